@@ -1,0 +1,42 @@
+package org.courtyard.api;
+
+import java.util.List;
+import java.util.Optional;
+import org.osgi.annotation.versioning.ProviderType;
+
+/** Onboarding, lookup and offboarding of tenants, and the modules each one has enabled. */
+@ProviderType
+public interface TenantService {
+
+  /**
+   * Creates the tenant's schema and registry entry and issues its admin token, then enables
+   * {@code modules} in dependency order. Either all of it happens or nothing is left behind.
+   *
+   * @throws ProblemException 400 for an invalid slug or name, 409 if the slug is taken
+   */
+  OnboardingResult onboard(String slug, String name, List<String> modules);
+
+  List<Tenant> list();
+
+  Optional<Tenant> find(String slug);
+
+  /** Removes the tenant, its credentials, its module instances and its schema with all data. */
+  void offboard(String slug);
+
+  /** Issues an additional admin token for the tenant; returned once, stored only as a hash. */
+  String issueToken(String slug);
+
+  /** All modules the container offers, installed or not. */
+  List<ModuleInfo> availableModules();
+
+  /**
+   * Enables a module for a tenant: installs its feature if needed, migrates the tenant's schema and
+   * starts the tenant's instance. Returns when the instance serves requests.
+   *
+   * @throws ProblemException 404 unknown tenant or module, 409 when a required module is not enabled
+   */
+  Tenant enableModule(String slug, String module);
+
+  /** Stops the tenant's instance of the module; its data stays in the tenant's schema. */
+  Tenant disableModule(String slug, String module);
+}

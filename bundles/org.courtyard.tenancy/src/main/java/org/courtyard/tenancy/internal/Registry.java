@@ -1,0 +1,197 @@
+package org.courtyard.tenancy.internal;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import javax.sql.DataSource;
+import org.courtyard.api.Tenant;
+import org.courtyard.api.TenantSlug;
+
+/** The tenant registry in schema {@code platform}, in plain JDBC. */
+final class Registry {
+
+  private final DataSource platform;
+
+  Registry(DataSource platform) {
+    this.platform = platform;
+  }
+
+  List<Tenant> list() throws SQLException {
+    try (Connection c = platform.getConnection()) {
+      return query(c, null);
+    }
+  }
+
+  Optional<Tenant> find(String slug) throws SQLException {
+    try (Connection c = platform.getConnection()) {
+      List<Tenant> found = query(c, slug);
+      return found.isEmpty() ? Optional.empty() : Optional.of(found.get(0));
+    }
+  }
+
+  private static List<Tenant> query(Connection c, String slug) throws SQLException {
+    String sql =
+        "select t.slug, t.name, t.status, t.created_at, m.module_id"
+            + " from tenant t left join tenant_module m on m.tenant_slug = t.slug and m.enabled"
+            + (slug == null ? "" : " where t.slug = ?")
+            + " order by t.slug, m.module_id";
+    Map<String, Object[]> rows = new LinkedHashMap<>();
+    Map<String, List<String>> modules = new LinkedHashMap<>();
+    try (PreparedStatement ps = c.prepareStatement(sql)) {
+      if (slug != null) {
+        ps.setString(1, slug);
+      }
+      try (ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          String s = rs.getString(1);
+          rows.computeIfAbsent(
+              s, k -> new Object[] {rsString(rs, 2), rsString(rs, 3), rsInstant(rs, 4)});
+          List<String> mods = modules.computeIfAbsent(s, k -> new ArrayList<>());
+          String module = rs.getString(5);
+          if (module != null) {
+            mods.add(module);
+          }
+        }
+      }
+    }
+    List<Tenant> tenants = new ArrayList<>(rows.size());
+    rows.forEach(
+        (s, r) ->
+            tenants.add(
+                new Tenant(
+                    s,
+                    (String) r[0],
+                    (String) r[1],
+                    TenantSlug.SCHEMA_PREFIX + s,
+                    (Instant) r[2],
+                    modules.get(s))));
+    return tenants;
+  }
+
+  private static String rsString(ResultSet rs, int i) {
+    try {
+      return rs.getString(i);
+    } catch (SQLException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private static Instant rsInstant(ResultSet rs, int i) {
+    try {
+      Timestamp t = rs.getTimestamp(i);
+      return t == null ? null : t.toInstant();
+    } catch (SQLException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /** (tenant, module) pairs marked enabled, for reconciliation after a restart. */
+  Map<String, List<String>> enabledModules() throws SQLException {
+    Map<String, List<String>> result = new LinkedHashMap<>();
+    try (Connection c = platform.getConnection();
+        PreparedStatement ps =
+            c.prepareStatement(
+                "select tenant_slug, module_id from tenant_module where enabled"
+                    + " order by tenant_slug, enabled_at");
+        ResultSet rs = ps.executeQuery()) {
+      while (rs.next()) {
+        result.computeIfAbsent(rs.getString(1), k -> new ArrayList<>()).add(rs.getString(2));
+      }
+    }
+    return result;
+  }
+
+  void setEnabled(String slug, String module, String version, boolean enabled) throws SQLException {
+    try (Connection c = platform.getConnection();
+        PreparedStatement ps =
+            c.prepareStatement(
+                "insert into tenant_module (tenant_slug, module_id, enabled, version, enabled_at,"
+                    + " disabled_at) values (?, ?, ?, ?, case when ? then now() end,"
+                    + " case when ? then null else now() end)"
+                    + " on conflict (tenant_slug, module_id) do update set enabled = excluded.enabled,"
+                    + " version = coalesce(excluded.version, tenant_module.version),"
+                    + " enabled_at = coalesce(excluded.enabled_at, tenant_module.enabled_at),"
+                    + " disabled_at = excluded.disabled_at")) {
+      ps.setString(1, slug);
+      ps.setString(2, module);
+      ps.setBoolean(3, enabled);
+      ps.setString(4, version);
+      ps.setBoolean(5, enabled);
+      ps.setBoolean(6, enabled);
+      ps.executeUpdate();
+    }
+  }
+
+  /** Token row needed to verify a presented token: [tenant slug, secret hash], active tenants only. */
+  Optional<String[]> tokenForVerification(String tokenId) throws SQLException {
+    try (Connection c = platform.getConnection();
+        PreparedStatement ps =
+            c.prepareStatement(
+                "select k.tenant_slug, k.secret_hash from api_token k join tenant t"
+                    + " on t.slug = k.tenant_slug where k.id = ? and k.revoked_at is null"
+                    + " and t.status = 'active'")) {
+      ps.setString(1, tokenId);
+      try (ResultSet rs = ps.executeQuery()) {
+        return rs.next()
+            ? Optional.of(new String[] {rs.getString(1), rs.getString(2)})
+            : Optional.empty();
+      }
+    }
+  }
+
+  static void insertToken(Connection c, String tokenId, String slug, String hash)
+      throws SQLException {
+    try (PreparedStatement ps =
+        c.prepareStatement(
+            "insert into api_token (id, tenant_slug, secret_hash) values (?, ?, ?)")) {
+      ps.setString(1, tokenId);
+      ps.setString(2, slug);
+      ps.setString(3, hash);
+      ps.executeUpdate();
+    }
+  }
+
+  Optional<String> operatorHash(String username) throws SQLException {
+    try (Connection c = platform.getConnection();
+        PreparedStatement ps =
+            c.prepareStatement("select password_hash from operator where username = ?")) {
+      ps.setString(1, username);
+      try (ResultSet rs = ps.executeQuery()) {
+        return rs.next() ? Optional.of(rs.getString(1)) : Optional.empty();
+      }
+    }
+  }
+
+  /** Inserts the operator unless one with that name exists; true when this call created it. */
+  boolean createOperatorIfAbsent(String username, String hash) throws SQLException {
+    try (Connection c = platform.getConnection();
+        PreparedStatement ps =
+            c.prepareStatement(
+                "insert into operator (username, password_hash) values (?, ?)"
+                    + " on conflict (username) do nothing")) {
+      ps.setString(1, username);
+      ps.setString(2, hash);
+      return ps.executeUpdate() == 1;
+    }
+  }
+
+  void setOperatorPassword(String username, String hash) throws SQLException {
+    try (Connection c = platform.getConnection();
+        PreparedStatement ps =
+            c.prepareStatement(
+                "insert into operator (username, password_hash) values (?, ?) on conflict"
+                    + " (username) do update set password_hash = excluded.password_hash")) {
+      ps.setString(1, username);
+      ps.setString(2, hash);
+      ps.executeUpdate();
+    }
+  }
+}
