@@ -42,7 +42,11 @@ final class ExternalDatabase implements Database {
 
     @Override
     public String description() {
-        return "external PostgreSQL " + serverVersion + " at " + JdbcUrls.redact(jdbc.url());
+        return describe(serverVersion, jdbc.url());
+    }
+
+    static String describe(String serverVersion, String url) {
+        return "external PostgreSQL " + serverVersion + " at " + JdbcUrls.redact(url);
     }
 
     @Override

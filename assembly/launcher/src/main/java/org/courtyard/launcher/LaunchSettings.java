@@ -81,6 +81,11 @@ record LaunchSettings(
         Path home = value(env, HOME)
                 .map(LaunchSettings::absolute)
                 .orElseGet(() -> Optional.ofNullable(karaf.getParent()).orElse(karaf));
+        if (home.toString().chars().anyMatch(Character::isWhitespace)) {
+            // It reaches Karaf as -Dcourtyard.home in EXTRA_JAVA_OPTS, which bin/karaf splits on whitespace.
+            throw new LaunchException(HOME + " must not contain whitespace (Karaf's start script would split it): '"
+                    + home + "'");
+        }
 
         Optional<ExternalDatabaseSettings> external = Optional.empty();
         Optional<String> url = value(env, DB_URL);

@@ -1,0 +1,244 @@
+package org.courtyard.estate.internal.validation;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.util.function.BiConsumer;
+import java.util.regex.Pattern;
+
+/**
+ * Field rules of estates, buildings, units and rooms. Each method takes the raw value, reports what is
+ * wrong with it to {@code report} as {@code (field, message)} and returns the normalised value, or
+ * {@code null} when it reported a problem. Strings are trimmed (including the ideographic space U+3000
+ * that Chinese input methods produce), blank optional strings become {@code null}.
+ */
+public final class Rules {
+
+  public static final int CODE_MAX = 32;
+  public static final int NAME_MAX = 100;
+  public static final int ADDRESS_MAX = 200;
+  public static final int FLOORS_MIN = 1;
+  public static final int FLOORS_MAX = 200;
+  public static final int FLOOR_MIN = -10;
+  public static final int FLOOR_MAX = 200;
+  public static final BigDecimal AREA_MAX = new BigDecimal("100000");
+  public static final int AREA_SCALE = 2;
+
+  static final String REQUIRED = "is required";
+
+  /** Codes end up in URLs, file names and device configurations: keep them to portable ASCII. */
+  private static final Pattern CODE_CHARS = Pattern.compile("[A-Za-z0-9._-]+");
+
+  /** Longer numeric text than this is no plausible floor or area; refuse before parsing it. */
+  private static final int MAX_NUMBER_TEXT = 32;
+
+  private Rules() {}
+
+  /** {@code raw} without surrounding white space; {@code null} when nothing is left. */
+  public static String trimToNull(String raw) {
+    if (raw == null) {
+      return null;
+    }
+    String s = raw.strip();
+    return s.isEmpty() ? null : s;
+  }
+
+  /** A code of an estate, building or unit, or a room number: 1 to 32 of A-Z a-z 0-9 . _ - */
+  public static String code(String raw, String field, BiConsumer<String, String> report) {
+    String v = trimToNull(raw);
+    if (v == null) {
+      report.accept(field, REQUIRED);
+      return null;
+    }
+    if (v.length() > CODE_MAX) {
+      report.accept(field, "must be at most " + CODE_MAX + " characters (got " + v.length() + ")");
+      return null;
+    }
+    if (!CODE_CHARS.matcher(v).matches()) {
+      report.accept(
+          field, "may only contain letters A-Z, digits, '-', '_' and '.' (got " + quote(v) + ")");
+      return null;
+    }
+    return v;
+  }
+
+  /** A required display name of 1 to 100 characters on one line. */
+  public static String name(String raw, String field, BiConsumer<String, String> report) {
+    String v = trimToNull(raw);
+    if (v == null) {
+      report.accept(field, REQUIRED);
+      return null;
+    }
+    return text(v, field, NAME_MAX, report);
+  }
+
+  /** An optional single-line text of at most {@code max} characters; blank means absent. */
+  public static String optionalText(
+      String raw, String field, int max, BiConsumer<String, String> report) {
+    String v = trimToNull(raw);
+    return v == null ? null : text(v, field, max, report);
+  }
+
+  private static String text(String v, String field, int max, BiConsumer<String, String> report) {
+    // Counted in code points, as PostgreSQL counts varchar length, so that a name made of Chinese
+    // characters or emoji is measured the way the column will measure it.
+    int length = v.codePointCount(0, v.length());
+    if (length > max) {
+      report.accept(field, "must be at most " + max + " characters (got " + length + ")");
+      return null;
+    }
+    if (v.chars().anyMatch(Character::isISOControl)) {
+      report.accept(field, "must not contain line breaks, tabs or other control characters");
+      return null;
+    }
+    return v;
+  }
+
+  /** A value the caller must send, such as a parent id or a version. */
+  public static <T> T required(T value, String field, BiConsumer<String, String> report) {
+    if (value == null) {
+      report.accept(field, REQUIRED);
+    }
+    return value;
+  }
+
+  public static Integer requiredInRange(
+      Integer value, String field, int min, int max, BiConsumer<String, String> report) {
+    if (value == null) {
+      report.accept(field, REQUIRED);
+      return null;
+    }
+    return optionalInRange(value, field, min, max, report);
+  }
+
+  public static Integer optionalInRange(
+      Integer value, String field, int min, int max, BiConsumer<String, String> report) {
+    if (value != null && (value < min || value > max)) {
+      report.accept(field, "must be between " + min + " and " + max + " (got " + value + ")");
+      return null;
+    }
+    return value;
+  }
+
+  /**
+   * A floor area in square metres: more than 0, at most 100000, at most two decimals; returned with
+   * exactly two decimals, as the column stores it. Never rounded: 85.555 is an error, not 85.56.
+   */
+  public static BigDecimal area(BigDecimal value, String field, BiConsumer<String, String> report) {
+    if (value == null) {
+      report.accept(field, REQUIRED);
+      return null;
+    }
+    if (value.signum() <= 0 || value.compareTo(AREA_MAX) > 0) {
+      report.accept(
+          field,
+          "must be more than 0 and at most "
+              + AREA_MAX.toPlainString()
+              + " square metres (got "
+              + shorten(value.toString())
+              + ")");
+      return null;
+    }
+    if (value.stripTrailingZeros().scale() > AREA_SCALE) {
+      report.accept(
+          field,
+          "must have at most "
+              + AREA_SCALE
+              + " decimal places (got "
+              + shorten(value.toString())
+              + ")");
+      return null;
+    }
+    return value.setScale(AREA_SCALE, RoundingMode.UNNECESSARY);
+  }
+
+  public static RoomType roomType(String raw, String field, BiConsumer<String, String> report) {
+    String v = trimToNull(raw);
+    if (v == null) {
+      report.accept(field, REQUIRED);
+      return null;
+    }
+    RoomType type = RoomType.parse(v).orElse(null);
+    if (type == null) {
+      report.accept(
+          field, "must be one of " + RoomType.allowedValues() + " (got " + quote(v) + ")");
+    }
+    return type;
+  }
+
+  /**
+   * @param ifAbsent what a missing value means, or {@code null} if the value is required
+   */
+  public static RoomStatus roomStatus(
+      String raw, String field, RoomStatus ifAbsent, BiConsumer<String, String> report) {
+    String v = trimToNull(raw);
+    if (v == null) {
+      if (ifAbsent == null) {
+        report.accept(field, REQUIRED);
+      }
+      return ifAbsent;
+    }
+    RoomStatus status = RoomStatus.parse(v).orElse(null);
+    if (status == null) {
+      report.accept(
+          field, "must be one of " + RoomStatus.allowedValues() + " (got " + quote(v) + ")");
+    }
+    return status;
+  }
+
+  /** A whole number written as text, as in a CSV cell, then checked against min..max. */
+  public static Integer integerText(
+      String raw, String field, int min, int max, BiConsumer<String, String> report) {
+    String v = trimToNull(raw);
+    if (v == null) {
+      report.accept(field, REQUIRED);
+      return null;
+    }
+    Integer parsed = null;
+    if (v.length() <= MAX_NUMBER_TEXT) {
+      try {
+        parsed = Integer.valueOf(v);
+      } catch (NumberFormatException e) {
+        // reported below, with the value the user wrote
+      }
+    }
+    if (parsed == null) {
+      report.accept(field, "must be a whole number (got " + quote(v) + ")");
+      return null;
+    }
+    return requiredInRange(parsed, field, min, max, report);
+  }
+
+  /** An area written as text, as in a CSV cell: a plain decimal number such as 89.5. */
+  public static BigDecimal areaText(String raw, String field, BiConsumer<String, String> report) {
+    String v = trimToNull(raw);
+    if (v == null) {
+      report.accept(field, REQUIRED);
+      return null;
+    }
+    BigDecimal parsed = null;
+    if (v.length() <= MAX_NUMBER_TEXT) {
+      try {
+        parsed = new BigDecimal(v);
+      } catch (NumberFormatException e) {
+        // reported below, with the value the user wrote
+      }
+    }
+    if (parsed == null) {
+      report.accept(
+          field, "must be a number such as 89.5, without unit or thousands separator (got "
+              + quote(v) + ")");
+      return null;
+    }
+    return area(parsed, field, report);
+  }
+
+  /** {@code value} in double quotes, cut to a length that fits in a message. */
+  static String quote(String value) {
+    return "\"" + shorten(value) + "\"";
+  }
+
+  private static String shorten(String value) {
+    String cut = value.length() > 40 ? value.substring(0, 40) + "…" : value;
+    return cut.replaceAll("\\p{Cntrl}", "?");
+  }
+}

@@ -1,0 +1,142 @@
+package org.courtyard.rest.internal;
+
+import java.nio.charset.StandardCharsets;
+import java.security.Principal;
+import java.util.Base64;
+import java.util.Optional;
+import javax.annotation.Priority;
+import javax.ws.rs.Priorities;
+import javax.ws.rs.container.ContainerRequestContext;
+import javax.ws.rs.container.ContainerRequestFilter;
+import javax.ws.rs.core.HttpHeaders;
+import javax.ws.rs.core.SecurityContext;
+import org.courtyard.api.Authenticator;
+import org.courtyard.api.ProblemException;
+import org.courtyard.api.TenantSlug;
+import org.courtyard.api.rest.TenantPrincipal;
+
+/**
+ * Establishes who is calling, from the credential alone. One instance per server, configured with the
+ * kind of caller that server accepts: operators (HTTP Basic) never reach tenant endpoints and tenant
+ * tokens (Bearer) never reach operator endpoints.
+ */
+@Priority(Priorities.AUTHENTICATION)
+final class AuthFilter implements ContainerRequestFilter {
+
+  enum Audience { PUBLIC, OPERATOR, TENANT }
+
+  private final Authenticator authenticator;
+  private final Audience audience;
+  private final String module;
+  private final ModuleGate gate;
+
+  /**
+   * @param module the module a tenant must have enabled to use this server, or null
+   */
+  AuthFilter(Authenticator authenticator, Audience audience, String module, ModuleGate gate) {
+    this.authenticator = authenticator;
+    this.audience = audience;
+    this.module = module;
+    this.gate = gate;
+  }
+
+  @Override
+  public void filter(ContainerRequestContext request) {
+    String path = request.getUriInfo().getPath();
+    if (audience == Audience.PUBLIC && isPublic(path)) {
+      return;
+    }
+    String header = request.getHeaderString(HttpHeaders.AUTHORIZATION);
+    if (audience == Audience.OPERATOR) {
+      String[] basic = basic(header);
+      if (basic == null || !authenticator.isOperator(basic[0], basic[1])) {
+        abort(request, "Basic realm=\"courtyard-operator\"",
+            "This endpoint needs the operator credential (HTTP Basic, user 'operator').");
+        return;
+      }
+      request.setSecurityContext(new Context(() -> basic[0], request.getSecurityContext().isSecure(), "operator"));
+      return;
+    }
+    Optional<TenantSlug> tenant = bearer(header).flatMap(authenticator::tenantOfToken);
+    if (tenant.isEmpty()) {
+      abort(request, "Bearer realm=\"courtyard\"",
+          "This endpoint needs a tenant API token: Authorization: Bearer cy_...");
+      return;
+    }
+    if (module != null && !gate.isEnabled(tenant.get(), module)) {
+      throw ProblemException.notFound(
+          "module-not-enabled",
+          "Module not enabled",
+          "Module '" + module + "' is not enabled for tenant '" + tenant.get()
+              + "'. An operator can enable it.");
+    }
+    request.setSecurityContext(
+        new Context(new TenantPrincipal(tenant.get(), "token"), request.getSecurityContext().isSecure(), "tenant"));
+  }
+
+  /** Ping and the OpenAPI document are the only endpoints anyone may call. */
+  static boolean isPublic(String path) {
+    String p = path.startsWith("/") ? path.substring(1) : path;
+    return p.equals("ping") || p.equals("openapi.json");
+  }
+
+  private static void abort(ContainerRequestContext request, String challenge, String detail) {
+    ProblemException p = new ProblemException(401, "unauthorized", "Unauthorized", detail);
+    request.abortWith(
+        javax.ws.rs.core.Response.fromResponse(Problems.response(p, request.getUriInfo().getRequestUri().getPath()))
+            .header(HttpHeaders.WWW_AUTHENTICATE, challenge)
+            .build());
+  }
+
+  static String[] basic(String header) {
+    if (header == null || !header.regionMatches(true, 0, "Basic ", 0, 6)) {
+      return null;
+    }
+    try {
+      String decoded = new String(Base64.getDecoder().decode(header.substring(6).trim()), StandardCharsets.UTF_8);
+      int colon = decoded.indexOf(':');
+      return colon < 0 ? null : new String[] {decoded.substring(0, colon), decoded.substring(colon + 1)};
+    } catch (IllegalArgumentException e) {
+      return null;
+    }
+  }
+
+  static Optional<String> bearer(String header) {
+    if (header == null || !header.regionMatches(true, 0, "Bearer ", 0, 7)) {
+      return Optional.empty();
+    }
+    return Optional.of(header.substring(7).trim());
+  }
+
+  private static final class Context implements SecurityContext {
+    private final Principal principal;
+    private final boolean secure;
+    private final String role;
+
+    Context(Principal principal, boolean secure, String role) {
+      this.principal = principal;
+      this.secure = secure;
+      this.role = role;
+    }
+
+    @Override
+    public Principal getUserPrincipal() {
+      return principal;
+    }
+
+    @Override
+    public boolean isUserInRole(String r) {
+      return role.equals(r);
+    }
+
+    @Override
+    public boolean isSecure() {
+      return secure;
+    }
+
+    @Override
+    public String getAuthenticationScheme() {
+      return "operator".equals(role) ? BASIC_AUTH : "Bearer";
+    }
+  }
+}

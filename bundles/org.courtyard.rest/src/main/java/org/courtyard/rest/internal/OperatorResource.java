@@ -1,0 +1,159 @@
+package org.courtyard.rest.internal;
+
+import java.net.URI;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import javax.ws.rs.Consumes;
+import javax.ws.rs.DELETE;
+import javax.ws.rs.GET;
+import javax.ws.rs.POST;
+import javax.ws.rs.Path;
+import javax.ws.rs.PathParam;
+import javax.ws.rs.Produces;
+import javax.ws.rs.QueryParam;
+import javax.ws.rs.core.MediaType;
+import javax.ws.rs.core.Response;
+import org.courtyard.api.ModuleInfo;
+import org.courtyard.api.OnboardingResult;
+import org.courtyard.api.ProblemException;
+import org.courtyard.api.Tenant;
+import org.courtyard.api.TenantService;
+
+/** What a SaaS operator does over HTTP: onboard property companies and switch their modules. */
+@Path("/")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+public final class OperatorResource {
+
+  /** Body of {@code POST /tenants}. */
+  public static final class NewTenant {
+    public String slug;
+    public String name;
+    public List<String> modules;
+  }
+
+  /** Answer of {@code POST /tenants}: the admin token is shown here and never again. */
+  public static final class CreatedTenant {
+    public Tenant tenant;
+    public String adminToken;
+    public long tookMs;
+  }
+
+  /** Answer of token issuing. */
+  public static final class IssuedToken {
+    public String tenant;
+    public String token;
+  }
+
+  /** A module switched on or off, with how long it took. */
+  public static final class ModuleChange {
+    public Tenant tenant;
+    public String module;
+    public boolean enabled;
+    public long tookMs;
+  }
+
+  private final TenantService tenants;
+  private final HealthReport health;
+
+  OperatorResource(TenantService tenants, HealthReport health) {
+    this.tenants = tenants;
+    this.health = health;
+  }
+
+  @GET
+  @Path("tenants")
+  public List<Tenant> listTenants() {
+    return tenants.list();
+  }
+
+  @POST
+  @Path("tenants")
+  public Response createTenant(NewTenant body) {
+    if (body == null) {
+      throw ProblemException.badRequest("missing-body", "Missing body", "Send {\"slug\": ..., \"name\": ...}.");
+    }
+    long start = System.nanoTime();
+    OnboardingResult r = tenants.onboard(body.slug, body.name, body.modules);
+    CreatedTenant created = new CreatedTenant();
+    created.tenant = r.tenant;
+    created.adminToken = r.adminToken;
+    created.tookMs = (System.nanoTime() - start) / 1_000_000;
+    return Response.created(URI.create("tenants/" + r.tenant.slug)).entity(created).build();
+  }
+
+  @GET
+  @Path("tenants/{slug}")
+  public Tenant getTenant(@PathParam("slug") String slug) {
+    return tenants.find(slug).orElseThrow(() -> tenantNotFound(slug));
+  }
+
+  /** Offboarding deletes all the tenant's data: the caller repeats the slug in {@code confirm}. */
+  @DELETE
+  @Path("tenants/{slug}")
+  public Response deleteTenant(@PathParam("slug") String slug, @QueryParam("confirm") String confirm) {
+    tenants.find(slug).orElseThrow(() -> tenantNotFound(slug));
+    if (!slug.equals(confirm)) {
+      throw ProblemException.badRequest(
+          "confirmation-required",
+          "Confirmation required",
+          "Offboarding deletes every record of '" + slug + "'. Repeat the slug: ?confirm=" + slug);
+    }
+    tenants.offboard(slug);
+    return Response.noContent().build();
+  }
+
+  @POST
+  @Path("tenants/{slug}/tokens")
+  public Response issueToken(@PathParam("slug") String slug) {
+    tenants.find(slug).orElseThrow(() -> tenantNotFound(slug));
+    IssuedToken t = new IssuedToken();
+    t.tenant = slug;
+    t.token = tenants.issueToken(slug);
+    return Response.status(201).entity(t).build();
+  }
+
+  @GET
+  @Path("modules")
+  public List<ModuleInfo> listModules() {
+    return tenants.availableModules();
+  }
+
+  @POST
+  @Path("tenants/{slug}/modules/{module}")
+  public ModuleChange enableModule(@PathParam("slug") String slug, @PathParam("module") String module) {
+    tenants.find(slug).orElseThrow(() -> tenantNotFound(slug));
+    long start = System.nanoTime();
+    ModuleChange c = new ModuleChange();
+    c.tenant = tenants.enableModule(slug, module);
+    c.module = module;
+    c.enabled = true;
+    c.tookMs = (System.nanoTime() - start) / 1_000_000;
+    return c;
+  }
+
+  @DELETE
+  @Path("tenants/{slug}/modules/{module}")
+  public ModuleChange disableModule(@PathParam("slug") String slug, @PathParam("module") String module) {
+    tenants.find(slug).orElseThrow(() -> tenantNotFound(slug));
+    long start = System.nanoTime();
+    ModuleChange c = new ModuleChange();
+    c.tenant = tenants.disableModule(slug, module);
+    c.module = module;
+    c.enabled = false;
+    c.tookMs = (System.nanoTime() - start) / 1_000_000;
+    return c;
+  }
+
+  @GET
+  @Path("health")
+  public Map<String, Object> health() {
+    return new LinkedHashMap<>(health.report());
+  }
+
+  private static ProblemException tenantNotFound(String slug) {
+    return ProblemException.notFound(
+        "tenant-not-found", "Tenant not found", "There is no tenant '" + slug + "'.");
+  }
+}

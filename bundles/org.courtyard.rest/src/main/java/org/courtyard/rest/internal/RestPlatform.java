@@ -1,0 +1,175 @@
+package org.courtyard.rest.internal;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.lang.management.ManagementFactory;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.cxf.Bus;
+import org.apache.cxf.BusFactory;
+import org.apache.cxf.endpoint.Server;
+import org.apache.cxf.jaxrs.JAXRSServerFactoryBean;
+import org.apache.cxf.transport.http.HTTPTransportFactory;
+import org.courtyard.api.Authenticator;
+import org.courtyard.api.TenantModule;
+import org.courtyard.api.TenantService;
+import org.courtyard.api.rest.ModuleResource;
+import org.osgi.framework.BundleContext;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Publishes the API on CXF's servlet (context {@code /api}): the platform server at {@code /v1}, the
+ * operator server at {@code /v1/operator} and one server per module at {@code /v1/<module>}. A module
+ * arriving or leaving creates or destroys only its own server; nothing else is touched.
+ */
+@Component(immediate = true)
+public final class RestPlatform {
+
+  private static final Logger LOG = LoggerFactory.getLogger(RestPlatform.class);
+  static final String BASE = "/v1";
+
+  private final Bus bus;
+  private final HTTPTransportFactory transport;
+  private final Authenticator authenticator;
+  private final ObjectMapper mapper = Json.mapper();
+  private final ModuleGate gate = new ModuleGate();
+  private final String version;
+  private final long started = System.currentTimeMillis();
+
+  private final Map<String, Server> moduleServers = new LinkedHashMap<>();
+  private final Map<String, ModuleResource> moduleResources = new LinkedHashMap<>();
+  private final List<Server> platformServers = new ArrayList<>();
+  private volatile Map<String, Object> openApi;
+  private boolean active;
+
+  @Activate
+  public RestPlatform(
+      BundleContext context,
+      @Reference TenantService tenants,
+      @Reference Authenticator authenticator,
+      @Reference HTTPTransportFactory transport) {
+    this.transport = transport;
+    this.authenticator = authenticator;
+    this.version = context.getBundle().getVersion().toString();
+    this.bus = BusFactory.getDefaultBus(true);
+    HealthReport health = () -> health(tenants);
+    synchronized (this) {
+      platformServers.add(create(BASE, List.of(new PublicResource(this::openApi), new TenantSelfResource(tenants)),
+          AuthFilter.Audience.PUBLIC, null));
+      platformServers.add(create(BASE + "/operator", List.of(new OperatorResource(tenants, health)),
+          AuthFilter.Audience.OPERATOR, null));
+      active = true;
+      moduleResources.forEach((id, r) -> moduleServers.put(id, createModuleServer(id, r)));
+    }
+    LOG.info("REST API published under /api{} ({} module(s))", BASE, moduleServers.size());
+  }
+
+  @Deactivate
+  synchronized void deactivate() {
+    active = false;
+    moduleServers.values().forEach(Server::destroy);
+    moduleServers.clear();
+    platformServers.forEach(Server::destroy);
+    platformServers.clear();
+  }
+
+  @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
+  synchronized void addModuleResource(ModuleResource resource) {
+    String id = resource.moduleId();
+    moduleResources.put(id, resource);
+    openApi = null;
+    if (active) {
+      Server old = moduleServers.put(id, createModuleServer(id, resource));
+      if (old != null) {
+        old.destroy();
+      }
+      LOG.info("Module API {} published at /api{}/{}", id, BASE, id);
+    }
+  }
+
+  synchronized void removeModuleResource(ModuleResource resource) {
+    String id = resource.moduleId();
+    if (moduleResources.get(id) != resource) {
+      return;
+    }
+    moduleResources.remove(id);
+    openApi = null;
+    Server s = moduleServers.remove(id);
+    if (s != null) {
+      s.destroy();
+      LOG.info("Module API {} withdrawn", id);
+    }
+  }
+
+  @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
+  void addInstance(TenantModule instance) {
+    gate.up(instance.tenant().value(), instance.moduleId());
+  }
+
+  void removeInstance(TenantModule instance) {
+    gate.down(instance.tenant().value(), instance.moduleId());
+  }
+
+  private Server createModuleServer(String id, ModuleResource resource) {
+    return create(BASE + "/" + id, List.of(resource), AuthFilter.Audience.TENANT, id);
+  }
+
+  private Server create(String address, List<Object> beans, AuthFilter.Audience audience, String module) {
+    JAXRSServerFactoryBean sf = new JAXRSServerFactoryBean();
+    sf.setBus(bus);
+    sf.setAddress(address);
+    sf.setDestinationFactory(transport);
+    sf.setServiceBeans(beans);
+    sf.setProviders(List.of(
+        Json.provider(mapper),
+        new ProblemMapper(),
+        new AuthFilter(authenticator, audience, module, gate)));
+    Thread thread = Thread.currentThread();
+    ClassLoader previous = thread.getContextClassLoader();
+    thread.setContextClassLoader(RestPlatform.class.getClassLoader());
+    try {
+      return sf.create();
+    } finally {
+      thread.setContextClassLoader(previous);
+    }
+  }
+
+  private Map<String, Object> openApi() {
+    Map<String, Object> doc = openApi;
+    if (doc == null) {
+      List<OpenApiGenerator.Api> apis = new ArrayList<>();
+      apis.add(new OpenApiGenerator.Api(BASE, PublicResource.class, "public", null));
+      apis.add(new OpenApiGenerator.Api(BASE, TenantSelfResource.class, "tenant", "tenantToken"));
+      apis.add(new OpenApiGenerator.Api(BASE + "/operator", OperatorResource.class, "operator", "operator"));
+      synchronized (this) {
+        moduleResources.forEach((id, r) ->
+            apis.add(new OpenApiGenerator.Api(BASE + "/" + id, r.getClass(), id, "tenantToken")));
+      }
+      doc = OpenApiGenerator.document(version, apis);
+      openApi = doc;
+    }
+    return doc;
+  }
+
+  private Map<String, Object> health(TenantService tenants) {
+    Map<String, Object> h = new LinkedHashMap<>();
+    h.put("status", "up");
+    h.put("version", version);
+    h.put("uptimeSeconds", (System.currentTimeMillis() - started) / 1000);
+    h.put("tenants", tenants.list().size());
+    synchronized (this) {
+      h.put("moduleApis", new ArrayList<>(moduleServers.keySet()));
+    }
+    h.put("java", System.getProperty("java.version"));
+    h.put("heapUsedMb", ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed() / (1024 * 1024));
+    return h;
+  }
+}

@@ -1,0 +1,19 @@
+package org.courtyard.shell.internal;
+
+import org.courtyard.api.ProblemException;
+
+/** Prints problems the way a console user wants them: one readable line, no stack trace. */
+final class Shell {
+
+  private Shell() {}
+
+  static Object run(Runnable command) {
+    try {
+      command.run();
+    } catch (ProblemException e) {
+      // Shell output is the user interface here, not logging.
+      System.err.println("Error: " + e.title() + ". " + e.detail());
+    }
+    return null;
+  }
+}
