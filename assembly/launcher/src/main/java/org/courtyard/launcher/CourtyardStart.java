@@ -88,7 +88,6 @@ final class CourtyardStart {
         // Dots would garble the interactive console.
         Optional<PrintStream> progress = settings.console() ? Optional.empty() : Optional.of(out);
         Readiness readiness = process.awaitReady(ping, READY_TIMEOUT, () -> stopRequested, progress);
-        progress.ifPresent(PrintStream::println);
 
         switch (readiness) {
             case READY -> {

@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
@@ -91,6 +92,7 @@ final class EmbeddedDatabase implements Database {
                     .setOutputRedirector(Redirect.appendTo(log.toFile()))
                     .setErrorRedirector(Redirect.appendTo(log.toFile()))
                     .start();
+            ownerWritableOnly(binaries);
         } catch (IOException | RuntimeException e) {
             throw new LaunchException("The embedded PostgreSQL did not start: " + e.getMessage()
                     + "\nIts output is in " + log + "."
@@ -197,6 +199,18 @@ final class EmbeddedDatabase implements Database {
                     .filter(handle -> handle.info().command().map(c -> c.endsWith("/postgres")).orElse(false));
         } catch (IOException | NumberFormatException e) {
             return Optional.empty();
+        }
+    }
+
+    /**
+     * zonky makes its working directory world-writable (it expects a shared temp folder). Under
+     * COURTYARD_HOME that would let any local user swap the binaries the launcher runs.
+     */
+    private static void ownerWritableOnly(Path binaries) {
+        try {
+            Files.setPosixFilePermissions(binaries, PosixFilePermissions.fromString("rwxr-xr-x"));
+        } catch (IOException | UnsupportedOperationException e) {
+            LOG.warn("Could not restrict the permissions of {}: {}", binaries, e.toString());
         }
     }
 

@@ -90,9 +90,18 @@ final class KarafProcess {
 
     /**
      * Polls {@code ping} until it answers 200, Karaf exits, {@code timeout} passes or {@code cancelled}
-     * says so. Prints a dot to {@code progress} every few seconds, if given.
+     * says so. Prints a dot to {@code progress} every few seconds, if given, and ends the line of dots.
      */
     Readiness awaitReady(URI ping, Duration timeout, BooleanSupplier cancelled, Optional<PrintStream> progress) {
+        Optional<DotLine> dots = progress.map(DotLine::new);
+        try {
+            return poll(ping, timeout, cancelled, dots);
+        } finally {
+            dots.ifPresent(DotLine::end);
+        }
+    }
+
+    private Readiness poll(URI ping, Duration timeout, BooleanSupplier cancelled, Optional<DotLine> dots) {
         HttpClient client = HttpClient.newBuilder()
                 .version(HttpClient.Version.HTTP_1_1)
                 .connectTimeout(Duration.ofSeconds(1))
@@ -116,10 +125,7 @@ final class KarafProcess {
                     return Readiness.TIMED_OUT;
                 }
                 if (now - nextDot >= 0) {
-                    progress.ifPresent(out -> {
-                        out.print('.');
-                        out.flush();
-                    });
+                    dots.ifPresent(DotLine::dot);
                     nextDot = now + PROGRESS_INTERVAL.toNanos();
                 }
                 process.waitFor(POLL_INTERVAL.toMillis(), TimeUnit.MILLISECONDS);
@@ -127,6 +133,29 @@ final class KarafProcess {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return Readiness.CANCELLED;
+        }
+    }
+
+    /** Progress dots on one line; the line is ended only if a dot was printed. */
+    private static final class DotLine {
+
+        private final PrintStream out;
+        private boolean started;
+
+        DotLine(PrintStream out) {
+            this.out = out;
+        }
+
+        void dot() {
+            out.print('.');
+            out.flush();
+            started = true;
+        }
+
+        void end() {
+            if (started) {
+                out.println();
+            }
         }
     }
 
@@ -178,7 +207,9 @@ final class KarafProcess {
         for (ProcessHandle handle : all) {
             awaitExit(handle, deadline);
         }
-        List<ProcessHandle> stuck = all.stream().filter(ProcessHandle::isAlive).toList();
+        // Whatever the script started meanwhile counts too, or it would be orphaned by the kill.
+        process.descendants().forEach(all::add);
+        List<ProcessHandle> stuck = all.stream().filter(ProcessHandle::isAlive).distinct().toList();
         if (!stuck.isEmpty()) {
             LOG.warn("Karaf did not stop within {} s; killing it", grace.toSeconds());
             stuck.forEach(ProcessHandle::destroyForcibly);

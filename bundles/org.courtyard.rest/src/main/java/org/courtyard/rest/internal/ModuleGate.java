@@ -2,12 +2,25 @@ package org.courtyard.rest.internal;
 
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import org.courtyard.api.CourtyardConstants;
+import org.courtyard.api.TenantModule;
 import org.courtyard.api.TenantSlug;
+import org.osgi.framework.BundleContext;
+import org.osgi.framework.InvalidSyntaxException;
 
-/** Which (tenant, module) instances are up right now, maintained from TenantModule services. */
+/**
+ * Which (tenant, module) instances are up right now, maintained from TenantModule services. A miss is
+ * checked against the service registry, so a request that arrives between an instance's registration
+ * and the bind callback is not turned away.
+ */
 final class ModuleGate {
 
   private final Set<String> running = ConcurrentHashMap.newKeySet();
+  private final BundleContext context;
+
+  ModuleGate(BundleContext context) {
+    this.context = context;
+  }
 
   void up(String tenant, String module) {
     running.add(module + "@" + tenant);
@@ -18,6 +31,15 @@ final class ModuleGate {
   }
 
   boolean isEnabled(TenantSlug tenant, String module) {
-    return running.contains(module + "@" + tenant.value());
+    if (running.contains(module + "@" + tenant.value())) {
+      return true;
+    }
+    try {
+      // slug and module id are validated identifiers: safe inside an LDAP filter
+      return context.getServiceReferences(TenantModule.class, "(&(" + CourtyardConstants.TENANT + "="
+              + tenant.value() + ")(" + CourtyardConstants.MODULE + "=" + module + "))").size() > 0;
+    } catch (InvalidSyntaxException e) {
+      return false;
+    }
   }
 }

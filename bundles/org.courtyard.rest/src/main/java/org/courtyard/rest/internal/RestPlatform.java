@@ -40,7 +40,7 @@ public final class RestPlatform {
   private final HTTPTransportFactory transport;
   private final Authenticator authenticator;
   private final ObjectMapper mapper = Json.mapper();
-  private final ModuleGate gate = new ModuleGate();
+  private final ModuleGate gate;
   private final String version;
   private final long started = System.currentTimeMillis();
 
@@ -57,6 +57,7 @@ public final class RestPlatform {
       @Reference Authenticator authenticator,
       @Reference HTTPTransportFactory transport) {
     this.transport = transport;
+    this.gate = new ModuleGate(context);
     this.authenticator = authenticator;
     this.version = context.getBundle().getVersion().toString();
     this.bus = BusFactory.getDefaultBus(true);

@@ -10,8 +10,8 @@ import java.nio.charset.StandardCharsets;
 
 /**
  * Turns uploaded bytes into text, refusing bytes that are not valid in the charset instead of
- * replacing them: a file saved by Excel as plain "CSV" on a Chinese Windows is GBK, and decoding it as
- * UTF-8 would silently store garbled names.
+ * replacing them: a file saved by Excel as plain "CSV" on a Chinese Windows is GBK, and decoding it
+ * as UTF-8 would silently store garbled names.
  */
 public final class CsvDecoder {
 
@@ -38,7 +38,8 @@ public final class CsvDecoder {
       throw new CsvFormatException(linesIn(out) + 1, invalidText(charset, in.position()));
     }
     if (result.isOverflow()) {
-      // maxCharsPerByte is an upper bound by contract; reaching this means a broken charset provider
+      // maxCharsPerByte is an upper bound by contract; reaching this means a broken charset
+      // provider
       throw new IllegalStateException(
           "decoder for " + charset + " produced more characters than it declared");
     }
@@ -58,7 +59,8 @@ public final class CsvDecoder {
   }
 
   private static String invalidText(Charset charset, int offset) {
-    String message = "the file is not valid " + charset.name() + " text (byte " + (offset + 1) + ")";
+    String message =
+        "the file is not valid " + charset.name() + " text (byte " + (offset + 1) + ")";
     if (StandardCharsets.UTF_8.equals(charset)) {
       message +=
           ": save it from Excel as \"CSV UTF-8 (Comma delimited)\" / \"CSV UTF-8（逗号分隔）\","

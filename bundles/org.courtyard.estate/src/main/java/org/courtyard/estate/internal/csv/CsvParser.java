@@ -23,8 +23,8 @@ public final class CsvParser {
 
   /**
    * @param text the whole file; a leading byte-order mark is skipped
-   * @param maxValuesPerRecord more values than this in one record is an error, which bounds the memory
-   *     a hostile line of commas can take
+   * @param maxValuesPerRecord more values than this in one record is an error, which bounds the
+   *     memory a hostile line of commas can take
    */
   public CsvParser(CharSequence text, int maxValuesPerRecord) {
     this.text = text;

@@ -14,7 +14,9 @@ public record CsvRecord(int line, List<String> values) {
     values = List.copyOf(values);
   }
 
-  /** The value in column {@code index} (0-based), or "" for a column past the end of this record. */
+  /**
+   * The value in column {@code index} (0-based), or "" for a column past the end of this record.
+   */
   public String value(int index) {
     return index < values.size() ? values.get(index) : "";
   }

@@ -27,7 +27,10 @@ public class Room {
   public static final int ID_BLOCK = 50;
 
   @Id
-  @SequenceGenerator(name = "estate_room_id", sequenceName = "room_id_seq", allocationSize = ID_BLOCK)
+  @SequenceGenerator(
+      name = "estate_room_id",
+      sequenceName = "room_id_seq",
+      allocationSize = ID_BLOCK)
   @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "estate_room_id")
   private Long id;
 

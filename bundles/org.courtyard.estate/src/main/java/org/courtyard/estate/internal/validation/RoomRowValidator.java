@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
+import java.util.EnumMap;
 import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -20,9 +21,10 @@ import org.courtyard.estate.internal.csv.CsvParser;
 import org.courtyard.estate.internal.csv.CsvRecord;
 
 /**
- * Checks a room import file row by row, without the database: the header, every value, and rooms that
- * appear twice in the file. It never stops at the first bad row, so that the user can fix the whole
- * file after one upload; only a file that cannot be read as CSV any further ends the check early.
+ * Checks a room import file row by row, without the database: the header, every value, and rooms
+ * that appear twice in the file. It never stops at the first bad row, so that the user can fix the
+ * whole file after one upload; only a file that cannot be read as CSV any further ends the check
+ * early.
  */
 public final class RoomRowValidator {
 
@@ -117,7 +119,8 @@ public final class RoomRowValidator {
         checkRow(record, layout, firstLineOfRoom, rows, errors);
       }
       if (dataRows == 0) {
-        errors.add(new RowError(header.line() + 1, null, "the file has no rooms below the header row"));
+        errors.add(
+            new RowError(header.line() + 1, null, "the file has no rooms below the header row"));
       }
     } catch (CsvFormatException e) {
       errors.add(new RowError(e.line(), null, e.getMessage()));
@@ -131,15 +134,21 @@ public final class RoomRowValidator {
    */
   public static ProblemException rejection(List<RowError> errors) {
     List<RowError> sorted = new ArrayList<>(errors);
-    sorted.sort(Comparator.comparingInt(RowError::line)); // stable: a row's problems keep their order
+    sorted.sort(
+        Comparator.comparingInt(RowError::line)); // stable: a row's problems keep their order
     List<Map<String, Object>> shown =
-        sorted.stream().limit(MAX_REPORTED_ERRORS).map(RowError::toMap).collect(Collectors.toList());
+        sorted.stream()
+            .limit(MAX_REPORTED_ERRORS)
+            .map(RowError::toMap)
+            .collect(Collectors.toList());
     int count = errors.size();
     String detail =
         "Nothing was imported: the file has "
             + count
             + (count == 1 ? " problem" : " problems")
-            + (count > MAX_REPORTED_ERRORS ? " (the first " + MAX_REPORTED_ERRORS + " are listed)" : "")
+            + (count > MAX_REPORTED_ERRORS
+                ? " (the first " + MAX_REPORTED_ERRORS + " are listed)"
+                : "")
             + ". Correct the file and upload it again.";
     Map<String, Object> extensions = new LinkedHashMap<>();
     extensions.put("errorCount", count);
@@ -163,15 +172,14 @@ public final class RoomRowValidator {
     for (int i = 0; i < layout.length; i++) {
       String name = header.value(i).strip();
       if (name.isEmpty()) {
-        continue; // spreadsheets export trailing empty columns; values under them are caught per row
+        continue; // spreadsheets export trailing empty columns; values under them are caught per
+        // row
       }
       Column column = Column.byHeader(name).orElse(null);
       if (column == null) {
         errors.add(
             new RowError(
-                line,
-                name,
-                "is not a known column; the columns are " + Column.describeAll()));
+                line, name, "is not a known column; the columns are " + Column.describeAll()));
       } else if (!present.add(column)) {
         errors.add(new RowError(line, column.header(), "appears twice in the header row"));
       } else {
@@ -194,7 +202,8 @@ public final class RoomRowValidator {
       List<RowError> errors) {
     int line = record.line();
     int errorsBefore = errors.size();
-    BiConsumer<String, String> report = (column, message) -> errors.add(new RowError(line, column, message));
+    BiConsumer<String, String> report =
+        (column, message) -> errors.add(new RowError(line, column, message));
 
     Map<Column, String> cells = new EnumMap<>(Column.class);
     for (int i = 0; i < record.values().size(); i++) {
@@ -210,14 +219,20 @@ public final class RoomRowValidator {
     String number = Rules.code(cells.get(Column.NUMBER), Column.NUMBER.header(), report);
     Integer floor =
         Rules.integerText(
-            cells.get(Column.FLOOR), Column.FLOOR.header(), Rules.FLOOR_MIN, Rules.FLOOR_MAX, report);
+            cells.get(Column.FLOOR),
+            Column.FLOOR.header(),
+            Rules.FLOOR_MIN,
+            Rules.FLOOR_MAX,
+            report);
     BigDecimal area = Rules.areaText(cells.get(Column.AREA), Column.AREA.header(), report);
     RoomType type = Rules.roomType(cells.get(Column.TYPE), Column.TYPE.header(), report);
     RoomStatus status =
-        Rules.roomStatus(cells.get(Column.STATUS), Column.STATUS.header(), RoomStatus.VACANT, report);
+        Rules.roomStatus(
+            cells.get(Column.STATUS), Column.STATUS.header(), RoomStatus.VACANT, report);
 
     if (unit != null && number != null) {
-      // A line break cannot occur in a code, so it separates the two parts of the key unambiguously.
+      // A line break cannot occur in a code, so it separates the two parts of the key
+      // unambiguously.
       Integer firstLine = firstLineOfRoom.putIfAbsent(unit + '\n' + number, line);
       if (firstLine != null) {
         report.accept(
@@ -246,6 +261,7 @@ public final class RoomRowValidator {
         "Import too large",
         "The file has more than "
             + MAX_ROWS
-            + " rooms. Split it, for example one file per building, and import the parts one by one.");
+            + " rooms. Split it, for example one file per building, and import the parts one by"
+            + " one.");
   }
 }

@@ -6,10 +6,10 @@ import java.util.function.BiConsumer;
 import java.util.regex.Pattern;
 
 /**
- * Field rules of estates, buildings, units and rooms. Each method takes the raw value, reports what is
- * wrong with it to {@code report} as {@code (field, message)} and returns the normalised value, or
- * {@code null} when it reported a problem. Strings are trimmed (including the ideographic space U+3000
- * that Chinese input methods produce), blank optional strings become {@code null}.
+ * Field rules of estates, buildings, units and rooms. Each method takes the raw value, reports what
+ * is wrong with it to {@code report} as {@code (field, message)} and returns the normalised value,
+ * or {@code null} when it reported a problem. Strings are trimmed (including the ideographic space
+ * U+3000 that Chinese input methods produce), blank optional strings become {@code null}.
  */
 public final class Rules {
 
@@ -225,8 +225,10 @@ public final class Rules {
     }
     if (parsed == null) {
       report.accept(
-          field, "must be a number such as 89.5, without unit or thousands separator (got "
-              + quote(v) + ")");
+          field,
+          "must be a number such as 89.5, without unit or thousands separator (got "
+              + quote(v)
+              + ")");
       return null;
     }
     return area(parsed, field, report);

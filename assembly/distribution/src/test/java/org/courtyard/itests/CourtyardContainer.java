@@ -1,0 +1,67 @@
+package org.courtyard.itests;
+
+import static org.ops4j.pax.exam.CoreOptions.systemProperty;
+import static org.ops4j.pax.exam.CoreOptions.systemTimeout;
+import static org.ops4j.pax.exam.CoreOptions.vmOption;
+import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.configureConsole;
+import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.editConfigurationFilePut;
+import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.karafDistributionConfiguration;
+import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.logLevel;
+
+import java.io.File;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Paths;
+import org.ops4j.pax.exam.Option;
+import org.ops4j.pax.exam.karaf.options.LogLevelOption.LogLevel;
+
+/** Boots the assembled Courtyard distribution against the test database. */
+final class CourtyardContainer {
+
+  private CourtyardContainer() {}
+
+  static Option[] options() {
+    String distribution = System.getProperty("courtyard.distribution");
+    String db = TestDatabase.url();
+    int http = freePort();
+    return new Option[] {
+      karafDistributionConfiguration()
+          .frameworkUrl(new File(distribution).toURI().toString())
+          .karafVersion("4.4.10")
+          .name("Courtyard")
+          .unpackDirectory(new File("target/exam"))
+          .useDeployFolder(false),
+      configureConsole().ignoreLocalConsole().ignoreRemoteShell(),
+      logLevel(LogLevel.INFO),
+      systemTimeout(120_000),
+      vmOption("-Xmx1g"),
+      editConfigurationFilePut("etc/org.ops4j.pax.web.cfg", "org.osgi.service.http.port", String.valueOf(http)),
+      editConfigurationFilePut("etc/org.apache.karaf.shell.cfg", "sshPort", String.valueOf(freePort())),
+      editConfigurationFilePut("etc/org.apache.karaf.management.cfg", "rmiRegistryPort", String.valueOf(freePort())),
+      editConfigurationFilePut("etc/org.apache.karaf.management.cfg", "rmiServerPort", String.valueOf(freePort())),
+      editConfigurationFilePut("etc/org.courtyard.db.cfg", "url", db),
+      editConfigurationFilePut("etc/org.courtyard.db.cfg", "user", "postgres"),
+      systemProperty("courtyard.it.db.url").value(db),
+      systemProperty("courtyard.it.http.port").value(String.valueOf(http)),
+    };
+  }
+
+  static int freePort() {
+    try (ServerSocket s = new ServerSocket(0)) {
+      return s.getLocalPort();
+    } catch (IOException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /** Inside the container: the generated operator password. */
+  static String operatorPassword() throws IOException {
+    String home = System.getProperty("courtyard.home", System.getProperty("karaf.base"));
+    return Files.readString(Paths.get(home, "operator-password.txt")).trim();
+  }
+
+  static int httpPort() {
+    return Integer.parseInt(System.getProperty("courtyard.it.http.port"));
+  }
+}

@@ -1,0 +1,101 @@
+package org.courtyard.itests;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Base64;
+
+/** A tiny HTTP client for the tests: real requests to the container's port, JSON in and out. */
+final class Http {
+
+  static final ObjectMapper JSON = new ObjectMapper();
+  private static final HttpClient CLIENT =
+      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+  final String base;
+  final String authorization;
+
+  private Http(String base, String authorization) {
+    this.base = base;
+    this.authorization = authorization;
+  }
+
+  static Http anonymous(int port) {
+    return new Http("http://127.0.0.1:" + port + "/api/v1", null);
+  }
+
+  Http operator(String password) {
+    return new Http(base, "Basic " + Base64.getEncoder()
+        .encodeToString(("operator:" + password).getBytes(StandardCharsets.UTF_8)));
+  }
+
+  Http tenant(String token) {
+    return new Http(base, "Bearer " + token);
+  }
+
+  /** A response: status, content type and parsed JSON body (null when empty). */
+  static final class Reply {
+    final int status;
+    final String contentType;
+    final String text;
+    final JsonNode json;
+
+    Reply(int status, String contentType, String text) throws IOException {
+      this.status = status;
+      this.contentType = contentType;
+      this.text = text;
+      this.json = text == null || text.isBlank() ? null : JSON.readTree(text);
+    }
+
+    String problemType() {
+      return json == null ? null : json.path("type").asText().replace("urn:courtyard:problem:", "");
+    }
+
+    @Override
+    public String toString() {
+      return status + " " + contentType + " " + text;
+    }
+  }
+
+  Reply get(String path) throws IOException, InterruptedException {
+    return send(request(path).GET());
+  }
+
+  Reply delete(String path) throws IOException, InterruptedException {
+    return send(request(path).DELETE());
+  }
+
+  Reply post(String path, Object body) throws IOException, InterruptedException {
+    return send(request(path).header("Content-Type", "application/json")
+        .POST(HttpRequest.BodyPublishers.ofString(body instanceof String ? (String) body : JSON.writeValueAsString(body))));
+  }
+
+  Reply put(String path, Object body) throws IOException, InterruptedException {
+    return send(request(path).header("Content-Type", "application/json")
+        .PUT(HttpRequest.BodyPublishers.ofString(body instanceof String ? (String) body : JSON.writeValueAsString(body))));
+  }
+
+  Reply postCsv(String path, String csv) throws IOException, InterruptedException {
+    return send(request(path).header("Content-Type", "text/csv")
+        .POST(HttpRequest.BodyPublishers.ofString(csv, StandardCharsets.UTF_8)));
+  }
+
+  private HttpRequest.Builder request(String path) {
+    HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(120));
+    if (authorization != null) {
+      b.header("Authorization", authorization);
+    }
+    return b;
+  }
+
+  private static Reply send(HttpRequest.Builder b) throws IOException, InterruptedException {
+    HttpResponse<String> r = CLIENT.send(b.build(), HttpResponse.BodyHandlers.ofString());
+    return new Reply(r.statusCode(), r.headers().firstValue("Content-Type").orElse(""), r.body());
+  }
+}

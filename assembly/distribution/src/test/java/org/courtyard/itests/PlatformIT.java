@@ -1,0 +1,324 @@
+package org.courtyard.itests;
+
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertFalse;
+import static org.junit.Assert.assertNotNull;
+import static org.junit.Assert.assertTrue;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
+import javax.inject.Inject;
+import org.courtyard.api.ModuleDescriptor;
+import org.courtyard.api.OnboardingListener;
+import org.courtyard.api.TenantService;
+import org.junit.Before;
+import org.junit.FixMethodOrder;
+import org.junit.Test;
+import org.junit.runner.RunWith;
+import org.junit.runners.MethodSorters;
+import org.ops4j.pax.exam.Configuration;
+import org.ops4j.pax.exam.Option;
+import org.ops4j.pax.exam.junit.PaxExam;
+import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
+import org.ops4j.pax.exam.spi.reactors.PerClass;
+import org.osgi.framework.Bundle;
+import org.osgi.framework.BundleContext;
+import org.osgi.framework.ServiceReference;
+import org.osgi.framework.ServiceRegistration;
+import org.postgresql.ds.PGSimpleDataSource;
+
+/**
+ * The platform through its real entry points, in the assembled distribution on a real PostgreSQL:
+ * onboarding, slug validation, atomicity, credentials, hot module enablement and its lifecycle.
+ */
+@RunWith(PaxExam.class)
+@ExamReactorStrategy(PerClass.class)
+@FixMethodOrder(MethodSorters.NAME_ASCENDING)
+public class PlatformIT {
+
+  @Inject BundleContext context;
+  @Inject TenantService tenantService;
+
+  private Http anonymous;
+  private Http operator;
+
+  @Configuration
+  public Option[] config() {
+    return CourtyardContainer.options();
+  }
+
+  @Before
+  public void clients() throws Exception {
+    anonymous = Http.anonymous(CourtyardContainer.httpPort());
+    operator = anonymous.operator(CourtyardContainer.operatorPassword());
+  }
+
+  static Connection db() throws SQLException {
+    PGSimpleDataSource ds = new PGSimpleDataSource();
+    ds.setUrl(System.getProperty("courtyard.it.db.url"));
+    return ds.getConnection();
+  }
+
+  static long count(String sql, Object... args) throws SQLException {
+    try (Connection c = db(); PreparedStatement ps = c.prepareStatement(sql)) {
+      for (int i = 0; i < args.length; i++) {
+        ps.setObject(i + 1, args[i]);
+      }
+      try (ResultSet rs = ps.executeQuery()) {
+        rs.next();
+        return rs.getLong(1);
+      }
+    }
+  }
+
+  static boolean schemaExists(String schema) throws SQLException {
+    return count("select count(*) from information_schema.schemata where schema_name = ?", schema) == 1;
+  }
+
+  private String onboard(String slug) throws Exception {
+    Http.Reply r = operator.post("/operator/tenants", Map.of("slug", slug, "name", "Company " + slug));
+    assertEquals(r.toString(), 201, r.status);
+    return r.json.path("adminToken").asText();
+  }
+
+  @Test
+  public void a01_onboardingCreatesSchemaRegistryAndAOneTimeToken() throws Exception {
+    Http.Reply created = operator.post("/operator/tenants", Map.of("slug", "acme", "name", "Acme Property Co."));
+    assertEquals(created.toString(), 201, created.status);
+    String token = created.json.path("adminToken").asText();
+    assertTrue(token, token.startsWith("cy_"));
+    assertEquals("t_acme", created.json.path("tenant").path("schema").asText());
+    assertTrue(schemaExists("t_acme"));
+    assertEquals(1, count("select count(*) from platform.tenant where slug = 'acme'"));
+    // only a hash of the secret is stored, and the token is never shown again
+    String secret = token.substring(token.lastIndexOf('_') + 1);
+    assertEquals(0, count("select count(*) from platform.api_token where secret_hash like ?", "%" + secret + "%"));
+    assertTrue(count("select count(*) from platform.api_token where tenant_slug = 'acme' and secret_hash like 'pbkdf2-sha256$%'") == 1);
+    Http.Reply fetched = operator.get("/operator/tenants/acme");
+    assertEquals(200, fetched.status);
+    assertFalse(fetched.text.contains(secret));
+
+    Http.Reply me = anonymous.tenant(token).get("/tenant");
+    assertEquals(me.toString(), 200, me.status);
+    assertEquals("acme", me.json.path("slug").asText());
+
+    Http.Reply again = operator.post("/operator/tenants", Map.of("slug", "acme", "name", "Other"));
+    assertEquals(409, again.status);
+    assertEquals("tenant-exists", again.problemType());
+    assertTrue(again.contentType.startsWith("application/problem+json"));
+  }
+
+  @Test
+  public void a02_slugInjectionAndBadInputAre400AndCreateNothing() throws Exception {
+    long schemas = count("select count(*) from information_schema.schemata");
+    long tenants = count("select count(*) from platform.tenant");
+    for (String slug : List.of("a;drop schema x", "../", "Acme", "ab", "x".repeat(41), "acme co", "1abc", "t_x\"; drop schema platform cascade; --")) {
+      Http.Reply r = operator.post("/operator/tenants", Map.of("slug", slug, "name", "Injected"));
+      assertEquals(slug + " -> " + r, 400, r.status);
+      assertEquals("invalid-tenant-slug", r.problemType());
+      assertTrue(r.contentType.startsWith("application/problem+json"));
+    }
+    assertEquals(400, operator.post("/operator/tenants", Map.of("slug", "good_slug", "name", " ")).status);
+    assertEquals(400, operator.post("/operator/tenants", "{\"slug\": \"good_slug\", \"name\": ").status);
+    assertEquals(400, operator.post("/operator/tenants", "{\"slug\": \"good_slug\", \"nmae\": \"x\"}").status);
+    assertEquals(schemas, count("select count(*) from information_schema.schemata"));
+    assertEquals(tenants, count("select count(*) from platform.tenant"));
+  }
+
+  @Test
+  public void a03_aFailureMidOnboardingLeavesNoSchemaAndNoRegistryRow() throws Exception {
+    AtomicBoolean schemaExistedWhenFailing = new AtomicBoolean();
+    OnboardingListener failing = (tenant, tx) -> {
+      if (tenant.value().equals("boom_co")) {
+        try (PreparedStatement ps = tx.prepareStatement("select count(*) from information_schema.schemata where schema_name = 't_boom_co'");
+            ResultSet rs = ps.executeQuery()) {
+          rs.next();
+          schemaExistedWhenFailing.set(rs.getLong(1) == 1);
+        }
+        throw new SQLException("injected failure after the schema was created");
+      }
+    };
+    ServiceRegistration<OnboardingListener> reg = context.registerService(OnboardingListener.class, failing, null);
+    try {
+      Http.Reply r = operator.post("/operator/tenants", Map.of("slug", "boom_co", "name", "Boom"));
+      assertEquals(r.toString(), 500, r.status);
+      assertEquals("internal-error", r.problemType());
+      assertFalse("no stack trace in the body", r.text.contains("SQLException") || r.text.contains("at org."));
+    } finally {
+      reg.unregister();
+    }
+    assertTrue("the failure happened after the schema existed", schemaExistedWhenFailing.get());
+    assertFalse(schemaExists("t_boom_co"));
+    assertEquals(0, count("select count(*) from platform.tenant where slug = 'boom_co'"));
+    assertEquals(0, count("select count(*) from platform.api_token where tenant_slug = 'boom_co'"));
+    // and the slug is free again
+    onboard("boom_co");
+  }
+
+  @Test
+  public void a04_credentialsAreNotInterchangeable() throws Exception {
+    String token = onboard("cred_co");
+    assertEquals(401, anonymous.get("/operator/tenants").status);
+    assertEquals(401, anonymous.tenant(token).get("/operator/tenants").status);
+    assertEquals(401, anonymous.operator("wrong-password").get("/operator/tenants").status);
+    Http.Reply noAuth = anonymous.get("/tenant");
+    assertEquals(401, noAuth.status);
+    assertEquals("unauthorized", noAuth.problemType());
+    // the operator credential is not a tenant credential
+    String operatorAuth = operator.authorization;
+    assertTrue(operatorAuth.startsWith("Basic "));
+    assertEquals(401, operator.get("/tenant").status);
+    assertEquals(401, operator.get("/estate/estates").status);
+    assertEquals(401, anonymous.tenant(token + "x").get("/tenant").status);
+    assertEquals(401, anonymous.tenant("cy_AAAAAAAAAAAAAAAA_" + "A".repeat(43)).get("/tenant").status);
+    assertEquals(200, anonymous.get("/ping").status);
+  }
+
+  @Test
+  public void b01_hotEnablingEstateForOneTenantRestartsNothing() throws Exception {
+    String alpha = onboard("alpha_co");
+    String beta = onboard("beta_co");
+    Http alphaApi = anonymous.tenant(alpha);
+    Http betaApi = anonymous.tenant(beta);
+    assertEquals(404, alphaApi.get("/estate/estates").status);
+
+    Bundle rest = bundle("org.courtyard.rest");
+    long restModified = rest.getLastModified();
+    long tenantServiceId = serviceId(TenantService.class);
+    Map<Long, Integer> statesBefore = bundleStates();
+
+    long start = System.nanoTime();
+    Http.Reply enabled = operator.post("/operator/tenants/alpha_co/modules/estate", "");
+    assertEquals(enabled.toString(), 200, enabled.status);
+    Http.Reply first = alphaApi.get("/estate/estates");
+    long hotEnableMs = (System.nanoTime() - start) / 1_000_000;
+    assertEquals(first.toString(), 200, first.status);
+    System.out.println("hot-enable (first install) took " + hotEnableMs + " ms");
+
+    // nothing was refreshed or restarted: same bundles, same states, same services
+    Bundle estate = bundle("org.courtyard.estate");
+    assertNotNull("the module was hot-installed", estate);
+    assertEquals(Bundle.ACTIVE, estate.getState());
+    assertEquals(restModified, rest.getLastModified());
+    assertEquals(tenantServiceId, serviceId(TenantService.class));
+    for (Map.Entry<Long, Integer> e : statesBefore.entrySet()) {
+      assertEquals("bundle " + context.getBundle(e.getKey()).getSymbolicName(), e.getValue(),
+          Integer.valueOf(context.getBundle(e.getKey()).getState()));
+    }
+    // the other tenant has not enabled it
+    Http.Reply notEnabled = betaApi.get("/estate/estates");
+    assertEquals(404, notEnabled.status);
+    assertEquals("module-not-enabled", notEnabled.problemType());
+    assertTrue(notEnabled.json.path("detail").asText().contains("estate"));
+    assertEquals(1, instances("estate", "alpha_co"));
+    assertEquals(0, instances("estate", "beta_co"));
+    assertTrue(count("select count(*) from information_schema.tables where table_schema = 't_alpha_co' and table_name = 'flyway_history_estate'") == 1);
+    assertTrue(count("select count(*) from information_schema.tables where table_schema = 't_beta_co'") == 0);
+    Http.Reply tenant = operator.get("/operator/tenants/alpha_co");
+    assertTrue(tenant.json.path("modules").toString().contains("estate"));
+  }
+
+  @Test
+  public void b02_disableKeepsDataAndEnablingAgainServesTheSameData() throws Exception {
+    String token = onboard("gamma_co");
+    Http api = anonymous.tenant(token);
+    assertEquals(200, operator.post("/operator/tenants/gamma_co/modules/estate", "").status);
+    Http.Reply created = api.post("/estate/estates", Map.of("code", "GV-1", "name", "Green Valley", "address", "1 Garden Rd"));
+    assertEquals(created.toString(), 201, created.status);
+    long id = created.json.path("id").asLong();
+
+    Http.Reply disabled = operator.delete("/operator/tenants/gamma_co/modules/estate");
+    assertEquals(disabled.toString(), 200, disabled.status);
+    assertEquals(404, api.get("/estate/estates/" + id).status);
+    assertEquals(0, instances("estate", "gamma_co"));
+    assertEquals(1, count("select count(*) from t_gamma_co.estate"));
+
+    assertEquals(200, operator.post("/operator/tenants/gamma_co/modules/estate", "").status);
+    Http.Reply again = api.get("/estate/estates/" + id);
+    assertEquals(again.toString(), 200, again.status);
+    assertEquals("Green Valley", again.json.path("name").asText());
+    assertEquals(409, operator.delete("/operator/tenants/gamma_co/modules/nonexistent").status);
+  }
+
+  @Test
+  public void b03_aModuleThatRequiresAnotherCannotBeEnabledBeforeIt() throws Exception {
+    onboard("delta_co");
+    ServiceRegistration<ModuleDescriptor> reg = context.registerService(ModuleDescriptor.class, new ModuleDescriptor() {
+      @Override public String id() { return "visitors"; }
+      @Override public String title() { return "Visitor registration"; }
+      @Override public String description() { return "Registers visitors at the gate"; }
+      @Override public List<String> requires() { return List.of("estate"); }
+    }, null);
+    try {
+      Http.Reply r = operator.post("/operator/tenants/delta_co/modules/visitors", "");
+      assertEquals(r.toString(), 409, r.status);
+      assertEquals("module-requires", r.problemType());
+      assertTrue(r.json.path("detail").asText().contains("requires module 'estate'"));
+      Http.Reply list = operator.get("/operator/modules");
+      assertTrue(list.text, list.text.contains("\"visitors\"") && list.text.contains("\"estate\""));
+    } finally {
+      reg.unregister();
+    }
+    assertEquals(404, operator.post("/operator/tenants/delta_co/modules/no_such_module", "").status);
+    assertEquals(404, operator.post("/operator/tenants/nobody_co/modules/estate", "").status);
+    assertEquals(0, count("select count(*) from platform.tenant_module where tenant_slug = 'delta_co'"));
+  }
+
+  @Test
+  public void b04_offboardingNeedsConfirmationAndRemovesEverything() throws Exception {
+    String token = onboard("omega_co");
+    assertEquals(200, operator.post("/operator/tenants/omega_co/modules/estate", "").status);
+    assertEquals(400, operator.delete("/operator/tenants/omega_co").status);
+    assertTrue(schemaExists("t_omega_co"));
+    assertEquals(204, operator.delete("/operator/tenants/omega_co?confirm=omega_co").status);
+    assertFalse(schemaExists("t_omega_co"));
+    assertEquals(0, instances("estate", "omega_co"));
+    assertEquals(401, anonymous.tenant(token).get("/tenant").status);
+    assertEquals(404, operator.get("/operator/tenants/omega_co").status);
+  }
+
+  @Test
+  public void c01_openApiDescribesPlatformAndModules() throws Exception {
+    Http.Reply doc = anonymous.get("/openapi.json");
+    assertEquals(200, doc.status);
+    assertEquals("3.0.3", doc.json.path("openapi").asText());
+    assertTrue(doc.json.path("paths").has("/v1/operator/tenants"));
+    assertTrue(doc.json.path("paths").has("/v1/estate/rooms"));
+    Http.Reply health = operator.get("/operator/health");
+    assertEquals(200, health.status);
+    assertEquals("up", health.json.path("status").asText());
+  }
+
+  private Bundle bundle(String symbolicName) {
+    for (Bundle b : context.getBundles()) {
+      if (symbolicName.equals(b.getSymbolicName())) {
+        return b;
+      }
+    }
+    return null;
+  }
+
+  private long serviceId(Class<?> type) {
+    ServiceReference<?> ref = context.getServiceReference(type);
+    return (Long) ref.getProperty("service.id");
+  }
+
+  private Map<Long, Integer> bundleStates() {
+    Map<Long, Integer> states = new java.util.HashMap<>();
+    for (Bundle b : context.getBundles()) {
+      states.put(b.getBundleId(), b.getState());
+    }
+    return states;
+  }
+
+  private int instances(String module, String tenant) throws Exception {
+    ServiceReference<?>[] refs = context.getServiceReferences("org.courtyard.api.TenantModule",
+        "(&(courtyard.module=" + module + ")(tenant=" + tenant + "))");
+    return refs == null ? 0 : refs.length;
+  }
+}

@@ -1,0 +1,429 @@
+package org.courtyard.estate.internal;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URI;
+import java.nio.charset.Charset;
+import java.nio.charset.IllegalCharsetNameException;
+import java.nio.charset.StandardCharsets;
+import java.nio.charset.UnsupportedCharsetException;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import javax.ws.rs.Consumes;
+import javax.ws.rs.DELETE;
+import javax.ws.rs.GET;
+import javax.ws.rs.POST;
+import javax.ws.rs.PUT;
+import javax.ws.rs.Path;
+import javax.ws.rs.PathParam;
+import javax.ws.rs.Produces;
+import javax.ws.rs.QueryParam;
+import javax.ws.rs.core.Context;
+import javax.ws.rs.core.HttpHeaders;
+import javax.ws.rs.core.MediaType;
+import javax.ws.rs.core.Response;
+import javax.ws.rs.core.SecurityContext;
+import javax.ws.rs.core.UriInfo;
+import org.courtyard.api.CourtyardConstants;
+import org.courtyard.api.ProblemException;
+import org.courtyard.api.TenantSlug;
+import org.courtyard.api.rest.Cursor;
+import org.courtyard.api.rest.ModuleResource;
+import org.courtyard.api.rest.Page;
+import org.courtyard.api.rest.TenantPrincipal;
+import org.courtyard.estate.internal.dto.BuildingInput;
+import org.courtyard.estate.internal.dto.BuildingUpdate;
+import org.courtyard.estate.internal.dto.BuildingView;
+import org.courtyard.estate.internal.dto.EstateInput;
+import org.courtyard.estate.internal.dto.EstateUpdate;
+import org.courtyard.estate.internal.dto.EstateView;
+import org.courtyard.estate.internal.dto.ImportResult;
+import org.courtyard.estate.internal.dto.RoomInput;
+import org.courtyard.estate.internal.dto.RoomUpdate;
+import org.courtyard.estate.internal.dto.RoomView;
+import org.courtyard.estate.internal.dto.UnitInput;
+import org.courtyard.estate.internal.dto.UnitUpdate;
+import org.courtyard.estate.internal.dto.UnitView;
+import org.courtyard.estate.internal.validation.RoomStatus;
+import org.courtyard.estate.internal.validation.RoomType;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+
+/**
+ * The estate REST API, published by the platform under {@code /api/v1/estate}. One resource serves
+ * every tenant: each request is routed to the caller's {@link EstateTenant}, found by the tenant of
+ * the verified credential and nothing else, so no path, query or header can reach another tenant.
+ *
+ * <p>Query parameters are taken as strings and parsed here: JAX-RS would answer a malformed number
+ * with a bare 404, where the caller deserves a 400 that names the parameter.
+ */
+@Component(
+    service = ModuleResource.class,
+    property = CourtyardConstants.MODULE + "=" + EstateModule.ID)
+@Path("/")
+@Produces(MediaType.APPLICATION_JSON)
+public class EstateResource implements ModuleResource {
+
+  private static final String CSV = "text/csv";
+
+  /**
+   * What browsers on Windows with Office installed report as the type of a {@code .csv} file, and
+   * so send when a page uploads the file as it is.
+   */
+  private static final String CSV_AS_EXCEL = "application/vnd.ms-excel";
+
+  private final Map<TenantSlug, EstateTenant> tenants = new ConcurrentHashMap<>();
+
+  @Reference(
+      cardinality = ReferenceCardinality.MULTIPLE,
+      policy = ReferencePolicy.DYNAMIC,
+      unbind = "unbindTenant")
+  void bindTenant(EstateTenant instance) {
+    tenants.put(instance.tenant(), instance);
+  }
+
+  void unbindTenant(EstateTenant instance) {
+    // Only if still the bound one: a replacement may have been bound before the old one left.
+    tenants.remove(instance.tenant(), instance);
+  }
+
+  @Override
+  public String moduleId() {
+    return EstateModule.ID;
+  }
+
+  // ---------------------------------------------------------------------------------- estates
+
+  @GET
+  @Path("estates")
+  public Page<EstateView> listEstates(
+      @Context SecurityContext security,
+      @QueryParam("limit") String limit,
+      @QueryParam("cursor") String cursor) {
+    return service(security).listEstates(Cursor.decode(cursor), limit(limit));
+  }
+
+  @POST
+  @Path("estates")
+  @Consumes(MediaType.APPLICATION_JSON)
+  public Response createEstate(
+      @Context SecurityContext security, @Context UriInfo uri, EstateInput input) {
+    EstateView created = service(security).createEstate(body(input));
+    return created(uri, created.id(), created);
+  }
+
+  @GET
+  @Path("estates/{id}")
+  public EstateView getEstate(@Context SecurityContext security, @PathParam("id") long id) {
+    return service(security).getEstate(id);
+  }
+
+  @PUT
+  @Path("estates/{id}")
+  @Consumes(MediaType.APPLICATION_JSON)
+  public EstateView updateEstate(
+      @Context SecurityContext security, @PathParam("id") long id, EstateUpdate input) {
+    return service(security).updateEstate(id, body(input));
+  }
+
+  @DELETE
+  @Path("estates/{id}")
+  public Response deleteEstate(@Context SecurityContext security, @PathParam("id") long id) {
+    service(security).deleteEstate(id);
+    return Response.noContent().build();
+  }
+
+  // -------------------------------------------------------------------------------- buildings
+
+  @GET
+  @Path("buildings")
+  public Page<BuildingView> listBuildings(
+      @Context SecurityContext security,
+      @QueryParam("estateId") String estateId,
+      @QueryParam("limit") String limit,
+      @QueryParam("cursor") String cursor) {
+    return service(security)
+        .listBuildings(id("estateId", estateId), Cursor.decode(cursor), limit(limit));
+  }
+
+  @POST
+  @Path("buildings")
+  @Consumes(MediaType.APPLICATION_JSON)
+  public Response createBuilding(
+      @Context SecurityContext security, @Context UriInfo uri, BuildingInput input) {
+    BuildingView created = service(security).createBuilding(body(input));
+    return created(uri, created.id(), created);
+  }
+
+  @GET
+  @Path("buildings/{id}")
+  public BuildingView getBuilding(@Context SecurityContext security, @PathParam("id") long id) {
+    return service(security).getBuilding(id);
+  }
+
+  @PUT
+  @Path("buildings/{id}")
+  @Consumes(MediaType.APPLICATION_JSON)
+  public BuildingView updateBuilding(
+      @Context SecurityContext security, @PathParam("id") long id, BuildingUpdate input) {
+    return service(security).updateBuilding(id, body(input));
+  }
+
+  @DELETE
+  @Path("buildings/{id}")
+  public Response deleteBuilding(@Context SecurityContext security, @PathParam("id") long id) {
+    service(security).deleteBuilding(id);
+    return Response.noContent().build();
+  }
+
+  /**
+   * Imports the rooms of a building from a CSV file sent as the request body. UTF-8 (with or
+   * without the byte-order mark Excel writes) unless the Content-Type names another charset.
+   */
+  @POST
+  @Path("buildings/{id}/rooms/import")
+  @Consumes({CSV, MediaType.TEXT_PLAIN, CSV_AS_EXCEL})
+  public ImportResult importRooms(
+      @Context SecurityContext security,
+      @Context HttpHeaders headers,
+      @PathParam("id") long id,
+      InputStream body)
+      throws IOException {
+    EstateService service = service(security);
+    Charset charset = charset(headers.getMediaType());
+    byte[] csv = body == null ? new byte[0] : body.readNBytes(RoomImporter.MAX_BYTES + 1);
+    if (csv.length > RoomImporter.MAX_BYTES) {
+      throw new ProblemException(
+          413,
+          "too-large",
+          "Import too large",
+          "The file is larger than "
+              + RoomImporter.MAX_BYTES / (1024 * 1024)
+              + " MB. Split it, for example one file per building, and import the parts one by"
+              + " one.");
+    }
+    if (csv.length == 0) {
+      throw missingBody("Send the CSV file as the request body.");
+    }
+    return service.importRooms(id, csv, charset);
+  }
+
+  // ------------------------------------------------------------------------------------ units
+
+  @GET
+  @Path("units")
+  public Page<UnitView> listUnits(
+      @Context SecurityContext security,
+      @QueryParam("buildingId") String buildingId,
+      @QueryParam("limit") String limit,
+      @QueryParam("cursor") String cursor) {
+    return service(security)
+        .listUnits(id("buildingId", buildingId), Cursor.decode(cursor), limit(limit));
+  }
+
+  @POST
+  @Path("units")
+  @Consumes(MediaType.APPLICATION_JSON)
+  public Response createUnit(
+      @Context SecurityContext security, @Context UriInfo uri, UnitInput input) {
+    UnitView created = service(security).createUnit(body(input));
+    return created(uri, created.id(), created);
+  }
+
+  @GET
+  @Path("units/{id}")
+  public UnitView getUnit(@Context SecurityContext security, @PathParam("id") long id) {
+    return service(security).getUnit(id);
+  }
+
+  @PUT
+  @Path("units/{id}")
+  @Consumes(MediaType.APPLICATION_JSON)
+  public UnitView updateUnit(
+      @Context SecurityContext security, @PathParam("id") long id, UnitUpdate input) {
+    return service(security).updateUnit(id, body(input));
+  }
+
+  @DELETE
+  @Path("units/{id}")
+  public Response deleteUnit(@Context SecurityContext security, @PathParam("id") long id) {
+    service(security).deleteUnit(id);
+    return Response.noContent().build();
+  }
+
+  // ------------------------------------------------------------------------------------ rooms
+
+  @GET
+  @Path("rooms")
+  public Page<RoomView> listRooms(
+      @Context SecurityContext security,
+      @QueryParam("unitId") String unitId,
+      @QueryParam("buildingId") String buildingId,
+      @QueryParam("type") String type,
+      @QueryParam("status") String status,
+      @QueryParam("floor") String floor,
+      @QueryParam("limit") String limit,
+      @QueryParam("cursor") String cursor) {
+    EstateService.RoomFilter filter =
+        new EstateService.RoomFilter(
+            id("unitId", unitId),
+            id("buildingId", buildingId),
+            roomType(type),
+            roomStatus(status),
+            floor(floor));
+    return service(security).listRooms(filter, Cursor.decode(cursor), limit(limit));
+  }
+
+  @POST
+  @Path("rooms")
+  @Consumes(MediaType.APPLICATION_JSON)
+  public Response createRoom(
+      @Context SecurityContext security, @Context UriInfo uri, RoomInput input) {
+    RoomView created = service(security).createRoom(body(input));
+    return created(uri, created.id(), created);
+  }
+
+  @GET
+  @Path("rooms/{id}")
+  public RoomView getRoom(@Context SecurityContext security, @PathParam("id") long id) {
+    return service(security).getRoom(id);
+  }
+
+  @PUT
+  @Path("rooms/{id}")
+  @Consumes(MediaType.APPLICATION_JSON)
+  public RoomView updateRoom(
+      @Context SecurityContext security, @PathParam("id") long id, RoomUpdate input) {
+    return service(security).updateRoom(id, body(input));
+  }
+
+  @DELETE
+  @Path("rooms/{id}")
+  public Response deleteRoom(@Context SecurityContext security, @PathParam("id") long id) {
+    service(security).deleteRoom(id);
+    return Response.noContent().build();
+  }
+
+  // ---------------------------------------------------------------------------------- helpers
+
+  /**
+   * @throws ProblemException 404 {@code module-not-enabled} when the caller's tenant has no running
+   *     instance, e.g. in the moment between disabling the module and the platform noticing
+   */
+  private EstateService service(SecurityContext security) {
+    TenantSlug tenant = TenantPrincipal.of(security);
+    EstateTenant instance = tenants.get(tenant);
+    if (instance == null) {
+      throw ProblemException.notFound(
+          "module-not-enabled",
+          "Module not enabled",
+          "Module '" + EstateModule.ID + "' is not enabled for tenant '" + tenant + "'.");
+    }
+    return instance.service();
+  }
+
+  private static Response created(UriInfo uri, long id, Object body) {
+    URI location = uri.getAbsolutePathBuilder().path(Long.toString(id)).build();
+    return Response.created(location).entity(body).build();
+  }
+
+  /** An empty request body reaches a resource method as {@code null}. */
+  private static <T> T body(T input) {
+    if (input == null) {
+      throw missingBody("Send the record as a JSON object in the request body.");
+    }
+    return input;
+  }
+
+  private static ProblemException missingBody(String detail) {
+    return ProblemException.badRequest("missing-body", "Missing body", detail);
+  }
+
+  private static int limit(String limit) {
+    if (blank(limit)) {
+      return Cursor.limit(null);
+    }
+    try {
+      return Cursor.limit(Integer.valueOf(limit.strip()));
+    } catch (NumberFormatException e) {
+      throw ProblemException.badRequest(
+          "invalid-limit",
+          "Invalid limit",
+          "limit must be a whole number between 1 and " + Cursor.MAX_LIMIT + ".");
+    }
+  }
+
+  private static Long id(String name, String value) {
+    if (blank(value)) {
+      return null;
+    }
+    try {
+      long id = Long.parseLong(value.strip());
+      if (id > 0) {
+        return id;
+      }
+    } catch (NumberFormatException e) {
+      // reported below
+    }
+    throw invalidParameter(name + " must be a positive whole number.");
+  }
+
+  private static Integer floor(String value) {
+    if (blank(value)) {
+      return null;
+    }
+    try {
+      return Integer.valueOf(value.strip());
+    } catch (NumberFormatException e) {
+      throw invalidParameter("floor must be a whole number.");
+    }
+  }
+
+  private static RoomType roomType(String value) {
+    if (blank(value)) {
+      return null;
+    }
+    return RoomType.parse(value)
+        .orElseThrow(
+            () -> invalidParameter("type must be one of " + RoomType.allowedValues() + "."));
+  }
+
+  private static RoomStatus roomStatus(String value) {
+    if (blank(value)) {
+      return null;
+    }
+    return RoomStatus.parse(value)
+        .orElseThrow(
+            () -> invalidParameter("status must be one of " + RoomStatus.allowedValues() + "."));
+  }
+
+  private static boolean blank(String value) {
+    return value == null || value.isBlank();
+  }
+
+  private static ProblemException invalidParameter(String detail) {
+    return ProblemException.badRequest("invalid-parameter", "Invalid query parameter", detail);
+  }
+
+  /**
+   * @throws ProblemException 415 {@code unsupported-charset} for a charset this JVM cannot decode
+   */
+  private static Charset charset(MediaType mediaType) {
+    String name =
+        mediaType == null ? null : mediaType.getParameters().get(MediaType.CHARSET_PARAMETER);
+    if (blank(name)) {
+      return StandardCharsets.UTF_8;
+    }
+    try {
+      return Charset.forName(name.strip());
+    } catch (IllegalCharsetNameException | UnsupportedCharsetException e) {
+      throw new ProblemException(
+          415,
+          "unsupported-charset",
+          "Unsupported charset",
+          "The charset '" + name + "' is not supported; send the file as UTF-8.");
+    }
+  }
+}
