@@ -46,6 +46,10 @@ import org.courtyard.estate.internal.dto.UnitUpdate;
 import org.courtyard.estate.internal.dto.UnitView;
 import org.courtyard.estate.internal.validation.RoomStatus;
 import org.courtyard.estate.internal.validation.RoomType;
+import org.osgi.framework.BundleContext;
+import org.osgi.framework.InvalidSyntaxException;
+import org.osgi.framework.ServiceReference;
+import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.component.annotations.ReferenceCardinality;
@@ -87,6 +91,38 @@ public class EstateResource implements ModuleResource {
   void unbindTenant(EstateTenant instance) {
     // Only if still the bound one: a replacement may have been bound before the old one left.
     tenants.remove(instance.tenant(), instance);
+  }
+
+  private volatile BundleContext context;
+
+  @Activate
+  void activate(BundleContext context) {
+    this.context = context;
+  }
+
+  /**
+   * An instance registered a moment ago may not have been bound here yet (DS binds asynchronously to
+   * the platform reporting it enabled): ask the service registry before answering "not enabled".
+   */
+  private EstateTenant lookUp(TenantSlug tenant) {
+    BundleContext ctx = context;
+    if (ctx == null) {
+      return null;
+    }
+    try {
+      for (ServiceReference<EstateTenant> ref :
+          ctx.getServiceReferences(
+              EstateTenant.class, "(" + CourtyardConstants.TENANT + "=" + tenant.value() + ")")) {
+        EstateTenant found = ctx.getService(ref);
+        if (found != null) {
+          ctx.ungetService(ref);
+          return found;
+        }
+      }
+    } catch (InvalidSyntaxException e) {
+      throw new IllegalStateException(e);
+    }
+    return null;
   }
 
   @Override
@@ -315,6 +351,9 @@ public class EstateResource implements ModuleResource {
   private EstateService service(SecurityContext security) {
     TenantSlug tenant = TenantPrincipal.of(security);
     EstateTenant instance = tenants.get(tenant);
+    if (instance == null) {
+      instance = lookUp(tenant);
+    }
     if (instance == null) {
       throw ProblemException.notFound(
           "module-not-enabled",

@@ -8,6 +8,7 @@ import javax.annotation.Priority;
 import javax.ws.rs.Priorities;
 import javax.ws.rs.container.ContainerRequestContext;
 import javax.ws.rs.container.ContainerRequestFilter;
+import javax.ws.rs.container.PreMatching;
 import javax.ws.rs.core.HttpHeaders;
 import javax.ws.rs.core.SecurityContext;
 import org.courtyard.api.Authenticator;
@@ -20,6 +21,7 @@ import org.courtyard.api.rest.TenantPrincipal;
  * kind of caller that server accepts: operators (HTTP Basic) never reach tenant endpoints and tenant
  * tokens (Bearer) never reach operator endpoints.
  */
+@PreMatching
 @Priority(Priorities.AUTHENTICATION)
 final class AuthFilter implements ContainerRequestFilter {
 

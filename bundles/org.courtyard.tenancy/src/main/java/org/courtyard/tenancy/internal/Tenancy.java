@@ -611,11 +611,31 @@ public final class Tenancy implements TenantService, Authenticator, OperatorAcco
             "Module '" + d.id() + "' did not start for tenant '" + s + "' within "
                 + moduleStartTimeoutMs / 1000 + " s; see the container log.");
       }
+      awaitActivation(instanceFilter(s, d.id()));
     } catch (IOException e) {
       throw new IllegalStateException("configuring " + d.id() + " for " + s + " failed", e);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IllegalStateException(e);
+    }
+  }
+
+  /**
+   * DS may register a component's service before its activation has finished; getting the service
+   * waits for it, so "enabled" is only reported once the instance can serve.
+   */
+  private void awaitActivation(String filter) {
+    try {
+      ServiceReference<?>[] refs = context.getServiceReferences((String) null, filter);
+      if (refs != null) {
+        for (ServiceReference<?> ref : refs) {
+          if (context.getService(ref) != null) {
+            context.ungetService(ref);
+          }
+        }
+      }
+    } catch (InvalidSyntaxException e) {
+      throw new IllegalArgumentException(filter, e);
     }
   }
 
