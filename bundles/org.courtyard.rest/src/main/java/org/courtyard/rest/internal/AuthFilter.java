@@ -8,6 +8,8 @@ import javax.annotation.Priority;
 import javax.ws.rs.Priorities;
 import javax.ws.rs.container.ContainerRequestContext;
 import javax.ws.rs.container.ContainerRequestFilter;
+import javax.ws.rs.container.ContainerResponseContext;
+import javax.ws.rs.container.ContainerResponseFilter;
 import javax.ws.rs.container.PreMatching;
 import javax.ws.rs.core.HttpHeaders;
 import javax.ws.rs.core.SecurityContext;
@@ -15,6 +17,7 @@ import org.courtyard.api.Authenticator;
 import org.courtyard.api.ProblemException;
 import org.courtyard.api.TenantSlug;
 import org.courtyard.api.rest.TenantPrincipal;
+import org.slf4j.MDC;
 
 /**
  * Establishes who is calling, from the credential alone. One instance per server, configured with the
@@ -23,7 +26,7 @@ import org.courtyard.api.rest.TenantPrincipal;
  */
 @PreMatching
 @Priority(Priorities.AUTHENTICATION)
-final class AuthFilter implements ContainerRequestFilter {
+final class AuthFilter implements ContainerRequestFilter, ContainerResponseFilter {
 
   enum Audience { PUBLIC, OPERATOR, TENANT }
 
@@ -59,7 +62,8 @@ final class AuthFilter implements ContainerRequestFilter {
       request.setSecurityContext(new Context(() -> basic[0], request.getSecurityContext().isSecure(), "operator"));
       return;
     }
-    Optional<TenantSlug> tenant = bearer(header).flatMap(authenticator::tenantOfToken);
+    Optional<String> token = bearer(header);
+    Optional<TenantSlug> tenant = token.flatMap(authenticator::tenantOfToken);
     if (tenant.isEmpty()) {
       abort(request, "Bearer realm=\"courtyard\"",
           "This endpoint needs a tenant API token: Authorization: Bearer cy_...");
@@ -72,8 +76,20 @@ final class AuthFilter implements ContainerRequestFilter {
           "Module '" + module + "' is not enabled for tenant '" + tenant.get()
               + "'. An operator can enable it.");
     }
+    MDC.put("tenant", tenant.get().value());
     request.setSecurityContext(
-        new Context(new TenantPrincipal(tenant.get(), "token"), request.getSecurityContext().isSecure(), "tenant"));
+        new Context(new TenantPrincipal(tenant.get(), tokenId(token.get())), request.getSecurityContext().isSecure(), "tenant"));
+  }
+
+  /** Log lines written while serving a tenant carry its slug; the thread goes back to the pool clean. */
+  @Override
+  public void filter(ContainerRequestContext request, ContainerResponseContext response) {
+    MDC.remove("tenant");
+  }
+
+  /** The public id part of a {@code cy_<id>_<secret>} token, for audit trails; never the secret. */
+  static String tokenId(String token) {
+    return token.length() > 19 ? token.substring(3, 19) : "?";
   }
 
   /** Ping and the OpenAPI document are the only endpoints anyone may call. */
