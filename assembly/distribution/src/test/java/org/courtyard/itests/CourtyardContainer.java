@@ -23,7 +23,7 @@ final class CourtyardContainer {
 
   static Option[] options() {
     String distribution = System.getProperty("courtyard.distribution");
-    String db = TestDatabase.url();
+    String db = TestDatabase.fresh();
     int http = freePort();
     return new Option[] {
       karafDistributionConfiguration()

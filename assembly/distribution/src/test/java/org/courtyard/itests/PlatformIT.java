@@ -43,6 +43,7 @@ public class PlatformIT {
 
   @Inject BundleContext context;
   @Inject TenantService tenantService;
+  @Inject org.apache.karaf.shell.api.console.SessionFactory shell;
 
   private Http anonymous;
   private Http operator;
@@ -280,6 +281,28 @@ public class PlatformIT {
     assertEquals(0, instances("estate", "omega_co"));
     assertEquals(401, anonymous.tenant(token).get("/tenant").status);
     assertEquals(404, operator.get("/operator/tenants/omega_co").status);
+  }
+
+  @Test
+  public void b05_operatorsCanDoItAllFromTheKarafShell() throws Exception {
+    java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+    java.io.PrintStream print = new java.io.PrintStream(out, true);
+    org.apache.karaf.shell.api.console.Session session =
+        shell.create(new java.io.ByteArrayInputStream(new byte[0]), print, print);
+    session.execute("courtyard:tenant-create -m estate shell_co \"Shell Co.\"");
+    assertTrue(schemaExists("t_shell_co"));
+    assertEquals(1, instances("estate", "shell_co"));
+    session.execute("courtyard:module-disable shell_co estate");
+    assertEquals(0, instances("estate", "shell_co"));
+    session.execute("courtyard:module-enable shell_co estate");
+    assertEquals(1, instances("estate", "shell_co"));
+    session.execute("courtyard:tenant-create Bad_Slug x");
+    assertEquals(0, count("select count(*) from platform.tenant where slug ilike 'bad%'"));
+    session.execute("courtyard:tenant-offboard --confirm wrong shell_co");
+    assertTrue(schemaExists("t_shell_co"));
+    session.execute("courtyard:tenant-offboard --confirm shell_co shell_co");
+    assertFalse(schemaExists("t_shell_co"));
+    session.close();
   }
 
   @Test

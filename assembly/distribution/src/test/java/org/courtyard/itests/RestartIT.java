@@ -27,6 +27,7 @@ public class RestartIT {
   private final Path karaf = root.resolve("runtime");
   private final Path home = root.resolve("home");
   private final int port = CourtyardContainer.freePort();
+  private final String database = TestDatabase.fresh();
   private Process launcher;
 
   @After
@@ -97,7 +98,7 @@ public class RestartIT {
     Map<String, String> env = pb.environment();
     env.put("COURTYARD_HOME", home.toString());
     env.put("COURTYARD_KARAF", karaf.toString());
-    env.put("COURTYARD_DB_URL", TestDatabase.url());
+    env.put("COURTYARD_DB_URL", database);
     env.put("COURTYARD_DB_USER", "postgres");
     env.put("COURTYARD_HTTP_PORT", String.valueOf(port));
     pb.redirectErrorStream(true);

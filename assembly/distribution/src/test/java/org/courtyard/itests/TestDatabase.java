@@ -16,19 +16,29 @@ import java.sql.Statement;
  */
 final class TestDatabase {
 
-  private static String url;
+  private static String admin;
   private static EmbeddedPostgres embedded;
 
   private TestDatabase() {}
 
-  static synchronized String url() {
-    if (url == null) {
-      url = create();
+  /**
+   * A new, empty database: each container (and so each first-run operator password) gets its own.
+   */
+  static synchronized String fresh() {
+    if (admin == null) {
+      admin = server();
     }
-    return url;
+    String db = "courtyard_it_" + Long.toString(System.currentTimeMillis(), 36) + "_" + (int) (Math.random() * 10000);
+    try (Connection c = DriverManager.getConnection(admin);
+        Statement s = c.createStatement()) {
+      s.execute("create database " + db);
+    } catch (SQLException e) {
+      throw new IllegalStateException("cannot create test database on " + admin, e);
+    }
+    return admin.replace("/postgres?", "/" + db + "?");
   }
 
-  private static String create() {
+  private static String server() {
     String configured = System.getenv("COURTYARD_TEST_DB_URL");
     String admin;
     if (configured != null && !configured.isBlank()) {
@@ -50,14 +60,7 @@ final class TestDatabase {
       }
       admin = "jdbc:postgresql://127.0.0.1:" + embedded.getPort() + "/postgres?user=postgres";
     }
-    String db = "courtyard_it_" + Long.toString(System.currentTimeMillis(), 36) + "_" + (int) (Math.random() * 1000);
-    try (Connection c = DriverManager.getConnection(admin);
-        Statement s = c.createStatement()) {
-      s.execute("create database " + db);
-    } catch (SQLException e) {
-      throw new IllegalStateException("cannot create test database on " + admin, e);
-    }
-    return admin.replace("/postgres?", "/" + db + "?");
+    return admin;
   }
 
   private static boolean reachable(String host, int port) {
