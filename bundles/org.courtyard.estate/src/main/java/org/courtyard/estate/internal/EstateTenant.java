@@ -59,6 +59,7 @@ public final class EstateTenant implements TenantModule {
   private final TenantSlug tenant;
   private final TenantPersistence persistence;
   private final EstateService service;
+  private final Transactions transactions;
 
   @Activate
   public EstateTenant(
@@ -78,6 +79,7 @@ public final class EstateTenant implements TenantModule {
                   .setMaxResults(1)
                   .getResultList());
       this.service = new EstateService(tenant, transactions, Clock.systemUTC());
+      this.transactions = transactions;
     } catch (RuntimeException e) {
       persistence.close(tenant, EstateModule.ID);
       throw e;
@@ -89,6 +91,11 @@ public final class EstateTenant implements TenantModule {
   void deactivate() {
     persistence.close(tenant, EstateModule.ID);
     LOG.info("Estate module stopped for tenant {}", tenant);
+  }
+
+  /** For read-only views of this tenant's data offered to other modules. */
+  Transactions transactions() {
+    return transactions;
   }
 
   @Override

@@ -1,0 +1,21 @@
+package org.courtyard.estate;
+
+import java.util.List;
+import java.util.Optional;
+import org.courtyard.api.TenantSlug;
+import org.osgi.annotation.versioning.ProviderType;
+
+/**
+ * Read access to a tenant's rooms for other modules. Every method throws a {@code ProblemException}
+ * 404 {@code module-not-enabled} when the tenant has not enabled the estate module.
+ */
+@ProviderType
+public interface EstateDirectory {
+
+  Optional<RoomSummary> room(TenantSlug tenant, long roomId);
+
+  /** Rooms with an id greater than {@code afterId}, in id order, at most {@code limit} (≤ 5000). */
+  List<RoomSummary> rooms(TenantSlug tenant, long afterId, int limit);
+
+  long roomCount(TenantSlug tenant);
+}
