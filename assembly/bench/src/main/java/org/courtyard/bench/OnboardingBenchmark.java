@@ -37,8 +37,8 @@ import java.util.concurrent.atomic.AtomicLong;
  *   <li>onboarding: N tenants created with {@code estate} enabled, time per tenant (median, p95);
  *   <li>hot-enable: enabling estate for an existing tenant, from the request until the module's
  *       endpoint answers 200 (the first enable, which installs the feature, reported apart);
- *   <li>throughput of a DB-backed {@code GET /estate/rooms} against the bare {@code GET /ping} on the
- *       same container, same client and same concurrency, as a ratio.
+ *   <li>throughput of a DB-backed {@code GET /estate/rooms} against the bare {@code GET /ping} on
+ *       the same container, same client and same concurrency, as a ratio.
  * </ul>
  *
  * Usage: {@code ./courtyard bench onboarding [--tenants 50] [--seconds 10] [--threads 4]}
@@ -46,7 +46,11 @@ import java.util.concurrent.atomic.AtomicLong;
 public final class OnboardingBenchmark {
 
   private static final ObjectMapper JSON = new ObjectMapper();
-  private final HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5)).build();
+  private final HttpClient client =
+      HttpClient.newBuilder()
+          .version(HttpClient.Version.HTTP_1_1)
+          .connectTimeout(Duration.ofSeconds(5))
+          .build();
   private String base;
   private String operatorAuth;
 
@@ -56,7 +60,8 @@ public final class OnboardingBenchmark {
     int threads = intArg(args, "--threads", 4);
     String distribution = stringArg(args, "--karaf", null);
     if (distribution == null) {
-      System.err.println("usage: OnboardingBenchmark --karaf <unpacked distribution> [--tenants N] [--seconds S] [--threads T]");
+      System.err.println(
+          "usage: OnboardingBenchmark --karaf <unpacked distribution> [--tenants N] [--seconds S] [--threads T]");
       System.exit(2);
     }
     new OnboardingBenchmark().run(Paths.get(distribution), tenants, seconds, threads);
@@ -69,11 +74,24 @@ public final class OnboardingBenchmark {
     Process courtyard = start(karaf, home, port, db);
     try {
       base = "http://127.0.0.1:" + port + "/api/v1";
-      operatorAuth = "Basic " + Base64.getEncoder().encodeToString(
-          ("operator:" + Files.readString(home.resolve("operator-password.txt")).trim()).getBytes(StandardCharsets.UTF_8));
-      System.out.printf(Locale.ROOT, "Courtyard onboarding benchmark: %d tenants, %d s per throughput run, %d client threads, %d cores%n",
-          tenants, seconds, threads, Runtime.getRuntime().availableProcessors());
-      System.out.println("Database: " + (db == null ? "embedded PostgreSQL (launcher default)" : db.replaceAll("\\?.*", "")));
+      operatorAuth =
+          "Basic "
+              + Base64.getEncoder()
+                  .encodeToString(
+                      ("operator:" + Files.readString(home.resolve("operator-password.txt")).trim())
+                          .getBytes(StandardCharsets.UTF_8));
+      System.out.printf(
+          Locale.ROOT,
+          "Courtyard onboarding benchmark: %d tenants, %d s per throughput run, %d client threads, %d cores%n",
+          tenants,
+          seconds,
+          threads,
+          Runtime.getRuntime().availableProcessors());
+      System.out.println(
+          "Database: "
+              + (db == null
+                  ? "embedded PostgreSQL (launcher default)"
+                  : db.replaceAll("\\?.*", "")));
 
       // 1. hot-enable: the first enable installs the module's feature
       String firstToken = onboard("bench_first", false).path("adminToken").asText();
@@ -114,10 +132,20 @@ public final class OnboardingBenchmark {
       System.out.println();
       System.out.println("| measure | value |");
       System.out.println("|---|---|");
-      System.out.printf(Locale.ROOT, "| onboarding with estate, median (N=%d) | %.0f ms |%n", tenants, percentile(onboarding, 50));
-      System.out.printf(Locale.ROOT, "| onboarding with estate, p95 | %.0f ms |%n", percentile(onboarding, 95));
-      System.out.printf(Locale.ROOT, "| hot-enable, first (installs the feature) | %.0f ms |%n", firstInstallMs);
-      System.out.printf(Locale.ROOT, "| hot-enable, median / p95 (N=20) | %.0f / %.0f ms |%n", percentile(enable, 50), percentile(enable, 95));
+      System.out.printf(
+          Locale.ROOT,
+          "| onboarding with estate, median (N=%d) | %.0f ms |%n",
+          tenants,
+          percentile(onboarding, 50));
+      System.out.printf(
+          Locale.ROOT, "| onboarding with estate, p95 | %.0f ms |%n", percentile(onboarding, 95));
+      System.out.printf(
+          Locale.ROOT, "| hot-enable, first (installs the feature) | %.0f ms |%n", firstInstallMs);
+      System.out.printf(
+          Locale.ROOT,
+          "| hot-enable, median / p95 (N=20) | %.0f / %.0f ms |%n",
+          percentile(enable, 50),
+          percentile(enable, 95));
       System.out.printf(Locale.ROOT, "| GET /ping | %.0f req/s |%n", ping);
       System.out.printf(Locale.ROOT, "| GET /estate/rooms?limit=20 | %.0f req/s |%n", rooms);
       System.out.printf(Locale.ROOT, "| ratio rooms / ping | %.2f |%n", rooms / ping);
@@ -128,13 +156,24 @@ public final class OnboardingBenchmark {
   }
 
   private JsonNode onboard(String slug, boolean withEstate) throws Exception {
-    String body = JSON.writeValueAsString(Map.of("slug", slug, "name", "Benchmark " + slug,
-        "modules", withEstate ? List.of("estate") : List.of()));
-    HttpResponse<String> r = send(HttpRequest.newBuilder(URI.create(base + "/operator/tenants"))
-        .header("Authorization", operatorAuth).header("Content-Type", "application/json")
-        .POST(HttpRequest.BodyPublishers.ofString(body)));
+    String body =
+        JSON.writeValueAsString(
+            Map.of(
+                "slug",
+                slug,
+                "name",
+                "Benchmark " + slug,
+                "modules",
+                withEstate ? List.of("estate") : List.of()));
+    HttpResponse<String> r =
+        send(
+            HttpRequest.newBuilder(URI.create(base + "/operator/tenants"))
+                .header("Authorization", operatorAuth)
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body)));
     if (r.statusCode() != 201) {
-      throw new IllegalStateException("onboarding " + slug + ": " + r.statusCode() + " " + r.body());
+      throw new IllegalStateException(
+          "onboarding " + slug + ": " + r.statusCode() + " " + r.body());
     }
     return JSON.readTree(r.body());
   }
@@ -142,14 +181,21 @@ public final class OnboardingBenchmark {
   /** Request to enable, then poll the module endpoint: milliseconds until it answers 200. */
   private double enableAndAwait(String slug, String token) throws Exception {
     long start = System.nanoTime();
-    HttpResponse<String> r = send(HttpRequest.newBuilder(URI.create(base + "/operator/tenants/" + slug + "/modules/estate"))
-        .header("Authorization", operatorAuth).POST(HttpRequest.BodyPublishers.noBody()));
+    HttpResponse<String> r =
+        send(
+            HttpRequest.newBuilder(
+                    URI.create(base + "/operator/tenants/" + slug + "/modules/estate"))
+                .header("Authorization", operatorAuth)
+                .POST(HttpRequest.BodyPublishers.noBody()));
     if (r.statusCode() != 200) {
       throw new IllegalStateException("enable: " + r.statusCode() + " " + r.body());
     }
     while (true) {
-      HttpResponse<String> g = send(HttpRequest.newBuilder(URI.create(base + "/estate/estates"))
-          .header("Authorization", "Bearer " + token).GET());
+      HttpResponse<String> g =
+          send(
+              HttpRequest.newBuilder(URI.create(base + "/estate/estates"))
+                  .header("Authorization", "Bearer " + token)
+                  .GET());
       if (g.statusCode() == 200) {
         return (System.nanoTime() - start) / 1e6;
       }
@@ -161,26 +207,50 @@ public final class OnboardingBenchmark {
 
   private void seedRooms(String token) throws Exception {
     String auth = "Bearer " + token;
-    HttpResponse<String> e = send(json(base + "/estate/estates", auth, Map.of("code", "BENCH", "name", "Benchmark Estate")));
+    HttpResponse<String> e =
+        send(
+            json(
+                base + "/estate/estates",
+                auth,
+                Map.of("code", "BENCH", "name", "Benchmark Estate")));
     long estate = JSON.readTree(e.body()).path("id").asLong();
-    HttpResponse<String> b = send(json(base + "/estate/buildings", auth, Map.of("estateId", estate, "code", "B1", "name", "Building 1")));
+    HttpResponse<String> b =
+        send(
+            json(
+                base + "/estate/buildings",
+                auth,
+                Map.of("estateId", estate, "code", "B1", "name", "Building 1")));
     long building = JSON.readTree(b.body()).path("id").asLong();
     StringBuilder csv = new StringBuilder("unit,number,floor,area,type\n");
     for (int u = 1; u <= 4; u++) {
       for (int f = 1; f <= 25; f++) {
-        csv.append(u).append(',').append(f).append(String.format(Locale.ROOT, "%02d", u)).append(',').append(f)
-            .append(',').append(60 + f).append(".5,residential\n");
+        csv.append(u)
+            .append(',')
+            .append(f)
+            .append(String.format(Locale.ROOT, "%02d", u))
+            .append(',')
+            .append(f)
+            .append(',')
+            .append(60 + f)
+            .append(".5,residential\n");
       }
     }
-    HttpResponse<String> imported = send(HttpRequest.newBuilder(URI.create(base + "/estate/buildings/" + building + "/rooms/import"))
-        .header("Authorization", auth).header("Content-Type", "text/csv").POST(HttpRequest.BodyPublishers.ofString(csv.toString())));
+    HttpResponse<String> imported =
+        send(
+            HttpRequest.newBuilder(
+                    URI.create(base + "/estate/buildings/" + building + "/rooms/import"))
+                .header("Authorization", auth)
+                .header("Content-Type", "text/csv")
+                .POST(HttpRequest.BodyPublishers.ofString(csv.toString())));
     if (imported.statusCode() != 200) {
       throw new IllegalStateException("seeding rooms: " + imported.body());
     }
   }
 
   private HttpRequest.Builder json(String url, String auth, Object body) throws IOException {
-    return HttpRequest.newBuilder(URI.create(url)).header("Authorization", auth).header("Content-Type", "application/json")
+    return HttpRequest.newBuilder(URI.create(url))
+        .header("Authorization", auth)
+        .header("Content-Type", "application/json")
         .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)));
   }
 
@@ -192,21 +262,24 @@ public final class OnboardingBenchmark {
     List<Future<?>> futures = new ArrayList<>();
     long start = System.nanoTime();
     for (int t = 0; t < threads; t++) {
-      futures.add(pool.submit(() -> {
-        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path)).GET();
-        if (auth != null) {
-          b.header("Authorization", auth);
-        }
-        HttpRequest request = b.build();
-        while (System.nanoTime() < end) {
-          HttpResponse<String> r = client.send(request, HttpResponse.BodyHandlers.ofString());
-          if (r.statusCode() != 200) {
-            throw new IllegalStateException(path + ": " + r.statusCode() + " " + r.body());
-          }
-          ok.incrementAndGet();
-        }
-        return null;
-      }));
+      futures.add(
+          pool.submit(
+              () -> {
+                HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path)).GET();
+                if (auth != null) {
+                  b.header("Authorization", auth);
+                }
+                HttpRequest request = b.build();
+                while (System.nanoTime() < end) {
+                  HttpResponse<String> r =
+                      client.send(request, HttpResponse.BodyHandlers.ofString());
+                  if (r.statusCode() != 200) {
+                    throw new IllegalStateException(path + ": " + r.statusCode() + " " + r.body());
+                  }
+                  ok.incrementAndGet();
+                }
+                return null;
+              }));
     }
     for (Future<?> f : futures) {
       f.get();
@@ -215,8 +288,10 @@ public final class OnboardingBenchmark {
     return ok.get() / ((System.nanoTime() - start) / 1e9);
   }
 
-  private HttpResponse<String> send(HttpRequest.Builder b) throws IOException, InterruptedException {
-    return client.send(b.timeout(Duration.ofSeconds(120)).build(), HttpResponse.BodyHandlers.ofString());
+  private HttpResponse<String> send(HttpRequest.Builder b)
+      throws IOException, InterruptedException {
+    return client.send(
+        b.timeout(Duration.ofSeconds(120)).build(), HttpResponse.BodyHandlers.ofString());
   }
 
   private static double percentile(List<Double> values, int p) {
@@ -226,7 +301,10 @@ public final class OnboardingBenchmark {
     return sorted.get(Math.max(0, Math.min(index, sorted.size() - 1)));
   }
 
-  /** A fresh database on the machine's PostgreSQL when it answers, else null (the launcher embeds one). */
+  /**
+   * A fresh database on the machine's PostgreSQL when it answers, else null (the launcher embeds
+   * one).
+   */
   private static String database() throws Exception {
     String configured = System.getenv("COURTYARD_DB_URL");
     if (configured != null && !configured.isBlank()) {
@@ -238,7 +316,8 @@ public final class OnboardingBenchmark {
       return null;
     }
     String name = "courtyard_bench_" + Long.toString(System.currentTimeMillis(), 36);
-    try (Connection c = DriverManager.getConnection("jdbc:postgresql://127.0.0.1:5432/postgres?user=postgres");
+    try (Connection c =
+            DriverManager.getConnection("jdbc:postgresql://127.0.0.1:5432/postgres?user=postgres");
         Statement st = c.createStatement()) {
       st.execute("create database " + name);
     }
@@ -247,8 +326,12 @@ public final class OnboardingBenchmark {
 
   private static Process start(Path karaf, Path home, int port, String db) throws Exception {
     String java = Paths.get(System.getProperty("java.home"), "bin", "java").toString();
-    ProcessBuilder pb = new ProcessBuilder(java, "-cp", karaf.resolve("lib/launcher") + File.separator + "*",
-        "org.courtyard.launcher.Launcher");
+    ProcessBuilder pb =
+        new ProcessBuilder(
+            java,
+            "-cp",
+            karaf.resolve("lib/launcher") + File.separator + "*",
+            "org.courtyard.launcher.Launcher");
     pb.environment().put("COURTYARD_HOME", home.toString());
     pb.environment().put("COURTYARD_KARAF", karaf.toString());
     pb.environment().put("COURTYARD_HTTP_PORT", String.valueOf(port));

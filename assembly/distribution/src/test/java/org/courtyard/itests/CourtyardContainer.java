@@ -36,10 +36,14 @@ final class CourtyardContainer {
       logLevel(LogLevel.INFO),
       systemTimeout(120_000),
       vmOption("-Xmx1g"),
-      editConfigurationFilePut("etc/org.ops4j.pax.web.cfg", "org.osgi.service.http.port", String.valueOf(http)),
-      editConfigurationFilePut("etc/org.apache.karaf.shell.cfg", "sshPort", String.valueOf(freePort())),
-      editConfigurationFilePut("etc/org.apache.karaf.management.cfg", "rmiRegistryPort", String.valueOf(freePort())),
-      editConfigurationFilePut("etc/org.apache.karaf.management.cfg", "rmiServerPort", String.valueOf(freePort())),
+      editConfigurationFilePut(
+          "etc/org.ops4j.pax.web.cfg", "org.osgi.service.http.port", String.valueOf(http)),
+      editConfigurationFilePut(
+          "etc/org.apache.karaf.shell.cfg", "sshPort", String.valueOf(freePort())),
+      editConfigurationFilePut(
+          "etc/org.apache.karaf.management.cfg", "rmiRegistryPort", String.valueOf(freePort())),
+      editConfigurationFilePut(
+          "etc/org.apache.karaf.management.cfg", "rmiServerPort", String.valueOf(freePort())),
       editConfigurationFilePut("etc/org.courtyard.db.cfg", "url", db),
       editConfigurationFilePut("etc/org.courtyard.db.cfg", "user", "postgres"),
       systemProperty("courtyard.it.db.url").value(db),

@@ -59,8 +59,9 @@ public class EstateIT {
   }
 
   private static String onboard(String slug) throws Exception {
-    Http.Reply r = operator.post("/operator/tenants",
-        Map.of("slug", slug, "name", slug, "modules", List.of("estate")));
+    Http.Reply r =
+        operator.post(
+            "/operator/tenants", Map.of("slug", slug, "name", slug, "modules", List.of("estate")));
     assertEquals(r.toString(), 201, r.status);
     return r.json.path("adminToken").asText();
   }
@@ -82,11 +83,32 @@ public class EstateIT {
 
   @Test
   public void a01_fullHierarchyCrudWithVersionsAndDeleteRules() throws Exception {
-    long estate = create(north, "/estate/estates", map("code", "SUN", "name", "Sunshine Garden", "address", "8 Lake Rd"));
-    long building = create(north, "/estate/buildings", map("estateId", estate, "code", "B1", "name", "Building 1", "floors", 18));
-    long unit = create(north, "/estate/units", map("buildingId", building, "code", "U1", "name", "Unit 1"));
-    Http.Reply room = north.post("/estate/rooms",
-        map("unitId", unit, "number", "1801", "floor", 18, "area", 89.5, "type", "residential"));
+    long estate =
+        create(
+            north,
+            "/estate/estates",
+            map("code", "SUN", "name", "Sunshine Garden", "address", "8 Lake Rd"));
+    long building =
+        create(
+            north,
+            "/estate/buildings",
+            map("estateId", estate, "code", "B1", "name", "Building 1", "floors", 18));
+    long unit =
+        create(north, "/estate/units", map("buildingId", building, "code", "U1", "name", "Unit 1"));
+    Http.Reply room =
+        north.post(
+            "/estate/rooms",
+            map(
+                "unitId",
+                unit,
+                "number",
+                "1801",
+                "floor",
+                18,
+                "area",
+                89.5,
+                "type",
+                "residential"));
     assertEquals(room.toString(), 201, room.status);
     assertEquals(building, room.json.path("buildingId").asLong());
     assertEquals("vacant", room.json.path("status").asText());
@@ -96,12 +118,40 @@ public class EstateIT {
     Http.Reply fetched = north.get("/estate/rooms/" + roomId);
     assertEquals(200, fetched.status);
     int version = fetched.json.path("version").asInt();
-    Http.Reply updated = north.put("/estate/rooms/" + roomId, map("number", "1801", "floor", 18, "area", 90,
-        "type", "residential", "status", "occupied", "version", version));
+    Http.Reply updated =
+        north.put(
+            "/estate/rooms/" + roomId,
+            map(
+                "number",
+                "1801",
+                "floor",
+                18,
+                "area",
+                90,
+                "type",
+                "residential",
+                "status",
+                "occupied",
+                "version",
+                version));
     assertEquals(updated.toString(), 200, updated.status);
     assertEquals("occupied", updated.json.path("status").asText());
-    Http.Reply stale = north.put("/estate/rooms/" + roomId, map("number", "1801", "floor", 18, "area", 91,
-        "type", "residential", "status", "vacant", "version", version));
+    Http.Reply stale =
+        north.put(
+            "/estate/rooms/" + roomId,
+            map(
+                "number",
+                "1801",
+                "floor",
+                18,
+                "area",
+                91,
+                "type",
+                "residential",
+                "status",
+                "vacant",
+                "version",
+                version));
     assertEquals(stale.toString(), 409, stale.status);
     assertEquals("stale-version", stale.problemType());
     assertEquals("occupied", north.get("/estate/rooms/" + roomId).json.path("status").asText());
@@ -130,52 +180,86 @@ public class EstateIT {
 
     assertEquals(409, north.post("/estate/estates", map("code", "VAL", "name", "Again")).status);
     assertEquals(400, north.post("/estate/estates", "{\"code\": \"X1\", \"name\": ").status);
-    assertEquals(400, north.post("/estate/estates", "{\"code\": \"X1\", \"name\": \"n\", \"colour\": 1}").status);
+    assertEquals(
+        400,
+        north.post("/estate/estates", "{\"code\": \"X1\", \"name\": \"n\", \"colour\": 1}").status);
     assertEquals(400, north.post("/estate/estates", "").status);
-    Http.Reply noParent = north.post("/estate/buildings", map("estateId", 999999, "code", "B9", "name", "Nowhere"));
+    Http.Reply noParent =
+        north.post("/estate/buildings", map("estateId", 999999, "code", "B9", "name", "Nowhere"));
     assertEquals(noParent.toString(), 422, noParent.status);
-    long building = create(north, "/estate/buildings", map("estateId", estate, "code", "B1", "name", "B1"));
-    long unit = create(north, "/estate/units", map("buildingId", building, "code", "U1", "name", "U1"));
-    Http.Reply badRoom = north.post("/estate/rooms",
-        map("unitId", unit, "number", "101", "floor", 500, "area", -3, "type", "castle"));
+    long building =
+        create(north, "/estate/buildings", map("estateId", estate, "code", "B1", "name", "B1"));
+    long unit =
+        create(north, "/estate/units", map("buildingId", building, "code", "U1", "name", "U1"));
+    Http.Reply badRoom =
+        north.post(
+            "/estate/rooms",
+            map("unitId", unit, "number", "101", "floor", 500, "area", -3, "type", "castle"));
     assertEquals(badRoom.toString(), 422, badRoom.status);
     assertEquals(3, badRoom.json.path("errors").size());
     assertEquals(400, north.get("/estate/rooms?limit=0").status);
     assertEquals(400, north.get("/estate/rooms?cursor=not-a-cursor").status);
-    assertEquals(0, PlatformIT.count("select count(*) from t_north_prop.room where unit_id = ?", unit));
+    assertEquals(
+        0, PlatformIT.count("select count(*) from t_north_prop.room where unit_id = ?", unit));
     assertEquals(404, north.get("/estate/estates/424242").status);
   }
 
   @Test
   public void a03_listsFilterByParentAndPageWithCursors() throws Exception {
     long estate = create(north, "/estate/estates", map("code", "PAGE", "name", "Paging Park"));
-    long b1 = create(north, "/estate/buildings", map("estateId", estate, "code", "P1", "name", "P1"));
-    long b2 = create(north, "/estate/buildings", map("estateId", estate, "code", "P2", "name", "P2"));
+    long b1 =
+        create(north, "/estate/buildings", map("estateId", estate, "code", "P1", "name", "P1"));
+    long b2 =
+        create(north, "/estate/buildings", map("estateId", estate, "code", "P2", "name", "P2"));
     long u1 = create(north, "/estate/units", map("buildingId", b1, "code", "A", "name", "A"));
     long u2 = create(north, "/estate/units", map("buildingId", b2, "code", "A", "name", "A"));
     for (int i = 1; i <= 7; i++) {
-      create(north, "/estate/rooms", map("unitId", u1, "number", "10" + i, "floor", 1, "area", 50 + i,
-          "type", i % 2 == 0 ? "commercial" : "residential"));
+      create(
+          north,
+          "/estate/rooms",
+          map(
+              "unitId",
+              u1,
+              "number",
+              "10" + i,
+              "floor",
+              1,
+              "area",
+              50 + i,
+              "type",
+              i % 2 == 0 ? "commercial" : "residential"));
     }
-    create(north, "/estate/rooms", map("unitId", u2, "number", "101", "floor", 1, "area", 70, "type", "parking"));
+    create(
+        north,
+        "/estate/rooms",
+        map("unitId", u2, "number", "101", "floor", 1, "area", 70, "type", "parking"));
 
     List<Long> seen = new ArrayList<>();
     String cursor = null;
     int pages = 0;
     do {
-      Http.Reply page = north.get("/estate/rooms?buildingId=" + b1 + "&limit=3" + (cursor == null ? "" : "&cursor=" + cursor));
+      Http.Reply page =
+          north.get(
+              "/estate/rooms?buildingId="
+                  + b1
+                  + "&limit=3"
+                  + (cursor == null ? "" : "&cursor=" + cursor));
       assertEquals(page.toString(), 200, page.status);
-      page.json.path("items").forEach(r -> {
-        assertEquals(b1, r.path("buildingId").asLong());
-        seen.add(r.path("id").asLong());
-      });
+      page.json
+          .path("items")
+          .forEach(
+              r -> {
+                assertEquals(b1, r.path("buildingId").asLong());
+                seen.add(r.path("id").asLong());
+              });
       cursor = page.json.path("nextCursor").isNull() ? null : page.json.path("nextCursor").asText();
       pages++;
     } while (cursor != null);
     assertEquals(7, seen.size());
     assertEquals(3, pages);
     assertEquals(7, new HashSet<>(seen).size());
-    assertEquals(3, north.get("/estate/rooms?unitId=" + u1 + "&type=commercial").json.path("items").size());
+    assertEquals(
+        3, north.get("/estate/rooms?unitId=" + u1 + "&type=commercial").json.path("items").size());
     assertEquals(1, north.get("/estate/rooms?buildingId=" + b2).json.path("items").size());
     assertEquals(2, north.get("/estate/buildings?estateId=" + estate).json.path("items").size());
     assertEquals(1, north.get("/estate/units?buildingId=" + b2).json.path("items").size());
@@ -184,12 +268,14 @@ public class EstateIT {
   @Test
   public void a04_csvImportIsAllOrNothingWithLineNumbers() throws Exception {
     long estate = create(north, "/estate/estates", map("code", "CSV", "name", "Import Gardens"));
-    long building = create(north, "/estate/buildings", map("estateId", estate, "code", "C1", "name", "C1"));
-    String bad = "\uFEFFunit,number,floor,area,type,status\r\n"
-        + "1,101,1,88.5,residential,vacant\r\n"
-        + "1,102,1,-1,residential,vacant\r\n"
-        + "1,101,1,90,residential,vacant\r\n"
-        + "2,201,2,abc,villa,\r\n";
+    long building =
+        create(north, "/estate/buildings", map("estateId", estate, "code", "C1", "name", "C1"));
+    String bad =
+        "\uFEFFunit,number,floor,area,type,status\r\n"
+            + "1,101,1,88.5,residential,vacant\r\n"
+            + "1,102,1,-1,residential,vacant\r\n"
+            + "1,101,1,90,residential,vacant\r\n"
+            + "2,201,2,abc,villa,\r\n";
     Http.Reply rejected = north.postCsv("/estate/buildings/" + building + "/rooms/import", bad);
     assertEquals(rejected.toString(), 422, rejected.status);
     assertEquals("import-rejected", rejected.problemType());
@@ -197,36 +283,69 @@ public class EstateIT {
     rejected.json.path("errors").forEach(e -> lines.add(e.path("line").asInt()));
     assertTrue(lines.toString(), lines.containsAll(List.of(3, 4, 5)));
     assertFalse(lines.contains(2));
-    assertEquals(0, PlatformIT.count("select count(*) from t_north_prop.room where building_id = ?", building));
-    assertEquals(0, PlatformIT.count("select count(*) from t_north_prop.unit where building_id = ?", building));
+    assertEquals(
+        0,
+        PlatformIT.count("select count(*) from t_north_prop.room where building_id = ?", building));
+    assertEquals(
+        0,
+        PlatformIT.count("select count(*) from t_north_prop.unit where building_id = ?", building));
 
     StringBuilder good = new StringBuilder("unit,number,floor,area,type\n");
     for (int u = 1; u <= 3; u++) {
       for (int f = 1; f <= 10; f++) {
-        good.append(u).append(',').append(f).append("0").append(u).append(',').append(f).append(",\"")
-            .append(80 + f).append(".25\",residential\n");
+        good.append(u)
+            .append(',')
+            .append(f)
+            .append("0")
+            .append(u)
+            .append(',')
+            .append(f)
+            .append(",\"")
+            .append(80 + f)
+            .append(".25\",residential\n");
       }
     }
-    Http.Reply imported = north.postCsv("/estate/buildings/" + building + "/rooms/import", good.toString());
+    Http.Reply imported =
+        north.postCsv("/estate/buildings/" + building + "/rooms/import", good.toString());
     assertEquals(imported.toString(), 200, imported.status);
     assertEquals(30, imported.json.path("roomsImported").asInt());
     assertEquals(3, imported.json.path("unitsCreated").asInt());
-    assertEquals(30, PlatformIT.count("select count(*) from t_north_prop.room where building_id = ?", building));
-    Http.Reply again = north.postCsv("/estate/buildings/" + building + "/rooms/import", good.toString());
+    assertEquals(
+        30,
+        PlatformIT.count("select count(*) from t_north_prop.room where building_id = ?", building));
+    Http.Reply again =
+        north.postCsv("/estate/buildings/" + building + "/rooms/import", good.toString());
     assertEquals(again.toString(), 422, again.status);
-    assertEquals(30, PlatformIT.count("select count(*) from t_north_prop.room where building_id = ?", building));
-    assertEquals(404, north.postCsv("/estate/buildings/987654/rooms/import", good.toString()).status);
+    assertEquals(
+        30,
+        PlatformIT.count("select count(*) from t_north_prop.room where building_id = ?", building));
+    assertEquals(
+        404, north.postCsv("/estate/buildings/987654/rooms/import", good.toString()).status);
   }
 
   /** Every estate endpoint, called by south with north's ids: 404, and north's data never leaks. */
   @Test
   public void b01_anotherTenantGets404OnEveryEndpointAndNeverSeesData() throws Exception {
-    long estate = create(north, "/estate/estates", map("code", "PRIV", "name", "Private Estate North"));
-    long building = create(north, "/estate/buildings", map("estateId", estate, "code", "NB", "name", "North Building"));
-    long unit = create(north, "/estate/units", map("buildingId", building, "code", "NU", "name", "North Unit"));
-    long room = create(north, "/estate/rooms", map("unitId", unit, "number", "N01", "floor", 1, "area", 60, "type", "storage"));
+    long estate =
+        create(north, "/estate/estates", map("code", "PRIV", "name", "Private Estate North"));
+    long building =
+        create(
+            north,
+            "/estate/buildings",
+            map("estateId", estate, "code", "NB", "name", "North Building"));
+    long unit =
+        create(
+            north,
+            "/estate/units",
+            map("buildingId", building, "code", "NU", "name", "North Unit"));
+    long room =
+        create(
+            north,
+            "/estate/rooms",
+            map("unitId", unit, "number", "N01", "floor", 1, "area", 60, "type", "storage"));
 
-    Map<String, Long> ids = Map.of("estates", estate, "buildings", building, "units", unit, "rooms", room);
+    Map<String, Long> ids =
+        Map.of("estates", estate, "buildings", building, "units", unit, "rooms", room);
     for (Map.Entry<String, Long> e : ids.entrySet()) {
       String path = "/estate/" + e.getKey() + "/" + e.getValue();
       Http.Reply get = south.get(path);
@@ -237,29 +356,55 @@ public class EstateIT {
       Http.Reply delete = south.delete(path);
       assertEquals(path + " DELETE " + delete, 404, delete.status);
     }
-    assertEquals(422, south.post("/estate/buildings", map("estateId", estate, "code", "X", "name", "X")).status);
-    assertEquals(422, south.post("/estate/units", map("buildingId", building, "code", "X", "name", "X")).status);
-    assertEquals(422, south.post("/estate/rooms", map("unitId", unit, "number", "X", "floor", 1, "area", 5, "type", "storage")).status);
-    assertEquals(404, south.postCsv("/estate/buildings/" + building + "/rooms/import",
-        "unit,number,floor,area,type\nX,1,1,10,storage\n").status);
-    for (String list : List.of("/estate/estates", "/estate/buildings?estateId=" + estate,
-        "/estate/units?buildingId=" + building, "/estate/rooms?unitId=" + unit, "/estate/rooms?buildingId=" + building)) {
+    assertEquals(
+        422,
+        south.post("/estate/buildings", map("estateId", estate, "code", "X", "name", "X")).status);
+    assertEquals(
+        422,
+        south.post("/estate/units", map("buildingId", building, "code", "X", "name", "X")).status);
+    assertEquals(
+        422,
+        south.post(
+                "/estate/rooms",
+                map("unitId", unit, "number", "X", "floor", 1, "area", 5, "type", "storage"))
+            .status);
+    assertEquals(
+        404,
+        south.postCsv(
+                "/estate/buildings/" + building + "/rooms/import",
+                "unit,number,floor,area,type\nX,1,1,10,storage\n")
+            .status);
+    for (String list :
+        List.of(
+            "/estate/estates",
+            "/estate/buildings?estateId=" + estate,
+            "/estate/units?buildingId=" + building,
+            "/estate/rooms?unitId=" + unit,
+            "/estate/rooms?buildingId=" + building)) {
       Http.Reply r = south.get(list);
       assertEquals(list + " " + r, 200, r.status);
       assertFalse(list + " leaked: " + r.text, r.text.contains("North") || r.text.contains("PRIV"));
     }
     // north's records are untouched
     assertEquals(200, north.get("/estate/rooms/" + room).status);
-    assertEquals("Private Estate North", north.get("/estate/estates/" + estate).json.path("name").asText());
-    assertEquals(0, PlatformIT.count("select count(*) from t_south_prop.estate where code = 'PRIV'"));
+    assertEquals(
+        "Private Estate North", north.get("/estate/estates/" + estate).json.path("name").asText());
+    assertEquals(
+        0, PlatformIT.count("select count(*) from t_south_prop.estate where code = 'PRIV'"));
   }
 
   private static Map<String, Object> putBody(String kind, int version) {
     switch (kind) {
-      case "estates": return map("code", "HACK", "name", "Hacked", "version", version);
-      case "buildings": return map("code", "HACK", "name", "Hacked", "version", version);
-      case "units": return map("code", "HACK", "name", "Hacked", "version", version);
-      default: return map("number", "HACK", "floor", 1, "area", 1, "type", "storage", "status", "vacant", "version", version);
+      case "estates":
+        return map("code", "HACK", "name", "Hacked", "version", version);
+      case "buildings":
+        return map("code", "HACK", "name", "Hacked", "version", version);
+      case "units":
+        return map("code", "HACK", "name", "Hacked", "version", version);
+      default:
+        return map(
+            "number", "HACK", "floor", 1, "area", 1, "type", "storage", "status", "vacant",
+            "version", version);
     }
   }
 
@@ -271,18 +416,21 @@ public class EstateIT {
     for (int t = 0; t < 6; t++) {
       Http api = t % 2 == 0 ? north : south;
       String prefix = (t % 2 == 0 ? "N" : "S") + t + "-";
-      results.add(pool.submit(() -> {
-        List<String> codes = new ArrayList<>();
-        for (int i = 0; System.currentTimeMillis() < deadline; i++) {
-          String code = prefix + i;
-          Http.Reply r = api.post("/estate/estates", map("code", code, "name", "Concurrent " + code));
-          assertEquals(r.toString(), 201, r.status);
-          JsonNode back = api.get("/estate/estates/" + r.json.path("id").asLong()).json;
-          assertEquals(code, back.path("code").asText());
-          codes.add(code);
-        }
-        return codes;
-      }));
+      results.add(
+          pool.submit(
+              () -> {
+                List<String> codes = new ArrayList<>();
+                for (int i = 0; System.currentTimeMillis() < deadline; i++) {
+                  String code = prefix + i;
+                  Http.Reply r =
+                      api.post("/estate/estates", map("code", code, "name", "Concurrent " + code));
+                  assertEquals(r.toString(), 201, r.status);
+                  JsonNode back = api.get("/estate/estates/" + r.json.path("id").asLong()).json;
+                  assertEquals(code, back.path("code").asText());
+                  codes.add(code);
+                }
+                return codes;
+              }));
     }
     Set<String> northCodes = new HashSet<>();
     Set<String> southCodes = new HashSet<>();
@@ -295,13 +443,17 @@ public class EstateIT {
     assertEquals(southCodes, codesIn("t_south_prop", "S"));
     assertTrue(codesIn("t_north_prop", "S").isEmpty());
     assertTrue(codesIn("t_south_prop", "N").isEmpty());
-    System.out.println("concurrent writers stored " + northCodes.size() + " + " + southCodes.size() + " estates");
+    System.out.println(
+        "concurrent writers stored " + northCodes.size() + " + " + southCodes.size() + " estates");
   }
 
   private static Set<String> codesIn(String schema, String prefix) throws Exception {
     Set<String> codes = new HashSet<>();
-    try (Connection c = PlatformIT.db(); Statement s = c.createStatement();
-        ResultSet rs = s.executeQuery("select code from " + schema + ".estate where code ~ '^" + prefix + "[0-9]+-'")) {
+    try (Connection c = PlatformIT.db();
+        Statement s = c.createStatement();
+        ResultSet rs =
+            s.executeQuery(
+                "select code from " + schema + ".estate where code ~ '^" + prefix + "[0-9]+-'")) {
       while (rs.next()) {
         codes.add(rs.getString(1));
       }

@@ -16,7 +16,10 @@ final class Http {
 
   static final ObjectMapper JSON = new ObjectMapper();
   private static final HttpClient CLIENT =
-      HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5)).build();
+      HttpClient.newBuilder()
+          .version(HttpClient.Version.HTTP_1_1)
+          .connectTimeout(Duration.ofSeconds(5))
+          .build();
 
   final String base;
   final String authorization;
@@ -31,8 +34,11 @@ final class Http {
   }
 
   Http operator(String password) {
-    return new Http(base, "Basic " + Base64.getEncoder()
-        .encodeToString(("operator:" + password).getBytes(StandardCharsets.UTF_8)));
+    return new Http(
+        base,
+        "Basic "
+            + Base64.getEncoder()
+                .encodeToString(("operator:" + password).getBytes(StandardCharsets.UTF_8)));
   }
 
   Http tenant(String token) {
@@ -72,22 +78,33 @@ final class Http {
   }
 
   Reply post(String path, Object body) throws IOException, InterruptedException {
-    return send(request(path).header("Content-Type", "application/json")
-        .POST(HttpRequest.BodyPublishers.ofString(body instanceof String ? (String) body : JSON.writeValueAsString(body))));
+    return send(
+        request(path)
+            .header("Content-Type", "application/json")
+            .POST(
+                HttpRequest.BodyPublishers.ofString(
+                    body instanceof String ? (String) body : JSON.writeValueAsString(body))));
   }
 
   Reply put(String path, Object body) throws IOException, InterruptedException {
-    return send(request(path).header("Content-Type", "application/json")
-        .PUT(HttpRequest.BodyPublishers.ofString(body instanceof String ? (String) body : JSON.writeValueAsString(body))));
+    return send(
+        request(path)
+            .header("Content-Type", "application/json")
+            .PUT(
+                HttpRequest.BodyPublishers.ofString(
+                    body instanceof String ? (String) body : JSON.writeValueAsString(body))));
   }
 
   Reply postCsv(String path, String csv) throws IOException, InterruptedException {
-    return send(request(path).header("Content-Type", "text/csv")
-        .POST(HttpRequest.BodyPublishers.ofString(csv, StandardCharsets.UTF_8)));
+    return send(
+        request(path)
+            .header("Content-Type", "text/csv")
+            .POST(HttpRequest.BodyPublishers.ofString(csv, StandardCharsets.UTF_8)));
   }
 
   private HttpRequest.Builder request(String path) {
-    HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(120));
+    HttpRequest.Builder b =
+        HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(120));
     if (authorization != null) {
       b.header("Authorization", authorization);
     }

@@ -66,7 +66,8 @@ public class PlatformIT {
   }
 
   static long count(String sql, Object... args) throws SQLException {
-    try (Connection c = db(); PreparedStatement ps = c.prepareStatement(sql)) {
+    try (Connection c = db();
+        PreparedStatement ps = c.prepareStatement(sql)) {
       for (int i = 0; i < args.length; i++) {
         ps.setObject(i + 1, args[i]);
       }
@@ -78,18 +79,21 @@ public class PlatformIT {
   }
 
   static boolean schemaExists(String schema) throws SQLException {
-    return count("select count(*) from information_schema.schemata where schema_name = ?", schema) == 1;
+    return count("select count(*) from information_schema.schemata where schema_name = ?", schema)
+        == 1;
   }
 
   private String onboard(String slug) throws Exception {
-    Http.Reply r = operator.post("/operator/tenants", Map.of("slug", slug, "name", "Company " + slug));
+    Http.Reply r =
+        operator.post("/operator/tenants", Map.of("slug", slug, "name", "Company " + slug));
     assertEquals(r.toString(), 201, r.status);
     return r.json.path("adminToken").asText();
   }
 
   @Test
   public void a01_onboardingCreatesSchemaRegistryAndAOneTimeToken() throws Exception {
-    Http.Reply created = operator.post("/operator/tenants", Map.of("slug", "acme", "name", "Acme Property Co."));
+    Http.Reply created =
+        operator.post("/operator/tenants", Map.of("slug", "acme", "name", "Acme Property Co."));
     assertEquals(created.toString(), 201, created.status);
     String token = created.json.path("adminToken").asText();
     assertTrue(token, token.startsWith("cy_"));
@@ -98,8 +102,15 @@ public class PlatformIT {
     assertEquals(1, count("select count(*) from platform.tenant where slug = 'acme'"));
     // only a hash of the secret is stored, and the token is never shown again
     String secret = token.substring(token.lastIndexOf('_') + 1);
-    assertEquals(0, count("select count(*) from platform.api_token where secret_hash like ?", "%" + secret + "%"));
-    assertTrue(count("select count(*) from platform.api_token where tenant_slug = 'acme' and secret_hash like 'pbkdf2-sha256$%'") == 1);
+    assertEquals(
+        0,
+        count(
+            "select count(*) from platform.api_token where secret_hash like ?",
+            "%" + secret + "%"));
+    assertTrue(
+        count(
+                "select count(*) from platform.api_token where tenant_slug = 'acme' and secret_hash like 'pbkdf2-sha256$%'")
+            == 1);
     Http.Reply fetched = operator.get("/operator/tenants/acme");
     assertEquals(200, fetched.status);
     assertFalse(fetched.text.contains(secret));
@@ -118,15 +129,28 @@ public class PlatformIT {
   public void a02_slugInjectionAndBadInputAre400AndCreateNothing() throws Exception {
     long schemas = count("select count(*) from information_schema.schemata");
     long tenants = count("select count(*) from platform.tenant");
-    for (String slug : List.of("a;drop schema x", "../", "Acme", "ab", "x".repeat(41), "acme co", "1abc", "t_x\"; drop schema platform cascade; --")) {
+    for (String slug :
+        List.of(
+            "a;drop schema x",
+            "../",
+            "Acme",
+            "ab",
+            "x".repeat(41),
+            "acme co",
+            "1abc",
+            "t_x\"; drop schema platform cascade; --")) {
       Http.Reply r = operator.post("/operator/tenants", Map.of("slug", slug, "name", "Injected"));
       assertEquals(slug + " -> " + r, 400, r.status);
       assertEquals("invalid-tenant-slug", r.problemType());
       assertTrue(r.contentType.startsWith("application/problem+json"));
     }
-    assertEquals(400, operator.post("/operator/tenants", Map.of("slug", "good_slug", "name", " ")).status);
-    assertEquals(400, operator.post("/operator/tenants", "{\"slug\": \"good_slug\", \"name\": ").status);
-    assertEquals(400, operator.post("/operator/tenants", "{\"slug\": \"good_slug\", \"nmae\": \"x\"}").status);
+    assertEquals(
+        400, operator.post("/operator/tenants", Map.of("slug", "good_slug", "name", " ")).status);
+    assertEquals(
+        400, operator.post("/operator/tenants", "{\"slug\": \"good_slug\", \"name\": ").status);
+    assertEquals(
+        400,
+        operator.post("/operator/tenants", "{\"slug\": \"good_slug\", \"nmae\": \"x\"}").status);
     assertEquals(schemas, count("select count(*) from information_schema.schemata"));
     assertEquals(tenants, count("select count(*) from platform.tenant"));
   }
@@ -134,22 +158,28 @@ public class PlatformIT {
   @Test
   public void a03_aFailureMidOnboardingLeavesNoSchemaAndNoRegistryRow() throws Exception {
     AtomicBoolean schemaExistedWhenFailing = new AtomicBoolean();
-    OnboardingListener failing = (tenant, tx) -> {
-      if (tenant.value().equals("boom_co")) {
-        try (PreparedStatement ps = tx.prepareStatement("select count(*) from information_schema.schemata where schema_name = 't_boom_co'");
-            ResultSet rs = ps.executeQuery()) {
-          rs.next();
-          schemaExistedWhenFailing.set(rs.getLong(1) == 1);
-        }
-        throw new SQLException("injected failure after the schema was created");
-      }
-    };
-    ServiceRegistration<OnboardingListener> reg = context.registerService(OnboardingListener.class, failing, null);
+    OnboardingListener failing =
+        (tenant, tx) -> {
+          if (tenant.value().equals("boom_co")) {
+            try (PreparedStatement ps =
+                    tx.prepareStatement(
+                        "select count(*) from information_schema.schemata where schema_name = 't_boom_co'");
+                ResultSet rs = ps.executeQuery()) {
+              rs.next();
+              schemaExistedWhenFailing.set(rs.getLong(1) == 1);
+            }
+            throw new SQLException("injected failure after the schema was created");
+          }
+        };
+    ServiceRegistration<OnboardingListener> reg =
+        context.registerService(OnboardingListener.class, failing, null);
     try {
       Http.Reply r = operator.post("/operator/tenants", Map.of("slug", "boom_co", "name", "Boom"));
       assertEquals(r.toString(), 500, r.status);
       assertEquals("internal-error", r.problemType());
-      assertFalse("no stack trace in the body", r.text.contains("SQLException") || r.text.contains("at org."));
+      assertFalse(
+          "no stack trace in the body",
+          r.text.contains("SQLException") || r.text.contains("at org."));
     } finally {
       reg.unregister();
     }
@@ -176,7 +206,8 @@ public class PlatformIT {
     assertEquals(401, operator.get("/tenant").status);
     assertEquals(401, operator.get("/estate/estates").status);
     assertEquals(401, anonymous.tenant(token + "x").get("/tenant").status);
-    assertEquals(401, anonymous.tenant("cy_AAAAAAAAAAAAAAAA_" + "A".repeat(43)).get("/tenant").status);
+    assertEquals(
+        401, anonymous.tenant("cy_AAAAAAAAAAAAAAAA_" + "A".repeat(43)).get("/tenant").status);
     assertEquals(200, anonymous.get("/ping").status);
   }
 
@@ -208,7 +239,9 @@ public class PlatformIT {
     assertEquals(restModified, rest.getLastModified());
     assertEquals(tenantServiceId, serviceId(TenantService.class));
     for (Map.Entry<Long, Integer> e : statesBefore.entrySet()) {
-      assertEquals("bundle " + context.getBundle(e.getKey()).getSymbolicName(), e.getValue(),
+      assertEquals(
+          "bundle " + context.getBundle(e.getKey()).getSymbolicName(),
+          e.getValue(),
           Integer.valueOf(context.getBundle(e.getKey()).getState()));
     }
     // the other tenant has not enabled it
@@ -218,8 +251,13 @@ public class PlatformIT {
     assertTrue(notEnabled.json.path("detail").asText().contains("estate"));
     assertEquals(1, instances("estate", "alpha_co"));
     assertEquals(0, instances("estate", "beta_co"));
-    assertTrue(count("select count(*) from information_schema.tables where table_schema = 't_alpha_co' and table_name = 'flyway_history_estate'") == 1);
-    assertTrue(count("select count(*) from information_schema.tables where table_schema = 't_beta_co'") == 0);
+    assertTrue(
+        count(
+                "select count(*) from information_schema.tables where table_schema = 't_alpha_co' and table_name = 'flyway_history_estate'")
+            == 1);
+    assertTrue(
+        count("select count(*) from information_schema.tables where table_schema = 't_beta_co'")
+            == 0);
     Http.Reply tenant = operator.get("/operator/tenants/alpha_co");
     assertTrue(tenant.json.path("modules").toString().contains("estate"));
   }
@@ -229,7 +267,10 @@ public class PlatformIT {
     String token = onboard("gamma_co");
     Http api = anonymous.tenant(token);
     assertEquals(200, operator.post("/operator/tenants/gamma_co/modules/estate", "").status);
-    Http.Reply created = api.post("/estate/estates", Map.of("code", "GV-1", "name", "Green Valley", "address", "1 Garden Rd"));
+    Http.Reply created =
+        api.post(
+            "/estate/estates",
+            Map.of("code", "GV-1", "name", "Green Valley", "address", "1 Garden Rd"));
     assertEquals(created.toString(), 201, created.status);
     long id = created.json.path("id").asLong();
 
@@ -249,12 +290,31 @@ public class PlatformIT {
   @Test
   public void b03_aModuleThatRequiresAnotherCannotBeEnabledBeforeIt() throws Exception {
     onboard("delta_co");
-    ServiceRegistration<ModuleDescriptor> reg = context.registerService(ModuleDescriptor.class, new ModuleDescriptor() {
-      @Override public String id() { return "visitors"; }
-      @Override public String title() { return "Visitor registration"; }
-      @Override public String description() { return "Registers visitors at the gate"; }
-      @Override public List<String> requires() { return List.of("estate"); }
-    }, null);
+    ServiceRegistration<ModuleDescriptor> reg =
+        context.registerService(
+            ModuleDescriptor.class,
+            new ModuleDescriptor() {
+              @Override
+              public String id() {
+                return "visitors";
+              }
+
+              @Override
+              public String title() {
+                return "Visitor registration";
+              }
+
+              @Override
+              public String description() {
+                return "Registers visitors at the gate";
+              }
+
+              @Override
+              public List<String> requires() {
+                return List.of("estate");
+              }
+            },
+            null);
     try {
       Http.Reply r = operator.post("/operator/tenants/delta_co/modules/visitors", "");
       assertEquals(r.toString(), 409, r.status);
@@ -265,9 +325,11 @@ public class PlatformIT {
     } finally {
       reg.unregister();
     }
-    assertEquals(404, operator.post("/operator/tenants/delta_co/modules/no_such_module", "").status);
+    assertEquals(
+        404, operator.post("/operator/tenants/delta_co/modules/no_such_module", "").status);
     assertEquals(404, operator.post("/operator/tenants/nobody_co/modules/estate", "").status);
-    assertEquals(0, count("select count(*) from platform.tenant_module where tenant_slug = 'delta_co'"));
+    assertEquals(
+        0, count("select count(*) from platform.tenant_module where tenant_slug = 'delta_co'"));
   }
 
   @Test
@@ -340,8 +402,10 @@ public class PlatformIT {
   }
 
   private int instances(String module, String tenant) throws Exception {
-    ServiceReference<?>[] refs = context.getServiceReferences("org.courtyard.api.TenantModule",
-        "(&(courtyard.module=" + module + ")(tenant=" + tenant + "))");
+    ServiceReference<?>[] refs =
+        context.getServiceReferences(
+            "org.courtyard.api.TenantModule",
+            "(&(courtyard.module=" + module + ")(tenant=" + tenant + "))");
     return refs == null ? 0 : refs.length;
   }
 }

@@ -17,9 +17,9 @@ import org.junit.After;
 import org.junit.Test;
 
 /**
- * The distribution as an operator runs it: unpacked, started by the launcher, stopped with SIGTERM and
- * started again. Tenants, enabled modules and data survive, even with Karaf's own data folder wiped in
- * between, because the registry in PostgreSQL is the source of truth.
+ * The distribution as an operator runs it: unpacked, started by the launcher, stopped with SIGTERM
+ * and started again. Tenants, enabled modules and data survive, even with Karaf's own data folder
+ * wiped in between, because the registry in PostgreSQL is the source of truth.
  */
 public class RestartIT {
 
@@ -45,22 +45,31 @@ public class RestartIT {
     start();
     Http anonymous = Http.anonymous(port);
     String password = Files.readString(home.resolve("operator-password.txt")).trim();
-    assertEquals("the password file is private", "rw-------",
-        java.nio.file.attribute.PosixFilePermissions.toString(Files.getPosixFilePermissions(home.resolve("operator-password.txt"))));
+    assertEquals(
+        "the password file is private",
+        "rw-------",
+        java.nio.file.attribute.PosixFilePermissions.toString(
+            Files.getPosixFilePermissions(home.resolve("operator-password.txt"))));
     Http operator = anonymous.operator(password);
-    Http.Reply created = operator.post("/operator/tenants",
-        Map.of("slug", "restart_co", "name", "Restart Property", "modules", List.of("estate")));
+    Http.Reply created =
+        operator.post(
+            "/operator/tenants",
+            Map.of("slug", "restart_co", "name", "Restart Property", "modules", List.of("estate")));
     assertEquals(created.toString(), 201, created.status);
     Http tenant = anonymous.tenant(created.json.path("adminToken").asText());
-    Http.Reply estate = tenant.post("/estate/estates", Map.of("code", "KEEP", "name", "Kept Estate"));
+    Http.Reply estate =
+        tenant.post("/estate/estates", Map.of("code", "KEEP", "name", "Kept Estate"));
     assertEquals(estate.toString(), 201, estate.status);
     long id = estate.json.path("id").asLong();
 
     stopLauncher();
-    deleteRecursively(karaf.resolve("data")); // Karaf forgets its configurations; the registry does not
+    deleteRecursively(
+        karaf.resolve("data")); // Karaf forgets its configurations; the registry does not
     start();
 
-    assertEquals("first-run password is not regenerated", password,
+    assertEquals(
+        "first-run password is not regenerated",
+        password,
         Files.readString(home.resolve("operator-password.txt")).trim());
     Http.Reply listed = operator.get("/operator/tenants/restart_co");
     assertEquals(listed.toString(), 200, listed.status);
@@ -86,15 +95,27 @@ public class RestartIT {
   private void unpack() throws Exception {
     deleteRecursively(root);
     Files.createDirectories(karaf);
-    Process tar = new ProcessBuilder("tar", "xzf", System.getProperty("courtyard.distribution"),
-        "-C", karaf.toString(), "--strip-components=1").inheritIO().start();
+    Process tar =
+        new ProcessBuilder(
+                "tar",
+                "xzf",
+                System.getProperty("courtyard.distribution"),
+                "-C",
+                karaf.toString(),
+                "--strip-components=1")
+            .inheritIO()
+            .start();
     assertEquals(0, tar.waitFor());
   }
 
   private void start() throws Exception {
     String java = Paths.get(System.getProperty("java.home"), "bin", "java").toString();
-    ProcessBuilder pb = new ProcessBuilder(java, "-cp", karaf.resolve("lib/launcher") + File.separator + "*",
-        "org.courtyard.launcher.Launcher");
+    ProcessBuilder pb =
+        new ProcessBuilder(
+            java,
+            "-cp",
+            karaf.resolve("lib/launcher") + File.separator + "*",
+            "org.courtyard.launcher.Launcher");
     Map<String, String> env = pb.environment();
     env.put("COURTYARD_HOME", home.toString());
     env.put("COURTYARD_KARAF", karaf.toString());
@@ -107,15 +128,19 @@ public class RestartIT {
     long deadline = System.currentTimeMillis() + 180_000;
     while (System.currentTimeMillis() < deadline) {
       if (!launcher.isAlive()) {
-        throw new AssertionError("launcher exited with " + launcher.exitValue() + ": "
-            + Files.readString(root.resolve("launcher.log")));
+        throw new AssertionError(
+            "launcher exited with "
+                + launcher.exitValue()
+                + ": "
+                + Files.readString(root.resolve("launcher.log")));
       }
       if (Files.readString(root.resolve("launcher.log")).contains("Courtyard is up")) {
         return;
       }
       Thread.sleep(250);
     }
-    throw new AssertionError("Courtyard did not come up: " + Files.readString(root.resolve("launcher.log")));
+    throw new AssertionError(
+        "Courtyard did not come up: " + Files.readString(root.resolve("launcher.log")));
   }
 
   private void stopLauncher() throws Exception {

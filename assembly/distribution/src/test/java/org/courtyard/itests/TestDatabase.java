@@ -10,9 +10,9 @@ import java.sql.SQLException;
 import java.sql.Statement;
 
 /**
- * The PostgreSQL the integration tests use, decided on the test-driver side: the machine's server on
- * 127.0.0.1:5432 when it answers (or COURTYARD_TEST_DB_URL), otherwise an embedded one. Each test run
- * gets a database of its own so runs never see each other's tenants.
+ * The PostgreSQL the integration tests use, decided on the test-driver side: the machine's server
+ * on 127.0.0.1:5432 when it answers (or COURTYARD_TEST_DB_URL), otherwise an embedded one. Each
+ * test run gets a database of its own so runs never see each other's tenants.
  */
 final class TestDatabase {
 
@@ -28,7 +28,11 @@ final class TestDatabase {
     if (admin == null) {
       admin = server();
     }
-    String db = "courtyard_it_" + Long.toString(System.currentTimeMillis(), 36) + "_" + (int) (Math.random() * 10000);
+    String db =
+        "courtyard_it_"
+            + Long.toString(System.currentTimeMillis(), 36)
+            + "_"
+            + (int) (Math.random() * 10000);
     try (Connection c = DriverManager.getConnection(admin);
         Statement s = c.createStatement()) {
       s.execute("create database " + db);
@@ -48,15 +52,19 @@ final class TestDatabase {
     } else {
       try {
         embedded = EmbeddedPostgres.builder().start();
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-          try {
-            embedded.close();
-          } catch (IOException e) {
-            // the JVM is going away
-          }
-        }));
+        Runtime.getRuntime()
+            .addShutdownHook(
+                new Thread(
+                    () -> {
+                      try {
+                        embedded.close();
+                      } catch (IOException e) {
+                        // the JVM is going away
+                      }
+                    }));
       } catch (IOException e) {
-        throw new IllegalStateException("no PostgreSQL on 127.0.0.1:5432 and the embedded one did not start", e);
+        throw new IllegalStateException(
+            "no PostgreSQL on 127.0.0.1:5432 and the embedded one did not start", e);
       }
       admin = "jdbc:postgresql://127.0.0.1:" + embedded.getPort() + "/postgres?user=postgres";
     }

@@ -9,7 +9,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
-
 import org.courtyard.launcher.KarafProcess.Readiness;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -20,171 +19,210 @@ import org.slf4j.LoggerFactory;
  */
 final class CourtyardStart {
 
-    private static final Logger LOG = LoggerFactory.getLogger(CourtyardStart.class);
+  private static final Logger LOG = LoggerFactory.getLogger(CourtyardStart.class);
 
-    static final Duration READY_TIMEOUT = Duration.ofSeconds(180);
-    static final Duration STOP_GRACE = Duration.ofSeconds(30);
+  static final Duration READY_TIMEOUT = Duration.ofSeconds(180);
+  static final Duration STOP_GRACE = Duration.ofSeconds(30);
 
-    private final LaunchSettings settings;
-    private final Map<String, String> environment;
-    private final PrintStream out;
+  private final LaunchSettings settings;
+  private final Map<String, String> environment;
+  private final PrintStream out;
 
-    /** Set as soon as a stop is requested (signal), read by the main thread while it waits. */
-    private volatile boolean stopRequested;
+  /** Set as soon as a stop is requested (signal), read by the main thread while it waits. */
+  private volatile boolean stopRequested;
 
-    /**
-     * Guards starting and stopping: a Ctrl+C while the database or Karaf is being started waits until
-     * it has started and then stops it, so nothing is left running.
-     */
-    private final Object lifecycle = new Object();
-    private Database database;
-    private KarafProcess karaf;
+  /**
+   * Guards starting and stopping: a Ctrl+C while the database or Karaf is being started waits until
+   * it has started and then stops it, so nothing is left running.
+   */
+  private final Object lifecycle = new Object();
 
-    CourtyardStart(LaunchSettings settings, Map<String, String> environment, PrintStream out) {
-        this.settings = settings;
-        this.environment = environment;
-        this.out = out;
+  private Database database;
+  private KarafProcess karaf;
+
+  CourtyardStart(LaunchSettings settings, Map<String, String> environment, PrintStream out) {
+    this.settings = settings;
+    this.environment = environment;
+    this.out = out;
+  }
+
+  /**
+   * @return the exit code for the launcher: Karaf's, or 1 if Courtyard did not come up
+   */
+  int run() throws LaunchException {
+    checkDistribution();
+    if (PortCheck.inUse(settings.httpPort())) {
+      throw new LaunchException(
+          "Port "
+              + settings.httpPort()
+              + " is in use (is another Courtyard still running?)."
+              + " Stop it, or set "
+              + LaunchSettings.HTTP_PORT
+              + " to a free port.");
     }
-
-    /** @return the exit code for the launcher: Karaf's, or 1 if Courtyard did not come up */
-    int run() throws LaunchException {
-        checkDistribution();
-        if (PortCheck.inUse(settings.httpPort())) {
-            throw new LaunchException("Port " + settings.httpPort() + " is in use (is another Courtyard still running?)."
-                    + " Stop it, or set " + LaunchSettings.HTTP_PORT + " to a free port.");
+    Runtime.getRuntime().addShutdownHook(new Thread(this::onStopSignal, "courtyard-stop"));
+    try {
+      createDirectory(settings.courtyardHome());
+      Database db;
+      synchronized (lifecycle) {
+        if (stopRequested) {
+          return 1;
         }
-        Runtime.getRuntime().addShutdownHook(new Thread(this::onStopSignal, "courtyard-stop"));
-        try {
-            createDirectory(settings.courtyardHome());
-            Database db;
-            synchronized (lifecycle) {
-                if (stopRequested) {
-                    return 1;
-                }
-                database = settings.externalDatabase().isPresent()
-                        ? ExternalDatabase.connect(settings.externalDatabase().get())
-                        : EmbeddedDatabase.start(settings.courtyardHome(), settings.embeddedDatabasePort());
-                db = database;
-            }
-            writeKarafConfiguration(db.jdbc());
+        database =
+            settings.externalDatabase().isPresent()
+                ? ExternalDatabase.connect(settings.externalDatabase().get())
+                : EmbeddedDatabase.start(settings.courtyardHome(), settings.embeddedDatabasePort());
+        db = database;
+      }
+      writeKarafConfiguration(db.jdbc());
 
-            KarafProcess process;
-            synchronized (lifecycle) {
-                if (stopRequested) {
-                    return 1;
-                }
-                karaf = KarafProcess.start(settings.karafHome(), settings.console(), karafEnvironment());
-                process = karaf;
-            }
-            return superviseKaraf(process, db);
-        } finally {
-            stopAll();
+      KarafProcess process;
+      synchronized (lifecycle) {
+        if (stopRequested) {
+          return 1;
         }
+        karaf = KarafProcess.start(settings.karafHome(), settings.console(), karafEnvironment());
+        process = karaf;
+      }
+      return superviseKaraf(process, db);
+    } finally {
+      stopAll();
     }
+  }
 
-    private int superviseKaraf(KarafProcess process, Database db) {
-        URI ping = URI.create("http://127.0.0.1:" + settings.httpPort() + "/api/v1/ping");
-        LOG.info("Waiting for {} (up to {} s; Karaf logs to {})", ping, READY_TIMEOUT.toSeconds(), settings.karafLog());
-        // Dots would garble the interactive console.
-        Optional<PrintStream> progress = settings.console() ? Optional.empty() : Optional.of(out);
-        Readiness readiness = process.awaitReady(ping, READY_TIMEOUT, () -> stopRequested, progress);
+  private int superviseKaraf(KarafProcess process, Database db) {
+    URI ping = URI.create("http://127.0.0.1:" + settings.httpPort() + "/api/v1/ping");
+    LOG.info(
+        "Waiting for {} (up to {} s; Karaf logs to {})",
+        ping,
+        READY_TIMEOUT.toSeconds(),
+        settings.karafLog());
+    // Dots would garble the interactive console.
+    Optional<PrintStream> progress = settings.console() ? Optional.empty() : Optional.of(out);
+    Readiness readiness = process.awaitReady(ping, READY_TIMEOUT, () -> stopRequested, progress);
 
-        switch (readiness) {
-            case READY -> {
-                out.print(Banner.render(startupTime(), settings.httpPort(), settings.operatorPasswordFile(),
-                        Files.exists(settings.operatorPasswordFile()), db.description(), settings.karafLog(),
-                        settings.console()));
-                out.flush();
-            }
-            case EXITED -> {
-                if (!stopRequested) {
-                    LOG.error("Karaf exited with code {} before Courtyard answered on {}. See {}",
-                            process.exitValue(), ping, settings.karafLog());
-                }
-                return process.exitValue();
-            }
-            case TIMED_OUT -> {
-                LOG.error("Courtyard did not answer on {} within {} s; stopping Karaf. See {}",
-                        ping, READY_TIMEOUT.toSeconds(), settings.karafLog());
-                stopAll();
-                return 1;
-            }
-            case CANCELLED -> {
-                return 1;
-            }
+    switch (readiness) {
+      case READY -> {
+        out.print(
+            Banner.render(
+                startupTime(),
+                settings.httpPort(),
+                settings.operatorPasswordFile(),
+                Files.exists(settings.operatorPasswordFile()),
+                db.description(),
+                settings.karafLog(),
+                settings.console()));
+        out.flush();
+      }
+      case EXITED -> {
+        if (!stopRequested) {
+          LOG.error(
+              "Karaf exited with code {} before Courtyard answered on {}. See {}",
+              process.exitValue(),
+              ping,
+              settings.karafLog());
         }
-        try {
-            int exit = process.waitFor();
-            if (!stopRequested) {
-                LOG.info("Karaf exited with code {}", exit);
-            }
-            return exit;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return 1;
-        }
-    }
-
-    private void onStopSignal() {
-        stopRequested = true;
+        return process.exitValue();
+      }
+      case TIMED_OUT -> {
+        LOG.error(
+            "Courtyard did not answer on {} within {} s; stopping Karaf. See {}",
+            ping,
+            READY_TIMEOUT.toSeconds(),
+            settings.karafLog());
         stopAll();
+        return 1;
+      }
+      case CANCELLED -> {
+        return 1;
+      }
     }
+    try {
+      int exit = process.waitFor();
+      if (!stopRequested) {
+        LOG.info("Karaf exited with code {}", exit);
+      }
+      return exit;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return 1;
+    }
+  }
 
-    /** Karaf first (it holds connections), then the database. Safe to call more than once. */
-    private void stopAll() {
-        synchronized (lifecycle) {
-            if (karaf != null) {
-                karaf.stop(STOP_GRACE);
-                karaf = null;
-            }
-            if (database != null) {
-                database.close();
-                database = null;
-            }
-        }
-    }
+  private void onStopSignal() {
+    stopRequested = true;
+    stopAll();
+  }
 
-    private void checkDistribution() throws LaunchException {
-        Path script = settings.karafHome().resolve("bin").resolve("karaf");
-        if (!Files.isExecutable(script)) {
-            throw new LaunchException("No Courtyard distribution at " + settings.karafHome() + " (" + script
-                    + " is missing or not executable). Set " + LaunchSettings.KARAF + " to the unpacked distribution.");
-        }
+  /** Karaf first (it holds connections), then the database. Safe to call more than once. */
+  private void stopAll() {
+    synchronized (lifecycle) {
+      if (karaf != null) {
+        karaf.stop(STOP_GRACE);
+        karaf = null;
+      }
+      if (database != null) {
+        database.close();
+        database = null;
+      }
     }
+  }
 
-    private void writeKarafConfiguration(JdbcSettings jdbc) throws LaunchException {
-        KarafEtc etc = new KarafEtc(settings.karafEtc());
-        try {
-            etc.writeDatabaseConfig(jdbc);
-            etc.setHttpPort(settings.httpPort());
-        } catch (IOException e) {
-            throw new LaunchException("Could not write the Karaf configuration in " + settings.karafEtc() + ": " + e, e);
-        }
+  private void checkDistribution() throws LaunchException {
+    Path script = settings.karafHome().resolve("bin").resolve("karaf");
+    if (!Files.isExecutable(script)) {
+      throw new LaunchException(
+          "No Courtyard distribution at "
+              + settings.karafHome()
+              + " ("
+              + script
+              + " is missing or not executable). Set "
+              + LaunchSettings.KARAF
+              + " to the unpacked distribution.");
     }
+  }
 
-    private Map<String, String> karafEnvironment() {
-        int javaVersion = Runtime.version().feature();
-        Optional<Path> javaHome = KarafProcess.javaHomeForKaraf(javaVersion, System.getProperty("java.home"));
-        if (javaHome.isEmpty()) {
-            LOG.warn("The launcher runs on Java {}, but Karaf 4.4 needs Java {} to {}: Karaf will use JAVA_HOME ({})"
-                    + " or the java on the PATH", javaVersion, KarafProcess.MIN_JAVA,
-                    KarafProcess.MAX_JAVA_EXCLUSIVE - 1, environment.getOrDefault("JAVA_HOME", "not set"));
-        }
-        return KarafProcess.environment(environment, settings.courtyardHome(), javaHome);
+  private void writeKarafConfiguration(JdbcSettings jdbc) throws LaunchException {
+    KarafEtc etc = new KarafEtc(settings.karafEtc());
+    try {
+      etc.writeDatabaseConfig(jdbc);
+      etc.setHttpPort(settings.httpPort());
+    } catch (IOException e) {
+      throw new LaunchException(
+          "Could not write the Karaf configuration in " + settings.karafEtc() + ": " + e, e);
     }
+  }
 
-    /** Since the launcher's JVM started, which is what the user waited for. */
-    private static Duration startupTime() {
-        return ProcessHandle.current().info().startInstant()
-                .map(start -> Duration.between(start, Instant.now()))
-                .orElse(Duration.ZERO);
+  private Map<String, String> karafEnvironment() {
+    int javaVersion = Runtime.version().feature();
+    Optional<Path> javaHome =
+        KarafProcess.javaHomeForKaraf(javaVersion, System.getProperty("java.home"));
+    if (javaHome.isEmpty()) {
+      LOG.warn(
+          "The launcher runs on Java {}, but Karaf 4.4 needs Java {} to {}: Karaf will use JAVA_HOME ({})"
+              + " or the java on the PATH",
+          javaVersion,
+          KarafProcess.MIN_JAVA,
+          KarafProcess.MAX_JAVA_EXCLUSIVE - 1,
+          environment.getOrDefault("JAVA_HOME", "not set"));
     }
+    return KarafProcess.environment(environment, settings.courtyardHome(), javaHome);
+  }
 
-    private static void createDirectory(Path directory) throws LaunchException {
-        try {
-            Files.createDirectories(directory);
-        } catch (IOException e) {
-            throw new LaunchException("Could not create " + directory + ": " + e, e);
-        }
+  /** Since the launcher's JVM started, which is what the user waited for. */
+  private static Duration startupTime() {
+    return ProcessHandle.current()
+        .info()
+        .startInstant()
+        .map(start -> Duration.between(start, Instant.now()))
+        .orElse(Duration.ZERO);
+  }
+
+  private static void createDirectory(Path directory) throws LaunchException {
+    try {
+      Files.createDirectories(directory);
+    } catch (IOException e) {
+      throw new LaunchException("Could not create " + directory + ": " + e, e);
     }
+  }
 }

@@ -3,12 +3,12 @@ package org.courtyard.launcher;
 /** The PostgreSQL the platform will use, open for as long as Karaf runs. */
 interface Database extends AutoCloseable {
 
-    JdbcSettings jdbc();
+  JdbcSettings jdbc();
 
-    /** One line for the banner, without secrets. */
-    String description();
+  /** One line for the banner, without secrets. */
+  String description();
 
-    /** Stops what the launcher started; never throws, as it runs on the way out. */
-    @Override
-    void close();
+  /** Stops what the launcher started; never throws, as it runs on the way out. */
+  @Override
+  void close();
 }

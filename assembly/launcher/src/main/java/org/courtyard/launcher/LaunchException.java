@@ -6,13 +6,13 @@ package org.courtyard.launcher;
  */
 final class LaunchException extends Exception {
 
-    private static final long serialVersionUID = 1L;
+  private static final long serialVersionUID = 1L;
 
-    LaunchException(String message) {
-        super(message);
-    }
+  LaunchException(String message) {
+    super(message);
+  }
 
-    LaunchException(String message, Throwable cause) {
-        super(message, cause);
-    }
+  LaunchException(String message, Throwable cause) {
+    super(message, cause);
+  }
 }

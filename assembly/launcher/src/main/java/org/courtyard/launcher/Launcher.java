@@ -4,30 +4,30 @@ import java.net.URISyntaxException;
 import java.nio.file.Path;
 import java.security.CodeSource;
 import java.util.Optional;
-
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Starts a development Courtyard: {@code java -cp '<karaf>/lib/launcher/*' org.courtyard.launcher.Launcher}.
- * Configured by environment variables; see {@link #USAGE}.
+ * Starts a development Courtyard: {@code java -cp '<karaf>/lib/launcher/*'
+ * org.courtyard.launcher.Launcher}. Configured by environment variables; see {@link #USAGE}.
  */
 public final class Launcher {
 
-    static {
-        // Before the first logger is created. -D on the command line still wins.
-        defaultProperty("org.slf4j.simpleLogger.showDateTime", "true");
-        defaultProperty("org.slf4j.simpleLogger.dateTimeFormat", "HH:mm:ss");
-        defaultProperty("org.slf4j.simpleLogger.showThreadName", "false");
-        defaultProperty("org.slf4j.simpleLogger.showLogName", "false");
-        defaultProperty("org.slf4j.simpleLogger.levelInBrackets", "true");
-        // zonky narrates each step at info; the launcher says what matters itself.
-        defaultProperty("org.slf4j.simpleLogger.log.io.zonky", "warn");
-    }
+  static {
+    // Before the first logger is created. -D on the command line still wins.
+    defaultProperty("org.slf4j.simpleLogger.showDateTime", "true");
+    defaultProperty("org.slf4j.simpleLogger.dateTimeFormat", "HH:mm:ss");
+    defaultProperty("org.slf4j.simpleLogger.showThreadName", "false");
+    defaultProperty("org.slf4j.simpleLogger.showLogName", "false");
+    defaultProperty("org.slf4j.simpleLogger.levelInBrackets", "true");
+    // zonky narrates each step at info; the launcher says what matters itself.
+    defaultProperty("org.slf4j.simpleLogger.log.io.zonky", "warn");
+  }
 
-    private static final Logger LOG = LoggerFactory.getLogger(Launcher.class);
+  private static final Logger LOG = LoggerFactory.getLogger(Launcher.class);
 
-    static final String USAGE = """
+  static final String USAGE =
+      """
             Usage: java -cp '<karaf>/lib/launcher/*' org.courtyard.launcher.Launcher [--help]
 
             Starts a development Courtyard: PostgreSQL (embedded, unless COURTYARD_DB_URL is set), then
@@ -51,49 +51,49 @@ public final class Launcher {
             and org.osgi.service.http.port in <karaf>/etc/org.ops4j.pax.web.cfg.
             """;
 
-    private Launcher() {
-    }
+  private Launcher() {}
 
-    public static void main(String[] args) {
-        if (args.length == 1 && (args[0].equals("--help") || args[0].equals("-h") || args[0].equals("help"))) {
-            System.out.print(USAGE);
-            return;
-        }
-        if (args.length > 0) {
-            System.err.print("Unexpected argument: " + String.join(" ", args) + "\n\n" + USAGE);
-            System.exit(2);
-        }
-        int exitCode;
-        try {
-            LaunchSettings settings = LaunchSettings.resolve(System.getenv(), ownJar());
-            LOG.debug("Settings: {}", settings);
-            exitCode = new CourtyardStart(settings, System.getenv(), System.out).run();
-        } catch (LaunchException e) {
-            LOG.error(e.getMessage());
-            LOG.debug("Start-up failure", e);
-            exitCode = 1;
-        }
-        System.exit(exitCode);
+  public static void main(String[] args) {
+    if (args.length == 1
+        && (args[0].equals("--help") || args[0].equals("-h") || args[0].equals("help"))) {
+      System.out.print(USAGE);
+      return;
     }
+    if (args.length > 0) {
+      System.err.print("Unexpected argument: " + String.join(" ", args) + "\n\n" + USAGE);
+      System.exit(2);
+    }
+    int exitCode;
+    try {
+      LaunchSettings settings = LaunchSettings.resolve(System.getenv(), ownJar());
+      LOG.debug("Settings: {}", settings);
+      exitCode = new CourtyardStart(settings, System.getenv(), System.out).run();
+    } catch (LaunchException e) {
+      LOG.error(e.getMessage());
+      LOG.debug("Start-up failure", e);
+      exitCode = 1;
+    }
+    System.exit(exitCode);
+  }
 
-    private static Optional<Path> ownJar() {
-        try {
-            CodeSource source = Launcher.class.getProtectionDomain().getCodeSource();
-            if (source == null || source.getLocation() == null) {
-                return Optional.empty();
-            }
-            Path location = Path.of(source.getLocation().toURI());
-            return location.getFileName() != null && location.getFileName().toString().endsWith(".jar")
-                    ? Optional.of(location)
-                    : Optional.empty();
-        } catch (URISyntaxException | IllegalArgumentException | SecurityException e) {
-            return Optional.empty();
-        }
+  private static Optional<Path> ownJar() {
+    try {
+      CodeSource source = Launcher.class.getProtectionDomain().getCodeSource();
+      if (source == null || source.getLocation() == null) {
+        return Optional.empty();
+      }
+      Path location = Path.of(source.getLocation().toURI());
+      return location.getFileName() != null && location.getFileName().toString().endsWith(".jar")
+          ? Optional.of(location)
+          : Optional.empty();
+    } catch (URISyntaxException | IllegalArgumentException | SecurityException e) {
+      return Optional.empty();
     }
+  }
 
-    private static void defaultProperty(String name, String value) {
-        if (System.getProperty(name) == null) {
-            System.setProperty(name, value);
-        }
+  private static void defaultProperty(String name, String value) {
+    if (System.getProperty(name) == null) {
+      System.setProperty(name, value);
     }
+  }
 }

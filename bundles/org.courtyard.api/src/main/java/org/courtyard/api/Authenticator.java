@@ -3,7 +3,9 @@ package org.courtyard.api;
 import java.util.Optional;
 import org.osgi.annotation.versioning.ProviderType;
 
-/** Verifies the credentials the REST layer receives. Secrets are only ever compared as KDF hashes. */
+/**
+ * Verifies the credentials the REST layer receives. Secrets are only ever compared as KDF hashes.
+ */
 @ProviderType
 public interface Authenticator {
 

@@ -4,14 +4,17 @@ import java.util.List;
 import org.osgi.annotation.versioning.ConsumerType;
 
 /**
- * Registered as a service by every business module. The platform finds modules through these services:
- * a module's Flyway migrations are read from its bundle under {@code db/<id>/}, and its per-tenant
- * instances are DS components whose factory PID is {@link #factoryPid()}.
+ * Registered as a service by every business module. The platform finds modules through these
+ * services: a module's Flyway migrations are read from its bundle under {@code db/<id>/}, and its
+ * per-tenant instances are DS components whose factory PID is {@link #factoryPid()}.
  */
 @ConsumerType
 public interface ModuleDescriptor {
 
-  /** Short identifier, also the Karaf feature suffix: module {@code estate} ships feature {@code courtyard-module-estate}. */
+  /**
+   * Short identifier, also the Karaf feature suffix: module {@code estate} ships feature {@code
+   * courtyard-module-estate}.
+   */
   String id();
 
   /** Human-readable name, English. */

@@ -9,11 +9,19 @@ public final class ModuleInfo {
   public final String description;
   public final String version;
   public final List<String> requires;
-  /** Whether the module's bundles are installed in the container (they are after the first enable). */
+
+  /**
+   * Whether the module's bundles are installed in the container (they are after the first enable).
+   */
   public final boolean installed;
 
   public ModuleInfo(
-      String id, String title, String description, String version, List<String> requires, boolean installed) {
+      String id,
+      String title,
+      String description,
+      String version,
+      List<String> requires,
+      boolean installed) {
     this.id = id;
     this.title = title;
     this.description = description;

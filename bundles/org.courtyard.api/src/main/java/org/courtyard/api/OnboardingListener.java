@@ -6,8 +6,8 @@ import org.osgi.annotation.versioning.ConsumerType;
 
 /**
  * Extension point called while a tenant is onboarded, inside the onboarding transaction, after the
- * tenant's schema exists. Throwing aborts the onboarding: the schema and the registry entry are rolled
- * back together.
+ * tenant's schema exists. Throwing aborts the onboarding: the schema and the registry entry are
+ * rolled back together.
  */
 @ConsumerType
 public interface OnboardingListener {

@@ -7,8 +7,8 @@ import org.osgi.annotation.versioning.ProviderType;
 public interface OperatorAccounts {
 
   /**
-   * Replaces the operator password with a new random one and writes it to the operator password file
-   * (mode 0600). Sessions using the old password stop working.
+   * Replaces the operator password with a new random one and writes it to the operator password
+   * file (mode 0600). Sessions using the old password stop working.
    *
    * @return the path of the password file
    */

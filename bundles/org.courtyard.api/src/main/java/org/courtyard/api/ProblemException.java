@@ -5,9 +5,9 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * An error the caller can do something about, reported as an RFC 9457 {@code application/problem+json}
- * body. {@code type} is a short stable identifier (for example {@code module-not-enabled}); the REST
- * layer turns it into the problem's {@code type} URI.
+ * An error the caller can do something about, reported as an RFC 9457 {@code
+ * application/problem+json} body. {@code type} is a short stable identifier (for example {@code
+ * module-not-enabled}); the REST layer turns it into the problem's {@code type} URI.
  */
 public class ProblemException extends RuntimeException {
 

@@ -13,7 +13,12 @@ public final class Tenant {
   public final List<String> modules;
 
   public Tenant(
-      String slug, String name, String status, String schema, Instant createdAt, List<String> modules) {
+      String slug,
+      String name,
+      String status,
+      String schema,
+      Instant createdAt,
+      List<String> modules) {
     this.slug = slug;
     this.name = name;
     this.status = status;

@@ -6,9 +6,9 @@ import javax.sql.DataSource;
 import org.osgi.annotation.versioning.ProviderType;
 
 /**
- * Storage for one tenant: every connection handed out here is bound to the tenant's own schema, so a
- * module never sees another tenant's rows. There is one EntityManagerFactory per (tenant, module) over
- * one shared connection pool.
+ * Storage for one tenant: every connection handed out here is bound to the tenant's own schema, so
+ * a module never sees another tenant's rows. There is one EntityManagerFactory per (tenant, module)
+ * over one shared connection pool.
  */
 @ProviderType
 public interface TenantPersistence {
@@ -22,7 +22,9 @@ public interface TenantPersistence {
   EntityManagerFactory entityManagerFactory(
       TenantSlug tenant, String module, ClassLoader classLoader, Collection<Class<?>> entities);
 
-  /** Closes the EntityManagerFactory of {@code module} for {@code tenant}, if open. Data is kept. */
+  /**
+   * Closes the EntityManagerFactory of {@code module} for {@code tenant}, if open. Data is kept.
+   */
   void close(TenantSlug tenant, String module);
 
   /** Connections whose schema is the tenant's; for bulk JDBC work beside JPA. */

@@ -9,8 +9,8 @@ import org.osgi.annotation.versioning.ProviderType;
 public interface TenantService {
 
   /**
-   * Creates the tenant's schema and registry entry and issues its admin token, then enables
-   * {@code modules} in dependency order. Either all of it happens or nothing is left behind.
+   * Creates the tenant's schema and registry entry and issues its admin token, then enables {@code
+   * modules} in dependency order. Either all of it happens or nothing is left behind.
    *
    * @throws ProblemException 400 for an invalid slug or name, 409 if the slug is taken
    */
@@ -33,7 +33,8 @@ public interface TenantService {
    * Enables a module for a tenant: installs its feature if needed, migrates the tenant's schema and
    * starts the tenant's instance. Returns when the instance serves requests.
    *
-   * @throws ProblemException 404 unknown tenant or module, 409 when a required module is not enabled
+   * @throws ProblemException 404 unknown tenant or module, 409 when a required module is not
+   *     enabled
    */
   Tenant enableModule(String slug, String module);
 

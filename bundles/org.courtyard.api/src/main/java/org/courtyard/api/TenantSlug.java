@@ -4,8 +4,8 @@ import java.util.Objects;
 import java.util.regex.Pattern;
 
 /**
- * The identifier of a tenant (a property company). Validated on construction, so a {@code TenantSlug}
- * can be used in schema names and SQL identifiers without further escaping.
+ * The identifier of a tenant (a property company). Validated on construction, so a {@code
+ * TenantSlug} can be used in schema names and SQL identifiers without further escaping.
  */
 public final class TenantSlug implements Comparable<TenantSlug> {
 

@@ -5,8 +5,8 @@ import java.util.Base64;
 import org.courtyard.api.ProblemException;
 
 /**
- * Keyset pagination: a cursor is the opaque form of the last id a page returned; the next page starts
- * after it. Stable under concurrent inserts, unlike offsets.
+ * Keyset pagination: a cursor is the opaque form of the last id a page returned; the next page
+ * starts after it. Stable under concurrent inserts, unlike offsets.
  */
 public final class Cursor {
 

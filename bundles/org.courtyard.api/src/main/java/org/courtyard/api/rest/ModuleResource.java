@@ -3,10 +3,11 @@ package org.courtyard.api.rest;
 import org.osgi.annotation.versioning.ConsumerType;
 
 /**
- * A module's JAX-RS root resource, registered as a service. The platform publishes it under
- * {@code /api/v1/<moduleId>}, authenticates the caller with a tenant token and answers {@code 404
+ * A module's JAX-RS root resource, registered as a service. The platform publishes it under {@code
+ * /api/v1/<moduleId>}, authenticates the caller with a tenant token and answers {@code 404
  * module-not-enabled} for tenants that have not enabled the module, before the resource is called.
- * Inside the resource, the caller's tenant is {@link TenantPrincipal#of(javax.ws.rs.core.SecurityContext)}.
+ * Inside the resource, the caller's tenant is {@link
+ * TenantPrincipal#of(javax.ws.rs.core.SecurityContext)}.
  */
 @ConsumerType
 public interface ModuleResource {

@@ -16,8 +16,8 @@ public final class TenantPrincipal implements Principal {
   }
 
   /**
-   * @throws IllegalStateException when the request was not authenticated as a tenant; the platform's
-   *     filter guarantees it is for every module resource
+   * @throws IllegalStateException when the request was not authenticated as a tenant; the
+   *     platform's filter guarantees it is for every module resource
    */
   public static TenantSlug of(SecurityContext securityContext) {
     Principal p = securityContext == null ? null : securityContext.getUserPrincipal();

@@ -38,7 +38,10 @@ public final class EstateDirectoryService implements EstateDirectory {
     this.context = context;
   }
 
-  @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC, unbind = "unbindTenant")
+  @Reference(
+      cardinality = ReferenceCardinality.MULTIPLE,
+      policy = ReferencePolicy.DYNAMIC,
+      unbind = "unbindTenant")
   void bindTenant(EstateTenant instance) {
     tenants.put(instance.tenant(), instance);
   }
@@ -49,11 +52,15 @@ public final class EstateDirectoryService implements EstateDirectory {
 
   @Override
   public Optional<RoomSummary> room(TenantSlug tenant, long roomId) {
-    return instance(tenant).transactions().read(em -> {
-      TypedQuery<Object[]> q = em.createQuery(ROOM_QUERY + " AND r.id = :id", Object[].class);
-      q.setParameter("id", roomId);
-      return q.getResultList().stream().findFirst().map(EstateDirectoryService::summary);
-    });
+    return instance(tenant)
+        .transactions()
+        .read(
+            em -> {
+              TypedQuery<Object[]> q =
+                  em.createQuery(ROOM_QUERY + " AND r.id = :id", Object[].class);
+              q.setParameter("id", roomId);
+              return q.getResultList().stream().findFirst().map(EstateDirectoryService::summary);
+            });
   }
 
   @Override
@@ -61,38 +68,50 @@ public final class EstateDirectoryService implements EstateDirectory {
     if (limit < 1 || limit > 5000) {
       throw new IllegalArgumentException("limit must be 1..5000, was " + limit);
     }
-    return instance(tenant).transactions().read(em -> {
-      TypedQuery<Object[]> q =
-          em.createQuery(ROOM_QUERY + " AND r.id > :after ORDER BY r.id", Object[].class);
-      q.setParameter("after", afterId);
-      q.setMaxResults(limit);
-      List<RoomSummary> result = new ArrayList<>();
-      for (Object[] row : q.getResultList()) {
-        result.add(summary(row));
-      }
-      return result;
-    });
+    return instance(tenant)
+        .transactions()
+        .read(
+            em -> {
+              TypedQuery<Object[]> q =
+                  em.createQuery(ROOM_QUERY + " AND r.id > :after ORDER BY r.id", Object[].class);
+              q.setParameter("after", afterId);
+              q.setMaxResults(limit);
+              List<RoomSummary> result = new ArrayList<>();
+              for (Object[] row : q.getResultList()) {
+                result.add(summary(row));
+              }
+              return result;
+            });
   }
 
   @Override
   public long roomCount(TenantSlug tenant) {
-    return instance(tenant).transactions().read(
-        em -> em.createQuery("SELECT COUNT(r) FROM Room r", Long.class).getSingleResult());
+    return instance(tenant)
+        .transactions()
+        .read(em -> em.createQuery("SELECT COUNT(r) FROM Room r", Long.class).getSingleResult());
   }
 
   private static RoomSummary summary(Object[] r) {
     String label = r[4] + "/" + r[5] + "/" + r[6] + "/" + r[7];
-    return new RoomSummary(((Number) r[0]).longValue(), ((Number) r[1]).longValue(),
-        ((Number) r[2]).longValue(), ((Number) r[3]).longValue(), label, ((Number) r[8]).intValue(),
-        (BigDecimal) r[9], (String) r[10], (String) r[11]);
+    return new RoomSummary(
+        ((Number) r[0]).longValue(),
+        ((Number) r[1]).longValue(),
+        ((Number) r[2]).longValue(),
+        ((Number) r[3]).longValue(),
+        label,
+        ((Number) r[8]).intValue(),
+        (BigDecimal) r[9],
+        (String) r[10],
+        (String) r[11]);
   }
 
   private EstateTenant instance(TenantSlug tenant) {
     EstateTenant instance = tenants.get(tenant);
     if (instance == null) {
       try {
-        for (ServiceReference<EstateTenant> ref : context.getServiceReferences(EstateTenant.class,
-            "(" + CourtyardConstants.TENANT + "=" + tenant.value() + ")")) {
+        for (ServiceReference<EstateTenant> ref :
+            context.getServiceReferences(
+                EstateTenant.class, "(" + CourtyardConstants.TENANT + "=" + tenant.value() + ")")) {
           instance = context.getService(ref);
           context.ungetService(ref);
           break;
@@ -102,7 +121,9 @@ public final class EstateDirectoryService implements EstateDirectory {
       }
     }
     if (instance == null) {
-      throw ProblemException.notFound("module-not-enabled", "Module not enabled",
+      throw ProblemException.notFound(
+          "module-not-enabled",
+          "Module not enabled",
           "Module 'estate' is not enabled for tenant '" + tenant + "'.");
     }
     return instance;

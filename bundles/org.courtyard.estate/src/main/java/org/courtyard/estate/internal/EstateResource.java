@@ -101,8 +101,8 @@ public class EstateResource implements ModuleResource {
   }
 
   /**
-   * An instance registered a moment ago may not have been bound here yet (DS binds asynchronously to
-   * the platform reporting it enabled): ask the service registry before answering "not enabled".
+   * An instance registered a moment ago may not have been bound here yet (DS binds asynchronously
+   * to the platform reporting it enabled): ask the service registry before answering "not enabled".
    */
   private EstateTenant lookUp(TenantSlug tenant) {
     BundleContext ctx = context;

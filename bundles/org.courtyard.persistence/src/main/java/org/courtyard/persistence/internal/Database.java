@@ -32,9 +32,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The database as the rest of the platform sees it: one HikariCP pool whose connections default to an
- * empty guard schema, DataSources bound to one schema each, one EclipseLink EntityManagerFactory per
- * (tenant, module) and Flyway migrations per (schema, module).
+ * The database as the rest of the platform sees it: one HikariCP pool whose connections default to
+ * an empty guard schema, DataSources bound to one schema each, one EclipseLink EntityManagerFactory
+ * per (tenant, module) and Flyway migrations per (schema, module).
  */
 @Component(
     service = {PlatformDatabase.class, TenantPersistence.class},
@@ -177,11 +177,13 @@ public final class Database implements PlatformDatabase, TenantPersistence {
     props.put("eclipselink.logging.level", "WARNING");
     props.put("eclipselink.cache.shared.default", "true");
     props.put("eclipselink.classloader", classLoader);
-    ModulePersistenceUnit info = new ModulePersistenceUnit(unit, classLoader, entities, ds, unitRoot);
+    ModulePersistenceUnit info =
+        new ModulePersistenceUnit(unit, classLoader, entities, ds, unitRoot);
     long start = System.nanoTime();
     EntityManagerFactory emf =
         new PersistenceProvider().createContainerEntityManagerFactory(info, props);
-    LOG.debug("EntityManagerFactory {} ready in {} ms", unit, (System.nanoTime() - start) / 1_000_000);
+    LOG.debug(
+        "EntityManagerFactory {} ready in {} ms", unit, (System.nanoTime() - start) / 1_000_000);
     return emf;
   }
 

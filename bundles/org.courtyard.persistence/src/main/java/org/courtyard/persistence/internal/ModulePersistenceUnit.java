@@ -32,7 +32,8 @@ final class ModulePersistenceUnit implements PersistenceUnitInfo {
       URL rootUrl) {
     this.name = name;
     this.classLoader = classLoader;
-    this.classNames = entities.stream().map(Class::getName).collect(Collectors.toUnmodifiableList());
+    this.classNames =
+        entities.stream().map(Class::getName).collect(Collectors.toUnmodifiableList());
     this.dataSource = dataSource;
     this.rootUrl = rootUrl;
   }

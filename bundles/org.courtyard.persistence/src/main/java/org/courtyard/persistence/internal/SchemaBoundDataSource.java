@@ -8,8 +8,8 @@ import java.util.logging.Logger;
 import javax.sql.DataSource;
 
 /**
- * Hands out pooled connections switched to one schema. The pool resets the schema to the guard schema
- * when a connection is returned, so a connection never carries a tenant into its next use.
+ * Hands out pooled connections switched to one schema. The pool resets the schema to the guard
+ * schema when a connection is returned, so a connection never carries a tenant into its next use.
  */
 final class SchemaBoundDataSource implements DataSource {
 

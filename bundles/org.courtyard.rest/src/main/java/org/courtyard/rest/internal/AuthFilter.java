@@ -20,15 +20,19 @@ import org.courtyard.api.rest.TenantPrincipal;
 import org.slf4j.MDC;
 
 /**
- * Establishes who is calling, from the credential alone. One instance per server, configured with the
- * kind of caller that server accepts: operators (HTTP Basic) never reach tenant endpoints and tenant
- * tokens (Bearer) never reach operator endpoints.
+ * Establishes who is calling, from the credential alone. One instance per server, configured with
+ * the kind of caller that server accepts: operators (HTTP Basic) never reach tenant endpoints and
+ * tenant tokens (Bearer) never reach operator endpoints.
  */
 @PreMatching
 @Priority(Priorities.AUTHENTICATION)
 final class AuthFilter implements ContainerRequestFilter, ContainerResponseFilter {
 
-  enum Audience { PUBLIC, OPERATOR, TENANT }
+  enum Audience {
+    PUBLIC,
+    OPERATOR,
+    TENANT
+  }
 
   private final Authenticator authenticator;
   private final Audience audience;
@@ -55,17 +59,22 @@ final class AuthFilter implements ContainerRequestFilter, ContainerResponseFilte
     if (audience == Audience.OPERATOR) {
       String[] basic = basic(header);
       if (basic == null || !authenticator.isOperator(basic[0], basic[1])) {
-        abort(request, "Basic realm=\"courtyard-operator\"",
+        abort(
+            request,
+            "Basic realm=\"courtyard-operator\"",
             "This endpoint needs the operator credential (HTTP Basic, user 'operator').");
         return;
       }
-      request.setSecurityContext(new Context(() -> basic[0], request.getSecurityContext().isSecure(), "operator"));
+      request.setSecurityContext(
+          new Context(() -> basic[0], request.getSecurityContext().isSecure(), "operator"));
       return;
     }
     Optional<String> token = bearer(header);
     Optional<TenantSlug> tenant = token.flatMap(authenticator::tenantOfToken);
     if (tenant.isEmpty()) {
-      abort(request, "Bearer realm=\"courtyard\"",
+      abort(
+          request,
+          "Bearer realm=\"courtyard\"",
           "This endpoint needs a tenant API token: Authorization: Bearer cy_...");
       return;
     }
@@ -73,15 +82,24 @@ final class AuthFilter implements ContainerRequestFilter, ContainerResponseFilte
       throw ProblemException.notFound(
           "module-not-enabled",
           "Module not enabled",
-          "Module '" + module + "' is not enabled for tenant '" + tenant.get()
+          "Module '"
+              + module
+              + "' is not enabled for tenant '"
+              + tenant.get()
               + "'. An operator can enable it.");
     }
     MDC.put("tenant", tenant.get().value());
     request.setSecurityContext(
-        new Context(new TenantPrincipal(tenant.get(), tokenId(token.get())), request.getSecurityContext().isSecure(), "tenant"));
+        new Context(
+            new TenantPrincipal(tenant.get(), tokenId(token.get())),
+            request.getSecurityContext().isSecure(),
+            "tenant"));
   }
 
-  /** Log lines written while serving a tenant carry its slug; the thread goes back to the pool clean. */
+  /**
+   * Log lines written while serving a tenant carry its slug; the thread goes back to the pool
+   * clean.
+   */
   @Override
   public void filter(ContainerRequestContext request, ContainerResponseContext response) {
     MDC.remove("tenant");
@@ -101,7 +119,8 @@ final class AuthFilter implements ContainerRequestFilter, ContainerResponseFilte
   private static void abort(ContainerRequestContext request, String challenge, String detail) {
     ProblemException p = new ProblemException(401, "unauthorized", "Unauthorized", detail);
     request.abortWith(
-        javax.ws.rs.core.Response.fromResponse(Problems.response(p, request.getUriInfo().getRequestUri().getPath()))
+        javax.ws.rs.core.Response.fromResponse(
+                Problems.response(p, request.getUriInfo().getRequestUri().getPath()))
             .header(HttpHeaders.WWW_AUTHENTICATE, challenge)
             .build());
   }
@@ -111,9 +130,13 @@ final class AuthFilter implements ContainerRequestFilter, ContainerResponseFilte
       return null;
     }
     try {
-      String decoded = new String(Base64.getDecoder().decode(header.substring(6).trim()), StandardCharsets.UTF_8);
+      String decoded =
+          new String(
+              Base64.getDecoder().decode(header.substring(6).trim()), StandardCharsets.UTF_8);
       int colon = decoded.indexOf(':');
-      return colon < 0 ? null : new String[] {decoded.substring(0, colon), decoded.substring(colon + 1)};
+      return colon < 0
+          ? null
+          : new String[] {decoded.substring(0, colon), decoded.substring(colon + 1)};
     } catch (IllegalArgumentException e) {
       return null;
     }

@@ -9,9 +9,9 @@ import org.osgi.framework.BundleContext;
 import org.osgi.framework.InvalidSyntaxException;
 
 /**
- * Which (tenant, module) instances are up right now, maintained from TenantModule services. A miss is
- * checked against the service registry, so a request that arrives between an instance's registration
- * and the bind callback is not turned away.
+ * Which (tenant, module) instances are up right now, maintained from TenantModule services. A miss
+ * is checked against the service registry, so a request that arrives between an instance's
+ * registration and the bind callback is not turned away.
  */
 final class ModuleGate {
 
@@ -36,8 +36,20 @@ final class ModuleGate {
     }
     try {
       // slug and module id are validated identifiers: safe inside an LDAP filter
-      return context.getServiceReferences(TenantModule.class, "(&(" + CourtyardConstants.TENANT + "="
-              + tenant.value() + ")(" + CourtyardConstants.MODULE + "=" + module + "))").size() > 0;
+      return context
+              .getServiceReferences(
+                  TenantModule.class,
+                  "(&("
+                      + CourtyardConstants.TENANT
+                      + "="
+                      + tenant.value()
+                      + ")("
+                      + CourtyardConstants.MODULE
+                      + "="
+                      + module
+                      + "))")
+              .size()
+          > 0;
     } catch (InvalidSyntaxException e) {
       return false;
     }

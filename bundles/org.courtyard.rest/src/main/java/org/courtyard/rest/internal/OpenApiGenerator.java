@@ -80,21 +80,29 @@ final class OpenApiGenerator {
     }
     Map<String, Object> doc = new LinkedHashMap<>();
     doc.put("openapi", "3.0.3");
-    doc.put("info", Map.of(
-        "title", "Courtyard API",
-        "version", version,
-        "description", "Multi-tenant property management. Operator endpoints take HTTP Basic"
-            + " (user 'operator'); tenant endpoints take a tenant API token as Bearer. Errors are"
-            + " application/problem+json."));
+    doc.put(
+        "info",
+        Map.of(
+            "title",
+            "Courtyard API",
+            "version",
+            version,
+            "description",
+            "Multi-tenant property management. Operator endpoints take HTTP Basic"
+                + " (user 'operator'); tenant endpoints take a tenant API token as Bearer. Errors are"
+                + " application/problem+json."));
     doc.put("servers", List.of(Map.of("url", "/api")));
     doc.put("tags", tags);
     doc.put("paths", paths);
     Map<String, Object> components = new LinkedHashMap<>();
     schemas.put("Problem", problemSchema());
     components.put("schemas", schemas);
-    components.put("securitySchemes", Map.of(
-        "operator", Map.of("type", "http", "scheme", "basic"),
-        "tenantToken", Map.of("type", "http", "scheme", "bearer", "bearerFormat", "cy_<id>_<secret>")));
+    components.put(
+        "securitySchemes",
+        Map.of(
+            "operator", Map.of("type", "http", "scheme", "basic"),
+            "tenantToken",
+                Map.of("type", "http", "scheme", "bearer", "bearerFormat", "cy_<id>_<secret>")));
     doc.put("components", components);
     return doc;
   }
@@ -122,9 +130,11 @@ final class OpenApiGenerator {
         params.add(param(hp.value(), "header", false, p.getParameterizedType()));
       } else if (!p.isAnnotationPresent(Context.class) && !hasJaxRsAnnotation(p)) {
         String media = consumes(m, api.resource);
-        Map<String, Object> schema = media.startsWith("text/")
-            ? Map.of("type", "string") : schema(p.getParameterizedType());
-        op.put("requestBody", Map.of("required", true, "content", Map.of(media, Map.of("schema", schema))));
+        Map<String, Object> schema =
+            media.startsWith("text/") ? Map.of("type", "string") : schema(p.getParameterizedType());
+        op.put(
+            "requestBody",
+            Map.of("required", true, "content", Map.of(media, Map.of("schema", schema))));
       }
     }
     if (!params.isEmpty()) {
@@ -132,21 +142,34 @@ final class OpenApiGenerator {
     }
     Map<String, Object> responses = new LinkedHashMap<>();
     Type ret = m.getGenericReturnType();
-    String ok = "POST".equals(verb.toUpperCase()) && ret == Response.class ? "201"
-        : ret == void.class || ("DELETE".equals(verb.toUpperCase()) && ret == Response.class) ? "204" : "200";
+    String ok =
+        "POST".equals(verb.toUpperCase()) && ret == Response.class
+            ? "201"
+            : ret == void.class || ("DELETE".equals(verb.toUpperCase()) && ret == Response.class)
+                ? "204"
+                : "200";
     if (ret == void.class || ret == Response.class) {
       responses.put(ok, Map.of("description", "Success"));
     } else {
-      responses.put(ok, Map.of("description", "Success",
-          "content", Map.of("application/json", Map.of("schema", schema(ret)))));
+      responses.put(
+          ok,
+          Map.of(
+              "description",
+              "Success",
+              "content",
+              Map.of("application/json", Map.of("schema", schema(ret)))));
     }
-    Map<String, Object> problem = Map.of("application/problem+json",
-        Map.of("schema", Map.of("$ref", "#/components/schemas/Problem")));
+    Map<String, Object> problem =
+        Map.of(
+            "application/problem+json",
+            Map.of("schema", Map.of("$ref", "#/components/schemas/Problem")));
     if (api.security != null) {
-      responses.put("401", Map.of("description", "Missing or invalid credential", "content", problem));
+      responses.put(
+          "401", Map.of("description", "Missing or invalid credential", "content", problem));
       op.put("security", List.of(Map.of(api.security, List.of())));
     }
-    responses.put("default", Map.of("description", "Problem (400, 404, 409, 422, ...)", "content", problem));
+    responses.put(
+        "default", Map.of("description", "Problem (400, 404, 409, 422, ...)", "content", problem));
     op.put("responses", responses);
     return op;
   }
@@ -165,7 +188,9 @@ final class OpenApiGenerator {
     if (consumes == null) {
       consumes = c.getAnnotation(Consumes.class);
     }
-    return consumes == null || consumes.value().length == 0 ? "application/json" : consumes.value()[0];
+    return consumes == null || consumes.value().length == 0
+        ? "application/json"
+        : consumes.value()[0];
   }
 
   private Map<String, Object> param(String name, String in, boolean required, Type type) {
@@ -225,9 +250,11 @@ final class OpenApiGenerator {
         return Map.of("type", "array", "items", schema(pt.getActualTypeArguments()[0]));
       }
       if (Map.class.isAssignableFrom(raw)) {
-        return Map.of("type", "object", "additionalProperties", schema(pt.getActualTypeArguments()[1]));
+        return Map.of(
+            "type", "object", "additionalProperties", schema(pt.getActualTypeArguments()[1]));
       }
-      if (pt.getActualTypeArguments().length == 1 && pt.getActualTypeArguments()[0] instanceof Class) {
+      if (pt.getActualTypeArguments().length == 1
+          && pt.getActualTypeArguments()[0] instanceof Class) {
         Class<?> arg = (Class<?>) pt.getActualTypeArguments()[0];
         String name = raw.getSimpleName() + "Of" + arg.getSimpleName();
         if (!schemas.containsKey(name)) {
@@ -251,7 +278,11 @@ final class OpenApiGenerator {
     if (c == long.class || c == Long.class || c == BigInteger.class) {
       return Map.of("type", "integer", "format", "int64");
     }
-    if (c == BigDecimal.class || c == double.class || c == Double.class || c == float.class || c == Float.class) {
+    if (c == BigDecimal.class
+        || c == double.class
+        || c == Double.class
+        || c == float.class
+        || c == Float.class) {
       return Map.of("type", "number");
     }
     if (c == boolean.class || c == Boolean.class) {
@@ -336,7 +367,8 @@ final class OpenApiGenerator {
 
   private static Map<String, Object> problemSchema() {
     Map<String, Object> props = new LinkedHashMap<>();
-    props.put("type", Map.of("type", "string", "example", "urn:courtyard:problem:module-not-enabled"));
+    props.put(
+        "type", Map.of("type", "string", "example", "urn:courtyard:problem:module-not-enabled"));
     props.put("title", Map.of("type", "string"));
     props.put("status", Map.of("type", "integer"));
     props.put("detail", Map.of("type", "string"));

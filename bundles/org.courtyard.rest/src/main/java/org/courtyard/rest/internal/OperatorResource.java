@@ -72,7 +72,8 @@ public final class OperatorResource {
   @Path("tenants")
   public Response createTenant(NewTenant body) {
     if (body == null) {
-      throw ProblemException.badRequest("missing-body", "Missing body", "Send {\"slug\": ..., \"name\": ...}.");
+      throw ProblemException.badRequest(
+          "missing-body", "Missing body", "Send {\"slug\": ..., \"name\": ...}.");
     }
     long start = System.nanoTime();
     OnboardingResult r = tenants.onboard(body.slug, body.name, body.modules);
@@ -92,7 +93,8 @@ public final class OperatorResource {
   /** Offboarding deletes all the tenant's data: the caller repeats the slug in {@code confirm}. */
   @DELETE
   @Path("tenants/{slug}")
-  public Response deleteTenant(@PathParam("slug") String slug, @QueryParam("confirm") String confirm) {
+  public Response deleteTenant(
+      @PathParam("slug") String slug, @QueryParam("confirm") String confirm) {
     tenants.find(slug).orElseThrow(() -> tenantNotFound(slug));
     if (!slug.equals(confirm)) {
       throw ProblemException.badRequest(
@@ -122,7 +124,8 @@ public final class OperatorResource {
 
   @POST
   @Path("tenants/{slug}/modules/{module}")
-  public ModuleChange enableModule(@PathParam("slug") String slug, @PathParam("module") String module) {
+  public ModuleChange enableModule(
+      @PathParam("slug") String slug, @PathParam("module") String module) {
     tenants.find(slug).orElseThrow(() -> tenantNotFound(slug));
     long start = System.nanoTime();
     ModuleChange c = new ModuleChange();
@@ -135,7 +138,8 @@ public final class OperatorResource {
 
   @DELETE
   @Path("tenants/{slug}/modules/{module}")
-  public ModuleChange disableModule(@PathParam("slug") String slug, @PathParam("module") String module) {
+  public ModuleChange disableModule(
+      @PathParam("slug") String slug, @PathParam("module") String module) {
     tenants.find(slug).orElseThrow(() -> tenantNotFound(slug));
     long start = System.nanoTime();
     ModuleChange c = new ModuleChange();

@@ -22,9 +22,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Turns every exception into a problem+json response. Client mistakes get a 4xx that says what to fix;
- * anything unexpected is logged with an incident id and answered with a 500 that carries only that id,
- * never a stack trace.
+ * Turns every exception into a problem+json response. Client mistakes get a 4xx that says what to
+ * fix; anything unexpected is logged with an incident id and answered with a 500 that carries only
+ * that id, never a stack trace.
  */
 public final class ProblemMapper implements ExceptionMapper<Throwable> {
 
@@ -58,25 +58,34 @@ public final class ProblemMapper implements ExceptionMapper<Throwable> {
     }
     if (t instanceof NotAllowedException) {
       return new ProblemException(
-          405, "method-not-allowed", "Method not allowed",
+          405,
+          "method-not-allowed",
+          "Method not allowed",
           "Allowed methods: " + ((NotAllowedException) t).getResponse().getAllowedMethods() + ".");
     }
     if (t instanceof NotSupportedException) {
       return new ProblemException(
-          415, "unsupported-media-type", "Unsupported media type",
+          415,
+          "unsupported-media-type",
+          "Unsupported media type",
           "Send application/json (or text/csv where an import says so).");
     }
     if (t instanceof NotAcceptableException) {
-      return new ProblemException(406, "not-acceptable", "Not acceptable", "This API answers application/json.");
+      return new ProblemException(
+          406, "not-acceptable", "Not acceptable", "This API answers application/json.");
     }
     if (t instanceof ClientErrorException) {
       int status = ((ClientErrorException) t).getResponse().getStatus();
       return new ProblemException(
-          status, "client-error", Response.Status.fromStatusCode(status) == null
-              ? "Client error" : Response.Status.fromStatusCode(status).getReasonPhrase(),
+          status,
+          "client-error",
+          Response.Status.fromStatusCode(status) == null
+              ? "Client error"
+              : Response.Status.fromStatusCode(status).getReasonPhrase(),
           "The request was not accepted (HTTP " + status + ").");
     }
-    if (t instanceof WebApplicationException && ((WebApplicationException) t).getResponse().getStatus() < 500) {
+    if (t instanceof WebApplicationException
+        && ((WebApplicationException) t).getResponse().getStatus() < 500) {
       int status = ((WebApplicationException) t).getResponse().getStatus();
       return new ProblemException(status, "client-error", "Client error", "HTTP " + status + ".");
     }
@@ -92,8 +101,10 @@ public final class ProblemMapper implements ExceptionMapper<Throwable> {
 
   private static Throwable unwrap(Throwable e) {
     Throwable t = e;
-    while ((t instanceof WebApplicationException || t.getClass().getName().startsWith("org.apache.cxf"))
-        && t.getCause() != null && t.getCause() != t) {
+    while ((t instanceof WebApplicationException
+            || t.getClass().getName().startsWith("org.apache.cxf"))
+        && t.getCause() != null
+        && t.getCause() != t) {
       t = t.getCause();
     }
     return t;
@@ -103,25 +114,43 @@ public final class ProblemMapper implements ExceptionMapper<Throwable> {
     if (e instanceof UnrecognizedPropertyException) {
       UnrecognizedPropertyException u = (UnrecognizedPropertyException) e;
       return ProblemException.badRequest(
-          "malformed-json", "Malformed JSON",
-          "Unknown property '" + u.getPropertyName() + "'"
-              + (u.getKnownPropertyIds() == null ? "" : "; known properties: "
-                  + u.getKnownPropertyIds().stream().map(Object::toString).sorted()
-                      .collect(Collectors.joining(", "))) + ".");
+          "malformed-json",
+          "Malformed JSON",
+          "Unknown property '"
+              + u.getPropertyName()
+              + "'"
+              + (u.getKnownPropertyIds() == null
+                  ? ""
+                  : "; known properties: "
+                      + u.getKnownPropertyIds().stream()
+                          .map(Object::toString)
+                          .sorted()
+                          .collect(Collectors.joining(", ")))
+              + ".");
     }
     if (e instanceof InvalidFormatException || e instanceof MismatchedInputException) {
       MismatchedInputException m = (MismatchedInputException) e;
-      String path = m.getPath().stream()
-          .map(r -> r.getFieldName() != null ? r.getFieldName() : "[" + r.getIndex() + "]")
-          .collect(Collectors.joining("."));
+      String path =
+          m.getPath().stream()
+              .map(r -> r.getFieldName() != null ? r.getFieldName() : "[" + r.getIndex() + "]")
+              .collect(Collectors.joining("."));
       return ProblemException.badRequest(
-          "malformed-json", "Malformed JSON",
-          (path.isEmpty() ? "The body" : "Field '" + path + "'") + " has the wrong type"
-              + (m.getTargetType() == null ? "" : ": expected " + describe(m.getTargetType())) + ".");
+          "malformed-json",
+          "Malformed JSON",
+          (path.isEmpty() ? "The body" : "Field '" + path + "'")
+              + " has the wrong type"
+              + (m.getTargetType() == null ? "" : ": expected " + describe(m.getTargetType()))
+              + ".");
     }
-    String location = e.getLocation() == null ? ""
-        : " at line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr();
-    return ProblemException.badRequest("malformed-json", "Malformed JSON", "The body is not valid JSON" + location + ".");
+    String location =
+        e.getLocation() == null
+            ? ""
+            : " at line "
+                + e.getLocation().getLineNr()
+                + ", column "
+                + e.getLocation().getColumnNr();
+    return ProblemException.badRequest(
+        "malformed-json", "Malformed JSON", "The body is not valid JSON" + location + ".");
   }
 
   private static String describe(Class<?> type) {

@@ -26,9 +26,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Publishes the API on CXF's servlet (context {@code /api}): the platform server at {@code /v1}, the
- * operator server at {@code /v1/operator} and one server per module at {@code /v1/<module>}. A module
- * arriving or leaving creates or destroys only its own server; nothing else is touched.
+ * Publishes the API on CXF's servlet (context {@code /api}): the platform server at {@code /v1},
+ * the operator server at {@code /v1/operator} and one server per module at {@code /v1/<module>}. A
+ * module arriving or leaving creates or destroys only its own server; nothing else is touched.
  */
 @Component(immediate = true)
 public final class RestPlatform {
@@ -63,10 +63,18 @@ public final class RestPlatform {
     this.bus = BusFactory.getDefaultBus(true);
     HealthReport health = () -> health(tenants);
     synchronized (this) {
-      platformServers.add(create(BASE, List.of(new PublicResource(this::openApi), new TenantSelfResource(tenants)),
-          AuthFilter.Audience.PUBLIC, null));
-      platformServers.add(create(BASE + "/operator", List.of(new OperatorResource(tenants, health)),
-          AuthFilter.Audience.OPERATOR, null));
+      platformServers.add(
+          create(
+              BASE,
+              List.of(new PublicResource(this::openApi), new TenantSelfResource(tenants)),
+              AuthFilter.Audience.PUBLIC,
+              null));
+      platformServers.add(
+          create(
+              BASE + "/operator",
+              List.of(new OperatorResource(tenants, health)),
+              AuthFilter.Audience.OPERATOR,
+              null));
       active = true;
       moduleResources.forEach((id, r) -> moduleServers.put(id, createModuleServer(id, r)));
     }
@@ -123,16 +131,18 @@ public final class RestPlatform {
     return create(BASE + "/" + id, List.of(resource), AuthFilter.Audience.TENANT, id);
   }
 
-  private Server create(String address, List<Object> beans, AuthFilter.Audience audience, String module) {
+  private Server create(
+      String address, List<Object> beans, AuthFilter.Audience audience, String module) {
     JAXRSServerFactoryBean sf = new JAXRSServerFactoryBean();
     sf.setBus(bus);
     sf.setAddress(address);
     sf.setDestinationFactory(transport);
     sf.setServiceBeans(beans);
-    sf.setProviders(List.of(
-        Json.provider(mapper),
-        new ProblemMapper(),
-        new AuthFilter(authenticator, audience, module, gate)));
+    sf.setProviders(
+        List.of(
+            Json.provider(mapper),
+            new ProblemMapper(),
+            new AuthFilter(authenticator, audience, module, gate)));
     Thread thread = Thread.currentThread();
     ClassLoader previous = thread.getContextClassLoader();
     thread.setContextClassLoader(RestPlatform.class.getClassLoader());
@@ -149,10 +159,14 @@ public final class RestPlatform {
       List<OpenApiGenerator.Api> apis = new ArrayList<>();
       apis.add(new OpenApiGenerator.Api(BASE, PublicResource.class, "public", null));
       apis.add(new OpenApiGenerator.Api(BASE, TenantSelfResource.class, "tenant", "tenantToken"));
-      apis.add(new OpenApiGenerator.Api(BASE + "/operator", OperatorResource.class, "operator", "operator"));
+      apis.add(
+          new OpenApiGenerator.Api(
+              BASE + "/operator", OperatorResource.class, "operator", "operator"));
       synchronized (this) {
-        moduleResources.forEach((id, r) ->
-            apis.add(new OpenApiGenerator.Api(BASE + "/" + id, r.getClass(), id, "tenantToken")));
+        moduleResources.forEach(
+            (id, r) ->
+                apis.add(
+                    new OpenApiGenerator.Api(BASE + "/" + id, r.getClass(), id, "tenantToken")));
       }
       doc = OpenApiGenerator.document(version, apis);
       openApi = doc;
@@ -170,7 +184,9 @@ public final class RestPlatform {
       h.put("moduleApis", new ArrayList<>(moduleServers.keySet()));
     }
     h.put("java", System.getProperty("java.version"));
-    h.put("heapUsedMb", ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed() / (1024 * 1024));
+    h.put(
+        "heapUsedMb",
+        ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed() / (1024 * 1024));
     return h;
   }
 }

@@ -25,7 +25,8 @@ public final class TenantSelfResource {
   @GET
   public Tenant me(@Context SecurityContext security) {
     String slug = TenantPrincipal.of(security).value();
-    return tenants.find(slug)
+    return tenants
+        .find(slug)
         .orElseThrow(() -> ProblemException.notFound("tenant-not-found", "Tenant not found", slug));
   }
 }

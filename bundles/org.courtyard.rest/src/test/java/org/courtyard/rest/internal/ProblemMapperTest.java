@@ -22,27 +22,40 @@ class ProblemMapperTest {
 
   @Test
   void problemExceptionsKeepStatusTypeAndExtensions() {
-    ProblemException p = ProblemException.unprocessable("import-rejected", "Import rejected", "2 rows");
-    ProblemException withErrors = new ProblemException(422, "import-rejected", "Import rejected", "2 rows",
-        Map.of("errors", List.of(Map.of("line", 3, "column", "area", "message", "must be > 0"))));
+    ProblemException p =
+        ProblemException.unprocessable("import-rejected", "Import rejected", "2 rows");
+    ProblemException withErrors =
+        new ProblemException(
+            422,
+            "import-rejected",
+            "Import rejected",
+            "2 rows",
+            Map.of(
+                "errors", List.of(Map.of("line", 3, "column", "area", "message", "must be > 0"))));
     Response r = new ProblemMapper().toResponse(withErrors);
     assertThat(r.getStatus()).isEqualTo(422);
     assertThat(r.getMediaType().toString()).isEqualTo("application/problem+json");
     @SuppressWarnings("unchecked")
     Map<String, Object> body = (Map<String, Object>) r.getEntity();
-    assertThat(body).containsEntry("type", "urn:courtyard:problem:import-rejected")
-        .containsEntry("status", 422).containsEntry("detail", "2 rows").containsKey("errors");
+    assertThat(body)
+        .containsEntry("type", "urn:courtyard:problem:import-rejected")
+        .containsEntry("status", 422)
+        .containsEntry("detail", "2 rows")
+        .containsKey("errors");
     assertThat(ProblemMapper.toProblem(p)).isSameAs(p);
   }
 
   @Test
   void malformedJsonIsA400ThatNamesTheField() {
-    Exception unknown = catching(() -> mapper.readValue("{\"name\":\"a\",\"flor\":3}", Sample.class));
+    Exception unknown =
+        catching(() -> mapper.readValue("{\"name\":\"a\",\"flor\":3}", Sample.class));
     assertThat(ProblemMapper.toProblem(unknown).status()).isEqualTo(400);
     assertThat(ProblemMapper.toProblem(unknown).detail()).contains("'flor'").contains("floor");
 
     Exception wrongType = catching(() -> mapper.readValue("{\"floor\":\"three\"}", Sample.class));
-    assertThat(ProblemMapper.toProblem(wrongType).detail()).contains("'floor'").contains("a number");
+    assertThat(ProblemMapper.toProblem(wrongType).detail())
+        .contains("'floor'")
+        .contains("a number");
 
     Exception broken = catching(() -> mapper.readValue("{\"name\":", Sample.class));
     assertThat(ProblemMapper.toProblem(broken).type()).isEqualTo("malformed-json");
@@ -61,7 +74,8 @@ class ProblemMapperTest {
 
   @Test
   void credentialsAreParsedStrictly() {
-    String basic = "Basic " + java.util.Base64.getEncoder().encodeToString("operator:pa:ss".getBytes());
+    String basic =
+        "Basic " + java.util.Base64.getEncoder().encodeToString("operator:pa:ss".getBytes());
     assertThat(AuthFilter.basic(basic)).containsExactly("operator", "pa:ss");
     assertThat(AuthFilter.basic("Basic !!!")).isNull();
     assertThat(AuthFilter.basic("Bearer x")).isNull();
@@ -73,12 +87,18 @@ class ProblemMapperTest {
 
   @Test
   void openApiJoinsPathsAndDescribesGenericPages() {
-    assertThat(OpenApiGenerator.join("/v1/estate", "/", "rooms/{id: [0-9]+}")).isEqualTo("/v1/estate/rooms/{id}");
-    Map<String, Object> doc = OpenApiGenerator.document("1.0",
-        List.of(new OpenApiGenerator.Api("/v1/operator", OperatorResource.class, "operator", "operator")));
+    assertThat(OpenApiGenerator.join("/v1/estate", "/", "rooms/{id: [0-9]+}"))
+        .isEqualTo("/v1/estate/rooms/{id}");
+    Map<String, Object> doc =
+        OpenApiGenerator.document(
+            "1.0",
+            List.of(
+                new OpenApiGenerator.Api(
+                    "/v1/operator", OperatorResource.class, "operator", "operator")));
     @SuppressWarnings("unchecked")
     Map<String, Object> paths = (Map<String, Object>) doc.get("paths");
-    assertThat(paths).containsKeys("/v1/operator/tenants", "/v1/operator/tenants/{slug}/modules/{module}");
+    assertThat(paths)
+        .containsKeys("/v1/operator/tenants", "/v1/operator/tenants/{slug}/modules/{module}");
   }
 
   private static Exception catching(ThrowingRunnable r) {

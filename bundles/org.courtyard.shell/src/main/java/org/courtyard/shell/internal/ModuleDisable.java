@@ -8,7 +8,10 @@ import org.apache.karaf.shell.api.action.lifecycle.Service;
 import org.courtyard.api.TenantService;
 
 @Service
-@Command(scope = "courtyard", name = "module-disable", description = "Disables a module for a tenant; its data is kept")
+@Command(
+    scope = "courtyard",
+    name = "module-disable",
+    description = "Disables a module for a tenant; its data is kept")
 public class ModuleDisable implements Action {
 
   @Reference TenantService tenants;
@@ -21,9 +24,11 @@ public class ModuleDisable implements Action {
 
   @Override
   public Object execute() {
-    return Shell.run(() -> {
-      tenants.disableModule(tenant, module);
-      System.out.printf("Module %s disabled for %s; its data stays in schema t_%s%n", module, tenant, tenant);
-    });
+    return Shell.run(
+        () -> {
+          tenants.disableModule(tenant, module);
+          System.out.printf(
+              "Module %s disabled for %s; its data stays in schema t_%s%n", module, tenant, tenant);
+        });
   }
 }

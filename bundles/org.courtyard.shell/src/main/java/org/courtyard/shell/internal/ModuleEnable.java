@@ -8,7 +8,10 @@ import org.apache.karaf.shell.api.action.lifecycle.Service;
 import org.courtyard.api.TenantService;
 
 @Service
-@Command(scope = "courtyard", name = "module-enable", description = "Enables a module for a tenant, hot-loading it if needed")
+@Command(
+    scope = "courtyard",
+    name = "module-enable",
+    description = "Enables a module for a tenant, hot-loading it if needed")
 public class ModuleEnable implements Action {
 
   @Reference TenantService tenants;
@@ -21,10 +24,13 @@ public class ModuleEnable implements Action {
 
   @Override
   public Object execute() {
-    return Shell.run(() -> {
-      long start = System.nanoTime();
-      tenants.enableModule(tenant, module);
-      System.out.printf("Module %s enabled for %s in %d ms%n", module, tenant, (System.nanoTime() - start) / 1_000_000);
-    });
+    return Shell.run(
+        () -> {
+          long start = System.nanoTime();
+          tenants.enableModule(tenant, module);
+          System.out.printf(
+              "Module %s enabled for %s in %d ms%n",
+              module, tenant, (System.nanoTime() - start) / 1_000_000);
+        });
   }
 }

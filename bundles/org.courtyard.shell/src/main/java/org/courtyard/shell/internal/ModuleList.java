@@ -9,7 +9,10 @@ import org.courtyard.api.ModuleInfo;
 import org.courtyard.api.TenantService;
 
 @Service
-@Command(scope = "courtyard", name = "module-list", description = "Lists the modules this container offers")
+@Command(
+    scope = "courtyard",
+    name = "module-list",
+    description = "Lists the modules this container offers")
 public class ModuleList implements Action {
 
   @Reference TenantService tenants;
@@ -23,7 +26,10 @@ public class ModuleList implements Action {
     table.column("Requires");
     table.column("Installed");
     for (ModuleInfo m : tenants.availableModules()) {
-      table.addRow().addContent(m.id, m.title, m.version, String.join(",", m.requires), m.installed ? "yes" : "no");
+      table
+          .addRow()
+          .addContent(
+              m.id, m.title, m.version, String.join(",", m.requires), m.installed ? "yes" : "no");
     }
     table.print(System.out);
     return null;

@@ -7,7 +7,10 @@ import org.apache.karaf.shell.api.action.lifecycle.Service;
 import org.courtyard.api.OperatorAccounts;
 
 @Service
-@Command(scope = "courtyard", name = "operator-reset-password", description = "Replaces the operator password with a new random one")
+@Command(
+    scope = "courtyard",
+    name = "operator-reset-password",
+    description = "Replaces the operator password with a new random one")
 public class OperatorResetPassword implements Action {
 
   @Reference OperatorAccounts accounts;

@@ -9,7 +9,10 @@ import org.courtyard.api.Tenant;
 import org.courtyard.api.TenantService;
 
 @Service
-@Command(scope = "courtyard", name = "tenant-list", description = "Lists tenants with their enabled modules")
+@Command(
+    scope = "courtyard",
+    name = "tenant-list",
+    description = "Lists tenants with their enabled modules")
 public class TenantList implements Action {
 
   @Reference TenantService tenants;
@@ -24,7 +27,9 @@ public class TenantList implements Action {
     table.column("Modules");
     table.column("Created");
     for (Tenant t : tenants.list()) {
-      table.addRow().addContent(t.slug, t.name, t.status, t.schema, String.join(",", t.modules), t.createdAt);
+      table
+          .addRow()
+          .addContent(t.slug, t.name, t.status, t.schema, String.join(",", t.modules), t.createdAt);
     }
     table.print(System.out);
     return null;

@@ -9,7 +9,10 @@ import org.apache.karaf.shell.api.action.lifecycle.Service;
 import org.courtyard.api.TenantService;
 
 @Service
-@Command(scope = "courtyard", name = "tenant-offboard", description = "Deletes a tenant with its schema and all its data")
+@Command(
+    scope = "courtyard",
+    name = "tenant-offboard",
+    description = "Deletes a tenant with its schema and all its data")
 public class TenantOffboard implements Action {
 
   @Reference TenantService tenants;
@@ -22,13 +25,15 @@ public class TenantOffboard implements Action {
 
   @Override
   public Object execute() {
-    return Shell.run(() -> {
-      if (!slug.equals(confirm)) {
-        System.err.println("Error: --confirm must repeat the slug '" + slug + "'. Nothing was deleted.");
-        return;
-      }
-      tenants.offboard(slug);
-      System.out.println("Tenant " + slug + " offboarded; schema t_" + slug + " dropped.");
-    });
+    return Shell.run(
+        () -> {
+          if (!slug.equals(confirm)) {
+            System.err.println(
+                "Error: --confirm must repeat the slug '" + slug + "'. Nothing was deleted.");
+            return;
+          }
+          tenants.offboard(slug);
+          System.out.println("Tenant " + slug + " offboarded; schema t_" + slug + " dropped.");
+        });
   }
 }

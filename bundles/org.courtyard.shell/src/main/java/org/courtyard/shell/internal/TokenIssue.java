@@ -8,7 +8,10 @@ import org.apache.karaf.shell.api.action.lifecycle.Service;
 import org.courtyard.api.TenantService;
 
 @Service
-@Command(scope = "courtyard", name = "token-issue", description = "Issues another admin API token for a tenant")
+@Command(
+    scope = "courtyard",
+    name = "token-issue",
+    description = "Issues another admin API token for a tenant")
 public class TokenIssue implements Action {
 
   @Reference TenantService tenants;
@@ -18,10 +21,11 @@ public class TokenIssue implements Action {
 
   @Override
   public Object execute() {
-    return Shell.run(() -> {
-      String token = tenants.issueToken(tenant);
-      System.out.println("Admin API token for " + tenant + " (shown once):");
-      System.out.println("  " + token);
-    });
+    return Shell.run(
+        () -> {
+          String token = tenants.issueToken(tenant);
+          System.out.println("Admin API token for " + tenant + " (shown once):");
+          System.out.println("  " + token);
+        });
   }
 }

@@ -7,13 +7,14 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * A tenant API token: {@code cy_<id>_<secret>}. The id is the lookup key (stored in clear), the secret
- * carries 256 random bits and is stored only as a PBKDF2 hash. The prefix lets secret scanners find
- * leaked tokens.
+ * A tenant API token: {@code cy_<id>_<secret>}. The id is the lookup key (stored in clear), the
+ * secret carries 256 random bits and is stored only as a PBKDF2 hash. The prefix lets secret
+ * scanners find leaked tokens.
  */
 final class ApiToken {
 
-  private static final Pattern FORMAT = Pattern.compile("^cy_([A-Za-z0-9]{16})_([A-Za-z0-9_-]{43})$");
+  private static final Pattern FORMAT =
+      Pattern.compile("^cy_([A-Za-z0-9]{16})_([A-Za-z0-9_-]{43})$");
   private static final char[] ID_ALPHABET =
       "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789".toCharArray();
 
@@ -32,7 +33,8 @@ final class ApiToken {
     }
     byte[] secret = new byte[32];
     random.nextBytes(secret);
-    return new ApiToken(id.toString(), Base64.getUrlEncoder().withoutPadding().encodeToString(secret));
+    return new ApiToken(
+        id.toString(), Base64.getUrlEncoder().withoutPadding().encodeToString(secret));
   }
 
   static Optional<ApiToken> parse(String token) {

@@ -21,7 +21,9 @@ final class ModuleOrder {
    * @throws ProblemException 409 when a requirement is neither requested nor enabled, or on a cycle
    */
   static List<String> resolve(
-      Collection<String> requested, Map<String, List<String>> requires, Set<String> alreadyEnabled) {
+      Collection<String> requested,
+      Map<String, List<String>> requires,
+      Set<String> alreadyEnabled) {
     Set<String> wanted = new LinkedHashSet<>(requested);
     for (String m : wanted) {
       for (String r : requires.getOrDefault(m, List.of())) {
@@ -66,7 +68,12 @@ final class ModuleOrder {
     return ProblemException.conflict(
         "module-requires",
         "Required module not enabled",
-        "Module '" + module + "' requires module '" + required
-            + "', which is not enabled for this tenant. Enable '" + required + "' first.");
+        "Module '"
+            + module
+            + "' requires module '"
+            + required
+            + "', which is not enabled for this tenant. Enable '"
+            + required
+            + "' first.");
   }
 }

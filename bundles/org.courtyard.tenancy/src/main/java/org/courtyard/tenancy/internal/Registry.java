@@ -130,7 +130,9 @@ final class Registry {
     }
   }
 
-  /** Token row needed to verify a presented token: [tenant slug, secret hash], active tenants only. */
+  /**
+   * Token row needed to verify a presented token: [tenant slug, secret hash], active tenants only.
+   */
   Optional<String[]> tokenForVerification(String tokenId) throws SQLException {
     try (Connection c = platform.getConnection();
         PreparedStatement ps =

@@ -10,8 +10,9 @@ import javax.crypto.SecretKeyFactory;
 import javax.crypto.spec.PBEKeySpec;
 
 /**
- * PBKDF2-HMAC-SHA256 from the JDK, stored as {@code pbkdf2-sha256$<iterations>$<salt>$<hash>} so the
- * work factor can be raised later without invalidating stored hashes. Comparison is constant-time.
+ * PBKDF2-HMAC-SHA256 from the JDK, stored as {@code pbkdf2-sha256$<iterations>$<salt>$<hash>} so
+ * the work factor can be raised later without invalidating stored hashes. Comparison is
+ * constant-time.
  */
 final class SecretHasher {
 
@@ -35,7 +36,13 @@ final class SecretHasher {
     random.nextBytes(salt);
     byte[] hash = derive(secret, salt, iterations);
     Base64.Encoder b64 = Base64.getEncoder().withoutPadding();
-    return SCHEME + "$" + iterations + "$" + b64.encodeToString(salt) + "$" + b64.encodeToString(hash);
+    return SCHEME
+        + "$"
+        + iterations
+        + "$"
+        + b64.encodeToString(salt)
+        + "$"
+        + b64.encodeToString(hash);
   }
 
   /** False for a wrong secret and for anything that is not a hash this class wrote. */
@@ -72,7 +79,8 @@ final class SecretHasher {
   /** SHA-256 of a presented credential: the key of the in-memory cache of verified credentials. */
   static String fingerprint(String credential) {
     try {
-      byte[] d = MessageDigest.getInstance("SHA-256").digest(credential.getBytes(StandardCharsets.UTF_8));
+      byte[] d =
+          MessageDigest.getInstance("SHA-256").digest(credential.getBytes(StandardCharsets.UTF_8));
       return Base64.getEncoder().encodeToString(d);
     } catch (GeneralSecurityException e) {
       throw new IllegalStateException(e);

@@ -59,9 +59,9 @@ import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
 
 /**
- * Onboarding, offboarding, credentials and module enablement. The registry in schema {@code platform}
- * is the source of truth; ConfigAdmin factory configurations (one per tenant × module) follow it and
- * are re-created from it after a restart.
+ * Onboarding, offboarding, credentials and module enablement. The registry in schema {@code
+ * platform} is the source of truth; ConfigAdmin factory configurations (one per tenant × module)
+ * follow it and are re-created from it after a restart.
  */
 @Component(
     service = {TenantService.class, Authenticator.class, OperatorAccounts.class},
@@ -89,6 +89,7 @@ public final class Tenancy implements TenantService, Authenticator, OperatorAcco
   private final Map<String, CachedCredential> verified = new ConcurrentHashMap<>();
   private final Map<String, Object> tenantLocks = new ConcurrentHashMap<>();
   private final Object featureLock = new Object();
+
   /** Restores enablement after a restart without holding up component activation. */
   private final ExecutorService reconciler =
       Executors.newSingleThreadExecutor(r -> new Thread(r, "courtyard-reconciler"));
@@ -220,11 +221,15 @@ public final class Tenancy implements TenantService, Authenticator, OperatorAcco
     }
     Files.deleteIfExists(file);
     try {
-      Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+      Files.createFile(
+          file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
     } catch (UnsupportedOperationException e) {
       Files.createFile(file);
     }
-    Files.write(file, (secret + "\n").getBytes(StandardCharsets.UTF_8), StandardOpenOption.TRUNCATE_EXISTING);
+    Files.write(
+        file,
+        (secret + "\n").getBytes(StandardCharsets.UTF_8),
+        StandardOpenOption.TRUNCATE_EXISTING);
   }
 
   @Override
@@ -280,7 +285,9 @@ public final class Tenancy implements TenantService, Authenticator, OperatorAcco
   }
 
   private void forgetTenantCredentials(String slug) {
-    verified.entrySet().removeIf(e -> e.getKey().startsWith("tk:") && e.getValue().subject.equals(slug));
+    verified
+        .entrySet()
+        .removeIf(e -> e.getKey().startsWith("tk:") && e.getValue().subject.equals(slug));
   }
 
   @Override
@@ -296,7 +303,8 @@ public final class Tenancy implements TenantService, Authenticator, OperatorAcco
     return token.toString();
   }
 
-  // --- tenants ------------------------------------------------------------------------------------
+  // --- tenants
+  // ------------------------------------------------------------------------------------
 
   @Override
   public List<Tenant> list() {
@@ -376,7 +384,8 @@ public final class Tenancy implements TenantService, Authenticator, OperatorAcco
   }
 
   private void createTenantRows(
-      Connection c, TenantSlug s, String name, ApiToken token, String tokenHash) throws SQLException {
+      Connection c, TenantSlug s, String name, ApiToken token, String tokenHash)
+      throws SQLException {
     try (var ps = c.prepareStatement("insert into tenant (slug, name) values (?, ?)")) {
       ps.setString(1, s.value());
       ps.setString(2, name);
@@ -441,7 +450,8 @@ public final class Tenancy implements TenantService, Authenticator, OperatorAcco
     return tenantLocks.computeIfAbsent(slug, k -> new Object());
   }
 
-  // --- modules ------------------------------------------------------------------------------------
+  // --- modules
+  // ------------------------------------------------------------------------------------
 
   @Override
   public List<ModuleInfo> availableModules() {
@@ -454,15 +464,21 @@ public final class Tenancy implements TenantService, Authenticator, OperatorAcco
           result.put(
               id,
               r == null
-                  ? new ModuleInfo(id, f.getDescription() == null ? id : f.getDescription(), "",
-                      f.getVersion(), List.of(), false)
+                  ? new ModuleInfo(
+                      id,
+                      f.getDescription() == null ? id : f.getDescription(),
+                      "",
+                      f.getVersion(),
+                      List.of(),
+                      false)
                   : info(r, f.getVersion()));
         }
       }
     } catch (Exception e) {
       throw new IllegalStateException("listing features failed", e);
     }
-    descriptors.forEach((id, r) -> result.putIfAbsent(id, info(r, r.bundle.getVersion().toString())));
+    descriptors.forEach(
+        (id, r) -> result.putIfAbsent(id, info(r, r.bundle.getVersion().toString())));
     List<ModuleInfo> list = new ArrayList<>(result.values());
     list.sort((a, b) -> a.id.compareTo(b.id));
     return list;
@@ -497,7 +513,8 @@ public final class Tenancy implements TenantService, Authenticator, OperatorAcco
       db.migrate(s.schema(), module, r.bundle, r.descriptor.migrationLocation());
       startInstance(s, r.descriptor);
       registry.setEnabled(s.value(), module, r.bundle.getVersion().toString(), true);
-      LOG.info("Enabled module {} for {} in {} ms", module, s, (System.nanoTime() - start) / 1_000_000);
+      LOG.info(
+          "Enabled module {} for {} in {} ms", module, s, (System.nanoTime() - start) / 1_000_000);
     } catch (SQLException e) {
       throw new IllegalStateException("enabling " + module + " for " + s + " failed", e);
     } finally {
@@ -554,9 +571,14 @@ public final class Tenancy implements TenantService, Authenticator, OperatorAcco
         }
         if (!features.isInstalled(f)) {
           long start = System.nanoTime();
-          // Shared infrastructure is in the platform feature, so this adds bundles and refreshes none.
-          features.installFeature(featureName, EnumSet.of(FeaturesService.Option.NoAutoRefreshBundles));
-          LOG.info("Installed feature {} in {} ms", featureName, (System.nanoTime() - start) / 1_000_000);
+          // Shared infrastructure is in the platform feature, so this adds bundles and refreshes
+          // none.
+          features.installFeature(
+              featureName, EnumSet.of(FeaturesService.Option.NoAutoRefreshBundles));
+          LOG.info(
+              "Installed feature {} in {} ms",
+              featureName,
+              (System.nanoTime() - start) / 1_000_000);
         }
       } catch (ProblemException e) {
         throw e;
@@ -588,12 +610,21 @@ public final class Tenancy implements TenantService, Authenticator, OperatorAcco
 
   private static ProblemException unknownModule(String module) {
     return ProblemException.notFound(
-        "module-not-found", "Unknown module", "There is no module '" + module + "' in this container.");
+        "module-not-found",
+        "Unknown module",
+        "There is no module '" + module + "' in this container.");
   }
 
   private String instanceFilter(TenantSlug s, String module) {
-    return "(&(objectClass=org.courtyard.api.TenantModule)(" + CourtyardConstants.TENANT + "="
-        + s.value() + ")(" + CourtyardConstants.MODULE + "=" + module + "))";
+    return "(&(objectClass=org.courtyard.api.TenantModule)("
+        + CourtyardConstants.TENANT
+        + "="
+        + s.value()
+        + ")("
+        + CourtyardConstants.MODULE
+        + "="
+        + module
+        + "))";
   }
 
   private void startInstance(TenantSlug s, ModuleDescriptor d) {
@@ -608,8 +639,13 @@ public final class Tenancy implements TenantService, Authenticator, OperatorAcco
             503,
             "module-start-timeout",
             "Module did not start",
-            "Module '" + d.id() + "' did not start for tenant '" + s + "' within "
-                + moduleStartTimeoutMs / 1000 + " s; see the container log.");
+            "Module '"
+                + d.id()
+                + "' did not start for tenant '"
+                + s
+                + "' within "
+                + moduleStartTimeoutMs / 1000
+                + " s; see the container log.");
       }
       awaitActivation(instanceFilter(s, d.id()));
     } catch (IOException e) {
@@ -643,8 +679,14 @@ public final class Tenancy implements TenantService, Authenticator, OperatorAcco
     try {
       Configuration[] configs =
           configAdmin.listConfigurations(
-              "(&(service.factoryPid=" + CourtyardConstants.MODULE_FACTORY_PID_PREFIX + module + ")("
-                  + CourtyardConstants.TENANT + "=" + s.value() + "))");
+              "(&(service.factoryPid="
+                  + CourtyardConstants.MODULE_FACTORY_PID_PREFIX
+                  + module
+                  + ")("
+                  + CourtyardConstants.TENANT
+                  + "="
+                  + s.value()
+                  + "))");
       if (configs != null) {
         for (Configuration c : configs) {
           c.delete();
@@ -660,8 +702,9 @@ public final class Tenancy implements TenantService, Authenticator, OperatorAcco
   }
 
   /**
-   * After a (re)start, brings every module instance the registry says is enabled back up, and removes
-   * instance configurations the registry does not know (for example of an offboarded tenant).
+   * After a (re)start, brings every module instance the registry says is enabled back up, and
+   * removes instance configurations the registry does not know (for example of an offboarded
+   * tenant).
    */
   private void reconcile() {
     try {
@@ -671,9 +714,12 @@ public final class Tenancy implements TenantService, Authenticator, OperatorAcco
               "(service.factoryPid=" + CourtyardConstants.MODULE_FACTORY_PID_PREFIX + "*)");
       if (configs != null) {
         for (Configuration c : configs) {
-          Object tenant = c.getProperties() == null ? null : c.getProperties().get(CourtyardConstants.TENANT);
-          String module = c.getFactoryPid().substring(CourtyardConstants.MODULE_FACTORY_PID_PREFIX.length());
-          if (tenant == null || !enabled.getOrDefault(tenant.toString(), List.of()).contains(module)) {
+          Object tenant =
+              c.getProperties() == null ? null : c.getProperties().get(CourtyardConstants.TENANT);
+          String module =
+              c.getFactoryPid().substring(CourtyardConstants.MODULE_FACTORY_PID_PREFIX.length());
+          if (tenant == null
+              || !enabled.getOrDefault(tenant.toString(), List.of()).contains(module)) {
             LOG.info("Removing stale instance configuration {}", c.getPid());
             c.delete();
           }

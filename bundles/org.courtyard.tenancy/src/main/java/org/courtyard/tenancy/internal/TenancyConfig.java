@@ -3,7 +3,9 @@ package org.courtyard.tenancy.internal;
 import org.osgi.service.metatype.annotations.AttributeDefinition;
 import org.osgi.service.metatype.annotations.ObjectClassDefinition;
 
-@ObjectClassDefinition(name = "Courtyard tenancy", description = "Onboarding, credentials and module enablement")
+@ObjectClassDefinition(
+    name = "Courtyard tenancy",
+    description = "Onboarding, credentials and module enablement")
 @interface TenancyConfig {
 
   @AttributeDefinition(

@@ -21,7 +21,8 @@ class ModuleOrderTest {
   @Test
   void requiredModulesComeFirstWhateverTheRequestOrder() {
     List<String> order =
-        ModuleOrder.resolve(List.of("billing", "security", "residents", "estate"), REQUIRES, Set.of());
+        ModuleOrder.resolve(
+            List.of("billing", "security", "residents", "estate"), REQUIRES, Set.of());
     assertThat(order).containsExactlyInAnyOrder("estate", "residents", "billing", "security");
     assertThat(order.indexOf("estate")).isLessThan(order.indexOf("residents"));
     assertThat(order.indexOf("residents")).isLessThan(order.indexOf("billing"));
@@ -47,6 +48,7 @@ class ModuleOrderTest {
     Map<String, List<String>> cyclic = Map.of("a1", List.of("b1"), "b1", List.of("a1"));
     assertThatThrownBy(() -> ModuleOrder.resolve(List.of("a1", "b1"), cyclic, Set.of()))
         .isInstanceOf(ProblemException.class)
-        .satisfies(e -> assertThat(((ProblemException) e).type()).isEqualTo("module-dependency-cycle"));
+        .satisfies(
+            e -> assertThat(((ProblemException) e).type()).isEqualTo("module-dependency-cycle"));
   }
 }
