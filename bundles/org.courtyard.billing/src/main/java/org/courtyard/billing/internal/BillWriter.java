@@ -1,0 +1,238 @@
+package org.courtyard.billing.internal;
+
+import java.math.BigDecimal;
+import java.sql.Connection;
+import java.sql.Date;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.courtyard.billing.internal.calc.Aging;
+import org.courtyard.billing.internal.calc.LineAmount;
+import org.courtyard.billing.internal.calc.Posting;
+
+/**
+ * Writes new bills in bulk, inside the caller's transaction: the bills, their lines, their ledger
+ * transactions and the use of the rooms' prepayment. Bills that exist already (same room and
+ * period, or same room and one-off fee) are skipped by the database ({@code ON CONFLICT DO
+ * NOTHING}), and lines and ledger entries are written only for the bills this call created, which
+ * is what makes billing runs safe to repeat and to resume.
+ */
+final class BillWriter {
+
+  static final String PERIODIC = "periodic";
+  static final String ONE_OFF = "one_off";
+
+  /** One fee line of a bill to be. */
+  record Line(long feeItemId, String feeCode, String feeName, LineAmount amount) {}
+
+  /** A bill to be: lines in fee item order, total their sum. */
+  record NewBill(long roomId, long buildingId, List<Line> lines) {
+    BigDecimal total() {
+      return lines.stream().map(l -> l.amount().amount()).reduce(BigDecimal.ZERO, BigDecimal::add);
+    }
+  }
+
+  private BillWriter() {}
+
+  /**
+   * @param oneOffFeeItemId the fee item of a one-off charge; null for periodic bills
+   * @param runId the billing run writing the bills, or null
+   * @return bill id per room, for the bills created by this call only
+   */
+  static Map<Long, Long> write(
+      Connection c,
+      YearMonth period,
+      Long oneOffFeeItemId,
+      Long runId,
+      Catalog.Settings settings,
+      List<NewBill> bills,
+      Instant now)
+      throws SQLException {
+    if (bills.isEmpty()) {
+      return Map.of();
+    }
+    String kind = oneOffFeeItemId == null ? PERIODIC : ONE_OFF;
+    Map<Long, NewBill> byRoom = new LinkedHashMap<>();
+    List<Long> rooms = new ArrayList<>();
+    List<Long> buildings = new ArrayList<>();
+    List<BigDecimal> totals = new ArrayList<>();
+    List<UUID> txIds = new ArrayList<>();
+    for (NewBill b : bills) {
+      byRoom.put(b.roomId(), b);
+      rooms.add(b.roomId());
+      buildings.add(b.buildingId());
+      totals.add(b.total());
+      txIds.add(UUID.randomUUID());
+    }
+    String conflict =
+        oneOffFeeItemId == null
+            ? "ON CONFLICT (room_id, period) WHERE kind = 'periodic' DO NOTHING"
+            : "ON CONFLICT (room_id, fee_item_id) WHERE kind = 'one_off' DO NOTHING";
+    Map<Long, Long> created = new LinkedHashMap<>();
+    Map<Long, UUID> txOfBill = new HashMap<>();
+    try (PreparedStatement ps =
+        c.prepareStatement(
+            "INSERT INTO bill (room_id, building_id, period, kind, fee_item_id, total, currency,"
+                + " due_date, run_id, tx_id, created_at)"
+                + " SELECT u.room_id, u.building_id, ?, ?, ?, u.total, ?, ?, ?, u.tx_id, ?"
+                + " FROM unnest(?::bigint[], ?::bigint[], ?::text[]::numeric[], ?::text[]::uuid[])"
+                + " AS u(room_id, building_id, total, tx_id) "
+                + conflict
+                + " RETURNING id, room_id, tx_id")) {
+      ps.setString(1, period.toString());
+      ps.setString(2, kind);
+      Jdbc.setLong(ps, 3, oneOffFeeItemId);
+      ps.setString(4, settings.currency());
+      ps.setDate(5, Date.valueOf(Aging.dueDate(period, settings.graceDays())));
+      Jdbc.setLong(ps, 6, runId);
+      ps.setTimestamp(7, Timestamp.from(now));
+      ps.setArray(8, Jdbc.bigints(c, rooms));
+      ps.setArray(9, Jdbc.bigints(c, buildings));
+      ps.setArray(10, Jdbc.texts(c, totals));
+      ps.setArray(11, Jdbc.texts(c, txIds));
+      try (ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          created.put(rs.getLong(2), rs.getLong(1));
+          txOfBill.put(rs.getLong(1), (UUID) rs.getObject(3));
+        }
+      }
+    }
+    if (created.isEmpty()) {
+      return created;
+    }
+    try (PreparedStatement ps =
+        c.prepareStatement(
+            "INSERT INTO bill_line (bill_id, fee_item_id, fee_code, fee_name, quantity, unit_price,"
+                + " months, days_effective, days_in_cycle, calculated, amount)"
+                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+      for (Map.Entry<Long, Long> e : created.entrySet()) {
+        for (Line l : byRoom.get(e.getKey()).lines()) {
+          LineAmount a = l.amount();
+          ps.setLong(1, e.getValue());
+          ps.setLong(2, l.feeItemId());
+          ps.setString(3, l.feeCode());
+          ps.setString(4, l.feeName());
+          ps.setBigDecimal(5, a.quantity());
+          ps.setBigDecimal(6, a.unitPrice());
+          ps.setInt(7, a.months());
+          ps.setInt(8, a.daysEffective());
+          ps.setInt(9, a.daysInCycle());
+          ps.setBigDecimal(10, a.calculated());
+          ps.setBigDecimal(11, a.amount());
+          ps.addBatch();
+        }
+      }
+      ps.executeBatch();
+    }
+    List<Ledger.Tx> txs = new ArrayList<>();
+    for (Map.Entry<Long, Long> e : created.entrySet()) {
+      NewBill bill = byRoom.get(e.getKey());
+      List<Posting> postings = new ArrayList<>();
+      postings.add(Posting.debit(Ledger.RECEIVABLE, bill.total()));
+      for (Line l : bill.lines()) {
+        postings.add(Posting.credit(Ledger.income(l.feeCode()), l.amount().amount()));
+      }
+      txs.add(
+          new Ledger.Tx(
+              txOfBill.get(e.getValue()),
+              oneOffFeeItemId == null ? "bill" : "charge",
+              e.getKey(),
+              e.getValue(),
+              null,
+              null,
+              period.toString(),
+              null,
+              postings));
+    }
+    Ledger.post(c, txs, now);
+    usePrepayment(c, period, created, byRoom, now);
+    return created;
+  }
+
+  /**
+   * Pays the new bills from the rooms' prepayment, as far as it goes: Dr prepayment / Cr
+   * receivable. The room_account rows are locked in room order, the order every writer uses.
+   */
+  private static void usePrepayment(
+      Connection c,
+      YearMonth period,
+      Map<Long, Long> created,
+      Map<Long, NewBill> byRoom,
+      Instant now)
+      throws SQLException {
+    Map<Long, BigDecimal> balances = new LinkedHashMap<>();
+    try (PreparedStatement ps =
+        c.prepareStatement(
+            "SELECT room_id, prepayment FROM room_account WHERE room_id = ANY(?) AND prepayment > 0"
+                + " ORDER BY room_id FOR UPDATE")) {
+      ps.setArray(1, Jdbc.bigints(c, created.keySet()));
+      try (ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          balances.put(rs.getLong(1), rs.getBigDecimal(2));
+        }
+      }
+    }
+    if (balances.isEmpty()) {
+      return;
+    }
+    List<Ledger.Tx> txs = new ArrayList<>();
+    try (PreparedStatement account =
+            c.prepareStatement(
+                "UPDATE room_account SET prepayment = prepayment - ?, updated_at = ? WHERE room_id = ?");
+        PreparedStatement bill =
+            c.prepareStatement(
+                "UPDATE bill SET paid = paid + ?,"
+                    + " status = CASE WHEN paid + ? = total THEN 'paid' ELSE status END WHERE id = ?");
+        PreparedStatement allocation =
+            c.prepareStatement(
+                "INSERT INTO allocation (bill_id, source, amount, tx_id, created_at)"
+                    + " VALUES (?, 'prepayment', ?, ?, ?)")) {
+      Timestamp ts = Timestamp.from(now);
+      for (Map.Entry<Long, BigDecimal> e : balances.entrySet()) {
+        long room = e.getKey();
+        long billId = created.get(room);
+        BigDecimal use = e.getValue().min(byRoom.get(room).total());
+        UUID txId = UUID.randomUUID();
+        account.setBigDecimal(1, use);
+        account.setTimestamp(2, ts);
+        account.setLong(3, room);
+        account.addBatch();
+        bill.setBigDecimal(1, use);
+        bill.setBigDecimal(2, use);
+        bill.setLong(3, billId);
+        bill.addBatch();
+        allocation.setLong(1, billId);
+        allocation.setBigDecimal(2, use);
+        allocation.setObject(3, txId);
+        allocation.setTimestamp(4, ts);
+        allocation.addBatch();
+        txs.add(
+            new Ledger.Tx(
+                txId,
+                "prepayment_use",
+                room,
+                billId,
+                null,
+                null,
+                period.toString(),
+                null,
+                List.of(
+                    Posting.debit(Ledger.PREPAYMENT, use),
+                    Posting.credit(Ledger.RECEIVABLE, use))));
+      }
+      account.executeBatch();
+      bill.executeBatch();
+      allocation.executeBatch();
+    }
+    Ledger.post(c, txs, now);
+  }
+}

@@ -1,0 +1,409 @@
+package org.courtyard.billing.internal;
+
+import java.net.URI;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Pattern;
+import javax.ws.rs.Consumes;
+import javax.ws.rs.GET;
+import javax.ws.rs.HeaderParam;
+import javax.ws.rs.POST;
+import javax.ws.rs.PUT;
+import javax.ws.rs.Path;
+import javax.ws.rs.PathParam;
+import javax.ws.rs.Produces;
+import javax.ws.rs.QueryParam;
+import javax.ws.rs.core.Context;
+import javax.ws.rs.core.MediaType;
+import javax.ws.rs.core.Response;
+import javax.ws.rs.core.SecurityContext;
+import javax.ws.rs.core.UriInfo;
+import org.courtyard.api.CourtyardConstants;
+import org.courtyard.api.ProblemException;
+import org.courtyard.api.TenantSlug;
+import org.courtyard.api.rest.Cursor;
+import org.courtyard.api.rest.ModuleResource;
+import org.courtyard.api.rest.Page;
+import org.courtyard.api.rest.TenantPrincipal;
+import org.courtyard.billing.internal.dto.ArrearsView;
+import org.courtyard.billing.internal.dto.BillView;
+import org.courtyard.billing.internal.dto.ChargeRequest;
+import org.courtyard.billing.internal.dto.ChargeResult;
+import org.courtyard.billing.internal.dto.CollectionStats;
+import org.courtyard.billing.internal.dto.FeeItemInput;
+import org.courtyard.billing.internal.dto.FeeItemView;
+import org.courtyard.billing.internal.dto.LedgerCheck;
+import org.courtyard.billing.internal.dto.LedgerTxView;
+import org.courtyard.billing.internal.dto.PaymentRequest;
+import org.courtyard.billing.internal.dto.RefundRequest;
+import org.courtyard.billing.internal.dto.ReminderView;
+import org.courtyard.billing.internal.dto.RunRequest;
+import org.courtyard.billing.internal.dto.RunView;
+import org.courtyard.billing.internal.dto.SettingsView;
+import org.courtyard.billing.internal.dto.StatementView;
+import org.osgi.framework.BundleContext;
+import org.osgi.framework.InvalidSyntaxException;
+import org.osgi.framework.ServiceReference;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+
+/**
+ * The billing REST API, published by the platform under {@code /api/v1/billing}. Each request is
+ * routed to the caller's {@link BillingTenant}, found by the tenant of the verified credential
+ * only. Query parameters are parsed here so that a malformed one is a 400 naming it.
+ */
+@Component(
+    service = ModuleResource.class,
+    property = CourtyardConstants.MODULE + "=" + BillingModule.ID)
+@Path("/")
+@Produces(MediaType.APPLICATION_JSON)
+public class BillingResource implements ModuleResource {
+
+  private static final Set<String> BILL_STATUSES = Set.of("open", "paid", "cancelled");
+  private static final Pattern UUID_TEXT =
+      Pattern.compile(
+          "^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$");
+
+  private final Map<TenantSlug, BillingTenant> tenants = new ConcurrentHashMap<>();
+  private volatile BundleContext context;
+
+  @Reference(
+      cardinality = ReferenceCardinality.MULTIPLE,
+      policy = ReferencePolicy.DYNAMIC,
+      unbind = "unbindTenant")
+  void bindTenant(BillingTenant instance) {
+    tenants.put(instance.tenant(), instance);
+  }
+
+  void unbindTenant(BillingTenant instance) {
+    tenants.remove(instance.tenant(), instance);
+  }
+
+  @Activate
+  void activate(BundleContext context) {
+    this.context = context;
+  }
+
+  @Override
+  public String moduleId() {
+    return BillingModule.ID;
+  }
+
+  // ------------------------------------------------------------------------- fee items, settings
+
+  @GET
+  @Path("fee-items")
+  public Page<FeeItemView> listFeeItems(
+      @Context SecurityContext security,
+      @QueryParam("limit") String limit,
+      @QueryParam("cursor") String cursor) {
+    return instance(security).catalog().list(Cursor.decode(cursor), limit(limit));
+  }
+
+  @POST
+  @Path("fee-items")
+  @Consumes(MediaType.APPLICATION_JSON)
+  public Response createFeeItem(
+      @Context SecurityContext security, @Context UriInfo uri, FeeItemInput input) {
+    FeeItemView created = instance(security).catalog().create(body(input));
+    return Response.created(location(uri, created.id())).entity(created).build();
+  }
+
+  @GET
+  @Path("fee-items/{id}")
+  public FeeItemView getFeeItem(@Context SecurityContext security, @PathParam("id") long id) {
+    return instance(security).catalog().get(id);
+  }
+
+  @PUT
+  @Path("fee-items/{id}")
+  @Consumes(MediaType.APPLICATION_JSON)
+  public FeeItemView updateFeeItem(
+      @Context SecurityContext security, @PathParam("id") long id, FeeItemInput input) {
+    return instance(security).catalog().update(id, body(input));
+  }
+
+  @POST
+  @Path("fee-items/{id}/charges")
+  @Consumes(MediaType.APPLICATION_JSON)
+  public Response charge(
+      @Context SecurityContext security, @PathParam("id") long id, ChargeRequest input) {
+    ChargeResult result = instance(security).runs().charge(id, body(input));
+    return Response.status(result.billIds().isEmpty() ? 200 : 201).entity(result).build();
+  }
+
+  @GET
+  @Path("settings")
+  public SettingsView getSettings(@Context SecurityContext security) {
+    return instance(security).catalog().settingsView();
+  }
+
+  @PUT
+  @Path("settings")
+  @Consumes(MediaType.APPLICATION_JSON)
+  public SettingsView updateSettings(@Context SecurityContext security, SettingsView input) {
+    return instance(security).catalog().updateSettings(body(input));
+  }
+
+  // ------------------------------------------------------------------------------------ runs
+
+  @POST
+  @Path("runs")
+  @Consumes(MediaType.APPLICATION_JSON)
+  public Response startRun(
+      @Context SecurityContext security, @Context UriInfo uri, RunRequest input) {
+    RunView run = instance(security).runs().start(body(input).period());
+    return Response.accepted(run).location(location(uri, run.id())).build();
+  }
+
+  @GET
+  @Path("runs")
+  public Page<RunView> listRuns(
+      @Context SecurityContext security,
+      @QueryParam("limit") String limit,
+      @QueryParam("cursor") String cursor) {
+    return instance(security).runs().list(Cursor.decode(cursor), limit(limit));
+  }
+
+  @GET
+  @Path("runs/{id}")
+  public RunView getRun(@Context SecurityContext security, @PathParam("id") long id) {
+    return instance(security).runs().get(id);
+  }
+
+  // ----------------------------------------------------------------------------------- bills
+
+  @GET
+  @Path("bills")
+  public Page<BillView> listBills(
+      @Context SecurityContext security,
+      @QueryParam("roomId") String roomId,
+      @QueryParam("period") String period,
+      @QueryParam("status") String status,
+      @QueryParam("limit") String limit,
+      @QueryParam("cursor") String cursor) {
+    if (!blank(status) && !BILL_STATUSES.contains(status)) {
+      throw Errors.invalidParameter("status must be one of open, paid, cancelled.");
+    }
+    return instance(security)
+        .reports()
+        .listBills(
+            id("roomId", roomId),
+            blank(period) ? null : Periods.parse(period).toString(),
+            blank(status) ? null : status,
+            Cursor.decode(cursor),
+            limit(limit));
+  }
+
+  @GET
+  @Path("bills/{id}")
+  public BillView getBill(@Context SecurityContext security, @PathParam("id") long id) {
+    return instance(security).reports().bill(id);
+  }
+
+  // -------------------------------------------------------------------------- money movements
+
+  @POST
+  @Path("payments")
+  @Consumes(MediaType.APPLICATION_JSON)
+  public Response pay(
+      @Context SecurityContext security,
+      @HeaderParam(Idempotency.HEADER) String key,
+      PaymentRequest input) {
+    BillingTenant instance = instance(security);
+    Idempotency.requireKey(key);
+    return stored(instance.payments().pay(key, body(input)));
+  }
+
+  @POST
+  @Path("refunds")
+  @Consumes(MediaType.APPLICATION_JSON)
+  public Response refund(
+      @Context SecurityContext security,
+      @HeaderParam(Idempotency.HEADER) String key,
+      RefundRequest input) {
+    BillingTenant instance = instance(security);
+    Idempotency.requireKey(key);
+    return stored(instance.payments().refund(key, body(input)));
+  }
+
+  // ---------------------------------------------------------------------------------- ledger
+
+  @GET
+  @Path("ledger/transactions/{txId}")
+  public LedgerTxView getTransaction(
+      @Context SecurityContext security, @PathParam("txId") String txId) {
+    return instance(security).reports().transaction(uuid(txId));
+  }
+
+  @POST
+  @Path("ledger/transactions/{txId}/reverse")
+  public Response reverse(@Context SecurityContext security, @PathParam("txId") String txId) {
+    LedgerTxView reversal = instance(security).reversals().reverse(uuid(txId));
+    return Response.status(201).entity(reversal).build();
+  }
+
+  @GET
+  @Path("ledger/check")
+  public LedgerCheck checkLedger(
+      @Context SecurityContext security, @QueryParam("period") String period) {
+    return instance(security).reports().ledgerCheck(blank(period) ? null : period);
+  }
+
+  // ------------------------------------------------------------------------ arrears, reports
+
+  @GET
+  @Path("arrears")
+  public ArrearsView arrears(@Context SecurityContext security, @QueryParam("asOf") String asOf) {
+    BillingTenant instance = instance(security);
+    LocalDate date =
+        blank(asOf)
+            ? LocalDate.now(
+                java.time.Clock.systemUTC().withZone(instance.catalog().settings().zone()))
+            : date("asOf", asOf);
+    return instance.reports().arrears(date);
+  }
+
+  @GET
+  @Path("arrears/reminders")
+  public ReminderView reminders(
+      @Context SecurityContext security, @QueryParam("asOf") String asOf) {
+    return instance(security).reports().reminders(blank(asOf) ? null : date("asOf", asOf));
+  }
+
+  @GET
+  @Path("rooms/{roomId}/statement")
+  public StatementView statement(
+      @Context SecurityContext security, @PathParam("roomId") long roomId) {
+    return instance(security).reports().statement(roomId);
+  }
+
+  @GET
+  @Path("rooms/{roomId}/statement.html")
+  @Produces(MediaType.TEXT_HTML + ";charset=utf-8")
+  public String statementHtml(@Context SecurityContext security, @PathParam("roomId") long roomId) {
+    BillingTenant instance = instance(security);
+    StatementView statement = instance.reports().statement(roomId);
+    return StatementHtml.render(statement, instance.catalog().settings().zone());
+  }
+
+  @GET
+  @Path("statistics/collection")
+  public CollectionStats collection(
+      @Context SecurityContext security, @QueryParam("period") String period) {
+    return instance(security).reports().collection(period);
+  }
+
+  // --------------------------------------------------------------------------------- helpers
+
+  private BillingTenant instance(SecurityContext security) {
+    TenantSlug tenant = TenantPrincipal.of(security);
+    BillingTenant instance = tenants.get(tenant);
+    if (instance == null) {
+      instance = lookUp(tenant);
+    }
+    if (instance == null) {
+      throw ProblemException.notFound(
+          "module-not-enabled",
+          "Module not enabled",
+          "Module '" + BillingModule.ID + "' is not enabled for tenant '" + tenant + "'.");
+    }
+    return instance;
+  }
+
+  /** An instance registered a moment ago may not be bound yet: ask the registry before a 404. */
+  private BillingTenant lookUp(TenantSlug tenant) {
+    BundleContext ctx = context;
+    if (ctx == null) {
+      return null;
+    }
+    try {
+      for (ServiceReference<BillingTenant> ref :
+          ctx.getServiceReferences(
+              BillingTenant.class, "(" + CourtyardConstants.TENANT + "=" + tenant.value() + ")")) {
+        BillingTenant found = ctx.getService(ref);
+        if (found != null) {
+          ctx.ungetService(ref);
+          return found;
+        }
+      }
+    } catch (InvalidSyntaxException e) {
+      throw new IllegalStateException(e);
+    }
+    return null;
+  }
+
+  /** The stored answer of an idempotent request, the same bytes on every replay. */
+  private static Response stored(Idempotency.Stored answer) {
+    return Response.status(answer.status())
+        .type(MediaType.APPLICATION_JSON_TYPE)
+        .entity(answer.body())
+        .build();
+  }
+
+  private static URI location(UriInfo uri, long id) {
+    return uri.getAbsolutePathBuilder().path(Long.toString(id)).build();
+  }
+
+  private static <T> T body(T input) {
+    if (input == null) {
+      throw Errors.missingBody();
+    }
+    return input;
+  }
+
+  private static int limit(String limit) {
+    if (blank(limit)) {
+      return Cursor.limit(null);
+    }
+    try {
+      return Cursor.limit(Integer.valueOf(limit.strip()));
+    } catch (NumberFormatException e) {
+      throw ProblemException.badRequest(
+          "invalid-limit",
+          "Invalid limit",
+          "limit must be a whole number between 1 and " + Cursor.MAX_LIMIT + ".");
+    }
+  }
+
+  private static Long id(String name, String value) {
+    if (blank(value)) {
+      return null;
+    }
+    try {
+      long id = Long.parseLong(value.strip());
+      if (id > 0) {
+        return id;
+      }
+    } catch (NumberFormatException e) {
+      // reported below
+    }
+    throw Errors.invalidParameter(name + " must be a positive whole number.");
+  }
+
+  private static LocalDate date(String name, String value) {
+    try {
+      return LocalDate.parse(value.strip());
+    } catch (DateTimeParseException e) {
+      throw Errors.invalidParameter(name + " must be a date written YYYY-MM-DD.");
+    }
+  }
+
+  private static UUID uuid(String value) {
+    if (value == null || !UUID_TEXT.matcher(value).matches()) {
+      throw Errors.notFound("Ledger transaction", value == null ? "" : Errors.clip(value));
+    }
+    return UUID.fromString(value);
+  }
+
+  private static boolean blank(String value) {
+    return value == null || value.isBlank();
+  }
+}

@@ -1,0 +1,362 @@
+package org.courtyard.billing.internal;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.RejectedExecutionException;
+import org.courtyard.api.ProblemException;
+import org.courtyard.api.TenantSlug;
+import org.courtyard.api.rest.Cursor;
+import org.courtyard.api.rest.Page;
+import org.courtyard.billing.internal.calc.FeeCalculator;
+import org.courtyard.billing.internal.calc.FeeKind;
+import org.courtyard.billing.internal.calc.LineAmount;
+import org.courtyard.billing.internal.dto.ChargeRequest;
+import org.courtyard.billing.internal.dto.ChargeResult;
+import org.courtyard.billing.internal.dto.RunView;
+import org.courtyard.estate.EstateDirectory;
+import org.courtyard.estate.RoomSummary;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
+
+/**
+ * Billing runs (出账): one bill per room and period, with a line per fee that applies. A run walks
+ * the tenant's rooms in id order, {@value #PAGE} per page from the estate module, and writes them
+ * in batches of {@value #BATCH} rooms, one transaction each, updating the run's progress in the
+ * same transaction. Bills that exist are skipped by the database, so a run can be repeated or
+ * resumed after a crash and only creates what is missing.
+ */
+final class BillingRuns {
+
+  private static final Logger LOG = LoggerFactory.getLogger(BillingRuns.class);
+
+  static final int PAGE = 1000;
+  static final int BATCH = 500;
+  static final int MAX_CHARGE_ROOMS = 1000;
+
+  private final TenantSlug tenant;
+  private final Jdbc jdbc;
+  private final Catalog catalog;
+  private final EstateDirectory estate;
+  private final Clock clock;
+  private final ExecutorService executor;
+
+  BillingRuns(
+      TenantSlug tenant,
+      Jdbc jdbc,
+      Catalog catalog,
+      EstateDirectory estate,
+      Clock clock,
+      ExecutorService executor) {
+    this.tenant = tenant;
+    this.jdbc = jdbc;
+    this.catalog = catalog;
+    this.estate = estate;
+    this.clock = clock;
+    this.executor = executor;
+  }
+
+  /**
+   * Runs left {@code running} by a container that stopped mid-run can never finish; they are marked
+   * failed so that the period can be posted again, which completes the missing rooms.
+   */
+  int failInterrupted() {
+    return jdbc.transaction(
+        c -> {
+          try (PreparedStatement ps =
+              c.prepareStatement(
+                  "UPDATE billing_run SET status = 'failed', finished_at = ?, error = ?"
+                      + " WHERE status = 'running'")) {
+            ps.setTimestamp(1, Timestamp.from(clock.instant()));
+            ps.setString(
+                2,
+                "interrupted: the module stopped while the run was in progress;"
+                    + " post the period again to complete it");
+            return ps.executeUpdate();
+          }
+        });
+  }
+
+  /**
+   * @throws ProblemException 400 {@code invalid-period}, 422 {@code period-in-future}, 409 {@code
+   *     run-in-progress}, 503 {@code runs-busy}
+   */
+  RunView start(String periodText) {
+    YearMonth period = Periods.parse(periodText);
+    Catalog.Settings settings = catalog.settings();
+    Periods.requireNotFuture(period, clock, settings.zone());
+    long total = estate.roomCount(tenant);
+    long id =
+        jdbc.transaction(
+            c -> {
+              try (PreparedStatement ps =
+                  c.prepareStatement(
+                      "INSERT INTO billing_run (period, status, rooms_total, started_at)"
+                          + " VALUES (?, 'running', ?, ?) RETURNING id")) {
+                ps.setString(1, period.toString());
+                ps.setInt(2, (int) Math.min(Integer.MAX_VALUE, total));
+                ps.setTimestamp(3, Timestamp.from(clock.instant()));
+                try (ResultSet rs = ps.executeQuery()) {
+                  rs.next();
+                  return rs.getLong(1);
+                }
+              } catch (SQLException e) {
+                if (Jdbc.isUniqueViolation(e)) {
+                  throw ProblemException.conflict(
+                      "run-in-progress",
+                      "Run in progress",
+                      "A billing run for "
+                          + period
+                          + " is still running; follow its progress instead.");
+                }
+                throw e;
+              }
+            });
+    try {
+      executor.execute(() -> execute(id, period));
+    } catch (RejectedExecutionException e) {
+      finish(id, "failed", "not started: too many runs queued");
+      throw new ProblemException(
+          503,
+          "runs-busy",
+          "Too many runs",
+          "Too many billing runs are queued for this tenant; try again when they have finished.");
+    }
+    return get(id);
+  }
+
+  RunView get(long id) {
+    return jdbc.read(
+        c -> {
+          try (PreparedStatement ps = c.prepareStatement(RUN_SELECT + " WHERE id = ?")) {
+            ps.setLong(1, id);
+            try (ResultSet rs = ps.executeQuery()) {
+              if (!rs.next()) {
+                throw Errors.notFound("Billing run", id);
+              }
+              return run(rs);
+            }
+          }
+        });
+  }
+
+  Page<RunView> list(long after, int limit) {
+    return jdbc.read(
+        c -> {
+          try (PreparedStatement ps =
+              c.prepareStatement(RUN_SELECT + " WHERE id > ? ORDER BY id LIMIT ?")) {
+            ps.setLong(1, after);
+            ps.setInt(2, limit + 1);
+            List<RunView> items = new ArrayList<>();
+            try (ResultSet rs = ps.executeQuery()) {
+              while (rs.next()) {
+                items.add(run(rs));
+              }
+            }
+            String next = null;
+            if (items.size() > limit) {
+              items = items.subList(0, limit);
+              next = Cursor.encode(items.get(limit - 1).id());
+            }
+            return new Page<>(items, next);
+          }
+        });
+  }
+
+  private static final String RUN_SELECT =
+      "SELECT id, period, status, rooms_total, rooms_done,"
+          + " bills_created, error, started_at, finished_at FROM billing_run";
+
+  private static RunView run(ResultSet rs) throws SQLException {
+    return new RunView(
+        rs.getLong(1),
+        rs.getString(2),
+        rs.getString(3),
+        rs.getInt(4),
+        rs.getInt(5),
+        rs.getInt(6),
+        rs.getString(7),
+        Jdbc.instant(rs.getTimestamp(8)),
+        Jdbc.instant(rs.getTimestamp(9)));
+  }
+
+  /** The run itself, on the tenant's run executor. */
+  void execute(long runId, YearMonth period) {
+    MDC.put("tenant", tenant.value());
+    try {
+      List<Catalog.Fee> fees = catalog.periodicFees();
+      Catalog.Settings settings = catalog.settings();
+      long after = 0;
+      while (true) {
+        List<RoomSummary> page = estate.rooms(tenant, after, PAGE);
+        if (page.isEmpty()) {
+          break;
+        }
+        for (int from = 0; from < page.size(); from += BATCH) {
+          if (Thread.currentThread().isInterrupted()) {
+            // The module is stopping; the next start marks the run failed, a re-post completes it.
+            LOG.info("Billing run {} for {} interrupted", runId, period);
+            return;
+          }
+          List<RoomSummary> batch = page.subList(from, Math.min(page.size(), from + BATCH));
+          List<BillWriter.NewBill> bills = new ArrayList<>();
+          for (RoomSummary room : batch) {
+            bill(room, period, fees).ifPresent(bills::add);
+          }
+          jdbc.transaction(
+              c -> {
+                Map<Long, Long> created =
+                    BillWriter.write(c, period, null, runId, settings, bills, clock.instant());
+                progress(c, runId, batch.size(), created.size());
+                return null;
+              });
+        }
+        after = page.get(page.size() - 1).id;
+      }
+      finish(runId, "completed", null);
+      LOG.info("Billing run {} for {} completed", runId, period);
+    } catch (RuntimeException e) {
+      LOG.error("Billing run {} for {} failed", runId, period, e);
+      String message = e instanceof ProblemException p ? p.detail() : "internal error: " + e;
+      finishQuietly(runId, message.length() > 500 ? message.substring(0, 500) : message);
+    } finally {
+      MDC.remove("tenant");
+    }
+  }
+
+  /** The bill of one room for the period; empty when no fee applies or all come to zero. */
+  static Optional<BillWriter.NewBill> bill(
+      RoomSummary room, YearMonth period, List<Catalog.Fee> fees) {
+    List<BillWriter.Line> lines = new ArrayList<>();
+    for (Catalog.Fee fee : fees) {
+      FeeCalculator.periodic(fee.terms(), period, room.type, room.area)
+          .ifPresent(a -> lines.add(new BillWriter.Line(fee.id(), fee.code(), fee.name(), a)));
+    }
+    return lines.isEmpty()
+        ? Optional.empty()
+        : Optional.of(new BillWriter.NewBill(room.id, room.buildingId, lines));
+  }
+
+  private static void progress(Connection c, long runId, int rooms, int bills) throws SQLException {
+    try (PreparedStatement ps =
+        c.prepareStatement(
+            "UPDATE billing_run SET rooms_done = rooms_done + ?, bills_created = bills_created + ?"
+                + " WHERE id = ?")) {
+      ps.setInt(1, rooms);
+      ps.setInt(2, bills);
+      ps.setLong(3, runId);
+      ps.executeUpdate();
+    }
+  }
+
+  private void finish(long runId, String status, String error) {
+    jdbc.transaction(
+        c -> {
+          try (PreparedStatement ps =
+              c.prepareStatement(
+                  "UPDATE billing_run SET status = ?, error = ?, finished_at = ?,"
+                      + " rooms_total = GREATEST(rooms_total, rooms_done) WHERE id = ?")) {
+            ps.setString(1, status);
+            ps.setString(2, error);
+            ps.setTimestamp(3, Timestamp.from(clock.instant()));
+            ps.setLong(4, runId);
+            return ps.executeUpdate();
+          }
+        });
+  }
+
+  private void finishQuietly(long runId, String error) {
+    try {
+      finish(runId, "failed", error);
+    } catch (RuntimeException e) {
+      LOG.error("Billing run {} could not be marked failed; it is on the next start", runId, e);
+    }
+  }
+
+  // ----------------------------------------------------------------------- one-off charges
+
+  /**
+   * Charges a one-off fee item once to each listed room, in one transaction. Rooms already charged
+   * this item are listed in {@code alreadyCharged} and left alone.
+   *
+   * @throws ProblemException 404 unknown fee item; 400 {@code invalid-period}; 422 {@code
+   *     period-in-future}, {@code not-one-off}, {@code validation-failed} (unknown rooms, rooms of
+   *     a type the fee does not apply to, no rooms, too many)
+   */
+  ChargeResult charge(long feeItemId, ChargeRequest request) {
+    if (request == null) {
+      throw Errors.missingBody();
+    }
+    Catalog.Fee fee = catalog.fee(feeItemId);
+    if (fee.terms().kind() != FeeKind.ONE_OFF) {
+      throw ProblemException.unprocessable(
+          "not-one-off",
+          "Not a one-off fee",
+          "Fee item "
+              + fee.code()
+              + " is charged by billing runs; only one_off items are charged"
+              + " through this endpoint.");
+    }
+    Catalog.Settings settings = catalog.settings();
+    YearMonth period =
+        request.period() == null
+            ? Periods.current(clock, settings.zone())
+            : Periods.parse(request.period());
+    Periods.requireNotFuture(period, clock, settings.zone());
+    if (request.roomIds() == null
+        || request.roomIds().isEmpty()
+        || request.roomIds().size() > MAX_CHARGE_ROOMS) {
+      throw Errors.invalid("roomIds", "1 to " + MAX_CHARGE_ROOMS + " room ids");
+    }
+    Set<Long> ids = new LinkedHashSet<>(request.roomIds());
+    Errors.FieldErrors errors = new Errors.FieldErrors();
+    List<BillWriter.NewBill> bills = new ArrayList<>();
+    Optional<LineAmount> amount = FeeCalculator.oneOff(fee.terms());
+    if (amount.isEmpty()) {
+      throw ProblemException.unprocessable(
+          "zero-amount",
+          "Nothing to charge",
+          "Fee item " + fee.code() + " comes to 0; zero-amount bills are not created.");
+    }
+    for (Long id : ids) {
+      Optional<RoomSummary> room = id == null ? Optional.empty() : estate.room(tenant, id);
+      if (room.isEmpty()) {
+        errors.add("roomIds", "room " + id + " does not exist");
+      } else if (!fee.terms().appliesTo(room.get().type)) {
+        errors.add(
+            "roomIds",
+            "room "
+                + id
+                + " is "
+                + room.get().type
+                + ", which fee item "
+                + fee.code()
+                + " does not apply to");
+      } else {
+        bills.add(
+            new BillWriter.NewBill(
+                id,
+                room.get().buildingId,
+                List.of(new BillWriter.Line(fee.id(), fee.code(), fee.name(), amount.get()))));
+      }
+    }
+    errors.throwIfAny();
+    Map<Long, Long> created =
+        jdbc.transaction(
+            c -> BillWriter.write(c, period, fee.id(), null, settings, bills, clock.instant()));
+    List<Long> already = ids.stream().filter(id -> !created.containsKey(id)).toList();
+    return new ChargeResult(fee.id(), period.toString(), List.copyOf(created.values()), already);
+  }
+}

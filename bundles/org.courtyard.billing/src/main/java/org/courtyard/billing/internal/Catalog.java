@@ -1,0 +1,398 @@
+package org.courtyard.billing.internal;
+
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.DateTimeException;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.regex.Pattern;
+import javax.persistence.EntityManager;
+import javax.persistence.EntityManagerFactory;
+import javax.persistence.EntityTransaction;
+import javax.persistence.OptimisticLockException;
+import javax.persistence.PersistenceException;
+import org.courtyard.api.ProblemException;
+import org.courtyard.api.rest.Cursor;
+import org.courtyard.api.rest.Page;
+import org.courtyard.billing.internal.calc.Cycle;
+import org.courtyard.billing.internal.calc.FeeKind;
+import org.courtyard.billing.internal.calc.FeeTerms;
+import org.courtyard.billing.internal.calc.Rounding;
+import org.courtyard.billing.internal.dto.FeeItemInput;
+import org.courtyard.billing.internal.dto.FeeItemView;
+import org.courtyard.billing.internal.dto.SettingsView;
+import org.courtyard.billing.internal.entity.FeeItemEntity;
+import org.courtyard.billing.internal.entity.SettingsEntity;
+
+/** Fee items (收费项目) and the tenant's billing settings, kept with JPA. */
+final class Catalog {
+
+  static final Set<String> ROOM_TYPES = Set.of("residential", "commercial", "parking", "storage");
+  private static final Pattern CODE = Pattern.compile("^[A-Za-z0-9._-]{1,32}$");
+  private static final Pattern CURRENCY = Pattern.compile("^[A-Z]{3}$");
+  private static final BigDecimal MAX_PRICE = new BigDecimal("99999999.9999");
+
+  /** A fee item ready for the calculator. */
+  record Fee(long id, String code, String name, FeeTerms terms) {}
+
+  /** The settings in force. */
+  record Settings(String currency, int graceDays, ZoneId zone) {}
+
+  private final EntityManagerFactory emf;
+  private final Clock clock;
+
+  Catalog(EntityManagerFactory emf, Clock clock) {
+    this.emf = emf;
+    this.clock = clock;
+  }
+
+  // ------------------------------------------------------------------------------- fee items
+
+  Page<FeeItemView> list(long after, int limit) {
+    return read(
+        em -> {
+          List<FeeItemEntity> rows =
+              em.createQuery(
+                      "SELECT f FROM FeeItemEntity f WHERE f.id > :after ORDER BY f.id",
+                      FeeItemEntity.class)
+                  .setParameter("after", after)
+                  .setMaxResults(limit + 1)
+                  .getResultList();
+          List<FeeItemView> items = new ArrayList<>();
+          for (int i = 0; i < Math.min(limit, rows.size()); i++) {
+            items.add(view(rows.get(i)));
+          }
+          String next = rows.size() > limit ? Cursor.encode(items.get(limit - 1).id()) : null;
+          return new Page<>(items, next);
+        });
+  }
+
+  FeeItemView get(long id) {
+    return read(em -> view(find(em, id)));
+  }
+
+  FeeItemView create(FeeItemInput in) {
+    Checked c = check(in, null);
+    return write(
+        em -> {
+          FeeItemEntity f = new FeeItemEntity(c.kind.value(), clock.instant());
+          c.apply(f, clock);
+          em.persist(f);
+          em.flush();
+          return view(f);
+        });
+  }
+
+  FeeItemView update(long id, FeeItemInput in) {
+    return write(
+        em -> {
+          FeeItemEntity f = find(em, id);
+          Checked c = check(in, FeeKind.parse(f.getKind()).orElseThrow());
+          if (in.version() == null) {
+            throw Errors.invalid("version", "required: the version you last read");
+          }
+          if (in.version() != f.getVersion()) {
+            throw staleVersion(f.getVersion());
+          }
+          c.apply(f, clock);
+          em.flush();
+          return view(f);
+        });
+  }
+
+  /** Every fee item billing runs charge (area and fixed), in id order. */
+  List<Fee> periodicFees() {
+    return read(
+        em ->
+            em
+                .createQuery(
+                    "SELECT f FROM FeeItemEntity f WHERE f.kind <> :oneOff ORDER BY f.id",
+                    FeeItemEntity.class)
+                .setParameter("oneOff", FeeKind.ONE_OFF.value())
+                .getResultList()
+                .stream()
+                .map(Catalog::fee)
+                .toList());
+  }
+
+  Fee fee(long id) {
+    return read(em -> fee(find(em, id)));
+  }
+
+  // -------------------------------------------------------------------------------- settings
+
+  Settings settings() {
+    return read(
+        em -> {
+          SettingsEntity s = em.find(SettingsEntity.class, SettingsEntity.ID);
+          return new Settings(s.getCurrency(), s.getGraceDays(), ZoneId.of(s.getTimeZone()));
+        });
+  }
+
+  SettingsView settingsView() {
+    return read(em -> settingsView(em.find(SettingsEntity.class, SettingsEntity.ID)));
+  }
+
+  SettingsView updateSettings(SettingsView in) {
+    Errors.FieldErrors errors = new Errors.FieldErrors();
+    if (in.currency() == null || !CURRENCY.matcher(in.currency()).matches()) {
+      errors.add("currency", "an ISO 4217 code such as CNY");
+    }
+    if (in.graceDays() == null || in.graceDays() < 0 || in.graceDays() > 365) {
+      errors.add("graceDays", "0 to 365 days");
+    }
+    if (in.timeZone() == null || !validZone(in.timeZone())) {
+      errors.add("timeZone", "a time zone id such as Asia/Shanghai");
+    }
+    if (in.version() == null) {
+      errors.add("version", "required: the version you last read");
+    }
+    errors.throwIfAny();
+    return write(
+        em -> {
+          SettingsEntity s = em.find(SettingsEntity.class, SettingsEntity.ID);
+          if (s.getVersion() != in.version()) {
+            throw staleVersion(s.getVersion());
+          }
+          s.set(in.currency(), in.graceDays(), in.timeZone());
+          em.flush();
+          return settingsView(s);
+        });
+  }
+
+  private static SettingsView settingsView(SettingsEntity s) {
+    return new SettingsView(s.getCurrency(), s.getGraceDays(), s.getTimeZone(), s.getVersion());
+  }
+
+  private static boolean validZone(String zone) {
+    try {
+      ZoneId.of(zone);
+      return true;
+    } catch (DateTimeException e) {
+      return false;
+    }
+  }
+
+  // -------------------------------------------------------------------------------- checking
+
+  private record Checked(
+      FeeKind kind,
+      String code,
+      String name,
+      BigDecimal unitPrice,
+      Set<String> types,
+      Cycle cycle,
+      int scale,
+      Rounding rounding,
+      LocalDate from,
+      LocalDate to) {
+
+    void apply(FeeItemEntity f, Clock clock) {
+      f.set(
+          code,
+          name,
+          unitPrice,
+          String.join(",", types),
+          cycle.value(),
+          scale,
+          rounding.value(),
+          from,
+          to,
+          clock.instant());
+    }
+  }
+
+  /**
+   * @param storedKind the kind of the stored item on update (which cannot change), null on create
+   */
+  private static Checked check(FeeItemInput in, FeeKind storedKind) {
+    if (in == null) {
+      throw Errors.missingBody();
+    }
+    Errors.FieldErrors errors = new Errors.FieldErrors();
+    String code = in.code() == null ? null : in.code().strip();
+    if (code == null || !CODE.matcher(code).matches()) {
+      errors.add("code", "1 to 32 of A-Z a-z 0-9 - _ .");
+    }
+    String name = in.name() == null ? null : in.name().strip();
+    if (name == null
+        || name.isEmpty()
+        || name.length() > 100
+        || name.chars().anyMatch(Character::isISOControl)) {
+      errors.add("name", "1 to 100 characters on one line");
+    }
+    FeeKind kind = null;
+    if (in.kind() == null) {
+      if (storedKind == null) {
+        errors.add("kind", "required: one of " + FeeKind.allowedValues());
+      }
+      kind = storedKind;
+    } else {
+      kind = FeeKind.parse(in.kind()).orElse(null);
+      if (kind == null) {
+        errors.add("kind", "one of " + FeeKind.allowedValues());
+      } else if (storedKind != null && kind != storedKind) {
+        errors.add("kind", "cannot change; create a new fee item instead");
+      }
+    }
+    BigDecimal price = in.unitPrice();
+    if (price == null
+        || price.signum() < 0
+        || price.compareTo(MAX_PRICE) > 0
+        || price.stripTrailingZeros().scale() > 4) {
+      errors.add("unitPrice", "0 to 99999999.9999, at most four decimals");
+    }
+    Set<String> types = new LinkedHashSet<>();
+    if (in.appliesToTypes() != null) {
+      for (String t : in.appliesToTypes()) {
+        if (t == null || !ROOM_TYPES.contains(t)) {
+          errors.add(
+              "appliesToTypes", "room types among residential, commercial, parking, storage");
+          break;
+        }
+        types.add(t);
+      }
+    }
+    Cycle cycle = in.cycle() == null ? Cycle.MONTHLY : Cycle.parse(in.cycle()).orElse(null);
+    if (cycle == null) {
+      errors.add("cycle", "one of " + Cycle.allowedValues());
+    }
+    int scale = in.roundingScale() == null ? 2 : in.roundingScale();
+    if (scale < 0 || scale > 4) {
+      errors.add("roundingScale", "0 to 4 decimal places");
+    }
+    Rounding rounding =
+        in.roundingMode() == null
+            ? Rounding.HALF_UP
+            : Rounding.parse(in.roundingMode()).orElse(null);
+    if (rounding == null) {
+      errors.add("roundingMode", "one of " + Rounding.allowedValues());
+    }
+    if (in.effectiveFrom() == null) {
+      errors.add("effectiveFrom", "required: the first day the fee applies, YYYY-MM-DD");
+    } else if (in.effectiveTo() != null && in.effectiveTo().isBefore(in.effectiveFrom())) {
+      errors.add("effectiveTo", "must not be before effectiveFrom");
+    }
+    errors.throwIfAny();
+    return new Checked(
+        kind,
+        code,
+        name,
+        price.setScale(4),
+        types,
+        cycle,
+        scale,
+        rounding,
+        in.effectiveFrom(),
+        in.effectiveTo());
+  }
+
+  private static Fee fee(FeeItemEntity f) {
+    return new Fee(
+        f.getId(),
+        f.getCode(),
+        f.getName(),
+        new FeeTerms(
+            FeeKind.parse(f.getKind()).orElseThrow(),
+            f.getUnitPrice(),
+            types(f.getAppliesToTypes()),
+            Cycle.parse(f.getCycle()).orElseThrow(),
+            f.getRoundingScale(),
+            Rounding.parse(f.getRoundingMode()).orElseThrow(),
+            f.getEffectiveFrom(),
+            f.getEffectiveTo()));
+  }
+
+  private static Set<String> types(String stored) {
+    return stored.isEmpty() ? Set.of() : new LinkedHashSet<>(Arrays.asList(stored.split(",")));
+  }
+
+  private static FeeItemView view(FeeItemEntity f) {
+    return new FeeItemView(
+        f.getId(),
+        f.getCode(),
+        f.getName(),
+        f.getKind(),
+        f.getUnitPrice(),
+        List.copyOf(types(f.getAppliesToTypes())),
+        f.getCycle(),
+        f.getRoundingScale(),
+        f.getRoundingMode(),
+        f.getEffectiveFrom(),
+        f.getEffectiveTo(),
+        f.getCreatedAt(),
+        f.getUpdatedAt(),
+        f.getVersion());
+  }
+
+  private static FeeItemEntity find(EntityManager em, long id) {
+    FeeItemEntity f = em.find(FeeItemEntity.class, id);
+    if (f == null) {
+      throw Errors.notFound("Fee item", id);
+    }
+    return f;
+  }
+
+  private static ProblemException staleVersion(int current) {
+    return new ProblemException(
+        409,
+        "stale-version",
+        "Stale version",
+        "The record was changed by someone else meanwhile; reload it and try again.",
+        java.util.Map.of("currentVersion", current));
+  }
+
+  // ------------------------------------------------------------------------------------- JPA
+
+  private <T> T read(Function<EntityManager, T> work) {
+    EntityManager em = emf.createEntityManager();
+    try {
+      return work.apply(em);
+    } finally {
+      em.close();
+    }
+  }
+
+  private <T> T write(Function<EntityManager, T> work) {
+    EntityManager em = emf.createEntityManager();
+    EntityTransaction tx = em.getTransaction();
+    try {
+      tx.begin();
+      T result = work.apply(em);
+      tx.commit();
+      return result;
+    } catch (OptimisticLockException e) {
+      throw ProblemException.conflict(
+          "stale-version",
+          "Stale version",
+          "The record was changed by someone else meanwhile; reload it and try again.");
+    } catch (PersistenceException e) {
+      if (causedByUniqueViolation(e)) {
+        throw ProblemException.conflict(
+            "duplicate", "Already exists", "Another fee item already has this code.");
+      }
+      throw e;
+    } finally {
+      if (tx.isActive()) {
+        tx.rollback();
+      }
+      em.close();
+    }
+  }
+
+  private static boolean causedByUniqueViolation(Throwable e) {
+    int depth = 0;
+    for (Throwable t = e; t != null && depth < 32; t = t.getCause(), depth++) {
+      if (t instanceof java.sql.SQLException sql && Jdbc.isUniqueViolation(sql)) {
+        return true;
+      }
+    }
+    return false;
+  }
+}

@@ -1,0 +1,466 @@
+package org.courtyard.billing.internal;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.sql.Connection;
+import java.sql.Date;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import org.courtyard.api.TenantSlug;
+import org.courtyard.api.rest.Cursor;
+import org.courtyard.api.rest.Page;
+import org.courtyard.billing.internal.calc.Aging;
+import org.courtyard.billing.internal.dto.ArrearsView;
+import org.courtyard.billing.internal.dto.BillLineView;
+import org.courtyard.billing.internal.dto.BillView;
+import org.courtyard.billing.internal.dto.CollectionStats;
+import org.courtyard.billing.internal.dto.LedgerCheck;
+import org.courtyard.billing.internal.dto.LedgerTxView;
+import org.courtyard.billing.internal.dto.PaymentView;
+import org.courtyard.billing.internal.dto.RefundView;
+import org.courtyard.billing.internal.dto.ReminderView;
+import org.courtyard.billing.internal.dto.StatementView;
+import org.courtyard.estate.EstateDirectory;
+import org.courtyard.estate.RoomSummary;
+
+/** Read-only views: bills, the ledger, arrears, statements and collection statistics. */
+final class Reports {
+
+  private static final BigDecimal ZERO = BigDecimal.ZERO.setScale(2);
+
+  private final TenantSlug tenant;
+  private final Jdbc jdbc;
+  private final Catalog catalog;
+  private final EstateDirectory estate;
+  private final Clock clock;
+
+  Reports(TenantSlug tenant, Jdbc jdbc, Catalog catalog, EstateDirectory estate, Clock clock) {
+    this.tenant = tenant;
+    this.jdbc = jdbc;
+    this.catalog = catalog;
+    this.estate = estate;
+    this.clock = clock;
+  }
+
+  // ----------------------------------------------------------------------------------- bills
+
+  private static final String BILL_SELECT =
+      "SELECT id, room_id, building_id, period, kind, total,"
+          + " paid, currency, status, due_date, tx_id, created_at FROM bill";
+
+  BillView bill(long id) {
+    return jdbc.read(
+        c -> {
+          List<BillView> bills = bills(c, " WHERE id = ?", List.of(id));
+          if (bills.isEmpty()) {
+            throw Errors.notFound("Bill", id);
+          }
+          return bills.get(0);
+        });
+  }
+
+  Page<BillView> listBills(Long roomId, String period, String status, long after, int limit) {
+    StringBuilder where = new StringBuilder(" WHERE id > ?");
+    List<Object> params = new ArrayList<>(List.of(after));
+    if (roomId != null) {
+      where.append(" AND room_id = ?");
+      params.add(roomId);
+    }
+    if (period != null) {
+      where.append(" AND period = ?");
+      params.add(period);
+    }
+    if (status != null) {
+      where.append(" AND status = ?");
+      params.add(status);
+    }
+    where.append(" ORDER BY id LIMIT ").append(limit + 1);
+    return jdbc.read(
+        c -> {
+          List<BillView> items = bills(c, where.toString(), params);
+          String next = null;
+          if (items.size() > limit) {
+            items = items.subList(0, limit);
+            next = Cursor.encode(items.get(limit - 1).id());
+          }
+          return new Page<>(items, next);
+        });
+  }
+
+  private static List<BillView> bills(Connection c, String where, List<Object> params)
+      throws SQLException {
+    List<Object[]> rows = new ArrayList<>();
+    try (PreparedStatement ps = c.prepareStatement(BILL_SELECT + where)) {
+      for (int i = 0; i < params.size(); i++) {
+        ps.setObject(i + 1, params.get(i));
+      }
+      try (ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          rows.add(
+              new Object[] {
+                rs.getLong(1),
+                rs.getLong(2),
+                rs.getLong(3),
+                rs.getString(4),
+                rs.getString(5),
+                rs.getBigDecimal(6),
+                rs.getBigDecimal(7),
+                rs.getString(8),
+                rs.getString(9),
+                rs.getDate(10).toLocalDate(),
+                rs.getObject(11),
+                Jdbc.instant(rs.getTimestamp(12))
+              });
+        }
+      }
+    }
+    Map<Long, List<BillLineView>> lines = new LinkedHashMap<>();
+    if (!rows.isEmpty()) {
+      List<Long> ids = rows.stream().map(r -> (Long) r[0]).toList();
+      try (PreparedStatement ps =
+          c.prepareStatement(
+              "SELECT bill_id, fee_item_id, fee_code, fee_name, quantity, unit_price, months,"
+                  + " days_effective, days_in_cycle, calculated, amount FROM bill_line"
+                  + " WHERE bill_id = ANY(?) ORDER BY bill_id, fee_item_id")) {
+        ps.setArray(1, Jdbc.bigints(c, ids));
+        try (ResultSet rs = ps.executeQuery()) {
+          while (rs.next()) {
+            lines
+                .computeIfAbsent(rs.getLong(1), k -> new ArrayList<>())
+                .add(
+                    new BillLineView(
+                        rs.getLong(2),
+                        rs.getString(3),
+                        rs.getString(4),
+                        rs.getBigDecimal(5),
+                        rs.getBigDecimal(6),
+                        rs.getInt(7),
+                        rs.getInt(8),
+                        rs.getInt(9),
+                        rs.getBigDecimal(10),
+                        rs.getBigDecimal(11)));
+          }
+        }
+      }
+    }
+    List<BillView> result = new ArrayList<>();
+    for (Object[] r : rows) {
+      BigDecimal total = (BigDecimal) r[5];
+      BigDecimal paid = (BigDecimal) r[6];
+      String status = (String) r[8];
+      BigDecimal outstanding = "cancelled".equals(status) ? ZERO : total.subtract(paid);
+      result.add(
+          new BillView(
+              (Long) r[0],
+              (Long) r[1],
+              (Long) r[2],
+              (String) r[3],
+              (String) r[4],
+              total,
+              paid,
+              outstanding,
+              (String) r[7],
+              status,
+              (LocalDate) r[9],
+              (UUID) r[10],
+              (java.time.Instant) r[11],
+              lines.getOrDefault((Long) r[0], List.of())));
+    }
+    return result;
+  }
+
+  // ---------------------------------------------------------------------------------- ledger
+
+  LedgerTxView transaction(UUID txId) {
+    return jdbc.read(
+        c -> {
+          LedgerTxView tx = Ledger.find(c, txId);
+          if (tx == null) {
+            throw Errors.notFound("Ledger transaction", txId);
+          }
+          return tx;
+        });
+  }
+
+  LedgerCheck ledgerCheck(String period) {
+    if (period != null) {
+      Periods.parse(period);
+    }
+    return jdbc.read(c -> Ledger.check(c, period));
+  }
+
+  // --------------------------------------------------------------------------------- arrears
+
+  private record RoomDues(long roomId, long buildingId, List<Aging.Due> dues) {}
+
+  ArrearsView arrears(LocalDate asOf) {
+    Catalog.Settings settings = catalog.settings();
+    List<ArrearsView.RoomArrears> rooms = new ArrayList<>();
+    BigDecimal total = ZERO;
+    for (RoomDues r : openDues(asOf)) {
+      Optional<Aging.Buckets> aged = Aging.age(r.dues(), asOf);
+      if (aged.isPresent()) {
+        Aging.Buckets b = aged.get();
+        rooms.add(
+            new ArrearsView.RoomArrears(
+                r.roomId(),
+                r.buildingId(),
+                b.total(),
+                b.oldestDueDate(),
+                b.maxDaysPastDue(),
+                b.days0to30(),
+                b.days31to90(),
+                b.days90plus()));
+        total = total.add(b.total());
+      }
+    }
+    return new ArrearsView(asOf, settings.currency(), total, rooms);
+  }
+
+  ReminderView reminders(LocalDate asOfOrNull) {
+    Catalog.Settings settings = catalog.settings();
+    LocalDate asOf =
+        asOfOrNull != null ? asOfOrNull : LocalDate.now(clock.withZone(settings.zone()));
+    List<ReminderView.Reminder> rooms = new ArrayList<>();
+    for (RoomDues r : openDues(asOf)) {
+      Optional<Aging.Buckets> aged = Aging.age(r.dues(), asOf);
+      if (aged.isPresent() && aged.get().over30().signum() > 0) {
+        Aging.Buckets b = aged.get();
+        String label = estate.room(tenant, r.roomId()).map(s -> s.label).orElse(null);
+        rooms.add(
+            new ReminderView.Reminder(
+                r.roomId(),
+                label,
+                r.buildingId(),
+                b.total(),
+                b.over30(),
+                b.oldestDueDate(),
+                b.maxDaysPastDue()));
+      }
+    }
+    rooms.sort(
+        Comparator.comparing(ReminderView.Reminder::outstanding)
+            .reversed()
+            .thenComparingLong(ReminderView.Reminder::roomId));
+    return new ReminderView(asOf, settings.currency(), rooms);
+  }
+
+  /**
+   * Open bills due before {@code asOf}, grouped by room in room order; outstanding as it is now.
+   */
+  private List<RoomDues> openDues(LocalDate asOf) {
+    return jdbc.read(
+        c -> {
+          Map<Long, RoomDues> byRoom = new LinkedHashMap<>();
+          try (PreparedStatement ps =
+              c.prepareStatement(
+                  "SELECT room_id, building_id, due_date, total - paid FROM bill"
+                      + " WHERE status = 'open' AND due_date < ? ORDER BY room_id, due_date, id")) {
+            ps.setDate(1, Date.valueOf(asOf));
+            try (ResultSet rs = ps.executeQuery()) {
+              while (rs.next()) {
+                long room = rs.getLong(1);
+                RoomDues r = byRoom.get(room);
+                if (r == null) {
+                  r = new RoomDues(room, rs.getLong(2), new ArrayList<>());
+                  byRoom.put(room, r);
+                }
+                r.dues().add(new Aging.Due(rs.getDate(3).toLocalDate(), rs.getBigDecimal(4)));
+              }
+            }
+          }
+          return new ArrayList<>(byRoom.values());
+        });
+  }
+
+  // ------------------------------------------------------------------------------ statement
+
+  StatementView statement(long roomId) {
+    Catalog.Settings settings = catalog.settings();
+    Optional<RoomSummary> room = estate.room(tenant, roomId);
+    return jdbc.read(
+        c -> {
+          List<BillView> bills =
+              bills(c, " WHERE room_id = ? ORDER BY period, id", List.of(roomId));
+          List<PaymentView> payments = payments(c, roomId, settings.currency());
+          List<RefundView> refunds = refunds(c, roomId, settings.currency());
+          if (room.isEmpty() && bills.isEmpty() && payments.isEmpty()) {
+            throw Errors.notFound("Room", roomId);
+          }
+          BigDecimal prepayment = ZERO;
+          try (PreparedStatement ps =
+              c.prepareStatement("SELECT prepayment FROM room_account WHERE room_id = ?")) {
+            ps.setLong(1, roomId);
+            try (ResultSet rs = ps.executeQuery()) {
+              if (rs.next()) {
+                prepayment = rs.getBigDecimal(1);
+              }
+            }
+          }
+          BigDecimal billed = ZERO;
+          BigDecimal paid = ZERO;
+          BigDecimal outstanding = ZERO;
+          for (BillView b : bills) {
+            if (!"cancelled".equals(b.status())) {
+              billed = billed.add(b.total());
+              paid = paid.add(b.paid());
+              outstanding = outstanding.add(b.outstanding());
+            }
+          }
+          return new StatementView(
+              roomId,
+              room.map(r -> r.label).orElse(null),
+              settings.currency(),
+              bills,
+              payments,
+              refunds,
+              billed,
+              paid,
+              outstanding,
+              prepayment,
+              prepayment.subtract(outstanding),
+              clock.instant());
+        });
+  }
+
+  private static List<PaymentView> payments(Connection c, long roomId, String currency)
+      throws SQLException {
+    List<PaymentView> result = new ArrayList<>();
+    Map<Long, List<PaymentView.Applied>> applied = new LinkedHashMap<>();
+    try (PreparedStatement ps =
+        c.prepareStatement(
+            "SELECT a.payment_id, a.bill_id, b.period, a.amount FROM allocation a"
+                + " JOIN bill b ON b.id = a.bill_id JOIN payment p ON p.id = a.payment_id"
+                + " WHERE p.room_id = ? ORDER BY a.id")) {
+      ps.setLong(1, roomId);
+      try (ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          applied
+              .computeIfAbsent(rs.getLong(1), k -> new ArrayList<>())
+              .add(
+                  new PaymentView.Applied(
+                      rs.getLong(2), rs.getString(3), rs.getBigDecimal(4), null));
+        }
+      }
+    }
+    try (PreparedStatement ps =
+        c.prepareStatement(
+            "SELECT id, amount, method, status, to_prepayment, tx_id, created_at FROM payment"
+                + " WHERE room_id = ? ORDER BY id")) {
+      ps.setLong(1, roomId);
+      try (ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          result.add(
+              new PaymentView(
+                  rs.getLong(1),
+                  roomId,
+                  rs.getBigDecimal(2),
+                  rs.getString(3),
+                  rs.getString(4),
+                  applied.getOrDefault(rs.getLong(1), List.of()),
+                  rs.getBigDecimal(5),
+                  null,
+                  currency,
+                  (UUID) rs.getObject(6),
+                  Jdbc.instant(rs.getTimestamp(7))));
+        }
+      }
+    }
+    return result;
+  }
+
+  private static List<RefundView> refunds(Connection c, long roomId, String currency)
+      throws SQLException {
+    List<RefundView> result = new ArrayList<>();
+    try (PreparedStatement ps =
+        c.prepareStatement(
+            "SELECT id, amount, method, status, tx_id, created_at FROM refund WHERE room_id = ? ORDER BY id")) {
+      ps.setLong(1, roomId);
+      try (ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          result.add(
+              new RefundView(
+                  rs.getLong(1),
+                  roomId,
+                  rs.getBigDecimal(2),
+                  rs.getString(3),
+                  rs.getString(4),
+                  null,
+                  currency,
+                  (UUID) rs.getObject(5),
+                  Jdbc.instant(rs.getTimestamp(6))));
+        }
+      }
+    }
+    return result;
+  }
+
+  // ----------------------------------------------------------------------------- statistics
+
+  CollectionStats collection(String periodText) {
+    YearMonth period = Periods.parse(periodText);
+    Catalog.Settings settings = catalog.settings();
+    return jdbc.read(
+        c -> {
+          BigDecimal billed = ZERO;
+          BigDecimal collected = ZERO;
+          List<CollectionStats.BuildingGroup> buildings = new ArrayList<>();
+          try (PreparedStatement ps =
+              c.prepareStatement(
+                  "SELECT building_id, SUM(total), SUM(paid) FROM bill WHERE period = ?"
+                      + " AND status <> 'cancelled' GROUP BY building_id ORDER BY building_id")) {
+            ps.setString(1, period.toString());
+            try (ResultSet rs = ps.executeQuery()) {
+              while (rs.next()) {
+                BigDecimal b = rs.getBigDecimal(2);
+                BigDecimal p = rs.getBigDecimal(3);
+                buildings.add(new CollectionStats.BuildingGroup(rs.getLong(1), b, p, rate(p, b)));
+                billed = billed.add(b);
+                collected = collected.add(p);
+              }
+            }
+          }
+          List<CollectionStats.FeeItemGroup> items = new ArrayList<>();
+          try (PreparedStatement ps =
+              c.prepareStatement(
+                  "SELECT l.fee_item_id, l.fee_code, MIN(l.fee_name), SUM(l.amount),"
+                      + " ROUND(SUM(l.amount * b.paid / b.total), 2) FROM bill_line l"
+                      + " JOIN bill b ON b.id = l.bill_id WHERE b.period = ? AND b.status <> 'cancelled'"
+                      + " GROUP BY l.fee_item_id, l.fee_code ORDER BY l.fee_item_id")) {
+            ps.setString(1, period.toString());
+            try (ResultSet rs = ps.executeQuery()) {
+              while (rs.next()) {
+                BigDecimal b = rs.getBigDecimal(4);
+                BigDecimal p = rs.getBigDecimal(5).setScale(2, RoundingMode.HALF_UP);
+                items.add(
+                    new CollectionStats.FeeItemGroup(
+                        rs.getLong(1), rs.getString(2), rs.getString(3), b, p, rate(p, b)));
+              }
+            }
+          }
+          return new CollectionStats(
+              period.toString(),
+              settings.currency(),
+              billed,
+              collected,
+              rate(collected, billed),
+              buildings,
+              items);
+        });
+  }
+
+  static BigDecimal rate(BigDecimal collected, BigDecimal billed) {
+    return billed.signum() == 0 ? null : collected.divide(billed, 4, RoundingMode.HALF_UP);
+  }
+}

@@ -1,0 +1,226 @@
+package org.courtyard.billing.internal;
+
+import java.math.BigDecimal;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import org.courtyard.api.ProblemException;
+import org.courtyard.billing.internal.calc.Posting;
+import org.courtyard.billing.internal.dto.LedgerEntryView;
+import org.courtyard.billing.internal.dto.LedgerTxView;
+
+/**
+ * Corrections: a transaction is never changed, it is reversed by a new transaction with the same
+ * entries on the other side ({@code reverses_tx} pointing at it), in the original's period,
+ * together with what the reversal means for bills, payments and prepayment:
+ *
+ * <ul>
+ *   <li>bill or charge: the bill becomes {@code cancelled}; only while nothing has been paid on it
+ *   <li>payment: its allocations are taken back from the bills and what it added to prepayment is
+ *       removed (refused if that prepayment has been used or refunded meanwhile)
+ *   <li>prepayment use: the bill owes the amount again, the prepayment gets it back
+ *   <li>refund: the prepayment gets the amount back
+ * </ul>
+ */
+final class Reversals {
+
+  private final Jdbc jdbc;
+  private final Clock clock;
+
+  Reversals(Jdbc jdbc, Clock clock) {
+    this.jdbc = jdbc;
+    this.clock = clock;
+  }
+
+  /**
+   * @throws ProblemException 404 {@code not-found}; 409 {@code already-reversed}, {@code
+   *     not-reversible} (a reversal), {@code bill-has-payments}, {@code prepayment-already-used}
+   */
+  LedgerTxView reverse(UUID txId) {
+    return jdbc.transaction(
+        c -> {
+          // Locking the original serialises two reversals of it; the unique reverses_tx is the
+          // backstop.
+          try (PreparedStatement ps =
+              c.prepareStatement("SELECT 1 FROM ledger_tx WHERE tx_id = ? FOR UPDATE")) {
+            ps.setObject(1, txId);
+            try (ResultSet rs = ps.executeQuery()) {
+              if (!rs.next()) {
+                throw Errors.notFound("Ledger transaction", txId);
+              }
+            }
+          }
+          LedgerTxView original = Ledger.find(c, txId);
+          if ("reversal".equals(original.kind())) {
+            throw ProblemException.conflict(
+                "not-reversible",
+                "Not reversible",
+                "Transaction " + txId + " is itself a reversal; post the original again instead.");
+          }
+          try (PreparedStatement ps =
+              c.prepareStatement("SELECT tx_id FROM ledger_tx WHERE reverses_tx = ?")) {
+            ps.setObject(1, txId);
+            try (ResultSet rs = ps.executeQuery()) {
+              if (rs.next()) {
+                throw new ProblemException(
+                    409,
+                    "already-reversed",
+                    "Already reversed",
+                    "Transaction " + txId + " was reversed by " + rs.getObject(1) + ".",
+                    java.util.Map.of("reversedBy", rs.getObject(1).toString()));
+              }
+            }
+          }
+          Instant now = clock.instant();
+          switch (original.kind()) {
+            case "bill", "charge" -> cancelBill(c, original.billId());
+            case "payment" -> undoPayment(c, original.paymentId(), original.roomId(), now);
+            case "prepayment_use" -> undoPrepaymentUse(c, txId, original.roomId(), now);
+            case "refund" -> undoRefund(c, original.refundId(), original.roomId(), now);
+            default ->
+                throw new IllegalStateException("unknown transaction kind " + original.kind());
+          }
+          List<Posting> mirrored = new ArrayList<>();
+          for (LedgerEntryView e : original.entries()) {
+            mirrored.add(new Posting(e.account(), e.credit(), e.debit()));
+          }
+          UUID reversal = UUID.randomUUID();
+          Ledger.post(
+              c,
+              List.of(
+                  new Ledger.Tx(
+                      reversal,
+                      "reversal",
+                      original.roomId(),
+                      original.billId(),
+                      original.paymentId(),
+                      original.refundId(),
+                      original.period(),
+                      txId,
+                      mirrored)),
+              now);
+          return Ledger.find(c, reversal);
+        });
+  }
+
+  private static void cancelBill(Connection c, long billId) throws SQLException {
+    try (PreparedStatement ps =
+        c.prepareStatement("SELECT paid FROM bill WHERE id = ? FOR UPDATE")) {
+      ps.setLong(1, billId);
+      try (ResultSet rs = ps.executeQuery()) {
+        rs.next();
+        if (rs.getBigDecimal(1).signum() > 0) {
+          throw ProblemException.conflict(
+              "bill-has-payments",
+              "Bill has payments",
+              "Bill "
+                  + billId
+                  + " has "
+                  + rs.getBigDecimal(1).toPlainString()
+                  + " paid on it;"
+                  + " reverse those payments first.");
+        }
+      }
+    }
+    try (PreparedStatement ps =
+        c.prepareStatement("UPDATE bill SET status = 'cancelled' WHERE id = ?")) {
+      ps.setLong(1, billId);
+      ps.executeUpdate();
+    }
+  }
+
+  private static void undoPayment(Connection c, long paymentId, long room, Instant now)
+      throws SQLException {
+    BigDecimal prepayment = Payments.lockAccount(c, room);
+    BigDecimal toPrepayment;
+    try (PreparedStatement ps =
+        c.prepareStatement("SELECT to_prepayment FROM payment WHERE id = ? FOR UPDATE")) {
+      ps.setLong(1, paymentId);
+      try (ResultSet rs = ps.executeQuery()) {
+        rs.next();
+        toPrepayment = rs.getBigDecimal(1);
+      }
+    }
+    if (toPrepayment.compareTo(prepayment) > 0) {
+      throw ProblemException.conflict(
+          "prepayment-already-used",
+          "Prepayment already used",
+          "The payment put "
+              + toPrepayment.toPlainString()
+              + " into prepayment, but only "
+              + prepayment.toPlainString()
+              + " is left; reverse the refunds or bill payments that"
+              + " used it first.");
+    }
+    takeBackAllocations(c, "payment_id = ?", paymentId, now);
+    if (toPrepayment.signum() > 0) {
+      Payments.setPrepayment(c, room, prepayment.subtract(toPrepayment), now);
+    }
+    try (PreparedStatement ps =
+        c.prepareStatement("UPDATE payment SET status = 'reversed' WHERE id = ?")) {
+      ps.setLong(1, paymentId);
+      ps.executeUpdate();
+    }
+  }
+
+  private static void undoPrepaymentUse(Connection c, UUID txId, long room, Instant now)
+      throws SQLException {
+    BigDecimal prepayment = Payments.lockAccount(c, room);
+    BigDecimal amount = takeBackAllocations(c, "tx_id = ?", txId, now);
+    Payments.setPrepayment(c, room, prepayment.add(amount), now);
+  }
+
+  private static void undoRefund(Connection c, long refundId, long room, Instant now)
+      throws SQLException {
+    BigDecimal prepayment = Payments.lockAccount(c, room);
+    BigDecimal amount;
+    try (PreparedStatement ps =
+        c.prepareStatement("UPDATE refund SET status = 'reversed' WHERE id = ? RETURNING amount")) {
+      ps.setLong(1, refundId);
+      try (ResultSet rs = ps.executeQuery()) {
+        rs.next();
+        amount = rs.getBigDecimal(1);
+      }
+    }
+    Payments.setPrepayment(c, room, prepayment.add(amount), now);
+  }
+
+  /** Takes the matching, not yet reversed allocations back from their bills; returns their sum. */
+  private static BigDecimal takeBackAllocations(Connection c, String where, Object key, Instant now)
+      throws SQLException {
+    BigDecimal sum = BigDecimal.ZERO.setScale(2);
+    List<long[]> bills = new ArrayList<>();
+    List<BigDecimal> amounts = new ArrayList<>();
+    try (PreparedStatement ps =
+        c.prepareStatement(
+            "UPDATE allocation SET reversed_at = ? WHERE "
+                + where
+                + " AND reversed_at IS NULL RETURNING bill_id, amount")) {
+      ps.setTimestamp(1, Timestamp.from(now));
+      ps.setObject(2, key);
+      try (ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          bills.add(new long[] {rs.getLong(1)});
+          amounts.add(rs.getBigDecimal(2));
+        }
+      }
+    }
+    for (int i = 0; i < bills.size(); i++) {
+      try (PreparedStatement ps =
+          c.prepareStatement("SELECT 1 FROM bill WHERE id = ? FOR UPDATE")) {
+        ps.setLong(1, bills.get(i)[0]);
+        ps.executeQuery().close();
+      }
+      Payments.applyToBill(c, bills.get(i)[0], amounts.get(i).negate());
+      sum = sum.add(amounts.get(i));
+    }
+    return sum;
+  }
+}

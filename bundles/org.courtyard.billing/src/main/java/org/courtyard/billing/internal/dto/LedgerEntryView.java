@@ -1,0 +1,5 @@
+package org.courtyard.billing.internal.dto;
+
+import java.math.BigDecimal;
+
+public record LedgerEntryView(String account, BigDecimal debit, BigDecimal credit) {}

@@ -1,0 +1,16 @@
+/**
+ * The fees and billing module (费用管理): fee items, billing runs, bills, payments with
+ * Idempotency-Key, prepayment, refunds, a double-entry ledger, arrears and collection statistics.
+ *
+ * <ul>
+ *   <li>{@link org.courtyard.billing.internal.BillingModule} tells the platform the module exists
+ *       (it requires {@code estate}).
+ *   <li>{@link org.courtyard.billing.internal.BillingTenant} is a tenant's instance: its
+ *       EntityManagerFactory, its DataSource for bulk JDBC and its run executor.
+ *   <li>{@link org.courtyard.billing.internal.BillingResource} is the REST API under {@code
+ *       /api/v1/billing}.
+ * </ul>
+ *
+ * <p>Rooms come only from the estate module's exported {@code EstateDirectory}.
+ */
+package org.courtyard.billing.internal;

@@ -1,0 +1,337 @@
+package org.courtyard.residents.internal;
+
+import java.net.URI;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import javax.ws.rs.Consumes;
+import javax.ws.rs.DELETE;
+import javax.ws.rs.GET;
+import javax.ws.rs.POST;
+import javax.ws.rs.PUT;
+import javax.ws.rs.Path;
+import javax.ws.rs.PathParam;
+import javax.ws.rs.Produces;
+import javax.ws.rs.QueryParam;
+import javax.ws.rs.core.Context;
+import javax.ws.rs.core.MediaType;
+import javax.ws.rs.core.Response;
+import javax.ws.rs.core.SecurityContext;
+import javax.ws.rs.core.UriBuilder;
+import javax.ws.rs.core.UriInfo;
+import org.courtyard.api.CourtyardConstants;
+import org.courtyard.api.ProblemException;
+import org.courtyard.api.TenantSlug;
+import org.courtyard.api.rest.Cursor;
+import org.courtyard.api.rest.ModuleResource;
+import org.courtyard.api.rest.Page;
+import org.courtyard.api.rest.TenantPrincipal;
+import org.courtyard.residents.internal.dto.OccupancyEnd;
+import org.courtyard.residents.internal.dto.OccupancyInput;
+import org.courtyard.residents.internal.dto.OccupancyView;
+import org.courtyard.residents.internal.dto.PersonInput;
+import org.courtyard.residents.internal.dto.PersonSummary;
+import org.courtyard.residents.internal.dto.PersonUpdate;
+import org.courtyard.residents.internal.dto.PersonView;
+import org.courtyard.residents.internal.dto.VehicleInput;
+import org.courtyard.residents.internal.dto.VehicleView;
+import org.osgi.framework.BundleContext;
+import org.osgi.framework.InvalidSyntaxException;
+import org.osgi.framework.ServiceReference;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+
+/**
+ * The residents REST API, published by the platform under {@code /api/v1/residents}. One resource
+ * serves every tenant: each request is routed to the caller's {@link ResidentsTenant}, found by the
+ * tenant of the verified credential and nothing else, so no path, query or header can reach another
+ * tenant.
+ *
+ * <p>Query parameters are taken as strings and parsed here: JAX-RS would answer a malformed number
+ * with a bare 404, where the caller deserves a 400 that names the parameter.
+ */
+@Component(
+    service = ModuleResource.class,
+    property = CourtyardConstants.MODULE + "=" + ResidentsModule.ID)
+@Path("/")
+@Produces(MediaType.APPLICATION_JSON)
+public class ResidentsResource implements ModuleResource {
+
+  private final Map<TenantSlug, ResidentsTenant> tenants = new ConcurrentHashMap<>();
+
+  @Reference(
+      cardinality = ReferenceCardinality.MULTIPLE,
+      policy = ReferencePolicy.DYNAMIC,
+      unbind = "unbindTenant")
+  void bindTenant(ResidentsTenant instance) {
+    tenants.put(instance.tenant(), instance);
+  }
+
+  void unbindTenant(ResidentsTenant instance) {
+    // Only if still the bound one: a replacement may have been bound before the old one left.
+    tenants.remove(instance.tenant(), instance);
+  }
+
+  private volatile BundleContext context;
+
+  @Activate
+  void activate(BundleContext context) {
+    this.context = context;
+  }
+
+  /**
+   * An instance registered a moment ago may not have been bound here yet (DS binds asynchronously
+   * to the platform reporting it enabled): ask the service registry before answering "not enabled".
+   */
+  private ResidentsTenant lookUp(TenantSlug tenant) {
+    BundleContext ctx = context;
+    if (ctx == null) {
+      return null;
+    }
+    try {
+      for (ServiceReference<ResidentsTenant> ref :
+          ctx.getServiceReferences(
+              ResidentsTenant.class,
+              "(" + CourtyardConstants.TENANT + "=" + tenant.value() + ")")) {
+        ResidentsTenant found = ctx.getService(ref);
+        if (found != null) {
+          ctx.ungetService(ref);
+          return found;
+        }
+      }
+    } catch (InvalidSyntaxException e) {
+      throw new IllegalStateException(e);
+    }
+    return null;
+  }
+
+  @Override
+  public String moduleId() {
+    return ResidentsModule.ID;
+  }
+
+  // ---------------------------------------------------------------------------------- persons
+
+  /**
+   * Persons with phone and identity number masked. {@code q} searches name, phone and plate; {@code
+   * roomId} keeps the current occupants of a room; both together must both match.
+   */
+  @GET
+  @Path("persons")
+  public Page<PersonSummary> listPersons(
+      @Context SecurityContext security,
+      @QueryParam("q") String q,
+      @QueryParam("roomId") String roomId,
+      @QueryParam("limit") String limit,
+      @QueryParam("cursor") String cursor) {
+    return service(security)
+        .listPersons(PersonSearch.of(q), id("roomId", roomId), Cursor.decode(cursor), limit(limit));
+  }
+
+  @POST
+  @Path("persons")
+  @Consumes(MediaType.APPLICATION_JSON)
+  public Response createPerson(
+      @Context SecurityContext security, @Context UriInfo uri, PersonInput input) {
+    PersonView created = service(security).createPerson(body(input));
+    return created(uri.getAbsolutePathBuilder(), created.id(), created);
+  }
+
+  /** One person in full: phone and identity number unmasked. */
+  @GET
+  @Path("persons/{id}")
+  public PersonView getPerson(@Context SecurityContext security, @PathParam("id") long id) {
+    return service(security).getPerson(id);
+  }
+
+  @PUT
+  @Path("persons/{id}")
+  @Consumes(MediaType.APPLICATION_JSON)
+  public PersonView updatePerson(
+      @Context SecurityContext security, @PathParam("id") long id, PersonUpdate input) {
+    return service(security).updatePerson(id, body(input));
+  }
+
+  @DELETE
+  @Path("persons/{id}")
+  public Response deletePerson(@Context SecurityContext security, @PathParam("id") long id) {
+    service(security).deletePerson(id);
+    return Response.noContent().build();
+  }
+
+  @GET
+  @Path("persons/{id}/vehicles")
+  public Page<VehicleView> listPersonVehicles(
+      @Context SecurityContext security,
+      @PathParam("id") long id,
+      @QueryParam("history") String history,
+      @QueryParam("limit") String limit,
+      @QueryParam("cursor") String cursor) {
+    return service(security)
+        .listPersonVehicles(id, flag("history", history), Cursor.decode(cursor), limit(limit));
+  }
+
+  // ------------------------------------------------------------------------------ occupancies
+
+  /** The current occupancies of a room, or with {@code history=true} the ended ones as well. */
+  @GET
+  @Path("rooms/{roomId}/occupancies")
+  public Page<OccupancyView> listRoomOccupancies(
+      @Context SecurityContext security,
+      @PathParam("roomId") long roomId,
+      @QueryParam("history") String history,
+      @QueryParam("limit") String limit,
+      @QueryParam("cursor") String cursor) {
+    return service(security)
+        .listRoomOccupancies(roomId, flag("history", history), Cursor.decode(cursor), limit(limit));
+  }
+
+  @POST
+  @Path("occupancies")
+  @Consumes(MediaType.APPLICATION_JSON)
+  public Response createOccupancy(
+      @Context SecurityContext security, @Context UriInfo uri, OccupancyInput input) {
+    OccupancyView created = service(security).createOccupancy(body(input));
+    return created(uri.getAbsolutePathBuilder(), created.id(), created);
+  }
+
+  @GET
+  @Path("occupancies/{id}")
+  public OccupancyView getOccupancy(@Context SecurityContext security, @PathParam("id") long id) {
+    return service(security).getOccupancy(id);
+  }
+
+  /** Ends a current occupancy; the only change an occupancy ever sees. */
+  @POST
+  @Path("occupancies/{id}/end")
+  @Consumes(MediaType.APPLICATION_JSON)
+  public OccupancyView endOccupancy(
+      @Context SecurityContext security, @PathParam("id") long id, OccupancyEnd input) {
+    return service(security).endOccupancy(id, body(input));
+  }
+
+  // --------------------------------------------------------------------------------- vehicles
+
+  /** Current vehicles whose plate contains {@code plate} (normalised); all of them without it. */
+  @GET
+  @Path("vehicles")
+  public Page<VehicleView> listVehicles(
+      @Context SecurityContext security,
+      @QueryParam("plate") String plate,
+      @QueryParam("history") String history,
+      @QueryParam("limit") String limit,
+      @QueryParam("cursor") String cursor) {
+    return service(security)
+        .listVehicles(plate, flag("history", history), Cursor.decode(cursor), limit(limit));
+  }
+
+  @POST
+  @Path("vehicles")
+  @Consumes(MediaType.APPLICATION_JSON)
+  public Response createVehicle(
+      @Context SecurityContext security, @Context UriInfo uri, VehicleInput input) {
+    VehicleView created = service(security).createVehicle(body(input));
+    return created(uri.getAbsolutePathBuilder(), created.id(), created);
+  }
+
+  @GET
+  @Path("vehicles/{id}")
+  public VehicleView getVehicle(@Context SecurityContext security, @PathParam("id") long id) {
+    return service(security).getVehicle(id);
+  }
+
+  /** Takes the vehicle off the register; it stays on record, with {@code removedAt} set. */
+  @DELETE
+  @Path("vehicles/{id}")
+  public Response removeVehicle(@Context SecurityContext security, @PathParam("id") long id) {
+    service(security).removeVehicle(id);
+    return Response.noContent().build();
+  }
+
+  // ---------------------------------------------------------------------------------- helpers
+
+  /**
+   * @throws ProblemException 404 {@code module-not-enabled} when the caller's tenant has no running
+   *     instance, e.g. in the moment between disabling the module and the platform noticing
+   */
+  private ResidentsService service(SecurityContext security) {
+    TenantSlug tenant = TenantPrincipal.of(security);
+    ResidentsTenant instance = tenants.get(tenant);
+    if (instance == null) {
+      instance = lookUp(tenant);
+    }
+    if (instance == null) {
+      throw ProblemException.notFound(
+          "module-not-enabled",
+          "Module not enabled",
+          "Module '" + ResidentsModule.ID + "' is not enabled for tenant '" + tenant + "'.");
+    }
+    return instance.service();
+  }
+
+  private static Response created(UriBuilder collection, long id, Object body) {
+    URI location = collection.path(Long.toString(id)).build();
+    return Response.created(location).entity(body).build();
+  }
+
+  /** An empty request body reaches a resource method as {@code null}. */
+  private static <T> T body(T input) {
+    if (input == null) {
+      throw ProblemException.badRequest(
+          "missing-body", "Missing body", "Send the record as a JSON object in the request body.");
+    }
+    return input;
+  }
+
+  private static int limit(String limit) {
+    if (blank(limit)) {
+      return Cursor.limit(null);
+    }
+    try {
+      return Cursor.limit(Integer.valueOf(limit.strip()));
+    } catch (NumberFormatException e) {
+      throw ProblemException.badRequest(
+          "invalid-limit",
+          "Invalid limit",
+          "limit must be a whole number between 1 and " + Cursor.MAX_LIMIT + ".");
+    }
+  }
+
+  private static Long id(String name, String value) {
+    if (blank(value)) {
+      return null;
+    }
+    try {
+      long id = Long.parseLong(value.strip());
+      if (id > 0) {
+        return id;
+      }
+    } catch (NumberFormatException e) {
+      // reported below
+    }
+    throw invalidParameter(name + " must be a positive whole number.");
+  }
+
+  /** {@code true} or {@code false}, any letter case; absent means {@code false}. */
+  private static boolean flag(String name, String value) {
+    if (blank(value)) {
+      return false;
+    }
+    return switch (value.strip().toLowerCase(Locale.ROOT)) {
+      case "true" -> true;
+      case "false" -> false;
+      default -> throw invalidParameter(name + " must be true or false.");
+    };
+  }
+
+  private static boolean blank(String value) {
+    return value == null || value.isBlank();
+  }
+
+  private static ProblemException invalidParameter(String detail) {
+    return ProblemException.badRequest("invalid-parameter", "Invalid query parameter", detail);
+  }
+}

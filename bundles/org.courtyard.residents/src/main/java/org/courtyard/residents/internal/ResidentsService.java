@@ -1,0 +1,762 @@
+package org.courtyard.residents.internal;
+
+import java.math.BigDecimal;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.function.Function;
+import java.util.function.ToLongFunction;
+import java.util.stream.Collectors;
+import javax.persistence.EntityManager;
+import javax.persistence.EntityNotFoundException;
+import javax.persistence.LockModeType;
+import javax.persistence.PersistenceException;
+import javax.persistence.TypedQuery;
+import org.courtyard.api.ProblemException;
+import org.courtyard.api.TenantSlug;
+import org.courtyard.api.rest.Cursor;
+import org.courtyard.api.rest.Page;
+import org.courtyard.estate.EstateDirectory;
+import org.courtyard.residents.internal.Transactions.Conflict;
+import org.courtyard.residents.internal.dto.OccupancyEnd;
+import org.courtyard.residents.internal.dto.OccupancyInput;
+import org.courtyard.residents.internal.dto.OccupancyView;
+import org.courtyard.residents.internal.dto.PersonInput;
+import org.courtyard.residents.internal.dto.PersonSummary;
+import org.courtyard.residents.internal.dto.PersonUpdate;
+import org.courtyard.residents.internal.dto.PersonView;
+import org.courtyard.residents.internal.dto.VehicleInput;
+import org.courtyard.residents.internal.dto.VehicleView;
+import org.courtyard.residents.internal.entity.Occupancy;
+import org.courtyard.residents.internal.entity.Person;
+import org.courtyard.residents.internal.entity.Vehicle;
+import org.courtyard.residents.internal.validation.FieldErrors;
+import org.courtyard.residents.internal.validation.Masks;
+import org.courtyard.residents.internal.validation.OccupancyRole;
+import org.courtyard.residents.internal.validation.PhoneNumbers;
+import org.courtyard.residents.internal.validation.Plates;
+import org.courtyard.residents.internal.validation.Rules;
+import org.courtyard.residents.internal.validation.Shares;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The persons, occupancies and vehicles of one tenant.
+ *
+ * <p>Error conventions, as in the estate module:
+ *
+ * <ul>
+ *   <li>A record named in the URL that does not exist: 404 {@code not-found}.
+ *   <li>A person or room named in a request body that does not exist: 422 {@code validation-failed}
+ *       with a field error on its id.
+ *   <li>A PUT whose {@code version} is not the current one: 409 {@code stale-version}.
+ *   <li>A second current occupancy of the same person, room and role, or a second current vehicle
+ *       with the same plate: 409 {@code duplicate}.
+ *   <li>Owners' shares of a room above 100%: 409 {@code share-exceeded}, with the current total.
+ *   <li>Ending an ended occupancy or removing a removed vehicle: 409 {@code already-ended}, {@code
+ *       already-removed}.
+ *   <li>Deleting a person who has occupancies or vehicles on record: 409 {@code has-children}.
+ * </ul>
+ */
+public final class ResidentsService {
+
+  private static final Logger LOG = LoggerFactory.getLogger(ResidentsService.class);
+
+  static final String PERSON = "Person";
+  static final String OCCUPANCY = "Occupancy";
+  static final String VEHICLE = "Vehicle";
+  static final String ROOM = "Room";
+
+  /**
+   * First key of the advisory lock that serialises share checks of one room. The tenant is part of
+   * it: advisory locks are database-wide, and tenant A's room 7 is not tenant B's.
+   */
+  private static final String ROOM_LOCK_NAMESPACE = "courtyard.residents.room-shares:";
+
+  private final TenantSlug tenant;
+  private final Transactions transactions;
+  private final EstateDirectory estate;
+  private final Clock clock;
+  private final int roomLockNamespace;
+
+  ResidentsService(
+      TenantSlug tenant, Transactions transactions, EstateDirectory estate, Clock clock) {
+    this.tenant = tenant;
+    this.transactions = transactions;
+    this.estate = estate;
+    this.clock = clock;
+    this.roomLockNamespace = (ROOM_LOCK_NAMESPACE + tenant.value()).hashCode();
+  }
+
+  // ---------------------------------------------------------------------------------- persons
+
+  /**
+   * Persons in id order, with phone and identity number masked.
+   *
+   * @param search what {@code q} asked for, or {@code null} for everyone
+   * @param roomId only the current occupants (any role) of this room, or {@code null}
+   */
+  public Page<PersonSummary> listPersons(
+      PersonSearch search, Long roomId, long afterId, int limit) {
+    StringBuilder jpql = new StringBuilder("SELECT p FROM Person p WHERE p.id > :after");
+    Map<String, Object> parameters = new LinkedHashMap<>();
+    parameters.put("after", afterId);
+    if (roomId != null) {
+      jpql.append(
+          " AND EXISTS (SELECT o.id FROM Occupancy o WHERE o.personId = p.id"
+              + " AND o.roomId = :room AND o.moveOut IS NULL)");
+      parameters.put("room", roomId);
+    }
+    if (search != null) {
+      List<String> anyOf = new ArrayList<>();
+      anyOf.add("LOWER(p.fullName) LIKE :name ESCAPE '" + PersonSearch.ESCAPE + "'");
+      parameters.put("name", search.namePattern());
+      if (search.phoneSuffix() != null) {
+        // Digits only, so nothing in the pattern needs escaping.
+        anyOf.add("p.phone LIKE :phone");
+        parameters.put("phone", "%" + search.phoneSuffix());
+      }
+      if (search.platePattern() != null) {
+        anyOf.add(
+            "EXISTS (SELECT v.id FROM Vehicle v WHERE v.personId = p.id AND v.removedAt IS NULL"
+                + " AND v.plate LIKE :plate ESCAPE '"
+                + PersonSearch.ESCAPE
+                + "')");
+        parameters.put("plate", search.platePattern());
+      }
+      jpql.append(" AND (").append(String.join(" OR ", anyOf)).append(')');
+    }
+    jpql.append(" ORDER BY p.id");
+    return transactions.read(
+        em ->
+            page(
+                rows(em, jpql.toString(), Person.class, parameters, limit),
+                limit,
+                ResidentsService::personSummary,
+                Person::getId));
+  }
+
+  public PersonView getPerson(long id) {
+    return transactions.read(em -> personView(find(em, Person.class, PERSON, id)));
+  }
+
+  public PersonView createPerson(PersonInput input) {
+    Objects.requireNonNull(input, "input");
+    FieldErrors errors = new FieldErrors();
+    String fullName = Rules.name(input.fullName(), "fullName", errors::add);
+    String phone = PhoneNumbers.phone(input.phone(), "phone", errors::add);
+    Rules.Identity identity =
+        Rules.identity(input.idType(), input.idNumber(), "idType", "idNumber", errors::add);
+    String email = Rules.email(input.email(), "email", errors::add);
+    String note = Rules.note(input.note(), "note", errors::add);
+    errors.throwIfAny();
+    return transactions.write(
+        em -> {
+          Person person =
+              new Person(
+                  fullName, phone, identity.typeValue(), identity.number(), email, note, now());
+          em.persist(person);
+          em.flush();
+          LOG.debug("Tenant {}: created person {}", tenant, person.getId());
+          return personView(person);
+        },
+        conflict -> null);
+  }
+
+  public PersonView updatePerson(long id, PersonUpdate input) {
+    Objects.requireNonNull(input, "input");
+    FieldErrors errors = new FieldErrors();
+    String fullName = Rules.name(input.fullName(), "fullName", errors::add);
+    String phone = PhoneNumbers.phone(input.phone(), "phone", errors::add);
+    Rules.Identity identity =
+        Rules.identity(input.idType(), input.idNumber(), "idType", "idNumber", errors::add);
+    String email = Rules.email(input.email(), "email", errors::add);
+    String note = Rules.note(input.note(), "note", errors::add);
+    Integer version = Rules.required(input.version(), "version", errors::add);
+    errors.throwIfAny();
+    return transactions.write(
+        em -> {
+          Person person = find(em, Person.class, PERSON, id);
+          checkVersion(em, person, id, version);
+          person.update(
+              fullName, phone, identity.typeValue(), identity.number(), email, note, now());
+          em.flush();
+          return personView(person);
+        },
+        conflict -> conflict == Conflict.STALE ? staleVersion(PERSON, id) : null);
+  }
+
+  /**
+   * Deletes a person entered by mistake. A person with any occupancy or vehicle on record, current
+   * or past, stays: that history is what the module keeps.
+   */
+  public void deletePerson(long id) {
+    transactions.write(
+        em -> {
+          Person person = find(em, Person.class, PERSON, id);
+          long occupancies =
+              count(
+                  em,
+                  "SELECT COUNT(o) FROM Occupancy o WHERE o.personId = :person",
+                  Map.of("person", id));
+          long vehicles =
+              count(
+                  em,
+                  "SELECT COUNT(v) FROM Vehicle v WHERE v.personId = :person",
+                  Map.of("person", id));
+          if (occupancies + vehicles > 0) {
+            throw personHasHistory(id, occupancies, vehicles);
+          }
+          em.remove(person);
+          em.flush();
+          LOG.debug("Tenant {}: deleted person {}", tenant, id);
+          return null;
+        },
+        conflict ->
+            switch (conflict) {
+              case REFERENCED ->
+                  ProblemException.conflict(
+                      "has-children",
+                      "Still in use",
+                      "Person "
+                          + id
+                          + " got an occupancy or a vehicle meanwhile and is kept with it.");
+              case STALE -> staleVersion(PERSON, id);
+              default -> null;
+            });
+  }
+
+  private static ProblemException personHasHistory(long id, long occupancies, long vehicles) {
+    List<String> parts = new ArrayList<>();
+    if (occupancies > 0) {
+      parts.add(occupancies + (occupancies == 1 ? " occupancy" : " occupancies"));
+    }
+    if (vehicles > 0) {
+      parts.add(vehicles + (vehicles == 1 ? " vehicle" : " vehicles"));
+    }
+    return new ProblemException(
+        409,
+        "has-children",
+        "Still in use",
+        "Person "
+            + id
+            + " has "
+            + String.join(" and ", parts)
+            + " on record, current or past. They are kept as history, so the person cannot be"
+            + " deleted; end the occupancies and remove the vehicles instead.",
+        Map.of("occupancies", occupancies, "vehicles", vehicles));
+  }
+
+  // ------------------------------------------------------------------------------ occupancies
+
+  /**
+   * The occupancies of a room in id order: the current ones, or with {@code history} the ended ones
+   * too.
+   *
+   * @throws ProblemException 404 {@code not-found} when the estate module has no such room and no
+   *     occupancy ever named it (a room deleted since keeps its history readable)
+   */
+  public Page<OccupancyView> listRoomOccupancies(
+      long roomId, boolean history, long afterId, int limit) {
+    String jpql =
+        "SELECT o, p.fullName FROM Occupancy o, Person p WHERE p.id = o.personId"
+            + " AND o.roomId = :room AND o.id > :after"
+            + (history ? "" : " AND o.moveOut IS NULL")
+            + " ORDER BY o.id";
+    Page<OccupancyView> page =
+        transactions.read(
+            em ->
+                page(
+                    rows(em, jpql, Object[].class, Map.of("room", roomId, "after", afterId), limit),
+                    limit,
+                    row -> occupancyView((Occupancy) row[0], (String) row[1]),
+                    row -> ((Occupancy) row[0]).getId()));
+    if (page.items.isEmpty() && afterId == 0 && estate.room(tenant, roomId).isEmpty()) {
+      long known =
+          transactions.read(
+              em ->
+                  count(
+                      em,
+                      "SELECT COUNT(o) FROM Occupancy o WHERE o.roomId = :room",
+                      Map.of("room", roomId)));
+      if (known == 0) {
+        throw notFound(ROOM, roomId);
+      }
+    }
+    return page;
+  }
+
+  public OccupancyView getOccupancy(long id) {
+    return transactions.read(
+        em -> {
+          Occupancy occupancy = find(em, Occupancy.class, OCCUPANCY, id);
+          return occupancyView(occupancy, personName(em, occupancy.getPersonId()));
+        });
+  }
+
+  /**
+   * Records that a person owns or lives in a room from {@code moveIn} on.
+   *
+   * <p>Owners' shares are checked under a transaction-scoped advisory lock per room: the sum of the
+   * current shares is no single row a constraint could guard, and two owners entered at the same
+   * moment must not both fit into the same remaining percent.
+   */
+  public OccupancyView createOccupancy(OccupancyInput input) {
+    Objects.requireNonNull(input, "input");
+    FieldErrors errors = new FieldErrors();
+    Long personId = Rules.required(input.personId(), "personId", errors::add);
+    Long roomId = Rules.required(input.roomId(), "roomId", errors::add);
+    OccupancyRole role = Rules.role(input.role(), "role", errors::add);
+    BigDecimal share = Shares.share(role, input.sharePercent(), "sharePercent", errors::add);
+    LocalDate moveIn = Rules.date(input.moveIn(), "moveIn", errors::add);
+    // Asked before the transaction starts, so that no connection of ours is held meanwhile.
+    if (roomId != null && estate.room(tenant, roomId).isEmpty()) {
+      errors.add("roomId", noSuchRecord("room", roomId));
+    }
+    return transactions.write(
+        em -> {
+          Person person = personId == null ? null : em.find(Person.class, personId);
+          if (personId != null && person == null) {
+            errors.add("personId", noSuchRecord("person", personId));
+          }
+          errors.throwIfAny();
+          lockRoomShares(em, roomId);
+          if (currentOccupancyExists(em, personId, roomId, role)) {
+            throw duplicateOccupancy(personId, roomId, role);
+          }
+          if (share != null) {
+            BigDecimal total = Shares.total(currentOwnerShares(em, roomId));
+            if (!Shares.fits(total, share)) {
+              throw shareExceeded(roomId, total, share);
+            }
+          }
+          Occupancy occupancy = new Occupancy(personId, roomId, role.value(), share, moveIn, now());
+          em.persist(occupancy);
+          em.flush();
+          LOG.debug(
+              "Tenant {}: person {} is {} of room {} since {} (occupancy {})",
+              tenant,
+              personId,
+              role.value(),
+              roomId,
+              moveIn,
+              occupancy.getId());
+          return occupancyView(occupancy, person.getFullName());
+        },
+        conflict ->
+            switch (conflict) {
+              case DUPLICATE -> duplicateOccupancy(personId, roomId, role);
+              case REFERENCED -> recordVanished("personId", "person", personId);
+              default -> null;
+            });
+  }
+
+  /**
+   * Ends a current occupancy on {@code moveOut}. The row is locked while it is checked, so that two
+   * requests cannot both end it and the second overwrite the first's date.
+   */
+  public OccupancyView endOccupancy(long id, OccupancyEnd input) {
+    Objects.requireNonNull(input, "input");
+    FieldErrors errors = new FieldErrors();
+    LocalDate moveOut = Rules.date(input.moveOut(), "moveOut", errors::add);
+    errors.throwIfAny();
+    return transactions.write(
+        em -> {
+          Occupancy occupancy = em.find(Occupancy.class, id, LockModeType.PESSIMISTIC_WRITE);
+          if (occupancy == null) {
+            throw notFound(OCCUPANCY, id);
+          }
+          if (!occupancy.isCurrent()) {
+            throw ProblemException.conflict(
+                "already-ended",
+                "Already ended",
+                "Occupancy "
+                    + id
+                    + " already ended on "
+                    + occupancy.getMoveOut()
+                    + ". Ended occupancies are not changed; to correct one, record a new"
+                    + " occupancy.");
+          }
+          if (moveOut.isBefore(occupancy.getMoveIn())) {
+            throw FieldErrors.single(
+                FieldErrors.TYPE,
+                FieldErrors.TITLE,
+                "moveOut",
+                "must be on or after the move-in date "
+                    + occupancy.getMoveIn()
+                    + " (got "
+                    + moveOut
+                    + ")");
+          }
+          occupancy.end(moveOut);
+          em.flush();
+          LOG.debug("Tenant {}: ended occupancy {} on {}", tenant, id, moveOut);
+          return occupancyView(occupancy, personName(em, occupancy.getPersonId()));
+        },
+        conflict -> null);
+  }
+
+  /**
+   * Serialises share checks of one room until the transaction ends. Taken on the transaction's own
+   * connection: unwrapping the connection inside a transaction makes EclipseLink begin the database
+   * transaction now and run every later query of this EntityManager on it.
+   */
+  private void lockRoomShares(EntityManager em, long roomId) {
+    Connection connection = em.unwrap(Connection.class);
+    if (connection == null) {
+      throw new IllegalStateException("no transaction connection to lock room " + roomId + " on");
+    }
+    try (PreparedStatement lock =
+        connection.prepareStatement("SELECT pg_advisory_xact_lock(?, ?)")) {
+      lock.setInt(1, roomLockNamespace);
+      lock.setInt(2, Long.hashCode(roomId));
+      lock.execute();
+    } catch (SQLException e) {
+      throw new PersistenceException("could not lock the shares of room " + roomId, e);
+    }
+  }
+
+  private static boolean currentOccupancyExists(
+      EntityManager em, long personId, long roomId, OccupancyRole role) {
+    return count(
+            em,
+            "SELECT COUNT(o) FROM Occupancy o WHERE o.personId = :person AND o.roomId = :room"
+                + " AND o.role = :role AND o.moveOut IS NULL",
+            Map.of("person", personId, "room", roomId, "role", role.value()))
+        > 0;
+  }
+
+  private static List<BigDecimal> currentOwnerShares(EntityManager em, long roomId) {
+    return em.createQuery(
+            "SELECT o.sharePercent FROM Occupancy o WHERE o.roomId = :room AND o.role = :owner"
+                + " AND o.moveOut IS NULL AND o.sharePercent IS NOT NULL",
+            BigDecimal.class)
+        .setParameter("room", roomId)
+        .setParameter("owner", OccupancyRole.OWNER.value())
+        .getResultList();
+  }
+
+  private static ProblemException duplicateOccupancy(
+      long personId, long roomId, OccupancyRole role) {
+    return duplicate(
+        "Person "
+            + personId
+            + " already is a current "
+            + role.value()
+            + " of room "
+            + roomId
+            + "; end that occupancy first to record a new one.");
+  }
+
+  private static ProblemException shareExceeded(
+      long roomId, BigDecimal currentTotal, BigDecimal requested) {
+    BigDecimal available = Shares.available(currentTotal);
+    Map<String, Object> extensions = new LinkedHashMap<>();
+    extensions.put("roomId", roomId);
+    extensions.put("currentTotal", currentTotal);
+    extensions.put("requested", requested);
+    extensions.put("available", available);
+    return new ProblemException(
+        409,
+        "share-exceeded",
+        "Shares exceed 100%",
+        "The current owners of room "
+            + roomId
+            + " hold "
+            + currentTotal.toPlainString()
+            + "% between them; "
+            + requested.toPlainString()
+            + "% more would exceed 100%, at most "
+            + available.toPlainString()
+            + "% is left. End the occupancy of an owner who sold first.",
+        extensions);
+  }
+
+  // --------------------------------------------------------------------------------- vehicles
+
+  /**
+   * @throws ProblemException 404 {@code not-found} for an unknown person
+   */
+  public Page<VehicleView> listPersonVehicles(
+      long personId, boolean history, long afterId, int limit) {
+    String jpql =
+        "SELECT v FROM Vehicle v WHERE v.personId = :person AND v.id > :after"
+            + (history ? "" : " AND v.removedAt IS NULL")
+            + " ORDER BY v.id";
+    return transactions.read(
+        em -> {
+          find(em, Person.class, PERSON, personId);
+          return page(
+              rows(em, jpql, Vehicle.class, Map.of("person", personId, "after", afterId), limit),
+              limit,
+              ResidentsService::vehicleView,
+              Vehicle::getId);
+        });
+  }
+
+  /**
+   * Vehicles in id order, current ones unless {@code history}.
+   *
+   * @param plate text the normalised plate must contain, or {@code null} for every vehicle
+   */
+  public Page<VehicleView> listVehicles(String plate, boolean history, long afterId, int limit) {
+    StringBuilder jpql = new StringBuilder("SELECT v FROM Vehicle v WHERE v.id > :after");
+    Map<String, Object> parameters = new LinkedHashMap<>();
+    parameters.put("after", afterId);
+    if (!history) {
+      jpql.append(" AND v.removedAt IS NULL");
+    }
+    String normalized = plate == null ? "" : Plates.normalize(plate);
+    if (!normalized.isEmpty()) {
+      jpql.append(" AND v.plate LIKE :plate ESCAPE '").append(PersonSearch.ESCAPE).append('\'');
+      parameters.put("plate", PersonSearch.contains(normalized));
+    }
+    jpql.append(" ORDER BY v.id");
+    return transactions.read(
+        em ->
+            page(
+                rows(em, jpql.toString(), Vehicle.class, parameters, limit),
+                limit,
+                ResidentsService::vehicleView,
+                Vehicle::getId));
+  }
+
+  public VehicleView getVehicle(long id) {
+    return transactions.read(em -> vehicleView(find(em, Vehicle.class, VEHICLE, id)));
+  }
+
+  public VehicleView createVehicle(VehicleInput input) {
+    Objects.requireNonNull(input, "input");
+    FieldErrors errors = new FieldErrors();
+    Long personId = Rules.required(input.personId(), "personId", errors::add);
+    String plate = Plates.plate(input.plate(), "plate", errors::add);
+    String color = Rules.optionalText(input.color(), "color", Rules.COLOR_MAX, errors::add);
+    return transactions.write(
+        em -> {
+          if (personId != null && em.find(Person.class, personId) == null) {
+            errors.add("personId", noSuchRecord("person", personId));
+          }
+          errors.throwIfAny();
+          if (plateTaken(em, plate)) {
+            throw duplicatePlate(plate);
+          }
+          Vehicle vehicle = new Vehicle(personId, plate, color, now());
+          em.persist(vehicle);
+          em.flush();
+          LOG.debug(
+              "Tenant {}: registered vehicle {} to person {}", tenant, vehicle.getId(), personId);
+          return vehicleView(vehicle);
+        },
+        conflict ->
+            switch (conflict) {
+              case DUPLICATE -> duplicatePlate(plate);
+              case REFERENCED -> recordVanished("personId", "person", personId);
+              default -> null;
+            });
+  }
+
+  /** Takes a vehicle off the register; the record stays, marked with the time of removal. */
+  public void removeVehicle(long id) {
+    transactions.write(
+        em -> {
+          Vehicle vehicle = em.find(Vehicle.class, id, LockModeType.PESSIMISTIC_WRITE);
+          if (vehicle == null) {
+            throw notFound(VEHICLE, id);
+          }
+          if (!vehicle.isCurrent()) {
+            throw ProblemException.conflict(
+                "already-removed",
+                "Already removed",
+                "Vehicle " + id + " was already removed at " + vehicle.getRemovedAt() + ".");
+          }
+          vehicle.remove(now());
+          em.flush();
+          LOG.debug("Tenant {}: removed vehicle {}", tenant, id);
+          return null;
+        },
+        conflict -> null);
+  }
+
+  private static boolean plateTaken(EntityManager em, String plate) {
+    return count(
+            em,
+            "SELECT COUNT(v) FROM Vehicle v WHERE v.plate = :plate AND v.removedAt IS NULL",
+            Map.of("plate", plate))
+        > 0;
+  }
+
+  private static ProblemException duplicatePlate(String plate) {
+    return duplicate(
+        "A current vehicle with plate " + plate + " is already registered; remove it first.");
+  }
+
+  // ---------------------------------------------------------------------------------- helpers
+
+  /** Timestamps at the database's precision, so that a record reads back exactly as returned. */
+  Instant now() {
+    return clock.instant().truncatedTo(ChronoUnit.MICROS);
+  }
+
+  /**
+   * @throws ProblemException 404 {@code not-found}
+   */
+  static <E> E find(EntityManager em, Class<E> type, String label, long id) {
+    E entity = em.find(type, id);
+    if (entity == null) {
+      throw notFound(label, id);
+    }
+    return entity;
+  }
+
+  static ProblemException notFound(String label, long id) {
+    return ProblemException.notFound("not-found", "Not found", label + " " + id + " not found.");
+  }
+
+  static long count(EntityManager em, String jpql, Map<String, Object> parameters) {
+    TypedQuery<Long> query = em.createQuery(jpql, Long.class);
+    parameters.forEach(query::setParameter);
+    return query.getSingleResult();
+  }
+
+  /** The person's name; a person cannot go while occupancies refer to it. */
+  private static String personName(EntityManager em, long personId) {
+    Person person = em.find(Person.class, personId);
+    return person == null ? null : person.getFullName();
+  }
+
+  /**
+   * One page of a keyset query (which must order by id and filter on {@code :after}): one row more
+   * than the page is read, so that its presence says whether a next page exists without a count.
+   */
+  private static <R> List<R> rows(
+      EntityManager em, String jpql, Class<R> type, Map<String, Object> parameters, int limit) {
+    TypedQuery<R> query = em.createQuery(jpql, type);
+    parameters.forEach(query::setParameter);
+    return query.setMaxResults(limit + 1).getResultList();
+  }
+
+  private static <E, V> Page<V> page(
+      List<E> rows, int limit, Function<E, V> view, ToLongFunction<E> id) {
+    boolean more = rows.size() > limit;
+    List<E> shown = more ? rows.subList(0, limit) : rows;
+    List<V> items = shown.stream().map(view).collect(Collectors.toList());
+    String next = more ? Cursor.encode(id.applyAsLong(shown.get(limit - 1))) : null;
+    return new Page<>(items, next);
+  }
+
+  private static String noSuchRecord(String what, long id) {
+    return "does not match any " + what + " (got " + id + ")";
+  }
+
+  /** A record that passed the existence check was deleted before the insert committed. */
+  private static ProblemException recordVanished(String field, String what, long id) {
+    return FieldErrors.single(
+        FieldErrors.TYPE,
+        FieldErrors.TITLE,
+        field,
+        noSuchRecord(what, id) + "; it was just deleted");
+  }
+
+  /**
+   * Compares the version the client edited with the stored one. The entity may come from the shared
+   * cache, which can lag behind a write made through another node; so a mismatch is confirmed
+   * against the database before it is reported.
+   *
+   * @throws ProblemException 409 {@code stale-version} when the client edited an older version
+   */
+  private static void checkVersion(EntityManager em, Person person, long id, int sent) {
+    if (person.getVersion() == sent) {
+      return;
+    }
+    try {
+      em.refresh(person);
+    } catch (EntityNotFoundException e) {
+      throw notFound(PERSON, id);
+    }
+    int current = person.getVersion();
+    if (current != sent) {
+      throw new ProblemException(
+          409,
+          "stale-version",
+          "Stale version",
+          PERSON
+              + " "
+              + id
+              + " is at version "
+              + current
+              + ", the change was made to version "
+              + sent
+              + ": reload it and apply the change again.",
+          Map.of("currentVersion", current));
+    }
+  }
+
+  private static ProblemException staleVersion(String label, long id) {
+    return ProblemException.conflict(
+        "stale-version",
+        "Stale version",
+        label
+            + " "
+            + id
+            + " was changed or deleted by someone else meanwhile: reload it and try again.");
+  }
+
+  static ProblemException duplicate(String detail) {
+    return ProblemException.conflict("duplicate", "Already exists", detail);
+  }
+
+  static PersonView personView(Person p) {
+    return new PersonView(
+        p.getId(),
+        p.getFullName(),
+        p.getPhone(),
+        p.getIdType(),
+        p.getIdNumber(),
+        p.getEmail(),
+        p.getNote(),
+        p.getCreatedAt(),
+        p.getUpdatedAt(),
+        p.getVersion());
+  }
+
+  /** A person as lists show it: phone and identity number masked, no note. */
+  static PersonSummary personSummary(Person p) {
+    return new PersonSummary(
+        p.getId(),
+        p.getFullName(),
+        Masks.phone(p.getPhone()),
+        p.getIdType(),
+        Masks.idNumber(p.getIdNumber()),
+        p.getEmail(),
+        p.getCreatedAt(),
+        p.getUpdatedAt(),
+        p.getVersion());
+  }
+
+  static OccupancyView occupancyView(Occupancy o, String personName) {
+    return new OccupancyView(
+        o.getId(),
+        o.getPersonId(),
+        personName,
+        o.getRoomId(),
+        o.getRole(),
+        o.getSharePercent(),
+        o.getMoveIn(),
+        o.getMoveOut(),
+        o.getCreatedAt());
+  }
+
+  static VehicleView vehicleView(Vehicle v) {
+    return new VehicleView(
+        v.getId(), v.getPersonId(), v.getPlate(), v.getColor(), v.getCreatedAt(), v.getRemovedAt());
+  }
+}

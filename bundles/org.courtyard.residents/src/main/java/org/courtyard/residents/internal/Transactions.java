@@ -1,0 +1,171 @@
+package org.courtyard.residents.internal;
+
+import java.sql.SQLException;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import javax.persistence.EntityManager;
+import javax.persistence.EntityManagerFactory;
+import javax.persistence.EntityTransaction;
+import javax.persistence.OptimisticLockException;
+import org.courtyard.api.ProblemException;
+import org.courtyard.residents.internal.validation.FieldErrors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Runs work on a fresh EntityManager of one tenant's EntityManagerFactory. A write either commits
+ * as a whole or leaves nothing behind, and a constraint the database enforced is answered like the
+ * check the service made before it: two requests can pass the same check at the same moment, and
+ * only the database sees both.
+ *
+ * <p>The same class as the estate module's: a module's internals are not shared between bundles,
+ * and this one is small enough to copy until the platform offers it.
+ */
+final class Transactions {
+
+  private static final Logger LOG = LoggerFactory.getLogger(Transactions.class);
+
+  /** Bound on walking exception chains, which nothing stops from being circular. */
+  private static final int MAX_CHAIN = 32;
+
+  /** Thrown by EclipseLink's commit, which does not translate it to the JPA type as flush does. */
+  private static final String ECLIPSELINK_OPTIMISTIC_LOCK =
+      "org.eclipse.persistence.exceptions.OptimisticLockException";
+
+  /** What a failed write collided with. */
+  enum Conflict {
+    /** A unique constraint: SQLState 23505. */
+    DUPLICATE,
+    /** A foreign key, from either side: SQLState 23503. */
+    REFERENCED,
+    /** A CHECK constraint: SQLState 23514; the service's own validation should have caught it. */
+    CHECK,
+    /** The row's version moved on (or the row went) between reading and writing it. */
+    STALE
+  }
+
+  /** Turns a conflict into the operation's own answer; {@code null} means "use the generic one". */
+  @FunctionalInterface
+  interface ConflictAnswer {
+    ProblemException answer(Conflict conflict);
+  }
+
+  private final EntityManagerFactory emf;
+
+  Transactions(EntityManagerFactory emf) {
+    this.emf = emf;
+  }
+
+  /** Reads need no transaction; each gets its own EntityManager, closed afterwards. */
+  <T> T read(Function<EntityManager, T> work) {
+    EntityManager em = emf.createEntityManager();
+    try {
+      return work.apply(em);
+    } finally {
+      em.close();
+    }
+  }
+
+  /**
+   * Runs {@code work} in one transaction. Any exception rolls the whole transaction back; a {@link
+   * ProblemException} from {@code work} passes through unchanged, a constraint violation or lost
+   * optimistic lock becomes {@code answer}'s problem.
+   */
+  <T> T write(Function<EntityManager, T> work, ConflictAnswer answer) {
+    EntityManager em = emf.createEntityManager();
+    EntityTransaction tx = em.getTransaction();
+    try {
+      tx.begin();
+      T result = work.apply(em);
+      tx.commit();
+      return result;
+    } catch (ProblemException e) {
+      throw e;
+    } catch (RuntimeException e) {
+      Conflict conflict = classify(e);
+      if (conflict == null) {
+        throw e;
+      }
+      ProblemException problem = answer.answer(conflict);
+      LOG.debug("Write rolled back on {}", conflict, e);
+      throw problem != null ? problem : genericAnswer(conflict);
+    } finally {
+      try {
+        if (tx.isActive()) {
+          tx.rollback();
+        }
+      } catch (RuntimeException e) {
+        // The original failure is what the caller needs to see; a failed rollback only leaves a
+        // connection for the pool to discard.
+        LOG.warn("Rollback failed", e);
+      }
+      em.close();
+    }
+  }
+
+  /**
+   * The conflict behind a persistence failure, found by walking the causes (EclipseLink wraps the
+   * driver's exception once or twice) and each SQLException's next-exception chain (a failed JDBC
+   * batch reports the failing statement there); {@code null} for any other failure.
+   */
+  static Conflict classify(Throwable failure) {
+    Throwable t = failure;
+    for (int depth = 0; t != null && depth < MAX_CHAIN; depth++, t = t.getCause()) {
+      if (t instanceof OptimisticLockException
+          || ECLIPSELINK_OPTIMISTIC_LOCK.equals(t.getClass().getName())) {
+        return Conflict.STALE;
+      }
+      if (t instanceof SQLException sql) {
+        SQLException s = sql;
+        for (int next = 0; s != null && next < MAX_CHAIN; next++, s = s.getNextException()) {
+          Conflict conflict = bySqlState(s.getSQLState());
+          if (conflict != null) {
+            return conflict;
+          }
+        }
+      }
+    }
+    return null;
+  }
+
+  private static Conflict bySqlState(String sqlState) {
+    if (sqlState == null) {
+      return null;
+    }
+    return switch (sqlState) {
+      case "23505" -> Conflict.DUPLICATE;
+      case "23503" -> Conflict.REFERENCED;
+      case "23514" -> Conflict.CHECK;
+      default -> null;
+    };
+  }
+
+  private static ProblemException genericAnswer(Conflict conflict) {
+    return switch (conflict) {
+      case DUPLICATE ->
+          ProblemException.conflict(
+              "duplicate",
+              "Already exists",
+              "Another request saved the same record at the same moment; reload and try again.");
+      case REFERENCED ->
+          ProblemException.conflict(
+              "has-children",
+              "Still in use",
+              "The record is still referred to by other records; delete those first.");
+      case CHECK ->
+          new ProblemException(
+              422,
+              FieldErrors.TYPE,
+              FieldErrors.TITLE,
+              "The database refused a value as out of range.",
+              Map.of("errors", List.of()));
+      case STALE ->
+          ProblemException.conflict(
+              "stale-version",
+              "Stale version",
+              "The record was changed or deleted by someone else meanwhile; reload it and try"
+                  + " again.");
+    };
+  }
+}

@@ -1,0 +1,215 @@
+package org.courtyard.residents.internal.validation;
+
+import java.time.LocalDate;
+import java.util.Locale;
+import java.util.function.BiConsumer;
+import java.util.regex.Pattern;
+
+/**
+ * Field rules of persons, occupancies and vehicles. Each method takes the raw value, reports what
+ * is wrong with it to {@code report} as {@code (field, message)} and returns the normalised value,
+ * or {@code null} when it reported a problem. Strings are trimmed (including the ideographic space
+ * U+3000 that Chinese input methods produce), blank optional strings become {@code null}. Phone
+ * numbers, identity numbers, plates and shares have classes of their own.
+ */
+public final class Rules {
+
+  public static final int NAME_MAX = 100;
+  public static final int EMAIL_MAX = 254;
+  public static final int NOTE_MAX = 1000;
+  public static final int DOCUMENT_NUMBER_MAX = 32;
+  public static final int COLOR_MAX = 20;
+
+  /** Dates outside this range are typing errors, not move-in or move-out dates. */
+  public static final LocalDate EARLIEST_DATE = LocalDate.of(1900, 1, 1);
+
+  public static final LocalDate LATEST_DATE = LocalDate.of(2199, 12, 31);
+
+  static final String REQUIRED = "is required";
+
+  /** One @, something on each side, a dot in the domain, no white space: loose on purpose. */
+  private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
+
+  private Rules() {}
+
+  /** {@code raw} without surrounding white space; {@code null} when nothing is left. */
+  public static String trimToNull(String raw) {
+    if (raw == null) {
+      return null;
+    }
+    String s = raw.strip();
+    return s.isEmpty() ? null : s;
+  }
+
+  /** A required name of 1 to 100 characters on one line. */
+  public static String name(String raw, String field, BiConsumer<String, String> report) {
+    String v = trimToNull(raw);
+    if (v == null) {
+      report.accept(field, REQUIRED);
+      return null;
+    }
+    return line(v, field, NAME_MAX, report);
+  }
+
+  /** An optional single-line text of at most {@code max} characters; blank means absent. */
+  public static String optionalText(
+      String raw, String field, int max, BiConsumer<String, String> report) {
+    String v = trimToNull(raw);
+    return v == null ? null : line(v, field, max, report);
+  }
+
+  /** An optional note: several lines allowed, at most 1000 characters; blank means absent. */
+  public static String note(String raw, String field, BiConsumer<String, String> report) {
+    String v = trimToNull(raw);
+    if (v == null) {
+      return null;
+    }
+    if (!withinLength(v, field, NOTE_MAX, report)) {
+      return null;
+    }
+    if (v.chars().anyMatch(c -> Character.isISOControl(c) && c != '\n' && c != '\r' && c != '\t')) {
+      report.accept(field, "must not contain control characters other than line breaks and tabs");
+      return null;
+    }
+    return v;
+  }
+
+  /** An optional e-mail address, checked for its shape only; blank means absent. */
+  public static String email(String raw, String field, BiConsumer<String, String> report) {
+    String v = optionalText(raw, field, EMAIL_MAX, report);
+    if (v != null && !EMAIL.matcher(v).matches()) {
+      report.accept(
+          field, "is not an e-mail address such as name@example.com (got " + quote(v) + ")");
+      return null;
+    }
+    return v;
+  }
+
+  /** A value the caller must send, such as a person id or a version. */
+  public static <T> T required(T value, String field, BiConsumer<String, String> report) {
+    if (value == null) {
+      report.accept(field, REQUIRED);
+    }
+    return value;
+  }
+
+  /** A required date between 1900 and 2199. */
+  public static LocalDate date(LocalDate value, String field, BiConsumer<String, String> report) {
+    if (value == null) {
+      report.accept(field, REQUIRED);
+      return null;
+    }
+    if (value.isBefore(EARLIEST_DATE) || value.isAfter(LATEST_DATE)) {
+      report.accept(
+          field,
+          "must be between " + EARLIEST_DATE + " and " + LATEST_DATE + " (got " + value + ")");
+      return null;
+    }
+    return value;
+  }
+
+  public static OccupancyRole role(String raw, String field, BiConsumer<String, String> report) {
+    String v = trimToNull(raw);
+    if (v == null) {
+      report.accept(field, REQUIRED);
+      return null;
+    }
+    OccupancyRole role = OccupancyRole.parse(v).orElse(null);
+    if (role == null) {
+      report.accept(
+          field, "must be one of " + OccupancyRole.allowedValues() + " (got " + quote(v) + ")");
+    }
+    return role;
+  }
+
+  /** An identity document: its type and number, both absent when no number was given. */
+  public record Identity(IdType type, String number) {
+    public String typeValue() {
+      return type == null ? null : type.value();
+    }
+  }
+
+  /**
+   * The identity document of a person. The number is optional; with a number, the type defaults to
+   * resident_id. A resident identity number must be a valid one (length, date of birth, check
+   * character) and is stored with an upper-case X; passport and other numbers are free text on one
+   * line, passport numbers in upper case. Without a number the type is kept if sent, so that a form
+   * whose type field has a default does not fail.
+   *
+   * @return the identity, or {@code null} after reporting a problem
+   */
+  public static Identity identity(
+      String rawType,
+      String rawNumber,
+      String typeField,
+      String numberField,
+      BiConsumer<String, String> report) {
+    String t = trimToNull(rawType);
+    IdType type = null;
+    if (t != null) {
+      type = IdType.parse(t).orElse(null);
+      if (type == null) {
+        report.accept(
+            typeField, "must be one of " + IdType.allowedValues() + " (got " + quote(t) + ")");
+        return null;
+      }
+    }
+    String n = trimToNull(rawNumber);
+    if (n == null) {
+      return new Identity(type, null);
+    }
+    if (type == null) {
+      type = IdType.RESIDENT_ID;
+    }
+    String number;
+    switch (type) {
+      case RESIDENT_ID -> {
+        number = ResidentIdNumbers.normalize(n);
+        String problem = ResidentIdNumbers.problem(number);
+        if (problem != null) {
+          report.accept(numberField, problem);
+          return null;
+        }
+      }
+      case PASSPORT ->
+          number = line(n.toUpperCase(Locale.ROOT), numberField, DOCUMENT_NUMBER_MAX, report);
+      default -> number = line(n, numberField, DOCUMENT_NUMBER_MAX, report);
+    }
+    return number == null ? null : new Identity(type, number);
+  }
+
+  private static String line(String v, String field, int max, BiConsumer<String, String> report) {
+    if (!withinLength(v, field, max, report)) {
+      return null;
+    }
+    if (v.chars().anyMatch(Character::isISOControl)) {
+      report.accept(field, "must not contain line breaks, tabs or other control characters");
+      return null;
+    }
+    return v;
+  }
+
+  /**
+   * Counted in code points, as PostgreSQL counts varchar length, so that a name made of Chinese
+   * characters or emoji is measured the way the column will measure it.
+   */
+  private static boolean withinLength(
+      String v, String field, int max, BiConsumer<String, String> report) {
+    int length = v.codePointCount(0, v.length());
+    if (length > max) {
+      report.accept(field, "must be at most " + max + " characters (got " + length + ")");
+      return false;
+    }
+    return true;
+  }
+
+  /** {@code value} in double quotes, cut to a length that fits in a message. */
+  static String quote(String value) {
+    return "\"" + shorten(value) + "\"";
+  }
+
+  static String shorten(String value) {
+    String cut = value.length() > 40 ? value.substring(0, 40) + "…" : value;
+    return cut.replaceAll("\\p{Cntrl}", "?");
+  }
+}
