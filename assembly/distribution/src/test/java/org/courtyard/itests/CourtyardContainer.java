@@ -59,10 +59,21 @@ final class CourtyardContainer {
     }
   }
 
-  /** Inside the container: the generated operator password. */
-  static String operatorPassword() throws IOException {
+  /**
+   * Inside the container: the generated operator password. The platform writes it while it starts,
+   * which may still be under way when a test begins: wait for it, and for the API to answer.
+   */
+  static String operatorPassword() throws Exception {
     String home = System.getProperty("courtyard.home", System.getProperty("karaf.base"));
-    return Files.readString(Paths.get(home, "operator-password.txt")).trim();
+    java.nio.file.Path file = Paths.get(home, "operator-password.txt");
+    long deadline = System.currentTimeMillis() + 120_000;
+    while (!Files.exists(file) || Http.anonymous(httpPort()).get("/ping").status != 200) {
+      if (System.currentTimeMillis() > deadline) {
+        throw new IllegalStateException("the platform did not start: no " + file + " or no /ping");
+      }
+      Thread.sleep(200);
+    }
+    return Files.readString(file).trim();
   }
 
   static int httpPort() {

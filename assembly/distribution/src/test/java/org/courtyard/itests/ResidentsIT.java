@@ -1,0 +1,354 @@
+package org.courtyard.itests;
+
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertFalse;
+import static org.junit.Assert.assertTrue;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.junit.Before;
+import org.junit.FixMethodOrder;
+import org.junit.Test;
+import org.junit.runner.RunWith;
+import org.junit.runners.MethodSorters;
+import org.ops4j.pax.exam.Configuration;
+import org.ops4j.pax.exam.Option;
+import org.ops4j.pax.exam.junit.PaxExam;
+import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
+import org.ops4j.pax.exam.spi.reactors.PerClass;
+
+/**
+ * The residents module over HTTP on top of estate: people with normalised and masked personal data,
+ * occupancies with owner shares and kept history, vehicles, search, and tenant isolation.
+ */
+@RunWith(PaxExam.class)
+@ExamReactorStrategy(PerClass.class)
+@FixMethodOrder(MethodSorters.NAME_ASCENDING)
+public class ResidentsIT {
+
+  private static Http operator;
+  private static Http east;
+  private static Http west;
+  private static long eastRoom;
+  private static long eastRoom2;
+  private static long westRoom;
+
+  @Configuration
+  public Option[] config() {
+    return CourtyardContainer.options();
+  }
+
+  @Before
+  public void setUp() throws Exception {
+    if (east != null) {
+      return;
+    }
+    Http anonymous = Http.anonymous(CourtyardContainer.httpPort());
+    operator = anonymous.operator(CourtyardContainer.operatorPassword());
+    east = anonymous.tenant(onboard("east_res"));
+    west = anonymous.tenant(onboard("west_res"));
+    long[] e = rooms(east, "E");
+    eastRoom = e[0];
+    eastRoom2 = e[1];
+    westRoom = rooms(west, "W")[0];
+  }
+
+  private static String onboard(String slug) throws Exception {
+    Http.Reply r =
+        operator.post(
+            "/operator/tenants",
+            Map.of("slug", slug, "name", slug, "modules", List.of("estate", "residents")));
+    assertEquals(r.toString(), 201, r.status);
+    return r.json.path("adminToken").asText();
+  }
+
+  private static long[] rooms(Http api, String prefix) throws Exception {
+    long estate =
+        id(api.post("/estate/estates", map("code", prefix + "EST", "name", prefix + " Estate")));
+    long building =
+        id(api.post("/estate/buildings", map("estateId", estate, "code", "B1", "name", "B1")));
+    long unit =
+        id(api.post("/estate/units", map("buildingId", building, "code", "U1", "name", "U1")));
+    long r1 =
+        id(
+            api.post(
+                "/estate/rooms",
+                map(
+                    "unitId",
+                    unit,
+                    "number",
+                    "101",
+                    "floor",
+                    1,
+                    "area",
+                    88,
+                    "type",
+                    "residential")));
+    long r2 =
+        id(
+            api.post(
+                "/estate/rooms",
+                map(
+                    "unitId",
+                    unit,
+                    "number",
+                    "102",
+                    "floor",
+                    1,
+                    "area",
+                    90,
+                    "type",
+                    "residential")));
+    return new long[] {r1, r2};
+  }
+
+  private static long id(Http.Reply r) {
+    assertEquals(r.toString(), 201, r.status);
+    return r.json.path("id").asLong();
+  }
+
+  private static Map<String, Object> map(Object... kv) {
+    Map<String, Object> m = new HashMap<>();
+    for (int i = 0; i < kv.length; i += 2) {
+      m.put((String) kv[i], kv[i + 1]);
+    }
+    return m;
+  }
+
+  @Test
+  public void a01_requiresEstate() throws Exception {
+    Http.Reply created =
+        operator.post("/operator/tenants", Map.of("slug", "bare_res", "name", "Bare"));
+    assertEquals(201, created.status);
+    Http.Reply r = operator.post("/operator/tenants/bare_res/modules/residents", "");
+    assertEquals(r.toString(), 409, r.status);
+    assertEquals("module-requires", r.problemType());
+    Http.Reply disable = operator.delete("/operator/tenants/east_res/modules/estate");
+    assertEquals(disable.toString(), 409, disable.status);
+    assertEquals("module-required", disable.problemType());
+  }
+
+  @Test
+  public void a02_personalDataIsNormalisedAndMaskedInLists() throws Exception {
+    Http.Reply p =
+        east.post(
+            "/residents/persons",
+            map(
+                "fullName",
+                "Wang Fang",
+                "phone",
+                "138 1234 5678",
+                "idNumber",
+                "11010519491231002X"));
+    assertEquals(p.toString(), 201, p.status);
+    long id = p.json.path("id").asLong();
+    assertEquals("+8613812345678", p.json.path("phone").asText());
+    Http.Reply full = east.get("/residents/persons/" + id);
+    assertEquals("11010519491231002X", full.json.path("idNumber").asText());
+    Http.Reply list = east.get("/residents/persons?q=wang");
+    assertEquals(list.toString(), 200, list.status);
+    assertTrue(list.text, list.text.contains("138****5678"));
+    assertFalse(list.text, list.text.contains("13812345678") || list.text.contains("19491231"));
+    assertEquals(1, east.get("/residents/persons?q=5678").json.path("items").size());
+
+    Http.Reply bad =
+        east.post(
+            "/residents/persons",
+            map("fullName", "", "phone", "12", "idNumber", "110105194912310021"));
+    assertEquals(bad.toString(), 422, bad.status);
+    assertTrue(bad.json.path("errors").size() >= 3);
+  }
+
+  @Test
+  public void a03_ownerSharesNeverExceedAHundredPercentEvenConcurrently() throws Exception {
+    List<Long> owners = new ArrayList<>();
+    for (int i = 0; i < 8; i++) {
+      owners.add(
+          id(
+              east.post(
+                  "/residents/persons",
+                  map("fullName", "Owner " + i, "phone", "+86 139 0000 00" + (10 + i)))));
+    }
+    ExecutorService pool = Executors.newFixedThreadPool(8);
+    List<Future<Integer>> results = new ArrayList<>();
+    for (long owner : owners) {
+      results.add(
+          pool.submit(
+              () ->
+                  east.post(
+                          "/residents/occupancies",
+                          map(
+                              "personId",
+                              owner,
+                              "roomId",
+                              eastRoom2,
+                              "role",
+                              "owner",
+                              "sharePercent",
+                              30,
+                              "moveIn",
+                              "2024-01-01"))
+                      .status));
+    }
+    int created = 0;
+    int refused = 0;
+    for (Future<Integer> f : results) {
+      int status = f.get();
+      if (status == 201) {
+        created++;
+      } else {
+        assertEquals(409, status);
+        refused++;
+      }
+    }
+    pool.shutdown();
+    assertEquals(3, created);
+    assertEquals(5, refused);
+    assertEquals(
+        3, east.get("/residents/rooms/" + eastRoom2 + "/occupancies").json.path("items").size());
+  }
+
+  @Test
+  public void a04_historyIsKeptWhenPeopleMoveOut() throws Exception {
+    long person =
+        id(east.post("/residents/persons", map("fullName", "Li Lei", "phone", "13700001111")));
+    Http.Reply occ =
+        east.post(
+            "/residents/occupancies",
+            map("personId", person, "roomId", eastRoom, "role", "tenant", "moveIn", "2025-03-01"));
+    long occupancy = occ.json.path("id").asLong();
+    assertEquals(occ.toString(), 201, occ.status);
+    assertEquals(
+        409,
+        east.post(
+                "/residents/occupancies",
+                map(
+                    "personId",
+                    person,
+                    "roomId",
+                    eastRoom,
+                    "role",
+                    "tenant",
+                    "moveIn",
+                    "2025-04-01"))
+            .status);
+    assertEquals(
+        422,
+        east.post("/residents/occupancies/" + occupancy + "/end", map("moveOut", "2025-01-01"))
+            .status);
+    Http.Reply ended =
+        east.post("/residents/occupancies/" + occupancy + "/end", map("moveOut", "2026-06-30"));
+    assertEquals(ended.toString(), 200, ended.status);
+    assertEquals(
+        409,
+        east.post("/residents/occupancies/" + occupancy + "/end", map("moveOut", "2026-07-01"))
+            .status);
+    String current = east.get("/residents/rooms/" + eastRoom + "/occupancies").text;
+    String history = east.get("/residents/rooms/" + eastRoom + "/occupancies?history=true").text;
+    assertFalse(current.contains("Li Lei"));
+    assertTrue(history, history.contains("Li Lei") && history.contains("2026-06-30"));
+    assertEquals(409, east.delete("/residents/persons/" + person).status);
+    assertEquals(
+        422,
+        east.post(
+                "/residents/occupancies",
+                map("personId", person, "roomId", 987654, "role", "tenant", "moveIn", "2025-03-01"))
+            .status);
+  }
+
+  @Test
+  public void a05_vehiclesArePlatesNormalisedAndSearchable() throws Exception {
+    long person =
+        id(east.post("/residents/persons", map("fullName", "Zhao Min", "phone", "13600002222")));
+    Http.Reply v =
+        east.post(
+            "/residents/vehicles", map("personId", person, "plate", "粤b·123 45", "color", "white"));
+    assertEquals(v.toString(), 201, v.status);
+    assertEquals("粤B12345", v.json.path("plate").asText());
+    assertEquals(
+        409, east.post("/residents/vehicles", map("personId", person, "plate", "粤B12345")).status);
+    assertTrue(east.get("/residents/persons?q=B12345").text.contains("Zhao Min"));
+    assertEquals(204, east.delete("/residents/vehicles/" + v.json.path("id").asLong()).status);
+    assertEquals(
+        201, east.post("/residents/vehicles", map("personId", person, "plate", "粤B12345")).status);
+  }
+
+  @Test
+  public void b01_anotherTenantSeesNoneOfIt() throws Exception {
+    long person =
+        id(
+            east.post(
+                "/residents/persons", map("fullName", "Secret Person", "phone", "13500003333")));
+    long occ =
+        id(
+            east.post(
+                "/residents/occupancies",
+                map(
+                    "personId",
+                    person,
+                    "roomId",
+                    eastRoom,
+                    "role",
+                    "occupant",
+                    "moveIn",
+                    "2025-01-01")));
+    long vehicle =
+        id(east.post("/residents/vehicles", map("personId", person, "plate", "京A99999")));
+    for (String path :
+        List.of(
+            "/residents/persons/" + person,
+            "/residents/occupancies/" + occ,
+            "/residents/vehicles/" + vehicle,
+            "/residents/persons/" + person + "/vehicles")) {
+      Http.Reply r = west.get(path);
+      assertEquals(path + " " + r, 404, r.status);
+      assertFalse(r.text.contains("Secret"));
+    }
+    assertEquals(
+        404,
+        west.put(
+                "/residents/persons/" + person,
+                map("fullName", "Hacked", "phone", "13500003333", "version", 1))
+            .status);
+    assertEquals(404, west.delete("/residents/persons/" + person).status);
+    assertEquals(404, west.delete("/residents/vehicles/" + vehicle).status);
+    assertEquals(
+        404,
+        west.post("/residents/occupancies/" + occ + "/end", map("moveOut", "2026-01-01")).status);
+    assertEquals(
+        422,
+        west.post(
+                "/residents/occupancies",
+                map(
+                    "personId",
+                    person,
+                    "roomId",
+                    westRoom,
+                    "role",
+                    "owner",
+                    "moveIn",
+                    "2025-01-01"))
+            .status);
+    assertEquals(
+        422, west.post("/residents/vehicles", map("personId", person, "plate", "京A88888")).status);
+    for (String list :
+        List.of(
+            // room ids are per tenant schema: west's room with this id is its own, and empty
+            "/residents/rooms/" + eastRoom + "/occupancies?history=true",
+            "/residents/persons",
+            "/residents/persons?q=Secret",
+            "/residents/persons?q=3333",
+            "/residents/vehicles?plate=A99999",
+            "/residents/persons?roomId=" + eastRoom)) {
+      Http.Reply r = west.get(list);
+      assertFalse(list + " " + r, r.text.contains("Secret") || r.text.contains("99999"));
+    }
+    assertEquals(
+        "Secret Person", east.get("/residents/persons/" + person).json.path("fullName").asText());
+  }
+}
