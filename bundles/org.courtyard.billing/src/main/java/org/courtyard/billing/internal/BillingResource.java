@@ -1,6 +1,12 @@
 package org.courtyard.billing.internal;
 
+import java.io.IOException;
+import java.io.InputStream;
 import java.net.URI;
+import java.nio.charset.Charset;
+import java.nio.charset.IllegalCharsetNameException;
+import java.nio.charset.StandardCharsets;
+import java.nio.charset.UnsupportedCharsetException;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.Map;
@@ -18,6 +24,7 @@ import javax.ws.rs.PathParam;
 import javax.ws.rs.Produces;
 import javax.ws.rs.QueryParam;
 import javax.ws.rs.core.Context;
+import javax.ws.rs.core.HttpHeaders;
 import javax.ws.rs.core.MediaType;
 import javax.ws.rs.core.Response;
 import javax.ws.rs.core.SecurityContext;
@@ -29,6 +36,7 @@ import org.courtyard.api.rest.Cursor;
 import org.courtyard.api.rest.ModuleResource;
 import org.courtyard.api.rest.Page;
 import org.courtyard.api.rest.TenantPrincipal;
+import org.courtyard.billing.internal.calc.MeterType;
 import org.courtyard.billing.internal.dto.ArrearsView;
 import org.courtyard.billing.internal.dto.BillView;
 import org.courtyard.billing.internal.dto.ChargeRequest;
@@ -38,7 +46,12 @@ import org.courtyard.billing.internal.dto.FeeItemInput;
 import org.courtyard.billing.internal.dto.FeeItemView;
 import org.courtyard.billing.internal.dto.LedgerCheck;
 import org.courtyard.billing.internal.dto.LedgerTxView;
+import org.courtyard.billing.internal.dto.MeterInput;
+import org.courtyard.billing.internal.dto.MeterView;
 import org.courtyard.billing.internal.dto.PaymentRequest;
+import org.courtyard.billing.internal.dto.ReadingImportResult;
+import org.courtyard.billing.internal.dto.ReadingInput;
+import org.courtyard.billing.internal.dto.ReadingView;
 import org.courtyard.billing.internal.dto.RefundRequest;
 import org.courtyard.billing.internal.dto.ReminderView;
 import org.courtyard.billing.internal.dto.RunRequest;
@@ -67,6 +80,14 @@ import org.osgi.service.component.annotations.ReferencePolicy;
 public class BillingResource implements ModuleResource {
 
   private static final Set<String> BILL_STATUSES = Set.of("open", "paid", "cancelled");
+  private static final String CSV = "text/csv";
+
+  /**
+   * What browsers on Windows with Office installed report as the type of a {@code .csv} file, and
+   * so send when a page uploads the file as it is.
+   */
+  private static final String CSV_AS_EXCEL = "application/vnd.ms-excel";
+
   private static final Pattern UUID_TEXT =
       Pattern.compile(
           "^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$");
@@ -301,7 +322,112 @@ public class BillingResource implements ModuleResource {
     return instance(security).reports().collection(period);
   }
 
+  // ------------------------------------------------------------------------ meters, readings
+
+  @GET
+  @Path("meters")
+  public Page<MeterView> listMeters(
+      @Context SecurityContext security,
+      @QueryParam("roomId") String roomId,
+      @QueryParam("type") String type,
+      @QueryParam("limit") String limit,
+      @QueryParam("cursor") String cursor) {
+    MeterType meterType = null;
+    if (!blank(type)) {
+      meterType =
+          MeterType.parse(type.strip())
+              .orElseThrow(
+                  () ->
+                      Errors.invalidParameter(
+                          "type must be one of " + MeterType.allowedValues() + "."));
+    }
+    return instance(security)
+        .meters()
+        .list(id("roomId", roomId), meterType, Cursor.decode(cursor), limit(limit));
+  }
+
+  @POST
+  @Path("meters")
+  @Consumes(MediaType.APPLICATION_JSON)
+  public Response createMeter(
+      @Context SecurityContext security, @Context UriInfo uri, MeterInput input) {
+    MeterView created = instance(security).meters().create(body(input));
+    return Response.created(location(uri, created.id())).entity(created).build();
+  }
+
+  @GET
+  @Path("meters/{id}")
+  public MeterView getMeter(@Context SecurityContext security, @PathParam("id") long id) {
+    return instance(security).meters().get(id);
+  }
+
+  @GET
+  @Path("meters/{id}/readings")
+  public Page<ReadingView> listReadings(
+      @Context SecurityContext security,
+      @PathParam("id") long id,
+      @QueryParam("limit") String limit,
+      @QueryParam("cursor") String cursor) {
+    return instance(security).meters().readings(id, Cursor.decode(cursor), limit(limit));
+  }
+
+  @POST
+  @Path("meters/{id}/readings")
+  @Consumes(MediaType.APPLICATION_JSON)
+  public Response addReading(
+      @Context SecurityContext security, @PathParam("id") long id, ReadingInput input) {
+    ReadingView reading = instance(security).meters().addReading(id, input);
+    return Response.status(201).entity(reading).build();
+  }
+
+  /**
+   * Imports meter readings from the CSV file in the body, as UTF-8 (with or without the byte-order
+   * mark Excel writes) unless the Content-Type names another charset.
+   */
+  @POST
+  @Path("meters/readings/import")
+  @Consumes({CSV, MediaType.TEXT_PLAIN, CSV_AS_EXCEL})
+  public ReadingImportResult importReadings(
+      @Context SecurityContext security, @Context HttpHeaders headers, InputStream body)
+      throws IOException {
+    BillingTenant instance = instance(security);
+    Charset charset = charset(headers.getMediaType());
+    byte[] csv = body == null ? new byte[0] : body.readNBytes(ReadingImport.MAX_BYTES + 1);
+    if (csv.length > ReadingImport.MAX_BYTES) {
+      throw new ProblemException(
+          413,
+          "too-large",
+          "Import too large",
+          "The file is larger than "
+              + ReadingImport.MAX_BYTES / (1024 * 1024)
+              + " MB. Split it, for example one file per building, and import the parts one by"
+              + " one.");
+    }
+    if (csv.length == 0) {
+      throw ProblemException.badRequest(
+          "missing-body", "Missing body", "Send the CSV file as the request body.");
+    }
+    return instance.readingImport().importReadings(csv, charset);
+  }
+
   // --------------------------------------------------------------------------------- helpers
+
+  private static Charset charset(MediaType mediaType) {
+    String name =
+        mediaType == null ? null : mediaType.getParameters().get(MediaType.CHARSET_PARAMETER);
+    if (blank(name)) {
+      return StandardCharsets.UTF_8;
+    }
+    try {
+      return Charset.forName(name.strip());
+    } catch (IllegalCharsetNameException | UnsupportedCharsetException e) {
+      throw new ProblemException(
+          415,
+          "unsupported-charset",
+          "Unsupported charset",
+          "The charset '" + Errors.clip(name) + "' is not supported; send the file as UTF-8.");
+    }
+  }
 
   private BillingTenant instance(SecurityContext security) {
     TenantSlug tenant = TenantPrincipal.of(security);

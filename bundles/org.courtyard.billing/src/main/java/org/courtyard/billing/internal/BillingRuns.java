@@ -1,5 +1,6 @@
 package org.courtyard.billing.internal;
 
+import java.math.BigDecimal;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -8,6 +9,7 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.YearMonth;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -22,6 +24,7 @@ import org.courtyard.api.rest.Page;
 import org.courtyard.billing.internal.calc.FeeCalculator;
 import org.courtyard.billing.internal.calc.FeeKind;
 import org.courtyard.billing.internal.calc.LineAmount;
+import org.courtyard.billing.internal.calc.MeterType;
 import org.courtyard.billing.internal.dto.ChargeRequest;
 import org.courtyard.billing.internal.dto.ChargeResult;
 import org.courtyard.billing.internal.dto.RunView;
@@ -37,6 +40,9 @@ import org.slf4j.MDC;
  * in batches of {@value #BATCH} rooms, one transaction each, updating the run's progress in the
  * same transaction. Bills that exist are skipped by the database, so a run can be repeated or
  * resumed after a crash and only creates what is missing.
+ *
+ * <p>Metered fees charge the consumption {@link MeterUsage} reads for each batch of rooms from the
+ * meter readings as they are when the batch is billed.
  */
 final class BillingRuns {
 
@@ -198,6 +204,10 @@ final class BillingRuns {
     try {
       List<Catalog.Fee> fees = catalog.periodicFees();
       Catalog.Settings settings = catalog.settings();
+      Set<MeterType> meterTypes = EnumSet.noneOf(MeterType.class);
+      fees.stream()
+          .filter(f -> f.metering() != null)
+          .forEach(f -> meterTypes.add(f.metering().meterType()));
       long after = 0;
       while (true) {
         List<RoomSummary> page = estate.rooms(tenant, after, PAGE);
@@ -211,9 +221,20 @@ final class BillingRuns {
             return;
           }
           List<RoomSummary> batch = page.subList(from, Math.min(page.size(), from + BATCH));
+          Map<Long, Map<MeterType, BigDecimal>> usage =
+              meterTypes.isEmpty()
+                  ? Map.of()
+                  : jdbc.read(
+                      c ->
+                          MeterUsage.load(
+                              c,
+                              batch.stream().map(r -> r.id).toList(),
+                              meterTypes,
+                              period,
+                              settings.zone()));
           List<BillWriter.NewBill> bills = new ArrayList<>();
           for (RoomSummary room : batch) {
-            bill(room, period, fees).ifPresent(bills::add);
+            bill(room, period, fees, usage.getOrDefault(room.id, Map.of())).ifPresent(bills::add);
           }
           jdbc.transaction(
               c -> {
@@ -236,13 +257,31 @@ final class BillingRuns {
     }
   }
 
-  /** The bill of one room for the period; empty when no fee applies or all come to zero. */
+  /**
+   * The bill of one room for the period; empty when no fee applies or all come to zero.
+   *
+   * @param usage the room's consumption in the period per meter type; a metered fee whose type is
+   *     absent gets no line
+   */
   static Optional<BillWriter.NewBill> bill(
-      RoomSummary room, YearMonth period, List<Catalog.Fee> fees) {
+      RoomSummary room,
+      YearMonth period,
+      List<Catalog.Fee> fees,
+      Map<MeterType, BigDecimal> usage) {
     List<BillWriter.Line> lines = new ArrayList<>();
     for (Catalog.Fee fee : fees) {
-      FeeCalculator.periodic(fee.terms(), period, room.type, room.area)
-          .ifPresent(a -> lines.add(new BillWriter.Line(fee.id(), fee.code(), fee.name(), a)));
+      Optional<LineAmount> amount;
+      if (fee.metering() == null) {
+        amount = FeeCalculator.periodic(fee.terms(), period, room.type, room.area);
+      } else {
+        BigDecimal used = usage.get(fee.metering().meterType());
+        amount =
+            used == null
+                ? Optional.empty()
+                : FeeCalculator.metered(
+                    fee.terms(), fee.metering().tariff(), period, room.type, used);
+      }
+      amount.ifPresent(a -> lines.add(new BillWriter.Line(fee.id(), fee.code(), fee.name(), a)));
     }
     return lines.isEmpty()
         ? Optional.empty()

@@ -12,6 +12,7 @@ import org.courtyard.api.TenantModule;
 import org.courtyard.api.TenantPersistence;
 import org.courtyard.api.TenantSlug;
 import org.courtyard.billing.internal.entity.FeeItemEntity;
+import org.courtyard.billing.internal.entity.FeeTierEmbeddable;
 import org.courtyard.billing.internal.entity.SettingsEntity;
 import org.courtyard.estate.EstateDirectory;
 import org.osgi.service.component.annotations.Activate;
@@ -44,7 +45,8 @@ public final class BillingTenant implements TenantModule {
 
   private static final Logger LOG = LoggerFactory.getLogger(BillingTenant.class);
 
-  private static final List<Class<?>> ENTITIES = List.of(FeeItemEntity.class, SettingsEntity.class);
+  private static final List<Class<?>> ENTITIES =
+      List.of(FeeItemEntity.class, FeeTierEmbeddable.class, SettingsEntity.class);
 
   /** Runs waiting behind the running one; more are refused with 503 rather than queued forever. */
   private static final int QUEUED_RUNS = 16;
@@ -67,6 +69,8 @@ public final class BillingTenant implements TenantModule {
   private final Payments payments;
   private final Reversals reversals;
   private final Reports reports;
+  private final Meters meters;
+  private final ReadingImport readingImport;
 
   @Activate
   public BillingTenant(
@@ -105,6 +109,8 @@ public final class BillingTenant implements TenantModule {
       this.payments = new Payments(tenant, jdbc, catalog, estate, clock);
       this.reversals = new Reversals(jdbc, clock);
       this.reports = new Reports(tenant, jdbc, catalog, estate, clock);
+      this.meters = new Meters(tenant, jdbc, catalog, estate, clock);
+      this.readingImport = new ReadingImport(tenant, jdbc, catalog, clock);
       int interrupted = runs.failInterrupted();
       if (interrupted > 0) {
         LOG.warn(
@@ -163,5 +169,13 @@ public final class BillingTenant implements TenantModule {
 
   Reports reports() {
     return reports;
+  }
+
+  Meters meters() {
+    return meters;
+  }
+
+  ReadingImport readingImport() {
+    return readingImport;
   }
 }

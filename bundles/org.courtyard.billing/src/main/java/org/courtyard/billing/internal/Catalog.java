@@ -23,11 +23,15 @@ import org.courtyard.api.rest.Page;
 import org.courtyard.billing.internal.calc.Cycle;
 import org.courtyard.billing.internal.calc.FeeKind;
 import org.courtyard.billing.internal.calc.FeeTerms;
+import org.courtyard.billing.internal.calc.MeterType;
 import org.courtyard.billing.internal.calc.Rounding;
+import org.courtyard.billing.internal.calc.TieredTariff;
 import org.courtyard.billing.internal.dto.FeeItemInput;
 import org.courtyard.billing.internal.dto.FeeItemView;
 import org.courtyard.billing.internal.dto.SettingsView;
+import org.courtyard.billing.internal.dto.Tier;
 import org.courtyard.billing.internal.entity.FeeItemEntity;
+import org.courtyard.billing.internal.entity.FeeTierEmbeddable;
 import org.courtyard.billing.internal.entity.SettingsEntity;
 
 /** Fee items (收费项目) and the tenant's billing settings, kept with JPA. */
@@ -38,8 +42,15 @@ final class Catalog {
   private static final Pattern CURRENCY = Pattern.compile("^[A-Z]{3}$");
   private static final BigDecimal MAX_PRICE = new BigDecimal("99999999.9999");
 
-  /** A fee item ready for the calculator. */
-  record Fee(long id, String code, String name, FeeTerms terms) {}
+  /**
+   * A fee item ready for the calculator.
+   *
+   * @param metering what a metered item charges; null for the other kinds
+   */
+  record Fee(long id, String code, String name, FeeTerms terms, Metering metering) {}
+
+  /** The meters a metered fee item charges the consumption of, and its tariff. */
+  record Metering(MeterType meterType, TieredTariff tariff) {}
 
   /** The settings in force. */
   record Settings(String currency, int graceDays, ZoneId zone) {}
@@ -78,10 +89,14 @@ final class Catalog {
   }
 
   FeeItemView create(FeeItemInput in) {
-    Checked c = check(in, null);
+    Checked c = check(in, null, null);
     return write(
         em -> {
-          FeeItemEntity f = new FeeItemEntity(c.kind.value(), clock.instant());
+          FeeItemEntity f =
+              new FeeItemEntity(
+                  c.kind.value(),
+                  c.meterType == null ? null : c.meterType.value(),
+                  clock.instant());
           c.apply(f, clock);
           em.persist(f);
           em.flush();
@@ -93,7 +108,11 @@ final class Catalog {
     return write(
         em -> {
           FeeItemEntity f = find(em, id);
-          Checked c = check(in, FeeKind.parse(f.getKind()).orElseThrow());
+          Checked c =
+              check(
+                  in,
+                  FeeKind.parse(f.getKind()).orElseThrow(),
+                  MeterType.parse(f.getMeterType()).orElse(null));
           if (in.version() == null) {
             throw Errors.invalid("version", "required: the version you last read");
           }
@@ -106,7 +125,7 @@ final class Catalog {
         });
   }
 
-  /** Every fee item billing runs charge (area and fixed), in id order. */
+  /** Every fee item billing runs charge (area, fixed and metered), in id order. */
   List<Fee> periodicFees() {
     return read(
         em ->
@@ -191,7 +210,9 @@ final class Catalog {
       int scale,
       Rounding rounding,
       LocalDate from,
-      LocalDate to) {
+      LocalDate to,
+      MeterType meterType,
+      List<TieredTariff.Tier> tiers) {
 
     void apply(FeeItemEntity f, Clock clock) {
       f.set(
@@ -205,13 +226,15 @@ final class Catalog {
           from,
           to,
           clock.instant());
+      f.setTiers(tiers.stream().map(t -> new FeeTierEmbeddable(t.upTo(), t.price())).toList());
     }
   }
 
   /**
    * @param storedKind the kind of the stored item on update (which cannot change), null on create
+   * @param storedMeterType the meter type of a stored metered item (which cannot change either)
    */
-  private static Checked check(FeeItemInput in, FeeKind storedKind) {
+  private static Checked check(FeeItemInput in, FeeKind storedKind, MeterType storedMeterType) {
     if (in == null) {
       throw Errors.missingBody();
     }
@@ -242,10 +265,12 @@ final class Catalog {
       }
     }
     BigDecimal price = in.unitPrice();
+    // a metered item's price comes from its tiers; unitPrice may be left out
     if (price == null
-        || price.signum() < 0
-        || price.compareTo(MAX_PRICE) > 0
-        || price.stripTrailingZeros().scale() > 4) {
+        ? kind != FeeKind.METERED
+        : price.signum() < 0
+            || price.compareTo(MAX_PRICE) > 0
+            || price.stripTrailingZeros().scale() > 4) {
       errors.add("unitPrice", "0 to 99999999.9999, at most four decimals");
     }
     Set<String> types = new LinkedHashSet<>();
@@ -279,6 +304,59 @@ final class Catalog {
     } else if (in.effectiveTo() != null && in.effectiveTo().isBefore(in.effectiveFrom())) {
       errors.add("effectiveTo", "must not be before effectiveFrom");
     }
+    MeterType meterType = null;
+    List<TieredTariff.Tier> tiers = List.of();
+    if (kind == FeeKind.METERED) {
+      if (in.meterType() == null) {
+        meterType = storedMeterType;
+        if (meterType == null) {
+          errors.add(
+              "meterType", "required for metered items: one of " + MeterType.allowedValues());
+        }
+      } else {
+        meterType = MeterType.parse(in.meterType()).orElse(null);
+        if (meterType == null) {
+          errors.add("meterType", "one of " + MeterType.allowedValues());
+        } else if (storedMeterType != null && meterType != storedMeterType) {
+          errors.add("meterType", "cannot change; create a new fee item instead");
+        }
+      }
+      List<TieredTariff.Tier> given =
+          in.tiers() == null
+              ? null
+              : in.tiers().stream()
+                  .map(t -> t == null ? null : new TieredTariff.Tier(t.upTo(), t.price()))
+                  .toList();
+      List<String> tierProblems = new ArrayList<>();
+      TieredTariff.check(
+          given,
+          (field, message) -> {
+            tierProblems.add(field);
+            errors.add(field, message);
+          });
+      if (tierProblems.isEmpty()) {
+        tiers =
+            given.stream()
+                .map(
+                    t ->
+                        new TieredTariff.Tier(
+                            t.upTo() == null ? null : t.upTo().setScale(3), t.price().setScale(4)))
+                .toList();
+        if (price == null) {
+          price = tiers.get(0).price();
+        }
+      }
+      if (cycle != null && cycle != Cycle.MONTHLY) {
+        errors.add("cycle", "metered items are billed monthly: leave it out or send monthly");
+      }
+    } else if (kind != null) {
+      if (in.meterType() != null) {
+        errors.add("meterType", "only for metered items");
+      }
+      if (in.tiers() != null) {
+        errors.add("tiers", "only for metered items");
+      }
+    }
     errors.throwIfAny();
     return new Checked(
         kind,
@@ -290,10 +368,22 @@ final class Catalog {
         scale,
         rounding,
         in.effectiveFrom(),
-        in.effectiveTo());
+        in.effectiveTo(),
+        meterType,
+        tiers);
   }
 
   private static Fee fee(FeeItemEntity f) {
+    Metering metering = null;
+    if (f.getMeterType() != null) {
+      metering =
+          new Metering(
+              MeterType.parse(f.getMeterType()).orElseThrow(),
+              new TieredTariff(
+                  f.getTiers().stream()
+                      .map(t -> new TieredTariff.Tier(t.getUpTo(), t.getPrice()))
+                      .toList()));
+    }
     return new Fee(
         f.getId(),
         f.getCode(),
@@ -306,7 +396,8 @@ final class Catalog {
             f.getRoundingScale(),
             Rounding.parse(f.getRoundingMode()).orElseThrow(),
             f.getEffectiveFrom(),
-            f.getEffectiveTo()));
+            f.getEffectiveTo()),
+        metering);
   }
 
   private static Set<String> types(String stored) {
@@ -328,7 +419,11 @@ final class Catalog {
         f.getEffectiveTo(),
         f.getCreatedAt(),
         f.getUpdatedAt(),
-        f.getVersion());
+        f.getVersion(),
+        f.getMeterType(),
+        f.getMeterType() == null
+            ? null
+            : f.getTiers().stream().map(t -> new Tier(t.getUpTo(), t.getPrice())).toList());
   }
 
   private static FeeItemEntity find(EntityManager em, long id) {

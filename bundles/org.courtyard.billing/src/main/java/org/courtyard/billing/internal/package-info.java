@@ -1,6 +1,7 @@
 /**
  * The fees and billing module (费用管理): fee items, billing runs, bills, payments with
- * Idempotency-Key, prepayment, refunds, a double-entry ledger, arrears and collection statistics.
+ * Idempotency-Key, prepayment, refunds, a double-entry ledger, arrears and collection statistics;
+ * meters, meter readings (抄表) and metered fees.
  *
  * <ul>
  *   <li>{@link org.courtyard.billing.internal.BillingModule} tells the platform the module exists

@@ -14,7 +14,8 @@ import java.util.Optional;
  * <p>Order of operations: full amount of the cycle (quantity × unit price × months), then proration
  * by days (full × days in effect / days in the cycle), then one rounding to the fee's scale and
  * mode, then, for scales 3 and 4, a rounding to the currency's two places with the same mode.
- * Rounding happens once per line, never on intermediate values.
+ * Rounding happens once per line, never on intermediate values. Metered fees are priced from the
+ * consumption by their {@link TieredTariff} instead, rounded the same way.
  */
 public final class FeeCalculator {
 
@@ -40,7 +41,7 @@ public final class FeeCalculator {
    */
   public static Optional<LineAmount> periodic(
       FeeTerms terms, YearMonth period, String roomType, BigDecimal area) {
-    if (!terms.kind().periodic()
+    if ((terms.kind() != FeeKind.AREA && terms.kind() != FeeKind.FIXED)
         || !terms.appliesTo(roomType)
         || !terms.cycle().chargedIn(period)) {
       return Optional.empty();
@@ -64,6 +65,49 @@ public final class FeeCalculator {
     return Optional.of(
         new LineAmount(
             quantity, terms.unitPrice(), months, effective, daysInCycle, calculated, amount));
+  }
+
+  /**
+   * What a room owes for a metered fee in {@code period}: its consumption priced by the tariff,
+   * rounded once like any fee. No proration: the consumption is what was measured. Empty when the
+   * fee does not apply to the room's type, is not in effect on the last day of the period (so that
+   * a tariff replaced by another in mid-month charges the month once, at the new tariff), or comes
+   * to zero.
+   *
+   * <p>The line's quantity is the consumption and its unit price the average price (cost ÷
+   * consumption, four places), for reading the bill; the amount comes from the exact cost.
+   */
+  public static Optional<LineAmount> metered(
+      FeeTerms terms,
+      TieredTariff tariff,
+      YearMonth period,
+      String roomType,
+      BigDecimal consumption) {
+    LocalDate last = period.atEndOfMonth();
+    if (terms.kind() != FeeKind.METERED
+        || !terms.appliesTo(roomType)
+        || terms.effectiveFrom().isAfter(last)
+        || (terms.effectiveTo() != null && terms.effectiveTo().isBefore(last))
+        || consumption.signum() <= 0) {
+      return Optional.empty();
+    }
+    BigDecimal cost = tariff.cost(consumption);
+    BigDecimal calculated = round(cost, terms.scale(), terms.rounding());
+    BigDecimal amount = toMoney(calculated, terms.rounding());
+    if (amount.signum() == 0) {
+      return Optional.empty();
+    }
+    BigDecimal averagePrice = cost.divide(consumption, 4, RoundingMode.HALF_UP);
+    int days = period.lengthOfMonth();
+    return Optional.of(
+        new LineAmount(
+            consumption.setScale(3, RoundingMode.UNNECESSARY),
+            averagePrice,
+            1,
+            days,
+            days,
+            calculated,
+            amount));
   }
 
   /** A one-off fee: its unit price once, rounded like any fee; empty if it comes to zero. */

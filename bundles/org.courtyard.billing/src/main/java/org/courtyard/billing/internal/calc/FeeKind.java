@@ -11,7 +11,12 @@ public enum FeeKind {
   /** Unit price per room per month, e.g. a parking fee (停车费) for parking spaces only. */
   FIXED("fixed"),
   /** Unit price once per room, charged to listed rooms through the charge endpoint. */
-  ONE_OFF("one_off");
+  ONE_OFF("one_off"),
+  /**
+   * A meter's consumption in the month priced by tariff tiers: water, electricity or gas (水费 / 电费 /
+   * 燃气费). The unit price is for reference only; the tiers set the price.
+   */
+  METERED("metered");
 
   private final String value;
 

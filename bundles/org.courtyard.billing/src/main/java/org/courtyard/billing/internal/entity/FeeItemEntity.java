@@ -4,11 +4,18 @@ import java.math.BigDecimal;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import javax.persistence.CollectionTable;
 import javax.persistence.Column;
+import javax.persistence.ElementCollection;
 import javax.persistence.Entity;
+import javax.persistence.FetchType;
 import javax.persistence.GeneratedValue;
 import javax.persistence.GenerationType;
 import javax.persistence.Id;
+import javax.persistence.JoinColumn;
+import javax.persistence.OrderColumn;
 import javax.persistence.Table;
 import javax.persistence.Version;
 
@@ -61,10 +68,28 @@ public class FeeItemEntity {
   @Column(name = "version", nullable = false)
   private int version;
 
+  /** Metered items only: water, electricity or gas; null for the other kinds. */
+  @Column(name = "meter_type", length = 16, updatable = false)
+  private String meterType;
+
+  /** Metered items only: the tariff tiers in ascending upper bound; empty for the other kinds. */
+  @ElementCollection(fetch = FetchType.EAGER)
+  @CollectionTable(name = "fee_tier", joinColumns = @JoinColumn(name = "fee_item_id"))
+  @OrderColumn(name = "seq")
+  private List<FeeTierEmbeddable> tiers = new ArrayList<>();
+
   protected FeeItemEntity() {}
 
   public FeeItemEntity(String kind, Instant now) {
+    this(kind, null, now);
+  }
+
+  /**
+   * @param meterType the meter type a metered item charges; null for the other kinds
+   */
+  public FeeItemEntity(String kind, String meterType, Instant now) {
     this.kind = kind;
+    this.meterType = meterType;
     this.createdAt = Timestamp.from(now);
     this.updatedAt = this.createdAt;
   }
@@ -146,5 +171,19 @@ public class FeeItemEntity {
 
   public int getVersion() {
     return version;
+  }
+
+  public String getMeterType() {
+    return meterType;
+  }
+
+  public List<FeeTierEmbeddable> getTiers() {
+    return List.copyOf(tiers);
+  }
+
+  /** Replaces the tariff tiers, in ascending upper bound. */
+  public void setTiers(List<FeeTierEmbeddable> tiers) {
+    this.tiers.clear();
+    this.tiers.addAll(tiers);
   }
 }

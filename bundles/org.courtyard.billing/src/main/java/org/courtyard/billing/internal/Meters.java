@@ -1,0 +1,511 @@
+package org.courtyard.billing.internal;
+
+import java.math.BigDecimal;
+import java.sql.Connection;
+import java.sql.Date;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+import org.courtyard.api.ProblemException;
+import org.courtyard.api.TenantSlug;
+import org.courtyard.api.rest.Cursor;
+import org.courtyard.api.rest.Page;
+import org.courtyard.billing.internal.calc.Consumption;
+import org.courtyard.billing.internal.calc.MeterType;
+import org.courtyard.billing.internal.calc.ReadingSeries;
+import org.courtyard.billing.internal.dto.MeterInput;
+import org.courtyard.billing.internal.dto.MeterView;
+import org.courtyard.billing.internal.dto.ReadingInput;
+import org.courtyard.billing.internal.dto.ReadingView;
+import org.courtyard.estate.EstateDirectory;
+
+/**
+ * Meters of rooms and their readings (抄表), with plain JDBC. A new reading of a meter locks the
+ * meter's row first ({@code SELECT … FOR UPDATE}), so that two readings of one meter are judged one
+ * after the other, each against the other's result: readings only get later and, except replacement
+ * readings, never lower.
+ */
+final class Meters {
+
+  static final Pattern SERIAL = Pattern.compile("^[A-Za-z0-9._/-]{1,64}$");
+  static final String SERIAL_RULE = "1 to 64 of A-Z a-z 0-9 . _ / -";
+
+  /** What {@code numeric(14,3)} holds. */
+  static final BigDecimal MAX_VALUE = new BigDecimal("99999999999.999");
+
+  static final String VALUE_RULE = "a number from 0 to 99999999999.999, at most three decimals";
+
+  /** How far ahead of the server's clock a reading's time may be: a device's clock drifts. */
+  static final Duration CLOCK_SKEW = Duration.ofMinutes(5);
+
+  /**
+   * Readings of a meter that a new one is judged against: the latest, and the rises among them from
+   * which the median of the last {@value ReadingSeries#WINDOW} is taken. Bounded, so that a device
+   * meter read every few minutes for years is not read whole for every new reading.
+   */
+  static final int HISTORY = 200;
+
+  static final String MANUAL = "manual";
+  static final String CSV = "csv";
+
+  /** A meter as the checks of readings need it. */
+  record Meter(
+      long id,
+      long roomId,
+      String type,
+      String serial,
+      LocalDate installedAt,
+      LocalDate removedAt,
+      Instant createdAt,
+      int version) {
+
+    MeterView view() {
+      return new MeterView(id, roomId, type, serial, installedAt, removedAt, createdAt, version);
+    }
+  }
+
+  /** A reading to store, with the verdict it got. */
+  record NewReading(
+      long meterId,
+      Instant readAt,
+      BigDecimal value,
+      boolean replacement,
+      String source,
+      boolean implausible) {}
+
+  private final TenantSlug tenant;
+  private final Jdbc jdbc;
+  private final Catalog catalog;
+  private final EstateDirectory estate;
+  private final Clock clock;
+
+  Meters(TenantSlug tenant, Jdbc jdbc, Catalog catalog, EstateDirectory estate, Clock clock) {
+    this.tenant = tenant;
+    this.jdbc = jdbc;
+    this.catalog = catalog;
+    this.estate = estate;
+    this.clock = clock;
+  }
+
+  // ---------------------------------------------------------------------------------- meters
+
+  /**
+   * @throws ProblemException 422 {@code validation-failed} (also for a room that does not exist),
+   *     409 {@code duplicate} for a serial another meter has
+   */
+  MeterView create(MeterInput in) {
+    if (in == null) {
+      throw Errors.missingBody();
+    }
+    Errors.FieldErrors errors = new Errors.FieldErrors();
+    if (in.roomId() == null || in.roomId() <= 0) {
+      errors.add("roomId", "required: the id of a room");
+    } else if (estate.room(tenant, in.roomId()).isEmpty()) {
+      errors.add("roomId", "room " + in.roomId() + " does not exist");
+    }
+    MeterType type = in.type() == null ? null : MeterType.parse(in.type()).orElse(null);
+    if (type == null) {
+      errors.add("type", "one of " + MeterType.allowedValues());
+    }
+    String serial = in.serial() == null ? null : in.serial().strip();
+    if (serial == null || !SERIAL.matcher(serial).matches()) {
+      errors.add("serial", SERIAL_RULE);
+    }
+    if (in.installedAt() == null) {
+      errors.add("installedAt", "required: the day the meter was installed, YYYY-MM-DD");
+    } else if (in.removedAt() != null && in.removedAt().isBefore(in.installedAt())) {
+      errors.add("removedAt", "must not be before installedAt");
+    }
+    errors.throwIfAny();
+    Instant now = clock.instant();
+    return jdbc.transaction(
+        c -> {
+          try (PreparedStatement ps =
+              c.prepareStatement(
+                  "INSERT INTO meter (room_id, type, serial, installed_at, removed_at, created_at)"
+                      + " VALUES (?, ?, ?, ?, ?, ?) RETURNING id")) {
+            ps.setLong(1, in.roomId());
+            ps.setString(2, type.value());
+            ps.setString(3, serial);
+            ps.setDate(4, Date.valueOf(in.installedAt()));
+            ps.setDate(5, in.removedAt() == null ? null : Date.valueOf(in.removedAt()));
+            ps.setTimestamp(6, Timestamp.from(now));
+            try (ResultSet rs = ps.executeQuery()) {
+              rs.next();
+              return find(c, rs.getLong(1), false).view();
+            }
+          } catch (SQLException e) {
+            if (Jdbc.isUniqueViolation(e)) {
+              throw ProblemException.conflict(
+                  "duplicate",
+                  "Already exists",
+                  "Another meter already has serial " + serial + ".");
+            }
+            throw e;
+          }
+        });
+  }
+
+  MeterView get(long id) {
+    return jdbc.read(c -> find(c, id, false).view());
+  }
+
+  /**
+   * @param roomId only the meters of this room, or null
+   * @param type only meters of this type, or null
+   */
+  Page<MeterView> list(Long roomId, MeterType type, long after, int limit) {
+    StringBuilder sql = new StringBuilder(METER_SELECT).append(" WHERE id > ?");
+    List<Object> params = new ArrayList<>(List.of(after));
+    if (roomId != null) {
+      sql.append(" AND room_id = ?");
+      params.add(roomId);
+    }
+    if (type != null) {
+      sql.append(" AND type = ?");
+      params.add(type.value());
+    }
+    sql.append(" ORDER BY id LIMIT ").append(limit + 1);
+    return jdbc.read(
+        c -> {
+          List<MeterView> items = new ArrayList<>();
+          try (PreparedStatement ps = c.prepareStatement(sql.toString())) {
+            for (int i = 0; i < params.size(); i++) {
+              ps.setObject(i + 1, params.get(i));
+            }
+            try (ResultSet rs = ps.executeQuery()) {
+              while (rs.next()) {
+                items.add(meter(rs).view());
+              }
+            }
+          }
+          return page(items, limit, MeterView::id);
+        });
+  }
+
+  // -------------------------------------------------------------------------------- readings
+
+  /**
+   * Stores a reading typed in by hand ({@code source} manual).
+   *
+   * @throws ProblemException 404 {@code not-found} for an unknown meter; 422 {@code
+   *     validation-failed} (malformed fields, a time before the meter was installed, after it was
+   *     removed or in the future), 409 {@code duplicate} for a time at or before the meter's latest
+   *     reading, 422 {@code reading-decreased} for a value below the previous reading without
+   *     {@code replacement}
+   */
+  ReadingView addReading(long meterId, ReadingInput in) {
+    ZoneId zone = catalog.settings().zone();
+    Instant now = clock.instant();
+    return jdbc.transaction(
+        c -> {
+          Meter meter = find(c, meterId, true);
+          if (in == null) {
+            throw Errors.missingBody();
+          }
+          Errors.FieldErrors errors = new Errors.FieldErrors();
+          Instant readAt = null;
+          if (in.readAt() == null || in.readAt().isBlank()) {
+            errors.add("readAt", "required: " + ReadTimes.FORMATS);
+          } else {
+            readAt = ReadTimes.parse(in.readAt(), zone).orElse(null);
+            if (readAt == null) {
+              errors.add("readAt", ReadTimes.FORMATS);
+            } else {
+              String problem = checkTime(readAt, meter, zone, now);
+              if (problem != null) {
+                errors.add("readAt", problem);
+              }
+            }
+          }
+          if (!validValue(in.value())) {
+            errors.add("value", VALUE_RULE);
+          }
+          errors.throwIfAny();
+          boolean replacement = Boolean.TRUE.equals(in.replacement());
+          Consumption.Reading reading =
+              new Consumption.Reading(readAt, in.value().setScale(3), replacement);
+          ReadingSeries series = series(c, List.of(meterId)).get(meterId);
+          ReadingSeries.Verdict verdict = series.offer(reading);
+          if (verdict instanceof ReadingSeries.NotAfterLatest late) {
+            throw new ProblemException(
+                409,
+                "duplicate",
+                "Reading not after the latest",
+                "Meter "
+                    + meter.serial()
+                    + " already has a reading at "
+                    + late.latest().readAt()
+                    + "; a new reading must be later than the meter's latest one.",
+                Map.of("latestReadAt", late.latest().readAt().toString()));
+          }
+          if (verdict instanceof ReadingSeries.Decreased down) {
+            throw decreased(meter, reading, down.previous());
+          }
+          ReadingSeries.Accepted accepted = (ReadingSeries.Accepted) verdict;
+          NewReading row =
+              new NewReading(
+                  meterId, readAt, reading.value(), replacement, MANUAL, accepted.implausible());
+          long id = insert(c, List.of(row), now).get(0);
+          return new ReadingView(
+              id,
+              meterId,
+              readAt,
+              reading.value(),
+              replacement,
+              MANUAL,
+              accepted.implausible(),
+              accepted.reason(),
+              now);
+        });
+  }
+
+  Page<ReadingView> readings(long meterId, long after, int limit) {
+    return jdbc.read(
+        c -> {
+          find(c, meterId, false);
+          List<ReadingView> items = new ArrayList<>();
+          try (PreparedStatement ps =
+              c.prepareStatement(
+                  "SELECT id, meter_id, read_at, value, replacement, source, implausible,"
+                      + " created_at FROM meter_reading WHERE meter_id = ? AND id > ?"
+                      + " ORDER BY id LIMIT ?")) {
+            ps.setLong(1, meterId);
+            ps.setLong(2, after);
+            ps.setInt(3, limit + 1);
+            try (ResultSet rs = ps.executeQuery()) {
+              while (rs.next()) {
+                items.add(
+                    new ReadingView(
+                        rs.getLong(1),
+                        rs.getLong(2),
+                        rs.getObject(3, OffsetDateTime.class).toInstant(),
+                        rs.getBigDecimal(4),
+                        rs.getBoolean(5),
+                        rs.getString(6),
+                        rs.getBoolean(7),
+                        null,
+                        Jdbc.instant(rs.getTimestamp(8))));
+              }
+            }
+          }
+          return page(items, limit, ReadingView::id);
+        });
+  }
+
+  // ----------------------------------------------------------- shared with the reading import
+
+  static ProblemException decreased(
+      Meter meter, Consumption.Reading reading, Consumption.Reading previous) {
+    Map<String, Object> extensions = new LinkedHashMap<>();
+    extensions.put("previousReadAt", previous.readAt().toString());
+    extensions.put("previousValue", previous.value());
+    return new ProblemException(
+        422,
+        "reading-decreased",
+        "Reading decreased",
+        "The value "
+            + reading.value().toPlainString()
+            + " is lower than the previous reading of meter "
+            + meter.serial()
+            + " ("
+            + previous.value().toPlainString()
+            + " at "
+            + previous.readAt()
+            + "). If the meter was replaced, send the new meter's reading with replacement"
+            + " true.",
+        extensions);
+  }
+
+  static boolean validValue(BigDecimal value) {
+    return value != null
+        && value.signum() >= 0
+        && value.compareTo(MAX_VALUE) <= 0
+        && value.stripTrailingZeros().scale() <= 3;
+  }
+
+  /** What is wrong with a reading at {@code readAt} of {@code meter}, or null if nothing is. */
+  static String checkTime(Instant readAt, Meter meter, ZoneId zone, Instant now) {
+    if (readAt.isAfter(now.plus(CLOCK_SKEW))) {
+      return "is in the future (" + readAt + ")";
+    }
+    LocalDate day = readAt.atZone(zone).toLocalDate();
+    if (day.isBefore(meter.installedAt())) {
+      return "is before meter " + meter.serial() + " was installed on " + meter.installedAt();
+    }
+    if (meter.removedAt() != null && day.isAfter(meter.removedAt())) {
+      return "is after meter " + meter.serial() + " was removed on " + meter.removedAt();
+    }
+    return null;
+  }
+
+  /**
+   * The meters with these serials, locked in id order (the order every writer of readings locks
+   * them in), by serial.
+   */
+  static Map<String, Meter> lockBySerial(Connection c, Collection<String> serials)
+      throws SQLException {
+    Map<String, Meter> found = new HashMap<>();
+    try (PreparedStatement ps =
+        c.prepareStatement(METER_SELECT + " WHERE serial = ANY(?) ORDER BY id FOR UPDATE")) {
+      ps.setArray(1, c.createArrayOf("text", serials.toArray()));
+      try (ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          Meter m = meter(rs);
+          found.put(m.serial(), m);
+        }
+      }
+    }
+    return found;
+  }
+
+  /** For each meter, the state its next reading is judged against. */
+  static Map<Long, ReadingSeries> series(Connection c, Collection<Long> meterIds)
+      throws SQLException {
+    Map<Long, List<Consumption.Reading>> history = new HashMap<>();
+    meterIds.forEach(id -> history.put(id, new ArrayList<>()));
+    try (PreparedStatement ps =
+        c.prepareStatement(
+            "SELECT m.id, h.read_at, h.value, h.replacement FROM unnest(?::bigint[]) AS m(id)"
+                + " CROSS JOIN LATERAL (SELECT read_at, value, replacement FROM meter_reading r"
+                + " WHERE r.meter_id = m.id ORDER BY read_at DESC LIMIT "
+                + HISTORY
+                + ") h ORDER BY m.id, h.read_at")) {
+      ps.setArray(1, Jdbc.bigints(c, meterIds));
+      try (ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          history
+              .get(rs.getLong(1))
+              .add(
+                  new Consumption.Reading(
+                      rs.getObject(2, OffsetDateTime.class).toInstant(),
+                      rs.getBigDecimal(3),
+                      rs.getBoolean(4)));
+        }
+      }
+    }
+    Map<Long, ReadingSeries> series = new HashMap<>();
+    history.forEach((id, readings) -> series.put(id, ReadingSeries.of(readings)));
+    return series;
+  }
+
+  /**
+   * Inserts readings in one statement.
+   *
+   * @return their ids, in the order of {@code rows}
+   */
+  static List<Long> insert(Connection c, List<NewReading> rows, Instant now) throws SQLException {
+    List<Long> meterIds = new ArrayList<>();
+    List<String> times = new ArrayList<>();
+    List<BigDecimal> values = new ArrayList<>();
+    List<Boolean> replacements = new ArrayList<>();
+    List<String> sources = new ArrayList<>();
+    List<Boolean> implausible = new ArrayList<>();
+    for (NewReading r : rows) {
+      meterIds.add(r.meterId());
+      times.add(OffsetDateTime.ofInstant(r.readAt(), ZoneOffset.UTC).toString());
+      values.add(r.value());
+      replacements.add(r.replacement());
+      sources.add(r.source());
+      implausible.add(r.implausible());
+    }
+    Map<Integer, Long> ids = new HashMap<>();
+    try (PreparedStatement ps =
+        c.prepareStatement(
+            "INSERT INTO meter_reading (meter_id, read_at, value, replacement, source,"
+                + " implausible, created_at)"
+                + " SELECT u.meter_id, u.read_at, u.value, u.replacement, u.source, u.implausible, ?"
+                + " FROM unnest(?::bigint[], ?::text[]::timestamptz[], ?::text[]::numeric[],"
+                + " ?::boolean[], ?::text[], ?::boolean[]) WITH ORDINALITY"
+                + " AS u(meter_id, read_at, value, replacement, source, implausible, n)"
+                + " ORDER BY u.n RETURNING id, meter_id, read_at")) {
+      ps.setObject(1, OffsetDateTime.ofInstant(now, ZoneOffset.UTC));
+      ps.setArray(2, Jdbc.bigints(c, meterIds));
+      ps.setArray(3, Jdbc.texts(c, times));
+      ps.setArray(4, Jdbc.texts(c, values));
+      ps.setArray(5, c.createArrayOf("boolean", replacements.toArray()));
+      ps.setArray(6, Jdbc.texts(c, sources));
+      ps.setArray(7, c.createArrayOf("boolean", implausible.toArray()));
+      // (meter, time) is unique, so it tells which row each returned id belongs to
+      Map<String, Integer> index = new HashMap<>();
+      for (int i = 0; i < rows.size(); i++) {
+        index.put(rows.get(i).meterId() + "@" + rows.get(i).readAt(), i);
+      }
+      try (ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          String key = rs.getLong(2) + "@" + rs.getObject(3, OffsetDateTime.class).toInstant();
+          ids.put(index.get(key), rs.getLong(1));
+        }
+      }
+    } catch (SQLException e) {
+      if (Jdbc.isUniqueViolation(e)) {
+        throw ProblemException.conflict(
+            "duplicate",
+            "Reading not after the latest",
+            "Another request stored a reading of the same meter at the same time meanwhile;"
+                + " nothing was saved.");
+      }
+      throw e;
+    }
+    List<Long> result = new ArrayList<>();
+    for (int i = 0; i < rows.size(); i++) {
+      result.add(ids.get(i));
+    }
+    return result;
+  }
+
+  // --------------------------------------------------------------------------------- helpers
+
+  private static final String METER_SELECT =
+      "SELECT id, room_id, type, serial, installed_at, removed_at, created_at, version FROM meter";
+
+  private static Meter find(Connection c, long id, boolean lock) throws SQLException {
+    try (PreparedStatement ps =
+        c.prepareStatement(METER_SELECT + " WHERE id = ?" + (lock ? " FOR UPDATE" : ""))) {
+      ps.setLong(1, id);
+      try (ResultSet rs = ps.executeQuery()) {
+        if (!rs.next()) {
+          throw Errors.notFound("Meter", id);
+        }
+        return meter(rs);
+      }
+    }
+  }
+
+  private static Meter meter(ResultSet rs) throws SQLException {
+    Date removed = rs.getDate(6);
+    return new Meter(
+        rs.getLong(1),
+        rs.getLong(2),
+        rs.getString(3),
+        rs.getString(4),
+        rs.getDate(5).toLocalDate(),
+        removed == null ? null : removed.toLocalDate(),
+        Jdbc.instant(rs.getTimestamp(7)),
+        rs.getInt(8));
+  }
+
+  private static <T> Page<T> page(
+      List<T> items, int limit, java.util.function.ToLongFunction<T> id) {
+    if (items.size() <= limit) {
+      return new Page<>(items, null);
+    }
+    List<T> shown = items.subList(0, limit);
+    return new Page<>(shown, Cursor.encode(id.applyAsLong(shown.get(limit - 1))));
+  }
+}
