@@ -613,6 +613,8 @@ public final class BillingBenchmark {
       if (password != null && !url.contains("password=")) {
         p.setProperty("password", password);
       }
+      // the same driver setting the platform's pool uses, so both sides batch alike
+      p.setProperty("reWriteBatchedInserts", "true");
       return DriverManager.getConnection(url, p);
     }
 

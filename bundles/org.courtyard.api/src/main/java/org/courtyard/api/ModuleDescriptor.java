@@ -31,6 +31,14 @@ public interface ModuleDescriptor {
     return CourtyardConstants.MODULE_FACTORY_PID_PREFIX + id();
   }
 
+  /**
+   * Whether the module registers a {@code ModuleResource}; the platform then waits for its API to
+   * be published before it reports the module enabled.
+   */
+  default boolean publishesApi() {
+    return true;
+  }
+
   /** Classpath folder of the module's Flyway migrations inside its bundle. */
   default String migrationLocation() {
     return "db/" + id();

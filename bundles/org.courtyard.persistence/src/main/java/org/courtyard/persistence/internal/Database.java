@@ -64,6 +64,8 @@ public final class Database implements PlatformDatabase, TenantPersistence {
       direct.setPassword(config.password());
     }
     direct.setApplicationName("courtyard");
+    // JDBC batches (EclipseLink batch writing, billing runs, imports) go out as multi-row INSERTs
+    direct.setReWriteBatchedInserts(true);
     prepareSchemas(direct);
 
     HikariConfig hc = new HikariConfig();

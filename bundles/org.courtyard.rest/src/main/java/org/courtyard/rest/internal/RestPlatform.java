@@ -3,6 +3,8 @@ package org.courtyard.rest.internal;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.lang.management.ManagementFactory;
 import java.util.ArrayList;
+import java.util.Dictionary;
+import java.util.Hashtable;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -12,10 +14,13 @@ import org.apache.cxf.endpoint.Server;
 import org.apache.cxf.jaxrs.JAXRSServerFactoryBean;
 import org.apache.cxf.transport.http.HTTPTransportFactory;
 import org.courtyard.api.Authenticator;
+import org.courtyard.api.CourtyardConstants;
 import org.courtyard.api.TenantModule;
 import org.courtyard.api.TenantService;
 import org.courtyard.api.rest.ModuleResource;
+import org.courtyard.api.rest.PublishedApi;
 import org.osgi.framework.BundleContext;
+import org.osgi.framework.ServiceRegistration;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
@@ -45,6 +50,8 @@ public final class RestPlatform {
   private final long started = System.currentTimeMillis();
 
   private final Map<String, Server> moduleServers = new LinkedHashMap<>();
+  private final Map<String, ServiceRegistration<PublishedApi>> published = new LinkedHashMap<>();
+  private final BundleContext context;
   private final Map<String, ModuleResource> moduleResources = new LinkedHashMap<>();
   private final List<Server> platformServers = new ArrayList<>();
   private volatile Map<String, Object> openApi;
@@ -58,6 +65,7 @@ public final class RestPlatform {
       @Reference HTTPTransportFactory transport) {
     this.transport = transport;
     this.gate = new ModuleGate(context);
+    this.context = context;
     this.authenticator = authenticator;
     this.version = context.getBundle().getVersion().toString();
     this.bus = BusFactory.getDefaultBus(true);
@@ -76,7 +84,7 @@ public final class RestPlatform {
               AuthFilter.Audience.OPERATOR,
               null));
       active = true;
-      moduleResources.forEach((id, r) -> moduleServers.put(id, createModuleServer(id, r)));
+      moduleResources.forEach((id, r) -> publish(id, r));
     }
     LOG.info("REST API published under /api{} ({} module(s))", BASE, moduleServers.size());
   }
@@ -84,8 +92,7 @@ public final class RestPlatform {
   @Deactivate
   synchronized void deactivate() {
     active = false;
-    moduleServers.values().forEach(Server::destroy);
-    moduleServers.clear();
+    new ArrayList<>(moduleServers.keySet()).forEach(this::withdraw);
     platformServers.forEach(Server::destroy);
     platformServers.clear();
   }
@@ -96,10 +103,7 @@ public final class RestPlatform {
     moduleResources.put(id, resource);
     openApi = null;
     if (active) {
-      Server old = moduleServers.put(id, createModuleServer(id, resource));
-      if (old != null) {
-        old.destroy();
-      }
+      publish(id, resource);
       LOG.info("Module API {} published at /api{}/{}", id, BASE, id);
     }
   }
@@ -111,10 +115,31 @@ public final class RestPlatform {
     }
     moduleResources.remove(id);
     openApi = null;
-    Server s = moduleServers.remove(id);
-    if (s != null) {
-      s.destroy();
-      LOG.info("Module API {} withdrawn", id);
+    withdraw(id);
+    LOG.info("Module API {} withdrawn", id);
+  }
+
+  /** Replaces any server of the module (the old one first: both would share one address). */
+  private void publish(String id, ModuleResource resource) {
+    withdraw(id);
+    moduleServers.put(id, createModuleServer(id, resource));
+    Dictionary<String, Object> props = new Hashtable<>();
+    props.put(CourtyardConstants.MODULE, id);
+    published.put(id, context.registerService(PublishedApi.class, () -> id, props));
+  }
+
+  private void withdraw(String id) {
+    ServiceRegistration<PublishedApi> reg = published.remove(id);
+    if (reg != null) {
+      try {
+        reg.unregister();
+      } catch (IllegalStateException e) {
+        // already gone with the bundle
+      }
+    }
+    Server old = moduleServers.remove(id);
+    if (old != null) {
+      old.destroy();
     }
   }
 

@@ -648,6 +648,25 @@ public final class Tenancy implements TenantService, Authenticator, OperatorAcco
                 + " s; see the container log.");
       }
       awaitActivation(instanceFilter(s, d.id()));
+      if (d.publishesApi()
+          && !ServiceWaiter.awaitPresent(
+              context,
+              "(&(objectClass=org.courtyard.api.rest.PublishedApi)("
+                  + CourtyardConstants.MODULE
+                  + "="
+                  + d.id()
+                  + "))",
+              moduleStartTimeoutMs)) {
+        throw new ProblemException(
+            503,
+            "module-start-timeout",
+            "Module did not start",
+            "The API of module '"
+                + d.id()
+                + "' was not published within "
+                + moduleStartTimeoutMs / 1000
+                + " s; see the container log.");
+      }
     } catch (IOException e) {
       throw new IllegalStateException("configuring " + d.id() + " for " + s + " failed", e);
     } catch (InterruptedException e) {
