@@ -1510,6 +1510,79 @@ public class BillingIT {
 
   // ------------------------------------------------------------------------------- helpers
 
+  /**
+   * A run really stopped half-way: the tenant's billing module is disabled while the run is writing
+   * (its instance and executor go away), enabled again (the run is found interrupted and marked
+   * failed) and the period posted again. The end result is exactly the bills of a clean run.
+   */
+  @Test
+  public void e01_aRunStoppedHalfWayAndPostedAgainEndsWithExactlyTheCleanRunsBills()
+      throws Exception {
+    Http kill =
+        Http.anonymous(CourtyardContainer.httpPort())
+            .tenant(onboard("bill_kill", List.of("estate", "billing")));
+    long estate = create(kill, "/estate/estates", map("code", "BIG", "name", "Big Estate"));
+    int rooms = 0;
+    for (String code : List.of("K1", "K2")) {
+      long building =
+          create(kill, "/estate/buildings", map("estateId", estate, "code", code, "name", code));
+      StringBuilder csv = new StringBuilder("unit,number,floor,area,type\n");
+      for (int i = 0; i < 6000; i++) {
+        csv.append(i / 100)
+            .append(',')
+            .append(i)
+            .append(",1,")
+            .append(50 + i % 50)
+            .append(".25,residential\n");
+      }
+      Http.Reply imported =
+          kill.postCsv("/estate/buildings/" + building + "/rooms/import", csv.toString());
+      assertEquals(imported.toString(), 200, imported.status);
+      rooms += imported.json.path("roomsImported").asInt();
+    }
+    create(
+        kill,
+        "/billing/fee-items",
+        feeItem("PROP", "area", AREA_PRICE, monthBefore.atDay(1).toString(), null));
+
+    Http.Reply started = kill.post("/billing/runs", map("period", lastMonth.toString()));
+    assertEquals(started.toString(), 202, started.status);
+    long id = started.json.path("id").asLong();
+    JsonNode run = started.json;
+    long deadline = System.currentTimeMillis() + 60_000;
+    while (run.path("roomsDone").asInt() == 0) {
+      assertTrue("the run never started: " + run, System.currentTimeMillis() < deadline);
+      Thread.sleep(20);
+      run = kill.get("/billing/runs/" + id).json;
+    }
+    assertEquals("stopped before it finished: " + run, "running", run.path("status").asText());
+    assertEquals(200, operator.delete("/operator/tenants/bill_kill/modules/billing").status);
+    // ConfigAdmin delivers the removal and the new configuration in order: once the module is
+    // enabled again, the old instance has stopped and its run thread has ended
+    assertEquals(200, operator.post("/operator/tenants/bill_kill/modules/billing", "").status);
+    long partial = periodicBills("t_bill_kill", lastMonth);
+    assertTrue("some, not all bills were written: " + partial, partial > 0 && partial < rooms);
+    JsonNode interrupted = kill.get("/billing/runs/" + id).json;
+    assertEquals(interrupted.toString(), "failed", interrupted.path("status").asText());
+    JsonNode resumed = runPeriod(kill, lastMonth);
+    assertEquals(rooms - partial, resumed.path("billsCreated").asLong());
+    assertEquals(rooms, periodicBills("t_bill_kill", lastMonth));
+    assertEquals(
+        0,
+        PlatformIT.count(
+            "select count(*) from (select room_id from t_bill_kill.bill"
+                + " where period = ? group by room_id, period having count(*) > 1) d",
+            lastMonth.toString()));
+    // every bill has its ledger transaction, and the books balance
+    assertEquals(
+        0,
+        PlatformIT.count(
+            "select count(*) from t_bill_kill.bill b where not exists"
+                + " (select 1 from t_bill_kill.ledger_entry e where e.bill_id = b.id)"));
+    Http.Reply check = kill.get("/billing/ledger/check");
+    assertTrue(check.text, check.json.path("balanced").asBoolean());
+  }
+
   private static String onboard(String slug, List<String> modules) throws Exception {
     Http.Reply r =
         operator.post("/operator/tenants", map("slug", slug, "name", slug, "modules", modules));
