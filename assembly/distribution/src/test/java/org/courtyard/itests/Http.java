@@ -56,7 +56,11 @@ final class Http {
       this.status = status;
       this.contentType = contentType;
       this.text = text;
-      this.json = text == null || text.isBlank() ? null : JSON.readTree(text);
+      // Only JSON bodies are parsed: while the container starts, Jetty and CXF answer with HTML.
+      this.json =
+          text == null || text.isBlank() || !contentType.contains("json")
+              ? null
+              : JSON.readTree(text);
     }
 
     String problemType() {

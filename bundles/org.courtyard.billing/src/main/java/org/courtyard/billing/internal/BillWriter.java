@@ -24,7 +24,8 @@ import org.courtyard.billing.internal.calc.Posting;
  * transactions and the use of the rooms' prepayment. Bills that exist already (same room and
  * period, or same room and one-off fee) are skipped by the database ({@code ON CONFLICT DO
  * NOTHING}), and lines and ledger entries are written only for the bills this call created, which
- * is what makes billing runs safe to repeat and to resume.
+ * is what makes billing runs safe to repeat and to resume. Each kind of row is written by one
+ * {@code INSERT … SELECT FROM unnest(…)} of arrays, whatever the number of bills.
  */
 final class BillWriter {
 
@@ -109,30 +110,7 @@ final class BillWriter {
     if (created.isEmpty()) {
       return created;
     }
-    try (PreparedStatement ps =
-        c.prepareStatement(
-            "INSERT INTO bill_line (bill_id, fee_item_id, fee_code, fee_name, quantity, unit_price,"
-                + " months, days_effective, days_in_cycle, calculated, amount)"
-                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
-      for (Map.Entry<Long, Long> e : created.entrySet()) {
-        for (Line l : byRoom.get(e.getKey()).lines()) {
-          LineAmount a = l.amount();
-          ps.setLong(1, e.getValue());
-          ps.setLong(2, l.feeItemId());
-          ps.setString(3, l.feeCode());
-          ps.setString(4, l.feeName());
-          ps.setBigDecimal(5, a.quantity());
-          ps.setBigDecimal(6, a.unitPrice());
-          ps.setInt(7, a.months());
-          ps.setInt(8, a.daysEffective());
-          ps.setInt(9, a.daysInCycle());
-          ps.setBigDecimal(10, a.calculated());
-          ps.setBigDecimal(11, a.amount());
-          ps.addBatch();
-        }
-      }
-      ps.executeBatch();
-    }
+    writeLines(c, created, byRoom);
     List<Ledger.Tx> txs = new ArrayList<>();
     for (Map.Entry<Long, Long> e : created.entrySet()) {
       NewBill bill = byRoom.get(e.getKey());
@@ -156,6 +134,63 @@ final class BillWriter {
     Ledger.post(c, txs, now);
     usePrepayment(c, period, created, byRoom, now);
     return created;
+  }
+
+  /** The lines of the created bills, all in one {@code INSERT … SELECT FROM unnest(…)}. */
+  private static void writeLines(Connection c, Map<Long, Long> created, Map<Long, NewBill> byRoom)
+      throws SQLException {
+    List<Long> billIds = new ArrayList<>();
+    List<Long> feeItemIds = new ArrayList<>();
+    List<String> codes = new ArrayList<>();
+    List<String> names = new ArrayList<>();
+    List<BigDecimal> quantities = new ArrayList<>();
+    List<BigDecimal> unitPrices = new ArrayList<>();
+    List<Integer> months = new ArrayList<>();
+    List<Integer> daysEffective = new ArrayList<>();
+    List<Integer> daysInCycle = new ArrayList<>();
+    List<BigDecimal> calculated = new ArrayList<>();
+    List<BigDecimal> amounts = new ArrayList<>();
+    for (Map.Entry<Long, Long> e : created.entrySet()) {
+      for (Line l : byRoom.get(e.getKey()).lines()) {
+        LineAmount a = l.amount();
+        billIds.add(e.getValue());
+        feeItemIds.add(l.feeItemId());
+        codes.add(l.feeCode());
+        names.add(l.feeName());
+        quantities.add(a.quantity());
+        unitPrices.add(a.unitPrice());
+        months.add(a.months());
+        daysEffective.add(a.daysEffective());
+        daysInCycle.add(a.daysInCycle());
+        calculated.add(a.calculated());
+        amounts.add(a.amount());
+      }
+    }
+    try (PreparedStatement ps =
+        c.prepareStatement(
+            "INSERT INTO bill_line (bill_id, fee_item_id, fee_code, fee_name, quantity, unit_price,"
+                + " months, days_effective, days_in_cycle, calculated, amount)"
+                + " SELECT u.bill_id, u.fee_item_id, u.fee_code, u.fee_name, u.quantity,"
+                + " u.unit_price, u.months, u.days_effective, u.days_in_cycle, u.calculated,"
+                + " u.amount"
+                + " FROM unnest(?::bigint[], ?::bigint[], ?::text[], ?::text[],"
+                + " ?::text[]::numeric[], ?::text[]::numeric[], ?::int[], ?::int[], ?::int[],"
+                + " ?::text[]::numeric[], ?::text[]::numeric[]) WITH ORDINALITY"
+                + " AS u(bill_id, fee_item_id, fee_code, fee_name, quantity, unit_price, months,"
+                + " days_effective, days_in_cycle, calculated, amount, ord) ORDER BY u.ord")) {
+      ps.setArray(1, Jdbc.bigints(c, billIds));
+      ps.setArray(2, Jdbc.bigints(c, feeItemIds));
+      ps.setArray(3, Jdbc.texts(c, codes));
+      ps.setArray(4, Jdbc.texts(c, names));
+      ps.setArray(5, Jdbc.texts(c, quantities));
+      ps.setArray(6, Jdbc.texts(c, unitPrices));
+      ps.setArray(7, Jdbc.ints(c, months));
+      ps.setArray(8, Jdbc.ints(c, daysEffective));
+      ps.setArray(9, Jdbc.ints(c, daysInCycle));
+      ps.setArray(10, Jdbc.texts(c, calculated));
+      ps.setArray(11, Jdbc.texts(c, amounts));
+      ps.executeUpdate();
+    }
   }
 
   /**

@@ -7,8 +7,11 @@ import java.nio.charset.Charset;
 import java.nio.charset.IllegalCharsetNameException;
 import java.nio.charset.StandardCharsets;
 import java.nio.charset.UnsupportedCharsetException;
+import java.time.Instant;
 import java.time.LocalDate;
+import java.time.YearMonth;
 import java.time.format.DateTimeParseException;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
@@ -36,6 +39,7 @@ import org.courtyard.api.rest.Cursor;
 import org.courtyard.api.rest.ModuleResource;
 import org.courtyard.api.rest.Page;
 import org.courtyard.api.rest.TenantPrincipal;
+import org.courtyard.billing.internal.calc.FeeCalculator;
 import org.courtyard.billing.internal.calc.MeterType;
 import org.courtyard.billing.internal.dto.ArrearsView;
 import org.courtyard.billing.internal.dto.BillView;
@@ -49,6 +53,7 @@ import org.courtyard.billing.internal.dto.LedgerTxView;
 import org.courtyard.billing.internal.dto.MeterInput;
 import org.courtyard.billing.internal.dto.MeterView;
 import org.courtyard.billing.internal.dto.PaymentRequest;
+import org.courtyard.billing.internal.dto.PersonStatementView;
 import org.courtyard.billing.internal.dto.ReadingImportResult;
 import org.courtyard.billing.internal.dto.ReadingInput;
 import org.courtyard.billing.internal.dto.ReadingView;
@@ -79,6 +84,7 @@ import org.osgi.service.component.annotations.ReferencePolicy;
 @Produces(MediaType.APPLICATION_JSON)
 public class BillingResource implements ModuleResource {
 
+  private static final String RESIDENTS = "residents";
   private static final Set<String> BILL_STATUSES = Set.of("open", "paid", "cancelled");
   private static final String CSV = "text/csv";
 
@@ -94,6 +100,13 @@ public class BillingResource implements ModuleResource {
 
   private final Map<TenantSlug, BillingTenant> tenants = new ConcurrentHashMap<>();
   private volatile BundleContext context;
+
+  /**
+   * The residents module's read API while the residents bundle is installed; null otherwise.
+   * Per-vehicle fees and resident statements need it, everything else works without it.
+   */
+  @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
+  private volatile ResidentsPort residents;
 
   @Reference(
       cardinality = ReferenceCardinality.MULTIPLE,
@@ -133,7 +146,21 @@ public class BillingResource implements ModuleResource {
   @Consumes(MediaType.APPLICATION_JSON)
   public Response createFeeItem(
       @Context SecurityContext security, @Context UriInfo uri, FeeItemInput input) {
-    FeeItemView created = instance(security).catalog().create(body(input));
+    TenantSlug tenant = TenantPrincipal.of(security);
+    FeeItemInput item = body(input);
+    FeeItemView created =
+        instance(security)
+            .catalog()
+            .create(
+                item,
+                kind -> {
+                  if (kind.needsResidents() && !residentsEnabled(tenant)) {
+                    throw moduleRequired(
+                        tenant,
+                        List.of(item.code().strip()),
+                        "create the item once residents is enabled");
+                  }
+                });
     return Response.created(location(uri, created.id())).entity(created).build();
   }
 
@@ -180,7 +207,22 @@ public class BillingResource implements ModuleResource {
   @Consumes(MediaType.APPLICATION_JSON)
   public Response startRun(
       @Context SecurityContext security, @Context UriInfo uri, RunRequest input) {
-    RunView run = instance(security).runs().start(body(input).period());
+    BillingTenant instance = instance(security);
+    TenantSlug tenant = TenantPrincipal.of(security);
+    String period = body(input).period();
+    YearMonth month = Periods.parse(period);
+    List<String> needResidents =
+        instance.catalog().periodicFees().stream()
+            .filter(
+                f -> f.terms().kind().needsResidents() && FeeCalculator.chargedIn(f.terms(), month))
+            .map(Catalog.Fee::code)
+            .toList();
+    if (!needResidents.isEmpty() && !residentsEnabled(tenant)) {
+      throw moduleRequired(
+          tenant, needResidents, "enable residents, or end the items before " + month);
+    }
+    RunView run =
+        instance.runs().start(period, roomIds -> vehicleCounts(tenant, needResidents, roomIds));
     return Response.accepted(run).location(location(uri, run.id())).build();
   }
 
@@ -315,6 +357,28 @@ public class BillingResource implements ModuleResource {
     return StatementHtml.render(statement, instance.catalog().settings().zone());
   }
 
+  /**
+   * The statement of a resident: the person's current rooms (as owner, occupant, tenant or family,
+   * from the residents module), each with its room statement, and the totals.
+   */
+  @GET
+  @Path("persons/{personId}/statement")
+  public PersonStatementView personStatement(
+      @Context SecurityContext security, @PathParam("personId") long personId) {
+    return personStatement(instance(security), TenantPrincipal.of(security), personId);
+  }
+
+  @GET
+  @Path("persons/{personId}/statement.html")
+  @Produces(MediaType.TEXT_HTML + ";charset=utf-8")
+  public String personStatementHtml(
+      @Context SecurityContext security, @PathParam("personId") long personId) {
+    BillingTenant instance = instance(security);
+    PersonStatementView statement =
+        personStatement(instance, TenantPrincipal.of(security), personId);
+    return PersonStatementHtml.render(statement, instance.catalog().settings().zone());
+  }
+
   @GET
   @Path("statistics/collection")
   public CollectionStats collection(
@@ -408,6 +472,81 @@ public class BillingResource implements ModuleResource {
           "missing-body", "Missing body", "Send the CSV file as the request body.");
     }
     return instance.readingImport().importReadings(csv, charset);
+  }
+
+  // ------------------------------------------------------------------------------- residents
+
+  /**
+   * @throws ProblemException 404 {@code module-not-enabled} without residents, 404 {@code
+   *     not-found} for an unknown person
+   */
+  private PersonStatementView personStatement(
+      BillingTenant instance, TenantSlug tenant, long personId) {
+    ResidentsPort port = residents;
+    if (port == null) {
+      throw residentsNotEnabled(tenant);
+    }
+    ResidentsPort.Resident resident =
+        port.resident(tenant, personId).orElseThrow(() -> Errors.notFound("Person", personId));
+    String currency = instance.catalog().settings().currency();
+    Instant now = Instant.now();
+    return PersonStatements.assemble(
+        resident,
+        currency,
+        roomId -> {
+          try {
+            return instance.reports().statement(roomId);
+          } catch (ProblemException e) {
+            // a room estate no longer has and billing never billed: nothing to show, not a 404
+            if (e.status() == 404 && "not-found".equals(e.type())) {
+              return PersonStatements.empty(roomId, currency, now);
+            }
+            throw e;
+          }
+        },
+        now);
+  }
+
+  private boolean residentsEnabled(TenantSlug tenant) {
+    ResidentsPort port = residents;
+    return port != null && port.enabled(tenant);
+  }
+
+  /** What a billing run asks for each batch of rooms while it has per_vehicle fees to charge. */
+  private Map<Long, Integer> vehicleCounts(
+      TenantSlug tenant, List<String> feeCodes, List<Long> roomIds) {
+    ResidentsPort port = residents;
+    if (port == null || !port.enabled(tenant)) {
+      throw moduleRequired(tenant, feeCodes, "enable residents and post the period again");
+    }
+    return port.vehicleCounts(tenant, roomIds);
+  }
+
+  private static ProblemException residentsNotEnabled(TenantSlug tenant) {
+    return ProblemException.notFound(
+        "module-not-enabled",
+        "Module not enabled",
+        "Module '" + RESIDENTS + "' is not enabled for tenant '" + tenant + "'.");
+  }
+
+  /** 409: fee items of a kind that needs the residents module, which the tenant has not enabled. */
+  static ProblemException moduleRequired(TenantSlug tenant, List<String> feeCodes, String hint) {
+    String items =
+        (feeCodes.size() == 1 ? "Fee item " : "Fee items ")
+            + String.join(", ", feeCodes.stream().map(Errors::clip).toList());
+    return new ProblemException(
+        409,
+        "module-required",
+        "Module required",
+        items
+            + (feeCodes.size() == 1 ? " needs" : " need")
+            + " the residents module (per_vehicle fees count the vehicles of a room's residents),"
+            + " which is not enabled for tenant '"
+            + tenant
+            + "': "
+            + hint
+            + ".",
+        Map.of("module", RESIDENTS, "feeItems", List.copyOf(feeCodes)));
   }
 
   // --------------------------------------------------------------------------------- helpers

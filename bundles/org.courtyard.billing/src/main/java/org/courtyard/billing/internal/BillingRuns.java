@@ -38,8 +38,9 @@ import org.slf4j.MDC;
  * Billing runs (出账): one bill per room and period, with a line per fee that applies. A run walks
  * the tenant's rooms in id order, {@value #PAGE} per page from the estate module, and writes them
  * in batches of {@value #BATCH} rooms, one transaction each, updating the run's progress in the
- * same transaction. Bills that exist are skipped by the database, so a run can be repeated or
- * resumed after a crash and only creates what is missing.
+ * same transaction. Up to {@value #WRITERS} batches are written at once (see {@link Writers}).
+ * Bills that exist are skipped by the database, so a run can be repeated or resumed after a crash
+ * and only creates what is missing.
  *
  * <p>Metered fees charge the consumption {@link MeterUsage} reads for each batch of rooms from the
  * meter readings as they are when the batch is billed.
@@ -50,6 +51,7 @@ final class BillingRuns {
 
   static final int PAGE = 1000;
   static final int BATCH = 500;
+  static final int WRITERS = 2;
   static final int MAX_CHARGE_ROOMS = 1000;
 
   private final TenantSlug tenant;
@@ -98,8 +100,9 @@ final class BillingRuns {
   /**
    * @throws ProblemException 400 {@code invalid-period}, 422 {@code period-in-future}, 409 {@code
    *     run-in-progress}, 503 {@code runs-busy}
+   * @param vehicles the current vehicles of rooms, for per_vehicle fees
    */
-  RunView start(String periodText) {
+  RunView start(String periodText, RoomVehicles vehicles) {
     YearMonth period = Periods.parse(periodText);
     Catalog.Settings settings = catalog.settings();
     Periods.requireNotFuture(period, clock, settings.zone());
@@ -131,7 +134,7 @@ final class BillingRuns {
               }
             });
     try {
-      executor.execute(() -> execute(id, period));
+      executor.execute(() -> execute(id, period, vehicles));
     } catch (RejectedExecutionException e) {
       finish(id, "failed", "not started: too many runs queued");
       throw new ProblemException(
@@ -199,7 +202,7 @@ final class BillingRuns {
   }
 
   /** The run itself, on the tenant's run executor. */
-  void execute(long runId, YearMonth period) {
+  void execute(long runId, YearMonth period, RoomVehicles vehicles) {
     MDC.put("tenant", tenant.value());
     try {
       List<Catalog.Fee> fees = catalog.periodicFees();
@@ -208,43 +211,75 @@ final class BillingRuns {
       fees.stream()
           .filter(f -> f.metering() != null)
           .forEach(f -> meterTypes.add(f.metering().meterType()));
+      boolean perVehicle =
+          fees.stream()
+              .anyMatch(
+                  f ->
+                      f.terms().kind() == FeeKind.PER_VEHICLE
+                          && FeeCalculator.chargedIn(f.terms(), period));
       long after = 0;
-      while (true) {
-        List<RoomSummary> page = estate.rooms(tenant, after, PAGE);
-        if (page.isEmpty()) {
-          break;
-        }
-        for (int from = 0; from < page.size(); from += BATCH) {
-          if (Thread.currentThread().isInterrupted()) {
-            // The module is stopping; the next start marks the run failed, a re-post completes it.
-            LOG.info("Billing run {} for {} interrupted", runId, period);
-            return;
+      Writers writers = new Writers();
+      try {
+        while (true) {
+          List<RoomSummary> page = estate.rooms(tenant, after, PAGE);
+          if (page.isEmpty()) {
+            break;
           }
-          List<RoomSummary> batch = page.subList(from, Math.min(page.size(), from + BATCH));
-          Map<Long, Map<MeterType, BigDecimal>> usage =
-              meterTypes.isEmpty()
-                  ? Map.of()
-                  : jdbc.read(
-                      c ->
-                          MeterUsage.load(
-                              c,
-                              batch.stream().map(r -> r.id).toList(),
-                              meterTypes,
-                              period,
-                              settings.zone()));
-          List<BillWriter.NewBill> bills = new ArrayList<>();
-          for (RoomSummary room : batch) {
-            bill(room, period, fees, usage.getOrDefault(room.id, Map.of())).ifPresent(bills::add);
+          for (int from = 0; from < page.size(); from += BATCH) {
+            if (Thread.currentThread().isInterrupted()) {
+              // The module is stopping; the next start marks the run failed, a re-post
+              // completes it.
+              LOG.info("Billing run {} for {} interrupted", runId, period);
+              writers.awaitAll();
+              return;
+            }
+            List<RoomSummary> batch = page.subList(from, Math.min(page.size(), from + BATCH));
+            Map<Long, Map<MeterType, BigDecimal>> usage =
+                meterTypes.isEmpty()
+                    ? Map.of()
+                    : jdbc.read(
+                        c ->
+                            MeterUsage.load(
+                                c,
+                                batch.stream().map(r -> r.id).toList(),
+                                meterTypes,
+                                period,
+                                settings.zone()));
+            Map<Long, Integer> vehicleCounts =
+                perVehicle ? vehicles.counts(batch.stream().map(r -> r.id).toList()) : Map.of();
+            List<BillWriter.NewBill> bills = new ArrayList<>();
+            for (RoomSummary room : batch) {
+              bill(
+                      room,
+                      period,
+                      fees,
+                      usage.getOrDefault(room.id, Map.of()),
+                      vehicleCounts.getOrDefault(room.id, 0))
+                  .ifPresent(bills::add);
+            }
+            int rooms = batch.size();
+            if (!writers.submit(
+                () ->
+                    jdbc.transaction(
+                        c -> {
+                          Map<Long, Long> created =
+                              BillWriter.write(
+                                  c, period, null, runId, settings, bills, clock.instant());
+                          progress(c, runId, rooms, created.size());
+                          return null;
+                        }))) {
+              LOG.info("Billing run {} for {} interrupted", runId, period);
+              return;
+            }
           }
-          jdbc.transaction(
-              c -> {
-                Map<Long, Long> created =
-                    BillWriter.write(c, period, null, runId, settings, bills, clock.instant());
-                progress(c, runId, batch.size(), created.size());
-                return null;
-              });
+          after = page.get(page.size() - 1).id;
         }
-        after = page.get(page.size() - 1).id;
+        if (!writers.awaitAll()) {
+          LOG.info("Billing run {} for {} interrupted", runId, period);
+          return;
+        }
+      } finally {
+        writers.close();
       }
       finish(runId, "completed", null);
       LOG.info("Billing run {} for {} completed", runId, period);
@@ -258,20 +293,123 @@ final class BillingRuns {
   }
 
   /**
+   * The writing side of a run: up to {@value #WRITERS} batches are written at once, each in its own
+   * transaction on its own connection, while the run thread reads and prices the next rooms.
+   * Batches hold disjoint rooms, so they never wait for each other's bills or room_account rows;
+   * they only meet at the run's progress row, which each updates last, just before its commit. A
+   * failed batch fails the run (batches already committed stay, a re-post completes the rest).
+   */
+  private final class Writers {
+    private final ExecutorService pool =
+        java.util.concurrent.Executors.newFixedThreadPool(
+            WRITERS,
+            r -> {
+              Thread t = new Thread(r, "billing-write-" + tenant.value());
+              t.setDaemon(true);
+              return t;
+            });
+    private final java.util.ArrayDeque<java.util.concurrent.Future<?>> inFlight =
+        new java.util.ArrayDeque<>();
+
+    /**
+     * Queues a batch, first waiting for the oldest one when {@value #WRITERS} are in flight.
+     *
+     * @return false when the run thread was interrupted while waiting
+     * @throws RuntimeException what a written batch failed with
+     */
+    boolean submit(Runnable batch) {
+      while (inFlight.size() >= WRITERS) {
+        if (!await(inFlight.removeFirst())) {
+          return false;
+        }
+      }
+      inFlight.add(
+          pool.submit(
+              () -> {
+                MDC.put("tenant", tenant.value());
+                try {
+                  batch.run();
+                } finally {
+                  MDC.remove("tenant");
+                }
+              }));
+      return true;
+    }
+
+    /** Waits for every batch in flight; false when interrupted. */
+    boolean awaitAll() {
+      while (!inFlight.isEmpty()) {
+        if (!await(inFlight.removeFirst())) {
+          return false;
+        }
+      }
+      return true;
+    }
+
+    private boolean await(java.util.concurrent.Future<?> f) {
+      try {
+        f.get();
+        return true;
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return false;
+      } catch (java.util.concurrent.ExecutionException e) {
+        if (e.getCause() instanceof RuntimeException r) {
+          throw r;
+        }
+        if (e.getCause() instanceof Error err) {
+          throw err;
+        }
+        throw new IllegalStateException(e.getCause());
+      }
+    }
+
+    /**
+     * Lets the batches in flight finish (never abandons a transaction half way, even when the
+     * module is stopping: its stop waits for the run thread, and so for these).
+     */
+    void close() {
+      pool.shutdown();
+      boolean interrupted = Thread.interrupted();
+      try {
+        while (true) {
+          try {
+            if (pool.awaitTermination(60, java.util.concurrent.TimeUnit.SECONDS)) {
+              break;
+            }
+            LOG.warn("Billing run batches still being written after 60 s; waiting");
+          } catch (InterruptedException e) {
+            interrupted = true;
+          }
+        }
+      } finally {
+        if (interrupted) {
+          Thread.currentThread().interrupt();
+        }
+      }
+    }
+  }
+
+  /**
    * The bill of one room for the period; empty when no fee applies or all come to zero.
    *
    * @param usage the room's consumption in the period per meter type; a metered fee whose type is
    *     absent gets no line
+   * @param vehicles the room's current vehicles; a per_vehicle fee gets a line only when there is
+   *     at least one
    */
   static Optional<BillWriter.NewBill> bill(
       RoomSummary room,
       YearMonth period,
       List<Catalog.Fee> fees,
-      Map<MeterType, BigDecimal> usage) {
+      Map<MeterType, BigDecimal> usage,
+      int vehicles) {
     List<BillWriter.Line> lines = new ArrayList<>();
     for (Catalog.Fee fee : fees) {
       Optional<LineAmount> amount;
-      if (fee.metering() == null) {
+      if (fee.terms().kind() == FeeKind.PER_VEHICLE) {
+        amount = FeeCalculator.perVehicle(fee.terms(), period, room.type, vehicles);
+      } else if (fee.metering() == null) {
         amount = FeeCalculator.periodic(fee.terms(), period, room.type, room.area);
       } else {
         BigDecimal used = usage.get(fee.metering().meterType());

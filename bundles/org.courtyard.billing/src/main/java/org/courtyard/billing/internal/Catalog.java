@@ -10,6 +10,7 @@ import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.regex.Pattern;
 import javax.persistence.EntityManager;
@@ -89,7 +90,19 @@ final class Catalog {
   }
 
   FeeItemView create(FeeItemInput in) {
+    return create(in, kind -> {});
+  }
+
+  /**
+   * Creates a fee item once it is valid and {@code requirements} accepted its kind: the check of
+   * another module a kind needs (per_vehicle: residents) runs after the fields are validated, so a
+   * malformed item is a 422 whatever the tenant has enabled.
+   *
+   * @param requirements throws a {@code ProblemException} when the tenant cannot use the kind
+   */
+  FeeItemView create(FeeItemInput in, Consumer<FeeKind> requirements) {
     Checked c = check(in, null, null);
+    requirements.accept(c.kind);
     return write(
         em -> {
           FeeItemEntity f =
@@ -125,7 +138,7 @@ final class Catalog {
         });
   }
 
-  /** Every fee item billing runs charge (area, fixed and metered), in id order. */
+  /** Every fee item billing runs charge (area, fixed, metered and per_vehicle), in id order. */
   List<Fee> periodicFees() {
     return read(
         em ->

@@ -87,6 +87,10 @@ final class Jdbc {
     return c.createArrayOf("bigint", values.toArray(new Long[0]));
   }
 
+  static Array ints(Connection c, Collection<Integer> values) throws SQLException {
+    return c.createArrayOf("int4", values.toArray(new Integer[0]));
+  }
+
   /**
    * Decimals and uuids travel as text arrays and are cast in SQL: exact, and portable across
    * drivers.
@@ -95,7 +99,9 @@ final class Jdbc {
     return c.createArrayOf(
         "text",
         values.stream()
-            .map(v -> v instanceof BigDecimal d ? d.toPlainString() : v.toString())
+            .map(
+                v ->
+                    v == null ? null : v instanceof BigDecimal d ? d.toPlainString() : v.toString())
             .toArray(String[]::new));
   }
 

@@ -55,52 +55,95 @@ final class Ledger {
 
   private Ledger() {}
 
-  /** Writes {@code txs} in two JDBC batches, after checking that each one balances. */
+  /**
+   * Writes {@code txs}, after checking that each one balances, in one statement: the headers and
+   * the entries, each from {@code unnest(…)} of arrays (a data-modifying CTE for the headers; the
+   * entries' foreign key is checked at the end of the statement, when both are in).
+   */
   static void post(Connection c, List<Tx> txs, Instant now) throws SQLException {
     if (txs.isEmpty()) {
       return;
     }
     txs.forEach(tx -> LedgerBalance.check(tx.postings()));
+    List<UUID> txIds = new ArrayList<>();
+    List<String> kinds = new ArrayList<>();
+    List<Long> rooms = new ArrayList<>();
+    List<Long> bills = new ArrayList<>();
+    List<Long> payments = new ArrayList<>();
+    List<Long> refunds = new ArrayList<>();
+    List<String> periods = new ArrayList<>();
+    List<UUID> reverses = new ArrayList<>();
+    List<UUID> eTxIds = new ArrayList<>();
+    List<String> eAccounts = new ArrayList<>();
+    List<BigDecimal> eDebits = new ArrayList<>();
+    List<BigDecimal> eCredits = new ArrayList<>();
+    List<Long> eRooms = new ArrayList<>();
+    List<Long> eBills = new ArrayList<>();
+    List<Long> ePayments = new ArrayList<>();
+    List<String> ePeriods = new ArrayList<>();
+    List<UUID> eReverses = new ArrayList<>();
+    for (Tx tx : txs) {
+      txIds.add(tx.txId());
+      kinds.add(tx.kind());
+      rooms.add(tx.roomId());
+      bills.add(tx.billId());
+      payments.add(tx.paymentId());
+      refunds.add(tx.refundId());
+      periods.add(tx.period());
+      reverses.add(tx.reversesTx());
+      for (Posting p : tx.postings()) {
+        eTxIds.add(tx.txId());
+        eAccounts.add(p.account());
+        eDebits.add(p.debit());
+        eCredits.add(p.credit());
+        eRooms.add(tx.roomId());
+        eBills.add(tx.billId());
+        ePayments.add(tx.paymentId());
+        ePeriods.add(tx.period());
+        eReverses.add(tx.reversesTx());
+      }
+    }
     Timestamp ts = Timestamp.from(now);
     try (PreparedStatement ps =
         c.prepareStatement(
-            "INSERT INTO ledger_tx (tx_id, kind, room_id, bill_id, payment_id, refund_id, period,"
-                + " created_at, reverses_tx) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
-      for (Tx tx : txs) {
-        ps.setObject(1, tx.txId());
-        ps.setString(2, tx.kind());
-        Jdbc.setLong(ps, 3, tx.roomId());
-        Jdbc.setLong(ps, 4, tx.billId());
-        Jdbc.setLong(ps, 5, tx.paymentId());
-        Jdbc.setLong(ps, 6, tx.refundId());
-        ps.setString(7, tx.period());
-        ps.setTimestamp(8, ts);
-        ps.setObject(9, tx.reversesTx());
-        ps.addBatch();
-      }
-      ps.executeBatch();
-    }
-    try (PreparedStatement ps =
-        c.prepareStatement(
-            "INSERT INTO ledger_entry (tx_id, account, debit, credit, room_id, bill_id,"
+            "WITH t AS (INSERT INTO ledger_tx (tx_id, kind, room_id, bill_id, payment_id,"
+                + " refund_id, period, created_at, reverses_tx)"
+                + " SELECT u.tx_id, u.kind, u.room_id, u.bill_id, u.payment_id, u.refund_id,"
+                + " u.period, ?, u.reverses_tx"
+                + " FROM unnest(?::text[]::uuid[], ?::text[], ?::bigint[], ?::bigint[],"
+                + " ?::bigint[], ?::bigint[], ?::text[], ?::text[]::uuid[]) WITH ORDINALITY"
+                + " AS u(tx_id, kind, room_id, bill_id, payment_id, refund_id, period,"
+                + " reverses_tx, ord) ORDER BY u.ord)"
+                + " INSERT INTO ledger_entry (tx_id, account, debit, credit, room_id, bill_id,"
                 + " payment_id, period, created_at, reverses_tx)"
-                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
-      for (Tx tx : txs) {
-        for (Posting p : tx.postings()) {
-          ps.setObject(1, tx.txId());
-          ps.setString(2, p.account());
-          ps.setBigDecimal(3, p.debit());
-          ps.setBigDecimal(4, p.credit());
-          Jdbc.setLong(ps, 5, tx.roomId());
-          Jdbc.setLong(ps, 6, tx.billId());
-          Jdbc.setLong(ps, 7, tx.paymentId());
-          ps.setString(8, tx.period());
-          ps.setTimestamp(9, ts);
-          ps.setObject(10, tx.reversesTx());
-          ps.addBatch();
-        }
-      }
-      ps.executeBatch();
+                + " SELECT e.tx_id, e.account, e.debit, e.credit, e.room_id, e.bill_id,"
+                + " e.payment_id, e.period, ?, e.reverses_tx"
+                + " FROM unnest(?::text[]::uuid[], ?::text[], ?::text[]::numeric[],"
+                + " ?::text[]::numeric[], ?::bigint[], ?::bigint[], ?::bigint[], ?::text[],"
+                + " ?::text[]::uuid[]) WITH ORDINALITY"
+                + " AS e(tx_id, account, debit, credit, room_id, bill_id, payment_id, period,"
+                + " reverses_tx, ord) ORDER BY e.ord")) {
+      int i = 1;
+      ps.setTimestamp(i++, ts);
+      ps.setArray(i++, Jdbc.texts(c, txIds));
+      ps.setArray(i++, Jdbc.texts(c, kinds));
+      ps.setArray(i++, Jdbc.bigints(c, rooms));
+      ps.setArray(i++, Jdbc.bigints(c, bills));
+      ps.setArray(i++, Jdbc.bigints(c, payments));
+      ps.setArray(i++, Jdbc.bigints(c, refunds));
+      ps.setArray(i++, Jdbc.texts(c, periods));
+      ps.setArray(i++, Jdbc.texts(c, reverses));
+      ps.setTimestamp(i++, ts);
+      ps.setArray(i++, Jdbc.texts(c, eTxIds));
+      ps.setArray(i++, Jdbc.texts(c, eAccounts));
+      ps.setArray(i++, Jdbc.texts(c, eDebits));
+      ps.setArray(i++, Jdbc.texts(c, eCredits));
+      ps.setArray(i++, Jdbc.bigints(c, eRooms));
+      ps.setArray(i++, Jdbc.bigints(c, eBills));
+      ps.setArray(i++, Jdbc.bigints(c, ePayments));
+      ps.setArray(i++, Jdbc.texts(c, ePeriods));
+      ps.setArray(i++, Jdbc.texts(c, eReverses));
+      ps.executeUpdate();
     }
   }
 

@@ -69,7 +69,8 @@ class BillingRunsTest {
                 FEES,
                 Map.of(
                     MeterType.WATER, new BigDecimal("12.000"),
-                    MeterType.ELECTRICITY, new BigDecimal("150.500")))
+                    MeterType.ELECTRICITY, new BigDecimal("150.500")),
+                0)
             .orElseThrow();
 
     assertThat(bill.lines())
@@ -90,14 +91,46 @@ class BillingRunsTest {
     List<Catalog.Fee> withoutMetered = List.of(FEES.get(0), FEES.get(2));
 
     BillWriter.NewBill withMeteredItems =
-        BillingRuns.bill(ROOM, NOV, FEES, Map.of(MeterType.GAS, BigDecimal.TEN)).orElseThrow();
-    BillWriter.NewBill before = BillingRuns.bill(ROOM, NOV, withoutMetered, Map.of()).orElseThrow();
+        BillingRuns.bill(ROOM, NOV, FEES, Map.of(MeterType.GAS, BigDecimal.TEN), 0).orElseThrow();
+    BillWriter.NewBill before =
+        BillingRuns.bill(ROOM, NOV, withoutMetered, Map.of(), 0).orElseThrow();
 
     assertThat(withMeteredItems).isEqualTo(before);
   }
 
   @Test
   void aRoomWithOnlyMeteredFeesAndNoReadingsGetsNoBill() {
-    assertThat(BillingRuns.bill(ROOM, NOV, List.of(FEES.get(1)), Map.of())).isEmpty();
+    assertThat(BillingRuns.bill(ROOM, NOV, List.of(FEES.get(1)), Map.of(), 0)).isEmpty();
+  }
+
+  @Test
+  void aPerVehicleFeeChargesEachOfTheRoomsVehiclesInFeeItemOrder() {
+    List<Catalog.Fee> fees =
+        List.of(
+            periodic(1, "PM", FeeKind.AREA, "2.5"),
+            periodic(2, "CAR", FeeKind.PER_VEHICLE, "60"),
+            periodic(3, "PARK", FeeKind.FIXED, "100"));
+
+    BillWriter.NewBill bill = BillingRuns.bill(ROOM, NOV, fees, Map.of(), 2).orElseThrow();
+
+    assertThat(bill.lines())
+        .extracting(BillWriter.Line::feeCode)
+        .containsExactly("PM", "CAR", "PARK");
+    BillWriter.Line car = bill.lines().get(1);
+    assertThat(car.amount().quantity()).isEqualByComparingTo("2");
+    assertThat(car.amount().unitPrice()).isEqualByComparingTo("60");
+    assertThat(car.amount().amount()).isEqualByComparingTo("120.00");
+    assertThat(bill.total()).isEqualByComparingTo("443.75");
+  }
+
+  @Test
+  void aRoomWithoutVehiclesGetsNoPerVehicleLine() {
+    Catalog.Fee car = periodic(2, "CAR", FeeKind.PER_VEHICLE, "60");
+    List<Catalog.Fee> fees = List.of(FEES.get(0), car);
+
+    BillWriter.NewBill bill = BillingRuns.bill(ROOM, NOV, fees, Map.of(), 0).orElseThrow();
+
+    assertThat(bill.lines()).extracting(BillWriter.Line::feeCode).containsExactly("PM");
+    assertThat(BillingRuns.bill(ROOM, NOV, List.of(car), Map.of(), 0)).isEmpty();
   }
 }

@@ -60,6 +60,7 @@ public final class ResidentsTenant implements TenantModule {
   private final TenantSlug tenant;
   private final TenantPersistence persistence;
   private final ResidentsService service;
+  private final Transactions transactions;
 
   @Activate
   public ResidentsTenant(
@@ -72,7 +73,7 @@ public final class ResidentsTenant implements TenantModule {
         persistence.entityManagerFactory(
             tenant, ResidentsModule.ID, ResidentsTenant.class.getClassLoader(), ENTITIES);
     try {
-      Transactions transactions = new Transactions(emf);
+      this.transactions = new Transactions(emf);
       // One cheap query now: a missing table or a broken mapping fails the enable, and the first
       // user request does not pay for EclipseLink's lazy session login.
       transactions.read(
@@ -107,5 +108,10 @@ public final class ResidentsTenant implements TenantModule {
   /** The tenant's persons, occupancies and vehicles. */
   public ResidentsService service() {
     return service;
+  }
+
+  /** Read access for {@link ResidentDirectoryService}, the module's exported read-only API. */
+  Transactions transactions() {
+    return transactions;
   }
 }

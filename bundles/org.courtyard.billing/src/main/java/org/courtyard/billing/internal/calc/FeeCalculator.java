@@ -41,9 +41,46 @@ public final class FeeCalculator {
    */
   public static Optional<LineAmount> periodic(
       FeeTerms terms, YearMonth period, String roomType, BigDecimal area) {
-    if ((terms.kind() != FeeKind.AREA && terms.kind() != FeeKind.FIXED)
-        || !terms.appliesTo(roomType)
-        || !terms.cycle().chargedIn(period)) {
+    if (terms.kind() != FeeKind.AREA && terms.kind() != FeeKind.FIXED) {
+      return Optional.empty();
+    }
+    return cycleLine(terms, period, roomType, terms.kind() == FeeKind.AREA ? area : BigDecimal.ONE);
+  }
+
+  /**
+   * What a room owes for a per-vehicle fee in {@code period}: the room's current vehicles × unit
+   * price × months of the cycle, prorated and rounded like a fixed fee. Empty for a room without
+   * vehicles, and in the cases {@link #periodic} is empty in. The line's quantity is the number of
+   * vehicles.
+   *
+   * @param vehicles the room's current vehicles when the run bills it
+   */
+  public static Optional<LineAmount> perVehicle(
+      FeeTerms terms, YearMonth period, String roomType, int vehicles) {
+    if (terms.kind() != FeeKind.PER_VEHICLE || vehicles <= 0) {
+      return Optional.empty();
+    }
+    return cycleLine(terms, period, roomType, BigDecimal.valueOf(vehicles));
+  }
+
+  /**
+   * Whether a periodic fee (area, fixed or per-vehicle) charges anything for {@code period} at all,
+   * whatever the room: its cycle is charged in this month and it is in effect on a day of the
+   * cycle. A billing run only needs a per-vehicle fee's vehicle counts when this holds.
+   */
+  public static boolean chargedIn(FeeTerms terms, YearMonth period) {
+    if (!terms.cycle().chargedIn(period)) {
+      return false;
+    }
+    LocalDate first = terms.cycle().firstDay(period);
+    LocalDate last = terms.cycle().lastDay(period);
+    return overlapDays(terms.effectiveFrom(), terms.effectiveTo(), first, last) > 0;
+  }
+
+  /** quantity × unit price × months of the cycle, prorated by days, rounded once. */
+  private static Optional<LineAmount> cycleLine(
+      FeeTerms terms, YearMonth period, String roomType, BigDecimal quantity) {
+    if (!terms.appliesTo(roomType) || !terms.cycle().chargedIn(period)) {
       return Optional.empty();
     }
     LocalDate first = terms.cycle().firstDay(period);
@@ -53,7 +90,6 @@ public final class FeeCalculator {
     if (effective == 0) {
       return Optional.empty();
     }
-    BigDecimal quantity = terms.kind() == FeeKind.AREA ? area : BigDecimal.ONE;
     int months = terms.cycle().months();
     BigDecimal full = quantity.multiply(terms.unitPrice()).multiply(BigDecimal.valueOf(months));
     BigDecimal calculated =

@@ -16,7 +16,13 @@ public enum FeeKind {
    * A meter's consumption in the month priced by tariff tiers: water, electricity or gas (水费 / 电费 /
    * 燃气费). The unit price is for reference only; the tiers set the price.
    */
-  METERED("metered");
+  METERED("metered"),
+  /**
+   * Unit price per month × the room's current vehicles (the current vehicles of the persons
+   * currently occupying it, each counted once per room), e.g. a vehicle management fee (车辆管理费). The
+   * vehicles come from the residents module, which the tenant must have enabled.
+   */
+  PER_VEHICLE("per_vehicle");
 
   private final String value;
 
@@ -31,6 +37,11 @@ public enum FeeKind {
   /** Whether billing runs charge it; one-off fees are only charged on request. */
   public boolean periodic() {
     return this != ONE_OFF;
+  }
+
+  /** Whether charging it needs data of the residents module. */
+  public boolean needsResidents() {
+    return this == PER_VEHICLE;
   }
 
   public static Optional<FeeKind> parse(String value) {

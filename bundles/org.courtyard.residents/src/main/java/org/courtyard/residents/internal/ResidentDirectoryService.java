@@ -1,0 +1,186 @@
+package org.courtyard.residents.internal;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+import org.courtyard.api.CourtyardConstants;
+import org.courtyard.api.ProblemException;
+import org.courtyard.api.TenantSlug;
+import org.courtyard.residents.OccupancyRef;
+import org.courtyard.residents.PersonRef;
+import org.courtyard.residents.ResidentDirectory;
+import org.courtyard.residents.internal.entity.Occupancy;
+import org.courtyard.residents.internal.entity.Person;
+import org.osgi.framework.BundleContext;
+import org.osgi.framework.InvalidSyntaxException;
+import org.osgi.framework.ServiceReference;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+
+/**
+ * Read-only person, occupancy and vehicle lookups for other modules, answered from each tenant's
+ * own residents instance (the pattern of estate's {@code EstateDirectoryService}).
+ */
+@Component(service = ResidentDirectory.class)
+public final class ResidentDirectoryService implements ResidentDirectory {
+
+  private static final String VEHICLE_COUNT_QUERY =
+      "SELECT o.roomId, COUNT(DISTINCT v.id) FROM Occupancy o, Vehicle v"
+          + " WHERE v.personId = o.personId AND o.moveOut IS NULL AND v.removedAt IS NULL"
+          + " AND o.roomId IN :rooms GROUP BY o.roomId";
+
+  private final Map<TenantSlug, ResidentsTenant> tenants = new ConcurrentHashMap<>();
+  private final BundleContext context;
+
+  @Activate
+  public ResidentDirectoryService(BundleContext context) {
+    this.context = context;
+  }
+
+  @Reference(
+      cardinality = ReferenceCardinality.MULTIPLE,
+      policy = ReferencePolicy.DYNAMIC,
+      unbind = "unbindTenant")
+  void bindTenant(ResidentsTenant instance) {
+    tenants.put(instance.tenant(), instance);
+  }
+
+  void unbindTenant(ResidentsTenant instance) {
+    tenants.remove(instance.tenant(), instance);
+  }
+
+  @Override
+  public boolean enabled(TenantSlug tenant) {
+    return find(tenant) != null;
+  }
+
+  @Override
+  public Optional<PersonRef> person(TenantSlug tenant, long personId) {
+    return instance(tenant)
+        .transactions()
+        .read(
+            em ->
+                Optional.ofNullable(em.find(Person.class, personId))
+                    .map(p -> new PersonRef(p.getId(), p.getFullName())));
+  }
+
+  @Override
+  public List<OccupancyRef> currentOccupancies(TenantSlug tenant, long personId) {
+    return instance(tenant)
+        .transactions()
+        .read(
+            em -> {
+              List<Occupancy> rows =
+                  em.createQuery(
+                          "SELECT o FROM Occupancy o WHERE o.personId = :person"
+                              + " AND o.moveOut IS NULL ORDER BY o.roomId, o.id",
+                          Occupancy.class)
+                      .setParameter("person", personId)
+                      .getResultList();
+              List<OccupancyRef> result = new ArrayList<>(rows.size());
+              for (Occupancy o : rows) {
+                result.add(
+                    new OccupancyRef(
+                        o.getId(),
+                        o.getPersonId(),
+                        o.getRoomId(),
+                        o.getRole(),
+                        o.getSharePercent(),
+                        o.getMoveIn()));
+              }
+              return result;
+            });
+  }
+
+  @Override
+  public List<Long> currentRooms(TenantSlug tenant, long personId) {
+    return roomIds(currentOccupancies(tenant, personId));
+  }
+
+  @Override
+  public Map<Long, Integer> currentVehicleCounts(TenantSlug tenant, Collection<Long> roomIds) {
+    ResidentsTenant instance = instance(tenant);
+    Map<Long, Integer> counts = new TreeMap<>();
+    for (List<Long> chunk : chunks(roomIds, ROOM_CHUNK)) {
+      List<Object[]> rows =
+          instance
+              .transactions()
+              .read(
+                  em ->
+                      em.createQuery(VEHICLE_COUNT_QUERY, Object[].class)
+                          .setParameter("rooms", chunk)
+                          .getResultList());
+      for (Object[] row : rows) {
+        int count = ((Number) row[1]).intValue();
+        if (count > 0) {
+          counts.put(((Number) row[0]).longValue(), count);
+        }
+      }
+    }
+    return counts;
+  }
+
+  /** The distinct room ids of the occupancies, ascending. */
+  static List<Long> roomIds(List<OccupancyRef> occupancies) {
+    return occupancies.stream().map(o -> o.roomId).distinct().sorted().toList();
+  }
+
+  /**
+   * The distinct, non-null ids in chunks of at most {@code size}, in their first order: a query
+   * parameter list stays bounded however many rooms a billing run asks for.
+   */
+  static List<List<Long>> chunks(Collection<Long> ids, int size) {
+    if (size < 1) {
+      throw new IllegalArgumentException("size must be at least 1, was " + size);
+    }
+    List<Long> distinct = new ArrayList<>(new LinkedHashSet<>(ids));
+    distinct.removeIf(id -> id == null);
+    List<List<Long>> result = new ArrayList<>();
+    for (int from = 0; from < distinct.size(); from += size) {
+      result.add(List.copyOf(distinct.subList(from, Math.min(distinct.size(), from + size))));
+    }
+    return result;
+  }
+
+  private ResidentsTenant find(TenantSlug tenant) {
+    ResidentsTenant instance = tenants.get(tenant);
+    if (instance != null) {
+      return instance;
+    }
+    // An instance registered a moment ago may not be bound yet: ask the registry.
+    try {
+      for (ServiceReference<ResidentsTenant> ref :
+          context.getServiceReferences(
+              ResidentsTenant.class,
+              "(" + CourtyardConstants.TENANT + "=" + tenant.value() + ")")) {
+        ResidentsTenant found = context.getService(ref);
+        if (found != null) {
+          context.ungetService(ref);
+          return found;
+        }
+      }
+    } catch (InvalidSyntaxException e) {
+      throw new IllegalStateException(e);
+    }
+    return null;
+  }
+
+  private ResidentsTenant instance(TenantSlug tenant) {
+    ResidentsTenant instance = find(tenant);
+    if (instance == null) {
+      throw ProblemException.notFound(
+          "module-not-enabled",
+          "Module not enabled",
+          "Module '" + ResidentsModule.ID + "' is not enabled for tenant '" + tenant + "'.");
+    }
+    return instance;
+  }
+}
