@@ -72,7 +72,7 @@ final class BillWriter {
       rooms.add(b.roomId());
       buildings.add(b.buildingId());
       totals.add(b.total());
-      txIds.add(UUID.randomUUID());
+      txIds.add(TxIds.next());
     }
     String conflict =
         oneOffFeeItemId == null
@@ -236,7 +236,7 @@ final class BillWriter {
         long room = e.getKey();
         long billId = created.get(room);
         BigDecimal use = e.getValue().min(byRoom.get(room).total());
-        UUID txId = UUID.randomUUID();
+        UUID txId = TxIds.next();
         account.setBigDecimal(1, use);
         account.setTimestamp(2, ts);
         account.setLong(3, room);

@@ -107,7 +107,7 @@ final class Payments {
                                   new PaymentAllocator.Allocation(
                                       a.billId(), a.amount().setScale(2)))
                           .toList());
-          UUID txId = UUID.randomUUID();
+          UUID txId = TxIds.next();
           long paymentId;
           try (PreparedStatement ps =
               c.prepareStatement(
@@ -227,7 +227,7 @@ final class Payments {
           }
           BigDecimal balance = prepayment.subtract(amount);
           setPrepayment(c, room, balance, now);
-          UUID txId = UUID.randomUUID();
+          UUID txId = TxIds.next();
           long refundId;
           try (PreparedStatement ps =
               c.prepareStatement(

@@ -91,7 +91,7 @@ final class Reversals {
           for (LedgerEntryView e : original.entries()) {
             mirrored.add(new Posting(e.account(), e.credit(), e.debit()));
           }
-          UUID reversal = UUID.randomUUID();
+          UUID reversal = TxIds.next();
           Ledger.post(
               c,
               List.of(
