@@ -18,9 +18,9 @@ import java.util.Set;
 import java.util.function.BiConsumer;
 import java.util.stream.Collectors;
 import org.courtyard.api.ProblemException;
-import org.courtyard.billing.internal.csv.CsvFormatException;
-import org.courtyard.billing.internal.csv.CsvParser;
-import org.courtyard.billing.internal.csv.CsvRecord;
+import org.courtyard.api.csv.CsvFormatException;
+import org.courtyard.api.csv.CsvParser;
+import org.courtyard.api.csv.CsvRecord;
 
 /**
  * Checks a meter reading import file row by row, without the database: the header, every value, and

@@ -16,9 +16,9 @@ import java.util.Set;
 import java.util.function.BiConsumer;
 import java.util.stream.Collectors;
 import org.courtyard.api.ProblemException;
-import org.courtyard.estate.internal.csv.CsvFormatException;
-import org.courtyard.estate.internal.csv.CsvParser;
-import org.courtyard.estate.internal.csv.CsvRecord;
+import org.courtyard.api.csv.CsvFormatException;
+import org.courtyard.api.csv.CsvParser;
+import org.courtyard.api.csv.CsvRecord;
 
 /**
  * Checks a room import file row by row, without the database: the header, every value, and rooms

@@ -1,4 +1,4 @@
-package org.courtyard.billing.internal.csv;
+package org.courtyard.api.csv;
 
 import java.util.List;
 

@@ -1,4 +1,4 @@
-package org.courtyard.estate.internal.csv;
+package org.courtyard.api.csv;
 
 /** The input is not readable as CSV from {@link #line()} on; nothing after it can be trusted. */
 public final class CsvFormatException extends RuntimeException {

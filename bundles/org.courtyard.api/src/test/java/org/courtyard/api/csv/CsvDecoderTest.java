@@ -1,4 +1,4 @@
-package org.courtyard.estate.internal.csv;
+package org.courtyard.api.csv;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

@@ -1,4 +1,4 @@
-package org.courtyard.estate.internal.csv;
+package org.courtyard.api.csv;
 
 import java.nio.ByteBuffer;
 import java.nio.CharBuffer;
