@@ -14,6 +14,7 @@ import org.courtyard.api.ProblemException;
 import org.courtyard.api.TenantSlug;
 import org.courtyard.api.csv.CsvDecoder;
 import org.courtyard.api.csv.CsvFormatException;
+import org.courtyard.api.jpa.Transactions;
 import org.courtyard.estate.internal.dto.ImportResult;
 import org.courtyard.estate.internal.entity.Building;
 import org.courtyard.estate.internal.entity.Room;

@@ -7,6 +7,7 @@ import org.courtyard.api.CourtyardConstants;
 import org.courtyard.api.TenantModule;
 import org.courtyard.api.TenantPersistence;
 import org.courtyard.api.TenantSlug;
+import org.courtyard.api.jpa.Transactions;
 import org.courtyard.estate.EstateDirectory;
 import org.courtyard.residents.internal.entity.Occupancy;
 import org.courtyard.residents.internal.entity.Person;

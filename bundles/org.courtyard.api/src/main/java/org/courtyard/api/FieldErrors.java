@@ -1,11 +1,10 @@
-package org.courtyard.residents.internal.validation;
+package org.courtyard.api;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
-import org.courtyard.api.ProblemException;
 
 /**
  * Collects every field problem of one request, so that the caller gets all of them in one answer:
@@ -18,7 +17,7 @@ public final class FieldErrors {
 
   private final List<Map<String, Object>> errors = new ArrayList<>();
 
-  /** Usable as the {@code report} sink of {@link Rules}: {@code errors::add}. */
+  /** Usable as a method reference where validation reports a field: {@code errors::add}. */
   public void add(String field, String message) {
     Map<String, Object> error = new LinkedHashMap<>();
     error.put("field", field);

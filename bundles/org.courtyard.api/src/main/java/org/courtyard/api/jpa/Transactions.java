@@ -1,4 +1,4 @@
-package org.courtyard.estate.internal;
+package org.courtyard.api.jpa;
 
 import java.sql.SQLException;
 import java.util.List;
@@ -8,8 +8,8 @@ import javax.persistence.EntityManager;
 import javax.persistence.EntityManagerFactory;
 import javax.persistence.EntityTransaction;
 import javax.persistence.OptimisticLockException;
+import org.courtyard.api.FieldErrors;
 import org.courtyard.api.ProblemException;
-import org.courtyard.estate.internal.validation.FieldErrors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -19,7 +19,7 @@ import org.slf4j.LoggerFactory;
  * check the service made before it: two requests can pass the same check at the same moment, and
  * only the database sees both.
  */
-final class Transactions {
+public final class Transactions {
 
   private static final Logger LOG = LoggerFactory.getLogger(Transactions.class);
 
@@ -31,7 +31,7 @@ final class Transactions {
       "org.eclipse.persistence.exceptions.OptimisticLockException";
 
   /** What a failed write collided with. */
-  enum Conflict {
+  public enum Conflict {
     /** A unique constraint: SQLState 23505. */
     DUPLICATE,
     /** A foreign key, from either side: SQLState 23503. */
@@ -44,18 +44,18 @@ final class Transactions {
 
   /** Turns a conflict into the operation's own answer; {@code null} means "use the generic one". */
   @FunctionalInterface
-  interface ConflictAnswer {
+  public interface ConflictAnswer {
     ProblemException answer(Conflict conflict);
   }
 
   private final EntityManagerFactory emf;
 
-  Transactions(EntityManagerFactory emf) {
+  public Transactions(EntityManagerFactory emf) {
     this.emf = emf;
   }
 
   /** Reads need no transaction; each gets its own EntityManager, closed afterwards. */
-  <T> T read(Function<EntityManager, T> work) {
+  public <T> T read(Function<EntityManager, T> work) {
     EntityManager em = emf.createEntityManager();
     try {
       return work.apply(em);
@@ -69,7 +69,7 @@ final class Transactions {
    * ProblemException} from {@code work} passes through unchanged, a constraint violation or lost
    * optimistic lock becomes {@code answer}'s problem.
    */
-  <T> T write(Function<EntityManager, T> work, ConflictAnswer answer) {
+  public <T> T write(Function<EntityManager, T> work, ConflictAnswer answer) {
     EntityManager em = emf.createEntityManager();
     EntityTransaction tx = em.getTransaction();
     try {
@@ -106,7 +106,7 @@ final class Transactions {
    * driver's exception once or twice) and each SQLException's next-exception chain (a failed JDBC
    * batch reports the failing statement there); {@code null} for any other failure.
    */
-  static Conflict classify(Throwable failure) {
+  public static Conflict classify(Throwable failure) {
     Throwable t = failure;
     for (int depth = 0; t != null && depth < MAX_CHAIN; depth++, t = t.getCause()) {
       if (t instanceof OptimisticLockException
@@ -144,8 +144,7 @@ final class Transactions {
           ProblemException.conflict(
               "duplicate",
               "Already exists",
-              "Another request saved the same code or number at the same moment; reload and try"
-                  + " again.");
+              "Another request saved the same record at the same moment; reload and try again.");
       case REFERENCED ->
           ProblemException.conflict(
               "has-children",

@@ -1,4 +1,4 @@
-package org.courtyard.estate.internal;
+package org.courtyard.api.jpa;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -7,7 +7,7 @@ import java.sql.SQLException;
 import javax.persistence.OptimisticLockException;
 import javax.persistence.PersistenceException;
 import javax.persistence.RollbackException;
-import org.courtyard.estate.internal.Transactions.Conflict;
+import org.courtyard.api.jpa.Transactions.Conflict;
 import org.junit.jupiter.api.Test;
 
 class TransactionsTest {
