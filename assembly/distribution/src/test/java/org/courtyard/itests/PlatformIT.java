@@ -212,6 +212,33 @@ public class PlatformIT {
   }
 
   @Test
+  public void a05_revokedTokensStopWorkingAtOnce() throws Exception {
+    String first = onboard("revoke_co");
+    Http.Reply issued = operator.post("/operator/tenants/revoke_co/tokens", "");
+    assertEquals(issued.toString(), 201, issued.status);
+    String second = issued.json.path("token").asText();
+    Http api = anonymous.tenant(second);
+    assertEquals(200, api.get("/tenant").status); // verified once, now cached
+    Http.Reply tokens = operator.get("/operator/tenants/revoke_co/tokens");
+    assertEquals(2, tokens.json.size());
+    assertFalse(tokens.text.contains(second.substring(20)));
+    String id = second.substring(3, 19);
+    assertEquals(204, operator.delete("/operator/tenants/revoke_co/tokens/" + id).status);
+    assertEquals(401, api.get("/tenant").status);
+    assertEquals(200, anonymous.tenant(first).get("/tenant").status);
+    Http.Reply again = operator.delete("/operator/tenants/revoke_co/tokens/" + id);
+    assertEquals(409, again.status);
+    assertEquals("token-revoked", again.problemType());
+    assertEquals(
+        404, operator.delete("/operator/tenants/revoke_co/tokens/AAAAAAAAAAAAAAAA").status);
+    // another tenant's token id is not this tenant's to revoke
+    String other = first.substring(3, 19);
+    onboard("revoke_other");
+    assertEquals(404, operator.delete("/operator/tenants/revoke_other/tokens/" + other).status);
+    assertEquals(200, anonymous.tenant(first).get("/tenant").status);
+  }
+
+  @Test
   public void b01_hotEnablingEstateForOneTenantRestartsNothing() throws Exception {
     String alpha = onboard("alpha_co");
     String beta = onboard("beta_co");

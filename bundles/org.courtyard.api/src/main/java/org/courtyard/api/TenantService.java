@@ -26,6 +26,16 @@ public interface TenantService {
   /** Issues an additional admin token for the tenant; returned once, stored only as a hash. */
   String issueToken(String slug);
 
+  /** The tenant's API tokens, newest first; secrets are never shown again. */
+  List<TokenInfo> tokens(String slug);
+
+  /**
+   * Revokes a token at once (also in every cache of verified credentials).
+   *
+   * @throws ProblemException 404 for an unknown tenant or token id, 409 when already revoked
+   */
+  void revokeToken(String slug, String tokenId);
+
   /** All modules the container offers, installed or not. */
   List<ModuleInfo> availableModules();
 

@@ -19,6 +19,7 @@ import org.courtyard.api.OnboardingResult;
 import org.courtyard.api.ProblemException;
 import org.courtyard.api.Tenant;
 import org.courtyard.api.TenantService;
+import org.courtyard.api.TokenInfo;
 
 /** What a SaaS operator does over HTTP: onboard property companies and switch their modules. */
 @Path("/")
@@ -114,6 +115,21 @@ public final class OperatorResource {
     t.tenant = slug;
     t.token = tenants.issueToken(slug);
     return Response.status(201).entity(t).build();
+  }
+
+  @GET
+  @Path("tenants/{slug}/tokens")
+  public List<TokenInfo> listTokens(@PathParam("slug") String slug) {
+    tenants.find(slug).orElseThrow(() -> tenantNotFound(slug));
+    return tenants.tokens(slug);
+  }
+
+  @DELETE
+  @Path("tenants/{slug}/tokens/{id}")
+  public Response revokeToken(@PathParam("slug") String slug, @PathParam("id") String id) {
+    tenants.find(slug).orElseThrow(() -> tenantNotFound(slug));
+    tenants.revokeToken(slug, id);
+    return Response.noContent().build();
   }
 
   @GET

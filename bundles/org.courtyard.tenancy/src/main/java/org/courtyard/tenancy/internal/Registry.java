@@ -14,6 +14,7 @@ import java.util.Optional;
 import javax.sql.DataSource;
 import org.courtyard.api.Tenant;
 import org.courtyard.api.TenantSlug;
+import org.courtyard.api.TokenInfo;
 
 /** The tenant registry in schema {@code platform}, in plain JDBC. */
 final class Registry {
@@ -145,6 +146,49 @@ final class Registry {
         return rs.next()
             ? Optional.of(new String[] {rs.getString(1), rs.getString(2)})
             : Optional.empty();
+      }
+    }
+  }
+
+  List<TokenInfo> tokens(String slug) throws SQLException {
+    List<TokenInfo> tokens = new ArrayList<>();
+    try (Connection c = platform.getConnection();
+        PreparedStatement ps =
+            c.prepareStatement(
+                "select id, created_at, revoked_at from api_token where tenant_slug = ?"
+                    + " order by created_at desc, id")) {
+      ps.setString(1, slug);
+      try (ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          tokens.add(new TokenInfo(rs.getString(1), rsInstant(rs, 2), rsInstant(rs, 3)));
+        }
+      }
+    }
+    return tokens;
+  }
+
+  /** True when this call revoked the token; false when it is unknown or was revoked already. */
+  boolean revokeToken(String slug, String tokenId) throws SQLException {
+    try (Connection c = platform.getConnection();
+        PreparedStatement ps =
+            c.prepareStatement(
+                "update api_token set revoked_at = now()"
+                    + " where id = ? and tenant_slug = ? and revoked_at is null")) {
+      ps.setString(1, tokenId);
+      ps.setString(2, slug);
+      return ps.executeUpdate() == 1;
+    }
+  }
+
+  boolean tokenRevoked(String slug, String tokenId) throws SQLException {
+    try (Connection c = platform.getConnection();
+        PreparedStatement ps =
+            c.prepareStatement(
+                "select revoked_at is not null from api_token where id = ? and tenant_slug = ?")) {
+      ps.setString(1, tokenId);
+      ps.setString(2, slug);
+      try (ResultSet rs = ps.executeQuery()) {
+        return rs.next() && rs.getBoolean(1);
       }
     }
   }

@@ -40,6 +40,7 @@ import org.courtyard.api.ProblemException;
 import org.courtyard.api.Tenant;
 import org.courtyard.api.TenantService;
 import org.courtyard.api.TenantSlug;
+import org.courtyard.api.TokenInfo;
 import org.courtyard.persistence.PlatformDatabase;
 import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
@@ -238,7 +239,8 @@ public final class Tenancy implements TenantService, Authenticator, OperatorAcco
     if (parsed.isEmpty()) {
       return Optional.empty();
     }
-    String key = "tk:" + SecretHasher.fingerprint(token);
+    // the token id in the key lets a revocation drop exactly this token's cache entries
+    String key = "tk:" + parsed.get().id + ":" + SecretHasher.fingerprint(token);
     CachedCredential cached = verified.get(key);
     if (cached != null && cached.expiresAt - System.nanoTime() > 0) {
       return Optional.of(TenantSlug.of(cached.subject));
@@ -288,6 +290,39 @@ public final class Tenancy implements TenantService, Authenticator, OperatorAcco
     verified
         .entrySet()
         .removeIf(e -> e.getKey().startsWith("tk:") && e.getValue().subject.equals(slug));
+  }
+
+  @Override
+  public List<TokenInfo> tokens(String slug) {
+    requireTenant(TenantSlug.of(slug).value());
+    try {
+      return registry.tokens(slug);
+    } catch (SQLException e) {
+      throw new IllegalStateException("listing tokens failed", e);
+    }
+  }
+
+  @Override
+  public void revokeToken(String slug, String tokenId) {
+    requireTenant(TenantSlug.of(slug).value());
+    try {
+      if (!registry.revokeToken(slug, tokenId)) {
+        if (registry.tokenRevoked(slug, tokenId)) {
+          throw ProblemException.conflict(
+              "token-revoked",
+              "Token already revoked",
+              "Token " + tokenId + " is already revoked.");
+        }
+        throw ProblemException.notFound(
+            "token-not-found",
+            "Token not found",
+            "Tenant '" + slug + "' has no token " + tokenId + ".");
+      }
+    } catch (SQLException e) {
+      throw new IllegalStateException("revoking a token failed", e);
+    }
+    verified.keySet().removeIf(k -> k.startsWith("tk:" + tokenId + ":"));
+    LOG.info("Revoked token {} of tenant {}", tokenId, slug);
   }
 
   @Override
