@@ -15,7 +15,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
 import javax.ws.rs.Consumes;
 import javax.ws.rs.GET;
@@ -34,6 +33,7 @@ import javax.ws.rs.core.SecurityContext;
 import javax.ws.rs.core.UriInfo;
 import org.courtyard.api.CourtyardConstants;
 import org.courtyard.api.ProblemException;
+import org.courtyard.api.TenantInstances;
 import org.courtyard.api.TenantSlug;
 import org.courtyard.api.rest.Cursor;
 import org.courtyard.api.rest.ModuleResource;
@@ -64,8 +64,6 @@ import org.courtyard.billing.internal.dto.RunView;
 import org.courtyard.billing.internal.dto.SettingsView;
 import org.courtyard.billing.internal.dto.StatementView;
 import org.osgi.framework.BundleContext;
-import org.osgi.framework.InvalidSyntaxException;
-import org.osgi.framework.ServiceReference;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -98,8 +96,8 @@ public class BillingResource implements ModuleResource {
       Pattern.compile(
           "^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$");
 
-  private final Map<TenantSlug, BillingTenant> tenants = new ConcurrentHashMap<>();
-  private volatile BundleContext context;
+  private final TenantInstances<BillingTenant> tenants =
+      new TenantInstances<>(BillingTenant.class, BillingModule.ID);
 
   /**
    * The residents module's read API while the residents bundle is installed; null otherwise.
@@ -113,16 +111,16 @@ public class BillingResource implements ModuleResource {
       policy = ReferencePolicy.DYNAMIC,
       unbind = "unbindTenant")
   void bindTenant(BillingTenant instance) {
-    tenants.put(instance.tenant(), instance);
+    tenants.bind(instance);
   }
 
   void unbindTenant(BillingTenant instance) {
-    tenants.remove(instance.tenant(), instance);
+    tenants.unbind(instance);
   }
 
   @Activate
   void activate(BundleContext context) {
-    this.context = context;
+    tenants.activate(context);
   }
 
   @Override
@@ -570,39 +568,8 @@ public class BillingResource implements ModuleResource {
 
   private BillingTenant instance(SecurityContext security) {
     TenantSlug tenant = TenantPrincipal.of(security);
-    BillingTenant instance = tenants.get(tenant);
-    if (instance == null) {
-      instance = lookUp(tenant);
-    }
-    if (instance == null) {
-      throw ProblemException.notFound(
-          "module-not-enabled",
-          "Module not enabled",
-          "Module '" + BillingModule.ID + "' is not enabled for tenant '" + tenant + "'.");
-    }
+    BillingTenant instance = tenants.require(tenant);
     return instance;
-  }
-
-  /** An instance registered a moment ago may not be bound yet: ask the registry before a 404. */
-  private BillingTenant lookUp(TenantSlug tenant) {
-    BundleContext ctx = context;
-    if (ctx == null) {
-      return null;
-    }
-    try {
-      for (ServiceReference<BillingTenant> ref :
-          ctx.getServiceReferences(
-              BillingTenant.class, "(" + CourtyardConstants.TENANT + "=" + tenant.value() + ")")) {
-        BillingTenant found = ctx.getService(ref);
-        if (found != null) {
-          ctx.ungetService(ref);
-          return found;
-        }
-      }
-    } catch (InvalidSyntaxException e) {
-      throw new IllegalStateException(e);
-    }
-    return null;
   }
 
   /** The stored answer of an idempotent request, the same bytes on every replay. */

@@ -3,18 +3,13 @@ package org.courtyard.estate.internal;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
 import javax.persistence.TypedQuery;
-import org.courtyard.api.CourtyardConstants;
-import org.courtyard.api.ProblemException;
+import org.courtyard.api.TenantInstances;
 import org.courtyard.api.TenantSlug;
 import org.courtyard.estate.EstateDirectory;
 import org.courtyard.estate.RoomSummary;
 import org.osgi.framework.BundleContext;
-import org.osgi.framework.InvalidSyntaxException;
-import org.osgi.framework.ServiceReference;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -30,12 +25,12 @@ public final class EstateDirectoryService implements EstateDirectory {
           + " r.area, r.type, r.status FROM Room r, Unit u, Building b, Estate e"
           + " WHERE u.id = r.unitId AND b.id = r.buildingId AND e.id = b.estateId";
 
-  private final Map<TenantSlug, EstateTenant> tenants = new ConcurrentHashMap<>();
-  private final BundleContext context;
+  private final TenantInstances<EstateTenant> tenants =
+      new TenantInstances<>(EstateTenant.class, EstateModule.ID);
 
   @Activate
   public EstateDirectoryService(BundleContext context) {
-    this.context = context;
+    tenants.activate(context);
   }
 
   @Reference(
@@ -43,11 +38,11 @@ public final class EstateDirectoryService implements EstateDirectory {
       policy = ReferencePolicy.DYNAMIC,
       unbind = "unbindTenant")
   void bindTenant(EstateTenant instance) {
-    tenants.put(instance.tenant(), instance);
+    tenants.bind(instance);
   }
 
   void unbindTenant(EstateTenant instance) {
-    tenants.remove(instance.tenant(), instance);
+    tenants.unbind(instance);
   }
 
   @Override
@@ -106,26 +101,6 @@ public final class EstateDirectoryService implements EstateDirectory {
   }
 
   private EstateTenant instance(TenantSlug tenant) {
-    EstateTenant instance = tenants.get(tenant);
-    if (instance == null) {
-      try {
-        for (ServiceReference<EstateTenant> ref :
-            context.getServiceReferences(
-                EstateTenant.class, "(" + CourtyardConstants.TENANT + "=" + tenant.value() + ")")) {
-          instance = context.getService(ref);
-          context.ungetService(ref);
-          break;
-        }
-      } catch (InvalidSyntaxException e) {
-        throw new IllegalStateException(e);
-      }
-    }
-    if (instance == null) {
-      throw ProblemException.notFound(
-          "module-not-enabled",
-          "Module not enabled",
-          "Module 'estate' is not enabled for tenant '" + tenant + "'.");
-    }
-    return instance;
+    return tenants.require(tenant);
   }
 }

@@ -7,8 +7,6 @@ import java.nio.charset.Charset;
 import java.nio.charset.IllegalCharsetNameException;
 import java.nio.charset.StandardCharsets;
 import java.nio.charset.UnsupportedCharsetException;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import javax.ws.rs.Consumes;
 import javax.ws.rs.DELETE;
 import javax.ws.rs.GET;
@@ -26,6 +24,7 @@ import javax.ws.rs.core.SecurityContext;
 import javax.ws.rs.core.UriInfo;
 import org.courtyard.api.CourtyardConstants;
 import org.courtyard.api.ProblemException;
+import org.courtyard.api.TenantInstances;
 import org.courtyard.api.TenantSlug;
 import org.courtyard.api.rest.Cursor;
 import org.courtyard.api.rest.ModuleResource;
@@ -47,8 +46,6 @@ import org.courtyard.estate.internal.dto.UnitView;
 import org.courtyard.estate.internal.validation.RoomStatus;
 import org.courtyard.estate.internal.validation.RoomType;
 import org.osgi.framework.BundleContext;
-import org.osgi.framework.InvalidSyntaxException;
-import org.osgi.framework.ServiceReference;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -78,51 +75,24 @@ public class EstateResource implements ModuleResource {
    */
   private static final String CSV_AS_EXCEL = "application/vnd.ms-excel";
 
-  private final Map<TenantSlug, EstateTenant> tenants = new ConcurrentHashMap<>();
+  private final TenantInstances<EstateTenant> tenants =
+      new TenantInstances<>(EstateTenant.class, EstateModule.ID);
 
   @Reference(
       cardinality = ReferenceCardinality.MULTIPLE,
       policy = ReferencePolicy.DYNAMIC,
       unbind = "unbindTenant")
   void bindTenant(EstateTenant instance) {
-    tenants.put(instance.tenant(), instance);
+    tenants.bind(instance);
   }
 
   void unbindTenant(EstateTenant instance) {
-    // Only if still the bound one: a replacement may have been bound before the old one left.
-    tenants.remove(instance.tenant(), instance);
+    tenants.unbind(instance);
   }
-
-  private volatile BundleContext context;
 
   @Activate
   void activate(BundleContext context) {
-    this.context = context;
-  }
-
-  /**
-   * An instance registered a moment ago may not have been bound here yet (DS binds asynchronously
-   * to the platform reporting it enabled): ask the service registry before answering "not enabled".
-   */
-  private EstateTenant lookUp(TenantSlug tenant) {
-    BundleContext ctx = context;
-    if (ctx == null) {
-      return null;
-    }
-    try {
-      for (ServiceReference<EstateTenant> ref :
-          ctx.getServiceReferences(
-              EstateTenant.class, "(" + CourtyardConstants.TENANT + "=" + tenant.value() + ")")) {
-        EstateTenant found = ctx.getService(ref);
-        if (found != null) {
-          ctx.ungetService(ref);
-          return found;
-        }
-      }
-    } catch (InvalidSyntaxException e) {
-      throw new IllegalStateException(e);
-    }
-    return null;
+    tenants.activate(context);
   }
 
   @Override
@@ -350,16 +320,7 @@ public class EstateResource implements ModuleResource {
    */
   private EstateService service(SecurityContext security) {
     TenantSlug tenant = TenantPrincipal.of(security);
-    EstateTenant instance = tenants.get(tenant);
-    if (instance == null) {
-      instance = lookUp(tenant);
-    }
-    if (instance == null) {
-      throw ProblemException.notFound(
-          "module-not-enabled",
-          "Module not enabled",
-          "Module '" + EstateModule.ID + "' is not enabled for tenant '" + tenant + "'.");
-    }
+    EstateTenant instance = tenants.require(tenant);
     return instance.service();
   }
 

@@ -7,9 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
-import java.util.concurrent.ConcurrentHashMap;
-import org.courtyard.api.CourtyardConstants;
-import org.courtyard.api.ProblemException;
+import org.courtyard.api.TenantInstances;
 import org.courtyard.api.TenantSlug;
 import org.courtyard.residents.OccupancyRef;
 import org.courtyard.residents.PersonRef;
@@ -17,8 +15,6 @@ import org.courtyard.residents.ResidentDirectory;
 import org.courtyard.residents.internal.entity.Occupancy;
 import org.courtyard.residents.internal.entity.Person;
 import org.osgi.framework.BundleContext;
-import org.osgi.framework.InvalidSyntaxException;
-import org.osgi.framework.ServiceReference;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -37,12 +33,12 @@ public final class ResidentDirectoryService implements ResidentDirectory {
           + " WHERE v.personId = o.personId AND o.moveOut IS NULL AND v.removedAt IS NULL"
           + " AND o.roomId IN :rooms GROUP BY o.roomId";
 
-  private final Map<TenantSlug, ResidentsTenant> tenants = new ConcurrentHashMap<>();
-  private final BundleContext context;
+  private final TenantInstances<ResidentsTenant> tenants =
+      new TenantInstances<>(ResidentsTenant.class, ResidentsModule.ID);
 
   @Activate
   public ResidentDirectoryService(BundleContext context) {
-    this.context = context;
+    tenants.activate(context);
   }
 
   @Reference(
@@ -50,11 +46,11 @@ public final class ResidentDirectoryService implements ResidentDirectory {
       policy = ReferencePolicy.DYNAMIC,
       unbind = "unbindTenant")
   void bindTenant(ResidentsTenant instance) {
-    tenants.put(instance.tenant(), instance);
+    tenants.bind(instance);
   }
 
   void unbindTenant(ResidentsTenant instance) {
-    tenants.remove(instance.tenant(), instance);
+    tenants.unbind(instance);
   }
 
   @Override
@@ -151,36 +147,10 @@ public final class ResidentDirectoryService implements ResidentDirectory {
   }
 
   private ResidentsTenant find(TenantSlug tenant) {
-    ResidentsTenant instance = tenants.get(tenant);
-    if (instance != null) {
-      return instance;
-    }
-    // An instance registered a moment ago may not be bound yet: ask the registry.
-    try {
-      for (ServiceReference<ResidentsTenant> ref :
-          context.getServiceReferences(
-              ResidentsTenant.class,
-              "(" + CourtyardConstants.TENANT + "=" + tenant.value() + ")")) {
-        ResidentsTenant found = context.getService(ref);
-        if (found != null) {
-          context.ungetService(ref);
-          return found;
-        }
-      }
-    } catch (InvalidSyntaxException e) {
-      throw new IllegalStateException(e);
-    }
-    return null;
+    return tenants.find(tenant);
   }
 
   private ResidentsTenant instance(TenantSlug tenant) {
-    ResidentsTenant instance = find(tenant);
-    if (instance == null) {
-      throw ProblemException.notFound(
-          "module-not-enabled",
-          "Module not enabled",
-          "Module '" + ResidentsModule.ID + "' is not enabled for tenant '" + tenant + "'.");
-    }
-    return instance;
+    return tenants.require(tenant);
   }
 }

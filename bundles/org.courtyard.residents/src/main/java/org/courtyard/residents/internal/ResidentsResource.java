@@ -2,8 +2,6 @@ package org.courtyard.residents.internal;
 
 import java.net.URI;
 import java.util.Locale;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import javax.ws.rs.Consumes;
 import javax.ws.rs.DELETE;
 import javax.ws.rs.GET;
@@ -21,6 +19,7 @@ import javax.ws.rs.core.UriBuilder;
 import javax.ws.rs.core.UriInfo;
 import org.courtyard.api.CourtyardConstants;
 import org.courtyard.api.ProblemException;
+import org.courtyard.api.TenantInstances;
 import org.courtyard.api.TenantSlug;
 import org.courtyard.api.rest.Cursor;
 import org.courtyard.api.rest.ModuleResource;
@@ -36,8 +35,6 @@ import org.courtyard.residents.internal.dto.PersonView;
 import org.courtyard.residents.internal.dto.VehicleInput;
 import org.courtyard.residents.internal.dto.VehicleView;
 import org.osgi.framework.BundleContext;
-import org.osgi.framework.InvalidSyntaxException;
-import org.osgi.framework.ServiceReference;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -60,52 +57,24 @@ import org.osgi.service.component.annotations.ReferencePolicy;
 @Produces(MediaType.APPLICATION_JSON)
 public class ResidentsResource implements ModuleResource {
 
-  private final Map<TenantSlug, ResidentsTenant> tenants = new ConcurrentHashMap<>();
+  private final TenantInstances<ResidentsTenant> tenants =
+      new TenantInstances<>(ResidentsTenant.class, ResidentsModule.ID);
 
   @Reference(
       cardinality = ReferenceCardinality.MULTIPLE,
       policy = ReferencePolicy.DYNAMIC,
       unbind = "unbindTenant")
   void bindTenant(ResidentsTenant instance) {
-    tenants.put(instance.tenant(), instance);
+    tenants.bind(instance);
   }
 
   void unbindTenant(ResidentsTenant instance) {
-    // Only if still the bound one: a replacement may have been bound before the old one left.
-    tenants.remove(instance.tenant(), instance);
+    tenants.unbind(instance);
   }
-
-  private volatile BundleContext context;
 
   @Activate
   void activate(BundleContext context) {
-    this.context = context;
-  }
-
-  /**
-   * An instance registered a moment ago may not have been bound here yet (DS binds asynchronously
-   * to the platform reporting it enabled): ask the service registry before answering "not enabled".
-   */
-  private ResidentsTenant lookUp(TenantSlug tenant) {
-    BundleContext ctx = context;
-    if (ctx == null) {
-      return null;
-    }
-    try {
-      for (ServiceReference<ResidentsTenant> ref :
-          ctx.getServiceReferences(
-              ResidentsTenant.class,
-              "(" + CourtyardConstants.TENANT + "=" + tenant.value() + ")")) {
-        ResidentsTenant found = ctx.getService(ref);
-        if (found != null) {
-          ctx.ungetService(ref);
-          return found;
-        }
-      }
-    } catch (InvalidSyntaxException e) {
-      throw new IllegalStateException(e);
-    }
-    return null;
+    tenants.activate(context);
   }
 
   @Override
@@ -259,16 +228,7 @@ public class ResidentsResource implements ModuleResource {
    */
   private ResidentsService service(SecurityContext security) {
     TenantSlug tenant = TenantPrincipal.of(security);
-    ResidentsTenant instance = tenants.get(tenant);
-    if (instance == null) {
-      instance = lookUp(tenant);
-    }
-    if (instance == null) {
-      throw ProblemException.notFound(
-          "module-not-enabled",
-          "Module not enabled",
-          "Module '" + ResidentsModule.ID + "' is not enabled for tenant '" + tenant + "'.");
-    }
+    ResidentsTenant instance = tenants.require(tenant);
     return instance.service();
   }
 
