@@ -621,6 +621,32 @@ public class BillingIT {
     assertEquals(0, debits.compareTo(decimal("select sum(debit) from t_bill_a.ledger_entry")));
   }
 
+  /**
+   * Bills and their lines point at billing runs and fee items without foreign keys (see V4), so
+   * those rows must never go away.
+   */
+  @Test
+  public void b02b_feeItemsAndBillingRunsAreNeverDeleted() throws Exception {
+    long items = PlatformIT.count("select count(*) from t_bill_a.fee_item");
+    long runs = PlatformIT.count("select count(*) from t_bill_a.billing_run");
+    assertTrue("the tenant has fee items and runs by now", items > 0 && runs > 0);
+    try (Connection c = PlatformIT.db();
+        Statement s = c.createStatement()) {
+      for (String sql :
+          List.of(
+              "delete from t_bill_a.fee_item",
+              "truncate t_bill_a.fee_item cascade",
+              "delete from t_bill_a.billing_run",
+              "truncate t_bill_a.billing_run cascade")) {
+        SQLException e = assertThrows(sql, SQLException.class, () -> s.execute(sql));
+        assertEquals(sql + ": " + e.getMessage(), "P0001", e.getSQLState());
+        assertTrue(e.getMessage(), e.getMessage().contains("never deleted"));
+      }
+    }
+    assertEquals(items, PlatformIT.count("select count(*) from t_bill_a.fee_item"));
+    assertEquals(runs, PlatformIT.count("select count(*) from t_bill_a.billing_run"));
+  }
+
   /** Room A1/S03 is this test's. */
   @Test
   public void b03_idempotencyKeysReplayTheAnswerAndRefuseAnotherRequest() throws Exception {

@@ -140,6 +140,7 @@ final class BillWriter {
   private static void writeLines(Connection c, Map<Long, Long> created, Map<Long, NewBill> byRoom)
       throws SQLException {
     List<Long> billIds = new ArrayList<>();
+    List<Integer> positions = new ArrayList<>();
     List<Long> feeItemIds = new ArrayList<>();
     List<String> codes = new ArrayList<>();
     List<String> names = new ArrayList<>();
@@ -151,9 +152,11 @@ final class BillWriter {
     List<BigDecimal> calculated = new ArrayList<>();
     List<BigDecimal> amounts = new ArrayList<>();
     for (Map.Entry<Long, Long> e : created.entrySet()) {
+      int position = 1;
       for (Line l : byRoom.get(e.getKey()).lines()) {
         LineAmount a = l.amount();
         billIds.add(e.getValue());
+        positions.add(position++);
         feeItemIds.add(l.feeItemId());
         codes.add(l.feeCode());
         names.add(l.feeName());
@@ -168,27 +171,30 @@ final class BillWriter {
     }
     try (PreparedStatement ps =
         c.prepareStatement(
-            "INSERT INTO bill_line (bill_id, fee_item_id, fee_code, fee_name, quantity, unit_price,"
-                + " months, days_effective, days_in_cycle, calculated, amount)"
-                + " SELECT u.bill_id, u.fee_item_id, u.fee_code, u.fee_name, u.quantity,"
+            "INSERT INTO bill_line (bill_id, line, fee_item_id, fee_code, fee_name, quantity,"
+                + " unit_price, months, days_effective, days_in_cycle, calculated, amount)"
+                + " SELECT u.bill_id, u.line, u.fee_item_id, u.fee_code, u.fee_name, u.quantity,"
                 + " u.unit_price, u.months, u.days_effective, u.days_in_cycle, u.calculated,"
                 + " u.amount"
-                + " FROM unnest(?::bigint[], ?::bigint[], ?::text[], ?::text[],"
+                + " FROM unnest(?::bigint[], ?::smallint[], ?::bigint[], ?::text[], ?::text[],"
                 + " ?::text[]::numeric[], ?::text[]::numeric[], ?::int[], ?::int[], ?::int[],"
                 + " ?::text[]::numeric[], ?::text[]::numeric[]) WITH ORDINALITY"
-                + " AS u(bill_id, fee_item_id, fee_code, fee_name, quantity, unit_price, months,"
-                + " days_effective, days_in_cycle, calculated, amount, ord) ORDER BY u.ord")) {
-      ps.setArray(1, Jdbc.bigints(c, billIds));
-      ps.setArray(2, Jdbc.bigints(c, feeItemIds));
-      ps.setArray(3, Jdbc.texts(c, codes));
-      ps.setArray(4, Jdbc.texts(c, names));
-      ps.setArray(5, Jdbc.texts(c, quantities));
-      ps.setArray(6, Jdbc.texts(c, unitPrices));
-      ps.setArray(7, Jdbc.ints(c, months));
-      ps.setArray(8, Jdbc.ints(c, daysEffective));
-      ps.setArray(9, Jdbc.ints(c, daysInCycle));
-      ps.setArray(10, Jdbc.texts(c, calculated));
-      ps.setArray(11, Jdbc.texts(c, amounts));
+                + " AS u(bill_id, line, fee_item_id, fee_code, fee_name, quantity, unit_price,"
+                + " months, days_effective, days_in_cycle, calculated, amount, ord)"
+                + " ORDER BY u.ord")) {
+      int i = 1;
+      ps.setArray(i++, Jdbc.bigints(c, billIds));
+      ps.setArray(i++, Jdbc.ints(c, positions));
+      ps.setArray(i++, Jdbc.bigints(c, feeItemIds));
+      ps.setArray(i++, Jdbc.texts(c, codes));
+      ps.setArray(i++, Jdbc.texts(c, names));
+      ps.setArray(i++, Jdbc.texts(c, quantities));
+      ps.setArray(i++, Jdbc.texts(c, unitPrices));
+      ps.setArray(i++, Jdbc.ints(c, months));
+      ps.setArray(i++, Jdbc.ints(c, daysEffective));
+      ps.setArray(i++, Jdbc.ints(c, daysInCycle));
+      ps.setArray(i++, Jdbc.texts(c, calculated));
+      ps.setArray(i++, Jdbc.texts(c, amounts));
       ps.executeUpdate();
     }
   }

@@ -74,6 +74,7 @@ final class Ledger {
     List<String> periods = new ArrayList<>();
     List<UUID> reverses = new ArrayList<>();
     List<UUID> eTxIds = new ArrayList<>();
+    List<Integer> eLines = new ArrayList<>();
     List<String> eAccounts = new ArrayList<>();
     List<BigDecimal> eDebits = new ArrayList<>();
     List<BigDecimal> eCredits = new ArrayList<>();
@@ -91,8 +92,10 @@ final class Ledger {
       refunds.add(tx.refundId());
       periods.add(tx.period());
       reverses.add(tx.reversesTx());
+      int line = 1;
       for (Posting p : tx.postings()) {
         eTxIds.add(tx.txId());
+        eLines.add(line++);
         eAccounts.add(p.account());
         eDebits.add(p.debit());
         eCredits.add(p.credit());
@@ -114,15 +117,15 @@ final class Ledger {
                 + " ?::bigint[], ?::bigint[], ?::text[], ?::text[]::uuid[]) WITH ORDINALITY"
                 + " AS u(tx_id, kind, room_id, bill_id, payment_id, refund_id, period,"
                 + " reverses_tx, ord) ORDER BY u.ord)"
-                + " INSERT INTO ledger_entry (tx_id, account, debit, credit, room_id, bill_id,"
-                + " payment_id, period, created_at, reverses_tx)"
-                + " SELECT e.tx_id, e.account, e.debit, e.credit, e.room_id, e.bill_id,"
+                + " INSERT INTO ledger_entry (tx_id, line, account, debit, credit, room_id,"
+                + " bill_id, payment_id, period, created_at, reverses_tx)"
+                + " SELECT e.tx_id, e.line, e.account, e.debit, e.credit, e.room_id, e.bill_id,"
                 + " e.payment_id, e.period, ?, e.reverses_tx"
-                + " FROM unnest(?::text[]::uuid[], ?::text[], ?::text[]::numeric[],"
-                + " ?::text[]::numeric[], ?::bigint[], ?::bigint[], ?::bigint[], ?::text[],"
-                + " ?::text[]::uuid[]) WITH ORDINALITY"
-                + " AS e(tx_id, account, debit, credit, room_id, bill_id, payment_id, period,"
-                + " reverses_tx, ord) ORDER BY e.ord")) {
+                + " FROM unnest(?::text[]::uuid[], ?::smallint[], ?::text[],"
+                + " ?::text[]::numeric[], ?::text[]::numeric[], ?::bigint[], ?::bigint[],"
+                + " ?::bigint[], ?::text[], ?::text[]::uuid[]) WITH ORDINALITY"
+                + " AS e(tx_id, line, account, debit, credit, room_id, bill_id, payment_id,"
+                + " period, reverses_tx, ord) ORDER BY e.ord")) {
       int i = 1;
       ps.setTimestamp(i++, ts);
       ps.setArray(i++, Jdbc.texts(c, txIds));
@@ -135,6 +138,7 @@ final class Ledger {
       ps.setArray(i++, Jdbc.texts(c, reverses));
       ps.setTimestamp(i++, ts);
       ps.setArray(i++, Jdbc.texts(c, eTxIds));
+      ps.setArray(i++, Jdbc.ints(c, eLines));
       ps.setArray(i++, Jdbc.texts(c, eAccounts));
       ps.setArray(i++, Jdbc.texts(c, eDebits));
       ps.setArray(i++, Jdbc.texts(c, eCredits));
@@ -176,7 +180,7 @@ final class Ledger {
     List<LedgerEntryView> entries = new ArrayList<>();
     try (PreparedStatement ps =
         c.prepareStatement(
-            "SELECT account, debit, credit FROM ledger_entry WHERE tx_id = ? ORDER BY id")) {
+            "SELECT account, debit, credit FROM ledger_entry WHERE tx_id = ? ORDER BY line")) {
       ps.setObject(1, txId);
       try (ResultSet rs = ps.executeQuery()) {
         while (rs.next()) {

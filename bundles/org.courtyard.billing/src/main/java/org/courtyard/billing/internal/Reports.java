@@ -132,7 +132,7 @@ final class Reports {
           c.prepareStatement(
               "SELECT bill_id, fee_item_id, fee_code, fee_name, quantity, unit_price, months,"
                   + " days_effective, days_in_cycle, calculated, amount FROM bill_line"
-                  + " WHERE bill_id = ANY(?) ORDER BY bill_id, fee_item_id")) {
+                  + " WHERE bill_id = ANY(?) ORDER BY bill_id, line")) {
         ps.setArray(1, Jdbc.bigints(c, ids));
         try (ResultSet rs = ps.executeQuery()) {
           while (rs.next()) {
