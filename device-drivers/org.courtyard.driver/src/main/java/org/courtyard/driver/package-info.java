@@ -1,0 +1,13 @@
+/**
+ * The driver contract (shaped like Eclipse Kura's Driver API, cut down to what MQTT devices need).
+ * A vendor's bundle registers a {@link org.courtyard.driver.DeviceDriver} service; Courtyard's
+ * device gateway hands it each uplink payload of the vendor's devices and gets back normalized
+ * {@link org.courtyard.driver.DeviceRecord records}, each with its own {@link
+ * org.courtyard.driver.RecordStatus status}, and asks it to encode commands for the downlink.
+ *
+ * <p>Device-level faults (a bad checksum, a value out of range, an unknown frame type) are reported
+ * as statuses, never as exceptions. An exception, or a decode that does not return in time, counts
+ * against the driver, and a driver that keeps failing is quarantined.
+ */
+@org.osgi.annotation.versioning.Version("1.0.0")
+package org.courtyard.driver;
