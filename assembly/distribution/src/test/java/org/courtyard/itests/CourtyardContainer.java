@@ -25,7 +25,14 @@ final class CourtyardContainer {
     String distribution = System.getProperty("courtyard.distribution");
     String db = TestDatabase.fresh();
     int http = freePort();
+    int mqtt = freePort();
+    // -Dcourtyard.it.keep=true keeps target/exam/<uuid> (logs in data/log) after the run
+    Option keep =
+        Boolean.getBoolean("courtyard.it.keep")
+            ? org.ops4j.pax.exam.karaf.options.KarafDistributionOption.keepRuntimeFolder()
+            : new org.ops4j.pax.exam.options.DefaultCompositeOption();
     return new Option[] {
+      keep,
       karafDistributionConfiguration()
           .frameworkUrl(new File(distribution).toURI().toString())
           .karafVersion("4.4.10")
@@ -48,6 +55,9 @@ final class CourtyardContainer {
       editConfigurationFilePut("etc/org.courtyard.db.cfg", "user", "postgres"),
       systemProperty("courtyard.it.db.url").value(db),
       systemProperty("courtyard.it.http.port").value(String.valueOf(http)),
+      // the machine may run its own broker on 1883
+      editConfigurationFilePut("etc/org.courtyard.broker.cfg", "port", String.valueOf(mqtt)),
+      systemProperty("courtyard.it.mqtt.port").value(String.valueOf(mqtt)),
     };
   }
 
@@ -74,6 +84,10 @@ final class CourtyardContainer {
       Thread.sleep(200);
     }
     return Files.readString(file).trim();
+  }
+
+  static int mqttPort() {
+    return Integer.parseInt(System.getProperty("courtyard.it.mqtt.port"));
   }
 
   static int httpPort() {

@@ -45,7 +45,7 @@ final class Banner {
         + line("Stop", stop);
   }
 
-  private static String line(String label, String value) {
+  static String line(String label, String value) {
     return String.format(Locale.ROOT, "  %-13s %s%n", label, value);
   }
 }

@@ -37,8 +37,12 @@ final class CourtyardStart {
    */
   private final Object lifecycle = new Object();
 
+  static final String MQTT_PORT = "COURTYARD_MQTT_PORT";
+  static final int DEFAULT_MQTT_PORT = 1883;
+
   private Database database;
   private KarafProcess karaf;
+  private int mqttPort;
 
   CourtyardStart(LaunchSettings settings, Map<String, String> environment, PrintStream out) {
     this.settings = settings;
@@ -60,6 +64,7 @@ final class CourtyardStart {
               + LaunchSettings.HTTP_PORT
               + " to a free port.");
     }
+    mqttPort = mqttPort();
     Runtime.getRuntime().addShutdownHook(new Thread(this::onStopSignal, "courtyard-stop"));
     try {
       createDirectory(settings.courtyardHome());
@@ -112,6 +117,13 @@ final class CourtyardStart {
                 db.description(),
                 settings.karafLog(),
                 settings.console()));
+        out.print(
+            Banner.line(
+                "MQTT",
+                "tcp://localhost:"
+                    + mqttPort
+                    + " (embedded broker; devices publish to"
+                    + " t/<tenant>/d/<device>/up)"));
         out.flush();
       }
       case EXITED -> {
@@ -168,6 +180,41 @@ final class CourtyardStart {
     }
   }
 
+  /**
+   * {@value #MQTT_PORT}, else 1883 if it is free, else a free port: these machines often run a
+   * broker of their own on 1883, and Courtyard should start anyway.
+   */
+  private int mqttPort() throws LaunchException {
+    String configured = environment.get(MQTT_PORT);
+    if (configured != null && !configured.isBlank()) {
+      int port;
+      try {
+        port = Integer.parseInt(configured.trim());
+      } catch (NumberFormatException e) {
+        throw new LaunchException(MQTT_PORT + " must be a port number, got '" + configured + "'");
+      }
+      if (PortCheck.inUse(port)) {
+        throw new LaunchException(
+            "Port " + port + " (" + MQTT_PORT + ") is in use. Choose a free port for the broker.");
+      }
+      return port;
+    }
+    if (!PortCheck.inUse(DEFAULT_MQTT_PORT)) {
+      return DEFAULT_MQTT_PORT;
+    }
+    try (java.net.ServerSocket s = new java.net.ServerSocket(0)) {
+      LOG.info(
+          "Port {} is taken (another MQTT broker?); the embedded broker will listen on {}. Set {}"
+              + " to choose.",
+          DEFAULT_MQTT_PORT,
+          s.getLocalPort(),
+          MQTT_PORT);
+      return s.getLocalPort();
+    } catch (IOException e) {
+      throw new LaunchException("No free port for the MQTT broker: " + e, e);
+    }
+  }
+
   private void checkDistribution() throws LaunchException {
     Path script = settings.karafHome().resolve("bin").resolve("karaf");
     if (!Files.isExecutable(script)) {
@@ -187,6 +234,7 @@ final class CourtyardStart {
     try {
       etc.writeDatabaseConfig(jdbc);
       etc.setHttpPort(settings.httpPort());
+      etc.setBrokerPort(mqttPort);
     } catch (IOException e) {
       throw new LaunchException(
           "Could not write the Karaf configuration in " + settings.karafEtc() + ": " + e, e);

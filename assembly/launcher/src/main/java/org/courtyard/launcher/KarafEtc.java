@@ -19,6 +19,7 @@ final class KarafEtc {
   static final String DATABASE_PID_FILE = "org.courtyard.db.cfg";
   static final String PAX_WEB_PID_FILE = "org.ops4j.pax.web.cfg";
   static final String HTTP_PORT_PROPERTY = "org.osgi.service.http.port";
+  static final String BROKER_PID_FILE = "org.courtyard.broker.cfg";
 
   private final Path etc;
 
@@ -49,13 +50,21 @@ final class KarafEtc {
 
   /** Sets the HTTP port in {@code org.ops4j.pax.web.cfg}, keeping every other line of the file. */
   Path setHttpPort(int port) throws IOException {
-    Path file = etc.resolve(PAX_WEB_PID_FILE);
+    return setProperty(PAX_WEB_PID_FILE, HTTP_PORT_PROPERTY, port);
+  }
+
+  /** Sets the embedded MQTT broker's port in {@code org.courtyard.broker.cfg}. */
+  Path setBrokerPort(int port) throws IOException {
+    return setProperty(BROKER_PID_FILE, "port", port);
+  }
+
+  private Path setProperty(String pidFile, String property, int port) throws IOException {
+    Path file = etc.resolve(pidFile);
     // ISO-8859-1 maps every byte to one char and back, so lines we do not touch stay
     // byte-identical.
     List<String> lines =
         Files.exists(file) ? Files.readAllLines(file, StandardCharsets.ISO_8859_1) : List.of();
-    List<String> edited =
-        PropertyLines.withProperty(lines, HTTP_PORT_PROPERTY, Integer.toString(port));
+    List<String> edited = PropertyLines.withProperty(lines, property, Integer.toString(port));
     if (!edited.equals(lines) || !Files.exists(file)) {
       Files.createDirectories(etc);
       Files.write(file, edited, StandardCharsets.ISO_8859_1);

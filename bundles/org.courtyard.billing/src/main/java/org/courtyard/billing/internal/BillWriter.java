@@ -15,6 +15,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.courtyard.api.jdbc.Jdbc;
 import org.courtyard.billing.internal.calc.Aging;
 import org.courtyard.billing.internal.calc.LineAmount;
 import org.courtyard.billing.internal.calc.Posting;

@@ -11,6 +11,7 @@ import org.courtyard.api.CourtyardConstants;
 import org.courtyard.api.TenantModule;
 import org.courtyard.api.TenantPersistence;
 import org.courtyard.api.TenantSlug;
+import org.courtyard.api.jdbc.Jdbc;
 import org.courtyard.billing.internal.entity.FeeItemEntity;
 import org.courtyard.billing.internal.entity.FeeTierEmbeddable;
 import org.courtyard.billing.internal.entity.SettingsEntity;

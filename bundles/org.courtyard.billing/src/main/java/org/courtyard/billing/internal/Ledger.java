@@ -12,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.courtyard.api.jdbc.Jdbc;
 import org.courtyard.billing.internal.calc.LedgerBalance;
 import org.courtyard.billing.internal.calc.Posting;
 import org.courtyard.billing.internal.dto.LedgerCheck;

@@ -19,6 +19,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import org.courtyard.api.jdbc.Jdbc;
 import org.courtyard.billing.internal.calc.Consumption;
 import org.courtyard.billing.internal.calc.MeterType;
 

@@ -17,6 +17,7 @@ import java.util.Set;
 import java.util.UUID;
 import org.courtyard.api.ProblemException;
 import org.courtyard.api.TenantSlug;
+import org.courtyard.api.jdbc.Jdbc;
 import org.courtyard.billing.internal.calc.PaymentAllocator;
 import org.courtyard.billing.internal.calc.Posting;
 import org.courtyard.billing.internal.dto.PaymentRequest;

@@ -16,6 +16,7 @@ import org.courtyard.api.ProblemException;
 import org.courtyard.api.TenantSlug;
 import org.courtyard.api.csv.CsvDecoder;
 import org.courtyard.api.csv.CsvFormatException;
+import org.courtyard.api.jdbc.Jdbc;
 import org.courtyard.billing.internal.calc.Consumption;
 import org.courtyard.billing.internal.calc.ReadingSeries;
 import org.courtyard.billing.internal.dto.ReadingImportResult;

@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import org.courtyard.api.ProblemException;
+import org.courtyard.api.jdbc.Jdbc;
 import org.courtyard.billing.internal.calc.Posting;
 import org.courtyard.billing.internal.dto.LedgerEntryView;
 import org.courtyard.billing.internal.dto.LedgerTxView;

@@ -1,4 +1,4 @@
-package org.courtyard.billing.internal;
+package org.courtyard.api.jdbc;
 
 import java.math.BigDecimal;
 import java.sql.Array;
@@ -19,22 +19,22 @@ import org.slf4j.LoggerFactory;
  * transaction commits as a whole or not at all; a {@link ProblemException} thrown inside passes
  * through after the rollback.
  */
-final class Jdbc {
+public final class Jdbc {
 
   private static final Logger LOG = LoggerFactory.getLogger(Jdbc.class);
 
   @FunctionalInterface
-  interface Work<T> {
+  public interface Work<T> {
     T apply(Connection connection) throws SQLException;
   }
 
   private final DataSource dataSource;
 
-  Jdbc(DataSource dataSource) {
+  public Jdbc(DataSource dataSource) {
     this.dataSource = dataSource;
   }
 
-  <T> T transaction(Work<T> work) {
+  public <T> T transaction(Work<T> work) {
     try (Connection c = dataSource.getConnection()) {
       c.setAutoCommit(false);
       try {
@@ -54,7 +54,7 @@ final class Jdbc {
     }
   }
 
-  <T> T read(Work<T> work) {
+  public <T> T read(Work<T> work) {
     try (Connection c = dataSource.getConnection()) {
       return work.apply(c);
     } catch (SQLException e) {
@@ -62,7 +62,7 @@ final class Jdbc {
     }
   }
 
-  static boolean isUniqueViolation(SQLException e) {
+  public static boolean isUniqueViolation(SQLException e) {
     for (SQLException s = e; s != null; s = s.getNextException()) {
       if ("23505".equals(s.getSQLState())) {
         return true;
@@ -83,11 +83,11 @@ final class Jdbc {
     return new IllegalStateException("database error (SQLState " + state + ")", e);
   }
 
-  static Array bigints(Connection c, Collection<Long> values) throws SQLException {
+  public static Array bigints(Connection c, Collection<Long> values) throws SQLException {
     return c.createArrayOf("bigint", values.toArray(new Long[0]));
   }
 
-  static Array ints(Connection c, Collection<Integer> values) throws SQLException {
+  public static Array ints(Connection c, Collection<Integer> values) throws SQLException {
     return c.createArrayOf("int4", values.toArray(new Integer[0]));
   }
 
@@ -95,7 +95,7 @@ final class Jdbc {
    * Decimals and uuids travel as text arrays and are cast in SQL: exact, and portable across
    * drivers.
    */
-  static Array texts(Connection c, Collection<?> values) throws SQLException {
+  public static Array texts(Connection c, Collection<?> values) throws SQLException {
     return c.createArrayOf(
         "text",
         values.stream()
@@ -105,7 +105,7 @@ final class Jdbc {
             .toArray(String[]::new));
   }
 
-  static void setLong(PreparedStatement ps, int index, Long value) throws SQLException {
+  public static void setLong(PreparedStatement ps, int index, Long value) throws SQLException {
     if (value == null) {
       ps.setNull(index, Types.BIGINT);
     } else {
@@ -113,12 +113,12 @@ final class Jdbc {
     }
   }
 
-  static Long getLong(java.sql.ResultSet rs, String column) throws SQLException {
+  public static Long getLong(java.sql.ResultSet rs, String column) throws SQLException {
     long v = rs.getLong(column);
     return rs.wasNull() ? null : v;
   }
 
-  static Instant instant(Timestamp ts) {
+  public static Instant instant(Timestamp ts) {
     return ts == null ? null : ts.toInstant();
   }
 }

@@ -1,0 +1,592 @@
+package org.courtyard.itests;
+
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertFalse;
+import static org.junit.Assert.assertNotNull;
+import static org.junit.Assert.assertTrue;
+import static org.junit.Assert.fail;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
+import javax.inject.Inject;
+import org.courtyard.driver.Command;
+import org.courtyard.driver.ConfigDescriptor;
+import org.courtyard.driver.DecodeResult;
+import org.courtyard.driver.Decoded;
+import org.courtyard.driver.DeviceConfig;
+import org.courtyard.driver.DeviceDriver;
+import org.courtyard.driver.DeviceRecord.SensorValue;
+import org.courtyard.driver.DriverInfo;
+import org.courtyard.driver.EncodeResult;
+import org.courtyard.driver.Uplink;
+import org.eclipse.paho.client.mqttv3.IMqttToken;
+import org.eclipse.paho.client.mqttv3.MqttClient;
+import org.eclipse.paho.client.mqttv3.MqttConnectOptions;
+import org.eclipse.paho.client.mqttv3.MqttException;
+import org.eclipse.paho.client.mqttv3.persist.MemoryPersistence;
+import org.junit.Before;
+import org.junit.FixMethodOrder;
+import org.junit.Test;
+import org.junit.runner.RunWith;
+import org.junit.runners.MethodSorters;
+import org.ops4j.pax.exam.Configuration;
+import org.ops4j.pax.exam.Option;
+import org.ops4j.pax.exam.junit.PaxExam;
+import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
+import org.ops4j.pax.exam.spi.reactors.PerClass;
+import org.osgi.framework.BundleContext;
+import org.osgi.framework.ServiceRegistration;
+
+/**
+ * Devices end to end on the embedded broker: registration with validation and tenant isolation, the
+ * broker's ACL matrix, QoS 1 ingest stored once per (device, sequence), commands and their
+ * acknowledgements, a faulty driver quarantined while another driver's traffic is fully stored, and
+ * devices cut off by revocation and by the tenant disabling the module.
+ */
+@RunWith(PaxExam.class)
+@ExamReactorStrategy(PerClass.class)
+@FixMethodOrder(MethodSorters.NAME_ASCENDING)
+public class DevicesIT {
+
+  private static Http operator;
+  private static Http acme;
+  private static Http zen;
+  private static long acmeRoom;
+  private static String meterPassword;
+  private static String gatePassword;
+
+  @Inject private BundleContext context;
+
+  @Configuration
+  public Option[] config() {
+    return CourtyardContainer.options();
+  }
+
+  @Before
+  public void setUp() throws Exception {
+    if (acme != null) {
+      return;
+    }
+    Http anonymous = Http.anonymous(CourtyardContainer.httpPort());
+    operator = anonymous.operator(CourtyardContainer.operatorPassword());
+    acme = anonymous.tenant(onboard("acme_dev"));
+    zen = anonymous.tenant(onboard("zen_dev"));
+    long estate = id(acme.post("/estate/estates", map("code", "E1", "name", "Estate")));
+    long building =
+        id(acme.post("/estate/buildings", map("estateId", estate, "code", "B1", "name", "B1")));
+    long unit =
+        id(acme.post("/estate/units", map("buildingId", building, "code", "U1", "name", "U1")));
+    acmeRoom =
+        id(
+            acme.post(
+                "/estate/rooms",
+                map(
+                    "unitId",
+                    unit,
+                    "number",
+                    "101",
+                    "floor",
+                    1,
+                    "area",
+                    88,
+                    "type",
+                    "residential")));
+  }
+
+  private static String onboard(String slug) throws Exception {
+    Http.Reply r =
+        operator.post(
+            "/operator/tenants",
+            Map.of("slug", slug, "name", slug, "modules", List.of("estate", "devices")));
+    assertEquals(r.toString(), 201, r.status);
+    return r.json.path("adminToken").asText();
+  }
+
+  private static long id(Http.Reply r) {
+    assertEquals(r.toString(), 201, r.status);
+    return r.json.path("id").asLong();
+  }
+
+  private static Map<String, Object> map(Object... kv) {
+    Map<String, Object> m = new HashMap<>();
+    for (int i = 0; i < kv.length; i += 2) {
+      m.put((String) kv[i], kv[i + 1]);
+    }
+    return m;
+  }
+
+  private static MqttClient connect(String username, String password) throws MqttException {
+    MqttClient c =
+        new MqttClient(
+            "tcp://127.0.0.1:" + CourtyardContainer.mqttPort(),
+            "it-" + Long.toString(System.nanoTime(), 36),
+            new MemoryPersistence());
+    MqttConnectOptions o = new MqttConnectOptions();
+    o.setUserName(username);
+    o.setPassword(password.toCharArray());
+    o.setCleanSession(true);
+    o.setConnectionTimeout(10);
+    o.setAutomaticReconnect(false);
+    o.setMqttVersion(MqttConnectOptions.MQTT_VERSION_3_1_1);
+    // Paho's synchronous client can count a completed publish as still in flight for a moment;
+    // with the default window of 10 a quick series of publishes then fails on the client side
+    o.setMaxInflight(100);
+    c.connect(o);
+    return c;
+  }
+
+  private static void assertRefused(String username, String password) {
+    try {
+      MqttClient c = connect(username, password);
+      c.disconnectForcibly();
+      fail(username + " was let in");
+    } catch (MqttException e) {
+      assertTrue(
+          "refused as unauthorised, not " + e,
+          e.getReasonCode() == MqttException.REASON_CODE_FAILED_AUTHENTICATION
+              || e.getReasonCode() == MqttException.REASON_CODE_NOT_AUTHORIZED);
+    }
+  }
+
+  /** The QoS the broker granted, 128 meaning refused. */
+  private static int subscribe(MqttClient c, String topic) throws MqttException {
+    try {
+      IMqttToken t = c.subscribeWithResponse(topic, 1);
+      return t.getGrantedQos()[0];
+    } catch (MqttException e) {
+      if (e.getReasonCode() == MqttException.REASON_CODE_SUBSCRIBE_FAILED) {
+        return 128;
+      }
+      throw e;
+    }
+  }
+
+  private static JsonNode await(Http api, String path, Predicate<JsonNode> done) throws Exception {
+    long deadline = System.currentTimeMillis() + 30_000;
+    JsonNode last = null;
+    while (System.currentTimeMillis() < deadline) {
+      Http.Reply r = api.get(path);
+      assertEquals(r.toString(), 200, r.status);
+      last = r.json;
+      if (done.test(last)) {
+        return last;
+      }
+      Thread.sleep(100);
+    }
+    fail("not reached within 30 s: " + path + " " + last);
+    return null;
+  }
+
+  private static byte[] reading(long seq, String total) {
+    return ("{\"seq\":"
+            + seq
+            + ",\"ts\":1764288000,\"readings\":[{\"type\":\"water\",\"total\":\""
+            + total
+            + "\"}]}")
+        .getBytes(StandardCharsets.UTF_8);
+  }
+
+  @Test
+  public void a01_theSampleDriversAreInstalledWithTheirSettings() throws Exception {
+    Http.Reply r = acme.get("/devices/drivers");
+    assertEquals(r.toString(), 200, r.status);
+    Map<String, String> versions = new HashMap<>();
+    r.json.forEach(d -> versions.put(d.path("id").asText(), d.path("version").asText()));
+    assertEquals("1.2.0", versions.get("jsonmeter"));
+    assertEquals("2.0.1", versions.get("gateframe"));
+    assertEquals("0.9.3", versions.get("kvsensor"));
+    JsonNode json = null;
+    for (JsonNode d : r.json) {
+      if (d.path("id").asText().equals("jsonmeter")) {
+        json = d;
+      }
+    }
+    assertNotNull(json);
+    assertEquals("active", json.path("state").asText());
+    assertTrue(json.toString(), json.path("settings").toString().contains("\"key\":\"scale\""));
+  }
+
+  @Test
+  public void a02_registrationValidatesAndIsolatesTenants() throws Exception {
+    Http.Reply meter =
+        acme.post(
+            "/devices/devices",
+            map(
+                "id", "wm-101",
+                "type", "water-meter",
+                "name", "Water meter 101",
+                "location", map("kind", "room", "ref", String.valueOf(acmeRoom)),
+                "settings", Map.of("scale", "0.001")));
+    assertEquals(meter.toString(), 201, meter.status);
+    assertEquals("jsonmeter", meter.json.path("driver").asText());
+    assertEquals("never-seen", meter.json.path("state").asText());
+    assertEquals("acme_dev/wm-101", meter.json.path("mqtt").path("username").asText());
+    assertEquals("t/acme_dev/d/wm-101/up", meter.json.path("mqtt").path("publishTopic").asText());
+    meterPassword = meter.json.path("mqtt").path("password").asText();
+    assertTrue(meterPassword, meterPassword.startsWith("cyd_"));
+    // the password is shown once
+    Http.Reply again = acme.get("/devices/devices/wm-101");
+    assertTrue(again.json.path("mqtt").path("password").isNull());
+    assertTrue(
+        "only the hash is stored",
+        PlatformIT.count(
+                "select count(*) from t_acme_dev.device where secret_hash = encode(sha256(?::bytea),"
+                    + " 'hex')",
+                meterPassword)
+            == 1);
+
+    Http.Reply gate =
+        zen.post(
+            "/devices/devices",
+            map(
+                "id", "gate-1",
+                "type", "door-controller",
+                "name", "North gate",
+                "location", map("kind", "gate", "ref", "North gate")));
+    assertEquals(gate.toString(), 201, gate.status);
+    gatePassword = gate.json.path("mqtt").path("password").asText();
+
+    assertEquals(
+        "device-exists",
+        acme.post(
+                "/devices/devices",
+                map(
+                    "id",
+                    "wm-101",
+                    "type",
+                    "water-meter",
+                    "name",
+                    "x",
+                    "location",
+                    map("kind", "area", "ref", "Lobby")))
+            .problemType());
+    Object[][] bad = {
+      {
+        "Bad Id",
+        "water-meter",
+        map("kind", "area", "ref", "Lobby"),
+        Map.of(),
+        422,
+        "validation-failed"
+      },
+      {"t-1", "toaster", map("kind", "area", "ref", "Lobby"), Map.of(), 422, "no-driver-for-type"},
+      {
+        "t-2",
+        "water-meter",
+        map("kind", "area", "ref", "Lobby"),
+        Map.of("scale", "0"),
+        422,
+        "invalid-settings"
+      },
+      {
+        "t-3",
+        "water-meter",
+        map("kind", "area", "ref", "Lobby"),
+        Map.of("colour", "red"),
+        422,
+        "invalid-settings"
+      },
+      {"t-4", "water-meter", map("kind", "room", "ref", "99999999"), Map.of(), 422, "unknown-room"},
+      {"t-5", "water-meter", map("kind", "moon", "ref", "x"), Map.of(), 422, "validation-failed"},
+    };
+    for (Object[] b : bad) {
+      Http.Reply r =
+          acme.post(
+              "/devices/devices",
+              map("id", b[0], "type", b[1], "name", "x", "location", b[2], "settings", b[3]));
+      assertEquals(r.toString(), (int) b[4], r.status);
+      assertEquals(r.toString(), b[5], r.problemType());
+    }
+    assertEquals(1, PlatformIT.count("select count(*) from t_acme_dev.device"));
+
+    // another tenant's device does not exist for zen, whatever the endpoint
+    for (String path :
+        List.of(
+            "/devices/devices/wm-101",
+            "/devices/devices/wm-101/records",
+            "/devices/devices/wm-101/commands")) {
+      Http.Reply r = zen.get(path);
+      assertEquals(path + " " + r, 404, r.status);
+      assertEquals("device-not-found", r.problemType());
+    }
+    assertEquals(404, zen.post("/devices/devices/wm-101/revoke", "").status);
+    assertEquals(404, zen.post("/devices/devices/wm-101/secret", "").status);
+    assertEquals(
+        404, zen.post("/devices/devices/wm-101/commands", map("name", "set-interval")).status);
+    Http.Reply zenList = zen.get("/devices/devices");
+    assertEquals(1, zenList.json.path("items").size());
+    assertEquals("gate-1", zenList.json.path("items").get(0).path("id").asText());
+  }
+
+  @Test
+  public void a03_theBrokerLetsEachDeviceUseOnlyItsOwnTopics() throws Exception {
+    assertRefused("acme_dev/wm-101", "cyd_wrong");
+    assertRefused("zen_dev/gate-1", meterPassword);
+    assertRefused("acme_dev/nobody", meterPassword);
+    assertRefused("courtyard-gateway", meterPassword);
+    MqttClient meter = connect("acme_dev/wm-101", meterPassword);
+    try {
+      assertEquals(1, subscribe(meter, "t/acme_dev/d/wm-101/down"));
+      assertEquals(128, subscribe(meter, "t/zen_dev/d/gate-1/down"));
+      assertEquals(128, subscribe(meter, "t/acme_dev/d/wm-101/up"));
+      assertEquals(128, subscribe(meter, "t/+/d/+/up"));
+      assertEquals(128, subscribe(meter, "#"));
+      // a denied publish is dropped (QoS 0: Moquette never acknowledges a denied QoS 1 publish)
+      meter.publish("t/zen_dev/d/gate-1/up", new byte[] {(byte) 0xA5, 0x5A, 0, 0}, 0, false);
+      meter.publish("t/acme_dev/d/other/up", reading(1, "1"), 0, false);
+    } finally {
+      meter.disconnect();
+    }
+    MqttClient gate = connect("zen_dev/gate-1", gatePassword);
+    try {
+      assertEquals(128, subscribe(gate, "t/acme_dev/d/wm-101/down"));
+      assertEquals(1, subscribe(gate, "t/zen_dev/d/gate-1/down"));
+    } finally {
+      gate.disconnect();
+    }
+    Thread.sleep(500);
+    assertEquals(0, PlatformIT.count("select count(*) from t_zen_dev.device_message"));
+    assertEquals(0, PlatformIT.count("select count(*) from t_acme_dev.device_message"));
+  }
+
+  @Test
+  public void a04_qos1ReadingsAreStoredOnceAndDuplicatesCounted() throws Exception {
+    MqttClient meter = connect("acme_dev/wm-101", meterPassword);
+    try {
+      for (int seq = 1; seq <= 30; seq++) {
+        meter.publish(
+            "t/acme_dev/d/wm-101/up", reading(seq, Integer.toString(1000 * seq)), 1, false);
+      }
+      // a device that did not hear the acknowledgement sends the same messages again
+      for (int seq = 21; seq <= 30; seq++) {
+        meter.publish(
+            "t/acme_dev/d/wm-101/up", reading(seq, Integer.toString(1000 * seq)), 1, false);
+      }
+      meter.publish(
+          "t/acme_dev/d/wm-101/up", "{\"seq\":".getBytes(StandardCharsets.UTF_8), 1, false);
+    } finally {
+      meter.disconnect();
+    }
+    JsonNode d =
+        await(
+            acme,
+            "/devices/devices/wm-101",
+            j ->
+                j.path("messages").asLong() == 30
+                    && j.path("duplicates").asLong() == 10
+                    && j.path("rejected").asLong() == 1);
+    assertEquals("online", d.path("state").asText());
+    assertEquals(30, d.path("lastSequence").asLong());
+    assertEquals(30, PlatformIT.count("select count(*) from t_acme_dev.device_message"));
+    assertEquals(
+        30,
+        PlatformIT.count(
+            "select count(*) from t_acme_dev.device_record where kind = 'meter_reading'"));
+    Http.Reply records = acme.get("/devices/devices/wm-101/records?kind=meter_reading&limit=1");
+    assertEquals(records.toString(), 200, records.status);
+    JsonNode latest = records.json.get(0);
+    assertEquals(30, latest.path("seq").asLong());
+    // scale 0.001 from the device's settings: 30000 litres are 30 m3
+    assertEquals(
+        0, new BigDecimal("30").compareTo(latest.path("data").path("value").decimalValue()));
+    assertEquals("WATER", latest.path("data").path("kind").asText());
+    assertEquals(400, acme.get("/devices/devices/wm-101/records?kind=nonsense").status);
+  }
+
+  @Test
+  public void a05_commandsAreEncodedPublishedAndAcknowledged() throws Exception {
+    MqttClient meter = connect("acme_dev/wm-101", meterPassword);
+    BlockingQueue<String> down = new LinkedBlockingQueue<>();
+    try {
+      meter.subscribe(
+          "t/acme_dev/d/wm-101/down",
+          1,
+          (topic, msg) -> down.add(new String(msg.getPayload(), StandardCharsets.UTF_8)));
+      Http.Reply sent =
+          acme.post(
+              "/devices/devices/wm-101/commands",
+              map("name", "set-interval", "arguments", Map.of("seconds", "900")));
+      assertEquals(sent.toString(), 202, sent.status);
+      assertEquals("sent", sent.json.path("status").asText());
+      long id = sent.json.path("id").asLong();
+      String payload = down.poll(10, TimeUnit.SECONDS);
+      assertEquals("{\"cmd\":\"interval\",\"id\":" + id + ",\"seconds\":900}", payload);
+      meter.publish(
+          "t/acme_dev/d/wm-101/up",
+          ("{\"seq\":31,\"ts\":1764288100,\"ack\":{\"id\":" + id + ",\"ok\":true}}")
+              .getBytes(StandardCharsets.UTF_8),
+          1,
+          false);
+      await(
+          acme,
+          "/devices/devices/wm-101/commands",
+          j ->
+              j.get(0).path("id").asLong() == id
+                  && j.get(0).path("status").asText().equals("acked"));
+
+      Http.Reply unknown = acme.post("/devices/devices/wm-101/commands", map("name", "open"));
+      assertEquals(unknown.toString(), 422, unknown.status);
+      assertEquals("command-unsupported", unknown.problemType());
+      Http.Reply invalid =
+          acme.post(
+              "/devices/devices/wm-101/commands",
+              map("name", "set-interval", "arguments", Map.of("seconds", "5")));
+      assertEquals("invalid-command-arguments", invalid.problemType());
+      assertTrue("nothing else was published", down.poll(500, TimeUnit.MILLISECONDS) == null);
+    } finally {
+      meter.disconnect();
+    }
+  }
+
+  /** A driver of the test: throws on "boom", never returns on "hang", else one sensor value. */
+  private static final class FaultyDriver implements DeviceDriver {
+    @Override
+    public DriverInfo info() {
+      return new DriverInfo(
+          "faulty", "Faulty test driver", "Tests", "0.0.1", List.of("test-sensor"));
+    }
+
+    @Override
+    public ConfigDescriptor configDescriptor() {
+      return ConfigDescriptor.of();
+    }
+
+    @Override
+    public DecodeResult decode(Uplink uplink, DeviceConfig config) {
+      String text = new String(uplink.payload(), StandardCharsets.UTF_8);
+      if (text.equals("boom")) {
+        throw new IllegalStateException("boom");
+      }
+      if (text.equals("hang")) {
+        while (!Thread.currentThread().isInterrupted()) {
+          Thread.onSpinWait();
+        }
+        return null;
+      }
+      return DecodeResult.of(
+          Long.parseLong(text),
+          List.of(Decoded.good(new SensorValue("t", BigDecimal.ONE, "u", uplink.receivedAt()))));
+    }
+
+    @Override
+    public EncodeResult encode(Command command, String deviceType, DeviceConfig config) {
+      return EncodeResult.unsupported("none");
+    }
+  }
+
+  @Test
+  public void a06_aFaultyDriverIsQuarantinedWhileAnotherDriversTrafficIsFullyStored()
+      throws Exception {
+    ServiceRegistration<DeviceDriver> registration =
+        context.registerService(DeviceDriver.class, new FaultyDriver(), null);
+    try {
+      await(acme, "/devices/drivers", j -> j.toString().contains("\"id\":\"faulty\""));
+      Http.Reply created =
+          acme.post(
+              "/devices/devices",
+              map(
+                  "id",
+                  "ts-1",
+                  "type",
+                  "test-sensor",
+                  "name",
+                  "Test sensor",
+                  "location",
+                  map("kind", "area", "ref", "Lab")));
+      assertEquals(created.toString(), 201, created.status);
+      MqttClient faulty =
+          connect("acme_dev/ts-1", created.json.path("mqtt").path("password").asText());
+      MqttClient meter = connect("acme_dev/wm-101", meterPassword);
+      try {
+        faulty.publish("t/acme_dev/d/ts-1/up", "1".getBytes(), 1, false);
+        for (int i = 0; i < 20; i++) {
+          String bad = i % 4 == 3 ? "hang" : "boom";
+          faulty.publish("t/acme_dev/d/ts-1/up", bad.getBytes(), 1, false);
+          meter.publish("t/acme_dev/d/wm-101/up", reading(100 + i, "5"), 1, false);
+        }
+        faulty.publish("t/acme_dev/d/ts-1/up", "2".getBytes(), 1, false);
+      } finally {
+        faulty.disconnect();
+        meter.disconnect();
+      }
+      JsonNode drivers =
+          await(acme, "/devices/drivers", j -> j.toString().contains("\"state\":\"quarantined\""));
+      for (JsonNode d : drivers) {
+        if (d.path("id").asText().equals("faulty")) {
+          assertTrue(
+              d.toString(),
+              d.path("quarantineReason").asText().contains("boom")
+                  || d.path("quarantineReason").asText().contains("no answer"));
+        } else {
+          assertEquals(d.toString(), "active", d.path("state").asText());
+        }
+      }
+      JsonNode sensor = acme.get("/devices/devices/ts-1").json;
+      assertEquals(sensor.toString(), "faulty", sensor.path("state").asText());
+      assertTrue(sensor.toString(), sensor.path("fault").asText().contains("quarantined"));
+      // every reading of the healthy meter got through, while the faulty driver failed
+      await(acme, "/devices/devices/wm-101", j -> j.path("messages").asLong() == 31 + 20);
+      assertEquals(
+          1,
+          PlatformIT.count(
+              "select count(*) from t_acme_dev.device_message where device_id = 'ts-1'"));
+    } finally {
+      registration.unregister();
+    }
+  }
+
+  @Test
+  public void a07_aRevokedDeviceIsDisconnectedAndRefused() throws Exception {
+    MqttClient meter = connect("acme_dev/wm-101", meterPassword);
+    try {
+      Http.Reply revoked = acme.post("/devices/devices/wm-101/revoke", "");
+      assertEquals(revoked.toString(), 200, revoked.status);
+      assertEquals("revoked", revoked.json.path("state").asText());
+      long deadline = System.currentTimeMillis() + 10_000;
+      while (meter.isConnected() && System.currentTimeMillis() < deadline) {
+        Thread.sleep(50);
+      }
+      assertFalse("the revoked device's session was ended", meter.isConnected());
+    } finally {
+      meter.close(true);
+    }
+    assertRefused("acme_dev/wm-101", meterPassword);
+    assertEquals(409, acme.post("/devices/devices/wm-101/revoke", "").status);
+    // its data stays
+    assertEquals(
+        51,
+        PlatformIT.count(
+            "select count(*) from t_acme_dev.device_message where device_id = 'wm-101'"));
+  }
+
+  @Test
+  public void a08_disablingTheModuleCutsTheTenantsDevicesOffAndEnablingBringsThemBack()
+      throws Exception {
+    MqttClient gate = connect("zen_dev/gate-1", gatePassword);
+    try {
+      Http.Reply off = operator.delete("/operator/tenants/zen_dev/modules/devices");
+      assertEquals(off.toString(), 200, off.status);
+      long deadline = System.currentTimeMillis() + 10_000;
+      while (gate.isConnected() && System.currentTimeMillis() < deadline) {
+        Thread.sleep(50);
+      }
+      assertFalse(gate.isConnected());
+    } finally {
+      gate.close(true);
+    }
+    assertRefused("zen_dev/gate-1", gatePassword);
+    Http.Reply on = operator.post("/operator/tenants/zen_dev/modules/devices", "");
+    assertEquals(on.toString(), 200, on.status);
+    MqttClient back = connect("zen_dev/gate-1", gatePassword);
+    back.disconnect();
+    assertEquals(1, zen.get("/devices/devices").json.path("items").size());
+  }
+}

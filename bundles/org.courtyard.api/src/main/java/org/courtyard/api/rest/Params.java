@@ -1,0 +1,83 @@
+package org.courtyard.api.rest;
+
+import java.net.URI;
+import java.util.Locale;
+import javax.ws.rs.core.Response;
+import javax.ws.rs.core.UriBuilder;
+import org.courtyard.api.ProblemException;
+
+/**
+ * Request parameters of module resources, parsed by hand: query parameters arrive as strings, so a
+ * malformed number is a 400 that names the parameter rather than JAX-RS's bare 404.
+ */
+public final class Params {
+
+  private Params() {}
+
+  /** An empty request body reaches a resource method as {@code null}. */
+  public static <T> T body(T input) {
+    if (input == null) {
+      throw ProblemException.badRequest(
+          "missing-body", "Missing body", "Send the record as a JSON object in the request body.");
+    }
+    return input;
+  }
+
+  /** {@code limit}, 1 to {@value Cursor#MAX_LIMIT}; {@value Cursor#DEFAULT_LIMIT} if absent. */
+  public static int limit(String limit) {
+    if (blank(limit)) {
+      return Cursor.limit(null);
+    }
+    try {
+      return Cursor.limit(Integer.valueOf(limit.strip()));
+    } catch (NumberFormatException e) {
+      throw ProblemException.badRequest(
+          "invalid-limit",
+          "Invalid limit",
+          "limit must be a whole number between 1 and " + Cursor.MAX_LIMIT + ".");
+    }
+  }
+
+  /** A positive id, or null if absent. */
+  public static Long id(String name, String value) {
+    if (blank(value)) {
+      return null;
+    }
+    try {
+      long id = Long.parseLong(value.strip());
+      if (id > 0) {
+        return id;
+      }
+    } catch (NumberFormatException e) {
+      // reported below
+    }
+    throw invalid(name + " must be a positive whole number.");
+  }
+
+  /** {@code true} or {@code false}; false if absent. */
+  public static boolean flag(String name, String value) {
+    if (blank(value)) {
+      return false;
+    }
+    return switch (value.strip().toLowerCase(Locale.ROOT)) {
+      case "true" -> true;
+      case "false" -> false;
+      default -> throw invalid(name + " must be true or false.");
+    };
+  }
+
+  /** 201 with the new resource's location under {@code collection}. */
+  public static Response created(UriBuilder collection, Object id, Object body) {
+    URI location = collection.path(String.valueOf(id)).build();
+    return Response.created(location).entity(body).build();
+  }
+
+  public static boolean blank(String value) {
+    return value == null || value.isBlank();
+  }
+
+  /** 400 {@code invalid-parameter}. */
+  public static ProblemException invalid(String detail) {
+    return ProblemException.badRequest("invalid-parameter", "Invalid query parameter", detail);
+  }
+}

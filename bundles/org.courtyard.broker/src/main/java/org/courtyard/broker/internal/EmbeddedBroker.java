@@ -1,0 +1,272 @@
+package org.courtyard.broker.internal;
+
+import io.moquette.broker.Server;
+import io.moquette.broker.config.IConfig;
+import io.moquette.broker.config.MemoryConfig;
+import io.moquette.broker.security.IAuthenticator;
+import io.moquette.broker.security.IAuthorizatorPolicy;
+import io.moquette.broker.subscriptions.Topic;
+import io.moquette.interception.AbstractInterceptHandler;
+import io.moquette.interception.messages.InterceptConnectMessage;
+import io.moquette.interception.messages.InterceptConnectionLostMessage;
+import io.moquette.interception.messages.InterceptDisconnectMessage;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import org.courtyard.broker.MqttAuthority;
+import org.courtyard.broker.MqttBroker;
+import org.osgi.framework.BundleContext;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.ConfigurationPolicy;
+import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.metatype.annotations.AttributeDefinition;
+import org.osgi.service.metatype.annotations.Designate;
+import org.osgi.service.metatype.annotations.ObjectClassDefinition;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The embedded broker (Moquette 0.17, MQTT 3.1.1), on by default. Every connect, subscribe and
+ * publish is decided by the {@link MqttAuthority}: no anonymous clients, and each client only on
+ * the topics the authority grants it. Sessions and queued QoS 1 messages are kept in an H2 MVStore
+ * under the data path, so a restart of the broker does not lose what it acknowledged.
+ *
+ * <p>Set {@code enabled=false} in {@code etc/org.courtyard.broker.cfg} to use an external broker
+ * instead.
+ */
+@Component(
+    service = MqttBroker.class,
+    immediate = true,
+    configurationPid = EmbeddedBroker.PID,
+    configurationPolicy = ConfigurationPolicy.OPTIONAL)
+@Designate(ocd = EmbeddedBroker.Config.class)
+public final class EmbeddedBroker implements MqttBroker {
+
+  static final String PID = "org.courtyard.broker";
+  private static final Logger LOG = LoggerFactory.getLogger(EmbeddedBroker.class);
+
+  @ObjectClassDefinition(id = PID, name = "Courtyard embedded MQTT broker")
+  @interface Config {
+    @AttributeDefinition(name = "Address to listen on")
+    String host() default "0.0.0.0";
+
+    @AttributeDefinition(name = "Port")
+    int port() default 1883;
+
+    @AttributeDefinition(
+        name = "Data path",
+        description = "Where sessions and queued messages are kept; empty: <karaf.data>/broker")
+    String dataPath() default "";
+
+    @AttributeDefinition(
+        name = "Persistence",
+        description = "Keep sessions and queued QoS 1 messages across restarts")
+    boolean persistence() default true;
+
+    @AttributeDefinition(name = "Largest message (bytes)")
+    int maxMessageBytes() default 65_536;
+  }
+
+  private volatile Server server = new Server();
+  private final String url;
+  private final Properties properties;
+  private final IAuthenticator authenticator;
+  private final IAuthorizatorPolicy authorizer;
+  private final ExecutorService restarter =
+      Executors.newSingleThreadExecutor(
+          r -> {
+            Thread t = new Thread(r, "mqtt-broker-restart");
+            t.setDaemon(true);
+            return t;
+          });
+  private volatile boolean active = true;
+
+  /** Client ids per authenticated username, for {@link #disconnect}. */
+  private final Map<String, Set<String>> clients = new ConcurrentHashMap<>();
+
+  @Activate
+  public EmbeddedBroker(Config config, BundleContext context, @Reference MqttAuthority authority)
+      throws IOException {
+    Path data =
+        config.dataPath().isBlank()
+            ? Path.of(context.getProperty("karaf.data"), "broker")
+            : Path.of(config.dataPath());
+    Files.createDirectories(data);
+    Properties p = new Properties();
+    p.setProperty(IConfig.HOST_PROPERTY_NAME, config.host());
+    p.setProperty(IConfig.PORT_PROPERTY_NAME, Integer.toString(config.port()));
+    p.setProperty(
+        IConfig.PERSISTENCE_ENABLED_PROPERTY_NAME, Boolean.toString(config.persistence()));
+    p.setProperty(IConfig.DATA_PATH_PROPERTY_NAME, data.toAbsolutePath().toString());
+    p.setProperty(IConfig.ENABLE_TELEMETRY_NAME, "false");
+    p.setProperty(
+        IConfig.NETTY_MAX_BYTES_PROPERTY_NAME, Integer.toString(config.maxMessageBytes()));
+    p.setProperty(IConfig.ALLOW_ANONYMOUS_PROPERTY_NAME, "false");
+    this.properties = p;
+    this.authenticator =
+        (clientId, username, password) ->
+            authority.authenticate(clientId, username, password) != null;
+    // An exception in either answer would end one of Moquette's session threads for good: they
+    // must never throw.
+    this.authorizer =
+        new IAuthorizatorPolicy() {
+          @Override
+          public boolean canWrite(Topic topic, String user, String client) {
+            try {
+              return authority.canPublish(user, topic.toString());
+            } catch (RuntimeException e) {
+              LOG.error("MQTT publish check failed for {}; refused", user, e);
+              return false;
+            }
+          }
+
+          @Override
+          public boolean canRead(Topic topic, String user, String client) {
+            try {
+              return authority.canSubscribe(user, topic.toString());
+            } catch (RuntimeException e) {
+              LOG.error("MQTT subscribe check failed for {}; refused", user, e);
+              return false;
+            }
+          }
+        };
+    start(server);
+    String host = config.host().equals("0.0.0.0") ? "127.0.0.1" : config.host();
+    // the configured port: Moquette records the bound one asynchronously
+    this.url = "tcp://" + host + ":" + config.port();
+    LOG.info("Embedded MQTT broker listening on {}:{}", config.host(), config.port());
+  }
+
+  private void start(Server s) throws IOException {
+    try {
+      s.startServer(
+          new MemoryConfig(properties),
+          List.of(new SessionTracker()),
+          null,
+          authenticator,
+          authorizer);
+    } catch (RuntimeException e) {
+      // e.g. the port is taken: leave nothing half-started behind
+      s.stopServer();
+      throw new IOException("The embedded MQTT broker could not start: " + e.getMessage(), e);
+    }
+  }
+
+  @Deactivate
+  void deactivate() {
+    active = false;
+    restarter.shutdownNow();
+    server.stopServer();
+    LOG.info("Embedded MQTT broker stopped");
+  }
+
+  /**
+   * Moquette 0.17 ends a session thread for good when processing a message throws (it does for some
+   * QoS 1 redeliveries); the clients served by that thread would then wait forever. So a session
+   * loop error restarts the broker: every client reconnects, and persistent sessions keep their
+   * queued messages.
+   */
+  private void restart(Throwable cause) {
+    if (!active) {
+      return;
+    }
+    LOG.error("MQTT broker session loop failed; restarting the broker", cause);
+    try {
+      restarter.execute(
+          () -> {
+            synchronized (this) {
+              if (!active) {
+                return;
+              }
+              server.stopServer();
+              clients.clear();
+              Server fresh = new Server();
+              try {
+                start(fresh);
+                server = fresh;
+                LOG.warn("Embedded MQTT broker restarted");
+              } catch (IOException e) {
+                LOG.error("Embedded MQTT broker could not restart", e);
+              }
+            }
+          });
+    } catch (java.util.concurrent.RejectedExecutionException e) {
+      // stopping
+    }
+  }
+
+  @Override
+  public String url() {
+    return url;
+  }
+
+  @Override
+  public void disconnect(String identity) {
+    Set<String> ids = clients.remove(identity);
+    if (ids != null) {
+      ids.forEach(
+          id -> {
+            try {
+              if (server.disconnectClient(id)) {
+                LOG.info("MQTT client {} ({}) disconnected", id, identity);
+              }
+            } catch (RuntimeException e) {
+              // Moquette throws for a persistent session that is offline: nothing to end
+              LOG.debug("MQTT client {} was not connected", id, e);
+            }
+          });
+    }
+  }
+
+  /** Keeps track of which client ids each username has connected with. */
+  private final class SessionTracker extends AbstractInterceptHandler {
+    @Override
+    public String getID() {
+      return "courtyard-session-tracker";
+    }
+
+    @Override
+    public void onConnect(InterceptConnectMessage msg) {
+      if (msg.getUsername() != null) {
+        clients
+            .computeIfAbsent(msg.getUsername(), k -> ConcurrentHashMap.newKeySet())
+            .add(msg.getClientID());
+      }
+    }
+
+    @Override
+    public void onDisconnect(InterceptDisconnectMessage msg) {
+      forget(msg.getUsername(), msg.getClientID());
+    }
+
+    @Override
+    public void onConnectionLost(InterceptConnectionLostMessage msg) {
+      forget(msg.getUsername(), msg.getClientID());
+    }
+
+    private void forget(String username, String clientId) {
+      if (username != null) {
+        clients.computeIfPresent(
+            username,
+            (k, ids) -> {
+              ids.remove(clientId);
+              return ids.isEmpty() ? null : ids;
+            });
+      }
+    }
+
+    @Override
+    public void onSessionLoopError(Throwable error) {
+      restart(error);
+    }
+  }
+}

@@ -1,0 +1,12 @@
+package org.courtyard.devices.internal;
+
+import java.time.Instant;
+import org.courtyard.driver.DecodeResult;
+
+/**
+ * A message its driver accepted, on its way to the database.
+ *
+ * @param seq the device's sequence, or for formats without one a negative number derived from the
+ *     payload's hash (so a redelivery still has the same key)
+ */
+record Accepted(DeviceEntry device, long seq, Instant receivedAt, DecodeResult result) {}

@@ -1,0 +1,499 @@
+package org.courtyard.devices.internal;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.courtyard.api.TenantSlug;
+import org.courtyard.api.jdbc.Jdbc;
+import org.courtyard.devices.internal.dto.CommandView;
+import org.courtyard.devices.internal.dto.DeviceRecordView;
+import org.courtyard.driver.DeviceRecord;
+
+/** The tenant's device tables, in plain JDBC: the registry, the ingest batches, the commands. */
+final class DeviceStore {
+
+  /** A device row. */
+  record Row(
+      String id,
+      String type,
+      String driver,
+      String name,
+      String locationKind,
+      String locationRef,
+      Long roomId,
+      Map<String, String> settings,
+      String secretHash,
+      String status,
+      Instant createdAt,
+      Instant revokedAt,
+      Instant lastSeenAt,
+      Long lastSequence,
+      long messages,
+      long duplicates,
+      long rejected) {}
+
+  /** What a batch came to. */
+  record Stored(List<Accepted> stored, int duplicates) {}
+
+  private static final String COLUMNS =
+      "id, type, driver, name, location_kind, location_ref, room_id, settings::text, secret_hash,"
+          + " status, created_at, revoked_at, last_seen_at, last_sequence, messages, duplicates,"
+          + " rejected";
+  private static final TypeReference<Map<String, String>> SETTINGS = new TypeReference<>() {};
+
+  private final TenantSlug tenant;
+  private final Jdbc jdbc;
+
+  DeviceStore(TenantSlug tenant, Jdbc jdbc) {
+    this.tenant = tenant;
+    this.jdbc = jdbc;
+  }
+
+  Jdbc jdbc() {
+    return jdbc;
+  }
+
+  /** Inserts a device; false if the id is taken. */
+  boolean insert(Row r, Instant now) {
+    return jdbc.transaction(
+        c -> {
+          try (PreparedStatement ps =
+              c.prepareStatement(
+                  "INSERT INTO device (id, type, driver, name, location_kind, location_ref,"
+                      + " room_id, settings, secret_hash, created_at)"
+                      + " VALUES (?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?) ON CONFLICT (id) DO NOTHING")) {
+            ps.setString(1, r.id());
+            ps.setString(2, r.type());
+            ps.setString(3, r.driver());
+            ps.setString(4, r.name());
+            ps.setString(5, r.locationKind());
+            ps.setString(6, r.locationRef());
+            Jdbc.setLong(ps, 7, r.roomId());
+            ps.setString(8, json(r.settings()));
+            ps.setString(9, r.secretHash());
+            ps.setTimestamp(10, Timestamp.from(now));
+            return ps.executeUpdate() == 1;
+          }
+        });
+  }
+
+  Row get(String id) {
+    return jdbc.read(
+        c -> {
+          try (PreparedStatement ps =
+              c.prepareStatement("SELECT " + COLUMNS + " FROM device WHERE id = ?")) {
+            ps.setString(1, id);
+            try (ResultSet rs = ps.executeQuery()) {
+              return rs.next() ? row(rs) : null;
+            }
+          }
+        });
+  }
+
+  /** Devices after {@code afterId} in id order, optionally of one type or status. */
+  List<Row> list(String type, String status, String afterId, int limit) {
+    StringBuilder sql = new StringBuilder("SELECT " + COLUMNS + " FROM device WHERE id > ?");
+    List<String> params = new ArrayList<>(List.of(afterId == null ? "" : afterId));
+    if (type != null) {
+      sql.append(" AND type = ?");
+      params.add(type);
+    }
+    if (status != null) {
+      sql.append(" AND status = ?");
+      params.add(status);
+    }
+    sql.append(" ORDER BY id LIMIT ").append(limit);
+    return jdbc.read(
+        c -> {
+          try (PreparedStatement ps = c.prepareStatement(sql.toString())) {
+            for (int i = 0; i < params.size(); i++) {
+              ps.setString(i + 1, params.get(i));
+            }
+            List<Row> rows = new ArrayList<>();
+            try (ResultSet rs = ps.executeQuery()) {
+              while (rs.next()) {
+                rows.add(row(rs));
+              }
+            }
+            return rows;
+          }
+        });
+  }
+
+  /** Every active device, for the registry. */
+  List<Row> active() {
+    List<Row> all = new ArrayList<>();
+    String after = "";
+    while (true) {
+      List<Row> page = list(null, "active", after, 1000);
+      all.addAll(page);
+      if (page.size() < 1000) {
+        return all;
+      }
+      after = page.get(page.size() - 1).id();
+    }
+  }
+
+  /** Marks a device revoked; false if it was not active. */
+  boolean revoke(String id, Instant now) {
+    return jdbc.transaction(
+        c -> {
+          try (PreparedStatement ps =
+              c.prepareStatement(
+                  "UPDATE device SET status = 'revoked', revoked_at = ? WHERE id = ? AND status ="
+                      + " 'active'")) {
+            ps.setTimestamp(1, Timestamp.from(now));
+            ps.setString(2, id);
+            return ps.executeUpdate() == 1;
+          }
+        });
+  }
+
+  /** Replaces an active device's password hash; false if it is not active. */
+  boolean replaceSecret(String id, String secretHash) {
+    return jdbc.transaction(
+        c -> {
+          try (PreparedStatement ps =
+              c.prepareStatement(
+                  "UPDATE device SET secret_hash = ? WHERE id = ? AND status = 'active'")) {
+            ps.setString(1, secretHash);
+            ps.setString(2, id);
+            return ps.executeUpdate() == 1;
+          }
+        });
+  }
+
+  /**
+   * Stores a batch in one transaction: a message row per accepted message unless its (device,
+   * sequence) is stored already, the GOOD records of the new ones, the answers to commands, and
+   * each device's counters and last-seen time.
+   */
+  Stored store(List<Accepted> batch, Map<String, Integer> rejectedByDevice) {
+    return jdbc.transaction(
+        c -> {
+          Set<String> fresh = insertMessages(c, batch);
+          List<Accepted> stored = new ArrayList<>();
+          Map<String, long[]> perDevice = new LinkedHashMap<>();
+          for (Accepted a : batch) {
+            long[] counters = perDevice.computeIfAbsent(a.device().id(), k -> new long[4]);
+            // messages, duplicates, last seen (epoch ms), last sequence
+            counters[2] = Math.max(counters[2], a.receivedAt().toEpochMilli());
+            if (fresh.remove(a.device().id() + "\u0000" + a.seq())) {
+              stored.add(a);
+              counters[0]++;
+              counters[3] = Math.max(counters[3], a.seq());
+            } else {
+              counters[1]++;
+            }
+          }
+          insertRecords(c, stored);
+          answerCommands(c, stored);
+          updateDevices(c, perDevice, rejectedByDevice);
+          return new Stored(stored, batch.size() - stored.size());
+        });
+  }
+
+  private static Set<String> insertMessages(Connection c, List<Accepted> batch)
+      throws SQLException {
+    List<String> devices = new ArrayList<>();
+    List<Long> seqs = new ArrayList<>();
+    List<String> times = new ArrayList<>();
+    List<Integer> items = new ArrayList<>();
+    List<Integer> bad = new ArrayList<>();
+    for (Accepted a : batch) {
+      devices.add(a.device().id());
+      seqs.add(a.seq());
+      times.add(a.receivedAt().toString());
+      items.add(a.result().items().size());
+      bad.add((int) a.result().items().stream().filter(d -> !d.isGood()).count());
+    }
+    Set<String> fresh = new HashSet<>();
+    try (PreparedStatement ps =
+        c.prepareStatement(
+            "INSERT INTO device_message (device_id, seq, received_at, items, bad_items)"
+                + " SELECT * FROM unnest(?::text[], ?::bigint[], ?::text[]::timestamptz[],"
+                + " ?::int[]::smallint[], ?::int[]::smallint[])"
+                + " ON CONFLICT (device_id, seq) DO NOTHING RETURNING device_id, seq")) {
+      ps.setArray(1, Jdbc.texts(c, devices));
+      ps.setArray(2, Jdbc.bigints(c, seqs));
+      ps.setArray(3, Jdbc.texts(c, times));
+      ps.setArray(4, Jdbc.ints(c, items));
+      ps.setArray(5, Jdbc.ints(c, bad));
+      try (ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          fresh.add(rs.getString(1) + "\u0000" + rs.getLong(2));
+        }
+      }
+    }
+    return fresh;
+  }
+
+  private static void insertRecords(Connection c, List<Accepted> stored) throws SQLException {
+    List<String> devices = new ArrayList<>();
+    List<Long> seqs = new ArrayList<>();
+    List<Integer> positions = new ArrayList<>();
+    List<String> kinds = new ArrayList<>();
+    List<String> times = new ArrayList<>();
+    List<String> data = new ArrayList<>();
+    for (Accepted a : stored) {
+      int item = 0;
+      for (var d : a.result().items()) {
+        item++;
+        if (!d.isGood()) {
+          continue;
+        }
+        devices.add(a.device().id());
+        seqs.add(a.seq());
+        positions.add(item);
+        kinds.add(RecordJson.kind(d.record()));
+        times.add(d.record().at().toString());
+        data.add(RecordJson.json(d.record()));
+      }
+    }
+    if (devices.isEmpty()) {
+      return;
+    }
+    try (PreparedStatement ps =
+        c.prepareStatement(
+            "INSERT INTO device_record (device_id, seq, item, kind, at, data)"
+                + " SELECT * FROM unnest(?::text[], ?::bigint[], ?::int[]::smallint[], ?::text[],"
+                + " ?::text[]::timestamptz[], ?::text[]::jsonb[])")) {
+      ps.setArray(1, Jdbc.texts(c, devices));
+      ps.setArray(2, Jdbc.bigints(c, seqs));
+      ps.setArray(3, Jdbc.ints(c, positions));
+      ps.setArray(4, Jdbc.texts(c, kinds));
+      ps.setArray(5, Jdbc.texts(c, times));
+      ps.setArray(6, Jdbc.texts(c, data));
+      ps.executeUpdate();
+    }
+  }
+
+  private static void answerCommands(Connection c, List<Accepted> stored) throws SQLException {
+    try (PreparedStatement ps =
+        c.prepareStatement(
+            "UPDATE device_command SET status = ?, detail = ?, answered_at = ?"
+                + " WHERE device_id = ? AND id & 4294967295 = ? AND status = 'sent'")) {
+      boolean any = false;
+      for (Accepted a : stored) {
+        for (var d : a.result().items()) {
+          if (d.isGood() && d.record() instanceof DeviceRecord.CommandAck ack) {
+            ps.setString(1, ack.success() ? "acked" : "failed");
+            ps.setString(2, ack.detail() == null ? null : clip(ack.detail(), 500));
+            ps.setTimestamp(3, Timestamp.from(a.receivedAt()));
+            ps.setString(4, a.device().id());
+            ps.setLong(5, ack.commandId() & 0xFFFFFFFFL);
+            ps.addBatch();
+            any = true;
+          }
+        }
+      }
+      if (any) {
+        ps.executeBatch();
+      }
+    }
+  }
+
+  private static void updateDevices(
+      Connection c, Map<String, long[]> perDevice, Map<String, Integer> rejectedByDevice)
+      throws SQLException {
+    Map<String, long[]> all = new HashMap<>(perDevice);
+    rejectedByDevice.keySet().forEach(d -> all.computeIfAbsent(d, k -> new long[4]));
+    if (all.isEmpty()) {
+      return;
+    }
+    List<String> ids = new ArrayList<>();
+    List<Long> messages = new ArrayList<>();
+    List<Long> duplicates = new ArrayList<>();
+    List<Long> rejected = new ArrayList<>();
+    List<String> seen = new ArrayList<>();
+    List<Long> sequences = new ArrayList<>();
+    for (Map.Entry<String, long[]> e : all.entrySet()) {
+      long[] v = e.getValue();
+      ids.add(e.getKey());
+      messages.add(v[0]);
+      duplicates.add(v[1]);
+      rejected.add((long) rejectedByDevice.getOrDefault(e.getKey(), 0));
+      seen.add(v[2] == 0 ? null : Instant.ofEpochMilli(v[2]).toString());
+      sequences.add(v[0] == 0 ? null : v[3]);
+    }
+    try (PreparedStatement ps =
+        c.prepareStatement(
+            "UPDATE device d SET messages = d.messages + u.messages,"
+                + " duplicates = d.duplicates + u.duplicates, rejected = d.rejected + u.rejected,"
+                + " last_seen_at = GREATEST(d.last_seen_at, u.seen),"
+                + " last_sequence = CASE WHEN u.seq IS NULL THEN d.last_sequence"
+                + " ELSE GREATEST(d.last_sequence, u.seq) END"
+                + " FROM unnest(?::text[], ?::bigint[], ?::bigint[], ?::bigint[],"
+                + " ?::text[]::timestamptz[], ?::bigint[])"
+                + " AS u(id, messages, duplicates, rejected, seen, seq) WHERE d.id = u.id")) {
+      ps.setArray(1, Jdbc.texts(c, ids));
+      ps.setArray(2, Jdbc.bigints(c, messages));
+      ps.setArray(3, Jdbc.bigints(c, duplicates));
+      ps.setArray(4, Jdbc.bigints(c, rejected));
+      ps.setArray(5, Jdbc.texts(c, seen));
+      ps.setArray(6, Jdbc.bigints(c, sequences));
+      ps.executeUpdate();
+    }
+  }
+
+  List<DeviceRecordView> records(String deviceId, String kind, int limit) {
+    return jdbc.read(
+        c -> {
+          try (PreparedStatement ps =
+              c.prepareStatement(
+                  "SELECT seq, item, kind, at, data::text FROM device_record WHERE device_id = ?"
+                      + (kind == null ? "" : " AND kind = ?")
+                      + " ORDER BY at DESC, seq DESC, item LIMIT "
+                      + limit)) {
+            ps.setString(1, deviceId);
+            if (kind != null) {
+              ps.setString(2, kind);
+            }
+            List<DeviceRecordView> out = new ArrayList<>();
+            try (ResultSet rs = ps.executeQuery()) {
+              while (rs.next()) {
+                out.add(
+                    new DeviceRecordView(
+                        rs.getLong(1),
+                        rs.getInt(2),
+                        rs.getString(3),
+                        rs.getTimestamp(4).toInstant(),
+                        RecordJson.MAPPER.readTree(rs.getString(5))));
+              }
+            } catch (JsonProcessingException e) {
+              throw new IllegalStateException(e);
+            }
+            return out;
+          }
+        });
+  }
+
+  CommandView insertCommand(
+      String deviceId, String name, Map<String, String> arguments, Instant now) {
+    return jdbc.transaction(
+        c -> {
+          try (PreparedStatement ps =
+              c.prepareStatement(
+                  "INSERT INTO device_command (device_id, name, arguments, status, created_at,"
+                      + " sent_at) VALUES (?, ?, ?::jsonb, 'sent', ?, ?) RETURNING id")) {
+            ps.setString(1, deviceId);
+            ps.setString(2, name);
+            ps.setString(3, json(arguments));
+            ps.setTimestamp(4, Timestamp.from(now));
+            ps.setTimestamp(5, Timestamp.from(now));
+            try (ResultSet rs = ps.executeQuery()) {
+              rs.next();
+              return new CommandView(
+                  rs.getLong(1), deviceId, name, arguments, "sent", null, now, now, null);
+            }
+          }
+        });
+  }
+
+  /** Marks a command failed before the device saw it (the publish failed). */
+  void failCommand(long id, String detail) {
+    jdbc.transaction(
+        c -> {
+          try (PreparedStatement ps =
+              c.prepareStatement(
+                  "UPDATE device_command SET status = 'failed', detail = ? WHERE id = ?")) {
+            ps.setString(1, clip(detail, 500));
+            ps.setLong(2, id);
+            return ps.executeUpdate();
+          }
+        });
+  }
+
+  List<CommandView> commands(String deviceId, int limit) {
+    return jdbc.read(
+        c -> {
+          try (PreparedStatement ps =
+              c.prepareStatement(
+                  "SELECT id, name, arguments::text, status, detail, created_at, sent_at,"
+                      + " answered_at FROM device_command WHERE device_id = ? ORDER BY id DESC"
+                      + " LIMIT "
+                      + limit)) {
+            ps.setString(1, deviceId);
+            List<CommandView> out = new ArrayList<>();
+            try (ResultSet rs = ps.executeQuery()) {
+              while (rs.next()) {
+                out.add(
+                    new CommandView(
+                        rs.getLong(1),
+                        deviceId,
+                        rs.getString(2),
+                        parse(rs.getString(3)),
+                        rs.getString(4),
+                        rs.getString(5),
+                        Jdbc.instant(rs.getTimestamp(6)),
+                        Jdbc.instant(rs.getTimestamp(7)),
+                        Jdbc.instant(rs.getTimestamp(8))));
+              }
+            }
+            return out;
+          }
+        });
+  }
+
+  CommandView command(String deviceId, long id) {
+    return commands(deviceId, 1000).stream().filter(cmd -> cmd.id() == id).findFirst().orElse(null);
+  }
+
+  private Row row(ResultSet rs) throws SQLException {
+    return new Row(
+        rs.getString(1),
+        rs.getString(2),
+        rs.getString(3),
+        rs.getString(4),
+        rs.getString(5),
+        rs.getString(6),
+        Jdbc.getLong(rs, "room_id"),
+        parse(rs.getString(8)),
+        rs.getString(9),
+        rs.getString(10),
+        Jdbc.instant(rs.getTimestamp(11)),
+        Jdbc.instant(rs.getTimestamp(12)),
+        Jdbc.instant(rs.getTimestamp(13)),
+        Jdbc.getLong(rs, "last_sequence"),
+        rs.getLong(15),
+        rs.getLong(16),
+        rs.getLong(17));
+  }
+
+  DeviceEntry entry(Row r) {
+    return new DeviceEntry(
+        tenant, r.id(), r.type(), r.driver(), r.settings(), r.secretHash(), r.roomId());
+  }
+
+  private static String json(Map<String, String> map) {
+    try {
+      return RecordJson.MAPPER.writeValueAsString(map == null ? Map.of() : map);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private static Map<String, String> parse(String json) {
+    try {
+      return RecordJson.MAPPER.readValue(json, SETTINGS);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private static String clip(String s, int max) {
+    return s.length() > max ? s.substring(0, max) : s;
+  }
+}

@@ -1,0 +1,206 @@
+package org.courtyard.devices.internal;
+
+import java.util.List;
+import java.util.Set;
+import javax.ws.rs.Consumes;
+import javax.ws.rs.GET;
+import javax.ws.rs.POST;
+import javax.ws.rs.Path;
+import javax.ws.rs.PathParam;
+import javax.ws.rs.Produces;
+import javax.ws.rs.QueryParam;
+import javax.ws.rs.core.Context;
+import javax.ws.rs.core.MediaType;
+import javax.ws.rs.core.Response;
+import javax.ws.rs.core.SecurityContext;
+import javax.ws.rs.core.UriInfo;
+import org.courtyard.api.CourtyardConstants;
+import org.courtyard.api.TenantInstances;
+import org.courtyard.api.rest.ModuleResource;
+import org.courtyard.api.rest.Page;
+import org.courtyard.api.rest.Params;
+import org.courtyard.api.rest.TenantPrincipal;
+import org.courtyard.devices.internal.dto.CommandInput;
+import org.courtyard.devices.internal.dto.CommandView;
+import org.courtyard.devices.internal.dto.DeviceInput;
+import org.courtyard.devices.internal.dto.DeviceRecordView;
+import org.courtyard.devices.internal.dto.DeviceView;
+import org.courtyard.devices.internal.dto.DriverView;
+import org.osgi.framework.BundleContext;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+
+/**
+ * The devices REST API under {@code /api/v1/devices}: the tenant's devices, their records and
+ * commands, and the installed drivers a device can be registered with. Every request is routed to
+ * the caller's own {@link DevicesTenant}, found by the tenant of the verified credential only.
+ */
+@Component(
+    service = ModuleResource.class,
+    property = CourtyardConstants.MODULE + "=" + DevicesModule.ID)
+@Path("/")
+@Produces(MediaType.APPLICATION_JSON)
+public class DevicesResource implements ModuleResource {
+
+  private static final Set<String> STATUSES = Set.of("active", "revoked");
+  private static final Set<String> KINDS =
+      Set.of(
+          "meter_reading",
+          "access_event",
+          "alarm",
+          "sensor_value",
+          "parking_space_state",
+          "command_ack");
+
+  private final TenantInstances<DevicesTenant> tenants =
+      new TenantInstances<>(DevicesTenant.class, DevicesModule.ID);
+  private final DriverRuntime drivers;
+  private final DeviceRegistry registry;
+
+  @Activate
+  public DevicesResource(
+      BundleContext context, @Reference DriverRuntime drivers, @Reference DeviceRegistry registry) {
+    this.drivers = drivers;
+    this.registry = registry;
+    tenants.activate(context);
+  }
+
+  @Reference(
+      cardinality = ReferenceCardinality.MULTIPLE,
+      policy = ReferencePolicy.DYNAMIC,
+      unbind = "unbindTenant")
+  void bindTenant(DevicesTenant instance) {
+    tenants.bind(instance);
+  }
+
+  void unbindTenant(DevicesTenant instance) {
+    tenants.unbind(instance);
+  }
+
+  @Override
+  public String moduleId() {
+    return DevicesModule.ID;
+  }
+
+  private DevicesTenant service(SecurityContext security) {
+    return tenants.require(TenantPrincipal.of(security));
+  }
+
+  /** The installed drivers: the device types they serve and the settings their devices take. */
+  @GET
+  @Path("drivers")
+  public List<DriverView> listDrivers(@Context SecurityContext security) {
+    service(security);
+    return drivers.drivers().stream().map(this::view).toList();
+  }
+
+  private DriverView view(DriverRuntime.DriverState s) {
+    var driver = drivers.installed(s.id());
+    return new DriverView(
+        s.id(),
+        s.name(),
+        s.vendor(),
+        s.version(),
+        s.deviceTypes(),
+        driver == null ? List.of() : driver.configDescriptor().fields(),
+        s.quarantined() ? "quarantined" : "active",
+        s.reason(),
+        s.quarantinedAt(),
+        s.decoded(),
+        s.failures(),
+        registry.countByDriver(s.id()));
+  }
+
+  @GET
+  @Path("devices")
+  public Page<DeviceView> listDevices(
+      @Context SecurityContext security,
+      @QueryParam("type") String type,
+      @QueryParam("status") String status,
+      @QueryParam("limit") String limit,
+      @QueryParam("cursor") String cursor) {
+    if (status != null && !STATUSES.contains(status)) {
+      throw Params.invalid("status must be one of " + STATUSES + ".");
+    }
+    return service(security)
+        .list(Params.blank(type) ? null : type, status, cursor, Params.limit(limit));
+  }
+
+  /**
+   * Registers a device. The answer holds its MQTT password, once: keep it, or replace it later with
+   * {@code POST devices/{id}/secret}.
+   */
+  @POST
+  @Path("devices")
+  @Consumes(MediaType.APPLICATION_JSON)
+  public Response register(
+      @Context SecurityContext security, @Context UriInfo uri, DeviceInput input) {
+    DeviceView created = service(security).register(Params.body(input));
+    return Params.created(uri.getAbsolutePathBuilder(), created.id(), created);
+  }
+
+  @GET
+  @Path("devices/{id}")
+  public DeviceView getDevice(@Context SecurityContext security, @PathParam("id") String id) {
+    return service(security).get(id);
+  }
+
+  /** Revokes a device: it can no longer connect, and its current session ends. Data stays. */
+  @POST
+  @Path("devices/{id}/revoke")
+  public DeviceView revoke(@Context SecurityContext security, @PathParam("id") String id) {
+    return service(security).revoke(id);
+  }
+
+  /** Replaces the device's MQTT password; the answer holds the new one, once. */
+  @POST
+  @Path("devices/{id}/secret")
+  public DeviceView replaceSecret(@Context SecurityContext security, @PathParam("id") String id) {
+    return service(security).replaceSecret(id);
+  }
+
+  /** The device's latest stored records, newest first; {@code kind} keeps one kind. */
+  @GET
+  @Path("devices/{id}/records")
+  public List<DeviceRecordView> records(
+      @Context SecurityContext security,
+      @PathParam("id") String id,
+      @QueryParam("kind") String kind,
+      @QueryParam("limit") String limit) {
+    if (kind != null && !KINDS.contains(kind)) {
+      throw Params.invalid("kind must be one of " + KINDS + ".");
+    }
+    return service(security).records(id, kind, Params.limit(limit));
+  }
+
+  /**
+   * Sends a command: the driver encodes it and it is published to the device's down topic. The
+   * answer is {@code sent}; the device's acknowledgement turns it {@code acked} or {@code failed}.
+   */
+  @POST
+  @Path("devices/{id}/commands")
+  @Consumes(MediaType.APPLICATION_JSON)
+  public Response send(
+      @Context SecurityContext security,
+      @Context UriInfo uri,
+      @PathParam("id") String id,
+      CommandInput input) {
+    CommandView sent = service(security).send(id, Params.body(input));
+    return Response.status(Response.Status.ACCEPTED)
+        .location(uri.getAbsolutePathBuilder().path(Long.toString(sent.id())).build())
+        .entity(sent)
+        .build();
+  }
+
+  @GET
+  @Path("devices/{id}/commands")
+  public List<CommandView> commands(
+      @Context SecurityContext security,
+      @PathParam("id") String id,
+      @QueryParam("limit") String limit) {
+    return service(security).commands(id, Params.limit(limit));
+  }
+}

@@ -1,0 +1,310 @@
+package org.courtyard.devices.internal;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.Comparator;
+import java.util.Deque;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import org.courtyard.driver.DecodeResult;
+import org.courtyard.driver.DeviceConfig;
+import org.courtyard.driver.DeviceDriver;
+import org.courtyard.driver.DriverInfo;
+import org.courtyard.driver.Uplink;
+import org.osgi.framework.Constants;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.component.annotations.Modified;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.metatype.annotations.AttributeDefinition;
+import org.osgi.service.metatype.annotations.Designate;
+import org.osgi.service.metatype.annotations.ObjectClassDefinition;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The installed drivers, and the only place their code is called from. Every decode runs on this
+ * runtime's bounded pool with a time limit. A driver whose decodes keep failing (an exception, or
+ * no answer in time) is quarantined: its devices' messages are counted and dropped until the driver
+ * is replaced by a new version (a new service) or an operator releases it. Other drivers and
+ * tenants are not affected, because a quarantined driver gets no more threads.
+ */
+@Component(service = DriverRuntime.class, configurationPid = DriverRuntime.PID)
+@Designate(ocd = DriverRuntime.Config.class)
+public final class DriverRuntime {
+
+  static final String PID = "org.courtyard.devices.drivers";
+  private static final Logger LOG = LoggerFactory.getLogger(DriverRuntime.class);
+
+  @ObjectClassDefinition(
+      id = PID,
+      name = "Courtyard device drivers",
+      description = "Time limits and quarantine rules for vendor driver code.")
+  @interface Config {
+    @AttributeDefinition(name = "Decode time limit (ms)")
+    int decodeTimeoutMs() default 200;
+
+    @AttributeDefinition(
+        name = "Failures before quarantine",
+        description = "Exceptions or timeouts within the window that quarantine a driver.")
+    int quarantineFailures() default 5;
+
+    @AttributeDefinition(name = "Failure window (s)")
+    int quarantineWindowSeconds() default 60;
+
+    @AttributeDefinition(
+        name = "Timeouts before quarantine",
+        description =
+            "A decode that never returns keeps its thread, so hangs quarantine a driver sooner.")
+    int quarantineTimeouts() default 2;
+  }
+
+  /** The state of one driver, as the operator sees it. */
+  record DriverState(
+      String id,
+      String name,
+      String vendor,
+      String version,
+      List<String> deviceTypes,
+      String bundle,
+      boolean quarantined,
+      String reason,
+      Instant quarantinedAt,
+      long decoded,
+      long failures) {}
+
+  /** What a decode came to. Exactly one of result and failure is set. */
+  record Outcome(DecodeResult result, String failure, boolean quarantined) {
+    static Outcome failed(String why, boolean quarantined) {
+      return new Outcome(null, why, quarantined);
+    }
+  }
+
+  private final Clock clock = Clock.systemUTC();
+  private final Map<String, Slot> slots = new ConcurrentHashMap<>();
+  private final ThreadPoolExecutor pool;
+  private volatile Config config;
+
+  private final class Slot {
+    final DeviceDriver driver;
+    final DriverInfo info;
+    final String bundle;
+    final Deque<Long> recentFailures = new ArrayDeque<>();
+    final AtomicLong decoded = new AtomicLong();
+    final AtomicLong failures = new AtomicLong();
+    final AtomicInteger timeouts = new AtomicInteger();
+    volatile String quarantineReason;
+    volatile Instant quarantinedAt;
+
+    Slot(DeviceDriver driver, DriverInfo info, String bundle) {
+      this.driver = driver;
+      this.info = info;
+      this.bundle = bundle;
+    }
+
+    DriverState state() {
+      return new DriverState(
+          info.id(),
+          info.name(),
+          info.vendor(),
+          info.version(),
+          info.deviceTypes(),
+          bundle,
+          quarantineReason != null,
+          quarantineReason,
+          quarantinedAt,
+          decoded.get(),
+          failures.get());
+    }
+
+    /** Records a failure; true if it quarantined the driver. */
+    synchronized boolean fail(String why, boolean timeout) {
+      failures.incrementAndGet();
+      long now = System.nanoTime();
+      recentFailures.addLast(now);
+      long window = TimeUnit.SECONDS.toNanos(config.quarantineWindowSeconds());
+      while (!recentFailures.isEmpty() && now - recentFailures.peekFirst() > window) {
+        recentFailures.removeFirst();
+      }
+      int hangs = timeout ? timeouts.incrementAndGet() : timeouts.get();
+      if (quarantineReason == null
+          && (recentFailures.size() >= config.quarantineFailures()
+              || hangs >= config.quarantineTimeouts())) {
+        quarantineReason =
+            (hangs >= config.quarantineTimeouts()
+                    ? hangs + " decodes did not return within " + config.decodeTimeoutMs() + " ms"
+                    : recentFailures.size()
+                        + " failed decodes within "
+                        + config.quarantineWindowSeconds()
+                        + " s")
+                + "; last: "
+                + why;
+        quarantinedAt = clock.instant();
+        LOG.error(
+            "Driver {} {} quarantined: {}. Its devices' messages are dropped until it is replaced"
+                + " or released (courtyard:driver-release {}).",
+            info.id(),
+            info.version(),
+            quarantineReason,
+            info.id());
+        return true;
+      }
+      return false;
+    }
+
+    synchronized void release() {
+      quarantineReason = null;
+      quarantinedAt = null;
+      recentFailures.clear();
+      timeouts.set(0);
+    }
+  }
+
+  @Activate
+  public DriverRuntime(Config config) {
+    this.config = config;
+    AtomicInteger threads = new AtomicInteger();
+    // Bounded: a hung decode keeps its thread, and quarantine stops a driver long before it could
+    // take them all. Callers wait for their decode, so the queue never grows past the callers.
+    this.pool =
+        new ThreadPoolExecutor(
+            2,
+            16,
+            30,
+            TimeUnit.SECONDS,
+            new LinkedBlockingQueue<>(1_000),
+            r -> {
+              Thread t = new Thread(r, "driver-decode-" + threads.incrementAndGet());
+              t.setDaemon(true);
+              return t;
+            });
+  }
+
+  @Modified
+  void modified(Config config) {
+    this.config = config;
+  }
+
+  @Deactivate
+  void deactivate() {
+    pool.shutdownNow();
+  }
+
+  @Reference(
+      cardinality = ReferenceCardinality.MULTIPLE,
+      policy = ReferencePolicy.DYNAMIC,
+      unbind = "removeDriver")
+  void addDriver(DeviceDriver driver, Map<String, Object> properties) {
+    DriverInfo info;
+    try {
+      info = driver.info();
+    } catch (RuntimeException e) {
+      LOG.error("A driver service ({}) failed to describe itself; ignored", driver.getClass(), e);
+      return;
+    }
+    if (info == null || !DriverInfo.validId(info.id())) {
+      LOG.error("A driver service ({}) has no valid id; ignored", driver.getClass());
+      return;
+    }
+    Object bundle = properties.get(Constants.SERVICE_BUNDLEID);
+    Slot previous = slots.put(info.id(), new Slot(driver, info, String.valueOf(bundle)));
+    LOG.info(
+        "Driver {} {} ({}) available for {}{}",
+        info.id(),
+        info.version(),
+        info.vendor(),
+        info.deviceTypes(),
+        previous == null ? "" : ", replacing " + previous.info.version());
+  }
+
+  void removeDriver(DeviceDriver driver) {
+    slots.values().removeIf(s -> s.driver == driver);
+  }
+
+  List<DriverState> drivers() {
+    return slots.values().stream()
+        .map(Slot::state)
+        .sorted(Comparator.comparing(DriverState::id))
+        .toList();
+  }
+
+  DriverState driver(String id) {
+    Slot s = slots.get(id);
+    return s == null ? null : s.state();
+  }
+
+  /** The installed driver itself, for descriptors and encoding (cheap, trusted calls). */
+  DeviceDriver installed(String id) {
+    Slot s = slots.get(id);
+    return s == null ? null : s.driver;
+  }
+
+  /** Drivers that serve {@code deviceType}. */
+  List<String> driversFor(String deviceType) {
+    return slots.values().stream()
+        .filter(s -> s.info.serves(deviceType))
+        .map(s -> s.info.id())
+        .sorted()
+        .toList();
+  }
+
+  boolean release(String id) {
+    Slot s = slots.get(id);
+    if (s == null) {
+      return false;
+    }
+    s.release();
+    LOG.info("Driver {} released from quarantine", id);
+    return true;
+  }
+
+  /** Decodes with the driver's time limit and failure accounting. */
+  Outcome decode(String driverId, Uplink uplink, DeviceConfig settings) {
+    Slot s = slots.get(driverId);
+    if (s == null) {
+      return Outcome.failed("driver " + driverId + " is not installed", false);
+    }
+    if (s.quarantineReason != null) {
+      return Outcome.failed("driver " + driverId + " is quarantined", true);
+    }
+    Future<DecodeResult> f;
+    try {
+      f = pool.submit(() -> s.driver.decode(uplink, settings));
+    } catch (RejectedExecutionException e) {
+      return Outcome.failed("no decode thread free", false);
+    }
+    try {
+      DecodeResult r = f.get(config.decodeTimeoutMs(), TimeUnit.MILLISECONDS);
+      if (r == null) {
+        return Outcome.failed("driver returned null", s.fail("returned null", false));
+      }
+      s.decoded.incrementAndGet();
+      return new Outcome(r, null, false);
+    } catch (TimeoutException e) {
+      f.cancel(true);
+      String why = "no answer within " + config.decodeTimeoutMs() + " ms";
+      return Outcome.failed(why, s.fail(why, true));
+    } catch (ExecutionException e) {
+      String why = "threw " + e.getCause();
+      LOG.debug("Driver {} failed on a message of {}", driverId, uplink.deviceId(), e.getCause());
+      return Outcome.failed(why, s.fail(why, false));
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return Outcome.failed("interrupted", false);
+    }
+  }
+}

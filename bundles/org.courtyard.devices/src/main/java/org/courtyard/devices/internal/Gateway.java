@@ -1,0 +1,431 @@
+package org.courtyard.devices.internal;
+
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import org.courtyard.api.TenantInstances;
+import org.courtyard.api.TenantSlug;
+import org.courtyard.broker.MqttBroker;
+import org.courtyard.devices.DeviceEvent;
+import org.courtyard.devices.DeviceEventListener;
+import org.courtyard.driver.DecodeResult;
+import org.courtyard.driver.DeviceConfig;
+import org.courtyard.driver.DeviceDriver;
+import org.courtyard.driver.Uplink;
+import org.eclipse.paho.client.mqttv3.IMqttDeliveryToken;
+import org.eclipse.paho.client.mqttv3.MqttAsyncClient;
+import org.eclipse.paho.client.mqttv3.MqttCallbackExtended;
+import org.eclipse.paho.client.mqttv3.MqttConnectOptions;
+import org.eclipse.paho.client.mqttv3.MqttException;
+import org.eclipse.paho.client.mqttv3.MqttMessage;
+import org.eclipse.paho.client.mqttv3.persist.MemoryPersistence;
+import org.osgi.framework.BundleContext;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.metatype.annotations.AttributeDefinition;
+import org.osgi.service.metatype.annotations.Designate;
+import org.osgi.service.metatype.annotations.ObjectClassDefinition;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
+
+/**
+ * The device gateway: one Paho client subscribed to every tenant's up topics. Each message is
+ * decoded on Paho's callback thread (through the {@link DriverRuntime}, with its time limit) and
+ * put on a bounded queue; one writer drains the queue in batches, per tenant, into the tenant's
+ * schema and then tells the {@link DeviceEventListener}s. When the queue is full the callback
+ * waits, Paho stops acknowledging, and the broker holds the devices' messages: backpressure instead
+ * of unbounded memory. A message is acknowledged once it is on the queue.
+ */
+@Component(service = Gateway.class, immediate = true, configurationPid = Gateway.PID)
+@Designate(ocd = Gateway.Config.class)
+public final class Gateway {
+
+  static final String PID = "org.courtyard.devices.gateway";
+  private static final Logger LOG = LoggerFactory.getLogger(Gateway.class);
+
+  @ObjectClassDefinition(id = PID, name = "Courtyard device gateway")
+  @interface Config {
+    @AttributeDefinition(
+        name = "Heartbeat timeout (s)",
+        description = "A device not heard from for longer is shown offline.")
+    int heartbeatTimeoutSeconds() default 300;
+
+    @AttributeDefinition(name = "Ingest queue capacity (messages)")
+    int queueCapacity() default 20_000;
+
+    @AttributeDefinition(name = "Ingest batch size (messages)")
+    int batchSize() default 1_000;
+
+    @AttributeDefinition(
+        name = "MQTT in-flight window",
+        description = "QoS 1 messages the gateway may have unacknowledged at once.")
+    int maxInflight() default 1_000;
+  }
+
+  /** Counters since start, for operators and the benchmark. */
+  record Stats(
+      long received,
+      long accepted,
+      long rejected,
+      long stored,
+      long duplicates,
+      long dropped,
+      int queued,
+      boolean connected) {}
+
+  private final Clock clock = Clock.systemUTC();
+  private final DeviceRegistry registry;
+  private final DriverRuntime drivers;
+  private final MqttBroker broker;
+  private final Config config;
+  private final BlockingQueue<Accepted> queue;
+  private final ExecutorService writer;
+  private final MqttAsyncClient client;
+  private final TenantInstances<DevicesTenant> tenants =
+      new TenantInstances<>(DevicesTenant.class, DevicesModule.ID);
+  private final List<DeviceEventListener> listeners = new CopyOnWriteArrayList<>();
+  private final Map<TenantSlug, Map<String, AtomicInteger>> rejected = new ConcurrentHashMap<>();
+  private final Map<String, Configured> configs = new ConcurrentHashMap<>();
+  private final AtomicLong received = new AtomicLong();
+  private final AtomicLong accepted = new AtomicLong();
+  private final AtomicLong rejectedTotal = new AtomicLong();
+  private final AtomicLong stored = new AtomicLong();
+  private final AtomicLong duplicates = new AtomicLong();
+  private final AtomicLong dropped = new AtomicLong();
+  private volatile boolean running = true;
+
+  /** A device's settings as configured by the driver instance that validated them. */
+  private record Configured(DeviceEntry entry, DeviceDriver driver, DeviceConfig config) {}
+
+  @Activate
+  public Gateway(
+      Config config,
+      BundleContext context,
+      @Reference DeviceRegistry registry,
+      @Reference DriverRuntime drivers,
+      @Reference MqttBroker broker)
+      throws MqttException {
+    this.config = config;
+    this.registry = registry;
+    this.drivers = drivers;
+    this.broker = broker;
+    this.queue = new ArrayBlockingQueue<>(config.queueCapacity());
+    tenants.activate(context);
+    this.writer =
+        Executors.newSingleThreadExecutor(
+            r -> {
+              Thread t = new Thread(r, "device-ingest");
+              t.setDaemon(true);
+              return t;
+            });
+    writer.execute(this::writeLoop);
+    this.client =
+        new MqttAsyncClient(broker.url(), DeviceRegistry.GATEWAY, new MemoryPersistence());
+    client.setCallback(new Callback());
+    MqttConnectOptions options = new MqttConnectOptions();
+    options.setUserName(DeviceRegistry.GATEWAY);
+    options.setPassword(registry.gatewaySecret().toCharArray());
+    options.setAutomaticReconnect(true);
+    options.setCleanSession(false);
+    options.setMaxInflight(config.maxInflight());
+    options.setKeepAliveInterval(30);
+    options.setMqttVersion(MqttConnectOptions.MQTT_VERSION_3_1_1);
+    client.connect(options).waitForCompletion(10_000);
+    registry.disconnectWith(broker::disconnect);
+    LOG.info("Device gateway connected to {}", broker.url());
+  }
+
+  @Deactivate
+  void deactivate() {
+    running = false;
+    registry.disconnectWith(null);
+    try {
+      client.disconnectForcibly(1_000, 2_000);
+      client.close();
+    } catch (MqttException e) {
+      LOG.debug("Gateway disconnect", e);
+    }
+    writer.shutdownNow();
+    try {
+      writer.awaitTermination(10, TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  @Reference(
+      cardinality = ReferenceCardinality.MULTIPLE,
+      policy = ReferencePolicy.DYNAMIC,
+      unbind = "unbindTenant")
+  void bindTenant(DevicesTenant instance) {
+    tenants.bind(instance);
+  }
+
+  void unbindTenant(DevicesTenant instance) {
+    tenants.unbind(instance);
+  }
+
+  @Reference(
+      cardinality = ReferenceCardinality.MULTIPLE,
+      policy = ReferencePolicy.DYNAMIC,
+      unbind = "removeListener")
+  void addListener(DeviceEventListener listener) {
+    listeners.add(listener);
+  }
+
+  void removeListener(DeviceEventListener listener) {
+    listeners.remove(listener);
+  }
+
+  Stats stats() {
+    return new Stats(
+        received.get(),
+        accepted.get(),
+        rejectedTotal.get(),
+        stored.get(),
+        duplicates.get(),
+        dropped.get(),
+        queue.size(),
+        client.isConnected());
+  }
+
+  int heartbeatTimeoutSeconds() {
+    return config.heartbeatTimeoutSeconds();
+  }
+
+  /** Publishes a command to the device's down topic, QoS 1. */
+  void publish(DeviceEntry device, byte[] payload) throws MqttException {
+    client.publish(device.downTopic(), payload, 1, false).waitForCompletion(5_000);
+  }
+
+  /** Forgets cached settings of a device whose registration changed. */
+  void forget(String username) {
+    configs.remove(username);
+  }
+
+  private final class Callback implements MqttCallbackExtended {
+    @Override
+    public void connectComplete(boolean reconnect, String serverUri) {
+      try {
+        client.subscribe(Topics.ALL_UP, 1);
+        if (reconnect) {
+          LOG.info("Device gateway reconnected to {}", serverUri);
+        }
+      } catch (MqttException e) {
+        LOG.error("Device gateway could not subscribe to {}", Topics.ALL_UP, e);
+      }
+    }
+
+    @Override
+    public void connectionLost(Throwable cause) {
+      LOG.warn("Device gateway lost the broker ({}); reconnecting", String.valueOf(cause));
+    }
+
+    @Override
+    public void messageArrived(String topic, MqttMessage message) throws InterruptedException {
+      received.incrementAndGet();
+      Topics.Parts parts = Topics.parse(topic);
+      if (parts == null || !parts.up()) {
+        dropped.incrementAndGet();
+        return;
+      }
+      DeviceEntry device = registry.find(TenantSlug.of(parts.tenant()), parts.device());
+      if (device == null) {
+        // revoked, or its tenant disabled the module, after the broker let the message in
+        dropped.incrementAndGet();
+        return;
+      }
+      Accepted a = decode(device, message.getPayload());
+      if (a == null) {
+        return;
+      }
+      while (running && !queue.offer(a, 1, TimeUnit.SECONDS)) {
+        LOG.debug("Ingest queue full; holding the broker's deliveries");
+      }
+      accepted.incrementAndGet();
+    }
+
+    @Override
+    public void deliveryComplete(IMqttDeliveryToken token) {
+      // commands are published synchronously
+    }
+  }
+
+  private Accepted decode(DeviceEntry device, byte[] payload) {
+    Instant now = clock.instant();
+    Configured configured = configured(device);
+    if (configured == null) {
+      reject(device);
+      return null;
+    }
+    DriverRuntime.Outcome outcome =
+        drivers.decode(
+            device.driver(),
+            new Uplink(device.id(), device.type(), payload, now),
+            configured.config);
+    DecodeResult r = outcome.result();
+    if (r == null || !r.accepted()) {
+      reject(device);
+      if (r != null) {
+        LOG.debug("Device {} message rejected: {} {}", device.username(), r.status(), r.detail());
+      }
+      return null;
+    }
+    long seq = r.sequence() != null ? r.sequence() : hashSequence(payload);
+    return new Accepted(device, seq, now, r);
+  }
+
+  private Configured configured(DeviceEntry device) {
+    DeviceDriver driver = drivers.installed(device.driver());
+    if (driver == null) {
+      return null;
+    }
+    Configured c = configs.get(device.username());
+    if (c != null && c.entry.equals(device) && c.driver == driver) {
+      return c;
+    }
+    try {
+      c = new Configured(device, driver, driver.configDescriptor().configure(device.settings()));
+    } catch (RuntimeException e) {
+      LOG.warn(
+          "Device {}: its settings no longer suit driver {}: {}",
+          device.username(),
+          device.driver(),
+          e.getMessage());
+      return null;
+    }
+    configs.put(device.username(), c);
+    return c;
+  }
+
+  private void reject(DeviceEntry device) {
+    rejectedTotal.incrementAndGet();
+    rejected
+        .computeIfAbsent(device.tenant(), k -> new ConcurrentHashMap<>())
+        .computeIfAbsent(device.id(), k -> new AtomicInteger())
+        .incrementAndGet();
+  }
+
+  /** Formats without a counter: a negative key from the payload, the same for a redelivery. */
+  static long hashSequence(byte[] payload) {
+    try {
+      byte[] h = MessageDigest.getInstance("SHA-256").digest(payload);
+      long v = 0;
+      for (int i = 0; i < 8; i++) {
+        v = (v << 8) | (h[i] & 0xFF);
+      }
+      return -(v & Long.MAX_VALUE) - 1;
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private void writeLoop() {
+    List<Accepted> batch = new ArrayList<>(config.batchSize());
+    while (running) {
+      try {
+        Accepted first = queue.poll(200, TimeUnit.MILLISECONDS);
+        if (first != null) {
+          batch.add(first);
+          queue.drainTo(batch, config.batchSize() - 1);
+        }
+        if (!batch.isEmpty() || !rejected.isEmpty()) {
+          write(batch);
+        }
+      } catch (InterruptedException e) {
+        return;
+      } catch (RuntimeException e) {
+        // a batch that cannot be written (database down): its messages are lost to this
+        // container; say so loudly rather than spinning on them
+        dropped.addAndGet(batch.size());
+        LOG.error("Device ingest lost a batch of {} message(s)", batch.size(), e);
+      } finally {
+        batch.clear();
+      }
+    }
+  }
+
+  private void write(List<Accepted> batch) {
+    Map<TenantSlug, List<Accepted>> byTenant = new LinkedHashMap<>();
+    for (Accepted a : batch) {
+      byTenant.computeIfAbsent(a.device().tenant(), k -> new ArrayList<>()).add(a);
+    }
+    for (TenantSlug t : rejected.keySet()) {
+      byTenant.computeIfAbsent(t, k -> new ArrayList<>());
+    }
+    for (Map.Entry<TenantSlug, List<Accepted>> e : byTenant.entrySet()) {
+      TenantSlug tenant = e.getKey();
+      DevicesTenant instance = tenants.find(tenant);
+      Map<String, Integer> rejects = takeRejected(tenant);
+      if (instance == null) {
+        dropped.addAndGet(e.getValue().size());
+        continue;
+      }
+      MDC.put("tenant", tenant.value());
+      try {
+        DeviceStore.Stored result = instance.store().store(e.getValue(), rejects);
+        stored.addAndGet(result.stored().size());
+        duplicates.addAndGet(result.duplicates());
+        notifyListeners(tenant, result.stored());
+      } finally {
+        MDC.remove("tenant");
+      }
+    }
+  }
+
+  private Map<String, Integer> takeRejected(TenantSlug tenant) {
+    Map<String, AtomicInteger> counters = rejected.remove(tenant);
+    Map<String, Integer> out = new LinkedHashMap<>();
+    if (counters != null) {
+      counters.forEach((device, n) -> out.put(device, n.get()));
+    }
+    return out;
+  }
+
+  private void notifyListeners(TenantSlug tenant, List<Accepted> stored) {
+    if (listeners.isEmpty() || stored.isEmpty()) {
+      return;
+    }
+    List<DeviceEvent> events = new ArrayList<>();
+    for (Accepted a : stored) {
+      for (var d : a.result().items()) {
+        if (d.isGood()) {
+          events.add(
+              new DeviceEvent(
+                  tenant,
+                  a.device().id(),
+                  a.device().type(),
+                  a.device().roomId(),
+                  d.record(),
+                  a.receivedAt()));
+        }
+      }
+    }
+    for (DeviceEventListener l : listeners) {
+      try {
+        l.onEvents(events);
+      } catch (RuntimeException ex) {
+        LOG.error("Device event listener {} failed", l.getClass().getName(), ex);
+      }
+    }
+  }
+}

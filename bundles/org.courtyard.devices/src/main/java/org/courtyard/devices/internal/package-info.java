@@ -1,0 +1,2 @@
+/** The devices module's implementation: registry, gateway, driver runtime, ingest, REST. */
+package org.courtyard.devices.internal;

@@ -1,0 +1,102 @@
+package org.courtyard.devices.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.courtyard.api.TenantSlug;
+import org.junit.jupiter.api.Test;
+
+/** The broker's ACL matrix as the registry decides it. */
+class DeviceRegistryTest {
+
+  private static final TenantSlug ACME = TenantSlug.of("acme");
+  private static final TenantSlug ZEN = TenantSlug.of("zen");
+
+  private final DeviceRegistry registry = new DeviceRegistry();
+  private final List<String> disconnected = new ArrayList<>();
+
+  private static DeviceEntry device(TenantSlug tenant, String id, String secret) {
+    return new DeviceEntry(
+        tenant, id, "water-meter", "jsonmeter", Map.of(), Secrets.hash(secret), null);
+  }
+
+  private static byte[] bytes(String s) {
+    return s.getBytes(StandardCharsets.UTF_8);
+  }
+
+  @Test
+  void eachDeviceAuthenticatesWithItsOwnPasswordOnly() {
+    registry.load(ACME, List.of(device(ACME, "m1", "secret-a")));
+    registry.load(ZEN, List.of(device(ZEN, "m1", "secret-z")));
+    assertThat(registry.authenticate("c", "acme/m1", bytes("secret-a"))).isEqualTo("acme/m1");
+    assertThat(registry.authenticate("c", "zen/m1", bytes("secret-z"))).isEqualTo("zen/m1");
+    assertThat(registry.authenticate("c", "zen/m1", bytes("secret-a"))).isNull();
+    assertThat(registry.authenticate("c", "acme/m2", bytes("secret-a"))).isNull();
+    assertThat(registry.authenticate("c", "acme/m1", null)).isNull();
+    assertThat(registry.authenticate("c", null, bytes("secret-a"))).isNull();
+    assertThat(registry.authenticate("c", DeviceRegistry.GATEWAY, bytes("secret-a"))).isNull();
+    assertThat(registry.authenticate("c", DeviceRegistry.GATEWAY, bytes(registry.gatewaySecret())))
+        .isEqualTo(DeviceRegistry.GATEWAY);
+  }
+
+  @Test
+  void aDeviceMayOnlyUseItsOwnTwoTopics() {
+    registry.load(ACME, List.of(device(ACME, "m1", "a"), device(ACME, "m2", "b")));
+    registry.load(ZEN, List.of(device(ZEN, "m1", "z")));
+    assertThat(registry.canPublish("acme/m1", "t/acme/d/m1/up")).isTrue();
+    assertThat(registry.canPublish("acme/m1", "t/acme/d/m1/down")).isFalse();
+    assertThat(registry.canPublish("acme/m1", "t/acme/d/m2/up")).isFalse();
+    assertThat(registry.canPublish("acme/m1", "t/zen/d/m1/up")).isFalse();
+    assertThat(registry.canSubscribe("acme/m1", "t/acme/d/m1/down")).isTrue();
+    assertThat(registry.canSubscribe("acme/m1", "t/acme/d/m1/up")).isFalse();
+    assertThat(registry.canSubscribe("acme/m1", "t/zen/d/m1/down")).isFalse();
+    assertThat(registry.canSubscribe("acme/m1", "t/acme/d/+/down")).isFalse();
+    assertThat(registry.canSubscribe("acme/m1", "#")).isFalse();
+    assertThat(registry.canPublish(null, "t/acme/d/m1/up")).isFalse();
+  }
+
+  @Test
+  void theGatewayReadsEveryUpTopicAndWritesOnlyDownTopics() {
+    String gw = DeviceRegistry.GATEWAY;
+    assertThat(registry.canSubscribe(gw, Topics.ALL_UP)).isTrue();
+    assertThat(registry.canSubscribe(gw, "#")).isFalse();
+    assertThat(registry.canPublish(gw, "t/acme/d/m1/down")).isTrue();
+    assertThat(registry.canPublish(gw, "t/acme/d/m1/up")).isFalse();
+    assertThat(registry.canPublish(gw, "elsewhere")).isFalse();
+  }
+
+  @Test
+  void removingADeviceOrATenantEndsTheirSessionsAndTheirRights() {
+    registry.disconnectWith(disconnected::add);
+    registry.load(ACME, List.of(device(ACME, "m1", "a"), device(ACME, "m2", "b")));
+    registry.load(ZEN, List.of(device(ZEN, "m1", "z")));
+    registry.remove(ACME, "m1");
+    assertThat(disconnected).containsExactly("acme/m1");
+    assertThat(registry.authenticate("c", "acme/m1", bytes("a"))).isNull();
+    assertThat(registry.canPublish("acme/m1", "t/acme/d/m1/up")).isFalse();
+    registry.unload(ACME);
+    assertThat(disconnected).containsExactly("acme/m1", "acme/m2");
+    assertThat(registry.count(ACME)).isZero();
+    assertThat(registry.count(ZEN)).isEqualTo(1);
+  }
+
+  @Test
+  void topicsParseOnlyDeviceTopics() {
+    assertThat(Topics.parse("t/acme/d/m-1/up")).isEqualTo(new Topics.Parts("acme", "m-1", true));
+    assertThat(Topics.parse("t/acme/d/m-1/down").up()).isFalse();
+    assertThat(Topics.parse("t/acme/d/m-1/sideways")).isNull();
+    assertThat(Topics.parse("t/Acme/d/m1/up")).isNull();
+    assertThat(Topics.parse("t/acme/d/m1/up/extra")).isNull();
+    assertThat(Topics.parse("t/acme/d/+/up")).isNull();
+  }
+
+  @Test
+  void payloadsWithoutASequenceGetAStableNegativeKey() {
+    long a = Gateway.hashSequence(bytes("temp=21"));
+    assertThat(a).isNegative().isEqualTo(Gateway.hashSequence(bytes("temp=21")));
+    assertThat(Gateway.hashSequence(bytes("temp=22"))).isNegative().isNotEqualTo(a);
+  }
+}
