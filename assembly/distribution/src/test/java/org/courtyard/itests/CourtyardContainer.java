@@ -58,6 +58,9 @@ final class CourtyardContainer {
       // the machine may run its own broker on 1883
       editConfigurationFilePut("etc/org.courtyard.broker.cfg", "port", String.valueOf(mqtt)),
       systemProperty("courtyard.it.mqtt.port").value(String.valueOf(mqtt)),
+      // a driver jar to upload at run time: the template driver as built in this reactor
+      systemProperty("courtyard.it.template.driver")
+          .value(System.getProperty("courtyard.it.template.driver", "")),
     };
   }
 

@@ -589,4 +589,168 @@ public class DevicesIT {
     back.disconnect();
     assertEquals(1, zen.get("/devices/devices").json.path("items").size());
   }
+
+  // ------------------------------------------------------------------ driver jars at run time
+
+  /**
+   * The template driver's jar as built in this reactor, or the same classes under another
+   * Bundle-Version: what a vendor's next release looks like to the platform.
+   */
+  private static byte[] templateJar(String version) throws Exception {
+    byte[] original =
+        java.nio.file.Files.readAllBytes(
+            java.nio.file.Path.of(System.getProperty("courtyard.it.template.driver")));
+    if (version == null) {
+      return original;
+    }
+    try (java.util.jar.JarInputStream in =
+        new java.util.jar.JarInputStream(new java.io.ByteArrayInputStream(original))) {
+      java.util.jar.Manifest m = new java.util.jar.Manifest(in.getManifest());
+      m.getMainAttributes().putValue("Bundle-Version", version);
+      java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+      try (java.util.jar.JarOutputStream jar = new java.util.jar.JarOutputStream(out, m)) {
+        for (java.util.jar.JarEntry e = in.getNextJarEntry(); e != null; e = in.getNextJarEntry()) {
+          jar.putNextEntry(new java.util.jar.JarEntry(e.getName()));
+          in.transferTo(jar);
+          jar.closeEntry();
+        }
+      }
+      return out.toByteArray();
+    }
+  }
+
+  private static String sha256(byte[] bytes) throws Exception {
+    return java.util.HexFormat.of()
+        .formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(bytes));
+  }
+
+  private static Http.Reply upload(byte[] jar) throws Exception {
+    return operator.postBytes("/operator/drivers/packages", "application/java-archive", jar);
+  }
+
+  private static String thermometerPassword;
+
+  @Test
+  public void a09_aDriverJarNeedsAnApprovedHashAndInstallsWithoutRestart() throws Exception {
+    org.osgi.framework.Bundle rest = null;
+    for (org.osgi.framework.Bundle b : context.getBundles()) {
+      if ("org.courtyard.rest".equals(b.getSymbolicName())) {
+        rest = b;
+      }
+    }
+    assertNotNull(rest);
+    long restModified = rest.getLastModified();
+    int bundles = context.getBundles().length;
+
+    byte[] jar = templateJar(null);
+    String sha = sha256(jar);
+    Http.Reply refused = upload(jar);
+    assertEquals(refused.toString(), 422, refused.status);
+    assertEquals("driver-not-approved", refused.problemType());
+    assertTrue(refused.toString(), refused.json.path("detail").asText().contains(sha));
+    assertEquals(bundles, context.getBundles().length);
+
+    Http.Reply approved =
+        operator.post("/operator/drivers/approvals", map("sha256", sha, "note", "template 1.0.0"));
+    assertEquals(approved.toString(), 201, approved.status);
+    assertEquals(409, operator.post("/operator/drivers/approvals", map("sha256", sha)).status);
+    assertEquals(400, operator.post("/operator/drivers/approvals", map("sha256", "abc")).status);
+
+    byte[] garbage = "not a jar at all".getBytes(StandardCharsets.UTF_8);
+    assertEquals(
+        201, operator.post("/operator/drivers/approvals", map("sha256", sha256(garbage))).status);
+    Http.Reply notBundle = upload(garbage);
+    assertEquals(notBundle.toString(), 422, notBundle.status);
+    assertEquals("not-a-bundle", notBundle.problemType());
+
+    Http.Reply installed = upload(jar);
+    assertEquals(installed.toString(), 201, installed.status);
+    assertEquals("org.courtyard.driver.template", installed.json.path("symbolicName").asText());
+    assertEquals("1.0.0", installed.json.path("version").asText());
+    assertEquals("ACTIVE", installed.json.path("bundleState").asText());
+    assertEquals("template", installed.json.path("drivers").get(0).asText());
+    assertEquals("driver-already-uploaded", upload(jar).problemType());
+    // a tenant-only credential cannot reach driver administration
+    assertEquals(401, acme.get("/operator/drivers/packages").status);
+
+    assertEquals("nothing else was restarted", restModified, rest.getLastModified());
+    assertEquals(bundles + 1, context.getBundles().length);
+
+    Http.Reply thermometer =
+        acme.post(
+            "/devices/devices",
+            map(
+                "id",
+                "th-1",
+                "type",
+                "thermometer",
+                "name",
+                "Boiler room",
+                "location",
+                map("kind", "area", "ref", "Boiler room")));
+    assertEquals(thermometer.toString(), 201, thermometer.status);
+    assertEquals("template", thermometer.json.path("driver").asText());
+    thermometerPassword = thermometer.json.path("mqtt").path("password").asText();
+    MqttClient th = connect("acme_dev/th-1", thermometerPassword);
+    try {
+      th.publish("t/acme_dev/d/th-1/up", "1:20.5".getBytes(StandardCharsets.UTF_8), 1, false);
+    } finally {
+      th.disconnect();
+    }
+    await(acme, "/devices/devices/th-1", j -> j.path("messages").asLong() == 1);
+  }
+
+  @Test
+  public void a10_aDriverIsUpgradedWhileItsDeviceKeepsPublishing() throws Exception {
+    byte[] next = templateJar("1.0.1");
+    assertEquals(
+        201, operator.post("/operator/drivers/approvals", map("sha256", sha256(next))).status);
+    MqttClient th = connect("acme_dev/th-1", thermometerPassword);
+    java.util.concurrent.atomic.AtomicReference<Exception> failure =
+        new java.util.concurrent.atomic.AtomicReference<>();
+    Thread publisher =
+        new Thread(
+            () -> {
+              try {
+                for (int seq = 2; seq <= 301; seq++) {
+                  th.publish(
+                      "t/acme_dev/d/th-1/up",
+                      (seq + ":21.0").getBytes(StandardCharsets.UTF_8),
+                      1,
+                      false);
+                  Thread.sleep(2);
+                }
+              } catch (Exception e) {
+                failure.set(e);
+              }
+            });
+    publisher.start();
+    Thread.sleep(100);
+    Http.Reply upgraded = upload(next);
+    publisher.join(60_000);
+    th.disconnect();
+    assertEquals(null, failure.get());
+    assertEquals(upgraded.toString(), 201, upgraded.status);
+    assertEquals("1.0.1", upgraded.json.path("version").asText());
+    assertEquals("ACTIVE", upgraded.json.path("bundleState").asText());
+    Http.Reply packages = operator.get("/operator/drivers/packages");
+    String states = packages.json.toString();
+    assertTrue(
+        states,
+        states.contains("\"version\":\"1.0.0\"") && states.contains("\"state\":\"replaced\""));
+    // every reading sent during the upgrade was decoded and stored, none refused
+    JsonNode d = await(acme, "/devices/devices/th-1", j -> j.path("messages").asLong() == 301);
+    assertEquals(d.toString(), 0, d.path("rejected").asLong());
+
+    Http.Reply disabled =
+        operator.post("/operator/drivers/packages/org.courtyard.driver.template/disable", "");
+    assertEquals(disabled.toString(), 200, disabled.status);
+    assertEquals("RESOLVED", disabled.json.path("bundleState").asText());
+    JsonNode faulty = acme.get("/devices/devices/th-1").json;
+    assertEquals(faulty.toString(), "faulty", faulty.path("state").asText());
+    Http.Reply enabled =
+        operator.post("/operator/drivers/packages/org.courtyard.driver.template/enable", "");
+    assertEquals("ACTIVE", enabled.json.path("bundleState").asText());
+    assertTrue(acme.get("/devices/devices/th-1").json.path("fault").isNull());
+  }
 }

@@ -106,6 +106,14 @@ final class Http {
             .POST(HttpRequest.BodyPublishers.ofString(csv, StandardCharsets.UTF_8)));
   }
 
+  Reply postBytes(String path, String contentType, byte[] body)
+      throws IOException, InterruptedException {
+    return send(
+        request(path)
+            .header("Content-Type", contentType)
+            .POST(HttpRequest.BodyPublishers.ofByteArray(body)));
+  }
+
   private HttpRequest.Builder request(String path) {
     HttpRequest.Builder b =
         HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(120));

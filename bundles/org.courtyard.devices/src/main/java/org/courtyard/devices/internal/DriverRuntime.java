@@ -96,6 +96,10 @@ public final class DriverRuntime {
 
   private final Clock clock = Clock.systemUTC();
   private final Map<String, Slot> slots = new ConcurrentHashMap<>();
+
+  /** Drivers whose bundle is being updated: their messages wait instead of being refused. */
+  private final java.util.Set<String> replacing = ConcurrentHashMap.newKeySet();
+
   private final ThreadPoolExecutor pool;
   private volatile Config config;
 
@@ -260,6 +264,43 @@ public final class DriverRuntime {
         .map(s -> s.info.id())
         .sorted()
         .toList();
+  }
+
+  /** The ids of the drivers a bundle provides. */
+  List<String> driversOfBundle(long bundleId) {
+    String id = Long.toString(bundleId);
+    return slots.values().stream()
+        .filter(s -> s.bundle.equals(id))
+        .map(s -> s.info.id())
+        .sorted()
+        .toList();
+  }
+
+  void replacing(List<String> ids, boolean underway) {
+    if (underway) {
+      replacing.addAll(ids);
+    } else {
+      replacing.removeAll(ids);
+    }
+  }
+
+  /**
+   * The driver, waiting up to {@code maxWaitMs} if it is away because its bundle is being updated;
+   * null if it is not installed.
+   */
+  DeviceDriver installedOrAwait(String id, long maxWaitMs) {
+    DeviceDriver d = installed(id);
+    long deadline = System.currentTimeMillis() + maxWaitMs;
+    while (d == null && replacing.contains(id) && System.currentTimeMillis() < deadline) {
+      try {
+        Thread.sleep(10);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return null;
+      }
+      d = installed(id);
+    }
+    return d;
   }
 
   boolean release(String id) {

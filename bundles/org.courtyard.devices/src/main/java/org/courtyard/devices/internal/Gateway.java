@@ -295,7 +295,8 @@ public final class Gateway {
   }
 
   private Configured configured(DeviceEntry device) {
-    DeviceDriver driver = drivers.installed(device.driver());
+    // a driver being upgraded is away for a moment: hold the device's messages meanwhile
+    DeviceDriver driver = drivers.installedOrAwait(device.driver(), 15_000);
     if (driver == null) {
       return null;
     }

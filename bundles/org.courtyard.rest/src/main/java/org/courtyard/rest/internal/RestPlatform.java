@@ -18,6 +18,7 @@ import org.courtyard.api.CourtyardConstants;
 import org.courtyard.api.TenantModule;
 import org.courtyard.api.TenantService;
 import org.courtyard.api.rest.ModuleResource;
+import org.courtyard.api.rest.OperatorExtension;
 import org.courtyard.api.rest.PublishedApi;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.ServiceRegistration;
@@ -50,6 +51,8 @@ public final class RestPlatform {
   private final long started = System.currentTimeMillis();
 
   private final Map<String, Server> moduleServers = new LinkedHashMap<>();
+  private final Map<String, OperatorExtension> extensions = new LinkedHashMap<>();
+  private final Map<String, Server> extensionServers = new LinkedHashMap<>();
   private final Map<String, ServiceRegistration<PublishedApi>> published = new LinkedHashMap<>();
   private final BundleContext context;
   private final Map<String, ModuleResource> moduleResources = new LinkedHashMap<>();
@@ -85,6 +88,7 @@ public final class RestPlatform {
               null));
       active = true;
       moduleResources.forEach((id, r) -> publish(id, r));
+      extensions.forEach(this::publishExtension);
     }
     LOG.info("REST API published under /api{} ({} module(s))", BASE, moduleServers.size());
   }
@@ -93,6 +97,8 @@ public final class RestPlatform {
   synchronized void deactivate() {
     active = false;
     new ArrayList<>(moduleServers.keySet()).forEach(this::withdraw);
+    extensionServers.values().forEach(Server::destroy);
+    extensionServers.clear();
     platformServers.forEach(Server::destroy);
     platformServers.clear();
   }
@@ -117,6 +123,47 @@ public final class RestPlatform {
     openApi = null;
     withdraw(id);
     LOG.info("Module API {} withdrawn", id);
+  }
+
+  @Reference(
+      cardinality = ReferenceCardinality.MULTIPLE,
+      policy = ReferencePolicy.DYNAMIC,
+      unbind = "removeOperatorExtension")
+  synchronized void addOperatorExtension(OperatorExtension extension) {
+    String path = extension.path();
+    if (path == null || !path.matches("^[a-z][a-z0-9-]{1,39}$")) {
+      LOG.error("Operator extension {} has an invalid path {}", extension.getClass(), path);
+      return;
+    }
+    extensions.put(path, extension);
+    openApi = null;
+    if (active) {
+      publishExtension(path, extension);
+    }
+  }
+
+  synchronized void removeOperatorExtension(OperatorExtension extension) {
+    String path = extension.path();
+    if (extensions.get(path) != extension) {
+      return;
+    }
+    extensions.remove(path);
+    openApi = null;
+    Server old = extensionServers.remove(path);
+    if (old != null) {
+      old.destroy();
+    }
+  }
+
+  private void publishExtension(String path, OperatorExtension extension) {
+    Server old = extensionServers.remove(path);
+    if (old != null) {
+      old.destroy();
+    }
+    extensionServers.put(
+        path,
+        create(BASE + "/operator/" + path, List.of(extension), AuthFilter.Audience.OPERATOR, null));
+    LOG.info("Operator API {} published at /api{}/operator/{}", path, BASE, path);
   }
 
   /** Replaces any server of the module (the old one first: both would share one address). */
@@ -188,6 +235,11 @@ public final class RestPlatform {
           new OpenApiGenerator.Api(
               BASE + "/operator", OperatorResource.class, "operator", "operator"));
       synchronized (this) {
+        extensions.forEach(
+            (path, e) ->
+                apis.add(
+                    new OpenApiGenerator.Api(
+                        BASE + "/operator/" + path, e.getClass(), "operator", "operator")));
         moduleResources.forEach(
             (id, r) ->
                 apis.add(

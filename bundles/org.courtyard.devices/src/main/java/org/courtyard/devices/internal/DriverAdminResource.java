@@ -1,0 +1,171 @@
+package org.courtyard.devices.internal;
+
+import java.util.List;
+import java.util.Map;
+import javax.ws.rs.Consumes;
+import javax.ws.rs.DELETE;
+import javax.ws.rs.GET;
+import javax.ws.rs.POST;
+import javax.ws.rs.Path;
+import javax.ws.rs.PathParam;
+import javax.ws.rs.Produces;
+import javax.ws.rs.core.MediaType;
+import javax.ws.rs.core.Response;
+import org.courtyard.api.ProblemException;
+import org.courtyard.api.rest.OperatorExtension;
+import org.courtyard.api.rest.Params;
+import org.courtyard.devices.internal.dto.DriverView;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+
+/**
+ * Driver administration for operators, at {@code /api/v1/operator/drivers}: the drivers the
+ * container runs (from features or uploads) with their health and device counts, the jars operators
+ * uploaded, and the SHA-256 approvals a jar needs before it is installed.
+ */
+@Component(service = OperatorExtension.class)
+@Path("/")
+@Produces(MediaType.APPLICATION_JSON)
+public class DriverAdminResource implements OperatorExtension {
+
+  /** An approval to create. */
+  public record ApprovalInput(String sha256, String note) {}
+
+  /** What the gateway has done since it started. */
+  public record GatewayView(
+      boolean connected,
+      long received,
+      long accepted,
+      long rejected,
+      long stored,
+      long duplicates,
+      long dropped,
+      int queued) {}
+
+  private final DriverRuntime drivers;
+  private final DriverPackages packages;
+  private final DeviceRegistry registry;
+  private final Gateway gateway;
+
+  @Activate
+  public DriverAdminResource(
+      @Reference DriverRuntime drivers,
+      @Reference DriverPackages packages,
+      @Reference DeviceRegistry registry,
+      @Reference Gateway gateway) {
+    this.drivers = drivers;
+    this.packages = packages;
+    this.registry = registry;
+    this.gateway = gateway;
+  }
+
+  @Override
+  public String path() {
+    return "drivers";
+  }
+
+  /** Every driver the container runs, with its state and how many devices use it. */
+  @GET
+  public List<DriverView> list() {
+    return drivers.drivers().stream()
+        .map(
+            s ->
+                new DriverView(
+                    s.id(),
+                    s.name(),
+                    s.vendor(),
+                    s.version(),
+                    s.deviceTypes(),
+                    drivers.installed(s.id()) == null
+                        ? List.of()
+                        : drivers.installed(s.id()).configDescriptor().fields(),
+                    s.quarantined() ? "quarantined" : "active",
+                    s.reason(),
+                    s.quarantinedAt(),
+                    s.decoded(),
+                    s.failures(),
+                    registry.countByDriver(s.id())))
+        .toList();
+  }
+
+  /** Lets a quarantined driver decode again (after its vendor fixed the device or the driver). */
+  @POST
+  @Path("{id}/release")
+  public Map<String, Object> release(@PathParam("id") String id) {
+    if (!drivers.release(id)) {
+      throw ProblemException.notFound(
+          "driver-not-found", "Driver not found", "No driver " + id + " is installed.");
+    }
+    return Map.of("id", id, "state", "active");
+  }
+
+  /** Counters of the device gateway since the container started. */
+  @GET
+  @Path("gateway")
+  public GatewayView gateway() {
+    Gateway.Stats s = gateway.stats();
+    return new GatewayView(
+        s.connected(),
+        s.received(),
+        s.accepted(),
+        s.rejected(),
+        s.stored(),
+        s.duplicates(),
+        s.dropped(),
+        s.queued());
+  }
+
+  @GET
+  @Path("packages")
+  public List<DriverPackages.PackageView> packages() {
+    return packages.list();
+  }
+
+  /**
+   * Installs (or, for a newer version of an uploaded bundle, updates) a driver jar sent as the
+   * body. Its SHA-256 must be approved first.
+   */
+  @POST
+  @Path("packages")
+  @Consumes({"application/java-archive", MediaType.APPLICATION_OCTET_STREAM})
+  public Response upload(byte[] jar) {
+    DriverPackages.PackageView p = packages.upload(jar);
+    return Response.status(Response.Status.CREATED).entity(p).build();
+  }
+
+  @POST
+  @Path("packages/{bsn}/disable")
+  public DriverPackages.PackageView disable(@PathParam("bsn") String bsn) {
+    return packages.setEnabled(bsn, false);
+  }
+
+  @POST
+  @Path("packages/{bsn}/enable")
+  public DriverPackages.PackageView enable(@PathParam("bsn") String bsn) {
+    return packages.setEnabled(bsn, true);
+  }
+
+  @GET
+  @Path("approvals")
+  public List<DriverPackages.Approval> approvals() {
+    return packages.approvals();
+  }
+
+  @POST
+  @Path("approvals")
+  @Consumes(MediaType.APPLICATION_JSON)
+  public Response approve(ApprovalInput input) {
+    ApprovalInput in = Params.body(input);
+    return Response.status(Response.Status.CREATED)
+        .entity(packages.approve(in.sha256(), in.note()))
+        .build();
+  }
+
+  @DELETE
+  @Path("approvals/{sha256}")
+  public Response withdraw(@PathParam("sha256") String sha256) {
+    packages.withdrawApproval(sha256);
+    return Response.noContent().build();
+  }
+}
