@@ -753,4 +753,72 @@ public class DevicesIT {
     assertEquals("ACTIVE", enabled.json.path("bundleState").asText());
     assertTrue(acme.get("/devices/devices/th-1").json.path("fault").isNull());
   }
+
+  @Test
+  public void a11_meterReadingsFromDevicesBecomeBillingReadings() throws Exception {
+    Http.Reply billing = operator.post("/operator/tenants/acme_dev/modules/billing", "");
+    assertEquals(billing.toString(), 200, billing.status);
+    Http.Reply device =
+        acme.post(
+            "/devices/devices",
+            map(
+                "id",
+                "wm-102",
+                "type",
+                "water-meter",
+                "name",
+                "Water meter 102",
+                "location",
+                map("kind", "room", "ref", String.valueOf(acmeRoom))));
+    assertEquals(device.toString(), 201, device.status);
+    Http.Reply meter =
+        acme.post(
+            "/billing/meters",
+            map(
+                "roomId",
+                acmeRoom,
+                "type",
+                "water",
+                "serial",
+                "wm-102",
+                "installedAt",
+                "2025-01-01"));
+    assertEquals(meter.toString(), 201, meter.status);
+    long meterId = meter.json.path("id").asLong();
+    MqttClient c = connect("acme_dev/wm-102", device.json.path("mqtt").path("password").asText());
+    try {
+      String[][] sent = {
+        {"1", "1764288000", "100.5"},
+        {"2", "1764374400", "101.25"},
+        // lower than the previous reading: billing refuses it, the device record stays
+        {"3", "1764460800", "99"},
+        {"4", "1764547200", "103"},
+      };
+      for (String[] r : sent) {
+        c.publish(
+            "t/acme_dev/d/wm-102/up",
+            ("{\"seq\":"
+                    + r[0]
+                    + ",\"ts\":"
+                    + r[1]
+                    + ",\"readings\":[{\"type\":\"water\",\"total\":\""
+                    + r[2]
+                    + "\"}]}")
+                .getBytes(StandardCharsets.UTF_8),
+            1,
+            false);
+      }
+    } finally {
+      c.disconnect();
+    }
+    await(acme, "/devices/devices/wm-102", j -> j.path("messages").asLong() == 4);
+    JsonNode readings =
+        await(acme, "/billing/meters/" + meterId + "/readings", j -> j.path("items").size() == 3);
+    List<String> values = new java.util.ArrayList<>();
+    for (JsonNode r : readings.path("items")) {
+      assertEquals(r.toString(), "device", r.path("source").asText());
+      values.add(r.path("value").decimalValue().stripTrailingZeros().toPlainString());
+    }
+    assertEquals(List.of("100.5", "101.25", "103"), values);
+  }
 }

@@ -63,6 +63,17 @@ final class Meters {
 
   static final String MANUAL = "manual";
   static final String CSV = "csv";
+  static final String DEVICE = "device";
+
+  /** A reading a device reported, for the meter whose serial is {@code serial}. */
+  record DeviceReading(String serial, String type, Instant readAt, BigDecimal value) {}
+
+  /**
+   * What became of a batch of device readings: stored, for no meter of that serial and type, or
+   * refused by the same rules as a typed-in reading (not after the latest, decreased, out of the
+   * meter's dates, not a valid value).
+   */
+  record DeviceReadingsResult(int stored, int noMeter, int refused) {}
 
   /** A meter as the checks of readings need it. */
   record Meter(
@@ -273,6 +284,61 @@ final class Meters {
               accepted.implausible(),
               accepted.reason(),
               now);
+        });
+  }
+
+  /**
+   * Stores readings that devices reported ({@code source} device), in one transaction. They pass
+   * the checks a typed-in reading passes; one that fails is counted and skipped, not an error: a
+   * device does not wait for an answer.
+   */
+  DeviceReadingsResult addDeviceReadings(List<DeviceReading> readings) {
+    ZoneId zone = catalog.settings().zone();
+    Instant now = clock.instant();
+    return jdbc.transaction(
+        c -> {
+          Map<String, Meter> meters = new LinkedHashMap<>();
+          try (PreparedStatement ps =
+              c.prepareStatement(METER_SELECT + " WHERE serial = ANY(?) ORDER BY id FOR UPDATE")) {
+            ps.setArray(1, Jdbc.texts(c, readings.stream().map(DeviceReading::serial).toList()));
+            try (ResultSet rs = ps.executeQuery()) {
+              while (rs.next()) {
+                Meter m = meter(rs);
+                meters.put(m.serial(), m);
+              }
+            }
+          }
+          Map<Long, ReadingSeries> series =
+              series(c, meters.values().stream().map(Meter::id).toList());
+          List<NewReading> rows = new ArrayList<>();
+          int noMeter = 0;
+          int refused = 0;
+          for (DeviceReading r : readings) {
+            Meter meter = meters.get(r.serial());
+            if (meter == null || !meter.type().equals(r.type())) {
+              noMeter++;
+              continue;
+            }
+            // registers are kept to the litre / Wh: what is not yet whole is not yet consumed
+            BigDecimal value =
+                r.value() == null ? null : r.value().setScale(3, java.math.RoundingMode.DOWN);
+            if (!validValue(value) || checkTime(r.readAt(), meter, zone, now) != null) {
+              refused++;
+              continue;
+            }
+            Consumption.Reading reading = new Consumption.Reading(r.readAt(), value, false);
+            if (series.get(meter.id()).offer(reading) instanceof ReadingSeries.Accepted a) {
+              rows.add(
+                  new NewReading(
+                      meter.id(), r.readAt(), reading.value(), false, DEVICE, a.implausible()));
+            } else {
+              refused++;
+            }
+          }
+          if (!rows.isEmpty()) {
+            insert(c, rows, now);
+          }
+          return new DeviceReadingsResult(rows.size(), noMeter, refused);
         });
   }
 
