@@ -21,7 +21,7 @@ final class CourtyardContainer {
 
   private CourtyardContainer() {}
 
-  static Option[] options() {
+  static Option[] options(Option... extra) {
     String distribution = System.getProperty("courtyard.distribution");
     String db = TestDatabase.fresh();
     int http = freePort();
@@ -61,6 +61,7 @@ final class CourtyardContainer {
       // a driver jar to upload at run time: the template driver as built in this reactor
       systemProperty("courtyard.it.template.driver")
           .value(System.getProperty("courtyard.it.template.driver", "")),
+      new org.ops4j.pax.exam.options.DefaultCompositeOption(extra),
     };
   }
 
@@ -89,8 +90,12 @@ final class CourtyardContainer {
     return Files.readString(file).trim();
   }
 
+  /** The broker devices connect to: the external test Mosquitto if the class runs one. */
   static int mqttPort() {
-    return Integer.parseInt(System.getProperty("courtyard.it.mqtt.port"));
+    String external = System.getProperty("courtyard.it.mosquitto", "");
+    return external.matches("\\d+")
+        ? Integer.parseInt(external)
+        : Integer.parseInt(System.getProperty("courtyard.it.mqtt.port"));
   }
 
   static int httpPort() {

@@ -110,12 +110,12 @@ public class DevicesIT {
     return r.json.path("adminToken").asText();
   }
 
-  private static long id(Http.Reply r) {
+  static long id(Http.Reply r) {
     assertEquals(r.toString(), 201, r.status);
     return r.json.path("id").asLong();
   }
 
-  private static Map<String, Object> map(Object... kv) {
+  static Map<String, Object> map(Object... kv) {
     Map<String, Object> m = new HashMap<>();
     for (int i = 0; i < kv.length; i += 2) {
       m.put((String) kv[i], kv[i + 1]);
@@ -123,7 +123,7 @@ public class DevicesIT {
     return m;
   }
 
-  private static MqttClient connect(String username, String password) throws MqttException {
+  static MqttClient connect(String username, String password) throws MqttException {
     MqttClient c =
         new MqttClient(
             "tcp://127.0.0.1:" + CourtyardContainer.mqttPort(),
@@ -143,7 +143,7 @@ public class DevicesIT {
     return c;
   }
 
-  private static void assertRefused(String username, String password) {
+  static void assertRefused(String username, String password) {
     try {
       MqttClient c = connect(username, password);
       c.disconnectForcibly();
@@ -157,7 +157,7 @@ public class DevicesIT {
   }
 
   /** The QoS the broker granted, 128 meaning refused. */
-  private static int subscribe(MqttClient c, String topic) throws MqttException {
+  static int subscribe(MqttClient c, String topic) throws MqttException {
     try {
       IMqttToken t = c.subscribeWithResponse(topic, 1);
       return t.getGrantedQos()[0];
@@ -169,7 +169,7 @@ public class DevicesIT {
     }
   }
 
-  private static JsonNode await(Http api, String path, Predicate<JsonNode> done) throws Exception {
+  static JsonNode await(Http api, String path, Predicate<JsonNode> done) throws Exception {
     long deadline = System.currentTimeMillis() + 30_000;
     JsonNode last = null;
     while (System.currentTimeMillis() < deadline) {
@@ -185,7 +185,7 @@ public class DevicesIT {
     return null;
   }
 
-  private static byte[] reading(long seq, String total) {
+  static byte[] reading(long seq, String total) {
     return ("{\"seq\":"
             + seq
             + ",\"ts\":1764288000,\"readings\":[{\"type\":\"water\",\"total\":\""

@@ -3,10 +3,9 @@ package org.courtyard.broker;
 import org.osgi.annotation.versioning.ConsumerType;
 
 /**
- * Decides, for the broker, who a client is and what it may do. Asked on every connect, subscribe
- * and publish, so answers must come from memory. A change (a device added, revoked, a tenant
- * offboarded) takes effect on the next question; {@link MqttBroker#disconnect} ends the sessions
- * that were allowed before.
+ * Decides, for the embedded broker, who a device is and which topics it may use. Asked on every
+ * connect, subscribe and publish, so answers must come from memory. (The broker's own gateway
+ * account is the broker's business, not the authority's.)
  */
 @ConsumerType
 public interface MqttAuthority {

@@ -89,6 +89,19 @@ final class DeviceStore {
         });
   }
 
+  /** Deletes a device that was just inserted and never used (its broker account failed). */
+  void delete(String id) {
+    jdbc.transaction(
+        c -> {
+          try (PreparedStatement ps =
+              c.prepareStatement(
+                  "DELETE FROM device WHERE id = ? AND messages = 0 AND last_seen_at IS NULL")) {
+            ps.setString(1, id);
+            return ps.executeUpdate();
+          }
+        });
+  }
+
   Row get(String id) {
     return jdbc.read(
         c -> {

@@ -180,7 +180,20 @@ public final class DevicesTenant implements TenantModule {
       throw ProblemException.conflict(
           "device-exists", "Device exists", "This tenant already has a device " + in.id() + ".");
     }
-    registry.put(store.entry(row));
+    DeviceEntry entry = store.entry(row);
+    try {
+      gateway.broker().grant(entry.username(), secret, entry.upTopic(), entry.downTopic());
+    } catch (RuntimeException e) {
+      store.delete(in.id());
+      LOG.error("Tenant {}: the broker refused device {}'s account", tenant, in.id(), e);
+      throw new ProblemException(
+          503,
+          "broker-unavailable",
+          "Broker unavailable",
+          "The MQTT broker could not create the device's account; nothing was registered. Try"
+              + " again.");
+    }
+    registry.put(entry);
     LOG.info(
         "Tenant {}: device {} ({}, driver {}) registered", tenant, in.id(), in.type(), driverId);
     return view(row, secret);
@@ -258,8 +271,11 @@ public final class DevicesTenant implements TenantModule {
           "device-revoked", "Device revoked", "Device " + id + " is revoked; register a new one.");
     }
     DeviceStore.Row row = store.get(id);
-    registry.remove(tenant, id);
-    registry.put(store.entry(row));
+    DeviceEntry entry = store.entry(row);
+    // the old password's sessions end; the account takes the new one
+    gateway.broker().disconnect(entry.username());
+    gateway.broker().grant(entry.username(), secret, entry.upTopic(), entry.downTopic());
+    registry.put(entry);
     return view(row, secret);
   }
 

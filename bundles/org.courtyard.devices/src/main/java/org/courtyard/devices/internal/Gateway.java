@@ -138,26 +138,26 @@ public final class Gateway {
               return t;
             });
     writer.execute(this::writeLoop);
-    this.client =
-        new MqttAsyncClient(broker.url(), DeviceRegistry.GATEWAY, new MemoryPersistence());
+    MqttBroker.Login login = broker.gatewayLogin();
+    this.client = new MqttAsyncClient(broker.url(), login.username(), new MemoryPersistence());
     client.setCallback(new Callback());
     MqttConnectOptions options = new MqttConnectOptions();
-    options.setUserName(DeviceRegistry.GATEWAY);
-    options.setPassword(registry.gatewaySecret().toCharArray());
+    options.setUserName(login.username());
+    options.setPassword(login.password().toCharArray());
     options.setAutomaticReconnect(true);
     options.setCleanSession(false);
     options.setMaxInflight(config.maxInflight());
     options.setKeepAliveInterval(30);
     options.setMqttVersion(MqttConnectOptions.MQTT_VERSION_3_1_1);
     client.connect(options).waitForCompletion(10_000);
-    registry.disconnectWith(broker::disconnect);
+    registry.useBroker(broker);
     LOG.info("Device gateway connected to {}", broker.url());
   }
 
   @Deactivate
   void deactivate() {
     running = false;
-    registry.disconnectWith(null);
+    registry.useBroker(null);
     try {
       client.disconnectForcibly(1_000, 2_000);
       client.close();
@@ -206,6 +206,10 @@ public final class Gateway {
         dropped.get(),
         queue.size(),
         client.isConnected());
+  }
+
+  MqttBroker broker() {
+    return broker;
   }
 
   int heartbeatTimeoutSeconds() {

@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.courtyard.api.TenantSlug;
+import org.courtyard.broker.MqttBroker;
 import org.junit.jupiter.api.Test;
 
 /** The broker's ACL matrix as the registry decides it. */
@@ -16,7 +17,51 @@ class DeviceRegistryTest {
   private static final TenantSlug ZEN = TenantSlug.of("zen");
 
   private final DeviceRegistry registry = new DeviceRegistry();
-  private final List<String> disconnected = new ArrayList<>();
+  private final List<String> told = new ArrayList<>();
+
+  /** Records what the registry tells the broker. */
+  private final MqttBroker broker =
+      new MqttBroker() {
+        @Override
+        public String url() {
+          return "tcp://test";
+        }
+
+        @Override
+        public String mode() {
+          return "test";
+        }
+
+        @Override
+        public Login gatewayLogin() {
+          return new Login("gw", "pw");
+        }
+
+        @Override
+        public void grant(String username, String password, String pub, String sub) {
+          told.add("grant " + username);
+        }
+
+        @Override
+        public void suspend(String username) {
+          told.add("suspend " + username);
+        }
+
+        @Override
+        public void resume(String username) {
+          told.add("resume " + username);
+        }
+
+        @Override
+        public void remove(String username) {
+          told.add("remove " + username);
+        }
+
+        @Override
+        public void disconnect(String identity) {
+          told.add("disconnect " + identity);
+        }
+      };
 
   private static DeviceEntry device(TenantSlug tenant, String id, String secret) {
     return new DeviceEntry(
@@ -37,9 +82,7 @@ class DeviceRegistryTest {
     assertThat(registry.authenticate("c", "acme/m2", bytes("secret-a"))).isNull();
     assertThat(registry.authenticate("c", "acme/m1", null)).isNull();
     assertThat(registry.authenticate("c", null, bytes("secret-a"))).isNull();
-    assertThat(registry.authenticate("c", DeviceRegistry.GATEWAY, bytes("secret-a"))).isNull();
-    assertThat(registry.authenticate("c", DeviceRegistry.GATEWAY, bytes(registry.gatewaySecret())))
-        .isEqualTo(DeviceRegistry.GATEWAY);
+    assertThat(registry.authenticate("c", "courtyard-gateway", bytes("secret-a"))).isNull();
   }
 
   @Test
@@ -59,26 +102,18 @@ class DeviceRegistryTest {
   }
 
   @Test
-  void theGatewayReadsEveryUpTopicAndWritesOnlyDownTopics() {
-    String gw = DeviceRegistry.GATEWAY;
-    assertThat(registry.canSubscribe(gw, Topics.ALL_UP)).isTrue();
-    assertThat(registry.canSubscribe(gw, "#")).isFalse();
-    assertThat(registry.canPublish(gw, "t/acme/d/m1/down")).isTrue();
-    assertThat(registry.canPublish(gw, "t/acme/d/m1/up")).isFalse();
-    assertThat(registry.canPublish(gw, "elsewhere")).isFalse();
-  }
-
-  @Test
   void removingADeviceOrATenantEndsTheirSessionsAndTheirRights() {
-    registry.disconnectWith(disconnected::add);
+    registry.useBroker(broker);
     registry.load(ACME, List.of(device(ACME, "m1", "a"), device(ACME, "m2", "b")));
     registry.load(ZEN, List.of(device(ZEN, "m1", "z")));
+    assertThat(told).containsExactly("resume acme/m1", "resume acme/m2", "resume zen/m1");
+    told.clear();
     registry.remove(ACME, "m1");
-    assertThat(disconnected).containsExactly("acme/m1");
+    assertThat(told).containsExactly("remove acme/m1");
     assertThat(registry.authenticate("c", "acme/m1", bytes("a"))).isNull();
     assertThat(registry.canPublish("acme/m1", "t/acme/d/m1/up")).isFalse();
     registry.unload(ACME);
-    assertThat(disconnected).containsExactly("acme/m1", "acme/m2");
+    assertThat(told).containsExactly("remove acme/m1", "suspend acme/m2");
     assertThat(registry.count(ACME)).isZero();
     assertThat(registry.count(ZEN)).isEqualTo(1);
   }

@@ -11,8 +11,10 @@ import io.moquette.interception.messages.InterceptConnectMessage;
 import io.moquette.interception.messages.InterceptConnectionLostMessage;
 import io.moquette.interception.messages.InterceptDisconnectMessage;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.MessageDigest;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
@@ -20,64 +22,22 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import org.courtyard.broker.MqttAuthority;
-import org.courtyard.broker.MqttBroker;
-import org.osgi.framework.BundleContext;
-import org.osgi.service.component.annotations.Activate;
-import org.osgi.service.component.annotations.Component;
-import org.osgi.service.component.annotations.ConfigurationPolicy;
-import org.osgi.service.component.annotations.Deactivate;
-import org.osgi.service.component.annotations.Reference;
-import org.osgi.service.metatype.annotations.AttributeDefinition;
-import org.osgi.service.metatype.annotations.Designate;
-import org.osgi.service.metatype.annotations.ObjectClassDefinition;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The embedded broker (Moquette 0.17, MQTT 3.1.1), on by default. Every connect, subscribe and
- * publish is decided by the {@link MqttAuthority}: no anonymous clients, and each client only on
- * the topics the authority grants it. Sessions and queued QoS 1 messages are kept in an H2 MVStore
- * under the data path, so a restart of the broker does not lose what it acknowledged.
- *
- * <p>Set {@code enabled=false} in {@code etc/org.courtyard.broker.cfg} to use an external broker
- * instead.
+ * The embedded broker (Moquette 0.17, MQTT 3.1.1). Every connect, subscribe and publish is decided
+ * here for the gateway's account and by the {@link MqttAuthority} for everyone else: no anonymous
+ * clients, and each client only on the topics it is granted. Sessions and queued QoS 1 messages are
+ * kept under the data path, so a restart of the broker does not lose what it acknowledged.
  */
-@Component(
-    service = MqttBroker.class,
-    immediate = true,
-    configurationPid = EmbeddedBroker.PID,
-    configurationPolicy = ConfigurationPolicy.OPTIONAL)
-@Designate(ocd = EmbeddedBroker.Config.class)
-public final class EmbeddedBroker implements MqttBroker {
+final class Moquette {
 
-  static final String PID = "org.courtyard.broker";
-  private static final Logger LOG = LoggerFactory.getLogger(EmbeddedBroker.class);
-
-  @ObjectClassDefinition(id = PID, name = "Courtyard embedded MQTT broker")
-  @interface Config {
-    @AttributeDefinition(name = "Address to listen on")
-    String host() default "0.0.0.0";
-
-    @AttributeDefinition(name = "Port")
-    int port() default 1883;
-
-    @AttributeDefinition(
-        name = "Data path",
-        description = "Where sessions and queued messages are kept; empty: <karaf.data>/broker")
-    String dataPath() default "";
-
-    @AttributeDefinition(
-        name = "Persistence",
-        description = "Keep sessions and queued QoS 1 messages across restarts")
-    boolean persistence() default true;
-
-    @AttributeDefinition(name = "Largest message (bytes)")
-    int maxMessageBytes() default 65_536;
-  }
+  private static final Logger LOG = LoggerFactory.getLogger(Moquette.class);
 
   private volatile Server server = new Server();
-  private final String url;
   private final Properties properties;
   private final IAuthenticator authenticator;
   private final IAuthorizatorPolicy authorizer;
@@ -93,13 +53,8 @@ public final class EmbeddedBroker implements MqttBroker {
   /** Client ids per authenticated username, for {@link #disconnect}. */
   private final Map<String, Set<String>> clients = new ConcurrentHashMap<>();
 
-  @Activate
-  public EmbeddedBroker(Config config, BundleContext context, @Reference MqttAuthority authority)
+  Moquette(Broker.Config config, Path data, MqttAuthority authority, String gatewayPassword)
       throws IOException {
-    Path data =
-        config.dataPath().isBlank()
-            ? Path.of(context.getProperty("karaf.data"), "broker")
-            : Path.of(config.dataPath());
     Files.createDirectories(data);
     Properties p = new Properties();
     p.setProperty(IConfig.HOST_PROPERTY_NAME, config.host());
@@ -112,9 +67,14 @@ public final class EmbeddedBroker implements MqttBroker {
         IConfig.NETTY_MAX_BYTES_PROPERTY_NAME, Integer.toString(config.maxMessageBytes()));
     p.setProperty(IConfig.ALLOW_ANONYMOUS_PROPERTY_NAME, "false");
     this.properties = p;
+    byte[] gatewaySecret = gatewayPassword.getBytes(StandardCharsets.UTF_8);
     this.authenticator =
-        (clientId, username, password) ->
-            authority.authenticate(clientId, username, password) != null;
+        (clientId, username, password) -> {
+          if (GatewayAccount.USERNAME.equals(username)) {
+            return password != null && MessageDigest.isEqual(password, gatewaySecret);
+          }
+          return authority.authenticate(clientId, username, password) != null;
+        };
     // An exception in either answer would end one of Moquette's session threads for good: they
     // must never throw.
     this.authorizer =
@@ -122,7 +82,9 @@ public final class EmbeddedBroker implements MqttBroker {
           @Override
           public boolean canWrite(Topic topic, String user, String client) {
             try {
-              return authority.canPublish(user, topic.toString());
+              return GatewayAccount.USERNAME.equals(user)
+                  ? GatewayAccount.mayPublish(topic.toString())
+                  : authority.canPublish(user, topic.toString());
             } catch (RuntimeException e) {
               LOG.error("MQTT publish check failed for {}; refused", user, e);
               return false;
@@ -132,7 +94,9 @@ public final class EmbeddedBroker implements MqttBroker {
           @Override
           public boolean canRead(Topic topic, String user, String client) {
             try {
-              return authority.canSubscribe(user, topic.toString());
+              return GatewayAccount.USERNAME.equals(user)
+                  ? GatewayAccount.maySubscribe(topic.toString())
+                  : authority.canSubscribe(user, topic.toString());
             } catch (RuntimeException e) {
               LOG.error("MQTT subscribe check failed for {}; refused", user, e);
               return false;
@@ -140,9 +104,6 @@ public final class EmbeddedBroker implements MqttBroker {
           }
         };
     start(server);
-    String host = config.host().equals("0.0.0.0") ? "127.0.0.1" : config.host();
-    // the configured port: Moquette records the bound one asynchronously
-    this.url = "tcp://" + host + ":" + config.port();
     LOG.info("Embedded MQTT broker listening on {}:{}", config.host(), config.port());
   }
 
@@ -161,8 +122,7 @@ public final class EmbeddedBroker implements MqttBroker {
     }
   }
 
-  @Deactivate
-  void deactivate() {
+  void stop() {
     active = false;
     restarter.shutdownNow();
     server.stopServer();
@@ -199,18 +159,12 @@ public final class EmbeddedBroker implements MqttBroker {
               }
             }
           });
-    } catch (java.util.concurrent.RejectedExecutionException e) {
+    } catch (RejectedExecutionException e) {
       // stopping
     }
   }
 
-  @Override
-  public String url() {
-    return url;
-  }
-
-  @Override
-  public void disconnect(String identity) {
+  void disconnect(String identity) {
     Set<String> ids = clients.remove(identity);
     if (ids != null) {
       ids.forEach(
