@@ -35,31 +35,19 @@ create table device (
 create index device_room_idx on device (room_id) where room_id is not null;
 
 -- One row per uplink message a driver accepted: the (device, sequence) key is what makes a QoS 1
--- redelivery a duplicate instead of a second reading.
+-- redelivery a duplicate instead of a second reading. Its GOOD records travel with it as a JSON
+-- array of {item, kind, at, data}: one row and one index entry per message, which is what keeps
+-- ingest close to the broker's own rate; records are read per device, newest message first.
 create table device_message (
     device_id    varchar(64)   not null references device (id) on delete restrict,
     seq          bigint        not null,
     received_at  timestamptz   not null,
     items        smallint      not null,
     bad_items    smallint      not null,
-    constraint device_message_pkey primary key (device_id, seq)
+    records      jsonb         not null default '[]',
+    constraint device_message_pkey primary key (device_id, seq),
+    constraint device_message_records_ck check (jsonb_typeof(records) = 'array')
 );
-
--- The GOOD records of those messages, normalized: kind plus the record as JSON.
-create table device_record (
-    device_id    varchar(64)   not null,
-    seq          bigint        not null,
-    item         smallint      not null,
-    kind         varchar(24)   not null,
-    at           timestamptz   not null,
-    data         jsonb         not null,
-    constraint device_record_pkey primary key (device_id, seq, item),
-    constraint device_record_message_fk foreign key (device_id, seq)
-        references device_message (device_id, seq) on delete restrict,
-    constraint device_record_kind_ck check (kind in ('meter_reading', 'access_event', 'alarm',
-        'sensor_value', 'parking_space_state', 'command_ack'))
-);
-create index device_record_at_idx on device_record (device_id, at desc);
 
 create table device_command (
     id           bigserial     primary key,

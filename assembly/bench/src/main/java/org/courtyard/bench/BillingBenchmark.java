@@ -2,13 +2,9 @@ package org.courtyard.bench;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.File;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
-import java.net.InetSocketAddress;
-import java.net.ServerSocket;
-import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -18,7 +14,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -35,10 +30,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Properties;
 import java.util.UUID;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * The billing benchmark: starts the real distribution with the launcher on a database of its own,
@@ -94,9 +86,9 @@ public final class BillingBenchmark {
   private String tenantAuth;
 
   public static void main(String[] args) throws Exception {
-    int rooms = intArg(args, "--rooms", 100_000);
+    int rooms = BenchSupport.intArg(args, "--rooms", 100_000);
     boolean keepDb = List.of(args).contains("--keep-db");
-    String distribution = stringArg(args, "--karaf", null);
+    String distribution = BenchSupport.stringArg(args, "--karaf", null);
     if (distribution == null || rooms < 1) {
       System.err.println(
           "usage: BillingBenchmark --karaf <unpacked distribution> [--rooms N] [--keep-db]");
@@ -111,13 +103,13 @@ public final class BillingBenchmark {
   }
 
   private void run(Path karaf, int rooms, boolean keepDb) throws Exception {
-    Database db = Database.create();
+    BenchSupport.Database db = BenchSupport.Database.create("billing");
     Path home = Files.createTempDirectory("courtyard-bench");
-    int port = freePort();
+    int port = BenchSupport.freePort();
     Process courtyard = null;
     try {
       System.out.println("Launcher log: " + home.resolve("launcher.log"));
-      courtyard = start(karaf, home, port, db);
+      courtyard = BenchSupport.start(karaf, home, port, db);
       base = "http://127.0.0.1:" + port + "/api/v1";
       operatorAuth =
           "Basic "
@@ -145,7 +137,7 @@ public final class BillingBenchmark {
     }
   }
 
-  private void measure(Database db, int rooms) throws Exception {
+  private void measure(BenchSupport.Database db, int rooms) throws Exception {
     JsonNode tenant =
         call(
             "POST",
@@ -384,7 +376,12 @@ public final class BillingBenchmark {
    * @return seconds taken by the inserts
    */
   private static double baseline(
-      Database db, int rooms, YearMonth period, long runId, long[] feeIds, boolean likeReal)
+      BenchSupport.Database db,
+      int rooms,
+      YearMonth period,
+      long runId,
+      long[] feeIds,
+      boolean likeReal)
       throws Exception {
     String including = likeReal ? "INCLUDING ALL" : "INCLUDING DEFAULTS";
     System.out.println(
@@ -556,152 +553,5 @@ public final class BillingBenchmark {
 
   private static double seconds(long startNanos) {
     return (System.nanoTime() - startNanos) / 1e9;
-  }
-
-  // ------------------------------------------------------------------------------ database
-
-  /** A database created for this benchmark, on a PostgreSQL the benchmark can reach itself. */
-  private static final class Database {
-    final String url;
-    final String name;
-    private final String admin;
-    private final String user;
-    private final String password;
-
-    private Database(String url, String name, String admin, String user, String password) {
-      this.url = url;
-      this.name = name;
-      this.admin = admin;
-      this.user = user;
-      this.password = password;
-    }
-
-    /**
-     * Creates the database on the server of {@code COURTYARD_DB_URL}, else on 127.0.0.1:5432.
-     *
-     * @throws IllegalStateException when neither is there
-     */
-    static Database create() throws Exception {
-      String configured = System.getenv("COURTYARD_DB_URL");
-      String user = System.getenv().getOrDefault("COURTYARD_DB_USER", "postgres");
-      String password = System.getenv("COURTYARD_DB_PASSWORD");
-      String admin;
-      if (configured != null && !configured.isBlank()) {
-        admin = configured.strip();
-      } else if (reachable("127.0.0.1", 5432)) {
-        admin = "jdbc:postgresql://127.0.0.1:5432/postgres";
-      } else {
-        throw new IllegalStateException(
-            "The billing benchmark needs a PostgreSQL it can reach itself (the baseline writes to"
-                + " the same database as Courtyard), and none answers on 127.0.0.1:5432. Start"
-                + " one there, or set COURTYARD_DB_URL (and COURTYARD_DB_USER,"
-                + " COURTYARD_DB_PASSWORD) to a server where this user may create databases.");
-      }
-      Matcher m = Pattern.compile("^(jdbc:postgresql://[^/?]+/)([^?]*)(\\?.*)?$").matcher(admin);
-      if (!m.matches()) {
-        throw new IllegalStateException(
-            "COURTYARD_DB_URL must look like jdbc:postgresql://host:port/database, got "
-                + admin.replaceAll("\\?.*", "?…"));
-      }
-      String name = "courtyard_bench_billing_" + Long.toString(System.currentTimeMillis(), 36);
-      try (Connection c = connect(admin, user, password);
-          Statement s = c.createStatement()) {
-        s.execute("CREATE DATABASE " + name);
-      }
-      String url = m.group(1) + name + (m.group(3) == null ? "" : m.group(3));
-      return new Database(url, name, admin, user, password);
-    }
-
-    Connection connect() throws SQLException {
-      return connect(url, user, password);
-    }
-
-    private static Connection connect(String url, String user, String password)
-        throws SQLException {
-      Properties p = new Properties();
-      if (!url.contains("user=")) {
-        p.setProperty("user", user);
-      }
-      if (password != null && !url.contains("password=")) {
-        p.setProperty("password", password);
-      }
-      // the same driver setting the platform's pool uses, so both sides batch alike
-      p.setProperty("reWriteBatchedInserts", "true");
-      return DriverManager.getConnection(url, p);
-    }
-
-    /** For the launcher, which connects with the same settings. */
-    void environment(Map<String, String> env) {
-      env.put("COURTYARD_DB_URL", url);
-      env.put("COURTYARD_DB_USER", user);
-      if (password != null) {
-        env.put("COURTYARD_DB_PASSWORD", password);
-      }
-    }
-
-    void drop() {
-      try (Connection c = connect(admin, user, password);
-          Statement s = c.createStatement()) {
-        s.execute("DROP DATABASE IF EXISTS " + name);
-      } catch (SQLException e) {
-        System.err.println(
-            "Could not drop database " + name + " (" + e.getMessage() + "); drop it by hand.");
-      }
-    }
-
-    private static boolean reachable(String host, int port) {
-      try (Socket s = new Socket()) {
-        s.connect(new InetSocketAddress(host, port), 500);
-        return true;
-      } catch (IOException e) {
-        return false;
-      }
-    }
-  }
-
-  private static Process start(Path karaf, Path home, int port, Database db) throws Exception {
-    String java = Paths.get(System.getProperty("java.home"), "bin", "java").toString();
-    ProcessBuilder pb =
-        new ProcessBuilder(
-            java,
-            "-cp",
-            karaf.resolve("lib/launcher") + File.separator + "*",
-            "org.courtyard.launcher.Launcher");
-    pb.environment().put("COURTYARD_HOME", home.toString());
-    pb.environment().put("COURTYARD_KARAF", karaf.toString());
-    pb.environment().put("COURTYARD_HTTP_PORT", String.valueOf(port));
-    db.environment(pb.environment());
-    Path log = home.resolve("launcher.log");
-    pb.redirectErrorStream(true).redirectOutput(log.toFile());
-    Process p = pb.start();
-    long deadline = System.currentTimeMillis() + 180_000;
-    while (!Files.readString(log).contains("Courtyard is up")) {
-      if (!p.isAlive() || System.currentTimeMillis() > deadline) {
-        p.destroy();
-        throw new IllegalStateException("Courtyard did not start: " + Files.readString(log));
-      }
-      Thread.sleep(250);
-    }
-    return p;
-  }
-
-  private static int freePort() throws IOException {
-    try (ServerSocket s = new ServerSocket(0)) {
-      return s.getLocalPort();
-    }
-  }
-
-  private static int intArg(String[] args, String name, int dflt) {
-    String v = stringArg(args, name, null);
-    return v == null ? dflt : Integer.parseInt(v.replace("_", "").replace(",", ""));
-  }
-
-  private static String stringArg(String[] args, String name, String dflt) {
-    for (int i = 0; i < args.length - 1; i++) {
-      if (args[i].equals(name)) {
-        return args[i + 1];
-      }
-    }
-    return dflt;
   }
 }

@@ -389,7 +389,8 @@ public class DevicesIT {
     assertEquals(
         30,
         PlatformIT.count(
-            "select count(*) from t_acme_dev.device_record where kind = 'meter_reading'"));
+            "select count(*) from t_acme_dev.device_message m, jsonb_array_elements(m.records) r"
+                + " where r->>'kind' = 'meter_reading'"));
     Http.Reply records = acme.get("/devices/devices/wm-101/records?kind=meter_reading&limit=1");
     assertEquals(records.toString(), 200, records.status);
     JsonNode latest = records.json.get(0);

@@ -54,6 +54,11 @@ public final class Broker implements MqttBroker {
     @AttributeDefinition(name = "Embedded: largest message (bytes)")
     int maxMessageBytes() default 65_536;
 
+    @AttributeDefinition(
+        name = "Embedded: session command queue",
+        description = "Commands each of Moquette's session threads may have waiting")
+    int sessionQueueSize() default 65_536;
+
     @AttributeDefinition(name = "External: broker URL, e.g. tcp://127.0.0.1:1883")
     String url() default "";
 

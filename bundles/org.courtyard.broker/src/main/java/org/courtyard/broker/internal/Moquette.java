@@ -66,6 +66,9 @@ final class Moquette {
     p.setProperty(
         IConfig.NETTY_MAX_BYTES_PROPERTY_NAME, Integer.toString(config.maxMessageBytes()));
     p.setProperty(IConfig.ALLOW_ANONYMOUS_PROPERTY_NAME, "false");
+    // Moquette drops a command (and so never acknowledges a QoS 1 publish) when its session queue
+    // is full; 1024, its default, fills within a second of a few hundred devices publishing
+    p.setProperty(IConfig.SESSION_QUEUE_SIZE, Integer.toString(config.sessionQueueSize()));
     this.properties = p;
     byte[] gatewaySecret = gatewayPassword.getBytes(StandardCharsets.UTF_8);
     this.authenticator =

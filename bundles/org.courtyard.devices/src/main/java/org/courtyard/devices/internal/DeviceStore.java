@@ -211,7 +211,6 @@ final class DeviceStore {
               counters[1]++;
             }
           }
-          insertRecords(c, stored);
           answerCommands(c, stored);
           updateDevices(c, perDevice, rejectedByDevice);
           return new Stored(stored, batch.size() - stored.size());
@@ -225,25 +224,28 @@ final class DeviceStore {
     List<String> times = new ArrayList<>();
     List<Integer> items = new ArrayList<>();
     List<Integer> bad = new ArrayList<>();
+    List<String> records = new ArrayList<>();
     for (Accepted a : batch) {
       devices.add(a.device().id());
       seqs.add(a.seq());
       times.add(a.receivedAt().toString());
       items.add(a.result().items().size());
       bad.add((int) a.result().items().stream().filter(d -> !d.isGood()).count());
+      records.add(RecordJson.records(a.result().items()));
     }
     Set<String> fresh = new HashSet<>();
     try (PreparedStatement ps =
         c.prepareStatement(
-            "INSERT INTO device_message (device_id, seq, received_at, items, bad_items)"
+            "INSERT INTO device_message (device_id, seq, received_at, items, bad_items, records)"
                 + " SELECT * FROM unnest(?::text[], ?::bigint[], ?::text[]::timestamptz[],"
-                + " ?::int[]::smallint[], ?::int[]::smallint[])"
+                + " ?::int[]::smallint[], ?::int[]::smallint[], ?::text[]::jsonb[])"
                 + " ON CONFLICT (device_id, seq) DO NOTHING RETURNING device_id, seq")) {
       ps.setArray(1, Jdbc.texts(c, devices));
       ps.setArray(2, Jdbc.bigints(c, seqs));
       ps.setArray(3, Jdbc.texts(c, times));
       ps.setArray(4, Jdbc.ints(c, items));
       ps.setArray(5, Jdbc.ints(c, bad));
+      ps.setArray(6, Jdbc.texts(c, records));
       try (ResultSet rs = ps.executeQuery()) {
         while (rs.next()) {
           fresh.add(rs.getString(1) + "\u0000" + rs.getLong(2));
@@ -251,46 +253,6 @@ final class DeviceStore {
       }
     }
     return fresh;
-  }
-
-  private static void insertRecords(Connection c, List<Accepted> stored) throws SQLException {
-    List<String> devices = new ArrayList<>();
-    List<Long> seqs = new ArrayList<>();
-    List<Integer> positions = new ArrayList<>();
-    List<String> kinds = new ArrayList<>();
-    List<String> times = new ArrayList<>();
-    List<String> data = new ArrayList<>();
-    for (Accepted a : stored) {
-      int item = 0;
-      for (var d : a.result().items()) {
-        item++;
-        if (!d.isGood()) {
-          continue;
-        }
-        devices.add(a.device().id());
-        seqs.add(a.seq());
-        positions.add(item);
-        kinds.add(RecordJson.kind(d.record()));
-        times.add(d.record().at().toString());
-        data.add(RecordJson.json(d.record()));
-      }
-    }
-    if (devices.isEmpty()) {
-      return;
-    }
-    try (PreparedStatement ps =
-        c.prepareStatement(
-            "INSERT INTO device_record (device_id, seq, item, kind, at, data)"
-                + " SELECT * FROM unnest(?::text[], ?::bigint[], ?::int[]::smallint[], ?::text[],"
-                + " ?::text[]::timestamptz[], ?::text[]::jsonb[])")) {
-      ps.setArray(1, Jdbc.texts(c, devices));
-      ps.setArray(2, Jdbc.bigints(c, seqs));
-      ps.setArray(3, Jdbc.ints(c, positions));
-      ps.setArray(4, Jdbc.texts(c, kinds));
-      ps.setArray(5, Jdbc.texts(c, times));
-      ps.setArray(6, Jdbc.texts(c, data));
-      ps.executeUpdate();
-    }
   }
 
   private static void answerCommands(Connection c, List<Accepted> stored) throws SQLException {
@@ -361,14 +323,17 @@ final class DeviceStore {
     }
   }
 
+  /** The device's latest stored records, newest message first; {@code kind} keeps one kind. */
   List<DeviceRecordView> records(String deviceId, String kind, int limit) {
     return jdbc.read(
         c -> {
           try (PreparedStatement ps =
               c.prepareStatement(
-                  "SELECT seq, item, kind, at, data::text FROM device_record WHERE device_id = ?"
-                      + (kind == null ? "" : " AND kind = ?")
-                      + " ORDER BY at DESC, seq DESC, item LIMIT "
+                  "SELECT m.seq, (r->>'item')::int, r->>'kind', (r->>'at')::timestamptz,"
+                      + " (r->'data')::text FROM device_message m,"
+                      + " jsonb_array_elements(m.records) r WHERE m.device_id = ?"
+                      + (kind == null ? "" : " AND r->>'kind' = ?")
+                      + " ORDER BY m.seq DESC, 2 LIMIT "
                       + limit)) {
             ps.setString(1, deviceId);
             if (kind != null) {

@@ -8,13 +8,7 @@ import java.util.Deque;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.Future;
-import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import org.courtyard.driver.DecodeResult;
@@ -25,7 +19,6 @@ import org.courtyard.driver.Uplink;
 import org.osgi.framework.Constants;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
-import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Modified;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.component.annotations.ReferenceCardinality;
@@ -37,11 +30,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The installed drivers, and the only place their code is called from. Every decode runs on this
- * runtime's bounded pool with a time limit. A driver whose decodes keep failing (an exception, or
- * no answer in time) is quarantined: its devices' messages are counted and dropped until the driver
- * is replaced by a new version (a new service) or an operator releases it. Other drivers and
- * tenants are not affected, because a quarantined driver gets no more threads.
+ * The installed drivers, and the only place their code is called from. A driver whose decodes keep
+ * failing (an exception, null, or no answer within the time limit the gateway's watchdog enforces)
+ * is quarantined: its devices' messages are counted and dropped without calling it, until the
+ * driver is replaced by a new version (a new service) or an operator releases it. Other drivers and
+ * tenants are not affected.
  */
 @Component(service = DriverRuntime.class, configurationPid = DriverRuntime.PID)
 @Designate(ocd = DriverRuntime.Config.class)
@@ -100,7 +93,6 @@ public final class DriverRuntime {
   /** Drivers whose bundle is being updated: their messages wait instead of being refused. */
   private final java.util.Set<String> replacing = ConcurrentHashMap.newKeySet();
 
-  private final ThreadPoolExecutor pool;
   private volatile Config config;
 
   private final class Slot {
@@ -181,31 +173,11 @@ public final class DriverRuntime {
   @Activate
   public DriverRuntime(Config config) {
     this.config = config;
-    AtomicInteger threads = new AtomicInteger();
-    // Bounded: a hung decode keeps its thread, and quarantine stops a driver long before it could
-    // take them all. Callers wait for their decode, so the queue never grows past the callers.
-    this.pool =
-        new ThreadPoolExecutor(
-            2,
-            16,
-            30,
-            TimeUnit.SECONDS,
-            new LinkedBlockingQueue<>(1_000),
-            r -> {
-              Thread t = new Thread(r, "driver-decode-" + threads.incrementAndGet());
-              t.setDaemon(true);
-              return t;
-            });
   }
 
   @Modified
   void modified(Config config) {
     this.config = config;
-  }
-
-  @Deactivate
-  void deactivate() {
-    pool.shutdownNow();
   }
 
   @Reference(
@@ -313,7 +285,11 @@ public final class DriverRuntime {
     return true;
   }
 
-  /** Decodes with the driver's time limit and failure accounting. */
+  /**
+   * Decodes on the caller's thread, with the failure accounting. The caller enforces the time limit
+   * ({@link #timeoutMs()}) with a watchdog and reports an overrun through {@link #timedOut}: a
+   * thread handoff per message would cost more than most decodes.
+   */
   Outcome decode(String driverId, Uplink uplink, DeviceConfig settings) {
     Slot s = slots.get(driverId);
     if (s == null) {
@@ -322,30 +298,29 @@ public final class DriverRuntime {
     if (s.quarantineReason != null) {
       return Outcome.failed("driver " + driverId + " is quarantined", true);
     }
-    Future<DecodeResult> f;
     try {
-      f = pool.submit(() -> s.driver.decode(uplink, settings));
-    } catch (RejectedExecutionException e) {
-      return Outcome.failed("no decode thread free", false);
-    }
-    try {
-      DecodeResult r = f.get(config.decodeTimeoutMs(), TimeUnit.MILLISECONDS);
+      DecodeResult r = s.driver.decode(uplink, settings);
       if (r == null) {
         return Outcome.failed("driver returned null", s.fail("returned null", false));
       }
       s.decoded.incrementAndGet();
       return new Outcome(r, null, false);
-    } catch (TimeoutException e) {
-      f.cancel(true);
-      String why = "no answer within " + config.decodeTimeoutMs() + " ms";
-      return Outcome.failed(why, s.fail(why, true));
-    } catch (ExecutionException e) {
-      String why = "threw " + e.getCause();
-      LOG.debug("Driver {} failed on a message of {}", driverId, uplink.deviceId(), e.getCause());
+    } catch (RuntimeException | StackOverflowError | LinkageError e) {
+      String why = "threw " + e;
+      LOG.debug("Driver {} failed on a message of {}", driverId, uplink.deviceId(), e);
       return Outcome.failed(why, s.fail(why, false));
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      return Outcome.failed("interrupted", false);
+    }
+  }
+
+  int timeoutMs() {
+    return config.decodeTimeoutMs();
+  }
+
+  /** A decode ran past the time limit on a caller's thread: it counts as a hang of the driver. */
+  void timedOut(String driverId) {
+    Slot s = slots.get(driverId);
+    if (s != null) {
+      s.fail("no answer within " + config.decodeTimeoutMs() + " ms", true);
     }
   }
 }

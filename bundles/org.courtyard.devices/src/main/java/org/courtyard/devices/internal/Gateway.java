@@ -14,9 +14,11 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
 import org.courtyard.api.TenantInstances;
 import org.courtyard.api.TenantSlug;
 import org.courtyard.broker.MqttBroker;
@@ -48,12 +50,14 @@ import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
 
 /**
- * The device gateway: one Paho client subscribed to every tenant's up topics. Each message is
- * decoded on Paho's callback thread (through the {@link DriverRuntime}, with its time limit) and
- * put on a bounded queue; one writer drains the queue in batches, per tenant, into the tenant's
- * schema and then tells the {@link DeviceEventListener}s. When the queue is full the callback
- * waits, Paho stops acknowledging, and the broker holds the devices' messages: backpressure instead
- * of unbounded memory. A message is acknowledged once it is on the queue.
+ * The device gateway: one Paho client subscribed to every tenant's up topics. Paho's callback puts
+ * each message on the bounded queue of its device's decode lane; the lane's thread runs the driver
+ * (through the {@link DriverRuntime}) under a watchdog that replaces a thread stuck past the time
+ * limit; decoded messages go to the lane's bounded ingest queue, which the lane's writer drains in
+ * batches, per tenant, into the tenant's schema before telling the {@link DeviceEventListener}s.
+ * When a queue is full the thread feeding it waits, Paho stops acknowledging, and the broker holds
+ * the devices' messages: backpressure instead of unbounded memory. A message is acknowledged once
+ * it is on its lane's queue.
  */
 @Component(service = Gateway.class, immediate = true, configurationPid = Gateway.PID)
 @Designate(ocd = Gateway.Config.class)
@@ -74,6 +78,11 @@ public final class Gateway {
 
     @AttributeDefinition(name = "Ingest batch size (messages)")
     int batchSize() default 1_000;
+
+    @AttributeDefinition(
+        name = "Decode lanes",
+        description = "Threads that run drivers; a device's messages always take the same lane.")
+    int decodeLanes() default 2;
 
     @AttributeDefinition(
         name = "MQTT in-flight window",
@@ -97,7 +106,8 @@ public final class Gateway {
   private final DriverRuntime drivers;
   private final MqttBroker broker;
   private final Config config;
-  private final BlockingQueue<Accepted> queue;
+  private final Lane[] lanes;
+  private final ScheduledExecutorService watchdog;
   private final ExecutorService writer;
   private final MqttAsyncClient client;
   private final TenantInstances<DevicesTenant> tenants =
@@ -128,16 +138,33 @@ public final class Gateway {
     this.registry = registry;
     this.drivers = drivers;
     this.broker = broker;
-    this.queue = new ArrayBlockingQueue<>(config.queueCapacity());
-    tenants.activate(context);
-    this.writer =
-        Executors.newSingleThreadExecutor(
+    this.lanes = new Lane[Math.max(1, config.decodeLanes())];
+    for (int i = 0; i < lanes.length; i++) {
+      lanes[i] = new Lane(i, Math.max(100, config.queueCapacity() / lanes.length));
+      lanes[i].start();
+    }
+    this.watchdog =
+        Executors.newSingleThreadScheduledExecutor(
             r -> {
-              Thread t = new Thread(r, "device-ingest");
+              Thread t = new Thread(r, "device-decode-watchdog");
               t.setDaemon(true);
               return t;
             });
-    writer.execute(this::writeLoop);
+    watchdog.scheduleWithFixedDelay(this::watch, 20, 20, TimeUnit.MILLISECONDS);
+    tenants.activate(context);
+    // one writer per lane: a device's batches are written in order, and lanes in parallel
+    AtomicInteger writers = new AtomicInteger();
+    this.writer =
+        Executors.newFixedThreadPool(
+            lanes.length,
+            r -> {
+              Thread t = new Thread(r, "device-ingest-" + writers.getAndIncrement());
+              t.setDaemon(true);
+              return t;
+            });
+    for (Lane lane : lanes) {
+      writer.execute(() -> writeLoop(lane.ingest));
+    }
     MqttBroker.Login login = broker.gatewayLogin();
     this.client = new MqttAsyncClient(broker.url(), login.username(), new MemoryPersistence());
     client.setCallback(new Callback());
@@ -163,6 +190,10 @@ public final class Gateway {
       client.close();
     } catch (MqttException e) {
       LOG.debug("Gateway disconnect", e);
+    }
+    watchdog.shutdownNow();
+    for (Lane lane : lanes) {
+      lane.thread.interrupt();
     }
     writer.shutdownNow();
     try {
@@ -204,7 +235,7 @@ public final class Gateway {
         stored.get(),
         duplicates.get(),
         dropped.get(),
-        queue.size(),
+        java.util.Arrays.stream(lanes).mapToInt(l -> l.queue.size() + l.ingest.size()).sum(),
         client.isConnected());
   }
 
@@ -258,14 +289,12 @@ public final class Gateway {
         dropped.incrementAndGet();
         return;
       }
-      Accepted a = decode(device, message.getPayload());
-      if (a == null) {
-        return;
+      // one lane per device, so a device's messages are decoded in the order they came
+      Lane lane = lanes[Math.floorMod(device.username().hashCode(), lanes.length)];
+      Raw raw = new Raw(device, message.getPayload(), clock.instant());
+      while (running && !lane.queue.offer(raw, 1, TimeUnit.SECONDS)) {
+        LOG.debug("Decode lane full; holding the broker's deliveries");
       }
-      while (running && !queue.offer(a, 1, TimeUnit.SECONDS)) {
-        LOG.debug("Ingest queue full; holding the broker's deliveries");
-      }
-      accepted.incrementAndGet();
     }
 
     @Override
@@ -274,18 +303,108 @@ public final class Gateway {
     }
   }
 
-  private Accepted decode(DeviceEntry device, byte[] payload) {
-    Instant now = clock.instant();
+  /** A message as it came, waiting for its lane to decode it. */
+  private record Raw(DeviceEntry device, byte[] payload, Instant receivedAt) {}
+
+  /** A decode under way: which driver, since when (nanoTime). */
+  private record Busy(String driver, long since) {}
+
+  /**
+   * A decoding thread with its queue. Drivers run on it directly; the watchdog replaces a thread
+   * stuck in a driver past the time limit and counts the hang against that driver.
+   */
+  private final class Lane {
+    final int index;
+    final BlockingQueue<Raw> queue;
+
+    /** Decoded messages of this lane's devices, for this lane's writer. */
+    final BlockingQueue<Accepted> ingest;
+
+    final AtomicReference<Busy> busy = new AtomicReference<>();
+    volatile Thread thread;
+    private int generation;
+
+    Lane(int index, int capacity) {
+      this.index = index;
+      this.queue = new ArrayBlockingQueue<>(capacity);
+      this.ingest = new ArrayBlockingQueue<>(capacity);
+    }
+
+    synchronized void start() {
+      Thread t = new Thread(this::run, "device-decode-" + index + "-" + ++generation);
+      t.setDaemon(true);
+      thread = t;
+      t.start();
+    }
+
+    private void run() {
+      Thread me = Thread.currentThread();
+      while (running && thread == me) {
+        Raw raw;
+        try {
+          raw = queue.poll(200, TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+          return;
+        }
+        if (raw == null) {
+          continue;
+        }
+        Accepted a = decode(raw, this);
+        if (thread != me) {
+          return; // abandoned by the watchdog while in a driver: a new thread has the lane
+        }
+        if (a != null) {
+          try {
+            while (running && !ingest.offer(a, 1, TimeUnit.SECONDS)) {
+              LOG.debug("Ingest queue full; holding the decoders");
+            }
+          } catch (InterruptedException e) {
+            return;
+          }
+          accepted.incrementAndGet();
+        }
+      }
+    }
+  }
+
+  /** Replaces lane threads stuck in a driver for longer than its time limit. */
+  private void watch() {
+    long limit = TimeUnit.MILLISECONDS.toNanos(drivers.timeoutMs());
+    long now = System.nanoTime();
+    for (Lane lane : lanes) {
+      Busy b = lane.busy.get();
+      if (b != null && now - b.since() > limit && lane.busy.compareAndSet(b, null)) {
+        Thread stuck = lane.thread;
+        lane.start();
+        stuck.interrupt();
+        drivers.timedOut(b.driver());
+        LOG.warn(
+            "Driver {} did not return within {} ms; its decode thread was replaced",
+            b.driver(),
+            drivers.timeoutMs());
+      }
+    }
+  }
+
+  private Accepted decode(Raw raw, Lane lane) {
+    DeviceEntry device = raw.device();
+    byte[] payload = raw.payload();
+    Instant now = raw.receivedAt();
     Configured configured = configured(device);
     if (configured == null) {
       reject(device);
       return null;
     }
+    Busy mine = new Busy(device.driver(), System.nanoTime());
+    lane.busy.set(mine);
     DriverRuntime.Outcome outcome =
         drivers.decode(
             device.driver(),
             new Uplink(device.id(), device.type(), payload, now),
             configured.config);
+    if (!lane.busy.compareAndSet(mine, null)) {
+      return null; // the watchdog gave up on this decode and counted it as a hang
+    }
     DecodeResult r = outcome.result();
     if (r == null || !r.accepted()) {
       reject(device);
@@ -344,14 +463,14 @@ public final class Gateway {
     }
   }
 
-  private void writeLoop() {
+  private void writeLoop(BlockingQueue<Accepted> ingest) {
     List<Accepted> batch = new ArrayList<>(config.batchSize());
     while (running) {
       try {
-        Accepted first = queue.poll(200, TimeUnit.MILLISECONDS);
+        Accepted first = ingest.poll(200, TimeUnit.MILLISECONDS);
         if (first != null) {
           batch.add(first);
-          queue.drainTo(batch, config.batchSize() - 1);
+          ingest.drainTo(batch, config.batchSize() - 1);
         }
         if (!batch.isEmpty() || !rejected.isEmpty()) {
           write(batch);

@@ -2,7 +2,11 @@ package org.courtyard.devices.internal;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import java.util.List;
+import org.courtyard.driver.Decoded;
 import org.courtyard.driver.DeviceRecord;
 
 /** How device records are stored: a kind, and the record's fields as JSON. */
@@ -30,6 +34,24 @@ final class RecordJson {
       return "command_ack";
     }
     throw new IllegalArgumentException("unknown record " + r.getClass());
+  }
+
+  /** The GOOD items of a message as {@code [{"item":1,"kind":…,"at":…,"data":{…}}, …]}. */
+  static String records(List<Decoded> items) {
+    ArrayNode array = MAPPER.createArrayNode();
+    int item = 0;
+    for (Decoded d : items) {
+      item++;
+      if (!d.isGood()) {
+        continue;
+      }
+      ObjectNode o = array.addObject();
+      o.put("item", item);
+      o.put("kind", kind(d.record()));
+      o.put("at", d.record().at().toString());
+      o.set("data", MAPPER.valueToTree(d.record()));
+    }
+    return array.toString();
   }
 
   static String json(DeviceRecord r) {
