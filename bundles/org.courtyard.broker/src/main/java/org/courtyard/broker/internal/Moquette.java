@@ -49,6 +49,9 @@ final class Moquette {
             return t;
           });
   private volatile boolean active = true;
+  private static final long RESTART_INTERVAL_NANOS =
+      java.util.concurrent.TimeUnit.MINUTES.toNanos(1);
+  private volatile long lastRestart;
 
   /** Client ids per authenticated username, for {@link #disconnect}. */
   private final Map<String, Set<String>> clients = new ConcurrentHashMap<>();
@@ -69,6 +72,9 @@ final class Moquette {
     // Moquette drops a command (and so never acknowledges a QoS 1 publish) when its session queue
     // is full; 1024, its default, fills within a second of a few hundred devices publishing
     p.setProperty(IConfig.SESSION_QUEUE_SIZE, Integer.toString(config.sessionQueueSize()));
+    // measured: queued messages of an offline persistent session survive a restart with the H2
+    // queue store; with the default segmented store they did not
+    p.setProperty(IConfig.PERSISTENT_QUEUE_TYPE_PROPERTY_NAME, "h2");
     this.properties = p;
     byte[] gatewaySecret = gatewayPassword.getBytes(StandardCharsets.UTF_8);
     this.authenticator =
@@ -142,6 +148,15 @@ final class Moquette {
     if (!active) {
       return;
     }
+    long now = System.nanoTime();
+    long last = lastRestart;
+    if (last != 0 && now - last < RESTART_INTERVAL_NANOS) {
+      // a device that keeps resending the message that broke the thread would otherwise keep
+      // the broker restarting
+      LOG.error("MQTT broker session loop failed again within a minute; not restarting yet", cause);
+      return;
+    }
+    lastRestart = now;
     LOG.error("MQTT broker session loop failed; restarting the broker", cause);
     try {
       restarter.execute(

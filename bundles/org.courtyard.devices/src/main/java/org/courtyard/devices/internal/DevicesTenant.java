@@ -182,7 +182,7 @@ public final class DevicesTenant implements TenantModule {
     }
     DeviceEntry entry = store.entry(row);
     try {
-      gateway.broker().grant(entry.username(), secret, entry.upTopic(), entry.downTopic());
+      broker().grant(entry.username(), secret, entry.upTopic(), entry.downTopic());
     } catch (RuntimeException e) {
       store.delete(in.id());
       LOG.error("Tenant {}: the broker refused device {}'s account", tenant, in.id(), e);
@@ -273,8 +273,8 @@ public final class DevicesTenant implements TenantModule {
     DeviceStore.Row row = store.get(id);
     DeviceEntry entry = store.entry(row);
     // the old password's sessions end; the account takes the new one
-    gateway.broker().disconnect(entry.username());
-    gateway.broker().grant(entry.username(), secret, entry.upTopic(), entry.downTopic());
+    broker().disconnect(entry.username());
+    broker().grant(entry.username(), secret, entry.upTopic(), entry.downTopic());
     registry.put(entry);
     return view(row, secret);
   }
@@ -344,6 +344,15 @@ public final class DevicesTenant implements TenantModule {
   List<CommandView> commands(String id, int limit) {
     require(id);
     return store.commands(id, limit);
+  }
+
+  private org.courtyard.broker.MqttBroker broker() {
+    org.courtyard.broker.MqttBroker b = gateway.broker();
+    if (b == null) {
+      throw new ProblemException(
+          503, "broker-unavailable", "Broker unavailable", "The MQTT broker is not running.");
+    }
+    return b;
   }
 
   private DeviceStore.Row require(String id) {

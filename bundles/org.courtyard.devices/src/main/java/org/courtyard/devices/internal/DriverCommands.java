@@ -139,7 +139,7 @@ final class DriverCommands {
       System.out.printf(
           "Broker %s, connected: %s%nreceived %,d  accepted %,d  rejected %,d  stored %,d"
               + "  duplicates %,d  dropped %,d  queued %,d%n",
-          gateway.broker().url(),
+          gateway.broker() == null ? "none" : gateway.broker().url(),
           s.connected(),
           s.received(),
           s.accepted(),

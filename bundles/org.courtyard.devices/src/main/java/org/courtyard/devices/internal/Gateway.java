@@ -42,6 +42,7 @@ import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.component.annotations.ReferenceCardinality;
 import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.component.annotations.ReferencePolicyOption;
 import org.osgi.service.metatype.annotations.AttributeDefinition;
 import org.osgi.service.metatype.annotations.Designate;
 import org.osgi.service.metatype.annotations.ObjectClassDefinition;
@@ -104,12 +105,15 @@ public final class Gateway {
   private final Clock clock = Clock.systemUTC();
   private final DeviceRegistry registry;
   private final DriverRuntime drivers;
-  private final MqttBroker broker;
+
+  /** The broker and the gateway's client on it; both null while there is no broker. */
+  private volatile MqttBroker broker;
+
   private final Config config;
   private final Lane[] lanes;
   private final ScheduledExecutorService watchdog;
   private final ExecutorService writer;
-  private final MqttAsyncClient client;
+  private volatile MqttAsyncClient client;
   private final TenantInstances<DevicesTenant> tenants =
       new TenantInstances<>(DevicesTenant.class, DevicesModule.ID);
   private final List<DeviceEventListener> listeners = new CopyOnWriteArrayList<>();
@@ -123,6 +127,9 @@ public final class Gateway {
   private final AtomicLong dropped = new AtomicLong();
   private volatile boolean running = true;
 
+  /** Messages a writer has taken from its queue and not yet stored. */
+  private final AtomicInteger writing = new AtomicInteger();
+
   /** A device's settings as configured by the driver instance that validated them. */
   private record Configured(DeviceEntry entry, DeviceDriver driver, DeviceConfig config) {}
 
@@ -131,13 +138,10 @@ public final class Gateway {
       Config config,
       BundleContext context,
       @Reference DeviceRegistry registry,
-      @Reference DriverRuntime drivers,
-      @Reference MqttBroker broker)
-      throws MqttException {
+      @Reference DriverRuntime drivers) {
     this.config = config;
     this.registry = registry;
     this.drivers = drivers;
-    this.broker = broker;
     this.lanes = new Lane[Math.max(1, config.decodeLanes())];
     for (int i = 0; i < lanes.length; i++) {
       lanes[i] = new Lane(i, Math.max(100, config.queueCapacity() / lanes.length));
@@ -165,32 +169,94 @@ public final class Gateway {
     for (Lane lane : lanes) {
       writer.execute(() -> writeLoop(lane.ingest));
     }
+  }
+
+  /**
+   * The broker is a dynamic reference, so that a broker restart (a new configuration, say) does not
+   * restart the gateway: its lanes and writers keep what they hold, and the gateway's persistent
+   * session on the broker keeps what arrived meanwhile.
+   */
+  @Reference(
+      cardinality = ReferenceCardinality.OPTIONAL,
+      policy = ReferencePolicy.DYNAMIC,
+      policyOption = ReferencePolicyOption.GREEDY,
+      unbind = "unbindBroker")
+  synchronized void bindBroker(MqttBroker broker) {
+    disconnect();
     MqttBroker.Login login = broker.gatewayLogin();
-    this.client = new MqttAsyncClient(broker.url(), login.username(), new MemoryPersistence());
-    client.setCallback(new Callback());
-    MqttConnectOptions options = new MqttConnectOptions();
-    options.setUserName(login.username());
-    options.setPassword(login.password().toCharArray());
-    options.setAutomaticReconnect(true);
-    options.setCleanSession(false);
-    options.setMaxInflight(config.maxInflight());
-    options.setKeepAliveInterval(30);
-    options.setMqttVersion(MqttConnectOptions.MQTT_VERSION_3_1_1);
-    client.connect(options).waitForCompletion(10_000);
-    registry.useBroker(broker);
-    LOG.info("Device gateway connected to {}", broker.url());
+    try {
+      MqttAsyncClient c =
+          new MqttAsyncClient(broker.url(), login.username(), new MemoryPersistence());
+      c.setCallback(new Callback(c));
+      MqttConnectOptions options = new MqttConnectOptions();
+      options.setUserName(login.username());
+      options.setPassword(login.password().toCharArray());
+      options.setAutomaticReconnect(true);
+      options.setCleanSession(false);
+      options.setMaxInflight(config.maxInflight());
+      options.setKeepAliveInterval(30);
+      options.setMqttVersion(MqttConnectOptions.MQTT_VERSION_3_1_1);
+      c.connect(options).waitForCompletion(10_000);
+      this.client = c;
+      this.broker = broker;
+      registry.useBroker(broker);
+      LOG.info("Device gateway connected to {}", broker.url());
+    } catch (MqttException e) {
+      LOG.error("Device gateway could not connect to {}", broker.url(), e);
+    }
+  }
+
+  synchronized void unbindBroker(MqttBroker broker) {
+    if (this.broker == broker) {
+      registry.useBroker(null);
+      this.broker = null;
+      disconnect();
+      LOG.info("Device gateway left {}", broker.url());
+    }
+  }
+
+  private void disconnect() {
+    MqttAsyncClient c = client;
+    client = null;
+    if (c != null) {
+      try {
+        // gracefully: messages Paho has taken in are handed over and acknowledged first, so
+        // the broker does not hold them as in flight (Moquette loses those when it restarts)
+        c.disconnect(5_000).waitForCompletion(6_000);
+      } catch (MqttException e) {
+        LOG.debug("Gateway disconnect", e);
+        try {
+          c.disconnectForcibly(1_000, 1_000);
+        } catch (MqttException again) {
+          LOG.debug("Gateway forced disconnect", again);
+        }
+      }
+      try {
+        c.close();
+      } catch (MqttException e) {
+        LOG.debug("Gateway close", e);
+      }
+    }
   }
 
   @Deactivate
   void deactivate() {
-    running = false;
     registry.useBroker(null);
-    try {
-      client.disconnectForcibly(1_000, 2_000);
-      client.close();
-    } catch (MqttException e) {
-      LOG.debug("Gateway disconnect", e);
+    disconnect();
+    // what the broker already had acknowledged is on the lanes: let it reach the database
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(15);
+    while (pending() > 0 && System.nanoTime() < deadline) {
+      try {
+        Thread.sleep(20);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        break;
+      }
     }
+    if (pending() > 0) {
+      LOG.warn("Device gateway stopped with {} message(s) not yet stored", pending());
+    }
+    running = false;
     watchdog.shutdownNow();
     for (Lane lane : lanes) {
       lane.thread.interrupt();
@@ -236,9 +302,18 @@ public final class Gateway {
         duplicates.get(),
         dropped.get(),
         java.util.Arrays.stream(lanes).mapToInt(l -> l.queue.size() + l.ingest.size()).sum(),
-        client.isConnected());
+        client != null && client.isConnected());
   }
 
+  private int pending() {
+    int n = writing.get();
+    for (Lane lane : lanes) {
+      n += lane.queue.size() + lane.ingest.size() + (lane.busy.get() == null ? 0 : 1);
+    }
+    return n;
+  }
+
+  /** The broker, or null while there is none. */
   MqttBroker broker() {
     return broker;
   }
@@ -249,7 +324,11 @@ public final class Gateway {
 
   /** Publishes a command to the device's down topic, QoS 1. */
   void publish(DeviceEntry device, byte[] payload) throws MqttException {
-    client.publish(device.downTopic(), payload, 1, false).waitForCompletion(5_000);
+    MqttAsyncClient c = client;
+    if (c == null) {
+      throw new MqttException(MqttException.REASON_CODE_CLIENT_NOT_CONNECTED);
+    }
+    c.publish(device.downTopic(), payload, 1, false).waitForCompletion(5_000);
   }
 
   /** Forgets cached settings of a device whose registration changed. */
@@ -258,10 +337,16 @@ public final class Gateway {
   }
 
   private final class Callback implements MqttCallbackExtended {
+    private final MqttAsyncClient own;
+
+    Callback(MqttAsyncClient own) {
+      this.own = own;
+    }
+
     @Override
     public void connectComplete(boolean reconnect, String serverUri) {
       try {
-        client.subscribe(Topics.ALL_UP, 1);
+        own.subscribe(Topics.ALL_UP, 1);
         if (reconnect) {
           LOG.info("Device gateway reconnected to {}", serverUri);
         }
@@ -471,6 +556,7 @@ public final class Gateway {
         if (first != null) {
           batch.add(first);
           ingest.drainTo(batch, config.batchSize() - 1);
+          writing.addAndGet(batch.size());
         }
         if (!batch.isEmpty() || !rejected.isEmpty()) {
           write(batch);
@@ -483,6 +569,7 @@ public final class Gateway {
         dropped.addAndGet(batch.size());
         LOG.error("Device ingest lost a batch of {} message(s)", batch.size(), e);
       } finally {
+        writing.addAndGet(-batch.size());
         batch.clear();
       }
     }
