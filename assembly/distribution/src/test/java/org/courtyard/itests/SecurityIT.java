@@ -1,0 +1,196 @@
+package org.courtyard.itests;
+
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import org.eclipse.paho.client.mqttv3.MqttClient;
+import org.junit.Before;
+import org.junit.FixMethodOrder;
+import org.junit.Test;
+import org.junit.runner.RunWith;
+import org.junit.runners.MethodSorters;
+import org.ops4j.pax.exam.Configuration;
+import org.ops4j.pax.exam.Option;
+import org.ops4j.pax.exam.junit.PaxExam;
+import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
+import org.ops4j.pax.exam.spi.reactors.PerClass;
+
+/**
+ * The security module fed by a real door controller over MQTT: the access log, alarms raised once
+ * per open condition, resolved by the device or moved on by a guard, and tenant isolation.
+ */
+@RunWith(PaxExam.class)
+@ExamReactorStrategy(PerClass.class)
+@FixMethodOrder(MethodSorters.NAME_ASCENDING)
+public class SecurityIT {
+
+  private static Http operator;
+  private static Http guard;
+  private static Http other;
+  private static String doorPassword;
+  private static long forcedAlarm;
+
+  @Configuration
+  public Option[] config() {
+    return CourtyardContainer.options();
+  }
+
+  @Before
+  public void setUp() throws Exception {
+    if (guard != null) {
+      return;
+    }
+    Http anonymous = Http.anonymous(CourtyardContainer.httpPort());
+    operator = anonymous.operator(CourtyardContainer.operatorPassword());
+    guard = anonymous.tenant(onboard("guard_co"));
+    other = anonymous.tenant(onboard("other_co"));
+    Http.Reply door =
+        guard.post(
+            "/devices/devices",
+            DevicesIT.map(
+                "id",
+                "door-1",
+                "type",
+                "door-controller",
+                "name",
+                "Lobby doors",
+                "location",
+                DevicesIT.map("kind", "gate", "ref", "Lobby")));
+    assertEquals(door.toString(), 201, door.status);
+    doorPassword = door.json.path("mqtt").path("password").asText();
+  }
+
+  private static String onboard(String slug) throws Exception {
+    Http.Reply r =
+        operator.post(
+            "/operator/tenants",
+            Map.of(
+                "slug", slug, "name", slug, "modules", List.of("estate", "devices", "security")));
+    assertEquals(r.toString(), 201, r.status);
+    return r.json.path("adminToken").asText();
+  }
+
+  /** A frame of the Anmen controller (see the gateframe driver): header, body, CRC-16/CCITT. */
+  private static byte[] frame(int type, long seq, byte... body) {
+    int len = 10 + body.length;
+    ByteBuffer b = ByteBuffer.allocate(3 + len + 2);
+    b.put((byte) 0xA5).put((byte) 0x5A).put((byte) len);
+    b.put((byte) 1).put((byte) type).putInt((int) seq).putInt(1764288000 + (int) seq).put(body);
+    int crc = 0xFFFF;
+    for (int i = 3; i < 3 + len; i++) {
+      crc ^= (b.array()[i] & 0xFF) << 8;
+      for (int bit = 0; bit < 8; bit++) {
+        crc = ((crc & 0x8000) != 0 ? (crc << 1) ^ 0x1021 : crc << 1) & 0xFFFF;
+      }
+    }
+    b.putShort((short) crc);
+    return b.array();
+  }
+
+  private static byte[] access(
+      long seq, int door, boolean granted, int reason, int kind, String who) {
+    byte[] cred = who.getBytes(StandardCharsets.US_ASCII);
+    byte[] body = new byte[5 + cred.length];
+    body[0] = (byte) door;
+    body[1] = (byte) (granted ? 1 : 0);
+    body[2] = (byte) reason;
+    body[3] = (byte) kind;
+    body[4] = (byte) cred.length;
+    System.arraycopy(cred, 0, body, 5, cred.length);
+    return frame(0x01, seq, body);
+  }
+
+  private static byte[] alarm(long seq, int door, int kind, boolean active) {
+    return frame(0x02, seq, (byte) door, (byte) kind, (byte) (active ? 1 : 0));
+  }
+
+  @Test
+  public void a01_securityNeedsTheDevicesModule() throws Exception {
+    assertEquals(
+        201, operator.post("/operator/tenants", Map.of("slug", "bare_sec", "name", "Bare")).status);
+    Http.Reply r = operator.post("/operator/tenants/bare_sec/modules/security", "");
+    assertEquals(r.toString(), 409, r.status);
+    assertEquals("module-requires", r.problemType());
+  }
+
+  @Test
+  public void a02_doorEventsFillTheAccessLogAndRaiseAlarmsOncePerCondition() throws Exception {
+    MqttClient door = DevicesIT.connect("guard_co/door-1", doorPassword);
+    try {
+      String up = "t/guard_co/d/door-1/up";
+      door.publish(up, access(1, 1, true, 0, 1, "04A1B2C3D4"), 1, false);
+      door.publish(up, access(2, 2, false, 2, 2, "PIN-0042"), 1, false);
+      door.publish(up, alarm(3, 1, 1, true), 1, false); // door 1 forced
+      door.publish(up, alarm(4, 2, 2, true), 1, false); // door 2 held open
+      door.publish(up, alarm(5, 2, 2, false), 1, false); // door 2 closed again
+      door.publish(up, alarm(6, 1, 1, true), 1, false); // forced again, still the same alarm
+    } finally {
+      door.disconnect();
+    }
+    DevicesIT.await(guard, "/devices/devices/door-1", j -> j.path("messages").asLong() == 6);
+    JsonNode log = DevicesIT.await(guard, "/security/access-events", j -> j.size() == 2);
+    JsonNode denied = guard.get("/security/access-events?granted=false").json;
+    assertEquals(denied.toString(), 1, denied.size());
+    assertEquals("PIN-0042", denied.get(0).path("credential").asText());
+    assertEquals("pin", denied.get(0).path("credentialKind").asText());
+    assertEquals("credential expired", denied.get(0).path("reason").asText());
+    assertEquals("2", denied.get(0).path("door").asText());
+    assertTrue(log.toString(), log.toString().contains("\"credential\":\"04A1B2C3D4\""));
+
+    JsonNode alarms = DevicesIT.await(guard, "/security/alarms", j -> j.size() == 2);
+    for (JsonNode a : alarms) {
+      if (a.path("kind").asText().equals("door_held_open")) {
+        assertEquals(a.toString(), "resolved", a.path("status").asText());
+        assertEquals("device", a.path("resolvedBy").asText());
+      } else {
+        assertEquals(a.toString(), "door_forced", a.path("kind").asText());
+        assertEquals("raised", a.path("status").asText());
+        assertEquals("1", a.path("source").asText());
+        forcedAlarm = a.path("id").asLong();
+      }
+    }
+    assertEquals(1, guard.get("/security/alarms?status=raised").json.size());
+    assertEquals(400, guard.get("/security/alarms?status=sleeping").status);
+  }
+
+  @Test
+  public void a03_aGuardAcknowledgesThenResolvesAnAlarmInThatOrderOnly() throws Exception {
+    String base = "/security/alarms/" + forcedAlarm;
+    Http.Reply noOne = guard.post(base + "/acknowledge", DevicesIT.map("by", " "));
+    assertEquals(noOne.toString(), 422, noOne.status);
+    Http.Reply ack = guard.post(base + "/acknowledge", DevicesIT.map("by", "Guard Wang 王"));
+    assertEquals(ack.toString(), 200, ack.status);
+    assertEquals("acknowledged", ack.json.path("status").asText());
+    assertEquals("Guard Wang 王", ack.json.path("acknowledgedBy").asText());
+    Http.Reply twice = guard.post(base + "/acknowledge", DevicesIT.map("by", "Guard Li"));
+    assertEquals(twice.toString(), 409, twice.status);
+    assertEquals("alarm-acknowledged", twice.problemType());
+    Http.Reply resolved =
+        guard.post(
+            base + "/resolve",
+            DevicesIT.map("by", "Guard Wang 王", "note", "door checked, latch replaced"));
+    assertEquals(resolved.toString(), 200, resolved.status);
+    assertEquals("resolved", resolved.json.path("status").asText());
+    assertEquals("door checked, latch replaced", resolved.json.path("note").asText());
+    assertEquals(
+        "alarm-resolved", guard.post(base + "/resolve", DevicesIT.map("by", "x")).problemType());
+    assertEquals(
+        404, guard.post("/security/alarms/999999/resolve", DevicesIT.map("by", "x")).status);
+  }
+
+  @Test
+  public void a04_anotherTenantSeesNoneOfIt() throws Exception {
+    assertEquals(0, other.get("/security/alarms").json.size());
+    assertEquals(0, other.get("/security/access-events").json.size());
+    Http.Reply r =
+        other.post(
+            "/security/alarms/" + forcedAlarm + "/acknowledge", DevicesIT.map("by", "intruder"));
+    assertEquals(r.toString(), 404, r.status);
+    assertEquals("alarm-not-found", r.problemType());
+  }
+}

@@ -1,0 +1,129 @@
+package org.courtyard.security.internal;
+
+import java.util.List;
+import java.util.Set;
+import javax.ws.rs.Consumes;
+import javax.ws.rs.GET;
+import javax.ws.rs.POST;
+import javax.ws.rs.Path;
+import javax.ws.rs.PathParam;
+import javax.ws.rs.Produces;
+import javax.ws.rs.QueryParam;
+import javax.ws.rs.core.Context;
+import javax.ws.rs.core.MediaType;
+import javax.ws.rs.core.SecurityContext;
+import org.courtyard.api.CourtyardConstants;
+import org.courtyard.api.FieldErrors;
+import org.courtyard.api.TenantInstances;
+import org.courtyard.api.rest.ModuleResource;
+import org.courtyard.api.rest.Params;
+import org.courtyard.api.rest.TenantPrincipal;
+import org.osgi.framework.BundleContext;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+
+/**
+ * The security REST API under {@code /api/v1/security}: the access log and the alarms, for the
+ * caller's tenant only.
+ */
+@Component(
+    service = ModuleResource.class,
+    property = CourtyardConstants.MODULE + "=" + SecurityModule.ID)
+@Path("/")
+@Produces(MediaType.APPLICATION_JSON)
+public class SecurityResource implements ModuleResource {
+
+  /** Who acknowledges or resolves an alarm, and why. */
+  public record AlarmAction(String by, String note) {}
+
+  private static final Set<String> STATUSES = Set.of("raised", "acknowledged", "resolved");
+
+  private final TenantInstances<SecurityTenant> tenants =
+      new TenantInstances<>(SecurityTenant.class, SecurityModule.ID);
+
+  @Activate
+  public SecurityResource(BundleContext context) {
+    tenants.activate(context);
+  }
+
+  @Reference(
+      cardinality = ReferenceCardinality.MULTIPLE,
+      policy = ReferencePolicy.DYNAMIC,
+      unbind = "unbindTenant")
+  void bindTenant(SecurityTenant instance) {
+    tenants.bind(instance);
+  }
+
+  void unbindTenant(SecurityTenant instance) {
+    tenants.unbind(instance);
+  }
+
+  @Override
+  public String moduleId() {
+    return SecurityModule.ID;
+  }
+
+  private SecurityTenant service(SecurityContext security) {
+    return tenants.require(TenantPrincipal.of(security));
+  }
+
+  /** Door and gate decisions, newest first; {@code granted=false} keeps the refusals. */
+  @GET
+  @Path("access-events")
+  public List<SecurityTenant.AccessView> accessEvents(
+      @Context SecurityContext security,
+      @QueryParam("deviceId") String deviceId,
+      @QueryParam("granted") String granted,
+      @QueryParam("limit") String limit) {
+    Boolean g = Params.blank(granted) ? null : Params.flag("granted", granted);
+    return service(security)
+        .accessLog(Params.blank(deviceId) ? null : deviceId, g, Params.limit(limit));
+  }
+
+  /** Alarms, newest first; {@code status} keeps one state. */
+  @GET
+  @Path("alarms")
+  public List<SecurityTenant.AlarmView> alarms(
+      @Context SecurityContext security,
+      @QueryParam("status") String status,
+      @QueryParam("limit") String limit) {
+    if (status != null && !STATUSES.contains(status)) {
+      throw Params.invalid("status must be one of " + STATUSES + ".");
+    }
+    return service(security).alarms(status, Params.limit(limit));
+  }
+
+  @POST
+  @Path("alarms/{id}/acknowledge")
+  @Consumes(MediaType.APPLICATION_JSON)
+  public SecurityTenant.AlarmView acknowledge(
+      @Context SecurityContext security, @PathParam("id") long id, AlarmAction action) {
+    AlarmAction a = checked(action);
+    return service(security).advance(id, "acknowledged", a.by().strip(), a.note());
+  }
+
+  @POST
+  @Path("alarms/{id}/resolve")
+  @Consumes(MediaType.APPLICATION_JSON)
+  public SecurityTenant.AlarmView resolve(
+      @Context SecurityContext security, @PathParam("id") long id, AlarmAction action) {
+    AlarmAction a = checked(action);
+    return service(security).advance(id, "resolved", a.by().strip(), a.note());
+  }
+
+  private static AlarmAction checked(AlarmAction action) {
+    AlarmAction a = Params.body(action);
+    FieldErrors errors = new FieldErrors();
+    if (a.by() == null || a.by().isBlank() || a.by().length() > 100) {
+      errors.add("by", "who acts: 1-100 characters");
+    }
+    if (a.note() != null && a.note().length() > 500) {
+      errors.add("note", "at most 500 characters");
+    }
+    errors.throwIfAny();
+    return a;
+  }
+}
