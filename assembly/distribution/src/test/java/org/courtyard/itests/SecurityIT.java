@@ -193,4 +193,104 @@ public class SecurityIT {
     assertEquals(r.toString(), 404, r.status);
     assertEquals("alarm-not-found", r.problemType());
   }
+
+  private static JsonNode decision(Http api, String kind, String credential, String door, String at)
+      throws Exception {
+    Http.Reply r =
+        api.get(
+            "/security/credentials/decision?kind="
+                + kind
+                + "&credential="
+                + credential
+                + "&door="
+                + door
+                + (at == null ? "" : "&at=" + at));
+    assertEquals(r.toString(), 200, r.status);
+    return r.json;
+  }
+
+  @Test
+  public void a05_credentialsOpenTheirDoorsDuringTheirTimeOnly() throws Exception {
+    Http.Reply card =
+        guard.post(
+            "/security/credentials",
+            DevicesIT.map(
+                "kind", "card",
+                "credential", "04A1B2C3D4",
+                "holder", "Zhang Wei 张伟",
+                "doors", List.of("door-1:1"),
+                "validFrom", "2026-01-01T00:00:00Z",
+                "validTo", "2036-01-01T00:00:00Z"));
+    assertEquals(card.toString(), 201, card.status);
+    long id = card.json.path("id").asLong();
+    assertEquals(
+        "credential-in-use",
+        guard
+            .post(
+                "/security/credentials",
+                DevicesIT.map(
+                    "kind",
+                    "card",
+                    "credential",
+                    "04A1B2C3D4",
+                    "holder",
+                    "Someone",
+                    "doors",
+                    List.of("door-1")))
+            .problemType());
+    Http.Reply bad =
+        guard.post(
+            "/security/credentials",
+            DevicesIT.map(
+                "kind",
+                "iris",
+                "credential",
+                "",
+                "holder",
+                " ",
+                "doors",
+                List.of("Door 1"),
+                "validFrom",
+                "yesterday"));
+    assertEquals(bad.toString(), 422, bad.status);
+    assertEquals(5, bad.json.path("errors").size());
+
+    assertTrue(decision(guard, "card", "04A1B2C3D4", "door-1:1", null).path("allowed").asBoolean());
+    JsonNode otherDoor = decision(guard, "card", "04A1B2C3D4", "door-1:2", null);
+    assertEquals("not valid for this door", otherDoor.path("reason").asText());
+    assertEquals("Zhang Wei 张伟", otherDoor.path("holder").asText());
+    assertEquals(
+        "not valid yet",
+        decision(guard, "card", "04A1B2C3D4", "door-1:1", "2025-06-01T00:00:00Z")
+            .path("reason")
+            .asText());
+    assertEquals(
+        "expired",
+        decision(guard, "card", "04A1B2C3D4", "door-1:1", "2036-06-01T00:00:00Z")
+            .path("reason")
+            .asText());
+    assertEquals(
+        "unknown credential",
+        decision(guard, "qr", "nothing", "door-1:1", null).path("reason").asText());
+    assertEquals(400, guard.get("/security/credentials/decision?kind=card&credential=x").status);
+
+    // the access log names the holder of the card the controller reported
+    JsonNode log = guard.get("/security/access-events?granted=true").json;
+    assertEquals(log.toString(), "Zhang Wei 张伟", log.get(0).path("holder").asText());
+
+    // another tenant cannot see or revoke it
+    assertEquals(0, other.get("/security/credentials").json.size());
+    assertEquals(404, other.post("/security/credentials/" + id + "/revoke", "").status);
+    assertEquals(
+        "unknown credential",
+        decision(other, "card", "04A1B2C3D4", "door-1:1", null).path("reason").asText());
+
+    Http.Reply revoked = guard.post("/security/credentials/" + id + "/revoke", "");
+    assertEquals(revoked.toString(), 200, revoked.status);
+    assertEquals("revoked", revoked.json.path("status").asText());
+    assertEquals(
+        "revoked", decision(guard, "card", "04A1B2C3D4", "door-1:1", null).path("reason").asText());
+    assertEquals(409, guard.post("/security/credentials/" + id + "/revoke", "").status);
+    assertEquals(1, guard.get("/security/credentials?holder=zhang&status=revoked").json.size());
+  }
 }

@@ -96,6 +96,64 @@ public class SecurityResource implements ModuleResource {
     return service(security).alarms(status, Params.limit(limit));
   }
 
+  /** Issues a card, PIN or QR credential for some doors during some time. */
+  @POST
+  @Path("credentials")
+  @Consumes(MediaType.APPLICATION_JSON)
+  public javax.ws.rs.core.Response issue(
+      @Context SecurityContext security,
+      @Context javax.ws.rs.core.UriInfo uri,
+      Credentials.CredentialInput input) {
+    SecurityTenant t = service(security);
+    Credentials.CredentialView v = t.credentials().issue(Params.body(input), t.now());
+    return Params.created(uri.getAbsolutePathBuilder(), v.id(), v);
+  }
+
+  @GET
+  @Path("credentials")
+  public List<Credentials.CredentialView> credentials(
+      @Context SecurityContext security,
+      @QueryParam("holder") String holder,
+      @QueryParam("status") String status,
+      @QueryParam("limit") String limit) {
+    if (status != null && !Set.of("active", "revoked").contains(status)) {
+      throw Params.invalid("status must be active or revoked.");
+    }
+    return service(security)
+        .credentials()
+        .list(Params.blank(holder) ? null : holder, status, Params.limit(limit));
+  }
+
+  @POST
+  @Path("credentials/{id}/revoke")
+  public Credentials.CredentialView revoke(
+      @Context SecurityContext security, @PathParam("id") long id) {
+    SecurityTenant t = service(security);
+    return t.credentials().revoke(id, t.now());
+  }
+
+  /**
+   * What a door asks: may this card, PIN or QR code open {@code door} ({@code <device>:<door>}) now
+   * (or at {@code at})? The answer says why not.
+   */
+  @GET
+  @Path("credentials/decision")
+  public Credentials.Decision decide(
+      @Context SecurityContext security,
+      @QueryParam("kind") String kind,
+      @QueryParam("credential") String credential,
+      @QueryParam("door") String door,
+      @QueryParam("at") String at) {
+    SecurityTenant t = service(security);
+    java.time.Instant when;
+    try {
+      when = Params.blank(at) ? t.now() : java.time.Instant.parse(at.strip());
+    } catch (java.time.format.DateTimeParseException e) {
+      throw Params.invalid("at must be an ISO-8601 instant.");
+    }
+    return t.credentials().decide(kind, credential, door, when);
+  }
+
   @POST
   @Path("alarms/{id}/acknowledge")
   @Consumes(MediaType.APPLICATION_JSON)

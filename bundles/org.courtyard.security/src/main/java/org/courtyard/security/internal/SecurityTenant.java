@@ -52,7 +52,8 @@ public final class SecurityTenant implements TenantModule {
       String credential,
       boolean granted,
       String reason,
-      Instant at) {}
+      Instant at,
+      String holder) {}
 
   /** An alarm and where it is in its life. */
   public record AlarmView(
@@ -71,6 +72,7 @@ public final class SecurityTenant implements TenantModule {
 
   private final TenantSlug tenant;
   private final Jdbc jdbc;
+  private final Credentials credentials;
   private final Clock clock = Clock.systemUTC();
 
   @Activate
@@ -78,8 +80,17 @@ public final class SecurityTenant implements TenantModule {
       Config config, @Reference(name = "persistence") TenantPersistence persistence) {
     this.tenant = TenantSlug.of(config.tenant());
     this.jdbc = new Jdbc(persistence.dataSource(tenant));
+    this.credentials = new Credentials(jdbc);
     // one cheap query: a schema that is not there fails the enable, not the first event
     jdbc.read(c -> c.prepareStatement("SELECT 1 FROM alarm LIMIT 0").executeQuery().next());
+  }
+
+  Credentials credentials() {
+    return credentials;
+  }
+
+  Instant now() {
+    return clock.instant();
   }
 
   @Override
@@ -151,18 +162,21 @@ public final class SecurityTenant implements TenantModule {
   List<AccessView> accessLog(String deviceId, Boolean granted, int limit) {
     StringBuilder sql =
         new StringBuilder(
-            "SELECT id, device_id, door, credential_kind, credential, granted, reason, at"
-                + " FROM access_event WHERE true");
+            "SELECT e.id, e.device_id, e.door, e.credential_kind, e.credential, e.granted,"
+                + " e.reason, e.at, h.holder FROM access_event e LEFT JOIN LATERAL (SELECT"
+                + " c.holder FROM access_credential c WHERE c.kind = e.credential_kind AND"
+                + " c.credential = e.credential ORDER BY (c.status = 'active') DESC, c.id DESC"
+                + " LIMIT 1) h ON true WHERE true");
     List<Object> params = new ArrayList<>();
     if (deviceId != null) {
-      sql.append(" AND device_id = ?");
+      sql.append(" AND e.device_id = ?");
       params.add(deviceId);
     }
     if (granted != null) {
-      sql.append(" AND granted = ?");
+      sql.append(" AND e.granted = ?");
       params.add(granted);
     }
-    sql.append(" ORDER BY at DESC, id DESC LIMIT ").append(limit);
+    sql.append(" ORDER BY e.at DESC, e.id DESC LIMIT ").append(limit);
     return jdbc.read(
         c -> {
           try (PreparedStatement ps = c.prepareStatement(sql.toString())) {
@@ -181,7 +195,8 @@ public final class SecurityTenant implements TenantModule {
                         rs.getString(5),
                         rs.getBoolean(6),
                         rs.getString(7),
-                        rs.getTimestamp(8).toInstant()));
+                        rs.getTimestamp(8).toInstant(),
+                        rs.getString(9)));
               }
             }
             return out;
