@@ -293,4 +293,154 @@ public class SecurityIT {
     assertEquals(409, guard.post("/security/credentials/" + id + "/revoke", "").status);
     assertEquals(1, guard.get("/security/credentials?holder=zhang&status=revoked").json.size());
   }
+
+  @Test
+  public void a06_patrolRoundsAreCompletedByBadgeAndAppAndMissedRoundsNameTheirCheckpoints()
+      throws Exception {
+    java.time.ZonedDateTime now = java.time.ZonedDateTime.now(java.time.ZoneOffset.UTC);
+    String start = String.format("%02d:%02d", now.getHour(), now.getMinute());
+    Http.Reply route =
+        guard.post(
+            "/security/patrol/routes",
+            DevicesIT.map(
+                "name",
+                "Night round 夜巡",
+                "checkpoints",
+                List.of("door-1:1", "TAG-GARDEN"),
+                "times",
+                List.of(start),
+                "roundMinutes",
+                30));
+    assertEquals(route.toString(), 201, route.status);
+    assertEquals(
+        "route-exists",
+        guard
+            .post(
+                "/security/patrol/routes",
+                DevicesIT.map(
+                    "name",
+                    "Night round 夜巡",
+                    "checkpoints",
+                    List.of("x"),
+                    "times",
+                    List.of("00:00"),
+                    "roundMinutes",
+                    30))
+            .problemType());
+    assertEquals(
+        422,
+        guard.post(
+                "/security/patrol/routes",
+                DevicesIT.map(
+                    "name",
+                    "Bad",
+                    "checkpoints",
+                    List.of("a", "a"),
+                    "times",
+                    List.of("25:00"),
+                    "roundMinutes",
+                    1))
+            .status);
+
+    Http.Reply today =
+        guard.post("/security/patrol/schedule?zone=UTC&date=" + now.toLocalDate(), "");
+    assertEquals(today.toString(), 200, today.status);
+    assertEquals(1, today.json.size());
+    long round = today.json.get(0).path("id").asLong();
+    assertEquals("scheduled", today.json.get(0).path("status").asText());
+    // scheduling the same day again creates nothing new
+    assertEquals(
+        round,
+        guard
+            .post("/security/patrol/schedule?zone=UTC&date=" + now.toLocalDate(), "")
+            .json
+            .get(0)
+            .path("id")
+            .asLong());
+
+    // the guard badges his card at door 1 (a checkpoint): the controller reports it, he checks in
+    assertEquals(
+        201,
+        guard.post(
+                "/security/credentials",
+                DevicesIT.map(
+                    "kind",
+                    "card",
+                    "credential",
+                    "GUARD-007",
+                    "holder",
+                    "Guard Wang 王",
+                    "doors",
+                    List.of("door-1")))
+            .status);
+    MqttClient door = DevicesIT.connect("guard_co/door-1", doorPassword);
+    try {
+      long seconds = java.time.Instant.now().getEpochSecond();
+      byte[] frame = access(100, 1, true, 0, 1, "GUARD-007");
+      // the frame's time is the device's: now
+      java.nio.ByteBuffer.wrap(frame).putInt(9, (int) seconds);
+      fixCrc(frame);
+      door.publish("t/guard_co/d/door-1/up", frame, 1, false);
+    } finally {
+      door.disconnect();
+    }
+    JsonNode inProgress =
+        DevicesIT.await(
+            guard,
+            "/security/patrol/rounds/" + round,
+            j -> j.path("status").asText().equals("in_progress"));
+    assertEquals("device", inProgress.path("checkins").get(0).path("source").asText());
+    assertEquals("Guard Wang 王", inProgress.path("checkins").get(0).path("guard").asText());
+
+    String checkins = "/security/patrol/rounds/" + round + "/checkins";
+    assertEquals(
+        "not-a-checkpoint",
+        guard
+            .post(checkins, DevicesIT.map("checkpoint", "TAG-POOL", "guard", "Guard Wang 王"))
+            .problemType());
+    Http.Reply done =
+        guard.post(checkins, DevicesIT.map("checkpoint", "TAG-GARDEN", "guard", "Guard Wang 王"));
+    assertEquals(done.toString(), 200, done.status);
+    assertEquals("completed", done.json.path("status").asText());
+    assertEquals(
+        "already-checked-in",
+        guard
+            .post(checkins, DevicesIT.map("checkpoint", "TAG-GARDEN", "guard", "Guard Li"))
+            .problemType());
+
+    // yesterday's round was never walked: missed, with both checkpoints named
+    Http.Reply yesterday =
+        guard.post("/security/patrol/schedule?zone=UTC&date=" + now.toLocalDate().minusDays(1), "");
+    JsonNode missed = yesterday.json.get(0);
+    assertEquals(missed.toString(), "missed", missed.path("status").asText());
+    assertEquals(
+        List.of("door-1:1", "TAG-GARDEN"),
+        List.of(missed.path("missed").get(0).asText(), missed.path("missed").get(1).asText()));
+    assertEquals(
+        "outside-round-window",
+        guard
+            .post(
+                "/security/patrol/rounds/" + missed.path("id").asLong() + "/checkins",
+                DevicesIT.map("checkpoint", "TAG-GARDEN", "guard", "Guard Wang 王"))
+            .problemType());
+
+    assertEquals(0, other.get("/security/patrol/routes").json.size());
+    assertEquals(404, other.get("/security/patrol/rounds/" + round).status);
+    assertEquals(
+        404, other.post(checkins, DevicesIT.map("checkpoint", "TAG-GARDEN", "guard", "x")).status);
+  }
+
+  /** Recomputes the CRC of a frame whose header was changed. */
+  private static void fixCrc(byte[] frame) {
+    int len = frame[2] & 0xFF;
+    int crc = 0xFFFF;
+    for (int i = 3; i < 3 + len; i++) {
+      crc ^= (frame[i] & 0xFF) << 8;
+      for (int bit = 0; bit < 8; bit++) {
+        crc = ((crc & 0x8000) != 0 ? (crc << 1) ^ 0x1021 : crc << 1) & 0xFFFF;
+      }
+    }
+    frame[3 + len] = (byte) (crc >> 8);
+    frame[3 + len + 1] = (byte) crc;
+  }
 }

@@ -96,6 +96,74 @@ public class SecurityResource implements ModuleResource {
     return service(security).alarms(status, Params.limit(limit));
   }
 
+  // ------------------------------------------------------------------------------- patrol
+
+  @POST
+  @Path("patrol/routes")
+  @Consumes(MediaType.APPLICATION_JSON)
+  public javax.ws.rs.core.Response createRoute(
+      @Context SecurityContext security,
+      @Context javax.ws.rs.core.UriInfo uri,
+      Patrols.RouteInput input) {
+    Patrols.RouteView r = service(security).patrols().createRoute(Params.body(input));
+    return Params.created(uri.getAbsolutePathBuilder(), r.id(), r);
+  }
+
+  @GET
+  @Path("patrol/routes")
+  public List<Patrols.RouteView> routes(@Context SecurityContext security) {
+    return service(security).patrols().routes();
+  }
+
+  /** Creates the day's rounds of every route ({@code zone} of the route times: Asia/Shanghai). */
+  @POST
+  @Path("patrol/schedule")
+  public List<Patrols.RoundView> schedule(
+      @Context SecurityContext security,
+      @QueryParam("date") String date,
+      @QueryParam("zone") String zone) {
+    SecurityTenant t = service(security);
+    java.time.ZoneId z;
+    try {
+      z = java.time.ZoneId.of(Params.blank(zone) ? "Asia/Shanghai" : zone.strip());
+    } catch (java.time.DateTimeException e) {
+      throw Params.invalid("zone must be a time zone such as Asia/Shanghai.");
+    }
+    return t.patrols().schedule(date, z, t.now());
+  }
+
+  /**
+   * Rounds that overlap the last and the next 24 hours, with their state and missed checkpoints.
+   */
+  @GET
+  @Path("patrol/rounds")
+  public List<Patrols.RoundView> rounds(@Context SecurityContext security) {
+    SecurityTenant t = service(security);
+    java.time.Instant now = t.now();
+    return t.patrols()
+        .rounds(
+            now.minus(java.time.Duration.ofDays(1)), now.plus(java.time.Duration.ofDays(1)), now);
+  }
+
+  @GET
+  @Path("patrol/rounds/{id}")
+  public Patrols.RoundView round(@Context SecurityContext security, @PathParam("id") long id) {
+    SecurityTenant t = service(security);
+    return t.patrols().round(id, t.now());
+  }
+
+  /** A guard checks in at a checkpoint from the app. */
+  @POST
+  @Path("patrol/rounds/{id}/checkins")
+  @Consumes(MediaType.APPLICATION_JSON)
+  public Patrols.RoundView checkIn(
+      @Context SecurityContext security, @PathParam("id") long id, Patrols.CheckinInput input) {
+    SecurityTenant t = service(security);
+    return t.patrols().checkIn(id, Params.body(input), t.now());
+  }
+
+  // -------------------------------------------------------------------------- credentials
+
   /** Issues a card, PIN or QR credential for some doors during some time. */
   @POST
   @Path("credentials")

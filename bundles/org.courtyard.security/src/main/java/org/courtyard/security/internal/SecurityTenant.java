@@ -73,6 +73,7 @@ public final class SecurityTenant implements TenantModule {
   private final TenantSlug tenant;
   private final Jdbc jdbc;
   private final Credentials credentials;
+  private final Patrols patrols;
   private final Clock clock = Clock.systemUTC();
 
   @Activate
@@ -81,8 +82,13 @@ public final class SecurityTenant implements TenantModule {
     this.tenant = TenantSlug.of(config.tenant());
     this.jdbc = new Jdbc(persistence.dataSource(tenant));
     this.credentials = new Credentials(jdbc);
+    this.patrols = new Patrols(jdbc);
     // one cheap query: a schema that is not there fails the enable, not the first event
     jdbc.read(c -> c.prepareStatement("SELECT 1 FROM alarm LIMIT 0").executeQuery().next());
+  }
+
+  Patrols patrols() {
+    return patrols;
   }
 
   Credentials credentials() {
@@ -135,6 +141,8 @@ public final class SecurityTenant implements TenantModule {
                 access.setTimestamp(7, Timestamp.from(a.at()));
                 access.setTimestamp(8, Timestamp.from(e.receivedAt()));
                 access.addBatch();
+                // a guard badging at a reader that is a patrol checkpoint checks in
+                patrols.badged(c, e.deviceId() + ":" + a.door(), holder(c, a), a.at());
               } else if (e.record() instanceof DeviceRecord.Alarm a) {
                 String kind = a.kind().name().toLowerCase(Locale.ROOT);
                 if (a.active()) {
@@ -302,6 +310,21 @@ public final class SecurityTenant implements TenantModule {
         Jdbc.instant(rs.getTimestamp(10)),
         rs.getString(11),
         rs.getString(12));
+  }
+
+  /** The holder of the credential a controller reported, or the credential itself. */
+  private static String holder(java.sql.Connection c, DeviceRecord.AccessEvent a)
+      throws SQLException {
+    try (PreparedStatement ps =
+        c.prepareStatement(
+            "SELECT holder FROM access_credential WHERE kind = ? AND credential = ?"
+                + " ORDER BY (status = 'active') DESC, id DESC LIMIT 1")) {
+      ps.setString(1, a.credentialKind().name().toLowerCase(Locale.ROOT));
+      ps.setString(2, a.credential());
+      try (ResultSet rs = ps.executeQuery()) {
+        return rs.next() ? rs.getString(1) : a.credential();
+      }
+    }
   }
 
   private static String clip(String s, int max) {
