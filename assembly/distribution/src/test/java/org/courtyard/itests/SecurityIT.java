@@ -443,4 +443,52 @@ public class SecurityIT {
     frame[3 + len] = (byte) (crc >> 8);
     frame[3 + len + 1] = (byte) crc;
   }
+
+  @javax.inject.Inject private org.osgi.service.cm.ConfigurationAdmin configurations;
+
+  private void configure(String pid, String key, Object value) throws Exception {
+    org.osgi.service.cm.Configuration cfg = configurations.getConfiguration(pid, "?");
+    java.util.Dictionary<String, Object> props = cfg.getProperties();
+    if (props == null) {
+      props = new java.util.Hashtable<>();
+    }
+    props.put(key, value);
+    cfg.update(props);
+  }
+
+  @Test
+  public void a07_aDeviceThatStopsReportingRaisesAnAlarmResolvedWhenItIsBack() throws Exception {
+    // a heartbeat timeout of 2 s and a check every second, for the test's sake
+    configure("org.courtyard.devices.gateway", "heartbeatTimeoutSeconds", 2);
+    configure("org.courtyard.security", "offlineCheckSeconds", 1);
+    try {
+      MqttClient door = DevicesIT.connect("guard_co/door-1", doorPassword);
+      try {
+        door.publish("t/guard_co/d/door-1/up", frame(0x03, 200), 1, false); // heartbeat
+      } finally {
+        door.disconnect();
+      }
+      JsonNode raised =
+          DevicesIT.await(
+              guard,
+              "/security/alarms?status=raised",
+              j -> j.toString().contains("\"kind\":\"device_offline\""));
+      assertTrue(raised.toString(), raised.toString().contains("\"source\":\"heartbeat\""));
+      door = DevicesIT.connect("guard_co/door-1", doorPassword);
+      try {
+        door.publish("t/guard_co/d/door-1/up", frame(0x03, 201), 1, false);
+      } finally {
+        door.disconnect();
+      }
+      JsonNode resolved =
+          DevicesIT.await(
+              guard,
+              "/security/alarms?status=resolved",
+              j -> j.toString().contains("\"kind\":\"device_offline\""));
+      assertTrue(resolved.toString(), resolved.toString().contains("\"resolvedBy\":\"device\""));
+    } finally {
+      configure("org.courtyard.devices.gateway", "heartbeatTimeoutSeconds", 300);
+      configure("org.courtyard.security", "offlineCheckSeconds", 60);
+    }
+  }
 }

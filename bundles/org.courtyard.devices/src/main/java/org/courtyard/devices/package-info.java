@@ -3,5 +3,5 @@
  * org.courtyard.devices.DeviceEvent}s, delivered to every {@link
  * org.courtyard.devices.DeviceEventListener} once they are stored.
  */
-@org.osgi.annotation.versioning.Version("1.0.0")
+@org.osgi.annotation.versioning.Version("1.1.0")
 package org.courtyard.devices;

@@ -355,6 +355,22 @@ public final class DevicesTenant implements TenantModule {
     return b;
   }
 
+  /** The active devices and whether each is heard from within the heartbeat timeout. */
+  List<org.courtyard.devices.DeviceStatus> statuses() {
+    Instant now = clock.instant();
+    long timeout = gateway.heartbeatTimeoutSeconds();
+    return store.active().stream()
+        .map(
+            r ->
+                new org.courtyard.devices.DeviceStatus(
+                    r.id(),
+                    r.type(),
+                    r.lastSeenAt(),
+                    r.lastSeenAt() != null
+                        && Duration.between(r.lastSeenAt(), now).getSeconds() <= timeout))
+        .toList();
+  }
+
   private DeviceStore.Row require(String id) {
     DeviceStore.Row row = id == null || !ID.matcher(id).matches() ? null : store.get(id);
     if (row == null) {

@@ -39,6 +39,7 @@ import org.osgi.framework.BundleContext;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.component.annotations.Modified;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.component.annotations.ReferenceCardinality;
 import org.osgi.service.component.annotations.ReferencePolicy;
@@ -109,7 +110,9 @@ public final class Gateway {
   /** The broker and the gateway's client on it; both null while there is no broker. */
   private volatile MqttBroker broker;
 
-  private final Config config;
+  /** Live: a new heartbeat timeout applies at once; queue sizes and lanes at the next start. */
+  private volatile Config config;
+
   private final Lane[] lanes;
   private final ScheduledExecutorService watchdog;
   private final ExecutorService writer;
@@ -237,6 +240,11 @@ public final class Gateway {
         LOG.debug("Gateway close", e);
       }
     }
+  }
+
+  @Modified
+  void modified(Config config) {
+    this.config = config;
   }
 
   @Deactivate

@@ -167,6 +167,46 @@ public final class SecurityTenant implements TenantModule {
         });
   }
 
+  /**
+   * Raises a {@code device_offline} alarm for each device heard from before but not within the
+   * heartbeat timeout, and resolves it (by {@code device}) once the device is heard from again.
+   */
+  void checkOffline(List<org.courtyard.devices.DeviceStatus> statuses) {
+    Instant now = clock.instant();
+    jdbc.transaction(
+        c -> {
+          try (PreparedStatement raise =
+                  c.prepareStatement(
+                      "INSERT INTO alarm (kind, device_id, source, detail, raised_at)"
+                          + " VALUES ('device_offline', ?, 'heartbeat', ?, ?) ON CONFLICT"
+                          + " (device_id, kind, source) WHERE status <> 'resolved' DO NOTHING");
+              PreparedStatement clear =
+                  c.prepareStatement(
+                      "UPDATE alarm SET status = 'resolved', resolved_at = ?, resolved_by ="
+                          + " 'device' WHERE device_id = ? AND kind = 'device_offline' AND status"
+                          + " <> 'resolved'")) {
+            for (org.courtyard.devices.DeviceStatus s : statuses) {
+              if (s.lastSeenAt() == null) {
+                continue; // never heard from: installed, not yet reporting
+              }
+              if (s.online()) {
+                clear.setTimestamp(1, Timestamp.from(now));
+                clear.setString(2, s.deviceId());
+                clear.addBatch();
+              } else {
+                raise.setString(1, s.deviceId());
+                raise.setString(2, "last heard from at " + s.lastSeenAt());
+                raise.setTimestamp(3, Timestamp.from(now));
+                raise.addBatch();
+              }
+            }
+            raise.executeBatch();
+            clear.executeBatch();
+          }
+          return null;
+        });
+  }
+
   List<AccessView> accessLog(String deviceId, Boolean granted, int limit) {
     StringBuilder sql =
         new StringBuilder(
