@@ -1,5 +1,9 @@
 package org.courtyard.billing.internal;
 
+import static org.courtyard.api.rest.Params.blank;
+import static org.courtyard.api.rest.Params.id;
+import static org.courtyard.api.rest.Params.limit;
+
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
@@ -591,35 +595,6 @@ public class BillingResource implements ModuleResource {
     return input;
   }
 
-  private static int limit(String limit) {
-    if (blank(limit)) {
-      return Cursor.limit(null);
-    }
-    try {
-      return Cursor.limit(Integer.valueOf(limit.strip()));
-    } catch (NumberFormatException e) {
-      throw ProblemException.badRequest(
-          "invalid-limit",
-          "Invalid limit",
-          "limit must be a whole number between 1 and " + Cursor.MAX_LIMIT + ".");
-    }
-  }
-
-  private static Long id(String name, String value) {
-    if (blank(value)) {
-      return null;
-    }
-    try {
-      long id = Long.parseLong(value.strip());
-      if (id > 0) {
-        return id;
-      }
-    } catch (NumberFormatException e) {
-      // reported below
-    }
-    throw Errors.invalidParameter(name + " must be a positive whole number.");
-  }
-
   private static LocalDate date(String name, String value) {
     try {
       return LocalDate.parse(value.strip());
@@ -633,9 +608,5 @@ public class BillingResource implements ModuleResource {
       throw Errors.notFound("Ledger transaction", value == null ? "" : Errors.clip(value));
     }
     return UUID.fromString(value);
-  }
-
-  private static boolean blank(String value) {
-    return value == null || value.isBlank();
   }
 }

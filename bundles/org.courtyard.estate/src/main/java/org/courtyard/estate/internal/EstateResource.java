@@ -1,5 +1,9 @@
 package org.courtyard.estate.internal;
 
+import static org.courtyard.api.rest.Params.blank;
+import static org.courtyard.api.rest.Params.id;
+import static org.courtyard.api.rest.Params.limit;
+
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
@@ -341,35 +345,6 @@ public class EstateResource implements ModuleResource {
     return ProblemException.badRequest("missing-body", "Missing body", detail);
   }
 
-  private static int limit(String limit) {
-    if (blank(limit)) {
-      return Cursor.limit(null);
-    }
-    try {
-      return Cursor.limit(Integer.valueOf(limit.strip()));
-    } catch (NumberFormatException e) {
-      throw ProblemException.badRequest(
-          "invalid-limit",
-          "Invalid limit",
-          "limit must be a whole number between 1 and " + Cursor.MAX_LIMIT + ".");
-    }
-  }
-
-  private static Long id(String name, String value) {
-    if (blank(value)) {
-      return null;
-    }
-    try {
-      long id = Long.parseLong(value.strip());
-      if (id > 0) {
-        return id;
-      }
-    } catch (NumberFormatException e) {
-      // reported below
-    }
-    throw invalidParameter(name + " must be a positive whole number.");
-  }
-
   private static Integer floor(String value) {
     if (blank(value)) {
       return null;
@@ -397,10 +372,6 @@ public class EstateResource implements ModuleResource {
     return RoomStatus.parse(value)
         .orElseThrow(
             () -> invalidParameter("status must be one of " + RoomStatus.allowedValues() + "."));
-  }
-
-  private static boolean blank(String value) {
-    return value == null || value.isBlank();
   }
 
   private static ProblemException invalidParameter(String detail) {

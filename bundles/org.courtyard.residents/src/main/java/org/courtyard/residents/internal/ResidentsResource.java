@@ -1,7 +1,11 @@
 package org.courtyard.residents.internal;
 
-import java.net.URI;
-import java.util.Locale;
+import static org.courtyard.api.rest.Params.body;
+import static org.courtyard.api.rest.Params.created;
+import static org.courtyard.api.rest.Params.flag;
+import static org.courtyard.api.rest.Params.id;
+import static org.courtyard.api.rest.Params.limit;
+
 import javax.ws.rs.Consumes;
 import javax.ws.rs.DELETE;
 import javax.ws.rs.GET;
@@ -15,7 +19,6 @@ import javax.ws.rs.core.Context;
 import javax.ws.rs.core.MediaType;
 import javax.ws.rs.core.Response;
 import javax.ws.rs.core.SecurityContext;
-import javax.ws.rs.core.UriBuilder;
 import javax.ws.rs.core.UriInfo;
 import org.courtyard.api.CourtyardConstants;
 import org.courtyard.api.ProblemException;
@@ -230,68 +233,5 @@ public class ResidentsResource implements ModuleResource {
     TenantSlug tenant = TenantPrincipal.of(security);
     ResidentsTenant instance = tenants.require(tenant);
     return instance.service();
-  }
-
-  private static Response created(UriBuilder collection, long id, Object body) {
-    URI location = collection.path(Long.toString(id)).build();
-    return Response.created(location).entity(body).build();
-  }
-
-  /** An empty request body reaches a resource method as {@code null}. */
-  private static <T> T body(T input) {
-    if (input == null) {
-      throw ProblemException.badRequest(
-          "missing-body", "Missing body", "Send the record as a JSON object in the request body.");
-    }
-    return input;
-  }
-
-  private static int limit(String limit) {
-    if (blank(limit)) {
-      return Cursor.limit(null);
-    }
-    try {
-      return Cursor.limit(Integer.valueOf(limit.strip()));
-    } catch (NumberFormatException e) {
-      throw ProblemException.badRequest(
-          "invalid-limit",
-          "Invalid limit",
-          "limit must be a whole number between 1 and " + Cursor.MAX_LIMIT + ".");
-    }
-  }
-
-  private static Long id(String name, String value) {
-    if (blank(value)) {
-      return null;
-    }
-    try {
-      long id = Long.parseLong(value.strip());
-      if (id > 0) {
-        return id;
-      }
-    } catch (NumberFormatException e) {
-      // reported below
-    }
-    throw invalidParameter(name + " must be a positive whole number.");
-  }
-
-  /** {@code true} or {@code false}, any letter case; absent means {@code false}. */
-  private static boolean flag(String name, String value) {
-    if (blank(value)) {
-      return false;
-    }
-    return switch (value.strip().toLowerCase(Locale.ROOT)) {
-      case "true" -> true;
-      case "false" -> false;
-      default -> throw invalidParameter(name + " must be true or false.");
-    };
-  }
-
-  private static boolean blank(String value) {
-    return value == null || value.isBlank();
-  }
-
-  private static ProblemException invalidParameter(String detail) {
-    return ProblemException.badRequest("invalid-parameter", "Invalid query parameter", detail);
   }
 }
