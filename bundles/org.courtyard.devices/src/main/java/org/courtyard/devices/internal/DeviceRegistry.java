@@ -28,6 +28,9 @@ public final class DeviceRegistry implements MqttAuthority {
 
   private final Map<String, DeviceEntry> devices = new ConcurrentHashMap<>();
 
+  /** The same entries by up topic: the gateway's one lookup per message. */
+  private final Map<String, DeviceEntry> byUpTopic = new ConcurrentHashMap<>();
+
   /**
    * The broker, once the {@link Gateway} has it. (A reference here would be circular: the embedded
    * broker needs this registry to start.)
@@ -40,7 +43,7 @@ public final class DeviceRegistry implements MqttAuthority {
 
   /** Lets the tenant's devices in (again). */
   void load(TenantSlug tenant, Collection<DeviceEntry> entries) {
-    entries.forEach(e -> devices.put(e.username(), e));
+    entries.forEach(this::put);
     tell(b -> entries.forEach(e -> b.resume(e.username())));
     LOG.info("Tenant {}: {} device(s) may connect", tenant, entries.size());
   }
@@ -49,23 +52,35 @@ public final class DeviceRegistry implements MqttAuthority {
   void unload(TenantSlug tenant) {
     String prefix = tenant.value() + "/";
     List<String> gone = devices.keySet().stream().filter(k -> k.startsWith(prefix)).toList();
-    gone.forEach(devices::remove);
+    gone.forEach(this::drop);
     tell(b -> gone.forEach(b::suspend));
   }
 
   void put(DeviceEntry entry) {
-    devices.put(entry.username(), entry);
+    DeviceEntry old = devices.put(entry.username(), entry);
+    if (old != null) {
+      byUpTopic.remove(old.upTopic());
+    }
+    byUpTopic.put(entry.upTopic(), entry);
+  }
+
+  private void drop(String username) {
+    DeviceEntry old = devices.remove(username);
+    if (old != null) {
+      byUpTopic.remove(old.upTopic());
+    }
   }
 
   /** Removes a device (revoked): its broker account goes and its session ends. */
   void remove(TenantSlug tenant, String deviceId) {
     String username = DeviceEntry.username(tenant, deviceId);
-    devices.remove(username);
+    drop(username);
     tell(b -> b.remove(username));
   }
 
-  DeviceEntry find(TenantSlug tenant, String deviceId) {
-    return devices.get(DeviceEntry.username(tenant, deviceId));
+  /** The device that publishes on {@code topic}, or null (not an up topic, or no such device). */
+  DeviceEntry findByUpTopic(String topic) {
+    return byUpTopic.get(topic);
   }
 
   long count(TenantSlug tenant) {

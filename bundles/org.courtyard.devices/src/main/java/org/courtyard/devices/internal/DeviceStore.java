@@ -395,15 +395,28 @@ final class DeviceStore {
   }
 
   List<CommandView> commands(String deviceId, int limit) {
+    return commands(deviceId, null, limit);
+  }
+
+  CommandView command(String deviceId, long id) {
+    List<CommandView> one = commands(deviceId, id, 1);
+    return one.isEmpty() ? null : one.get(0);
+  }
+
+  private List<CommandView> commands(String deviceId, Long id, int limit) {
     return jdbc.read(
         c -> {
           try (PreparedStatement ps =
               c.prepareStatement(
                   "SELECT id, name, arguments::text, status, detail, created_at, sent_at,"
-                      + " answered_at FROM device_command WHERE device_id = ? ORDER BY id DESC"
-                      + " LIMIT "
+                      + " answered_at FROM device_command WHERE device_id = ?"
+                      + (id == null ? "" : " AND id = ?")
+                      + " ORDER BY id DESC LIMIT "
                       + limit)) {
             ps.setString(1, deviceId);
+            if (id != null) {
+              ps.setLong(2, id);
+            }
             List<CommandView> out = new ArrayList<>();
             try (ResultSet rs = ps.executeQuery()) {
               while (rs.next()) {
@@ -423,10 +436,6 @@ final class DeviceStore {
             return out;
           }
         });
-  }
-
-  CommandView command(String deviceId, long id) {
-    return commands(deviceId, 1000).stream().filter(cmd -> cmd.id() == id).findFirst().orElse(null);
   }
 
   private Row row(ResultSet rs) throws SQLException {

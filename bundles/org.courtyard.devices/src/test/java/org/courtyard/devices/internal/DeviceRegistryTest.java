@@ -119,13 +119,16 @@ class DeviceRegistryTest {
   }
 
   @Test
-  void topicsParseOnlyDeviceTopics() {
-    assertThat(Topics.parse("t/acme/d/m-1/up")).isEqualTo(new Topics.Parts("acme", "m-1", true));
-    assertThat(Topics.parse("t/acme/d/m-1/down").up()).isFalse();
-    assertThat(Topics.parse("t/acme/d/m-1/sideways")).isNull();
-    assertThat(Topics.parse("t/Acme/d/m1/up")).isNull();
-    assertThat(Topics.parse("t/acme/d/m1/up/extra")).isNull();
-    assertThat(Topics.parse("t/acme/d/+/up")).isNull();
+  void theGatewayFindsADeviceByItsUpTopicOnly() {
+    registry.load(ACME, List.of(device(ACME, "m1", "a")));
+    assertThat(registry.findByUpTopic("t/acme/d/m1/up").id()).isEqualTo("m1");
+    assertThat(registry.findByUpTopic("t/acme/d/m1/down")).isNull();
+    assertThat(registry.findByUpTopic("t/zen/d/m1/up")).isNull();
+    registry.remove(ACME, "m1");
+    assertThat(registry.findByUpTopic("t/acme/d/m1/up")).isNull();
+    registry.put(device(ACME, "m2", "b"));
+    registry.unload(ACME);
+    assertThat(registry.findByUpTopic("t/acme/d/m2/up")).isNull();
   }
 
   @Test
