@@ -1,5 +1,6 @@
 package org.courtyard.itests;
 
+import static org.courtyard.itests.Http.map;
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertNotNull;
@@ -130,8 +131,8 @@ public class BillingIT {
     }
     Http anonymous = Http.anonymous(CourtyardContainer.httpPort());
     operator = anonymous.operator(CourtyardContainer.operatorPassword());
-    billA = anonymous.tenant(onboard("bill_a", List.of("estate", "billing")));
-    billB = anonymous.tenant(onboard("bill_b", List.of("estate", "billing")));
+    billA = anonymous.tenant(operator.onboard("bill_a", List.of("estate", "billing")));
+    billB = anonymous.tenant(operator.onboard("bill_b", List.of("estate", "billing")));
     Http.Reply settings = billA.get("/billing/settings");
     assertEquals(settings.toString(), 200, settings.status);
     assertEquals("CNY", settings.json.path("currency").asText());
@@ -142,7 +143,7 @@ public class BillingIT {
     monthBefore = current.minusMonths(2);
     estateA = create(billA, "/estate/estates", map("code", "SUN", "name", "Sunshine Garden"));
     a1 = importBuilding(billA, estateA, "A1", buildingA1());
-    estateOnly = anonymous.tenant(onboard("bill_c", List.of("estate")));
+    estateOnly = anonymous.tenant(operator.onboard("bill_c", List.of("estate")));
   }
 
   /** Building A1: 20 flats, 4 shops, 4 parking spaces and 2 storage rooms. */
@@ -182,7 +183,7 @@ public class BillingIT {
 
   @Test
   public void a01_billingRequiresEstate() throws Exception {
-    onboard("bill_none", List.of());
+    operator.onboard("bill_none", List.of());
     Http.Reply refused = operator.post("/operator/tenants/bill_none/modules/billing", "");
     assertProblem(refused, 409, "module-requires");
     assertTrue(refused.text, refused.json.path("detail").asText().contains("module 'estate'"));
@@ -1546,7 +1547,7 @@ public class BillingIT {
       throws Exception {
     Http kill =
         Http.anonymous(CourtyardContainer.httpPort())
-            .tenant(onboard("bill_kill", List.of("estate", "billing")));
+            .tenant(operator.onboard("bill_kill", List.of("estate", "billing")));
     long estate = create(kill, "/estate/estates", map("code", "BIG", "name", "Big Estate"));
     int rooms = 0;
     for (String code : List.of("K1", "K2")) {
@@ -1609,26 +1610,11 @@ public class BillingIT {
     assertTrue(check.text, check.json.path("balanced").asBoolean());
   }
 
-  private static String onboard(String slug, List<String> modules) throws Exception {
-    Http.Reply r =
-        operator.post("/operator/tenants", map("slug", slug, "name", slug, "modules", modules));
-    assertEquals(r.toString(), 201, r.status);
-    return r.json.path("adminToken").asText();
-  }
-
   private static long create(Http api, String path, Map<String, Object> body) throws Exception {
     Http.Reply r = api.post(path, body);
     assertEquals(r.toString(), 201, r.status);
     assertTrue(r.json.path("id").asLong() > 0);
     return r.json.path("id").asLong();
-  }
-
-  private static Map<String, Object> map(Object... kv) {
-    Map<String, Object> m = new LinkedHashMap<>();
-    for (int i = 0; i < kv.length; i += 2) {
-      m.put((String) kv[i], kv[i + 1]);
-    }
-    return m;
   }
 
   private static String[] row(String unit, String number, int floor, String area, String type) {

@@ -1,5 +1,7 @@
 package org.courtyard.itests;
 
+import static org.courtyard.itests.Http.id;
+import static org.courtyard.itests.Http.map;
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertNotNull;
@@ -77,8 +79,8 @@ public class DevicesIT {
     }
     Http anonymous = Http.anonymous(CourtyardContainer.httpPort());
     operator = anonymous.operator(CourtyardContainer.operatorPassword());
-    acme = anonymous.tenant(onboard("acme_dev"));
-    zen = anonymous.tenant(onboard("zen_dev"));
+    acme = anonymous.tenant(operator.onboard("acme_dev", "estate", "devices"));
+    zen = anonymous.tenant(operator.onboard("zen_dev", "estate", "devices"));
     long estate = id(acme.post("/estate/estates", map("code", "E1", "name", "Estate")));
     long building =
         id(acme.post("/estate/buildings", map("estateId", estate, "code", "B1", "name", "B1")));
@@ -99,28 +101,6 @@ public class DevicesIT {
                     88,
                     "type",
                     "residential")));
-  }
-
-  private static String onboard(String slug) throws Exception {
-    Http.Reply r =
-        operator.post(
-            "/operator/tenants",
-            Map.of("slug", slug, "name", slug, "modules", List.of("estate", "devices")));
-    assertEquals(r.toString(), 201, r.status);
-    return r.json.path("adminToken").asText();
-  }
-
-  static long id(Http.Reply r) {
-    assertEquals(r.toString(), 201, r.status);
-    return r.json.path("id").asLong();
-  }
-
-  static Map<String, Object> map(Object... kv) {
-    Map<String, Object> m = new HashMap<>();
-    for (int i = 0; i < kv.length; i += 2) {
-      m.put((String) kv[i], kv[i + 1]);
-    }
-    return m;
   }
 
   static MqttClient connect(String username, String password) throws MqttException {

@@ -1,5 +1,6 @@
 package org.courtyard.itests;
 
+import static org.courtyard.itests.Http.map;
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertTrue;
@@ -9,7 +10,6 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -54,16 +54,8 @@ public class EstateIT {
     }
     Http anonymous = Http.anonymous(CourtyardContainer.httpPort());
     operator = anonymous.operator(CourtyardContainer.operatorPassword());
-    north = anonymous.tenant(onboard("north_prop"));
-    south = anonymous.tenant(onboard("south_prop"));
-  }
-
-  private static String onboard(String slug) throws Exception {
-    Http.Reply r =
-        operator.post(
-            "/operator/tenants", Map.of("slug", slug, "name", slug, "modules", List.of("estate")));
-    assertEquals(r.toString(), 201, r.status);
-    return r.json.path("adminToken").asText();
+    north = anonymous.tenant(operator.onboard("north_prop", "estate"));
+    south = anonymous.tenant(operator.onboard("south_prop", "estate"));
   }
 
   private static long create(Http api, String path, Map<String, Object> body) throws Exception {
@@ -71,14 +63,6 @@ public class EstateIT {
     assertEquals(r.toString(), 201, r.status);
     assertTrue(r.json.path("id").asLong() > 0);
     return r.json.path("id").asLong();
-  }
-
-  private static Map<String, Object> map(Object... kv) {
-    Map<String, Object> m = new HashMap<>();
-    for (int i = 0; i < kv.length; i += 2) {
-      m.put((String) kv[i], kv[i + 1]);
-    }
-    return m;
   }
 
   @Test

@@ -10,6 +10,9 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 
 /** A tiny HTTP client for the tests: real requests to the container's port, JSON in and out. */
 final class Http {
@@ -43,6 +46,35 @@ final class Http {
 
   Http tenant(String token) {
     return new Http(base, "Bearer " + token);
+  }
+
+  /**
+   * Onboards a tenant with these modules through this (operator) client and returns its one-time
+   * admin token.
+   */
+  String onboard(String slug, List<String> modules) throws IOException, InterruptedException {
+    Reply r = post("/operator/tenants", map("slug", slug, "name", slug, "modules", modules));
+    org.junit.Assert.assertEquals(r.toString(), 201, r.status);
+    return r.json.path("adminToken").asText();
+  }
+
+  String onboard(String slug, String... modules) throws IOException, InterruptedException {
+    return onboard(slug, List.of(modules));
+  }
+
+  /** A JSON object from key, value, key, value…, in that order (values may be null). */
+  static Map<String, Object> map(Object... kv) {
+    Map<String, Object> m = new LinkedHashMap<>();
+    for (int i = 0; i < kv.length; i += 2) {
+      m.put((String) kv[i], kv[i + 1]);
+    }
+    return m;
+  }
+
+  /** The id of what a POST created; fails unless it answered 201. */
+  static long id(Reply r) {
+    org.junit.Assert.assertEquals(r.toString(), 201, r.status);
+    return r.json.path("id").asLong();
   }
 
   /** A response: status, content type and parsed JSON body (null when empty). */

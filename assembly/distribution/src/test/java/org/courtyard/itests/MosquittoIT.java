@@ -1,5 +1,6 @@
 package org.courtyard.itests;
 
+import static org.courtyard.itests.Http.map;
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertFalse;
 import static org.ops4j.pax.exam.CoreOptions.systemProperty;
@@ -7,7 +8,6 @@ import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.editConfi
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.charset.StandardCharsets;
-import java.util.List;
 import java.util.Map;
 import org.eclipse.paho.client.mqttv3.MqttClient;
 import org.junit.Assume;
@@ -69,17 +69,8 @@ public class MosquittoIT {
     }
     Http anonymous = Http.anonymous(CourtyardContainer.httpPort());
     operator = anonymous.operator(CourtyardContainer.operatorPassword());
-    north = anonymous.tenant(onboard("north_mq"));
-    south = anonymous.tenant(onboard("south_mq"));
-  }
-
-  private static String onboard(String slug) throws Exception {
-    Http.Reply r =
-        operator.post(
-            "/operator/tenants",
-            Map.of("slug", slug, "name", slug, "modules", List.of("estate", "devices")));
-    assertEquals(r.toString(), 201, r.status);
-    return r.json.path("adminToken").asText();
+    north = anonymous.tenant(operator.onboard("north_mq", "estate", "devices"));
+    south = anonymous.tenant(operator.onboard("south_mq", "estate", "devices"));
   }
 
   @Test
@@ -87,7 +78,7 @@ public class MosquittoIT {
     Http.Reply meter =
         north.post(
             "/devices/devices",
-            DevicesIT.map(
+            map(
                 "id",
                 "wm-1",
                 "type",
@@ -95,13 +86,13 @@ public class MosquittoIT {
                 "name",
                 "Meter",
                 "location",
-                DevicesIT.map("kind", "area", "ref", "Plant room")));
+                map("kind", "area", "ref", "Plant room")));
     assertEquals(meter.toString(), 201, meter.status);
     meterPassword = meter.json.path("mqtt").path("password").asText();
     Http.Reply gate =
         south.post(
             "/devices/devices",
-            DevicesIT.map(
+            map(
                 "id",
                 "gate-1",
                 "type",
@@ -109,7 +100,7 @@ public class MosquittoIT {
                 "name",
                 "Gate",
                 "location",
-                DevicesIT.map("kind", "gate", "ref", "South gate")));
+                map("kind", "gate", "ref", "South gate")));
     assertEquals(gate.toString(), 201, gate.status);
     gatePassword = gate.json.path("mqtt").path("password").asText();
 
@@ -164,7 +155,7 @@ public class MosquittoIT {
       Http.Reply sent =
           north.post(
               "/devices/devices/wm-1/commands",
-              DevicesIT.map("name", "set-interval", "arguments", Map.of("seconds", "600")));
+              map("name", "set-interval", "arguments", Map.of("seconds", "600")));
       assertEquals(sent.toString(), 202, sent.status);
       String payload = down.poll(10, java.util.concurrent.TimeUnit.SECONDS);
       assertEquals(

@@ -1,5 +1,6 @@
 package org.courtyard.itests;
 
+import static org.courtyard.itests.Http.map;
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertNotNull;
@@ -15,7 +16,6 @@ import java.time.Duration;
 import java.time.YearMonth;
 import java.time.ZoneId;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.Before;
@@ -78,9 +78,9 @@ public class ResidentBillingIT {
     }
     Http anonymous = Http.anonymous(CourtyardContainer.httpPort());
     operator = anonymous.operator(CourtyardContainer.operatorPassword());
-    rbA = anonymous.tenant(onboard("rb_a", List.of("estate", "residents", "billing")));
-    rbB = anonymous.tenant(onboard("rb_b", List.of("estate", "residents", "billing")));
-    rbC = anonymous.tenant(onboard("rb_c", List.of("estate", "billing")));
+    rbA = anonymous.tenant(operator.onboard("rb_a", List.of("estate", "residents", "billing")));
+    rbB = anonymous.tenant(operator.onboard("rb_b", List.of("estate", "residents", "billing")));
+    rbC = anonymous.tenant(operator.onboard("rb_c", List.of("estate", "billing")));
     Http.Reply settings = rbA.get("/billing/settings");
     assertEquals(settings.toString(), 200, settings.status);
     lastMonth = YearMonth.now(ZoneId.of(settings.json.path("timeZone").asText())).minusMonths(1);
@@ -293,13 +293,6 @@ public class ResidentBillingIT {
 
   // ---------------------------------------------------------------------------------- helpers
 
-  private static String onboard(String slug, List<String> modules) throws Exception {
-    Http.Reply r =
-        operator.post("/operator/tenants", map("slug", slug, "name", slug, "modules", modules));
-    assertEquals(r.toString(), 201, r.status);
-    return r.json.path("adminToken").asText();
-  }
-
   private static long create(Http api, String path, Map<String, Object> body) throws Exception {
     Http.Reply r = api.post(path, body);
     assertEquals(r.toString(), 201, r.status);
@@ -326,14 +319,6 @@ public class ResidentBillingIT {
       body.put("sharePercent", share);
     }
     create(api, "/residents/occupancies", body);
-  }
-
-  private static Map<String, Object> map(Object... kv) {
-    Map<String, Object> m = new LinkedHashMap<>();
-    for (int i = 0; i < kv.length; i += 2) {
-      m.put((String) kv[i], kv[i + 1]);
-    }
-    return m;
   }
 
   /** Starts a run of the period and waits for it; it must complete. */

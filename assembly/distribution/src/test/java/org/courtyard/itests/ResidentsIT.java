@@ -1,11 +1,12 @@
 package org.courtyard.itests;
 
+import static org.courtyard.itests.Http.id;
+import static org.courtyard.itests.Http.map;
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertTrue;
 
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
@@ -50,21 +51,12 @@ public class ResidentsIT {
     }
     Http anonymous = Http.anonymous(CourtyardContainer.httpPort());
     operator = anonymous.operator(CourtyardContainer.operatorPassword());
-    east = anonymous.tenant(onboard("east_res"));
-    west = anonymous.tenant(onboard("west_res"));
+    east = anonymous.tenant(operator.onboard("east_res", "estate", "residents"));
+    west = anonymous.tenant(operator.onboard("west_res", "estate", "residents"));
     long[] e = rooms(east, "E");
     eastRoom = e[0];
     eastRoom2 = e[1];
     westRoom = rooms(west, "W")[0];
-  }
-
-  private static String onboard(String slug) throws Exception {
-    Http.Reply r =
-        operator.post(
-            "/operator/tenants",
-            Map.of("slug", slug, "name", slug, "modules", List.of("estate", "residents")));
-    assertEquals(r.toString(), 201, r.status);
-    return r.json.path("adminToken").asText();
   }
 
   private static long[] rooms(Http api, String prefix) throws Exception {
@@ -105,19 +97,6 @@ public class ResidentsIT {
                     "type",
                     "residential")));
     return new long[] {r1, r2};
-  }
-
-  private static long id(Http.Reply r) {
-    assertEquals(r.toString(), 201, r.status);
-    return r.json.path("id").asLong();
-  }
-
-  private static Map<String, Object> map(Object... kv) {
-    Map<String, Object> m = new HashMap<>();
-    for (int i = 0; i < kv.length; i += 2) {
-      m.put((String) kv[i], kv[i + 1]);
-    }
-    return m;
   }
 
   @Test

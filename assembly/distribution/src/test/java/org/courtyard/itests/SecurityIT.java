@@ -1,5 +1,6 @@
 package org.courtyard.itests;
 
+import static org.courtyard.itests.Http.map;
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertTrue;
 
@@ -47,12 +48,12 @@ public class SecurityIT {
     }
     Http anonymous = Http.anonymous(CourtyardContainer.httpPort());
     operator = anonymous.operator(CourtyardContainer.operatorPassword());
-    guard = anonymous.tenant(onboard("guard_co"));
-    other = anonymous.tenant(onboard("other_co"));
+    guard = anonymous.tenant(operator.onboard("guard_co", "estate", "devices", "security"));
+    other = anonymous.tenant(operator.onboard("other_co", "estate", "devices", "security"));
     Http.Reply door =
         guard.post(
             "/devices/devices",
-            DevicesIT.map(
+            map(
                 "id",
                 "door-1",
                 "type",
@@ -60,19 +61,9 @@ public class SecurityIT {
                 "name",
                 "Lobby doors",
                 "location",
-                DevicesIT.map("kind", "gate", "ref", "Lobby")));
+                map("kind", "gate", "ref", "Lobby")));
     assertEquals(door.toString(), 201, door.status);
     doorPassword = door.json.path("mqtt").path("password").asText();
-  }
-
-  private static String onboard(String slug) throws Exception {
-    Http.Reply r =
-        operator.post(
-            "/operator/tenants",
-            Map.of(
-                "slug", slug, "name", slug, "modules", List.of("estate", "devices", "security")));
-    assertEquals(r.toString(), 201, r.status);
-    return r.json.path("adminToken").asText();
   }
 
   /** A frame of the Anmen controller (see the gateframe driver): header, body, CRC-16/CCITT. */
@@ -161,26 +152,23 @@ public class SecurityIT {
   @Test
   public void a03_aGuardAcknowledgesThenResolvesAnAlarmInThatOrderOnly() throws Exception {
     String base = "/security/alarms/" + forcedAlarm;
-    Http.Reply noOne = guard.post(base + "/acknowledge", DevicesIT.map("by", " "));
+    Http.Reply noOne = guard.post(base + "/acknowledge", map("by", " "));
     assertEquals(noOne.toString(), 422, noOne.status);
-    Http.Reply ack = guard.post(base + "/acknowledge", DevicesIT.map("by", "Guard Wang 王"));
+    Http.Reply ack = guard.post(base + "/acknowledge", map("by", "Guard Wang 王"));
     assertEquals(ack.toString(), 200, ack.status);
     assertEquals("acknowledged", ack.json.path("status").asText());
     assertEquals("Guard Wang 王", ack.json.path("acknowledgedBy").asText());
-    Http.Reply twice = guard.post(base + "/acknowledge", DevicesIT.map("by", "Guard Li"));
+    Http.Reply twice = guard.post(base + "/acknowledge", map("by", "Guard Li"));
     assertEquals(twice.toString(), 409, twice.status);
     assertEquals("alarm-acknowledged", twice.problemType());
     Http.Reply resolved =
         guard.post(
-            base + "/resolve",
-            DevicesIT.map("by", "Guard Wang 王", "note", "door checked, latch replaced"));
+            base + "/resolve", map("by", "Guard Wang 王", "note", "door checked, latch replaced"));
     assertEquals(resolved.toString(), 200, resolved.status);
     assertEquals("resolved", resolved.json.path("status").asText());
     assertEquals("door checked, latch replaced", resolved.json.path("note").asText());
-    assertEquals(
-        "alarm-resolved", guard.post(base + "/resolve", DevicesIT.map("by", "x")).problemType());
-    assertEquals(
-        404, guard.post("/security/alarms/999999/resolve", DevicesIT.map("by", "x")).status);
+    assertEquals("alarm-resolved", guard.post(base + "/resolve", map("by", "x")).problemType());
+    assertEquals(404, guard.post("/security/alarms/999999/resolve", map("by", "x")).status);
   }
 
   @Test
@@ -188,8 +176,7 @@ public class SecurityIT {
     assertEquals(0, other.get("/security/alarms").json.size());
     assertEquals(0, other.get("/security/access-events").json.size());
     Http.Reply r =
-        other.post(
-            "/security/alarms/" + forcedAlarm + "/acknowledge", DevicesIT.map("by", "intruder"));
+        other.post("/security/alarms/" + forcedAlarm + "/acknowledge", map("by", "intruder"));
     assertEquals(r.toString(), 404, r.status);
     assertEquals("alarm-not-found", r.problemType());
   }
@@ -214,7 +201,7 @@ public class SecurityIT {
     Http.Reply card =
         guard.post(
             "/security/credentials",
-            DevicesIT.map(
+            map(
                 "kind", "card",
                 "credential", "04A1B2C3D4",
                 "holder", "Zhang Wei 张伟",
@@ -228,7 +215,7 @@ public class SecurityIT {
         guard
             .post(
                 "/security/credentials",
-                DevicesIT.map(
+                map(
                     "kind",
                     "card",
                     "credential",
@@ -241,7 +228,7 @@ public class SecurityIT {
     Http.Reply bad =
         guard.post(
             "/security/credentials",
-            DevicesIT.map(
+            map(
                 "kind",
                 "iris",
                 "credential",
@@ -302,7 +289,7 @@ public class SecurityIT {
     Http.Reply route =
         guard.post(
             "/security/patrol/routes",
-            DevicesIT.map(
+            map(
                 "name",
                 "Night round 夜巡",
                 "checkpoints",
@@ -317,7 +304,7 @@ public class SecurityIT {
         guard
             .post(
                 "/security/patrol/routes",
-                DevicesIT.map(
+                map(
                     "name",
                     "Night round 夜巡",
                     "checkpoints",
@@ -331,7 +318,7 @@ public class SecurityIT {
         422,
         guard.post(
                 "/security/patrol/routes",
-                DevicesIT.map(
+                map(
                     "name",
                     "Bad",
                     "checkpoints",
@@ -363,7 +350,7 @@ public class SecurityIT {
         201,
         guard.post(
                 "/security/credentials",
-                DevicesIT.map(
+                map(
                     "kind",
                     "card",
                     "credential",
@@ -395,18 +382,14 @@ public class SecurityIT {
     String checkins = "/security/patrol/rounds/" + round + "/checkins";
     assertEquals(
         "not-a-checkpoint",
-        guard
-            .post(checkins, DevicesIT.map("checkpoint", "TAG-POOL", "guard", "Guard Wang 王"))
-            .problemType());
+        guard.post(checkins, map("checkpoint", "TAG-POOL", "guard", "Guard Wang 王")).problemType());
     Http.Reply done =
-        guard.post(checkins, DevicesIT.map("checkpoint", "TAG-GARDEN", "guard", "Guard Wang 王"));
+        guard.post(checkins, map("checkpoint", "TAG-GARDEN", "guard", "Guard Wang 王"));
     assertEquals(done.toString(), 200, done.status);
     assertEquals("completed", done.json.path("status").asText());
     assertEquals(
         "already-checked-in",
-        guard
-            .post(checkins, DevicesIT.map("checkpoint", "TAG-GARDEN", "guard", "Guard Li"))
-            .problemType());
+        guard.post(checkins, map("checkpoint", "TAG-GARDEN", "guard", "Guard Li")).problemType());
 
     // yesterday's round was never walked: missed, with both checkpoints named
     Http.Reply yesterday =
@@ -421,13 +404,12 @@ public class SecurityIT {
         guard
             .post(
                 "/security/patrol/rounds/" + missed.path("id").asLong() + "/checkins",
-                DevicesIT.map("checkpoint", "TAG-GARDEN", "guard", "Guard Wang 王"))
+                map("checkpoint", "TAG-GARDEN", "guard", "Guard Wang 王"))
             .problemType());
 
     assertEquals(0, other.get("/security/patrol/routes").json.size());
     assertEquals(404, other.get("/security/patrol/rounds/" + round).status);
-    assertEquals(
-        404, other.post(checkins, DevicesIT.map("checkpoint", "TAG-GARDEN", "guard", "x")).status);
+    assertEquals(404, other.post(checkins, map("checkpoint", "TAG-GARDEN", "guard", "x")).status);
   }
 
   /** Recomputes the CRC of a frame whose header was changed. */
