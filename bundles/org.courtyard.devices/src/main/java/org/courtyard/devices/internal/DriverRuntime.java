@@ -11,6 +11,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.BooleanSupplier;
 import org.courtyard.driver.DecodeResult;
 import org.courtyard.driver.DeviceConfig;
 import org.courtyard.driver.DeviceDriver;
@@ -288,9 +289,11 @@ public final class DriverRuntime {
   /**
    * Decodes on the caller's thread, with the failure accounting. The caller enforces the time limit
    * ({@link #timeoutMs()}) with a watchdog and reports an overrun through {@link #timedOut}: a
-   * thread handoff per message would cost more than most decodes.
+   * thread handoff per message would cost more than most decodes. A decode the watchdog gave up on
+   * ({@code owned} false once it returns) was already counted as a hang: whatever it ends with
+   * afterwards, often an exception or null from the interrupt, is not a second failure.
    */
-  Outcome decode(String driverId, Uplink uplink, DeviceConfig settings) {
+  Outcome decode(String driverId, Uplink uplink, DeviceConfig settings, BooleanSupplier owned) {
     Slot s = slots.get(driverId);
     if (s == null) {
       return Outcome.failed("driver " + driverId + " is not installed", false);
@@ -301,14 +304,15 @@ public final class DriverRuntime {
     try {
       DecodeResult r = s.driver.decode(uplink, settings);
       if (r == null) {
-        return Outcome.failed("driver returned null", s.fail("returned null", false));
+        return Outcome.failed(
+            "driver returned null", owned.getAsBoolean() && s.fail("returned null", false));
       }
       s.decoded.incrementAndGet();
       return new Outcome(r, null, false);
     } catch (RuntimeException | StackOverflowError | LinkageError e) {
       String why = "threw " + e;
       LOG.debug("Driver {} failed on a message of {}", driverId, uplink.deviceId(), e);
-      return Outcome.failed(why, s.fail(why, false));
+      return Outcome.failed(why, owned.getAsBoolean() && s.fail(why, false));
     }
   }
 

@@ -470,8 +470,8 @@ public final class Gateway {
       if (b != null && now - b.since() > limit && lane.busy.compareAndSet(b, null)) {
         Thread stuck = lane.thread;
         lane.start();
-        stuck.interrupt();
         drivers.timedOut(b.driver());
+        stuck.interrupt();
         LOG.warn(
             "Driver {} did not return within {} ms; its decode thread was replaced",
             b.driver(),
@@ -495,7 +495,8 @@ public final class Gateway {
         drivers.decode(
             device.driver(),
             new Uplink(device.id(), device.type(), payload, now),
-            configured.config);
+            configured.config,
+            () -> lane.busy.get() == mine);
     if (!lane.busy.compareAndSet(mine, null)) {
       return null; // the watchdog gave up on this decode and counted it as a hang
     }
