@@ -5,6 +5,7 @@ import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertNotNull;
 import static org.junit.Assert.assertTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -239,6 +240,50 @@ public class PlatformIT {
   }
 
   @Test
+  public void a06_aSuspendedTenantIsRefusedUntilResumedAndKeepsItsData() throws Exception {
+    Http api = anonymous.tenant(onboard("susp_co"));
+    Http other = anonymous.tenant(onboard("susp_other"));
+    assertEquals(200, api.get("/tenant").status); // verified once, now cached
+
+    Http.Reply tooLong =
+        operator.post("/operator/tenants/susp_co/suspend", Map.of("reason", "x".repeat(501)));
+    assertEquals(tooLong.toString(), 400, tooLong.status);
+    assertEquals(200, api.get("/tenant").status);
+
+    Http.Reply suspended =
+        operator.post("/operator/tenants/susp_co/suspend", Map.of("reason", "invoice unpaid"));
+    assertEquals(suspended.toString(), 200, suspended.status);
+    assertEquals("suspended", suspended.json.path("status").asText());
+    assertEquals("invoice unpaid", suspended.json.path("statusReason").asText());
+    Http.Reply refused = api.get("/tenant");
+    assertEquals(refused.toString(), 403, refused.status);
+    assertEquals("tenant-suspended", refused.problemType());
+    assertTrue(refused.text, refused.json.path("detail").asText().contains("susp_co"));
+    assertEquals(200, other.get("/tenant").status);
+    assertEquals(
+        "suspended", operator.get("/operator/tenants/susp_co").json.path("status").asText());
+    assertTrue(schemaExists("t_susp_co"));
+    assertEquals(404, operator.post("/operator/tenants/no_such_co/suspend", Map.of()).status);
+
+    // suspending again only updates the reason; resuming twice is harmless
+    assertEquals(
+        "still unpaid",
+        operator
+            .post("/operator/tenants/susp_co/suspend", Map.of("reason", "still unpaid"))
+            .json
+            .path("statusReason")
+            .asText());
+    for (int i = 0; i < 2; i++) {
+      Http.Reply resumed = operator.post("/operator/tenants/susp_co/resume", Map.of());
+      assertEquals(resumed.toString(), 200, resumed.status);
+      assertEquals("active", resumed.json.path("status").asText());
+      assertTrue(resumed.toString(), resumed.json.path("statusReason").isNull());
+    }
+    assertEquals(200, api.get("/tenant").status);
+    assertEquals(404, operator.post("/operator/tenants/no_such_co/resume", Map.of()).status);
+  }
+
+  @Test
   public void b01_hotEnablingEstateForOneTenantRestartsNothing() throws Exception {
     String alpha = onboard("alpha_co");
     String beta = onboard("beta_co");
@@ -385,6 +430,17 @@ public class PlatformIT {
     assertEquals(0, instances("estate", "shell_co"));
     session.execute("courtyard:module-enable shell_co estate");
     assertEquals(1, instances("estate", "shell_co"));
+    session.execute("courtyard:tenant-suspend -r \"contract ended\" shell_co");
+    assertEquals(
+        1,
+        count(
+            "select count(*) from platform.tenant where slug = 'shell_co'"
+                + " and status = 'suspended' and status_reason = 'contract ended'"));
+    session.execute("courtyard:tenant-resume shell_co");
+    assertEquals(
+        1,
+        count(
+            "select count(*) from platform.tenant where slug = 'shell_co' and status = 'active'"));
     session.execute("courtyard:tenant-create Bad_Slug x");
     assertEquals(0, count("select count(*) from platform.tenant where slug ilike 'bad%'"));
     session.execute("courtyard:tenant-offboard --confirm wrong shell_co");
@@ -401,9 +457,71 @@ public class PlatformIT {
     assertEquals("3.0.3", doc.json.path("openapi").asText());
     assertTrue(doc.json.path("paths").has("/v1/operator/tenants"));
     assertTrue(doc.json.path("paths").has("/v1/estate/rooms"));
+    assertTrue(doc.json.path("paths").has("/v1/operator/tenants/{slug}/suspend"));
+    assertTrue(doc.json.path("paths").has("/v1/operator/traffic"));
+  }
+
+  @Test
+  public void c02_healthNamesEachComponentAndStatsCountEachTenantsRecords() throws Exception {
     Http.Reply health = operator.get("/operator/health");
-    assertEquals(200, health.status);
-    assertEquals("up", health.json.path("status").asText());
+    assertEquals(health.toString(), 200, health.status);
+    assertEquals(health.toString(), "up", health.json.path("status").asText());
+    JsonNode components = health.json.path("components");
+    for (String c : List.of("container", "database", "broker")) {
+      assertEquals(components.toString(), "up", components.path(c).path("status").asText());
+      assertTrue(components.toString(), components.path(c).path("latencyMs").isNumber());
+    }
+    assertTrue(
+        components.toString(),
+        components.path("database").path("detail").asText().startsWith("PostgreSQL "));
+    assertTrue(
+        components.toString(),
+        components.path("broker").path("detail").asText().contains("gateway connected"));
+
+    Http estate = anonymous.tenant(operator.onboard("stats_co", "estate"));
+    operator.onboard("stats_none");
+    long e = Http.id(estate.post("/estate/estates", Http.map("code", "E1", "name", "E")));
+    long b =
+        Http.id(
+            estate.post("/estate/buildings", Http.map("estateId", e, "code", "B", "name", "B")));
+    long u =
+        Http.id(estate.post("/estate/units", Http.map("buildingId", b, "code", "U", "name", "U")));
+    for (String number : List.of("101", "102", "103")) {
+      Http.id(
+          estate.post(
+              "/estate/rooms",
+              Http.map(
+                  "unitId", u, "number", number, "floor", 1, "area", 88.5, "type", "residential")));
+    }
+    Http.Reply stats = operator.get("/operator/stats");
+    assertEquals(stats.toString(), 200, stats.status);
+    JsonNode withEstate = row(stats.json, "stats_co");
+    JsonNode without = row(stats.json, "stats_none");
+    assertEquals(stats.toString(), 3, withEstate.path("rooms").asLong());
+    assertEquals("active", withEstate.path("status").asText());
+    // a tenant without the module has the key, null: a table of rows has no holes
+    assertTrue(stats.toString(), without.has("rooms") && without.path("rooms").isNull());
+
+    Http.Reply traffic = operator.get("/operator/traffic?minutes=5");
+    assertEquals(traffic.toString(), 200, traffic.status);
+    assertEquals(5, traffic.json.path("minutes").size());
+    assertEquals(5, traffic.json.path("api").size());
+    assertEquals(5, traffic.json.path("ingest").size());
+    // this test's own requests were served within the last minute or two
+    long recent =
+        traffic.json.path("api").get(4).asLong() + traffic.json.path("api").get(3).asLong();
+    assertTrue(traffic.toString(), recent >= 10);
+    assertEquals(400, operator.get("/operator/traffic?minutes=0").status);
+    assertEquals(400, operator.get("/operator/traffic?minutes=1441").status);
+  }
+
+  private static JsonNode row(JsonNode rows, String tenant) {
+    for (JsonNode r : rows) {
+      if (r.path("tenant").asText().equals(tenant)) {
+        return r;
+      }
+    }
+    throw new AssertionError("no row for " + tenant + " in " + rows);
   }
 
   private Bundle bundle(String symbolicName) {

@@ -5,9 +5,22 @@ import java.util.List;
 
 /** A property company as the platform registry knows it. */
 public final class Tenant {
+
+  public static final String ACTIVE = "active";
+  public static final String SUSPENDED = "suspended";
+
   public final String slug;
   public final String name;
+
+  /** {@value #ACTIVE} or {@value #SUSPENDED}: a suspended tenant's API tokens are refused. */
   public final String status;
+
+  /** Why an operator suspended the tenant; null while it is active. */
+  public final String statusReason;
+
+  /** When the status last changed; null when it never did. */
+  public final Instant statusChangedAt;
+
   public final String schema;
   public final Instant createdAt;
   public final List<String> modules;
@@ -19,9 +32,23 @@ public final class Tenant {
       String schema,
       Instant createdAt,
       List<String> modules) {
+    this(slug, name, status, null, null, schema, createdAt, modules);
+  }
+
+  public Tenant(
+      String slug,
+      String name,
+      String status,
+      String statusReason,
+      Instant statusChangedAt,
+      String schema,
+      Instant createdAt,
+      List<String> modules) {
     this.slug = slug;
     this.name = name;
     this.status = status;
+    this.statusReason = statusReason;
+    this.statusChangedAt = statusChangedAt;
     this.schema = schema;
     this.createdAt = createdAt;
     this.modules = List.copyOf(modules);

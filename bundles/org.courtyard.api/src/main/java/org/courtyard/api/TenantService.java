@@ -23,6 +23,18 @@ public interface TenantService {
   /** Removes the tenant, its credentials, its module instances and its schema with all data. */
   void offboard(String slug);
 
+  /**
+   * Suspends the tenant, e.g. for an unpaid subscription: its API tokens are refused with 403 at
+   * once while its data, modules and devices stay as they are. Suspending a suspended tenant only
+   * updates the reason.
+   *
+   * @throws ProblemException 404 for an unknown tenant, 400 for a reason over 500 characters
+   */
+  Tenant suspend(String slug, String reason);
+
+  /** Lets a suspended tenant's tokens in again; resuming an active tenant changes nothing. */
+  Tenant resume(String slug);
+
   /** Issues an additional admin token for the tenant; returned once, stored only as a hash. */
   String issueToken(String slug);
 

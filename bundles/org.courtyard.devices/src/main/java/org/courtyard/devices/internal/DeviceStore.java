@@ -61,6 +61,22 @@ final class DeviceStore {
     this.jdbc = jdbc;
   }
 
+  /** Devices registered (revoked ones too) and when the last message was stored, for operators. */
+  Map<String, Object> statistics() {
+    return jdbc.read(
+        c -> {
+          try (PreparedStatement ps =
+                  c.prepareStatement("SELECT count(*), max(last_seen_at) FROM device");
+              ResultSet rs = ps.executeQuery()) {
+            rs.next();
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("devices", rs.getLong(1));
+            m.put("lastIngestAt", Jdbc.instant(rs.getTimestamp(2)));
+            return m;
+          }
+        });
+  }
+
   Jdbc jdbc() {
     return jdbc;
   }

@@ -14,6 +14,7 @@ import org.courtyard.api.ProblemException;
 import org.courtyard.api.TenantModule;
 import org.courtyard.api.TenantPersistence;
 import org.courtyard.api.TenantSlug;
+import org.courtyard.api.TenantStatistics;
 import org.courtyard.api.jdbc.Jdbc;
 import org.courtyard.api.rest.Page;
 import org.courtyard.devices.internal.dto.CommandInput;
@@ -49,7 +50,7 @@ import org.slf4j.LoggerFactory;
     service = {TenantModule.class, DevicesTenant.class},
     property = CourtyardConstants.MODULE + "=" + DevicesModule.ID)
 @Designate(ocd = DevicesTenant.Config.class, factory = true)
-public final class DevicesTenant implements TenantModule {
+public final class DevicesTenant implements TenantModule, TenantStatistics {
 
   static final String PID = CourtyardConstants.MODULE_FACTORY_PID_PREFIX + DevicesModule.ID;
   private static final Logger LOG = LoggerFactory.getLogger(DevicesTenant.class);
@@ -98,6 +99,11 @@ public final class DevicesTenant implements TenantModule {
   void deactivate() {
     registry.unload(tenant);
     LOG.info("Devices of tenant {} may no longer connect", tenant);
+  }
+
+  @Override
+  public Map<String, Object> statistics() {
+    return store.statistics();
   }
 
   @Override

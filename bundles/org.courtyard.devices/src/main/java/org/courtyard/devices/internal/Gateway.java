@@ -19,8 +19,11 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
+import org.courtyard.api.HealthCheck;
+import org.courtyard.api.MinuteCounter;
 import org.courtyard.api.TenantInstances;
 import org.courtyard.api.TenantSlug;
+import org.courtyard.api.TrafficSource;
 import org.courtyard.broker.MqttBroker;
 import org.courtyard.devices.DeviceEvent;
 import org.courtyard.devices.DeviceEventListener;
@@ -61,9 +64,12 @@ import org.slf4j.MDC;
  * the devices' messages: backpressure instead of unbounded memory. A message is acknowledged once
  * it is on its lane's queue.
  */
-@Component(service = Gateway.class, immediate = true, configurationPid = Gateway.PID)
+@Component(
+    service = {Gateway.class, TrafficSource.class, HealthCheck.class},
+    immediate = true,
+    configurationPid = Gateway.PID)
 @Designate(ocd = Gateway.Config.class)
-public final class Gateway {
+public final class Gateway implements TrafficSource, HealthCheck {
 
   static final String PID = "org.courtyard.devices.gateway";
 
@@ -130,6 +136,7 @@ public final class Gateway {
   private final AtomicLong accepted = new AtomicLong();
   private final AtomicLong rejectedTotal = new AtomicLong();
   private final AtomicLong stored = new AtomicLong();
+  private final MinuteCounter storedPerMinute = new MinuteCounter();
   private final AtomicLong duplicates = new AtomicLong();
   private final AtomicLong dropped = new AtomicLong();
   private volatile boolean running = true;
@@ -303,6 +310,36 @@ public final class Gateway {
 
   void removeListener(DeviceEventListener listener) {
     listeners.remove(listener);
+  }
+
+  /** Device messages stored per minute, for the operator's traffic chart. */
+  @Override
+  public String name() {
+    return "ingest";
+  }
+
+  @Override
+  public long[] perMinute(int minutes) {
+    return storedPerMinute.perMinute(minutes);
+  }
+
+  /** The broker as devices see it: present, and the gateway's client connected to it. */
+  @Override
+  public String component() {
+    return "broker";
+  }
+
+  @Override
+  public Result check() {
+    MqttBroker b = broker;
+    if (b == null) {
+      return Result.down("no MQTT broker: the org.courtyard.broker bundle is not running");
+    }
+    String where = b.mode() + " broker " + b.url();
+    Stats st = stats();
+    return st.connected()
+        ? Result.up(where + ", gateway connected, " + st.stored() + " messages stored since start")
+        : Result.down(where + ": the gateway is not connected (reconnecting)");
   }
 
   Stats stats() {
@@ -605,6 +642,7 @@ public final class Gateway {
       try {
         DeviceStore.Stored result = instance.store().store(e.getValue(), rejects);
         stored.addAndGet(result.stored().size());
+        storedPerMinute.add(result.stored().size());
         duplicates.addAndGet(result.duplicates());
         notifyListeners(tenant, result.stored());
       } finally {

@@ -2,11 +2,13 @@ package org.courtyard.estate.internal;
 
 import java.time.Clock;
 import java.util.List;
+import java.util.Map;
 import javax.persistence.EntityManagerFactory;
 import org.courtyard.api.CourtyardConstants;
 import org.courtyard.api.TenantModule;
 import org.courtyard.api.TenantPersistence;
 import org.courtyard.api.TenantSlug;
+import org.courtyard.api.TenantStatistics;
 import org.courtyard.api.jpa.Transactions;
 import org.courtyard.estate.internal.entity.Building;
 import org.courtyard.estate.internal.entity.Estate;
@@ -37,7 +39,7 @@ import org.slf4j.LoggerFactory;
     service = {TenantModule.class, EstateTenant.class},
     property = CourtyardConstants.MODULE + "=" + EstateModule.ID)
 @Designate(ocd = EstateTenant.Config.class, factory = true)
-public final class EstateTenant implements TenantModule {
+public final class EstateTenant implements TenantModule, TenantStatistics {
 
   /** Factory PID, equal to {@code EstateModule#factoryPid()} by construction. */
   static final String PID = CourtyardConstants.MODULE_FACTORY_PID_PREFIX + EstateModule.ID;
@@ -97,6 +99,14 @@ public final class EstateTenant implements TenantModule {
   /** For read-only views of this tenant's data offered to other modules. */
   Transactions transactions() {
     return transactions;
+  }
+
+  @Override
+  public Map<String, Object> statistics() {
+    return Map.of(
+        "rooms",
+        transactions.read(
+            em -> em.createQuery("SELECT COUNT(r) FROM Room r", Long.class).getSingleResult()));
   }
 
   @Override

@@ -2,11 +2,13 @@ package org.courtyard.residents.internal;
 
 import java.time.Clock;
 import java.util.List;
+import java.util.Map;
 import javax.persistence.EntityManagerFactory;
 import org.courtyard.api.CourtyardConstants;
 import org.courtyard.api.TenantModule;
 import org.courtyard.api.TenantPersistence;
 import org.courtyard.api.TenantSlug;
+import org.courtyard.api.TenantStatistics;
 import org.courtyard.api.jpa.Transactions;
 import org.courtyard.estate.EstateDirectory;
 import org.courtyard.residents.internal.entity.Occupancy;
@@ -38,7 +40,7 @@ import org.slf4j.LoggerFactory;
     service = {TenantModule.class, ResidentsTenant.class},
     property = CourtyardConstants.MODULE + "=" + ResidentsModule.ID)
 @Designate(ocd = ResidentsTenant.Config.class, factory = true)
-public final class ResidentsTenant implements TenantModule {
+public final class ResidentsTenant implements TenantModule, TenantStatistics {
 
   /** Factory PID, equal to {@code ResidentsModule#factoryPid()} by construction. */
   static final String PID = CourtyardConstants.MODULE_FACTORY_PID_PREFIX + ResidentsModule.ID;
@@ -94,6 +96,14 @@ public final class ResidentsTenant implements TenantModule {
   void deactivate() {
     persistence.close(tenant, ResidentsModule.ID);
     LOG.info("Residents module stopped for tenant {}", tenant);
+  }
+
+  @Override
+  public Map<String, Object> statistics() {
+    return Map.of(
+        "residents",
+        transactions.read(
+            em -> em.createQuery("SELECT COUNT(p) FROM Person p", Long.class).getSingleResult()));
   }
 
   @Override

@@ -14,6 +14,7 @@ import javax.ws.rs.container.PreMatching;
 import javax.ws.rs.core.HttpHeaders;
 import javax.ws.rs.core.SecurityContext;
 import org.courtyard.api.Authenticator;
+import org.courtyard.api.MinuteCounter;
 import org.courtyard.api.ProblemException;
 import org.courtyard.api.TenantSlug;
 import org.courtyard.api.rest.TenantPrincipal;
@@ -38,15 +39,22 @@ final class AuthFilter implements ContainerRequestFilter, ContainerResponseFilte
   private final Audience audience;
   private final String module;
   private final ModuleGate gate;
+  private final MinuteCounter served;
 
   /**
    * @param module the module a tenant must have enabled to use this server, or null
    */
-  AuthFilter(Authenticator authenticator, Audience audience, String module, ModuleGate gate) {
+  AuthFilter(
+      Authenticator authenticator,
+      Audience audience,
+      String module,
+      ModuleGate gate,
+      MinuteCounter served) {
     this.authenticator = authenticator;
     this.audience = audience;
     this.module = module;
     this.gate = gate;
+    this.served = served;
   }
 
   @Override
@@ -98,11 +106,12 @@ final class AuthFilter implements ContainerRequestFilter, ContainerResponseFilte
 
   /**
    * Log lines written while serving a tenant carry its slug; the thread goes back to the pool
-   * clean.
+   * clean. Every response, refusals included, counts as served for the operator's traffic chart.
    */
   @Override
   public void filter(ContainerRequestContext request, ContainerResponseContext response) {
     MDC.remove("tenant");
+    served.add(1);
   }
 
   /** The public id part of a {@code cy_<id>_<secret>} token, for audit trails; never the secret. */

@@ -1,11 +1,11 @@
 package org.courtyard.rest.internal;
 
 import java.net.URI;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import javax.ws.rs.Consumes;
 import javax.ws.rs.DELETE;
+import javax.ws.rs.DefaultValue;
 import javax.ws.rs.GET;
 import javax.ws.rs.POST;
 import javax.ws.rs.Path;
@@ -55,12 +55,17 @@ public final class OperatorResource {
     public long tookMs;
   }
 
-  private final TenantService tenants;
-  private final HealthReport health;
+  /** Body of {@code POST /tenants/{slug}/suspend}. */
+  public static final class Suspension {
+    public String reason;
+  }
 
-  OperatorResource(TenantService tenants, HealthReport health) {
+  private final TenantService tenants;
+  private final OperatorOverview overview;
+
+  OperatorResource(TenantService tenants, OperatorOverview overview) {
     this.tenants = tenants;
-    this.health = health;
+    this.overview = overview;
   }
 
   @GET
@@ -166,10 +171,54 @@ public final class OperatorResource {
     return c;
   }
 
+  /**
+   * Suspends a tenant (e.g. unpaid subscription): its API tokens get 403 {@code tenant-suspended}
+   * at once; data, modules and devices stay. Repeating it only updates the reason.
+   */
+  @POST
+  @Path("tenants/{slug}/suspend")
+  public Tenant suspend(@PathParam("slug") String slug, Suspension body) {
+    tenants.find(slug).orElseThrow(() -> tenantNotFound(slug));
+    return tenants.suspend(slug, body == null ? null : body.reason);
+  }
+
+  /** Lets a suspended tenant's tokens in again; resuming an active tenant changes nothing. */
+  @POST
+  @Path("tenants/{slug}/resume")
+  public Tenant resume(@PathParam("slug") String slug) {
+    tenants.find(slug).orElseThrow(() -> tenantNotFound(slug));
+    return tenants.resume(slug);
+  }
+
+  /**
+   * Container, database and broker status. {@code status} is {@code up} when every component is,
+   * otherwise {@code degraded}; each component has a status, a readable detail and how long its
+   * check took.
+   */
   @GET
   @Path("health")
   public Map<String, Object> health() {
-    return new LinkedHashMap<>(health.report());
+    return overview.health();
+  }
+
+  /**
+   * One row per tenant: status and the figures its modules report (rooms, residents, devices, last
+   * device message); null where the tenant has not enabled the module.
+   */
+  @GET
+  @Path("stats")
+  public List<Map<String, Object>> statistics() {
+    return overview.statistics();
+  }
+
+  /**
+   * REST requests served and device messages stored per minute over the last {@code minutes}
+   * (default 60, at most 1440), oldest first; the last entry is the current, unfinished minute.
+   */
+  @GET
+  @Path("traffic")
+  public Map<String, Object> traffic(@QueryParam("minutes") @DefaultValue("60") int minutes) {
+    return overview.traffic(minutes);
   }
 
   private static ProblemException tenantNotFound(String slug) {

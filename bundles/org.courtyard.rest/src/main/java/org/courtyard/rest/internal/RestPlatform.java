@@ -1,7 +1,6 @@
 package org.courtyard.rest.internal;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.lang.management.ManagementFactory;
 import java.util.ArrayList;
 import java.util.Dictionary;
 import java.util.Hashtable;
@@ -15,8 +14,10 @@ import org.apache.cxf.jaxrs.JAXRSServerFactoryBean;
 import org.apache.cxf.transport.http.HTTPTransportFactory;
 import org.courtyard.api.Authenticator;
 import org.courtyard.api.CourtyardConstants;
+import org.courtyard.api.HealthCheck;
 import org.courtyard.api.TenantModule;
 import org.courtyard.api.TenantService;
+import org.courtyard.api.TrafficSource;
 import org.courtyard.api.rest.ModuleResource;
 import org.courtyard.api.rest.OperatorExtension;
 import org.courtyard.api.rest.PublishedApi;
@@ -47,8 +48,7 @@ public final class RestPlatform {
   private final Authenticator authenticator;
   private final ObjectMapper mapper = Json.mapper();
   private final ModuleGate gate;
-  private final String version;
-  private final long started = System.currentTimeMillis();
+  private final OperatorOverview overview;
 
   private final Map<String, Server> moduleServers = new LinkedHashMap<>();
   private final Map<String, OperatorExtension> extensions = new LinkedHashMap<>();
@@ -70,9 +70,10 @@ public final class RestPlatform {
     this.gate = new ModuleGate(context);
     this.context = context;
     this.authenticator = authenticator;
-    this.version = context.getBundle().getVersion().toString();
     this.bus = BusFactory.getDefaultBus(true);
-    HealthReport health = () -> health(tenants);
+    this.overview =
+        new OperatorOverview(
+            context, tenants, context.getBundle().getVersion().toString(), this::moduleApis);
     synchronized (this) {
       platformServers.add(
           create(
@@ -83,7 +84,7 @@ public final class RestPlatform {
       platformServers.add(
           create(
               BASE + "/operator",
-              List.of(new OperatorResource(tenants, health)),
+              List.of(new OperatorResource(tenants, overview)),
               AuthFilter.Audience.OPERATOR,
               null));
       active = true;
@@ -101,6 +102,31 @@ public final class RestPlatform {
     extensionServers.clear();
     platformServers.forEach(Server::destroy);
     platformServers.clear();
+    overview.close();
+  }
+
+  @Reference(
+      cardinality = ReferenceCardinality.MULTIPLE,
+      policy = ReferencePolicy.DYNAMIC,
+      unbind = "removeHealthCheck")
+  void addHealthCheck(HealthCheck check) {
+    overview.add(check);
+  }
+
+  void removeHealthCheck(HealthCheck check) {
+    overview.remove(check);
+  }
+
+  @Reference(
+      cardinality = ReferenceCardinality.MULTIPLE,
+      policy = ReferencePolicy.DYNAMIC,
+      unbind = "removeTrafficSource")
+  void addTrafficSource(TrafficSource source) {
+    overview.add(source);
+  }
+
+  void removeTrafficSource(TrafficSource source) {
+    overview.remove(source);
   }
 
   @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
@@ -214,7 +240,7 @@ public final class RestPlatform {
         List.of(
             Json.provider(mapper),
             new ProblemMapper(),
-            new AuthFilter(authenticator, audience, module, gate)));
+            new AuthFilter(authenticator, audience, module, gate, overview.requests())));
     Thread thread = Thread.currentThread();
     ClassLoader previous = thread.getContextClassLoader();
     thread.setContextClassLoader(RestPlatform.class.getClassLoader());
@@ -245,25 +271,13 @@ public final class RestPlatform {
                 apis.add(
                     new OpenApiGenerator.Api(BASE + "/" + id, r.getClass(), id, "tenantToken")));
       }
-      doc = OpenApiGenerator.document(version, apis);
+      doc = OpenApiGenerator.document(context.getBundle().getVersion().toString(), apis);
       openApi = doc;
     }
     return doc;
   }
 
-  private Map<String, Object> health(TenantService tenants) {
-    Map<String, Object> h = new LinkedHashMap<>();
-    h.put("status", "up");
-    h.put("version", version);
-    h.put("uptimeSeconds", (System.currentTimeMillis() - started) / 1000);
-    h.put("tenants", tenants.list().size());
-    synchronized (this) {
-      h.put("moduleApis", new ArrayList<>(moduleServers.keySet()));
-    }
-    h.put("java", System.getProperty("java.version"));
-    h.put(
-        "heapUsedMb",
-        ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed() / (1024 * 1024));
-    return h;
+  private synchronized List<String> moduleApis() {
+    return new ArrayList<>(moduleServers.keySet());
   }
 }

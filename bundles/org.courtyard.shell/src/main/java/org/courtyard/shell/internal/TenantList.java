@@ -29,7 +29,13 @@ public class TenantList implements Action {
     for (Tenant t : tenants.list()) {
       table
           .addRow()
-          .addContent(t.slug, t.name, t.status, t.schema, String.join(",", t.modules), t.createdAt);
+          .addContent(
+              t.slug,
+              t.name,
+              t.statusReason == null ? t.status : t.status + " (" + t.statusReason + ")",
+              t.schema,
+              String.join(",", t.modules),
+              t.createdAt);
     }
     table.print(System.out);
     return null;

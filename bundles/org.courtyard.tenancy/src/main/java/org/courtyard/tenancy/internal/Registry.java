@@ -40,7 +40,8 @@ final class Registry {
 
   private static List<Tenant> query(Connection c, String slug) throws SQLException {
     String sql =
-        "select t.slug, t.name, t.status, t.created_at, m.module_id"
+        "select t.slug, t.name, t.status, t.created_at, m.module_id, t.status_reason,"
+            + " t.status_changed_at"
             + " from tenant t left join tenant_module m on m.tenant_slug = t.slug and m.enabled"
             + (slug == null ? "" : " where t.slug = ?")
             + " order by t.slug, m.module_id";
@@ -54,7 +55,15 @@ final class Registry {
         while (rs.next()) {
           String s = rs.getString(1);
           rows.computeIfAbsent(
-              s, k -> new Object[] {rsString(rs, 2), rsString(rs, 3), rsInstant(rs, 4)});
+              s,
+              k ->
+                  new Object[] {
+                    rsString(rs, 2),
+                    rsString(rs, 3),
+                    rsInstant(rs, 4),
+                    rsString(rs, 6),
+                    rsInstant(rs, 7)
+                  });
           List<String> mods = modules.computeIfAbsent(s, k -> new ArrayList<>());
           String module = rs.getString(5);
           if (module != null) {
@@ -71,6 +80,8 @@ final class Registry {
                     s,
                     (String) r[0],
                     (String) r[1],
+                    (String) r[3],
+                    (Instant) r[4],
                     TenantSlug.SCHEMA_PREFIX + s,
                     (Instant) r[2],
                     modules.get(s))));
@@ -131,20 +142,33 @@ final class Registry {
     }
   }
 
-  /**
-   * Token row needed to verify a presented token: [tenant slug, secret hash], active tenants only.
-   */
+  /** Sets the tenant's status; false when there is no such tenant. */
+  boolean setStatus(String slug, String status, String reason) throws SQLException {
+    try (Connection c = platform.getConnection();
+        PreparedStatement ps =
+            c.prepareStatement(
+                "update tenant set status = ?, status_reason = ?,"
+                    + " status_changed_at = case when status = ? then status_changed_at"
+                    + " else now() end where slug = ?")) {
+      ps.setString(1, status);
+      ps.setString(2, reason);
+      ps.setString(3, status);
+      ps.setString(4, slug);
+      return ps.executeUpdate() == 1;
+    }
+  }
+
+  /** Token row needed to verify a presented token: [tenant slug, secret hash, tenant status]. */
   Optional<String[]> tokenForVerification(String tokenId) throws SQLException {
     try (Connection c = platform.getConnection();
         PreparedStatement ps =
             c.prepareStatement(
-                "select k.tenant_slug, k.secret_hash from api_token k join tenant t"
-                    + " on t.slug = k.tenant_slug where k.id = ? and k.revoked_at is null"
-                    + " and t.status = 'active'")) {
+                "select k.tenant_slug, k.secret_hash, t.status from api_token k join tenant t"
+                    + " on t.slug = k.tenant_slug where k.id = ? and k.revoked_at is null")) {
       ps.setString(1, tokenId);
       try (ResultSet rs = ps.executeQuery()) {
         return rs.next()
-            ? Optional.of(new String[] {rs.getString(1), rs.getString(2)})
+            ? Optional.of(new String[] {rs.getString(1), rs.getString(2), rs.getString(3)})
             : Optional.empty();
       }
     }

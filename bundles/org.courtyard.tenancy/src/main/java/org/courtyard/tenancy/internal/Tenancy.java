@@ -248,6 +248,15 @@ public final class Tenancy implements TenantService, Authenticator, OperatorAcco
     try {
       Optional<String[]> row = registry.tokenForVerification(parsed.get().id);
       if (row.isPresent() && SecretHasher.verify(parsed.get().secret, row.get()[1])) {
+        if (!Tenant.ACTIVE.equals(row.get()[2])) {
+          throw new ProblemException(
+              403,
+              "tenant-suspended",
+              "Tenant suspended",
+              "Tenant '"
+                  + row.get()[0]
+                  + "' is suspended; its data is kept. Ask the platform operator to resume it.");
+        }
         remember(key, row.get()[0]);
         return Optional.of(TenantSlug.of(row.get()[0]));
       }
@@ -340,6 +349,38 @@ public final class Tenancy implements TenantService, Authenticator, OperatorAcco
 
   // --- tenants
   // ------------------------------------------------------------------------------------
+
+  @Override
+  public Tenant suspend(String slug, String reason) {
+    String why = reason == null || reason.isBlank() ? null : reason.strip();
+    if (why != null && why.length() > 500) {
+      throw ProblemException.badRequest(
+          "invalid-reason", "Reason too long", "A suspension reason has at most 500 characters.");
+    }
+    return setStatus(slug, Tenant.SUSPENDED, why);
+  }
+
+  @Override
+  public Tenant resume(String slug) {
+    return setStatus(slug, Tenant.ACTIVE, null);
+  }
+
+  private Tenant setStatus(String slug, String status, String reason) {
+    requireTenant(slug);
+    synchronized (lockFor(slug)) {
+      try {
+        if (!registry.setStatus(slug, status, reason)) {
+          requireTenant(slug); // offboarded meanwhile: 404
+        }
+      } catch (SQLException e) {
+        throw new IllegalStateException("changing the status of " + slug + " failed", e);
+      }
+      // a cached credential must not outlive the suspension
+      forgetTenantCredentials(slug);
+    }
+    LOG.info("Tenant {} is now {}{}", slug, status, reason == null ? "" : " (" + reason + ")");
+    return requireTenant(slug);
+  }
 
   @Override
   public List<Tenant> list() {
