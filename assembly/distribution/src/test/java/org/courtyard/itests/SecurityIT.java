@@ -9,6 +9,9 @@ import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
 import org.eclipse.paho.client.mqttv3.MqttClient;
 import org.junit.Before;
 import org.junit.FixMethodOrder;
@@ -471,6 +474,89 @@ public class SecurityIT {
     } finally {
       configure("org.courtyard.devices.gateway", "heartbeatTimeoutSeconds", 300);
       configure("org.courtyard.security", "offlineCheckSeconds", 60);
+    }
+  }
+
+  @Test
+  public void a08_aGuardOpensADoorRemotelyAndTheLogSaysWhoAndWhy() throws Exception {
+    MqttClient door = DevicesIT.connect("guard_co/door-1", doorPassword);
+    BlockingQueue<byte[]> down = new LinkedBlockingQueue<>();
+    try {
+      door.subscribe("t/guard_co/d/door-1/down", 1, (topic, m) -> down.add(m.getPayload()));
+      Http.Reply opened =
+          guard.post(
+              "/security/doors/door-1/open",
+              map("door", "1", "by", "Guard Li", "reason", "courier"));
+      assertEquals(opened.toString(), 202, opened.status);
+      assertEquals("sent", opened.json.path("command").path("status").asText());
+      byte[] frame = down.poll(10, TimeUnit.SECONDS);
+      assertTrue("the controller got no open frame", frame != null);
+      assertEquals(0xA5, frame[0] & 0xFF);
+      assertEquals(0x81, frame[4] & 0xFF); // OPEN
+      JsonNode log = guard.get("/security/access-events?deviceId=door-1").json;
+      JsonNode first = log.get(0);
+      assertEquals(log.toString(), "remote", first.path("credentialKind").asText());
+      assertTrue(log.toString(), first.path("granted").asBoolean());
+      assertEquals("opened remotely by Guard Li: courier", first.path("reason").asText());
+    } finally {
+      door.disconnect();
+    }
+    long lines = guard.get("/security/access-events?deviceId=door-1&limit=500").json.size();
+    // bad input, an unknown device and another tenant's door: refused, nothing sent or logged
+    assertEquals(422, guard.post("/security/doors/door-1/open", map("door", "1")).status);
+    assertEquals(
+        422, guard.post("/security/doors/door-1/open", map("door", "x", "by", "Li")).status);
+    Http.Reply unknown = guard.post("/security/doors/no-such-door/open", map("by", "Li"));
+    assertEquals(unknown.toString(), 404, unknown.status);
+    Http.Reply foreign = other.post("/security/doors/door-1/open", map("by", "Intruder"));
+    assertEquals(foreign.toString(), 404, foreign.status);
+    Http.Reply tooMany = guard.post("/security/doors/door-1/open", map("door", "9", "by", "Li"));
+    assertEquals(tooMany.toString(), 422, tooMany.status);
+    assertEquals(lines, guard.get("/security/access-events?deviceId=door-1&limit=500").json.size());
+  }
+
+  @Test
+  public void a09_tomorrowsRoundsAreCreatedWithoutAnyoneAskingAndOnlyOnce() throws Exception {
+    Http.Reply route =
+        other.post(
+            "/security/patrol/routes",
+            map(
+                "name",
+                "Day round 日巡",
+                "checkpoints",
+                List.of("TAG-GATE"),
+                "times",
+                List.of("09:00", "21:00"),
+                "roundMinutes",
+                20));
+    assertEquals(route.toString(), 201, route.status);
+    String rounds =
+        "select count(*) from t_other_co.patrol_round r join t_other_co.patrol_route p"
+            + " on p.id = r.route_id where p.name = 'Day round 日巡'";
+    assertEquals(0, PlatformIT.count(rounds));
+    configure("org.courtyard.security", "patrolScheduleSeconds", 1);
+    try {
+      long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+      while (PlatformIT.count(rounds) < 4 && System.nanoTime() < deadline) {
+        Thread.sleep(200);
+      }
+      // two times a day, today and tomorrow in Asia/Shanghai
+      assertEquals(4, PlatformIT.count(rounds));
+      Thread.sleep(2_500); // more runs of the job
+      assertEquals(4, PlatformIT.count(rounds));
+      assertEquals(
+          1,
+          PlatformIT.count(
+              "select count(*) from t_other_co.patrol_round r join t_other_co.patrol_route p on"
+                  + " p.id = r.route_id where p.name = 'Day round 日巡' and r.starts_at = ?",
+              java.sql.Timestamp.from(
+                  java.time.LocalDate.now(java.time.ZoneId.of("Asia/Shanghai"))
+                      .plusDays(1)
+                      .atTime(9, 0)
+                      .atZone(java.time.ZoneId.of("Asia/Shanghai"))
+                      .toInstant())));
+    } finally {
+      configure("org.courtyard.security", "patrolScheduleSeconds", 3600);
     }
   }
 }

@@ -1,5 +1,8 @@
 package org.courtyard.security.internal;
 
+import java.time.DateTimeException;
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -30,8 +33,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Access decisions and alarms that devices reported, for the tenants that run the security module
- * (the devices module calls this after it stored the records), and the periodic check that raises
- * an alarm for a device that stopped reporting.
+ * (the devices module calls this after it stored the records); the periodic check that raises an
+ * alarm for a device that stopped reporting; and the job that creates each day's patrol rounds.
  */
 @Component(
     service = DeviceEventListener.class,
@@ -49,6 +52,18 @@ public final class SecurityEvents implements DeviceEventListener {
         name = "Device-offline check (s)",
         description = "How often devices are checked against the gateway's heartbeat timeout")
     int offlineCheckSeconds() default 60;
+
+    @AttributeDefinition(
+        name = "Patrol scheduling (s)",
+        description =
+            "How often every tenant's rounds for today and tomorrow are created from its routes"
+                + " (creating them again adds nothing)")
+    int patrolScheduleSeconds() default 3600;
+
+    @AttributeDefinition(
+        name = "Patrol time zone",
+        description = "Time zone the routes' round times are read in")
+    String patrolZone() default "Asia/Shanghai";
   }
 
   private final TenantInstances<SecurityTenant> tenants =
@@ -63,6 +78,7 @@ public final class SecurityEvents implements DeviceEventListener {
             return t;
           });
   private ScheduledFuture<?> check;
+  private ScheduledFuture<?> patrols;
 
   @Activate
   public SecurityEvents(BundleContext context, Config config, @Reference DeviceDirectory devices) {
@@ -85,8 +101,35 @@ public final class SecurityEvents implements DeviceEventListener {
     if (check != null) {
       check.cancel(false);
     }
+    if (patrols != null) {
+      patrols.cancel(false);
+    }
     int every = Math.max(1, config.offlineCheckSeconds());
     check = checker.scheduleWithFixedDelay(this::checkOffline, every, every, TimeUnit.SECONDS);
+    ZoneId zone;
+    try {
+      zone = ZoneId.of(config.patrolZone());
+    } catch (DateTimeException e) {
+      LOG.error("patrolZone {} is not a time zone; using Asia/Shanghai", config.patrolZone());
+      zone = ZoneId.of("Asia/Shanghai");
+    }
+    ZoneId z = zone;
+    int period = Math.max(1, config.patrolScheduleSeconds());
+    patrols =
+        checker.scheduleWithFixedDelay(() -> schedulePatrols(z), period, period, TimeUnit.SECONDS);
+  }
+
+  /** Today's and tomorrow's rounds of every route, so guards find them without anyone asking. */
+  private void schedulePatrols(ZoneId zone) {
+    for (SecurityTenant t : running.values()) {
+      try {
+        LocalDate today = LocalDate.ofInstant(t.now(), zone);
+        t.patrols().schedule(today.toString(), zone, t.now());
+        t.patrols().schedule(today.plusDays(1).toString(), zone, t.now());
+      } catch (RuntimeException e) {
+        LOG.warn("Tenant {}: scheduling patrol rounds failed", t.tenant(), e);
+      }
+    }
   }
 
   private void checkOffline() {

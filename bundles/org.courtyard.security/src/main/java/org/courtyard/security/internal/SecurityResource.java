@@ -1,6 +1,7 @@
 package org.courtyard.security.internal;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import javax.ws.rs.Consumes;
 import javax.ws.rs.GET;
@@ -11,6 +12,7 @@ import javax.ws.rs.Produces;
 import javax.ws.rs.QueryParam;
 import javax.ws.rs.core.Context;
 import javax.ws.rs.core.MediaType;
+import javax.ws.rs.core.Response;
 import javax.ws.rs.core.SecurityContext;
 import org.courtyard.api.CourtyardConstants;
 import org.courtyard.api.FieldErrors;
@@ -18,6 +20,8 @@ import org.courtyard.api.TenantInstances;
 import org.courtyard.api.rest.ModuleResource;
 import org.courtyard.api.rest.Params;
 import org.courtyard.api.rest.TenantPrincipal;
+import org.courtyard.devices.DeviceCommand;
+import org.courtyard.devices.DeviceDirectory;
 import org.osgi.framework.BundleContext;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -26,8 +30,8 @@ import org.osgi.service.component.annotations.ReferenceCardinality;
 import org.osgi.service.component.annotations.ReferencePolicy;
 
 /**
- * The security REST API under {@code /api/v1/security}: the access log and the alarms, for the
- * caller's tenant only.
+ * The security REST API under {@code /api/v1/security}: the access log, remote opening, alarms,
+ * credentials and guard patrol, for the caller's tenant only.
  */
 @Component(
     service = ModuleResource.class,
@@ -39,13 +43,22 @@ public class SecurityResource implements ModuleResource {
   /** Who acknowledges or resolves an alarm, and why. */
   public record AlarmAction(String by, String note) {}
 
+  /** Who opens which door of a controller (default 1) from the guard room, and why. */
+  public record RemoteOpen(String door, String by, String reason) {}
+
+  /** The command sent to the controller and the line it left in the access log. */
+  public record Opened(DeviceCommand command, SecurityTenant.AccessView logged) {}
+
   private static final Set<String> STATUSES = Set.of("raised", "acknowledged", "resolved");
 
   private final TenantInstances<SecurityTenant> tenants =
       new TenantInstances<>(SecurityTenant.class, SecurityModule.ID);
 
+  private final DeviceDirectory devices;
+
   @Activate
-  public SecurityResource(BundleContext context) {
+  public SecurityResource(BundleContext context, @Reference DeviceDirectory devices) {
+    this.devices = devices;
     tenants.activate(context);
   }
 
@@ -94,6 +107,38 @@ public class SecurityResource implements ModuleResource {
       throw Params.invalid("status must be one of " + STATUSES + ".");
     }
     return service(security).alarms(status, Params.limit(limit));
+  }
+
+  /**
+   * Opens a door or gate from the guard room: sends {@code open} to the controller through its
+   * driver and writes a granted {@code remote} line with who and why into the access log. Nothing
+   * is logged when the command cannot be sent (unknown or revoked device, a driver that cannot
+   * open). 202: the controller confirms later, in the device's commands.
+   */
+  @POST
+  @Path("doors/{deviceId}/open")
+  @Consumes(MediaType.APPLICATION_JSON)
+  public Response open(
+      @Context SecurityContext security, @PathParam("deviceId") String deviceId, RemoteOpen input) {
+    RemoteOpen in = Params.body(input);
+    FieldErrors errors = new FieldErrors();
+    String door = in.door() == null ? "1" : in.door().strip();
+    if (!door.matches("[1-9][0-9]?")) {
+      errors.add("door", "the controller's door number, 1-99");
+    }
+    if (in.by() == null || in.by().isBlank() || in.by().length() > 100) {
+      errors.add("by", "who opens: 1-100 characters");
+    }
+    if (in.reason() != null && in.reason().length() > 150) {
+      errors.add("reason", "at most 150 characters");
+    }
+    errors.throwIfAny();
+    SecurityTenant t = service(security);
+    DeviceCommand sent =
+        devices.send(TenantPrincipal.of(security), deviceId, "open", Map.of("door", door));
+    SecurityTenant.AccessView logged =
+        t.openedRemotely(deviceId, door, in.by().strip(), in.reason(), sent.id());
+    return Response.status(Response.Status.ACCEPTED).entity(new Opened(sent, logged)).build();
   }
 
   // ------------------------------------------------------------------------------- patrol

@@ -207,6 +207,38 @@ public final class SecurityTenant implements TenantModule {
         });
   }
 
+  /**
+   * The access-log line of a door opened from the guard room: granted, kind {@code remote}, the
+   * command as credential and who and why in the reason, as the log lists it later.
+   */
+  AccessView openedRemotely(String deviceId, String door, String by, String why, long commandId) {
+    Instant now = clock.instant();
+    String reason = "opened remotely by " + by + (why == null || why.isBlank() ? "" : ": " + why);
+    String credential = "command-" + commandId;
+    long id =
+        jdbc.transaction(
+            c -> {
+              try (PreparedStatement ps =
+                  c.prepareStatement(
+                      "INSERT INTO access_event (device_id, door, credential_kind, credential,"
+                          + " granted, reason, at, received_at) VALUES (?, ?, 'remote', ?, true,"
+                          + " ?, ?, ?) RETURNING id")) {
+                ps.setString(1, deviceId);
+                ps.setString(2, door);
+                ps.setString(3, credential);
+                ps.setString(4, clip(reason, 200));
+                ps.setTimestamp(5, Timestamp.from(now));
+                ps.setTimestamp(6, Timestamp.from(now));
+                try (ResultSet rs = ps.executeQuery()) {
+                  rs.next();
+                  return rs.getLong(1);
+                }
+              }
+            });
+    return new AccessView(
+        id, deviceId, door, "remote", credential, true, clip(reason, 200), now, null);
+  }
+
   List<AccessView> accessLog(String deviceId, Boolean granted, int limit) {
     StringBuilder sql =
         new StringBuilder(
