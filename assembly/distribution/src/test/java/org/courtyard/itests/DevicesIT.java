@@ -33,6 +33,7 @@ import org.eclipse.paho.client.mqttv3.IMqttToken;
 import org.eclipse.paho.client.mqttv3.MqttClient;
 import org.eclipse.paho.client.mqttv3.MqttConnectOptions;
 import org.eclipse.paho.client.mqttv3.MqttException;
+import org.eclipse.paho.client.mqttv3.MqttMessage;
 import org.eclipse.paho.client.mqttv3.persist.MemoryPersistence;
 import org.junit.Before;
 import org.junit.FixMethodOrder;
@@ -801,5 +802,110 @@ public class DevicesIT {
       values.add(r.path("value").decimalValue().stripTrailingZeros().toPlainString());
     }
     assertEquals(List.of("100.5", "101.25", "103"), values);
+  }
+
+  /** A reading sent again by a device that did not see its acknowledgement: flagged DUP. */
+  private static final class Resent extends MqttMessage {
+    Resent(byte[] payload) {
+      super(payload);
+      setQos(1);
+      setDuplicate(true);
+    }
+  }
+
+  @Test
+  public void a12_aReadingResentWithTheDupFlagIsStoredOnceAndTheBrokerKeepsServing()
+      throws Exception {
+    Http.Reply created =
+        acme.post(
+            "/devices/devices",
+            map(
+                "id",
+                "dup-1",
+                "type",
+                "water-meter",
+                "name",
+                "Meter that resends",
+                "location",
+                map("kind", "area", "ref", "Plant room")));
+    assertEquals(created.toString(), 201, created.status);
+    String password = created.json.path("mqtt").path("password").asText();
+    MqttClient meter = connect("acme_dev/dup-1", password);
+    // Moquette 0.17 unpatched ends the session thread on a DUP publish and never acknowledges it
+    meter.setTimeToWait(10_000);
+    try {
+      String topic = "t/acme_dev/d/dup-1/up";
+      meter.publish(topic, new Resent(reading(5001, "5001000"))); // its first copy was lost
+      meter.publish(topic, new Resent(reading(5001, "5001000"))); // and again
+      meter.publish(topic, reading(5002, "5002000"), 1, false);
+    } finally {
+      meter.disconnect();
+    }
+    await(
+        acme,
+        "/devices/devices/dup-1",
+        j -> j.path("messages").asLong() == 2 && j.path("lastSequence").asLong() == 5002);
+    assertEquals(
+        1,
+        PlatformIT.count(
+            "select count(*) from t_acme_dev.device_message where device_id = 'dup-1'"
+                + " and seq = 5001"));
+    // the broker still serves that device
+    MqttClient again = connect("acme_dev/dup-1", password);
+    again.setTimeToWait(10_000);
+    try {
+      again.publish("t/acme_dev/d/dup-1/up", reading(5003, "5003000"), 1, false);
+    } finally {
+      again.disconnect();
+    }
+    await(acme, "/devices/devices/dup-1", j -> j.path("lastSequence").asLong() == 5003);
+  }
+
+  @Test
+  public void a13_aBrokerRestartMidStreamLosesNoAcknowledgedReadingAndStoresNoneTwice()
+      throws Exception {
+    List<AckedStream.Meter> meters = new java.util.ArrayList<>();
+    for (String id : List.of("rs-1", "rs-2", "rs-3")) {
+      Http.Reply r =
+          acme.post(
+              "/devices/devices",
+              map(
+                  "id",
+                  id,
+                  "type",
+                  "water-meter",
+                  "name",
+                  "Restart meter " + id,
+                  "location",
+                  map("kind", "area", "ref", "Plant room")));
+      assertEquals(r.toString(), 201, r.status);
+      meters.add(
+          new AckedStream.Meter(
+              "acme_dev/" + id,
+              r.json.path("mqtt").path("password").asText(),
+              "t/acme_dev/d/" + id + "/up"));
+    }
+    org.osgi.framework.Bundle broker = null;
+    for (org.osgi.framework.Bundle b : context.getBundles()) {
+      if ("org.courtyard.broker".equals(b.getSymbolicName())) {
+        broker = b;
+      }
+    }
+    assertNotNull(broker);
+    org.osgi.framework.Bundle restarted = broker;
+    List<List<Long>> acked =
+        AckedStream.run(
+            "tcp://127.0.0.1:" + CourtyardContainer.mqttPort(),
+            meters,
+            1,
+            400,
+            300,
+            () -> {
+              restarted.stop();
+              restarted.start();
+            });
+    for (int i = 0; i < meters.size(); i++) {
+      AckedStream.assertStored("acme_dev", "rs-" + (i + 1), acked.get(i), 400);
+    }
   }
 }

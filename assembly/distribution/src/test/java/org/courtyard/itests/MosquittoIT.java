@@ -8,6 +8,7 @@ import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.editConfi
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Map;
 import org.eclipse.paho.client.mqttv3.MqttClient;
 import org.junit.Assume;
@@ -56,7 +57,9 @@ public class MosquittoIT {
         editConfigurationFilePut(cfg, "url", "tcp://127.0.0.1:" + mosquitto.port),
         editConfigurationFilePut(cfg, "adminUsername", TestMosquitto.ADMIN),
         editConfigurationFilePut(cfg, "adminPassword", mosquitto.adminPassword),
-        systemProperty("courtyard.it.mosquitto").value(String.valueOf(mosquitto.port)));
+        systemProperty("courtyard.it.mosquitto").value(String.valueOf(mosquitto.port)),
+        systemProperty("courtyard.it.mosquitto.pid").value(String.valueOf(mosquitto.pid)),
+        systemProperty("courtyard.it.mosquitto.conf").value(mosquitto.conf.toString()));
   }
 
   @Before
@@ -195,5 +198,56 @@ public class MosquittoIT {
       meter.close(true);
     }
     DevicesIT.assertRefused("north_mq/wm-1", meterPassword);
+  }
+
+  /** Last: it leaves the class's Mosquitto replaced by one this container started. */
+  @Test
+  public void a99_aMosquittoRestartMidStreamLosesNoAcknowledgedReadingAndStoresNoneTwice()
+      throws Exception {
+    List<AckedStream.Meter> meters = new java.util.ArrayList<>();
+    for (String id : List.of("rs-1", "rs-2")) {
+      Http.Reply r =
+          north.post(
+              "/devices/devices",
+              map(
+                  "id",
+                  id,
+                  "type",
+                  "water-meter",
+                  "name",
+                  "Restart meter " + id,
+                  "location",
+                  map("kind", "area", "ref", "Plant room")));
+      assertEquals(r.toString(), 201, r.status);
+      meters.add(
+          new AckedStream.Meter(
+              "north_mq/" + id,
+              r.json.path("mqtt").path("password").asText(),
+              "t/north_mq/d/" + id + "/up"));
+    }
+    int port = Integer.parseInt(System.getProperty("courtyard.it.mosquitto"));
+    Process[] restarted = new Process[1];
+    try {
+      List<List<Long>> acked =
+          AckedStream.run(
+              "tcp://127.0.0.1:" + port,
+              meters,
+              1,
+              400,
+              250,
+              () ->
+                  restarted[0] =
+                      TestMosquitto.restart(
+                          Long.parseLong(System.getProperty("courtyard.it.mosquitto.pid")),
+                          java.nio.file.Path.of(System.getProperty("courtyard.it.mosquitto.conf")),
+                          port));
+      for (int i = 0; i < meters.size(); i++) {
+        AckedStream.assertStored("north_mq", "rs-" + (i + 1), acked.get(i), 400);
+      }
+    } finally {
+      if (restarted[0] != null) {
+        restarted[0].destroy();
+      }
+    }
   }
 }

@@ -21,12 +21,14 @@ final class TestMosquitto {
 
   final int port;
   final String adminPassword;
-  private final Process process;
+  final Path conf;
+  final long pid;
 
-  private TestMosquitto(int port, String adminPassword, Process process) {
+  private TestMosquitto(int port, String adminPassword, Path conf, long pid) {
     this.port = port;
     this.adminPassword = adminPassword;
-    this.process = process;
+    this.conf = conf;
+    this.pid = pid;
   }
 
   static boolean available() {
@@ -55,7 +57,9 @@ final class TestMosquitto {
           List.of(
               "listener " + port + " 127.0.0.1",
               "allow_anonymous false",
-              "persistence false",
+              // kept on disk at shutdown, so a restarted broker still has what it acknowledged
+              "persistence true",
+              "persistence_location " + dir + "/",
               "max_inflight_messages 100",
               "max_queued_messages 100000",
               "plugin " + PLUGIN,
@@ -69,31 +73,54 @@ final class TestMosquitto {
             java.nio.file.attribute.PosixFilePermissions.fromString(
                 Files.isDirectory(f) ? "rwxrwxrwx" : "rw-rw-rw-"));
       }
-      Process p =
-          new ProcessBuilder(BINARY.toString(), "-c", conf.toString())
-              .redirectErrorStream(true)
-              .redirectOutput(dir.resolve("stdout.log").toFile())
-              .start();
-      Runtime.getRuntime().addShutdownHook(new Thread(p::destroyForcibly));
-      long deadline = System.currentTimeMillis() + 10_000;
-      while (System.currentTimeMillis() < deadline) {
-        try (java.net.Socket s = new java.net.Socket("127.0.0.1", port)) {
-          return new TestMosquitto(port, password, p);
-        } catch (IOException e) {
-          if (!p.isAlive()) {
-            throw new IllegalStateException(
-                "mosquitto exited: " + Files.readString(dir.resolve("stdout.log")));
-          }
-          Thread.sleep(50);
-        }
-      }
-      p.destroyForcibly();
-      throw new IllegalStateException("mosquitto did not listen on " + port);
+      Process p = launch(conf, port);
+      return new TestMosquitto(port, password, conf, p.pid());
     } catch (IOException e) {
       throw new IllegalStateException(e);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IllegalStateException(e);
     }
+  }
+
+  /** Starts mosquitto on {@code conf}, killed when this JVM exits; returns once it listens. */
+  static Process launch(Path conf, int port) throws IOException, InterruptedException {
+    Path log = conf.resolveSibling("stdout.log");
+    Process p =
+        new ProcessBuilder(BINARY.toString(), "-c", conf.toString())
+            .redirectErrorStream(true)
+            .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
+            .start();
+    Runtime.getRuntime().addShutdownHook(new Thread(p::destroyForcibly));
+    long deadline = System.currentTimeMillis() + 10_000;
+    while (System.currentTimeMillis() < deadline) {
+      try (java.net.Socket s = new java.net.Socket("127.0.0.1", port)) {
+        return p;
+      } catch (IOException e) {
+        if (!p.isAlive()) {
+          throw new IllegalStateException("mosquitto exited: " + Files.readString(log));
+        }
+        Thread.sleep(50);
+      }
+    }
+    p.destroyForcibly();
+    throw new IllegalStateException("mosquitto did not listen on " + port);
+  }
+
+  /**
+   * Stops the mosquitto with this pid as a service manager does (SIGTERM: it saves its persistence
+   * file and exits) and starts it again on the same configuration. For tests inside the container,
+   * where the process handle of the JVM that started it is out of reach.
+   */
+  static Process restart(long pid, Path conf, int port) throws IOException, InterruptedException {
+    ProcessHandle old =
+        ProcessHandle.of(pid).orElseThrow(() -> new IllegalStateException("no process " + pid));
+    old.destroy();
+    try {
+      old.onExit().get(10, TimeUnit.SECONDS);
+    } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+      throw new IllegalStateException("mosquitto " + pid + " did not stop", e);
+    }
+    return launch(conf, port);
   }
 }

@@ -2,15 +2,21 @@ package org.courtyard.broker.internal;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.courtyard.broker.MqttAuthority;
 import org.courtyard.broker.MqttBroker;
+import org.courtyard.broker.MqttConsumer;
 import org.eclipse.paho.client.mqttv3.MqttException;
 import org.osgi.framework.BundleContext;
+import org.osgi.framework.ServiceRegistration;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.ConfigurationPolicy;
 import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
 import org.osgi.service.metatype.annotations.AttributeDefinition;
 import org.osgi.service.metatype.annotations.AttributeType;
 import org.osgi.service.metatype.annotations.Designate;
@@ -21,7 +27,7 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
  * dynamic-security plugin ({@code mode=external} in {@code etc/org.courtyard.broker.cfg}).
  */
 @Component(
-    service = MqttBroker.class,
+    service = {}, // registered by hand: see deactivate
     immediate = true,
     configurationPid = Broker.PID,
     configurationPolicy = ConfigurationPolicy.OPTIONAL)
@@ -76,6 +82,20 @@ public final class Broker implements MqttBroker {
   private final Dynsec external;
   private final String url;
   private final String gatewayPassword;
+  private final ServiceRegistration<MqttBroker> registration;
+  private final List<MqttConsumer> consumers = new CopyOnWriteArrayList<>();
+
+  @Reference(
+      cardinality = ReferenceCardinality.MULTIPLE,
+      policy = ReferencePolicy.DYNAMIC,
+      unbind = "removeConsumer")
+  void addConsumer(MqttConsumer consumer) {
+    consumers.add(consumer);
+  }
+
+  void removeConsumer(MqttConsumer consumer) {
+    consumers.remove(consumer);
+  }
 
   @Activate
   public Broker(Config config, BundleContext context, @Reference MqttAuthority authority)
@@ -106,10 +126,24 @@ public final class Broker implements MqttBroker {
       default ->
           throw new IllegalArgumentException("mode must be embedded or external, not " + mode);
     }
+    this.registration = context.registerService(MqttBroker.class, this, null);
   }
 
+  /**
+   * The service is registered by hand once the broker runs, and withdrawn only after the embedded
+   * broker drained: withdrawing it makes the gateway disconnect, and it must still be connected
+   * while it takes the messages in flight.
+   */
   @Deactivate
   void deactivate() {
+    if (embedded != null) {
+      embedded.drain(() -> consumers.stream().mapToLong(MqttConsumer::received).sum());
+    }
+    try {
+      registration.unregister();
+    } catch (IllegalStateException e) {
+      // the bundle is stopping: gone already
+    }
     if (embedded != null) {
       embedded.stop();
     }

@@ -49,6 +49,10 @@ final class Moquette {
             return t;
           });
   private volatile boolean active = true;
+
+  /** Set while stopping: devices are refused, so the gateway can take what is in flight. */
+  private volatile boolean draining;
+
   private static final long RESTART_INTERVAL_NANOS =
       java.util.concurrent.TimeUnit.MINUTES.toNanos(1);
   private volatile long lastRestart;
@@ -82,7 +86,7 @@ final class Moquette {
           if (GatewayAccount.USERNAME.equals(username)) {
             return password != null && MessageDigest.isEqual(password, gatewaySecret);
           }
-          return authority.authenticate(clientId, username, password) != null;
+          return !draining && authority.authenticate(clientId, username, password) != null;
         };
     // An exception in either answer would end one of Moquette's session threads for good: they
     // must never throw.
@@ -131,11 +135,65 @@ final class Moquette {
     }
   }
 
+  /**
+   * Empties the broker before a stop. Moquette keeps the messages queued for an offline persistent
+   * session on disk, but not those in flight to a connected one, so a plain stop could lose a
+   * reading it had already acknowledged to its device. So the devices are disconnected (and refused
+   * from now on), and this returns once the consumers ({@code received}: the gateway) have taken
+   * nothing for 250 ms, or after 5 s. What a device sent without getting its acknowledgement it
+   * sends again after reconnecting.
+   */
+  void drain(java.util.function.LongSupplier received) {
+    draining = true;
+    try {
+      int devices = 0;
+      for (io.moquette.broker.ClientDescriptor c : server.listConnectedClients()) {
+        if (!isGateway(c.getClientID()) && disconnectQuietly(c.getClientID())) {
+          devices++;
+        }
+      }
+      long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(5);
+      long before = received.getAsLong();
+      long after;
+      while (true) {
+        Thread.sleep(250);
+        after = received.getAsLong();
+        if (after == before || System.nanoTime() > deadline) {
+          break;
+        }
+        before = after;
+      }
+      LOG.info(
+          "Embedded MQTT broker drained: {} device(s) disconnected, the gateway at {} messages",
+          devices,
+          after);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    } catch (RuntimeException e) {
+      LOG.warn("Draining the embedded MQTT broker failed; stopping it anyway", e);
+    }
+  }
+
   void stop() {
     active = false;
+    draining = true;
     restarter.shutdownNow();
     server.stopServer();
     LOG.info("Embedded MQTT broker stopped");
+  }
+
+  private boolean isGateway(String clientId) {
+    Set<String> gateway = clients.get(GatewayAccount.USERNAME);
+    return gateway != null && gateway.contains(clientId);
+  }
+
+  private boolean disconnectQuietly(String clientId) {
+    try {
+      return server.disconnectClient(clientId);
+    } catch (RuntimeException e) {
+      LOG.debug("MQTT client {} was not connected", clientId, e);
+      return false;
+    }
   }
 
   /**

@@ -25,6 +25,7 @@ import org.courtyard.api.TenantInstances;
 import org.courtyard.api.TenantSlug;
 import org.courtyard.api.TrafficSource;
 import org.courtyard.broker.MqttBroker;
+import org.courtyard.broker.MqttConsumer;
 import org.courtyard.devices.DeviceEvent;
 import org.courtyard.devices.DeviceEventListener;
 import org.courtyard.driver.DecodeResult;
@@ -65,11 +66,11 @@ import org.slf4j.MDC;
  * it is on its lane's queue.
  */
 @Component(
-    service = {Gateway.class, TrafficSource.class, HealthCheck.class},
+    service = {Gateway.class, TrafficSource.class, HealthCheck.class, MqttConsumer.class},
     immediate = true,
     configurationPid = Gateway.PID)
 @Designate(ocd = Gateway.Config.class)
-public final class Gateway implements TrafficSource, HealthCheck {
+public final class Gateway implements TrafficSource, HealthCheck, MqttConsumer {
 
   static final String PID = "org.courtyard.devices.gateway";
 
@@ -310,6 +311,12 @@ public final class Gateway implements TrafficSource, HealthCheck {
 
   void removeListener(DeviceEventListener listener) {
     listeners.remove(listener);
+  }
+
+  /** Messages taken from the broker, which waits for this to settle before it stops. */
+  @Override
+  public long received() {
+    return received.get();
   }
 
   /** Device messages stored per minute, for the operator's traffic chart. */
