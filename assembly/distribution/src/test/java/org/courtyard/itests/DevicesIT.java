@@ -816,20 +816,7 @@ public class DevicesIT {
   @Test
   public void a12_aReadingResentWithTheDupFlagIsStoredOnceAndTheBrokerKeepsServing()
       throws Exception {
-    Http.Reply created =
-        acme.post(
-            "/devices/devices",
-            map(
-                "id",
-                "dup-1",
-                "type",
-                "water-meter",
-                "name",
-                "Meter that resends",
-                "location",
-                map("kind", "area", "ref", "Plant room")));
-    assertEquals(created.toString(), 201, created.status);
-    String password = created.json.path("mqtt").path("password").asText();
+    String password = acme.meter("dup-1");
     MqttClient meter = connect("acme_dev/dup-1", password);
     // Moquette 0.17 unpatched ends the session thread on a DUP publish and never acknowledges it
     meter.setTimeToWait(10_000);
@@ -866,24 +853,8 @@ public class DevicesIT {
       throws Exception {
     List<AckedStream.Meter> meters = new java.util.ArrayList<>();
     for (String id : List.of("rs-1", "rs-2", "rs-3")) {
-      Http.Reply r =
-          acme.post(
-              "/devices/devices",
-              map(
-                  "id",
-                  id,
-                  "type",
-                  "water-meter",
-                  "name",
-                  "Restart meter " + id,
-                  "location",
-                  map("kind", "area", "ref", "Plant room")));
-      assertEquals(r.toString(), 201, r.status);
       meters.add(
-          new AckedStream.Meter(
-              "acme_dev/" + id,
-              r.json.path("mqtt").path("password").asText(),
-              "t/acme_dev/d/" + id + "/up"));
+          new AckedStream.Meter("acme_dev/" + id, acme.meter(id), "t/acme_dev/d/" + id + "/up"));
     }
     org.osgi.framework.Bundle broker = null;
     for (org.osgi.framework.Bundle b : context.getBundles()) {

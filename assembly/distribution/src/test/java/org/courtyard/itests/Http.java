@@ -62,6 +62,27 @@ final class Http {
     return onboard(slug, List.of(modules));
   }
 
+  /**
+   * Registers a water meter in the plant room through this (tenant) client and returns its one-time
+   * MQTT password.
+   */
+  String meter(String id) throws IOException, InterruptedException {
+    Reply r =
+        post(
+            "/devices/devices",
+            map(
+                "id",
+                id,
+                "type",
+                "water-meter",
+                "name",
+                "Meter " + id,
+                "location",
+                map("kind", "area", "ref", "Plant room")));
+    org.junit.Assert.assertEquals(r.toString(), 201, r.status);
+    return r.json.path("mqtt").path("password").asText();
+  }
+
   /** A JSON object from key, value, key, value…, in that order (values may be null). */
   static Map<String, Object> map(Object... kv) {
     Map<String, Object> m = new LinkedHashMap<>();

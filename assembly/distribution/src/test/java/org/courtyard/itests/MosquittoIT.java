@@ -3,6 +3,7 @@ package org.courtyard.itests;
 import static org.courtyard.itests.Http.map;
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertFalse;
+import static org.junit.Assert.assertTrue;
 import static org.ops4j.pax.exam.CoreOptions.systemProperty;
 import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.editConfigurationFilePut;
 
@@ -200,30 +201,40 @@ public class MosquittoIT {
     DevicesIT.assertRefused("north_mq/wm-1", meterPassword);
   }
 
+  @Test
+  public void a05_offboardingATenantDeletesItsDevicesMosquittoAccounts() throws Exception {
+    Http gone =
+        Http.anonymous(CourtyardContainer.httpPort())
+            .tenant(operator.onboard("gone_mq", "estate", "devices"));
+    String password = gone.meter("wm-9");
+    DevicesIT.connect("gone_mq/wm-9", password).disconnect();
+    north.meter("wm-kept");
+    java.nio.file.Path accounts =
+        java.nio.file.Path.of(System.getProperty("courtyard.it.mosquitto.conf"))
+            .resolveSibling("dynamic-security.json");
+    assertTrue(java.nio.file.Files.readString(accounts).contains("\"gone_mq/wm-9\""));
+
+    assertEquals(204, operator.delete("/operator/tenants/gone_mq?confirm=gone_mq").status);
+    long deadline = System.currentTimeMillis() + 10_000;
+    while (java.nio.file.Files.readString(accounts).contains("gone_mq/")
+        && System.currentTimeMillis() < deadline) {
+      Thread.sleep(100);
+    }
+    String left = java.nio.file.Files.readString(accounts);
+    assertFalse(
+        "the account and its role are deleted, not only disabled", left.contains("gone_mq/"));
+    assertTrue("other tenants' accounts stay", left.contains("\"north_mq/wm-kept\""));
+    DevicesIT.assertRefused("gone_mq/wm-9", password);
+  }
+
   /** Last: it leaves the class's Mosquitto replaced by one this container started. */
   @Test
   public void a99_aMosquittoRestartMidStreamLosesNoAcknowledgedReadingAndStoresNoneTwice()
       throws Exception {
     List<AckedStream.Meter> meters = new java.util.ArrayList<>();
     for (String id : List.of("rs-1", "rs-2")) {
-      Http.Reply r =
-          north.post(
-              "/devices/devices",
-              map(
-                  "id",
-                  id,
-                  "type",
-                  "water-meter",
-                  "name",
-                  "Restart meter " + id,
-                  "location",
-                  map("kind", "area", "ref", "Plant room")));
-      assertEquals(r.toString(), 201, r.status);
       meters.add(
-          new AckedStream.Meter(
-              "north_mq/" + id,
-              r.json.path("mqtt").path("password").asText(),
-              "t/north_mq/d/" + id + "/up"));
+          new AckedStream.Meter("north_mq/" + id, north.meter(id), "t/north_mq/d/" + id + "/up"));
     }
     int port = Integer.parseInt(System.getProperty("courtyard.it.mosquitto"));
     Process[] restarted = new Process[1];

@@ -47,4 +47,12 @@ public interface MqttBroker {
 
   /** Ends every session of the clients authenticated as {@code identity}; they may reconnect. */
   void disconnect(String identity);
+
+  /**
+   * Deletes every account whose username starts with {@code prefix} (a tenant's devices, {@code
+   * <tenant>/}, when the tenant is offboarded) and ends their sessions.
+   *
+   * @return how many accounts were deleted (the embedded broker keeps none: 0)
+   */
+  int removeAll(String prefix);
 }

@@ -200,6 +200,18 @@ public final class Broker implements MqttBroker {
   }
 
   @Override
+  public int removeAll(String prefix) {
+    if (prefix == null || prefix.isBlank() || GatewayAccount.USERNAME.startsWith(prefix)) {
+      throw new IllegalArgumentException("not a tenant's prefix: " + prefix);
+    }
+    if (external != null) {
+      return external.removeAll(prefix);
+    }
+    embedded.disconnectAll(prefix);
+    return 0;
+  }
+
+  @Override
   public void disconnect(String identity) {
     if (external != null) {
       external.disconnect(identity);

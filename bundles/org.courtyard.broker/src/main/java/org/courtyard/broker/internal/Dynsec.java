@@ -114,6 +114,53 @@ final class Dynsec {
         true);
   }
 
+  /**
+   * Deletes every client (and its role) whose username starts with {@code prefix}, e.g. all of an
+   * offboarded tenant's devices, including any a disabled module had only suspended.
+   */
+  int removeAll(String prefix) {
+    List<String> doomed = new ArrayList<>();
+    int page = 500;
+    for (int offset = 0; ; offset += page) {
+      JsonNode r =
+          exchange(
+                  List.of(
+                      Map.of(
+                          "command",
+                          "listClients",
+                          "verbose",
+                          false,
+                          "count",
+                          page,
+                          "offset",
+                          offset)))
+              .get(0);
+      if (r.hasNonNull("error")) {
+        throw new IllegalStateException("Mosquitto dynamic-security refused listClients: " + r);
+      }
+      JsonNode clients = r.path("data").path("clients");
+      for (JsonNode c : clients) {
+        String username = c.isTextual() ? c.asText() : c.path("username").asText();
+        if (username.startsWith(prefix)) {
+          doomed.add(username);
+        }
+      }
+      if (clients.size() < page) {
+        break;
+      }
+    }
+    for (int i = 0; i < doomed.size(); i += 100) {
+      List<Map<String, Object>> commands = new ArrayList<>();
+      for (String username : doomed.subList(i, Math.min(doomed.size(), i + 100))) {
+        commands.add(Map.of("command", "deleteClient", "username", username));
+        commands.add(Map.of("command", "deleteRole", "rolename", role(username)));
+      }
+      run(commands, true);
+    }
+    LOG.info("Deleted {} Mosquitto account(s) under {}", doomed.size(), prefix);
+    return doomed.size();
+  }
+
   /** Mosquitto has no "kick" command: disabling and enabling the client ends its sessions. */
   void disconnect(String username) {
     run(
@@ -161,6 +208,23 @@ final class Dynsec {
    * @return the errors the plugin answered, one per failed command
    */
   private List<String> run(List<Map<String, Object>> commands, boolean tolerant) {
+    List<JsonNode> answers = exchange(commands);
+    List<String> errors = new ArrayList<>();
+    for (int i = 0; i < answers.size(); i++) {
+      JsonNode r = answers.get(i);
+      if (r.hasNonNull("error")) {
+        errors.add(commands.get(i).get("command") + ": " + r.get("error").asText());
+      }
+    }
+    if (!errors.isEmpty() && !tolerant) {
+      throw new IllegalStateException("Mosquitto dynamic-security refused: " + errors);
+    }
+    errors.forEach(e -> LOG.debug("dynsec: {}", e));
+    return errors;
+  }
+
+  /** Sends the commands in one message and returns the plugin's answers, in order. */
+  private List<JsonNode> exchange(List<Map<String, Object>> commands) {
     List<CompletableFuture<JsonNode>> answers = new ArrayList<>();
     List<Map<String, Object>> sent = new ArrayList<>();
     for (Map<String, Object> c : commands) {
@@ -175,18 +239,11 @@ final class Dynsec {
     try {
       byte[] payload = JSON.writeValueAsBytes(Map.of("commands", sent));
       admin.publish(CONTROL, payload, 1, false).waitForCompletion(10_000);
-      List<String> errors = new ArrayList<>();
-      for (int i = 0; i < answers.size(); i++) {
-        JsonNode r = answers.get(i).get(10, TimeUnit.SECONDS);
-        if (r.hasNonNull("error")) {
-          errors.add(commands.get(i).get("command") + ": " + r.get("error").asText());
-        }
+      List<JsonNode> out = new ArrayList<>();
+      for (CompletableFuture<JsonNode> a : answers) {
+        out.add(a.get(10, TimeUnit.SECONDS));
       }
-      if (!errors.isEmpty() && !tolerant) {
-        throw new IllegalStateException("Mosquitto dynamic-security refused: " + errors);
-      }
-      errors.forEach(e -> LOG.debug("dynsec: {}", e));
-      return errors;
+      return out;
     } catch (MqttException | java.io.IOException | ExecutionException | TimeoutException e) {
       throw new IllegalStateException("Mosquitto dynamic-security did not answer: " + e, e);
     } catch (InterruptedException e) {

@@ -240,6 +240,11 @@ final class Moquette {
     }
   }
 
+  /** Ends the sessions of every username that starts with {@code prefix}. */
+  void disconnectAll(String prefix) {
+    clients.keySet().stream().filter(u -> u.startsWith(prefix)).toList().forEach(this::disconnect);
+  }
+
   void disconnect(String identity) {
     Set<String> ids = clients.remove(identity);
     if (ids != null) {

@@ -56,6 +56,17 @@ public final class DeviceRegistry implements MqttAuthority {
     tell(b -> gone.forEach(b::suspend));
   }
 
+  /** Forgets the offboarded tenant's devices and has the broker delete their accounts. */
+  void purge(TenantSlug tenant) {
+    String prefix = tenant.value() + "/";
+    devices.keySet().stream().filter(k -> k.startsWith(prefix)).toList().forEach(this::drop);
+    tell(
+        b -> {
+          int n = b.removeAll(prefix);
+          LOG.info("Tenant {} offboarded: {} broker account(s) deleted", tenant, n);
+        });
+  }
+
   void put(DeviceEntry entry) {
     DeviceEntry old = devices.put(entry.username(), entry);
     if (old != null) {

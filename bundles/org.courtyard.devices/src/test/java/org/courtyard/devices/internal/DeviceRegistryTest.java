@@ -61,6 +61,12 @@ class DeviceRegistryTest {
         public void disconnect(String identity) {
           told.add("disconnect " + identity);
         }
+
+        @Override
+        public int removeAll(String prefix) {
+          told.add("removeAll " + prefix);
+          return 0;
+        }
       };
 
   private static DeviceEntry device(TenantSlug tenant, String id, String secret) {
@@ -116,6 +122,18 @@ class DeviceRegistryTest {
     assertThat(told).containsExactly("remove acme/m1", "suspend acme/m2");
     assertThat(registry.count(ACME)).isZero();
     assertThat(registry.count(ZEN)).isEqualTo(1);
+  }
+
+  @Test
+  void anOffboardedTenantsAccountsAreDeletedNotSuspended() {
+    registry.useBroker(broker);
+    registry.load(ACME, List.of(device(ACME, "m1", "a")));
+    registry.load(ZEN, List.of(device(ZEN, "m1", "z")));
+    told.clear();
+    registry.purge(ACME);
+    assertThat(told).containsExactly("removeAll acme/");
+    assertThat(registry.authenticate("c", "acme/m1", bytes("a"))).isNull();
+    assertThat(registry.authenticate("c", "zen/m1", bytes("z"))).isEqualTo("zen/m1");
   }
 
   @Test

@@ -519,6 +519,13 @@ public final class Tenancy implements TenantService, Authenticator, OperatorAcco
       throw new IllegalStateException("offboarding " + s + " failed", e);
     }
     forgetTenantCredentials(s.value());
+    for (OnboardingListener l : listeners) {
+      try {
+        l.tenantRemoved(s);
+      } catch (RuntimeException e) {
+        LOG.warn("Offboarding {}: {} could not clean up", s, l.getClass().getName(), e);
+      }
+    }
     LOG.info("Offboarded tenant {}", s);
   }
 
