@@ -264,6 +264,12 @@ public class PlatformIT {
         "suspended", operator.get("/operator/tenants/susp_co").json.path("status").asText());
     assertTrue(schemaExists("t_susp_co"));
     assertEquals(404, operator.post("/operator/tenants/no_such_co/suspend", Map.of()).status);
+    Http.Reply malformed = operator.post("/operator/tenants/susp_co/suspend", "{\"reason\": ");
+    assertEquals(malformed.toString(), 400, malformed.status);
+    // the body is optional: without one the reason stays as it was
+    Http.Reply bare = operator.post("/operator/tenants/susp_co/suspend", "");
+    assertEquals(bare.toString(), 200, bare.status);
+    assertEquals("invoice unpaid", bare.json.path("statusReason").asText());
 
     // suspending again only updates the reason; resuming twice is harmless
     assertEquals(
@@ -502,6 +508,10 @@ public class PlatformIT {
     // a tenant without the module has the key, null: a table of rows has no holes
     assertTrue(stats.toString(), without.has("rooms") && without.path("rooms").isNull());
 
+    // what a module requires is known before it is installed, from its feature
+    JsonNode security = row(operator.get("/operator/modules").json, "id", "security");
+    assertTrue(security.toString(), security.path("requires").toString().contains("\"devices\""));
+
     Http.Reply traffic = operator.get("/operator/traffic?minutes=5");
     assertEquals(traffic.toString(), 200, traffic.status);
     assertEquals(5, traffic.json.path("minutes").size());
@@ -516,12 +526,16 @@ public class PlatformIT {
   }
 
   private static JsonNode row(JsonNode rows, String tenant) {
+    return row(rows, "tenant", tenant);
+  }
+
+  private static JsonNode row(JsonNode rows, String key, String value) {
     for (JsonNode r : rows) {
-      if (r.path("tenant").asText().equals(tenant)) {
+      if (r.path(key).asText().equals(value)) {
         return r;
       }
     }
-    throw new AssertionError("no row for " + tenant + " in " + rows);
+    throw new AssertionError("no row with " + key + " " + value + " in " + rows);
   }
 
   private Bundle bundle(String symbolicName) {

@@ -26,7 +26,7 @@ public interface TenantService {
   /**
    * Suspends the tenant, e.g. for an unpaid subscription: its API tokens are refused with 403 at
    * once while its data, modules and devices stay as they are. Suspending a suspended tenant only
-   * updates the reason.
+   * updates the reason (a null reason keeps the one it has).
    *
    * @throws ProblemException 404 for an unknown tenant, 400 for a reason over 500 characters
    */

@@ -1,5 +1,7 @@
 package org.courtyard.rest.internal;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectReader;
 import java.net.URI;
 import java.util.List;
 import java.util.Map;
@@ -59,6 +61,8 @@ public final class OperatorResource {
   public static final class Suspension {
     public String reason;
   }
+
+  private static final ObjectReader SUSPENSION = Json.mapper().readerFor(Suspension.class);
 
   private final TenantService tenants;
   private final OperatorOverview overview;
@@ -177,9 +181,21 @@ public final class OperatorResource {
    */
   @POST
   @Path("tenants/{slug}/suspend")
-  public Tenant suspend(@PathParam("slug") String slug, Suspension body) {
+  @Consumes({MediaType.APPLICATION_JSON, MediaType.WILDCARD})
+  public Tenant suspend(@PathParam("slug") String slug, String body) {
     tenants.find(slug).orElseThrow(() -> tenantNotFound(slug));
-    return tenants.suspend(slug, body == null ? null : body.reason);
+    // the body is optional: read it here, so that a POST without one (and without a content
+    // type) is not turned away with 415
+    Suspension s = null;
+    if (body != null && !body.isBlank()) {
+      try {
+        s = SUSPENSION.readValue(body);
+      } catch (JsonProcessingException e) {
+        throw ProblemException.badRequest(
+            "malformed-json", "Malformed JSON", "Send {\"reason\": \"...\"} or nothing.");
+      }
+    }
+    return tenants.suspend(slug, s == null ? null : s.reason);
   }
 
   /** Lets a suspended tenant's tokens in again; resuming an active tenant changes nothing. */

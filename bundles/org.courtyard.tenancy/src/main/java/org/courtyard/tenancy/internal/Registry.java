@@ -147,13 +147,16 @@ final class Registry {
     try (Connection c = platform.getConnection();
         PreparedStatement ps =
             c.prepareStatement(
-                "update tenant set status = ?, status_reason = ?,"
+                "update tenant set status = ?,"
+                    // no new reason: a tenant that stays suspended keeps the one it has
+                    + " status_reason = coalesce(?, case when status = ? then status_reason end),"
                     + " status_changed_at = case when status = ? then status_changed_at"
                     + " else now() end where slug = ?")) {
       ps.setString(1, status);
       ps.setString(2, reason);
       ps.setString(3, status);
-      ps.setString(4, slug);
+      ps.setString(4, status);
+      ps.setString(5, slug);
       return ps.executeUpdate() == 1;
     }
   }

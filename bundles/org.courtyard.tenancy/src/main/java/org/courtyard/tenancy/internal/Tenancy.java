@@ -552,7 +552,7 @@ public final class Tenancy implements TenantService, Authenticator, OperatorAcco
                       f.getDescription() == null ? id : f.getDescription(),
                       "",
                       f.getVersion(),
-                      List.of(),
+                      featureRequires(f),
                       false)
                   : info(r, f.getVersion()));
         }
@@ -565,6 +565,20 @@ public final class Tenancy implements TenantService, Authenticator, OperatorAcco
     List<ModuleInfo> list = new ArrayList<>(result.values());
     list.sort((a, b) -> a.id.compareTo(b.id));
     return list;
+  }
+
+  /**
+   * What a module not yet installed requires, as far as its feature says: the other module features
+   * it pulls in. Once installed, its descriptor's {@code requires()} is the answer.
+   */
+  private static List<String> featureRequires(Feature f) {
+    List<String> requires = new ArrayList<>();
+    for (org.apache.karaf.features.Dependency d : f.getDependencies()) {
+      if (d.getName().startsWith(CourtyardConstants.MODULE_FEATURE_PREFIX)) {
+        requires.add(d.getName().substring(CourtyardConstants.MODULE_FEATURE_PREFIX.length()));
+      }
+    }
+    return requires;
   }
 
   private static ModuleInfo info(Registered r, String version) {
