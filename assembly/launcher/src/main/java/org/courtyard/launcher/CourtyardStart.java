@@ -40,8 +40,13 @@ final class CourtyardStart {
   static final String MQTT_PORT = "COURTYARD_MQTT_PORT";
   static final int DEFAULT_MQTT_PORT = 1883;
 
+  static final Duration CONSOLE_READY_TIMEOUT = Duration.ofSeconds(30);
+
   private Database database;
   private KarafProcess karaf;
+  private ConsoleProcess operatorConsole;
+  private ConsoleSettings consoleSettings;
+  private String consoleProblem = "";
   private int mqttPort;
 
   CourtyardStart(LaunchSettings settings, Map<String, String> environment, PrintStream out) {
@@ -65,6 +70,7 @@ final class CourtyardStart {
               + " to a free port.");
     }
     mqttPort = mqttPort();
+    consoleSettings = ConsoleSettings.resolve(environment);
     Runtime.getRuntime().addShutdownHook(new Thread(this::onStopSignal, "courtyard-stop"));
     try {
       createDirectory(settings.courtyardHome());
@@ -88,6 +94,7 @@ final class CourtyardStart {
         }
         karaf = KarafProcess.start(settings.karafHome(), settings.console(), karafEnvironment());
         process = karaf;
+        startConsole();
       }
       return superviseKaraf(process, db);
     } finally {
@@ -117,6 +124,7 @@ final class CourtyardStart {
                 db.description(),
                 settings.karafLog(),
                 settings.console()));
+        out.print(Banner.line("Console", consoleLine()));
         out.print(
             Banner.line(
                 "MQTT",
@@ -166,9 +174,62 @@ final class CourtyardStart {
     stopAll();
   }
 
-  /** Karaf first (it holds connections), then the database. Safe to call more than once. */
+  /**
+   * The operator console beside Karaf, if its jar is there. It is only a client of the API: when it
+   * cannot start, Courtyard goes on without it and the banner says why.
+   */
+  private void startConsole() {
+    if (consoleSettings.jar().isEmpty()) {
+      consoleProblem = "not started: " + consoleSettings.reason();
+      LOG.info("Operator console (tenant-admin) {}", consoleProblem);
+      return;
+    }
+    if (PortCheck.inUse(consoleSettings.port())) {
+      consoleProblem =
+          "not started: port "
+              + consoleSettings.port()
+              + " is in use (set "
+              + ConsoleSettings.PORT
+              + " to a free port)";
+      LOG.warn("Operator console (tenant-admin) {}", consoleProblem);
+      return;
+    }
+    try {
+      operatorConsole =
+          ConsoleProcess.start(
+              consoleSettings.jar().get(),
+              consoleSettings.port(),
+              settings.httpPort(),
+              settings.courtyardHome().resolve("log").resolve("tenant-admin.log"),
+              environment);
+    } catch (IOException e) {
+      consoleProblem = "not started: " + e.getMessage();
+      LOG.warn("Operator console (tenant-admin) {}", consoleProblem);
+    }
+  }
+
+  private String consoleLine() {
+    if (operatorConsole == null) {
+      return consoleProblem;
+    }
+    String url = "http://localhost:" + operatorConsole.port() + "/";
+    if (operatorConsole.awaitReady(CONSOLE_READY_TIMEOUT)) {
+      return url + " (operator console; log " + operatorConsole.log() + ")";
+    }
+    return operatorConsole.isAlive()
+        ? url + " (still starting; log " + operatorConsole.log() + ")"
+        : "exited at start: see " + operatorConsole.log();
+  }
+
+  /**
+   * The console, then Karaf (it holds connections), then the database. Safe to call more than once.
+   */
   private void stopAll() {
     synchronized (lifecycle) {
+      if (operatorConsole != null) {
+        operatorConsole.stop(Duration.ofSeconds(10));
+        operatorConsole = null;
+      }
       if (karaf != null) {
         karaf.stop(STOP_GRACE);
         karaf = null;

@@ -46,6 +46,10 @@ public final class Launcher {
               COURTYARD_DB_PORT      port of the embedded PostgreSQL (default 15432)
               COURTYARD_HTTP_PORT    HTTP port of Karaf (default 8181)
               COURTYARD_CONSOLE      1: run Karaf with its interactive console instead of as a server
+              COURTYARD_TENANT_ADMIN_JAR
+                                     the operator console's jar (tenant-admin), started beside Karaf
+                                     and stopped with it; unset: the platform starts alone
+              TENANT_ADMIN_PORT      HTTP port of the operator console (default 8282)
 
             Written before Karaf starts: <karaf>/etc/org.courtyard.db.cfg (url, user, password; mode 0600)
             and org.osgi.service.http.port in <karaf>/etc/org.ops4j.pax.web.cfg.

@@ -1,0 +1,238 @@
+package org.courtyard.admin.ui;
+
+import com.vaadin.flow.component.Component;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.combobox.ComboBox;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.grid.GridVariant;
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.H3;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.router.BeforeEnterEvent;
+import com.vaadin.flow.router.BeforeEnterObserver;
+import com.vaadin.flow.router.HasDynamicTitle;
+import com.vaadin.flow.router.Route;
+import java.util.List;
+import java.util.Optional;
+import org.courtyard.admin.api.ModuleChange;
+import org.courtyard.admin.api.ModuleInfo;
+import org.courtyard.admin.api.OperatorApi;
+import org.courtyard.admin.api.Tenant;
+
+/**
+ * Modules per tenant: switch each on or off. A module whose requirements are not enabled cannot be
+ * switched on (the button says which to enable first), and one that an enabled module requires
+ * cannot be switched off; each operation's outcome is listed. Below: the module versions in the
+ * container.
+ */
+@Route(value = "modules", layout = MainLayout.class)
+public final class ModulesView extends VerticalLayout
+    implements BeforeEnterObserver, HasDynamicTitle {
+
+  private final OperatorApi api = ConsoleSession.requireApi();
+
+  private final ComboBox<Tenant> tenant = new ComboBox<>();
+  private final Grid<ModuleInfo> perTenant = new Grid<>(ModuleInfo.class, false);
+  private final VerticalLayout outcomes = new VerticalLayout();
+  private final Grid<ModuleInfo> installed = new Grid<>(ModuleInfo.class, false);
+  private List<ModuleInfo> catalogue = List.of();
+  private Modules rules = new Modules(List.of());
+  private boolean busy;
+
+  public ModulesView() {
+    add(new H2(getTranslation("modules.title")));
+
+    tenant.setId("module-tenant");
+    tenant.setLabel(getTranslation("modules.tenant"));
+    tenant.setItemLabelGenerator(t -> t.slug() + " — " + t.name());
+    tenant.setWidth("24em");
+    tenant.addValueChangeListener(e -> showTenant());
+    add(tenant);
+
+    perTenant.setId("tenant-modules");
+    perTenant.addThemeVariants(GridVariant.LUMO_COMPACT);
+    perTenant.setAllRowsVisible(true);
+    perTenant
+        .addColumn(ModuleInfo::title)
+        .setKey("title")
+        .setHeader(getTranslation("modules.module"))
+        .setAutoWidth(true);
+    perTenant.addColumn(ModuleInfo::id).setKey("id").setHeader("ID").setAutoWidth(true);
+    perTenant
+        .addColumn(m -> m.requires().isEmpty() ? "—" : String.join(", ", m.requires()))
+        .setKey("requires")
+        .setHeader(getTranslation("modules.requires"))
+        .setAutoWidth(true);
+    perTenant
+        .addColumn(m -> getTranslation(enabled(m) ? "modules.on" : "modules.off"))
+        .setKey("state")
+        .setHeader(getTranslation("modules.state"))
+        .setAutoWidth(true);
+    perTenant
+        .addComponentColumn(this::switchButton)
+        .setKey("switch")
+        .setHeader("")
+        .setAutoWidth(true);
+    perTenant.setVisible(false);
+    add(perTenant);
+
+    outcomes.setId("module-outcomes");
+    outcomes.setPadding(false);
+    outcomes.setSpacing(false);
+    add(new H3(getTranslation("modules.outcomes")), outcomes);
+
+    installed.setId("installed-modules");
+    installed.addThemeVariants(GridVariant.LUMO_COMPACT);
+    installed.setAllRowsVisible(true);
+    installed.addColumn(ModuleInfo::id).setKey("id").setHeader("ID").setAutoWidth(true);
+    installed
+        .addColumn(ModuleInfo::title)
+        .setKey("title")
+        .setHeader(getTranslation("modules.module"))
+        .setAutoWidth(true);
+    installed
+        .addColumn(m -> m.version() == null ? "—" : m.version())
+        .setKey("version")
+        .setHeader(getTranslation("modules.version"))
+        .setAutoWidth(true);
+    installed
+        .addColumn(
+            m -> getTranslation(m.installed() ? "modules.installed.yes" : "modules.installed.no"))
+        .setKey("installed")
+        .setHeader(getTranslation("modules.installed"))
+        .setAutoWidth(true);
+    installed
+        .addColumn(m -> m.requires().isEmpty() ? "—" : String.join(", ", m.requires()))
+        .setKey("requires")
+        .setHeader(getTranslation("modules.requires"))
+        .setAutoWidth(true);
+    installed
+        .addColumn(ModuleInfo::description)
+        .setKey("description")
+        .setHeader(getTranslation("modules.description"));
+    add(
+        new H3(getTranslation("modules.container")),
+        new Paragraph(getTranslation("modules.container.explain")),
+        installed);
+
+    load();
+  }
+
+  @Override
+  public String getPageTitle() {
+    return getTranslation("modules.title");
+  }
+
+  @Override
+  public void beforeEnter(BeforeEnterEvent event) {
+    List<String> wanted = event.getLocation().getQueryParameters().getParameters().get("tenant");
+    if (wanted != null && !wanted.isEmpty()) {
+      select(wanted.get(0));
+    }
+  }
+
+  void select(String slug) {
+    tenant
+        .getListDataView()
+        .getItems()
+        .filter(t -> t.slug().equals(slug))
+        .findFirst()
+        .ifPresent(tenant::setValue);
+  }
+
+  private void load() {
+    try {
+      catalogue = api.modules();
+      rules = new Modules(catalogue);
+      installed.setItems(catalogue);
+      String current = Optional.ofNullable(tenant.getValue()).map(Tenant::slug).orElse(null);
+      List<Tenant> tenants = api.tenants();
+      tenant.setItems(tenants);
+      if (current != null) {
+        tenants.stream()
+            .filter(t -> t.slug().equals(current))
+            .findFirst()
+            .ifPresent(tenant::setValue);
+      }
+    } catch (RuntimeException e) {
+      Errors.show(e);
+    }
+    showTenant();
+  }
+
+  private void showTenant() {
+    perTenant.setVisible(tenant.getValue() != null);
+    perTenant.setItems(tenant.getValue() == null ? List.of() : catalogue);
+  }
+
+  private boolean enabled(ModuleInfo m) {
+    return tenant.getValue() != null && tenant.getValue().modules().contains(m.id());
+  }
+
+  private Component switchButton(ModuleInfo m) {
+    Tenant t = tenant.getValue();
+    if (t == null) {
+      return new Span();
+    }
+    Button b;
+    if (enabled(m)) {
+      b = new Button(getTranslation("modules.disable"), e -> change(t, m, false));
+      List<String> requiredBy = rules.requiredBy(m.id(), t.modules());
+      if (!requiredBy.isEmpty()) {
+        b.setEnabled(false);
+        b.setTooltipText(getTranslation("modules.requiredBy", String.join(", ", requiredBy)));
+      }
+    } else {
+      b = new Button(getTranslation("modules.enable"), e -> change(t, m, true));
+      b.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+      List<String> missing = rules.missing(m.id(), t.modules());
+      if (!missing.isEmpty()) {
+        b.setEnabled(false);
+        b.setTooltipText(getTranslation("modules.missing", String.join(", ", missing)));
+      }
+    }
+    b.setId((enabled(m) ? "disable-" : "enable-") + m.id());
+    b.addThemeVariants(ButtonVariant.LUMO_SMALL);
+    if (busy) {
+      b.setEnabled(false);
+    }
+    return b;
+  }
+
+  private void change(Tenant t, ModuleInfo m, boolean enable) {
+    busy = true;
+    perTenant.getDataProvider().refreshAll();
+    Background.run(
+        () -> enable ? api.enableModule(t.slug(), m.id()) : api.disableModule(t.slug(), m.id()),
+        this::changed,
+        failure -> outcome(getTranslation("modules.failed", m.id(), t.slug(), failure), true),
+        () -> {
+          busy = false;
+          load();
+        });
+    String key = enable ? "modules.enabling" : "modules.disabling";
+    Errors.info(getTranslation(key, m.id(), t.slug()));
+  }
+
+  private void changed(ModuleChange c) {
+    outcome(
+        getTranslation(
+            c.enabled() ? "modules.enabled" : "modules.disabled",
+            c.module(),
+            c.tenant().slug(),
+            String.valueOf(c.tookMs())),
+        false);
+  }
+
+  /** Adds a line at the top of the outcome list. */
+  void outcome(String text, boolean failure) {
+    Span line = new Span(text);
+    line.addClassName(failure ? "outcome-failure" : "outcome-success");
+    line.getStyle()
+        .set("color", failure ? "var(--lumo-error-text-color)" : "var(--lumo-success-text-color)");
+    outcomes.addComponentAsFirst(line);
+  }
+}
