@@ -182,7 +182,7 @@ public class DevicesIT {
     Map<String, String> versions = new HashMap<>();
     r.json.forEach(d -> versions.put(d.path("id").asText(), d.path("version").asText()));
     assertEquals("1.2.0", versions.get("jsonmeter"));
-    assertEquals("2.0.1", versions.get("gateframe"));
+    assertEquals("2.1.0", versions.get("gateframe"));
     assertEquals("0.9.3", versions.get("kvsensor"));
     JsonNode json = null;
     for (JsonNode d : r.json) {

@@ -559,4 +559,71 @@ public class SecurityIT {
       configure("org.courtyard.security", "patrolScheduleSeconds", 3600);
     }
   }
+
+  @Test
+  public void a10_aCredentialIsPushedToItsControllersAndTakenBackWhenRevoked() throws Exception {
+    MqttClient door = DevicesIT.connect("guard_co/door-1", doorPassword);
+    BlockingQueue<byte[]> down = new LinkedBlockingQueue<>();
+    try {
+      door.subscribe("t/guard_co/d/door-1/down", 1, (topic, m) -> down.add(m.getPayload()));
+      Http.Reply issued =
+          guard.post(
+              "/security/credentials",
+              map(
+                  "kind",
+                  "card",
+                  "credential",
+                  "C-7788",
+                  "holder",
+                  "Li Na 李娜",
+                  "doors",
+                  List.of("door-1:2", "no-such-gate"),
+                  "validFrom",
+                  "2026-01-01T00:00:00Z",
+                  "validTo",
+                  "2027-01-01T00:00:00Z"));
+      assertEquals(issued.toString(), 201, issued.status);
+      JsonNode pushes = issued.json.path("pushes");
+      assertEquals(pushes.toString(), 2, pushes.size());
+      JsonNode sent =
+          pushes.get(0).path("deviceId").asText().equals("door-1") ? pushes.get(0) : pushes.get(1);
+      JsonNode failed = sent == pushes.get(0) ? pushes.get(1) : pushes.get(0);
+      assertEquals(sent.toString(), "sent", sent.path("status").asText());
+      assertEquals("2", sent.path("door").asText());
+      assertTrue(sent.toString(), sent.path("commandId").isNumber());
+      assertEquals(failed.toString(), "failed", failed.path("status").asText());
+      assertTrue(failed.toString(), failed.path("detail").asText().contains("no-such-gate"));
+
+      byte[] add = down.poll(10, TimeUnit.SECONDS);
+      assertTrue("the controller was told of the card", add != null);
+      assertEquals(0x82, add[4] & 0xFF);
+      assertEquals(1, add[13]); // card
+      assertEquals(2, add[14]); // door 2
+      assertEquals(
+          "C-7788", new String(add, 24, add[23], StandardCharsets.US_ASCII)); // n, then the card
+      // the device's commands list it too, and the listing shows the pushes
+      assertTrue(guard.get("/devices/devices/door-1/commands").text.contains("\"credential-add\""));
+      JsonNode listed = guard.get("/security/credentials?holder=li%20na").json.get(0);
+      assertEquals(2, listed.path("pushes").size());
+
+      long id = issued.json.path("id").asLong();
+      assertEquals(404, other.post("/security/credentials/" + id + "/revoke", "").status);
+      assertTrue(down.poll(500, TimeUnit.MILLISECONDS) == null);
+      Http.Reply revoked = guard.post("/security/credentials/" + id + "/revoke", "");
+      assertEquals(revoked.toString(), 200, revoked.status);
+      boolean removeSent = false;
+      for (JsonNode p : revoked.json.path("pushes")) {
+        removeSent |=
+            p.path("action").asText().equals("remove")
+                && p.path("deviceId").asText().equals("door-1")
+                && p.path("status").asText().equals("sent");
+      }
+      assertTrue(revoked.text, removeSent);
+      byte[] remove = down.poll(10, TimeUnit.SECONDS);
+      assertTrue("the controller was told to forget the card", remove != null);
+      assertEquals(0x83, remove[4] & 0xFF);
+    } finally {
+      door.disconnect();
+    }
+  }
 }

@@ -10,11 +10,13 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
 import org.courtyard.api.FieldErrors;
 import org.courtyard.api.ProblemException;
 import org.courtyard.api.jdbc.Jdbc;
+import org.courtyard.devices.DeviceCommand;
 
 /**
  * Access credentials of residents and staff: a card, a PIN or a QR code, valid for some doors
@@ -52,7 +54,44 @@ final class Credentials {
       Instant validTo,
       String status,
       Instant createdAt,
-      Instant revokedAt) {}
+      Instant revokedAt,
+      List<Push> pushes) {
+
+    CredentialView withPushes(List<Push> p) {
+      return new CredentialView(
+          id,
+          kind,
+          credential,
+          holder,
+          personId,
+          doors,
+          validFrom,
+          validTo,
+          status,
+          createdAt,
+          revokedAt,
+          p);
+    }
+  }
+
+  /**
+   * What a door controller was told of a credential: {@code add} when issued, {@code remove} when
+   * revoked; {@code sent} with the device command that carries it (its acknowledgement shows in the
+   * device's commands), or {@code failed} with why.
+   */
+  public record Push(
+      String deviceId,
+      String door,
+      String action,
+      Long commandId,
+      String status,
+      String detail,
+      Instant at) {}
+
+  /** Sends a command to one of the tenant's devices (the devices module, for this tenant). */
+  interface Sender {
+    DeviceCommand send(String deviceId, String command, Map<String, String> arguments);
+  }
 
   /** The answer to a door: allowed, or why not. */
   public record Decision(boolean allowed, String reason, Long credentialId, String holder) {}
@@ -139,21 +178,24 @@ final class Credentials {
       params.add(status);
     }
     sql.append(" ORDER BY id DESC LIMIT ").append(limit);
-    return jdbc.read(
-        c -> {
-          try (PreparedStatement ps = c.prepareStatement(sql.toString())) {
-            for (int i = 0; i < params.size(); i++) {
-              ps.setString(i + 1, params.get(i));
-            }
-            List<CredentialView> out = new ArrayList<>();
-            try (ResultSet rs = ps.executeQuery()) {
-              while (rs.next()) {
-                out.add(view(rs));
+    List<CredentialView> found =
+        jdbc.read(
+            c -> {
+              try (PreparedStatement ps = c.prepareStatement(sql.toString())) {
+                for (int i = 0; i < params.size(); i++) {
+                  ps.setString(i + 1, params.get(i));
+                }
+                List<CredentialView> out = new ArrayList<>();
+                try (ResultSet rs = ps.executeQuery()) {
+                  while (rs.next()) {
+                    out.add(view(rs));
+                  }
+                }
+                return out;
               }
-            }
-            return out;
-          }
-        });
+            });
+    Map<Long, List<Push>> pushes = pushes(found.stream().map(CredentialView::id).toList());
+    return found.stream().map(v -> v.withPushes(pushes.getOrDefault(v.id(), List.of()))).toList();
   }
 
   CredentialView revoke(long id, Instant now) {
@@ -264,6 +306,129 @@ final class Credentials {
         Jdbc.instant(rs.getTimestamp(8)),
         rs.getString(9),
         rs.getTimestamp(10).toInstant(),
-        Jdbc.instant(rs.getTimestamp(11)));
+        Jdbc.instant(rs.getTimestamp(11)),
+        List.of());
+  }
+
+  /**
+   * Tells every controller the credential names (a door {@code <device>:<n>}, or all doors of
+   * {@code <device>}) to accept it ({@code add}: kind, value, door and validity) or to forget it
+   * ({@code remove}), through the controller's driver, so that doors decide on their own even while
+   * the platform is out of reach. A controller that cannot be told is recorded as {@code failed}
+   * with the reason; the credential stands either way, and {@code decision} still answers.
+   */
+  CredentialView push(CredentialView v, String action, Sender sender, Instant now) {
+    List<Push> pushes = new ArrayList<>();
+    targets(v.doors())
+        .forEach(
+            (device, doors) -> {
+              for (String door : doors) {
+                Map<String, String> args = new java.util.LinkedHashMap<>();
+                args.put("kind", v.kind());
+                args.put("credential", v.credential());
+                args.put("door", door);
+                if (action.equals("add")) {
+                  args.put("from", Long.toString(v.validFrom().getEpochSecond()));
+                  args.put(
+                      "to",
+                      v.validTo() == null ? "0" : Long.toString(v.validTo().getEpochSecond()));
+                }
+                Push p;
+                try {
+                  DeviceCommand cmd = sender.send(device, "credential-" + action, args);
+                  p = new Push(device, door, action, cmd.id(), "sent", null, now);
+                } catch (ProblemException e) {
+                  p =
+                      new Push(
+                          device,
+                          door,
+                          action,
+                          null,
+                          "failed",
+                          clip(e.title() + ": " + e.detail()),
+                          now);
+                }
+                pushes.add(p);
+              }
+            });
+    jdbc.transaction(
+        c -> {
+          try (PreparedStatement ps =
+              c.prepareStatement(
+                  "INSERT INTO credential_push (credential_id, device_id, door, action,"
+                      + " command_id, status, detail, at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)"
+                      + " ON CONFLICT (credential_id, device_id, door, action) DO UPDATE SET"
+                      + " command_id = excluded.command_id, status = excluded.status,"
+                      + " detail = excluded.detail, at = excluded.at")) {
+            for (Push p : pushes) {
+              ps.setLong(1, v.id());
+              ps.setString(2, p.deviceId());
+              ps.setString(3, p.door());
+              ps.setString(4, p.action());
+              Jdbc.setLong(ps, 5, p.commandId());
+              ps.setString(6, p.status());
+              ps.setString(7, p.detail());
+              ps.setTimestamp(8, Timestamp.from(p.at()));
+              ps.addBatch();
+            }
+            ps.executeBatch();
+          }
+          return null;
+        });
+    return v.withPushes(pushes(List.of(v.id())).getOrDefault(v.id(), List.of()));
+  }
+
+  /**
+   * Controller → doors to tell, from {@code <device>} (all its doors: "0") and {@code
+   * <device>:<door>}; all doors of a controller cover its single doors.
+   */
+  static Map<String, java.util.SortedSet<String>> targets(List<String> doors) {
+    Map<String, java.util.SortedSet<String>> byDevice = new java.util.LinkedHashMap<>();
+    for (String d : doors) {
+      int colon = d.indexOf(':');
+      String device = colon < 0 ? d : d.substring(0, colon);
+      byDevice
+          .computeIfAbsent(device, k -> new java.util.TreeSet<>())
+          .add(colon < 0 ? "0" : d.substring(colon + 1));
+    }
+    byDevice.values().forEach(set -> set.removeIf(n -> set.contains("0") && !n.equals("0")));
+    return byDevice;
+  }
+
+  /** The pushes of these credentials, by credential id, newest action last. */
+  private Map<Long, List<Push>> pushes(List<Long> ids) {
+    if (ids.isEmpty()) {
+      return Map.of();
+    }
+    return jdbc.read(
+        c -> {
+          Map<Long, List<Push>> out = new java.util.HashMap<>();
+          try (PreparedStatement ps =
+              c.prepareStatement(
+                  "SELECT credential_id, device_id, door, action, command_id, status, detail, at"
+                      + " FROM credential_push WHERE credential_id = ANY(?)"
+                      + " ORDER BY credential_id, at, device_id, door")) {
+            ps.setArray(1, Jdbc.bigints(c, ids));
+            try (ResultSet rs = ps.executeQuery()) {
+              while (rs.next()) {
+                out.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>())
+                    .add(
+                        new Push(
+                            rs.getString(2),
+                            rs.getString(3),
+                            rs.getString(4),
+                            Jdbc.getLong(rs, "command_id"),
+                            rs.getString(6),
+                            rs.getString(7),
+                            rs.getTimestamp(8).toInstant()));
+              }
+            }
+          }
+          return out;
+        });
+  }
+
+  private static String clip(String s) {
+    return s.length() <= 300 ? s : s.substring(0, 300);
   }
 }

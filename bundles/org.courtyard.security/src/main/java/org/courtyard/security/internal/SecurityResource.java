@@ -209,7 +209,11 @@ public class SecurityResource implements ModuleResource {
 
   // -------------------------------------------------------------------------- credentials
 
-  /** Issues a card, PIN or QR credential for some doors during some time. */
+  /**
+   * Issues a card, PIN or QR credential for some doors during some time, and tells those doors'
+   * controllers to accept it ({@code pushes}: the device command per controller, or why it could
+   * not be sent).
+   */
   @POST
   @Path("credentials")
   @Consumes(MediaType.APPLICATION_JSON)
@@ -219,6 +223,7 @@ public class SecurityResource implements ModuleResource {
       Credentials.CredentialInput input) {
     SecurityTenant t = service(security);
     Credentials.CredentialView v = t.credentials().issue(Params.body(input), t.now());
+    v = t.credentials().push(v, "add", sender(security), t.now());
     return Params.created(uri.getAbsolutePathBuilder(), v.id(), v);
   }
 
@@ -242,7 +247,13 @@ public class SecurityResource implements ModuleResource {
   public Credentials.CredentialView revoke(
       @Context SecurityContext security, @PathParam("id") long id) {
     SecurityTenant t = service(security);
-    return t.credentials().revoke(id, t.now());
+    Credentials.CredentialView v = t.credentials().revoke(id, t.now());
+    return t.credentials().push(v, "remove", sender(security), t.now());
+  }
+
+  private Credentials.Sender sender(SecurityContext security) {
+    return (device, command, args) ->
+        devices.send(TenantPrincipal.of(security), device, command, args);
   }
 
   /**

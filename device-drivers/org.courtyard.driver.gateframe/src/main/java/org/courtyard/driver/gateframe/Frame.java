@@ -23,6 +23,8 @@ final class Frame {
   static final int HEARTBEAT = 0x03;
   static final int ACK = 0x04;
   static final int OPEN = 0x81;
+  static final int CREDENTIAL_ADD = 0x82;
+  static final int CREDENTIAL_REMOVE = 0x83;
 
   final int type;
   final long seq;

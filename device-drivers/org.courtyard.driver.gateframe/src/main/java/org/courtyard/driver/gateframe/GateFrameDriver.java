@@ -27,7 +27,8 @@ import org.osgi.service.component.annotations.Component;
 /**
  * Anmen's door and barrier-gate controllers (fictional vendor, realistic format): one compact
  * binary {@link Frame} per MQTT message, CRC-protected. Frame types: access event (01), door alarm
- * (02), heartbeat (03), command acknowledgement (04); downlink: open (81).
+ * (02), heartbeat (03), command acknowledgement (04); downlink: open (81), and a credential the
+ * controller should accept (82) or forget (83), so that doors decide on their own when offline.
  *
  * <pre>
  * 01 access:  door u8 | result u8 (0 denied, 1 granted) | reason u8 | credential kind u8 | n u8 | n ASCII bytes
@@ -35,6 +36,8 @@ import org.osgi.service.component.annotations.Component;
  * 03 beat:    (empty)
  * 04 ack:     command id u32 | result u8 (0 ok, else the controller's error code)
  * 81 open:    door u8 | seconds u8 (1-60)
+ * 82 add:     kind u8 (1 card, 2 PIN, 3 QR) | door u8 (0: every door) | from u32 | to u32 (0: open-ended) | n u8 | n ASCII bytes
+ * 83 remove:  kind u8 | door u8 (0: every door) | n u8 | n ASCII bytes
  * </pre>
  */
 @Component(service = DeviceDriver.class)
@@ -48,7 +51,7 @@ public final class GateFrameDriver implements DeviceDriver {
           "gateframe",
           "Anmen access controllers (binary frame)",
           "Anmen Security Technology (sample)",
-          "2.0.1",
+          "2.1.0",
           List.of(DOOR, BARRIER));
 
   private static final ConfigDescriptor CONFIG =
@@ -204,8 +207,12 @@ public final class GateFrameDriver implements DeviceDriver {
     if (!INFO.serves(deviceType)) {
       return EncodeResult.unsupported("device type " + deviceType);
     }
+    if (command.name().equals("credential-add") || command.name().equals("credential-remove")) {
+      return credential(command, config);
+    }
     if (!command.name().equals("open")) {
-      return EncodeResult.unsupported("command " + command.name() + "; known: open");
+      return EncodeResult.unsupported(
+          "command " + command.name() + "; known: open, credential-add, credential-remove");
     }
     int door;
     int seconds;
@@ -229,5 +236,55 @@ public final class GateFrameDriver implements DeviceDriver {
             command.id() & 0xFFFFFFFFL,
             Instant.now().getEpochSecond(),
             new byte[] {(byte) door, (byte) seconds}));
+  }
+
+  /**
+   * {@code credential-add} (kind, credential, door, from, to) or {@code credential-remove} (kind,
+   * credential, door): door 0 is every door of the controller, times are epoch seconds.
+   */
+  private static EncodeResult credential(Command command, DeviceConfig config) {
+    boolean add = command.name().equals("credential-add");
+    int kind =
+        switch (command.argument("kind", "")) {
+          case "card" -> 1;
+          case "pin" -> 2;
+          case "qr" -> 3;
+          default -> 0;
+        };
+    if (kind == 0) {
+      return EncodeResult.invalid("kind must be card, pin or qr");
+    }
+    byte[] value = command.argument("credential", "").getBytes(StandardCharsets.US_ASCII);
+    if (value.length == 0 || value.length > 64) {
+      return EncodeResult.invalid("credential must be 1-64 ASCII characters");
+    }
+    int door;
+    long from;
+    long to;
+    try {
+      door = Integer.parseInt(command.argument("door", "0"));
+      from = Long.parseLong(command.argument("from", "0"));
+      to = Long.parseLong(command.argument("to", "0"));
+    } catch (NumberFormatException e) {
+      return EncodeResult.invalid("door, from and to must be whole numbers");
+    }
+    if (door < 0 || door > config.integer("doors")) {
+      return EncodeResult.invalid("door must be 0 (every door) or 1-" + config.integer("doors"));
+    }
+    if (from < 0 || from > 0xFFFFFFFFL || to < 0 || to > 0xFFFFFFFFL || (to != 0 && to <= from)) {
+      return EncodeResult.invalid("from and to must be epoch seconds, to after from (0: open)");
+    }
+    ByteBuffer body = ByteBuffer.allocate((add ? 11 : 3) + value.length);
+    body.put((byte) kind).put((byte) door);
+    if (add) {
+      body.putInt((int) from).putInt((int) to);
+    }
+    body.put((byte) value.length).put(value);
+    return EncodeResult.ok(
+        Frame.build(
+            add ? Frame.CREDENTIAL_ADD : Frame.CREDENTIAL_REMOVE,
+            command.id() & 0xFFFFFFFFL,
+            Instant.now().getEpochSecond(),
+            body.array()));
   }
 }

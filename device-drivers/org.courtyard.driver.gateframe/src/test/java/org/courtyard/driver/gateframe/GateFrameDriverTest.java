@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Map;
 import org.courtyard.driver.Command;
 import org.courtyard.driver.DecodeResult;
@@ -98,5 +99,59 @@ class GateFrameDriverTest {
                 .encode(new Command(1, "open", Map.of("door", "3")), "door-controller", defaults)
                 .status())
         .isEqualTo(EncodeResult.Status.INVALID);
+  }
+
+  @Test
+  void credentialsAreAddedForADoorAndRemovedAgain() {
+    EncodeResult add =
+        driver.encode(
+            new Command(
+                9,
+                "credential-add",
+                Map.of(
+                    "kind",
+                    "card",
+                    "credential",
+                    "C-1001",
+                    "door",
+                    "2",
+                    "from",
+                    "1764288000",
+                    "to",
+                    "1795824000")),
+            "door-controller",
+            defaults);
+    assertThat(add.status()).isEqualTo(EncodeResult.Status.OK);
+    byte[] p = add.payload();
+    // header, then kind 1 (card), door 2, from, to, 6 bytes of credential
+    assertThat(HexFormat.of().formatHex(p, 0, 5)).isEqualTo("a55a1b0182");
+    assertThat(HexFormat.of().formatHex(p, 13, 30))
+        .isEqualTo("0102" + "6928e600" + "6b0a1980" + "06" + "432d31303031");
+    assertThat(Frame.crc16(p, 3, p[2]))
+        .isEqualTo(((p[p.length - 2] & 0xFF) << 8) | (p[p.length - 1] & 0xFF));
+
+    EncodeResult remove =
+        driver.encode(
+            new Command(10, "credential-remove", Map.of("kind", "pin", "credential", "P7")),
+            "door-controller",
+            defaults);
+    assertThat(remove.status()).isEqualTo(EncodeResult.Status.OK);
+    assertThat(HexFormat.of().formatHex(remove.payload(), 3, 18))
+        .startsWith("0183")
+        .endsWith("0200" + "02" + "5037");
+
+    for (Map<String, String> bad :
+        List.of(
+            Map.of("kind", "iris", "credential", "x"),
+            Map.of("kind", "card", "credential", ""),
+            Map.of("kind", "card", "credential", "x", "door", "3"),
+            Map.of("kind", "card", "credential", "x", "from", "200", "to", "100"))) {
+      assertThat(
+              driver
+                  .encode(new Command(1, "credential-add", bad), "door-controller", defaults)
+                  .status())
+          .as(bad.toString())
+          .isEqualTo(EncodeResult.Status.INVALID);
+    }
   }
 }
