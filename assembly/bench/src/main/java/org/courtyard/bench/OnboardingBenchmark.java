@@ -38,7 +38,9 @@ import java.util.concurrent.atomic.AtomicLong;
  *   <li>hot-enable: enabling estate for an existing tenant, from the request until the module's
  *       endpoint answers 200 (the first enable, which installs the feature, reported apart);
  *   <li>throughput of a DB-backed {@code GET /estate/rooms} against the bare {@code GET /ping} on
- *       the same container, same client and same concurrency, as a ratio.
+ *       the same container, same client and same concurrency, as a ratio;
+ *   <li>what the operator console polls: {@code GET /operator/stats} (every tenant's figures) and
+ *       {@code GET /operator/health}, against the same ping.
  * </ul>
  *
  * Usage: {@code ./courtyard bench onboarding [--tenants 50] [--seconds 10] [--threads 4]}
@@ -129,6 +131,12 @@ public final class OnboardingBenchmark {
       double ping = throughput("/ping", null, seconds, threads);
       double rooms = throughput("/estate/rooms?limit=20", auth, seconds, threads);
 
+      // 5. what the operator console polls: every tenant's figures, and the health of the parts
+      int all = tenants + 21;
+      throughput("/operator/stats", operatorAuth, 3, threads);
+      double stats = throughput("/operator/stats", operatorAuth, seconds, threads);
+      double health = throughput("/operator/health", operatorAuth, seconds, threads);
+
       System.out.println();
       System.out.println("| measure | value |");
       System.out.println("|---|---|");
@@ -149,6 +157,19 @@ public final class OnboardingBenchmark {
       System.out.printf(Locale.ROOT, "| GET /ping | %.0f req/s |%n", ping);
       System.out.printf(Locale.ROOT, "| GET /estate/rooms?limit=20 | %.0f req/s |%n", rooms);
       System.out.printf(Locale.ROOT, "| ratio rooms / ping | %.2f |%n", rooms / ping);
+      System.out.printf(
+          Locale.ROOT,
+          "| GET /operator/stats (%d tenants, %d with estate) | %.0f req/s, %.1f ms each |%n",
+          all,
+          tenants,
+          stats,
+          1000.0 * threads / stats);
+      System.out.printf(Locale.ROOT, "| ratio stats / ping | %.3f |%n", stats / ping);
+      System.out.printf(
+          Locale.ROOT,
+          "| GET /operator/health (database and broker checked each time) | %.0f req/s |%n",
+          health);
+      System.out.printf(Locale.ROOT, "| ratio health / ping | %.2f |%n", health / ping);
     } finally {
       courtyard.destroy();
       courtyard.waitFor();
