@@ -521,6 +521,11 @@ public class PlatformIT {
     long recent =
         traffic.json.path("api").get(4).asLong() + traffic.json.path("api").get(3).asLong();
     assertTrue(traffic.toString(), recent >= 10);
+    // a tenant's token sees none of it, nor can it suspend anyone
+    for (String path : List.of("/operator/stats", "/operator/health", "/operator/traffic")) {
+      assertEquals(path, 401, estate.get(path).status);
+    }
+    assertEquals(401, estate.post("/operator/tenants/stats_none/suspend", Map.of()).status);
     assertEquals(400, operator.get("/operator/traffic?minutes=0").status);
     assertEquals(400, operator.get("/operator/traffic?minutes=1441").status);
   }
