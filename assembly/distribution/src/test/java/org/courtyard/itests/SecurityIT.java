@@ -479,10 +479,7 @@ public class SecurityIT {
 
   @Test
   public void a08_aGuardOpensADoorRemotelyAndTheLogSaysWhoAndWhy() throws Exception {
-    MqttClient door = DevicesIT.connect("guard_co/door-1", doorPassword);
-    BlockingQueue<byte[]> down = new LinkedBlockingQueue<>();
-    try {
-      door.subscribe("t/guard_co/d/door-1/down", 1, (topic, m) -> down.add(m.getPayload()));
+    try (Downlink down = Downlink.of("guard_co/door-1", doorPassword)) {
       Http.Reply opened =
           guard.post(
               "/security/doors/door-1/open",
@@ -498,8 +495,6 @@ public class SecurityIT {
       assertEquals(log.toString(), "remote", first.path("credentialKind").asText());
       assertTrue(log.toString(), first.path("granted").asBoolean());
       assertEquals("opened remotely by Guard Li: courier", first.path("reason").asText());
-    } finally {
-      door.disconnect();
     }
     long lines = guard.get("/security/access-events?deviceId=door-1&limit=500").json.size();
     // bad input, an unknown device and another tenant's door: refused, nothing sent or logged
@@ -562,10 +557,7 @@ public class SecurityIT {
 
   @Test
   public void a10_aCredentialIsPushedToItsControllersAndTakenBackWhenRevoked() throws Exception {
-    MqttClient door = DevicesIT.connect("guard_co/door-1", doorPassword);
-    BlockingQueue<byte[]> down = new LinkedBlockingQueue<>();
-    try {
-      door.subscribe("t/guard_co/d/door-1/down", 1, (topic, m) -> down.add(m.getPayload()));
+    try (Downlink down = Downlink.of("guard_co/door-1", doorPassword)) {
       Http.Reply issued =
           guard.post(
               "/security/credentials",
@@ -622,8 +614,32 @@ public class SecurityIT {
       byte[] remove = down.poll(10, TimeUnit.SECONDS);
       assertTrue("the controller was told to forget the card", remove != null);
       assertEquals(0x83, remove[4] & 0xFF);
-    } finally {
-      door.disconnect();
+    }
+  }
+
+  /** A device's down topic as the device sees it: what the platform sent it, in order. */
+  private static final class Downlink implements AutoCloseable {
+    private final MqttClient client;
+    private final BlockingQueue<byte[]> received = new LinkedBlockingQueue<>();
+
+    private Downlink(MqttClient client) {
+      this.client = client;
+    }
+
+    static Downlink of(String username, String password) throws Exception {
+      Downlink d = new Downlink(DevicesIT.connect(username, password));
+      String topic = "t/" + username.replace("/", "/d/") + "/down";
+      d.client.subscribe(topic, 1, (t, m) -> d.received.add(m.getPayload()));
+      return d;
+    }
+
+    byte[] poll(long time, TimeUnit unit) throws InterruptedException {
+      return received.poll(time, unit);
+    }
+
+    @Override
+    public void close() throws Exception {
+      client.disconnect();
     }
   }
 }

@@ -44,7 +44,8 @@ record ConsoleSettings(Optional<Path> jar, int port, String reason) {
       return new ConsoleSettings(
           Optional.empty(),
           port,
-          jar + " is missing (build it: mvn -B -q install -DskipTests -pl tenant-admin)");
+          jar
+              + " is missing (./courtyard start builds it; or: mvn -B -q package -pl tenant-admin)");
     }
     return new ConsoleSettings(Optional.of(jar), port, "");
   }

@@ -180,20 +180,18 @@ public final class OperatorApi implements Serializable {
   }
 
   public DriverPackage disablePackage(String symbolicName) {
-    return read(
-        send(
-            "POST",
-            "drivers/packages/" + path(symbolicName) + "/disable",
-            HttpRequest.BodyPublishers.noBody(),
-            SLOW),
-        DriverPackage.class);
+    return packageAction(symbolicName, "disable");
   }
 
   public DriverPackage enablePackage(String symbolicName) {
+    return packageAction(symbolicName, "enable");
+  }
+
+  private DriverPackage packageAction(String symbolicName, String action) {
     return read(
         send(
             "POST",
-            "drivers/packages/" + path(symbolicName) + "/enable",
+            "drivers/packages/" + path(symbolicName) + "/" + action,
             HttpRequest.BodyPublishers.noBody(),
             SLOW),
         DriverPackage.class);

@@ -50,19 +50,16 @@ public final class DeviceRegistry implements MqttAuthority {
 
   /** Removes the tenant's devices; the broker suspends them and ends their sessions. */
   void unload(TenantSlug tenant) {
-    String prefix = tenant.value() + "/";
-    List<String> gone = devices.keySet().stream().filter(k -> k.startsWith(prefix)).toList();
-    gone.forEach(this::drop);
+    List<String> gone = dropAll(tenant);
     tell(b -> gone.forEach(b::suspend));
   }
 
   /** Forgets the offboarded tenant's devices and has the broker delete their accounts. */
   void purge(TenantSlug tenant) {
-    String prefix = tenant.value() + "/";
-    devices.keySet().stream().filter(k -> k.startsWith(prefix)).toList().forEach(this::drop);
+    dropAll(tenant);
     tell(
         b -> {
-          int n = b.removeAll(prefix);
+          int n = b.removeAll(prefix(tenant));
           LOG.info("Tenant {} offboarded: {} broker account(s) deleted", tenant, n);
         });
   }
@@ -73,6 +70,22 @@ public final class DeviceRegistry implements MqttAuthority {
       byUpTopic.remove(old.upTopic());
     }
     byUpTopic.put(entry.upTopic(), entry);
+  }
+
+  /** Every broker username of the tenant's devices starts with this. */
+  private static String prefix(TenantSlug tenant) {
+    return tenant.value() + "/";
+  }
+
+  private List<String> usernames(TenantSlug tenant) {
+    String prefix = prefix(tenant);
+    return devices.keySet().stream().filter(k -> k.startsWith(prefix)).toList();
+  }
+
+  private List<String> dropAll(TenantSlug tenant) {
+    List<String> gone = usernames(tenant);
+    gone.forEach(this::drop);
+    return gone;
   }
 
   private void drop(String username) {
@@ -95,8 +108,7 @@ public final class DeviceRegistry implements MqttAuthority {
   }
 
   long count(TenantSlug tenant) {
-    String prefix = tenant.value() + "/";
-    return devices.keySet().stream().filter(k -> k.startsWith(prefix)).count();
+    return usernames(tenant).size();
   }
 
   long countByDriver(String driver) {

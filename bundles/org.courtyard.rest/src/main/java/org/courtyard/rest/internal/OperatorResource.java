@@ -183,7 +183,6 @@ public final class OperatorResource {
   @Path("tenants/{slug}/suspend")
   @Consumes({MediaType.APPLICATION_JSON, MediaType.WILDCARD})
   public Tenant suspend(@PathParam("slug") String slug, String body) {
-    tenants.find(slug).orElseThrow(() -> tenantNotFound(slug));
     // the body is optional: read it here, so that a POST without one (and without a content
     // type) is not turned away with 415
     Suspension s = null;
@@ -202,7 +201,6 @@ public final class OperatorResource {
   @POST
   @Path("tenants/{slug}/resume")
   public Tenant resume(@PathParam("slug") String slug) {
-    tenants.find(slug).orElseThrow(() -> tenantNotFound(slug));
     return tenants.resume(slug);
   }
 

@@ -345,7 +345,7 @@ final class Credentials {
                           action,
                           null,
                           "failed",
-                          clip(e.title() + ": " + e.detail()),
+                          SecurityTenant.clip(e.title() + ": " + e.detail(), 300),
                           now);
                 }
                 pushes.add(p);
@@ -426,9 +426,5 @@ final class Credentials {
           }
           return out;
         });
-  }
-
-  private static String clip(String s) {
-    return s.length() <= 300 ? s : s.substring(0, 300);
   }
 }

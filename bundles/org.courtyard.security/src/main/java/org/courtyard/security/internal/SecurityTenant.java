@@ -399,7 +399,7 @@ public final class SecurityTenant implements TenantModule {
     }
   }
 
-  private static String clip(String s, int max) {
+  static String clip(String s, int max) {
     return s.length() > max ? s.substring(0, max) : s;
   }
 }

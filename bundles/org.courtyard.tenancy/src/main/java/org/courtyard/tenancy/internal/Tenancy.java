@@ -366,11 +366,13 @@ public final class Tenancy implements TenantService, Authenticator, OperatorAcco
   }
 
   private Tenant setStatus(String slug, String status, String reason) {
-    requireTenant(slug);
+    if (!TenantSlug.isValid(slug)) {
+      requireTenant(slug); // 404, and no lock kept for a name that cannot be a tenant
+    }
     synchronized (lockFor(slug)) {
       try {
         if (!registry.setStatus(slug, status, reason)) {
-          requireTenant(slug); // offboarded meanwhile: 404
+          requireTenant(slug); // no such tenant: 404
         }
       } catch (SQLException e) {
         throw new IllegalStateException("changing the status of " + slug + " failed", e);
