@@ -11,6 +11,9 @@ import org.osgi.annotation.versioning.ConsumerType;
 public interface MqttAuthority {
 
   /**
+   * The broker then accepts the client only if its client id is this identity, or this identity
+   * followed by {@code /} and more: no client can take over another's session by its id.
+   *
    * @return the client's identity (the username it authenticated as), or null to refuse it
    */
   String authenticate(String clientId, String username, byte[] password);

@@ -30,8 +30,9 @@ import org.slf4j.LoggerFactory;
 /**
  * The embedded broker (Moquette 0.17, MQTT 3.1.1). Every connect, subscribe and publish is decided
  * here for the gateway's account and by the {@link MqttAuthority} for everyone else: no anonymous
- * clients, and each client only on the topics it is granted. Sessions and queued QoS 1 messages are
- * kept under the data path, so a restart of the broker does not lose what it acknowledged.
+ * clients, each client only with its own client ids ({@link ClientIds}) and only on the topics it
+ * is granted. Sessions and queued QoS 1 messages are kept under the data path, so a restart of the
+ * broker does not lose what it acknowledged.
  */
 final class Moquette {
 
@@ -81,12 +82,36 @@ final class Moquette {
     p.setProperty(IConfig.PERSISTENT_QUEUE_TYPE_PROPERTY_NAME, "h2");
     this.properties = p;
     byte[] gatewaySecret = gatewayPassword.getBytes(StandardCharsets.UTF_8);
+    // Moquette checks credentials before it ends another session with the same client id, so a
+    // client refused here cannot disconnect the gateway or a device by borrowing its id
     this.authenticator =
         (clientId, username, password) -> {
           if (GatewayAccount.USERNAME.equals(username)) {
-            return password != null && MessageDigest.isEqual(password, gatewaySecret);
+            if (password == null || !MessageDigest.isEqual(password, gatewaySecret)) {
+              LOG.debug(
+                  "MQTT login as the gateway refused: wrong password (client id {})", clientId);
+              return false;
+            }
+            if (!GatewayAccount.isClientId(clientId)) {
+              // the right password: a gateway built with other session ids
+              LOG.warn(
+                  "MQTT login as the gateway refused: {} is not a gateway client id", clientId);
+              return false;
+            }
+            return true;
           }
-          return !draining && authority.authenticate(clientId, username, password) != null;
+          if (draining) {
+            return false;
+          }
+          String identity = authority.authenticate(clientId, username, password);
+          if (identity == null) {
+            return false;
+          }
+          if (!ClientIds.belongsTo(clientId, identity)) {
+            LOG.debug("MQTT login of {} refused: client id {} is not its own", identity, clientId);
+            return false;
+          }
+          return true;
         };
     // An exception in either answer would end one of Moquette's session threads for good: they
     // must never throw.
@@ -148,7 +173,7 @@ final class Moquette {
     try {
       int devices = 0;
       for (io.moquette.broker.ClientDescriptor c : server.listConnectedClients()) {
-        if (!isGateway(c.getClientID()) && disconnectQuietly(c.getClientID())) {
+        if (!GatewayAccount.isClientId(c.getClientID()) && disconnectQuietly(c.getClientID())) {
           devices++;
         }
       }
@@ -180,11 +205,6 @@ final class Moquette {
     restarter.shutdownNow();
     server.stopServer();
     LOG.info("Embedded MQTT broker stopped");
-  }
-
-  private boolean isGateway(String clientId) {
-    Set<String> gateway = clients.get(GatewayAccount.USERNAME);
-    return gateway != null && gateway.contains(clientId);
   }
 
   private boolean disconnectQuietly(String clientId) {
