@@ -105,7 +105,14 @@ public record ConfigField(
           return range(new BigDecimal(Long.parseLong(value.trim())));
         }
         case DECIMAL -> {
-          return range(new BigDecimal(value.trim()));
+          // bounded like a payload's numbers: "1E-500000000" would make every decode hang
+          PayloadNumber n =
+              PayloadNumber.decimal(
+                  value.trim(), PayloadNumber.MAX_DIGITS, PayloadNumber.MAX_DIGITS);
+          if (n.status() == RecordStatus.OUT_OF_RANGE) {
+            return key + " has " + n.problem();
+          }
+          return n.isGood() ? range(n.value()) : key + " must be a number";
         }
         case BOOLEAN -> {
           return value.equals("true") || value.equals("false")

@@ -8,6 +8,10 @@
  * <p>Device-level faults (a bad checksum, a value out of range, an unknown frame type) are reported
  * as statuses, never as exceptions. An exception, or a decode that does not return in time, counts
  * against the driver, and a driver that keeps failing is quarantined.
+ *
+ * <p>Payloads come from devices and from whoever can publish on their topics: read their numbers
+ * with {@link org.courtyard.driver.PayloadNumber}, which bounds a number's length and digits before
+ * any arithmetic ({@code new BigDecimal("1E-500000000").setScale(2)} does not return).
  */
-@org.osgi.annotation.versioning.Version("1.0.0")
+@org.osgi.annotation.versioning.Version("1.1.0")
 package org.courtyard.driver;
