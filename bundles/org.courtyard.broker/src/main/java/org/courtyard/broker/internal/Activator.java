@@ -7,8 +7,9 @@ import org.osgi.framework.Constants;
 import org.osgi.framework.hooks.weaving.WeavingHook;
 
 /**
- * Registers {@link MoquetteDupFix} before anything in this bundle can load Moquette's classes: the
- * bundle activator runs before its Declarative Services components are activated.
+ * Registers {@link MoquetteDupFix} and {@link MoquetteInflightWindow} before anything in this
+ * bundle can load Moquette's classes: the bundle activator runs before its Declarative Services
+ * components are activated.
  */
 @Header(name = Constants.BUNDLE_ACTIVATOR, value = "${@class}")
 public final class Activator implements BundleActivator {
@@ -16,6 +17,8 @@ public final class Activator implements BundleActivator {
   @Override
   public void start(BundleContext context) {
     context.registerService(WeavingHook.class, new MoquetteDupFix(context.getBundle()), null);
+    context.registerService(
+        WeavingHook.class, new MoquetteInflightWindow(context.getBundle()), null);
   }
 
   @Override
