@@ -7,11 +7,6 @@ import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Collectors;
-import javax.ws.rs.ClientErrorException;
-import javax.ws.rs.NotAcceptableException;
-import javax.ws.rs.NotAllowedException;
-import javax.ws.rs.NotFoundException;
-import javax.ws.rs.NotSupportedException;
 import javax.ws.rs.WebApplicationException;
 import javax.ws.rs.core.Context;
 import javax.ws.rs.core.Response;
@@ -46,48 +41,23 @@ public final class ProblemMapper implements ExceptionMapper<Throwable> {
   }
 
   static ProblemException toProblem(Throwable e) {
-    Throwable t = unwrap(e);
-    if (t instanceof ProblemException) {
-      return (ProblemException) t;
+    // A problem raised on purpose wins wherever it is wrapped: readers, CXF and Jackson (a DTO's
+    // constructor) wrap what they catch.
+    for (Throwable c = e; c != null; c = c.getCause() == c ? null : c.getCause()) {
+      if (c instanceof ProblemException) {
+        return (ProblemException) c;
+      }
+      if (c instanceof BodyLimit.TooLarge) {
+        return BodyLimit.problem(((BodyLimit.TooLarge) c).limit);
+      }
     }
+    Throwable t = unwrap(e);
     if (t instanceof JsonProcessingException) {
       return jsonProblem((JsonProcessingException) t);
     }
-    if (t instanceof NotFoundException) {
-      return ProblemException.notFound("not-found", "Not found", "No such resource.");
-    }
-    if (t instanceof NotAllowedException) {
-      return new ProblemException(
-          405,
-          "method-not-allowed",
-          "Method not allowed",
-          "Allowed methods: " + ((NotAllowedException) t).getResponse().getAllowedMethods() + ".");
-    }
-    if (t instanceof NotSupportedException) {
-      return new ProblemException(
-          415,
-          "unsupported-media-type",
-          "Unsupported media type",
-          "Send application/json (or text/csv where an import says so).");
-    }
-    if (t instanceof NotAcceptableException) {
-      return new ProblemException(
-          406, "not-acceptable", "Not acceptable", "This API answers application/json.");
-    }
-    if (t instanceof ClientErrorException) {
-      int status = ((ClientErrorException) t).getResponse().getStatus();
-      return new ProblemException(
-          status,
-          "client-error",
-          Response.Status.fromStatusCode(status) == null
-              ? "Client error"
-              : Response.Status.fromStatusCode(status).getReasonPhrase(),
-          "The request was not accepted (HTTP " + status + ").");
-    }
-    if (t instanceof WebApplicationException
-        && ((WebApplicationException) t).getResponse().getStatus() < 500) {
-      int status = ((WebApplicationException) t).getResponse().getStatus();
-      return new ProblemException(status, "client-error", "Client error", "HTTP " + status + ".");
+    WebApplicationException web = firstWebApplicationException(e);
+    if (web != null && web.getResponse() != null && web.getResponse().getStatus() < 500) {
+      return byStatus(web);
     }
     String incident = UUID.randomUUID().toString();
     LOG.error("Unexpected error, incident {}", incident, e);
@@ -97,6 +67,74 @@ public final class ProblemMapper implements ExceptionMapper<Throwable> {
         "Internal error",
         "Something went wrong on our side. Quote incident " + incident + " to your operator.",
         Map.of("incident", incident));
+  }
+
+  /** JAX-RS's own refusals: no match, wrong method or media type, a parameter it cannot convert. */
+  private static ProblemException byStatus(WebApplicationException e) {
+    int status = e.getResponse().getStatus();
+    boolean conversion = hasCause(e, IllegalArgumentException.class);
+    switch (status) {
+      case 404:
+        // JAX-RS answers a path or query value it cannot convert with 404 and the parse error as
+        // cause; TypedParams names the parameter for the common types, this covers the others
+        return conversion
+            ? ProblemException.badRequest(
+                "invalid-parameter",
+                "Invalid parameter",
+                "A path or query parameter has a value of the wrong type.")
+            : ProblemException.notFound("not-found", "Not found", "No such resource.");
+      case 400:
+        return conversion
+            ? ProblemException.badRequest(
+                "invalid-parameter",
+                "Invalid parameter",
+                "A header or form parameter has a value of the wrong type.")
+            : ProblemException.badRequest(
+                "bad-request", "Bad request", "The request could not be read.");
+      case 405:
+        return new ProblemException(
+            405,
+            "method-not-allowed",
+            "Method not allowed",
+            "Allowed methods: " + e.getResponse().getAllowedMethods() + ".");
+      case 406:
+        return new ProblemException(
+            406, "not-acceptable", "Not acceptable", "This API answers application/json.");
+      case 413:
+        return new ProblemException(
+            413, "too-large", "Request body too large", "The request body is too large.");
+      case 415:
+        return new ProblemException(
+            415,
+            "unsupported-media-type",
+            "Unsupported media type",
+            "Send application/json (or text/csv where an import says so).");
+      default:
+        Response.Status known = Response.Status.fromStatusCode(status);
+        return new ProblemException(
+            status,
+            "client-error",
+            known == null ? "Client error" : known.getReasonPhrase(),
+            "The request was not accepted (HTTP " + status + ").");
+    }
+  }
+
+  private static WebApplicationException firstWebApplicationException(Throwable e) {
+    for (Throwable c = e; c != null; c = c.getCause() == c ? null : c.getCause()) {
+      if (c instanceof WebApplicationException) {
+        return (WebApplicationException) c;
+      }
+    }
+    return null;
+  }
+
+  private static boolean hasCause(Throwable e, Class<? extends Throwable> type) {
+    for (Throwable c = e.getCause(); c != null; c = c.getCause() == c ? null : c.getCause()) {
+      if (type.isInstance(c)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static Throwable unwrap(Throwable e) {

@@ -29,6 +29,9 @@ import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.component.annotations.ReferenceCardinality;
 import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.metatype.annotations.AttributeDefinition;
+import org.osgi.service.metatype.annotations.Designate;
+import org.osgi.service.metatype.annotations.ObjectClassDefinition;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -37,11 +40,28 @@ import org.slf4j.LoggerFactory;
  * the operator server at {@code /v1/operator} and one server per module at {@code /v1/<module>}. A
  * module arriving or leaving creates or destroys only its own server; nothing else is touched.
  */
-@Component(immediate = true)
+@Component(immediate = true, configurationPid = RestPlatform.PID)
+@Designate(ocd = RestPlatform.Config.class)
 public final class RestPlatform {
 
   private static final Logger LOG = LoggerFactory.getLogger(RestPlatform.class);
   static final String BASE = "/v1";
+  static final String PID = "org.courtyard.rest";
+
+  @ObjectClassDefinition(id = PID, name = "Courtyard REST API")
+  @interface Config {
+    @AttributeDefinition(
+        name = "Largest JSON body (bytes)",
+        description = "Larger JSON request bodies (and bodies without a type) get 413")
+    long maxJsonBodyBytes() default 1024 * 1024;
+
+    @AttributeDefinition(
+        name = "Largest upload (bytes)",
+        description =
+            "Ceiling for other bodies (CSV imports, driver jars); each endpoint may take less:"
+                + " CSV imports 5 MiB, driver jars 20 MiB")
+    long maxUploadBytes() default 20 * 1024 * 1024;
+  }
 
   private final Bus bus;
   private final HTTPTransportFactory transport;
@@ -49,6 +69,7 @@ public final class RestPlatform {
   private final ObjectMapper mapper = Json.mapper();
   private final ModuleGate gate;
   private final OperatorOverview overview;
+  private final RequestLimits limits;
 
   private final Map<String, Server> moduleServers = new LinkedHashMap<>();
   private final Map<String, OperatorExtension> extensions = new LinkedHashMap<>();
@@ -65,8 +86,10 @@ public final class RestPlatform {
       BundleContext context,
       @Reference TenantService tenants,
       @Reference Authenticator authenticator,
-      @Reference HTTPTransportFactory transport) {
+      @Reference HTTPTransportFactory transport,
+      Config config) {
     this.transport = transport;
+    this.limits = new RequestLimits(config.maxJsonBodyBytes(), config.maxUploadBytes());
     this.gate = new ModuleGate(context);
     this.context = context;
     this.authenticator = authenticator;
@@ -240,6 +263,8 @@ public final class RestPlatform {
         List.of(
             Json.provider(mapper),
             new ProblemMapper(),
+            new TypedParams(),
+            limits,
             new AuthFilter(authenticator, audience, module, gate, overview.requests())));
     Thread thread = Thread.currentThread();
     ClassLoader previous = thread.getContextClassLoader();

@@ -1,0 +1,113 @@
+package org.courtyard.rest.internal;
+
+import java.util.Map;
+import java.util.regex.Pattern;
+import javax.annotation.Priority;
+import javax.ws.rs.Priorities;
+import javax.ws.rs.container.ContainerRequestContext;
+import javax.ws.rs.container.ContainerRequestFilter;
+import javax.ws.rs.container.PreMatching;
+import javax.ws.rs.core.HttpHeaders;
+import javax.ws.rs.core.MediaType;
+import org.courtyard.api.ProblemException;
+
+/**
+ * The edges of every request, checked before anything reads the body or verifies a credential: a
+ * body larger than its kind allows gets 413 (from {@code Content-Length} at once, otherwise as soon
+ * as the reader passes the limit), a {@code Content-Type} that is not a media type 415 and an
+ * {@code Accept} that names no media type at all 406. JSON bodies (and bodies without a type) have
+ * the small limit; other types (CSV imports, driver jars) the upload limit, under which the
+ * resource applies its own.
+ */
+@PreMatching
+@Priority(Priorities.AUTHENTICATION - 100)
+final class RequestLimits implements ContainerRequestFilter {
+
+  /**
+   * {@code type/subtype} and optional parameters (RFC 9110 tokens). Checked here because CXF reads
+   * a type it cannot parse, such as {@code foo}, as {@code *}{@code /*} and then parses the body.
+   */
+  private static final Pattern MEDIA_TYPE =
+      Pattern.compile("[!#$%&'*+.^_`|~0-9A-Za-z-]+/[!#$%&'*+.^_`|~0-9A-Za-z-]+\\s*(;.*)?");
+
+  private final long maxJsonBytes;
+  private final long maxUploadBytes;
+
+  RequestLimits(long maxJsonBytes, long maxUploadBytes) {
+    this.maxJsonBytes = maxJsonBytes;
+    this.maxUploadBytes = maxUploadBytes;
+  }
+
+  @Override
+  public void filter(ContainerRequestContext request) {
+    checkAccept(request.getHeaderString(HttpHeaders.ACCEPT));
+    long limit = limitFor(mediaType(request.getHeaderString(HttpHeaders.CONTENT_TYPE)));
+    String length = request.getHeaderString(HttpHeaders.CONTENT_LENGTH);
+    if (length != null) {
+      try {
+        if (Long.parseLong(length.strip()) > limit) {
+          throw BodyLimit.problem(limit);
+        }
+      } catch (NumberFormatException e) {
+        // Jetty refuses a malformed Content-Length before we see it
+      }
+    }
+    if (request.getEntityStream() != null) {
+      request.setEntityStream(new BodyLimit(request.getEntityStream(), limit));
+    }
+  }
+
+  long limitFor(MediaType type) {
+    return isJson(type) ? maxJsonBytes : maxUploadBytes;
+  }
+
+  static boolean isJson(MediaType type) {
+    return type == null
+        || type.isWildcardType()
+        || type.isWildcardSubtype()
+        || "json".equalsIgnoreCase(type.getSubtype())
+        || type.getSubtype().toLowerCase(java.util.Locale.ROOT).endsWith("+json");
+  }
+
+  /**
+   * @throws ProblemException 415 {@code unsupported-media-type} for a header that does not parse
+   */
+  static MediaType mediaType(String header) {
+    if (header == null || header.isBlank()) {
+      return null;
+    }
+    if (MEDIA_TYPE.matcher(header.strip()).matches()) {
+      try {
+        return MediaType.valueOf(header.strip());
+      } catch (IllegalArgumentException e) {
+        // reported below
+      }
+    }
+    throw new ProblemException(
+        415,
+        "unsupported-media-type",
+        "Unsupported media type",
+        "The Content-Type header is not a media type; send application/json (or text/csv where an"
+            + " import says so).",
+        Map.of());
+  }
+
+  /**
+   * @throws ProblemException 406 {@code not-acceptable} when no entry of the header is a media type
+   */
+  static void checkAccept(String header) {
+    if (header == null || header.isBlank()) {
+      return;
+    }
+    for (String entry : header.split(",")) {
+      if (MEDIA_TYPE.matcher(entry.strip()).matches()) {
+        return;
+      }
+    }
+    throw new ProblemException(
+        406,
+        "not-acceptable",
+        "Not acceptable",
+        "The Accept header names no media type; this API answers application/json.");
+  }
+}
