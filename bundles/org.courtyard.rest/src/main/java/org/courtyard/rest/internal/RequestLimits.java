@@ -1,5 +1,6 @@
 package org.courtyard.rest.internal;
 
+import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
 import javax.annotation.Priority;
@@ -9,6 +10,7 @@ import javax.ws.rs.container.ContainerRequestFilter;
 import javax.ws.rs.container.PreMatching;
 import javax.ws.rs.core.HttpHeaders;
 import javax.ws.rs.core.MediaType;
+import javax.ws.rs.core.MultivaluedMap;
 import org.courtyard.api.ProblemException;
 
 /**
@@ -41,6 +43,7 @@ final class RequestLimits implements ContainerRequestFilter {
   @Override
   public void filter(ContainerRequestContext request) {
     checkAccept(request.getHeaderString(HttpHeaders.ACCEPT));
+    checkText(request.getUriInfo().getQueryParameters());
     long limit = limitFor(mediaType(request.getHeaderString(HttpHeaders.CONTENT_TYPE)));
     String length = request.getHeaderString(HttpHeaders.CONTENT_LENGTH);
     if (length != null) {
@@ -54,6 +57,28 @@ final class RequestLimits implements ContainerRequestFilter {
     }
     if (request.getEntityStream() != null) {
       request.setEntityStream(new BodyLimit(request.getEntityStream(), limit));
+    }
+  }
+
+  /**
+   * @throws ProblemException 400 {@code invalid-parameter} for a query parameter holding the NUL
+   *     character, which PostgreSQL refuses in every text (Jetty already refuses it in the path)
+   */
+  static void checkText(MultivaluedMap<String, String> query) {
+    for (Map.Entry<String, List<String>> e : query.entrySet()) {
+      boolean nul = e.getKey().indexOf('\0') >= 0;
+      for (String v : e.getValue()) {
+        nul |= v != null && v.indexOf('\0') >= 0;
+      }
+      if (nul) {
+        String name = e.getKey().replace('\0', '?');
+        throw new ProblemException(
+            400,
+            "invalid-parameter",
+            "Invalid parameter",
+            "Query parameter '" + name + "' contains the NUL character (%00).",
+            Map.of("parameter", name, "in", "query"));
+      }
     }
   }
 

@@ -19,6 +19,9 @@ import javax.ws.rs.PathParam;
 import javax.ws.rs.QueryParam;
 import javax.ws.rs.WebApplicationException;
 import javax.ws.rs.container.ContainerRequestContext;
+import javax.ws.rs.core.MultivaluedHashMap;
+import javax.ws.rs.core.MultivaluedMap;
+import javax.ws.rs.core.UriInfo;
 import javax.ws.rs.ext.ParamConverter;
 import org.courtyard.api.ProblemException;
 import org.junit.jupiter.api.Test;
@@ -160,6 +163,42 @@ class RequestEdgesTest {
   }
 
   @Test
+  void theNulCharacterPostgreSqlRefusesIsA400InQueriesAndBodies() throws Exception {
+    MultivaluedMap<String, String> query = new MultivaluedHashMap<>();
+    query.add("q", "Li\0Lei");
+    RequestLimits limits = new RequestLimits(MIB, 20 * MIB);
+    assertThatThrownBy(
+            () ->
+                limits.filter(
+                    request(Map.of(), new InputStream[] {InputStream.nullInputStream()}, query)))
+        .isInstanceOfSatisfying(
+            ProblemException.class,
+            p -> {
+              assertThat(p.status()).isEqualTo(400);
+              assertThat(p.extensions()).containsEntry("parameter", "q");
+            });
+
+    ObjectMapper mapper = Json.mapper();
+    for (String json :
+        new String[] {
+          "{\"name\":\"a\\u0000b\"}", "{\"tags\":[\"ok\",\"\\u0000\"]}", "\"\\u0000\""
+        }) {
+      Exception e = catching(() -> mapper.readValue(json, Object.class));
+      ProblemException p = ProblemMapper.toProblem(new BadRequestException(e));
+      assertThat(p.status()).as(json).isEqualTo(400);
+      assertThat(p.type()).as(json).isEqualTo("invalid-text");
+    }
+    Exception e =
+        catching(
+            () ->
+                mapper.readValue(
+                    "{\"name\":\"\\u0000\",\"floor\":1}", ProblemMapperTest.Sample.class));
+    assertThat(ProblemMapper.toProblem(e).detail()).contains("'name'");
+    assertThat(mapper.readValue("{\"name\":\"\u5f20\"}", Map.class))
+        .containsEntry("name", "\u5f20");
+  }
+
+  @Test
   void aProblemWrappedByAReaderIsStillTheProblem() {
     ProblemException inner = ProblemException.unprocessable("x", "X", "d");
     assertThat(ProblemMapper.toProblem(new IllegalStateException(new BadRequestException(inner))))
@@ -183,6 +222,24 @@ class RequestEdgesTest {
 
   /** A request context with headers and an entity stream; nothing else is used by the filter. */
   private static ContainerRequestContext request(Map<String, String> headers, InputStream[] body) {
+    return request(headers, body, new MultivaluedHashMap<>());
+  }
+
+  private static UriInfo uriInfo(MultivaluedMap<String, String> query) {
+    return (UriInfo)
+        Proxy.newProxyInstance(
+            RequestEdgesTest.class.getClassLoader(),
+            new Class<?>[] {UriInfo.class},
+            (proxy, method, args) -> {
+              if (method.getName().equals("getQueryParameters")) {
+                return query;
+              }
+              throw new UnsupportedOperationException(method.getName());
+            });
+  }
+
+  private static ContainerRequestContext request(
+      Map<String, String> headers, InputStream[] body, MultivaluedMap<String, String> query) {
     return (ContainerRequestContext)
         Proxy.newProxyInstance(
             RequestEdgesTest.class.getClassLoader(),
@@ -196,6 +253,8 @@ class RequestEdgesTest {
                 case "setEntityStream":
                   body[0] = (InputStream) args[0];
                   return null;
+                case "getUriInfo":
+                  return uriInfo(query);
                 default:
                   throw new UnsupportedOperationException(method.getName());
               }
