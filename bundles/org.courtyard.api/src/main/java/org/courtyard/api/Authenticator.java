@@ -14,4 +14,26 @@ public interface Authenticator {
 
   /** Whether {@code username}/{@code password} is a valid operator credential. */
   boolean isOperator(String username, String password);
+
+  /**
+   * {@link #tenantOfToken(String)} for a request from {@code source} (the client's address as the
+   * server saw it; null when unknown), with failed attempts throttled per source and per token.
+   *
+   * @throws RetryLaterException 429 while the source or the token is locked out after failed
+   *     attempts, 503 while too many verifications are already running
+   */
+  default Optional<TenantSlug> tenantOfToken(String token, String source) {
+    return tenantOfToken(token);
+  }
+
+  /**
+   * {@link #isOperator(String, String)} for a request from {@code source} (null when unknown), with
+   * failed attempts throttled per source and per user name.
+   *
+   * @throws RetryLaterException 429 while the source or the account is locked out after failed
+   *     attempts, 503 while too many verifications are already running
+   */
+  default boolean isOperator(String username, String password, String source) {
+    return isOperator(username, password);
+  }
 }

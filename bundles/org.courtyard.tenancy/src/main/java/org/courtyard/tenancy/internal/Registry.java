@@ -17,7 +17,7 @@ import org.courtyard.api.TenantSlug;
 import org.courtyard.api.TokenInfo;
 
 /** The tenant registry in schema {@code platform}, in plain JDBC. */
-final class Registry {
+final class Registry implements Credentials.Store {
 
   private final DataSource platform;
 
@@ -161,8 +161,9 @@ final class Registry {
     }
   }
 
-  /** Token row needed to verify a presented token: [tenant slug, secret hash, tenant status]. */
-  Optional<String[]> tokenForVerification(String tokenId) throws SQLException {
+  /** What verifying a presented token needs: its tenant, secret hash and the tenant's status. */
+  @Override
+  public Optional<Credentials.StoredToken> token(String tokenId) throws SQLException {
     try (Connection c = platform.getConnection();
         PreparedStatement ps =
             c.prepareStatement(
@@ -171,7 +172,8 @@ final class Registry {
       ps.setString(1, tokenId);
       try (ResultSet rs = ps.executeQuery()) {
         return rs.next()
-            ? Optional.of(new String[] {rs.getString(1), rs.getString(2), rs.getString(3)})
+            ? Optional.of(
+                new Credentials.StoredToken(rs.getString(1), rs.getString(2), rs.getString(3)))
             : Optional.empty();
       }
     }
@@ -232,7 +234,8 @@ final class Registry {
     }
   }
 
-  Optional<String> operatorHash(String username) throws SQLException {
+  @Override
+  public Optional<String> operatorHash(String username) throws SQLException {
     try (Connection c = platform.getConnection();
         PreparedStatement ps =
             c.prepareStatement("select password_hash from operator where username = ?")) {

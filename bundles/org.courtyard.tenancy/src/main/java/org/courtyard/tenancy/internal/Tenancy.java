@@ -81,13 +81,12 @@ public final class Tenancy implements TenantService, Authenticator, OperatorAcco
   private final SecureRandom random = new SecureRandom();
   private final SecretHasher passwordHasher;
   private final SecretHasher tokenHasher;
-  private final long cacheNanos;
+  private final Credentials credentials;
   private final long moduleStartTimeoutMs;
   private final Path operatorPasswordFile;
 
   private final Map<String, Registered> descriptors = new ConcurrentHashMap<>();
   private final List<OnboardingListener> listeners = new CopyOnWriteArrayList<>();
-  private final Map<String, CachedCredential> verified = new ConcurrentHashMap<>();
   private final Map<String, Object> tenantLocks = new ConcurrentHashMap<>();
   private final Object featureLock = new Object();
 
@@ -102,16 +101,6 @@ public final class Tenancy implements TenantService, Authenticator, OperatorAcco
     Registered(ModuleDescriptor descriptor, Bundle bundle) {
       this.descriptor = descriptor;
       this.bundle = bundle;
-    }
-  }
-
-  private static final class CachedCredential {
-    final String subject;
-    final long expiresAt;
-
-    CachedCredential(String subject, long expiresAt) {
-      this.subject = subject;
-      this.expiresAt = expiresAt;
     }
   }
 
@@ -130,13 +119,42 @@ public final class Tenancy implements TenantService, Authenticator, OperatorAcco
     this.registry = new Registry(db.platform());
     this.passwordHasher = new SecretHasher(random, config.passwordIterations());
     this.tokenHasher = new SecretHasher(random, config.tokenIterations());
-    this.cacheNanos = TimeUnit.SECONDS.toNanos(config.credentialCacheSeconds());
+    this.credentials = credentials(registry, config);
     this.moduleStartTimeoutMs = TimeUnit.SECONDS.toMillis(config.moduleStartTimeoutSeconds());
     this.operatorPasswordFile = passwordFile(config.operatorPasswordFile());
 
     db.migrate(PlatformDatabase.PLATFORM_SCHEMA, "platform", context.getBundle(), "db/platform");
     bootstrapOperator();
     reconciler.execute(this::reconcile);
+  }
+
+  private static Credentials credentials(Registry registry, TenancyConfig config) {
+    long window = TimeUnit.SECONDS.toNanos(config.failureWindowSeconds());
+    int concurrent =
+        config.concurrentVerifications() > 0
+            ? config.concurrentVerifications()
+            : Math.max(1, Runtime.getRuntime().availableProcessors() / 2);
+    return new Credentials(
+        registry,
+        SecretHasher::verify,
+        new CredentialCache(
+            TimeUnit.SECONDS.toNanos(config.credentialCacheSeconds()), 10_000, System::nanoTime),
+        new LoginThrottle(
+            config.addressFailures(),
+            window,
+            TimeUnit.SECONDS.toNanos(config.addressLockoutSeconds()),
+            100_000,
+            System::nanoTime),
+        new LoginThrottle(
+            config.accountFailures(),
+            window,
+            TimeUnit.SECONDS.toNanos(config.accountLockoutSeconds()),
+            100_000,
+            System::nanoTime),
+        new VerificationGate(
+            concurrent,
+            TimeUnit.MILLISECONDS.toNanos(config.verificationWaitMillis()),
+            config.waitingVerifications()));
   }
 
   @Deactivate
@@ -197,7 +215,7 @@ public final class Tenancy implements TenantService, Authenticator, OperatorAcco
     String password = randomPassword();
     try {
       registry.setOperatorPassword(OPERATOR, passwordHasher.hash(password));
-      verified.keySet().removeIf(k -> k.startsWith("op:"));
+      credentials.forgetOperators();
       writeSecretFile(operatorPasswordFile, password);
     } catch (SQLException | IOException e) {
       throw new IllegalStateException("resetting the operator password failed", e);
@@ -235,70 +253,26 @@ public final class Tenancy implements TenantService, Authenticator, OperatorAcco
 
   @Override
   public Optional<TenantSlug> tenantOfToken(String token) {
-    Optional<ApiToken> parsed = ApiToken.parse(token);
-    if (parsed.isEmpty()) {
-      return Optional.empty();
-    }
-    // the token id in the key lets a revocation drop exactly this token's cache entries
-    String key = "tk:" + parsed.get().id + ":" + SecretHasher.fingerprint(token);
-    CachedCredential cached = verified.get(key);
-    if (cached != null && cached.expiresAt - System.nanoTime() > 0) {
-      return Optional.of(TenantSlug.of(cached.subject));
-    }
-    try {
-      Optional<String[]> row = registry.tokenForVerification(parsed.get().id);
-      if (row.isPresent() && SecretHasher.verify(parsed.get().secret, row.get()[1])) {
-        if (!Tenant.ACTIVE.equals(row.get()[2])) {
-          throw new ProblemException(
-              403,
-              "tenant-suspended",
-              "Tenant suspended",
-              "Tenant '"
-                  + row.get()[0]
-                  + "' is suspended; its data is kept. Ask the platform operator to resume it.");
-        }
-        remember(key, row.get()[0]);
-        return Optional.of(TenantSlug.of(row.get()[0]));
-      }
-      return Optional.empty();
-    } catch (SQLException e) {
-      throw new IllegalStateException("token lookup failed", e);
-    }
+    return credentials.tenantOfToken(token, null);
+  }
+
+  @Override
+  public Optional<TenantSlug> tenantOfToken(String token, String source) {
+    return credentials.tenantOfToken(token, source);
   }
 
   @Override
   public boolean isOperator(String username, String password) {
-    if (username == null || password == null || !OPERATOR.equals(username)) {
-      return false;
-    }
-    String key = "op:" + SecretHasher.fingerprint(username + ":" + password);
-    CachedCredential cached = verified.get(key);
-    if (cached != null && cached.expiresAt - System.nanoTime() > 0) {
-      return true;
-    }
-    try {
-      Optional<String> hash = registry.operatorHash(username);
-      if (hash.isPresent() && SecretHasher.verify(password, hash.get())) {
-        remember(key, username);
-        return true;
-      }
-      return false;
-    } catch (SQLException e) {
-      throw new IllegalStateException("operator lookup failed", e);
-    }
+    return isOperator(username, password, null);
   }
 
-  private void remember(String key, String subject) {
-    if (verified.size() > 10_000) {
-      verified.clear();
-    }
-    verified.put(key, new CachedCredential(subject, System.nanoTime() + cacheNanos));
+  @Override
+  public boolean isOperator(String username, String password, String source) {
+    return credentials.isOperator(username, password, source);
   }
 
   private void forgetTenantCredentials(String slug) {
-    verified
-        .entrySet()
-        .removeIf(e -> e.getKey().startsWith("tk:") && e.getValue().subject.equals(slug));
+    credentials.forgetTenant(slug);
   }
 
   @Override
@@ -330,7 +304,7 @@ public final class Tenancy implements TenantService, Authenticator, OperatorAcco
     } catch (SQLException e) {
       throw new IllegalStateException("revoking a token failed", e);
     }
-    verified.keySet().removeIf(k -> k.startsWith("tk:" + tokenId + ":"));
+    credentials.forgetToken(tokenId);
     LOG.info("Revoked token {} of tenant {}", tokenId, slug);
   }
 

@@ -26,6 +26,41 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
   @AttributeDefinition(description = "Seconds a verified credential is remembered in memory")
   int credentialCacheSeconds() default 300;
 
+  @AttributeDefinition(
+      description =
+          "Failed logins of one account (the operator user name, one API token) within the window"
+              + " that lock the account out")
+  int accountFailures() default 5;
+
+  @AttributeDefinition(description = "Seconds an account stays locked out")
+  int accountLockoutSeconds() default 60;
+
+  @AttributeDefinition(
+      description =
+          "Failed logins from one source address within the window that lock the address out"
+              + " (higher than per account: several users may share an address)")
+  int addressFailures() default 30;
+
+  @AttributeDefinition(description = "Seconds a source address stays locked out")
+  int addressLockoutSeconds() default 60;
+
+  @AttributeDefinition(description = "Seconds within which failed logins are counted")
+  int failureWindowSeconds() default 300;
+
+  @AttributeDefinition(
+      description =
+          "PBKDF2 verifications running at once; 0: half the processors, at least one. The rest"
+              + " wait, and get 503 when none frees up in time.")
+  int concurrentVerifications() default 0;
+
+  @AttributeDefinition(
+      description = "Milliseconds a login waits for a verification slot before it gets 503")
+  int verificationWaitMillis() default 500;
+
+  @AttributeDefinition(
+      description = "Logins that may wait for a verification slot; more get 503 at once")
+  int waitingVerifications() default 16;
+
   @AttributeDefinition(description = "Seconds to wait for a module's tenant instance to start")
   int moduleStartTimeoutSeconds() default 60;
 }

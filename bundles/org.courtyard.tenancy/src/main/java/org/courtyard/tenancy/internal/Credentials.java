@@ -1,0 +1,204 @@
+package org.courtyard.tenancy.internal;
+
+import java.sql.SQLException;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BiPredicate;
+import org.courtyard.api.ProblemException;
+import org.courtyard.api.RetryLaterException;
+import org.courtyard.api.Tenant;
+import org.courtyard.api.TenantSlug;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Verifies tenant API tokens and operator passwords. In this order: a credential verified recently
+ * is answered from the cache (a caller who proved the secret is never slowed); a source address or
+ * account locked out after failed attempts is refused with 429 before any hashing; the PBKDF2
+ * itself runs behind a {@link VerificationGate}. A revocation, suspension or password change wins
+ * over a verification in flight (see {@link CredentialCache}).
+ */
+final class Credentials {
+
+  private static final Logger LOG = LoggerFactory.getLogger(Credentials.class);
+
+  /** Where stored credentials are read: the registry, or a fake in unit tests. */
+  interface Store {
+    /** The tenant, secret hash and tenant status of an unrevoked token; empty for anything else. */
+    Optional<StoredToken> token(String id) throws SQLException;
+
+    Optional<String> operatorHash(String username) throws SQLException;
+  }
+
+  static final class StoredToken {
+    final String tenant;
+    final String secretHash;
+    final String tenantStatus;
+
+    StoredToken(String tenant, String secretHash, String tenantStatus) {
+      this.tenant = tenant;
+      this.secretHash = secretHash;
+      this.tenantStatus = tenantStatus;
+    }
+  }
+
+  private final Store store;
+  private final BiPredicate<String, String> verifier;
+  private final CredentialCache cache;
+  private final LoginThrottle addresses;
+  private final LoginThrottle accounts;
+  private final VerificationGate gate;
+
+  /**
+   * @param verifier (secret, stored hash) → whether they match: {@link SecretHasher#verify}
+   */
+  Credentials(
+      Store store,
+      BiPredicate<String, String> verifier,
+      CredentialCache cache,
+      LoginThrottle addresses,
+      LoginThrottle accounts,
+      VerificationGate gate) {
+    this.store = store;
+    this.verifier = verifier;
+    this.cache = cache;
+    this.addresses = addresses;
+    this.accounts = accounts;
+    this.gate = gate;
+  }
+
+  Optional<TenantSlug> tenantOfToken(String token, String source) {
+    Optional<ApiToken> parsed = ApiToken.parse(token);
+    if (parsed.isEmpty()) {
+      refuseIfLocked(source, null);
+      addresses.failed(source);
+      return Optional.empty();
+    }
+    ApiToken t = parsed.get();
+    // the token id in the key lets a revocation drop exactly this token's entries
+    String key = "tk:" + t.id + ":" + SecretHasher.fingerprint(token);
+    Optional<String> cached = cache.get(key);
+    if (cached.isPresent()) {
+      return Optional.of(TenantSlug.of(cached.get()));
+    }
+    String account = "tk:" + t.id;
+    refuseIfLocked(source, account);
+    long epoch = cache.epoch();
+    Optional<StoredToken> row = read(() -> store.token(t.id));
+    if (row.isEmpty()) {
+      // an unknown or revoked id: no hash to check, and no account worth remembering
+      addresses.failed(source);
+      return Optional.empty();
+    }
+    if (!verify(t.secret, row.get().secretHash, source, account)) {
+      return Optional.empty();
+    }
+    requireActive(row.get());
+    if (!cache.putIfCurrent(key, row.get().tenant, epoch)) {
+      // Changed while we hashed: read it again (the secret matched that hash, so no new PBKDF2).
+      Optional<StoredToken> now = read(() -> store.token(t.id));
+      if (now.isEmpty() || !now.get().secretHash.equals(row.get().secretHash)) {
+        return Optional.empty();
+      }
+      requireActive(now.get());
+    }
+    return Optional.of(TenantSlug.of(row.get().tenant));
+  }
+
+  boolean isOperator(String username, String password, String source) {
+    if (username == null || password == null) {
+      return false;
+    }
+    String key = "op:" + SecretHasher.fingerprint(username + ":" + password);
+    if (cache.get(key).isPresent()) {
+      return true;
+    }
+    String account = "op:" + username;
+    refuseIfLocked(source, account);
+    long epoch = cache.epoch();
+    Optional<String> hash = read(() -> store.operatorHash(username));
+    if (hash.isEmpty()) {
+      addresses.failed(source);
+      return false;
+    }
+    if (!verify(password, hash.get(), source, account)) {
+      return false;
+    }
+    if (!cache.putIfCurrent(key, username, epoch)) {
+      return hash.equals(read(() -> store.operatorHash(username)));
+    }
+    return true;
+  }
+
+  /** A PBKDF2 behind the gate, counted as a failure of the source and the account when wrong. */
+  private boolean verify(String secret, String storedHash, String source, String account) {
+    boolean ok =
+        gate.verify(
+            () -> {
+              // locked out while this request waited for its turn: still no hashing
+              refuseIfLocked(source, account);
+              return verifier.test(secret, storedHash);
+            });
+    if (ok) {
+      accounts.succeeded(account);
+      return true;
+    }
+    if (accounts.failed(account)) {
+      LOG.warn("Too many failed logins for {}: locked out for a while", account);
+    }
+    if (addresses.failed(source)) {
+      LOG.info("Too many failed logins from {}: locked out for a while", source);
+    }
+    return false;
+  }
+
+  private void refuseIfLocked(String source, String account) {
+    long left = Math.max(addresses.lockedFor(source), accounts.lockedFor(account));
+    if (left > 0) {
+      throw new RetryLaterException(
+          429,
+          "too-many-failed-logins",
+          "Too many failed logins",
+          "Too many wrong credentials from this address or for this account; try again later.",
+          (left + TimeUnit.SECONDS.toNanos(1) - 1) / TimeUnit.SECONDS.toNanos(1));
+    }
+  }
+
+  private static void requireActive(StoredToken row) {
+    if (!Tenant.ACTIVE.equals(row.tenantStatus)) {
+      throw new ProblemException(
+          403,
+          "tenant-suspended",
+          "Tenant suspended",
+          "Tenant '"
+              + row.tenant
+              + "' is suspended; its data is kept. Ask the platform operator to resume it.");
+    }
+  }
+
+  // --- invalidation: after the change is committed --------------------------------------------
+
+  void forgetToken(String tokenId) {
+    cache.invalidate((key, subject) -> key.startsWith("tk:" + tokenId + ":"));
+  }
+
+  void forgetTenant(String slug) {
+    cache.invalidate((key, subject) -> key.startsWith("tk:") && subject.equals(slug));
+  }
+
+  void forgetOperators() {
+    cache.invalidate((key, subject) -> key.startsWith("op:"));
+  }
+
+  private interface Read<T> {
+    T get() throws SQLException;
+  }
+
+  private static <T> T read(Read<T> read) {
+    try {
+      return read.get();
+    } catch (SQLException e) {
+      throw new IllegalStateException("reading a stored credential failed", e);
+    }
+  }
+}

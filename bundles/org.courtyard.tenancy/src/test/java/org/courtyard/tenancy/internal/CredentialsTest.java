@@ -1,0 +1,252 @@
+package org.courtyard.tenancy.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.security.SecureRandom;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
+import org.courtyard.api.ProblemException;
+import org.courtyard.api.RetryLaterException;
+import org.courtyard.api.Tenant;
+import org.courtyard.api.TenantSlug;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+class CredentialsTest {
+
+  private static final long SECOND = TimeUnit.SECONDS.toNanos(1);
+  private static final String ALICE = "10.0.0.1";
+  private static final String BOB = "10.0.0.2";
+
+  private final SecureRandom random = new SecureRandom();
+  private final SecretHasher hasher = new SecretHasher(random, 1_000);
+  private final FakeStore store = new FakeStore();
+  private final AtomicInteger hashes = new AtomicInteger();
+
+  /** When set, a verification stops here until the test lets it go on. */
+  private final AtomicReference<Hold> hold = new AtomicReference<>();
+
+  private final CredentialCache cache = new CredentialCache(300 * SECOND, 1_000, System::nanoTime);
+  private final Credentials credentials =
+      new Credentials(
+          store,
+          (secret, hash) -> {
+            hashes.incrementAndGet();
+            Hold h = hold.getAndSet(null);
+            if (h != null) {
+              h.block();
+            }
+            return SecretHasher.verify(secret, hash);
+          },
+          cache,
+          new LoginThrottle(10, 300 * SECOND, 60 * SECOND, 1_000, System::nanoTime),
+          new LoginThrottle(3, 300 * SECOND, 60 * SECOND, 1_000, System::nanoTime),
+          new VerificationGate(4, SECOND, 16));
+
+  private final ExecutorService pool = Executors.newCachedThreadPool();
+
+  @AfterEach
+  void stop() {
+    pool.shutdownNow();
+  }
+
+  static final class FakeStore implements Credentials.Store {
+    final Map<String, Credentials.StoredToken> tokens = new ConcurrentHashMap<>();
+    final Map<String, String> operators = new ConcurrentHashMap<>();
+
+    @Override
+    public Optional<Credentials.StoredToken> token(String id) {
+      return Optional.ofNullable(tokens.get(id));
+    }
+
+    @Override
+    public Optional<String> operatorHash(String username) {
+      return Optional.ofNullable(operators.get(username));
+    }
+  }
+
+  static final class Hold {
+    final CountDownLatch entered = new CountDownLatch(1);
+    final CountDownLatch release = new CountDownLatch(1);
+
+    void block() {
+      entered.countDown();
+      try {
+        if (!release.await(10, TimeUnit.SECONDS)) {
+          throw new IllegalStateException("never released");
+        }
+      } catch (InterruptedException e) {
+        throw new IllegalStateException(e);
+      }
+    }
+  }
+
+  private ApiToken issue(String slug) {
+    ApiToken t = ApiToken.generate(random);
+    store.tokens.put(t.id, new Credentials.StoredToken(slug, hasher.hash(t.secret), Tenant.ACTIVE));
+    return t;
+  }
+
+  private static String wrongSecret(ApiToken t) {
+    return "cy_" + t.id + "_" + "A".repeat(43);
+  }
+
+  private boolean cachedFor(String prefix) {
+    return cache.keys().stream().anyMatch(k -> k.startsWith(prefix));
+  }
+
+  @Test
+  void aVerifiedTokenIsRememberedSoTheNextRequestHashesNothing() {
+    ApiToken t = issue("acme");
+    assertThat(credentials.tenantOfToken(t.toString(), ALICE)).contains(TenantSlug.of("acme"));
+    assertThat(credentials.tenantOfToken(t.toString(), ALICE)).contains(TenantSlug.of("acme"));
+    assertThat(hashes).hasValue(1);
+  }
+
+  @Test
+  void aTokenLockedOutAfterWrongSecretsIsRefusedWithoutHashingEvenWithTheRightOne() {
+    ApiToken t = issue("acme");
+    ApiToken other = issue("acme");
+    for (int i = 0; i < 3; i++) {
+      assertThat(credentials.tenantOfToken(wrongSecret(t), ALICE)).isEmpty();
+    }
+    assertThat(hashes).hasValue(3);
+    for (String presented : new String[] {wrongSecret(t), t.toString()}) {
+      assertThatThrownBy(() -> credentials.tenantOfToken(presented, BOB))
+          .isInstanceOfSatisfying(
+              RetryLaterException.class,
+              e -> {
+                assertThat(e.status()).isEqualTo(429);
+                assertThat(e.type()).isEqualTo("too-many-failed-logins");
+                assertThat(e.retryAfterSeconds()).isBetween(59L, 60L);
+              });
+    }
+    assertThat(hashes).hasValue(3);
+    // the address is not locked out by one account's failures: another token still works from it
+    assertThat(credentials.tenantOfToken(other.toString(), ALICE)).contains(TenantSlug.of("acme"));
+  }
+
+  @Test
+  void anOperatorWhoAlreadyProvedThePasswordIsNotSlowedByAnAttackOnTheAccount() {
+    store.operators.put("operator", hasher.hash("right"));
+    assertThat(credentials.isOperator("operator", "right", ALICE)).isTrue();
+    for (int i = 0; i < 3; i++) {
+      assertThat(credentials.isOperator("operator", "guess" + i, BOB)).isFalse();
+    }
+    assertThatThrownBy(() -> credentials.isOperator("operator", "guess", BOB))
+        .isInstanceOf(RetryLaterException.class);
+    assertThat(credentials.isOperator("operator", "right", ALICE)).isTrue();
+    assertThat(hashes).hasValue(4);
+  }
+
+  @Test
+  void anAddressLockedOutIsRefusedBeforeAnyLookupOrHashButOthersAreServed() {
+    ApiToken t = issue("acme");
+    for (int i = 0; i < 10; i++) {
+      assertThat(credentials.tenantOfToken("cy_not-a-token-" + i, ALICE)).isEmpty();
+    }
+    assertThatThrownBy(() -> credentials.tenantOfToken(t.toString(), ALICE))
+        .isInstanceOfSatisfying(
+            RetryLaterException.class, e -> assertThat(e.status()).isEqualTo(429));
+    assertThatThrownBy(() -> credentials.isOperator("operator", "x", ALICE))
+        .isInstanceOf(RetryLaterException.class);
+    assertThat(hashes).hasValue(0);
+    assertThat(credentials.tenantOfToken(t.toString(), BOB)).contains(TenantSlug.of("acme"));
+  }
+
+  /** Starts a verification of {@code presented} and returns once it is hashing. */
+  private <T> Future<T> inFlight(java.util.concurrent.Callable<T> verification, Hold h)
+      throws InterruptedException {
+    hold.set(h);
+    Future<T> f = pool.submit(verification);
+    assertThat(h.entered.await(10, TimeUnit.SECONDS)).isTrue();
+    return f;
+  }
+
+  @Test
+  void aRevocationDuringAVerificationWinsAndNothingIsCachedAfterIt() throws Exception {
+    ApiToken t = issue("acme");
+    Hold h = new Hold();
+    Future<Optional<TenantSlug>> first =
+        inFlight(() -> credentials.tenantOfToken(t.toString(), ALICE), h);
+    // what Tenancy.revokeToken does: commit, then forget
+    store.tokens.remove(t.id);
+    credentials.forgetToken(t.id);
+    h.release.countDown();
+
+    assertThat(first.get(10, TimeUnit.SECONDS)).isEmpty();
+    assertThat(cachedFor("tk:" + t.id)).isFalse();
+    assertThat(credentials.tenantOfToken(t.toString(), ALICE)).isEmpty();
+    assertThat(cachedFor("tk:")).isFalse();
+  }
+
+  @Test
+  void aSuspensionDuringAVerificationWins() throws Exception {
+    ApiToken t = issue("acme");
+    Hold h = new Hold();
+    Future<Optional<TenantSlug>> first =
+        inFlight(() -> credentials.tenantOfToken(t.toString(), ALICE), h);
+    Credentials.StoredToken row = store.tokens.get(t.id);
+    store.tokens.put(
+        t.id, new Credentials.StoredToken(row.tenant, row.secretHash, Tenant.SUSPENDED));
+    credentials.forgetTenant("acme");
+    h.release.countDown();
+
+    assertThatThrownBy(() -> first.get(10, TimeUnit.SECONDS))
+        .hasCauseInstanceOf(ProblemException.class)
+        .cause()
+        .hasMessageContaining("suspended");
+    assertThat(cachedFor("tk:")).isFalse();
+    assertThatThrownBy(() -> credentials.tenantOfToken(t.toString(), ALICE))
+        .isInstanceOfSatisfying(ProblemException.class, e -> assertThat(e.status()).isEqualTo(403));
+  }
+
+  @Test
+  void anOffboardingDuringAVerificationWins() throws Exception {
+    ApiToken t = issue("acme");
+    Hold h = new Hold();
+    Future<Optional<TenantSlug>> first =
+        inFlight(() -> credentials.tenantOfToken(t.toString(), ALICE), h);
+    store.tokens.clear();
+    credentials.forgetTenant("acme");
+    h.release.countDown();
+
+    assertThat(first.get(10, TimeUnit.SECONDS)).isEmpty();
+    assertThat(cachedFor("tk:")).isFalse();
+  }
+
+  @Test
+  void aNewOperatorPasswordDuringAVerificationOfTheOldOneWins() throws Exception {
+    store.operators.put("operator", hasher.hash("old"));
+    Hold h = new Hold();
+    Future<Boolean> first = inFlight(() -> credentials.isOperator("operator", "old", ALICE), h);
+    store.operators.put("operator", hasher.hash("new"));
+    credentials.forgetOperators();
+    h.release.countDown();
+
+    assertThat(first.get(10, TimeUnit.SECONDS)).isFalse();
+    assertThat(cachedFor("op:")).isFalse();
+    assertThat(credentials.isOperator("operator", "old", ALICE)).isFalse();
+    assertThat(credentials.isOperator("operator", "new", ALICE)).isTrue();
+  }
+
+  @Test
+  void aChangeToAnotherTenantDuringAVerificationDoesNotRefuseIt() throws Exception {
+    ApiToken t = issue("acme");
+    Hold h = new Hold();
+    Future<Optional<TenantSlug>> first =
+        inFlight(() -> credentials.tenantOfToken(t.toString(), ALICE), h);
+    credentials.forgetTenant("globex");
+    h.release.countDown();
+    assertThat(first.get(10, TimeUnit.SECONDS)).contains(TenantSlug.of("acme"));
+  }
+}
