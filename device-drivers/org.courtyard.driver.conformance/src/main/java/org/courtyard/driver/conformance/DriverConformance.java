@@ -1,5 +1,6 @@
 package org.courtyard.driver.conformance;
 
+import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -26,6 +27,13 @@ import org.courtyard.driver.DecodeResult;
 import org.courtyard.driver.Decoded;
 import org.courtyard.driver.DeviceConfig;
 import org.courtyard.driver.DeviceDriver;
+import org.courtyard.driver.DeviceRecord;
+import org.courtyard.driver.DeviceRecord.AccessEvent;
+import org.courtyard.driver.DeviceRecord.Alarm;
+import org.courtyard.driver.DeviceRecord.CommandAck;
+import org.courtyard.driver.DeviceRecord.MeterReading;
+import org.courtyard.driver.DeviceRecord.ParkingSpaceState;
+import org.courtyard.driver.DeviceRecord.SensorValue;
 import org.courtyard.driver.DriverInfo;
 import org.courtyard.driver.EncodeResult;
 import org.courtyard.driver.Uplink;
@@ -41,6 +49,14 @@ import org.courtyard.driver.conformance.ConformanceReport.Check;
  *       touching the payload; every bad sample is rejected or flagged, without an exception;
  *   <li>random payloads, and mutations of the good samples (flipped bytes, truncations, appended
  *       garbage), never make {@code decode} throw, return null or take longer than the time limit;
+ *   <li>hostile input, each case checked and reported by name, alone and in place of each number of
+ *       the good samples: numbers such as {@code 1E-500000000}, {@code 1E-2147483647}, {@code
+ *       1E+999999999} or 10,000 digits long, NaN-like text ({@code NaN}, {@code Infinity}, {@code
+ *       -0}, {@code 0x1F}, {@code 1_000}, non-ASCII digits), 100,000 levels of nesting, 1 MiB
+ *       payloads, invalid UTF-8 and NULs: the same rules as for fuzzing;
+ *   <li>in all of these, a {@code GOOD} record is plausible: each number has at most {@value
+ *       #MAX_DIGITS} digits before and after the point, each time lies in the years 1970-9999, no
+ *       string holds a control character, and no detail holds a NUL (PostgreSQL refuses it);
  *   <li>a command the device type does not know is answered {@code UNSUPPORTED}, not thrown.
  * </ol>
  *
@@ -52,12 +68,16 @@ public final class DriverConformance {
       Pattern.compile("^\\d+\\.\\d+\\.\\d+([.-][0-9A-Za-z.-]+)?$");
   private static final Pattern KEY = Pattern.compile("^[a-zA-Z][a-zA-Z0-9_.]{0,39}$");
   private static final int MAX_HANGS = 3;
+  static final int MAX_DIGITS = 40;
+  private static final Instant EARLIEST = Instant.EPOCH;
+  private static final Instant LATEST = Instant.parse("9999-12-31T23:59:59Z");
 
   private final DeviceDriver driver;
   private final List<Sample> samples = new ArrayList<>();
   private int fuzzPayloads = 5_000;
   private long seed = System.nanoTime();
   private Duration timeLimit = Duration.ofMillis(250);
+  private int hangs;
 
   private DriverConformance(DeviceDriver driver) {
     this.driver = Objects.requireNonNull(driver, "driver");
@@ -111,9 +131,11 @@ public final class DriverConformance {
       return new ConformanceReport(info.id(), checks);
     }
     ExecutorService[] worker = {newWorker()};
+    hangs = 0;
     try {
       checkSamples(info, config, worker, checks);
       checkFuzz(info, config, worker, checks);
+      checkHostile(info, config, worker, checks);
       checkCommands(info, config, checks);
     } finally {
       worker[0].shutdownNow();
@@ -239,7 +261,6 @@ public final class DriverConformance {
     Random random = new Random(seed);
     List<Sample> good = samples.stream().filter(Sample::good).toList();
     int failures = 0;
-    int hangs = 0;
     String firstFailure = null;
     long slowestNanos = 0;
     for (int i = 0; i < fuzzPayloads && hangs < MAX_HANGS; i++) {
@@ -303,6 +324,57 @@ public final class DriverConformance {
                     + firstFailure));
   }
 
+  private void checkHostile(
+      DriverInfo info, DeviceConfig config, ExecutorService[] worker, List<Check> checks) {
+    List<Sample> good = samples.stream().filter(Sample::good).toList();
+    String rules = ": no exception, no null, no decode over " + timeLimit.toMillis() + " ms";
+    for (HostileInput.Case c : HostileInput.cases(info.deviceTypes(), good)) {
+      String name = "hostile input, " + c.name() + rules;
+      if (hangs >= MAX_HANGS) {
+        checks.add(check(name, false, "not run: stopped after " + hangs + " hangs"));
+        continue;
+      }
+      List<HostileInput.Variant> variants = c.variants().get();
+      int failures = 0;
+      String firstFailure = null;
+      long slowestNanos = 0;
+      for (HostileInput.Variant v : variants) {
+        if (hangs >= MAX_HANGS) {
+          break;
+        }
+        long start = System.nanoTime();
+        Outcome o = decode(worker, v.deviceType(), v.payload(), config);
+        slowestNanos = Math.max(slowestNanos, System.nanoTime() - start);
+        if (o.failure != null) {
+          failures++;
+          if (o.hung) {
+            hangs++;
+          }
+          if (firstFailure == null) {
+            firstFailure = v.where() + " (" + v.deviceType() + "): " + o.failure;
+          }
+        }
+      }
+      checks.add(
+          check(
+              name,
+              failures == 0,
+              failures == 0
+                  ? String.format(
+                      java.util.Locale.ROOT,
+                      "%d payloads, slowest decode %.1f ms",
+                      variants.size(),
+                      slowestNanos / 1e6)
+                  : failures
+                      + " of "
+                      + variants.size()
+                      + " payloads failed"
+                      + (hangs >= MAX_HANGS ? " (stopped after " + hangs + " hangs)" : "")
+                      + "; first: "
+                      + firstFailure));
+    }
+  }
+
   private void checkCommands(DriverInfo info, DeviceConfig config, List<Check> checks) {
     for (String type : info.deviceTypes()) {
       String name = "an unknown command for " + type + " is UNSUPPORTED";
@@ -359,7 +431,11 @@ public final class DriverConformance {
     Future<DecodeResult> f = worker[0].submit(() -> driver.decode(uplink, config));
     try {
       DecodeResult r = f.get(timeLimit.toMillis(), TimeUnit.MILLISECONDS);
-      return r == null ? new Outcome(null, "returned null", false) : new Outcome(r, null, false);
+      if (r == null) {
+        return new Outcome(null, "returned null", false);
+      }
+      String implausible = implausible(r);
+      return new Outcome(r, implausible, false);
     } catch (TimeoutException e) {
       f.cancel(true);
       // the worker thread may never come back: give later decodes a fresh one
@@ -372,6 +448,74 @@ public final class DriverConformance {
       Thread.currentThread().interrupt();
       return new Outcome(null, "interrupted", false);
     }
+  }
+
+  /** Why a result could not be stored as it is, or null when it can. */
+  static String implausible(DecodeResult r) {
+    if (r.detail() != null && r.detail().indexOf('\u0000') >= 0) {
+      return "its detail holds a NUL";
+    }
+    int item = 0;
+    for (Decoded d : r.items()) {
+      item++;
+      if (d.detail() != null && d.detail().indexOf('\u0000') >= 0) {
+        return "item " + item + "'s detail holds a NUL";
+      }
+      if (!d.isGood()) {
+        continue;
+      }
+      String problem = implausible(d.record());
+      if (problem != null) {
+        return "GOOD item " + item + " (" + d.record().getClass().getSimpleName() + ") " + problem;
+      }
+    }
+    return null;
+  }
+
+  private static String implausible(DeviceRecord record) {
+    if (record.at().isBefore(EARLIEST) || record.at().isAfter(LATEST)) {
+      return "is timed " + record.at() + ", outside the years 1970-9999";
+    }
+    List<BigDecimal> numbers = new ArrayList<>();
+    List<String> strings = new ArrayList<>();
+    if (record instanceof MeterReading m) {
+      numbers.add(m.value());
+      strings.addAll(List.of(m.channel(), m.unit()));
+    } else if (record instanceof SensorValue v) {
+      numbers.add(v.value());
+      strings.addAll(List.of(v.quantity(), v.unit()));
+    } else if (record instanceof AccessEvent a) {
+      strings.addAll(List.of(a.door(), a.credential()));
+      strings.add(a.reason());
+    } else if (record instanceof Alarm a) {
+      strings.add(a.source());
+      strings.add(a.detail());
+    } else if (record instanceof ParkingSpaceState p) {
+      strings.add(p.space());
+    } else if (record instanceof CommandAck c) {
+      strings.add(c.detail());
+    }
+    for (BigDecimal n : numbers) {
+      // precision and scale only: the number itself may be too big to print
+      long before = (long) n.precision() - n.scale();
+      if (before > MAX_DIGITS || n.scale() > MAX_DIGITS) {
+        return "has a number of precision "
+            + n.precision()
+            + " and scale "
+            + n.scale()
+            + ", beyond "
+            + MAX_DIGITS
+            + " digits before or after the point";
+      }
+    }
+    for (String s : strings) {
+      if (s != null && s.chars().anyMatch(Character::isISOControl)) {
+        return "has a control character in \""
+            + s.replaceAll("\\p{Cc}", "\uFFFD").substring(0, Math.min(s.length(), 40))
+            + "\"";
+      }
+    }
+    return null;
   }
 
   private static ExecutorService newWorker() {

@@ -4,8 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.function.Function;
 import org.courtyard.driver.Command;
@@ -94,7 +99,7 @@ class DriverConformanceTest {
                   }
                   return wellBehaved(u);
                 }));
-    assertThat(failed(report)).singleElement().asString().startsWith("fuzzing with 300");
+    assertThat(failed(report)).first().asString().startsWith("fuzzing with 300");
     assertThat(report.failures().get(0).detail()).contains("ArrayIndexOutOfBoundsException");
     assertThatThrownBy(report::assertPassed)
         .isInstanceOf(AssertionError.class)
@@ -119,7 +124,147 @@ class DriverConformanceTest {
     assertThat(report.failures().get(0).detail())
         .contains("did not return within 100 ms")
         .contains("stopped after 3 hangs");
+    // hangs stop the run before it leaves more threads spinning; the cases not run say so
+    assertThat(hostile(report, "a NUL byte").detail()).isEqualTo("not run: stopped after 3 hangs");
     assertThat(System.nanoTime() - start).isLessThan(Duration.ofSeconds(20).toNanos());
+  }
+
+  /** A probe whose payload is one number, read by plain BigDecimal and kept to 2 places. */
+  private static DecodeResult naiveNumber(Uplink u) {
+    String text = new String(u.payload(), StandardCharsets.UTF_8);
+    if (text.equals("ok")) {
+      return wellBehaved(u);
+    }
+    try {
+      BigDecimal v = new BigDecimal(text).setScale(2, RoundingMode.HALF_UP);
+      return DecodeResult.of(
+          1L, List.of(Decoded.good(new SensorValue("x", v, "u", u.receivedAt()))));
+    } catch (NumberFormatException e) {
+      return DecodeResult.rejected(RecordStatus.MALFORMED, "not a number");
+    }
+  }
+
+  private static Check hostile(ConformanceReport report, String name) {
+    return report.checks().stream()
+        .filter(c -> c.name().startsWith("hostile input, " + name + ":"))
+        .findFirst()
+        .orElseThrow(() -> new AssertionError("no check for " + name + " in " + report));
+  }
+
+  @Test
+  void aDecoderThatHangsOnAHugeExponentFailsTheCaseNamedAfterIt() {
+    ConformanceReport report = run(probe(INFO, DriverConformanceTest::naiveNumber));
+    Check c = hostile(report, "number 1E-500000000");
+    assertThat(c.passed()).isFalse();
+    assertThat(c.detail())
+        .contains("the whole payload (probe): did not return within 100 ms")
+        .doesNotContain("ok (probe)");
+    assertThat(report.toString())
+        .contains(
+            "FAIL  hostile input, number 1E-500000000: no exception, no null, no decode over");
+    assertThat(hostile(report, "number 1E+999999999").detail())
+        .contains("threw java.lang.ArithmeticException");
+    assertThat(hostile(report, "number 10,000 nines").detail())
+        .contains("has a number of precision 10002 and scale 2");
+    assertThat(hostile(report, "number NaN").passed()).isTrue();
+  }
+
+  @Test
+  void aGoodRecordWithAnAbsurdNumberFails() {
+    // keeps the number as it came: 1E-2147483647 is stored as a reading of scale 2147483647
+    ConformanceReport report =
+        run(
+            probe(
+                INFO,
+                u -> {
+                  String text = new String(u.payload(), StandardCharsets.UTF_8);
+                  if (!text.startsWith("1E-2147483647")) {
+                    return wellBehaved(u);
+                  }
+                  return DecodeResult.of(
+                      1L,
+                      List.of(
+                          Decoded.good(
+                              new SensorValue("x", new BigDecimal(text), "u", u.receivedAt()))));
+                }));
+    assertThat(failed(report))
+        .singleElement()
+        .asString()
+        .startsWith("hostile input, number 1E-2147483647:");
+    assertThat(hostile(report, "number 1E-2147483647").detail())
+        .contains("GOOD item 1 (SensorValue) has a number of precision 1 and scale 2147483647");
+  }
+
+  @Test
+  void aRecursiveParserThatOverflowsTheStackFailsTheNestingCase() {
+    ConformanceReport report =
+        run(
+            probe(
+                INFO,
+                u -> {
+                  depth(u.payload(), 0);
+                  return wellBehaved(u);
+                }));
+    assertThat(hostile(report, "100,000 levels of [").passed()).isFalse();
+    assertThat(hostile(report, "100,000 levels of [").detail()).contains("StackOverflowError");
+  }
+
+  private static int depth(byte[] p, int i) {
+    return i < p.length && p[i] == '[' ? 1 + depth(p, i + 1) : 0;
+  }
+
+  @Test
+  void aDecoderThatThrowsOnInvalidUtf8FailsTheCaseNamedAfterIt() {
+    ConformanceReport report =
+        run(
+            probe(
+                INFO,
+                u -> {
+                  try {
+                    StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(u.payload()));
+                  } catch (CharacterCodingException e) {
+                    throw new IllegalStateException(e);
+                  }
+                  return wellBehaved(u);
+                }));
+    assertThat(failed(report))
+        .contains(
+            hostile(report, "invalid UTF-8 EDA080 (a lone surrogate)").name(),
+            hostile(report, "invalid UTF-8 E282 (a truncated sequence)").name())
+        .noneMatch(n -> n.contains("number 1E-500000000"));
+  }
+
+  @Test
+  void aGoodRecordWithANulOrAnImpossibleTimeFails() {
+    DeviceDriver nul =
+        probe(
+            INFO,
+            u ->
+                u.payload().length == 1 && u.payload()[0] == 0
+                    ? DecodeResult.of(
+                        1L,
+                        List.of(
+                            Decoded.good(
+                                new SensorValue("x\u0000", BigDecimal.ONE, "u", u.receivedAt()))))
+                    : wellBehaved(u));
+    assertThat(failed(run(nul)))
+        .singleElement()
+        .asString()
+        .startsWith("hostile input, a NUL byte:");
+    assertThat(
+            DriverConformance.implausible(
+                DecodeResult.of(
+                    1L,
+                    List.of(
+                        Decoded.good(
+                            new SensorValue(
+                                "x", BigDecimal.ONE, "u", Instant.ofEpochSecond(-1)))))))
+        .isEqualTo(
+            "GOOD item 1 (SensorValue) is timed 1969-12-31T23:59:59Z, outside the years 1970-9999");
+    assertThat(
+            DriverConformance.implausible(
+                DecodeResult.rejected(RecordStatus.MALFORMED, "bad \u0000 here")))
+        .isEqualTo("its detail holds a NUL");
   }
 
   @Test
