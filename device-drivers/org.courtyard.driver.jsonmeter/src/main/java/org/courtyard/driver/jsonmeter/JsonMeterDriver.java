@@ -27,6 +27,7 @@ import org.courtyard.driver.DeviceRecord.MeterReading;
 import org.courtyard.driver.DeviceRecord.SensorValue;
 import org.courtyard.driver.DriverInfo;
 import org.courtyard.driver.EncodeResult;
+import org.courtyard.driver.PayloadNumber;
 import org.courtyard.driver.RecordStatus;
 import org.courtyard.driver.Uplink;
 import org.osgi.service.component.annotations.Component;
@@ -61,7 +62,7 @@ public final class JsonMeterDriver implements DeviceDriver {
           "jsonmeter",
           "Qingyuan JSON meters (water, electricity, gas)",
           "Qingyuan Metering Co. (sample)",
-          "1.2.0",
+          "1.2.1",
           List.of(WATER, ELECTRICITY, GAS));
 
   private static final ConfigDescriptor CONFIG =
@@ -107,7 +108,7 @@ public final class JsonMeterDriver implements DeviceDriver {
     try {
       root = JSON.readTree(uplink.payload());
     } catch (IOException e) {
-      return DecodeResult.rejected(RecordStatus.MALFORMED, "not JSON: " + firstLine(e));
+      return DecodeResult.rejected(RecordStatus.MALFORMED, "not JSON: " + shown(firstLine(e), 200));
     }
     if (root == null || !root.isObject()) {
       return DecodeResult.rejected(RecordStatus.MALFORMED, "not a JSON object");
@@ -137,7 +138,7 @@ public final class JsonMeterDriver implements DeviceDriver {
                 new CommandAck(
                     id.asLong(),
                     ok != null && ok.asBoolean(),
-                    ack.hasNonNull("error") ? ack.get("error").asText() : null,
+                    ack.hasNonNull("error") ? shown(ack.get("error").asText(), 64) : null,
                     at)));
       }
     }
@@ -154,7 +155,8 @@ public final class JsonMeterDriver implements DeviceDriver {
     JsonNode battery = root.get("battery");
     if (battery != null) {
       if (!battery.isNumber() || battery.asInt() < 0 || battery.asInt() > 100) {
-        items.add(Decoded.bad(RecordStatus.OUT_OF_RANGE, "battery " + battery));
+        items.add(
+            Decoded.bad(RecordStatus.OUT_OF_RANGE, "battery " + shown(battery.toString(), 24)));
       } else {
         items.add(
             Decoded.good(new SensorValue("battery", BigDecimal.valueOf(battery.asInt()), "%", at)));
@@ -179,8 +181,8 @@ public final class JsonMeterDriver implements DeviceDriver {
       return Decoded.bad(RecordStatus.MALFORMED, "a reading is not an object");
     }
     String channel = r.hasNonNull("ch") ? r.get("ch").asText() : "1";
-    if (channel.isEmpty() || channel.length() > 16) {
-      return Decoded.bad(RecordStatus.MALFORMED, "channel must be 1-16 characters");
+    if (channel.isEmpty() || channel.length() > 16 || !printable(channel)) {
+      return Decoded.bad(RecordStatus.MALFORMED, "channel must be 1-16 printable characters");
     }
     MeterKind kind;
     switch (r.path("type").asText("")) {
@@ -190,30 +192,28 @@ public final class JsonMeterDriver implements DeviceDriver {
       case "heat" -> kind = MeterKind.HEAT;
       default -> {
         return Decoded.bad(
-            RecordStatus.UNSUPPORTED, "channel " + channel + ": meter type " + r.path("type"));
+            RecordStatus.UNSUPPORTED,
+            "channel " + channel + ": meter type " + shown(r.path("type").toString(), 24));
       }
     }
     if (r.has("err")) {
       return new Decoded(
           RecordStatus.DEVICE_FAULT,
           null,
-          "channel " + channel + ": sensor error " + r.get("err").asText());
+          "channel " + channel + ": sensor error " + shown(r.get("err").asText(), 24));
     }
     JsonNode total = r.get("total");
     if (total == null || !(total.isTextual() || total.isNumber())) {
       return Decoded.bad(RecordStatus.MALFORMED, "channel " + channel + ": total missing");
     }
-    BigDecimal value;
-    try {
-      String text = total.asText();
-      if (text.length() > 24) {
-        return Decoded.bad(RecordStatus.MALFORMED, "channel " + channel + ": total too long");
-      }
-      value = new BigDecimal(text);
-    } catch (NumberFormatException e) {
-      return Decoded.bad(RecordStatus.MALFORMED, "channel " + channel + ": total is not a number");
+    // bounded before any arithmetic: "1E-500000000" would make setScale below run for minutes.
+    // Up to 20 places, rounded to 6 below: meters that compute in doubles send 1234.5670000000001
+    PayloadNumber number = PayloadNumber.decimal(total.asText(), 12, 20);
+    if (!number.isGood()) {
+      return number.asBad("channel " + channel + ": total");
     }
-    if (value.signum() < 0 || value.precision() - value.scale() > 12) {
+    BigDecimal value = number.value();
+    if (value.signum() < 0) {
       return Decoded.bad(RecordStatus.OUT_OF_RANGE, "channel " + channel + ": total " + value);
     }
     BigDecimal scaled = value.multiply(config.decimal("scale"));
@@ -221,8 +221,9 @@ public final class JsonMeterDriver implements DeviceDriver {
       scaled = scaled.setScale(6, RoundingMode.HALF_UP);
     }
     String unit = r.hasNonNull("unit") ? r.get("unit").asText() : defaultUnit(kind);
-    if (unit.isEmpty() || unit.length() > 8) {
-      return Decoded.bad(RecordStatus.MALFORMED, "channel " + channel + ": unit " + unit);
+    if (unit.isEmpty() || unit.length() > 8 || !printable(unit)) {
+      return Decoded.bad(
+          RecordStatus.MALFORMED, "channel " + channel + ": unit " + shown(unit, 24));
     }
     return Decoded.good(new MeterReading(channel, kind, scaled.stripTrailingZeros(), unit, at));
   }
@@ -236,7 +237,7 @@ public final class JsonMeterDriver implements DeviceDriver {
           default -> null;
         };
     return kind == null
-        ? Decoded.bad(RecordStatus.UNSUPPORTED, "alarm " + code)
+        ? Decoded.bad(RecordStatus.UNSUPPORTED, "alarm " + shown(code, 24))
         : Decoded.good(new Alarm(kind, "meter", true, code, at));
   }
 
@@ -271,6 +272,16 @@ public final class JsonMeterDriver implements DeviceDriver {
     } catch (JsonProcessingException e) {
       throw new IllegalStateException(e);
     }
+  }
+
+  private static boolean printable(String s) {
+    return s.chars().noneMatch(Character::isISOControl);
+  }
+
+  /** Device text as a detail shows it: control characters (NUL among them) replaced, clipped. */
+  private static String shown(String s, int max) {
+    String clean = s.replaceAll("\\p{Cc}", "\uFFFD");
+    return clean.length() > max ? clean.substring(0, max) + "…" : clean;
   }
 
   private static String firstLine(Exception e) {

@@ -1,10 +1,12 @@
 package org.courtyard.driver.jsonmeter;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import org.courtyard.driver.Command;
@@ -95,6 +97,58 @@ class JsonMeterDriverTest {
                         Alarm.class, a -> assertThat(a.kind()).isEqualTo(AlarmKind.LOW_BATTERY)));
     assertThat(decode("{\"seq\":1,\"ts\":1,\"battery\":25}", defaults).items())
         .noneMatch(d -> d.record() instanceof Alarm);
+  }
+
+  private DecodeResult total(String text) {
+    return assertTimeoutPreemptively(
+        Duration.ofSeconds(1),
+        () ->
+            decode(
+                "{\"seq\":1,\"ts\":1,\"readings\":[{\"type\":\"water\",\"total\":\""
+                    + text
+                    + "\"}]}",
+                defaults));
+  }
+
+  @Test
+  void hostileTotalsAreFlaggedQuicklyAndNeverStored() {
+    Map<String, RecordStatus> hostile =
+        Map.ofEntries(
+            Map.entry("1E-500000000", RecordStatus.OUT_OF_RANGE), // hung in setScale before 1.2.1
+            Map.entry("1E-2147483647", RecordStatus.OUT_OF_RANGE),
+            Map.entry("1E+999999999", RecordStatus.OUT_OF_RANGE),
+            Map.entry("1000000000000", RecordStatus.OUT_OF_RANGE),
+            Map.entry("9".repeat(10_000), RecordStatus.MALFORMED),
+            Map.entry("NaN", RecordStatus.MALFORMED),
+            Map.entry("Infinity", RecordStatus.MALFORMED),
+            Map.entry("0x1F", RecordStatus.MALFORMED),
+            Map.entry("1_000", RecordStatus.MALFORMED),
+            Map.entry("\u0661\u0662\u0663", RecordStatus.MALFORMED)); // Arabic-Indic 123
+    hostile.forEach(
+        (text, status) -> {
+          DecodeResult r = total(text);
+          assertThat(r.accepted()).as(text).isTrue();
+          assertThat(r.items()).as(text).extracting(Decoded::status).containsExactly(status);
+          assertThat(r.items().get(0).detail()).as(text).startsWith("channel 1: total");
+        });
+    assertThat(((MeterReading) total("-0").items().get(0).record()).value()).isZero();
+    // a double's noise is rounded, as before
+    assertThat(((MeterReading) total("1234.5670000000001").items().get(0).record()).value())
+        .isEqualTo(new BigDecimal("1234.567"));
+  }
+
+  @Test
+  void controlCharactersNeverReachARecord() {
+    DecodeResult r =
+        decode(
+            "{\"seq\":1,\"ts\":1,\"alarms\":[\"x\\u0000\"],\"readings\":["
+                + "{\"ch\":\"\\u0000\",\"type\":\"water\",\"total\":\"1\"},"
+                + "{\"type\":\"water\",\"total\":\"1\",\"unit\":\"m\\u00003\"}]}",
+            defaults);
+    assertThat(r.items())
+        .extracting(Decoded::status)
+        .containsExactly(RecordStatus.MALFORMED, RecordStatus.MALFORMED, RecordStatus.UNSUPPORTED);
+    assertThat(r.items()).allSatisfy(d -> assertThat(d.detail()).doesNotContain("\u0000"));
   }
 
   @Test
