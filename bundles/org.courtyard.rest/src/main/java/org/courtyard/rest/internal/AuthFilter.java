@@ -5,6 +5,7 @@ import java.security.Principal;
 import java.util.Base64;
 import java.util.Optional;
 import javax.annotation.Priority;
+import javax.servlet.http.HttpServletRequest;
 import javax.ws.rs.Priorities;
 import javax.ws.rs.container.ContainerRequestContext;
 import javax.ws.rs.container.ContainerRequestFilter;
@@ -12,10 +13,15 @@ import javax.ws.rs.container.ContainerResponseContext;
 import javax.ws.rs.container.ContainerResponseFilter;
 import javax.ws.rs.container.PreMatching;
 import javax.ws.rs.core.HttpHeaders;
+import javax.ws.rs.core.Response;
 import javax.ws.rs.core.SecurityContext;
+import org.apache.cxf.jaxrs.utils.JAXRSUtils;
+import org.apache.cxf.message.Message;
+import org.apache.cxf.transport.http.AbstractHTTPDestination;
 import org.courtyard.api.Authenticator;
 import org.courtyard.api.MinuteCounter;
 import org.courtyard.api.ProblemException;
+import org.courtyard.api.RetryLaterException;
 import org.courtyard.api.TenantSlug;
 import org.courtyard.api.rest.TenantPrincipal;
 import org.slf4j.MDC;
@@ -23,7 +29,9 @@ import org.slf4j.MDC;
 /**
  * Establishes who is calling, from the credential alone. One instance per server, configured with
  * the kind of caller that server accepts: operators (HTTP Basic) never reach tenant endpoints and
- * tenant tokens (Bearer) never reach operator endpoints.
+ * tenant tokens (Bearer) never reach operator endpoints. Failed credentials are throttled per
+ * client address and per account by the {@link Authenticator}; its refusals (429 after too many
+ * failures, 503 while too many verifications run) carry {@code Retry-After}.
  */
 @PreMatching
 @Priority(Priorities.AUTHENTICATION)
@@ -59,6 +67,14 @@ final class AuthFilter implements ContainerRequestFilter, ContainerResponseFilte
 
   @Override
   public void filter(ContainerRequestContext request) {
+    try {
+      authenticate(request);
+    } catch (RetryLaterException e) {
+      refuse(request, e, HttpHeaders.RETRY_AFTER, e.retryAfterSeconds());
+    }
+  }
+
+  private void authenticate(ContainerRequestContext request) {
     String path = request.getUriInfo().getPath();
     if (audience == Audience.PUBLIC && isPublic(path)) {
       return;
@@ -66,7 +82,7 @@ final class AuthFilter implements ContainerRequestFilter, ContainerResponseFilte
     String header = request.getHeaderString(HttpHeaders.AUTHORIZATION);
     if (audience == Audience.OPERATOR) {
       String[] basic = basic(header);
-      if (basic == null || !authenticator.isOperator(basic[0], basic[1])) {
+      if (basic == null || !authenticator.isOperator(basic[0], basic[1], source())) {
         abort(
             request,
             "Basic realm=\"courtyard-operator\"",
@@ -78,7 +94,8 @@ final class AuthFilter implements ContainerRequestFilter, ContainerResponseFilte
       return;
     }
     Optional<String> token = bearer(header);
-    Optional<TenantSlug> tenant = token.flatMap(authenticator::tenantOfToken);
+    Optional<TenantSlug> tenant =
+        token.isEmpty() ? Optional.empty() : authenticator.tenantOfToken(token.get(), source());
     if (tenant.isEmpty()) {
       abort(
           request,
@@ -114,6 +131,13 @@ final class AuthFilter implements ContainerRequestFilter, ContainerResponseFilte
     served.add(1);
   }
 
+  /** The client's address as the server saw it (no proxy headers: anyone can write those). */
+  private static String source() {
+    Message message = JAXRSUtils.getCurrentMessage();
+    Object http = message == null ? null : message.get(AbstractHTTPDestination.HTTP_REQUEST);
+    return http instanceof HttpServletRequest ? ((HttpServletRequest) http).getRemoteAddr() : null;
+  }
+
   /** The public id part of a {@code cy_<id>_<secret>} token, for audit trails; never the secret. */
   static String tokenId(String token) {
     return token.length() > 19 ? token.substring(3, 19) : "?";
@@ -127,11 +151,14 @@ final class AuthFilter implements ContainerRequestFilter, ContainerResponseFilte
 
   private static void abort(ContainerRequestContext request, String challenge, String detail) {
     ProblemException p = new ProblemException(401, "unauthorized", "Unauthorized", detail);
+    refuse(request, p, HttpHeaders.WWW_AUTHENTICATE, challenge);
+  }
+
+  private static void refuse(
+      ContainerRequestContext request, ProblemException p, String header, Object value) {
+    String instance = request.getUriInfo().getRequestUri().getPath();
     request.abortWith(
-        javax.ws.rs.core.Response.fromResponse(
-                Problems.response(p, request.getUriInfo().getRequestUri().getPath()))
-            .header(HttpHeaders.WWW_AUTHENTICATE, challenge)
-            .build());
+        Response.fromResponse(Problems.response(p, instance)).header(header, value).build());
   }
 
   static String[] basic(String header) {
