@@ -21,6 +21,7 @@ import org.courtyard.driver.DeviceRecord.ParkingSpaceState;
 import org.courtyard.driver.DeviceRecord.SensorValue;
 import org.courtyard.driver.DriverInfo;
 import org.courtyard.driver.EncodeResult;
+import org.courtyard.driver.PayloadNumber;
 import org.courtyard.driver.RecordStatus;
 import org.courtyard.driver.Uplink;
 import org.osgi.service.component.annotations.Component;
@@ -51,7 +52,7 @@ public final class KvSensorDriver implements DeviceDriver {
           "kvsensor",
           "Lvdi environment and parking sensors (key=value)",
           "Lvdi IoT (sample)",
-          "0.9.3",
+          "0.9.4",
           List.of(ENV, PARKING));
 
   private static final ConfigDescriptor CONFIG =
@@ -93,8 +94,13 @@ public final class KvSensorDriver implements DeviceDriver {
         return DecodeResult.rejected(RecordStatus.MALFORMED, "not printable ASCII text");
       }
     }
+    String text = new String(payload, StandardCharsets.US_ASCII).trim();
+    if (text.indexOf('\r') >= 0 || text.indexOf('\n') >= 0) {
+      // a line end inside a value would reach a stored space code or detail
+      return DecodeResult.rejected(RecordStatus.MALFORMED, "more than one line");
+    }
     Map<String, String> pairs = new LinkedHashMap<>();
-    for (String part : new String(payload, StandardCharsets.US_ASCII).trim().split(";")) {
+    for (String part : text.split(";")) {
       int eq = part.indexOf('=');
       if (eq <= 0) {
         return DecodeResult.rejected(
@@ -146,11 +152,11 @@ public final class KvSensorDriver implements DeviceDriver {
   private static Decoded value(String key, String raw, DeviceConfig config, Instant at) {
     switch (key) {
       case "t" -> {
-        BigDecimal v = number(raw);
-        if (v == null) {
-          return flag(raw, key);
+        PayloadNumber n = number(raw);
+        if (!n.isGood()) {
+          return flag(n, raw, key);
         }
-        v = v.add(config.decimal("temperatureOffset"));
+        BigDecimal v = n.value().add(config.decimal("temperatureOffset"));
         return v.compareTo(BigDecimal.valueOf(-50)) < 0 || v.compareTo(BigDecimal.valueOf(90)) > 0
             ? Decoded.bad(RecordStatus.OUT_OF_RANGE, "temperature " + v)
             : Decoded.good(new SensorValue("temperature", v, "°C", at));
@@ -162,10 +168,11 @@ public final class KvSensorDriver implements DeviceDriver {
         return percent("battery", raw, key, at);
       }
       case "co2" -> {
-        BigDecimal v = number(raw);
-        if (v == null) {
-          return flag(raw, key);
+        PayloadNumber n = number(raw);
+        if (!n.isGood()) {
+          return flag(n, raw, key);
         }
+        BigDecimal v = n.value();
         return v.signum() < 0 || v.compareTo(BigDecimal.valueOf(40_000)) > 0
             ? Decoded.bad(RecordStatus.OUT_OF_RANGE, "co2 " + v)
             : Decoded.good(new SensorValue("co2", v, "ppm", at));
@@ -187,10 +194,11 @@ public final class KvSensorDriver implements DeviceDriver {
   }
 
   private static Decoded percent(String quantity, String raw, String key, Instant at) {
-    BigDecimal v = number(raw);
-    if (v == null) {
-      return flag(raw, key);
+    PayloadNumber n = number(raw);
+    if (!n.isGood()) {
+      return flag(n, raw, key);
     }
+    BigDecimal v = n.value();
     return v.signum() < 0 || v.compareTo(BigDecimal.valueOf(100)) > 0
         ? Decoded.bad(RecordStatus.OUT_OF_RANGE, quantity + " " + v)
         : Decoded.good(new SensorValue(quantity, v, "%", at));
@@ -202,15 +210,16 @@ public final class KvSensorDriver implements DeviceDriver {
         : Decoded.bad(RecordStatus.MALFORMED, key + "=" + clip(raw));
   }
 
-  private static BigDecimal number(String raw) {
-    if (raw.isEmpty() || raw.length() > 16) {
-      return null;
-    }
-    try {
-      return new BigDecimal(raw);
-    } catch (NumberFormatException e) {
-      return null;
-    }
+  /**
+   * A sensor's value, bounded before any arithmetic: {@code t=1E+999999999} plus the offset would
+   * not return, {@code h=1E-500000000} would be stored as a humidity of half a billion digits.
+   */
+  private static PayloadNumber number(String raw) {
+    return PayloadNumber.decimal(raw, 6, 10);
+  }
+
+  private static Decoded flag(PayloadNumber refused, String raw, String key) {
+    return refused.status() == RecordStatus.OUT_OF_RANGE ? refused.asBad(key) : flag(raw, key);
   }
 
   private static Long whole(String raw) {

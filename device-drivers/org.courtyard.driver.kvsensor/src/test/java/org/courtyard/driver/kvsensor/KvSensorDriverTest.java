@@ -1,10 +1,12 @@
 package org.courtyard.driver.kvsensor;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import org.courtyard.driver.DecodeResult;
@@ -63,6 +65,58 @@ class KvSensorDriverTest {
     assertThat(r.items())
         .extracting(Decoded::status)
         .containsExactly(RecordStatus.UNSUPPORTED, RecordStatus.GOOD);
+  }
+
+  @Test
+  void hostileValuesAreFlaggedQuicklyAndNeverStored() {
+    DeviceConfig offset = driver.configDescriptor().configure(Map.of("temperatureOffset", "0.5"));
+    Map<String, RecordStatus> hostile =
+        Map.of(
+            "t=1E+999999999",
+            RecordStatus.OUT_OF_RANGE, // threw in add before 0.9.4
+            "t=1E-500000000",
+            RecordStatus.OUT_OF_RANGE, // hung in add before 0.9.4
+            "h=1E-2147483647",
+            RecordStatus.OUT_OF_RANGE, // was a GOOD humidity
+            "co2=4.9E-325",
+            RecordStatus.OUT_OF_RANGE,
+            "bat=NaN",
+            RecordStatus.MALFORMED,
+            "h=Infinity",
+            RecordStatus.MALFORMED,
+            "co2=0x1F",
+            RecordStatus.MALFORMED,
+            "co2=1_000",
+            RecordStatus.MALFORMED,
+            "t=" + "9".repeat(900),
+            RecordStatus.MALFORMED);
+    hostile.forEach(
+        (pair, status) -> {
+          DecodeResult r =
+              assertTimeoutPreemptively(
+                  Duration.ofSeconds(1),
+                  () -> decode(KvSensorDriver.ENV, "seq=1;ts=10;" + pair, offset));
+          assertThat(r.items()).as(pair).extracting(Decoded::status).containsExactly(status);
+        });
+    assertThat(decode(KvSensorDriver.ENV, "seq=1;ts=10;h=-0", offset).items().get(0).isGood())
+        .isTrue();
+  }
+
+  @Test
+  void aLineEndInsideTheMessageIsRejected() {
+    DecodeResult r =
+        decode(
+            KvSensorDriver.PARKING,
+            "seq=1;ts=10;sp=B1\r023;occ=1\r\n",
+            driver.configDescriptor().defaults());
+    assertThat(r.status()).isEqualTo(RecordStatus.MALFORMED);
+    assertThat(
+            decode(
+                    KvSensorDriver.PARKING,
+                    "seq=1;ts=10;sp=B1;occ=1\r\n",
+                    driver.configDescriptor().defaults())
+                .accepted())
+        .isTrue();
   }
 
   @Test
