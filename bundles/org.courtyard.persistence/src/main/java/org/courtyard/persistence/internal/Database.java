@@ -70,7 +70,7 @@ public final class Database implements PlatformDatabase, TenantPersistence {
 
     HikariConfig hc = new HikariConfig();
     hc.setPoolName("courtyard");
-    hc.setDataSource(direct);
+    hc.setDataSource(pooled(config));
     hc.setSchema(GUARD_SCHEMA);
     hc.setMaximumPoolSize(config.maxPoolSize());
     hc.setMinimumIdle(Math.min(config.minIdle(), config.maxPoolSize()));
@@ -92,7 +92,35 @@ public final class Database implements PlatformDatabase, TenantPersistence {
     } catch (MalformedURLException e) {
       throw new IllegalStateException(e);
     }
-    LOG.info("Database ready at {} (pool of {})", description, config.maxPoolSize());
+    LOG.info(
+        "Database ready at {} (pool of {}, statement timeout {} ms)",
+        description,
+        config.maxPoolSize(),
+        config.statementTimeoutMs());
+  }
+
+  /**
+   * The pool's connections: like {@link #direct}, plus a statement timeout set once per physical
+   * connection through the startup options, so that one tenant's runaway query cannot hold a
+   * connection (and the locks it took) for long, at no cost per request. Flyway keeps {@code
+   * direct}, without it: a migration may rewrite a large table.
+   */
+  private static PGSimpleDataSource pooled(DatabaseConfig config) {
+    PGSimpleDataSource ds = new PGSimpleDataSource();
+    ds.setUrl(config.url());
+    ds.setUser(config.user());
+    if (!config.password().isEmpty()) {
+      ds.setPassword(config.password());
+    }
+    ds.setApplicationName("courtyard");
+    ds.setReWriteBatchedInserts(true);
+    long timeout = Math.max(0, config.statementTimeoutMs());
+    String options = ds.getOptions();
+    ds.setOptions(
+        (options == null || options.isBlank() ? "" : options + " ")
+            + "-c statement_timeout="
+            + timeout);
+    return ds;
   }
 
   private static void prepareSchemas(DataSource ds) throws SQLException {

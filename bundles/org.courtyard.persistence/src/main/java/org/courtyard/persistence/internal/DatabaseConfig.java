@@ -26,4 +26,11 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
 
   @AttributeDefinition(description = "Milliseconds a request waits for a free connection")
   long connectionTimeoutMs() default 10_000;
+
+  @AttributeDefinition(
+      description =
+          "Milliseconds a statement on a pooled connection (tenants' and the platform's) may run,"
+              + " lock waits included, before PostgreSQL cancels it; 0 for no limit. Migrations are"
+              + " exempt; bulk paths raise it for their transaction with SET LOCAL")
+  long statementTimeoutMs() default 30_000;
 }
