@@ -30,6 +30,7 @@ import org.courtyard.api.jpa.Transactions;
 import org.courtyard.api.jpa.Transactions.Conflict;
 import org.courtyard.api.rest.Cursor;
 import org.courtyard.api.rest.Page;
+import org.courtyard.estate.Places;
 import org.courtyard.estate.internal.dto.BuildingInput;
 import org.courtyard.estate.internal.dto.BuildingUpdate;
 import org.courtyard.estate.internal.dto.BuildingView;
@@ -68,6 +69,9 @@ import org.slf4j.LoggerFactory;
  *   <li>A PUT whose {@code version} is not the current one: 409 {@code stale-version}.
  *   <li>A code or room number already taken under the same parent: 409 {@code duplicate}.
  *   <li>Deleting a record that still has children: 409 {@code has-children}.
+ *   <li>Deleting a room, building or estate that another module's records refer to (bills,
+ *       payments, occupancies, devices, …, as their {@link org.courtyard.estate.RoomReferences}
+ *       say): 409 {@code referenced}, naming them.
  * </ul>
  */
 public final class EstateService {
@@ -87,12 +91,15 @@ public final class EstateService {
   private final Transactions transactions;
   private final Clock clock;
   private final RoomImporter importer;
+  private final ReferenceCheck references;
 
-  EstateService(TenantSlug tenant, Transactions transactions, Clock clock) {
+  EstateService(
+      TenantSlug tenant, Transactions transactions, Clock clock, ReferenceCheck references) {
     this.tenant = tenant;
     this.transactions = transactions;
     this.clock = clock;
     this.importer = new RoomImporter(tenant, transactions, this::now);
+    this.references = references;
   }
 
   // ---------------------------------------------------------------------------------- estates
@@ -166,6 +173,7 @@ public final class EstateService {
           if (buildings > 0) {
             throw hasChildren(ESTATE, id, buildings, "building", "buildings");
           }
+          references.refuseIfReferenced(ESTATE, id, Places.estate(id));
           em.remove(estate);
           em.flush();
           LOG.debug("Tenant {}: deleted estate {}", tenant, id);
@@ -287,6 +295,7 @@ public final class EstateService {
           // Rooms hang on units, so a building without units has no rooms either; the
           // room_building_fk
           // constraint would still refuse the delete should that ever not hold.
+          references.refuseIfReferenced(BUILDING, id, Places.building(id));
           em.remove(building);
           em.flush();
           LOG.debug("Tenant {}: deleted building {}", tenant, id);
@@ -525,6 +534,7 @@ public final class EstateService {
     transactions.write(
         em -> {
           Room room = find(em, Room.class, ROOM, id);
+          references.refuseIfReferenced(ROOM, id, Places.room(id));
           em.remove(room);
           em.flush();
           LOG.debug("Tenant {}: deleted room {}", tenant, id);

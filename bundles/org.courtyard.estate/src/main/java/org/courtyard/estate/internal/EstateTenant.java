@@ -3,6 +3,7 @@ package org.courtyard.estate.internal;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
 import javax.persistence.EntityManagerFactory;
 import org.courtyard.api.CourtyardConstants;
 import org.courtyard.api.TenantModule;
@@ -10,6 +11,7 @@ import org.courtyard.api.TenantPersistence;
 import org.courtyard.api.TenantSlug;
 import org.courtyard.api.TenantStatistics;
 import org.courtyard.api.jpa.Transactions;
+import org.courtyard.estate.RoomReferences;
 import org.courtyard.estate.internal.entity.Building;
 import org.courtyard.estate.internal.entity.Estate;
 import org.courtyard.estate.internal.entity.Room;
@@ -18,7 +20,10 @@ import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.ConfigurationPolicy;
 import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.component.annotations.FieldOption;
 import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
 import org.osgi.service.metatype.annotations.AttributeDefinition;
 import org.osgi.service.metatype.annotations.Designate;
 import org.osgi.service.metatype.annotations.ObjectClassDefinition;
@@ -64,6 +69,16 @@ public final class EstateTenant implements TenantModule, TenantStatistics {
   private final EstateService service;
   private final Transactions transactions;
 
+  /**
+   * Every module's answer to "what of yours refers to this room?", asked before a delete. Modules
+   * come and go at run time (hot install), so the list follows the services as they register.
+   */
+  @Reference(
+      cardinality = ReferenceCardinality.MULTIPLE,
+      policy = ReferencePolicy.DYNAMIC,
+      fieldOption = FieldOption.UPDATE)
+  private final List<RoomReferences> roomReferences = new CopyOnWriteArrayList<>();
+
   @Activate
   public EstateTenant(
       Config config, @Reference(name = "persistence") TenantPersistence persistence) {
@@ -81,7 +96,12 @@ public final class EstateTenant implements TenantModule, TenantStatistics {
               em.createQuery("SELECT e.id FROM Estate e ORDER BY e.id", Long.class)
                   .setMaxResults(1)
                   .getResultList());
-      this.service = new EstateService(tenant, transactions, Clock.systemUTC());
+      this.service =
+          new EstateService(
+              tenant,
+              transactions,
+              Clock.systemUTC(),
+              new ReferenceCheck(tenant, () -> List.copyOf(roomReferences)));
       this.transactions = transactions;
     } catch (RuntimeException e) {
       persistence.close(tenant, EstateModule.ID);
