@@ -328,7 +328,7 @@ public class ResidentBillingIT {
     long id = started.json.path("id").asLong();
     long deadline = System.currentTimeMillis() + 30_000;
     JsonNode run = started.json;
-    while ("running".equals(run.path("status").asText())) {
+    while (java.util.Set.of("queued", "running").contains(run.path("status").asText())) {
       assertTrue("run " + id + " still running: " + run, System.currentTimeMillis() < deadline);
       Thread.sleep(100);
       Http.Reply polled = api.get("/billing/runs/" + id);

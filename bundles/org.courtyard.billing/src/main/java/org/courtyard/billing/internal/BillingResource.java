@@ -326,21 +326,31 @@ public class BillingResource implements ModuleResource {
 
   @GET
   @Path("arrears")
-  public ArrearsView arrears(@Context SecurityContext security, @QueryParam("asOf") String asOf) {
+  public ArrearsView arrears(
+      @Context SecurityContext security,
+      @QueryParam("asOf") String asOf,
+      @QueryParam("limit") String limit,
+      @QueryParam("cursor") String cursor) {
     BillingTenant instance = instance(security);
     LocalDate date =
         blank(asOf)
             ? LocalDate.now(
                 java.time.Clock.systemUTC().withZone(instance.catalog().settings().zone()))
             : date("asOf", asOf);
-    return instance.reports().arrears(date);
+    return instance.reports().arrears(date, Cursor.decode(cursor), limit(limit));
   }
 
   @GET
   @Path("arrears/reminders")
   public ReminderView reminders(
-      @Context SecurityContext security, @QueryParam("asOf") String asOf) {
-    return instance(security).reports().reminders(blank(asOf) ? null : date("asOf", asOf));
+      @Context SecurityContext security,
+      @QueryParam("asOf") String asOf,
+      @QueryParam("limit") String limit,
+      @QueryParam("cursor") String cursor) {
+    return instance(security)
+        .reports()
+        .reminders(
+            blank(asOf) ? null : date("asOf", asOf), ReminderCursor.decode(cursor), limit(limit));
   }
 
   @GET

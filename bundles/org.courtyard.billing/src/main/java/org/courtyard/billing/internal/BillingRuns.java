@@ -16,7 +16,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.RejectedExecutionException;
 import org.courtyard.api.ProblemException;
 import org.courtyard.api.TenantSlug;
 import org.courtyard.api.jdbc.Jdbc;
@@ -43,6 +42,11 @@ import org.slf4j.MDC;
  * Bills that exist are skipped by the database, so a run can be repeated or resumed after a crash
  * and only creates what is missing.
  *
+ * <p>A posted run is {@code queued} until {@link BillingRunQueue} gives it a thread (at most one
+ * run per tenant, and a global cap across tenants), then {@code running}. At most one run per
+ * period is queued or running: a partial unique index in the tenant's schema refuses the second, so
+ * this holds across nodes too.
+ *
  * <p>Metered fees charge the consumption {@link MeterUsage} reads for each batch of rooms from the
  * meter readings as they are when the batch is billed.
  */
@@ -60,7 +64,7 @@ final class BillingRuns {
   private final Catalog catalog;
   private final EstateDirectory estate;
   private final Clock clock;
-  private final ExecutorService executor;
+  private final BillingRunQueue queue;
 
   BillingRuns(
       TenantSlug tenant,
@@ -68,18 +72,19 @@ final class BillingRuns {
       Catalog catalog,
       EstateDirectory estate,
       Clock clock,
-      ExecutorService executor) {
+      BillingRunQueue queue) {
     this.tenant = tenant;
     this.jdbc = jdbc;
     this.catalog = catalog;
     this.estate = estate;
     this.clock = clock;
-    this.executor = executor;
+    this.queue = queue;
   }
 
   /**
-   * Runs left {@code running} by a container that stopped mid-run can never finish; they are marked
-   * failed so that the period can be posted again, which completes the missing rooms.
+   * Runs left {@code running} or {@code queued} by a container that stopped mid-run can never
+   * finish; they are marked failed so that the period can be posted again, which completes the
+   * missing rooms.
    */
   int failInterrupted() {
     return jdbc.transaction(
@@ -87,7 +92,7 @@ final class BillingRuns {
           try (PreparedStatement ps =
               c.prepareStatement(
                   "UPDATE billing_run SET status = 'failed', finished_at = ?, error = ?"
-                      + " WHERE status = 'running'")) {
+                      + " WHERE status IN ('queued', 'running')")) {
             ps.setTimestamp(1, Timestamp.from(clock.instant()));
             ps.setString(
                 2,
@@ -113,8 +118,8 @@ final class BillingRuns {
             c -> {
               try (PreparedStatement ps =
                   c.prepareStatement(
-                      "INSERT INTO billing_run (period, status, rooms_total, started_at)"
-                          + " VALUES (?, 'running', ?, ?) RETURNING id")) {
+                      "INSERT INTO billing_run (period, status, rooms_total, posted_at)"
+                          + " VALUES (?, 'queued', ?, ?) RETURNING id")) {
                 ps.setString(1, period.toString());
                 ps.setInt(2, (int) Math.min(Integer.MAX_VALUE, total));
                 ps.setTimestamp(3, Timestamp.from(clock.instant()));
@@ -124,25 +129,23 @@ final class BillingRuns {
                 }
               } catch (SQLException e) {
                 if (Jdbc.isUniqueViolation(e)) {
-                  throw ProblemException.conflict(
+                  throw new ProblemException(
+                      409,
                       "run-in-progress",
                       "Run in progress",
                       "A billing run for "
                           + period
-                          + " is still running; follow its progress instead.");
+                          + " is already queued or running; follow its progress instead.",
+                      Map.of("period", period.toString()));
                 }
                 throw e;
               }
             });
     try {
-      executor.execute(() -> execute(id, period, vehicles));
-    } catch (RejectedExecutionException e) {
+      queue.submit(tenant, id, () -> execute(id, period, vehicles));
+    } catch (ProblemException e) {
       finish(id, "failed", "not started: too many runs queued");
-      throw new ProblemException(
-          503,
-          "runs-busy",
-          "Too many runs",
-          "Too many billing runs are queued for this tenant; try again when they have finished.");
+      throw e;
     }
     return get(id);
   }
@@ -187,7 +190,7 @@ final class BillingRuns {
 
   private static final String RUN_SELECT =
       "SELECT id, period, status, rooms_total, rooms_done,"
-          + " bills_created, error, started_at, finished_at FROM billing_run";
+          + " bills_created, error, posted_at, started_at, finished_at FROM billing_run";
 
   private static RunView run(ResultSet rs) throws SQLException {
     return new RunView(
@@ -199,13 +202,18 @@ final class BillingRuns {
         rs.getInt(6),
         rs.getString(7),
         Jdbc.instant(rs.getTimestamp(8)),
-        Jdbc.instant(rs.getTimestamp(9)));
+        Jdbc.instant(rs.getTimestamp(9)),
+        Jdbc.instant(rs.getTimestamp(10)));
   }
 
-  /** The run itself, on the tenant's run executor. */
+  /** The run itself, on a thread of {@link BillingRunQueue}. */
   void execute(long runId, YearMonth period, RoomVehicles vehicles) {
     MDC.put("tenant", tenant.value());
     try {
+      if (Thread.currentThread().isInterrupted() || !markRunning(runId)) {
+        LOG.info("Billing run {} for {} cancelled before it started", runId, period);
+        return;
+      }
       List<Catalog.Fee> fees = catalog.periodicFees();
       Catalog.Settings settings = catalog.settings();
       Set<MeterType> meterTypes = EnumSet.noneOf(MeterType.class);
@@ -263,6 +271,7 @@ final class BillingRuns {
                 () ->
                     jdbc.transaction(
                         c -> {
+                          bulkTimeout(c);
                           Map<Long, Long> created =
                               BillWriter.write(
                                   c, period, null, runId, settings, bills, clock.instant());
@@ -425,6 +434,33 @@ final class BillingRuns {
     return lines.isEmpty()
         ? Optional.empty()
         : Optional.of(new BillWriter.NewBill(room.id, room.buildingId, lines));
+  }
+
+  /** From {@code queued} to {@code running}; false when the run is no longer queued. */
+  private boolean markRunning(long runId) {
+    return jdbc.transaction(
+            c -> {
+              try (PreparedStatement ps =
+                  c.prepareStatement(
+                      "UPDATE billing_run SET status = 'running', started_at = ?"
+                          + " WHERE id = ? AND status = 'queued'")) {
+                ps.setTimestamp(1, Timestamp.from(clock.instant()));
+                ps.setLong(2, runId);
+                return ps.executeUpdate();
+              }
+            })
+        == 1;
+  }
+
+  /**
+   * A run's batches may take longer than the statement timeout every tenant connection has (they
+   * wait for locks of concurrent payments, and a large batch of lines is one statement): this
+   * transaction gets the run's own, longer one.
+   */
+  private void bulkTimeout(Connection c) throws SQLException {
+    try (java.sql.Statement s = c.createStatement()) {
+      s.execute("SET LOCAL statement_timeout = " + queue.runStatementTimeoutMs());
+    }
   }
 
   private static void progress(Connection c, long runId, int rooms, int bills) throws SQLException {

@@ -2,10 +2,6 @@ package org.courtyard.billing.internal;
 
 import java.time.Clock;
 import java.util.List;
-import java.util.concurrent.ArrayBlockingQueue;
-import java.util.concurrent.ThreadPoolExecutor;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import javax.persistence.EntityManagerFactory;
 import org.courtyard.api.CourtyardConstants;
 import org.courtyard.api.TenantModule;
@@ -30,7 +26,7 @@ import org.slf4j.LoggerFactory;
 /**
  * The billing module of one tenant: one instance per factory configuration the platform creates
  * when the tenant enables the module. It owns the tenant's EntityManagerFactory for the catalogue
- * tables and the executor its billing runs execute on.
+ * tables; its billing runs wait in the {@link BillingRunQueue} all tenants share.
  */
 @Component(
     name = BillingTenant.PID,
@@ -49,8 +45,8 @@ public final class BillingTenant implements TenantModule {
   private static final List<Class<?>> ENTITIES =
       List.of(FeeItemEntity.class, FeeTierEmbeddable.class, SettingsEntity.class);
 
-  /** Runs waiting behind the running one; more are refused with 503 rather than queued forever. */
-  private static final int QUEUED_RUNS = 16;
+  /** How long stopping waits for an executing run to let its batches in flight commit. */
+  private static final long STOP_WAIT_MS = 30_000;
 
   @ObjectClassDefinition(
       id = PID,
@@ -64,7 +60,7 @@ public final class BillingTenant implements TenantModule {
 
   private final TenantSlug tenant;
   private final TenantPersistence persistence;
-  private final ThreadPoolExecutor runExecutor;
+  private final BillingRunQueue runQueue;
   private final Catalog catalog;
   private final BillingRuns runs;
   private final Payments payments;
@@ -77,36 +73,21 @@ public final class BillingTenant implements TenantModule {
   public BillingTenant(
       Config config,
       @Reference(name = "persistence") TenantPersistence persistence,
-      @Reference(name = "estate") EstateDirectory estate) {
+      @Reference(name = "estate") EstateDirectory estate,
+      @Reference(name = "runQueue") BillingRunQueue runQueue) {
     this.tenant = TenantSlug.of(config.tenant());
     this.persistence = persistence;
+    this.runQueue = runQueue;
     Clock clock = Clock.systemUTC();
     EntityManagerFactory emf =
         persistence.entityManagerFactory(
             tenant, BillingModule.ID, BillingTenant.class.getClassLoader(), ENTITIES);
-    // The brief asks for runs on an executor this instance owns: one thread, so a tenant's runs
-    // never compete with each other for the room_account locks, and a bounded queue. It is shut
-    // down with the instance, which is what lets the next start recognise interrupted runs.
-    AtomicInteger threads = new AtomicInteger();
-    this.runExecutor =
-        new ThreadPoolExecutor(
-            1,
-            1,
-            0,
-            TimeUnit.MILLISECONDS,
-            new ArrayBlockingQueue<>(QUEUED_RUNS),
-            r -> {
-              Thread t =
-                  new Thread(r, "billing-run-" + tenant.value() + "-" + threads.incrementAndGet());
-              t.setDaemon(true);
-              return t;
-            });
     try {
       this.catalog = new Catalog(emf, clock);
       // One cheap query now: a missing table or broken mapping fails the enable, not a request.
       catalog.settings();
       Jdbc jdbc = new Jdbc(persistence.dataSource(tenant));
-      this.runs = new BillingRuns(tenant, jdbc, catalog, estate, clock, runExecutor);
+      this.runs = new BillingRuns(tenant, jdbc, catalog, estate, clock, runQueue);
       this.payments = new Payments(tenant, jdbc, catalog, estate, clock);
       this.reversals = new Reversals(jdbc, clock);
       this.reports = new Reports(tenant, jdbc, catalog, estate, clock);
@@ -121,7 +102,6 @@ public final class BillingTenant implements TenantModule {
             interrupted);
       }
     } catch (RuntimeException e) {
-      runExecutor.shutdownNow();
       persistence.close(tenant, BillingModule.ID);
       throw e;
     }
@@ -130,14 +110,9 @@ public final class BillingTenant implements TenantModule {
 
   @Deactivate
   void deactivate() {
-    runExecutor.shutdownNow();
-    try {
-      if (!runExecutor.awaitTermination(30, TimeUnit.SECONDS)) {
-        LOG.warn("Tenant {}: a billing run did not stop within 30 s", tenant);
-      }
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    }
+    // Its waiting runs are dropped and its executing one stopped; the next start marks them
+    // failed, and posting their periods again completes them.
+    runQueue.cancel(tenant, STOP_WAIT_MS);
     persistence.close(tenant, BillingModule.ID);
     LOG.info("Billing module stopped for tenant {}", tenant);
   }

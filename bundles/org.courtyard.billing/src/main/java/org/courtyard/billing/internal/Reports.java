@@ -11,7 +11,6 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -205,84 +204,167 @@ final class Reports {
 
   private record RoomDues(long roomId, long buildingId, List<Aging.Due> dues) {}
 
-  ArrearsView arrears(LocalDate asOf) {
-    Catalog.Settings settings = catalog.settings();
-    List<ArrearsView.RoomArrears> rooms = new ArrayList<>();
-    BigDecimal total = ZERO;
-    for (RoomDues r : openDues(asOf)) {
-      Optional<Aging.Buckets> aged = Aging.age(r.dues(), asOf);
-      if (aged.isPresent()) {
-        Aging.Buckets b = aged.get();
-        rooms.add(
-            new ArrearsView.RoomArrears(
-                r.roomId(),
-                r.buildingId(),
-                b.total(),
-                b.oldestDueDate(),
-                b.maxDaysPastDue(),
-                b.days0to30(),
-                b.days31to90(),
-                b.days90plus()));
-        total = total.add(b.total());
-      }
-    }
-    return new ArrearsView(asOf, settings.currency(), total, rooms);
-  }
-
-  ReminderView reminders(LocalDate asOfOrNull) {
-    Catalog.Settings settings = catalog.settings();
-    LocalDate asOf =
-        asOfOrNull != null ? asOfOrNull : LocalDate.now(clock.withZone(settings.zone()));
-    List<ReminderView.Reminder> rooms = new ArrayList<>();
-    for (RoomDues r : openDues(asOf)) {
-      Optional<Aging.Buckets> aged = Aging.age(r.dues(), asOf);
-      if (aged.isPresent() && aged.get().over30().signum() > 0) {
-        Aging.Buckets b = aged.get();
-        String label = estate.room(tenant, r.roomId()).map(s -> s.label).orElse(null);
-        rooms.add(
-            new ReminderView.Reminder(
-                r.roomId(),
-                label,
-                r.buildingId(),
-                b.total(),
-                b.over30(),
-                b.oldestDueDate(),
-                b.maxDaysPastDue()));
-      }
-    }
-    rooms.sort(
-        Comparator.comparing(ReminderView.Reminder::outstanding)
-            .reversed()
-            .thenComparingLong(ReminderView.Reminder::roomId));
-    return new ReminderView(asOf, settings.currency(), rooms);
-  }
-
   /**
-   * Open bills due before {@code asOf}, grouped by room in room order; outstanding as it is now.
+   * One page of the rooms with something past due on {@code asOf}, in room id order, and the total
+   * past due over all rooms. Rooms are picked in SQL (open bills due before {@code asOf}, in the
+   * order of index {@code bill_room_idx}) and aged here, so a page ages its own rooms only.
    */
-  private List<RoomDues> openDues(LocalDate asOf) {
+  ArrearsView arrears(LocalDate asOf, long afterRoom, int limit) {
+    Catalog.Settings settings = catalog.settings();
     return jdbc.read(
         c -> {
-          Map<Long, RoomDues> byRoom = new LinkedHashMap<>();
+          List<Long> ids = new ArrayList<>();
           try (PreparedStatement ps =
               c.prepareStatement(
-                  "SELECT room_id, building_id, due_date, total - paid FROM bill"
-                      + " WHERE status = 'open' AND due_date < ? ORDER BY room_id, due_date, id")) {
+                  "SELECT DISTINCT room_id FROM bill WHERE status = 'open' AND due_date < ?"
+                      + " AND room_id > ? ORDER BY room_id LIMIT ?")) {
             ps.setDate(1, Date.valueOf(asOf));
+            ps.setLong(2, afterRoom);
+            ps.setInt(3, limit + 1);
             try (ResultSet rs = ps.executeQuery()) {
               while (rs.next()) {
-                long room = rs.getLong(1);
-                RoomDues r = byRoom.get(room);
-                if (r == null) {
-                  r = new RoomDues(room, rs.getLong(2), new ArrayList<>());
-                  byRoom.put(room, r);
-                }
-                r.dues().add(new Aging.Due(rs.getDate(3).toLocalDate(), rs.getBigDecimal(4)));
+                ids.add(rs.getLong(1));
               }
             }
           }
-          return new ArrayList<>(byRoom.values());
+          String next = null;
+          if (ids.size() > limit) {
+            ids = ids.subList(0, limit);
+            next = Cursor.encode(ids.get(limit - 1));
+          }
+          List<ArrearsView.RoomArrears> rooms = new ArrayList<>();
+          for (RoomDues r : openDues(c, asOf, ids)) {
+            Optional<Aging.Buckets> aged = Aging.age(r.dues(), asOf);
+            if (aged.isPresent()) {
+              Aging.Buckets b = aged.get();
+              rooms.add(
+                  new ArrearsView.RoomArrears(
+                      r.roomId(),
+                      r.buildingId(),
+                      b.total(),
+                      b.oldestDueDate(),
+                      b.maxDaysPastDue(),
+                      b.days0to30(),
+                      b.days31to90(),
+                      b.days90plus()));
+            }
+          }
+          BigDecimal total = ZERO;
+          try (PreparedStatement ps =
+              c.prepareStatement(
+                  "SELECT COALESCE(SUM(total - paid), 0) FROM bill"
+                      + " WHERE status = 'open' AND due_date < ?")) {
+            ps.setDate(1, Date.valueOf(asOf));
+            try (ResultSet rs = ps.executeQuery()) {
+              rs.next();
+              total = rs.getBigDecimal(1).setScale(2, RoundingMode.UNNECESSARY);
+            }
+          }
+          return new ArrearsView(asOf, settings.currency(), total, rooms, next);
         });
+  }
+
+  /**
+   * One page of the rooms to remind, largest outstanding first, then by room id. The order is by an
+   * amount, so the cursor is a {@link ReminderCursor} of (outstanding, room id) rather than an id;
+   * the ordering itself happens in SQL over the rooms' past-due sums.
+   */
+  ReminderView reminders(LocalDate asOfOrNull, ReminderCursor after, int limit) {
+    Catalog.Settings settings = catalog.settings();
+    LocalDate asOf =
+        asOfOrNull != null ? asOfOrNull : LocalDate.now(clock.withZone(settings.zone()));
+    return jdbc.read(
+        c -> {
+          List<Long> ids = new ArrayList<>();
+          List<BigDecimal> amounts = new ArrayList<>();
+          // past due: due_date < asOf; more than 30 days past due: due_date < asOf - 30 (Aging)
+          String sql =
+              "SELECT room_id, SUM(total - paid) AS outstanding FROM bill"
+                  + " WHERE status = 'open' AND due_date < ? GROUP BY room_id"
+                  + " HAVING COUNT(*) FILTER (WHERE due_date < ?) > 0"
+                  + (after == null
+                      ? ""
+                      : " AND (SUM(total - paid) < ?"
+                          + " OR (SUM(total - paid) = ? AND room_id > ?))")
+                  + " ORDER BY outstanding DESC, room_id LIMIT ?";
+          try (PreparedStatement ps = c.prepareStatement(sql)) {
+            int i = 1;
+            ps.setDate(i++, Date.valueOf(asOf));
+            ps.setDate(i++, Date.valueOf(asOf.minusDays(30)));
+            if (after != null) {
+              ps.setBigDecimal(i++, after.outstanding());
+              ps.setBigDecimal(i++, after.outstanding());
+              ps.setLong(i++, after.roomId());
+            }
+            ps.setInt(i, limit + 1);
+            try (ResultSet rs = ps.executeQuery()) {
+              while (rs.next()) {
+                ids.add(rs.getLong(1));
+                amounts.add(rs.getBigDecimal(2));
+              }
+            }
+          }
+          String next = null;
+          if (ids.size() > limit) {
+            ids = ids.subList(0, limit);
+            next = new ReminderCursor(amounts.get(limit - 1), ids.get(limit - 1)).encode();
+          }
+          Map<Long, RoomDues> dues = new LinkedHashMap<>();
+          for (RoomDues r : openDues(c, asOf, ids)) {
+            dues.put(r.roomId(), r);
+          }
+          List<ReminderView.Reminder> rooms = new ArrayList<>();
+          for (long id : ids) {
+            RoomDues r = dues.get(id);
+            Optional<Aging.Buckets> aged = r == null ? Optional.empty() : Aging.age(r.dues(), asOf);
+            if (aged.isPresent() && aged.get().over30().signum() > 0) {
+              Aging.Buckets b = aged.get();
+              String label = estate.room(tenant, id).map(s -> s.label).orElse(null);
+              rooms.add(
+                  new ReminderView.Reminder(
+                      id,
+                      label,
+                      r.buildingId(),
+                      b.total(),
+                      b.over30(),
+                      b.oldestDueDate(),
+                      b.maxDaysPastDue()));
+            }
+          }
+          return new ReminderView(asOf, settings.currency(), rooms, next);
+        });
+  }
+
+  /**
+   * Open bills of these rooms due before {@code asOf}, grouped by room in room order; outstanding
+   * as it is now.
+   */
+  private static List<RoomDues> openDues(Connection c, LocalDate asOf, List<Long> roomIds)
+      throws SQLException {
+    Map<Long, RoomDues> byRoom = new LinkedHashMap<>();
+    if (roomIds.isEmpty()) {
+      return List.of();
+    }
+    try (PreparedStatement ps =
+        c.prepareStatement(
+            "SELECT room_id, building_id, due_date, total - paid FROM bill"
+                + " WHERE status = 'open' AND due_date < ? AND room_id = ANY(?)"
+                + " ORDER BY room_id, due_date, id")) {
+      ps.setDate(1, Date.valueOf(asOf));
+      ps.setArray(2, Jdbc.bigints(c, roomIds));
+      try (ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          long room = rs.getLong(1);
+          RoomDues r = byRoom.get(room);
+          if (r == null) {
+            r = new RoomDues(room, rs.getLong(2), new ArrayList<>());
+            byRoom.put(room, r);
+          }
+          r.dues().add(new Aging.Due(rs.getDate(3).toLocalDate(), rs.getBigDecimal(4)));
+        }
+      }
+    }
+    return new ArrayList<>(byRoom.values());
   }
 
   // ------------------------------------------------------------------------------ statement

@@ -5,10 +5,12 @@ import java.time.LocalDate;
 import java.util.List;
 
 /**
- * Rooms to remind (催缴): something more than 30 days past due, largest outstanding first. {@code
- * label} is the room's address from the estate module.
+ * One page of rooms to remind (催缴): something more than 30 days past due, largest outstanding
+ * first, then by room id. {@code label} is the room's address from the estate module; {@code
+ * nextCursor} is null on the last page.
  */
-public record ReminderView(LocalDate asOf, String currency, List<Reminder> rooms) {
+public record ReminderView(
+    LocalDate asOf, String currency, List<Reminder> items, String nextCursor) {
 
   public record Reminder(
       long roomId,

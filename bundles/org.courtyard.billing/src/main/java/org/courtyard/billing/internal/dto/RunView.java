@@ -2,7 +2,11 @@ package org.courtyard.billing.internal.dto;
 
 import java.time.Instant;
 
-/** A billing run and its progress; {@code status} is running, completed or failed. */
+/**
+ * A billing run and its progress; {@code status} is queued (waiting for its turn: at most one run
+ * per tenant and a few across tenants execute at once), running, completed or failed. {@code
+ * startedAt} is null while queued.
+ */
 public record RunView(
     long id,
     String period,
@@ -11,5 +15,6 @@ public record RunView(
     int roomsDone,
     int billsCreated,
     String error,
+    Instant postedAt,
     Instant startedAt,
     Instant finishedAt) {}

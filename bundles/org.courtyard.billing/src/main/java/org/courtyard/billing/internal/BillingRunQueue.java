@@ -1,0 +1,230 @@
+package org.courtyard.billing.internal;
+
+import java.util.ArrayDeque;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.courtyard.api.ProblemException;
+import org.courtyard.api.TenantSlug;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.ConfigurationPolicy;
+import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.component.annotations.Modified;
+import org.osgi.service.metatype.annotations.AttributeDefinition;
+import org.osgi.service.metatype.annotations.Designate;
+import org.osgi.service.metatype.annotations.ObjectClassDefinition;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The one queue every tenant's billing runs wait in, so that no tenant can starve the others: at
+ * most {@code maxConcurrentRuns} runs execute at once across all tenants, at most one per tenant (a
+ * tenant's runs would only compete for its own room_account locks), and the rest wait in the order
+ * they were posted, shown as {@code queued}. A tenant whose earlier run is still executing does not
+ * hold up the next tenant's run behind it.
+ *
+ * <p>Configured through PID {@value #PID}; a change applies to the next run started, without
+ * restarting any tenant's instance.
+ */
+@Component(
+    service = BillingRunQueue.class,
+    configurationPid = BillingRunQueue.PID,
+    configurationPolicy = ConfigurationPolicy.OPTIONAL)
+@Designate(ocd = BillingRunQueue.Config.class)
+public final class BillingRunQueue {
+
+  static final String PID = "org.courtyard.billing";
+
+  private static final Logger LOG = LoggerFactory.getLogger(BillingRunQueue.class);
+
+  @ObjectClassDefinition(
+      id = PID,
+      name = "Courtyard billing runs",
+      description = "How many billing runs execute at once, for all tenants together.")
+  @interface Config {
+
+    @AttributeDefinition(
+        description =
+            "Billing runs executing at once across all tenants (each writes with two more"
+                + " connections); the others wait, status queued")
+    int maxConcurrentRuns() default 2;
+
+    @AttributeDefinition(
+        description = "Runs one tenant may have waiting; more are refused with 503 runs-busy")
+    int maxQueuedRunsPerTenant() default 16;
+
+    @AttributeDefinition(
+        description =
+            "Statement timeout in seconds for the bulk writes of a billing run (SET LOCAL), in place"
+                + " of the shorter one every tenant connection has")
+    int runStatementTimeoutSeconds() default 600;
+  }
+
+  /** A run waiting for its turn. */
+  private record Job(TenantSlug tenant, long runId, Runnable work) {}
+
+  /** A tenant's executing run: its thread once started, and whether it was asked to stop. */
+  private static final class Slot {
+    Thread thread;
+    boolean cancelled;
+  }
+
+  private final Object lock = new Object();
+  private final ArrayDeque<Job> waiting = new ArrayDeque<>();
+  private final Map<TenantSlug, Slot> running = new HashMap<>();
+  private final ExecutorService threads;
+  private volatile Config config;
+  private boolean stopped;
+
+  @Activate
+  public BillingRunQueue(Config config) {
+    this.config = config;
+    AtomicInteger count = new AtomicInteger();
+    // Never more threads than runs allowed at once: dispatch() starts a job only below the cap.
+    this.threads =
+        Executors.newCachedThreadPool(
+            r -> {
+              Thread t = new Thread(r, "billing-run-" + count.incrementAndGet());
+              t.setDaemon(true);
+              return t;
+            });
+    LOG.info(
+        "Billing runs: {} at once across tenants, {} queued per tenant at most",
+        max(),
+        config.maxQueuedRunsPerTenant());
+  }
+
+  @Modified
+  void modified(Config config) {
+    this.config = config;
+    LOG.info("Billing runs: now {} at once across tenants", max());
+    synchronized (lock) {
+      dispatch();
+    }
+  }
+
+  @Deactivate
+  void deactivate() {
+    synchronized (lock) {
+      stopped = true;
+      waiting.clear();
+    }
+    threads.shutdownNow();
+  }
+
+  /** Statement timeout for a run's bulk writes, in milliseconds. */
+  long runStatementTimeoutMs() {
+    return Math.max(1, config.runStatementTimeoutSeconds()) * 1000L;
+  }
+
+  /**
+   * Queues a run; it starts when fewer than {@code maxConcurrentRuns} runs execute and none of the
+   * same tenant does.
+   *
+   * @throws ProblemException 503 {@code runs-busy} when the tenant already has {@code
+   *     maxQueuedRunsPerTenant} runs waiting
+   */
+  void submit(TenantSlug tenant, long runId, Runnable work) {
+    synchronized (lock) {
+      long queued = waiting.stream().filter(j -> j.tenant().equals(tenant)).count();
+      if (stopped || queued >= config.maxQueuedRunsPerTenant()) {
+        throw new ProblemException(
+            503,
+            "runs-busy",
+            "Too many runs",
+            "Too many billing runs are queued for this tenant; try again when they have"
+                + " finished.");
+      }
+      waiting.add(new Job(tenant, runId, work));
+      dispatch();
+    }
+  }
+
+  /** Whether the tenant's run is waiting, not yet started. */
+  boolean isWaiting(TenantSlug tenant, long runId) {
+    synchronized (lock) {
+      return waiting.stream().anyMatch(j -> j.tenant().equals(tenant) && j.runId() == runId);
+    }
+  }
+
+  /**
+   * Forgets the tenant's waiting runs and interrupts its executing one, then waits for that one to
+   * stop (it lets the batches in flight commit). What stays {@code queued} or {@code running} in
+   * the table is marked failed when the tenant's instance starts again.
+   */
+  void cancel(TenantSlug tenant, long waitMillis) {
+    long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(waitMillis);
+    synchronized (lock) {
+      waiting.removeIf(j -> j.tenant().equals(tenant));
+      Slot slot = running.get(tenant);
+      if (slot == null) {
+        return;
+      }
+      slot.cancelled = true;
+      if (slot.thread != null) {
+        slot.thread.interrupt();
+      }
+      while (running.get(tenant) == slot) {
+        long left = TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime());
+        if (left <= 0) {
+          LOG.warn("Tenant {}: a billing run did not stop within {} ms", tenant, waitMillis);
+          return;
+        }
+        try {
+          lock.wait(left);
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+          return;
+        }
+      }
+    }
+  }
+
+  private int max() {
+    return Math.max(1, config.maxConcurrentRuns());
+  }
+
+  /** Starts waiting jobs while there is room; holds {@link #lock}. */
+  private void dispatch() {
+    if (stopped) {
+      return;
+    }
+    Iterator<Job> it = waiting.iterator();
+    while (running.size() < max() && it.hasNext()) {
+      Job job = it.next();
+      if (running.containsKey(job.tenant())) {
+        continue;
+      }
+      it.remove();
+      Slot slot = new Slot();
+      running.put(job.tenant(), slot);
+      threads.execute(() -> execute(job, slot));
+    }
+  }
+
+  private void execute(Job job, Slot slot) {
+    synchronized (lock) {
+      slot.thread = Thread.currentThread();
+      if (slot.cancelled) {
+        slot.thread.interrupt();
+      }
+    }
+    try {
+      job.work().run();
+    } catch (RuntimeException e) {
+      LOG.error("Billing run {} of tenant {} failed", job.runId(), job.tenant(), e);
+    } finally {
+      Thread.interrupted();
+      synchronized (lock) {
+        running.remove(job.tenant());
+        lock.notifyAll();
+        dispatch();
+      }
+    }
+  }
+}
