@@ -52,6 +52,11 @@ final class VerificationGate {
     }
   }
 
+  /** Verifications waiting for a permit, roughly (for tests). */
+  int waiting() {
+    return permits.getQueueLength();
+  }
+
   int available() {
     return permits.availablePermits();
   }

@@ -249,4 +249,47 @@ class CredentialsTest {
     h.release.countDown();
     assertThat(first.get(10, TimeUnit.SECONDS)).contains(TenantSlug.of("acme"));
   }
+
+  @Test
+  void aGuessQueuedForTheGateIsRefusedWithoutHashingIfTheAccountGotLockedMeanwhile()
+      throws Exception {
+    VerificationGate gate = new VerificationGate(1, 10 * SECOND, 16);
+    LoginThrottle accounts =
+        new LoginThrottle(3, 300 * SECOND, 60 * SECOND, 1_000, System::nanoTime);
+    Credentials oneAtATime =
+        new Credentials(
+            store,
+            (secret, hash) -> {
+              hashes.incrementAndGet();
+              Hold h = hold.getAndSet(null);
+              if (h != null) {
+                h.block();
+              }
+              return SecretHasher.verify(secret, hash);
+            },
+            cache,
+            new LoginThrottle(10, 300 * SECOND, 60 * SECOND, 1_000, System::nanoTime),
+            accounts,
+            gate);
+    store.operators.put("operator", hasher.hash("right"));
+    Hold h = new Hold();
+    Future<Boolean> first = inFlight(() -> oneAtATime.isOperator("operator", "guess-1", ALICE), h);
+    Future<Boolean> queued = pool.submit(() -> oneAtATime.isOperator("operator", "guess-2", BOB));
+    // the second guess is past the lockout check and waits for the only permit; then the account
+    // is locked out by guesses elsewhere
+    long deadline = System.nanoTime() + 10 * SECOND;
+    while (gate.waiting() == 0 && System.nanoTime() < deadline) {
+      Thread.sleep(5);
+    }
+    assertThat(gate.waiting()).isEqualTo(1);
+    for (int i = 0; i < 3; i++) {
+      accounts.failed("op:operator");
+    }
+    h.release.countDown();
+
+    assertThat(first.get(10, TimeUnit.SECONDS)).isFalse();
+    assertThatThrownBy(() -> queued.get(10, TimeUnit.SECONDS))
+        .hasCauseInstanceOf(RetryLaterException.class);
+    assertThat(hashes).hasValue(1);
+  }
 }
