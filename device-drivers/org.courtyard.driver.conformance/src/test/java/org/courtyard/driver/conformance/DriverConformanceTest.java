@@ -11,6 +11,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.List;
 import java.util.function.Function;
 import org.courtyard.driver.Command;
@@ -60,12 +61,15 @@ class DriverConformanceTest {
       new DriverInfo("probe", "Probe", "Tests", "1.0.0", List.of("probe"));
 
   private static DecodeResult wellBehaved(Uplink u) {
-    String text = new String(u.payload());
-    return text.equals("ok")
+    // compares bytes: a String of a 1 MiB payload can take longer than the 100 ms limit on a busy
+    // machine
+    return Arrays.equals(u.payload(), OK)
         ? DecodeResult.of(
             1L, List.of(Decoded.good(new SensorValue("x", BigDecimal.ONE, "u", u.receivedAt()))))
         : DecodeResult.rejected(RecordStatus.MALFORMED, "not ok");
   }
+
+  private static final byte[] OK = {'o', 'k'};
 
   private static ConformanceReport run(DeviceDriver driver) {
     return DriverConformance.of(driver)
@@ -177,8 +181,11 @@ class DriverConformanceTest {
             probe(
                 INFO,
                 u -> {
+                  if (u.payload().length != 13) {
+                    return wellBehaved(u);
+                  }
                   String text = new String(u.payload(), StandardCharsets.UTF_8);
-                  if (!text.startsWith("1E-2147483647")) {
+                  if (!text.equals("1E-2147483647")) {
                     return wellBehaved(u);
                   }
                   return DecodeResult.of(
