@@ -9,10 +9,10 @@ import java.util.stream.Stream;
 
 /**
  * The platform gateway's account on the broker: a password made at each start, the right to
- * subscribe to every device's up topic and to publish to every device's down topic, nothing else.
- * The gateway may hold several sessions at once, with the client ids {@code courtyard-gateway} and
- * {@code courtyard-gateway-<n>} ({@code n} from 0 to {@value #MAX_SESSIONS} - 1); no one else may
- * use these ids.
+ * subscribe to every device's up topic (all at once, or tenant by tenant) and to publish to every
+ * device's down topic, nothing else. The gateway may hold several sessions at once, with the client
+ * ids {@code courtyard-gateway} and {@code courtyard-gateway-<n>} ({@code n} from 0 to {@value
+ * #MAX_SESSIONS} - 1); no one else may use these ids.
  */
 final class GatewayAccount {
 
@@ -21,6 +21,7 @@ final class GatewayAccount {
   static final String DOWN_PATTERN = "t/+/d/+/down";
   static final int MAX_SESSIONS = 16;
   private static final Pattern DOWN = Pattern.compile("^t/[^/+#]+/d/[^/+#]+/down$");
+  private static final Pattern TENANT_UP = Pattern.compile("^t/[^/+#]+/d/\\+/up$");
   private static final Set<String> CLIENT_IDS =
       Set.copyOf(
           Stream.concat(
@@ -45,7 +46,8 @@ final class GatewayAccount {
     return DOWN.matcher(topic).matches();
   }
 
+  /** Every device's up topic, or one tenant's ({@code t/<tenant>/d/+/up}, a session's share). */
   static boolean maySubscribe(String topic) {
-    return SUBSCRIPTION.equals(topic);
+    return SUBSCRIPTION.equals(topic) || TENANT_UP.matcher(topic).matches();
   }
 }

@@ -46,4 +46,15 @@ class ClientIdsTest {
     assertFalse(GatewayAccount.isClientId("courtyard-gateway-x"));
     assertFalse(GatewayAccount.isClientId(null));
   }
+
+  @Test
+  void theGatewaySubscribesEveryTenantsUpTopicsOrOneTenantsButNothingElse() {
+    assertTrue(GatewayAccount.maySubscribe("t/+/d/+/up"));
+    assertTrue(GatewayAccount.maySubscribe("t/acme/d/+/up"));
+    assertFalse(GatewayAccount.maySubscribe("t/acme/d/+/down"));
+    assertFalse(GatewayAccount.maySubscribe("t/#"));
+    assertFalse(GatewayAccount.maySubscribe("t/+/d/#"));
+    assertFalse(GatewayAccount.maySubscribe("t/a/b/d/+/up"));
+    assertFalse(GatewayAccount.maySubscribe("#"));
+  }
 }
