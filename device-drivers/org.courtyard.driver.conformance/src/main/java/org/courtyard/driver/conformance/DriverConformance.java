@@ -36,6 +36,7 @@ import org.courtyard.driver.DeviceRecord.ParkingSpaceState;
 import org.courtyard.driver.DeviceRecord.SensorValue;
 import org.courtyard.driver.DriverInfo;
 import org.courtyard.driver.EncodeResult;
+import org.courtyard.driver.PayloadNumber;
 import org.courtyard.driver.Uplink;
 import org.courtyard.driver.conformance.ConformanceReport.Check;
 
@@ -68,7 +69,10 @@ public final class DriverConformance {
       Pattern.compile("^\\d+\\.\\d+\\.\\d+([.-][0-9A-Za-z.-]+)?$");
   private static final Pattern KEY = Pattern.compile("^[a-zA-Z][a-zA-Z0-9_.]{0,39}$");
   private static final int MAX_HANGS = 3;
-  static final int MAX_DIGITS = 40;
+
+  /** What {@link PayloadNumber} lets a driver ask for at most. */
+  static final int MAX_DIGITS = PayloadNumber.MAX_DIGITS;
+
   private static final Instant EARLIEST = Instant.EPOCH;
   private static final Instant LATEST = Instant.parse("9999-12-31T23:59:59Z");
 
