@@ -9,7 +9,8 @@ import java.util.concurrent.TimeUnit;
 /**
  * A private Mosquitto 2 with the dynamic-security plugin, started from the machine's mosquitto
  * binaries on a free port for one test class (the machine's own broker on 1883 has no dynsec and is
- * left alone). Absent binaries mean no broker: the tests that need it are skipped.
+ * left alone). Absent binaries mean no broker: the tests that need it are skipped, except under
+ * {@code CI=true}, where they fail ({@code .ci/run} installs Debian's mosquitto).
  */
 final class TestMosquitto {
 
@@ -22,21 +23,52 @@ final class TestMosquitto {
   final int port;
   final String adminPassword;
   final Path conf;
-  final long pid;
 
-  private TestMosquitto(int port, String adminPassword, Path conf, long pid) {
+  private TestMosquitto(int port, String adminPassword, Path conf) {
     this.port = port;
     this.adminPassword = adminPassword;
     this.conf = conf;
-    this.pid = pid;
   }
 
   static boolean available() {
     return Files.isExecutable(BINARY) && Files.isExecutable(CTRL) && Files.exists(PLUGIN);
   }
 
+  /** Whether a test that needs the binaries must fail without them: on CI ({@code CI=true}). */
+  static boolean required() {
+    return "true".equalsIgnoreCase(System.getenv("CI"));
+  }
+
+  /** Why a test needing Mosquitto cannot run; for the failure on CI or the skip elsewhere. */
+  static String absence() {
+    return "no mosquitto binaries ("
+        + BINARY
+        + ", "
+        + CTRL
+        + ", "
+        + PLUGIN
+        + "): apt-get install mosquitto mosquitto-clients (.ci/run does on CI)";
+  }
+
   /** Starts one; it is stopped when the test JVM exits. */
   static TestMosquitto start() {
+    TestMosquitto m = prepare();
+    try {
+      launch(m.conf, m.port);
+    } catch (IOException e) {
+      throw new IllegalStateException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+    return m;
+  }
+
+  /**
+   * Writes the configuration and the dynsec file of one on a free port, without starting it: start
+   * it with {@link #launch}.
+   */
+  static TestMosquitto prepare() {
     try {
       Path dir = Files.createTempDirectory("courtyard-mosquitto");
       Path dynsec = dir.resolve("dynamic-security.json");
@@ -73,8 +105,7 @@ final class TestMosquitto {
             java.nio.file.attribute.PosixFilePermissions.fromString(
                 Files.isDirectory(f) ? "rwxrwxrwx" : "rw-rw-rw-"));
       }
-      Process p = launch(conf, port);
-      return new TestMosquitto(port, password, conf, p.pid());
+      return new TestMosquitto(port, password, conf);
     } catch (IOException e) {
       throw new IllegalStateException(e);
     } catch (InterruptedException e) {
@@ -109,8 +140,7 @@ final class TestMosquitto {
 
   /**
    * Stops the mosquitto with this pid as a service manager does (SIGTERM: it saves its persistence
-   * file and exits) and starts it again on the same configuration. For tests inside the container,
-   * where the process handle of the JVM that started it is out of reach.
+   * file and exits) and starts it again on the same configuration.
    */
   static Process restart(long pid, Path conf, int port) throws IOException, InterruptedException {
     ProcessHandle old =

@@ -82,7 +82,9 @@ public final class Broker implements MqttBroker {
   private final Dynsec external;
   private final String url;
   private final String gatewayPassword;
-  private final ServiceRegistration<MqttBroker> registration;
+  private final BundleContext context;
+  private ServiceRegistration<MqttBroker> registration; // guarded by this
+  private boolean deactivated; // guarded by this
   private final List<MqttConsumer> consumers = new CopyOnWriteArrayList<>();
 
   @Reference(
@@ -100,6 +102,7 @@ public final class Broker implements MqttBroker {
   @Activate
   public Broker(Config config, BundleContext context, @Reference MqttAuthority authority)
       throws IOException, MqttException {
+    this.context = context;
     this.mode = config.mode().strip();
     switch (mode) {
       case "embedded" -> {
@@ -126,21 +129,55 @@ public final class Broker implements MqttBroker {
       default ->
           throw new IllegalArgumentException("mode must be embedded or external, not " + mode);
     }
-    this.registration = context.registerService(MqttBroker.class, this, null);
+    if (external != null) {
+      // registered once Mosquitto answers, which may be long after Courtyard started: until then
+      // there is no broker for the gateway, and the operator's health report says so
+      external.start(this::register);
+    } else {
+      register();
+    }
+  }
+
+  /** Registers the service, outside this object's lock: the gateway binds to it synchronously. */
+  private void register() {
+    synchronized (this) {
+      if (deactivated || registration != null) {
+        return;
+      }
+    }
+    ServiceRegistration<MqttBroker> r = context.registerService(MqttBroker.class, this, null);
+    boolean keep;
+    synchronized (this) {
+      keep = !deactivated;
+      if (keep) {
+        registration = r;
+      }
+    }
+    if (!keep) {
+      r.unregister();
+    }
   }
 
   /**
-   * The service is registered by hand once the broker runs, and withdrawn only after the embedded
-   * broker drained: withdrawing it makes the gateway disconnect, and it must still be connected
-   * while it takes the messages in flight.
+   * The service is registered by hand once the broker runs (an external one: once it first
+   * answered), and withdrawn only after the embedded broker drained: withdrawing it makes the
+   * gateway disconnect, and it must still be connected while it takes the messages in flight.
    */
   @Deactivate
   void deactivate() {
     if (embedded != null) {
       embedded.drain(() -> consumers.stream().mapToLong(MqttConsumer::received).sum());
     }
+    ServiceRegistration<MqttBroker> r;
+    synchronized (this) {
+      deactivated = true;
+      r = registration;
+      registration = null;
+    }
     try {
-      registration.unregister();
+      if (r != null) {
+        r.unregister();
+      }
     } catch (IllegalStateException e) {
       // the bundle is stopping: gone already
     }

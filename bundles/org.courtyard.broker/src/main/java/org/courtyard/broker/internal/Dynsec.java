@@ -10,11 +10,17 @@ import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import org.eclipse.paho.client.mqttv3.IMqttDeliveryToken;
 import org.eclipse.paho.client.mqttv3.MqttAsyncClient;
+import org.eclipse.paho.client.mqttv3.MqttCallbackExtended;
 import org.eclipse.paho.client.mqttv3.MqttConnectOptions;
 import org.eclipse.paho.client.mqttv3.MqttException;
+import org.eclipse.paho.client.mqttv3.MqttMessage;
 import org.eclipse.paho.client.mqttv3.persist.MemoryPersistence;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -22,20 +28,47 @@ import org.slf4j.LoggerFactory;
 /**
  * An external Mosquitto 2 whose accounts Courtyard keeps through the dynamic-security plugin: one
  * client and one role per device (publish to its up topic, subscribe to its down topic; the
- * plugin's defaults deny everything else), and a gateway account with a password made at each
- * start. Commands go to {@code $CONTROL/dynamic-security/v1} as the plugin's admin and are matched
- * to their answers by correlation data.
+ * plugin's defaults deny everything else; the client id bound to the username), and a gateway
+ * account with a password made at each start. Commands go to {@code $CONTROL/dynamic-security/v1}
+ * as the plugin's admin and are matched to their answers by correlation data.
+ *
+ * <p>The admin client outlives Mosquitto: it keeps trying to connect, with backoff, while Mosquitto
+ * is down (Courtyard starts without it), and after every reconnect it subscribes to the answers
+ * again and makes sure the gateway's account is there. {@link #start} calls its {@code ready}
+ * callback once, the first time all of that holds.
  */
 final class Dynsec {
 
   private static final Logger LOG = LoggerFactory.getLogger(Dynsec.class);
   private static final String CONTROL = "$CONTROL/dynamic-security/v1";
   private static final ObjectMapper JSON = new ObjectMapper();
+  private static final long FIRST_RETRY_MILLIS = 1_000;
+  private static final long LAST_RETRY_MILLIS = 30_000;
+
+  /** How long a command waits for the admin client to be connected (a Mosquitto restart). */
+  private static final long CONNECTED_WAIT_MILLIS = 10_000;
 
   private final String url;
   private final MqttAsyncClient admin;
+  private final MqttConnectOptions options;
   private final Map<String, CompletableFuture<JsonNode>> pending = new ConcurrentHashMap<>();
   private final String gatewayPassword;
+  private final ScheduledExecutorService worker =
+      Executors.newSingleThreadScheduledExecutor(
+          r -> {
+            Thread t = new Thread(r, "mqtt-dynsec");
+            t.setDaemon(true);
+            return t;
+          });
+
+  /** Connected and subscribed to the answers: commands can be exchanged. */
+  private boolean subscribed; // guarded by this
+
+  private volatile boolean closed;
+  private Runnable ready; // worker thread only
+  private long retryMillis = FIRST_RETRY_MILLIS; // worker thread only
+  private int failures; // worker thread only
+  private boolean clientIdsBound; // worker thread only
 
   Dynsec(String url, String adminUsername, String adminPassword) throws MqttException {
     this.url = url;
@@ -44,29 +77,52 @@ final class Dynsec {
             url,
             "courtyard-dynsec-" + UUID.randomUUID().toString().substring(0, 8),
             new MemoryPersistence());
-    MqttConnectOptions o = new MqttConnectOptions();
-    o.setUserName(adminUsername);
-    o.setPassword(adminPassword.toCharArray());
-    o.setMqttVersion(MqttConnectOptions.MQTT_VERSION_3_1_1);
-    o.setAutomaticReconnect(true);
-    o.setCleanSession(true);
-    admin.connect(o).waitForCompletion(10_000);
-    admin
-        .subscribe(CONTROL + "/response", 1, (topic, message) -> answer(message.getPayload()))
-        .waitForCompletion(10_000);
+    this.options = new MqttConnectOptions();
+    options.setUserName(adminUsername);
+    options.setPassword(adminPassword.toCharArray());
+    options.setMqttVersion(MqttConnectOptions.MQTT_VERSION_3_1_1);
+    options.setAutomaticReconnect(true);
+    options.setMaxReconnectDelay((int) LAST_RETRY_MILLIS);
+    options.setConnectionTimeout(10);
+    options.setCleanSession(true);
+    admin.setCallback(
+        new MqttCallbackExtended() {
+          @Override
+          public void connectComplete(boolean reconnect, String serverUri) {
+            if (reconnect) {
+              // a clean session: the subscription to the answers is gone
+              LOG.info("Reconnected to the external MQTT broker {}", url);
+              submit(Dynsec.this::setUp, 0);
+            }
+          }
+
+          @Override
+          public void connectionLost(Throwable cause) {
+            setSubscribed(false);
+            LOG.warn("Lost the external MQTT broker {} ({}); reconnecting", url, cause.toString());
+          }
+
+          @Override
+          public void messageArrived(String topic, MqttMessage message) {
+            // answers arrive through the subscription's own listener
+          }
+
+          @Override
+          public void deliveryComplete(IMqttDeliveryToken token) {
+            // publishes are awaited where they are made
+          }
+        });
     // the gateway's account: same name every start, new password every start
     this.gatewayPassword = GatewayAccount.newPassword();
-    Map<String, Object> role = new LinkedHashMap<>();
-    role.put("command", "createRole");
-    role.put("rolename", GatewayAccount.USERNAME);
-    role.put(
-        "acls",
-        List.of(
-            acl("subscribePattern", GatewayAccount.SUBSCRIPTION),
-            acl("publishClientSend", GatewayAccount.DOWN_PATTERN)));
-    run(List.of(role), true);
-    ensureClient(GatewayAccount.USERNAME, gatewayPassword, GatewayAccount.USERNAME);
-    LOG.info("External MQTT broker {}: accounts kept through its dynamic-security plugin", url);
+  }
+
+  /**
+   * Starts connecting; {@code ready} runs once, on this class's thread, when the broker first
+   * answers and the gateway's account is set.
+   */
+  void start(Runnable ready) {
+    this.ready = ready;
+    submit(this::connect, 0);
   }
 
   String url() {
@@ -78,11 +134,170 @@ final class Dynsec {
   }
 
   void close() {
+    closed = true;
+    worker.shutdownNow();
     try {
       admin.disconnectForcibly(1_000, 1_000);
-      admin.close();
     } catch (MqttException e) {
       LOG.debug("dynsec admin disconnect", e);
+    }
+    try {
+      admin.close(true);
+    } catch (MqttException e) {
+      LOG.debug("dynsec admin close", e);
+    }
+  }
+
+  private void submit(Runnable task, long delayMillis) {
+    if (closed) {
+      return;
+    }
+    try {
+      worker.schedule(task, delayMillis, TimeUnit.MILLISECONDS);
+    } catch (RejectedExecutionException e) {
+      // closed
+    }
+  }
+
+  /** The first connection; Paho's automatic reconnect takes over once it has succeeded. */
+  private void connect() {
+    if (closed) {
+      return;
+    }
+    try {
+      admin.connect(options).waitForCompletion(15_000);
+      LOG.info("Connected to the external MQTT broker {}", url);
+      setUp();
+    } catch (MqttException e) {
+      retryLater(this::connect, "could not connect", e);
+    }
+  }
+
+  /** After each connection: subscribe to the answers, then make sure the gateway can log in. */
+  private void setUp() {
+    if (closed || !admin.isConnected()) {
+      return; // Paho reconnects and calls connectComplete again
+    }
+    try {
+      admin
+          .subscribe(CONTROL + "/response", 1, (topic, message) -> answer(message.getPayload()))
+          .waitForCompletion(10_000);
+      setSubscribed(true);
+      ensureGatewayAccount();
+      if (!clientIdsBound) {
+        bindDeviceClientIds();
+        clientIdsBound = true;
+      }
+      retryMillis = FIRST_RETRY_MILLIS;
+      failures = 0;
+      Runnable first = ready;
+      ready = null;
+      if (first != null) {
+        LOG.info("External MQTT broker {}: accounts kept through its dynamic-security plugin", url);
+        first.run();
+      }
+    } catch (MqttException | RuntimeException e) {
+      retryLater(this::setUp, "did not take the gateway's account", e);
+    }
+  }
+
+  private void retryLater(Runnable task, String what, Exception e) {
+    if (closed) {
+      return;
+    }
+    failures++;
+    if (failures == 1 || failures % 20 == 0) {
+      LOG.warn(
+          "External MQTT broker {} {} ({}); retrying in {} s, and on",
+          url,
+          what,
+          e.toString(),
+          retryMillis / 1000);
+    } else {
+      LOG.debug("External MQTT broker {} {}", url, what, e);
+    }
+    long delay = retryMillis;
+    retryMillis = Math.min(LAST_RETRY_MILLIS, retryMillis * 2);
+    submit(task, delay);
+  }
+
+  private synchronized void setSubscribed(boolean now) {
+    subscribed = now;
+    notifyAll();
+  }
+
+  /** Waits up to {@link #CONNECTED_WAIT_MILLIS} for the admin client to be connected. */
+  private synchronized void awaitSubscribed() throws InterruptedException {
+    long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(CONNECTED_WAIT_MILLIS);
+    while (!subscribed) {
+      long left = TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime());
+      if (left <= 0 || closed) {
+        throw new IllegalStateException("the external MQTT broker " + url + " is not reachable");
+      }
+      wait(left);
+    }
+  }
+
+  private void ensureGatewayAccount() {
+    Map<String, Object> role = new LinkedHashMap<>();
+    role.put("command", "createRole");
+    role.put("rolename", GatewayAccount.USERNAME);
+    role.put(
+        "acls",
+        List.of(
+            acl("subscribePattern", GatewayAccount.SUBSCRIPTION),
+            acl("publishClientSend", GatewayAccount.DOWN_PATTERN)));
+    run(List.of(role), true);
+    // no client id: the gateway holds several sessions under one username, and dynsec binds a
+    // username to one id at most. Devices cannot take the gateway's ids: theirs are bound.
+    ensureClient(GatewayAccount.USERNAME, gatewayPassword, GatewayAccount.USERNAME, null);
+  }
+
+  /**
+   * Binds the client id of every device account made before client ids were bound (by an older
+   * Courtyard): one pass per start, writing only the accounts that are not bound yet.
+   */
+  private void bindDeviceClientIds() {
+    List<Map<String, Object>> fixes = new ArrayList<>();
+    int page = 500;
+    for (int offset = 0; ; offset += page) {
+      JsonNode r =
+          exchange(
+                  List.of(
+                      Map.of(
+                          "command",
+                          "listClients",
+                          "verbose",
+                          true,
+                          "count",
+                          page,
+                          "offset",
+                          offset)))
+              .get(0);
+      if (r.hasNonNull("error")) {
+        throw new IllegalStateException("Mosquitto dynamic-security refused listClients: " + r);
+      }
+      JsonNode clients = r.path("data").path("clients");
+      for (JsonNode c : clients) {
+        String username = c.path("username").asText();
+        boolean ours = false;
+        for (JsonNode role : c.path("roles")) {
+          ours |= role(username).equals(role.path("rolename").asText());
+        }
+        if (ours && !username.equals(c.path("clientid").asText(null))) {
+          fixes.add(Map.of("command", "setClientId", "username", username, "clientid", username));
+        }
+      }
+      if (clients.size() < page) {
+        break;
+      }
+    }
+    for (int i = 0; i < fixes.size(); i += 100) {
+      run(fixes.subList(i, Math.min(fixes.size(), i + 100)), true);
+    }
+    if (!fixes.isEmpty()) {
+      LOG.info(
+          "Bound the client ids of {} existing device account(s) to their usernames", fixes.size());
     }
   }
 
@@ -95,7 +310,7 @@ final class Dynsec {
         "acls",
         List.of(acl("publishClientSend", publishTopic), acl("subscribeLiteral", subscribeTopic)));
     run(List.of(role), true);
-    ensureClient(username, password, role(username));
+    ensureClient(username, password, role(username), username);
   }
 
   void suspend(String username) {
@@ -170,19 +385,35 @@ final class Dynsec {
         true);
   }
 
-  private void ensureClient(String username, String password, String rolename) {
+  /**
+   * Creates the client, or gives an existing one this password, its role, this client id and
+   * enables it.
+   *
+   * @param clientId the only client id it may connect with; null: any
+   */
+  private void ensureClient(String username, String password, String rolename, String clientId) {
     Map<String, Object> create = new LinkedHashMap<>();
     create.put("command", "createClient");
     create.put("username", username);
     create.put("password", password);
+    if (clientId != null) {
+      create.put("clientid", clientId);
+    }
     create.put("roles", List.of(Map.of("rolename", rolename)));
     List<String> errors = run(List.of(create), true);
     if (!errors.isEmpty()) {
-      // it exists already: new password, and make sure it has its role and is enabled
+      // it exists already: new password, and make sure it has its role, its id and is enabled
+      Map<String, Object> id = new LinkedHashMap<>();
+      id.put("command", "setClientId");
+      id.put("username", username);
+      if (clientId != null) {
+        id.put("clientid", clientId);
+      }
       run(
           List.of(
               Map.of("command", "setClientPassword", "username", username, "password", password),
               Map.of("command", "addClientRole", "username", username, "rolename", rolename),
+              id,
               Map.of("command", "enableClient", "username", username)),
           true);
     }
@@ -237,6 +468,7 @@ final class Dynsec {
       sent.add(command);
     }
     try {
+      awaitSubscribed();
       byte[] payload = JSON.writeValueAsBytes(Map.of("commands", sent));
       admin.publish(CONTROL, payload, 1, false).waitForCompletion(10_000);
       List<JsonNode> out = new ArrayList<>();
