@@ -43,6 +43,8 @@ public class MosquittoIT {
   private static long mosquittoPid;
   private static JsonNode brokerBeforeMosquitto;
   private static Http operator;
+
+  @javax.inject.Inject private org.osgi.service.cm.ConfigurationAdmin configurations;
   private static Http north;
   private static Http south;
   private static String meterPassword;
@@ -71,7 +73,8 @@ public class MosquittoIT {
         editConfigurationFilePut(cfg, "adminUsername", TestMosquitto.ADMIN),
         editConfigurationFilePut(cfg, "adminPassword", mosquitto.adminPassword),
         systemProperty("courtyard.it.mosquitto").value(String.valueOf(mosquitto.port)),
-        systemProperty("courtyard.it.mosquitto.conf").value(mosquitto.conf.toString()));
+        systemProperty("courtyard.it.mosquitto.conf").value(mosquitto.conf.toString()),
+        systemProperty("courtyard.it.mosquitto.admin").value(mosquitto.adminPassword));
   }
 
   @Before
@@ -370,6 +373,55 @@ public class MosquittoIT {
       c.close(true);
     }
     assertRefused("north_mq/after-restart", password);
+  }
+
+  @Test
+  public void a08_accountsMadeBeforeClientIdsWereBoundAreBoundWhenCourtyardStarts()
+      throws Exception {
+    String password = north.meter("legacy");
+    // as an older Courtyard left it: no client id on the account
+    Process unbind =
+        new ProcessBuilder(
+                "/usr/bin/mosquitto_ctrl",
+                "-h",
+                "127.0.0.1",
+                "-p",
+                String.valueOf(port()),
+                "-u",
+                TestMosquitto.ADMIN,
+                "-P",
+                System.getProperty("courtyard.it.mosquitto.admin"),
+                "dynsec",
+                "setClientId",
+                "north_mq/legacy")
+            .redirectErrorStream(true)
+            .start();
+    assertTrue(unbind.waitFor(30, SECONDS));
+    assertEquals(new String(unbind.getInputStream().readAllBytes()), 0, unbind.exitValue());
+    MqttIdentityIT.connect("legacy-any-id", "north_mq/legacy", password).disconnect();
+
+    // the broker component starts again (a configuration change), as at a Courtyard start
+    org.osgi.service.cm.Configuration c =
+        configurations.getConfiguration("org.courtyard.broker", "?");
+    java.util.Dictionary<String, Object> props = c.getProperties();
+    props.put("restartedBy", "MosquittoIT");
+    c.update(props);
+    Thread.sleep(2_000);
+    awaitBrokerUp();
+    long deadline = System.currentTimeMillis() + 20_000;
+    while (true) {
+      try {
+        MqttIdentityIT.connect("legacy-any-id", "north_mq/legacy", password).disconnect();
+      } catch (org.eclipse.paho.client.mqttv3.MqttException e) {
+        break; // bound now
+      }
+      if (System.currentTimeMillis() > deadline) {
+        fail("the old account still takes any client id");
+      }
+      Thread.sleep(200);
+    }
+    MqttIdentityIT.assertRefused("legacy-any-id", "north_mq/legacy", password);
+    connect("north_mq/legacy", password).disconnect();
   }
 
   /** Last: it restarts the class's Mosquitto mid-stream. */
