@@ -763,6 +763,65 @@ public class BillingIT {
 
   /** Room A1/1001 is never paid: it is the debtor here. */
   @Test
+  public void c01b_arrearsAndRemindersArePagedWithoutGapsOrDuplicates() throws Exception {
+    LocalDate asOf = dueDate(lastMonth).plusDays(100);
+    String arrears = "/billing/arrears?asOf=" + asOf;
+    String reminders = "/billing/arrears/reminders?asOf=" + asOf;
+    // one page as large as allowed holds them all here: that is the order the small pages follow
+    JsonNode whole = billA.get(arrears + "&limit=500").json;
+    assertTrue(whole.toString(), whole.path("nextCursor").isNull());
+    List<Long> expected = roomIds(whole.path("items"));
+    assertTrue("enough rooms owe to fill several pages: " + expected, expected.size() > 6);
+    List<JsonNode> paged = pages(arrears, 3);
+    assertEquals(expected, paged.stream().map(r -> r.path("roomId").asLong()).toList());
+    JsonNode first = billA.get(arrears + "&limit=3").json;
+    assertMoney(
+        "total over all rooms on every page", dec(whole.path("total")), first.path("total"));
+
+    JsonNode allReminders = billA.get(reminders + "&limit=500").json;
+    List<Long> expectedReminders = roomIds(allReminders.path("items"));
+    assertTrue(expectedReminders.toString(), expectedReminders.size() > 4);
+    List<JsonNode> pagedReminders = pages(reminders, 2);
+    assertEquals(
+        expectedReminders, pagedReminders.stream().map(r -> r.path("roomId").asLong()).toList());
+
+    assertProblem(billA.get(arrears + "&limit=0"), 400, "invalid-limit");
+    assertProblem(billA.get(reminders + "&limit=501"), 400, "invalid-limit");
+    assertProblem(billA.get(arrears + "&cursor=nonsense"), 400, "invalid-cursor");
+    assertProblem(billA.get(reminders + "&cursor=nonsense"), 400, "invalid-cursor");
+  }
+
+  private static List<Long> roomIds(JsonNode items) {
+    List<Long> ids = new ArrayList<>();
+    items.forEach(i -> ids.add(i.path("roomId").asLong()));
+    return ids;
+  }
+
+  /**
+   * Every item of a paged list, {@code limit} at a time; no page is larger, none repeats a room.
+   */
+  private static List<JsonNode> pages(String path, int limit) throws Exception {
+    List<JsonNode> items = new ArrayList<>();
+    Set<Long> seen = new HashSet<>();
+    String cursor = null;
+    int pages = 0;
+    do {
+      Http.Reply page =
+          billA.get(path + "&limit=" + limit + (cursor == null ? "" : "&cursor=" + cursor));
+      assertEquals(page.toString(), 200, page.status);
+      assertTrue(page.text, page.json.path("items").size() <= limit);
+      for (JsonNode item : page.json.path("items")) {
+        assertTrue("room twice: " + item, seen.add(item.path("roomId").asLong()));
+        items.add(item);
+      }
+      cursor = page.json.path("nextCursor").isNull() ? null : page.json.path("nextCursor").asText();
+      pages++;
+    } while (cursor != null);
+    assertTrue(path + " came in " + pages + " page(s)", pages > 1);
+    return items;
+  }
+
+  @Test
   public void c01_arrearsAgeTheUnpaidBillsAndStatementsAddUp() throws Exception {
     Room debtor = a1.get("1001");
     BigDecimal older = expectedTotal(debtor, monthBefore);
@@ -773,7 +832,7 @@ public class BillingIT {
 
     JsonNode arrears = arrears(asOf);
     assertEquals(asOf.toString(), arrears.path("asOf").asText());
-    JsonNode row = roomIn(arrears.path("rooms"), debtor.id());
+    JsonNode row = roomIn(arrears.path("items"), debtor.id());
     assertNotNull(arrears.toString(), row);
     assertMoney("outstanding", both, row.path("outstanding"));
     assertMoney("over 90 days", both, row.path("days90plus"));
@@ -783,10 +842,10 @@ public class BillingIT {
     assertEquals(ChronoUnit.DAYS.between(olderDue, asOf), row.path("maxDaysPastDue").asLong());
     assertEquals(debtor.buildingId(), row.path("buildingId").asLong());
     assertNull(
-        "paid from prepayment, owes nothing", roomIn(arrears.path("rooms"), a2.get("101").id()));
+        "paid from prepayment, owes nothing", roomIn(arrears.path("items"), a2.get("101").id()));
     BigDecimal sum = BigDecimal.ZERO;
     long previous = 0;
-    for (JsonNode r : arrears.path("rooms")) {
+    for (JsonNode r : arrears.path("items")) {
       assertTrue("ordered by room id", r.path("roomId").asLong() > previous);
       previous = r.path("roomId").asLong();
       sum = sum.add(dec(r.path("outstanding")));
@@ -795,23 +854,23 @@ public class BillingIT {
 
     // 100 days after the end of last month is only 85 days after its due date (15 days grace)
     JsonNode literal =
-        roomIn(arrears(lastMonth.atEndOfMonth().plusDays(100)).path("rooms"), debtor.id());
+        roomIn(arrears(lastMonth.atEndOfMonth().plusDays(100)).path("items"), debtor.id());
     assertNotNull(literal);
     assertMoney("over 90 days", older, literal.path("days90plus"));
     assertMoney("31 to 90 days", newer, literal.path("days31to90"));
     // on its due date a bill is not past due yet
-    JsonNode onDueDate = roomIn(arrears(dueDate(lastMonth)).path("rooms"), debtor.id());
+    JsonNode onDueDate = roomIn(arrears(dueDate(lastMonth)).path("items"), debtor.id());
     assertNotNull(onDueDate);
     assertMoney("on the due date", older, onDueDate.path("outstanding"));
     assertProblem(billA.get("/billing/arrears?asOf=2024-02-30"), 400, "invalid-parameter");
 
     JsonNode reminders = billA.get("/billing/arrears/reminders?asOf=" + asOf).json;
-    JsonNode reminder = roomIn(reminders.path("rooms"), debtor.id());
+    JsonNode reminder = roomIn(reminders.path("items"), debtor.id());
     assertNotNull(reminders.toString(), reminder);
     assertEquals("SUN/A1/1/1001", reminder.path("label").asText());
     assertMoney("over 30 days", both, reminder.path("over30Days"));
     JsonNode prior = null;
-    for (JsonNode r : reminders.path("rooms")) {
+    for (JsonNode r : reminders.path("items")) {
       if (prior != null) {
         int order = dec(prior.path("outstanding")).compareTo(dec(r.path("outstanding")));
         assertTrue(
@@ -1045,7 +1104,7 @@ public class BillingIT {
         decimal("select sum(debit) from t_bill_b.ledger_entry"),
         ledgerB.path("debits"));
     JsonNode arrearsB = billB.get("/billing/arrears?asOf=" + dueDate(lastMonth).plusDays(100)).json;
-    assertEquals(roomsB, longsOf(arrearsB.path("rooms"), "roomId"));
+    assertEquals(roomsB, longsOf(arrearsB.path("items"), "roomId"));
     assertMoney("bill_b's arrears", new BigDecimal("420.00"), arrearsB.path("total"));
     JsonNode remindersB =
         billB.get("/billing/arrears/reminders?asOf=" + dueDate(lastMonth).plusDays(100)).json;
@@ -1737,7 +1796,7 @@ public class BillingIT {
     long id = started.json.path("id").asLong();
     long deadline = System.currentTimeMillis() + 30_000;
     JsonNode run = started.json;
-    while ("running".equals(run.path("status").asText())) {
+    while (Set.of("queued", "running").contains(run.path("status").asText())) {
       assertTrue("run " + id + " still running: " + run, System.currentTimeMillis() < deadline);
       Thread.sleep(100);
       Http.Reply polled = api.get("/billing/runs/" + id);
