@@ -55,6 +55,7 @@ final class BodyLimit extends FilterInputStream {
   private void count(long n) throws TooLarge {
     read += n;
     if (read > limit) {
+      RequestLimits.dropUnreadBody();
       throw new TooLarge(limit);
     }
   }

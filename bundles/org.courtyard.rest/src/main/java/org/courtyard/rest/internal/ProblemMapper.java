@@ -29,7 +29,14 @@ public final class ProblemMapper implements ExceptionMapper<Throwable> {
 
   @Override
   public Response toResponse(Throwable e) {
-    return Problems.response(toProblem(e), instance());
+    ProblemException p = toProblem(e);
+    Response response = Problems.response(p, instance());
+    if (p.status() == 413) {
+      // the refused body was left unread: the connection cannot carry another request, and Jetty
+      // would otherwise wait for the body before answering a client that keeps it open
+      return Response.fromResponse(response).header("Connection", "close").build();
+    }
+    return response;
   }
 
   private String instance() {

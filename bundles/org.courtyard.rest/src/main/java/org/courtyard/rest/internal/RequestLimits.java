@@ -1,9 +1,11 @@
 package org.courtyard.rest.internal;
 
+import java.io.InputStream;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
 import javax.annotation.Priority;
+import javax.servlet.http.HttpServletRequest;
 import javax.ws.rs.Priorities;
 import javax.ws.rs.container.ContainerRequestContext;
 import javax.ws.rs.container.ContainerRequestFilter;
@@ -11,6 +13,10 @@ import javax.ws.rs.container.PreMatching;
 import javax.ws.rs.core.HttpHeaders;
 import javax.ws.rs.core.MediaType;
 import javax.ws.rs.core.MultivaluedMap;
+import org.apache.cxf.io.DelegatingInputStream;
+import org.apache.cxf.jaxrs.utils.JAXRSUtils;
+import org.apache.cxf.message.Message;
+import org.apache.cxf.transport.http.AbstractHTTPDestination;
 import org.courtyard.api.ProblemException;
 
 /**
@@ -45,15 +51,9 @@ final class RequestLimits implements ContainerRequestFilter {
     checkAccept(request.getHeaderString(HttpHeaders.ACCEPT));
     checkText(request.getUriInfo().getQueryParameters());
     long limit = limitFor(mediaType(request.getHeaderString(HttpHeaders.CONTENT_TYPE)));
-    String length = request.getHeaderString(HttpHeaders.CONTENT_LENGTH);
-    if (length != null) {
-      try {
-        if (Long.parseLong(length.strip()) > limit) {
-          throw BodyLimit.problem(limit);
-        }
-      } catch (NumberFormatException e) {
-        // Jetty refuses a malformed Content-Length before we see it
-      }
+    if (declaredLength(request) > limit) {
+      dropUnreadBody();
+      throw BodyLimit.problem(limit);
     }
     if (request.getEntityStream() != null) {
       request.setEntityStream(new BodyLimit(request.getEntityStream(), limit));
@@ -79,6 +79,39 @@ final class RequestLimits implements ContainerRequestFilter {
             "Query parameter '" + name + "' contains the NUL character (%00).",
             Map.of("parameter", name, "in", "query"));
       }
+    }
+  }
+
+  /**
+   * Before CXF writes a response it reads what is left of the request body (up to 16 MiB) so that a
+   * client still sending is not blocked. For a body refused as too large that would mean reading
+   * (or waiting for) exactly what was refused: it is dropped instead, and Jetty closes the
+   * connection rather than read it.
+   */
+  static void dropUnreadBody() {
+    Message message = JAXRSUtils.getCurrentMessage();
+    DelegatingInputStream in =
+        message == null ? null : message.getContent(DelegatingInputStream.class);
+    if (in != null) {
+      in.setInputStream(InputStream.nullInputStream());
+    }
+  }
+
+  /**
+   * The declared {@code Content-Length}, -1 if none. CXF's request headers do not carry it, so it
+   * is taken from the servlet request; the header is the fallback outside a servlet container.
+   */
+  static long declaredLength(ContainerRequestContext request) {
+    Message message = JAXRSUtils.getCurrentMessage();
+    Object http = message == null ? null : message.get(AbstractHTTPDestination.HTTP_REQUEST);
+    if (http instanceof HttpServletRequest) {
+      return ((HttpServletRequest) http).getContentLengthLong();
+    }
+    String header = request.getHeaderString(HttpHeaders.CONTENT_LENGTH);
+    try {
+      return header == null ? -1 : Long.parseLong(header.strip());
+    } catch (NumberFormatException e) {
+      return -1; // Jetty refuses a malformed Content-Length before we see it
     }
   }
 
