@@ -167,6 +167,27 @@ final class Http {
             .POST(HttpRequest.BodyPublishers.ofByteArray(body)));
   }
 
+  /**
+   * Any request, exactly as given, for tests of the API's edges: the path is used as it is (encode
+   * it yourself), headers are added to this client's credential, the body may be null. With {@code
+   * expectContinue} the request asks {@code Expect: 100-continue}, as clients do for large bodies.
+   * The reply is not parsed.
+   */
+  HttpResponse<String> raw(
+      String method, String path, Map<String, String> headers, byte[] body, boolean expectContinue)
+      throws IOException, InterruptedException {
+    HttpRequest.Builder b =
+        request(path)
+            .expectContinue(expectContinue)
+            .method(
+                method,
+                body == null
+                    ? HttpRequest.BodyPublishers.noBody()
+                    : HttpRequest.BodyPublishers.ofByteArray(body));
+    headers.forEach(b::header);
+    return CLIENT.send(b.build(), HttpResponse.BodyHandlers.ofString());
+  }
+
   private HttpRequest.Builder request(String path) {
     HttpRequest.Builder b =
         HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(120));
