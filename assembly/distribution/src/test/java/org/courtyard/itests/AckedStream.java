@@ -43,9 +43,7 @@ final class AckedStream {
     List<Thread> publishers = new ArrayList<>();
     try {
       for (Meter m : meters) {
-        MqttAsyncClient c =
-            new MqttAsyncClient(
-                url, "restart-" + m.username().replace('/', '-'), new MemoryPersistence());
+        MqttAsyncClient c = new MqttAsyncClient(url, m.username(), new MemoryPersistence());
         MqttConnectOptions o = new MqttConnectOptions();
         o.setUserName(m.username());
         o.setPassword(m.password().toCharArray());

@@ -108,7 +108,8 @@ public class DevicesIT {
     MqttClient c =
         new MqttClient(
             "tcp://127.0.0.1:" + CourtyardContainer.mqttPort(),
-            "it-" + Long.toString(System.nanoTime(), 36),
+            // a device's client id is its user name or starts with it
+            username + "/it-" + Long.toString(System.nanoTime(), 36),
             new MemoryPersistence());
     MqttConnectOptions o = new MqttConnectOptions();
     o.setUserName(username);
@@ -181,9 +182,9 @@ public class DevicesIT {
     assertEquals(r.toString(), 200, r.status);
     Map<String, String> versions = new HashMap<>();
     r.json.forEach(d -> versions.put(d.path("id").asText(), d.path("version").asText()));
-    assertEquals("1.2.0", versions.get("jsonmeter"));
+    assertEquals("1.2.1", versions.get("jsonmeter"));
     assertEquals("2.1.0", versions.get("gateframe"));
-    assertEquals("0.9.3", versions.get("kvsensor"));
+    assertEquals("0.9.4", versions.get("kvsensor"));
     JsonNode json = null;
     for (JsonNode d : r.json) {
       if (d.path("id").asText().equals("jsonmeter")) {
@@ -499,21 +500,34 @@ public class DevicesIT {
         faulty.disconnect();
         meter.disconnect();
       }
-      JsonNode drivers =
-          await(acme, "/devices/drivers", j -> j.toString().contains("\"state\":\"quarantined\""));
-      for (JsonNode d : drivers) {
-        if (d.path("id").asText().equals("faulty")) {
-          assertTrue(
-              d.toString(),
-              d.path("quarantineReason").asText().contains("boom")
-                  || d.path("quarantineReason").asText().contains("no answer"));
-        } else {
-          assertEquals(d.toString(), "active", d.path("state").asText());
-        }
-      }
-      JsonNode sensor = acme.get("/devices/devices/ts-1").json;
-      assertEquals(sensor.toString(), "faulty", sensor.path("state").asText());
+      // the fault stays with the device that shows it: the device is quarantined, not the driver
+      JsonNode sensor =
+          await(acme, "/devices/devices/ts-1", j -> j.path("state").asText().equals("faulty"));
       assertTrue(sensor.toString(), sensor.path("fault").asText().contains("quarantined"));
+      assertTrue(
+          sensor.toString(),
+          sensor.path("fault").asText().contains("boom")
+              || sensor.path("fault").asText().contains("no answer"));
+      for (JsonNode d : acme.get("/devices/drivers").json) {
+        assertEquals(d.toString(), "active", d.path("state").asText());
+      }
+      // nothing it sent is lost without a trace: each refused message is kept with its reason
+      sensor = await(acme, "/devices/devices/ts-1", j -> j.path("rejected").asLong() == 21);
+      assertEquals(sensor.toString(), 1, sensor.path("messages").asLong());
+      JsonNode refusals = acme.get("/devices/devices/ts-1/refusals?limit=50").json;
+      assertEquals(refusals.toString(), 21, refusals.size());
+      assertEquals(
+          "the last message was refused because the device is quarantined",
+          "2",
+          new String(
+              java.util.Base64.getDecoder().decode(refusals.get(0).path("payloadBase64").asText()),
+              StandardCharsets.UTF_8));
+      assertTrue(
+          refusals.toString(), refusals.get(0).path("reason").asText().contains("quarantined"));
+      // released, it decodes again
+      Http.Reply released = acme.post("/devices/devices/ts-1/release", Map.of());
+      assertEquals(released.toString(), 200, released.status);
+      assertEquals(409, acme.post("/devices/devices/ts-1/release", Map.of()).status);
       // every reading of the healthy meter got through, while the faulty driver failed
       await(acme, "/devices/devices/wm-101", j -> j.path("messages").asLong() == 31 + 20);
       assertEquals(
@@ -877,6 +891,108 @@ public class DevicesIT {
             });
     for (int i = 0; i < meters.size(); i++) {
       AckedStream.assertStored("acme_dev", "rs-" + (i + 1), acked.get(i), 400);
+    }
+  }
+
+  /** A driver of the test: "<seq>" is one sensor value, "<seq>:nul" one with a NUL in its name. */
+  private static final class NulDriver implements DeviceDriver {
+    @Override
+    public DriverInfo info() {
+      return new DriverInfo("nul", "NUL test driver", "Tests", "0.0.1", List.of("test-nul"));
+    }
+
+    @Override
+    public ConfigDescriptor configDescriptor() {
+      return ConfigDescriptor.of();
+    }
+
+    @Override
+    public DecodeResult decode(Uplink uplink, DeviceConfig config) {
+      String text = new String(uplink.payload(), StandardCharsets.UTF_8);
+      String[] parts = text.split(":");
+      String quantity = parts.length > 1 ? "tempera\u0000ture" : "temperature";
+      return DecodeResult.of(
+          Long.parseLong(parts[0]),
+          List.of(
+              Decoded.good(new SensorValue(quantity, BigDecimal.TEN, "C", uplink.receivedAt()))));
+    }
+
+    @Override
+    public EncodeResult encode(Command command, String deviceType, DeviceConfig config) {
+      return EncodeResult.unsupported("none");
+    }
+  }
+
+  /**
+   * One tenant's device whose driver returns text PostgreSQL refuses (a NUL), and hostile numbers
+   * from its meter, interleaved with another tenant's readings: the other tenant loses nothing, and
+   * of the first only the offending messages are refused, each kept with its reason.
+   */
+  @Test
+  public void a14_aTenantsNulsAndHostileNumbersCostAnotherTenantNothing() throws Exception {
+    ServiceRegistration<DeviceDriver> registration =
+        context.registerService(DeviceDriver.class, new NulDriver(), null);
+    try {
+      await(acme, "/devices/drivers", j -> j.toString().contains("\"id\":\"nul\""));
+      Http.Reply created =
+          acme.post(
+              "/devices/devices",
+              map(
+                  "id",
+                  "nul-1",
+                  "type",
+                  "test-nul",
+                  "name",
+                  "NUL sensor",
+                  "location",
+                  map("kind", "area", "ref", "Lab")));
+      assertEquals(created.toString(), 201, created.status);
+      String nulPassword = created.json.path("mqtt").path("password").asText();
+      String hostilePassword = acme.meter("hm-1");
+      String zenPassword = zen.meter("zm-1");
+      long before = PlatformIT.count("select count(*) from t_zen_dev.device_message");
+      MqttClient nul = connect("acme_dev/nul-1", nulPassword);
+      MqttClient hostile = connect("acme_dev/hm-1", hostilePassword);
+      MqttClient other = connect("zen_dev/zm-1", zenPassword);
+      List<String> numbers =
+          List.of("1E-500000000", "1E-2147483647", "9".repeat(10_000), "NaN", "Infinity");
+      try {
+        for (int i = 1; i <= 60; i++) {
+          nul.publish(
+              "t/acme_dev/d/nul-1/up", (i + (i % 2 == 0 ? ":nul" : "")).getBytes(), 1, false);
+          other.publish("t/zen_dev/d/zm-1/up", reading(i, Integer.toString(100 + i)), 1, false);
+          if (i <= numbers.size()) {
+            hostile.publish("t/acme_dev/d/hm-1/up", reading(i, numbers.get(i - 1)), 1, false);
+          }
+        }
+      } finally {
+        nul.disconnect();
+        hostile.disconnect();
+        other.disconnect();
+      }
+      await(zen, "/devices/devices/zm-1", j -> j.path("messages").asLong() == 60);
+      assertEquals(60, PlatformIT.count("select count(*) from t_zen_dev.device_message") - before);
+      JsonNode sensor =
+          await(acme, "/devices/devices/nul-1", j -> j.path("rejected").asLong() == 30);
+      assertEquals(sensor.toString(), 30, sensor.path("messages").asLong());
+      assertEquals(
+          0,
+          PlatformIT.count(
+              "select count(*) from t_acme_dev.device_message where device_id = 'nul-1'"
+                  + " and seq % 2 = 0"));
+      JsonNode refusals = acme.get("/devices/devices/nul-1/refusals?limit=100").json;
+      assertEquals(30, refusals.size());
+      assertTrue(
+          refusals.toString(), refusals.get(0).path("reason").asText().contains("PostgreSQL"));
+      // no absurd value is stored for a hostile number: the driver marks each reading bad
+      await(acme, "/devices/devices/hm-1", j -> j.path("messages").asLong() == numbers.size());
+      assertEquals(
+          0,
+          PlatformIT.count(
+              "select count(*) from t_acme_dev.device_message where device_id = 'hm-1'"
+                  + " and (jsonb_array_length(records) > 0 or bad_items <> items)"));
+    } finally {
+      registration.unregister();
     }
   }
 }

@@ -8,5 +8,7 @@ import org.courtyard.driver.DecodeResult;
  *
  * @param seq the device's sequence, or for formats without one a negative number derived from the
  *     payload's hash (so a redelivery still has the same key)
+ * @param payload the message as it came, in case PostgreSQL refuses what the driver made of it
  */
-record Accepted(DeviceEntry device, long seq, Instant receivedAt, DecodeResult result) {}
+record Accepted(
+    DeviceEntry device, long seq, Instant receivedAt, DecodeResult result, byte[] payload) {}

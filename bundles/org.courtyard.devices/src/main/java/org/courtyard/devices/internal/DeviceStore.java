@@ -42,7 +42,9 @@ final class DeviceStore {
       Long lastSequence,
       long messages,
       long duplicates,
-      long rejected) {}
+      long rejected,
+      String lastRefusal,
+      Instant lastRefusedAt) {}
 
   /** What a batch came to. */
   record Stored(List<Accepted> stored, int duplicates) {}
@@ -50,7 +52,7 @@ final class DeviceStore {
   private static final String COLUMNS =
       "id, type, driver, name, location_kind, location_ref, room_id, settings::text, secret_hash,"
           + " status, created_at, revoked_at, last_seen_at, last_sequence, messages, duplicates,"
-          + " rejected";
+          + " rejected, last_refusal, last_refused_at";
   private static final TypeReference<Map<String, String>> SETTINGS = new TypeReference<>() {};
 
   private final TenantSlug tenant;
@@ -206,13 +208,13 @@ final class DeviceStore {
 
   /**
    * Stores a batch in one transaction: a message row per accepted message unless its (device,
-   * sequence) is stored already, the GOOD records of the new ones, the answers to commands, and
-   * each device's counters and last-seen time.
+   * sequence) is stored already, the GOOD records of the new ones, the answers to commands, the
+   * refused messages with their reasons, and each device's counters and last-seen time.
    */
-  Stored store(List<Accepted> batch, Map<String, Integer> rejectedByDevice) {
+  Stored store(List<Accepted> batch, List<Refused> refusals) {
     return jdbc.transaction(
         c -> {
-          Set<String> fresh = insertMessages(c, batch);
+          Set<String> fresh = batch.isEmpty() ? Set.of() : insertMessages(c, batch);
           List<Accepted> stored = new ArrayList<>();
           Map<String, long[]> perDevice = new LinkedHashMap<>();
           for (Accepted a : batch) {
@@ -228,8 +230,76 @@ final class DeviceStore {
             }
           }
           answerCommands(c, stored);
-          updateDevices(c, perDevice, rejectedByDevice);
+          Map<String, Refused> lastRefusal = insertRefusals(c, refusals);
+          updateDevices(c, perDevice, refusals, lastRefusal);
           return new Stored(stored, batch.size() - stored.size());
+        });
+  }
+
+  /** Refusals kept per device; older ones are deleted when new ones arrive. */
+  static final int REFUSALS_KEPT = 100;
+
+  private static Map<String, Refused> insertRefusals(Connection c, List<Refused> refusals)
+      throws SQLException {
+    Map<String, Refused> last = new LinkedHashMap<>();
+    if (refusals.isEmpty()) {
+      return last;
+    }
+    try (PreparedStatement ps =
+        c.prepareStatement(
+            "INSERT INTO device_refusal (device_id, received_at, reason, payload, payload_bytes)"
+                + " VALUES (?, ?, ?, ?, ?)")) {
+      for (Refused r : refusals) {
+        byte[] p = r.payload() == null ? new byte[0] : r.payload();
+        ps.setString(1, r.device().id());
+        ps.setTimestamp(2, Timestamp.from(r.receivedAt()));
+        ps.setString(3, r.reason());
+        ps.setBytes(
+            4, p.length > Refused.KEPT_BYTES ? java.util.Arrays.copyOf(p, Refused.KEPT_BYTES) : p);
+        ps.setInt(5, p.length);
+        ps.addBatch();
+        last.put(r.device().id(), r);
+      }
+      ps.executeBatch();
+    }
+    try (PreparedStatement ps =
+        c.prepareStatement(
+            "DELETE FROM device_refusal r USING (SELECT id FROM (SELECT id, row_number() OVER"
+                + " (PARTITION BY device_id ORDER BY id DESC) AS n FROM device_refusal"
+                + " WHERE device_id = ANY (?)) k WHERE k.n > "
+                + REFUSALS_KEPT
+                + ") old WHERE r.id = old.id")) {
+      ps.setArray(1, Jdbc.texts(c, last.keySet()));
+      ps.executeUpdate();
+    }
+    return last;
+  }
+
+  /** The device's latest refused messages, newest first. */
+  List<Map<String, Object>> refusals(String deviceId, int limit) {
+    return jdbc.read(
+        c -> {
+          try (PreparedStatement ps =
+              c.prepareStatement(
+                  "SELECT id, received_at, reason, payload, payload_bytes FROM device_refusal"
+                      + " WHERE device_id = ? ORDER BY id DESC LIMIT "
+                      + limit)) {
+            ps.setString(1, deviceId);
+            List<Map<String, Object>> out = new ArrayList<>();
+            try (ResultSet rs = ps.executeQuery()) {
+              while (rs.next()) {
+                Map<String, Object> m = new LinkedHashMap<>();
+                m.put("id", rs.getLong(1));
+                m.put("receivedAt", Jdbc.instant(rs.getTimestamp(2)));
+                m.put("reason", rs.getString(3));
+                m.put(
+                    "payloadBase64", java.util.Base64.getEncoder().encodeToString(rs.getBytes(4)));
+                m.put("payloadBytes", rs.getInt(5));
+                out.add(m);
+              }
+            }
+            return out;
+          }
         });
   }
 
@@ -297,10 +367,17 @@ final class DeviceStore {
   }
 
   private static void updateDevices(
-      Connection c, Map<String, long[]> perDevice, Map<String, Integer> rejectedByDevice)
+      Connection c,
+      Map<String, long[]> perDevice,
+      List<Refused> refusals,
+      Map<String, Refused> lastRefusal)
       throws SQLException {
     Map<String, long[]> all = new HashMap<>(perDevice);
-    rejectedByDevice.keySet().forEach(d -> all.computeIfAbsent(d, k -> new long[4]));
+    Map<String, Long> rejectedByDevice = new HashMap<>();
+    for (Refused r : refusals) {
+      rejectedByDevice.merge(r.device().id(), 1L, Long::sum);
+      all.computeIfAbsent(r.device().id(), k -> new long[4]);
+    }
     if (all.isEmpty()) {
       return;
     }
@@ -310,14 +387,19 @@ final class DeviceStore {
     List<Long> rejected = new ArrayList<>();
     List<String> seen = new ArrayList<>();
     List<Long> sequences = new ArrayList<>();
+    List<String> reasons = new ArrayList<>();
+    List<String> refusedAt = new ArrayList<>();
     for (Map.Entry<String, long[]> e : all.entrySet()) {
       long[] v = e.getValue();
       ids.add(e.getKey());
       messages.add(v[0]);
       duplicates.add(v[1]);
-      rejected.add((long) rejectedByDevice.getOrDefault(e.getKey(), 0));
+      rejected.add(rejectedByDevice.getOrDefault(e.getKey(), 0L));
       seen.add(v[2] == 0 ? null : Instant.ofEpochMilli(v[2]).toString());
       sequences.add(v[0] == 0 ? null : v[3]);
+      Refused last = lastRefusal.get(e.getKey());
+      reasons.add(last == null ? null : last.reason());
+      refusedAt.add(last == null ? null : last.receivedAt().toString());
     }
     try (PreparedStatement ps =
         c.prepareStatement(
@@ -325,16 +407,21 @@ final class DeviceStore {
                 + " duplicates = d.duplicates + u.duplicates, rejected = d.rejected + u.rejected,"
                 + " last_seen_at = GREATEST(d.last_seen_at, u.seen),"
                 + " last_sequence = CASE WHEN u.seq IS NULL THEN d.last_sequence"
-                + " ELSE GREATEST(d.last_sequence, u.seq) END"
+                + " ELSE GREATEST(d.last_sequence, u.seq) END,"
+                + " last_refusal = COALESCE(u.reason, d.last_refusal),"
+                + " last_refused_at = COALESCE(u.refused_at, d.last_refused_at)"
                 + " FROM unnest(?::text[], ?::bigint[], ?::bigint[], ?::bigint[],"
-                + " ?::text[]::timestamptz[], ?::bigint[])"
-                + " AS u(id, messages, duplicates, rejected, seen, seq) WHERE d.id = u.id")) {
+                + " ?::text[]::timestamptz[], ?::bigint[], ?::text[], ?::text[]::timestamptz[])"
+                + " AS u(id, messages, duplicates, rejected, seen, seq, reason, refused_at)"
+                + " WHERE d.id = u.id")) {
       ps.setArray(1, Jdbc.texts(c, ids));
       ps.setArray(2, Jdbc.bigints(c, messages));
       ps.setArray(3, Jdbc.bigints(c, duplicates));
       ps.setArray(4, Jdbc.bigints(c, rejected));
       ps.setArray(5, Jdbc.texts(c, seen));
       ps.setArray(6, Jdbc.bigints(c, sequences));
+      ps.setArray(7, Jdbc.texts(c, reasons));
+      ps.setArray(8, Jdbc.texts(c, refusedAt));
       ps.executeUpdate();
     }
   }
@@ -472,7 +559,9 @@ final class DeviceStore {
         Jdbc.getLong(rs, "last_sequence"),
         rs.getLong(15),
         rs.getLong(16),
-        rs.getLong(17));
+        rs.getLong(17),
+        rs.getString(18),
+        Jdbc.instant(rs.getTimestamp(19)));
   }
 
   DeviceEntry entry(Row r) {

@@ -1,6 +1,7 @@
 package org.courtyard.devices.internal;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import javax.ws.rs.Consumes;
 import javax.ws.rs.GET;
@@ -174,6 +175,26 @@ public class DevicesResource implements ModuleResource {
       throw Params.invalid("kind must be one of " + KINDS + ".");
     }
     return service(security).records(id, kind, Params.limit(limit));
+  }
+
+  /**
+   * The device's latest refused messages, newest first: why each was refused and its payload as it
+   * came (the first 16 KiB, base64).
+   */
+  @GET
+  @Path("devices/{id}/refusals")
+  public List<Map<String, Object>> refusals(
+      @Context SecurityContext security,
+      @PathParam("id") String id,
+      @QueryParam("limit") String limit) {
+    return service(security).refusals(id, Params.limit(limit));
+  }
+
+  /** Lets a quarantined device's messages be decoded again (409 if it is not quarantined). */
+  @POST
+  @Path("devices/{id}/release")
+  public DeviceView release(@Context SecurityContext security, @PathParam("id") String id) {
+    return service(security).release(id);
   }
 
   /**

@@ -181,7 +181,9 @@ public final class DevicesTenant implements TenantModule, TenantStatistics {
             null,
             0,
             0,
-            0);
+            0,
+            null,
+            null);
     if (!store.insert(row, now)) {
       throw ProblemException.conflict(
           "device-exists", "Device exists", "This tenant already has a device " + in.id() + ".");
@@ -290,6 +292,29 @@ public final class DevicesTenant implements TenantModule, TenantStatistics {
     return store.records(id, kind, limit);
   }
 
+  /** The device's latest refused messages (kept with their payload and reason), newest first. */
+  List<Map<String, Object>> refusals(String id, int limit) {
+    require(id);
+    return store.refusals(id, limit);
+  }
+
+  /** Lets a quarantined device's messages be decoded again. */
+  DeviceView release(String id) {
+    DeviceStore.Row row = require(id);
+    if (!drivers.releaseDevice(store.entry(row))) {
+      throw ProblemException.conflict(
+          "device-not-quarantined",
+          "Device not quarantined",
+          "Device "
+              + id
+              + " is not quarantined itself"
+              + (drivers.refusal(store.entry(row)) == null
+                  ? "."
+                  : "; its driver is, which only an operator can release."));
+    }
+    return view(row, null);
+  }
+
   CommandView send(String id, CommandInput in) {
     DeviceStore.Row row = require(id);
     if (!row.status().equals("active")) {
@@ -390,14 +415,15 @@ public final class DevicesTenant implements TenantModule, TenantStatistics {
     String state;
     String fault = null;
     DriverRuntime.DriverState d = drivers.driver(r.driver());
+    String refusal = d == null ? null : drivers.refusal(store.entry(r));
     if (r.status().equals("revoked")) {
       state = "revoked";
     } else if (d == null) {
       state = "faulty";
       fault = "driver " + r.driver() + " is not installed";
-    } else if (d.quarantined()) {
+    } else if (refusal != null) {
       state = "faulty";
-      fault = "driver " + r.driver() + " " + d.version() + " is quarantined: " + d.reason();
+      fault = refusal;
     } else if (r.lastSeenAt() == null) {
       state = "never-seen";
     } else if (Duration.between(r.lastSeenAt(), clock.instant()).getSeconds()
@@ -422,6 +448,8 @@ public final class DevicesTenant implements TenantModule, TenantStatistics {
         r.messages(),
         r.duplicates(),
         r.rejected(),
+        r.lastRefusal(),
+        r.lastRefusedAt(),
         r.createdAt(),
         r.revokedAt(),
         new DeviceView.Mqtt(username, secret, e.upTopic(), e.downTopic()));

@@ -41,7 +41,11 @@ public class DriverAdminResource implements OperatorExtension {
       long stored,
       long duplicates,
       long dropped,
-      int queued) {}
+      int queued,
+      long retries,
+      long held,
+      int sessions,
+      int sessionsConnected) {}
 
   private final DriverRuntime drivers;
   private final DriverPackages packages;
@@ -113,7 +117,11 @@ public class DriverAdminResource implements OperatorExtension {
         s.stored(),
         s.duplicates(),
         s.dropped(),
-        s.queued());
+        s.queued(),
+        s.retries(),
+        s.held(),
+        s.sessions(),
+        s.sessionsConnected());
   }
 
   @GET

@@ -137,17 +137,21 @@ final class DriverCommands {
     public Object execute() {
       Gateway.Stats s = gateway.stats();
       System.out.printf(
-          "Broker %s, connected: %s%nreceived %,d  accepted %,d  rejected %,d  stored %,d"
-              + "  duplicates %,d  dropped %,d  queued %,d%n",
+          "Broker %s, sessions connected: %d of %d%nreceived %,d  accepted %,d  refused %,d"
+              + "  stored %,d  duplicates %,d  dropped %,d  queued %,d  write retries %,d"
+              + "  left with the broker %,d%n",
           gateway.broker() == null ? "none" : gateway.broker().url(),
-          s.connected(),
+          s.sessionsConnected(),
+          s.sessions(),
           s.received(),
           s.accepted(),
           s.rejected(),
           s.stored(),
           s.duplicates(),
           s.dropped(),
-          s.queued());
+          s.queued(),
+          s.retries(),
+          s.held());
       return null;
     }
   }

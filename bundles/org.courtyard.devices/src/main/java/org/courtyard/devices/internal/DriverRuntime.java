@@ -2,14 +2,11 @@ package org.courtyard.devices.internal;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.util.ArrayDeque;
 import java.util.Comparator;
-import java.util.Deque;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.BooleanSupplier;
 import org.courtyard.driver.DecodeResult;
@@ -31,11 +28,12 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The installed drivers, and the only place their code is called from. A driver whose decodes keep
- * failing (an exception, null, or no answer within the time limit the gateway's watchdog enforces)
- * is quarantined: its devices' messages are counted and dropped without calling it, until the
- * driver is replaced by a new version (a new service) or an operator releases it. Other drivers and
- * tenants are not affected.
+ * The installed drivers, and the only place their code is called from. A decode that fails (an
+ * exception, null, or no answer within the time limits the gateway's watchdog enforces) counts
+ * against the device that sent the message; {@link Quarantine} keeps a device, a tenant's use of
+ * the driver, or (when several tenants' devices fail alike) the driver itself away from it. A
+ * quarantined party's messages are refused with the reason, never silently dropped, until an
+ * operator or the tenant releases it or the driver is replaced by a new version (a new service).
  */
 @Component(service = DriverRuntime.class, configurationPid = DriverRuntime.PID)
 @Designate(ocd = DriverRuntime.Config.class)
@@ -49,22 +47,42 @@ public final class DriverRuntime {
       name = "Courtyard device drivers",
       description = "Time limits and quarantine rules for vendor driver code.")
   @interface Config {
-    @AttributeDefinition(name = "Decode time limit (ms)")
+    @AttributeDefinition(
+        name = "Decode CPU time limit (ms)",
+        description =
+            "A decode that has used more CPU time than this is a hang. A decode that merely waits"
+                + " for a busy machine is not.")
     int decodeTimeoutMs() default 200;
 
     @AttributeDefinition(
-        name = "Failures before quarantine",
-        description = "Exceptions or timeouts within the window that quarantine a driver.")
+        name = "Decode wall-clock limit (ms)",
+        description =
+            "A decode still running after this long is a hang even if it uses no CPU (it blocks).")
+    int decodeWallLimitMs() default 3_000;
+
+    @AttributeDefinition(
+        name = "Failures before a device is quarantined",
+        description = "Exceptions or null answers of one device within the window.")
     int quarantineFailures() default 5;
 
     @AttributeDefinition(name = "Failure window (s)")
     int quarantineWindowSeconds() default 60;
 
     @AttributeDefinition(
-        name = "Timeouts before quarantine",
+        name = "Hangs before a device is quarantined",
         description =
-            "A decode that never returns keeps its thread, so hangs quarantine a driver sooner.")
+            "A decode that never returns keeps its thread, so hangs quarantine a device sooner.")
     int quarantineTimeouts() default 2;
+
+    @AttributeDefinition(
+        name = "Devices before a tenant's use of a driver is quarantined",
+        description = "Devices of one tenant quarantined for the same driver within the window.")
+    int quarantineDevices() default 3;
+
+    @AttributeDefinition(
+        name = "Tenants before a driver is quarantined for everyone",
+        description = "Tenants quarantined for the same driver within the window.")
+    int quarantineTenants() default 2;
   }
 
   /** The state of one driver, as the operator sees it. */
@@ -96,16 +114,41 @@ public final class DriverRuntime {
 
   private volatile Config config;
 
+  private final Quarantine quarantine =
+      new Quarantine(
+          new Quarantine.Rules() {
+            @Override
+            public int failures() {
+              return config.quarantineFailures();
+            }
+
+            @Override
+            public int hangs() {
+              return config.quarantineTimeouts();
+            }
+
+            @Override
+            public int devices() {
+              return config.quarantineDevices();
+            }
+
+            @Override
+            public int tenants() {
+              return config.quarantineTenants();
+            }
+
+            @Override
+            public long windowNanos() {
+              return TimeUnit.SECONDS.toNanos(config.quarantineWindowSeconds());
+            }
+          });
+
   private final class Slot {
     final DeviceDriver driver;
     final DriverInfo info;
     final String bundle;
-    final Deque<Long> recentFailures = new ArrayDeque<>();
     final AtomicLong decoded = new AtomicLong();
     final AtomicLong failures = new AtomicLong();
-    final AtomicInteger timeouts = new AtomicInteger();
-    volatile String quarantineReason;
-    volatile Instant quarantinedAt;
 
     Slot(DeviceDriver driver, DriverInfo info, String bundle) {
       this.driver = driver;
@@ -114,6 +157,7 @@ public final class DriverRuntime {
     }
 
     DriverState state() {
+      Quarantine.Entry q = quarantine.driver(info.id());
       return new DriverState(
           info.id(),
           info.name(),
@@ -121,53 +165,46 @@ public final class DriverRuntime {
           info.version(),
           info.deviceTypes(),
           bundle,
-          quarantineReason != null,
-          quarantineReason,
-          quarantinedAt,
+          q != null,
+          q == null ? null : q.reason(),
+          q == null ? null : q.since(),
           decoded.get(),
           failures.get());
     }
 
-    /** Records a failure; true if it quarantined the driver. */
-    synchronized boolean fail(String why, boolean timeout) {
+    /** Records a failure of one device's message; true if it quarantined anything. */
+    boolean fail(DeviceEntry device, String why, boolean hang) {
       failures.incrementAndGet();
-      long now = System.nanoTime();
-      recentFailures.addLast(now);
-      long window = TimeUnit.SECONDS.toNanos(config.quarantineWindowSeconds());
-      while (!recentFailures.isEmpty() && now - recentFailures.peekFirst() > window) {
-        recentFailures.removeFirst();
+      Quarantine.Level level =
+          quarantine.fail(
+              info.id(), device.tenant().value(), device.username(), why, hang, clock.instant());
+      switch (level) {
+        case DEVICE ->
+            LOG.warn(
+                "Device {} quarantined from driver {} {}: {}. Its messages are refused until it is"
+                    + " released.",
+                device.username(),
+                info.id(),
+                info.version(),
+                quarantine.device(device.username()).reason());
+        case TENANT ->
+            LOG.warn(
+                "Driver {} {} quarantined for tenant {}: {}",
+                info.id(),
+                info.version(),
+                device.tenant(),
+                quarantine.tenant(device.tenant().value(), info.id()).reason());
+        case DRIVER ->
+            LOG.error(
+                "Driver {} {} quarantined for every tenant: {}. Its devices' messages are refused"
+                    + " until it is replaced or released (courtyard:driver-release {}).",
+                info.id(),
+                info.version(),
+                quarantine.driver(info.id()).reason(),
+                info.id());
+        default -> {}
       }
-      int hangs = timeout ? timeouts.incrementAndGet() : timeouts.get();
-      if (quarantineReason == null
-          && (recentFailures.size() >= config.quarantineFailures()
-              || hangs >= config.quarantineTimeouts())) {
-        quarantineReason =
-            (hangs >= config.quarantineTimeouts()
-                    ? hangs + " decodes did not return within " + config.decodeTimeoutMs() + " ms"
-                    : recentFailures.size()
-                        + " failed decodes within "
-                        + config.quarantineWindowSeconds()
-                        + " s")
-                + "; last: "
-                + why;
-        quarantinedAt = clock.instant();
-        LOG.error(
-            "Driver {} {} quarantined: {}. Its devices' messages are dropped until it is replaced"
-                + " or released (courtyard:driver-release {}).",
-            info.id(),
-            info.version(),
-            quarantineReason,
-            info.id());
-        return true;
-      }
-      return false;
-    }
-
-    synchronized void release() {
-      quarantineReason = null;
-      quarantinedAt = null;
-      recentFailures.clear();
-      timeouts.set(0);
+      return level != Quarantine.Level.NONE;
     }
   }
 
@@ -199,6 +236,10 @@ public final class DriverRuntime {
     }
     Object bundle = properties.get(Constants.SERVICE_BUNDLEID);
     Slot previous = slots.put(info.id(), new Slot(driver, info, String.valueOf(bundle)));
+    if (previous != null) {
+      // a new version starts with a clean slate
+      quarantine.releaseDriver(info.id());
+    }
     LOG.info(
         "Driver {} {} ({}) available for {}{}",
         info.id(),
@@ -276,43 +317,64 @@ public final class DriverRuntime {
     return d;
   }
 
+  /** Lets a quarantined driver decode again, for every tenant and device it was kept from. */
   boolean release(String id) {
     Slot s = slots.get(id);
     if (s == null) {
       return false;
     }
-    s.release();
+    quarantine.releaseDriver(id);
     LOG.info("Driver {} released from quarantine", id);
     return true;
   }
 
+  /** Lets one quarantined device decode again; false if it was not quarantined itself. */
+  boolean releaseDevice(DeviceEntry device) {
+    boolean was = quarantine.releaseDevice(device.username());
+    if (was) {
+      LOG.info("Device {} released from quarantine", device.username());
+    }
+    return was;
+  }
+
   /**
-   * Decodes on the caller's thread, with the failure accounting. The caller enforces the time limit
-   * ({@link #timeoutMs()}) with a watchdog and reports an overrun through {@link #timedOut}: a
-   * thread handoff per message would cost more than most decodes. A decode the watchdog gave up on
-   * ({@code owned} false once it returns) was already counted as a hang: whatever it ends with
-   * afterwards, often an exception or null from the interrupt, is not a second failure.
+   * Why this device's messages are refused now (its driver missing is not a refusal: the gateway
+   * holds those messages while a driver is replaced), or null.
    */
-  Outcome decode(String driverId, Uplink uplink, DeviceConfig settings, BooleanSupplier owned) {
+  String refusal(DeviceEntry device) {
+    return quarantine.refusal(device.driver(), device.tenant().value(), device.username());
+  }
+
+  /**
+   * Decodes on the caller's thread, with the failure accounting. The caller enforces the time
+   * limits ({@link #timeoutMs()}, {@link #wallLimitMs()}) with a watchdog and reports an overrun
+   * through {@link #timedOut}: a thread handoff per message would cost more than most decodes. A
+   * decode the watchdog gave up on ({@code owned} false once it returns) was already counted as a
+   * hang: whatever it ends with afterwards, often an exception or null from the interrupt, is not a
+   * second failure.
+   */
+  Outcome decode(DeviceEntry device, Uplink uplink, DeviceConfig settings, BooleanSupplier owned) {
+    String driverId = device.driver();
     Slot s = slots.get(driverId);
     if (s == null) {
       return Outcome.failed("driver " + driverId + " is not installed", false);
     }
-    if (s.quarantineReason != null) {
-      return Outcome.failed("driver " + driverId + " is quarantined", true);
+    String refused = refusal(device);
+    if (refused != null) {
+      return Outcome.failed(refused, true);
     }
     try {
       DecodeResult r = s.driver.decode(uplink, settings);
       if (r == null) {
         return Outcome.failed(
-            "driver returned null", owned.getAsBoolean() && s.fail("returned null", false));
+            "driver returned null", owned.getAsBoolean() && s.fail(device, "returned null", false));
       }
       s.decoded.incrementAndGet();
       return new Outcome(r, null, false);
     } catch (RuntimeException | StackOverflowError | LinkageError e) {
       String why = "threw " + e;
       LOG.debug("Driver {} failed on a message of {}", driverId, uplink.deviceId(), e);
-      return Outcome.failed(why, owned.getAsBoolean() && s.fail(why, false));
+      return Outcome.failed(why, owned.getAsBoolean() && s.fail(device, why, false));
     }
   }
 
@@ -320,11 +382,15 @@ public final class DriverRuntime {
     return config.decodeTimeoutMs();
   }
 
-  /** A decode ran past the time limit on a caller's thread: it counts as a hang of the driver. */
-  void timedOut(String driverId) {
-    Slot s = slots.get(driverId);
+  /** A decode of this device's message hung on a caller's thread: it counts as a hang. */
+  void timedOut(DeviceEntry device, String why) {
+    Slot s = slots.get(device.driver());
     if (s != null) {
-      s.fail("no answer within " + config.decodeTimeoutMs() + " ms", true);
+      s.fail(device, why, true);
     }
+  }
+
+  int wallLimitMs() {
+    return Math.max(config.decodeTimeoutMs(), config.decodeWallLimitMs());
   }
 }

@@ -1,19 +1,22 @@
 package org.courtyard.devices.internal;
 
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.LinkedBlockingDeque;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -32,13 +35,8 @@ import org.courtyard.driver.DecodeResult;
 import org.courtyard.driver.DeviceConfig;
 import org.courtyard.driver.DeviceDriver;
 import org.courtyard.driver.Uplink;
-import org.eclipse.paho.client.mqttv3.IMqttDeliveryToken;
-import org.eclipse.paho.client.mqttv3.MqttAsyncClient;
-import org.eclipse.paho.client.mqttv3.MqttCallbackExtended;
-import org.eclipse.paho.client.mqttv3.MqttConnectOptions;
 import org.eclipse.paho.client.mqttv3.MqttException;
 import org.eclipse.paho.client.mqttv3.MqttMessage;
-import org.eclipse.paho.client.mqttv3.persist.MemoryPersistence;
 import org.osgi.framework.BundleContext;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -56,14 +54,19 @@ import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
 
 /**
- * The device gateway: one Paho client subscribed to every tenant's up topics. Paho's callback puts
- * each message on the bounded queue of its device's decode lane; the lane's thread runs the driver
- * (through the {@link DriverRuntime}) under a watchdog that replaces a thread stuck past the time
- * limit; decoded messages go to the lane's bounded ingest queue, which the lane's writer drains in
+ * The device gateway: a few persistent MQTT sessions ({@link GatewaySession}) that share the
+ * tenants' up topics. Each message goes to the bounded queue of its device's decode lane; the
+ * lane's thread runs the driver (through the {@link DriverRuntime}) under a watchdog that judges a
+ * decode by the CPU time it used and, for one that blocks, by a longer wall-clock limit; decoded or
+ * refused messages go to the lane's bounded ingest queue, which the lane's writer drains in
  * batches, per tenant, into the tenant's schema before telling the {@link DeviceEventListener}s.
- * When a queue is full the thread feeding it waits, Paho stops acknowledging, and the broker holds
- * the devices' messages: backpressure instead of unbounded memory. A message is acknowledged once
- * it is on its lane's queue.
+ *
+ * <p>A message is acknowledged to the broker only after the transaction that stored it (as readings
+ * in {@code device_message}, or as a refusal with its reason in {@code device_refusal}) committed.
+ * While the database is away the writer keeps its batch and retries with backoff; the queues fill,
+ * the sessions stop taking messages, and the broker holds the devices' messages. A batch PostgreSQL
+ * refuses for its data is split until the message at fault is found: that one is stored as refused,
+ * every other one as usual.
  */
 @Component(
     service = {Gateway.class, TrafficSource.class, HealthCheck.class, MqttConsumer.class},
@@ -74,10 +77,10 @@ public final class Gateway implements TrafficSource, HealthCheck, MqttConsumer {
 
   static final String PID = "org.courtyard.devices.gateway";
 
-  /** Every device's up topic: {@code t/<tenant>/d/<device>/up}. */
-  static final String ALL_UP = "t/+/d/+/up";
-
   private static final Logger LOG = LoggerFactory.getLogger(Gateway.class);
+
+  /** Decode attempts of one message whose driver hung before it is refused. */
+  static final int DECODE_ATTEMPTS = 2;
 
   @ObjectClassDefinition(id = PID, name = "Courtyard device gateway")
   @interface Config {
@@ -98,9 +101,29 @@ public final class Gateway implements TrafficSource, HealthCheck, MqttConsumer {
     int decodeLanes() default 2;
 
     @AttributeDefinition(
+        name = "MQTT sessions",
+        description =
+            "Gateway sessions on the broker; each tenant's devices use one. Brokers limit the"
+                + " unacknowledged messages per session, and a message is acknowledged only once"
+                + " stored, so more sessions keep more messages in flight.")
+    int sessions() default 4;
+
+    @AttributeDefinition(
         name = "MQTT in-flight window",
-        description = "QoS 1 messages the gateway may have unacknowledged at once.")
+        description = "QoS 1 commands the gateway may have unacknowledged at once.")
     int maxInflight() default 1_000;
+
+    @AttributeDefinition(
+        name = "Longest retry pause (ms)",
+        description = "While the database is away, writes are retried with backoff up to this.")
+    int retryMaxBackoffMs() default 5_000;
+
+    @AttributeDefinition(
+        name = "Wait for a tenant's module (s)",
+        description =
+            "Messages of a tenant whose devices module is not (yet) running are held this long,"
+                + " then left unacknowledged with the broker, which delivers them again later.")
+    int holdSeconds() default 60;
   }
 
   /** Counters since start, for operators and the benchmark. */
@@ -112,35 +135,48 @@ public final class Gateway implements TrafficSource, HealthCheck, MqttConsumer {
       long duplicates,
       long dropped,
       int queued,
-      boolean connected) {}
+      boolean connected,
+      long retries,
+      long held,
+      int sessions,
+      int sessionsConnected) {}
 
   private final Clock clock = Clock.systemUTC();
   private final DeviceRegistry registry;
   private final DriverRuntime drivers;
+  private final ThreadMXBean cpu = ManagementFactory.getThreadMXBean();
 
-  /** The broker and the gateway's client on it; both null while there is no broker. */
+  /** The broker; null while there is none. */
   private volatile MqttBroker broker;
 
-  /** Live: a new heartbeat timeout applies at once; queue sizes and lanes at the next start. */
+  /** Live: a new heartbeat timeout applies at once; queue sizes, lanes, sessions at next start. */
   private volatile Config config;
 
   private final Lane[] lanes;
   private final ScheduledExecutorService watchdog;
   private final ExecutorService writer;
-  private volatile MqttAsyncClient client;
+  private volatile List<GatewaySession> sessions = List.of();
   private final TenantInstances<DevicesTenant> tenants =
       new TenantInstances<>(DevicesTenant.class, DevicesModule.ID);
+
+  /** Tenants whose up topics the sessions subscribe. */
+  private final java.util.Set<TenantSlug> subscribed = ConcurrentHashMap.newKeySet();
+
   private final List<DeviceEventListener> listeners = new CopyOnWriteArrayList<>();
-  private final Map<TenantSlug, Map<String, AtomicInteger>> rejected = new ConcurrentHashMap<>();
   private final Map<String, Configured> configs = new ConcurrentHashMap<>();
   private final AtomicLong received = new AtomicLong();
   private final AtomicLong accepted = new AtomicLong();
-  private final AtomicLong rejectedTotal = new AtomicLong();
+  private final AtomicLong refused = new AtomicLong();
   private final AtomicLong stored = new AtomicLong();
   private final MinuteCounter storedPerMinute = new MinuteCounter();
   private final AtomicLong duplicates = new AtomicLong();
   private final AtomicLong dropped = new AtomicLong();
+  private final AtomicLong retries = new AtomicLong();
+  private final AtomicLong held = new AtomicLong();
   private volatile boolean running = true;
+
+  /** False while stopping: new messages stay with the broker. */
+  private volatile boolean taking = true;
 
   /** Messages a writer has taken from its queue and not yet stored. */
   private final AtomicInteger writing = new AtomicInteger();
@@ -165,7 +201,7 @@ public final class Gateway implements TrafficSource, HealthCheck, MqttConsumer {
     this.watchdog =
         Executors.newSingleThreadScheduledExecutor(
             r -> {
-              Thread t = new Thread(r, "device-decode-watchdog");
+              Thread t = new Thread(r, "device-gateway-watchdog");
               t.setDaemon(true);
               return t;
             });
@@ -189,7 +225,7 @@ public final class Gateway implements TrafficSource, HealthCheck, MqttConsumer {
   /**
    * The broker is a dynamic reference, so that a broker restart (a new configuration, say) does not
    * restart the gateway: its lanes and writers keep what they hold, and the gateway's persistent
-   * session on the broker keeps what arrived meanwhile.
+   * sessions on the broker keep what arrived meanwhile.
    */
   @Reference(
       cardinality = ReferenceCardinality.OPTIONAL,
@@ -197,59 +233,61 @@ public final class Gateway implements TrafficSource, HealthCheck, MqttConsumer {
       policyOption = ReferencePolicyOption.GREEDY,
       unbind = "unbindBroker")
   synchronized void bindBroker(MqttBroker broker) {
-    disconnect();
+    closeSessions();
     MqttBroker.Login login = broker.gatewayLogin();
-    try {
-      MqttAsyncClient c =
-          new MqttAsyncClient(broker.url(), login.username(), new MemoryPersistence());
-      c.setCallback(new Callback(c));
-      MqttConnectOptions options = new MqttConnectOptions();
-      options.setUserName(login.username());
-      options.setPassword(login.password().toCharArray());
-      options.setAutomaticReconnect(true);
-      options.setCleanSession(false);
-      options.setMaxInflight(config.maxInflight());
-      options.setKeepAliveInterval(30);
-      options.setMqttVersion(MqttConnectOptions.MQTT_VERSION_3_1_1);
-      c.connect(options).waitForCompletion(10_000);
-      this.client = c;
-      this.broker = broker;
-      registry.useBroker(broker);
-      LOG.info("Device gateway connected to {}", broker.url());
-    } catch (MqttException e) {
-      LOG.error("Device gateway could not connect to {}", broker.url(), e);
+    List<GatewaySession> fresh = new ArrayList<>();
+    int n = Math.max(1, Math.min(16, config.sessions()));
+    for (int i = 0; i < n; i++) {
+      fresh.add(new GatewaySession(i, this::arrived, watchdog));
     }
+    for (TenantSlug t : subscribed) {
+      fresh.get(sessionOf(t, n)).subscribe(filter(t));
+    }
+    this.sessions = List.copyOf(fresh);
+    this.broker = broker;
+    this.taking = true;
+    for (GatewaySession s : fresh) {
+      s.open(broker.url(), login.username(), login.password().toCharArray(), config.maxInflight());
+    }
+    registry.useBroker(broker);
+    LOG.info("Device gateway opening {} session(s) on {}", n, broker.url());
   }
 
   synchronized void unbindBroker(MqttBroker broker) {
     if (this.broker == broker) {
       registry.useBroker(null);
       this.broker = null;
-      disconnect();
+      // what is already here is stored and acknowledged before the sessions close
+      taking = false;
+      awaitPending(5);
+      closeSessions();
+      taking = true;
       LOG.info("Device gateway left {}", broker.url());
     }
   }
 
-  private void disconnect() {
-    MqttAsyncClient c = client;
-    client = null;
-    if (c != null) {
-      try {
-        // gracefully: messages Paho has taken in are handed over and acknowledged first, so
-        // the broker does not hold them as in flight (Moquette loses those when it restarts)
-        c.disconnect(5_000).waitForCompletion(6_000);
-      } catch (MqttException e) {
-        LOG.debug("Gateway disconnect", e);
-        try {
-          c.disconnectForcibly(1_000, 1_000);
-        } catch (MqttException again) {
-          LOG.debug("Gateway forced disconnect", again);
-        }
-      }
-      try {
-        c.close();
-      } catch (MqttException e) {
-        LOG.debug("Gateway close", e);
+  private void closeSessions() {
+    List<GatewaySession> old = sessions;
+    sessions = List.of();
+    for (GatewaySession s : old) {
+      s.close();
+    }
+  }
+
+  private static int sessionOf(TenantSlug tenant, int sessions) {
+    return Math.floorMod(tenant.value().hashCode(), sessions);
+  }
+
+  private static String filter(TenantSlug tenant) {
+    return "t/" + tenant.value() + "/d/+/up";
+  }
+
+  /** Subscribes the tenant's up topics on its session (kept across restarts by the broker). */
+  private void subscribe(TenantSlug tenant) {
+    if (subscribed.add(tenant)) {
+      List<GatewaySession> s = sessions;
+      if (!s.isEmpty()) {
+        s.get(sessionOf(tenant, s.size())).subscribe(filter(tenant));
       }
     }
   }
@@ -262,20 +300,16 @@ public final class Gateway implements TrafficSource, HealthCheck, MqttConsumer {
   @Deactivate
   void deactivate() {
     registry.useBroker(null);
-    disconnect();
-    // what the broker already had acknowledged is on the lanes: let it reach the database
-    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(15);
-    while (pending() > 0 && System.nanoTime() < deadline) {
-      try {
-        Thread.sleep(20);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        break;
-      }
-    }
+    // stop taking messages; store and acknowledge what is already here, then leave
+    taking = false;
+    awaitPending(15);
     if (pending() > 0) {
-      LOG.warn("Device gateway stopped with {} message(s) not yet stored", pending());
+      LOG.warn(
+          "Device gateway stopped with {} message(s) not yet stored; the broker delivers them"
+              + " again",
+          pending());
     }
+    closeSessions();
     running = false;
     watchdog.shutdownNow();
     for (Lane lane : lanes) {
@@ -289,15 +323,29 @@ public final class Gateway implements TrafficSource, HealthCheck, MqttConsumer {
     }
   }
 
+  private void awaitPending(int seconds) {
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
+    while (pending() > 0 && System.nanoTime() < deadline) {
+      try {
+        Thread.sleep(20);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return;
+      }
+    }
+  }
+
   @Reference(
       cardinality = ReferenceCardinality.MULTIPLE,
       policy = ReferencePolicy.DYNAMIC,
       unbind = "unbindTenant")
   void bindTenant(DevicesTenant instance) {
     tenants.bind(instance);
+    subscribe(instance.tenant());
   }
 
   void unbindTenant(DevicesTenant instance) {
+    // the subscription stays: the broker keeps the devices' messages until the module is back
     tenants.unbind(instance);
   }
 
@@ -330,7 +378,7 @@ public final class Gateway implements TrafficSource, HealthCheck, MqttConsumer {
     return storedPerMinute.perMinute(minutes);
   }
 
-  /** The broker as devices see it: present, and the gateway's client connected to it. */
+  /** The broker as devices see it: present, and the gateway's sessions connected to it. */
   @Override
   public String component() {
     return "broker";
@@ -345,26 +393,48 @@ public final class Gateway implements TrafficSource, HealthCheck, MqttConsumer {
     String where = b.mode() + " broker " + b.url();
     Stats st = stats();
     return st.connected()
-        ? Result.up(where + ", gateway connected, " + st.stored() + " messages stored since start")
-        : Result.down(where + ": the gateway is not connected (reconnecting)");
+        ? Result.up(
+            where
+                + ", gateway connected ("
+                + st.sessions()
+                + " sessions), "
+                + st.stored()
+                + " messages stored since start")
+        : Result.down(
+            where
+                + ": the gateway is not connected ("
+                + st.sessionsConnected()
+                + " of "
+                + st.sessions()
+                + " sessions; reconnecting)");
   }
 
   Stats stats() {
+    List<GatewaySession> s = sessions;
+    int up = (int) s.stream().filter(GatewaySession::connected).count();
     return new Stats(
         received.get(),
         accepted.get(),
-        rejectedTotal.get(),
+        refused.get(),
         stored.get(),
         duplicates.get(),
         dropped.get(),
         java.util.Arrays.stream(lanes).mapToInt(l -> l.queue.size() + l.ingest.size()).sum(),
-        client != null && client.isConnected());
+        !s.isEmpty() && up == s.size(),
+        retries.get(),
+        held.get(),
+        s.size(),
+        up);
   }
 
   private int pending() {
     int n = writing.get();
     for (Lane lane : lanes) {
-      n += lane.queue.size() + lane.ingest.size() + (lane.busy.get() == null ? 0 : 1);
+      n +=
+          lane.queue.size()
+              + lane.retry.size()
+              + lane.ingest.size()
+              + (lane.busy.get() == null ? 0 : 1);
     }
     return n;
   }
@@ -378,13 +448,13 @@ public final class Gateway implements TrafficSource, HealthCheck, MqttConsumer {
     return config.heartbeatTimeoutSeconds();
   }
 
-  /** Publishes a command to the device's down topic, QoS 1. */
+  /** Publishes a command to the device's down topic, QoS 1, on its tenant's session. */
   void publish(DeviceEntry device, byte[] payload) throws MqttException {
-    MqttAsyncClient c = client;
-    if (c == null) {
+    List<GatewaySession> s = sessions;
+    if (s.isEmpty()) {
       throw new MqttException(MqttException.REASON_CODE_CLIENT_NOT_CONNECTED);
     }
-    c.publish(device.downTopic(), payload, 1, false).waitForCompletion(5_000);
+    s.get(sessionOf(device.tenant(), s.size())).publish(device.downTopic(), payload);
   }
 
   /** Forgets cached settings of a device whose registration changed. */
@@ -392,71 +462,115 @@ public final class Gateway implements TrafficSource, HealthCheck, MqttConsumer {
     configs.remove(username);
   }
 
-  private final class Callback implements MqttCallbackExtended {
-    private final MqttAsyncClient own;
-
-    Callback(MqttAsyncClient own) {
-      this.own = own;
+  /** Paho's callback thread of a session: blocks while the device's lane is full. */
+  private boolean arrived(String topic, MqttMessage message, GatewaySession.Ack ack)
+      throws InterruptedException {
+    if (!taking) {
+      return false;
     }
-
-    @Override
-    public void connectComplete(boolean reconnect, String serverUri) {
-      try {
-        own.subscribe(ALL_UP, 1);
-        if (reconnect) {
-          LOG.info("Device gateway reconnected to {}", serverUri);
-        }
-      } catch (MqttException e) {
-        LOG.error("Device gateway could not subscribe to {}", ALL_UP, e);
-      }
-    }
-
-    @Override
-    public void connectionLost(Throwable cause) {
-      LOG.warn("Device gateway lost the broker ({}); reconnecting", String.valueOf(cause));
-    }
-
-    @Override
-    public void messageArrived(String topic, MqttMessage message) throws InterruptedException {
-      received.incrementAndGet();
-      // one map lookup: no parsing of the topic on the way in
-      DeviceEntry device = registry.findByUpTopic(topic);
+    received.incrementAndGet();
+    // one map lookup: no parsing of the topic on the way in
+    DeviceEntry device = registry.findByUpTopic(topic);
+    if (device == null) {
+      device = awaitDevice(topic);
       if (device == null) {
+        TenantSlug tenant = tenantOf(topic);
+        if (tenant != null && (!taking || !running || tenants.find(tenant) == null)) {
+          // its tenant's devices module is not running (yet): the broker keeps the message
+          held.incrementAndGet();
+          return false;
+        }
         // revoked, or its tenant disabled the module, after the broker let the message in
         dropped.incrementAndGet();
-        return;
-      }
-      // one lane per device, so a device's messages are decoded in the order they came
-      int hash = 31 * device.tenant().hashCode() + device.id().hashCode();
-      Lane lane = lanes[Math.floorMod(hash, lanes.length)];
-      Raw raw = new Raw(device, message.getPayload(), clock.instant());
-      while (running && !lane.queue.offer(raw, 1, TimeUnit.SECONDS)) {
-        LOG.debug("Decode lane full; holding the broker's deliveries");
+        ack.send();
+        return true;
       }
     }
+    // one lane per device, so a device's messages are decoded in the order they came
+    int hash = 31 * device.tenant().hashCode() + device.id().hashCode();
+    Lane lane = lanes[Math.floorMod(hash, lanes.length)];
+    Raw raw = new Raw(device, message.getPayload(), clock.instant(), ack, 1, null);
+    while (!lane.queue.offer(raw, 1, TimeUnit.SECONDS)) {
+      if (!running || !taking) {
+        return false;
+      }
+      LOG.debug("Decode lane full; holding the broker's deliveries");
+    }
+    return true;
+  }
 
-    @Override
-    public void deliveryComplete(IMqttDeliveryToken token) {
-      // commands are published synchronously
+  /**
+   * The device of a topic the registry does not know yet. After a restart the broker delivers what
+   * it kept before the tenant's devices module has loaded its devices: wait for the module (while
+   * it is not running) instead of taking the message for a revoked device's.
+   */
+  private DeviceEntry awaitDevice(String topic) throws InterruptedException {
+    TenantSlug tenant = tenantOf(topic);
+    if (tenant == null) {
+      return null;
     }
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(config.holdSeconds());
+    while (tenants.find(tenant) == null && taking && running && System.nanoTime() < deadline) {
+      Thread.sleep(50);
+    }
+    return registry.findByUpTopic(topic);
+  }
+
+  /** The tenant of {@code t/<tenant>/d/<device>/up}, or null for any other topic. */
+  static TenantSlug tenantOf(String topic) {
+    String[] parts = topic.split("/", -1);
+    return parts.length == 5 && parts[0].equals("t") && TenantSlug.isValid(parts[1])
+        ? TenantSlug.of(parts[1])
+        : null;
   }
 
   /** A message as it came, waiting for its lane to decode it. */
-  private record Raw(DeviceEntry device, byte[] payload, Instant receivedAt) {}
+  private record Raw(
+      DeviceEntry device,
+      byte[] payload,
+      Instant receivedAt,
+      GatewaySession.Ack ack,
+      int attempt,
+      String refuse) {
+    Raw again() {
+      return new Raw(device, payload, receivedAt, ack, attempt + 1, null);
+    }
 
-  /** A decode under way: which driver, since when (nanoTime). */
-  private record Busy(String driver, long since) {}
+    Raw refusing(String why) {
+      return new Raw(device, payload, receivedAt, ack, attempt, why);
+    }
+  }
+
+  /** What a lane hands its writer: a decoded or a refused message, with its acknowledgement. */
+  private record Item(Accepted accepted, Refused refused, GatewaySession.Ack ack) {
+    DeviceEntry device() {
+      return accepted != null ? accepted.device() : refused.device();
+    }
+
+    Item refuse(String why) {
+      Accepted a = accepted;
+      return a == null
+          ? this
+          : new Item(null, new Refused(a.device(), a.receivedAt(), why, a.payload()), ack);
+    }
+  }
+
+  /** A decode under way: which message, since when (nanoTime), and its thread's CPU time then. */
+  private record Busy(Raw raw, long since, long thread, long cpuAtStart) {}
 
   /**
    * A decoding thread with its queue. Drivers run on it directly; the watchdog replaces a thread
-   * stuck in a driver past the time limit and counts the hang against that driver.
+   * stuck in a driver and hands the message to the new thread once more.
    */
   private final class Lane {
     final int index;
     final BlockingQueue<Raw> queue;
 
+    /** Messages the watchdog took from a replaced thread: decoded again, or refused, first. */
+    final java.util.Queue<Raw> retry = new java.util.concurrent.ConcurrentLinkedQueue<>();
+
     /** Decoded messages of this lane's devices, for this lane's writer. */
-    final BlockingQueue<Accepted> ingest;
+    final BlockingQueue<Item> ingest;
 
     final AtomicReference<Busy> busy = new AtomicReference<>();
     volatile Thread thread;
@@ -464,8 +578,8 @@ public final class Gateway implements TrafficSource, HealthCheck, MqttConsumer {
 
     Lane(int index, int capacity) {
       this.index = index;
-      this.queue = new ArrayBlockingQueue<>(capacity);
-      this.ingest = new ArrayBlockingQueue<>(capacity);
+      this.queue = new LinkedBlockingDeque<>(capacity);
+      this.ingest = new LinkedBlockingDeque<>(capacity);
     }
 
     synchronized void start() {
@@ -478,82 +592,131 @@ public final class Gateway implements TrafficSource, HealthCheck, MqttConsumer {
     private void run() {
       Thread me = Thread.currentThread();
       while (running && thread == me) {
-        Raw raw;
+        Raw raw = retry.poll();
         try {
-          raw = queue.poll(200, TimeUnit.MILLISECONDS);
+          if (raw == null) {
+            raw = queue.poll(200, TimeUnit.MILLISECONDS);
+          }
         } catch (InterruptedException e) {
           return;
         }
         if (raw == null) {
           continue;
         }
-        Accepted a = decode(raw, this);
+        Item item = raw.refuse() != null ? refusedItem(raw, raw.refuse()) : decode(raw, this);
         if (thread != me) {
           return; // abandoned by the watchdog while in a driver: a new thread has the lane
         }
-        if (a != null) {
-          try {
-            while (running && !ingest.offer(a, 1, TimeUnit.SECONDS)) {
-              LOG.debug("Ingest queue full; holding the decoders");
-            }
-          } catch (InterruptedException e) {
-            return;
-          }
-          accepted.incrementAndGet();
+        if (item != null && !hand(item)) {
+          return;
         }
       }
     }
-  }
 
-  /** Replaces lane threads stuck in a driver for longer than its time limit. */
-  private void watch() {
-    long limit = TimeUnit.MILLISECONDS.toNanos(drivers.timeoutMs());
-    long now = System.nanoTime();
-    for (Lane lane : lanes) {
-      Busy b = lane.busy.get();
-      if (b != null && now - b.since() > limit && lane.busy.compareAndSet(b, null)) {
-        Thread stuck = lane.thread;
-        lane.start();
-        drivers.timedOut(b.driver());
-        stuck.interrupt();
-        LOG.warn(
-            "Driver {} did not return within {} ms; its decode thread was replaced",
-            b.driver(),
-            drivers.timeoutMs());
+    /** Puts an item on the writer's queue, waiting while it is full. */
+    boolean hand(Item item) {
+      try {
+        while (!ingest.offer(item, 1, TimeUnit.SECONDS)) {
+          if (!running) {
+            return false;
+          }
+          LOG.debug("Ingest queue full; holding the decoders");
+        }
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return false;
       }
+      if (item.accepted() != null) {
+        accepted.incrementAndGet();
+      }
+      return true;
     }
   }
 
-  private Accepted decode(Raw raw, Lane lane) {
+  /**
+   * Replaces lane threads stuck in a driver. A decode is a hang when it has used more CPU time than
+   * the limit, or has run past the longer wall-clock limit (a driver that blocks uses no CPU). A
+   * decode that is merely slow because the machine is busy is neither. The hung message is decoded
+   * once more on the new thread, then refused; the hang counts against the device.
+   */
+  private void watch() {
+    long limit = TimeUnit.MILLISECONDS.toNanos(drivers.timeoutMs());
+    long wallLimit = TimeUnit.MILLISECONDS.toNanos(drivers.wallLimitMs());
+    long now = System.nanoTime();
+    for (Lane lane : lanes) {
+      Busy b = lane.busy.get();
+      if (b == null || now - b.since() <= limit) {
+        continue;
+      }
+      long used = cpuTime(b.thread()) - b.cpuAtStart();
+      boolean hung = used > limit || now - b.since() > wallLimit;
+      if (!hung || !lane.busy.compareAndSet(b, null)) {
+        continue;
+      }
+      Thread stuck = lane.thread;
+      Raw raw = b.raw();
+      String why =
+          used > limit
+              ? "no answer after " + TimeUnit.NANOSECONDS.toMillis(used) + " ms of CPU time"
+              : "no answer within " + drivers.wallLimitMs() + " ms";
+      drivers.timedOut(raw.device(), why);
+      lane.retry.add(
+          raw.attempt() < DECODE_ATTEMPTS
+              ? raw.again()
+              : raw.refusing("driver " + raw.device().driver() + " hung on it twice: " + why));
+      lane.start();
+      stuck.interrupt();
+      LOG.warn(
+          "Driver {} {} on a message of {}; its decode thread was replaced",
+          raw.device().driver(),
+          why,
+          raw.device().username());
+    }
+  }
+
+  private long cpuTime(long threadId) {
+    long t = cpu.getThreadCpuTime(threadId);
+    return t < 0 ? 0 : t;
+  }
+
+  private Item decode(Raw raw, Lane lane) {
     DeviceEntry device = raw.device();
     byte[] payload = raw.payload();
     Instant now = raw.receivedAt();
     Configured configured = configured(device);
     if (configured == null) {
-      reject(device);
-      return null;
+      return refusedItem(
+          raw,
+          "driver " + device.driver() + " is not installed or refused the" + " device's settings");
     }
-    Busy mine = new Busy(device.driver(), System.nanoTime());
+    Thread me = Thread.currentThread();
+    Busy mine = new Busy(raw, System.nanoTime(), me.getId(), cpuTime(me.getId()));
     lane.busy.set(mine);
     DriverRuntime.Outcome outcome =
         drivers.decode(
-            device.driver(),
+            device,
             new Uplink(device.id(), device.type(), payload, now),
             configured.config,
             () -> lane.busy.get() == mine);
     if (!lane.busy.compareAndSet(mine, null)) {
-      return null; // the watchdog gave up on this decode and counted it as a hang
+      return null; // the watchdog gave up on this decode: it decides what becomes of the message
     }
     DecodeResult r = outcome.result();
-    if (r == null || !r.accepted()) {
-      reject(device);
-      if (r != null) {
-        LOG.debug("Device {} message rejected: {} {}", device.username(), r.status(), r.detail());
-      }
-      return null;
+    if (r == null) {
+      return refusedItem(raw, outcome.failure());
+    }
+    if (!r.accepted()) {
+      LOG.debug("Device {} message rejected: {} {}", device.username(), r.status(), r.detail());
+      return refusedItem(
+          raw, "driver refused it: " + r.status() + (r.detail() == null ? "" : " " + r.detail()));
     }
     long seq = r.sequence() != null ? r.sequence() : hashSequence(payload);
-    return new Accepted(device, seq, now, r);
+    return new Item(new Accepted(device, seq, now, r, payload), null, raw.ack());
+  }
+
+  private Item refusedItem(Raw raw, String why) {
+    return new Item(
+        null, new Refused(raw.device(), raw.receivedAt(), why, raw.payload()), raw.ack());
   }
 
   private Configured configured(DeviceEntry device) {
@@ -580,14 +743,6 @@ public final class Gateway implements TrafficSource, HealthCheck, MqttConsumer {
     return c;
   }
 
-  private void reject(DeviceEntry device) {
-    rejectedTotal.incrementAndGet();
-    rejected
-        .computeIfAbsent(device.tenant(), k -> new ConcurrentHashMap<>())
-        .computeIfAbsent(device.id(), k -> new AtomicInteger())
-        .incrementAndGet();
-  }
-
   /** Formats without a counter: a negative key from the payload, the same for a redelivery. */
   static long hashSequence(byte[] payload) {
     try {
@@ -602,26 +757,21 @@ public final class Gateway implements TrafficSource, HealthCheck, MqttConsumer {
     }
   }
 
-  private void writeLoop(BlockingQueue<Accepted> ingest) {
-    List<Accepted> batch = new ArrayList<>(config.batchSize());
+  private void writeLoop(BlockingQueue<Item> ingest) {
+    List<Item> batch = new ArrayList<>(config.batchSize());
     while (running) {
       try {
-        Accepted first = ingest.poll(200, TimeUnit.MILLISECONDS);
-        if (first != null) {
-          batch.add(first);
-          ingest.drainTo(batch, config.batchSize() - 1);
-          writing.addAndGet(batch.size());
+        Item first = ingest.poll(200, TimeUnit.MILLISECONDS);
+        if (first == null) {
+          continue;
         }
-        if (!batch.isEmpty() || !rejected.isEmpty()) {
-          write(batch);
-        }
+        batch.add(first);
+        ingest.drainTo(batch, config.batchSize() - 1);
+        writing.addAndGet(batch.size());
+        write(batch);
       } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
         return;
-      } catch (RuntimeException e) {
-        // a batch that cannot be written (database down): its messages are lost to this
-        // container; say so loudly rather than spinning on them
-        dropped.addAndGet(batch.size());
-        LOG.error("Device ingest lost a batch of {} message(s)", batch.size(), e);
       } finally {
         writing.addAndGet(-batch.size());
         batch.clear();
@@ -629,42 +779,156 @@ public final class Gateway implements TrafficSource, HealthCheck, MqttConsumer {
     }
   }
 
-  private void write(List<Accepted> batch) {
-    Map<TenantSlug, List<Accepted>> byTenant = new LinkedHashMap<>();
-    for (Accepted a : batch) {
-      byTenant.computeIfAbsent(a.device().tenant(), k -> new ArrayList<>()).add(a);
+  /** Writes a batch tenant by tenant; returns once each tenant's part is stored or held back. */
+  private void write(List<Item> batch) throws InterruptedException {
+    Map<TenantSlug, List<Item>> byTenant = new LinkedHashMap<>();
+    for (Item i : batch) {
+      byTenant.computeIfAbsent(i.device().tenant(), k -> new ArrayList<>()).add(i);
     }
-    for (TenantSlug t : rejected.keySet()) {
-      byTenant.computeIfAbsent(t, k -> new ArrayList<>());
-    }
-    for (Map.Entry<TenantSlug, List<Accepted>> e : byTenant.entrySet()) {
+    for (Map.Entry<TenantSlug, List<Item>> e : byTenant.entrySet()) {
       TenantSlug tenant = e.getKey();
-      DevicesTenant instance = tenants.find(tenant);
-      Map<String, Integer> rejects = takeRejected(tenant);
-      if (instance == null) {
-        dropped.addAndGet(e.getValue().size());
-        continue;
-      }
       MDC.put("tenant", tenant.value());
       try {
-        DeviceStore.Stored result = instance.store().store(e.getValue(), rejects);
-        stored.addAndGet(result.stored().size());
-        storedPerMinute.add(result.stored().size());
-        duplicates.addAndGet(result.duplicates());
-        notifyListeners(tenant, result.stored());
+        writeTenant(tenant, e.getValue());
       } finally {
         MDC.remove("tenant");
       }
     }
   }
 
-  private Map<String, Integer> takeRejected(TenantSlug tenant) {
-    Map<String, AtomicInteger> counters = rejected.remove(tenant);
-    Map<String, Integer> out = new LinkedHashMap<>();
-    if (counters != null) {
-      counters.forEach((device, n) -> out.put(device, n.get()));
+  /**
+   * Stores one tenant's part of a batch, retrying while the database is away, and splitting the
+   * part when PostgreSQL refuses its data so that only the message at fault is refused.
+   */
+  private void writeTenant(TenantSlug tenant, List<Item> items) throws InterruptedException {
+    long backoff = 50;
+    long heldSince = System.nanoTime();
+    while (true) {
+      DevicesTenant instance = tenants.find(tenant);
+      if (instance == null) {
+        if (items.stream().noneMatch(i -> registry.findByUpTopic(i.device().upTopic()) != null)) {
+          // the tenant's devices are gone (module disabled, tenant offboarded): nothing to keep
+          dropped.addAndGet(items.size());
+          items.forEach(i -> i.ack().send());
+          return;
+        }
+        if (System.nanoTime() - heldSince > TimeUnit.SECONDS.toNanos(config.holdSeconds())
+            || !running) {
+          held.addAndGet(items.size());
+          LOG.warn(
+              "{} message(s) of tenant {} left with the broker: its devices module is not running",
+              items.size(),
+              tenant);
+          return;
+        }
+      } else {
+        try {
+          store(instance, items);
+          return;
+        } catch (RuntimeException e) {
+          SQLException sql = sqlCause(e);
+          if (sql != null && isDataError(sql)) {
+            split(instance, items, sql);
+            return;
+          }
+          retries.incrementAndGet();
+          if (backoff >= 1_000) {
+            LOG.warn(
+                "Device ingest for tenant {} cannot write ({}); retrying in {} ms, nothing is"
+                    + " acknowledged meanwhile",
+                tenant,
+                String.valueOf(sql != null ? sql.getMessage() : e),
+                backoff);
+          }
+        }
+      }
+      if (!running) {
+        return;
+      }
+      Thread.sleep(backoff);
+      backoff = Math.min(backoff * 2, config.retryMaxBackoffMs());
     }
-    return out;
+  }
+
+  /** Halves a refused batch until the message at fault is alone; stores the rest as usual. */
+  private void split(DevicesTenant instance, List<Item> items, SQLException cause)
+      throws InterruptedException {
+    if (items.size() == 1) {
+      Item bad = items.get(0);
+      if (bad.accepted() == null) {
+        // a refusal row is bytes and a cleaned reason: PostgreSQL has no reason to refuse it
+        held.incrementAndGet();
+        LOG.error(
+            "A refused message of {} cannot be stored either; left with the broker",
+            bad.device().username(),
+            cause);
+        return;
+      }
+      String why = "PostgreSQL refused the decoded message: " + cause.getMessage();
+      LOG.debug("Device {}: {}", bad.device().username(), why);
+      writeTenant(instance.tenant(), List.of(bad.refuse(why)));
+      return;
+    }
+    int half = items.size() / 2;
+    for (List<Item> part : List.of(items.subList(0, half), items.subList(half, items.size()))) {
+      try {
+        store(instance, part);
+      } catch (RuntimeException e) {
+        SQLException sql = sqlCause(e);
+        if (sql != null && isDataError(sql)) {
+          split(instance, part, sql);
+        } else {
+          writeTenant(instance.tenant(), part);
+        }
+      }
+    }
+  }
+
+  private void store(DevicesTenant instance, List<Item> items) {
+    List<Accepted> decoded = new ArrayList<>(items.size());
+    List<Refused> refusals = new ArrayList<>();
+    for (Item i : items) {
+      if (i.accepted() != null) {
+        decoded.add(i.accepted());
+      } else {
+        refusals.add(i.refused());
+      }
+    }
+    DeviceStore.Stored result = instance.store().store(decoded, refusals);
+    // committed: now the broker may forget them
+    for (Item i : items) {
+      i.ack().send();
+    }
+    stored.addAndGet(result.stored().size());
+    storedPerMinute.add(result.stored().size());
+    duplicates.addAndGet(result.duplicates());
+    refused.addAndGet(refusals.size());
+    notifyListeners(instance.tenant(), result.stored());
+  }
+
+  static SQLException sqlCause(Throwable e) {
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (t instanceof SQLException s) {
+        return s;
+      }
+    }
+    return null;
+  }
+
+  /**
+   * Whether PostgreSQL refused the data itself (class 22 data exception, such as a NUL in jsonb or
+   * a number out of range; 23 integrity; 54 program limit), which no retry can fix. Anything else,
+   * a lost connection, a pool timeout, a shutdown, is worth waiting for.
+   */
+  static boolean isDataError(SQLException e) {
+    for (SQLException s = e; s != null; s = s.getNextException()) {
+      String state = s.getSQLState();
+      if (state != null
+          && (state.startsWith("22") || state.startsWith("23") || state.startsWith("54"))) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private void notifyListeners(TenantSlug tenant, List<Accepted> stored) {

@@ -9,6 +9,9 @@ import java.util.Map;
  * @param state {@code online} (heard from within the heartbeat timeout), {@code offline}, {@code
  *     never-seen}, {@code faulty} (its driver is missing or quarantined; see {@code fault}) or
  *     {@code revoked}
+ * @param rejected messages refused (by the driver, a quarantine, a hang or the database), each kept
+ *     with its reason under {@code /refusals}
+ * @param lastRefusal why the latest refused message was refused
  * @param mqtt how the device connects; its password is only in the answer that created it
  */
 public record DeviceView(
@@ -25,6 +28,8 @@ public record DeviceView(
     long messages,
     long duplicates,
     long rejected,
+    String lastRefusal,
+    Instant lastRefusedAt,
     Instant createdAt,
     Instant revokedAt,
     Mqtt mqtt) {
