@@ -440,7 +440,7 @@ public final class IngestBenchmark {
     List<MqttAsyncClient> clients = new ArrayList<>();
     for (int i = 0; i < devices.size(); i++) {
       Device d = devices.get(i);
-      MqttAsyncClient c = new MqttAsyncClient(url, "bench-" + i, new MemoryPersistence());
+      MqttAsyncClient c = new MqttAsyncClient(url, d.username(), new MemoryPersistence());
       c.connect(options(d.username(), d.password())).waitForCompletion(10_000);
       clients.add(c);
     }
