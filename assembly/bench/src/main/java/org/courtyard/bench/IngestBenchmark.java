@@ -440,7 +440,9 @@ public final class IngestBenchmark {
     List<MqttAsyncClient> clients = new ArrayList<>();
     for (int i = 0; i < devices.size(); i++) {
       Device d = devices.get(i);
-      MqttAsyncClient c = new MqttAsyncClient(url, d.username(), new MemoryPersistence());
+      MqttAsyncClient c =
+          new MqttAsyncClient(
+              url, d.username() != null ? d.username() : "bench-" + i, new MemoryPersistence());
       c.connect(options(d.username(), d.password())).waitForCompletion(10_000);
       clients.add(c);
     }
