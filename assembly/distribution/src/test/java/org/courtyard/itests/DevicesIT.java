@@ -151,6 +151,24 @@ public class DevicesIT {
     }
   }
 
+  /** Puts the topic of every message the client receives into {@code seen}. */
+  static void recordTopics(MqttClient client, java.util.Queue<String> seen) {
+    client.setCallback(
+        new org.eclipse.paho.client.mqttv3.MqttCallback() {
+          @Override
+          public void connectionLost(Throwable cause) {}
+
+          @Override
+          public void messageArrived(
+              String topic, org.eclipse.paho.client.mqttv3.MqttMessage message) {
+            seen.add(topic);
+          }
+
+          @Override
+          public void deliveryComplete(org.eclipse.paho.client.mqttv3.IMqttDeliveryToken token) {}
+        });
+  }
+
   static JsonNode await(Http api, String path, Predicate<JsonNode> done) throws Exception {
     long deadline = System.currentTimeMillis() + 30_000;
     JsonNode last = null;
@@ -429,17 +447,34 @@ public class DevicesIT {
     }
   }
 
-  /** A driver of the test: throws on "boom", never returns on "hang", else one sensor value. */
-  private static final class FaultyDriver implements DeviceDriver {
+  /** A driver of the tests: no settings, no commands, one device type. */
+  private abstract static class TestDriver implements DeviceDriver {
+    private final DriverInfo info;
+
+    TestDriver(String id, String deviceType) {
+      this.info = new DriverInfo(id, id + " test driver", "Tests", "0.0.1", List.of(deviceType));
+    }
+
     @Override
     public DriverInfo info() {
-      return new DriverInfo(
-          "faulty", "Faulty test driver", "Tests", "0.0.1", List.of("test-sensor"));
+      return info;
     }
 
     @Override
     public ConfigDescriptor configDescriptor() {
       return ConfigDescriptor.of();
+    }
+
+    @Override
+    public EncodeResult encode(Command command, String deviceType, DeviceConfig config) {
+      return EncodeResult.unsupported("none");
+    }
+  }
+
+  /** A driver of the test: throws on "boom", never returns on "hang", else one sensor value. */
+  private static final class FaultyDriver extends TestDriver {
+    FaultyDriver() {
+      super("faulty", "test-sensor");
     }
 
     @Override
@@ -457,11 +492,6 @@ public class DevicesIT {
       return DecodeResult.of(
           Long.parseLong(text),
           List.of(Decoded.good(new SensorValue("t", BigDecimal.ONE, "u", uplink.receivedAt()))));
-    }
-
-    @Override
-    public EncodeResult encode(Command command, String deviceType, DeviceConfig config) {
-      return EncodeResult.unsupported("none");
     }
   }
 
@@ -895,15 +925,9 @@ public class DevicesIT {
   }
 
   /** A driver of the test: "<seq>" is one sensor value, "<seq>:nul" one with a NUL in its name. */
-  private static final class NulDriver implements DeviceDriver {
-    @Override
-    public DriverInfo info() {
-      return new DriverInfo("nul", "NUL test driver", "Tests", "0.0.1", List.of("test-nul"));
-    }
-
-    @Override
-    public ConfigDescriptor configDescriptor() {
-      return ConfigDescriptor.of();
+  private static final class NulDriver extends TestDriver {
+    NulDriver() {
+      super("nul", "test-nul");
     }
 
     @Override
@@ -915,11 +939,6 @@ public class DevicesIT {
           Long.parseLong(parts[0]),
           List.of(
               Decoded.good(new SensorValue(quantity, BigDecimal.TEN, "C", uplink.receivedAt()))));
-    }
-
-    @Override
-    public EncodeResult encode(Command command, String deviceType, DeviceConfig config) {
-      return EncodeResult.unsupported("none");
     }
   }
 

@@ -326,20 +326,7 @@ public class MosquittoIT {
         new java.util.concurrent.LinkedBlockingQueue<>();
     MqttClient own = connect("north_mq/id-1", north1);
     try {
-      own.setCallback(
-          new org.eclipse.paho.client.mqttv3.MqttCallback() {
-            @Override
-            public void connectionLost(Throwable cause) {}
-
-            @Override
-            public void messageArrived(
-                String topic, org.eclipse.paho.client.mqttv3.MqttMessage message) {
-              seen.add(topic);
-            }
-
-            @Override
-            public void deliveryComplete(org.eclipse.paho.client.mqttv3.IMqttDeliveryToken token) {}
-          });
+      DevicesIT.recordTopics(own, seen);
       assertEquals(1, DevicesIT.subscribe(own, "t/north_mq/d/id-1/down"));
       assertEquals(128, DevicesIT.subscribe(own, "t/+/d/+/up"));
       assertEquals(128, DevicesIT.subscribe(own, "t/south_mq/d/id-1/up"));

@@ -112,20 +112,7 @@ public class MqttIdentityIT {
     BlockingQueue<String> seen = new LinkedBlockingQueue<>();
     MqttClient own = connect("acme_id/wm-1/second", "acme_id/wm-1", acmePassword);
     try {
-      own.setCallback(
-          new org.eclipse.paho.client.mqttv3.MqttCallback() {
-            @Override
-            public void connectionLost(Throwable cause) {}
-
-            @Override
-            public void messageArrived(
-                String topic, org.eclipse.paho.client.mqttv3.MqttMessage message) {
-              seen.add(topic);
-            }
-
-            @Override
-            public void deliveryComplete(org.eclipse.paho.client.mqttv3.IMqttDeliveryToken token) {}
-          });
+      DevicesIT.recordTopics(own, seen);
       assertEquals(1, DevicesIT.subscribe(own, "t/acme_id/d/wm-1/down"));
       assertEquals(128, DevicesIT.subscribe(own, "t/+/d/+/up"));
       assertEquals(128, DevicesIT.subscribe(own, "t/zen_id/d/wm-1/up"));

@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -18,49 +17,7 @@ import org.objectweb.asm.Opcodes;
 class MoquetteDupFixTest {
 
   private static byte[] original() throws IOException {
-    try (InputStream in =
-        MoquetteDupFixTest.class
-            .getClassLoader()
-            .getResourceAsStream("io/moquette/broker/PostOffice.class")) {
-      assertNotNull(in, "moquette-broker is on the test class path");
-      return in.readAllBytes();
-    }
-  }
-
-  /** Loads Moquette's classes itself, PostOffice patched, so the JVM verifies the patched code. */
-  private static final class PatchingLoader extends ClassLoader {
-    PatchingLoader() {
-      super(MoquetteDupFixTest.class.getClassLoader());
-    }
-
-    @Override
-    protected Class<?> loadClass(String name, boolean resolve) throws ClassNotFoundException {
-      if (!name.startsWith("io.moquette.")) {
-        return super.loadClass(name, resolve);
-      }
-      synchronized (getClassLoadingLock(name)) {
-        Class<?> c = findLoadedClass(name);
-        if (c == null) {
-          try (InputStream in =
-              getParent().getResourceAsStream(name.replace('.', '/') + ".class")) {
-            if (in == null) {
-              throw new ClassNotFoundException(name);
-            }
-            byte[] bytes = in.readAllBytes();
-            if (name.equals(MoquetteDupFix.CLASS)) {
-              bytes = MoquetteDupFix.patch(bytes);
-            }
-            c = defineClass(name, bytes, 0, bytes.length);
-          } catch (IOException e) {
-            throw new ClassNotFoundException(name, e);
-          }
-        }
-        if (resolve) {
-          resolveClass(c);
-        }
-        return c;
-      }
-    }
+    return PatchingLoader.original(MoquetteDupFix.CLASS);
   }
 
   @Test
@@ -68,7 +25,11 @@ class MoquetteDupFixTest {
     byte[] patched = MoquetteDupFix.patch(original());
     assertNotNull(patched, "Moquette 0.17 has the filtered publish2Subscribers");
     // linking verifies every method's bytecode and stack map frames
-    Class<?> postOffice = Class.forName(MoquetteDupFix.CLASS, true, new PatchingLoader());
+    Class<?> postOffice =
+        Class.forName(
+            MoquetteDupFix.CLASS,
+            true,
+            new PatchingLoader(MoquetteDupFix.CLASS, MoquetteDupFix::patch));
     assertTrue(postOffice.getClassLoader() instanceof PatchingLoader);
 
     List<String> start = new ArrayList<>();
@@ -114,11 +75,6 @@ class MoquetteDupFixTest {
 
   @Test
   void aClassWithoutTheMethodIsLeftAlone() throws IOException {
-    try (InputStream in =
-        MoquetteDupFixTest.class
-            .getClassLoader()
-            .getResourceAsStream("io/moquette/broker/Server.class")) {
-      assertNull(MoquetteDupFix.patch(in.readAllBytes()));
-    }
+    assertNull(MoquetteDupFix.patch(PatchingLoader.original("io.moquette.broker.Server")));
   }
 }

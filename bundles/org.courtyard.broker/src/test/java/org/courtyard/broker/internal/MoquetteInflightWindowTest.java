@@ -1,11 +1,9 @@
 package org.courtyard.broker.internal;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.lang.reflect.Constructor;
 import java.lang.reflect.Field;
 import java.time.Clock;
@@ -13,43 +11,6 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
 class MoquetteInflightWindowTest {
-
-  /** Loads Moquette's classes itself, Session patched, so the JVM verifies and runs the code. */
-  private static final class PatchingLoader extends ClassLoader {
-    PatchingLoader() {
-      super(MoquetteInflightWindowTest.class.getClassLoader());
-    }
-
-    @Override
-    protected Class<?> loadClass(String name, boolean resolve) throws ClassNotFoundException {
-      if (!name.startsWith("io.moquette.")) {
-        return super.loadClass(name, resolve);
-      }
-      synchronized (getClassLoadingLock(name)) {
-        Class<?> c = findLoadedClass(name);
-        if (c == null) {
-          try (InputStream in =
-              getParent().getResourceAsStream(name.replace('.', '/') + ".class")) {
-            if (in == null) {
-              throw new ClassNotFoundException(name);
-            }
-            byte[] bytes = in.readAllBytes();
-            if (name.equals(MoquetteInflightWindow.CLASS)) {
-              bytes = MoquetteInflightWindow.patch(bytes, MoquetteInflightWindow.WINDOW);
-              assertNotNull(bytes, "Moquette 0.17's Session creates its window as expected");
-            }
-            c = defineClass(name, bytes, 0, bytes.length);
-          } catch (IOException e) {
-            throw new ClassNotFoundException(name, e);
-          }
-        }
-        if (resolve) {
-          resolveClass(c);
-        }
-        return c;
-      }
-    }
-  }
 
   private static int windowOfANewSession(ClassLoader loader) throws Exception {
     Class<?> version = Class.forName("io.netty.handler.codec.mqtt.MqttVersion", true, loader);
@@ -75,14 +36,17 @@ class MoquetteInflightWindowTest {
   @Test
   void aPatchedSessionStartsWithTheWiderWindow() throws Exception {
     assertEquals(10, windowOfANewSession(getClass().getClassLoader()), "Moquette's own window");
-    assertEquals(MoquetteInflightWindow.WINDOW, windowOfANewSession(new PatchingLoader()));
+    assertEquals(
+        MoquetteInflightWindow.WINDOW,
+        windowOfANewSession(
+            new PatchingLoader(
+                MoquetteInflightWindow.CLASS,
+                b -> MoquetteInflightWindow.patch(b, MoquetteInflightWindow.WINDOW))));
   }
 
   @Test
   void aClassWithoutTheWindowIsLeftAlone() throws IOException {
-    try (InputStream in =
-        getClass().getClassLoader().getResourceAsStream("io/moquette/broker/Server.class")) {
-      assertNull(MoquetteInflightWindow.patch(in.readAllBytes(), 100));
-    }
+    assertNull(
+        MoquetteInflightWindow.patch(PatchingLoader.original("io.moquette.broker.Server"), 100));
   }
 }

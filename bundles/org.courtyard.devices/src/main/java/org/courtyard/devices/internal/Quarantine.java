@@ -176,12 +176,6 @@ final class Quarantine {
     return devices.remove(device) != null;
   }
 
-  /** Whether any driver, tenant or device is quarantined for {@code driver}. */
-  boolean anyFor(String driver) {
-    return drivers.containsKey(driver)
-        || tenantDrivers.keySet().stream().anyMatch(k -> k.endsWith("|" + driver));
-  }
-
   private void trim(Deque<Long> times, long now) {
     while (!times.isEmpty() && now - times.peekFirst() > rules.windowNanos()) {
       times.removeFirst();
