@@ -8,6 +8,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.courtyard.api.InteractiveLoad;
 import org.courtyard.api.ProblemException;
 import org.courtyard.api.TenantSlug;
 import org.osgi.service.component.annotations.Activate;
@@ -15,6 +16,9 @@ import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.ConfigurationPolicy;
 import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Modified;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
 import org.osgi.service.metatype.annotations.AttributeDefinition;
 import org.osgi.service.metatype.annotations.Designate;
 import org.osgi.service.metatype.annotations.ObjectClassDefinition;
@@ -63,7 +67,20 @@ public final class BillingRunQueue {
             "Statement timeout in seconds for the bulk writes of a billing run (SET LOCAL), in place"
                 + " of the shorter one every tenant connection has")
     int runStatementTimeoutSeconds() default 600;
+
+    @AttributeDefinition(
+        description =
+            "Batches priced and written at once across all tenants' runs while other tenants'"
+                + " or operators' API requests are being served (one started or answered in the"
+                + " last "
+                + SERVING_WINDOW_MS
+                + " ms), each followed by a pause as long as itself, so that runs give way to"
+                + " people waiting for answers; 0 lets runs work at full speed regardless")
+    int batchesWhileServing() default 1;
   }
+
+  /** A request this recent makes the node count as serving (see {@link WritePace}). */
+  static final long SERVING_WINDOW_MS = 300;
 
   /** A run waiting for its turn. */
   private record Job(TenantSlug tenant, long runId, Runnable work) {}
@@ -80,6 +97,17 @@ public final class BillingRunQueue {
   private final ExecutorService threads;
   private volatile Config config;
   private boolean stopped;
+
+  @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
+  private volatile InteractiveLoad load;
+
+  private final WritePace pace =
+      new WritePace(
+          tenant -> {
+            InteractiveLoad l = load;
+            return l != null && l.othersServedWithin(tenant, SERVING_WINDOW_MS);
+          },
+          () -> config.batchesWhileServing());
 
   @Activate
   public BillingRunQueue(Config config) {
@@ -115,6 +143,11 @@ public final class BillingRunQueue {
       waiting.clear();
     }
     threads.shutdownNow();
+  }
+
+  /** Whose turn it is to write a batch, across all tenants' runs. */
+  WritePace pace() {
+    return pace;
   }
 
   /** Statement timeout for a run's bulk writes, in milliseconds. */

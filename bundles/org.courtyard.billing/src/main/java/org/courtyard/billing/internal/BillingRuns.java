@@ -57,6 +57,8 @@ final class BillingRuns {
   static final int PAGE = 1000;
   static final int BATCH = 500;
   static final int WRITERS = 2;
+
+  private static final long NO_TURN = Long.MIN_VALUE;
   static final int MAX_CHARGE_ROOMS = 1000;
 
   private final TenantSlug tenant;
@@ -242,44 +244,61 @@ final class BillingRuns {
               writers.awaitAll();
               return;
             }
-            List<RoomSummary> batch = page.subList(from, Math.min(page.size(), from + BATCH));
-            Map<Long, Map<MeterType, BigDecimal>> usage =
-                meterTypes.isEmpty()
-                    ? Map.of()
-                    : jdbc.read(
-                        c ->
-                            MeterUsage.load(
-                                c,
-                                batch.stream().map(r -> r.id).toList(),
-                                meterTypes,
-                                period,
-                                settings.zone()));
-            Map<Long, Integer> vehicleCounts =
-                perVehicle ? vehicles.counts(batch.stream().map(r -> r.id).toList()) : Map.of();
-            List<BillWriter.NewBill> bills = new ArrayList<>();
-            for (RoomSummary room : batch) {
-              bill(
-                      room,
-                      period,
-                      fees,
-                      usage.getOrDefault(room.id, Map.of()),
-                      vehicleCounts.getOrDefault(room.id, 0))
-                  .ifPresent(bills::add);
-            }
-            int rooms = batch.size();
-            if (!writers.submit(
-                () ->
-                    jdbc.transaction(
-                        c -> {
-                          bulkTimeout(c);
-                          Map<Long, Long> created =
-                              BillWriter.write(
-                                  c, period, null, runId, settings, bills, clock.instant());
-                          progress(c, runId, rooms, created.size());
-                          return null;
-                        }))) {
+            long turn = takeTurn();
+            if (turn == NO_TURN) {
               LOG.info("Billing run {} for {} interrupted", runId, period);
+              writers.awaitAll();
               return;
+            }
+            // The turn covers pricing and writing: the writer gives it back after the commit.
+            boolean handedOver = false;
+            try {
+              List<RoomSummary> batch = page.subList(from, Math.min(page.size(), from + BATCH));
+              Map<Long, Map<MeterType, BigDecimal>> usage =
+                  meterTypes.isEmpty()
+                      ? Map.of()
+                      : jdbc.read(
+                          c ->
+                              MeterUsage.load(
+                                  c,
+                                  batch.stream().map(r -> r.id).toList(),
+                                  meterTypes,
+                                  period,
+                                  settings.zone()));
+              Map<Long, Integer> vehicleCounts =
+                  perVehicle ? vehicles.counts(batch.stream().map(r -> r.id).toList()) : Map.of();
+              List<BillWriter.NewBill> bills = new ArrayList<>();
+              for (RoomSummary room : batch) {
+                bill(
+                        room,
+                        period,
+                        fees,
+                        usage.getOrDefault(room.id, Map.of()),
+                        vehicleCounts.getOrDefault(room.id, 0))
+                    .ifPresent(bills::add);
+              }
+              int rooms = batch.size();
+              handedOver =
+                  writers.submit(
+                      turn,
+                      () ->
+                          jdbc.transaction(
+                              c -> {
+                                bulkTimeout(c);
+                                Map<Long, Long> created =
+                                    BillWriter.write(
+                                        c, period, null, runId, settings, bills, clock.instant());
+                                progress(c, runId, rooms, created.size());
+                                return null;
+                              }));
+              if (!handedOver) {
+                LOG.info("Billing run {} for {} interrupted", runId, period);
+                return;
+              }
+            } finally {
+              if (!handedOver) {
+                queue.pace().release(turn);
+              }
             }
           }
           after = page.get(page.size() - 1).id;
@@ -303,11 +322,29 @@ final class BillingRuns {
   }
 
   /**
+   * Waits for this run's turn in the node's {@link WritePace} to price and write one batch.
+   *
+   * @return when the turn started, for {@link WritePace#release(long)}; {@link #NO_TURN} when the
+   *     run thread was interrupted while waiting
+   */
+  private long takeTurn() {
+    try {
+      return queue.pace().acquire(tenant);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return NO_TURN;
+    }
+  }
+
+  /**
    * The writing side of a run: up to {@value #WRITERS} batches are written at once, each in its own
-   * transaction on its own connection, while the run thread reads and prices the next rooms.
-   * Batches hold disjoint rooms, so they never wait for each other's bills or room_account rows;
-   * they only meet at the run's progress row, which each updates last, just before its commit. A
-   * failed batch fails the run (batches already committed stay, a re-post completes the rest).
+   * transaction on its own connection, while the run thread reads and prices the next rooms. Each
+   * batch holds a turn of the node's {@link WritePace} from its pricing to its commit (the writer
+   * gives it back), so that fewer batches are priced and written at once while API requests are
+   * being served. Batches hold disjoint rooms, so they never wait for each other's bills or
+   * room_account rows; they only meet at the run's progress row, which each updates last, just
+   * before its commit. A failed batch fails the run (batches already committed stay, a re-post
+   * completes the rest).
    */
   private final class Writers {
     private final ExecutorService pool =
@@ -324,10 +361,11 @@ final class BillingRuns {
     /**
      * Queues a batch, first waiting for the oldest one when {@value #WRITERS} are in flight.
      *
+     * @param turn the batch's turn, given back when it has been written
      * @return false when the run thread was interrupted while waiting
      * @throws RuntimeException what a written batch failed with
      */
-    boolean submit(Runnable batch) {
+    boolean submit(long turn, Runnable batch) {
       while (inFlight.size() >= WRITERS) {
         if (!await(inFlight.removeFirst())) {
           return false;
@@ -340,6 +378,7 @@ final class BillingRuns {
                 try {
                   batch.run();
                 } finally {
+                  queue.pace().release(turn);
                   MDC.remove("tenant");
                 }
               }));

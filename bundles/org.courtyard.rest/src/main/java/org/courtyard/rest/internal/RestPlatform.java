@@ -15,6 +15,7 @@ import org.apache.cxf.transport.http.HTTPTransportFactory;
 import org.courtyard.api.Authenticator;
 import org.courtyard.api.CourtyardConstants;
 import org.courtyard.api.HealthCheck;
+import org.courtyard.api.InteractiveLoad;
 import org.courtyard.api.TenantModule;
 import org.courtyard.api.TenantService;
 import org.courtyard.api.TrafficSource;
@@ -70,6 +71,8 @@ public final class RestPlatform {
   private final ModuleGate gate;
   private final OperatorOverview overview;
   private final RequestLimits limits;
+  private final InteractiveMeter meter = new InteractiveMeter();
+  private ServiceRegistration<InteractiveLoad> meterRegistration;
 
   private final Map<String, Server> moduleServers = new LinkedHashMap<>();
   private final Map<String, OperatorExtension> extensions = new LinkedHashMap<>();
@@ -111,6 +114,7 @@ public final class RestPlatform {
               AuthFilter.Audience.OPERATOR,
               null));
       active = true;
+      meterRegistration = context.registerService(InteractiveLoad.class, meter, null);
       moduleResources.forEach((id, r) -> publish(id, r));
       extensions.forEach(this::publishExtension);
     }
@@ -120,6 +124,10 @@ public final class RestPlatform {
   @Deactivate
   synchronized void deactivate() {
     active = false;
+    if (meterRegistration != null) {
+      meterRegistration.unregister();
+      meterRegistration = null;
+    }
     new ArrayList<>(moduleServers.keySet()).forEach(this::withdraw);
     extensionServers.values().forEach(Server::destroy);
     extensionServers.clear();
@@ -264,6 +272,7 @@ public final class RestPlatform {
             Json.provider(mapper),
             new ProblemMapper(),
             new TypedParams(),
+            meter,
             limits,
             new AuthFilter(authenticator, audience, module, gate, overview.requests())));
     Thread thread = Thread.currentThread();
