@@ -7,8 +7,20 @@ import static org.junit.Assert.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
@@ -127,8 +139,10 @@ public class SecurityIT {
       door.disconnect();
     }
     DevicesIT.await(guard, "/devices/devices/door-1", j -> j.path("messages").asLong() == 6);
-    JsonNode log = DevicesIT.await(guard, "/security/access-events", j -> j.size() == 2);
-    JsonNode denied = guard.get("/security/access-events?granted=false").json;
+    JsonNode log =
+        DevicesIT.await(guard, "/security/access-events", j -> j.path("items").size() == 2)
+            .path("items");
+    JsonNode denied = items(guard, "/security/access-events?granted=false");
     assertEquals(denied.toString(), 1, denied.size());
     assertEquals("PIN-0042", denied.get(0).path("credential").asText());
     assertEquals("pin", denied.get(0).path("credentialKind").asText());
@@ -136,7 +150,8 @@ public class SecurityIT {
     assertEquals("2", denied.get(0).path("door").asText());
     assertTrue(log.toString(), log.toString().contains("\"credential\":\"04A1B2C3D4\""));
 
-    JsonNode alarms = DevicesIT.await(guard, "/security/alarms", j -> j.size() == 2);
+    JsonNode alarms =
+        DevicesIT.await(guard, "/security/alarms", j -> j.path("items").size() == 2).path("items");
     for (JsonNode a : alarms) {
       if (a.path("kind").asText().equals("door_held_open")) {
         assertEquals(a.toString(), "resolved", a.path("status").asText());
@@ -148,7 +163,7 @@ public class SecurityIT {
         forcedAlarm = a.path("id").asLong();
       }
     }
-    assertEquals(1, guard.get("/security/alarms?status=raised").json.size());
+    assertEquals(1, items(guard, "/security/alarms?status=raised").size());
     assertEquals(400, guard.get("/security/alarms?status=sleeping").status);
   }
 
@@ -176,8 +191,8 @@ public class SecurityIT {
 
   @Test
   public void a04_anotherTenantSeesNoneOfIt() throws Exception {
-    assertEquals(0, other.get("/security/alarms").json.size());
-    assertEquals(0, other.get("/security/access-events").json.size());
+    assertEquals(0, items(other, "/security/alarms").size());
+    assertEquals(0, items(other, "/security/access-events").size());
     Http.Reply r =
         other.post("/security/alarms/" + forcedAlarm + "/acknowledge", map("by", "intruder"));
     assertEquals(r.toString(), 404, r.status);
@@ -265,11 +280,11 @@ public class SecurityIT {
     assertEquals(400, guard.get("/security/credentials/decision?kind=card&credential=x").status);
 
     // the access log names the holder of the card the controller reported
-    JsonNode log = guard.get("/security/access-events?granted=true").json;
+    JsonNode log = items(guard, "/security/access-events?granted=true");
     assertEquals(log.toString(), "Zhang Wei 张伟", log.get(0).path("holder").asText());
 
     // another tenant cannot see or revoke it
-    assertEquals(0, other.get("/security/credentials").json.size());
+    assertEquals(0, items(other, "/security/credentials").size());
     assertEquals(404, other.post("/security/credentials/" + id + "/revoke", "").status);
     assertEquals(
         "unknown credential",
@@ -281,7 +296,7 @@ public class SecurityIT {
     assertEquals(
         "revoked", decision(guard, "card", "04A1B2C3D4", "door-1:1", null).path("reason").asText());
     assertEquals(409, guard.post("/security/credentials/" + id + "/revoke", "").status);
-    assertEquals(1, guard.get("/security/credentials?holder=zhang&status=revoked").json.size());
+    assertEquals(1, items(guard, "/security/credentials?holder=zhang&status=revoked").size());
   }
 
   @Test
@@ -410,7 +425,7 @@ public class SecurityIT {
                 map("checkpoint", "TAG-GARDEN", "guard", "Guard Wang 王"))
             .problemType());
 
-    assertEquals(0, other.get("/security/patrol/routes").json.size());
+    assertEquals(0, items(other, "/security/patrol/routes").size());
     assertEquals(404, other.get("/security/patrol/rounds/" + round).status);
     assertEquals(404, other.post(checkins, map("checkpoint", "TAG-GARDEN", "guard", "x")).status);
   }
@@ -490,13 +505,13 @@ public class SecurityIT {
       assertTrue("the controller got no open frame", frame != null);
       assertEquals(0xA5, frame[0] & 0xFF);
       assertEquals(0x81, frame[4] & 0xFF); // OPEN
-      JsonNode log = guard.get("/security/access-events?deviceId=door-1").json;
+      JsonNode log = items(guard, "/security/access-events?deviceId=door-1");
       JsonNode first = log.get(0);
       assertEquals(log.toString(), "remote", first.path("credentialKind").asText());
       assertTrue(log.toString(), first.path("granted").asBoolean());
       assertEquals("opened remotely by Guard Li: courier", first.path("reason").asText());
     }
-    long lines = guard.get("/security/access-events?deviceId=door-1&limit=500").json.size();
+    long lines = items(guard, "/security/access-events?deviceId=door-1&limit=500").size();
     // bad input, an unknown device and another tenant's door: refused, nothing sent or logged
     assertEquals(422, guard.post("/security/doors/door-1/open", map("door", "1")).status);
     assertEquals(
@@ -507,7 +522,7 @@ public class SecurityIT {
     assertEquals(foreign.toString(), 404, foreign.status);
     Http.Reply tooMany = guard.post("/security/doors/door-1/open", map("door", "9", "by", "Li"));
     assertEquals(tooMany.toString(), 422, tooMany.status);
-    assertEquals(lines, guard.get("/security/access-events?deviceId=door-1&limit=500").json.size());
+    assertEquals(lines, items(guard, "/security/access-events?deviceId=door-1&limit=500").size());
   }
 
   @Test
@@ -595,7 +610,7 @@ public class SecurityIT {
           "C-7788", new String(add, 24, add[23], StandardCharsets.US_ASCII)); // n, then the card
       // the device's commands list it too, and the listing shows the pushes
       assertTrue(guard.get("/devices/devices/door-1/commands").text.contains("\"credential-add\""));
-      JsonNode listed = guard.get("/security/credentials?holder=li%20na").json.get(0);
+      JsonNode listed = items(guard, "/security/credentials?holder=li%20na").get(0);
       assertEquals(2, listed.path("pushes").size());
 
       long id = issued.json.path("id").asLong();
@@ -615,6 +630,467 @@ public class SecurityIT {
       assertTrue("the controller was told to forget the card", remove != null);
       assertEquals(0x83, remove[4] & 0xFF);
     }
+  }
+
+  // ------------------------------------------------------------------------------ pages
+
+  /** The five lists of the module, each paginated by {@code limit} and {@code cursor}. */
+  private static final List<String> LISTS =
+      List.of(
+          "/security/access-events",
+          "/security/alarms",
+          "/security/patrol/routes",
+          "/security/patrol/rounds",
+          "/security/credentials");
+
+  @Test
+  public void a11_theAccessLogAndAlarmsArePagedNewestFirstAndEachRowIsSeenOnce() throws Exception {
+    Http.Reply second =
+        guard.post(
+            "/devices/devices",
+            map(
+                "id",
+                "door-2",
+                "type",
+                "door-controller",
+                "name",
+                "Garage gate",
+                "location",
+                map("kind", "gate", "ref", "Garage")));
+    assertEquals(second.toString(), 201, second.status);
+    String secondPassword = second.json.path("mqtt").path("password").asText();
+    long eventsBefore = PlatformIT.count("select count(*) from t_guard_co.access_event");
+    long alarmsBefore = PlatformIT.count("select count(*) from t_guard_co.alarm");
+    // 130 access lines, three to a second (so that pages end inside a second) over two
+    // controllers, every fifth refused; 64 door-forced alarms, three to a second: six left raised
+    // on door-2 (one per door and kind: one open alarm each), the others cleared by door-1 at once
+    long base = 1_764_300_000L;
+    int events = 130;
+    int alarms = 64;
+    int open = 0;
+    MqttClient door1 = DevicesIT.connect("guard_co/door-1", doorPassword);
+    MqttClient door2 = DevicesIT.connect("guard_co/door-2", secondPassword);
+    try {
+      long seq = 10_000;
+      for (int i = 0; i < events; i++) {
+        byte[] f =
+            at(access(seq++, 1 + i % 2, i % 5 != 0, i % 5 == 0 ? 2 : 0, 1, "PG" + i), base + i / 3);
+        (i % 3 == 0 ? door2 : door1).publish(up(i % 3 == 0 ? "door-2" : "door-1"), f, 1, false);
+      }
+      for (int i = 0; i < alarms; i++) {
+        long time = base + i / 3;
+        if (i % 10 == 0 && open < 6) {
+          int kind = 1 + open % 3;
+          int door = 1 + open / 3;
+          door2.publish(up("door-2"), at(alarm(seq++, door, kind, true), time), 1, false);
+          open++;
+        } else {
+          int door = 1 + i % 2;
+          door1.publish(up("door-1"), at(alarm(seq++, door, 1, true), time), 1, false);
+          door1.publish(up("door-1"), at(alarm(seq++, door, 1, false), time), 1, false);
+        }
+      }
+    } finally {
+      door1.disconnect();
+      door2.disconnect();
+    }
+    awaitCount("select count(*) from t_guard_co.access_event", eventsBefore + events);
+    awaitCount("select count(*) from t_guard_co.alarm", alarmsBefore + alarms);
+    awaitCount(
+        "select count(*) from t_guard_co.alarm where device_id = 'door-1' and kind ="
+            + " 'door_forced' and status = 'resolved' and raised_at >= to_timestamp("
+            + base
+            + ")",
+        alarms - open);
+    assertEquals(6, open);
+
+    String events0 = "select id from t_guard_co.access_event";
+    String eventOrder = " order by at desc, id desc";
+    for (String[] walk :
+        new String[][] {
+          {"", ""},
+          {"granted=false", " where not granted"},
+          {"deviceId=door-2", " where device_id = 'door-2'"},
+          {"deviceId=door-1&granted=true", " where device_id = 'door-1' and granted"},
+        }) {
+      for (int limit : new int[] {7, 50}) {
+        List<JsonNode> seen = walk(guard, "/security/access-events?" + walk[0], limit);
+        assertEquals(walk[0] + " limit " + limit, ids(events0 + walk[1] + eventOrder), ids(seen));
+      }
+    }
+    // the default page is 50 lines, and the next one follows on
+    Http.Reply first = guard.get("/security/access-events");
+    assertEquals(50, first.json.path("items").size());
+    assertTrue(first.text, first.json.path("nextCursor").isTextual());
+    Http.Reply on =
+        guard.get("/security/access-events?cursor=" + first.json.path("nextCursor").asText());
+    assertEquals(
+        ids(events0 + eventOrder).subList(50, 50 + on.json.path("items").size()),
+        ids(toList(on.json.path("items"))));
+    // newest first, also inside a second: by id
+    List<JsonNode> all = walk(guard, "/security/access-events", 11);
+    for (int i = 1; i < all.size(); i++) {
+      Instant a = Instant.parse(all.get(i - 1).path("at").asText());
+      Instant b = Instant.parse(all.get(i).path("at").asText());
+      assertTrue(
+          all.get(i - 1) + " before " + all.get(i),
+          a.isAfter(b)
+              || (a.equals(b)
+                  && all.get(i - 1).path("id").asLong() > all.get(i).path("id").asLong()));
+    }
+
+    String alarms0 = "select id from t_guard_co.alarm";
+    String alarmOrder = " order by raised_at desc, id desc";
+    for (String[] walk :
+        new String[][] {
+          {"", ""},
+          {"status=raised", " where status = 'raised'"},
+          {"status=resolved", " where status = 'resolved'"},
+        }) {
+      for (int limit : new int[] {5, 50}) {
+        List<JsonNode> seen = walk(guard, "/security/alarms?" + walk[0], limit);
+        assertEquals(walk[0] + " limit " + limit, ids(alarms0 + walk[1] + alarmOrder), ids(seen));
+      }
+    }
+    assertTrue(ids(alarms0 + " where status = 'raised'").size() >= open);
+  }
+
+  @Test
+  public void a12_routesRoundsAndCredentialsArePagedAndEachIsSeenOnce() throws Exception {
+    int routes = 55;
+    for (int i = 0; i < routes; i++) {
+      Http.Reply r =
+          guard.post(
+              "/security/patrol/routes",
+              map(
+                  "name",
+                  String.format("Page route %02d", i),
+                  "checkpoints",
+                  List.of("TAG-P" + i),
+                  "times",
+                  List.of("06:00", "18:00"),
+                  "roundMinutes",
+                  30));
+      assertEquals(r.toString(), 201, r.status);
+    }
+    List<JsonNode> seen = walk(guard, "/security/patrol/routes", 8);
+    assertEquals(ids("select id from t_guard_co.patrol_route order by id"), ids(seen));
+    assertEquals(
+        ids("select id from t_guard_co.patrol_route order by id"),
+        ids(walk(guard, "/security/patrol/routes", 500)));
+
+    // today's rounds: 55 routes start at 06:00 and 18:00 (UTC), so pages end inside a start time
+    Http.Reply today =
+        guard.post("/security/patrol/schedule?zone=UTC&date=" + LocalDate.now(ZoneOffset.UTC), "");
+    assertEquals(today.toString(), 200, today.status);
+    Set<Long> scheduled = new HashSet<>(ids(toList(today.json)));
+    assertTrue(today.text, scheduled.size() >= 2 * routes);
+    for (int limit : new int[] {9, 50}) {
+      Instant before = Instant.now();
+      List<JsonNode> rounds = walk(guard, "/security/patrol/rounds", limit);
+      Instant after = Instant.now();
+      List<Long> ids = ids(rounds);
+      assertTrue(ids.toString(), ids.containsAll(scheduled));
+      for (int i = 1; i < rounds.size(); i++) {
+        Instant a = Instant.parse(rounds.get(i - 1).path("startsAt").asText());
+        Instant b = Instant.parse(rounds.get(i).path("startsAt").asText());
+        assertTrue(
+            rounds.get(i - 1) + " before " + rounds.get(i),
+            a.isBefore(b) || (a.equals(b) && ids.get(i - 1) < ids.get(i)));
+      }
+      // exactly the rounds of the last and next 24 hours (give or take the walk's own time)
+      String window =
+          "select id from t_guard_co.patrol_round where starts_at < ? and due_at > ? order by id";
+      Set<Long> surely =
+          new HashSet<>(
+              ids(
+                  window,
+                  Timestamp.from(before.plus(Duration.ofDays(1))),
+                  Timestamp.from(after.minus(Duration.ofDays(1)))));
+      Set<Long> atMost =
+          new HashSet<>(
+              ids(
+                  window,
+                  Timestamp.from(after.plus(Duration.ofDays(1))),
+                  Timestamp.from(before.minus(Duration.ofDays(1)))));
+      assertTrue(ids + " holds " + surely, new HashSet<>(ids).containsAll(surely));
+      assertTrue(atMost + " holds " + ids, atMost.containsAll(ids));
+    }
+
+    int credentials = 60;
+    for (int i = 0; i < credentials; i++) {
+      Http.Reply r =
+          guard.post(
+              "/security/credentials",
+              map(
+                  "kind",
+                  "card",
+                  "credential",
+                  "PAGE-" + i,
+                  "holder",
+                  "Page Holder " + i,
+                  "doors",
+                  List.of("no-gate-" + i)));
+      assertEquals(r.toString(), 201, r.status);
+      if (i % 6 == 0) {
+        assertEquals(
+            200,
+            guard.post("/security/credentials/" + r.json.path("id").asLong() + "/revoke", "")
+                .status);
+      }
+    }
+    String creds = "select id from t_guard_co.access_credential";
+    for (String[] walk :
+        new String[][] {
+          {"", ""},
+          {"holder=page%20HOLDER", " where lower(holder) like '%page holder%'"},
+          {"status=revoked", " where status = 'revoked'"},
+          {"holder=page&status=active", " where lower(holder) like '%page%' and status = 'active'"},
+        }) {
+      for (int limit : new int[] {7, 50}) {
+        List<JsonNode> page = walk(guard, "/security/credentials?" + walk[0], limit);
+        assertEquals(
+            walk[0] + " limit " + limit, ids(creds + walk[1] + " order by id desc"), ids(page));
+      }
+    }
+    // each listed credential still says what its controllers were told
+    JsonNode one = items(guard, "/security/credentials?holder=page%20holder%2059");
+    assertEquals(one.toString(), 1, one.size());
+    assertEquals("failed", one.get(0).path("pushes").get(0).path("status").asText());
+    // the holder filter matches its characters as they are: _ and % are no wildcards
+    assertEquals(0, items(guard, "/security/credentials?holder=_").size());
+    assertEquals(0, items(guard, "/security/credentials?holder=%25").size());
+    assertEquals(0, items(guard, "/security/credentials?holder=page_holder").size());
+  }
+
+  @Test
+  public void a13_aLimitOutOfBoundsOrACursorThisApiDidNotGiveIsA400Problem() throws Exception {
+    for (String list : LISTS) {
+      for (String limit : List.of("0", "501", "abc", "-1", "1.5", "99999999999")) {
+        Http.Reply r = guard.get(list + "?limit=" + limit);
+        assertProblem(r, 400, "invalid-limit");
+      }
+      assertEquals(1, items(guard, list + "?limit=1").size());
+      assertEquals(200, guard.get(list + "?limit=500").status);
+      assertEquals(200, guard.get(list + "?cursor=").status);
+      Http.Reply first = guard.get(list + "?limit=2");
+      String cursor = first.json.path("nextCursor").asText();
+      assertTrue(list + " " + first.text, !cursor.isEmpty());
+      assertEquals(200, guard.get(list + "?limit=2&cursor=" + cursor).status);
+      char c = cursor.charAt(0);
+      for (String bad :
+          List.of(
+              (c == 'Q' ? 'R' : 'Q') + cursor.substring(1), // the list's name in it changed
+              cursor + "!!",
+              "not-a-cursor",
+              "x".repeat(300),
+              "%20" + cursor,
+              Base64.getUrlEncoder()
+                  .withoutPadding()
+                  .encodeToString("id:-5".getBytes(StandardCharsets.US_ASCII)),
+              Base64.getUrlEncoder()
+                  .withoutPadding()
+                  .encodeToString(
+                      "ae:99999999999999999999:1".getBytes(StandardCharsets.US_ASCII)))) {
+        assertProblem(guard.get(list + "?cursor=" + bad), 400, "invalid-cursor");
+      }
+    }
+    // a cursor of one list is refused by another
+    String alarmsCursor = guard.get("/security/alarms?limit=1").json.path("nextCursor").asText();
+    assertProblem(
+        guard.get("/security/access-events?cursor=" + alarmsCursor), 400, "invalid-cursor");
+    assertProblem(
+        guard.get("/security/patrol/rounds?cursor=" + alarmsCursor), 400, "invalid-cursor");
+    assertProblem(
+        guard.get("/security/patrol/routes?cursor=" + alarmsCursor), 400, "invalid-cursor");
+    String routesCursor =
+        guard.get("/security/patrol/routes?limit=1").json.path("nextCursor").asText();
+    assertProblem(guard.get("/security/alarms?cursor=" + routesCursor), 400, "invalid-cursor");
+
+    // the served document says so
+    JsonNode doc = Http.anonymous(CourtyardContainer.httpPort()).get("/openapi.json").json;
+    for (String list : LISTS) {
+      JsonNode get = doc.path("paths").path("/v1" + list).path("get");
+      List<String> params = new ArrayList<>();
+      get.path("parameters").forEach(p -> params.add(p.path("name").asText()));
+      assertTrue(list + " " + params, params.containsAll(List.of("limit", "cursor")));
+      String ref =
+          get.path("responses")
+              .path("200")
+              .path("content")
+              .path("application/json")
+              .path("schema")
+              .path("$ref")
+              .asText();
+      JsonNode schema =
+          doc.path("components").path("schemas").path(ref.substring(ref.lastIndexOf('/') + 1));
+      assertEquals(
+          list + " " + ref, "array", schema.path("properties").path("items").path("type").asText());
+      assertEquals(
+          list + " " + ref,
+          "string",
+          schema.path("properties").path("nextCursor").path("type").asText());
+    }
+  }
+
+  @Test
+  public void a14_anotherTenantsPagesHoldOnlyItsOwnRows() throws Exception {
+    for (int i = 0; i < 8; i++) {
+      assertEquals(
+          201,
+          other.post(
+                  "/security/patrol/routes",
+                  map(
+                      "name",
+                      "Other route " + i,
+                      "checkpoints",
+                      List.of("TAG-O" + i),
+                      "times",
+                      List.of("07:00"),
+                      "roundMinutes",
+                      20))
+              .status);
+      assertEquals(
+          201,
+          other.post(
+                  "/security/credentials",
+                  map(
+                      "kind",
+                      "pin",
+                      "credential",
+                      "OTHER-" + i,
+                      "holder",
+                      "Other Holder " + i,
+                      "doors",
+                      List.of("no-gate")))
+              .status);
+    }
+    assertEquals(
+        200,
+        other.post("/security/patrol/schedule?zone=UTC&date=" + LocalDate.now(ZoneOffset.UTC), "")
+            .status);
+    assertEquals(
+        ids("select id from t_other_co.patrol_route order by id"),
+        ids(walk(other, "/security/patrol/routes", 3)));
+    assertEquals(
+        ids("select id from t_other_co.access_credential order by id desc"),
+        ids(walk(other, "/security/credentials", 3)));
+    for (String list : LISTS) {
+      // walked with its own pages and with a cursor of the guard's: nothing of the guard's
+      List<JsonNode> rows = walk(other, list, 3);
+      String guardsCursor = guard.get(list + "?limit=2").json.path("nextCursor").asText();
+      Http.Reply fromGuards = other.get(list + "?limit=500&cursor=" + guardsCursor);
+      assertEquals(fromGuards.toString(), 200, fromGuards.status);
+      rows.addAll(toList(fromGuards.json.path("items")));
+      for (JsonNode row : rows) {
+        String text = row.toString();
+        assertTrue(list + ": " + text, !text.contains("door-1") && !text.contains("door-2"));
+        assertTrue(
+            list + ": " + text, !text.contains("Page route") && !text.contains("Page Holder"));
+        assertTrue(list + ": " + text, !text.contains("PAGE-") && !text.contains("\"PG"));
+      }
+    }
+    assertEquals(0, walk(other, "/security/access-events", 3).size());
+    assertEquals(0, walk(other, "/security/alarms", 3).size());
+    assertTrue(walk(other, "/security/patrol/rounds", 3).size() >= 8);
+  }
+
+  /** The items of the first page. */
+  private static JsonNode items(Http api, String path) throws Exception {
+    Http.Reply r = api.get(path);
+    assertEquals(r.toString(), 200, r.status);
+    assertTrue(r.text, r.json.path("items").isArray());
+    return r.json.path("items");
+  }
+
+  /**
+   * Every row of a list, page after page of {@code limit}: each page full but the last, and a
+   * cursor exactly when another page follows.
+   */
+  private static List<JsonNode> walk(Http api, String path, int limit) throws Exception {
+    List<JsonNode> rows = new ArrayList<>();
+    String cursor = null;
+    for (int pages = 1; ; pages++) {
+      assertTrue(path + ": more than 1,000 pages", pages <= 1000);
+      String uri =
+          path
+              + (path.contains("?") ? "&" : "?")
+              + "limit="
+              + limit
+              + (cursor == null ? "" : "&cursor=" + cursor);
+      Http.Reply r = api.get(uri);
+      assertEquals(r.toString(), 200, r.status);
+      JsonNode items = r.json.path("items");
+      JsonNode next = r.json.path("nextCursor");
+      assertTrue(uri + " " + r.text, items.isArray() && r.json.has("nextCursor"));
+      rows.addAll(toList(items));
+      if (next.isNull()) {
+        assertTrue(uri + " " + r.text, items.size() <= limit);
+        return rows;
+      }
+      assertEquals(uri + " " + r.text, limit, items.size());
+      cursor = next.asText();
+    }
+  }
+
+  private static List<JsonNode> toList(JsonNode array) {
+    List<JsonNode> out = new ArrayList<>();
+    array.forEach(out::add);
+    return out;
+  }
+
+  /** The ids of rows, in order; an id seen twice fails. */
+  private static List<Long> ids(List<JsonNode> rows) {
+    List<Long> ids = new ArrayList<>();
+    for (JsonNode r : rows) {
+      ids.add(r.path("id").asLong());
+    }
+    assertEquals("an id seen twice: " + ids, ids.size(), new HashSet<>(ids).size());
+    return ids;
+  }
+
+  /** What the database holds: the first column of a query, in its order. */
+  private static List<Long> ids(String sql, Object... args) throws Exception {
+    try (Connection c = PlatformIT.db();
+        PreparedStatement ps = c.prepareStatement(sql)) {
+      for (int i = 0; i < args.length; i++) {
+        ps.setObject(i + 1, args[i]);
+      }
+      List<Long> ids = new ArrayList<>();
+      try (ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          ids.add(rs.getLong(1));
+        }
+      }
+      return ids;
+    }
+  }
+
+  private static void awaitCount(String sql, long expected) throws Exception {
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+    long n = PlatformIT.count(sql);
+    while (n < expected && System.nanoTime() < deadline) {
+      Thread.sleep(100);
+      n = PlatformIT.count(sql);
+    }
+    assertEquals(sql, expected, n);
+  }
+
+  private static void assertProblem(Http.Reply r, int status, String type) {
+    assertEquals(r.toString(), status, r.status);
+    assertTrue(r.toString(), r.contentType.startsWith("application/problem+json"));
+    assertEquals(r.toString(), type, r.problemType());
+  }
+
+  private static String up(String device) {
+    return "t/guard_co/d/" + device + "/up";
+  }
+
+  /** The frame with its device time set to {@code seconds}. */
+  private static byte[] at(byte[] frame, long seconds) {
+    ByteBuffer.wrap(frame).putInt(9, (int) seconds);
+    fixCrc(frame);
+    return frame;
   }
 
   /** A device's down topic as the device sees it: what the platform sent it, in order. */

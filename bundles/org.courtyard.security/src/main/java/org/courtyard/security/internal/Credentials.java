@@ -10,12 +10,15 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
 import org.courtyard.api.FieldErrors;
 import org.courtyard.api.ProblemException;
 import org.courtyard.api.jdbc.Jdbc;
+import org.courtyard.api.rest.Cursor;
+import org.courtyard.api.rest.Page;
 import org.courtyard.devices.DeviceCommand;
 
 /**
@@ -165,25 +168,34 @@ final class Credentials {
         });
   }
 
-  List<CredentialView> list(String holder, String status, int limit) {
+  /**
+   * One page of credentials, newest first (by id), after the credential {@code after} (0: from the
+   * newest); {@code holder} keeps those whose holder contains it (any case), {@code status} one
+   * state.
+   */
+  Page<CredentialView> list(String holder, String status, long after, int limit) {
     StringBuilder sql =
         new StringBuilder("SELECT " + COLUMNS + " FROM access_credential WHERE true");
-    List<String> params = new ArrayList<>();
+    List<Object> params = new ArrayList<>();
     if (holder != null) {
       sql.append(" AND lower(holder) LIKE ?");
-      params.add("%" + holder.strip().toLowerCase(java.util.Locale.ROOT).replace("%", "\\%") + "%");
+      params.add("%" + likeLiteral(holder.strip().toLowerCase(Locale.ROOT)) + "%");
     }
     if (status != null) {
       sql.append(" AND status = ?");
       params.add(status);
     }
-    sql.append(" ORDER BY id DESC LIMIT ").append(limit);
+    if (after > 0) {
+      sql.append(" AND id < ?");
+      params.add(after);
+    }
+    sql.append(" ORDER BY id DESC LIMIT ").append(limit + 1);
     List<CredentialView> found =
         jdbc.read(
             c -> {
               try (PreparedStatement ps = c.prepareStatement(sql.toString())) {
                 for (int i = 0; i < params.size(); i++) {
-                  ps.setString(i + 1, params.get(i));
+                  ps.setObject(i + 1, params.get(i));
                 }
                 List<CredentialView> out = new ArrayList<>();
                 try (ResultSet rs = ps.executeQuery()) {
@@ -194,8 +206,16 @@ final class Credentials {
                 return out;
               }
             });
-    Map<Long, List<Push>> pushes = pushes(found.stream().map(CredentialView::id).toList());
-    return found.stream().map(v -> v.withPushes(pushes.getOrDefault(v.id(), List.of()))).toList();
+    Page<CredentialView> page = SecurityTenant.page(found, limit, v -> Cursor.encode(v.id()));
+    Map<Long, List<Push>> pushes = pushes(page.items.stream().map(CredentialView::id).toList());
+    return new Page<>(
+        page.items.stream().map(v -> v.withPushes(pushes.getOrDefault(v.id(), List.of()))).toList(),
+        page.nextCursor);
+  }
+
+  /** {@code text} matched as itself by LIKE (whose escape character is the backslash). */
+  static String likeLiteral(String text) {
+    return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
   }
 
   CredentialView revoke(long id, Instant now) {

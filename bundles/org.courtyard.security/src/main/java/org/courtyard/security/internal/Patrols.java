@@ -13,6 +13,7 @@ import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -20,6 +21,8 @@ import java.util.regex.Pattern;
 import org.courtyard.api.FieldErrors;
 import org.courtyard.api.ProblemException;
 import org.courtyard.api.jdbc.Jdbc;
+import org.courtyard.api.rest.Cursor;
+import org.courtyard.api.rest.Page;
 
 /**
  * Guard patrol (巡更): a route is a list of checkpoints walked in rounds that start at set local
@@ -32,6 +35,7 @@ final class Patrols {
 
   private static final Pattern CHECKPOINT = Pattern.compile("^[A-Za-z0-9][A-Za-z0-9_:.-]{0,99}$");
   private static final Pattern TIME = Pattern.compile("^([01][0-9]|2[0-3]):[0-5][0-9]$");
+  private static final Duration LONGEST_ROUND = Duration.ofMinutes(720);
 
   public record RouteInput(
       String name, List<String> checkpoints, List<String> times, Integer roundMinutes) {}
@@ -57,6 +61,8 @@ final class Patrols {
       List<CheckinView> checkins,
       List<String> missed) {}
 
+  private record RoundRow(long id, long routeId, Instant startsAt, Instant dueAt) {}
+
   private final Jdbc jdbc;
 
   Patrols(Jdbc jdbc) {
@@ -81,7 +87,9 @@ final class Patrols {
         || in.times().stream().anyMatch(t -> t == null || !TIME.matcher(t).matches())) {
       errors.add("times", "1-48 local start times 'HH:MM'");
     }
-    if (in.roundMinutes() == null || in.roundMinutes() < 5 || in.roundMinutes() > 720) {
+    if (in.roundMinutes() == null
+        || in.roundMinutes() < 5
+        || in.roundMinutes() > LONGEST_ROUND.toMinutes()) {
       errors.add("roundMinutes", "5-720 minutes to walk a round");
     }
     errors.throwIfAny();
@@ -109,8 +117,22 @@ final class Patrols {
         });
   }
 
-  List<RouteView> routes() {
-    return jdbc.read(this::routesIn);
+  /** One page of routes, by id, after the route {@code after} (0: from the first). */
+  Page<RouteView> routes(long after, int limit) {
+    List<RouteView> rows =
+        jdbc.read(
+            c -> {
+              try (PreparedStatement ps =
+                  c.prepareStatement(
+                      "SELECT "
+                          + ROUTE_COLUMNS
+                          + " FROM patrol_route WHERE id > ? ORDER BY id LIMIT "
+                          + (limit + 1))) {
+                ps.setLong(1, after);
+                return routes(ps);
+              }
+            });
+    return SecurityTenant.page(rows, limit, r -> Cursor.encode(r.id()));
   }
 
   /**
@@ -154,24 +176,70 @@ final class Patrols {
         });
   }
 
-  List<RoundView> rounds(Instant from, Instant to, Instant now) {
-    return jdbc.read(
-        c -> {
-          List<RoundView> out = new ArrayList<>();
-          try (PreparedStatement ps =
-              c.prepareStatement(
-                  "SELECT id FROM patrol_round WHERE starts_at < ? AND due_at > ?"
-                      + " ORDER BY starts_at, id LIMIT 500")) {
-            ps.setTimestamp(1, Timestamp.from(to));
-            ps.setTimestamp(2, Timestamp.from(from));
-            try (ResultSet rs = ps.executeQuery()) {
-              while (rs.next()) {
-                out.add(round(c, rs.getLong(1), now));
+  /**
+   * One page of the rounds that overlap {@code from} to {@code to}, earliest start first (then by
+   * id), after {@code after} (null: from the earliest), with their state at {@code now}.
+   */
+  Page<RoundView> rounds(Instant from, Instant to, Instant now, TimeCursor after, int limit) {
+    List<RoundView> rows =
+        jdbc.read(
+            c -> {
+              // a round lasts at most 720 minutes (patrol_route_minutes_ck), so the rounds of the
+              // window start after from - 12 h: the index scan starts there, not at the first round
+              String sql =
+                  "SELECT id, route_id, starts_at, due_at FROM patrol_round"
+                      + " WHERE starts_at > ? AND starts_at < ? AND due_at > ?"
+                      + (after == null ? "" : " AND (starts_at, id) > (?, ?)")
+                      + " ORDER BY starts_at, id LIMIT "
+                      + (limit + 1);
+              List<RoundRow> found = new ArrayList<>();
+              try (PreparedStatement ps = c.prepareStatement(sql)) {
+                ps.setTimestamp(1, Timestamp.from(from.minus(LONGEST_ROUND)));
+                ps.setTimestamp(2, Timestamp.from(to));
+                ps.setTimestamp(3, Timestamp.from(from));
+                if (after != null) {
+                  ps.setTimestamp(4, Timestamp.from(after.at()));
+                  ps.setLong(5, after.id());
+                }
+                try (ResultSet rs = ps.executeQuery()) {
+                  while (rs.next()) {
+                    found.add(
+                        new RoundRow(
+                            rs.getLong(1),
+                            rs.getLong(2),
+                            rs.getTimestamp(3).toInstant(),
+                            rs.getTimestamp(4).toInstant()));
+                  }
+                }
               }
-            }
-          }
-          return out;
-        });
+              // the page's routes and check-ins in one query each, not three queries a round
+              Map<Long, RouteView> routes = new HashMap<>();
+              try (PreparedStatement ps =
+                  c.prepareStatement(
+                      "SELECT " + ROUTE_COLUMNS + " FROM patrol_route WHERE id = ANY(?)")) {
+                ps.setArray(
+                    1, Jdbc.bigints(c, found.stream().map(RoundRow::routeId).distinct().toList()));
+                for (RouteView r : routes(ps)) {
+                  routes.put(r.id(), r);
+                }
+              }
+              Map<Long, Map<String, CheckinView>> checkins =
+                  checkins(c, found.stream().map(RoundRow::id).toList());
+              List<RoundView> out = new ArrayList<>();
+              for (RoundRow r : found) {
+                out.add(
+                    view(
+                        r.id(),
+                        routes.get(r.routeId()),
+                        r.startsAt(),
+                        r.dueAt(),
+                        checkins.getOrDefault(r.id(), Map.of()),
+                        now));
+              }
+              return out;
+            });
+    return SecurityTenant.page(
+        rows, limit, r -> new TimeCursor(r.startsAt(), r.id()).encode(TimeCursor.Listing.ROUNDS));
   }
 
   RoundView round(long id, Instant now) {
@@ -267,24 +335,54 @@ final class Patrols {
         due = rs.getTimestamp(3).toInstant();
       }
     }
-    RouteView route = route(c, routeId);
-    Map<String, CheckinView> checkins = new LinkedHashMap<>();
+    return view(
+        id,
+        route(c, routeId),
+        starts,
+        due,
+        checkins(c, List.of(id)).getOrDefault(id, Map.of()),
+        now);
+  }
+
+  /** The check-ins of these rounds, by round, each round's by checkpoint in the order made. */
+  private static Map<Long, Map<String, CheckinView>> checkins(Connection c, List<Long> rounds)
+      throws SQLException {
+    Map<Long, Map<String, CheckinView>> out = new HashMap<>();
+    if (rounds.isEmpty()) {
+      return out;
+    }
     try (PreparedStatement ps =
         c.prepareStatement(
-            "SELECT checkpoint, guard, source, at FROM patrol_checkin WHERE round_id = ? ORDER BY at")) {
-      ps.setLong(1, id);
+            "SELECT round_id, checkpoint, guard, source, at FROM patrol_checkin"
+                + " WHERE round_id = ANY(?) ORDER BY round_id, at, id")) {
+      ps.setArray(1, Jdbc.bigints(c, rounds));
       try (ResultSet rs = ps.executeQuery()) {
         while (rs.next()) {
-          checkins.put(
-              rs.getString(1),
-              new CheckinView(
-                  rs.getString(1),
+          out.computeIfAbsent(rs.getLong(1), k -> new LinkedHashMap<>())
+              .put(
                   rs.getString(2),
-                  rs.getString(3),
-                  rs.getTimestamp(4).toInstant()));
+                  new CheckinView(
+                      rs.getString(2),
+                      rs.getString(3),
+                      rs.getString(4),
+                      rs.getTimestamp(5).toInstant()));
         }
       }
     }
+    return out;
+  }
+
+  /**
+   * A round as it stands at {@code now}: completed once every checkpoint is checked in, missed
+   * (with what is left) once its window has passed without that.
+   */
+  private static RoundView view(
+      long id,
+      RouteView route,
+      Instant starts,
+      Instant due,
+      Map<String, CheckinView> checkins,
+      Instant now) {
     List<String> left = route.checkpoints().stream().filter(p -> !checkins.containsKey(p)).toList();
     String status;
     if (left.isEmpty()) {
@@ -298,7 +396,7 @@ final class Patrols {
     }
     return new RoundView(
         id,
-        routeId,
+        route.id(),
         route.name(),
         starts,
         due,
@@ -307,12 +405,21 @@ final class Patrols {
         status.equals("missed") ? left : List.of());
   }
 
-  private List<RouteView> routesIn(Connection c) throws SQLException {
+  private static final String ROUTE_COLUMNS = "id, name, checkpoints, times, round_minutes";
+
+  /** Every route, by id: what a day's schedule is made of. */
+  private static List<RouteView> routesIn(Connection c) throws SQLException {
+    try (PreparedStatement ps =
+        c.prepareStatement("SELECT " + ROUTE_COLUMNS + " FROM patrol_route ORDER BY id")) {
+      return routes(ps);
+    }
+  }
+
+  private static List<RouteView> routes(PreparedStatement ps) throws SQLException {
     List<RouteView> out = new ArrayList<>();
-    try (PreparedStatement ps = c.prepareStatement("SELECT id FROM patrol_route ORDER BY id");
-        ResultSet rs = ps.executeQuery()) {
+    try (ResultSet rs = ps.executeQuery()) {
       while (rs.next()) {
-        out.add(route(c, rs.getLong(1)));
+        out.add(route(rs));
       }
     }
     return out;
@@ -320,21 +427,24 @@ final class Patrols {
 
   private static RouteView route(Connection c, long id) throws SQLException {
     try (PreparedStatement ps =
-        c.prepareStatement(
-            "SELECT id, name, checkpoints, times, round_minutes FROM patrol_route WHERE id = ?")) {
+        c.prepareStatement("SELECT " + ROUTE_COLUMNS + " FROM patrol_route WHERE id = ?")) {
       ps.setLong(1, id);
       try (ResultSet rs = ps.executeQuery()) {
         if (!rs.next()) {
           throw ProblemException.notFound(
               "route-not-found", "Route not found", "This tenant has no patrol route " + id + ".");
         }
-        return new RouteView(
-            rs.getLong(1),
-            rs.getString(2),
-            Arrays.asList((String[]) rs.getArray(3).getArray()),
-            Arrays.asList((String[]) rs.getArray(4).getArray()),
-            rs.getInt(5));
+        return route(rs);
       }
     }
+  }
+
+  private static RouteView route(ResultSet rs) throws SQLException {
+    return new RouteView(
+        rs.getLong(1),
+        rs.getString(2),
+        Arrays.asList((String[]) rs.getArray(3).getArray()),
+        Arrays.asList((String[]) rs.getArray(4).getArray()),
+        rs.getInt(5));
   }
 }

@@ -17,7 +17,9 @@ import javax.ws.rs.core.SecurityContext;
 import org.courtyard.api.CourtyardConstants;
 import org.courtyard.api.FieldErrors;
 import org.courtyard.api.TenantInstances;
+import org.courtyard.api.rest.Cursor;
 import org.courtyard.api.rest.ModuleResource;
+import org.courtyard.api.rest.Page;
 import org.courtyard.api.rest.Params;
 import org.courtyard.api.rest.TenantPrincipal;
 import org.courtyard.devices.DeviceCommand;
@@ -83,30 +85,42 @@ public class SecurityResource implements ModuleResource {
     return tenants.require(TenantPrincipal.of(security));
   }
 
-  /** Door and gate decisions, newest first; {@code granted=false} keeps the refusals. */
+  /**
+   * Door and gate decisions, newest first (by time, then id); {@code granted=false} keeps the
+   * refusals, {@code deviceId} one controller's. One page of {@code limit} (1-500, default 50); the
+   * next starts at {@code cursor=nextCursor}.
+   */
   @GET
   @Path("access-events")
-  public List<SecurityTenant.AccessView> accessEvents(
+  public Page<SecurityTenant.AccessView> accessEvents(
       @Context SecurityContext security,
       @QueryParam("deviceId") String deviceId,
       @QueryParam("granted") String granted,
-      @QueryParam("limit") String limit) {
+      @QueryParam("limit") String limit,
+      @QueryParam("cursor") String cursor) {
     Boolean g = Params.blank(granted) ? null : Params.flag("granted", granted);
-    return service(security)
-        .accessLog(Params.blank(deviceId) ? null : deviceId, g, Params.limit(limit));
+    int size = Params.limit(limit);
+    TimeCursor after = TimeCursor.decode(TimeCursor.Listing.ACCESS_EVENTS, cursor);
+    return service(security).accessLog(Params.blank(deviceId) ? null : deviceId, g, after, size);
   }
 
-  /** Alarms, newest first; {@code status} keeps one state. */
+  /**
+   * Alarms, newest raised first (then by id); {@code status} keeps one state. Paginated like the
+   * access log.
+   */
   @GET
   @Path("alarms")
-  public List<SecurityTenant.AlarmView> alarms(
+  public Page<SecurityTenant.AlarmView> alarms(
       @Context SecurityContext security,
       @QueryParam("status") String status,
-      @QueryParam("limit") String limit) {
+      @QueryParam("limit") String limit,
+      @QueryParam("cursor") String cursor) {
     if (status != null && !STATUSES.contains(status)) {
       throw Params.invalid("status must be one of " + STATUSES + ".");
     }
-    return service(security).alarms(status, Params.limit(limit));
+    int size = Params.limit(limit);
+    TimeCursor after = TimeCursor.decode(TimeCursor.Listing.ALARMS, cursor);
+    return service(security).alarms(status, after, size);
   }
 
   /**
@@ -154,10 +168,15 @@ public class SecurityResource implements ModuleResource {
     return Params.created(uri.getAbsolutePathBuilder(), r.id(), r);
   }
 
+  /** Patrol routes by id, paginated like every list. */
   @GET
   @Path("patrol/routes")
-  public List<Patrols.RouteView> routes(@Context SecurityContext security) {
-    return service(security).patrols().routes();
+  public Page<Patrols.RouteView> routes(
+      @Context SecurityContext security,
+      @QueryParam("limit") String limit,
+      @QueryParam("cursor") String cursor) {
+    int size = Params.limit(limit);
+    return service(security).patrols().routes(Cursor.decode(cursor), size);
   }
 
   /** Creates the day's rounds of every route ({@code zone} of the route times: Asia/Shanghai). */
@@ -178,16 +197,26 @@ public class SecurityResource implements ModuleResource {
   }
 
   /**
-   * Rounds that overlap the last and the next 24 hours, with their state and missed checkpoints.
+   * Rounds that overlap the last and the next 24 hours, with their state and missed checkpoints,
+   * earliest start first (then by id). Paginated like the access log.
    */
   @GET
   @Path("patrol/rounds")
-  public List<Patrols.RoundView> rounds(@Context SecurityContext security) {
+  public Page<Patrols.RoundView> rounds(
+      @Context SecurityContext security,
+      @QueryParam("limit") String limit,
+      @QueryParam("cursor") String cursor) {
+    int size = Params.limit(limit);
+    TimeCursor after = TimeCursor.decode(TimeCursor.Listing.ROUNDS, cursor);
     SecurityTenant t = service(security);
     java.time.Instant now = t.now();
     return t.patrols()
         .rounds(
-            now.minus(java.time.Duration.ofDays(1)), now.plus(java.time.Duration.ofDays(1)), now);
+            now.minus(java.time.Duration.ofDays(1)),
+            now.plus(java.time.Duration.ofDays(1)),
+            now,
+            after,
+            size);
   }
 
   @GET
@@ -227,19 +256,26 @@ public class SecurityResource implements ModuleResource {
     return Params.created(uri.getAbsolutePathBuilder(), v.id(), v);
   }
 
+  /**
+   * Credentials, newest first (by id), with what their controllers were told; {@code holder} keeps
+   * those whose holder contains it (any case), {@code status} active or revoked ones. Paginated
+   * like every list.
+   */
   @GET
   @Path("credentials")
-  public List<Credentials.CredentialView> credentials(
+  public Page<Credentials.CredentialView> credentials(
       @Context SecurityContext security,
       @QueryParam("holder") String holder,
       @QueryParam("status") String status,
-      @QueryParam("limit") String limit) {
+      @QueryParam("limit") String limit,
+      @QueryParam("cursor") String cursor) {
     if (status != null && !Set.of("active", "revoked").contains(status)) {
       throw Params.invalid("status must be active or revoked.");
     }
+    int size = Params.limit(limit);
     return service(security)
         .credentials()
-        .list(Params.blank(holder) ? null : holder, status, Params.limit(limit));
+        .list(Params.blank(holder) ? null : holder, status, Cursor.decode(cursor), size);
   }
 
   @POST

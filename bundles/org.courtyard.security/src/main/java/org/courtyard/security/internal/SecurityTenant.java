@@ -9,12 +9,14 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.Function;
 import org.courtyard.api.CourtyardConstants;
 import org.courtyard.api.ProblemException;
 import org.courtyard.api.TenantModule;
 import org.courtyard.api.TenantPersistence;
 import org.courtyard.api.TenantSlug;
 import org.courtyard.api.jdbc.Jdbc;
+import org.courtyard.api.rest.Page;
 import org.courtyard.devices.DeviceEvent;
 import org.courtyard.driver.DeviceRecord;
 import org.osgi.service.component.annotations.Activate;
@@ -239,7 +241,11 @@ public final class SecurityTenant implements TenantModule {
         id, deviceId, door, "remote", credential, true, clip(reason, 200), now, null);
   }
 
-  List<AccessView> accessLog(String deviceId, Boolean granted, int limit) {
+  /**
+   * One page of the access log, newest first (by time, then id), after {@code after} (null: from
+   * the newest); {@code deviceId} and {@code granted} keep some lines.
+   */
+  Page<AccessView> accessLog(String deviceId, Boolean granted, TimeCursor after, int limit) {
     StringBuilder sql =
         new StringBuilder(
             "SELECT e.id, e.device_id, e.door, e.credential_kind, e.credential, e.granted,"
@@ -256,61 +262,81 @@ public final class SecurityTenant implements TenantModule {
       sql.append(" AND e.granted = ?");
       params.add(granted);
     }
-    sql.append(" ORDER BY e.at DESC, e.id DESC LIMIT ").append(limit);
-    return jdbc.read(
-        c -> {
-          try (PreparedStatement ps = c.prepareStatement(sql.toString())) {
-            for (int i = 0; i < params.size(); i++) {
-              ps.setObject(i + 1, params.get(i));
-            }
-            List<AccessView> out = new ArrayList<>();
-            try (ResultSet rs = ps.executeQuery()) {
-              while (rs.next()) {
-                out.add(
-                    new AccessView(
-                        rs.getLong(1),
-                        rs.getString(2),
-                        rs.getString(3),
-                        rs.getString(4),
-                        rs.getString(5),
-                        rs.getBoolean(6),
-                        rs.getString(7),
-                        rs.getTimestamp(8).toInstant(),
-                        rs.getString(9)));
+    if (after != null) {
+      sql.append(" AND (e.at, e.id) < (?, ?)");
+      params.add(Timestamp.from(after.at()));
+      params.add(after.id());
+    }
+    sql.append(" ORDER BY e.at DESC, e.id DESC LIMIT ").append(limit + 1);
+    List<AccessView> rows =
+        jdbc.read(
+            c -> {
+              try (PreparedStatement ps = c.prepareStatement(sql.toString())) {
+                for (int i = 0; i < params.size(); i++) {
+                  ps.setObject(i + 1, params.get(i));
+                }
+                List<AccessView> out = new ArrayList<>();
+                try (ResultSet rs = ps.executeQuery()) {
+                  while (rs.next()) {
+                    out.add(
+                        new AccessView(
+                            rs.getLong(1),
+                            rs.getString(2),
+                            rs.getString(3),
+                            rs.getString(4),
+                            rs.getString(5),
+                            rs.getBoolean(6),
+                            rs.getString(7),
+                            rs.getTimestamp(8).toInstant(),
+                            rs.getString(9)));
+                  }
+                }
+                return out;
               }
-            }
-            return out;
-          }
-        });
+            });
+    return page(
+        rows, limit, e -> new TimeCursor(e.at(), e.id()).encode(TimeCursor.Listing.ACCESS_EVENTS));
   }
 
   private static final String ALARM_COLUMNS =
       "id, kind, device_id, source, detail, status, raised_at, acknowledged_at, acknowledged_by,"
           + " resolved_at, resolved_by, note";
 
-  List<AlarmView> alarms(String status, int limit) {
-    return jdbc.read(
-        c -> {
-          try (PreparedStatement ps =
-              c.prepareStatement(
-                  "SELECT "
-                      + ALARM_COLUMNS
-                      + " FROM alarm"
-                      + (status == null ? "" : " WHERE status = ?")
-                      + " ORDER BY raised_at DESC, id DESC LIMIT "
-                      + limit)) {
-            if (status != null) {
-              ps.setString(1, status);
-            }
-            List<AlarmView> out = new ArrayList<>();
-            try (ResultSet rs = ps.executeQuery()) {
-              while (rs.next()) {
-                out.add(alarm(rs));
+  /**
+   * One page of alarms, newest raised first (then by id), after {@code after} (null: from the
+   * newest); {@code status} keeps one state.
+   */
+  Page<AlarmView> alarms(String status, TimeCursor after, int limit) {
+    StringBuilder sql = new StringBuilder("SELECT " + ALARM_COLUMNS + " FROM alarm WHERE true");
+    List<Object> params = new ArrayList<>();
+    if (status != null) {
+      sql.append(" AND status = ?");
+      params.add(status);
+    }
+    if (after != null) {
+      sql.append(" AND (raised_at, id) < (?, ?)");
+      params.add(Timestamp.from(after.at()));
+      params.add(after.id());
+    }
+    sql.append(" ORDER BY raised_at DESC, id DESC LIMIT ").append(limit + 1);
+    List<AlarmView> rows =
+        jdbc.read(
+            c -> {
+              try (PreparedStatement ps = c.prepareStatement(sql.toString())) {
+                for (int i = 0; i < params.size(); i++) {
+                  ps.setObject(i + 1, params.get(i));
+                }
+                List<AlarmView> out = new ArrayList<>();
+                try (ResultSet rs = ps.executeQuery()) {
+                  while (rs.next()) {
+                    out.add(alarm(rs));
+                  }
+                }
+                return out;
               }
-            }
-            return out;
-          }
-        });
+            });
+    return page(
+        rows, limit, a -> new TimeCursor(a.raisedAt(), a.id()).encode(TimeCursor.Listing.ALARMS));
   }
 
   /**
@@ -401,5 +427,17 @@ public final class SecurityTenant implements TenantModule {
 
   static String clip(String s, int max) {
     return s.length() > max ? s.substring(0, max) : s;
+  }
+
+  /**
+   * The page of {@code rows}, read with one row more than {@code limit} to tell whether another
+   * page follows; its cursor is that of the last row shown.
+   */
+  static <T> Page<T> page(List<T> rows, int limit, Function<T, String> cursorOf) {
+    if (rows.size() <= limit) {
+      return new Page<>(rows, null);
+    }
+    List<T> shown = List.copyOf(rows.subList(0, limit));
+    return new Page<>(shown, cursorOf.apply(shown.get(limit - 1)));
   }
 }
