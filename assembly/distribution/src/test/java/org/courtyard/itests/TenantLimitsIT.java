@@ -6,12 +6,14 @@ import static org.junit.Assert.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.math.BigDecimal;
+import java.net.http.HttpResponse;
 import java.sql.Connection;
 import java.sql.Statement;
 import java.time.YearMonth;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
@@ -32,8 +34,9 @@ import org.ops4j.pax.exam.spi.reactors.PerClass;
 /**
  * What keeps one tenant from hurting another or its own data: billing runs wait in one queue (one
  * per tenant, {@code maxConcurrentRuns} across tenants, here 1), one run per period, a statement
- * timeout on tenant connections (here 3 s) that a run's bulk writes outlast, and rooms that other
- * modules' records refer to cannot be deleted.
+ * timeout on tenant connections (here 3 s) that a run's bulk writes outlast and that answers a
+ * request with 503 {@code statement-timeout}, and rooms that other modules' records refer to cannot
+ * be deleted.
  *
  * <p>To hold runs back without timing luck, the test locks a tenant's {@code bill} table from its
  * own connection: a run then waits in its first batch for as long as the test wants.
@@ -160,24 +163,44 @@ public class TenantLimitsIT {
   }
 
   @Test
-  public void a02_aStatementOverTheTimeoutIsCancelledAndFreesItsConnection() throws Exception {
-    try (Connection lock = PlatformIT.db()) {
-      lock.setAutoCommit(false);
-      try (Statement s = lock.createStatement()) {
-        s.execute("LOCK TABLE t_lim_b.bill IN ACCESS EXCLUSIVE MODE");
-      }
-      long start = System.nanoTime();
-      Http.Reply r = limB.get("/billing/bills");
-      long ms = (System.nanoTime() - start) / 1_000_000;
-      lock.rollback();
-      // without a timeout the request would wait for the lock as long as the test holds it
-      assertTrue(r + " after " + ms + " ms", ms >= STATEMENT_TIMEOUT_MS - 100 && ms < 20_000);
-      assertTrue(r.toString(), r.contentType.startsWith("application/problem+json"));
-      assertTrue(r.toString(), r.status >= 500);
-    }
+  public void a02_aStatementOverTheTimeoutIsCancelledAndAnswered503() throws Exception {
+    // plain JDBC (billing's bills) and JPA (estate's rooms), each held by a lock the test takes
+    assertCancelledAtTheLimit("t_lim_b.bill", "/billing/bills");
+    assertCancelledAtTheLimit("t_lim_b.room", "/estate/rooms");
     // the other tenant, and this one afterwards, are served as before
     assertEquals(200, limA.get("/billing/bills").status);
     assertEquals(200, limB.get("/billing/bills").status);
+    assertEquals(200, limB.get("/estate/rooms").status);
+  }
+
+  /**
+   * Locks {@code table} from the test's own connection and GETs {@code path} as tenant B: without a
+   * timeout the request would wait for the lock as long as the test holds it.
+   */
+  private static void assertCancelledAtTheLimit(String table, String path) throws Exception {
+    try (Connection lock = PlatformIT.db()) {
+      lock.setAutoCommit(false);
+      try (Statement s = lock.createStatement()) {
+        s.execute("LOCK TABLE " + table + " IN ACCESS EXCLUSIVE MODE");
+      }
+      long start = System.nanoTime();
+      HttpResponse<String> r = limB.raw("GET", path, Map.of(), null, false);
+      long ms = (System.nanoTime() - start) / 1_000_000;
+      lock.rollback();
+      String said = path + ": " + r.statusCode() + " " + r.headers().map() + " " + r.body();
+      assertTrue(said + " after " + ms + " ms", ms >= STATEMENT_TIMEOUT_MS - 100 && ms < 20_000);
+      assertEquals(said, 503, r.statusCode());
+      assertTrue(
+          said,
+          r.headers().firstValue("Content-Type").orElse("").startsWith("application/problem+json"));
+      JsonNode problem = Http.JSON.readTree(r.body());
+      assertEquals(said, "urn:courtyard:problem:statement-timeout", problem.path("type").asText());
+      assertEquals(said, 503, problem.path("status").asInt());
+      String detail = problem.path("detail").asText();
+      assertTrue(said, detail.contains("the tenant's statement limit of 3 s"));
+      // Retry-After: as long as the limit
+      assertEquals(said, "3", r.headers().firstValue("Retry-After").orElse(null));
+    }
   }
 
   @Test

@@ -17,7 +17,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Plain JDBC on the tenant's DataSource, whose connections are bound to the tenant's schema. A
  * transaction commits as a whole or not at all; a {@link ProblemException} thrown inside passes
- * through after the rollback.
+ * through after the rollback, and a statement cancelled at the statement timeout, a lock timeout, a
+ * deadlock or a serialization conflict become the problems {@link TransientFailures} gives them.
  */
 public final class Jdbc {
 
@@ -41,24 +42,39 @@ public final class Jdbc {
         T result = work.apply(c);
         c.commit();
         return result;
-      } catch (SQLException | RuntimeException | Error e) {
-        try {
-          c.rollback();
-        } catch (SQLException r) {
-          LOG.warn("Rollback failed", r);
-        }
+      } catch (SQLException | RuntimeException e) {
+        rollback(c);
+        throw translate(e, c);
+      } catch (Error e) {
+        rollback(c);
         throw e;
       }
     } catch (SQLException e) {
-      throw translate(e);
+      throw translate(e, null);
     }
   }
 
   public <T> T read(Work<T> work) {
     try (Connection c = dataSource.getConnection()) {
-      return work.apply(c);
+      try {
+        return work.apply(c);
+      } catch (SQLException | RuntimeException e) {
+        // work may have begun a transaction; once failed, nothing more can be read on c in it
+        rollback(c);
+        throw translate(e, c);
+      }
     } catch (SQLException e) {
-      throw translate(e);
+      throw translate(e, null);
+    }
+  }
+
+  private static void rollback(Connection c) {
+    try {
+      if (!c.getAutoCommit()) {
+        c.rollback();
+      }
+    } catch (SQLException r) {
+      LOG.warn("Rollback failed", r);
     }
   }
 
@@ -71,16 +87,25 @@ public final class Jdbc {
     return false;
   }
 
-  private static RuntimeException translate(SQLException e) {
-    String state = e.getSQLState();
-    if ("40001".equals(state) || "40P01".equals(state)) {
-      return ProblemException.conflict(
-          "concurrent-update",
-          "Concurrent update",
-          "Another request changed the same records at the same moment; nothing was saved. Try"
-              + " again.");
+  /**
+   * A failure of {@code work} as the caller should see it: a {@link ProblemException} as it is, a
+   * transient failure (statement or lock timeout, deadlock, serialization conflict) as {@link
+   * TransientFailures} answers it, with the statement timeout read from {@code connection} (after
+   * the rollback; null when there is none); anything else as it was, an SQLException wrapped.
+   */
+  private static RuntimeException translate(Exception e, Connection connection) {
+    if (e instanceof ProblemException problem) {
+      return problem;
     }
-    return new IllegalStateException("database error (SQLState " + state + ")", e);
+    if (TransientFailures.sqlState(e) != null) {
+      LOG.debug("Transient database failure", e);
+      return TransientFailures.problem(
+          e, connection == null ? -1 : TransientFailures.statementTimeoutMs(connection));
+    }
+    if (e instanceof SQLException sql) {
+      return new IllegalStateException("database error (SQLState " + sql.getSQLState() + ")", e);
+    }
+    return (RuntimeException) e;
   }
 
   public static Array bigints(Connection c, Collection<Long> values) throws SQLException {

@@ -10,6 +10,7 @@ import javax.persistence.EntityTransaction;
 import javax.persistence.OptimisticLockException;
 import org.courtyard.api.FieldErrors;
 import org.courtyard.api.ProblemException;
+import org.courtyard.api.jdbc.TransientFailures;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -54,11 +55,19 @@ public final class Transactions {
     this.emf = emf;
   }
 
-  /** Reads need no transaction; each gets its own EntityManager, closed afterwards. */
+  /**
+   * Reads need no transaction; each gets its own EntityManager, closed afterwards. A read the
+   * database cancelled or aborted for reasons of the moment becomes {@link TransientFailures}'
+   * problem.
+   */
   public <T> T read(Function<EntityManager, T> work) {
     EntityManager em = emf.createEntityManager();
     try {
       return work.apply(em);
+    } catch (ProblemException e) {
+      throw e;
+    } catch (RuntimeException e) {
+      throw transientOr(e, em);
     } finally {
       em.close();
     }
@@ -67,7 +76,8 @@ public final class Transactions {
   /**
    * Runs {@code work} in one transaction. Any exception rolls the whole transaction back; a {@link
    * ProblemException} from {@code work} passes through unchanged, a constraint violation or lost
-   * optimistic lock becomes {@code answer}'s problem.
+   * optimistic lock becomes {@code answer}'s problem, and a statement or lock timeout, deadlock or
+   * serialization conflict becomes {@link TransientFailures}' problem.
    */
   public <T> T write(Function<EntityManager, T> work, ConflictAnswer answer) {
     EntityManager em = emf.createEntityManager();
@@ -82,22 +92,51 @@ public final class Transactions {
     } catch (RuntimeException e) {
       Conflict conflict = classify(e);
       if (conflict == null) {
-        throw e;
+        rollback(tx);
+        throw transientOr(e, em);
       }
       ProblemException problem = answer.answer(conflict);
       LOG.debug("Write rolled back on {}", conflict, e);
       throw problem != null ? problem : genericAnswer(conflict);
     } finally {
-      try {
-        if (tx.isActive()) {
-          tx.rollback();
-        }
-      } catch (RuntimeException e) {
-        // The original failure is what the caller needs to see; a failed rollback only leaves a
-        // connection for the pool to discard.
-        LOG.warn("Rollback failed", e);
-      }
+      rollback(tx);
       em.close();
+    }
+  }
+
+  private static void rollback(EntityTransaction tx) {
+    try {
+      if (tx.isActive()) {
+        tx.rollback();
+      }
+    } catch (RuntimeException e) {
+      // The original failure is what the caller needs to see; a failed rollback only leaves a
+      // connection for the pool to discard.
+      LOG.warn("Rollback failed", e);
+    }
+  }
+
+  /** {@code failure} as a transient failure's problem if it is one, otherwise unchanged. */
+  private static RuntimeException transientOr(RuntimeException failure, EntityManager em) {
+    if (TransientFailures.sqlState(failure) == null) {
+      return failure;
+    }
+    LOG.debug("Transient database failure", failure);
+    return TransientFailures.problem(failure, statementTimeoutMs(em));
+  }
+
+  /**
+   * The statement timeout of the tenant's connections, read on a connection of the pool the failed
+   * statement came from (after the rollback, so outside any transaction); -1 if it cannot be read.
+   */
+  private static long statementTimeoutMs(EntityManager em) {
+    try {
+      Object setting =
+          em.createNativeQuery("SELECT setting FROM pg_settings WHERE name = 'statement_timeout'")
+              .getSingleResult();
+      return Long.parseLong(String.valueOf(setting).strip());
+    } catch (RuntimeException e) {
+      return -1;
     }
   }
 

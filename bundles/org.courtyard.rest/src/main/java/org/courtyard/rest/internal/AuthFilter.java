@@ -70,7 +70,8 @@ final class AuthFilter implements ContainerRequestFilter, ContainerResponseFilte
     try {
       authenticate(request);
     } catch (RetryLaterException e) {
-      refuse(request, e, HttpHeaders.RETRY_AFTER, e.retryAfterSeconds());
+      // Problems adds its Retry-After
+      request.abortWith(Problems.response(e, request.getUriInfo().getRequestUri().getPath()));
     }
   }
 

@@ -13,6 +13,7 @@ import javax.ws.rs.core.Response;
 import javax.ws.rs.core.UriInfo;
 import javax.ws.rs.ext.ExceptionMapper;
 import org.courtyard.api.ProblemException;
+import org.courtyard.api.jdbc.TransientFailures;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -57,6 +58,19 @@ public final class ProblemMapper implements ExceptionMapper<Throwable> {
       if (c instanceof BodyLimit.TooLarge) {
         return BodyLimit.problem(((BodyLimit.TooLarge) c).limit);
       }
+    }
+    // a statement the database cancelled (timeout) or aborted (deadlock) outside Jdbc and
+    // Transactions, which answer these themselves and also know the statement limit
+    ProblemException transientFailure = TransientFailures.problem(e, -1);
+    if (transientFailure != null) {
+      LOG.debug("Transient database failure", e);
+      return transientFailure;
+    }
+    if (isBadPercentEncoding(e)) {
+      return ProblemException.badRequest(
+          "malformed-request",
+          "Malformed request",
+          "The query string (or a form body) has a % that is not followed by two hex digits.");
     }
     Throwable t = unwrap(e);
     if (t instanceof JsonProcessingException) {
@@ -124,6 +138,22 @@ public final class ProblemMapper implements ExceptionMapper<Throwable> {
             known == null ? "Client error" : known.getReasonPhrase(),
             "The request was not accepted (HTTP " + status + ").");
     }
+  }
+
+  /**
+   * CXF decodes the query string (and form bodies) only when a parameter is first asked for, and
+   * fails on {@code %zz} or a trailing {@code %} with a bare IllegalArgumentException.
+   */
+  static boolean isBadPercentEncoding(Throwable e) {
+    for (Throwable c = e; c != null; c = c.getCause() == c ? null : c.getCause()) {
+      StackTraceElement[] at = c.getStackTrace();
+      if (c instanceof IllegalArgumentException
+          && at.length > 0
+          && "org.apache.cxf.common.util.UrlUtils".equals(at[0].getClassName())) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static WebApplicationException firstWebApplicationException(Throwable e) {

@@ -2,9 +2,11 @@ package org.courtyard.rest.internal;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
+import javax.ws.rs.core.HttpHeaders;
 import javax.ws.rs.core.MediaType;
 import javax.ws.rs.core.Response;
 import org.courtyard.api.ProblemException;
+import org.courtyard.api.RetryLaterException;
 
 /** RFC 9457 problem documents: the only shape an error leaves this API in. */
 final class Problems {
@@ -29,7 +31,13 @@ final class Problems {
     return body;
   }
 
+  /** The problem's response; a {@link RetryLaterException} also says when to try again. */
   static Response response(ProblemException p, String instance) {
-    return Response.status(p.status()).type(PROBLEM_JSON).entity(body(p, instance)).build();
+    Response.ResponseBuilder response =
+        Response.status(p.status()).type(PROBLEM_JSON).entity(body(p, instance));
+    if (p instanceof RetryLaterException retry) {
+      response.header(HttpHeaders.RETRY_AFTER, retry.retryAfterSeconds());
+    }
+    return response.build();
   }
 }
