@@ -38,8 +38,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Publishes the API on CXF's servlet (context {@code /api}): the platform server at {@code /v1},
- * the operator server at {@code /v1/operator} and one server per module at {@code /v1/<module>}. A
- * module arriving or leaving creates or destroys only its own server; nothing else is touched.
+ * the operator server at {@code /v1/operator}, one server per module at {@code /v1/<module>} and,
+ * at the root, {@link UnknownAddress} for every address none of them takes. A module arriving or
+ * leaving creates or destroys only its own server; nothing else is touched.
  */
 @Component(immediate = true, configurationPid = RestPlatform.PID)
 @Designate(ocd = RestPlatform.Config.class)
@@ -113,6 +114,11 @@ public final class RestPlatform {
               List.of(new OperatorResource(tenants, overview)),
               AuthFilter.Audience.OPERATOR,
               null));
+      platformServers.add(
+          start(
+              "/",
+              List.of(new UnknownAddress()),
+              List.of(Json.provider(mapper), new ProblemMapper(), limits)));
       active = true;
       meterRegistration = context.registerService(InteractiveLoad.class, meter, null);
       moduleResources.forEach((id, r) -> publish(id, r));
@@ -262,12 +268,9 @@ public final class RestPlatform {
 
   private Server create(
       String address, List<Object> beans, AuthFilter.Audience audience, String module) {
-    JAXRSServerFactoryBean sf = new JAXRSServerFactoryBean();
-    sf.setBus(bus);
-    sf.setAddress(address);
-    sf.setDestinationFactory(transport);
-    sf.setServiceBeans(beans);
-    sf.setProviders(
+    return start(
+        address,
+        beans,
         List.of(
             Json.provider(mapper),
             new ProblemMapper(),
@@ -275,6 +278,15 @@ public final class RestPlatform {
             meter,
             limits,
             new AuthFilter(authenticator, audience, module, gate, overview.requests())));
+  }
+
+  private Server start(String address, List<Object> beans, List<Object> providers) {
+    JAXRSServerFactoryBean sf = new JAXRSServerFactoryBean();
+    sf.setBus(bus);
+    sf.setAddress(address);
+    sf.setDestinationFactory(transport);
+    sf.setServiceBeans(beans);
+    sf.setProviders(providers);
     Thread thread = Thread.currentThread();
     ClassLoader previous = thread.getContextClassLoader();
     thread.setContextClassLoader(RestPlatform.class.getClassLoader());
