@@ -57,6 +57,14 @@ public final class Broker implements MqttBroker {
     @AttributeDefinition(name = "Embedded: keep sessions and queued QoS 1 messages")
     boolean persistence() default true;
 
+    @AttributeDefinition(
+        name = "Embedded: seconds between saves",
+        description =
+            "Moquette commits sessions, subscriptions and queued QoS 1 messages to its store this"
+                + " often (whole seconds, at least 1); a Karaf killed outright loses what was"
+                + " queued since the last save")
+    int autosaveSeconds() default 1;
+
     @AttributeDefinition(name = "Embedded: largest message (bytes)")
     int maxMessageBytes() default 65_536;
 

@@ -1,5 +1,6 @@
 package org.courtyard.broker.internal;
 
+import io.moquette.BrokerConstants;
 import io.moquette.broker.Server;
 import io.moquette.broker.config.IConfig;
 import io.moquette.broker.config.MemoryConfig;
@@ -31,8 +32,12 @@ import org.slf4j.LoggerFactory;
  * The embedded broker (Moquette 0.17, MQTT 3.1.1). Every connect, subscribe and publish is decided
  * here for the gateway's account and by the {@link MqttAuthority} for everyone else: no anonymous
  * clients, each client only with its own client ids ({@link ClientIds}) and only on the topics it
- * is granted. Sessions and queued QoS 1 messages are kept under the data path, so a restart of the
- * broker does not lose what it acknowledged.
+ * is granted. Sessions, subscriptions and queued QoS 1 messages are kept under the data path, so a
+ * restart of the broker does not lose what it acknowledged ({@link #drain} hands over what is in
+ * flight first). A Karaf killed outright can lose what Moquette acknowledged shortly before: it
+ * acknowledges a QoS 1 publish once it has handed it to the gateway's session, before any of it is
+ * stored, keeps messages in flight to a connected session in memory only, and commits its store
+ * every {@code autosaveSeconds}. After such a kill {@link MoquetteStore} recovers the store.
  */
 final class Moquette {
 
@@ -40,6 +45,10 @@ final class Moquette {
 
   private volatile Server server = new Server();
   private final Properties properties;
+
+  /** The data path, if Moquette persists; null if it keeps everything in memory. */
+  private final Path store;
+
   private final IAuthenticator authenticator;
   private final IAuthorizatorPolicy authorizer;
   private final ExecutorService restarter =
@@ -80,7 +89,15 @@ final class Moquette {
     // measured: queued messages of an offline persistent session survive a restart with the H2
     // queue store; with the default segmented store they did not
     p.setProperty(IConfig.PERSISTENT_QUEUE_TYPE_PROPERTY_NAME, "h2");
+    // Moquette commits its H2 store on a timer (30 s unless told), never before it acknowledges a
+    // publish: whatever it queued since the last commit is gone if Karaf is killed. One second is
+    // the shortest it takes; a commit with nothing new writes nothing, and queueing and draining
+    // 60,000 messages for an offline session ran within 3% of the rates with 30 s (measured)
+    p.setProperty(
+        BrokerConstants.AUTOSAVE_INTERVAL_PROPERTY_NAME,
+        Integer.toString(Math.max(1, config.autosaveSeconds())));
     this.properties = p;
+    this.store = config.persistence() ? data : null;
     byte[] gatewaySecret = gatewayPassword.getBytes(StandardCharsets.UTF_8);
     // Moquette checks credentials before it ends another session with the same client id, so a
     // client refused here cannot disconnect the gateway or a device by borrowing its id
@@ -146,6 +163,9 @@ final class Moquette {
   }
 
   private void start(Server s) throws IOException {
+    if (store != null) {
+      MoquetteStore.recover(store);
+    }
     try {
       s.startServer(
           new MemoryConfig(properties),
