@@ -102,8 +102,10 @@ final class LaunchedCourtyard implements AutoCloseable {
   /**
    * SIGKILL to Karaf's JVM, as a power cut or the kernel's OOM killer would end it: nothing in it
    * gets to run, not even a shutdown hook. The launcher sees Karaf gone and exits.
+   *
+   * @return {@link System#nanoTime()} right before the signal was sent
    */
-  void killKaraf() throws Exception {
+  long killKaraf() throws Exception {
     ProcessHandle karafJvm =
         launcher
             .descendants()
@@ -115,12 +117,14 @@ final class LaunchedCourtyard implements AutoCloseable {
                         .orElse(false))
             .findFirst()
             .orElseThrow(() -> new AssertionError("no Karaf JVM under the launcher"));
+    long killed = System.nanoTime();
     assertTrue(karafJvm.destroyForcibly());
     karafJvm.onExit().get(30, TimeUnit.SECONDS);
     if (!launcher.waitFor(60, TimeUnit.SECONDS)) {
       launcher.destroyForcibly();
       launcher.waitFor(30, TimeUnit.SECONDS);
     }
+    return killed;
   }
 
   @Override
