@@ -1014,4 +1014,88 @@ public class DevicesIT {
       registration.unregister();
     }
   }
+
+  /**
+   * What the broker still holds for a tenant that is offboarded meanwhile belongs to nobody: the
+   * gateway lets it go at once instead of holding it as for a module still loading, which stalled
+   * every other tenant on the same gateway session for a minute per message. A device of tenant
+   * {@code ghost}, on {@code zen_dev}'s session, floods the broker faster than the gateway stores;
+   * the tenant is offboarded with that backlog queued, and a reading of {@code zen_dev} must then
+   * be stored within seconds.
+   */
+  @Test
+  public void a15_messagesLeftForAnOffboardedTenantDoNotHoldUpItsSessionNeighbours()
+      throws Exception {
+    // the gateway spreads tenants over its 4 sessions by the slug's hash: share zen_dev's
+    String ghost = null;
+    for (int i = 0; ghost == null; i++) {
+      String slug = "ghost" + i + "_dev";
+      if (Math.floorMod(slug.hashCode(), 4) == Math.floorMod("zen_dev".hashCode(), 4)) {
+        ghost = slug;
+      }
+    }
+    Http ghostly =
+        Http.anonymous(CourtyardContainer.httpPort())
+            .tenant(operator.onboard(ghost, "estate", "devices"));
+    String ghostPassword = ghostly.meter("gm-1");
+    MqttClient zenMeter = connect("zen_dev/zm-15", zen.meter("zm-15"));
+    long droppedBefore = operator.get("/operator/drivers/gateway").json.path("dropped").asLong();
+
+    org.eclipse.paho.client.mqttv3.MqttAsyncClient flood =
+        new org.eclipse.paho.client.mqttv3.MqttAsyncClient(
+            "tcp://127.0.0.1:" + CourtyardContainer.mqttPort(),
+            ghost + "/gm-1/flood",
+            new MemoryPersistence());
+    MqttConnectOptions o = new MqttConnectOptions();
+    o.setUserName(ghost + "/gm-1");
+    o.setPassword(ghostPassword.toCharArray());
+    o.setCleanSession(true);
+    o.setMqttVersion(MqttConnectOptions.MQTT_VERSION_3_1_1);
+    o.setMaxInflight(1_000);
+    flood.connect(o).waitForCompletion(10_000);
+    int n = 5_000;
+    java.util.List<IMqttToken> sent = new java.util.ArrayList<>(n);
+    for (int i = 1; i <= n; i++) {
+      if (i > 900) {
+        sent.get(i - 901).waitForCompletion(30_000);
+      }
+      sent.add(
+          flood.publish(
+              "t/" + ghost + "/d/gm-1/up",
+              new MqttMessage(reading(i, Integer.toString(i))),
+              null,
+              null));
+    }
+    for (IMqttToken t : sent) {
+      t.waitForCompletion(30_000);
+    }
+    // the broker has acknowledged all of it; the gateway is still working through the backlog
+    long storedBeforeOffboarding =
+        ghostly.get("/devices/devices/gm-1").json.path("messages").asLong();
+    assertTrue("no backlog left: " + storedBeforeOffboarding, storedBeforeOffboarding < n);
+    long offboarding = System.nanoTime();
+    assertEquals(204, operator.delete("/operator/tenants/" + ghost + "?confirm=" + ghost).status);
+    offboarding = System.nanoTime() - offboarding;
+    flood.disconnectForcibly(1_000);
+    flood.close();
+
+    long before = PlatformIT.count("select count(*) from t_zen_dev.device_message");
+    long start = System.nanoTime();
+    try {
+      zenMeter.publish("t/zen_dev/d/zm-15/up", reading(1, "15"), 1, false);
+    } finally {
+      zenMeter.disconnect();
+    }
+    await(zen, "/devices/devices/zm-15", j -> j.path("messages").asLong() == 1);
+    long seconds = TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - start);
+    assertEquals(1, PlatformIT.count("select count(*) from t_zen_dev.device_message") - before);
+    assertTrue("zen_dev's reading waited " + seconds + " s behind the ghost's", seconds < 20);
+    long dropped =
+        operator.get("/operator/drivers/gateway").json.path("dropped").asLong() - droppedBefore;
+    System.out.printf(
+        "a15: %d of %d stored before offboarding, offboarding took %d ms, %d let go, zen_dev's"
+            + " reading stored after %d s%n",
+        storedBeforeOffboarding, n, TimeUnit.NANOSECONDS.toMillis(offboarding), dropped, seconds);
+    assertTrue("the ghost's backlog was let go: " + dropped, dropped >= 1);
+  }
 }

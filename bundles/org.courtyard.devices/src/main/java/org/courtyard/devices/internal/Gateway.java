@@ -25,6 +25,7 @@ import java.util.concurrent.atomic.AtomicReference;
 import org.courtyard.api.HealthCheck;
 import org.courtyard.api.MinuteCounter;
 import org.courtyard.api.TenantInstances;
+import org.courtyard.api.TenantService;
 import org.courtyard.api.TenantSlug;
 import org.courtyard.api.TrafficSource;
 import org.courtyard.broker.MqttBroker;
@@ -177,6 +178,16 @@ public final class Gateway implements TrafficSource, HealthCheck, MqttConsumer {
 
   /** False while stopping: new messages stay with the broker. */
   private volatile boolean taking = true;
+
+  /** The platform's tenant registry; optional so that the gateway starts without it. */
+  @Reference(
+      cardinality = ReferenceCardinality.OPTIONAL,
+      policy = ReferencePolicy.DYNAMIC,
+      policyOption = ReferencePolicyOption.GREEDY)
+  private volatile TenantService platform;
+
+  /** Tenants found to have no devices module, until when that answer holds (nanoTime). */
+  private final Map<TenantSlug, Long> nobodys = new ConcurrentHashMap<>();
 
   /** Messages a writer has taken from its queue and not yet stored. */
   private final AtomicInteger writing = new AtomicInteger();
@@ -341,6 +352,7 @@ public final class Gateway implements TrafficSource, HealthCheck, MqttConsumer {
       unbind = "unbindTenant")
   void bindTenant(DevicesTenant instance) {
     tenants.bind(instance);
+    nobodys.remove(instance.tenant());
     subscribe(instance.tenant());
   }
 
@@ -475,12 +487,14 @@ public final class Gateway implements TrafficSource, HealthCheck, MqttConsumer {
       device = awaitDevice(topic);
       if (device == null) {
         TenantSlug tenant = tenantOf(topic);
-        if (tenant != null && (!taking || !running || tenants.find(tenant) == null)) {
+        if (tenant != null
+            && (!taking || !running || tenants.find(tenant) == null)
+            && !belongsToNobody(tenant)) {
           // its tenant's devices module is not running (yet): the broker keeps the message
           held.incrementAndGet();
           return false;
         }
-        // revoked, or its tenant disabled the module, after the broker let the message in
+        // revoked, its tenant offboarded or its module disabled, after the broker let it in
         dropped.incrementAndGet();
         ack.send();
         return true;
@@ -510,10 +524,52 @@ public final class Gateway implements TrafficSource, HealthCheck, MqttConsumer {
       return null;
     }
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(config.holdSeconds());
+    long nextAsk = System.nanoTime();
     while (tenants.find(tenant) == null && taking && running && System.nanoTime() < deadline) {
+      if (System.nanoTime() - nextAsk >= 0) {
+        if (belongsToNobody(tenant)) {
+          return null;
+        }
+        nextAsk = System.nanoTime() + TimeUnit.SECONDS.toNanos(1);
+      }
       Thread.sleep(50);
     }
     return registry.findByUpTopic(topic);
+  }
+
+  /**
+   * Whether the platform knows no such tenant (offboarded) or the tenant has not enabled devices:
+   * then what the broker kept for it belongs to nobody, and waiting for it would only hold up the
+   * other tenants on the same session. False while the platform's registry cannot say (not bound
+   * yet after a restart, or its database away): then the message waits as for a module loading.
+   */
+  private boolean belongsToNobody(TenantSlug tenant) {
+    TenantService platform = this.platform;
+    if (platform == null) {
+      return false;
+    }
+    Long until = nobodys.get(tenant);
+    if (until != null) {
+      if (System.nanoTime() - until < 0) {
+        return true;
+      }
+      nobodys.remove(tenant, until);
+    }
+    try {
+      boolean nobody =
+          platform
+              .find(tenant.value())
+              .map(t -> !t.modules.contains(DevicesModule.ID))
+              .orElse(true);
+      if (nobody) {
+        // a backlog of such messages asks the platform's database once, not once each
+        nobodys.put(tenant, System.nanoTime() + TimeUnit.SECONDS.toNanos(2));
+      }
+      return nobody;
+    } catch (RuntimeException e) {
+      LOG.debug("Cannot tell whether tenant {} still has devices: {}", tenant, e.toString());
+      return false;
+    }
   }
 
   /** The tenant of {@code t/<tenant>/d/<device>/up}, or null for any other topic. */
