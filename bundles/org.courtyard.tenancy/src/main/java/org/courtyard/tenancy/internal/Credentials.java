@@ -67,6 +67,38 @@ final class Credentials {
     this.gate = gate;
   }
 
+  /**
+   * Credentials over {@code store} with the cache, throttles and gate the configuration asks for.
+   */
+  static Credentials configured(Store store, TenancyConfig config) {
+    long window = TimeUnit.SECONDS.toNanos(config.failureWindowSeconds());
+    int concurrent =
+        config.concurrentVerifications() > 0
+            ? config.concurrentVerifications()
+            : Math.max(1, Runtime.getRuntime().availableProcessors() / 2);
+    return new Credentials(
+        store,
+        SecretHasher::verify,
+        new CredentialCache(
+            TimeUnit.SECONDS.toNanos(config.credentialCacheSeconds()), 10_000, System::nanoTime),
+        new LoginThrottle(
+            config.addressFailures(),
+            window,
+            TimeUnit.SECONDS.toNanos(config.addressLockoutSeconds()),
+            100_000,
+            System::nanoTime),
+        new LoginThrottle(
+            config.accountFailures(),
+            window,
+            TimeUnit.SECONDS.toNanos(config.accountLockoutSeconds()),
+            100_000,
+            System::nanoTime),
+        new VerificationGate(
+            concurrent,
+            TimeUnit.MILLISECONDS.toNanos(config.verificationWaitMillis()),
+            config.waitingVerifications()));
+  }
+
   Optional<TenantSlug> tenantOfToken(String token, String source) {
     Optional<ApiToken> parsed = ApiToken.parse(token);
     if (parsed.isEmpty()) {

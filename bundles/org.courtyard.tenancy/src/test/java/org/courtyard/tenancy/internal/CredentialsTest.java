@@ -178,7 +178,7 @@ class CredentialsTest {
     Hold h = new Hold();
     Future<Optional<TenantSlug>> first =
         inFlight(() -> credentials.tenantOfToken(t.toString(), ALICE), h);
-    // what Tenancy.revokeToken does: commit, then forget
+    // what TenantTokens.revoke does: commit, then forget
     store.tokens.remove(t.id);
     credentials.forgetToken(t.id);
     h.release.countDown();

@@ -1,0 +1,116 @@
+package org.courtyard.tenancy.internal;
+
+import java.sql.SQLException;
+import java.util.HashSet;
+import java.util.Set;
+import org.courtyard.api.ProblemException;
+import org.courtyard.api.Tenant;
+import org.courtyard.api.TenantSlug;
+import org.courtyard.persistence.PlatformDatabase;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
+
+/**
+ * Enabling and disabling a module for a tenant: the registry records it, the tenant's schema is
+ * migrated and its instance started or stopped. A module is only enabled once the modules it
+ * requires are, and only disabled once no enabled module requires it.
+ */
+final class ModuleEnablement {
+
+  private static final Logger LOG = LoggerFactory.getLogger(ModuleEnablement.class);
+
+  private final PlatformDatabase db;
+  private final Registry registry;
+  private final Tenants tenants;
+  private final ModuleCatalog catalog;
+  private final ModuleInstances instances;
+
+  ModuleEnablement(
+      PlatformDatabase db,
+      Registry registry,
+      Tenants tenants,
+      ModuleCatalog catalog,
+      ModuleInstances instances) {
+    this.db = db;
+    this.registry = registry;
+    this.tenants = tenants;
+    this.catalog = catalog;
+    this.instances = instances;
+  }
+
+  Tenant enable(String slug, String module) {
+    TenantSlug s = TenantSlug.of(slug);
+    synchronized (tenants.lock(s.value())) {
+      tenants.require(s.value());
+      enableLocked(s, module);
+      return tenants.require(s.value());
+    }
+  }
+
+  /** {@link #enable} for a caller that holds the tenant's lock. */
+  void enableLocked(TenantSlug s, String module) {
+    MDC.put("tenant", s.value());
+    try {
+      long start = System.nanoTime();
+      ModuleCatalog.Registered r = catalog.require(module);
+      Set<String> enabled = new HashSet<>(tenants.require(s.value()).modules);
+      for (String required : r.descriptor.requires()) {
+        if (!enabled.contains(required)) {
+          throw ModuleOrder.missing(module, required);
+        }
+      }
+      startInstance(s, module, r);
+      registry.setEnabled(s.value(), module, r.bundle.getVersion().toString(), true);
+      LOG.info(
+          "Enabled module {} for {} in {} ms", module, s, (System.nanoTime() - start) / 1_000_000);
+    } catch (SQLException e) {
+      throw new IllegalStateException("enabling " + module + " for " + s + " failed", e);
+    } finally {
+      MDC.remove("tenant");
+    }
+  }
+
+  /**
+   * Brings up the instance of a module the registry already records as enabled (after a restart),
+   * for a caller that holds the tenant's lock.
+   */
+  void restoreLocked(TenantSlug s, String module) {
+    startInstance(s, module, catalog.require(module));
+  }
+
+  private void startInstance(TenantSlug s, String module, ModuleCatalog.Registered r) {
+    db.migrate(s.schema(), module, r.bundle, r.descriptor.migrationLocation());
+    instances.start(s, r.descriptor);
+  }
+
+  Tenant disable(String slug, String module) {
+    TenantSlug s = TenantSlug.of(slug);
+    synchronized (tenants.lock(s.value())) {
+      Tenant t = tenants.require(s.value());
+      if (!t.modules.contains(module)) {
+        throw ProblemException.conflict(
+            "module-not-enabled",
+            "Module not enabled",
+            "Module '" + module + "' is not enabled for tenant '" + s + "'.");
+      }
+      for (String other : t.modules) {
+        ModuleCatalog.Registered r = catalog.installed(other);
+        if (r != null && r.descriptor.requires().contains(module)) {
+          throw ProblemException.conflict(
+              "module-required",
+              "Module still required",
+              "Module '" + other + "' requires '" + module + "'. Disable '" + other + "' first.");
+        }
+      }
+      instances.stop(s, module);
+      try {
+        registry.setEnabled(s.value(), module, null, false);
+      } catch (SQLException e) {
+        throw new IllegalStateException("disabling " + module + " for " + s + " failed", e);
+      }
+      LOG.info("Disabled module {} for {} (data kept in {})", module, s, s.schema());
+      return tenants.require(s.value());
+    }
+  }
+}
