@@ -14,26 +14,26 @@ class GatewayRulesTest {
 
   @Test
   void dataThePostgresRefusesIsSplitOffWhileALostDatabaseIsWaitedFor() {
-    assertTrue(Gateway.isDataError(new SQLException("NUL in jsonb", "22P05")));
-    assertTrue(Gateway.isDataError(new SQLException("out of range", "22003")));
-    assertTrue(Gateway.isDataError(new SQLException("check", "23514")));
-    assertFalse(Gateway.isDataError(new SQLException("connection refused", "08001")));
-    assertFalse(Gateway.isDataError(new SQLException("admin shutdown", "57P01")));
-    assertFalse(Gateway.isDataError(new SQLException("pool timeout")));
+    assertTrue(IngestWriter.isDataError(new SQLException("NUL in jsonb", "22P05")));
+    assertTrue(IngestWriter.isDataError(new SQLException("out of range", "22003")));
+    assertTrue(IngestWriter.isDataError(new SQLException("check", "23514")));
+    assertFalse(IngestWriter.isDataError(new SQLException("connection refused", "08001")));
+    assertFalse(IngestWriter.isDataError(new SQLException("admin shutdown", "57P01")));
+    assertFalse(IngestWriter.isDataError(new SQLException("pool timeout")));
   }
 
   @Test
   void theSqlCauseIsFoundUnderWrappers() {
     SQLException sql = new SQLException("x", "22P05");
-    assertSame(sql, Gateway.sqlCause(new IllegalStateException(new RuntimeException(sql))));
-    assertNull(Gateway.sqlCause(new IllegalStateException("no database involved")));
+    assertSame(sql, IngestWriter.sqlCause(new IllegalStateException(new RuntimeException(sql))));
+    assertNull(IngestWriter.sqlCause(new IllegalStateException("no database involved")));
   }
 
   @Test
   void theTenantOfAnUpTopic() {
-    assertEquals("acme", Gateway.tenantOf("t/acme/d/wm-1/up").value());
-    assertNull(Gateway.tenantOf("t/Bad/d/wm-1/up"));
-    assertNull(Gateway.tenantOf("t/acme/d/wm-1/up/extra"));
-    assertNull(Gateway.tenantOf("x/acme/d/wm-1/up"));
+    assertEquals("acme", Arrivals.tenantOf("t/acme/d/wm-1/up").value());
+    assertNull(Arrivals.tenantOf("t/Bad/d/wm-1/up"));
+    assertNull(Arrivals.tenantOf("t/acme/d/wm-1/up/extra"));
+    assertNull(Arrivals.tenantOf("x/acme/d/wm-1/up"));
   }
 }
