@@ -13,6 +13,7 @@ import org.courtyard.api.OnboardingListener;
 import org.courtyard.api.OnboardingResult;
 import org.courtyard.api.ProblemException;
 import org.courtyard.api.TenantSlug;
+import org.courtyard.api.jdbc.TransientFailures;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -24,6 +25,9 @@ import org.slf4j.LoggerFactory;
 final class TenantOnboarding {
 
   private static final Logger LOG = LoggerFactory.getLogger(TenantOnboarding.class);
+
+  /** Drops of a schema a write still held, before offboarding gives up. */
+  private static final int DROP_ATTEMPTS = 5;
 
   private final DataSource platform;
   private final Tenants tenants;
@@ -136,19 +140,7 @@ final class TenantOnboarding {
     for (String module : catalog.installedIds()) {
       instances.stop(s, module);
     }
-    try {
-      inTransaction(
-          c -> {
-            try (Statement st = c.createStatement();
-                var ps = c.prepareStatement("delete from tenant where slug = ?")) {
-              st.execute("drop schema if exists " + s.schema() + " cascade");
-              ps.setString(1, s.value());
-              ps.executeUpdate();
-            }
-          });
-    } catch (SQLException e) {
-      throw new IllegalStateException("offboarding " + s + " failed", e);
-    }
+    dropTenant(s);
     credentials.forgetTenant(s.value());
     for (OnboardingListener l : listeners) {
       try {
@@ -158,6 +150,40 @@ final class TenantOnboarding {
       }
     }
     LOG.info("Offboarded tenant {}", s);
+  }
+
+  /**
+   * Drops the schema and the registry row. A write its stopped modules had already begun (a device
+   * batch being stored) can still hold the schema's tables: PostgreSQL then ends the drop as a
+   * deadlock, and since no new write starts once the instances are gone, dropping again succeeds.
+   */
+  private void dropTenant(TenantSlug s) {
+    for (int attempt = 1; ; attempt++) {
+      try {
+        inTransaction(
+            c -> {
+              try (Statement st = c.createStatement();
+                  var ps = c.prepareStatement("delete from tenant where slug = ?")) {
+                st.execute("drop schema if exists " + s.schema() + " cascade");
+                ps.setString(1, s.value());
+                ps.executeUpdate();
+              }
+            });
+        return;
+      } catch (SQLException e) {
+        String state = TransientFailures.sqlState(e);
+        if (attempt >= DROP_ATTEMPTS || !("40P01".equals(state) || "55P03".equals(state))) {
+          throw new IllegalStateException("offboarding " + s + " failed", e);
+        }
+        LOG.info("Offboarding {}: its schema was still in use ({}); dropping it again", s, state);
+        try {
+          Thread.sleep(100L * attempt);
+        } catch (InterruptedException interrupted) {
+          Thread.currentThread().interrupt();
+          throw new IllegalStateException("offboarding " + s + " interrupted", e);
+        }
+      }
+    }
   }
 
   private interface Work {
