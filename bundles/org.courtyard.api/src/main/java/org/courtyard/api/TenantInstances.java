@@ -58,25 +58,59 @@ public final class TenantInstances<T extends TenantModule> {
     return instance;
   }
 
+  /**
+   * The LDAP filter of the tenant's running instance of the module: the one place that says how a
+   * (tenant, module) instance is found among the services. The slug and the module id are validated
+   * identifiers, safe inside a filter.
+   */
+  public static String filter(TenantSlug tenant, String moduleId) {
+    return "(&(objectClass="
+        + TenantModule.class.getName()
+        + ")("
+        + CourtyardConstants.TENANT
+        + "="
+        + tenant.value()
+        + ")("
+        + CourtyardConstants.MODULE
+        + "="
+        + moduleId
+        + "))";
+  }
+
   private T lookUp(TenantSlug tenant) {
     BundleContext ctx = context;
     if (ctx == null) {
       return null;
     }
     try {
-      // the slug is a validated identifier: safe inside an LDAP filter
-      for (ServiceReference<T> ref :
-          ctx.getServiceReferences(
-              type, "(" + CourtyardConstants.TENANT + "=" + tenant.value() + ")")) {
-        T found = ctx.getService(ref);
+      for (ServiceReference<?> ref : references(ctx, tenant, moduleId)) {
+        Object found = ctx.getService(ref);
         if (found != null) {
           ctx.ungetService(ref);
-          return found;
+          if (type.isInstance(found)) {
+            return type.cast(found);
+          }
         }
       }
     } catch (InvalidSyntaxException e) {
       throw new IllegalStateException(e);
     }
     return null;
+  }
+
+  /** Whether the tenant has a running instance of the module, asked of the service registry. */
+  public static boolean isRunning(BundleContext context, TenantSlug tenant, String moduleId) {
+    try {
+      return references(context, tenant, moduleId).length > 0;
+    } catch (InvalidSyntaxException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private static ServiceReference<?>[] references(
+      BundleContext context, TenantSlug tenant, String moduleId) throws InvalidSyntaxException {
+    ServiceReference<?>[] refs =
+        context.getServiceReferences((String) null, filter(tenant, moduleId));
+    return refs == null ? new ServiceReference<?>[0] : refs;
   }
 }

@@ -1,6 +1,8 @@
 package org.courtyard.api.rest;
 
 import java.net.URI;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
 import java.util.Locale;
 import javax.ws.rs.core.Response;
 import javax.ws.rs.core.UriBuilder;
@@ -64,6 +66,18 @@ public final class Params {
       case "false" -> false;
       default -> throw invalid(name + " must be true or false.");
     };
+  }
+
+  /** A date written YYYY-MM-DD, or null if absent. */
+  public static LocalDate date(String name, String value) {
+    if (blank(value)) {
+      return null;
+    }
+    try {
+      return LocalDate.parse(value.strip());
+    } catch (DateTimeParseException e) {
+      throw invalid(name + " must be a date written YYYY-MM-DD.");
+    }
   }
 
   /** 201 with the new resource's location under {@code collection}. */
