@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.courtyard.api.TenantSlug;
+import org.courtyard.api.TextRules;
 import org.courtyard.api.jdbc.Jdbc;
 import org.courtyard.devices.internal.dto.CommandView;
 import org.courtyard.devices.internal.dto.DeviceRecordView;
@@ -351,7 +352,7 @@ final class DeviceStore {
         for (var d : a.result().items()) {
           if (d.isGood() && d.record() instanceof DeviceRecord.CommandAck ack) {
             ps.setString(1, ack.success() ? "acked" : "failed");
-            ps.setString(2, ack.detail() == null ? null : clip(ack.detail(), 500));
+            ps.setString(2, ack.detail() == null ? null : TextRules.clip(ack.detail(), 500));
             ps.setTimestamp(3, Timestamp.from(a.receivedAt()));
             ps.setString(4, a.device().id());
             ps.setLong(5, ack.commandId() & 0xFFFFFFFFL);
@@ -490,7 +491,7 @@ final class DeviceStore {
           try (PreparedStatement ps =
               c.prepareStatement(
                   "UPDATE device_command SET status = 'failed', detail = ? WHERE id = ?")) {
-            ps.setString(1, clip(detail, 500));
+            ps.setString(1, TextRules.clip(detail, 500));
             ps.setLong(2, id);
             return ps.executeUpdate();
           }
@@ -583,9 +584,5 @@ final class DeviceStore {
     } catch (JsonProcessingException e) {
       throw new IllegalStateException(e);
     }
-  }
-
-  private static String clip(String s, int max) {
-    return s.length() > max ? s.substring(0, max) : s;
   }
 }

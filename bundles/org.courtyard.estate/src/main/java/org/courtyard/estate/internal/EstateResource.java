@@ -1,16 +1,14 @@
 package org.courtyard.estate.internal;
 
 import static org.courtyard.api.rest.Params.blank;
+import static org.courtyard.api.rest.Params.body;
+import static org.courtyard.api.rest.Params.created;
 import static org.courtyard.api.rest.Params.id;
+import static org.courtyard.api.rest.Params.invalid;
 import static org.courtyard.api.rest.Params.limit;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.net.URI;
-import java.nio.charset.Charset;
-import java.nio.charset.IllegalCharsetNameException;
-import java.nio.charset.StandardCharsets;
-import java.nio.charset.UnsupportedCharsetException;
 import javax.ws.rs.Consumes;
 import javax.ws.rs.DELETE;
 import javax.ws.rs.GET;
@@ -30,6 +28,7 @@ import org.courtyard.api.CourtyardConstants;
 import org.courtyard.api.ProblemException;
 import org.courtyard.api.TenantInstances;
 import org.courtyard.api.TenantSlug;
+import org.courtyard.api.rest.CsvUpload;
 import org.courtyard.api.rest.Cursor;
 import org.courtyard.api.rest.ModuleResource;
 import org.courtyard.api.rest.Page;
@@ -70,14 +69,6 @@ import org.osgi.service.component.annotations.ReferencePolicy;
 @Path("/")
 @Produces(MediaType.APPLICATION_JSON)
 public class EstateResource implements ModuleResource {
-
-  private static final String CSV = "text/csv";
-
-  /**
-   * What browsers on Windows with Office installed report as the type of a {@code .csv} file, and
-   * so send when a page uploads the file as it is.
-   */
-  private static final String CSV_AS_EXCEL = "application/vnd.ms-excel";
 
   private final TenantInstances<EstateTenant> tenants =
       new TenantInstances<>(EstateTenant.class, EstateModule.ID);
@@ -121,7 +112,7 @@ public class EstateResource implements ModuleResource {
   public Response createEstate(
       @Context SecurityContext security, @Context UriInfo uri, EstateInput input) {
     EstateView created = service(security).createEstate(body(input));
-    return created(uri, created.id(), created);
+    return created(uri.getAbsolutePathBuilder(), created.id(), created);
   }
 
   @GET
@@ -164,7 +155,7 @@ public class EstateResource implements ModuleResource {
   public Response createBuilding(
       @Context SecurityContext security, @Context UriInfo uri, BuildingInput input) {
     BuildingView created = service(security).createBuilding(body(input));
-    return created(uri, created.id(), created);
+    return created(uri.getAbsolutePathBuilder(), created.id(), created);
   }
 
   @GET
@@ -194,7 +185,7 @@ public class EstateResource implements ModuleResource {
    */
   @POST
   @Path("buildings/{id}/rooms/import")
-  @Consumes({CSV, MediaType.TEXT_PLAIN, CSV_AS_EXCEL})
+  @Consumes({CsvUpload.CSV, MediaType.TEXT_PLAIN, CsvUpload.CSV_AS_EXCEL})
   public ImportResult importRooms(
       @Context SecurityContext security,
       @Context HttpHeaders headers,
@@ -202,22 +193,8 @@ public class EstateResource implements ModuleResource {
       InputStream body)
       throws IOException {
     EstateService service = service(security);
-    Charset charset = charset(headers.getMediaType());
-    byte[] csv = body == null ? new byte[0] : body.readNBytes(RoomImporter.MAX_BYTES + 1);
-    if (csv.length > RoomImporter.MAX_BYTES) {
-      throw new ProblemException(
-          413,
-          "too-large",
-          "Import too large",
-          "The file is larger than "
-              + RoomImporter.MAX_BYTES / (1024 * 1024)
-              + " MB. Split it, for example one file per building, and import the parts one by"
-              + " one.");
-    }
-    if (csv.length == 0) {
-      throw missingBody("Send the CSV file as the request body.");
-    }
-    return service.importRooms(id, csv, charset);
+    CsvUpload file = CsvUpload.read(headers, body, RoomImporter.MAX_BYTES);
+    return service.importRooms(id, file.bytes(), file.charset());
   }
 
   // ------------------------------------------------------------------------------------ units
@@ -239,7 +216,7 @@ public class EstateResource implements ModuleResource {
   public Response createUnit(
       @Context SecurityContext security, @Context UriInfo uri, UnitInput input) {
     UnitView created = service(security).createUnit(body(input));
-    return created(uri, created.id(), created);
+    return created(uri.getAbsolutePathBuilder(), created.id(), created);
   }
 
   @GET
@@ -292,7 +269,7 @@ public class EstateResource implements ModuleResource {
   public Response createRoom(
       @Context SecurityContext security, @Context UriInfo uri, RoomInput input) {
     RoomView created = service(security).createRoom(body(input));
-    return created(uri, created.id(), created);
+    return created(uri.getAbsolutePathBuilder(), created.id(), created);
   }
 
   @GET
@@ -328,23 +305,6 @@ public class EstateResource implements ModuleResource {
     return instance.service();
   }
 
-  private static Response created(UriInfo uri, long id, Object body) {
-    URI location = uri.getAbsolutePathBuilder().path(Long.toString(id)).build();
-    return Response.created(location).entity(body).build();
-  }
-
-  /** An empty request body reaches a resource method as {@code null}. */
-  private static <T> T body(T input) {
-    if (input == null) {
-      throw missingBody("Send the record as a JSON object in the request body.");
-    }
-    return input;
-  }
-
-  private static ProblemException missingBody(String detail) {
-    return ProblemException.badRequest("missing-body", "Missing body", detail);
-  }
-
   private static Integer floor(String value) {
     if (blank(value)) {
       return null;
@@ -352,7 +312,7 @@ public class EstateResource implements ModuleResource {
     try {
       return Integer.valueOf(value.strip());
     } catch (NumberFormatException e) {
-      throw invalidParameter("floor must be a whole number.");
+      throw invalid("floor must be a whole number.");
     }
   }
 
@@ -361,8 +321,7 @@ public class EstateResource implements ModuleResource {
       return null;
     }
     return RoomType.parse(value)
-        .orElseThrow(
-            () -> invalidParameter("type must be one of " + RoomType.allowedValues() + "."));
+        .orElseThrow(() -> invalid("type must be one of " + RoomType.allowedValues() + "."));
   }
 
   private static RoomStatus roomStatus(String value) {
@@ -370,31 +329,6 @@ public class EstateResource implements ModuleResource {
       return null;
     }
     return RoomStatus.parse(value)
-        .orElseThrow(
-            () -> invalidParameter("status must be one of " + RoomStatus.allowedValues() + "."));
-  }
-
-  private static ProblemException invalidParameter(String detail) {
-    return ProblemException.badRequest("invalid-parameter", "Invalid query parameter", detail);
-  }
-
-  /**
-   * @throws ProblemException 415 {@code unsupported-charset} for a charset this JVM cannot decode
-   */
-  private static Charset charset(MediaType mediaType) {
-    String name =
-        mediaType == null ? null : mediaType.getParameters().get(MediaType.CHARSET_PARAMETER);
-    if (blank(name)) {
-      return StandardCharsets.UTF_8;
-    }
-    try {
-      return Charset.forName(name.strip());
-    } catch (IllegalCharsetNameException | UnsupportedCharsetException e) {
-      throw new ProblemException(
-          415,
-          "unsupported-charset",
-          "Unsupported charset",
-          "The charset '" + name + "' is not supported; send the file as UTF-8.");
-    }
+        .orElseThrow(() -> invalid("status must be one of " + RoomStatus.allowedValues() + "."));
   }
 }

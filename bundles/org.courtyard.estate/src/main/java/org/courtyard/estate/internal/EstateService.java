@@ -11,11 +11,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
-import java.util.function.Function;
 import java.util.function.Supplier;
 import java.util.function.ToIntFunction;
-import java.util.function.ToLongFunction;
-import java.util.stream.Collectors;
 import javax.persistence.EntityManager;
 import javax.persistence.EntityNotFoundException;
 import javax.persistence.TypedQuery;
@@ -25,10 +22,11 @@ import javax.persistence.criteria.Predicate;
 import javax.persistence.criteria.Root;
 import org.courtyard.api.FieldErrors;
 import org.courtyard.api.ProblemException;
+import org.courtyard.api.Problems;
 import org.courtyard.api.TenantSlug;
+import org.courtyard.api.TextRules;
 import org.courtyard.api.jpa.Transactions;
 import org.courtyard.api.jpa.Transactions.Conflict;
-import org.courtyard.api.rest.Cursor;
 import org.courtyard.api.rest.Page;
 import org.courtyard.estate.Places;
 import org.courtyard.estate.internal.dto.BuildingInput;
@@ -107,7 +105,7 @@ public final class EstateService {
   public Page<EstateView> listEstates(long afterId, int limit) {
     return transactions.read(
         em ->
-            page(
+            Page.byId(
                 keyset(em, Estate.class, Map.of(), afterId, limit),
                 limit,
                 EstateService::estateView,
@@ -123,7 +121,8 @@ public final class EstateService {
     FieldErrors errors = new FieldErrors();
     String code = Rules.code(input.code(), "code", errors::add);
     String name = Rules.name(input.name(), "name", errors::add);
-    String address = Rules.optionalText(input.address(), "address", Rules.ADDRESS_MAX, errors::add);
+    String address =
+        TextRules.optionalLine(input.address(), "address", Rules.ADDRESS_MAX, errors::add);
     errors.throwIfAny();
     return transactions.write(
         em -> {
@@ -144,8 +143,9 @@ public final class EstateService {
     FieldErrors errors = new FieldErrors();
     String code = Rules.code(input.code(), "code", errors::add);
     String name = Rules.name(input.name(), "name", errors::add);
-    String address = Rules.optionalText(input.address(), "address", Rules.ADDRESS_MAX, errors::add);
-    Integer version = Rules.required(input.version(), "version", errors::add);
+    String address =
+        TextRules.optionalLine(input.address(), "address", Rules.ADDRESS_MAX, errors::add);
+    Integer version = TextRules.required(input.version(), "version", errors::add);
     errors.throwIfAny();
     return transactions.write(
         em -> {
@@ -198,7 +198,7 @@ public final class EstateService {
     putIfPresent(filter, "estateId", estateId);
     return transactions.read(
         em ->
-            page(
+            Page.byId(
                 keyset(em, Building.class, filter, afterId, limit),
                 limit,
                 EstateService::buildingView,
@@ -212,11 +212,11 @@ public final class EstateService {
   public BuildingView createBuilding(BuildingInput input) {
     Objects.requireNonNull(input, "input");
     FieldErrors errors = new FieldErrors();
-    Long estateId = Rules.required(input.estateId(), "estateId", errors::add);
+    Long estateId = TextRules.required(input.estateId(), "estateId", errors::add);
     String code = Rules.code(input.code(), "code", errors::add);
     String name = Rules.name(input.name(), "name", errors::add);
     Integer floors =
-        Rules.optionalInRange(
+        TextRules.optionalInRange(
             input.floors(), "floors", Rules.FLOORS_MIN, Rules.FLOORS_MAX, errors::add);
     return transactions.write(
         em -> {
@@ -252,9 +252,9 @@ public final class EstateService {
     String code = Rules.code(input.code(), "code", errors::add);
     String name = Rules.name(input.name(), "name", errors::add);
     Integer floors =
-        Rules.optionalInRange(
+        TextRules.optionalInRange(
             input.floors(), "floors", Rules.FLOORS_MIN, Rules.FLOORS_MAX, errors::add);
-    Integer version = Rules.required(input.version(), "version", errors::add);
+    Integer version = TextRules.required(input.version(), "version", errors::add);
     errors.throwIfAny();
     return transactions.write(
         em -> {
@@ -323,7 +323,7 @@ public final class EstateService {
     putIfPresent(filter, "buildingId", buildingId);
     return transactions.read(
         em ->
-            page(
+            Page.byId(
                 keyset(em, Unit.class, filter, afterId, limit),
                 limit,
                 EstateService::unitView,
@@ -337,7 +337,7 @@ public final class EstateService {
   public UnitView createUnit(UnitInput input) {
     Objects.requireNonNull(input, "input");
     FieldErrors errors = new FieldErrors();
-    Long buildingId = Rules.required(input.buildingId(), "buildingId", errors::add);
+    Long buildingId = TextRules.required(input.buildingId(), "buildingId", errors::add);
     String code = Rules.code(input.code(), "code", errors::add);
     String name = Rules.name(input.name(), "name", errors::add);
     return transactions.write(
@@ -373,7 +373,7 @@ public final class EstateService {
     FieldErrors errors = new FieldErrors();
     String code = Rules.code(input.code(), "code", errors::add);
     String name = Rules.name(input.name(), "name", errors::add);
-    Integer version = Rules.required(input.version(), "version", errors::add);
+    Integer version = TextRules.required(input.version(), "version", errors::add);
     errors.throwIfAny();
     return transactions.write(
         em -> {
@@ -439,7 +439,7 @@ public final class EstateService {
     putIfPresent(equalTo, "floor", filter.floor());
     return transactions.read(
         em ->
-            page(
+            Page.byId(
                 keyset(em, Room.class, equalTo, afterId, limit),
                 limit,
                 EstateService::roomView,
@@ -453,10 +453,10 @@ public final class EstateService {
   public RoomView createRoom(RoomInput input) {
     Objects.requireNonNull(input, "input");
     FieldErrors errors = new FieldErrors();
-    Long unitId = Rules.required(input.unitId(), "unitId", errors::add);
+    Long unitId = TextRules.required(input.unitId(), "unitId", errors::add);
     String number = Rules.code(input.number(), "number", errors::add);
     Integer floor =
-        Rules.requiredInRange(
+        TextRules.requiredInRange(
             input.floor(), "floor", Rules.FLOOR_MIN, Rules.FLOOR_MAX, errors::add);
     BigDecimal area = Rules.area(input.area(), "area", errors::add);
     RoomType type = Rules.roomType(input.type(), "type", errors::add);
@@ -500,13 +500,13 @@ public final class EstateService {
     FieldErrors errors = new FieldErrors();
     String number = Rules.code(input.number(), "number", errors::add);
     Integer floor =
-        Rules.requiredInRange(
+        TextRules.requiredInRange(
             input.floor(), "floor", Rules.FLOOR_MIN, Rules.FLOOR_MAX, errors::add);
     BigDecimal area = Rules.area(input.area(), "area", errors::add);
     RoomType type = Rules.roomType(input.type(), "type", errors::add);
     // PUT replaces the whole room: a missing status must not quietly turn an occupied room vacant.
     RoomStatus status = Rules.roomStatus(input.status(), "status", null, errors::add);
-    Integer version = Rules.required(input.version(), "version", errors::add);
+    Integer version = TextRules.required(input.version(), "version", errors::add);
     errors.throwIfAny();
     return transactions.write(
         em -> {
@@ -540,7 +540,7 @@ public final class EstateService {
           LOG.debug("Tenant {}: deleted room {}", tenant, id);
           return null;
         },
-        conflict -> conflict == Conflict.STALE ? staleVersion(ROOM, id) : null);
+        conflict -> conflict == Conflict.STALE ? Problems.changedMeanwhile(ROOM, id) : null);
   }
 
   /** Imports rooms into a building from a CSV file; see {@link RoomImporter}. */
@@ -573,13 +573,9 @@ public final class EstateService {
   static <E> E find(EntityManager em, Class<E> type, String label, long id) {
     E entity = em.find(type, id);
     if (entity == null) {
-      throw notFound(label, id);
+      throw Problems.notFound(label, id);
     }
     return entity;
-  }
-
-  static ProblemException notFound(String label, long id) {
-    return ProblemException.notFound("not-found", "Not found", label + " " + id + " not found.");
   }
 
   static long count(EntityManager em, String jpql, Map<String, Object> parameters) {
@@ -606,15 +602,6 @@ public final class EstateService {
     equalTo.forEach((attribute, value) -> where.add(cb.equal(root.get(attribute), value)));
     query.select(root).where(where.toArray(new Predicate[0])).orderBy(cb.asc(root.get("id")));
     return em.createQuery(query).setMaxResults(limit + 1).getResultList();
-  }
-
-  private static <E, V> Page<V> page(
-      List<E> rows, int limit, Function<E, V> view, ToLongFunction<E> id) {
-    boolean more = rows.size() > limit;
-    List<E> shown = more ? rows.subList(0, limit) : rows;
-    List<V> items = shown.stream().map(view).collect(Collectors.toList());
-    String next = more ? Cursor.encode(id.applyAsLong(shown.get(limit - 1))) : null;
-    return new Page<>(items, next);
   }
 
   private static void putIfPresent(Map<String, Object> map, String key, Object value) {
@@ -674,41 +661,19 @@ public final class EstateService {
     try {
       em.refresh(entity);
     } catch (EntityNotFoundException e) {
-      throw notFound(label, id);
+      throw Problems.notFound(label, id);
     }
     int current = version.applyAsInt(entity);
     if (current != sent) {
-      throw new ProblemException(
-          409,
-          "stale-version",
-          "Stale version",
-          label
-              + " "
-              + id
-              + " is at version "
-              + current
-              + ", the change was made to version "
-              + sent
-              + ": reload it and apply the change again.",
-          Map.of("currentVersion", current));
+      throw Problems.staleVersion(label, id, current, sent);
     }
-  }
-
-  private static ProblemException staleVersion(String label, long id) {
-    return ProblemException.conflict(
-        "stale-version",
-        "Stale version",
-        label
-            + " "
-            + id
-            + " was changed or deleted by someone else meanwhile: reload it and try again.");
   }
 
   private static ProblemException onUpdateConflict(
       Conflict conflict, String label, long id, Supplier<ProblemException> duplicate) {
     return switch (conflict) {
       case DUPLICATE -> duplicate.get();
-      case STALE -> staleVersion(label, id);
+      case STALE -> Problems.changedMeanwhile(label, id);
       default -> null;
     };
   }
@@ -721,7 +686,7 @@ public final class EstateService {
               "has-children",
               "Still in use",
               label + " " + id + " still has " + children + "; delete them first.");
-      case STALE -> staleVersion(label, id);
+      case STALE -> Problems.changedMeanwhile(label, id);
       default -> null;
     };
   }

@@ -11,9 +11,11 @@ import java.util.Set;
 import java.util.function.Supplier;
 import javax.persistence.EntityManager;
 import org.courtyard.api.ProblemException;
+import org.courtyard.api.Problems;
 import org.courtyard.api.TenantSlug;
 import org.courtyard.api.csv.CsvDecoder;
 import org.courtyard.api.csv.CsvFormatException;
+import org.courtyard.api.csv.RowError;
 import org.courtyard.api.jpa.Transactions;
 import org.courtyard.estate.internal.dto.ImportResult;
 import org.courtyard.estate.internal.entity.Building;
@@ -21,7 +23,6 @@ import org.courtyard.estate.internal.entity.Room;
 import org.courtyard.estate.internal.entity.Unit;
 import org.courtyard.estate.internal.validation.RoomRow;
 import org.courtyard.estate.internal.validation.RoomRowValidator;
-import org.courtyard.estate.internal.validation.RowError;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -79,7 +80,7 @@ final class RoomImporter {
                   EstateService.duplicate(
                       "A unit or room of the file was added by someone else while the import ran,"
                           + " so nothing was imported. Upload the file again to see which one.");
-              case REFERENCED -> EstateService.notFound(EstateService.BUILDING, buildingId);
+              case REFERENCED -> Problems.notFound(EstateService.BUILDING, buildingId);
               default -> null;
             });
   }

@@ -13,9 +13,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.function.Function;
-import java.util.function.ToLongFunction;
-import java.util.stream.Collectors;
 import javax.persistence.EntityManager;
 import javax.persistence.EntityNotFoundException;
 import javax.persistence.LockModeType;
@@ -23,10 +20,11 @@ import javax.persistence.PersistenceException;
 import javax.persistence.TypedQuery;
 import org.courtyard.api.FieldErrors;
 import org.courtyard.api.ProblemException;
+import org.courtyard.api.Problems;
 import org.courtyard.api.TenantSlug;
+import org.courtyard.api.TextRules;
 import org.courtyard.api.jpa.Transactions;
 import org.courtyard.api.jpa.Transactions.Conflict;
-import org.courtyard.api.rest.Cursor;
 import org.courtyard.api.rest.Page;
 import org.courtyard.estate.EstateDirectory;
 import org.courtyard.residents.internal.dto.OccupancyEnd;
@@ -139,7 +137,7 @@ public final class ResidentsService {
     jpql.append(" ORDER BY p.id");
     return transactions.read(
         em ->
-            page(
+            Page.byId(
                 rows(em, jpql.toString(), Person.class, parameters, limit),
                 limit,
                 ResidentsService::personSummary,
@@ -182,7 +180,7 @@ public final class ResidentsService {
         Rules.identity(input.idType(), input.idNumber(), "idType", "idNumber", errors::add);
     String email = Rules.email(input.email(), "email", errors::add);
     String note = Rules.note(input.note(), "note", errors::add);
-    Integer version = Rules.required(input.version(), "version", errors::add);
+    Integer version = TextRules.required(input.version(), "version", errors::add);
     errors.throwIfAny();
     return transactions.write(
         em -> {
@@ -193,7 +191,7 @@ public final class ResidentsService {
           em.flush();
           return personView(person);
         },
-        conflict -> conflict == Conflict.STALE ? staleVersion(PERSON, id) : null);
+        conflict -> conflict == Conflict.STALE ? Problems.changedMeanwhile(PERSON, id) : null);
   }
 
   /**
@@ -231,7 +229,7 @@ public final class ResidentsService {
                       "Person "
                           + id
                           + " got an occupancy or a vehicle meanwhile and is kept with it.");
-              case STALE -> staleVersion(PERSON, id);
+              case STALE -> Problems.changedMeanwhile(PERSON, id);
               default -> null;
             });
   }
@@ -276,7 +274,7 @@ public final class ResidentsService {
     Page<OccupancyView> page =
         transactions.read(
             em ->
-                page(
+                Page.byId(
                     rows(em, jpql, Object[].class, Map.of("room", roomId, "after", afterId), limit),
                     limit,
                     row -> occupancyView((Occupancy) row[0], (String) row[1]),
@@ -290,7 +288,7 @@ public final class ResidentsService {
                       "SELECT COUNT(o) FROM Occupancy o WHERE o.roomId = :room",
                       Map.of("room", roomId)));
       if (known == 0) {
-        throw notFound(ROOM, roomId);
+        throw Problems.notFound(ROOM, roomId);
       }
     }
     return page;
@@ -314,8 +312,8 @@ public final class ResidentsService {
   public OccupancyView createOccupancy(OccupancyInput input) {
     Objects.requireNonNull(input, "input");
     FieldErrors errors = new FieldErrors();
-    Long personId = Rules.required(input.personId(), "personId", errors::add);
-    Long roomId = Rules.required(input.roomId(), "roomId", errors::add);
+    Long personId = TextRules.required(input.personId(), "personId", errors::add);
+    Long roomId = TextRules.required(input.roomId(), "roomId", errors::add);
     OccupancyRole role = Rules.role(input.role(), "role", errors::add);
     BigDecimal share = Shares.share(role, input.sharePercent(), "sharePercent", errors::add);
     LocalDate moveIn = Rules.date(input.moveIn(), "moveIn", errors::add);
@@ -374,7 +372,7 @@ public final class ResidentsService {
         em -> {
           Occupancy occupancy = em.find(Occupancy.class, id, LockModeType.PESSIMISTIC_WRITE);
           if (occupancy == null) {
-            throw notFound(OCCUPANCY, id);
+            throw Problems.notFound(OCCUPANCY, id);
           }
           if (!occupancy.isCurrent()) {
             throw ProblemException.conflict(
@@ -496,7 +494,7 @@ public final class ResidentsService {
     return transactions.read(
         em -> {
           find(em, Person.class, PERSON, personId);
-          return page(
+          return Page.byId(
               rows(em, jpql, Vehicle.class, Map.of("person", personId, "after", afterId), limit),
               limit,
               ResidentsService::vehicleView,
@@ -524,7 +522,7 @@ public final class ResidentsService {
     jpql.append(" ORDER BY v.id");
     return transactions.read(
         em ->
-            page(
+            Page.byId(
                 rows(em, jpql.toString(), Vehicle.class, parameters, limit),
                 limit,
                 ResidentsService::vehicleView,
@@ -538,9 +536,9 @@ public final class ResidentsService {
   public VehicleView createVehicle(VehicleInput input) {
     Objects.requireNonNull(input, "input");
     FieldErrors errors = new FieldErrors();
-    Long personId = Rules.required(input.personId(), "personId", errors::add);
+    Long personId = TextRules.required(input.personId(), "personId", errors::add);
     String plate = Plates.plate(input.plate(), "plate", errors::add);
-    String color = Rules.optionalText(input.color(), "color", Rules.COLOR_MAX, errors::add);
+    String color = TextRules.optionalLine(input.color(), "color", Rules.COLOR_MAX, errors::add);
     return transactions.write(
         em -> {
           if (personId != null && em.find(Person.class, personId) == null) {
@@ -571,7 +569,7 @@ public final class ResidentsService {
         em -> {
           Vehicle vehicle = em.find(Vehicle.class, id, LockModeType.PESSIMISTIC_WRITE);
           if (vehicle == null) {
-            throw notFound(VEHICLE, id);
+            throw Problems.notFound(VEHICLE, id);
           }
           if (!vehicle.isCurrent()) {
             throw ProblemException.conflict(
@@ -613,13 +611,9 @@ public final class ResidentsService {
   static <E> E find(EntityManager em, Class<E> type, String label, long id) {
     E entity = em.find(type, id);
     if (entity == null) {
-      throw notFound(label, id);
+      throw Problems.notFound(label, id);
     }
     return entity;
-  }
-
-  static ProblemException notFound(String label, long id) {
-    return ProblemException.notFound("not-found", "Not found", label + " " + id + " not found.");
   }
 
   static long count(EntityManager em, String jpql, Map<String, Object> parameters) {
@@ -643,15 +637,6 @@ public final class ResidentsService {
     TypedQuery<R> query = em.createQuery(jpql, type);
     parameters.forEach(query::setParameter);
     return query.setMaxResults(limit + 1).getResultList();
-  }
-
-  private static <E, V> Page<V> page(
-      List<E> rows, int limit, Function<E, V> view, ToLongFunction<E> id) {
-    boolean more = rows.size() > limit;
-    List<E> shown = more ? rows.subList(0, limit) : rows;
-    List<V> items = shown.stream().map(view).collect(Collectors.toList());
-    String next = more ? Cursor.encode(id.applyAsLong(shown.get(limit - 1))) : null;
-    return new Page<>(items, next);
   }
 
   private static String noSuchRecord(String what, long id) {
@@ -681,34 +666,12 @@ public final class ResidentsService {
     try {
       em.refresh(person);
     } catch (EntityNotFoundException e) {
-      throw notFound(PERSON, id);
+      throw Problems.notFound(PERSON, id);
     }
     int current = person.getVersion();
     if (current != sent) {
-      throw new ProblemException(
-          409,
-          "stale-version",
-          "Stale version",
-          PERSON
-              + " "
-              + id
-              + " is at version "
-              + current
-              + ", the change was made to version "
-              + sent
-              + ": reload it and apply the change again.",
-          Map.of("currentVersion", current));
+      throw Problems.staleVersion(PERSON, id, current, sent);
     }
-  }
-
-  private static ProblemException staleVersion(String label, long id) {
-    return ProblemException.conflict(
-        "stale-version",
-        "Stale version",
-        label
-            + " "
-            + id
-            + " was changed or deleted by someone else meanwhile: reload it and try again.");
   }
 
   static ProblemException duplicate(String detail) {

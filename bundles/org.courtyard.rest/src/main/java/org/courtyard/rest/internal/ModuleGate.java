@@ -2,11 +2,9 @@ package org.courtyard.rest.internal;
 
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import org.courtyard.api.CourtyardConstants;
-import org.courtyard.api.TenantModule;
+import org.courtyard.api.TenantInstances;
 import org.courtyard.api.TenantSlug;
 import org.osgi.framework.BundleContext;
-import org.osgi.framework.InvalidSyntaxException;
 
 /**
  * Which (tenant, module) instances are up right now, maintained from TenantModule services. A miss
@@ -34,24 +32,6 @@ final class ModuleGate {
     if (running.contains(module + "@" + tenant.value())) {
       return true;
     }
-    try {
-      // slug and module id are validated identifiers: safe inside an LDAP filter
-      return context
-              .getServiceReferences(
-                  TenantModule.class,
-                  "(&("
-                      + CourtyardConstants.TENANT
-                      + "="
-                      + tenant.value()
-                      + ")("
-                      + CourtyardConstants.MODULE
-                      + "="
-                      + module
-                      + "))")
-              .size()
-          > 0;
-    } catch (InvalidSyntaxException e) {
-      return false;
-    }
+    return TenantInstances.isRunning(context, tenant, module);
   }
 }

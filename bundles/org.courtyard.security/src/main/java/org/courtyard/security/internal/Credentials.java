@@ -16,6 +16,7 @@ import java.util.Set;
 import java.util.regex.Pattern;
 import org.courtyard.api.FieldErrors;
 import org.courtyard.api.ProblemException;
+import org.courtyard.api.TextRules;
 import org.courtyard.api.jdbc.Jdbc;
 import org.courtyard.api.rest.Cursor;
 import org.courtyard.api.rest.Page;
@@ -206,7 +207,7 @@ final class Credentials {
                 return out;
               }
             });
-    Page<CredentialView> page = SecurityTenant.page(found, limit, v -> Cursor.encode(v.id()));
+    Page<CredentialView> page = Page.of(found, limit, v -> Cursor.encode(v.id()));
     Map<Long, List<Push>> pushes = pushes(page.items.stream().map(CredentialView::id).toList());
     return new Page<>(
         page.items.stream().map(v -> v.withPushes(pushes.getOrDefault(v.id(), List.of()))).toList(),
@@ -365,7 +366,7 @@ final class Credentials {
                           action,
                           null,
                           "failed",
-                          SecurityTenant.clip(e.title() + ": " + e.detail(), 300),
+                          TextRules.clip(e.title() + ": " + e.detail(), 300),
                           now);
                 }
                 pushes.add(p);

@@ -132,7 +132,7 @@ final class Patrols {
                 return routes(ps);
               }
             });
-    return SecurityTenant.page(rows, limit, r -> Cursor.encode(r.id()));
+    return Page.of(rows, limit, r -> Cursor.encode(r.id()));
   }
 
   /**
@@ -238,7 +238,7 @@ final class Patrols {
               }
               return out;
             });
-    return SecurityTenant.page(
+    return Page.of(
         rows, limit, r -> new TimeCursor(r.startsAt(), r.id()).encode(TimeCursor.Listing.ROUNDS));
   }
 

@@ -9,12 +9,12 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.function.Function;
 import org.courtyard.api.CourtyardConstants;
 import org.courtyard.api.ProblemException;
 import org.courtyard.api.TenantModule;
 import org.courtyard.api.TenantPersistence;
 import org.courtyard.api.TenantSlug;
+import org.courtyard.api.TextRules;
 import org.courtyard.api.jdbc.Jdbc;
 import org.courtyard.api.rest.Page;
 import org.courtyard.devices.DeviceEvent;
@@ -135,11 +135,11 @@ public final class SecurityTenant implements TenantModule {
             for (DeviceEvent e : events) {
               if (e.record() instanceof DeviceRecord.AccessEvent a) {
                 access.setString(1, e.deviceId());
-                access.setString(2, clip(a.door(), 32));
+                access.setString(2, TextRules.clip(a.door(), 32));
                 access.setString(3, a.credentialKind().name().toLowerCase(Locale.ROOT));
-                access.setString(4, clip(a.credential(), 64));
+                access.setString(4, TextRules.clip(a.credential(), 64));
                 access.setBoolean(5, a.granted());
-                access.setString(6, a.reason() == null ? null : clip(a.reason(), 200));
+                access.setString(6, a.reason() == null ? null : TextRules.clip(a.reason(), 200));
                 access.setTimestamp(7, Timestamp.from(a.at()));
                 access.setTimestamp(8, Timestamp.from(e.receivedAt()));
                 access.addBatch();
@@ -150,15 +150,15 @@ public final class SecurityTenant implements TenantModule {
                 if (a.active()) {
                   raise.setString(1, kind);
                   raise.setString(2, e.deviceId());
-                  raise.setString(3, clip(a.source(), 32));
-                  raise.setString(4, a.detail() == null ? null : clip(a.detail(), 200));
+                  raise.setString(3, TextRules.clip(a.source(), 32));
+                  raise.setString(4, a.detail() == null ? null : TextRules.clip(a.detail(), 200));
                   raise.setTimestamp(5, Timestamp.from(a.at()));
                   raise.executeUpdate();
                 } else {
                   clear.setTimestamp(1, Timestamp.from(a.at()));
                   clear.setString(2, e.deviceId());
                   clear.setString(3, kind);
-                  clear.setString(4, clip(a.source(), 32));
+                  clear.setString(4, TextRules.clip(a.source(), 32));
                   clear.executeUpdate();
                 }
               }
@@ -228,7 +228,7 @@ public final class SecurityTenant implements TenantModule {
                 ps.setString(1, deviceId);
                 ps.setString(2, door);
                 ps.setString(3, credential);
-                ps.setString(4, clip(reason, 200));
+                ps.setString(4, TextRules.clip(reason, 200));
                 ps.setTimestamp(5, Timestamp.from(now));
                 ps.setTimestamp(6, Timestamp.from(now));
                 try (ResultSet rs = ps.executeQuery()) {
@@ -238,7 +238,7 @@ public final class SecurityTenant implements TenantModule {
               }
             });
     return new AccessView(
-        id, deviceId, door, "remote", credential, true, clip(reason, 200), now, null);
+        id, deviceId, door, "remote", credential, true, TextRules.clip(reason, 200), now, null);
   }
 
   /**
@@ -294,7 +294,7 @@ public final class SecurityTenant implements TenantModule {
                 return out;
               }
             });
-    return page(
+    return Page.of(
         rows, limit, e -> new TimeCursor(e.at(), e.id()).encode(TimeCursor.Listing.ACCESS_EVENTS));
   }
 
@@ -335,7 +335,7 @@ public final class SecurityTenant implements TenantModule {
                 return out;
               }
             });
-    return page(
+    return Page.of(
         rows, limit, a -> new TimeCursor(a.raisedAt(), a.id()).encode(TimeCursor.Listing.ALARMS));
   }
 
@@ -423,21 +423,5 @@ public final class SecurityTenant implements TenantModule {
         return rs.next() ? rs.getString(1) : a.credential();
       }
     }
-  }
-
-  static String clip(String s, int max) {
-    return s.length() > max ? s.substring(0, max) : s;
-  }
-
-  /**
-   * The page of {@code rows}, read with one row more than {@code limit} to tell whether another
-   * page follows; its cursor is that of the last row shown.
-   */
-  static <T> Page<T> page(List<T> rows, int limit, Function<T, String> cursorOf) {
-    if (rows.size() <= limit) {
-      return new Page<>(rows, null);
-    }
-    List<T> shown = List.copyOf(rows.subList(0, limit));
-    return new Page<>(shown, cursorOf.apply(shown.get(limit - 1)));
   }
 }

@@ -73,10 +73,10 @@ class TimeCursorTest {
 
   @Test
   void aPageSaysWhereTheNextStartsOnlyWhenOneFollows() {
-    Page<Integer> last = SecurityTenant.page(List.of(1, 2, 3), 3, i -> "after-" + i);
+    Page<Integer> last = Page.of(List.of(1, 2, 3), 3, i -> "after-" + i);
     assertThat(last.items).containsExactly(1, 2, 3);
     assertThat(last.nextCursor).isNull();
-    Page<Integer> more = SecurityTenant.page(List.of(1, 2, 3, 4), 3, i -> "after-" + i);
+    Page<Integer> more = Page.of(List.of(1, 2, 3, 4), 3, i -> "after-" + i);
     assertThat(more.items).containsExactly(1, 2, 3);
     assertThat(more.nextCursor).isEqualTo("after-3");
   }

@@ -6,6 +6,7 @@ import java.util.Hashtable;
 import org.courtyard.api.CourtyardConstants;
 import org.courtyard.api.ModuleDescriptor;
 import org.courtyard.api.ProblemException;
+import org.courtyard.api.TenantInstances;
 import org.courtyard.api.TenantSlug;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.InvalidSyntaxException;
@@ -41,7 +42,7 @@ final class ModuleInstances {
       Dictionary<String, Object> props = new Hashtable<>();
       props.put(CourtyardConstants.TENANT, s.value());
       config.updateIfDifferent(props);
-      if (!ServiceWaiter.awaitPresent(context, instanceFilter(s, d.id()), timeoutMs)) {
+      if (!ServiceWaiter.awaitPresent(context, TenantInstances.filter(s, d.id()), timeoutMs)) {
         config.delete();
         throw new ProblemException(
             503,
@@ -55,7 +56,7 @@ final class ModuleInstances {
                 + timeoutMs / 1000
                 + " s; see the container log.");
       }
-      awaitActivation(instanceFilter(s, d.id()));
+      awaitActivation(TenantInstances.filter(s, d.id()));
       if (d.publishesApi()
           && !ServiceWaiter.awaitPresent(
               context,
@@ -120,24 +121,12 @@ final class ModuleInstances {
           c.delete();
         }
       }
-      ServiceWaiter.awaitAbsent(context, instanceFilter(s, module), timeoutMs);
+      ServiceWaiter.awaitAbsent(context, TenantInstances.filter(s, module), timeoutMs);
     } catch (IOException | InvalidSyntaxException e) {
       throw new IllegalStateException("stopping " + module + " for " + s + " failed", e);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IllegalStateException(e);
     }
-  }
-
-  private static String instanceFilter(TenantSlug s, String module) {
-    return "(&(objectClass=org.courtyard.api.TenantModule)("
-        + CourtyardConstants.TENANT
-        + "="
-        + s.value()
-        + ")("
-        + CourtyardConstants.MODULE
-        + "="
-        + module
-        + "))";
   }
 }

@@ -1,15 +1,22 @@
 package org.courtyard.estate.internal.validation;
 
+import static org.courtyard.api.TextRules.REQUIRED;
+import static org.courtyard.api.TextRules.quote;
+import static org.courtyard.api.TextRules.requiredInRange;
+import static org.courtyard.api.TextRules.requiredLine;
+import static org.courtyard.api.TextRules.shorten;
+import static org.courtyard.api.TextRules.trimToNull;
+
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.function.BiConsumer;
 import java.util.regex.Pattern;
 
 /**
- * Field rules of estates, buildings, units and rooms. Each method takes the raw value, reports what
- * is wrong with it to {@code report} as {@code (field, message)} and returns the normalised value,
- * or {@code null} when it reported a problem. Strings are trimmed (including the ideographic space
- * U+3000 that Chinese input methods produce), blank optional strings become {@code null}.
+ * Field rules of estates, buildings, units and rooms, in the manner of {@link
+ * org.courtyard.api.TextRules} (which holds the rules every module shares): each method takes the
+ * raw value, reports what is wrong with it to {@code report} as {@code (field, message)} and
+ * returns the normalised value, or {@code null} when it reported a problem.
  */
 public final class Rules {
 
@@ -23,8 +30,6 @@ public final class Rules {
   public static final BigDecimal AREA_MAX = new BigDecimal("100000");
   public static final int AREA_SCALE = 2;
 
-  static final String REQUIRED = "is required";
-
   /** Codes end up in URLs, file names and device configurations: keep them to portable ASCII. */
   private static final Pattern CODE_CHARS = Pattern.compile("[A-Za-z0-9._-]+");
 
@@ -32,15 +37,6 @@ public final class Rules {
   private static final int MAX_NUMBER_TEXT = 32;
 
   private Rules() {}
-
-  /** {@code raw} without surrounding white space; {@code null} when nothing is left. */
-  public static String trimToNull(String raw) {
-    if (raw == null) {
-      return null;
-    }
-    String s = raw.strip();
-    return s.isEmpty() ? null : s;
-  }
 
   /** A code of an estate, building or unit, or a room number: 1 to 32 of A-Z a-z 0-9 . _ - */
   public static String code(String raw, String field, BiConsumer<String, String> report) {
@@ -63,60 +59,7 @@ public final class Rules {
 
   /** A required display name of 1 to 100 characters on one line. */
   public static String name(String raw, String field, BiConsumer<String, String> report) {
-    String v = trimToNull(raw);
-    if (v == null) {
-      report.accept(field, REQUIRED);
-      return null;
-    }
-    return text(v, field, NAME_MAX, report);
-  }
-
-  /** An optional single-line text of at most {@code max} characters; blank means absent. */
-  public static String optionalText(
-      String raw, String field, int max, BiConsumer<String, String> report) {
-    String v = trimToNull(raw);
-    return v == null ? null : text(v, field, max, report);
-  }
-
-  private static String text(String v, String field, int max, BiConsumer<String, String> report) {
-    // Counted in code points, as PostgreSQL counts varchar length, so that a name made of Chinese
-    // characters or emoji is measured the way the column will measure it.
-    int length = v.codePointCount(0, v.length());
-    if (length > max) {
-      report.accept(field, "must be at most " + max + " characters (got " + length + ")");
-      return null;
-    }
-    if (v.chars().anyMatch(Character::isISOControl)) {
-      report.accept(field, "must not contain line breaks, tabs or other control characters");
-      return null;
-    }
-    return v;
-  }
-
-  /** A value the caller must send, such as a parent id or a version. */
-  public static <T> T required(T value, String field, BiConsumer<String, String> report) {
-    if (value == null) {
-      report.accept(field, REQUIRED);
-    }
-    return value;
-  }
-
-  public static Integer requiredInRange(
-      Integer value, String field, int min, int max, BiConsumer<String, String> report) {
-    if (value == null) {
-      report.accept(field, REQUIRED);
-      return null;
-    }
-    return optionalInRange(value, field, min, max, report);
-  }
-
-  public static Integer optionalInRange(
-      Integer value, String field, int min, int max, BiConsumer<String, String> report) {
-    if (value != null && (value < min || value > max)) {
-      report.accept(field, "must be between " + min + " and " + max + " (got " + value + ")");
-      return null;
-    }
-    return value;
+    return requiredLine(raw, field, NAME_MAX, report);
   }
 
   /**
@@ -232,15 +175,5 @@ public final class Rules {
       return null;
     }
     return area(parsed, field, report);
-  }
-
-  /** {@code value} in double quotes, cut to a length that fits in a message. */
-  static String quote(String value) {
-    return "\"" + shorten(value) + "\"";
-  }
-
-  private static String shorten(String value) {
-    String cut = value.length() > 40 ? value.substring(0, 40) + "…" : value;
-    return cut.replaceAll("\\p{Cntrl}", "?");
   }
 }

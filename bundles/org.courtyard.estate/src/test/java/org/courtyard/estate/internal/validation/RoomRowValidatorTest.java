@@ -10,6 +10,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.courtyard.api.ProblemException;
+import org.courtyard.api.csv.CsvTable;
+import org.courtyard.api.csv.RowError;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -284,20 +286,11 @@ class RoomRowValidatorTest {
     @SuppressWarnings("unchecked")
     List<Map<String, Object>> shown =
         (List<Map<String, Object>>) problem.extensions().get("errors");
-    assertThat(shown).hasSize(RoomRowValidator.MAX_REPORTED_ERRORS);
+    assertThat(shown).hasSize(CsvTable.MAX_REPORTED_ERRORS);
     assertThat(shown.get(0)).containsEntry("line", 2).containsEntry("column", "area");
     assertThat(shown.get(5)).containsEntry("line", 7).containsEntry("column", "area");
     assertThat(shown.get(6)).containsEntry("line", 7).containsEntry("column", "number");
     assertThat(shown.get(6)).containsOnlyKeys("line", "column", "message");
     assertThat(problem.detail()).contains("Nothing was imported").contains("250 problems");
-  }
-
-  @Test
-  void columnLettersFollowSpreadsheetNaming() {
-    assertThat(RoomRowValidator.columnLetter(0)).isEqualTo("A");
-    assertThat(RoomRowValidator.columnLetter(25)).isEqualTo("Z");
-    assertThat(RoomRowValidator.columnLetter(26)).isEqualTo("AA");
-    assertThat(RoomRowValidator.columnLetter(701)).isEqualTo("ZZ");
-    assertThat(RoomRowValidator.columnLetter(702)).isEqualTo("AAA");
   }
 }

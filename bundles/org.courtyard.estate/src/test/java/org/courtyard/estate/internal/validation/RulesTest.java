@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import org.courtyard.api.FieldErrors;
 import org.courtyard.api.ProblemException;
+import org.courtyard.api.TextRules;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -43,7 +44,7 @@ class RulesTest {
   void aMissingOrBlankRequiredValueIsRequired() {
     Rules.code(null, "code", errors::add);
     Rules.name("   ", "name", errors::add);
-    Rules.required(null, "version", errors::add);
+    TextRules.required(null, "version", errors::add);
 
     assertThat(messages())
         .containsExactly("code is required", "name is required", "version is required");
@@ -63,14 +64,14 @@ class RulesTest {
   @Test
   void namesAndAddressesStayOnOneLine() {
     assertThat(Rules.name("Green\nValley", "name", errors::add)).isNull();
-    assertThat(Rules.optionalText("Road 1\t2", "address", 200, errors::add)).isNull();
+    assertThat(TextRules.optionalLine("Road 1\t2", "address", 200, errors::add)).isNull();
     assertThat(messages()).hasSize(2);
   }
 
   @Test
   void aBlankOptionalTextIsAbsent() {
-    assertThat(Rules.optionalText("  ", "address", 200, errors::add)).isNull();
-    assertThat(Rules.optionalText(null, "address", 200, errors::add)).isNull();
+    assertThat(TextRules.optionalLine("  ", "address", 200, errors::add)).isNull();
+    assertThat(TextRules.optionalLine(null, "address", 200, errors::add)).isNull();
     assertThat(errors.isEmpty()).isTrue();
   }
 
@@ -95,16 +96,19 @@ class RulesTest {
 
   @Test
   void rangesIncludeTheirBounds() {
-    assertThat(Rules.requiredInRange(-10, "floor", Rules.FLOOR_MIN, Rules.FLOOR_MAX, errors::add))
+    assertThat(
+            TextRules.requiredInRange(-10, "floor", Rules.FLOOR_MIN, Rules.FLOOR_MAX, errors::add))
         .isEqualTo(-10);
-    assertThat(Rules.requiredInRange(200, "floor", Rules.FLOOR_MIN, Rules.FLOOR_MAX, errors::add))
+    assertThat(
+            TextRules.requiredInRange(200, "floor", Rules.FLOOR_MIN, Rules.FLOOR_MAX, errors::add))
         .isEqualTo(200);
     assertThat(
-            Rules.optionalInRange(null, "floors", Rules.FLOORS_MIN, Rules.FLOORS_MAX, errors::add))
+            TextRules.optionalInRange(
+                null, "floors", Rules.FLOORS_MIN, Rules.FLOORS_MAX, errors::add))
         .isNull();
     assertThat(errors.isEmpty()).isTrue();
 
-    Rules.optionalInRange(0, "floors", Rules.FLOORS_MIN, Rules.FLOORS_MAX, errors::add);
+    TextRules.optionalInRange(0, "floors", Rules.FLOORS_MIN, Rules.FLOORS_MAX, errors::add);
     assertThat(messages()).containsExactly("floors must be between 1 and 200 (got 0)");
   }
 

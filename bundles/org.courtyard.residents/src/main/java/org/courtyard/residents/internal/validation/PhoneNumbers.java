@@ -4,6 +4,7 @@ import java.text.Normalizer;
 import java.util.Optional;
 import java.util.function.BiConsumer;
 import java.util.regex.Pattern;
+import org.courtyard.api.TextRules;
 
 /**
  * Phone numbers in one stored form: {@code +} and the digits with country code, no separators, e.g.
@@ -98,9 +99,9 @@ public final class PhoneNumbers {
 
   /** A required phone number in its stored form; {@code null} after reporting a problem. */
   public static String phone(String raw, String field, BiConsumer<String, String> report) {
-    String v = Rules.trimToNull(raw);
+    String v = TextRules.trimToNull(raw);
     if (v == null) {
-      report.accept(field, Rules.REQUIRED);
+      report.accept(field, TextRules.REQUIRED);
       return null;
     }
     Optional<String> normalized = normalize(v);
@@ -113,7 +114,7 @@ public final class PhoneNumbers {
               + " to "
               + MAX_DIGITS
               + " digits in all (got "
-              + Rules.quote(v)
+              + TextRules.quote(v)
               + ")");
       return null;
     }

@@ -4,6 +4,7 @@ import java.text.Normalizer;
 import java.util.Locale;
 import java.util.function.BiConsumer;
 import java.util.regex.Pattern;
+import org.courtyard.api.TextRules;
 
 /**
  * Licence plates in one stored form: upper case, without the spaces, dots and hyphens people and
@@ -43,14 +44,14 @@ public final class Plates {
 
   /** A required plate in its stored form; {@code null} after reporting a problem. */
   public static String plate(String raw, String field, BiConsumer<String, String> report) {
-    String v = Rules.trimToNull(raw);
+    String v = TextRules.trimToNull(raw);
     if (v == null) {
-      report.accept(field, Rules.REQUIRED);
+      report.accept(field, TextRules.REQUIRED);
       return null;
     }
     String plate = normalize(v);
     if (plate.isEmpty()) {
-      report.accept(field, Rules.REQUIRED);
+      report.accept(field, TextRules.REQUIRED);
       return null;
     }
     if (!isValid(plate)) {
@@ -59,7 +60,7 @@ public final class Plates {
           "is not a licence plate: a province character, a letter and 5 or 6 letters or digits"
               + " such as 粤B12345 or 京AD12345, or 2 to 10 letters and digits for a foreign plate"
               + " (got "
-              + Rules.quote(v)
+              + TextRules.quote(v)
               + ")");
       return null;
     }

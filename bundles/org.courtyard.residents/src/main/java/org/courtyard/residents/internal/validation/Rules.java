@@ -1,5 +1,12 @@
 package org.courtyard.residents.internal.validation;
 
+import static org.courtyard.api.TextRules.REQUIRED;
+import static org.courtyard.api.TextRules.optionalLine;
+import static org.courtyard.api.TextRules.quote;
+import static org.courtyard.api.TextRules.requiredLine;
+import static org.courtyard.api.TextRules.trimToNull;
+import static org.courtyard.api.TextRules.withinLength;
+
 import java.time.LocalDate;
 import java.util.Locale;
 import java.util.function.BiConsumer;
@@ -25,37 +32,14 @@ public final class Rules {
 
   public static final LocalDate LATEST_DATE = LocalDate.of(2199, 12, 31);
 
-  static final String REQUIRED = "is required";
-
   /** One @, something on each side, a dot in the domain, no white space: loose on purpose. */
   private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
 
   private Rules() {}
 
-  /** {@code raw} without surrounding white space; {@code null} when nothing is left. */
-  public static String trimToNull(String raw) {
-    if (raw == null) {
-      return null;
-    }
-    String s = raw.strip();
-    return s.isEmpty() ? null : s;
-  }
-
   /** A required name of 1 to 100 characters on one line. */
   public static String name(String raw, String field, BiConsumer<String, String> report) {
-    String v = trimToNull(raw);
-    if (v == null) {
-      report.accept(field, REQUIRED);
-      return null;
-    }
-    return line(v, field, NAME_MAX, report);
-  }
-
-  /** An optional single-line text of at most {@code max} characters; blank means absent. */
-  public static String optionalText(
-      String raw, String field, int max, BiConsumer<String, String> report) {
-    String v = trimToNull(raw);
-    return v == null ? null : line(v, field, max, report);
+    return requiredLine(raw, field, NAME_MAX, report);
   }
 
   /** An optional note: several lines allowed, at most 1000 characters; blank means absent. */
@@ -76,21 +60,13 @@ public final class Rules {
 
   /** An optional e-mail address, checked for its shape only; blank means absent. */
   public static String email(String raw, String field, BiConsumer<String, String> report) {
-    String v = optionalText(raw, field, EMAIL_MAX, report);
+    String v = optionalLine(raw, field, EMAIL_MAX, report);
     if (v != null && !EMAIL.matcher(v).matches()) {
       report.accept(
           field, "is not an e-mail address such as name@example.com (got " + quote(v) + ")");
       return null;
     }
     return v;
-  }
-
-  /** A value the caller must send, such as a person id or a version. */
-  public static <T> T required(T value, String field, BiConsumer<String, String> report) {
-    if (value == null) {
-      report.accept(field, REQUIRED);
-    }
-    return value;
   }
 
   /** A required date between 1900 and 2199. */
@@ -172,44 +148,10 @@ public final class Rules {
         }
       }
       case PASSPORT ->
-          number = line(n.toUpperCase(Locale.ROOT), numberField, DOCUMENT_NUMBER_MAX, report);
-      default -> number = line(n, numberField, DOCUMENT_NUMBER_MAX, report);
+          number =
+              requiredLine(n.toUpperCase(Locale.ROOT), numberField, DOCUMENT_NUMBER_MAX, report);
+      default -> number = requiredLine(n, numberField, DOCUMENT_NUMBER_MAX, report);
     }
     return number == null ? null : new Identity(type, number);
-  }
-
-  private static String line(String v, String field, int max, BiConsumer<String, String> report) {
-    if (!withinLength(v, field, max, report)) {
-      return null;
-    }
-    if (v.chars().anyMatch(Character::isISOControl)) {
-      report.accept(field, "must not contain line breaks, tabs or other control characters");
-      return null;
-    }
-    return v;
-  }
-
-  /**
-   * Counted in code points, as PostgreSQL counts varchar length, so that a name made of Chinese
-   * characters or emoji is measured the way the column will measure it.
-   */
-  private static boolean withinLength(
-      String v, String field, int max, BiConsumer<String, String> report) {
-    int length = v.codePointCount(0, v.length());
-    if (length > max) {
-      report.accept(field, "must be at most " + max + " characters (got " + length + ")");
-      return false;
-    }
-    return true;
-  }
-
-  /** {@code value} in double quotes, cut to a length that fits in a message. */
-  static String quote(String value) {
-    return "\"" + shorten(value) + "\"";
-  }
-
-  static String shorten(String value) {
-    String cut = value.length() > 40 ? value.substring(0, 40) + "…" : value;
-    return cut.replaceAll("\\p{Cntrl}", "?");
   }
 }

@@ -5,6 +5,7 @@ import java.math.RoundingMode;
 import java.util.Collection;
 import java.util.Objects;
 import java.util.function.BiConsumer;
+import org.courtyard.api.TextRules;
 
 /**
  * Ownership shares in percent, with two decimals as the {@code numeric(5,2)} column stores them.
@@ -38,7 +39,7 @@ public final class Shares {
     if (value.signum() <= 0 || value.compareTo(LIMIT) > 0) {
       report.accept(
           field,
-          "must be more than 0 and at most 100 (got " + Rules.shorten(value.toString()) + ")");
+          "must be more than 0 and at most 100 (got " + TextRules.shorten(value.toString()) + ")");
       return null;
     }
     if (value.stripTrailingZeros().scale() > SCALE) {
@@ -47,7 +48,7 @@ public final class Shares {
           "must have at most "
               + SCALE
               + " decimal places (got "
-              + Rules.shorten(value.toString())
+              + TextRules.shorten(value.toString())
               + ")");
       return null;
     }

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import org.courtyard.api.FieldErrors;
 import org.courtyard.api.ProblemException;
+import org.courtyard.api.TextRules;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -57,7 +58,7 @@ class RulesTest {
   void aBlankOptionalValueIsAbsent() {
     assertThat(Rules.email("  ", "email", errors::add)).isNull();
     assertThat(Rules.note(null, "note", errors::add)).isNull();
-    assertThat(Rules.optionalText("", "color", Rules.COLOR_MAX, errors::add)).isNull();
+    assertThat(TextRules.optionalLine("", "color", Rules.COLOR_MAX, errors::add)).isNull();
     assertThat(errors.isEmpty()).isTrue();
   }
 
@@ -150,7 +151,7 @@ class RulesTest {
   void allProblemsOfARequestAreAnsweredTogether() {
     Rules.name(null, "fullName", errors::add);
     PhoneNumbers.phone("12", "phone", errors::add);
-    Rules.required(null, "version", errors::add);
+    TextRules.required(null, "version", errors::add);
 
     assertThatThrownBy(errors::throwIfAny)
         .isInstanceOfSatisfying(
