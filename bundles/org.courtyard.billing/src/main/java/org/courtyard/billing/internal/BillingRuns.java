@@ -16,7 +16,9 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ExecutorService;
+import org.courtyard.api.FieldErrors;
 import org.courtyard.api.ProblemException;
+import org.courtyard.api.Problems;
 import org.courtyard.api.TenantSlug;
 import org.courtyard.api.jdbc.Jdbc;
 import org.courtyard.api.rest.Cursor;
@@ -159,7 +161,7 @@ final class BillingRuns {
             ps.setLong(1, id);
             try (ResultSet rs = ps.executeQuery()) {
               if (!rs.next()) {
-                throw Errors.notFound("Billing run", id);
+                throw Problems.notFound("Billing run", id);
               }
               return run(rs);
             }
@@ -574,7 +576,7 @@ final class BillingRuns {
       throw Errors.invalid("roomIds", "1 to " + MAX_CHARGE_ROOMS + " room ids");
     }
     Set<Long> ids = new LinkedHashSet<>(request.roomIds());
-    Errors.FieldErrors errors = new Errors.FieldErrors();
+    FieldErrors errors = new FieldErrors();
     List<BillWriter.NewBill> bills = new ArrayList<>();
     Optional<LineAmount> amount = FeeCalculator.oneOff(fee.terms());
     if (amount.isEmpty()) {

@@ -18,7 +18,9 @@ import javax.persistence.EntityManagerFactory;
 import javax.persistence.EntityTransaction;
 import javax.persistence.OptimisticLockException;
 import javax.persistence.PersistenceException;
+import org.courtyard.api.FieldErrors;
 import org.courtyard.api.ProblemException;
+import org.courtyard.api.Problems;
 import org.courtyard.api.jdbc.Jdbc;
 import org.courtyard.api.rest.Cursor;
 import org.courtyard.api.rest.Page;
@@ -131,7 +133,7 @@ final class Catalog {
             throw Errors.invalid("version", "required: the version you last read");
           }
           if (in.version() != f.getVersion()) {
-            throw staleVersion(f.getVersion());
+            throw Problems.staleVersion("Fee item", id, f.getVersion(), in.version());
           }
           c.apply(f, clock);
           em.flush();
@@ -173,7 +175,7 @@ final class Catalog {
   }
 
   SettingsView updateSettings(SettingsView in) {
-    Errors.FieldErrors errors = new Errors.FieldErrors();
+    FieldErrors errors = new FieldErrors();
     if (in.currency() == null || !CURRENCY.matcher(in.currency()).matches()) {
       errors.add("currency", "an ISO 4217 code such as CNY");
     }
@@ -191,7 +193,7 @@ final class Catalog {
         em -> {
           SettingsEntity s = em.find(SettingsEntity.class, SettingsEntity.ID);
           if (s.getVersion() != in.version()) {
-            throw staleVersion(s.getVersion());
+            throw Problems.staleVersion("Billing settings", null, s.getVersion(), in.version());
           }
           s.set(in.currency(), in.graceDays(), in.timeZone());
           em.flush();
@@ -252,7 +254,7 @@ final class Catalog {
     if (in == null) {
       throw Errors.missingBody();
     }
-    Errors.FieldErrors errors = new Errors.FieldErrors();
+    FieldErrors errors = new FieldErrors();
     String code = in.code() == null ? null : in.code().strip();
     if (code == null || !CODE.matcher(code).matches()) {
       errors.add("code", "1 to 32 of A-Z a-z 0-9 - _ .");
@@ -443,18 +445,9 @@ final class Catalog {
   private static FeeItemEntity find(EntityManager em, long id) {
     FeeItemEntity f = em.find(FeeItemEntity.class, id);
     if (f == null) {
-      throw Errors.notFound("Fee item", id);
+      throw Problems.notFound("Fee item", id);
     }
     return f;
-  }
-
-  private static ProblemException staleVersion(int current) {
-    return new ProblemException(
-        409,
-        "stale-version",
-        "Stale version",
-        "The record was changed by someone else meanwhile; reload it and try again.",
-        java.util.Map.of("currentVersion", current));
   }
 
   // ------------------------------------------------------------------------------------- JPA

@@ -21,10 +21,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
+import org.courtyard.api.FieldErrors;
 import org.courtyard.api.ProblemException;
+import org.courtyard.api.Problems;
 import org.courtyard.api.TenantSlug;
 import org.courtyard.api.jdbc.Jdbc;
-import org.courtyard.api.rest.Cursor;
 import org.courtyard.api.rest.Page;
 import org.courtyard.billing.internal.calc.Consumption;
 import org.courtyard.billing.internal.calc.MeterType;
@@ -124,7 +125,7 @@ final class Meters {
     if (in == null) {
       throw Errors.missingBody();
     }
-    Errors.FieldErrors errors = new Errors.FieldErrors();
+    FieldErrors errors = new FieldErrors();
     if (in.roomId() == null || in.roomId() <= 0) {
       errors.add("roomId", "required: the id of a room");
     } else if (estate.room(tenant, in.roomId()).isEmpty()) {
@@ -206,7 +207,7 @@ final class Meters {
               }
             }
           }
-          return page(items, limit, MeterView::id);
+          return Page.byId(items, limit, MeterView::id);
         });
   }
 
@@ -230,7 +231,7 @@ final class Meters {
           if (in == null) {
             throw Errors.missingBody();
           }
-          Errors.FieldErrors errors = new Errors.FieldErrors();
+          FieldErrors errors = new FieldErrors();
           Instant readAt = null;
           if (in.readAt() == null || in.readAt().isBlank()) {
             errors.add("readAt", "required: " + ReadTimes.FORMATS);
@@ -371,7 +372,7 @@ final class Meters {
               }
             }
           }
-          return page(items, limit, ReadingView::id);
+          return Page.byId(items, limit, ReadingView::id);
         });
   }
 
@@ -547,7 +548,7 @@ final class Meters {
       ps.setLong(1, id);
       try (ResultSet rs = ps.executeQuery()) {
         if (!rs.next()) {
-          throw Errors.notFound("Meter", id);
+          throw Problems.notFound("Meter", id);
         }
         return meter(rs);
       }
@@ -565,14 +566,5 @@ final class Meters {
         removed == null ? null : removed.toLocalDate(),
         Jdbc.instant(rs.getTimestamp(7)),
         rs.getInt(8));
-  }
-
-  private static <T> Page<T> page(
-      List<T> items, int limit, java.util.function.ToLongFunction<T> id) {
-    if (items.size() <= limit) {
-      return new Page<>(items, null);
-    }
-    List<T> shown = items.subList(0, limit);
-    return new Page<>(shown, Cursor.encode(id.applyAsLong(shown.get(limit - 1))));
   }
 }

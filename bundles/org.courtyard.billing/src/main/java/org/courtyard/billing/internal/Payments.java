@@ -15,6 +15,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import org.courtyard.api.FieldErrors;
 import org.courtyard.api.ProblemException;
 import org.courtyard.api.TenantSlug;
 import org.courtyard.api.jdbc.Jdbc;
@@ -61,7 +62,7 @@ final class Payments {
     if (in == null) {
       throw Errors.missingBody();
     }
-    Errors.FieldErrors errors = new Errors.FieldErrors();
+    FieldErrors errors = new FieldErrors();
     checkRoom(in.roomId(), errors);
     checkAmount("amount", in.amount(), errors);
     if (in.method() == null || !PAYMENT_METHODS.contains(in.method())) {
@@ -193,7 +194,7 @@ final class Payments {
     if (in == null) {
       throw Errors.missingBody();
     }
-    Errors.FieldErrors errors = new Errors.FieldErrors();
+    FieldErrors errors = new FieldErrors();
     checkRoom(in.roomId(), errors);
     checkAmount("amount", in.amount(), errors);
     if (in.method() == null || !REFUND_METHODS.contains(in.method())) {
@@ -351,7 +352,7 @@ final class Payments {
     return open;
   }
 
-  private void checkRoom(Long roomId, Errors.FieldErrors errors) {
+  private void checkRoom(Long roomId, FieldErrors errors) {
     if (roomId == null || roomId <= 0) {
       errors.add("roomId", "required: the id of a room");
     } else if (estate.room(tenant, roomId).isEmpty()) {
@@ -359,7 +360,7 @@ final class Payments {
     }
   }
 
-  private static void checkAmount(String field, BigDecimal amount, Errors.FieldErrors errors) {
+  private static void checkAmount(String field, BigDecimal amount, FieldErrors errors) {
     if (amount == null
         || amount.signum() <= 0
         || amount.compareTo(MAX_AMOUNT) > 0

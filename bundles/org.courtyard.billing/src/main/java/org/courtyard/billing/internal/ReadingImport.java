@@ -16,6 +16,7 @@ import org.courtyard.api.ProblemException;
 import org.courtyard.api.TenantSlug;
 import org.courtyard.api.csv.CsvDecoder;
 import org.courtyard.api.csv.CsvFormatException;
+import org.courtyard.api.csv.RowError;
 import org.courtyard.api.jdbc.Jdbc;
 import org.courtyard.billing.internal.calc.Consumption;
 import org.courtyard.billing.internal.calc.ReadingSeries;
@@ -60,8 +61,7 @@ final class ReadingImport {
     try {
       checked = ReadingRows.validate(CsvDecoder.decode(csv, charset), zone, now);
     } catch (CsvFormatException e) {
-      throw ReadingRows.rejection(
-          List.of(new ReadingRows.RowError(e.line(), null, e.getMessage())));
+      throw ReadingRows.rejection(List.of(new RowError(e.line(), null, e.getMessage())));
     }
     ReadingImportResult result =
         jdbc.transaction(
@@ -69,13 +69,13 @@ final class ReadingImport {
               Set<String> serials = new LinkedHashSet<>();
               checked.rows().forEach(r -> serials.add(r.serial()));
               Map<String, Meters.Meter> meters = Meters.lockBySerial(c, serials);
-              List<ReadingRows.RowError> errors = new ArrayList<>(checked.errors());
+              List<RowError> errors = new ArrayList<>(checked.errors());
               Map<Meters.Meter, List<ReadingRows.Row>> byMeter = new LinkedHashMap<>();
               for (ReadingRows.Row row : checked.rows()) {
                 Meters.Meter meter = meters.get(row.serial());
                 if (meter == null) {
                   errors.add(
-                      new ReadingRows.RowError(
+                      new RowError(
                           row.line(),
                           ReadingRows.Column.SERIAL.header(),
                           "no meter has serial " + row.serial()));
@@ -142,7 +142,7 @@ final class ReadingImport {
       ReadingSeries series,
       ZoneId zone,
       Instant now,
-      List<ReadingRows.RowError> errors,
+      List<RowError> errors,
       List<Meters.NewReading> accepted,
       List<ReadingRows.Row> acceptedRows,
       List<String> reasons) {
@@ -154,7 +154,7 @@ final class ReadingImport {
     for (ReadingRows.Row row : inTimeOrder) {
       String problem = Meters.checkTime(row.readAt(), meter, zone, now);
       if (problem != null) {
-        errors.add(new ReadingRows.RowError(row.line(), readAtColumn, problem));
+        errors.add(new RowError(row.line(), readAtColumn, problem));
         continue;
       }
       Consumption.Reading reading =
@@ -162,7 +162,7 @@ final class ReadingImport {
       ReadingSeries.Verdict verdict = series.offer(reading);
       if (verdict instanceof ReadingSeries.NotAfterLatest late) {
         errors.add(
-            new ReadingRows.RowError(
+            new RowError(
                 row.line(),
                 readAtColumn,
                 "meter "
@@ -173,7 +173,7 @@ final class ReadingImport {
       } else if (verdict instanceof ReadingSeries.Decreased down) {
         Integer line = lineOf.get(down.previous());
         errors.add(
-            new ReadingRows.RowError(
+            new RowError(
                 row.line(),
                 ReadingRows.Column.VALUE.header(),
                 row.value().toPlainString()

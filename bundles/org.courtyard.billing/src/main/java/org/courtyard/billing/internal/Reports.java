@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import org.courtyard.api.Problems;
 import org.courtyard.api.TenantSlug;
 import org.courtyard.api.jdbc.Jdbc;
 import org.courtyard.api.rest.Cursor;
@@ -64,7 +65,7 @@ final class Reports {
         c -> {
           List<BillView> bills = bills(c, " WHERE id = ?", List.of(id));
           if (bills.isEmpty()) {
-            throw Errors.notFound("Bill", id);
+            throw Problems.notFound("Bill", id);
           }
           return bills.get(0);
         });
@@ -187,7 +188,7 @@ final class Reports {
         c -> {
           LedgerTxView tx = Ledger.find(c, txId);
           if (tx == null) {
-            throw Errors.notFound("Ledger transaction", txId);
+            throw Problems.notFound("Ledger transaction", txId);
           }
           return tx;
         });
@@ -379,7 +380,7 @@ final class Reports {
           List<PaymentView> payments = payments(c, roomId, settings.currency());
           List<RefundView> refunds = refunds(c, roomId, settings.currency());
           if (room.isEmpty() && bills.isEmpty() && payments.isEmpty()) {
-            throw Errors.notFound("Room", roomId);
+            throw Problems.notFound("Room", roomId);
           }
           BigDecimal prepayment = ZERO;
           try (PreparedStatement ps =

@@ -14,7 +14,7 @@ import org.osgi.service.component.annotations.Reference;
  * reference is mandatory on purpose: without the service, DS never loads this class, which is the
  * only one of the bundle that names the optionally imported {@code org.courtyard.residents}
  * package. When the residents bundle goes, this component goes with it, and {@link
- * BillingResource}'s optional dynamic reference simply unbinds.
+ * BillingInstances}'s optional dynamic reference simply unbinds.
  */
 @Component(service = ResidentsPort.class)
 public final class ResidentsAdapter implements ResidentsPort {

@@ -12,7 +12,7 @@ import org.courtyard.api.TenantSlug;
  * What billing needs of the residents module, in billing's own types. The residents package is an
  * optional import of this bundle: only {@link ResidentsAdapter} names its classes, and that
  * component is only created while residents' {@code ResidentDirectory} service exists. Every other
- * class, including the {@link BillingResource} that holds this service through an optional dynamic
+ * class, including {@link BillingInstances} that holds this service through an optional dynamic
  * reference, loads and works without residents installed.
  *
  * <p>Every method except {@link #enabled} throws 404 {@code module-not-enabled} when the tenant has

@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import org.courtyard.api.ProblemException;
+import org.courtyard.api.Problems;
 import org.courtyard.api.jdbc.Jdbc;
 import org.courtyard.billing.internal.calc.Posting;
 import org.courtyard.billing.internal.dto.LedgerEntryView;
@@ -54,7 +55,7 @@ final class Reversals {
             ps.setObject(1, txId);
             try (ResultSet rs = ps.executeQuery()) {
               if (!rs.next()) {
-                throw Errors.notFound("Ledger transaction", txId);
+                throw Problems.notFound("Ledger transaction", txId);
               }
             }
           }

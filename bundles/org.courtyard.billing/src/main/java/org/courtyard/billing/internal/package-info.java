@@ -8,8 +8,11 @@
  *       (it requires {@code estate}).
  *   <li>{@link org.courtyard.billing.internal.BillingTenant} is a tenant's instance: its
  *       EntityManagerFactory, its DataSource for bulk JDBC and its run executor.
- *   <li>{@link org.courtyard.billing.internal.BillingResource} is the REST API under {@code
- *       /api/v1/billing}.
+ *   <li>The REST API under {@code /api/v1/billing} is one resource per aggregate ({@code
+ *       FeeItemsResource}, {@code RunsResource}, {@code BillsResource}, {@code LedgerResource},
+ *       {@code ArrearsResource}, {@code MetersResource}, and {@link
+ *       org.courtyard.billing.internal.BillingResource} for the rest), each finding the caller's
+ *       instance through {@link org.courtyard.billing.internal.BillingInstances}.
  * </ul>
  *
  * <p>Rooms come only from the estate module's exported {@code EstateDirectory}.

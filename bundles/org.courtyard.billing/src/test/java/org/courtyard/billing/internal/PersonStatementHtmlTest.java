@@ -101,7 +101,7 @@ class PersonStatementHtmlTest {
   @Test
   void theModuleRequiredProblemNamesTheItemsAndTheModule() {
     ProblemException p =
-        BillingResource.moduleRequired(
+        BillingInstances.moduleRequired(
             TenantSlug.of("acme"), List.of("CAR"), "create the item once residents is enabled");
 
     assertThat(p.status()).isEqualTo(409);
@@ -112,7 +112,7 @@ class PersonStatementHtmlTest {
     assertThat(p.extensions()).containsEntry("module", "residents");
 
     assertThat(
-            BillingResource.moduleRequired(TenantSlug.of("acme"), List.of("CAR", "BIKE"), "x")
+            BillingInstances.moduleRequired(TenantSlug.of("acme"), List.of("CAR", "BIKE"), "x")
                 .detail())
         .startsWith("Fee items CAR, BIKE need the residents module");
   }

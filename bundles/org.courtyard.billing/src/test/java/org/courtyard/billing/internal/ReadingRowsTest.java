@@ -10,8 +10,8 @@ import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
 import org.courtyard.api.ProblemException;
+import org.courtyard.api.csv.RowError;
 import org.courtyard.billing.internal.ReadingRows.Result;
-import org.courtyard.billing.internal.ReadingRows.RowError;
 import org.junit.jupiter.api.Test;
 
 class ReadingRowsTest {

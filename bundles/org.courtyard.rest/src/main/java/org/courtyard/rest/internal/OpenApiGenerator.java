@@ -56,6 +56,7 @@ final class OpenApiGenerator {
   }
 
   private final Map<String, Object> schemas = new TreeMap<>();
+  private final java.util.Set<String> operationIds = new java.util.HashSet<>();
 
   static Map<String, Object> document(String version, Collection<Api> apis) {
     return new OpenApiGenerator().build(version, apis);
@@ -65,7 +66,9 @@ final class OpenApiGenerator {
     Map<String, Object> paths = new TreeMap<>();
     List<Map<String, Object>> tags = new ArrayList<>();
     for (Api api : apis) {
-      tags.add(Map.of("name", api.tag));
+      if (tags.stream().noneMatch(t -> api.tag.equals(t.get("name")))) {
+        tags.add(Map.of("name", api.tag)); // a module with several resources has one tag
+      }
       for (Method m : sorted(api.resource.getMethods())) {
         String verb = httpMethod(m);
         if (verb == null) {
@@ -107,6 +110,15 @@ final class OpenApiGenerator {
     return doc;
   }
 
+  /** {@code wanted}, or with a number after it when another resource of the module took it. */
+  private String operationId(String wanted) {
+    String id = wanted;
+    for (int n = 2; !operationIds.add(id); n++) {
+      id = wanted + "_" + n;
+    }
+    return id;
+  }
+
   private static List<Method> sorted(Method[] methods) {
     List<Method> list = new ArrayList<>(List.of(methods));
     list.sort(Comparator.comparing(Method::getName).thenComparing(m -> m.getParameterCount()));
@@ -116,7 +128,7 @@ final class OpenApiGenerator {
   private Map<String, Object> operation(Api api, Method m, String verb) {
     Map<String, Object> op = new LinkedHashMap<>();
     op.put("tags", List.of(api.tag));
-    op.put("operationId", api.tag + "_" + m.getName());
+    op.put("operationId", operationId(api.tag + "_" + m.getName()));
     List<Map<String, Object>> params = new ArrayList<>();
     for (Parameter p : m.getParameters()) {
       PathParam pp = p.getAnnotation(PathParam.class);

@@ -80,7 +80,10 @@ public final class RestPlatform {
   private final Map<String, Server> extensionServers = new LinkedHashMap<>();
   private final Map<String, ServiceRegistration<PublishedApi>> published = new LinkedHashMap<>();
   private final BundleContext context;
-  private final Map<String, ModuleResource> moduleResources = new LinkedHashMap<>();
+
+  /** Each module's resources (one per aggregate), published together under its address. */
+  private final Map<String, List<ModuleResource>> moduleResources = new LinkedHashMap<>();
+
   private final List<Server> platformServers = new ArrayList<>();
   private volatile Map<String, Object> openApi;
   private boolean active;
@@ -121,7 +124,7 @@ public final class RestPlatform {
               List.of(Json.provider(mapper), new ProblemMapper(), limits)));
       active = true;
       meterRegistration = context.registerService(InteractiveLoad.class, meter, null);
-      moduleResources.forEach((id, r) -> publish(id, r));
+      moduleResources.keySet().forEach(this::publish);
       extensions.forEach(this::publishExtension);
     }
     LOG.info("REST API published under /api{} ({} module(s))", BASE, moduleServers.size());
@@ -169,23 +172,33 @@ public final class RestPlatform {
   @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
   synchronized void addModuleResource(ModuleResource resource) {
     String id = resource.moduleId();
-    moduleResources.put(id, resource);
+    moduleResources.computeIfAbsent(id, k -> new ArrayList<>()).add(resource);
     openApi = null;
     if (active) {
-      publish(id, resource);
-      LOG.info("Module API {} published at /api{}/{}", id, BASE, id);
+      publish(id);
+      LOG.info(
+          "Module API {} published at /api{}/{} ({} resource(s))",
+          id,
+          BASE,
+          id,
+          moduleResources.get(id).size());
     }
   }
 
   synchronized void removeModuleResource(ModuleResource resource) {
     String id = resource.moduleId();
-    if (moduleResources.get(id) != resource) {
+    List<ModuleResource> resources = moduleResources.get(id);
+    if (resources == null || !resources.removeIf(r -> r == resource)) {
       return;
     }
-    moduleResources.remove(id);
     openApi = null;
-    withdraw(id);
-    LOG.info("Module API {} withdrawn", id);
+    if (resources.isEmpty()) {
+      moduleResources.remove(id);
+      withdraw(id);
+      LOG.info("Module API {} withdrawn", id);
+    } else if (active) {
+      publish(id);
+    }
   }
 
   @Reference(
@@ -229,10 +242,13 @@ public final class RestPlatform {
     LOG.info("Operator API {} published at /api{}/operator/{}", path, BASE, path);
   }
 
-  /** Replaces any server of the module (the old one first: both would share one address). */
-  private void publish(String id, ModuleResource resource) {
+  /**
+   * Replaces any server of the module (the old one first: both would share one address) by one that
+   * serves all of the module's resources.
+   */
+  private void publish(String id) {
     withdraw(id);
-    moduleServers.put(id, createModuleServer(id, resource));
+    moduleServers.put(id, createModuleServer(id, List.copyOf(moduleResources.get(id))));
     Dictionary<String, Object> props = new Hashtable<>();
     props.put(CourtyardConstants.MODULE, id);
     published.put(id, context.registerService(PublishedApi.class, () -> id, props));
@@ -262,8 +278,8 @@ public final class RestPlatform {
     gate.down(instance.tenant().value(), instance.moduleId());
   }
 
-  private Server createModuleServer(String id, ModuleResource resource) {
-    return create(BASE + "/" + id, List.of(resource), AuthFilter.Audience.TENANT, id);
+  private Server createModuleServer(String id, List<ModuleResource> resources) {
+    return create(BASE + "/" + id, List.<Object>copyOf(resources), AuthFilter.Audience.TENANT, id);
   }
 
   private Server create(
@@ -313,9 +329,12 @@ public final class RestPlatform {
                     new OpenApiGenerator.Api(
                         BASE + "/operator/" + path, e.getClass(), "operator", "operator")));
         moduleResources.forEach(
-            (id, r) ->
-                apis.add(
-                    new OpenApiGenerator.Api(BASE + "/" + id, r.getClass(), id, "tenantToken")));
+            (id, resources) ->
+                resources.forEach(
+                    r ->
+                        apis.add(
+                            new OpenApiGenerator.Api(
+                                BASE + "/" + id, r.getClass(), id, "tenantToken"))));
       }
       doc = OpenApiGenerator.document(context.getBundle().getVersion().toString(), apis);
       openApi = doc;

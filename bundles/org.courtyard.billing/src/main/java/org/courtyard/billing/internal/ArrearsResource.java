@@ -1,0 +1,73 @@
+package org.courtyard.billing.internal;
+
+import static org.courtyard.api.rest.Params.date;
+import static org.courtyard.api.rest.Params.limit;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import javax.ws.rs.GET;
+import javax.ws.rs.Path;
+import javax.ws.rs.Produces;
+import javax.ws.rs.QueryParam;
+import javax.ws.rs.core.Context;
+import javax.ws.rs.core.MediaType;
+import javax.ws.rs.core.SecurityContext;
+import org.courtyard.api.CourtyardConstants;
+import org.courtyard.api.rest.Cursor;
+import org.courtyard.api.rest.ModuleResource;
+import org.courtyard.billing.internal.dto.ArrearsView;
+import org.courtyard.billing.internal.dto.ReminderView;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+
+/**
+ * Arrears (欠费) under {@code /api/v1/billing/arrears}: what rooms owe on a day, and the payment
+ * reminders (催缴) to send.
+ */
+@Component(
+    service = ModuleResource.class,
+    property = CourtyardConstants.MODULE + "=" + BillingModule.ID)
+@Path("arrears")
+@Produces(MediaType.APPLICATION_JSON)
+public class ArrearsResource implements ModuleResource {
+
+  private final BillingInstances billing;
+
+  @Activate
+  public ArrearsResource(@Reference BillingInstances billing) {
+    this.billing = billing;
+  }
+
+  @Override
+  public String moduleId() {
+    return BillingModule.ID;
+  }
+
+  @GET
+  public ArrearsView arrears(
+      @Context SecurityContext security,
+      @QueryParam("asOf") String asOf,
+      @QueryParam("limit") String limit,
+      @QueryParam("cursor") String cursor) {
+    BillingTenant instance = billing.of(security);
+    LocalDate date = date("asOf", asOf);
+    if (date == null) {
+      date = LocalDate.now(Clock.systemUTC().withZone(instance.catalog().settings().zone()));
+    }
+    return instance.reports().arrears(date, Cursor.decode(cursor), limit(limit));
+  }
+
+  @GET
+  @Path("reminders")
+  public ReminderView reminders(
+      @Context SecurityContext security,
+      @QueryParam("asOf") String asOf,
+      @QueryParam("limit") String limit,
+      @QueryParam("cursor") String cursor) {
+    return billing
+        .of(security)
+        .reports()
+        .reminders(date("asOf", asOf), ReminderCursor.decode(cursor), limit(limit));
+  }
+}

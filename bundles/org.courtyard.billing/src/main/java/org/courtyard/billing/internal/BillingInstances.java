@@ -1,0 +1,129 @@
+package org.courtyard.billing.internal;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import javax.ws.rs.core.SecurityContext;
+import org.courtyard.api.ProblemException;
+import org.courtyard.api.Problems;
+import org.courtyard.api.TenantInstances;
+import org.courtyard.api.TenantSlug;
+import org.courtyard.api.TextRules;
+import org.courtyard.api.rest.TenantPrincipal;
+import org.courtyard.billing.internal.dto.PersonStatementView;
+import org.osgi.framework.BundleContext;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+
+/**
+ * What billing's REST resources share: the caller's {@link BillingTenant}, found by the tenant of
+ * the verified credential only, and the residents module while it is there (per-vehicle fees and
+ * resident statements need it; everything else works without it).
+ */
+@Component(service = BillingInstances.class)
+public final class BillingInstances {
+
+  private static final String RESIDENTS = "residents";
+
+  private final TenantInstances<BillingTenant> tenants =
+      new TenantInstances<>(BillingTenant.class, BillingModule.ID);
+
+  /** The residents module's read API while the residents bundle is installed; null otherwise. */
+  @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
+  private volatile ResidentsPort residents;
+
+  @Reference(
+      cardinality = ReferenceCardinality.MULTIPLE,
+      policy = ReferencePolicy.DYNAMIC,
+      unbind = "unbindTenant")
+  void bindTenant(BillingTenant instance) {
+    tenants.bind(instance);
+  }
+
+  void unbindTenant(BillingTenant instance) {
+    tenants.unbind(instance);
+  }
+
+  @Activate
+  void activate(BundleContext context) {
+    tenants.activate(context);
+  }
+
+  /** The caller's billing instance; 404 {@code module-not-enabled} without one. */
+  BillingTenant of(SecurityContext security) {
+    return tenants.require(TenantPrincipal.of(security));
+  }
+
+  boolean residentsEnabled(TenantSlug tenant) {
+    ResidentsPort port = residents;
+    return port != null && port.enabled(tenant);
+  }
+
+  /** What a billing run asks for each batch of rooms while it has per_vehicle fees to charge. */
+  Map<Long, Integer> vehicleCounts(TenantSlug tenant, List<String> feeCodes, List<Long> roomIds) {
+    ResidentsPort port = residents;
+    if (port == null || !port.enabled(tenant)) {
+      throw moduleRequired(tenant, feeCodes, "enable residents and post the period again");
+    }
+    return port.vehicleCounts(tenant, roomIds);
+  }
+
+  /**
+   * The statement of a resident: the person's current rooms (as owner, occupant, tenant or family,
+   * from the residents module), each with its room statement, and the totals.
+   *
+   * @throws ProblemException 404 {@code module-not-enabled} without residents, 404 {@code
+   *     not-found} for an unknown person
+   */
+  PersonStatementView personStatement(BillingTenant instance, TenantSlug tenant, long personId) {
+    ResidentsPort port = residents;
+    if (port == null) {
+      throw ProblemException.notFound(
+          "module-not-enabled",
+          "Module not enabled",
+          "Module '" + RESIDENTS + "' is not enabled for tenant '" + tenant + "'.");
+    }
+    ResidentsPort.Resident resident =
+        port.resident(tenant, personId).orElseThrow(() -> Problems.notFound("Person", personId));
+    String currency = instance.catalog().settings().currency();
+    Instant now = Instant.now();
+    return PersonStatements.assemble(
+        resident,
+        currency,
+        roomId -> {
+          try {
+            return instance.reports().statement(roomId);
+          } catch (ProblemException e) {
+            // a room estate no longer has and billing never billed: nothing to show, not a 404
+            if (e.status() == 404 && "not-found".equals(e.type())) {
+              return PersonStatements.empty(roomId, currency, now);
+            }
+            throw e;
+          }
+        },
+        now);
+  }
+
+  /** 409: fee items of a kind that needs the residents module, which the tenant has not enabled. */
+  static ProblemException moduleRequired(TenantSlug tenant, List<String> feeCodes, String hint) {
+    String items =
+        (feeCodes.size() == 1 ? "Fee item " : "Fee items ")
+            + String.join(", ", feeCodes.stream().map(TextRules::shorten).toList());
+    return new ProblemException(
+        409,
+        "module-required",
+        "Module required",
+        items
+            + (feeCodes.size() == 1 ? " needs" : " need")
+            + " the residents module (per_vehicle fees count the vehicles of a room's residents),"
+            + " which is not enabled for tenant '"
+            + tenant
+            + "': "
+            + hint
+            + ".",
+        Map.of("module", RESIDENTS, "feeItems", List.copyOf(feeCodes)));
+  }
+}

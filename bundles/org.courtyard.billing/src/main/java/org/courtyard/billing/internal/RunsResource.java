@@ -1,0 +1,96 @@
+package org.courtyard.billing.internal;
+
+import static org.courtyard.api.rest.Params.body;
+import static org.courtyard.api.rest.Params.limit;
+
+import java.time.YearMonth;
+import java.util.List;
+import javax.ws.rs.Consumes;
+import javax.ws.rs.GET;
+import javax.ws.rs.POST;
+import javax.ws.rs.Path;
+import javax.ws.rs.PathParam;
+import javax.ws.rs.Produces;
+import javax.ws.rs.QueryParam;
+import javax.ws.rs.core.Context;
+import javax.ws.rs.core.MediaType;
+import javax.ws.rs.core.Response;
+import javax.ws.rs.core.SecurityContext;
+import javax.ws.rs.core.UriInfo;
+import org.courtyard.api.CourtyardConstants;
+import org.courtyard.api.TenantSlug;
+import org.courtyard.api.rest.Cursor;
+import org.courtyard.api.rest.ModuleResource;
+import org.courtyard.api.rest.Page;
+import org.courtyard.api.rest.TenantPrincipal;
+import org.courtyard.billing.internal.calc.FeeCalculator;
+import org.courtyard.billing.internal.dto.RunRequest;
+import org.courtyard.billing.internal.dto.RunView;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+
+/**
+ * Billing runs (账单生成) under {@code /api/v1/billing/runs}: a period posted once, queued with every
+ * tenant's runs and watched until done.
+ */
+@Component(
+    service = ModuleResource.class,
+    property = CourtyardConstants.MODULE + "=" + BillingModule.ID)
+@Path("runs")
+@Produces(MediaType.APPLICATION_JSON)
+public class RunsResource implements ModuleResource {
+
+  private final BillingInstances billing;
+
+  @Activate
+  public RunsResource(@Reference BillingInstances billing) {
+    this.billing = billing;
+  }
+
+  @Override
+  public String moduleId() {
+    return BillingModule.ID;
+  }
+
+  @POST
+  @Consumes(MediaType.APPLICATION_JSON)
+  public Response startRun(
+      @Context SecurityContext security, @Context UriInfo uri, RunRequest input) {
+    BillingTenant instance = billing.of(security);
+    TenantSlug tenant = TenantPrincipal.of(security);
+    String period = body(input).period();
+    YearMonth month = Periods.parse(period);
+    List<String> needResidents =
+        instance.catalog().periodicFees().stream()
+            .filter(
+                f -> f.terms().kind().needsResidents() && FeeCalculator.chargedIn(f.terms(), month))
+            .map(Catalog.Fee::code)
+            .toList();
+    if (!needResidents.isEmpty() && !billing.residentsEnabled(tenant)) {
+      throw BillingInstances.moduleRequired(
+          tenant, needResidents, "enable residents, or end the items before " + month);
+    }
+    RunView run =
+        instance
+            .runs()
+            .start(period, roomIds -> billing.vehicleCounts(tenant, needResidents, roomIds));
+    return Response.accepted(run)
+        .location(uri.getAbsolutePathBuilder().path(Long.toString(run.id())).build())
+        .build();
+  }
+
+  @GET
+  public Page<RunView> listRuns(
+      @Context SecurityContext security,
+      @QueryParam("limit") String limit,
+      @QueryParam("cursor") String cursor) {
+    return billing.of(security).runs().list(Cursor.decode(cursor), limit(limit));
+  }
+
+  @GET
+  @Path("{id}")
+  public RunView getRun(@Context SecurityContext security, @PathParam("id") long id) {
+    return billing.of(security).runs().get(id);
+  }
+}
