@@ -14,6 +14,7 @@ import javax.ws.rs.core.MediaType;
 import javax.ws.rs.core.SecurityContext;
 import org.courtyard.api.CourtyardConstants;
 import org.courtyard.api.rest.Cursor;
+import org.courtyard.api.rest.Doc;
 import org.courtyard.api.rest.ModuleResource;
 import org.courtyard.billing.internal.dto.ArrearsView;
 import org.courtyard.billing.internal.dto.ReminderView;
@@ -44,6 +45,11 @@ public class ArrearsResource implements ModuleResource {
     return BillingModule.ID;
   }
 
+  @Doc(
+      summary = "List arrears",
+      description =
+          "Rooms owing money as of asOf (YYYY-MM-DD), with what each owes and the total, paginated"
+              + " by room id.")
   @GET
   public ArrearsView arrears(
       @Context SecurityContext security,
@@ -58,6 +64,9 @@ public class ArrearsResource implements ModuleResource {
     return instance.reports().arrears(date, Cursor.decode(cursor), limit(limit));
   }
 
+  @Doc(
+      summary = "List payment reminders",
+      description = "The reminders to send as of a date, largest amount owed first.")
   @GET
   @Path("reminders")
   public ReminderView reminders(

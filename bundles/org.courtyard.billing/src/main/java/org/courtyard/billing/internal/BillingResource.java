@@ -16,12 +16,15 @@ import javax.ws.rs.core.MediaType;
 import javax.ws.rs.core.Response;
 import javax.ws.rs.core.SecurityContext;
 import org.courtyard.api.CourtyardConstants;
+import org.courtyard.api.rest.Doc;
 import org.courtyard.api.rest.ModuleResource;
 import org.courtyard.api.rest.TenantPrincipal;
 import org.courtyard.billing.internal.dto.CollectionStats;
 import org.courtyard.billing.internal.dto.PaymentRequest;
+import org.courtyard.billing.internal.dto.PaymentView;
 import org.courtyard.billing.internal.dto.PersonStatementView;
 import org.courtyard.billing.internal.dto.RefundRequest;
+import org.courtyard.billing.internal.dto.RefundView;
 import org.courtyard.billing.internal.dto.SettingsView;
 import org.courtyard.billing.internal.dto.StatementView;
 import org.osgi.service.component.annotations.Activate;
@@ -57,12 +60,22 @@ public class BillingResource implements ModuleResource {
     return BillingModule.ID;
   }
 
+  @Doc(
+      summary = "Get billing settings",
+      description =
+          "The tenant's billing settings: currency, grace days and time zone, with the version to"
+              + " send back on update.")
   @GET
   @Path("settings")
   public SettingsView getSettings(@Context SecurityContext security) {
     return billing.of(security).catalog().settingsView();
   }
 
+  @Doc(
+      summary = "Update billing settings",
+      description =
+          "Replaces the billing settings. 409 stale-version when someone changed them since they"
+              + " were read.")
   @PUT
   @Path("settings")
   @Consumes(MediaType.APPLICATION_JSON)
@@ -70,6 +83,14 @@ public class BillingResource implements ModuleResource {
     return billing.of(security).catalog().updateSettings(body(input));
   }
 
+  @Doc(
+      summary = "Record a payment",
+      description =
+          "Records a payment for a room: without allocations it pays the open bills oldest first,"
+              + " and what is left becomes prepayment. Needs an Idempotency-Key header: a repeat"
+              + " with the same key answers the stored result; 422 idempotency-key-reused for a"
+              + " different body.",
+      returns = PaymentView.class)
   @POST
   @Path("payments")
   @Consumes(MediaType.APPLICATION_JSON)
@@ -82,6 +103,12 @@ public class BillingResource implements ModuleResource {
     return stored(instance.payments().pay(key, body(input)));
   }
 
+  @Doc(
+      summary = "Record a refund",
+      description =
+          "Pays money back to a room out of its prepayment. Needs an Idempotency-Key header like"
+              + " payments; 409 insufficient-prepayment when not enough is left.",
+      returns = RefundView.class)
   @POST
   @Path("refunds")
   @Consumes(MediaType.APPLICATION_JSON)
@@ -94,6 +121,9 @@ public class BillingResource implements ModuleResource {
     return stored(instance.payments().refund(key, body(input)));
   }
 
+  @Doc(
+      summary = "Get a room's statement",
+      description = "The room's bills, payments and balance as of now.")
   @GET
   @Path("rooms/{roomId}/statement")
   public StatementView statement(
@@ -101,6 +131,9 @@ public class BillingResource implements ModuleResource {
     return billing.of(security).reports().statement(roomId);
   }
 
+  @Doc(
+      summary = "Get a room's statement as HTML",
+      description = "The room's statement as a printable HTML page in the tenant's time zone.")
   @GET
   @Path("rooms/{roomId}/statement.html")
   @Produces(HTML)
@@ -114,6 +147,11 @@ public class BillingResource implements ModuleResource {
    * The statement of a resident: the person's current rooms (as owner, occupant, tenant or family,
    * from the residents module), each with its room statement, and the totals.
    */
+  @Doc(
+      summary = "Get a resident's statement",
+      description =
+          "The person's current rooms (from the residents module), each with its room statement,"
+              + " and the totals. 409 module-required without the residents module.")
   @GET
   @Path("persons/{personId}/statement")
   public PersonStatementView personStatement(
@@ -121,6 +159,9 @@ public class BillingResource implements ModuleResource {
     return billing.personStatement(billing.of(security), TenantPrincipal.of(security), personId);
   }
 
+  @Doc(
+      summary = "Get a resident's statement as HTML",
+      description = "The resident's statement as a printable HTML page.")
   @GET
   @Path("persons/{personId}/statement.html")
   @Produces(HTML)
@@ -132,6 +173,9 @@ public class BillingResource implements ModuleResource {
     return PersonStatementHtml.render(statement, instance.catalog().settings().zone());
   }
 
+  @Doc(
+      summary = "Get collection statistics",
+      description = "How much was billed and collected in a period (YYYY-MM). 400 invalid-period.")
   @GET
   @Path("statistics/collection")
   public CollectionStats collection(

@@ -15,6 +15,7 @@ import javax.ws.rs.core.MediaType;
 import javax.ws.rs.core.SecurityContext;
 import org.courtyard.api.CourtyardConstants;
 import org.courtyard.api.rest.Cursor;
+import org.courtyard.api.rest.Doc;
 import org.courtyard.api.rest.ModuleResource;
 import org.courtyard.api.rest.Page;
 import org.courtyard.billing.internal.dto.BillView;
@@ -44,6 +45,9 @@ public class BillsResource implements ModuleResource {
 
   private static final Set<String> BILL_STATUSES = Set.of("open", "paid", "cancelled");
 
+  @Doc(
+      summary = "List bills",
+      description = "Bills, optionally of one room, period or status, paginated by id.")
   @GET
   public Page<BillView> listBills(
       @Context SecurityContext security,
@@ -66,6 +70,7 @@ public class BillsResource implements ModuleResource {
             limit(limit));
   }
 
+  @Doc(summary = "Get a bill", description = "One bill with its amounts and status. 404 not-found.")
   @GET
   @Path("{id}")
   public BillView getBill(@Context SecurityContext security, @PathParam("id") long id) {

@@ -21,6 +21,7 @@ import javax.ws.rs.core.UriInfo;
 import org.courtyard.api.CourtyardConstants;
 import org.courtyard.api.TenantSlug;
 import org.courtyard.api.rest.Cursor;
+import org.courtyard.api.rest.Doc;
 import org.courtyard.api.rest.ModuleResource;
 import org.courtyard.api.rest.Page;
 import org.courtyard.api.rest.TenantPrincipal;
@@ -55,6 +56,9 @@ public class FeeItemsResource implements ModuleResource {
     return BillingModule.ID;
   }
 
+  @Doc(
+      summary = "List fee items",
+      description = "The tenant's fee items (management fee, water, parking...), paginated by id.")
   @GET
   public Page<FeeItemView> listFeeItems(
       @Context SecurityContext security,
@@ -63,6 +67,11 @@ public class FeeItemsResource implements ModuleResource {
     return billing.of(security).catalog().list(Cursor.decode(cursor), limit(limit));
   }
 
+  @Doc(
+      summary = "Create a fee item",
+      description =
+          "Adds a fee item with its pricing. 422 validation-failed with the field errors.",
+      returns = FeeItemView.class)
   @POST
   @Consumes(MediaType.APPLICATION_JSON)
   public Response createFeeItem(
@@ -86,12 +95,18 @@ public class FeeItemsResource implements ModuleResource {
     return created(uri.getAbsolutePathBuilder(), created.id(), created);
   }
 
+  @Doc(summary = "Get a fee item", description = "One fee item. 404 not-found.")
   @GET
   @Path("{id}")
   public FeeItemView getFeeItem(@Context SecurityContext security, @PathParam("id") long id) {
     return billing.of(security).catalog().get(id);
   }
 
+  @Doc(
+      summary = "Update a fee item",
+      description =
+          "Replaces the fee item's fields. 409 stale-version when someone changed it since it was"
+              + " read.")
   @PUT
   @Path("{id}")
   @Consumes(MediaType.APPLICATION_JSON)
@@ -100,6 +115,13 @@ public class FeeItemsResource implements ModuleResource {
     return billing.of(security).catalog().update(id, body(input));
   }
 
+  @Doc(
+      summary = "Charge a one-off fee",
+      description =
+          "Bills a one-off fee item to rooms: 201 with the bills created, 200 when there was"
+              + " nothing to bill. 422 not-one-off for a recurring item.",
+      returns = ChargeResult.class,
+      status = 201)
   @POST
   @Path("{id}/charges")
   @Consumes(MediaType.APPLICATION_JSON)

@@ -17,6 +17,7 @@ import javax.ws.rs.core.SecurityContext;
 import org.courtyard.api.CourtyardConstants;
 import org.courtyard.api.Problems;
 import org.courtyard.api.TextRules;
+import org.courtyard.api.rest.Doc;
 import org.courtyard.api.rest.ModuleResource;
 import org.courtyard.billing.internal.dto.LedgerCheck;
 import org.courtyard.billing.internal.dto.LedgerTxView;
@@ -51,6 +52,9 @@ public class LedgerResource implements ModuleResource {
       Pattern.compile(
           "^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$");
 
+  @Doc(
+      summary = "Get a ledger transaction",
+      description = "One ledger transaction with its entries. 404 not-found.")
   @GET
   @Path("transactions/{txId}")
   public LedgerTxView getTransaction(
@@ -58,6 +62,10 @@ public class LedgerResource implements ModuleResource {
     return billing.of(security).reports().transaction(uuid(txId));
   }
 
+  @Doc(
+      summary = "Reverse a ledger transaction",
+      description = "Books a reversing transaction. 409 not-reversible or already-reversed.",
+      returns = LedgerTxView.class)
   @POST
   @Path("transactions/{txId}/reverse")
   public Response reverse(@Context SecurityContext security, @PathParam("txId") String txId) {
@@ -65,6 +73,11 @@ public class LedgerResource implements ModuleResource {
     return Response.status(201).entity(reversal).build();
   }
 
+  @Doc(
+      summary = "Check the ledger",
+      description =
+          "Whether the ledger's debits and credits balance, in total and per period (one period"
+              + " with period=YYYY-MM).")
   @GET
   @Path("check")
   public LedgerCheck checkLedger(

@@ -24,6 +24,7 @@ import javax.ws.rs.core.UriInfo;
 import org.courtyard.api.CourtyardConstants;
 import org.courtyard.api.rest.CsvUpload;
 import org.courtyard.api.rest.Cursor;
+import org.courtyard.api.rest.Doc;
 import org.courtyard.api.rest.ModuleResource;
 import org.courtyard.api.rest.Page;
 import org.courtyard.billing.internal.calc.MeterType;
@@ -59,6 +60,9 @@ public class MetersResource implements ModuleResource {
     return BillingModule.ID;
   }
 
+  @Doc(
+      summary = "List meters",
+      description = "Water, electricity and gas meters, optionally of one room or type.")
   @GET
   public Page<MeterView> listMeters(
       @Context SecurityContext security,
@@ -81,6 +85,10 @@ public class MetersResource implements ModuleResource {
         .list(id("roomId", roomId), meterType, Cursor.decode(cursor), limit(limit));
   }
 
+  @Doc(
+      summary = "Create a meter",
+      description = "Adds a meter to a room.",
+      returns = MeterView.class)
   @POST
   @Consumes(MediaType.APPLICATION_JSON)
   public Response createMeter(
@@ -89,12 +97,14 @@ public class MetersResource implements ModuleResource {
     return created(uri.getAbsolutePathBuilder(), created.id(), created);
   }
 
+  @Doc(summary = "Get a meter", description = "One meter of a room. 404 not-found.")
   @GET
   @Path("{id}")
   public MeterView getMeter(@Context SecurityContext security, @PathParam("id") long id) {
     return billing.of(security).meters().get(id);
   }
 
+  @Doc(summary = "List a meter's readings", description = "The meter's readings, paginated.")
   @GET
   @Path("{id}/readings")
   public Page<ReadingView> listReadings(
@@ -105,6 +115,10 @@ public class MetersResource implements ModuleResource {
     return billing.of(security).meters().readings(id, Cursor.decode(cursor), limit(limit));
   }
 
+  @Doc(
+      summary = "Add a meter reading",
+      description = "Records a reading. 422 reading-decreased when it is below the previous one.",
+      returns = ReadingView.class)
   @POST
   @Path("{id}/readings")
   @Consumes(MediaType.APPLICATION_JSON)
@@ -118,6 +132,12 @@ public class MetersResource implements ModuleResource {
    * Imports meter readings from the CSV file in the body, as UTF-8 (with or without the byte-order
    * mark Excel writes) unless the Content-Type names another charset.
    */
+  @Doc(
+      summary = "Import meter readings",
+      description =
+          "Imports readings from a CSV body, UTF-8 unless the Content-Type names another charset."
+              + " Nothing is written when a row is wrong: 422 import-rejected lists every problem"
+              + " with its row and column.")
   @POST
   @Path("readings/import")
   @Consumes({CsvUpload.CSV, MediaType.TEXT_PLAIN, CsvUpload.CSV_AS_EXCEL})

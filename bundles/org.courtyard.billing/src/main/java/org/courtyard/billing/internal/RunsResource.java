@@ -20,6 +20,7 @@ import javax.ws.rs.core.UriInfo;
 import org.courtyard.api.CourtyardConstants;
 import org.courtyard.api.TenantSlug;
 import org.courtyard.api.rest.Cursor;
+import org.courtyard.api.rest.Doc;
 import org.courtyard.api.rest.ModuleResource;
 import org.courtyard.api.rest.Page;
 import org.courtyard.api.rest.TenantPrincipal;
@@ -53,6 +54,13 @@ public class RunsResource implements ModuleResource {
     return BillingModule.ID;
   }
 
+  @Doc(
+      summary = "Start a billing run",
+      description =
+          "Queues a run that bills every room for a period. 202 with the run queued; poll it. 409"
+              + " run-in-progress for the same period, 503 runs-busy when too many wait.",
+      returns = RunView.class,
+      status = 202)
   @POST
   @Consumes(MediaType.APPLICATION_JSON)
   public Response startRun(
@@ -80,6 +88,9 @@ public class RunsResource implements ModuleResource {
         .build();
   }
 
+  @Doc(
+      summary = "List billing runs",
+      description = "The billing runs with their status and progress.")
   @GET
   public Page<RunView> listRuns(
       @Context SecurityContext security,
@@ -88,6 +99,11 @@ public class RunsResource implements ModuleResource {
     return billing.of(security).runs().list(Cursor.decode(cursor), limit(limit));
   }
 
+  @Doc(
+      summary = "Get a billing run",
+      description =
+          "One run with its status and progress: rooms done of rooms total and bills created. Poll"
+              + " it after starting a run.")
   @GET
   @Path("{id}")
   public RunView getRun(@Context SecurityContext security, @PathParam("id") long id) {

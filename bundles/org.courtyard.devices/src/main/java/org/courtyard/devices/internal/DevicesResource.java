@@ -17,6 +17,7 @@ import javax.ws.rs.core.SecurityContext;
 import javax.ws.rs.core.UriInfo;
 import org.courtyard.api.CourtyardConstants;
 import org.courtyard.api.TenantInstances;
+import org.courtyard.api.rest.Doc;
 import org.courtyard.api.rest.ModuleResource;
 import org.courtyard.api.rest.Page;
 import org.courtyard.api.rest.Params;
@@ -91,6 +92,11 @@ public class DevicesResource implements ModuleResource {
   }
 
   /** The installed drivers: the device types they serve and the settings their devices take. */
+  @Doc(
+      summary = "List drivers",
+      description =
+          "The installed drivers: the device types they serve and the settings their devices take,"
+              + " so a client can render a device form without knowing the driver.")
   @GET
   @Path("drivers")
   public List<DriverView> listDrivers(@Context SecurityContext security) {
@@ -115,6 +121,9 @@ public class DevicesResource implements ModuleResource {
         registry.countByDriver(s.id()));
   }
 
+  @Doc(
+      summary = "List devices",
+      description = "The tenant's devices, optionally of one type or status, paginated by id.")
   @GET
   @Path("devices")
   public Page<DeviceView> listDevices(
@@ -134,6 +143,12 @@ public class DevicesResource implements ModuleResource {
    * Registers a device. The answer holds its MQTT password, once: keep it, or replace it later with
    * {@code POST devices/{id}/secret}.
    */
+  @Doc(
+      summary = "Register a device",
+      description =
+          "Registers a device for an installed driver. The answer holds its MQTT password once:"
+              + " keep it, or replace it later. 409 device-exists for a taken id.",
+      returns = DeviceView.class)
   @POST
   @Path("devices")
   @Consumes(MediaType.APPLICATION_JSON)
@@ -143,6 +158,9 @@ public class DevicesResource implements ModuleResource {
     return Params.created(uri.getAbsolutePathBuilder(), created.id(), created);
   }
 
+  @Doc(
+      summary = "Get a device",
+      description = "One device with its status and when it was last seen. 404 device-not-found.")
   @GET
   @Path("devices/{id}")
   public DeviceView getDevice(@Context SecurityContext security, @PathParam("id") String id) {
@@ -150,6 +168,10 @@ public class DevicesResource implements ModuleResource {
   }
 
   /** Revokes a device: it can no longer connect, and its current session ends. Data stays. */
+  @Doc(
+      summary = "Revoke a device",
+      description =
+          "The device can no longer connect and its current session ends; its data stays.")
   @POST
   @Path("devices/{id}/revoke")
   public DeviceView revoke(@Context SecurityContext security, @PathParam("id") String id) {
@@ -157,6 +179,9 @@ public class DevicesResource implements ModuleResource {
   }
 
   /** Replaces the device's MQTT password; the answer holds the new one, once. */
+  @Doc(
+      summary = "Replace a device's password",
+      description = "Issues a new MQTT password for the device; the answer holds it once.")
   @POST
   @Path("devices/{id}/secret")
   public DeviceView replaceSecret(@Context SecurityContext security, @PathParam("id") String id) {
@@ -164,6 +189,9 @@ public class DevicesResource implements ModuleResource {
   }
 
   /** The device's latest stored records, newest first; {@code kind} keeps one kind. */
+  @Doc(
+      summary = "List a device's records",
+      description = "The device's latest stored records, newest first; kind keeps one kind.")
   @GET
   @Path("devices/{id}/records")
   public List<DeviceRecordView> records(
@@ -181,6 +209,11 @@ public class DevicesResource implements ModuleResource {
    * The device's latest refused messages, newest first: why each was refused and its payload as it
    * came (the first 16 KiB, base64).
    */
+  @Doc(
+      summary = "List a device's refused messages",
+      description =
+          "The device's latest refused messages, newest first: why each was refused and its first"
+              + " 16 KiB as base64.")
   @GET
   @Path("devices/{id}/refusals")
   public List<Map<String, Object>> refusals(
@@ -191,6 +224,11 @@ public class DevicesResource implements ModuleResource {
   }
 
   /** Lets a quarantined device's messages be decoded again (409 if it is not quarantined). */
+  @Doc(
+      summary = "Release a quarantined device",
+      description =
+          "Lets a quarantined device's messages be decoded again. 409 device-not-quarantined when"
+              + " it is not.")
   @POST
   @Path("devices/{id}/release")
   public DeviceView release(@Context SecurityContext security, @PathParam("id") String id) {
@@ -201,6 +239,13 @@ public class DevicesResource implements ModuleResource {
    * Sends a command: the driver encodes it and it is published to the device's down topic. The
    * answer is {@code sent}; the device's acknowledgement turns it {@code acked} or {@code failed}.
    */
+  @Doc(
+      summary = "Send a command to a device",
+      description =
+          "The driver encodes the command and it is published to the device. 202 with the command"
+              + " sent; the device's acknowledgement later turns it acked or failed.",
+      returns = CommandView.class,
+      status = 202)
   @POST
   @Path("devices/{id}/commands")
   @Consumes(MediaType.APPLICATION_JSON)
@@ -216,6 +261,9 @@ public class DevicesResource implements ModuleResource {
         .build();
   }
 
+  @Doc(
+      summary = "List a device's commands",
+      description = "The commands sent to the device, newest first, with their state.")
   @GET
   @Path("devices/{id}/commands")
   public List<CommandView> commands(

@@ -12,6 +12,7 @@ import javax.ws.rs.Produces;
 import javax.ws.rs.core.MediaType;
 import javax.ws.rs.core.Response;
 import org.courtyard.api.ProblemException;
+import org.courtyard.api.rest.Doc;
 import org.courtyard.api.rest.OperatorExtension;
 import org.courtyard.api.rest.Params;
 import org.courtyard.devices.internal.dto.DriverView;
@@ -70,6 +71,10 @@ public class DriverAdminResource implements OperatorExtension {
   }
 
   /** Every driver the container runs, with its state and how many devices use it. */
+  @Doc(
+      summary = "List drivers",
+      description =
+          "Every device driver the container runs, with its state and how many devices use it.")
   @GET
   public List<DriverView> list() {
     return drivers.drivers().stream()
@@ -94,6 +99,11 @@ public class DriverAdminResource implements OperatorExtension {
   }
 
   /** Lets a quarantined driver decode again (after its vendor fixed the device or the driver). */
+  @Doc(
+      summary = "Release a quarantined driver",
+      description =
+          "Lets a driver that was quarantined for failing to decode decode again, once its vendor"
+              + " fixed the device or the driver. 404 driver-not-found for an unknown driver.")
   @POST
   @Path("{id}/release")
   public Map<String, Object> release(@PathParam("id") String id) {
@@ -105,6 +115,11 @@ public class DriverAdminResource implements OperatorExtension {
   }
 
   /** Counters of the device gateway since the container started. */
+  @Doc(
+      summary = "Show gateway counters",
+      description =
+          "What the device gateway has received, accepted, rejected, stored and dropped since the"
+              + " container started, and whether it is connected to the broker.")
   @GET
   @Path("gateway")
   public GatewayView gateway() {
@@ -124,6 +139,11 @@ public class DriverAdminResource implements OperatorExtension {
         s.sessionsConnected());
   }
 
+  @Doc(
+      summary = "List driver packages",
+      description =
+          "The driver jars uploaded to the container, with their version and whether they are"
+              + " enabled.")
   @GET
   @Path("packages")
   public List<DriverPackages.PackageView> packages() {
@@ -134,6 +154,13 @@ public class DriverAdminResource implements OperatorExtension {
    * Installs (or, for a newer version of an uploaded bundle, updates) a driver jar sent as the
    * body. Its SHA-256 must be approved first.
    */
+  @Doc(
+      summary = "Upload a driver package",
+      description =
+          "Installs a driver jar sent as the body, or updates an uploaded bundle to a newer"
+              + " version. Its SHA-256 must be approved first (422 driver-not-approved); a jar"
+              + " over 20 MiB is refused (413 jar-too-large).",
+      returns = DriverPackages.PackageView.class)
   @POST
   @Path("packages")
   @Consumes({"application/java-archive", MediaType.APPLICATION_OCTET_STREAM})
@@ -142,24 +169,45 @@ public class DriverAdminResource implements OperatorExtension {
     return Response.status(Response.Status.CREATED).entity(p).build();
   }
 
+  @Doc(
+      summary = "Disable a driver package",
+      description =
+          "Stops an uploaded driver until it is enabled again. 404 driver-package-not-found for an"
+              + " unknown bundle.")
   @POST
   @Path("packages/{bsn}/disable")
   public DriverPackages.PackageView disable(@PathParam("bsn") String bsn) {
     return packages.setEnabled(bsn, false);
   }
 
+  @Doc(
+      summary = "Enable a driver package",
+      description =
+          "Starts an uploaded driver that was disabled. 404 driver-package-not-found for an unknown"
+              + " bundle.")
   @POST
   @Path("packages/{bsn}/enable")
   public DriverPackages.PackageView enable(@PathParam("bsn") String bsn) {
     return packages.setEnabled(bsn, true);
   }
 
+  @Doc(
+      summary = "List driver approvals",
+      description =
+          "The SHA-256 digests of driver jars the operator has approved for upload, with their"
+              + " notes.")
   @GET
   @Path("approvals")
   public List<DriverPackages.Approval> approvals() {
     return packages.approvals();
   }
 
+  @Doc(
+      summary = "Approve a driver jar",
+      description =
+          "Approves the SHA-256 of a driver jar so it may be uploaded. 409 already-approved when it"
+              + " is.",
+      returns = DriverPackages.Approval.class)
   @POST
   @Path("approvals")
   @Consumes(MediaType.APPLICATION_JSON)
@@ -170,6 +218,10 @@ public class DriverAdminResource implements OperatorExtension {
         .build();
   }
 
+  @Doc(
+      summary = "Withdraw a driver approval",
+      description =
+          "Withdraws an approval that no uploaded jar uses; 409 approval-in-use otherwise.")
   @DELETE
   @Path("approvals/{sha256}")
   public Response withdraw(@PathParam("sha256") String sha256) {

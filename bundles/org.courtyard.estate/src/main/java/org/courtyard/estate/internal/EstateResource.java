@@ -30,6 +30,7 @@ import org.courtyard.api.TenantInstances;
 import org.courtyard.api.TenantSlug;
 import org.courtyard.api.rest.CsvUpload;
 import org.courtyard.api.rest.Cursor;
+import org.courtyard.api.rest.Doc;
 import org.courtyard.api.rest.ModuleResource;
 import org.courtyard.api.rest.Page;
 import org.courtyard.api.rest.TenantPrincipal;
@@ -97,6 +98,7 @@ public class EstateResource implements ModuleResource {
 
   // ---------------------------------------------------------------------------------- estates
 
+  @Doc(summary = "List estates", description = "The tenant's estates, paginated by id.")
   @GET
   @Path("estates")
   public Page<EstateView> listEstates(
@@ -106,6 +108,10 @@ public class EstateResource implements ModuleResource {
     return service(security).listEstates(Cursor.decode(cursor), limit(limit));
   }
 
+  @Doc(
+      summary = "Create an estate",
+      description = "Adds an estate. 422 with the field errors when the input is invalid.",
+      returns = EstateView.class)
   @POST
   @Path("estates")
   @Consumes(MediaType.APPLICATION_JSON)
@@ -115,12 +121,18 @@ public class EstateResource implements ModuleResource {
     return created(uri.getAbsolutePathBuilder(), created.id(), created);
   }
 
+  @Doc(summary = "Get an estate", description = "One estate by id. 404 not-found.")
   @GET
   @Path("estates/{id}")
   public EstateView getEstate(@Context SecurityContext security, @PathParam("id") long id) {
     return service(security).getEstate(id);
   }
 
+  @Doc(
+      summary = "Update an estate",
+      description =
+          "Replaces the estate's fields. 409 stale-version when someone changed it since it was"
+              + " read.")
   @PUT
   @Path("estates/{id}")
   @Consumes(MediaType.APPLICATION_JSON)
@@ -129,6 +141,11 @@ public class EstateResource implements ModuleResource {
     return service(security).updateEstate(id, body(input));
   }
 
+  @Doc(
+      summary = "Delete an estate",
+      description =
+          "Deletes the estate. 409 has-children while it holds buildings, 409 referenced while"
+              + " billing, residents or devices refer to it.")
   @DELETE
   @Path("estates/{id}")
   public Response deleteEstate(@Context SecurityContext security, @PathParam("id") long id) {
@@ -138,6 +155,9 @@ public class EstateResource implements ModuleResource {
 
   // -------------------------------------------------------------------------------- buildings
 
+  @Doc(
+      summary = "List buildings",
+      description = "The tenant's buildings, paginated by id, optionally of one estate.")
   @GET
   @Path("buildings")
   public Page<BuildingView> listBuildings(
@@ -149,6 +169,11 @@ public class EstateResource implements ModuleResource {
         .listBuildings(id("estateId", estateId), Cursor.decode(cursor), limit(limit));
   }
 
+  @Doc(
+      summary = "Create a building",
+      description =
+          "Adds a building to its estate. 422 with the field errors when the input is invalid.",
+      returns = BuildingView.class)
   @POST
   @Path("buildings")
   @Consumes(MediaType.APPLICATION_JSON)
@@ -158,12 +183,18 @@ public class EstateResource implements ModuleResource {
     return created(uri.getAbsolutePathBuilder(), created.id(), created);
   }
 
+  @Doc(summary = "Get a building", description = "One building by id. 404 not-found.")
   @GET
   @Path("buildings/{id}")
   public BuildingView getBuilding(@Context SecurityContext security, @PathParam("id") long id) {
     return service(security).getBuilding(id);
   }
 
+  @Doc(
+      summary = "Update a building",
+      description =
+          "Replaces the building's fields. 409 stale-version when someone changed it since it was"
+              + " read.")
   @PUT
   @Path("buildings/{id}")
   @Consumes(MediaType.APPLICATION_JSON)
@@ -172,6 +203,11 @@ public class EstateResource implements ModuleResource {
     return service(security).updateBuilding(id, body(input));
   }
 
+  @Doc(
+      summary = "Delete a building",
+      description =
+          "Deletes the building. 409 has-children while it holds units, 409 referenced while"
+              + " billing, residents or devices refer to it.")
   @DELETE
   @Path("buildings/{id}")
   public Response deleteBuilding(@Context SecurityContext security, @PathParam("id") long id) {
@@ -183,6 +219,12 @@ public class EstateResource implements ModuleResource {
    * Imports the rooms of a building from a CSV file sent as the request body. UTF-8 (with or
    * without the byte-order mark Excel writes) unless the Content-Type names another charset.
    */
+  @Doc(
+      summary = "Import a building's rooms",
+      description =
+          "Imports rooms from a CSV body, UTF-8 unless the Content-Type names another charset."
+              + " Nothing is written when a row is wrong: 422 import-rejected lists every problem"
+              + " with its row and column.")
   @POST
   @Path("buildings/{id}/rooms/import")
   @Consumes({CsvUpload.CSV, MediaType.TEXT_PLAIN, CsvUpload.CSV_AS_EXCEL})
@@ -199,6 +241,9 @@ public class EstateResource implements ModuleResource {
 
   // ------------------------------------------------------------------------------------ units
 
+  @Doc(
+      summary = "List units",
+      description = "The tenant's units, paginated by id, optionally of one building.")
   @GET
   @Path("units")
   public Page<UnitView> listUnits(
@@ -210,6 +255,11 @@ public class EstateResource implements ModuleResource {
         .listUnits(id("buildingId", buildingId), Cursor.decode(cursor), limit(limit));
   }
 
+  @Doc(
+      summary = "Create an unit",
+      description =
+          "Adds an unit to its building. 422 with the field errors when the input is invalid.",
+      returns = UnitView.class)
   @POST
   @Path("units")
   @Consumes(MediaType.APPLICATION_JSON)
@@ -219,12 +269,18 @@ public class EstateResource implements ModuleResource {
     return created(uri.getAbsolutePathBuilder(), created.id(), created);
   }
 
+  @Doc(summary = "Get an unit", description = "One unit by id. 404 not-found.")
   @GET
   @Path("units/{id}")
   public UnitView getUnit(@Context SecurityContext security, @PathParam("id") long id) {
     return service(security).getUnit(id);
   }
 
+  @Doc(
+      summary = "Update an unit",
+      description =
+          "Replaces the unit's fields. 409 stale-version when someone changed it since it was"
+              + " read.")
   @PUT
   @Path("units/{id}")
   @Consumes(MediaType.APPLICATION_JSON)
@@ -233,6 +289,11 @@ public class EstateResource implements ModuleResource {
     return service(security).updateUnit(id, body(input));
   }
 
+  @Doc(
+      summary = "Delete an unit",
+      description =
+          "Deletes the unit. 409 has-children while it holds rooms, 409 referenced while billing,"
+              + " residents or devices refer to it.")
   @DELETE
   @Path("units/{id}")
   public Response deleteUnit(@Context SecurityContext security, @PathParam("id") long id) {
@@ -242,6 +303,9 @@ public class EstateResource implements ModuleResource {
 
   // ------------------------------------------------------------------------------------ rooms
 
+  @Doc(
+      summary = "List rooms",
+      description = "The tenant's rooms, paginated by id, optionally of one unit.")
   @GET
   @Path("rooms")
   public Page<RoomView> listRooms(
@@ -263,6 +327,10 @@ public class EstateResource implements ModuleResource {
     return service(security).listRooms(filter, Cursor.decode(cursor), limit(limit));
   }
 
+  @Doc(
+      summary = "Create a room",
+      description = "Adds a room to its unit. 422 with the field errors when the input is invalid.",
+      returns = RoomView.class)
   @POST
   @Path("rooms")
   @Consumes(MediaType.APPLICATION_JSON)
@@ -272,12 +340,18 @@ public class EstateResource implements ModuleResource {
     return created(uri.getAbsolutePathBuilder(), created.id(), created);
   }
 
+  @Doc(summary = "Get a room", description = "One room by id. 404 not-found.")
   @GET
   @Path("rooms/{id}")
   public RoomView getRoom(@Context SecurityContext security, @PathParam("id") long id) {
     return service(security).getRoom(id);
   }
 
+  @Doc(
+      summary = "Update a room",
+      description =
+          "Replaces the room's fields. 409 stale-version when someone changed it since it was"
+              + " read.")
   @PUT
   @Path("rooms/{id}")
   @Consumes(MediaType.APPLICATION_JSON)
@@ -286,6 +360,10 @@ public class EstateResource implements ModuleResource {
     return service(security).updateRoom(id, body(input));
   }
 
+  @Doc(
+      summary = "Delete a room",
+      description =
+          "Deletes the room. 409 referenced while billing, residents or devices refer to it.")
   @DELETE
   @Path("rooms/{id}")
   public Response deleteRoom(@Context SecurityContext security, @PathParam("id") long id) {

@@ -25,6 +25,7 @@ import org.courtyard.api.ProblemException;
 import org.courtyard.api.TenantInstances;
 import org.courtyard.api.TenantSlug;
 import org.courtyard.api.rest.Cursor;
+import org.courtyard.api.rest.Doc;
 import org.courtyard.api.rest.ModuleResource;
 import org.courtyard.api.rest.Page;
 import org.courtyard.api.rest.TenantPrincipal;
@@ -91,6 +92,11 @@ public class ResidentsResource implements ModuleResource {
    * Persons with phone and identity number masked. {@code q} searches name, phone and plate; {@code
    * roomId} keeps the current occupants of a room; both together must both match.
    */
+  @Doc(
+      summary = "List persons",
+      description =
+          "Persons with phone and identity number masked. q searches name, phone and plate; roomId"
+              + " keeps the current occupants of a room.")
   @GET
   @Path("persons")
   public Page<PersonSummary> listPersons(
@@ -103,6 +109,12 @@ public class ResidentsResource implements ModuleResource {
         .listPersons(PersonSearch.of(q), id("roomId", roomId), Cursor.decode(cursor), limit(limit));
   }
 
+  @Doc(
+      summary = "Create a person",
+      description =
+          "Adds a resident or other person to the register. 422 with the field errors when the"
+              + " input is invalid.",
+      returns = PersonView.class)
   @POST
   @Path("persons")
   @Consumes(MediaType.APPLICATION_JSON)
@@ -113,12 +125,20 @@ public class ResidentsResource implements ModuleResource {
   }
 
   /** One person in full: phone and identity number unmasked. */
+  @Doc(
+      summary = "Get a person",
+      description = "One person in full, phone and identity number unmasked. 404 not-found.")
   @GET
   @Path("persons/{id}")
   public PersonView getPerson(@Context SecurityContext security, @PathParam("id") long id) {
     return service(security).getPerson(id);
   }
 
+  @Doc(
+      summary = "Update a person",
+      description =
+          "Replaces a person's details. 409 stale-version when someone changed it since it was"
+              + " read.")
   @PUT
   @Path("persons/{id}")
   @Consumes(MediaType.APPLICATION_JSON)
@@ -127,6 +147,10 @@ public class ResidentsResource implements ModuleResource {
     return service(security).updatePerson(id, body(input));
   }
 
+  @Doc(
+      summary = "Delete a person",
+      description =
+          "Removes a person. 409 has-children while the person has occupancies or vehicles.")
   @DELETE
   @Path("persons/{id}")
   public Response deletePerson(@Context SecurityContext security, @PathParam("id") long id) {
@@ -134,6 +158,9 @@ public class ResidentsResource implements ModuleResource {
     return Response.noContent().build();
   }
 
+  @Doc(
+      summary = "List a person's vehicles",
+      description = "The person's current vehicles, or with history=true the removed ones as well.")
   @GET
   @Path("persons/{id}/vehicles")
   public Page<VehicleView> listPersonVehicles(
@@ -149,6 +176,10 @@ public class ResidentsResource implements ModuleResource {
   // ------------------------------------------------------------------------------ occupancies
 
   /** The current occupancies of a room, or with {@code history=true} the ended ones as well. */
+  @Doc(
+      summary = "List a room's occupancies",
+      description =
+          "The current occupancies of a room, or with history=true the ended ones as well.")
   @GET
   @Path("rooms/{roomId}/occupancies")
   public Page<OccupancyView> listRoomOccupancies(
@@ -161,6 +192,12 @@ public class ResidentsResource implements ModuleResource {
         .listRoomOccupancies(roomId, flag("history", history), Cursor.decode(cursor), limit(limit));
   }
 
+  @Doc(
+      summary = "Create an occupancy",
+      description =
+          "Records that a person owns, rents or lives in a room from a date. 409 share-exceeded"
+              + " when the room's ownership shares would pass 100%.",
+      returns = OccupancyView.class)
   @POST
   @Path("occupancies")
   @Consumes(MediaType.APPLICATION_JSON)
@@ -170,6 +207,9 @@ public class ResidentsResource implements ModuleResource {
     return created(uri.getAbsolutePathBuilder(), created.id(), created);
   }
 
+  @Doc(
+      summary = "Get an occupancy",
+      description = "One occupancy of a person in a room. 404 not-found.")
   @GET
   @Path("occupancies/{id}")
   public OccupancyView getOccupancy(@Context SecurityContext security, @PathParam("id") long id) {
@@ -177,6 +217,11 @@ public class ResidentsResource implements ModuleResource {
   }
 
   /** Ends a current occupancy; the only change an occupancy ever sees. */
+  @Doc(
+      summary = "End an occupancy",
+      description =
+          "Ends a current occupancy on a date; the only change an occupancy ever sees. 409"
+              + " already-ended.")
   @POST
   @Path("occupancies/{id}/end")
   @Consumes(MediaType.APPLICATION_JSON)
@@ -188,6 +233,11 @@ public class ResidentsResource implements ModuleResource {
   // --------------------------------------------------------------------------------- vehicles
 
   /** Current vehicles whose plate contains {@code plate} (normalised); all of them without it. */
+  @Doc(
+      summary = "List vehicles",
+      description =
+          "Current vehicles whose plate contains plate (normalised), or all of them; history=true"
+              + " includes removed ones.")
   @GET
   @Path("vehicles")
   public Page<VehicleView> listVehicles(
@@ -200,6 +250,10 @@ public class ResidentsResource implements ModuleResource {
         .listVehicles(plate, flag("history", history), Cursor.decode(cursor), limit(limit));
   }
 
+  @Doc(
+      summary = "Register a vehicle",
+      description = "Registers a vehicle to a person by its plate.",
+      returns = VehicleView.class)
   @POST
   @Path("vehicles")
   @Consumes(MediaType.APPLICATION_JSON)
@@ -209,6 +263,7 @@ public class ResidentsResource implements ModuleResource {
     return created(uri.getAbsolutePathBuilder(), created.id(), created);
   }
 
+  @Doc(summary = "Get a vehicle", description = "One vehicle with its owner. 404 not-found.")
   @GET
   @Path("vehicles/{id}")
   public VehicleView getVehicle(@Context SecurityContext security, @PathParam("id") long id) {
@@ -216,6 +271,11 @@ public class ResidentsResource implements ModuleResource {
   }
 
   /** Takes the vehicle off the register; it stays on record, with {@code removedAt} set. */
+  @Doc(
+      summary = "Remove a vehicle",
+      description =
+          "Takes the vehicle off the register; it stays on record with removedAt set. 409"
+              + " already-removed.")
   @DELETE
   @Path("vehicles/{id}")
   public Response removeVehicle(@Context SecurityContext security, @PathParam("id") long id) {

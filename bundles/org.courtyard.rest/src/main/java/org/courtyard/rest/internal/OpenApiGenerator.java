@@ -1,6 +1,7 @@
 package org.courtyard.rest.internal;
 
 import java.lang.annotation.Annotation;
+import java.lang.reflect.AnnotatedElement;
 import java.lang.reflect.Field;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
@@ -21,6 +22,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.function.Function;
 import javax.ws.rs.Consumes;
 import javax.ws.rs.DELETE;
 import javax.ws.rs.GET;
@@ -30,9 +32,11 @@ import javax.ws.rs.POST;
 import javax.ws.rs.PUT;
 import javax.ws.rs.Path;
 import javax.ws.rs.PathParam;
+import javax.ws.rs.Produces;
 import javax.ws.rs.QueryParam;
 import javax.ws.rs.core.Context;
 import javax.ws.rs.core.Response;
+import org.courtyard.api.rest.Doc;
 
 /**
  * Builds an OpenAPI 3.0 document from the JAX-RS annotations of the published resources, so the
@@ -67,7 +71,8 @@ final class OpenApiGenerator {
     List<Map<String, Object>> tags = new ArrayList<>();
     for (Api api : apis) {
       if (tags.stream().noneMatch(t -> api.tag.equals(t.get("name")))) {
-        tags.add(Map.of("name", api.tag)); // a module with several resources has one tag
+        // a module with several resources has one tag
+        tags.add(Map.of("name", api.tag, "description", tagDescription(api)));
       }
       for (Method m : sorted(api.resource.getMethods())) {
         String verb = httpMethod(m);
@@ -129,6 +134,11 @@ final class OpenApiGenerator {
     Map<String, Object> op = new LinkedHashMap<>();
     op.put("tags", List.of(api.tag));
     op.put("operationId", operationId(api.tag + "_" + m.getName()));
+    Doc doc = m.getAnnotation(Doc.class);
+    op.put("summary", doc == null ? summaryOf(m.getName()) : doc.summary());
+    if (doc != null && !doc.description().isEmpty()) {
+      op.put("description", doc.description());
+    }
     List<Map<String, Object>> params = new ArrayList<>();
     for (Parameter p : m.getParameters()) {
       PathParam pp = p.getAnnotation(PathParam.class);
@@ -153,24 +163,16 @@ final class OpenApiGenerator {
       op.put("parameters", params);
     }
     Map<String, Object> responses = new LinkedHashMap<>();
-    Type ret = m.getGenericReturnType();
-    String ok =
-        "POST".equals(verb.toUpperCase()) && ret == Response.class
-            ? "201"
-            : ret == void.class || ("DELETE".equals(verb.toUpperCase()) && ret == Response.class)
-                ? "204"
-                : "200";
-    if (ret == void.class || ret == Response.class) {
-      responses.put(ok, Map.of("description", "Success"));
-    } else {
-      responses.put(
-          ok,
-          Map.of(
-              "description",
-              "Success",
-              "content",
-              Map.of("application/json", Map.of("schema", schema(ret)))));
+    Type body = body(m, doc);
+    Map<String, Object> success = new LinkedHashMap<>();
+    success.put("description", "Success");
+    if (body != null) {
+      String media = produces(m, api.resource);
+      Map<String, Object> schema =
+          media.startsWith("text/") ? Map.of("type", "string") : schema(body);
+      success.put("content", Map.of(media, Map.of("schema", schema)));
     }
+    responses.put(Integer.toString(status(m, verb, doc, body)), success);
     Map<String, Object> problem =
         Map.of(
             "application/problem+json",
@@ -179,11 +181,72 @@ final class OpenApiGenerator {
       responses.put(
           "401", Map.of("description", "Missing or invalid credential", "content", problem));
       op.put("security", List.of(Map.of(api.security, List.of())));
+    } else {
+      // a public operation's only refusal of its own: the caller's Accept names nothing it answers
+      responses.put(
+          "406",
+          Map.of(
+              "description",
+              "The Accept header names no media type the operation answers with",
+              "content",
+              problem));
+      op.put("security", List.of()); // public, said explicitly rather than by omission
     }
     responses.put(
         "default", Map.of("description", "Problem (400, 404, 409, 422, ...)", "content", problem));
     op.put("responses", responses);
     return op;
+  }
+
+  private static String tagDescription(Api api) {
+    switch (api.tag) {
+      case "public":
+        return "Needs no credential.";
+      case "tenant":
+        return "The calling tenant itself; takes a tenant API token.";
+      case "operator":
+        return "Running the platform: tenants, their tokens and modules, health and traffic;"
+            + " takes the operator's HTTP Basic credential.";
+      default:
+        return "The "
+            + api.tag
+            + " module; takes a tenant API token, and answers 404 module-not-enabled to a"
+            + " tenant that has not enabled the module.";
+    }
+  }
+
+  /** "listFeeItems" as "List fee items", for a method without {@link Doc}. */
+  static String summaryOf(String methodName) {
+    StringBuilder sb = new StringBuilder();
+    for (char c : methodName.toCharArray()) {
+      if (sb.length() == 0) {
+        sb.append(Character.toUpperCase(c));
+      } else if (Character.isUpperCase(c)) {
+        sb.append(' ').append(Character.toLowerCase(c));
+      } else {
+        sb.append(c);
+      }
+    }
+    return sb.toString();
+  }
+
+  /** The type of a successful answer's body, or null when it has none. */
+  private static Type body(Method m, Doc doc) {
+    Type ret = m.getGenericReturnType();
+    if (ret == Response.class) {
+      return doc == null || doc.returns() == Void.class ? null : doc.returns();
+    }
+    return ret == void.class ? null : ret;
+  }
+
+  private static int status(Method m, String verb, Doc doc, Type body) {
+    if (doc != null && doc.status() != 0) {
+      return doc.status();
+    }
+    if (m.getReturnType() == Response.class && "post".equals(verb)) {
+      return 201;
+    }
+    return body == null && (m.getReturnType() == void.class || "delete".equals(verb)) ? 204 : 200;
   }
 
   private static boolean hasJaxRsAnnotation(Parameter p) {
@@ -196,13 +259,31 @@ final class OpenApiGenerator {
   }
 
   private static String consumes(Method m, Class<?> c) {
-    Consumes consumes = m.getAnnotation(Consumes.class);
-    if (consumes == null) {
-      consumes = c.getAnnotation(Consumes.class);
+    return mediaType(
+        m,
+        c,
+        e ->
+            e.isAnnotationPresent(Consumes.class) ? e.getAnnotation(Consumes.class).value() : null);
+  }
+
+  private static String produces(Method m, Class<?> c) {
+    return mediaType(
+        m,
+        c,
+        e ->
+            e.isAnnotationPresent(Produces.class) ? e.getAnnotation(Produces.class).value() : null);
+  }
+
+  /**
+   * The first media type the method, or else its class, names (without parameters); JSON if none.
+   */
+  private static String mediaType(
+      Method m, Class<?> c, Function<AnnotatedElement, String[]> named) {
+    String[] types = named.apply(m);
+    if (types == null) {
+      types = named.apply(c);
     }
-    return consumes == null || consumes.value().length == 0
-        ? "application/json"
-        : consumes.value()[0];
+    return types == null || types.length == 0 ? "application/json" : types[0].split(";")[0].trim();
   }
 
   private Map<String, Object> param(String name, String in, boolean required, Type type) {

@@ -22,6 +22,7 @@ import org.courtyard.api.ProblemException;
 import org.courtyard.api.Tenant;
 import org.courtyard.api.TenantService;
 import org.courtyard.api.TokenInfo;
+import org.courtyard.api.rest.Doc;
 
 /** What a SaaS operator does over HTTP: onboard property companies and switch their modules. */
 @Path("/")
@@ -72,12 +73,21 @@ public final class OperatorResource {
     this.overview = overview;
   }
 
+  @Doc(
+      summary = "List tenants",
+      description = "Every tenant with its status, schema and enabled modules.")
   @GET
   @Path("tenants")
   public List<Tenant> listTenants() {
     return tenants.list();
   }
 
+  @Doc(
+      summary = "Onboard a tenant",
+      description =
+          "Creates a tenant with its own schema and the modules asked for. The answer holds the"
+              + " admin token once, never again. 409 tenant-exists when the slug is taken.",
+      returns = CreatedTenant.class)
   @POST
   @Path("tenants")
   public Response createTenant(NewTenant body) {
@@ -94,6 +104,9 @@ public final class OperatorResource {
     return Response.created(URI.create("tenants/" + r.tenant.slug)).entity(created).build();
   }
 
+  @Doc(
+      summary = "Get a tenant",
+      description = "One tenant with its status and modules. 404 tenant-not-found.")
   @GET
   @Path("tenants/{slug}")
   public Tenant getTenant(@PathParam("slug") String slug) {
@@ -101,6 +114,11 @@ public final class OperatorResource {
   }
 
   /** Offboarding deletes all the tenant's data: the caller repeats the slug in {@code confirm}. */
+  @Doc(
+      summary = "Offboard a tenant",
+      description =
+          "Deletes the tenant, its schema and all its data. The caller repeats the slug in confirm"
+              + " (400 confirmation-required otherwise).")
   @DELETE
   @Path("tenants/{slug}")
   public Response deleteTenant(
@@ -116,6 +134,10 @@ public final class OperatorResource {
     return Response.noContent().build();
   }
 
+  @Doc(
+      summary = "Issue a tenant token",
+      description = "Issues another admin API token for the tenant; the answer holds it once.",
+      returns = IssuedToken.class)
   @POST
   @Path("tenants/{slug}/tokens")
   public Response issueToken(@PathParam("slug") String slug) {
@@ -126,6 +148,10 @@ public final class OperatorResource {
     return Response.status(201).entity(t).build();
   }
 
+  @Doc(
+      summary = "List a tenant's tokens",
+      description =
+          "The tenant's tokens with id, creation time and whether revoked; never the secrets.")
   @GET
   @Path("tenants/{slug}/tokens")
   public List<TokenInfo> listTokens(@PathParam("slug") String slug) {
@@ -133,6 +159,9 @@ public final class OperatorResource {
     return tenants.tokens(slug);
   }
 
+  @Doc(
+      summary = "Revoke a tenant token",
+      description = "Revokes a token at once, including its cached verifications.")
   @DELETE
   @Path("tenants/{slug}/tokens/{id}")
   public Response revokeToken(@PathParam("slug") String slug, @PathParam("id") String id) {
@@ -141,12 +170,21 @@ public final class OperatorResource {
     return Response.noContent().build();
   }
 
+  @Doc(
+      summary = "List modules",
+      description =
+          "The modules the container offers: version, what they require and whether installed.")
   @GET
   @Path("modules")
   public List<ModuleInfo> listModules() {
     return tenants.availableModules();
   }
 
+  @Doc(
+      summary = "Enable a module for a tenant",
+      description =
+          "Enables the module for the tenant, installing it in the container if needed; the answer"
+              + " says how long it took.")
   @POST
   @Path("tenants/{slug}/modules/{module}")
   public ModuleChange enableModule(
@@ -161,6 +199,9 @@ public final class OperatorResource {
     return c;
   }
 
+  @Doc(
+      summary = "Disable a module for a tenant",
+      description = "Disables the module for the tenant; its data is kept for a later enable.")
   @DELETE
   @Path("tenants/{slug}/modules/{module}")
   public ModuleChange disableModule(
@@ -179,6 +220,11 @@ public final class OperatorResource {
    * Suspends a tenant (e.g. unpaid subscription): its API tokens get 403 {@code tenant-suspended}
    * at once; data, modules and devices stay. Repeating it only updates the reason.
    */
+  @Doc(
+      summary = "Suspend a tenant",
+      description =
+          "The tenant's tokens get 403 tenant-suspended at once; data, modules and devices stay."
+              + " Repeating it only updates the reason.")
   @POST
   @Path("tenants/{slug}/suspend")
   @Consumes({MediaType.APPLICATION_JSON, MediaType.WILDCARD})
@@ -198,6 +244,10 @@ public final class OperatorResource {
   }
 
   /** Lets a suspended tenant's tokens in again; resuming an active tenant changes nothing. */
+  @Doc(
+      summary = "Resume a tenant",
+      description =
+          "Lets a suspended tenant's tokens in again; resuming an active tenant changes nothing.")
   @POST
   @Path("tenants/{slug}/resume")
   public Tenant resume(@PathParam("slug") String slug) {
@@ -209,6 +259,11 @@ public final class OperatorResource {
    * otherwise {@code degraded}; each component has a status, a readable detail and how long its
    * check took.
    */
+  @Doc(
+      summary = "Check platform health",
+      description =
+          "Container, database and broker status: up when every component is, otherwise degraded,"
+              + " each with a detail and how long its check took.")
   @GET
   @Path("health")
   public Map<String, Object> health() {
@@ -219,6 +274,11 @@ public final class OperatorResource {
    * One row per tenant: status and the figures its modules report (rooms, residents, devices, last
    * device message); null where the tenant has not enabled the module.
    */
+  @Doc(
+      summary = "Get tenant statistics",
+      description =
+          "One row per tenant: status and the figures its modules report (rooms, residents,"
+              + " devices, last device message); null where a module is not enabled.")
   @GET
   @Path("stats")
   public List<Map<String, Object>> statistics() {
@@ -229,6 +289,11 @@ public final class OperatorResource {
    * REST requests served and device messages stored per minute over the last {@code minutes}
    * (default 60, at most 1440), oldest first; the last entry is the current, unfinished minute.
    */
+  @Doc(
+      summary = "Get traffic per minute",
+      description =
+          "REST requests served and device messages stored per minute over the last minutes"
+              + " (default 60, at most 1440), oldest first. 400 invalid-minutes otherwise.")
   @GET
   @Path("traffic")
   public Map<String, Object> traffic(@QueryParam("minutes") @DefaultValue("60") int minutes) {

@@ -9,6 +9,7 @@ import javax.ws.rs.core.SecurityContext;
 import org.courtyard.api.ProblemException;
 import org.courtyard.api.Tenant;
 import org.courtyard.api.TenantService;
+import org.courtyard.api.rest.Doc;
 import org.courtyard.api.rest.TenantPrincipal;
 
 /** Lets a tenant's integration check its token and see which modules it has. */
@@ -22,6 +23,9 @@ public final class TenantSelfResource {
     this.tenants = tenants;
   }
 
+  @Doc(
+      summary = "Get the calling tenant",
+      description = "The tenant the token belongs to: slug, name, status and enabled modules.")
   @GET
   public Tenant me(@Context SecurityContext security) {
     String slug = TenantPrincipal.of(security).value();

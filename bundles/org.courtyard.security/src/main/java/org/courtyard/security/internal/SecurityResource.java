@@ -18,6 +18,7 @@ import org.courtyard.api.CourtyardConstants;
 import org.courtyard.api.FieldErrors;
 import org.courtyard.api.TenantInstances;
 import org.courtyard.api.rest.Cursor;
+import org.courtyard.api.rest.Doc;
 import org.courtyard.api.rest.ModuleResource;
 import org.courtyard.api.rest.Page;
 import org.courtyard.api.rest.Params;
@@ -90,6 +91,11 @@ public class SecurityResource implements ModuleResource {
    * refusals, {@code deviceId} one controller's. One page of {@code limit} (1-500, default 50); the
    * next starts at {@code cursor=nextCursor}.
    */
+  @Doc(
+      summary = "List access events",
+      description =
+          "Door and gate decisions, newest first; granted=false keeps the refusals, deviceId one"
+              + " controller's.")
   @GET
   @Path("access-events")
   public Page<SecurityTenant.AccessView> accessEvents(
@@ -108,6 +114,10 @@ public class SecurityResource implements ModuleResource {
    * Alarms, newest raised first (then by id); {@code status} keeps one state. Paginated like the
    * access log.
    */
+  @Doc(
+      summary = "List alarms",
+      description =
+          "Alarms, newest raised first; status keeps one state (raised, acknowledged, resolved).")
   @GET
   @Path("alarms")
   public Page<SecurityTenant.AlarmView> alarms(
@@ -129,6 +139,14 @@ public class SecurityResource implements ModuleResource {
    * is logged when the command cannot be sent (unknown or revoked device, a driver that cannot
    * open). 202: the controller confirms later, in the device's commands.
    */
+  @Doc(
+      summary = "Open a door remotely",
+      description =
+          "Sends open to the door controller through its driver and logs a granted remote access"
+              + " line with who and why. 202: the controller confirms later, in the device's"
+              + " commands.",
+      returns = Opened.class,
+      status = 202)
   @POST
   @Path("doors/{deviceId}/open")
   @Consumes(MediaType.APPLICATION_JSON)
@@ -157,6 +175,12 @@ public class SecurityResource implements ModuleResource {
 
   // ------------------------------------------------------------------------------- patrol
 
+  @Doc(
+      summary = "Create a patrol route",
+      description =
+          "A named route of checkpoint tags and the times of day its rounds start. 409 route-exists"
+              + " for a taken name.",
+      returns = Patrols.RouteView.class)
   @POST
   @Path("patrol/routes")
   @Consumes(MediaType.APPLICATION_JSON)
@@ -169,6 +193,7 @@ public class SecurityResource implements ModuleResource {
   }
 
   /** Patrol routes by id, paginated like every list. */
+  @Doc(summary = "List patrol routes", description = "Patrol routes by id.")
   @GET
   @Path("patrol/routes")
   public Page<Patrols.RouteView> routes(
@@ -180,6 +205,11 @@ public class SecurityResource implements ModuleResource {
   }
 
   /** Creates the day's rounds of every route ({@code zone} of the route times: Asia/Shanghai). */
+  @Doc(
+      summary = "Schedule a day's patrol rounds",
+      description =
+          "Creates the day's rounds of every route, the route times read in zone (default"
+              + " Asia/Shanghai). 400 invalid-date.")
   @POST
   @Path("patrol/schedule")
   public List<Patrols.RoundView> schedule(
@@ -200,6 +230,11 @@ public class SecurityResource implements ModuleResource {
    * Rounds that overlap the last and the next 24 hours, with their state and missed checkpoints,
    * earliest start first (then by id). Paginated like the access log.
    */
+  @Doc(
+      summary = "List patrol rounds",
+      description =
+          "Rounds that overlap the last and the next 24 hours, with their state and missed"
+              + " checkpoints, earliest start first.")
   @GET
   @Path("patrol/rounds")
   public Page<Patrols.RoundView> rounds(
@@ -219,6 +254,9 @@ public class SecurityResource implements ModuleResource {
             size);
   }
 
+  @Doc(
+      summary = "Get a patrol round",
+      description = "One round with its check-ins. 404 round-not-found.")
   @GET
   @Path("patrol/rounds/{id}")
   public Patrols.RoundView round(@Context SecurityContext security, @PathParam("id") long id) {
@@ -227,6 +265,11 @@ public class SecurityResource implements ModuleResource {
   }
 
   /** A guard checks in at a checkpoint from the app. */
+  @Doc(
+      summary = "Check in at a checkpoint",
+      description =
+          "A guard checks in at a checkpoint of the round. 409 outside-round-window or"
+              + " already-checked-in, 422 not-a-checkpoint.")
   @POST
   @Path("patrol/rounds/{id}/checkins")
   @Consumes(MediaType.APPLICATION_JSON)
@@ -243,6 +286,13 @@ public class SecurityResource implements ModuleResource {
    * controllers to accept it ({@code pushes}: the device command per controller, or why it could
    * not be sent).
    */
+  @Doc(
+      summary = "Issue an access credential",
+      description =
+          "Issues a card, PIN or QR credential for some doors during some time and tells those"
+              + " doors' controllers to accept it; pushes says what each controller was sent. 409"
+              + " credential-in-use.",
+      returns = Credentials.CredentialView.class)
   @POST
   @Path("credentials")
   @Consumes(MediaType.APPLICATION_JSON)
@@ -261,6 +311,11 @@ public class SecurityResource implements ModuleResource {
    * those whose holder contains it (any case), {@code status} active or revoked ones. Paginated
    * like every list.
    */
+  @Doc(
+      summary = "List access credentials",
+      description =
+          "Credentials, newest first, with what their controllers were told; holder filters by"
+              + " holder name, status by active or revoked.")
   @GET
   @Path("credentials")
   public Page<Credentials.CredentialView> credentials(
@@ -278,6 +333,11 @@ public class SecurityResource implements ModuleResource {
         .list(Params.blank(holder) ? null : holder, status, Cursor.decode(cursor), size);
   }
 
+  @Doc(
+      summary = "Revoke an access credential",
+      description =
+          "Revokes the credential and tells its controllers to refuse it. 409 credential-revoked"
+              + " when it already is.")
   @POST
   @Path("credentials/{id}/revoke")
   public Credentials.CredentialView revoke(
@@ -296,6 +356,11 @@ public class SecurityResource implements ModuleResource {
    * What a door asks: may this card, PIN or QR code open {@code door} ({@code <device>:<door>}) now
    * (or at {@code at})? The answer says why not.
    */
+  @Doc(
+      summary = "Decide an access request",
+      description =
+          "What a door asks: may this card, PIN or QR code open door (device:door) now or at at?"
+              + " The answer says why not.")
   @GET
   @Path("credentials/decision")
   public Credentials.Decision decide(
@@ -314,6 +379,9 @@ public class SecurityResource implements ModuleResource {
     return t.credentials().decide(kind, credential, door, when);
   }
 
+  @Doc(
+      summary = "Acknowledge an alarm",
+      description = "Records who took charge of a raised alarm, and why. 404 alarm-not-found.")
   @POST
   @Path("alarms/{id}/acknowledge")
   @Consumes(MediaType.APPLICATION_JSON)
@@ -323,6 +391,9 @@ public class SecurityResource implements ModuleResource {
     return service(security).advance(id, "acknowledged", a.by().strip(), a.note());
   }
 
+  @Doc(
+      summary = "Resolve an alarm",
+      description = "Closes an alarm with who resolved it and a note. 404 alarm-not-found.")
   @POST
   @Path("alarms/{id}/resolve")
   @Consumes(MediaType.APPLICATION_JSON)
