@@ -1092,6 +1092,7 @@ public class ApiSweepIT {
                 List.of("08:00"),
                 "roundMinutes",
                 30));
+        create("/template/notes", map("title", mark + " Note " + i, "priority", 1));
       }
       for (int month = 1; month <= copies && paths.contains("/billing/runs"); month++) {
         Http.Reply run =
