@@ -70,13 +70,16 @@ public abstract class JpaTenantModule implements TenantModule {
     LOG.info("Module {} stopped for tenant {}", moduleId, tenant);
   }
 
-  /** All-or-nothing work on the tenant's EntityManagerFactory of this module. */
-  protected final Transactions transactions() {
+  /**
+   * All-or-nothing work on the tenant's EntityManagerFactory of this module; public so the module's
+   * own classes (its services, the read-only views it offers other modules) reach it.
+   */
+  public final Transactions transactions() {
     return transactions;
   }
 
   /** Connections bound to the tenant's schema, for bulk JDBC work beside JPA. */
-  protected final DataSource dataSource() {
+  public final DataSource dataSource() {
     return persistence.dataSource(tenant);
   }
 

@@ -2,12 +2,12 @@ package org.courtyard.billing.internal;
 
 import java.time.Clock;
 import java.util.List;
-import javax.persistence.EntityManagerFactory;
 import org.courtyard.api.CourtyardConstants;
 import org.courtyard.api.TenantModule;
 import org.courtyard.api.TenantPersistence;
 import org.courtyard.api.TenantSlug;
 import org.courtyard.api.jdbc.Jdbc;
+import org.courtyard.api.jpa.JpaTenantModule;
 import org.courtyard.billing.internal.entity.FeeItemEntity;
 import org.courtyard.billing.internal.entity.FeeTierEmbeddable;
 import org.courtyard.billing.internal.entity.SettingsEntity;
@@ -25,8 +25,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The billing module of one tenant: one instance per factory configuration the platform creates
- * when the tenant enables the module. It owns the tenant's EntityManagerFactory for the catalogue
- * tables; its billing runs wait in the {@link BillingRunQueue} all tenants share.
+ * when the tenant enables the module. {@link JpaTenantModule} opens and probes its storage (the
+ * catalogue through JPA, the rest through JDBC on the same schema); it only wires the services, and
+ * its billing runs wait in the {@link BillingRunQueue} all tenants share.
  */
 @Component(
     name = BillingTenant.PID,
@@ -36,7 +37,7 @@ import org.slf4j.LoggerFactory;
     service = {TenantModule.class, BillingTenant.class},
     property = CourtyardConstants.MODULE + "=" + BillingModule.ID)
 @Designate(ocd = BillingTenant.Config.class, factory = true)
-public final class BillingTenant implements TenantModule {
+public final class BillingTenant extends JpaTenantModule {
 
   static final String PID = CourtyardConstants.MODULE_FACTORY_PID_PREFIX + BillingModule.ID;
 
@@ -58,8 +59,6 @@ public final class BillingTenant implements TenantModule {
     String tenant();
   }
 
-  private final TenantSlug tenant;
-  private final TenantPersistence persistence;
   private final BillingRunQueue runQueue;
   private final Catalog catalog;
   private final BillingRuns runs;
@@ -75,24 +74,25 @@ public final class BillingTenant implements TenantModule {
       @Reference(name = "persistence") TenantPersistence persistence,
       @Reference(name = "estate") EstateDirectory estate,
       @Reference(name = "runQueue") BillingRunQueue runQueue) {
-    this.tenant = TenantSlug.of(config.tenant());
-    this.persistence = persistence;
+    super(
+        config.tenant(),
+        BillingModule.ID,
+        persistence,
+        ENTITIES,
+        "SELECT s.id FROM SettingsEntity s");
     this.runQueue = runQueue;
+    TenantSlug tenant = tenant();
     Clock clock = Clock.systemUTC();
-    EntityManagerFactory emf =
-        persistence.entityManagerFactory(
-            tenant, BillingModule.ID, BillingTenant.class.getClassLoader(), ENTITIES);
+    // the catalogue through JPA; bills, payments and readings are bulk work in plain JDBC
+    this.catalog = new Catalog(transactions(), clock);
+    Jdbc jdbc = new Jdbc(dataSource());
+    this.runs = new BillingRuns(tenant, jdbc, catalog, estate, clock, runQueue);
+    this.payments = new Payments(tenant, jdbc, catalog, estate, clock);
+    this.reversals = new Reversals(jdbc, clock);
+    this.reports = new Reports(tenant, jdbc, catalog, estate, clock);
+    this.meters = new Meters(tenant, jdbc, catalog, estate, clock);
+    this.readingImport = new ReadingImport(tenant, jdbc, catalog, clock);
     try {
-      this.catalog = new Catalog(emf, clock);
-      // One cheap query now: a missing table or broken mapping fails the enable, not a request.
-      catalog.settings();
-      Jdbc jdbc = new Jdbc(persistence.dataSource(tenant));
-      this.runs = new BillingRuns(tenant, jdbc, catalog, estate, clock, runQueue);
-      this.payments = new Payments(tenant, jdbc, catalog, estate, clock);
-      this.reversals = new Reversals(jdbc, clock);
-      this.reports = new Reports(tenant, jdbc, catalog, estate, clock);
-      this.meters = new Meters(tenant, jdbc, catalog, estate, clock);
-      this.readingImport = new ReadingImport(tenant, jdbc, catalog, clock);
       int interrupted = runs.failInterrupted();
       if (interrupted > 0) {
         LOG.warn(
@@ -102,29 +102,17 @@ public final class BillingTenant implements TenantModule {
             interrupted);
       }
     } catch (RuntimeException e) {
-      persistence.close(tenant, BillingModule.ID);
+      close();
       throw e;
     }
-    LOG.info("Billing module ready for tenant {}", tenant);
   }
 
   @Deactivate
   void deactivate() {
     // Its waiting runs are dropped and its executing one stopped; the next start marks them
     // failed, and posting their periods again completes them.
-    runQueue.cancel(tenant, STOP_WAIT_MS);
-    persistence.close(tenant, BillingModule.ID);
-    LOG.info("Billing module stopped for tenant {}", tenant);
-  }
-
-  @Override
-  public TenantSlug tenant() {
-    return tenant;
-  }
-
-  @Override
-  public String moduleId() {
-    return BillingModule.ID;
+    runQueue.cancel(tenant(), STOP_WAIT_MS);
+    close();
   }
 
   Catalog catalog() {

@@ -14,14 +14,10 @@ import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.regex.Pattern;
 import javax.persistence.EntityManager;
-import javax.persistence.EntityManagerFactory;
-import javax.persistence.EntityTransaction;
-import javax.persistence.OptimisticLockException;
-import javax.persistence.PersistenceException;
 import org.courtyard.api.FieldErrors;
 import org.courtyard.api.ProblemException;
 import org.courtyard.api.Problems;
-import org.courtyard.api.jdbc.Jdbc;
+import org.courtyard.api.jpa.Transactions;
 import org.courtyard.api.rest.Cursor;
 import org.courtyard.api.rest.Page;
 import org.courtyard.billing.internal.calc.Cycle;
@@ -59,11 +55,11 @@ final class Catalog {
   /** The settings in force. */
   record Settings(String currency, int graceDays, ZoneId zone) {}
 
-  private final EntityManagerFactory emf;
+  private final Transactions transactions;
   private final Clock clock;
 
-  Catalog(EntityManagerFactory emf, Clock clock) {
-    this.emf = emf;
+  Catalog(Transactions transactions, Clock clock) {
+    this.transactions = transactions;
     this.clock = clock;
   }
 
@@ -453,48 +449,17 @@ final class Catalog {
   // ------------------------------------------------------------------------------------- JPA
 
   private <T> T read(Function<EntityManager, T> work) {
-    EntityManager em = emf.createEntityManager();
-    try {
-      return work.apply(em);
-    } finally {
-      em.close();
-    }
+    return transactions.read(work);
   }
 
+  /** A write whose unique violation can only be a fee item's code (settings has one row). */
   private <T> T write(Function<EntityManager, T> work) {
-    EntityManager em = emf.createEntityManager();
-    EntityTransaction tx = em.getTransaction();
-    try {
-      tx.begin();
-      T result = work.apply(em);
-      tx.commit();
-      return result;
-    } catch (OptimisticLockException e) {
-      throw ProblemException.conflict(
-          "stale-version",
-          "Stale version",
-          "The record was changed by someone else meanwhile; reload it and try again.");
-    } catch (PersistenceException e) {
-      if (causedByUniqueViolation(e)) {
-        throw ProblemException.conflict(
-            "duplicate", "Already exists", "Another fee item already has this code.");
-      }
-      throw e;
-    } finally {
-      if (tx.isActive()) {
-        tx.rollback();
-      }
-      em.close();
-    }
-  }
-
-  private static boolean causedByUniqueViolation(Throwable e) {
-    int depth = 0;
-    for (Throwable t = e; t != null && depth < 32; t = t.getCause(), depth++) {
-      if (t instanceof java.sql.SQLException sql && Jdbc.isUniqueViolation(sql)) {
-        return true;
-      }
-    }
-    return false;
+    return transactions.write(
+        work,
+        conflict ->
+            conflict == Transactions.Conflict.DUPLICATE
+                ? ProblemException.conflict(
+                    "duplicate", "Already exists", "Another fee item already has this code.")
+                : null);
   }
 }
