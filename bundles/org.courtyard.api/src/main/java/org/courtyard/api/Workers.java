@@ -15,6 +15,12 @@ import org.osgi.annotation.versioning.ProviderType;
 public interface Workers {
 
   /**
+   * The pool's threads. Work that waits for other work on the pool (a billing run waits for its
+   * batches) must leave threads for that work: such a lane runs at most half of these at once.
+   */
+  int threads();
+
+  /**
    * A lane of work on the shared pool: at most {@code maxConcurrent} of its tasks run at once, in
    * the order they were handed in, and at most {@code capacity} wait. {@link Lane#execute} waits
    * while the lane is full, which passes backpressure to the caller (the device gateway waits, and

@@ -4,13 +4,11 @@ import java.util.ArrayDeque;
 import java.util.HashMap;
 import java.util.Iterator;
 import java.util.Map;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.courtyard.api.InteractiveLoad;
 import org.courtyard.api.ProblemException;
 import org.courtyard.api.TenantSlug;
+import org.courtyard.api.Workers;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.ConfigurationPolicy;
@@ -31,6 +29,9 @@ import org.slf4j.LoggerFactory;
  * tenant's runs would only compete for its own room_account locks), and the rest wait in the order
  * they were posted, shown as {@code queued}. A tenant whose earlier run is still executing does not
  * hold up the next tenant's run behind it.
+ *
+ * <p>Runs and their batches execute on the node's shared {@link Workers}: runs take at most half
+ * its threads (a run waits for its batches, which need the others).
  *
  * <p>Configured through PID {@value #PID}; a change applies to the next run started, without
  * restarting any tenant's instance.
@@ -94,7 +95,11 @@ public final class BillingRunQueue {
   private final Object lock = new Object();
   private final ArrayDeque<Job> waiting = new ArrayDeque<>();
   private final Map<TenantSlug, Slot> running = new HashMap<>();
-  private final ExecutorService threads;
+  private final Workers workers;
+
+  /** The runs executing, on the node's shared workers; {@link #dispatch} keeps within its bound. */
+  private final Workers.Lane runLane;
+
   private volatile Config config;
   private boolean stopped;
 
@@ -110,17 +115,15 @@ public final class BillingRunQueue {
           () -> config.batchesWhileServing());
 
   @Activate
-  public BillingRunQueue(Config config) {
+  public BillingRunQueue(Config config, @Reference(name = "workers") Workers workers) {
     this.config = config;
-    AtomicInteger count = new AtomicInteger();
-    // Never more threads than runs allowed at once: dispatch() starts a job only below the cap.
-    this.threads =
-        Executors.newCachedThreadPool(
-            r -> {
-              Thread t = new Thread(r, "billing-run-" + count.incrementAndGet());
-              t.setDaemon(true);
-              return t;
-            });
+    this.workers = workers;
+    // A run waits for its batches, which run on the same pool: runs take at most half of it, so
+    // their batches (and everyone else's work) always find a thread.
+    // Room for twice as many as run: a run that has just left the map below still holds its place
+    // in the lane until its thread returns, so dispatch() (under the lock) never waits here.
+    int bound = runBound(workers);
+    this.runLane = workers.lane("billing-runs", bound, 2 * bound);
     LOG.info(
         "Billing runs: {} at once across tenants, {} queued per tenant at most",
         max(),
@@ -130,6 +133,14 @@ public final class BillingRunQueue {
   @Modified
   void modified(Config config) {
     this.config = config;
+    if (config.maxConcurrentRuns() > max()) {
+      LOG.warn(
+          "Billing runs: {} at once asked for, {} allowed (half the shared workers' {} threads;"
+              + " raise org.courtyard.workers threads for more)",
+          config.maxConcurrentRuns(),
+          max(),
+          workers.threads());
+    }
     LOG.info("Billing runs: now {} at once across tenants", max());
     synchronized (lock) {
       dispatch();
@@ -142,7 +153,26 @@ public final class BillingRunQueue {
       stopped = true;
       waiting.clear();
     }
-    threads.shutdownNow();
+    synchronized (lock) {
+      for (Slot slot : running.values()) {
+        slot.cancelled = true;
+        if (slot.thread != null) {
+          slot.thread.interrupt();
+        }
+      }
+    }
+    try {
+      if (!runLane.close(java.time.Duration.ofSeconds(30))) {
+        LOG.warn("Billing runs still executing 30 s after the stop; their batches finish alone");
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  /** The node's shared workers, which also write the runs' batches. */
+  Workers workers() {
+    return workers;
   }
 
   /** Whose turn it is to write a batch, across all tenants' runs. */
@@ -219,7 +249,13 @@ public final class BillingRunQueue {
   }
 
   private int max() {
-    return Math.max(1, config.maxConcurrentRuns());
+    int wanted = Math.max(1, config.maxConcurrentRuns());
+    return Math.min(wanted, runBound(workers));
+  }
+
+  /** At most half the shared pool runs billing runs, whatever the configuration says. */
+  private static int runBound(Workers workers) {
+    return Math.max(1, workers.threads() / 2);
   }
 
   /** Starts waiting jobs while there is room; holds {@link #lock}. */
@@ -236,7 +272,7 @@ public final class BillingRunQueue {
       it.remove();
       Slot slot = new Slot();
       running.put(job.tenant(), slot);
-      threads.execute(() -> execute(job, slot));
+      runLane.execute(() -> execute(job, slot));
     }
   }
 
@@ -252,12 +288,14 @@ public final class BillingRunQueue {
     } catch (RuntimeException e) {
       LOG.error("Billing run {} of tenant {} failed", job.runId(), job.tenant(), e);
     } finally {
-      Thread.interrupted();
       synchronized (lock) {
+        // no cancel can interrupt this shared thread once the slot has let go of it
+        slot.thread = null;
         running.remove(job.tenant());
         lock.notifyAll();
         dispatch();
       }
+      Thread.interrupted();
     }
   }
 }

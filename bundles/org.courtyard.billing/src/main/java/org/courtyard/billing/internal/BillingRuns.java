@@ -15,11 +15,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.ExecutorService;
 import org.courtyard.api.FieldErrors;
 import org.courtyard.api.ProblemException;
 import org.courtyard.api.Problems;
 import org.courtyard.api.TenantSlug;
+import org.courtyard.api.Workers;
 import org.courtyard.api.jdbc.Jdbc;
 import org.courtyard.api.rest.Cursor;
 import org.courtyard.api.rest.Page;
@@ -349,14 +349,10 @@ final class BillingRuns {
    * completes the rest).
    */
   private final class Writers {
-    private final ExecutorService pool =
-        java.util.concurrent.Executors.newFixedThreadPool(
-            WRITERS,
-            r -> {
-              Thread t = new Thread(r, "billing-write-" + tenant.value());
-              t.setDaemon(true);
-              return t;
-            });
+    /** The run's batches on the shared workers, at most {@value #WRITERS} at once. */
+    private final Workers.Lane lane =
+        queue.workers().lane("billing-write-" + tenant.value(), WRITERS, WRITERS);
+
     private final java.util.ArrayDeque<java.util.concurrent.Future<?>> inFlight =
         new java.util.ArrayDeque<>();
 
@@ -373,8 +369,9 @@ final class BillingRuns {
           return false;
         }
       }
+      // never waits: at most WRITERS are in flight, and the lane holds WRITERS
       inFlight.add(
-          pool.submit(
+          java.util.concurrent.CompletableFuture.runAsync(
               () -> {
                 MDC.put("tenant", tenant.value());
                 try {
@@ -383,7 +380,8 @@ final class BillingRuns {
                   queue.pace().release(turn);
                   MDC.remove("tenant");
                 }
-              }));
+              },
+              lane));
       return true;
     }
 
@@ -420,12 +418,11 @@ final class BillingRuns {
      * module is stopping: its stop waits for the run thread, and so for these).
      */
     void close() {
-      pool.shutdown();
       boolean interrupted = Thread.interrupted();
       try {
         while (true) {
           try {
-            if (pool.awaitTermination(60, java.util.concurrent.TimeUnit.SECONDS)) {
+            if (lane.close(java.time.Duration.ofSeconds(60))) {
               break;
             }
             LOG.warn("Billing run batches still being written after 60 s; waiting");

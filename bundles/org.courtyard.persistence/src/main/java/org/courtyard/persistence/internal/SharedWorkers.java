@@ -86,6 +86,11 @@ public final class SharedWorkers implements Workers {
   }
 
   @Override
+  public int threads() {
+    return pool.getMaximumPoolSize();
+  }
+
+  @Override
   public Lane lane(String name, int maxConcurrent, int capacity) {
     if (maxConcurrent < 1 || capacity < 1) {
       throw new IllegalArgumentException("a lane runs and holds at least one task: " + name);
@@ -208,6 +213,8 @@ public final class SharedWorkers implements Workers {
       } catch (RuntimeException | Error e) {
         LOG.error("{}: a task failed", name, e);
       } finally {
+        // an interrupt meant for this task must not reach the next one on this thread
+        Thread.interrupted();
         synchronized (this) {
           running--;
           notifyAll();
