@@ -8,6 +8,7 @@ import org.courtyard.api.HealthCheck;
 import org.courtyard.api.TenantInstances;
 import org.courtyard.api.TenantService;
 import org.courtyard.api.TrafficSource;
+import org.courtyard.api.Workers;
 import org.courtyard.broker.MqttBroker;
 import org.courtyard.broker.MqttConsumer;
 import org.courtyard.devices.DeviceEventListener;
@@ -34,7 +35,8 @@ import org.slf4j.LoggerFactory;
  * DriverRuntime}) under a watchdog that judges a decode by the CPU time it used and, for one that
  * blocks, by a longer wall-clock limit; decoded or refused messages go to the lane's bounded ingest
  * queue, which the lane's writer ({@link IngestWriter}) drains in batches, per tenant, into the
- * tenant's schema before telling the {@link DeviceEventListener}s ({@link DeviceEventFanOut}).
+ * tenant's schema before handing the records to the {@link DeviceEventListener}s, each on its own
+ * lanes of the shared {@link Workers} ({@link DeviceEventFanOut}).
  *
  * <p>A message is acknowledged to the broker only after the transaction that stored it (as readings
  * in {@code device_message}, or as a refusal with its reason in {@code device_refusal}) committed.
@@ -125,7 +127,7 @@ public final class Gateway implements TrafficSource, HealthCheck, MqttConsumer {
   private volatile Config config;
 
   private final GatewayStats stats = new GatewayStats();
-  private final DeviceEventFanOut listeners = new DeviceEventFanOut();
+  private final DeviceEventFanOut listeners;
   private final TenantInstances<DevicesTenant> tenants =
       new TenantInstances<>(DevicesTenant.class, DevicesModule.ID);
 
@@ -149,9 +151,11 @@ public final class Gateway implements TrafficSource, HealthCheck, MqttConsumer {
       Config config,
       BundleContext context,
       @Reference DeviceRegistry registry,
-      @Reference DriverRuntime drivers) {
+      @Reference DriverRuntime drivers,
+      @Reference Workers workers) {
     this.config = config;
     this.registry = registry;
+    this.listeners = new DeviceEventFanOut(workers);
     this.watchdog =
         Executors.newSingleThreadScheduledExecutor(
             r -> {
@@ -227,6 +231,7 @@ public final class Gateway implements TrafficSource, HealthCheck, MqttConsumer {
     lanes.stop();
     watchdog.shutdownNow();
     writer.stop();
+    listeners.close();
   }
 
   private void awaitPending(int seconds) {
