@@ -5,94 +5,56 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZoneId;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Pattern;
-import org.courtyard.api.FieldErrors;
 import org.courtyard.api.ProblemException;
 import org.courtyard.api.jdbc.Jdbc;
 import org.courtyard.api.rest.Cursor;
 import org.courtyard.api.rest.Page;
+import org.courtyard.security.internal.dto.CheckinInput;
+import org.courtyard.security.internal.dto.CheckinView;
+import org.courtyard.security.internal.dto.RoundView;
+import org.courtyard.security.internal.dto.RouteInput;
+import org.courtyard.security.internal.dto.RouteView;
 
 /**
- * Guard patrol (巡更): a route is a list of checkpoints walked in rounds that start at set local
- * times and must be done within some minutes. A guard checks in at a checkpoint from the app, or by
- * badging at a reader that is a checkpoint ({@code <device>:<door>}). A round is completed when
- * every checkpoint has a check-in inside its window, and missed, with the checkpoints it missed,
- * once its window has passed without that.
+ * Guard patrol (巡更) of one tenant: a route is a list of checkpoints walked in rounds that start at
+ * set local times and must be done within some minutes. A guard checks in at a checkpoint from the
+ * app, or by badging at a reader that is a checkpoint ({@code <device>:<door>}). A round is
+ * completed when every checkpoint has a check-in inside its window, and missed, with the
+ * checkpoints it missed, once its window has passed without that ({@link PatrolRules}).
  */
 final class Patrols {
 
-  private static final Pattern CHECKPOINT = Pattern.compile("^[A-Za-z0-9][A-Za-z0-9_:.-]{0,99}$");
-  private static final Pattern TIME = Pattern.compile("^([01][0-9]|2[0-3]):[0-5][0-9]$");
-  private static final Duration LONGEST_ROUND = Duration.ofMinutes(720);
-
-  public record RouteInput(
-      String name, List<String> checkpoints, List<String> times, Integer roundMinutes) {}
-
-  public record RouteView(
-      long id, String name, List<String> checkpoints, List<String> times, int roundMinutes) {}
-
-  public record CheckinInput(String checkpoint, String guard) {}
-
-  public record CheckinView(String checkpoint, String guard, String source, Instant at) {}
-
-  /**
-   * A round and how it went: {@code scheduled}, {@code in_progress}, {@code completed} or {@code
-   * missed} (its window passed with checkpoints left; they are listed in {@code missed}).
-   */
-  public record RoundView(
-      long id,
-      long routeId,
-      String route,
-      Instant startsAt,
-      Instant dueAt,
-      String status,
-      List<CheckinView> checkins,
-      List<String> missed) {}
-
   private record RoundRow(long id, long routeId, Instant startsAt, Instant dueAt) {}
 
-  private final Jdbc jdbc;
+  /** How far around now the rounds list looks, both ways. */
+  private static final Duration ROUNDS_WINDOW = Duration.ofDays(1);
 
-  Patrols(Jdbc jdbc) {
+  private final Jdbc jdbc;
+  private final Clock clock;
+
+  Patrols(Jdbc jdbc, Clock clock) {
     this.jdbc = jdbc;
+    this.clock = clock;
   }
 
+  /**
+   * @throws ProblemException 422 {@code validation-failed}, 409 {@code route-exists} for a taken
+   *     name
+   */
   RouteView createRoute(RouteInput in) {
-    FieldErrors errors = new FieldErrors();
-    if (in.name() == null || in.name().isBlank() || in.name().length() > 100) {
-      errors.add("name", "1-100 characters");
-    }
-    if (in.checkpoints() == null
-        || in.checkpoints().isEmpty()
-        || in.checkpoints().size() > 200
-        || in.checkpoints().stream().anyMatch(c -> c == null || !CHECKPOINT.matcher(c).matches())
-        || in.checkpoints().stream().distinct().count() != in.checkpoints().size()) {
-      errors.add("checkpoints", "1-200 distinct codes: '<device>:<door>' or a tag code");
-    }
-    if (in.times() == null
-        || in.times().isEmpty()
-        || in.times().size() > 48
-        || in.times().stream().anyMatch(t -> t == null || !TIME.matcher(t).matches())) {
-      errors.add("times", "1-48 local start times 'HH:MM'");
-    }
-    if (in.roundMinutes() == null
-        || in.roundMinutes() < 5
-        || in.roundMinutes() > LONGEST_ROUND.toMinutes()) {
-      errors.add("roundMinutes", "5-720 minutes to walk a round");
-    }
-    errors.throwIfAny();
+    PatrolRules.checkRoute(in);
     return jdbc.transaction(
         c -> {
           try (PreparedStatement ps =
@@ -137,15 +99,12 @@ final class Patrols {
 
   /**
    * Creates the rounds of every route for a date, its times read in {@code zone} (doing it again
-   * creates nothing new).
+   * creates nothing new), and returns them as they stand at {@code now}.
+   *
+   * @throws ProblemException 400 {@code invalid-date}
    */
   List<RoundView> schedule(String date, ZoneId zone, Instant now) {
-    LocalDate day;
-    try {
-      day = LocalDate.parse(date);
-    } catch (DateTimeParseException | NullPointerException e) {
-      throw ProblemException.badRequest("invalid-date", "Invalid date", "date must be YYYY-MM-DD.");
-    }
+    LocalDate day = PatrolRules.day(date);
     return jdbc.transaction(
         c -> {
           List<Long> ids = new ArrayList<>();
@@ -177,10 +136,13 @@ final class Patrols {
   }
 
   /**
-   * One page of the rounds that overlap {@code from} to {@code to}, earliest start first (then by
-   * id), after {@code after} (null: from the earliest), with their state at {@code now}.
+   * One page of the rounds that overlap the last and the next 24 hours, earliest start first (then
+   * by id), after {@code after} (null: from the earliest), with their state now.
    */
-  Page<RoundView> rounds(Instant from, Instant to, Instant now, TimeCursor after, int limit) {
+  Page<RoundView> rounds(TimeCursor after, int limit) {
+    Instant now = clock.instant();
+    Instant from = now.minus(ROUNDS_WINDOW);
+    Instant to = now.plus(ROUNDS_WINDOW);
     List<RoundView> rows =
         jdbc.read(
             c -> {
@@ -194,7 +156,7 @@ final class Patrols {
                       + (limit + 1);
               List<RoundRow> found = new ArrayList<>();
               try (PreparedStatement ps = c.prepareStatement(sql)) {
-                ps.setTimestamp(1, Timestamp.from(from.minus(LONGEST_ROUND)));
+                ps.setTimestamp(1, Timestamp.from(from.minus(PatrolRules.LONGEST_ROUND)));
                 ps.setTimestamp(2, Timestamp.from(to));
                 ps.setTimestamp(3, Timestamp.from(from));
                 if (after != null) {
@@ -228,7 +190,7 @@ final class Patrols {
               List<RoundView> out = new ArrayList<>();
               for (RoundRow r : found) {
                 out.add(
-                    view(
+                    PatrolRules.round(
                         r.id(),
                         routes.get(r.routeId()),
                         r.startsAt(),
@@ -242,20 +204,23 @@ final class Patrols {
         rows, limit, r -> new TimeCursor(r.startsAt(), r.id()).encode(TimeCursor.Listing.ROUNDS));
   }
 
-  RoundView round(long id, Instant now) {
+  /**
+   * @throws ProblemException 404 {@code round-not-found}
+   */
+  RoundView round(long id) {
+    Instant now = clock.instant();
     return jdbc.read(c -> round(c, id, now));
   }
 
-  /** A check-in from the guard's app, at {@code now}. */
-  RoundView checkIn(long roundId, CheckinInput in, Instant now) {
-    FieldErrors errors = new FieldErrors();
-    if (in.checkpoint() == null || !CHECKPOINT.matcher(in.checkpoint()).matches()) {
-      errors.add("checkpoint", "a checkpoint of the round's route");
-    }
-    if (in.guard() == null || in.guard().isBlank() || in.guard().length() > 100) {
-      errors.add("guard", "who checks in: 1-100 characters");
-    }
-    errors.throwIfAny();
+  /**
+   * A check-in from the guard's app, now.
+   *
+   * @throws ProblemException 422 {@code validation-failed} or {@code not-a-checkpoint}, 404 {@code
+   *     round-not-found}, 409 {@code outside-round-window} or {@code already-checked-in}
+   */
+  RoundView checkIn(long roundId, CheckinInput in) {
+    PatrolRules.checkCheckin(in);
+    Instant now = clock.instant();
     return jdbc.transaction(
         c -> {
           RoundView r = round(c, roundId, now);
@@ -311,7 +276,7 @@ final class Patrols {
                 + " VALUES (?, ?, ?, ?, ?) ON CONFLICT (round_id, checkpoint) DO NOTHING")) {
       ps.setLong(1, round);
       ps.setString(2, checkpoint);
-      ps.setString(3, guard.length() > 100 ? guard.substring(0, 100) : guard);
+      ps.setString(3, PatrolRules.guard(guard));
       ps.setString(4, source);
       ps.setTimestamp(5, Timestamp.from(at));
       return ps.executeUpdate() == 1;
@@ -335,7 +300,7 @@ final class Patrols {
         due = rs.getTimestamp(3).toInstant();
       }
     }
-    return view(
+    return PatrolRules.round(
         id,
         route(c, routeId),
         starts,
@@ -370,39 +335,6 @@ final class Patrols {
       }
     }
     return out;
-  }
-
-  /**
-   * A round as it stands at {@code now}: completed once every checkpoint is checked in, missed
-   * (with what is left) once its window has passed without that.
-   */
-  private static RoundView view(
-      long id,
-      RouteView route,
-      Instant starts,
-      Instant due,
-      Map<String, CheckinView> checkins,
-      Instant now) {
-    List<String> left = route.checkpoints().stream().filter(p -> !checkins.containsKey(p)).toList();
-    String status;
-    if (left.isEmpty()) {
-      status = "completed";
-    } else if (now.isAfter(due)) {
-      status = "missed";
-    } else if (!checkins.isEmpty()) {
-      status = "in_progress";
-    } else {
-      status = "scheduled";
-    }
-    return new RoundView(
-        id,
-        route.id(),
-        route.name(),
-        starts,
-        due,
-        status,
-        List.copyOf(checkins.values()),
-        status.equals("missed") ? left : List.of());
   }
 
   private static final String ROUTE_COLUMNS = "id, name, checkpoints, times, round_minutes";

@@ -1,18 +1,16 @@
 package org.courtyard.security.internal;
 
 import java.time.DateTimeException;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.TimeUnit;
 import org.courtyard.api.CourtyardConstants;
 import org.courtyard.api.TenantInstances;
 import org.courtyard.api.TenantSlug;
+import org.courtyard.api.Workers;
 import org.courtyard.devices.DeviceDirectory;
 import org.courtyard.devices.DeviceEvent;
 import org.courtyard.devices.DeviceEventListener;
@@ -70,19 +68,18 @@ public final class SecurityEvents implements DeviceEventListener {
       new TenantInstances<>(SecurityTenant.class, SecurityModule.ID);
   private final Map<TenantSlug, SecurityTenant> running = new ConcurrentHashMap<>();
   private final DeviceDirectory devices;
-  private final ScheduledExecutorService checker =
-      Executors.newSingleThreadScheduledExecutor(
-          r -> {
-            Thread t = new Thread(r, "security-offline-check");
-            t.setDaemon(true);
-            return t;
-          });
-  private ScheduledFuture<?> check;
-  private ScheduledFuture<?> patrols;
+  private final Workers workers;
+  private AutoCloseable check;
+  private AutoCloseable patrols;
 
   @Activate
-  public SecurityEvents(BundleContext context, Config config, @Reference DeviceDirectory devices) {
+  public SecurityEvents(
+      BundleContext context,
+      Config config,
+      @Reference DeviceDirectory devices,
+      @Reference Workers workers) {
     this.devices = devices;
+    this.workers = workers;
     tenants.activate(context);
     schedule(config);
   }
@@ -93,19 +90,14 @@ public final class SecurityEvents implements DeviceEventListener {
   }
 
   @Deactivate
-  void deactivate() {
-    checker.shutdownNow();
+  synchronized void deactivate() {
+    stop();
   }
 
   private synchronized void schedule(Config config) {
-    if (check != null) {
-      check.cancel(false);
-    }
-    if (patrols != null) {
-      patrols.cancel(false);
-    }
-    int every = Math.max(1, config.offlineCheckSeconds());
-    check = checker.scheduleWithFixedDelay(this::checkOffline, every, every, TimeUnit.SECONDS);
+    stop();
+    Duration every = Duration.ofSeconds(Math.max(1, config.offlineCheckSeconds()));
+    check = workers.every("security-offline-check", every, every, this::checkOffline);
     ZoneId zone;
     try {
       zone = ZoneId.of(config.patrolZone());
@@ -114,9 +106,25 @@ public final class SecurityEvents implements DeviceEventListener {
       zone = ZoneId.of("Asia/Shanghai");
     }
     ZoneId z = zone;
-    int period = Math.max(1, config.patrolScheduleSeconds());
-    patrols =
-        checker.scheduleWithFixedDelay(() -> schedulePatrols(z), period, period, TimeUnit.SECONDS);
+    Duration period = Duration.ofSeconds(Math.max(1, config.patrolScheduleSeconds()));
+    patrols = workers.every("security-patrol-rounds", period, period, () -> schedulePatrols(z));
+  }
+
+  /** Stops both schedules; a run already going finishes. */
+  private void stop() {
+    check = closed(check);
+    patrols = closed(patrols);
+  }
+
+  private static AutoCloseable closed(AutoCloseable schedule) {
+    if (schedule != null) {
+      try {
+        schedule.close();
+      } catch (Exception e) {
+        LOG.warn("Stopping a security schedule failed", e);
+      }
+    }
+    return null;
   }
 
   /** Today's and tomorrow's rounds of every route, so guards find them without anyone asking. */

@@ -1,0 +1,143 @@
+package org.courtyard.security.internal;
+
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.Set;
+import javax.ws.rs.Consumes;
+import javax.ws.rs.GET;
+import javax.ws.rs.POST;
+import javax.ws.rs.Path;
+import javax.ws.rs.PathParam;
+import javax.ws.rs.Produces;
+import javax.ws.rs.QueryParam;
+import javax.ws.rs.core.Context;
+import javax.ws.rs.core.MediaType;
+import javax.ws.rs.core.Response;
+import javax.ws.rs.core.SecurityContext;
+import javax.ws.rs.core.UriInfo;
+import org.courtyard.api.CourtyardConstants;
+import org.courtyard.api.rest.Cursor;
+import org.courtyard.api.rest.Doc;
+import org.courtyard.api.rest.ModuleResource;
+import org.courtyard.api.rest.Page;
+import org.courtyard.api.rest.Params;
+import org.courtyard.security.internal.dto.CredentialInput;
+import org.courtyard.security.internal.dto.CredentialView;
+import org.courtyard.security.internal.dto.Decision;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+
+/**
+ * Access credentials (门禁卡, PIN, QR) under {@code /api/v1/security/credentials}: issuing and
+ * revoking them (their doors' controllers are told), and the decision a door asks for.
+ */
+@Component(
+    service = ModuleResource.class,
+    property = CourtyardConstants.MODULE + "=" + SecurityModule.ID)
+@Path("credentials")
+@Produces(MediaType.APPLICATION_JSON)
+public class CredentialsResource implements ModuleResource {
+
+  private static final Set<String> STATUSES =
+      Set.of(CredentialRules.ACTIVE, CredentialRules.REVOKED);
+
+  private final SecurityInstances instances;
+
+  @Activate
+  public CredentialsResource(@Reference SecurityInstances instances) {
+    this.instances = instances;
+  }
+
+  @Override
+  public String moduleId() {
+    return SecurityModule.ID;
+  }
+
+  /**
+   * Issues a card, PIN or QR credential for some doors during some time, and tells those doors'
+   * controllers to accept it ({@code pushes}: the device command per controller, or why it could
+   * not be sent).
+   */
+  @Doc(
+      summary = "Issue an access credential",
+      description =
+          "Issues a card, PIN or QR credential for some doors during some time and tells those"
+              + " doors' controllers to accept it; pushes says what each controller was sent. 409"
+              + " credential-in-use.",
+      returns = CredentialView.class)
+  @POST
+  @Consumes(MediaType.APPLICATION_JSON)
+  public Response issue(
+      @Context SecurityContext security, @Context UriInfo uri, CredentialInput input) {
+    CredentialView v = credentials(security).issue(Params.body(input), instances.devices(security));
+    return Params.created(uri.getAbsolutePathBuilder(), v.id(), v);
+  }
+
+  /**
+   * Credentials, newest first (by id), with what their controllers were told; {@code holder} keeps
+   * those whose holder contains it (any case), {@code status} active or revoked ones. Paginated
+   * like every list.
+   */
+  @Doc(
+      summary = "List access credentials",
+      description =
+          "Credentials, newest first, with what their controllers were told; holder filters by"
+              + " holder name, status by active or revoked.")
+  @GET
+  public Page<CredentialView> credentials(
+      @Context SecurityContext security,
+      @QueryParam("holder") String holder,
+      @QueryParam("status") String status,
+      @QueryParam("limit") String limit,
+      @QueryParam("cursor") String cursor) {
+    if (status != null && !STATUSES.contains(status)) {
+      throw Params.invalid("status must be active or revoked.");
+    }
+    int size = Params.limit(limit);
+    return credentials(security)
+        .list(Params.blank(holder) ? null : holder, status, Cursor.decode(cursor), size);
+  }
+
+  @Doc(
+      summary = "Revoke an access credential",
+      description =
+          "Revokes the credential and tells its controllers to refuse it. 409 credential-revoked"
+              + " when it already is.")
+  @POST
+  @Path("{id}/revoke")
+  public CredentialView revoke(@Context SecurityContext security, @PathParam("id") long id) {
+    return credentials(security).revoke(id, instances.devices(security));
+  }
+
+  /**
+   * What a door asks: may this card, PIN or QR code open {@code door} ({@code <device>:<door>}) now
+   * (or at {@code at})? The answer says why not.
+   */
+  @Doc(
+      summary = "Decide an access request",
+      description =
+          "What a door asks: may this card, PIN or QR code open door (device:door) now or at at?"
+              + " The answer says why not.")
+  @GET
+  @Path("decision")
+  public Decision decide(
+      @Context SecurityContext security,
+      @QueryParam("kind") String kind,
+      @QueryParam("credential") String credential,
+      @QueryParam("door") String door,
+      @QueryParam("at") String at) {
+    Credentials credentials = credentials(security);
+    Instant when;
+    try {
+      when = Params.blank(at) ? null : Instant.parse(at.strip());
+    } catch (DateTimeParseException e) {
+      throw Params.invalid("at must be an ISO-8601 instant.");
+    }
+    return credentials.decide(kind, credential, door, when);
+  }
+
+  private Credentials credentials(SecurityContext security) {
+    return instances.of(security).credentials();
+  }
+}

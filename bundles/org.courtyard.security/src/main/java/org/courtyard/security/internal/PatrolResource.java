@@ -1,0 +1,153 @@
+package org.courtyard.security.internal;
+
+import java.time.DateTimeException;
+import java.time.ZoneId;
+import java.util.List;
+import javax.ws.rs.Consumes;
+import javax.ws.rs.GET;
+import javax.ws.rs.POST;
+import javax.ws.rs.Path;
+import javax.ws.rs.PathParam;
+import javax.ws.rs.Produces;
+import javax.ws.rs.QueryParam;
+import javax.ws.rs.core.Context;
+import javax.ws.rs.core.MediaType;
+import javax.ws.rs.core.Response;
+import javax.ws.rs.core.SecurityContext;
+import javax.ws.rs.core.UriInfo;
+import org.courtyard.api.CourtyardConstants;
+import org.courtyard.api.rest.Cursor;
+import org.courtyard.api.rest.Doc;
+import org.courtyard.api.rest.ModuleResource;
+import org.courtyard.api.rest.Page;
+import org.courtyard.api.rest.Params;
+import org.courtyard.security.internal.dto.CheckinInput;
+import org.courtyard.security.internal.dto.RoundView;
+import org.courtyard.security.internal.dto.RouteInput;
+import org.courtyard.security.internal.dto.RouteView;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+
+/**
+ * Guard patrol (巡更) under {@code /api/v1/security/patrol}: routes, the day's rounds and the guards'
+ * check-ins.
+ */
+@Component(
+    service = ModuleResource.class,
+    property = CourtyardConstants.MODULE + "=" + SecurityModule.ID)
+@Path("patrol")
+@Produces(MediaType.APPLICATION_JSON)
+public class PatrolResource implements ModuleResource {
+
+  /** The zone a day's route times are read in when the request names none. */
+  private static final String DEFAULT_ZONE = "Asia/Shanghai";
+
+  private final SecurityInstances instances;
+
+  @Activate
+  public PatrolResource(@Reference SecurityInstances instances) {
+    this.instances = instances;
+  }
+
+  @Override
+  public String moduleId() {
+    return SecurityModule.ID;
+  }
+
+  @Doc(
+      summary = "Create a patrol route",
+      description =
+          "A named route of checkpoint tags and the times of day its rounds start. 409 route-exists"
+              + " for a taken name.",
+      returns = RouteView.class)
+  @POST
+  @Path("routes")
+  @Consumes(MediaType.APPLICATION_JSON)
+  public Response createRoute(
+      @Context SecurityContext security, @Context UriInfo uri, RouteInput input) {
+    RouteView r = patrols(security).createRoute(Params.body(input));
+    return Params.created(uri.getAbsolutePathBuilder(), r.id(), r);
+  }
+
+  /** Patrol routes by id, paginated like every list. */
+  @Doc(summary = "List patrol routes", description = "Patrol routes by id.")
+  @GET
+  @Path("routes")
+  public Page<RouteView> routes(
+      @Context SecurityContext security,
+      @QueryParam("limit") String limit,
+      @QueryParam("cursor") String cursor) {
+    int size = Params.limit(limit);
+    return patrols(security).routes(Cursor.decode(cursor), size);
+  }
+
+  /** Creates the day's rounds of every route ({@code zone} of the route times: Asia/Shanghai). */
+  @Doc(
+      summary = "Schedule a day's patrol rounds",
+      description =
+          "Creates the day's rounds of every route, the route times read in zone (default"
+              + " Asia/Shanghai). 400 invalid-date.")
+  @POST
+  @Path("schedule")
+  public List<RoundView> schedule(
+      @Context SecurityContext security,
+      @QueryParam("date") String date,
+      @QueryParam("zone") String zone) {
+    SecurityTenant t = instances.of(security);
+    ZoneId z;
+    try {
+      z = ZoneId.of(Params.blank(zone) ? DEFAULT_ZONE : zone.strip());
+    } catch (DateTimeException e) {
+      throw Params.invalid("zone must be a time zone such as Asia/Shanghai.");
+    }
+    return t.patrols().schedule(date, z, t.now());
+  }
+
+  /**
+   * Rounds that overlap the last and the next 24 hours, with their state and missed checkpoints,
+   * earliest start first (then by id). Paginated like the access log.
+   */
+  @Doc(
+      summary = "List patrol rounds",
+      description =
+          "Rounds that overlap the last and the next 24 hours, with their state and missed"
+              + " checkpoints, earliest start first.")
+  @GET
+  @Path("rounds")
+  public Page<RoundView> rounds(
+      @Context SecurityContext security,
+      @QueryParam("limit") String limit,
+      @QueryParam("cursor") String cursor) {
+    int size = Params.limit(limit);
+    TimeCursor after = TimeCursor.decode(TimeCursor.Listing.ROUNDS, cursor);
+    return patrols(security).rounds(after, size);
+  }
+
+  @Doc(
+      summary = "Get a patrol round",
+      description = "One round with its check-ins. 404 round-not-found.")
+  @GET
+  @Path("rounds/{id}")
+  public RoundView round(@Context SecurityContext security, @PathParam("id") long id) {
+    return patrols(security).round(id);
+  }
+
+  /** A guard checks in at a checkpoint from the app. */
+  @Doc(
+      summary = "Check in at a checkpoint",
+      description =
+          "A guard checks in at a checkpoint of the round. 409 outside-round-window or"
+              + " already-checked-in, 422 not-a-checkpoint.")
+  @POST
+  @Path("rounds/{id}/checkins")
+  @Consumes(MediaType.APPLICATION_JSON)
+  public RoundView checkIn(
+      @Context SecurityContext security, @PathParam("id") long id, CheckinInput input) {
+    return patrols(security).checkIn(id, Params.body(input));
+  }
+
+  private Patrols patrols(SecurityContext security) {
+    return instances.of(security).patrols();
+  }
+}

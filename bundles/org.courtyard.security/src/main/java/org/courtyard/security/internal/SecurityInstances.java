@@ -1,0 +1,55 @@
+package org.courtyard.security.internal;
+
+import javax.ws.rs.core.SecurityContext;
+import org.courtyard.api.TenantInstances;
+import org.courtyard.api.rest.TenantPrincipal;
+import org.courtyard.devices.DeviceDirectory;
+import org.osgi.framework.BundleContext;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+
+/**
+ * What security's REST resources share: the caller's {@link SecurityTenant}, found by the tenant of
+ * the verified credential only, and the caller's devices, to which doors are opened and credentials
+ * pushed.
+ */
+@Component(service = SecurityInstances.class)
+public final class SecurityInstances {
+
+  private final TenantInstances<SecurityTenant> tenants =
+      new TenantInstances<>(SecurityTenant.class, SecurityModule.ID);
+
+  private final DeviceDirectory devices;
+
+  @Activate
+  public SecurityInstances(BundleContext context, @Reference DeviceDirectory devices) {
+    this.devices = devices;
+    tenants.activate(context);
+  }
+
+  @Reference(
+      cardinality = ReferenceCardinality.MULTIPLE,
+      policy = ReferencePolicy.DYNAMIC,
+      unbind = "unbindTenant")
+  void bindTenant(SecurityTenant instance) {
+    tenants.bind(instance);
+  }
+
+  void unbindTenant(SecurityTenant instance) {
+    tenants.unbind(instance);
+  }
+
+  /** The caller's security instance; 404 {@code module-not-enabled} without one. */
+  SecurityTenant of(SecurityContext security) {
+    return tenants.require(TenantPrincipal.of(security));
+  }
+
+  /** Commands to the caller's devices, through their drivers, as the devices API sends them. */
+  DeviceCommands devices(SecurityContext security) {
+    return (device, command, args) ->
+        devices.send(TenantPrincipal.of(security), device, command, args);
+  }
+}

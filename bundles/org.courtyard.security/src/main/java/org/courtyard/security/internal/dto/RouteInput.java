@@ -1,0 +1,7 @@
+package org.courtyard.security.internal.dto;
+
+import java.util.List;
+
+/** A patrol route to create: its checkpoints, the local times its rounds start, their length. */
+public record RouteInput(
+    String name, List<String> checkpoints, List<String> times, Integer roundMinutes) {}
