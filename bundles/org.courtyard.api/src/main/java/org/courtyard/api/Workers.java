@@ -55,6 +55,13 @@ public interface Workers {
     /** Queues {@code task} if there is room; false when the lane is full or closed. */
     boolean offer(Runnable task);
 
+    /**
+     * Queues {@code task} after {@code delay} (a retry's backoff, for example) without holding a
+     * thread meanwhile. It was accepted now, so it enters even if the lane is full by then; it does
+     * not run if the lane is closed by then.
+     */
+    void executeLater(Duration delay, Runnable task);
+
     /** Tasks waiting or running. */
     int size();
 

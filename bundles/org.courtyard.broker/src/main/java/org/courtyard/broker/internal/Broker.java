@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import org.courtyard.api.Workers;
 import org.courtyard.broker.MqttAuthority;
 import org.courtyard.broker.MqttBroker;
 import org.courtyard.broker.MqttConsumer;
@@ -108,7 +109,11 @@ public final class Broker implements MqttBroker {
   }
 
   @Activate
-  public Broker(Config config, BundleContext context, @Reference MqttAuthority authority)
+  public Broker(
+      Config config,
+      BundleContext context,
+      @Reference MqttAuthority authority,
+      @Reference Workers workers)
       throws IOException, MqttException {
     this.context = context;
     this.mode = config.mode().strip();
@@ -119,7 +124,7 @@ public final class Broker implements MqttBroker {
                 ? Path.of(context.getProperty("karaf.data"), "broker")
                 : Path.of(config.dataPath());
         this.gatewayPassword = GatewayAccount.newPassword();
-        this.embedded = new Moquette(config, data, authority, gatewayPassword);
+        this.embedded = new Moquette(config, data, authority, gatewayPassword, workers);
         this.external = null;
         String host = config.host().equals("0.0.0.0") ? "127.0.0.1" : config.host();
         this.url = "tcp://" + host + ":" + config.port();
@@ -130,7 +135,8 @@ public final class Broker implements MqttBroker {
               "mode=external needs url, adminUsername and adminPassword in etc/" + PID + ".cfg");
         }
         this.embedded = null;
-        this.external = new Dynsec(config.url(), config.adminUsername(), config.adminPassword());
+        this.external =
+            new Dynsec(config.url(), config.adminUsername(), config.adminPassword(), workers);
         this.url = config.url();
         this.gatewayPassword = external.gatewayPassword();
       }

@@ -2,6 +2,7 @@ package org.courtyard.broker.internal;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -10,11 +11,9 @@ import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.Executors;
-import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import org.courtyard.api.Workers;
 import org.eclipse.paho.client.mqttv3.IMqttDeliveryToken;
 import org.eclipse.paho.client.mqttv3.MqttAsyncClient;
 import org.eclipse.paho.client.mqttv3.MqttCallbackExtended;
@@ -53,13 +52,9 @@ final class Dynsec {
   private final MqttConnectOptions options;
   private final Map<String, CompletableFuture<JsonNode>> pending = new ConcurrentHashMap<>();
   private final String gatewayPassword;
-  private final ScheduledExecutorService worker =
-      Executors.newSingleThreadScheduledExecutor(
-          r -> {
-            Thread t = new Thread(r, "mqtt-dynsec");
-            t.setDaemon(true);
-            return t;
-          });
+
+  /** This class's work, one task at a time on the shared workers ("the worker" below). */
+  private final Workers.Lane worker;
 
   /** Connected and subscribed to the answers: commands can be exchanged. */
   private boolean subscribed; // guarded by this
@@ -70,8 +65,10 @@ final class Dynsec {
   private int failures; // worker thread only
   private boolean clientIdsBound; // worker thread only
 
-  Dynsec(String url, String adminUsername, String adminPassword) throws MqttException {
+  Dynsec(String url, String adminUsername, String adminPassword, Workers workers)
+      throws MqttException {
     this.url = url;
+    this.worker = workers.lane("mqtt-dynsec", 1, 64);
     this.admin =
         new MqttAsyncClient(
             url,
@@ -117,7 +114,7 @@ final class Dynsec {
   }
 
   /**
-   * Starts connecting; {@code ready} runs once, on this class's thread, when the broker first
+   * Starts connecting; {@code ready} runs once, on this class's worker, when the broker first
    * answers and the gateway's account is set.
    */
   void start(Runnable ready) {
@@ -135,7 +132,11 @@ final class Dynsec {
 
   void close() {
     closed = true;
-    worker.shutdownNow();
+    try {
+      worker.close(Duration.ZERO);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
     try {
       admin.disconnectForcibly(1_000, 1_000);
     } catch (MqttException e) {
@@ -152,11 +153,7 @@ final class Dynsec {
     if (closed) {
       return;
     }
-    try {
-      worker.schedule(task, delayMillis, TimeUnit.MILLISECONDS);
-    } catch (RejectedExecutionException e) {
-      // closed
-    }
+    worker.executeLater(Duration.ofMillis(delayMillis), task);
   }
 
   /** The first connection; Paho's automatic reconnect takes over once it has succeeded. */

@@ -21,9 +21,7 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.RejectedExecutionException;
+import org.courtyard.api.Workers;
 import org.courtyard.broker.MqttAuthority;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -51,13 +49,10 @@ final class Moquette {
 
   private final IAuthenticator authenticator;
   private final IAuthorizatorPolicy authorizer;
-  private final ExecutorService restarter =
-      Executors.newSingleThreadExecutor(
-          r -> {
-            Thread t = new Thread(r, "mqtt-broker-restart");
-            t.setDaemon(true);
-            return t;
-          });
+
+  /** Restarts the broker off the failed session thread, one at a time. */
+  private final Workers.Lane restarter;
+
   private volatile boolean active = true;
 
   /** Set while stopping: devices are refused, so the gateway can take what is in flight. */
@@ -70,8 +65,14 @@ final class Moquette {
   /** Client ids per authenticated username, for {@link #disconnect}. */
   private final Map<String, Set<String>> clients = new ConcurrentHashMap<>();
 
-  Moquette(Broker.Config config, Path data, MqttAuthority authority, String gatewayPassword)
+  Moquette(
+      Broker.Config config,
+      Path data,
+      MqttAuthority authority,
+      String gatewayPassword,
+      Workers workers)
       throws IOException {
+    this.restarter = workers.lane("mqtt-broker-restart", 1, 1);
     Files.createDirectories(data);
     Properties p = new Properties();
     p.setProperty(IConfig.HOST_PROPERTY_NAME, config.host());
@@ -222,7 +223,11 @@ final class Moquette {
   void stop() {
     active = false;
     draining = true;
-    restarter.shutdownNow();
+    try {
+      restarter.close(java.time.Duration.ZERO);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
     server.stopServer();
     LOG.info("Embedded MQTT broker stopped");
   }
@@ -256,28 +261,25 @@ final class Moquette {
     }
     lastRestart = now;
     LOG.error("MQTT broker session loop failed; restarting the broker", cause);
-    try {
-      restarter.execute(
-          () -> {
-            synchronized (this) {
-              if (!active) {
-                return;
-              }
-              server.stopServer();
-              clients.clear();
-              Server fresh = new Server();
-              try {
-                start(fresh);
-                server = fresh;
-                LOG.warn("Embedded MQTT broker restarted");
-              } catch (IOException e) {
-                LOG.error("Embedded MQTT broker could not restart", e);
-              }
+    // a restart already waiting does the job: this one is not needed
+    restarter.offer(
+        () -> {
+          synchronized (this) {
+            if (!active) {
+              return;
             }
-          });
-    } catch (RejectedExecutionException e) {
-      // stopping
-    }
+            server.stopServer();
+            clients.clear();
+            Server fresh = new Server();
+            try {
+              start(fresh);
+              server = fresh;
+              LOG.warn("Embedded MQTT broker restarted");
+            } catch (IOException e) {
+              LOG.error("Embedded MQTT broker could not restart", e);
+            }
+          }
+        });
   }
 
   /** Ends the sessions of every username that starts with {@code prefix}. */

@@ -28,6 +28,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.courtyard.broker.MqttAuthority;
+import org.courtyard.persistence.internal.SharedWorkers;
 import org.eclipse.paho.client.mqttv3.IMqttDeliveryToken;
 import org.eclipse.paho.client.mqttv3.MqttCallback;
 import org.eclipse.paho.client.mqttv3.MqttClient;
@@ -35,6 +36,7 @@ import org.eclipse.paho.client.mqttv3.MqttConnectOptions;
 import org.eclipse.paho.client.mqttv3.MqttException;
 import org.eclipse.paho.client.mqttv3.MqttMessage;
 import org.eclipse.paho.client.mqttv3.persist.MemoryPersistence;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -43,6 +45,14 @@ import org.junit.jupiter.api.io.TempDir;
  * connected and after Moquette's periodic save, as a SIGKILL would leave it.
  */
 class MoquetteStoreTest {
+
+  /** The platform's shared workers, which the broker restarts itself on. */
+  private static final SharedWorkers WORKERS = new SharedWorkers(2);
+
+  @AfterAll
+  static void stopWorkers() throws InterruptedException {
+    WORKERS.deactivate();
+  }
 
   private static final String GATEWAY_PASSWORD = "gateway-secret";
   private static final String DEVICE = "acme/wm-1";
@@ -56,7 +66,7 @@ class MoquetteStoreTest {
     Path live = dir.resolve("live");
     Path killed = dir.resolve("killed");
     int port = freePort();
-    Moquette broker = new Moquette(config(port), live, new OneDevice(), GATEWAY_PASSWORD);
+    Moquette broker = new Moquette(config(port), live, new OneDevice(), GATEWAY_PASSWORD, WORKERS);
     MqttClient gateway = gateway(port);
     try {
       gateway.subscribe("t/acme/d/+/up", 1);
@@ -79,7 +89,7 @@ class MoquetteStoreTest {
     plain.stopServer();
 
     port = freePort();
-    broker = new Moquette(config(port), killed, new OneDevice(), GATEWAY_PASSWORD);
+    broker = new Moquette(config(port), killed, new OneDevice(), GATEWAY_PASSWORD, WORKERS);
     try {
       MqttClient device = client(port, DEVICE, DEVICE, "device-secret");
       device.publish(UP, "{\"seq\":1}".getBytes(StandardCharsets.UTF_8), 1, false);
@@ -106,7 +116,7 @@ class MoquetteStoreTest {
   @Test
   void aStoreAfterACleanStopNeedsNothing() throws Exception {
     int port = freePort();
-    Moquette broker = new Moquette(config(port), dir, new OneDevice(), GATEWAY_PASSWORD);
+    Moquette broker = new Moquette(config(port), dir, new OneDevice(), GATEWAY_PASSWORD, WORKERS);
     MqttClient gateway = gateway(port);
     gateway.subscribe("t/acme/d/+/up", 1);
     gateway.disconnect();
@@ -147,7 +157,7 @@ class MoquetteStoreTest {
     assertEquals(10, MoquetteStore.recover(recovered));
     for (int start = 0; start < 2; start++) {
       Moquette broker =
-          new Moquette(config(freePort()), recovered, new OneDevice(), GATEWAY_PASSWORD);
+          new Moquette(config(freePort()), recovered, new OneDevice(), GATEWAY_PASSWORD, WORKERS);
       broker.stop();
     }
     assertEquals(10, sessions(recovered).size());

@@ -46,7 +46,12 @@ public final class SharedWorkers implements Workers {
 
   @Activate
   public SharedWorkers(Config config) {
-    int threads = Math.max(2, config.threads());
+    this(config.threads());
+  }
+
+  /** A pool of {@code threads} threads (at least 2); for the unit tests of the bundles using it. */
+  public SharedWorkers(int threads) {
+    threads = Math.max(2, threads);
     AtomicInteger count = new AtomicInteger();
     // lanes bound what waits, so the pool's own queue only ever holds the lanes' next tasks
     this.pool =
@@ -75,8 +80,9 @@ public final class SharedWorkers implements Workers {
     LOG.info("Shared workers: {} thread(s)", threads);
   }
 
+  /** Stops the pool: what runs gets 10 s to finish, then is interrupted. */
   @Deactivate
-  void deactivate() throws InterruptedException {
+  public void deactivate() throws InterruptedException {
     timer.shutdownNow();
     pool.shutdown();
     if (!pool.awaitTermination(10, TimeUnit.SECONDS)) {
@@ -158,6 +164,29 @@ public final class SharedWorkers implements Workers {
       }
       drain();
       return true;
+    }
+
+    @Override
+    public void executeLater(Duration delay, Runnable task) {
+      if (closed.get()) {
+        return;
+      }
+      try {
+        timer.schedule(
+            () -> {
+              synchronized (this) {
+                if (closed.get()) {
+                  return;
+                }
+                waiting.add(task);
+              }
+              drain();
+            },
+            delay.toMillis(),
+            TimeUnit.MILLISECONDS);
+      } catch (RejectedExecutionException e) {
+        LOG.debug("{}: the shared pool is stopping; a delayed task is not run", name);
+      }
     }
 
     @Override

@@ -100,6 +100,25 @@ class SharedWorkersTest {
   }
 
   @Test
+  void aDelayedTaskWaitsWithoutAThreadAndEntersAFullLane() throws Exception {
+    Workers.Lane lane = workers.lane("later", 1, 1);
+    CountDownLatch release = new CountDownLatch(1);
+    CountDownLatch ranLater = new CountDownLatch(1);
+    long start = System.nanoTime();
+    lane.executeLater(Duration.ofMillis(150), ranLater::countDown);
+    lane.execute(() -> await(release));
+    assertThat(ranLater.await(100, TimeUnit.MILLISECONDS)).as("not before its delay").isFalse();
+    release.countDown();
+    assertThat(ranLater.await(5, TimeUnit.SECONDS)).isTrue();
+    assertThat(System.nanoTime() - start).isGreaterThanOrEqualTo(150_000_000L);
+
+    CountDownLatch never = new CountDownLatch(1);
+    lane.executeLater(Duration.ofMillis(100), never::countDown);
+    assertThat(lane.close(Duration.ofSeconds(5))).isTrue();
+    assertThat(never.await(300, TimeUnit.MILLISECONDS)).as("a closed lane runs nothing").isFalse();
+  }
+
+  @Test
   void aScheduleNeverOverlapsItselfAndStopsWhenClosed() throws Exception {
     AtomicInteger concurrent = new AtomicInteger();
     AtomicInteger most = new AtomicInteger();

@@ -1,6 +1,7 @@
 package org.courtyard.rest.internal;
 
 import java.lang.management.ManagementFactory;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -10,10 +11,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Supplier;
@@ -26,6 +26,7 @@ import org.courtyard.api.TenantModule;
 import org.courtyard.api.TenantService;
 import org.courtyard.api.TenantStatistics;
 import org.courtyard.api.TrafficSource;
+import org.courtyard.api.Workers;
 import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.Constants;
@@ -52,19 +53,21 @@ final class OperatorOverview {
   private final MinuteCounter requests = new MinuteCounter();
   private final List<HealthCheck> checks = new CopyOnWriteArrayList<>();
   private final List<TrafficSource> traffic = new CopyOnWriteArrayList<>();
-  private final ExecutorService checkRunner =
-      Executors.newCachedThreadPool(
-          r -> {
-            Thread t = new Thread(r, "courtyard-health-check");
-            t.setDaemon(true);
-            return t;
-          });
+  private final Workers workers;
+
+  /**
+   * One lane per check on the shared workers: a check that hangs holds one thread and delays no
+   * other check; while it hangs, later requests say so at once instead of piling up behind it.
+   */
+  private final Map<String, Workers.Lane> checkLanes = new ConcurrentHashMap<>();
 
   OperatorOverview(
       BundleContext context,
       TenantService tenants,
       String version,
-      Supplier<List<String>> moduleApis) {
+      Supplier<List<String>> moduleApis,
+      Workers workers) {
+    this.workers = workers;
     this.context = context;
     this.tenants = tenants;
     this.version = version;
@@ -72,7 +75,13 @@ final class OperatorOverview {
   }
 
   void close() {
-    checkRunner.shutdownNow();
+    for (Workers.Lane lane : checkLanes.values()) {
+      try {
+        lane.close(Duration.ZERO);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    }
   }
 
   /** Counts REST requests served, for the traffic chart. */
@@ -103,7 +112,15 @@ final class OperatorOverview {
     present.sort(Comparator.comparing(HealthCheck::component));
     List<CompletableFuture<Map<String, Object>>> running = new ArrayList<>();
     for (HealthCheck check : present) {
-      running.add(CompletableFuture.supplyAsync(() -> timed(check), checkRunner));
+      CompletableFuture<Map<String, Object>> result = new CompletableFuture<>();
+      Workers.Lane lane =
+          checkLanes.computeIfAbsent(
+              check.component(), c -> workers.lane("health-check-" + c, 1, 1));
+      if (!lane.offer(() -> result.complete(timed(check)))) {
+        result.complete(
+            component("down", "its check from an earlier request has not answered yet", null));
+      }
+      running.add(result);
     }
     for (int i = 0; i < present.size(); i++) {
       components.put(present.get(i).component(), await(present.get(i), running.get(i)));

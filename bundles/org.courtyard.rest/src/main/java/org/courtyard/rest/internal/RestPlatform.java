@@ -19,6 +19,7 @@ import org.courtyard.api.InteractiveLoad;
 import org.courtyard.api.TenantModule;
 import org.courtyard.api.TenantService;
 import org.courtyard.api.TrafficSource;
+import org.courtyard.api.Workers;
 import org.courtyard.api.rest.ModuleResource;
 import org.courtyard.api.rest.OperatorExtension;
 import org.courtyard.api.rest.PublishedApi;
@@ -94,6 +95,7 @@ public final class RestPlatform {
       @Reference TenantService tenants,
       @Reference Authenticator authenticator,
       @Reference HTTPTransportFactory transport,
+      @Reference Workers workers,
       Config config) {
     this.transport = transport;
     this.limits = new RequestLimits(config.maxJsonBodyBytes(), config.maxUploadBytes());
@@ -103,7 +105,11 @@ public final class RestPlatform {
     this.bus = BusFactory.getDefaultBus(true);
     this.overview =
         new OperatorOverview(
-            context, tenants, context.getBundle().getVersion().toString(), this::moduleApis);
+            context,
+            tenants,
+            context.getBundle().getVersion().toString(),
+            this::moduleApis,
+            workers);
     synchronized (this) {
       platformServers.add(
           create(

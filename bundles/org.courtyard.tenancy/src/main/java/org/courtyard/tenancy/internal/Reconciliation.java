@@ -2,12 +2,12 @@ package org.courtyard.tenancy.internal;
 
 import java.io.IOException;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import org.courtyard.api.CourtyardConstants;
 import org.courtyard.api.TenantSlug;
+import org.courtyard.api.Workers;
 import org.osgi.framework.InvalidSyntaxException;
 import org.osgi.service.cm.Configuration;
 import org.osgi.service.cm.ConfigurationAdmin;
@@ -29,14 +29,17 @@ final class Reconciliation {
   private final ModuleEnablement enablement;
 
   /** Restores enablement after a restart without holding up component activation. */
-  private final ExecutorService reconciler =
-      Executors.newSingleThreadExecutor(r -> new Thread(r, "courtyard-reconciler"));
+  private final Workers.Lane reconciler;
+
+  private volatile boolean stopped;
 
   Reconciliation(
       Registry registry,
       ConfigurationAdmin configAdmin,
       Tenants tenants,
-      ModuleEnablement enablement) {
+      ModuleEnablement enablement,
+      Workers workers) {
+    this.reconciler = workers.lane("tenancy-reconcile", 1, 1);
     this.registry = registry;
     this.configAdmin = configAdmin;
     this.tenants = tenants;
@@ -48,8 +51,16 @@ final class Reconciliation {
     reconciler.execute(this::reconcile);
   }
 
+  /** Stops between tenants and waits a little for the tenant being restored. */
   void stop() {
-    reconciler.shutdownNow();
+    stopped = true;
+    try {
+      if (!reconciler.close(Duration.ofSeconds(10))) {
+        LOG.warn("Reconciling module instances is still running 10 s after the stop");
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
   }
 
   private void reconcile() {
@@ -73,6 +84,10 @@ final class Reconciliation {
       }
       int restored = 0;
       for (Map.Entry<String, List<String>> e : enabled.entrySet()) {
+        if (stopped) {
+          LOG.info("Reconciling stopped with the platform after {} instances", restored);
+          return;
+        }
         TenantSlug s = TenantSlug.of(e.getKey());
         synchronized (tenants.lock(s.value())) {
           for (String module : e.getValue()) {

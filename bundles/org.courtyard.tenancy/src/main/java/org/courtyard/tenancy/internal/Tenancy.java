@@ -17,6 +17,7 @@ import org.courtyard.api.Tenant;
 import org.courtyard.api.TenantService;
 import org.courtyard.api.TenantSlug;
 import org.courtyard.api.TokenInfo;
+import org.courtyard.api.Workers;
 import org.courtyard.persistence.PlatformDatabase;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.ServiceReference;
@@ -59,7 +60,8 @@ public final class Tenancy implements TenantService, Authenticator, OperatorAcco
       BundleContext context,
       @Reference PlatformDatabase db,
       @Reference ConfigurationAdmin configAdmin,
-      @Reference FeaturesService features)
+      @Reference FeaturesService features,
+      @Reference Workers workers)
       throws SQLException, IOException {
     SecureRandom random = new SecureRandom();
     long moduleStartTimeoutMs = TimeUnit.SECONDS.toMillis(config.moduleStartTimeoutSeconds());
@@ -84,7 +86,7 @@ public final class Tenancy implements TenantService, Authenticator, OperatorAcco
     this.onboarding =
         new TenantOnboarding(
             db.platform(), tenants, tokens, credentials, catalog, enablement, instances);
-    this.reconciliation = new Reconciliation(registry, configAdmin, tenants, enablement);
+    this.reconciliation = new Reconciliation(registry, configAdmin, tenants, enablement, workers);
 
     db.migrate(PlatformDatabase.PLATFORM_SCHEMA, "platform", context.getBundle(), "db/platform");
     operatorPassword.bootstrap();
