@@ -9,6 +9,7 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -20,6 +21,10 @@ import org.courtyard.api.TextRules;
 import org.courtyard.api.jdbc.Jdbc;
 import org.courtyard.devices.internal.dto.CommandView;
 import org.courtyard.devices.internal.dto.DeviceRecordView;
+import org.courtyard.devices.platform.DecodedMessage;
+import org.courtyard.devices.platform.RefusedMessage;
+import org.courtyard.devices.platform.RegisteredDevice;
+import org.courtyard.devices.platform.StoredBatch;
 import org.courtyard.driver.DeviceRecord;
 
 /** The tenant's device tables, in plain JDBC: the registry, the ingest batches, the commands. */
@@ -46,9 +51,6 @@ final class DeviceStore {
       long rejected,
       String lastRefusal,
       Instant lastRefusedAt) {}
-
-  /** What a batch came to. */
-  record Stored(List<Accepted> stored, int duplicates) {}
 
   private static final String COLUMNS =
       "id, type, driver, name, location_kind, location_ref, room_id, settings::text, secret_hash,"
@@ -80,8 +82,20 @@ final class DeviceStore {
         });
   }
 
-  Jdbc jdbc() {
-    return jdbc;
+  /** Active devices placed in any of these rooms (revoked ones are history). */
+  long activeInRooms(Collection<Long> roomIds) {
+    return jdbc.read(
+        c -> {
+          try (PreparedStatement ps =
+              c.prepareStatement(
+                  "SELECT count(*) FROM device WHERE room_id = ANY(?) AND status = 'active'")) {
+            ps.setArray(1, Jdbc.bigints(c, roomIds));
+            try (ResultSet rs = ps.executeQuery()) {
+              rs.next();
+              return rs.getLong(1);
+            }
+          }
+        });
   }
 
   /** Inserts a device; false if the id is taken. */
@@ -212,13 +226,13 @@ final class DeviceStore {
    * sequence) is stored already, the GOOD records of the new ones, the answers to commands, the
    * refused messages with their reasons, and each device's counters and last-seen time.
    */
-  Stored store(List<Accepted> batch, List<Refused> refusals) {
+  StoredBatch store(List<DecodedMessage> batch, List<RefusedMessage> refusals) {
     return jdbc.transaction(
         c -> {
           Set<String> fresh = batch.isEmpty() ? Set.of() : insertMessages(c, batch);
-          List<Accepted> stored = new ArrayList<>();
+          List<DecodedMessage> stored = new ArrayList<>();
           Map<String, long[]> perDevice = new LinkedHashMap<>();
-          for (Accepted a : batch) {
+          for (DecodedMessage a : batch) {
             long[] counters = perDevice.computeIfAbsent(a.device().id(), k -> new long[4]);
             // messages, duplicates, last seen (epoch ms), last sequence
             counters[2] = Math.max(counters[2], a.receivedAt().toEpochMilli());
@@ -231,18 +245,18 @@ final class DeviceStore {
             }
           }
           answerCommands(c, stored);
-          Map<String, Refused> lastRefusal = insertRefusals(c, refusals);
+          Map<String, RefusedMessage> lastRefusal = insertRefusals(c, refusals);
           updateDevices(c, perDevice, refusals, lastRefusal);
-          return new Stored(stored, batch.size() - stored.size());
+          return new StoredBatch(stored, batch.size() - stored.size());
         });
   }
 
   /** Refusals kept per device; older ones are deleted when new ones arrive. */
   static final int REFUSALS_KEPT = 100;
 
-  private static Map<String, Refused> insertRefusals(Connection c, List<Refused> refusals)
-      throws SQLException {
-    Map<String, Refused> last = new LinkedHashMap<>();
+  private static Map<String, RefusedMessage> insertRefusals(
+      Connection c, List<RefusedMessage> refusals) throws SQLException {
+    Map<String, RefusedMessage> last = new LinkedHashMap<>();
     if (refusals.isEmpty()) {
       return last;
     }
@@ -250,13 +264,16 @@ final class DeviceStore {
         c.prepareStatement(
             "INSERT INTO device_refusal (device_id, received_at, reason, payload, payload_bytes)"
                 + " VALUES (?, ?, ?, ?, ?)")) {
-      for (Refused r : refusals) {
+      for (RefusedMessage r : refusals) {
         byte[] p = r.payload() == null ? new byte[0] : r.payload();
         ps.setString(1, r.device().id());
         ps.setTimestamp(2, Timestamp.from(r.receivedAt()));
         ps.setString(3, r.reason());
         ps.setBytes(
-            4, p.length > Refused.KEPT_BYTES ? java.util.Arrays.copyOf(p, Refused.KEPT_BYTES) : p);
+            4,
+            p.length > RefusedMessage.KEPT_BYTES
+                ? java.util.Arrays.copyOf(p, RefusedMessage.KEPT_BYTES)
+                : p);
         ps.setInt(5, p.length);
         ps.addBatch();
         last.put(r.device().id(), r);
@@ -304,7 +321,7 @@ final class DeviceStore {
         });
   }
 
-  private static Set<String> insertMessages(Connection c, List<Accepted> batch)
+  private static Set<String> insertMessages(Connection c, List<DecodedMessage> batch)
       throws SQLException {
     List<String> devices = new ArrayList<>();
     List<Long> seqs = new ArrayList<>();
@@ -312,7 +329,7 @@ final class DeviceStore {
     List<Integer> items = new ArrayList<>();
     List<Integer> bad = new ArrayList<>();
     List<String> records = new ArrayList<>();
-    for (Accepted a : batch) {
+    for (DecodedMessage a : batch) {
       devices.add(a.device().id());
       seqs.add(a.seq());
       times.add(a.receivedAt().toString());
@@ -342,13 +359,14 @@ final class DeviceStore {
     return fresh;
   }
 
-  private static void answerCommands(Connection c, List<Accepted> stored) throws SQLException {
+  private static void answerCommands(Connection c, List<DecodedMessage> stored)
+      throws SQLException {
     try (PreparedStatement ps =
         c.prepareStatement(
             "UPDATE device_command SET status = ?, detail = ?, answered_at = ?"
                 + " WHERE device_id = ? AND id & 4294967295 = ? AND status = 'sent'")) {
       boolean any = false;
-      for (Accepted a : stored) {
+      for (DecodedMessage a : stored) {
         for (var d : a.result().items()) {
           if (d.isGood() && d.record() instanceof DeviceRecord.CommandAck ack) {
             ps.setString(1, ack.success() ? "acked" : "failed");
@@ -370,12 +388,12 @@ final class DeviceStore {
   private static void updateDevices(
       Connection c,
       Map<String, long[]> perDevice,
-      List<Refused> refusals,
-      Map<String, Refused> lastRefusal)
+      List<RefusedMessage> refusals,
+      Map<String, RefusedMessage> lastRefusal)
       throws SQLException {
     Map<String, long[]> all = new HashMap<>(perDevice);
     Map<String, Long> rejectedByDevice = new HashMap<>();
-    for (Refused r : refusals) {
+    for (RefusedMessage r : refusals) {
       rejectedByDevice.merge(r.device().id(), 1L, Long::sum);
       all.computeIfAbsent(r.device().id(), k -> new long[4]);
     }
@@ -398,7 +416,7 @@ final class DeviceStore {
       rejected.add(rejectedByDevice.getOrDefault(e.getKey(), 0L));
       seen.add(v[2] == 0 ? null : Instant.ofEpochMilli(v[2]).toString());
       sequences.add(v[0] == 0 ? null : v[3]);
-      Refused last = lastRefusal.get(e.getKey());
+      RefusedMessage last = lastRefusal.get(e.getKey());
       reasons.add(last == null ? null : last.reason());
       refusedAt.add(last == null ? null : last.receivedAt().toString());
     }
@@ -565,8 +583,8 @@ final class DeviceStore {
         Jdbc.instant(rs.getTimestamp(19)));
   }
 
-  DeviceEntry entry(Row r) {
-    return new DeviceEntry(
+  RegisteredDevice entry(Row r) {
+    return new RegisteredDevice(
         tenant, r.id(), r.type(), r.driver(), r.settings(), r.secretHash(), r.roomId());
   }
 

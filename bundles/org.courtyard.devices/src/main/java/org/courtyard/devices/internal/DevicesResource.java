@@ -16,24 +16,20 @@ import javax.ws.rs.core.Response;
 import javax.ws.rs.core.SecurityContext;
 import javax.ws.rs.core.UriInfo;
 import org.courtyard.api.CourtyardConstants;
-import org.courtyard.api.TenantInstances;
 import org.courtyard.api.rest.Doc;
 import org.courtyard.api.rest.ModuleResource;
 import org.courtyard.api.rest.Page;
 import org.courtyard.api.rest.Params;
-import org.courtyard.api.rest.TenantPrincipal;
 import org.courtyard.devices.internal.dto.CommandInput;
 import org.courtyard.devices.internal.dto.CommandView;
 import org.courtyard.devices.internal.dto.DeviceInput;
 import org.courtyard.devices.internal.dto.DeviceRecordView;
 import org.courtyard.devices.internal.dto.DeviceView;
-import org.courtyard.devices.internal.dto.DriverView;
-import org.osgi.framework.BundleContext;
+import org.courtyard.devices.platform.DeviceRuntime;
+import org.courtyard.devices.platform.DriverView;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
-import org.osgi.service.component.annotations.ReferenceCardinality;
-import org.osgi.service.component.annotations.ReferencePolicy;
 
 /**
  * The devices REST API under {@code /api/v1/devices}: the tenant's devices, their records and
@@ -57,29 +53,13 @@ public class DevicesResource implements ModuleResource {
           "parking_space_state",
           "command_ack");
 
-  private final TenantInstances<DevicesTenant> tenants =
-      new TenantInstances<>(DevicesTenant.class, DevicesModule.ID);
-  private final DriverRuntime drivers;
-  private final DeviceRegistry registry;
+  private final DevicesInstances tenants;
+  private final DeviceRuntime runtime;
 
   @Activate
-  public DevicesResource(
-      BundleContext context, @Reference DriverRuntime drivers, @Reference DeviceRegistry registry) {
-    this.drivers = drivers;
-    this.registry = registry;
-    tenants.activate(context);
-  }
-
-  @Reference(
-      cardinality = ReferenceCardinality.MULTIPLE,
-      policy = ReferencePolicy.DYNAMIC,
-      unbind = "unbindTenant")
-  void bindTenant(DevicesTenant instance) {
-    tenants.bind(instance);
-  }
-
-  void unbindTenant(DevicesTenant instance) {
-    tenants.unbind(instance);
+  public DevicesResource(@Reference DevicesInstances tenants, @Reference DeviceRuntime runtime) {
+    this.tenants = tenants;
+    this.runtime = runtime;
   }
 
   @Override
@@ -87,8 +67,8 @@ public class DevicesResource implements ModuleResource {
     return DevicesModule.ID;
   }
 
-  private DevicesTenant service(SecurityContext security) {
-    return tenants.require(TenantPrincipal.of(security));
+  private DeviceService service(SecurityContext security) {
+    return tenants.of(security).devices();
   }
 
   /** The installed drivers: the device types they serve and the settings their devices take. */
@@ -101,24 +81,7 @@ public class DevicesResource implements ModuleResource {
   @Path("drivers")
   public List<DriverView> listDrivers(@Context SecurityContext security) {
     service(security);
-    return drivers.drivers().stream().map(this::view).toList();
-  }
-
-  private DriverView view(DriverRuntime.DriverState s) {
-    var driver = drivers.installed(s.id());
-    return new DriverView(
-        s.id(),
-        s.name(),
-        s.vendor(),
-        s.version(),
-        s.deviceTypes(),
-        driver == null ? List.of() : driver.configDescriptor().fields(),
-        s.quarantined() ? "quarantined" : "active",
-        s.reason(),
-        s.quarantinedAt(),
-        s.decoded(),
-        s.failures(),
-        registry.countByDriver(s.id()));
+    return runtime.drivers();
   }
 
   @Doc(

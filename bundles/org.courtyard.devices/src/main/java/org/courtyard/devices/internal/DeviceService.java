@@ -1,0 +1,367 @@
+package org.courtyard.devices.internal;
+
+import java.io.IOException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.courtyard.api.ProblemException;
+import org.courtyard.api.TenantSlug;
+import org.courtyard.api.rest.Page;
+import org.courtyard.broker.MqttBroker;
+import org.courtyard.devices.DeviceStatus;
+import org.courtyard.devices.internal.dto.CommandInput;
+import org.courtyard.devices.internal.dto.CommandView;
+import org.courtyard.devices.internal.dto.DeviceInput;
+import org.courtyard.devices.internal.dto.DeviceRecordView;
+import org.courtyard.devices.internal.dto.DeviceView;
+import org.courtyard.devices.platform.DeviceRuntime;
+import org.courtyard.devices.platform.DeviceSecrets;
+import org.courtyard.devices.platform.DriverView;
+import org.courtyard.devices.platform.RegisteredDevice;
+import org.courtyard.driver.Command;
+import org.courtyard.driver.DeviceDriver;
+import org.courtyard.driver.EncodeResult;
+import org.courtyard.estate.EstateDirectory;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The devices of one tenant: registering one (for an installed driver that accepts its settings,
+ * with a broker account and a password shown once), revoking it, replacing its password, releasing
+ * it from quarantine, sending it commands through its driver, and how each looks to the tenant
+ * (online, offline, faulty, ...). The field rules are {@link DeviceRules}; the rows are the {@link
+ * DeviceStore}'s; who may connect, the drivers and the gateway are the {@link DeviceRuntime}'s.
+ */
+final class DeviceService {
+
+  private static final Logger LOG = LoggerFactory.getLogger(DeviceService.class);
+
+  private final TenantSlug tenant;
+  private final DeviceStore store;
+  private final DeviceRuntime runtime;
+  private final EstateDirectory estate;
+  private final Clock clock;
+
+  DeviceService(
+      TenantSlug tenant,
+      DeviceStore store,
+      DeviceRuntime runtime,
+      EstateDirectory estate,
+      Clock clock) {
+    this.tenant = tenant;
+    this.store = store;
+    this.runtime = runtime;
+    this.estate = estate;
+    this.clock = clock;
+  }
+
+  DeviceView register(DeviceInput in) {
+    Long roomId = DeviceRules.checkRegistration(in);
+    DeviceInput.Location loc = in.location();
+    if (roomId != null && estate.room(tenant, roomId).isEmpty()) {
+      throw ProblemException.unprocessable(
+          "unknown-room", "Unknown room", "There is no room " + roomId + " in this estate.");
+    }
+    String driverId = chooseDriver(in.type(), in.driver());
+    DeviceDriver driver = runtime.driver(driverId);
+    Map<String, String> settings = in.settings() == null ? Map.of() : Map.copyOf(in.settings());
+    List<String> problems = driver.configDescriptor().problems(settings);
+    if (!problems.isEmpty()) {
+      throw ProblemException.unprocessable(
+          "invalid-settings",
+          "Invalid device settings",
+          "Driver " + driverId + " does not accept these settings: " + String.join("; ", problems));
+    }
+    String secret = DeviceSecrets.newSecret();
+    Instant now = clock.instant();
+    DeviceStore.Row row =
+        new DeviceStore.Row(
+            in.id(),
+            in.type(),
+            driverId,
+            in.name().strip(),
+            loc.kind(),
+            loc.ref(),
+            roomId,
+            settings,
+            DeviceSecrets.hash(secret),
+            "active",
+            now,
+            null,
+            null,
+            null,
+            0,
+            0,
+            0,
+            null,
+            null);
+    if (!store.insert(row, now)) {
+      throw ProblemException.conflict(
+          "device-exists", "Device exists", "This tenant already has a device " + in.id() + ".");
+    }
+    RegisteredDevice entry = store.entry(row);
+    try {
+      broker().grant(entry.username(), secret, entry.upTopic(), entry.downTopic());
+    } catch (RuntimeException e) {
+      store.delete(in.id());
+      LOG.error("Tenant {}: the broker refused device {}'s account", tenant, in.id(), e);
+      throw new ProblemException(
+          503,
+          "broker-unavailable",
+          "Broker unavailable",
+          "The MQTT broker could not create the device's account; nothing was registered. Try"
+              + " again.");
+    }
+    runtime.put(entry);
+    LOG.info(
+        "Tenant {}: device {} ({}, driver {}) registered", tenant, in.id(), in.type(), driverId);
+    return view(row, secret);
+  }
+
+  private String chooseDriver(String type, String requested) {
+    if (requested != null) {
+      DeviceDriver d = runtime.driver(requested);
+      if (d == null) {
+        throw ProblemException.unprocessable(
+            "driver-not-installed",
+            "Driver not installed",
+            "No driver " + requested + " is installed. Installed drivers: " + installedIds() + ".");
+      }
+      if (!d.info().serves(type)) {
+        throw ProblemException.unprocessable(
+            "driver-does-not-serve-type",
+            "Driver does not serve this type",
+            "Driver " + requested + " serves " + d.info().deviceTypes() + ", not " + type + ".");
+      }
+      return requested;
+    }
+    List<String> candidates = runtime.driversFor(type);
+    if (candidates.isEmpty()) {
+      throw ProblemException.unprocessable(
+          "no-driver-for-type",
+          "No driver for this device type",
+          "No installed driver serves " + type + ". Installed drivers: " + installedIds() + ".");
+    }
+    if (candidates.size() > 1) {
+      throw ProblemException.unprocessable(
+          "driver-ambiguous",
+          "Choose a driver",
+          "Several drivers serve " + type + ": " + candidates + ". Name one in 'driver'.");
+    }
+    return candidates.get(0);
+  }
+
+  private List<String> installedIds() {
+    return runtime.drivers().stream().map(DriverView::id).toList();
+  }
+
+  DeviceView get(String id) {
+    return view(require(id), null);
+  }
+
+  Page<DeviceView> list(String type, String status, String after, int limit) {
+    List<DeviceStore.Row> rows = store.list(type, status, after, limit + 1);
+    String next = null;
+    if (rows.size() > limit) {
+      rows = rows.subList(0, limit);
+      next = rows.get(limit - 1).id();
+    }
+    return new Page<>(rows.stream().map(r -> view(r, null)).toList(), next);
+  }
+
+  DeviceView revoke(String id) {
+    DeviceStore.Row row = require(id);
+    if (!store.revoke(id, clock.instant())) {
+      throw ProblemException.conflict(
+          "device-revoked", "Device already revoked", "Device " + id + " is revoked already.");
+    }
+    runtime.remove(tenant, id);
+    LOG.info("Tenant {}: device {} revoked", tenant, id);
+    return view(store.get(row.id()), null);
+  }
+
+  /** A new password for an active device; its current sessions end. */
+  DeviceView replaceSecret(String id) {
+    require(id);
+    String secret = DeviceSecrets.newSecret();
+    if (!store.replaceSecret(id, DeviceSecrets.hash(secret))) {
+      throw ProblemException.conflict(
+          "device-revoked", "Device revoked", "Device " + id + " is revoked; register a new one.");
+    }
+    DeviceStore.Row row = store.get(id);
+    RegisteredDevice entry = store.entry(row);
+    // the old password's sessions end; the account takes the new one
+    broker().disconnect(entry.username());
+    broker().grant(entry.username(), secret, entry.upTopic(), entry.downTopic());
+    runtime.put(entry);
+    return view(row, secret);
+  }
+
+  List<DeviceRecordView> records(String id, String kind, int limit) {
+    require(id);
+    return store.records(id, kind, limit);
+  }
+
+  /** The device's latest refused messages (kept with their payload and reason), newest first. */
+  List<Map<String, Object>> refusals(String id, int limit) {
+    require(id);
+    return store.refusals(id, limit);
+  }
+
+  /** Lets a quarantined device's messages be decoded again. */
+  DeviceView release(String id) {
+    DeviceStore.Row row = require(id);
+    if (!runtime.releaseDevice(store.entry(row))) {
+      throw ProblemException.conflict(
+          "device-not-quarantined",
+          "Device not quarantined",
+          "Device "
+              + id
+              + " is not quarantined itself"
+              + (runtime.refusal(store.entry(row)) == null
+                  ? "."
+                  : "; its driver is, which only an operator can release."));
+    }
+    return view(row, null);
+  }
+
+  CommandView send(String id, CommandInput in) {
+    DeviceStore.Row row = require(id);
+    if (!row.status().equals("active")) {
+      throw ProblemException.conflict(
+          "device-revoked", "Device revoked", "Device " + id + " is revoked.");
+    }
+    DeviceRules.checkCommandName(in.name());
+    Map<String, String> args =
+        in.arguments() == null ? Map.of() : new LinkedHashMap<>(in.arguments());
+    DeviceDriver driver = runtime.driver(row.driver());
+    if (driver == null) {
+      throw ProblemException.conflict(
+          "driver-not-installed",
+          "Driver not installed",
+          "The device's driver " + row.driver() + " is not installed.");
+    }
+    RegisteredDevice entry = store.entry(row);
+    CommandView cmd = store.insertCommand(id, in.name(), args, clock.instant());
+    EncodeResult encoded;
+    try {
+      encoded =
+          driver.encode(
+              new Command(cmd.id(), in.name(), args),
+              row.type(),
+              driver.configDescriptor().configure(row.settings()));
+    } catch (RuntimeException e) {
+      store.failCommand(cmd.id(), "driver failed to encode: " + e);
+      throw ProblemException.unprocessable(
+          "command-not-encoded", "Command not encoded", "Driver " + row.driver() + " failed: " + e);
+    }
+    if (encoded.status() != EncodeResult.Status.OK) {
+      store.failCommand(cmd.id(), encoded.detail());
+      throw ProblemException.unprocessable(
+          encoded.status() == EncodeResult.Status.UNSUPPORTED
+              ? "command-unsupported"
+              : "invalid-command-arguments",
+          encoded.status() == EncodeResult.Status.UNSUPPORTED
+              ? "Command not supported"
+              : "Invalid command arguments",
+          "Driver " + row.driver() + ": " + encoded.detail());
+    }
+    try {
+      runtime.publish(entry, encoded.payload());
+    } catch (IOException e) {
+      store.failCommand(cmd.id(), "not published: " + e.getMessage());
+      throw new ProblemException(
+          503,
+          "broker-unavailable",
+          "Broker unavailable",
+          "The command could not be published: " + e.getMessage());
+    }
+    return store.command(id, cmd.id());
+  }
+
+  List<CommandView> commands(String id, int limit) {
+    require(id);
+    return store.commands(id, limit);
+  }
+
+  private MqttBroker broker() {
+    MqttBroker b = runtime.broker();
+    if (b == null) {
+      throw new ProblemException(
+          503, "broker-unavailable", "Broker unavailable", "The MQTT broker is not running.");
+    }
+    return b;
+  }
+
+  /** The active devices and whether each is heard from within the heartbeat timeout. */
+  List<DeviceStatus> statuses() {
+    Instant now = clock.instant();
+    long timeout = runtime.heartbeatTimeoutSeconds();
+    return store.active().stream()
+        .map(
+            r ->
+                new DeviceStatus(
+                    r.id(),
+                    r.type(),
+                    r.lastSeenAt(),
+                    r.lastSeenAt() != null
+                        && Duration.between(r.lastSeenAt(), now).getSeconds() <= timeout))
+        .toList();
+  }
+
+  private DeviceStore.Row require(String id) {
+    DeviceStore.Row row = !DeviceRules.validId(id) ? null : store.get(id);
+    if (row == null) {
+      throw ProblemException.notFound(
+          "device-not-found", "Device not found", "This tenant has no device " + id + ".");
+    }
+    return row;
+  }
+
+  private DeviceView view(DeviceStore.Row r, String secret) {
+    String state;
+    String fault = null;
+    DeviceDriver d = runtime.driver(r.driver());
+    String refusal = d == null ? null : runtime.refusal(store.entry(r));
+    if (r.status().equals("revoked")) {
+      state = "revoked";
+    } else if (d == null) {
+      state = "faulty";
+      fault = "driver " + r.driver() + " is not installed";
+    } else if (refusal != null) {
+      state = "faulty";
+      fault = refusal;
+    } else if (r.lastSeenAt() == null) {
+      state = "never-seen";
+    } else if (Duration.between(r.lastSeenAt(), clock.instant()).getSeconds()
+        > runtime.heartbeatTimeoutSeconds()) {
+      state = "offline";
+    } else {
+      state = "online";
+    }
+    String username = RegisteredDevice.username(tenant, r.id());
+    RegisteredDevice e = store.entry(r);
+    return new DeviceView(
+        r.id(),
+        r.type(),
+        r.driver(),
+        r.name(),
+        new DeviceInput.Location(r.locationKind(), r.locationRef()),
+        r.settings(),
+        state,
+        fault,
+        r.lastSeenAt(),
+        r.lastSequence(),
+        r.messages(),
+        r.duplicates(),
+        r.rejected(),
+        r.lastRefusal(),
+        r.lastRefusedAt(),
+        r.createdAt(),
+        r.revokedAt(),
+        new DeviceView.Mqtt(username, secret, e.upTopic(), e.downTopic()));
+  }
+}
