@@ -56,8 +56,10 @@ final class OperatorOverview {
   private final Workers workers;
 
   /**
-   * One lane per check on the shared workers: a check that hangs holds one thread and delays no
-   * other check; while it hangs, later requests say so at once instead of piling up behind it.
+   * One lane per check on the shared workers: a check that hangs holds at most two threads and
+   * delays no other check; requests polling at once queue briefly behind a check that answers in
+   * milliseconds, and once 16 wait behind one that hangs, later requests say so at once instead of
+   * piling up.
    */
   private final Map<String, Workers.Lane> checkLanes = new ConcurrentHashMap<>();
 
@@ -115,7 +117,7 @@ final class OperatorOverview {
       CompletableFuture<Map<String, Object>> result = new CompletableFuture<>();
       Workers.Lane lane =
           checkLanes.computeIfAbsent(
-              check.component(), c -> workers.lane("health-check-" + c, 1, 1));
+              check.component(), c -> workers.lane("health-check-" + c, 2, 16));
       if (!lane.offer(() -> result.complete(timed(check)))) {
         result.complete(
             component("down", "its check from an earlier request has not answered yet", null));
