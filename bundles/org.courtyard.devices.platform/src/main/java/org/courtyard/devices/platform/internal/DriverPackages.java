@@ -6,16 +6,16 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.jar.JarInputStream;
 import java.util.jar.Manifest;
 import java.util.regex.Pattern;
 import org.courtyard.api.ProblemException;
+import org.courtyard.api.Workers;
 import org.courtyard.api.jdbc.Jdbc;
 import org.courtyard.devices.platform.DeviceSecrets;
 import org.courtyard.persistence.PlatformDatabase;
@@ -65,19 +65,17 @@ public final class DriverPackages {
   private final Jdbc platform;
   private final DriverRuntime drivers;
   private final Clock clock = Clock.systemUTC();
-  private final ExecutorService reconciler =
-      Executors.newSingleThreadExecutor(
-          r -> {
-            Thread t = new Thread(r, "driver-packages");
-            t.setDaemon(true);
-            return t;
-          });
+
+  /** Reinstalls the stored packages after a start, off the activation, on the shared workers. */
+  private final Workers.Lane reconciler;
 
   @Activate
   public DriverPackages(
       BundleContext context,
       @Reference PlatformDatabase database,
-      @Reference DriverRuntime drivers) {
+      @Reference DriverRuntime drivers,
+      @Reference Workers workers) {
+    this.reconciler = workers.lane("driver-packages", 1, 1);
     this.context = context;
     this.drivers = drivers;
     database.migrate(
@@ -89,7 +87,13 @@ public final class DriverPackages {
 
   @Deactivate
   void deactivate() {
-    reconciler.shutdownNow();
+    try {
+      if (!reconciler.close(Duration.ofSeconds(10))) {
+        LOG.warn("Reinstalling driver packages is still running 10 s after the stop");
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
   }
 
   // --------------------------------------------------------------------------- approvals
