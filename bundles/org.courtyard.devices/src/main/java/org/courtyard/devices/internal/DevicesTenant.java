@@ -6,9 +6,8 @@ import java.util.Map;
 import org.courtyard.api.CourtyardConstants;
 import org.courtyard.api.TenantModule;
 import org.courtyard.api.TenantPersistence;
-import org.courtyard.api.TenantSlug;
 import org.courtyard.api.TenantStatistics;
-import org.courtyard.api.jdbc.Jdbc;
+import org.courtyard.api.jdbc.JdbcTenantModule;
 import org.courtyard.devices.platform.DecodedMessage;
 import org.courtyard.devices.platform.DeviceIngest;
 import org.courtyard.devices.platform.DeviceRuntime;
@@ -31,8 +30,8 @@ import org.slf4j.LoggerFactory;
  * when the tenant enables the module. While it runs, the tenant's active devices are known to the
  * device runtime (they may connect) and the gateway stores their messages through it ({@link
  * DeviceIngest}). It only wires the services: the rules are {@link DeviceService}'s, the SQL {@link
- * DeviceStore}'s (plain JDBC: the ingest path writes in bulk, and the module has no JPA entities,
- * so it does not extend {@code JpaTenantModule}).
+ * DeviceStore}'s, in plain JDBC ({@link JdbcTenantModule}: the ingest path writes in bulk, and the
+ * module has no JPA entities).
  */
 @Component(
     name = DevicesTenant.PID,
@@ -41,7 +40,8 @@ import org.slf4j.LoggerFactory;
     service = {TenantModule.class, DevicesTenant.class, DeviceIngest.class},
     property = CourtyardConstants.MODULE + "=" + DevicesModule.ID)
 @Designate(ocd = DevicesTenant.Config.class, factory = true)
-public final class DevicesTenant implements DeviceIngest, TenantStatistics {
+public final class DevicesTenant extends JdbcTenantModule
+    implements DeviceIngest, TenantStatistics {
 
   static final String PID = CourtyardConstants.MODULE_FACTORY_PID_PREFIX + DevicesModule.ID;
   private static final Logger LOG = LoggerFactory.getLogger(DevicesTenant.class);
@@ -55,7 +55,6 @@ public final class DevicesTenant implements DeviceIngest, TenantStatistics {
     String tenant();
   }
 
-  private final TenantSlug tenant;
   private final DeviceRuntime runtime;
   private final DeviceStore store;
   private final DeviceService devices;
@@ -66,32 +65,22 @@ public final class DevicesTenant implements DeviceIngest, TenantStatistics {
       @Reference(name = "persistence") TenantPersistence persistence,
       @Reference(name = "runtime") DeviceRuntime runtime,
       @Reference(name = "estate") EstateDirectory estate) {
-    this.tenant = TenantSlug.of(config.tenant());
+    super(config.tenant(), DevicesModule.ID, persistence, "SELECT 1 FROM device LIMIT 0");
     this.runtime = runtime;
-    this.store = new DeviceStore(tenant, new Jdbc(persistence.dataSource(tenant)));
-    this.devices = new DeviceService(tenant, store, runtime, estate, Clock.systemUTC());
-    runtime.load(tenant, store.active().stream().map(store::entry).toList());
+    this.store = new DeviceStore(tenant(), jdbc());
+    this.devices = new DeviceService(tenant(), store, runtime, estate, Clock.systemUTC());
+    runtime.load(tenant(), store.active().stream().map(store::entry).toList());
   }
 
   @Deactivate
   void deactivate() {
-    runtime.unload(tenant);
-    LOG.info("Devices of tenant {} may no longer connect", tenant);
+    runtime.unload(tenant());
+    LOG.info("Devices of tenant {} may no longer connect", tenant());
   }
 
   @Override
   public Map<String, Object> statistics() {
     return store.statistics();
-  }
-
-  @Override
-  public TenantSlug tenant() {
-    return tenant;
-  }
-
-  @Override
-  public String moduleId() {
-    return DevicesModule.ID;
   }
 
   @Override

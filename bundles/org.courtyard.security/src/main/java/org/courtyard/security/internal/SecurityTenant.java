@@ -6,8 +6,8 @@ import java.util.List;
 import org.courtyard.api.CourtyardConstants;
 import org.courtyard.api.TenantModule;
 import org.courtyard.api.TenantPersistence;
-import org.courtyard.api.TenantSlug;
 import org.courtyard.api.jdbc.Jdbc;
+import org.courtyard.api.jdbc.JdbcTenantModule;
 import org.courtyard.devices.DeviceEvent;
 import org.courtyard.devices.DeviceStatus;
 import org.osgi.service.component.annotations.Activate;
@@ -17,16 +17,14 @@ import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.metatype.annotations.AttributeDefinition;
 import org.osgi.service.metatype.annotations.Designate;
 import org.osgi.service.metatype.annotations.ObjectClassDefinition;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * The security module of one tenant: one instance per factory configuration the platform creates
  * when the tenant enables the module. It is registered only once the tenant's tables answer, so
  * "instance present" means "module enabled and ready". It only wires the services, one per
  * aggregate; the SQL and the rules are theirs. Security stores its rows with plain JDBC on the
- * tenant's schema (no EntityManagerFactory to open or close): its writes are batches from devices
- * and its lists keyset queries with lateral joins.
+ * tenant's schema ({@link JdbcTenantModule}: no EntityManagerFactory): its writes are batches from
+ * devices and its lists keyset queries with lateral joins.
  */
 @Component(
     name = SecurityTenant.PID,
@@ -36,12 +34,10 @@ import org.slf4j.LoggerFactory;
     service = {TenantModule.class, SecurityTenant.class},
     property = CourtyardConstants.MODULE + "=" + SecurityModule.ID)
 @Designate(ocd = SecurityTenant.Config.class, factory = true)
-public final class SecurityTenant implements TenantModule {
+public final class SecurityTenant extends JdbcTenantModule {
 
   /** Factory PID, equal to {@code SecurityModule#factoryPid()} by construction. */
   static final String PID = CourtyardConstants.MODULE_FACTORY_PID_PREFIX + SecurityModule.ID;
-
-  private static final Logger LOG = LoggerFactory.getLogger(SecurityTenant.class);
 
   @ObjectClassDefinition(id = PID, name = "Courtyard security module, per tenant")
   @interface Config {
@@ -49,7 +45,6 @@ public final class SecurityTenant implements TenantModule {
     String tenant();
   }
 
-  private final TenantSlug tenant;
   private final Clock clock = Clock.systemUTC();
   private final AccessLog accessLog;
   private final Alarms alarms;
@@ -60,26 +55,13 @@ public final class SecurityTenant implements TenantModule {
   @Activate
   public SecurityTenant(
       Config config, @Reference(name = "persistence") TenantPersistence persistence) {
-    this.tenant = TenantSlug.of(config.tenant());
-    Jdbc jdbc = new Jdbc(persistence.dataSource(tenant));
-    // one cheap query: a schema that is not there fails the enable, not the first event
-    jdbc.read(c -> c.prepareStatement("SELECT 1 FROM alarm LIMIT 0").executeQuery().next());
+    super(config.tenant(), SecurityModule.ID, persistence, "SELECT 1 FROM alarm LIMIT 0");
+    Jdbc jdbc = jdbc();
     this.accessLog = new AccessLog(jdbc, clock);
     this.alarms = new Alarms(jdbc, clock);
     this.credentials = new Credentials(jdbc, clock, new CredentialPushes(jdbc, clock));
     this.patrols = new Patrols(jdbc, clock);
     this.reports = new DeviceReports(jdbc, accessLog, alarms, patrols);
-    LOG.info("Security module ready for tenant {}", tenant);
-  }
-
-  @Override
-  public TenantSlug tenant() {
-    return tenant;
-  }
-
-  @Override
-  public String moduleId() {
-    return SecurityModule.ID;
   }
 
   Instant now() {
