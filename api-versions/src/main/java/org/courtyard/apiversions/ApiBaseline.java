@@ -123,7 +123,7 @@ public final class ApiBaseline {
                 + api.version()
                 + ": no baseline "
                 + file.getFileName()
-                + " yet. Record it: mvn -o verify -DskipTests -Dcourtyard.baseline=add -pl <bundle>");
+                + " yet. Record it: mvn -o verify -Dcourtyard.baseline=add -pl <bundle>");
         continue;
       }
       Tree.Data recorded =
