@@ -10,16 +10,13 @@ import java.time.Clock;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.EnumSet;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import org.courtyard.api.FieldErrors;
 import org.courtyard.api.ProblemException;
 import org.courtyard.api.Problems;
 import org.courtyard.api.TenantSlug;
-import org.courtyard.api.Workers;
 import org.courtyard.api.jdbc.Jdbc;
 import org.courtyard.api.rest.Cursor;
 import org.courtyard.api.rest.Page;
@@ -27,8 +24,6 @@ import org.courtyard.billing.internal.calc.FeeCalculator;
 import org.courtyard.billing.internal.calc.FeeKind;
 import org.courtyard.billing.internal.calc.LineAmount;
 import org.courtyard.billing.internal.calc.MeterType;
-import org.courtyard.billing.internal.dto.ChargeRequest;
-import org.courtyard.billing.internal.dto.ChargeResult;
 import org.courtyard.billing.internal.dto.RunView;
 import org.courtyard.estate.EstateDirectory;
 import org.courtyard.estate.RoomSummary;
@@ -40,7 +35,7 @@ import org.slf4j.MDC;
  * Billing runs (出账): one bill per room and period, with a line per fee that applies. A run walks
  * the tenant's rooms in id order, {@value #PAGE} per page from the estate module, and writes them
  * in batches of {@value #BATCH} rooms, one transaction each, updating the run's progress in the
- * same transaction. Up to {@value #WRITERS} batches are written at once (see {@link Writers}).
+ * same transaction. Up to {@value #WRITERS} batches are written at once (see {@link RunWriters}).
  * Bills that exist are skipped by the database, so a run can be repeated or resumed after a crash
  * and only creates what is missing.
  *
@@ -61,7 +56,6 @@ final class BillingRuns {
   static final int WRITERS = 2;
 
   private static final long NO_TURN = Long.MIN_VALUE;
-  static final int MAX_CHARGE_ROOMS = 1000;
 
   private final TenantSlug tenant;
   private final Jdbc jdbc;
@@ -231,7 +225,7 @@ final class BillingRuns {
                       f.terms().kind() == FeeKind.PER_VEHICLE
                           && FeeCalculator.chargedIn(f.terms(), period));
       long after = 0;
-      Writers writers = new Writers();
+      RunWriters writers = new RunWriters(tenant, queue);
       try {
         while (true) {
           List<RoomSummary> page = estate.rooms(tenant, after, PAGE);
@@ -339,106 +333,6 @@ final class BillingRuns {
   }
 
   /**
-   * The writing side of a run: up to {@value #WRITERS} batches are written at once, each in its own
-   * transaction on its own connection, while the run thread reads and prices the next rooms. Each
-   * batch holds a turn of the node's {@link WritePace} from its pricing to its commit (the writer
-   * gives it back), so that fewer batches are priced and written at once while API requests are
-   * being served. Batches hold disjoint rooms, so they never wait for each other's bills or
-   * room_account rows; they only meet at the run's progress row, which each updates last, just
-   * before its commit. A failed batch fails the run (batches already committed stay, a re-post
-   * completes the rest).
-   */
-  private final class Writers {
-    /** The run's batches on the shared workers, at most {@value #WRITERS} at once. */
-    private final Workers.Lane lane =
-        queue.workers().lane("billing-write-" + tenant.value(), WRITERS, WRITERS);
-
-    private final java.util.ArrayDeque<java.util.concurrent.Future<?>> inFlight =
-        new java.util.ArrayDeque<>();
-
-    /**
-     * Queues a batch, first waiting for the oldest one when {@value #WRITERS} are in flight.
-     *
-     * @param turn the batch's turn, given back when it has been written
-     * @return false when the run thread was interrupted while waiting
-     * @throws RuntimeException what a written batch failed with
-     */
-    boolean submit(long turn, Runnable batch) {
-      while (inFlight.size() >= WRITERS) {
-        if (!await(inFlight.removeFirst())) {
-          return false;
-        }
-      }
-      // never waits: at most WRITERS are in flight, and the lane holds WRITERS
-      inFlight.add(
-          java.util.concurrent.CompletableFuture.runAsync(
-              () -> {
-                MDC.put("tenant", tenant.value());
-                try {
-                  batch.run();
-                } finally {
-                  queue.pace().release(turn);
-                  MDC.remove("tenant");
-                }
-              },
-              lane));
-      return true;
-    }
-
-    /** Waits for every batch in flight; false when interrupted. */
-    boolean awaitAll() {
-      while (!inFlight.isEmpty()) {
-        if (!await(inFlight.removeFirst())) {
-          return false;
-        }
-      }
-      return true;
-    }
-
-    private boolean await(java.util.concurrent.Future<?> f) {
-      try {
-        f.get();
-        return true;
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        return false;
-      } catch (java.util.concurrent.ExecutionException e) {
-        if (e.getCause() instanceof RuntimeException r) {
-          throw r;
-        }
-        if (e.getCause() instanceof Error err) {
-          throw err;
-        }
-        throw new IllegalStateException(e.getCause());
-      }
-    }
-
-    /**
-     * Lets the batches in flight finish (never abandons a transaction half way, even when the
-     * module is stopping: its stop waits for the run thread, and so for these).
-     */
-    void close() {
-      boolean interrupted = Thread.interrupted();
-      try {
-        while (true) {
-          try {
-            if (lane.close(java.time.Duration.ofSeconds(60))) {
-              break;
-            }
-            LOG.warn("Billing run batches still being written after 60 s; waiting");
-          } catch (InterruptedException e) {
-            interrupted = true;
-          }
-        }
-      } finally {
-        if (interrupted) {
-          Thread.currentThread().interrupt();
-        }
-      }
-    }
-  }
-
-  /**
    * The bill of one room for the period; empty when no fee applies or all come to zero.
    *
    * @param usage the room's consumption in the period per meter type; a metered fee whose type is
@@ -535,80 +429,5 @@ final class BillingRuns {
     } catch (RuntimeException e) {
       LOG.error("Billing run {} could not be marked failed; it is on the next start", runId, e);
     }
-  }
-
-  // ----------------------------------------------------------------------- one-off charges
-
-  /**
-   * Charges a one-off fee item once to each listed room, in one transaction. Rooms already charged
-   * this item are listed in {@code alreadyCharged} and left alone.
-   *
-   * @throws ProblemException 404 unknown fee item; 400 {@code invalid-period}; 422 {@code
-   *     period-in-future}, {@code not-one-off}, {@code validation-failed} (unknown rooms, rooms of
-   *     a type the fee does not apply to, no rooms, too many)
-   */
-  ChargeResult charge(long feeItemId, ChargeRequest request) {
-    if (request == null) {
-      throw Errors.missingBody();
-    }
-    Catalog.Fee fee = catalog.fee(feeItemId);
-    if (fee.terms().kind() != FeeKind.ONE_OFF) {
-      throw ProblemException.unprocessable(
-          "not-one-off",
-          "Not a one-off fee",
-          "Fee item "
-              + fee.code()
-              + " is charged by billing runs; only one_off items are charged"
-              + " through this endpoint.");
-    }
-    Catalog.Settings settings = catalog.settings();
-    YearMonth period =
-        request.period() == null
-            ? Periods.current(clock, settings.zone())
-            : Periods.parse(request.period());
-    Periods.requireNotFuture(period, clock, settings.zone());
-    if (request.roomIds() == null
-        || request.roomIds().isEmpty()
-        || request.roomIds().size() > MAX_CHARGE_ROOMS) {
-      throw Errors.invalid("roomIds", "1 to " + MAX_CHARGE_ROOMS + " room ids");
-    }
-    Set<Long> ids = new LinkedHashSet<>(request.roomIds());
-    FieldErrors errors = new FieldErrors();
-    List<BillWriter.NewBill> bills = new ArrayList<>();
-    Optional<LineAmount> amount = FeeCalculator.oneOff(fee.terms());
-    if (amount.isEmpty()) {
-      throw ProblemException.unprocessable(
-          "zero-amount",
-          "Nothing to charge",
-          "Fee item " + fee.code() + " comes to 0; zero-amount bills are not created.");
-    }
-    for (Long id : ids) {
-      Optional<RoomSummary> room = id == null ? Optional.empty() : estate.room(tenant, id);
-      if (room.isEmpty()) {
-        errors.add("roomIds", "room " + id + " does not exist");
-      } else if (!fee.terms().appliesTo(room.get().type)) {
-        errors.add(
-            "roomIds",
-            "room "
-                + id
-                + " is "
-                + room.get().type
-                + ", which fee item "
-                + fee.code()
-                + " does not apply to");
-      } else {
-        bills.add(
-            new BillWriter.NewBill(
-                id,
-                room.get().buildingId,
-                List.of(new BillWriter.Line(fee.id(), fee.code(), fee.name(), amount.get()))));
-      }
-    }
-    errors.throwIfAny();
-    Map<Long, Long> created =
-        jdbc.transaction(
-            c -> BillWriter.write(c, period, fee.id(), null, settings, bills, clock.instant()));
-    List<Long> already = ids.stream().filter(id -> !created.containsKey(id)).toList();
-    return new ChargeResult(fee.id(), period.toString(), List.copyOf(created.values()), already);
   }
 }

@@ -62,6 +62,7 @@ public final class BillingTenant extends JpaTenantModule {
   private final BillingRunQueue runQueue;
   private final Catalog catalog;
   private final BillingRuns runs;
+  private final OneOffCharges charges;
   private final Payments payments;
   private final Reversals reversals;
   private final Reports reports;
@@ -87,6 +88,7 @@ public final class BillingTenant extends JpaTenantModule {
     this.catalog = new Catalog(transactions(), clock);
     Jdbc jdbc = new Jdbc(dataSource());
     this.runs = new BillingRuns(tenant, jdbc, catalog, estate, clock, runQueue);
+    this.charges = new OneOffCharges(tenant, jdbc, catalog, estate, clock);
     this.payments = new Payments(tenant, jdbc, catalog, estate, clock);
     this.reversals = new Reversals(jdbc, clock);
     this.reports = new Reports(tenant, jdbc, catalog, estate, clock);
@@ -121,6 +123,10 @@ public final class BillingTenant extends JpaTenantModule {
 
   BillingRuns runs() {
     return runs;
+  }
+
+  OneOffCharges charges() {
+    return charges;
   }
 
   Payments payments() {

@@ -127,7 +127,7 @@ public class FeeItemsResource implements ModuleResource {
   @Consumes(MediaType.APPLICATION_JSON)
   public Response charge(
       @Context SecurityContext security, @PathParam("id") long id, ChargeRequest input) {
-    ChargeResult result = billing.of(security).runs().charge(id, body(input));
+    ChargeResult result = billing.of(security).charges().charge(id, body(input));
     return Response.status(result.billIds().isEmpty() ? 200 : 201).entity(result).build();
   }
 }

@@ -1,0 +1,119 @@
+package org.courtyard.billing.internal;
+
+import java.time.Clock;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.courtyard.api.FieldErrors;
+import org.courtyard.api.ProblemException;
+import org.courtyard.api.TenantSlug;
+import org.courtyard.api.jdbc.Jdbc;
+import org.courtyard.billing.internal.calc.FeeCalculator;
+import org.courtyard.billing.internal.calc.FeeKind;
+import org.courtyard.billing.internal.calc.LineAmount;
+import org.courtyard.billing.internal.dto.ChargeRequest;
+import org.courtyard.billing.internal.dto.ChargeResult;
+import org.courtyard.estate.EstateDirectory;
+import org.courtyard.estate.RoomSummary;
+
+/**
+ * One-off fee items (a key deposit, a decoration fee) charged to listed rooms when staff decide,
+ * not in billing runs: one bill per room, in one transaction, never twice for the same item.
+ */
+final class OneOffCharges {
+
+  /** Rooms one request may charge at most. */
+  static final int MAX_CHARGE_ROOMS = 1000;
+
+  private final TenantSlug tenant;
+  private final Jdbc jdbc;
+  private final Catalog catalog;
+  private final EstateDirectory estate;
+  private final Clock clock;
+
+  OneOffCharges(
+      TenantSlug tenant, Jdbc jdbc, Catalog catalog, EstateDirectory estate, Clock clock) {
+    this.tenant = tenant;
+    this.jdbc = jdbc;
+    this.catalog = catalog;
+    this.estate = estate;
+    this.clock = clock;
+  }
+
+  /**
+   * Charges a one-off fee item once to each listed room, in one transaction. Rooms already charged
+   * this item are listed in {@code alreadyCharged} and left alone.
+   *
+   * @throws ProblemException 404 unknown fee item; 400 {@code invalid-period}; 422 {@code
+   *     period-in-future}, {@code not-one-off}, {@code validation-failed} (unknown rooms, rooms of
+   *     a type the fee does not apply to, no rooms, too many)
+   */
+  ChargeResult charge(long feeItemId, ChargeRequest request) {
+    if (request == null) {
+      throw Errors.missingBody();
+    }
+    Catalog.Fee fee = catalog.fee(feeItemId);
+    if (fee.terms().kind() != FeeKind.ONE_OFF) {
+      throw ProblemException.unprocessable(
+          "not-one-off",
+          "Not a one-off fee",
+          "Fee item "
+              + fee.code()
+              + " is charged by billing runs; only one_off items are charged"
+              + " through this endpoint.");
+    }
+    Catalog.Settings settings = catalog.settings();
+    YearMonth period =
+        request.period() == null
+            ? Periods.current(clock, settings.zone())
+            : Periods.parse(request.period());
+    Periods.requireNotFuture(period, clock, settings.zone());
+    if (request.roomIds() == null
+        || request.roomIds().isEmpty()
+        || request.roomIds().size() > MAX_CHARGE_ROOMS) {
+      throw Errors.invalid("roomIds", "1 to " + MAX_CHARGE_ROOMS + " room ids");
+    }
+    Set<Long> ids = new LinkedHashSet<>(request.roomIds());
+    FieldErrors errors = new FieldErrors();
+    List<BillWriter.NewBill> bills = new ArrayList<>();
+    Optional<LineAmount> amount = FeeCalculator.oneOff(fee.terms());
+    if (amount.isEmpty()) {
+      throw ProblemException.unprocessable(
+          "zero-amount",
+          "Nothing to charge",
+          "Fee item " + fee.code() + " comes to 0; zero-amount bills are not created.");
+    }
+    for (Long id : ids) {
+      Optional<RoomSummary> room = id == null ? Optional.empty() : estate.room(tenant, id);
+      if (room.isEmpty()) {
+        errors.add("roomIds", "room " + id + " does not exist");
+      } else if (!fee.terms().appliesTo(room.get().type)) {
+        errors.add(
+            "roomIds",
+            "room "
+                + id
+                + " is "
+                + room.get().type
+                + ", which fee item "
+                + fee.code()
+                + " does not apply to");
+      } else {
+        bills.add(
+            new BillWriter.NewBill(
+                id,
+                room.get().buildingId,
+                List.of(new BillWriter.Line(fee.id(), fee.code(), fee.name(), amount.get()))));
+      }
+    }
+    errors.throwIfAny();
+    Map<Long, Long> created =
+        jdbc.transaction(
+            c -> BillWriter.write(c, period, fee.id(), null, settings, bills, clock.instant()));
+    List<Long> already = ids.stream().filter(id -> !created.containsKey(id)).toList();
+    return new ChargeResult(fee.id(), period.toString(), List.copyOf(created.values()), already);
+  }
+}
