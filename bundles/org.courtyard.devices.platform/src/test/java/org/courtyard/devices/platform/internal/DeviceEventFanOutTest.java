@@ -2,23 +2,15 @@ package org.courtyard.devices.platform.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.lang.reflect.Method;
-import java.lang.reflect.Proxy;
 import java.math.BigDecimal;
-import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.Deque;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import org.courtyard.api.TenantSlug;
-import org.courtyard.api.Workers;
 import org.courtyard.devices.DeviceEvent;
 import org.courtyard.devices.DeviceEventListener;
 import org.courtyard.devices.platform.DecodedMessage;
@@ -26,6 +18,7 @@ import org.courtyard.devices.platform.RegisteredDevice;
 import org.courtyard.driver.DecodeResult;
 import org.courtyard.driver.Decoded;
 import org.courtyard.driver.DeviceRecord;
+import org.courtyard.persistence.internal.SharedWorkers;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -34,12 +27,14 @@ class DeviceEventFanOutTest {
   private static final TenantSlug A = TenantSlug.of("tenant_a");
   private static final TenantSlug B = TenantSlug.of("tenant_b");
 
-  private final ExecutorService pool = Executors.newFixedThreadPool(4);
-  private final DeviceEventFanOut fanOut = new DeviceEventFanOut(new PoolWorkers(pool).workers());
+  /** The platform's own shared workers, not a stand-in: the fan-out is tested on real lanes. */
+  private final SharedWorkers workers = new SharedWorkers(4);
+
+  private final DeviceEventFanOut fanOut = new DeviceEventFanOut(workers);
 
   @AfterEach
-  void stop() {
-    pool.shutdownNow();
+  void stop() throws InterruptedException {
+    workers.deactivate();
   }
 
   @Test
@@ -153,121 +148,6 @@ class DeviceEventFanOutTest {
       Thread.sleep(ms);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-    }
-  }
-
-  /**
-   * Lanes as the platform's shared workers keep them (ordered, at most {@code maxConcurrent}
-   * running, at most {@code capacity} held), over a plain pool. Built as proxies so that methods
-   * the fan-out does not use need no stand-in here.
-   */
-  private static final class PoolWorkers {
-    private final ExecutorService pool;
-
-    PoolWorkers(ExecutorService pool) {
-      this.pool = pool;
-    }
-
-    Workers workers() {
-      return proxy(
-          Workers.class,
-          (method, args) -> {
-            if (method.getName().equals("lane")) {
-              PoolLane lane = new PoolLane((Integer) args[1], (Integer) args[2]);
-              return proxy(Workers.Lane.class, (m, a) -> lane.call(m.getName(), a));
-            }
-            throw new UnsupportedOperationException(method.getName());
-          });
-    }
-
-    private interface Call {
-      Object apply(Method method, Object[] args) throws Exception;
-    }
-
-    private static <T> T proxy(Class<T> type, Call call) {
-      return type.cast(
-          Proxy.newProxyInstance(
-              type.getClassLoader(),
-              new Class<?>[] {type},
-              (p, method, args) -> {
-                if (method.getDeclaringClass() == Object.class) {
-                  return method.invoke(call, args);
-                }
-                return call.apply(method, args);
-              }));
-    }
-
-    private final class PoolLane {
-      private final int maxConcurrent;
-      private final int capacity;
-      private final Deque<Runnable> waiting = new ArrayDeque<>();
-      private int running;
-      private boolean closed;
-
-      PoolLane(int maxConcurrent, int capacity) {
-        this.maxConcurrent = maxConcurrent;
-        this.capacity = capacity;
-      }
-
-      Object call(String name, Object[] args) throws InterruptedException {
-        return switch (name) {
-          case "offer" -> offer((Runnable) args[0]);
-          case "size" -> size();
-          case "close" -> close((Duration) args[0]);
-          default -> throw new UnsupportedOperationException("the fan-out does not " + name);
-        };
-      }
-
-      private boolean offer(Runnable task) {
-        synchronized (this) {
-          if (closed || waiting.size() + running >= capacity) {
-            return false;
-          }
-          waiting.add(task);
-        }
-        drain();
-        return true;
-      }
-
-      private void drain() {
-        Runnable next;
-        synchronized (this) {
-          if (running >= maxConcurrent || waiting.isEmpty()) {
-            return;
-          }
-          next = waiting.poll();
-          running++;
-        }
-        pool.execute(
-            () -> {
-              try {
-                next.run();
-              } finally {
-                synchronized (this) {
-                  running--;
-                  notifyAll();
-                }
-                drain();
-              }
-            });
-      }
-
-      private synchronized int size() {
-        return waiting.size() + running;
-      }
-
-      private synchronized boolean close(Duration timeout) throws InterruptedException {
-        closed = true;
-        long deadline = System.nanoTime() + timeout.toNanos();
-        while (waiting.size() + running > 0) {
-          long left = TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime());
-          if (left <= 0) {
-            return false;
-          }
-          wait(left);
-        }
-        return true;
-      }
     }
   }
 }
