@@ -36,4 +36,21 @@ public interface Authenticator {
   default boolean isOperator(String username, String password, String source) {
     return isOperator(username, password);
   }
+
+  /**
+   * Checks a secret of an account another bundle keeps (a staff user's password, an API key's
+   * secret) under the same guard as the platform's own credentials: the lockout after repeated
+   * failures per source and per account, and the bound on concurrent hash verifications.
+   *
+   * @param storedHash the account's hash as {@link #hashSecret(String)} wrote it; null when there
+   *     is no such account (the attempt then counts against the source only)
+   * @param account names the account across tenants, such as {@code staff:acme/li.lei}
+   * @param source the client's address as the server saw it; null when unknown
+   * @throws RetryLaterException 429 while the source or the account is locked out, 503 while too
+   *     many verifications are already running
+   */
+  boolean verifySecret(String secret, String storedHash, String account, String source);
+
+  /** A salted, slow hash of a password for {@link #verifySecret}; the plain text is not kept. */
+  String hashSecret(String secret);
 }

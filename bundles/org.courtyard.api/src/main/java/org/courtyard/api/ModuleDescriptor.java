@@ -39,6 +39,14 @@ public interface ModuleDescriptor {
     return true;
   }
 
+  /**
+   * The permissions the module's resource methods name in {@code @Permission}, one per operation
+   * kind; the platform collects them for roles and the OpenAPI document.
+   */
+  default List<PermissionDef> permissions() {
+    return List.of();
+  }
+
   /** Classpath folder of the module's Flyway migrations inside its bundle. */
   default String migrationLocation() {
     return "db/" + id();

@@ -162,6 +162,19 @@ final class Credentials {
     return true;
   }
 
+  /** An account another bundle keeps, checked under the same throttles and gate. */
+  boolean verifyAccount(String secret, String storedHash, String account, String source) {
+    if (secret == null) {
+      return false;
+    }
+    refuseIfLocked(source, account);
+    if (storedHash == null) {
+      addresses.failed(source);
+      return false;
+    }
+    return verify(secret, storedHash, source, account);
+  }
+
   /** A PBKDF2 behind the gate, counted as a failure of the source and the account when wrong. */
   private boolean verify(String secret, String storedHash, String source, String account) {
     boolean ok =

@@ -46,6 +46,7 @@ public final class Tenancy implements TenantService, Authenticator, OperatorAcco
 
   private final Tenants tenants;
   private final Credentials credentials;
+  private final SecretHasher passwordHasher;
   private final OperatorPassword operatorPassword;
   private final TenantTokens tokens;
   private final TenantSuspension suspension;
@@ -67,17 +68,14 @@ public final class Tenancy implements TenantService, Authenticator, OperatorAcco
     long moduleStartTimeoutMs = TimeUnit.SECONDS.toMillis(config.moduleStartTimeoutSeconds());
     Registry registry = new Registry(db.platform());
     SecretHasher tokenHasher = new SecretHasher(random, config.tokenIterations());
+    this.passwordHasher = new SecretHasher(random, config.passwordIterations());
     ModuleInstances instances = new ModuleInstances(context, configAdmin, moduleStartTimeoutMs);
 
     this.tenants = new Tenants(registry);
     this.credentials = Credentials.configured(registry, config);
     this.operatorPassword =
         new OperatorPassword(
-            registry,
-            new SecretHasher(random, config.passwordIterations()),
-            random,
-            credentials,
-            config.operatorPasswordFile());
+            registry, passwordHasher, random, credentials, config.operatorPasswordFile());
     this.tokens =
         new TenantTokens(db.platform(), registry, tenants, credentials, random, tokenHasher);
     this.suspension = new TenantSuspension(registry, tenants, credentials);
@@ -138,6 +136,16 @@ public final class Tenancy implements TenantService, Authenticator, OperatorAcco
   @Override
   public boolean isOperator(String username, String password, String source) {
     return credentials.isOperator(username, password, source);
+  }
+
+  @Override
+  public boolean verifySecret(String secret, String storedHash, String account, String source) {
+    return credentials.verifyAccount(secret, storedHash, account, source);
+  }
+
+  @Override
+  public String hashSecret(String secret) {
+    return passwordHasher.hash(secret);
   }
 
   @Override
