@@ -33,6 +33,7 @@ import org.courtyard.api.rest.Cursor;
 import org.courtyard.api.rest.Doc;
 import org.courtyard.api.rest.ModuleResource;
 import org.courtyard.api.rest.Page;
+import org.courtyard.api.rest.Permission;
 import org.courtyard.api.rest.TenantPrincipal;
 import org.courtyard.estate.internal.dto.BuildingInput;
 import org.courtyard.estate.internal.dto.BuildingUpdate;
@@ -99,6 +100,7 @@ public class EstateResource implements ModuleResource {
   // ---------------------------------------------------------------------------------- estates
 
   @Doc(summary = "List estates", description = "The tenant's estates, paginated by id.")
+  @Permission("estate.estate.read")
   @GET
   @Path("estates")
   public Page<EstateView> listEstates(
@@ -112,6 +114,7 @@ public class EstateResource implements ModuleResource {
       summary = "Create an estate",
       description = "Adds an estate. 422 with the field errors when the input is invalid.",
       returns = EstateView.class)
+  @Permission("estate.estate.create")
   @POST
   @Path("estates")
   @Consumes(MediaType.APPLICATION_JSON)
@@ -122,6 +125,7 @@ public class EstateResource implements ModuleResource {
   }
 
   @Doc(summary = "Get an estate", description = "One estate by id. 404 not-found.")
+  @Permission("estate.estate.read")
   @GET
   @Path("estates/{id}")
   public EstateView getEstate(@Context SecurityContext security, @PathParam("id") long id) {
@@ -133,6 +137,7 @@ public class EstateResource implements ModuleResource {
       description =
           "Replaces the estate's fields. 409 stale-version when someone changed it since it was"
               + " read.")
+  @Permission("estate.estate.update")
   @PUT
   @Path("estates/{id}")
   @Consumes(MediaType.APPLICATION_JSON)
@@ -146,6 +151,7 @@ public class EstateResource implements ModuleResource {
       description =
           "Deletes the estate. 409 has-children while it holds buildings, 409 referenced while"
               + " billing, residents or devices refer to it.")
+  @Permission("estate.estate.delete")
   @DELETE
   @Path("estates/{id}")
   public Response deleteEstate(@Context SecurityContext security, @PathParam("id") long id) {
@@ -158,6 +164,7 @@ public class EstateResource implements ModuleResource {
   @Doc(
       summary = "List buildings",
       description = "The tenant's buildings, paginated by id, optionally of one estate.")
+  @Permission("estate.building.read")
   @GET
   @Path("buildings")
   public Page<BuildingView> listBuildings(
@@ -174,6 +181,7 @@ public class EstateResource implements ModuleResource {
       description =
           "Adds a building to its estate. 422 with the field errors when the input is invalid.",
       returns = BuildingView.class)
+  @Permission("estate.building.create")
   @POST
   @Path("buildings")
   @Consumes(MediaType.APPLICATION_JSON)
@@ -184,6 +192,7 @@ public class EstateResource implements ModuleResource {
   }
 
   @Doc(summary = "Get a building", description = "One building by id. 404 not-found.")
+  @Permission("estate.building.read")
   @GET
   @Path("buildings/{id}")
   public BuildingView getBuilding(@Context SecurityContext security, @PathParam("id") long id) {
@@ -195,6 +204,7 @@ public class EstateResource implements ModuleResource {
       description =
           "Replaces the building's fields. 409 stale-version when someone changed it since it was"
               + " read.")
+  @Permission("estate.building.update")
   @PUT
   @Path("buildings/{id}")
   @Consumes(MediaType.APPLICATION_JSON)
@@ -208,6 +218,7 @@ public class EstateResource implements ModuleResource {
       description =
           "Deletes the building. 409 has-children while it holds units, 409 referenced while"
               + " billing, residents or devices refer to it.")
+  @Permission("estate.building.delete")
   @DELETE
   @Path("buildings/{id}")
   public Response deleteBuilding(@Context SecurityContext security, @PathParam("id") long id) {
@@ -225,6 +236,7 @@ public class EstateResource implements ModuleResource {
           "Imports rooms from a CSV body, UTF-8 unless the Content-Type names another charset."
               + " Nothing is written when a row is wrong: 422 import-rejected lists every problem"
               + " with its row and column.")
+  @Permission("estate.room.import")
   @POST
   @Path("buildings/{id}/rooms/import")
   @Consumes({CsvUpload.CSV, MediaType.TEXT_PLAIN, CsvUpload.CSV_AS_EXCEL})
@@ -244,6 +256,7 @@ public class EstateResource implements ModuleResource {
   @Doc(
       summary = "List units",
       description = "The tenant's units, paginated by id, optionally of one building.")
+  @Permission("estate.unit.read")
   @GET
   @Path("units")
   public Page<UnitView> listUnits(
@@ -260,6 +273,7 @@ public class EstateResource implements ModuleResource {
       description =
           "Adds an unit to its building. 422 with the field errors when the input is invalid.",
       returns = UnitView.class)
+  @Permission("estate.unit.create")
   @POST
   @Path("units")
   @Consumes(MediaType.APPLICATION_JSON)
@@ -270,6 +284,7 @@ public class EstateResource implements ModuleResource {
   }
 
   @Doc(summary = "Get an unit", description = "One unit by id. 404 not-found.")
+  @Permission("estate.unit.read")
   @GET
   @Path("units/{id}")
   public UnitView getUnit(@Context SecurityContext security, @PathParam("id") long id) {
@@ -281,6 +296,7 @@ public class EstateResource implements ModuleResource {
       description =
           "Replaces the unit's fields. 409 stale-version when someone changed it since it was"
               + " read.")
+  @Permission("estate.unit.update")
   @PUT
   @Path("units/{id}")
   @Consumes(MediaType.APPLICATION_JSON)
@@ -294,6 +310,7 @@ public class EstateResource implements ModuleResource {
       description =
           "Deletes the unit. 409 has-children while it holds rooms, 409 referenced while billing,"
               + " residents or devices refer to it.")
+  @Permission("estate.unit.delete")
   @DELETE
   @Path("units/{id}")
   public Response deleteUnit(@Context SecurityContext security, @PathParam("id") long id) {
@@ -306,6 +323,7 @@ public class EstateResource implements ModuleResource {
   @Doc(
       summary = "List rooms",
       description = "The tenant's rooms, paginated by id, optionally of one unit.")
+  @Permission("estate.room.read")
   @GET
   @Path("rooms")
   public Page<RoomView> listRooms(
@@ -331,6 +349,7 @@ public class EstateResource implements ModuleResource {
       summary = "Create a room",
       description = "Adds a room to its unit. 422 with the field errors when the input is invalid.",
       returns = RoomView.class)
+  @Permission("estate.room.create")
   @POST
   @Path("rooms")
   @Consumes(MediaType.APPLICATION_JSON)
@@ -341,6 +360,7 @@ public class EstateResource implements ModuleResource {
   }
 
   @Doc(summary = "Get a room", description = "One room by id. 404 not-found.")
+  @Permission("estate.room.read")
   @GET
   @Path("rooms/{id}")
   public RoomView getRoom(@Context SecurityContext security, @PathParam("id") long id) {
@@ -352,6 +372,7 @@ public class EstateResource implements ModuleResource {
       description =
           "Replaces the room's fields. 409 stale-version when someone changed it since it was"
               + " read.")
+  @Permission("estate.room.update")
   @PUT
   @Path("rooms/{id}")
   @Consumes(MediaType.APPLICATION_JSON)
@@ -364,6 +385,7 @@ public class EstateResource implements ModuleResource {
       summary = "Delete a room",
       description =
           "Deletes the room. 409 referenced while billing, residents or devices refer to it.")
+  @Permission("estate.room.delete")
   @DELETE
   @Path("rooms/{id}")
   public Response deleteRoom(@Context SecurityContext security, @PathParam("id") long id) {
