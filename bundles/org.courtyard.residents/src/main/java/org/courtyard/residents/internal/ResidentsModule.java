@@ -3,6 +3,7 @@ package org.courtyard.residents.internal;
 import java.util.List;
 import org.courtyard.api.CourtyardConstants;
 import org.courtyard.api.ModuleDescriptor;
+import org.courtyard.api.PermissionDef;
 import org.osgi.service.component.annotations.Component;
 
 /**
@@ -19,6 +20,29 @@ public final class ResidentsModule implements ModuleDescriptor {
 
   /** The module whose rooms occupancies refer to. */
   static final String ESTATE = "estate";
+
+  private static final List<PermissionDef> PERMISSIONS =
+      List.of(
+          PermissionDef.of(
+              "residents.person.read",
+              "View residents and owners, with their phone and ID numbers",
+              "查看住户/业主信息（含手机号、证件号）"),
+          PermissionDef.of("residents.person.create", "Add residents and owners", "新增住户/业主"),
+          PermissionDef.of(
+              "residents.person.update", "Edit residents' and owners' details", "修改住户/业主信息"),
+          PermissionDef.of("residents.person.delete", "Delete residents and owners", "删除住户/业主"),
+          PermissionDef.of(
+              "residents.occupancy.read", "View who owns, rents or lives in rooms", "查看房屋的业主与住户"),
+          PermissionDef.of(
+              "residents.occupancy.create",
+              "Record an owner, tenant or occupant of a room",
+              "登记房屋的业主、租户或住户"),
+          PermissionDef.of(
+              "residents.occupancy.end", "End an occupancy (move-out, sale)", "结束入住关系（迁出、过户）"),
+          PermissionDef.of("residents.vehicle.read", "View vehicles", "查看车辆"),
+          PermissionDef.of("residents.vehicle.create", "Register vehicles", "登记车辆"),
+          PermissionDef.of(
+              "residents.vehicle.delete", "Remove vehicles from the register", "注销车辆"));
 
   @Override
   public String id() {
@@ -39,5 +63,10 @@ public final class ResidentsModule implements ModuleDescriptor {
   @Override
   public List<String> requires() {
     return List.of(ESTATE);
+  }
+
+  @Override
+  public List<PermissionDef> permissions() {
+    return PERMISSIONS;
   }
 }

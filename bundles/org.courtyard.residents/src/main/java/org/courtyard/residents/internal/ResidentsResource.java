@@ -28,6 +28,7 @@ import org.courtyard.api.rest.Cursor;
 import org.courtyard.api.rest.Doc;
 import org.courtyard.api.rest.ModuleResource;
 import org.courtyard.api.rest.Page;
+import org.courtyard.api.rest.Permission;
 import org.courtyard.api.rest.TenantPrincipal;
 import org.courtyard.residents.internal.dto.OccupancyEnd;
 import org.courtyard.residents.internal.dto.OccupancyInput;
@@ -97,6 +98,7 @@ public class ResidentsResource implements ModuleResource {
       description =
           "Persons with phone and identity number masked. q searches name, phone and plate; roomId"
               + " keeps the current occupants of a room.")
+  @Permission("residents.person.read")
   @GET
   @Path("persons")
   public Page<PersonSummary> listPersons(
@@ -115,6 +117,7 @@ public class ResidentsResource implements ModuleResource {
           "Adds a resident or other person to the register. 422 with the field errors when the"
               + " input is invalid.",
       returns = PersonView.class)
+  @Permission("residents.person.create")
   @POST
   @Path("persons")
   @Consumes(MediaType.APPLICATION_JSON)
@@ -128,6 +131,7 @@ public class ResidentsResource implements ModuleResource {
   @Doc(
       summary = "Get a person",
       description = "One person in full, phone and identity number unmasked. 404 not-found.")
+  @Permission("residents.person.read")
   @GET
   @Path("persons/{id}")
   public PersonView getPerson(@Context SecurityContext security, @PathParam("id") long id) {
@@ -139,6 +143,7 @@ public class ResidentsResource implements ModuleResource {
       description =
           "Replaces a person's details. 409 stale-version when someone changed it since it was"
               + " read.")
+  @Permission("residents.person.update")
   @PUT
   @Path("persons/{id}")
   @Consumes(MediaType.APPLICATION_JSON)
@@ -151,6 +156,7 @@ public class ResidentsResource implements ModuleResource {
       summary = "Delete a person",
       description =
           "Removes a person. 409 has-children while the person has occupancies or vehicles.")
+  @Permission("residents.person.delete")
   @DELETE
   @Path("persons/{id}")
   public Response deletePerson(@Context SecurityContext security, @PathParam("id") long id) {
@@ -161,6 +167,7 @@ public class ResidentsResource implements ModuleResource {
   @Doc(
       summary = "List a person's vehicles",
       description = "The person's current vehicles, or with history=true the removed ones as well.")
+  @Permission("residents.vehicle.read")
   @GET
   @Path("persons/{id}/vehicles")
   public Page<VehicleView> listPersonVehicles(
@@ -180,6 +187,7 @@ public class ResidentsResource implements ModuleResource {
       summary = "List a room's occupancies",
       description =
           "The current occupancies of a room, or with history=true the ended ones as well.")
+  @Permission("residents.occupancy.read")
   @GET
   @Path("rooms/{roomId}/occupancies")
   public Page<OccupancyView> listRoomOccupancies(
@@ -198,6 +206,7 @@ public class ResidentsResource implements ModuleResource {
           "Records that a person owns, rents or lives in a room from a date. 409 share-exceeded"
               + " when the room's ownership shares would pass 100%.",
       returns = OccupancyView.class)
+  @Permission("residents.occupancy.create")
   @POST
   @Path("occupancies")
   @Consumes(MediaType.APPLICATION_JSON)
@@ -210,6 +219,7 @@ public class ResidentsResource implements ModuleResource {
   @Doc(
       summary = "Get an occupancy",
       description = "One occupancy of a person in a room. 404 not-found.")
+  @Permission("residents.occupancy.read")
   @GET
   @Path("occupancies/{id}")
   public OccupancyView getOccupancy(@Context SecurityContext security, @PathParam("id") long id) {
@@ -222,6 +232,7 @@ public class ResidentsResource implements ModuleResource {
       description =
           "Ends a current occupancy on a date; the only change an occupancy ever sees. 409"
               + " already-ended.")
+  @Permission("residents.occupancy.end")
   @POST
   @Path("occupancies/{id}/end")
   @Consumes(MediaType.APPLICATION_JSON)
@@ -238,6 +249,7 @@ public class ResidentsResource implements ModuleResource {
       description =
           "Current vehicles whose plate contains plate (normalised), or all of them; history=true"
               + " includes removed ones.")
+  @Permission("residents.vehicle.read")
   @GET
   @Path("vehicles")
   public Page<VehicleView> listVehicles(
@@ -254,6 +266,7 @@ public class ResidentsResource implements ModuleResource {
       summary = "Register a vehicle",
       description = "Registers a vehicle to a person by its plate.",
       returns = VehicleView.class)
+  @Permission("residents.vehicle.create")
   @POST
   @Path("vehicles")
   @Consumes(MediaType.APPLICATION_JSON)
@@ -264,6 +277,7 @@ public class ResidentsResource implements ModuleResource {
   }
 
   @Doc(summary = "Get a vehicle", description = "One vehicle with its owner. 404 not-found.")
+  @Permission("residents.vehicle.read")
   @GET
   @Path("vehicles/{id}")
   public VehicleView getVehicle(@Context SecurityContext security, @PathParam("id") long id) {
@@ -276,6 +290,7 @@ public class ResidentsResource implements ModuleResource {
       description =
           "Takes the vehicle off the register; it stays on record with removedAt set. 409"
               + " already-removed.")
+  @Permission("residents.vehicle.delete")
   @DELETE
   @Path("vehicles/{id}")
   public Response removeVehicle(@Context SecurityContext security, @PathParam("id") long id) {
