@@ -16,6 +16,7 @@ import org.courtyard.api.CourtyardConstants;
 import org.courtyard.api.rest.Cursor;
 import org.courtyard.api.rest.Doc;
 import org.courtyard.api.rest.ModuleResource;
+import org.courtyard.api.rest.Permission;
 import org.courtyard.billing.internal.dto.ArrearsView;
 import org.courtyard.billing.internal.dto.ReminderView;
 import org.osgi.service.component.annotations.Activate;
@@ -50,6 +51,7 @@ public class ArrearsResource implements ModuleResource {
       description =
           "Rooms owing money as of asOf (YYYY-MM-DD), with what each owes and the total, paginated"
               + " by room id.")
+  @Permission("billing.arrears.read")
   @GET
   public ArrearsView arrears(
       @Context SecurityContext security,
@@ -67,6 +69,7 @@ public class ArrearsResource implements ModuleResource {
   @Doc(
       summary = "List payment reminders",
       description = "The reminders to send as of a date, largest amount owed first.")
+  @Permission("billing.arrears.read")
   @GET
   @Path("reminders")
   public ReminderView reminders(

@@ -18,6 +18,7 @@ import javax.ws.rs.core.SecurityContext;
 import org.courtyard.api.CourtyardConstants;
 import org.courtyard.api.rest.Doc;
 import org.courtyard.api.rest.ModuleResource;
+import org.courtyard.api.rest.Permission;
 import org.courtyard.api.rest.TenantPrincipal;
 import org.courtyard.billing.internal.dto.CollectionStats;
 import org.courtyard.billing.internal.dto.PaymentRequest;
@@ -65,6 +66,7 @@ public class BillingResource implements ModuleResource {
       description =
           "The tenant's billing settings: currency, grace days and time zone, with the version to"
               + " send back on update.")
+  @Permission("billing.settings.read")
   @GET
   @Path("settings")
   public SettingsView getSettings(@Context SecurityContext security) {
@@ -76,6 +78,7 @@ public class BillingResource implements ModuleResource {
       description =
           "Replaces the billing settings. 409 stale-version when someone changed them since they"
               + " were read.")
+  @Permission("billing.settings.manage")
   @PUT
   @Path("settings")
   @Consumes(MediaType.APPLICATION_JSON)
@@ -91,6 +94,7 @@ public class BillingResource implements ModuleResource {
               + " with the same key answers the stored result; 422 idempotency-key-reused for a"
               + " different body.",
       returns = PaymentView.class)
+  @Permission("billing.payment.create")
   @POST
   @Path("payments")
   @Consumes(MediaType.APPLICATION_JSON)
@@ -109,6 +113,7 @@ public class BillingResource implements ModuleResource {
           "Pays money back to a room out of its prepayment. Needs an Idempotency-Key header like"
               + " payments; 409 insufficient-prepayment when not enough is left.",
       returns = RefundView.class)
+  @Permission("billing.refund.create")
   @POST
   @Path("refunds")
   @Consumes(MediaType.APPLICATION_JSON)
@@ -124,6 +129,7 @@ public class BillingResource implements ModuleResource {
   @Doc(
       summary = "Get a room's statement",
       description = "The room's bills, payments and balance as of now.")
+  @Permission("billing.statement.read")
   @GET
   @Path("rooms/{roomId}/statement")
   public StatementView statement(
@@ -134,6 +140,7 @@ public class BillingResource implements ModuleResource {
   @Doc(
       summary = "Get a room's statement as HTML",
       description = "The room's statement as a printable HTML page in the tenant's time zone.")
+  @Permission("billing.statement.read")
   @GET
   @Path("rooms/{roomId}/statement.html")
   @Produces(HTML)
@@ -152,6 +159,7 @@ public class BillingResource implements ModuleResource {
       description =
           "The person's current rooms (from the residents module), each with its room statement,"
               + " and the totals. 409 module-required without the residents module.")
+  @Permission("billing.statement.read")
   @GET
   @Path("persons/{personId}/statement")
   public PersonStatementView personStatement(
@@ -162,6 +170,7 @@ public class BillingResource implements ModuleResource {
   @Doc(
       summary = "Get a resident's statement as HTML",
       description = "The resident's statement as a printable HTML page.")
+  @Permission("billing.statement.read")
   @GET
   @Path("persons/{personId}/statement.html")
   @Produces(HTML)
@@ -176,6 +185,7 @@ public class BillingResource implements ModuleResource {
   @Doc(
       summary = "Get collection statistics",
       description = "How much was billed and collected in a period (YYYY-MM). 400 invalid-period.")
+  @Permission("billing.statistics.read")
   @GET
   @Path("statistics/collection")
   public CollectionStats collection(

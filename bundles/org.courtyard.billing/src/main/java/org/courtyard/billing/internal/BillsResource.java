@@ -18,6 +18,7 @@ import org.courtyard.api.rest.Cursor;
 import org.courtyard.api.rest.Doc;
 import org.courtyard.api.rest.ModuleResource;
 import org.courtyard.api.rest.Page;
+import org.courtyard.api.rest.Permission;
 import org.courtyard.billing.internal.dto.BillView;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -48,6 +49,7 @@ public class BillsResource implements ModuleResource {
   @Doc(
       summary = "List bills",
       description = "Bills, optionally of one room, period or status, paginated by id.")
+  @Permission("billing.bill.read")
   @GET
   public Page<BillView> listBills(
       @Context SecurityContext security,
@@ -71,6 +73,7 @@ public class BillsResource implements ModuleResource {
   }
 
   @Doc(summary = "Get a bill", description = "One bill with its amounts and status. 404 not-found.")
+  @Permission("billing.bill.read")
   @GET
   @Path("{id}")
   public BillView getBill(@Context SecurityContext security, @PathParam("id") long id) {

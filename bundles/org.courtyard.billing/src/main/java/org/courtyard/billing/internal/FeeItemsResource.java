@@ -24,6 +24,7 @@ import org.courtyard.api.rest.Cursor;
 import org.courtyard.api.rest.Doc;
 import org.courtyard.api.rest.ModuleResource;
 import org.courtyard.api.rest.Page;
+import org.courtyard.api.rest.Permission;
 import org.courtyard.api.rest.TenantPrincipal;
 import org.courtyard.billing.internal.dto.ChargeRequest;
 import org.courtyard.billing.internal.dto.ChargeResult;
@@ -59,6 +60,7 @@ public class FeeItemsResource implements ModuleResource {
   @Doc(
       summary = "List fee items",
       description = "The tenant's fee items (management fee, water, parking...), paginated by id.")
+  @Permission("billing.fee-item.read")
   @GET
   public Page<FeeItemView> listFeeItems(
       @Context SecurityContext security,
@@ -72,6 +74,7 @@ public class FeeItemsResource implements ModuleResource {
       description =
           "Adds a fee item with its pricing. 422 validation-failed with the field errors.",
       returns = FeeItemView.class)
+  @Permission("billing.fee-item.manage")
   @POST
   @Consumes(MediaType.APPLICATION_JSON)
   public Response createFeeItem(
@@ -96,6 +99,7 @@ public class FeeItemsResource implements ModuleResource {
   }
 
   @Doc(summary = "Get a fee item", description = "One fee item. 404 not-found.")
+  @Permission("billing.fee-item.read")
   @GET
   @Path("{id}")
   public FeeItemView getFeeItem(@Context SecurityContext security, @PathParam("id") long id) {
@@ -107,6 +111,7 @@ public class FeeItemsResource implements ModuleResource {
       description =
           "Replaces the fee item's fields. 409 stale-version when someone changed it since it was"
               + " read.")
+  @Permission("billing.fee-item.manage")
   @PUT
   @Path("{id}")
   @Consumes(MediaType.APPLICATION_JSON)
@@ -122,6 +127,7 @@ public class FeeItemsResource implements ModuleResource {
               + " nothing to bill. 422 not-one-off for a recurring item.",
       returns = ChargeResult.class,
       status = 201)
+  @Permission("billing.charge.create")
   @POST
   @Path("{id}/charges")
   @Consumes(MediaType.APPLICATION_JSON)

@@ -19,6 +19,7 @@ import org.courtyard.api.Problems;
 import org.courtyard.api.TextRules;
 import org.courtyard.api.rest.Doc;
 import org.courtyard.api.rest.ModuleResource;
+import org.courtyard.api.rest.Permission;
 import org.courtyard.billing.internal.dto.LedgerCheck;
 import org.courtyard.billing.internal.dto.LedgerTxView;
 import org.osgi.service.component.annotations.Activate;
@@ -55,6 +56,7 @@ public class LedgerResource implements ModuleResource {
   @Doc(
       summary = "Get a ledger transaction",
       description = "One ledger transaction with its entries. 404 not-found.")
+  @Permission("billing.ledger.read")
   @GET
   @Path("transactions/{txId}")
   public LedgerTxView getTransaction(
@@ -66,6 +68,7 @@ public class LedgerResource implements ModuleResource {
       summary = "Reverse a ledger transaction",
       description = "Books a reversing transaction. 409 not-reversible or already-reversed.",
       returns = LedgerTxView.class)
+  @Permission("billing.ledger.reverse")
   @POST
   @Path("transactions/{txId}/reverse")
   public Response reverse(@Context SecurityContext security, @PathParam("txId") String txId) {
@@ -78,6 +81,7 @@ public class LedgerResource implements ModuleResource {
       description =
           "Whether the ledger's debits and credits balance, in total and per period (one period"
               + " with period=YYYY-MM).")
+  @Permission("billing.ledger.read")
   @GET
   @Path("check")
   public LedgerCheck checkLedger(

@@ -27,6 +27,7 @@ import org.courtyard.api.rest.Cursor;
 import org.courtyard.api.rest.Doc;
 import org.courtyard.api.rest.ModuleResource;
 import org.courtyard.api.rest.Page;
+import org.courtyard.api.rest.Permission;
 import org.courtyard.billing.internal.calc.MeterType;
 import org.courtyard.billing.internal.dto.MeterInput;
 import org.courtyard.billing.internal.dto.MeterView;
@@ -63,6 +64,7 @@ public class MetersResource implements ModuleResource {
   @Doc(
       summary = "List meters",
       description = "Water, electricity and gas meters, optionally of one room or type.")
+  @Permission("billing.meter.read")
   @GET
   public Page<MeterView> listMeters(
       @Context SecurityContext security,
@@ -89,6 +91,7 @@ public class MetersResource implements ModuleResource {
       summary = "Create a meter",
       description = "Adds a meter to a room.",
       returns = MeterView.class)
+  @Permission("billing.meter.create")
   @POST
   @Consumes(MediaType.APPLICATION_JSON)
   public Response createMeter(
@@ -98,6 +101,7 @@ public class MetersResource implements ModuleResource {
   }
 
   @Doc(summary = "Get a meter", description = "One meter of a room. 404 not-found.")
+  @Permission("billing.meter.read")
   @GET
   @Path("{id}")
   public MeterView getMeter(@Context SecurityContext security, @PathParam("id") long id) {
@@ -105,6 +109,7 @@ public class MetersResource implements ModuleResource {
   }
 
   @Doc(summary = "List a meter's readings", description = "The meter's readings, paginated.")
+  @Permission("billing.reading.read")
   @GET
   @Path("{id}/readings")
   public Page<ReadingView> listReadings(
@@ -119,6 +124,7 @@ public class MetersResource implements ModuleResource {
       summary = "Add a meter reading",
       description = "Records a reading. 422 reading-decreased when it is below the previous one.",
       returns = ReadingView.class)
+  @Permission("billing.reading.create")
   @POST
   @Path("{id}/readings")
   @Consumes(MediaType.APPLICATION_JSON)
@@ -138,6 +144,7 @@ public class MetersResource implements ModuleResource {
           "Imports readings from a CSV body, UTF-8 unless the Content-Type names another charset."
               + " Nothing is written when a row is wrong: 422 import-rejected lists every problem"
               + " with its row and column.")
+  @Permission("billing.reading.import")
   @POST
   @Path("readings/import")
   @Consumes({CsvUpload.CSV, MediaType.TEXT_PLAIN, CsvUpload.CSV_AS_EXCEL})

@@ -23,6 +23,7 @@ import org.courtyard.api.rest.Cursor;
 import org.courtyard.api.rest.Doc;
 import org.courtyard.api.rest.ModuleResource;
 import org.courtyard.api.rest.Page;
+import org.courtyard.api.rest.Permission;
 import org.courtyard.api.rest.TenantPrincipal;
 import org.courtyard.billing.internal.calc.FeeCalculator;
 import org.courtyard.billing.internal.dto.RunRequest;
@@ -61,6 +62,7 @@ public class RunsResource implements ModuleResource {
               + " run-in-progress for the same period, 503 runs-busy when too many wait.",
       returns = RunView.class,
       status = 202)
+  @Permission("billing.run.start")
   @POST
   @Consumes(MediaType.APPLICATION_JSON)
   public Response startRun(
@@ -91,6 +93,7 @@ public class RunsResource implements ModuleResource {
   @Doc(
       summary = "List billing runs",
       description = "The billing runs with their status and progress.")
+  @Permission("billing.run.read")
   @GET
   public Page<RunView> listRuns(
       @Context SecurityContext security,
@@ -104,6 +107,7 @@ public class RunsResource implements ModuleResource {
       description =
           "One run with its status and progress: rooms done of rooms total and bills created. Poll"
               + " it after starting a run.")
+  @Permission("billing.run.read")
   @GET
   @Path("{id}")
   public RunView getRun(@Context SecurityContext security, @PathParam("id") long id) {
