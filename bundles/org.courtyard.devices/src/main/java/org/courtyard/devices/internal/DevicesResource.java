@@ -20,6 +20,7 @@ import org.courtyard.api.rest.Doc;
 import org.courtyard.api.rest.ModuleResource;
 import org.courtyard.api.rest.Page;
 import org.courtyard.api.rest.Params;
+import org.courtyard.api.rest.Permission;
 import org.courtyard.devices.internal.dto.CommandInput;
 import org.courtyard.devices.internal.dto.CommandView;
 import org.courtyard.devices.internal.dto.DeviceInput;
@@ -77,6 +78,7 @@ public class DevicesResource implements ModuleResource {
       description =
           "The installed drivers: the device types they serve and the settings their devices take,"
               + " so a client can render a device form without knowing the driver.")
+  @Permission("devices.driver.read")
   @GET
   @Path("drivers")
   public List<DriverView> listDrivers(@Context SecurityContext security) {
@@ -87,6 +89,7 @@ public class DevicesResource implements ModuleResource {
   @Doc(
       summary = "List devices",
       description = "The tenant's devices, optionally of one type or status, paginated by id.")
+  @Permission("devices.device.read")
   @GET
   @Path("devices")
   public Page<DeviceView> listDevices(
@@ -112,6 +115,7 @@ public class DevicesResource implements ModuleResource {
           "Registers a device for an installed driver. The answer holds its MQTT password once:"
               + " keep it, or replace it later. 409 device-exists for a taken id.",
       returns = DeviceView.class)
+  @Permission("devices.device.manage")
   @POST
   @Path("devices")
   @Consumes(MediaType.APPLICATION_JSON)
@@ -124,6 +128,7 @@ public class DevicesResource implements ModuleResource {
   @Doc(
       summary = "Get a device",
       description = "One device with its status and when it was last seen. 404 device-not-found.")
+  @Permission("devices.device.read")
   @GET
   @Path("devices/{id}")
   public DeviceView getDevice(@Context SecurityContext security, @PathParam("id") String id) {
@@ -135,6 +140,7 @@ public class DevicesResource implements ModuleResource {
       summary = "Revoke a device",
       description =
           "The device can no longer connect and its current session ends; its data stays.")
+  @Permission("devices.device.manage")
   @POST
   @Path("devices/{id}/revoke")
   public DeviceView revoke(@Context SecurityContext security, @PathParam("id") String id) {
@@ -145,6 +151,7 @@ public class DevicesResource implements ModuleResource {
   @Doc(
       summary = "Replace a device's password",
       description = "Issues a new MQTT password for the device; the answer holds it once.")
+  @Permission("devices.device.manage")
   @POST
   @Path("devices/{id}/secret")
   public DeviceView replaceSecret(@Context SecurityContext security, @PathParam("id") String id) {
@@ -155,6 +162,7 @@ public class DevicesResource implements ModuleResource {
   @Doc(
       summary = "List a device's records",
       description = "The device's latest stored records, newest first; kind keeps one kind.")
+  @Permission("devices.device.read")
   @GET
   @Path("devices/{id}/records")
   public List<DeviceRecordView> records(
@@ -177,6 +185,7 @@ public class DevicesResource implements ModuleResource {
       description =
           "The device's latest refused messages, newest first: why each was refused and its first"
               + " 16 KiB as base64.")
+  @Permission("devices.device.read")
   @GET
   @Path("devices/{id}/refusals")
   public List<Map<String, Object>> refusals(
@@ -192,6 +201,7 @@ public class DevicesResource implements ModuleResource {
       description =
           "Lets a quarantined device's messages be decoded again. 409 device-not-quarantined when"
               + " it is not.")
+  @Permission("devices.device.manage")
   @POST
   @Path("devices/{id}/release")
   public DeviceView release(@Context SecurityContext security, @PathParam("id") String id) {
@@ -209,6 +219,7 @@ public class DevicesResource implements ModuleResource {
               + " sent; the device's acknowledgement later turns it acked or failed.",
       returns = CommandView.class,
       status = 202)
+  @Permission("devices.device.command")
   @POST
   @Path("devices/{id}/commands")
   @Consumes(MediaType.APPLICATION_JSON)
@@ -227,6 +238,7 @@ public class DevicesResource implements ModuleResource {
   @Doc(
       summary = "List a device's commands",
       description = "The commands sent to the device, newest first, with their state.")
+  @Permission("devices.device.read")
   @GET
   @Path("devices/{id}/commands")
   public List<CommandView> commands(
