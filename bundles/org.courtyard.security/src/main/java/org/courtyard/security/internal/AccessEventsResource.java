@@ -12,6 +12,7 @@ import org.courtyard.api.rest.Doc;
 import org.courtyard.api.rest.ModuleResource;
 import org.courtyard.api.rest.Page;
 import org.courtyard.api.rest.Params;
+import org.courtyard.api.rest.Permission;
 import org.courtyard.security.internal.dto.AccessView;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -47,6 +48,7 @@ public class AccessEventsResource implements ModuleResource {
       description =
           "Door and gate decisions, newest first; granted=false keeps the refusals, deviceId one"
               + " controller's.")
+  @Permission("security.access-event.read")
   @GET
   public Page<AccessView> accessEvents(
       @Context SecurityContext security,

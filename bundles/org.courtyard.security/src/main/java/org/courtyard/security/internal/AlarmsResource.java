@@ -15,6 +15,7 @@ import org.courtyard.api.rest.Doc;
 import org.courtyard.api.rest.ModuleResource;
 import org.courtyard.api.rest.Page;
 import org.courtyard.api.rest.Params;
+import org.courtyard.api.rest.Permission;
 import org.courtyard.security.internal.dto.AlarmAction;
 import org.courtyard.security.internal.dto.AlarmView;
 import org.osgi.service.component.annotations.Activate;
@@ -49,6 +50,7 @@ public class AlarmsResource implements ModuleResource {
       summary = "List alarms",
       description =
           "Alarms, newest raised first; status keeps one state (raised, acknowledged, resolved).")
+  @Permission("security.alarm.read")
   @GET
   public Page<AlarmView> alarms(
       @Context SecurityContext security,
@@ -66,6 +68,7 @@ public class AlarmsResource implements ModuleResource {
   @Doc(
       summary = "Acknowledge an alarm",
       description = "Records who took charge of a raised alarm, and why. 404 alarm-not-found.")
+  @Permission("security.alarm.handle")
   @POST
   @Path("{id}/acknowledge")
   @Consumes(MediaType.APPLICATION_JSON)
@@ -77,6 +80,7 @@ public class AlarmsResource implements ModuleResource {
   @Doc(
       summary = "Resolve an alarm",
       description = "Closes an alarm with who resolved it and a note. 404 alarm-not-found.")
+  @Permission("security.alarm.handle")
   @POST
   @Path("{id}/resolve")
   @Consumes(MediaType.APPLICATION_JSON)

@@ -21,6 +21,7 @@ import org.courtyard.api.rest.Doc;
 import org.courtyard.api.rest.ModuleResource;
 import org.courtyard.api.rest.Page;
 import org.courtyard.api.rest.Params;
+import org.courtyard.api.rest.Permission;
 import org.courtyard.security.internal.dto.CredentialInput;
 import org.courtyard.security.internal.dto.CredentialView;
 import org.courtyard.security.internal.dto.Decision;
@@ -66,6 +67,7 @@ public class CredentialsResource implements ModuleResource {
               + " doors' controllers to accept it; pushes says what each controller was sent. 409"
               + " credential-in-use.",
       returns = CredentialView.class)
+  @Permission("security.credential.issue")
   @POST
   @Consumes(MediaType.APPLICATION_JSON)
   public Response issue(
@@ -84,6 +86,7 @@ public class CredentialsResource implements ModuleResource {
       description =
           "Credentials, newest first, with what their controllers were told; holder filters by"
               + " holder name, status by active or revoked.")
+  @Permission("security.credential.read")
   @GET
   public Page<CredentialView> credentials(
       @Context SecurityContext security,
@@ -104,6 +107,7 @@ public class CredentialsResource implements ModuleResource {
       description =
           "Revokes the credential and tells its controllers to refuse it. 409 credential-revoked"
               + " when it already is.")
+  @Permission("security.credential.revoke")
   @POST
   @Path("{id}/revoke")
   public CredentialView revoke(@Context SecurityContext security, @PathParam("id") long id) {
@@ -119,6 +123,7 @@ public class CredentialsResource implements ModuleResource {
       description =
           "What a door asks: may this card, PIN or QR code open door (device:door) now or at at?"
               + " The answer says why not.")
+  @Permission("security.door.decide")
   @GET
   @Path("decision")
   public Decision decide(

@@ -14,6 +14,7 @@ import org.courtyard.api.CourtyardConstants;
 import org.courtyard.api.rest.Doc;
 import org.courtyard.api.rest.ModuleResource;
 import org.courtyard.api.rest.Params;
+import org.courtyard.api.rest.Permission;
 import org.courtyard.devices.DeviceCommand;
 import org.courtyard.security.internal.dto.AccessView;
 import org.courtyard.security.internal.dto.Opened;
@@ -56,6 +57,7 @@ public class DoorsResource implements ModuleResource {
               + " commands.",
       returns = Opened.class,
       status = 202)
+  @Permission("security.door.open")
   @POST
   @Path("{deviceId}/open")
   @Consumes(MediaType.APPLICATION_JSON)

@@ -21,6 +21,7 @@ import org.courtyard.api.rest.Doc;
 import org.courtyard.api.rest.ModuleResource;
 import org.courtyard.api.rest.Page;
 import org.courtyard.api.rest.Params;
+import org.courtyard.api.rest.Permission;
 import org.courtyard.security.internal.dto.CheckinInput;
 import org.courtyard.security.internal.dto.RoundView;
 import org.courtyard.security.internal.dto.RouteInput;
@@ -61,6 +62,7 @@ public class PatrolResource implements ModuleResource {
           "A named route of checkpoint tags and the times of day its rounds start. 409 route-exists"
               + " for a taken name.",
       returns = RouteView.class)
+  @Permission("security.patrol.manage")
   @POST
   @Path("routes")
   @Consumes(MediaType.APPLICATION_JSON)
@@ -72,6 +74,7 @@ public class PatrolResource implements ModuleResource {
 
   /** Patrol routes by id, paginated like every list. */
   @Doc(summary = "List patrol routes", description = "Patrol routes by id.")
+  @Permission("security.patrol.read")
   @GET
   @Path("routes")
   public Page<RouteView> routes(
@@ -88,6 +91,7 @@ public class PatrolResource implements ModuleResource {
       description =
           "Creates the day's rounds of every route, the route times read in zone (default"
               + " Asia/Shanghai). 400 invalid-date.")
+  @Permission("security.patrol.manage")
   @POST
   @Path("schedule")
   public List<RoundView> schedule(
@@ -113,6 +117,7 @@ public class PatrolResource implements ModuleResource {
       description =
           "Rounds that overlap the last and the next 24 hours, with their state and missed"
               + " checkpoints, earliest start first.")
+  @Permission("security.patrol.read")
   @GET
   @Path("rounds")
   public Page<RoundView> rounds(
@@ -127,6 +132,7 @@ public class PatrolResource implements ModuleResource {
   @Doc(
       summary = "Get a patrol round",
       description = "One round with its check-ins. 404 round-not-found.")
+  @Permission("security.patrol.read")
   @GET
   @Path("rounds/{id}")
   public RoundView round(@Context SecurityContext security, @PathParam("id") long id) {
@@ -139,6 +145,7 @@ public class PatrolResource implements ModuleResource {
       description =
           "A guard checks in at a checkpoint of the round. 409 outside-round-window or"
               + " already-checked-in, 422 not-a-checkpoint.")
+  @Permission("security.patrol.check-in")
   @POST
   @Path("rounds/{id}/checkins")
   @Consumes(MediaType.APPLICATION_JSON)
