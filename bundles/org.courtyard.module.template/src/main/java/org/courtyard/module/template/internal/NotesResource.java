@@ -23,6 +23,7 @@ import org.courtyard.api.rest.Cursor;
 import org.courtyard.api.rest.Doc;
 import org.courtyard.api.rest.ModuleResource;
 import org.courtyard.api.rest.Page;
+import org.courtyard.api.rest.Permission;
 import org.courtyard.module.template.internal.dto.NoteInput;
 import org.courtyard.module.template.internal.dto.NoteUpdate;
 import org.courtyard.module.template.internal.dto.NoteView;
@@ -56,6 +57,7 @@ public class NotesResource implements ModuleResource {
   }
 
   @Doc(summary = "List notes", description = "The tenant's notes, paginated by id.")
+  @Permission("template.note.read")
   @GET
   public Page<NoteView> listNotes(
       @Context SecurityContext security,
@@ -68,6 +70,7 @@ public class NotesResource implements ModuleResource {
       summary = "Create a note",
       description = "Adds a note. 422 validation-failed with the field errors.",
       returns = NoteView.class)
+  @Permission("template.note.create")
   @POST
   @Consumes(MediaType.APPLICATION_JSON)
   public Response createNote(
@@ -77,6 +80,7 @@ public class NotesResource implements ModuleResource {
   }
 
   @Doc(summary = "Get a note", description = "One note by id. 404 not-found.")
+  @Permission("template.note.read")
   @GET
   @Path("{id}")
   public NoteView getNote(@Context SecurityContext security, @PathParam("id") long id) {
@@ -88,6 +92,7 @@ public class NotesResource implements ModuleResource {
       description =
           "Replaces the note's fields. 409 stale-version when someone changed it since it was"
               + " read.")
+  @Permission("template.note.update")
   @PUT
   @Path("{id}")
   @Consumes(MediaType.APPLICATION_JSON)
@@ -97,6 +102,7 @@ public class NotesResource implements ModuleResource {
   }
 
   @Doc(summary = "Delete a note", description = "Deletes the note. 404 not-found.")
+  @Permission("template.note.delete")
   @DELETE
   @Path("{id}")
   public Response deleteNote(@Context SecurityContext security, @PathParam("id") long id) {
