@@ -92,6 +92,39 @@ final class Http {
     return m;
   }
 
+  /** A password every test staff user gets: long enough and not a common one. */
+  static final String STAFF_PASSWORD = "Courtyard-test-9417";
+
+  /**
+   * Through this (owner token) client: creates staff user {@code username}, grants {@code role} in
+   * {@code scope} (company, estates or buildings, with ids), signs them in, and returns a client
+   * carrying their access token.
+   */
+  Http staff(String tenant, String username, String role, String scope, Long... ids)
+      throws IOException, InterruptedException {
+    Reply user =
+        post(
+            "/identity/users",
+            map("username", username, "displayName", username, "password", STAFF_PASSWORD));
+    org.junit.Assert.assertEquals(user.toString(), 201, user.status);
+    Reply grant =
+        post(
+            "/identity/users/" + user.json.path("id").asLong() + "/grants",
+            map("role", role, "scope", scope, "ids", List.of(ids)));
+    org.junit.Assert.assertEquals(grant.toString(), 201, grant.status);
+    return new Http(base, null).signIn(tenant, username, STAFF_PASSWORD);
+  }
+
+  /** Signs in through this client's base address; fails unless it answered 200. */
+  Http signIn(String tenant, String username, String password)
+      throws IOException, InterruptedException {
+    Reply r =
+        new Http(base, null)
+            .post("/auth/login", map("tenant", tenant, "username", username, "password", password));
+    org.junit.Assert.assertEquals(r.toString(), 200, r.status);
+    return new Http(base, "Bearer " + r.json.path("accessToken").asText());
+  }
+
   /** The id of what a POST created; fails unless it answered 201. */
   static long id(Reply r) {
     org.junit.Assert.assertEquals(r.toString(), 201, r.status);

@@ -18,6 +18,12 @@ import java.lang.annotation.Target;
 @Target(ElementType.METHOD)
 public @interface Permission {
 
+  /**
+   * For what any authenticated caller of the tenant may do about themselves (who am I, sign out),
+   * whatever they were granted.
+   */
+  String SELF = "self";
+
   /** {@code <module>.<object>.<action>}, lower case: {@code estate.room.read}. */
   String value();
 }

@@ -1,9 +1,10 @@
 package org.courtyard.rest.internal;
 
 import java.nio.charset.StandardCharsets;
-import java.security.Principal;
 import java.util.Base64;
 import java.util.Optional;
+import java.util.Set;
+import java.util.function.Supplier;
 import javax.annotation.Priority;
 import javax.servlet.http.HttpServletRequest;
 import javax.ws.rs.Priorities;
@@ -23,6 +24,7 @@ import org.courtyard.api.MinuteCounter;
 import org.courtyard.api.ProblemException;
 import org.courtyard.api.RetryLaterException;
 import org.courtyard.api.TenantSlug;
+import org.courtyard.api.rest.CallerVerifier;
 import org.courtyard.api.rest.TenantPrincipal;
 import org.slf4j.MDC;
 
@@ -44,23 +46,31 @@ final class AuthFilter implements ContainerRequestFilter, ContainerResponseFilte
   }
 
   private final Authenticator authenticator;
+  private final Supplier<CallerVerifier> callers;
   private final Audience audience;
   private final String module;
+  private final Set<String> publicPaths;
   private final ModuleGate gate;
   private final MinuteCounter served;
 
   /**
+   * @param callers the verifier of signed-in callers' tokens, null while identity is not running
    * @param module the module a tenant must have enabled to use this server, or null
+   * @param publicPaths paths of this server anyone may call without a credential
    */
   AuthFilter(
       Authenticator authenticator,
+      Supplier<CallerVerifier> callers,
       Audience audience,
       String module,
+      Set<String> publicPaths,
       ModuleGate gate,
       MinuteCounter served) {
     this.authenticator = authenticator;
+    this.callers = callers;
     this.audience = audience;
     this.module = module;
+    this.publicPaths = publicPaths;
     this.gate = gate;
     this.served = served;
   }
@@ -77,7 +87,7 @@ final class AuthFilter implements ContainerRequestFilter, ContainerResponseFilte
 
   private void authenticate(ContainerRequestContext request) {
     String path = request.getUriInfo().getPath();
-    if (audience == Audience.PUBLIC && isPublic(path)) {
+    if ((audience == Audience.PUBLIC && isPublic(path)) || publicPaths.contains(strip(path))) {
       return;
     }
     String header = request.getHeaderString(HttpHeaders.AUTHORIZATION);
@@ -91,19 +101,28 @@ final class AuthFilter implements ContainerRequestFilter, ContainerResponseFilte
         return;
       }
       request.setSecurityContext(
-          new Context(() -> basic[0], request.getSecurityContext().isSecure(), "operator"));
+          new CallerContext(
+              () -> basic[0],
+              request.getSecurityContext().isSecure(),
+              "operator",
+              SecurityContext.BASIC_AUTH));
       return;
     }
     Optional<String> token = bearer(header);
-    Optional<TenantSlug> tenant =
-        token.isEmpty() ? Optional.empty() : authenticator.tenantOfToken(token.get(), source());
-    if (tenant.isEmpty()) {
+    Optional<TenantPrincipal> caller = token.flatMap(this::caller);
+    if (caller.isEmpty()) {
       abort(
           request,
-          "Bearer realm=\"courtyard\"",
-          "This endpoint needs a tenant API token: Authorization: Bearer cy_...");
+          token.isEmpty()
+              ? "Bearer realm=\"courtyard\""
+              : "Bearer realm=\"courtyard\", error=\"invalid_token\"",
+          token.isEmpty()
+              ? "This endpoint needs a credential: Authorization: Bearer with a staff access"
+                  + " token (POST /api/v1/auth/login) or a tenant API token cy_..."
+              : "The token is unknown, expired or revoked. Refresh it or sign in again.");
       return;
     }
+    Optional<TenantSlug> tenant = caller.map(TenantPrincipal::tenant);
     if (module != null && !gate.isEnabled(tenant.get(), module)) {
       throw ProblemException.notFound(
           "module-not-enabled",
@@ -116,10 +135,23 @@ final class AuthFilter implements ContainerRequestFilter, ContainerResponseFilte
     }
     MDC.put("tenant", tenant.get().value());
     request.setSecurityContext(
-        new Context(
-            new TenantPrincipal(tenant.get(), tokenId(token.get())),
-            request.getSecurityContext().isSecure(),
-            "tenant"));
+        new CallerContext(
+            caller.get(), request.getSecurityContext().isSecure(), "tenant", "Bearer"));
+  }
+
+  /** An owner token {@code cy_...} through the registry, anything else through identity. */
+  private Optional<TenantPrincipal> caller(String token) {
+    if (token.startsWith("cy_")) {
+      return authenticator
+          .tenantOfToken(token, source())
+          .map(t -> new TenantPrincipal(t, tokenId(token)));
+    }
+    CallerVerifier verifier = callers.get();
+    return verifier == null ? Optional.empty() : verifier.verify(token, source());
+  }
+
+  private static String strip(String path) {
+    return path.startsWith("/") ? path.substring(1) : path;
   }
 
   /**
@@ -184,37 +216,5 @@ final class AuthFilter implements ContainerRequestFilter, ContainerResponseFilte
       return Optional.empty();
     }
     return Optional.of(header.substring(7).trim());
-  }
-
-  private static final class Context implements SecurityContext {
-    private final Principal principal;
-    private final boolean secure;
-    private final String role;
-
-    Context(Principal principal, boolean secure, String role) {
-      this.principal = principal;
-      this.secure = secure;
-      this.role = role;
-    }
-
-    @Override
-    public Principal getUserPrincipal() {
-      return principal;
-    }
-
-    @Override
-    public boolean isUserInRole(String r) {
-      return role.equals(r);
-    }
-
-    @Override
-    public boolean isSecure() {
-      return secure;
-    }
-
-    @Override
-    public String getAuthenticationScheme() {
-      return "operator".equals(role) ? BASIC_AUTH : "Bearer";
-    }
   }
 }

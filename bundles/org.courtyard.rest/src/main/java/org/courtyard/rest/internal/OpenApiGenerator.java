@@ -37,6 +37,7 @@ import javax.ws.rs.QueryParam;
 import javax.ws.rs.core.Context;
 import javax.ws.rs.core.Response;
 import org.courtyard.api.rest.Doc;
+import org.courtyard.api.rest.Permission;
 
 /**
  * Builds an OpenAPI 3.0 document from the JAX-RS annotations of the published resources, so the
@@ -50,12 +51,26 @@ final class OpenApiGenerator {
     final Class<?> resource;
     final String tag;
     final String security;
+    final java.util.Set<String> publicPaths;
 
     Api(String basePath, Class<?> resource, String tag, String security) {
+      this(basePath, resource, tag, security, java.util.Set.of());
+    }
+
+    /**
+     * @param publicPaths paths under {@code basePath} (without it) that need no credential
+     */
+    Api(
+        String basePath,
+        Class<?> resource,
+        String tag,
+        String security,
+        java.util.Set<String> publicPaths) {
       this.basePath = basePath;
       this.resource = resource;
       this.tag = tag;
       this.security = security;
+      this.publicPaths = publicPaths;
     }
   }
 
@@ -83,7 +98,10 @@ final class OpenApiGenerator {
         @SuppressWarnings("unchecked")
         Map<String, Object> item =
             (Map<String, Object>) paths.computeIfAbsent(path, k -> new TreeMap<String, Object>());
-        item.put(verb, operation(api, m, verb));
+        String relative = join("", pathOf(api.resource), pathOf(m));
+        boolean open =
+            api.publicPaths.contains(relative.startsWith("/") ? relative.substring(1) : relative);
+        item.put(verb, operation(api, m, verb, open));
       }
     }
     Map<String, Object> doc = new LinkedHashMap<>();
@@ -97,8 +115,12 @@ final class OpenApiGenerator {
             version,
             "description",
             "Multi-tenant property management. Operator endpoints take HTTP Basic"
-                + " (user 'operator'); tenant endpoints take a tenant API token as Bearer. Errors are"
-                + " application/problem+json."));
+                + " (user 'operator'); tenant endpoints take, as Bearer, a tenant API token (the"
+                + " company's owner key) or a staff member's access token from POST"
+                + " /v1/auth/login. Each tenant operation names the permission it needs in"
+                + " x-courtyard-permission; a staff member holds it through a role granted for the"
+                + " whole company or some estates or buildings, and sees only rows there. Errors"
+                + " are application/problem+json."));
     doc.put("servers", List.of(Map.of("url", "/api")));
     doc.put("tags", tags);
     doc.put("paths", paths);
@@ -110,7 +132,17 @@ final class OpenApiGenerator {
         Map.of(
             "operator", Map.of("type", "http", "scheme", "basic"),
             "tenantToken",
-                Map.of("type", "http", "scheme", "bearer", "bearerFormat", "cy_<id>_<secret>")));
+                Map.of("type", "http", "scheme", "bearer", "bearerFormat", "cy_<id>_<secret>"),
+            "staffToken",
+                Map.of(
+                    "type",
+                    "http",
+                    "scheme",
+                    "bearer",
+                    "bearerFormat",
+                    "JWT",
+                    "description",
+                    "A staff member's access token from POST /v1/auth/login")));
     doc.put("components", components);
     return doc;
   }
@@ -130,7 +162,7 @@ final class OpenApiGenerator {
     return list;
   }
 
-  private Map<String, Object> operation(Api api, Method m, String verb) {
+  private Map<String, Object> operation(Api api, Method m, String verb, boolean open) {
     Map<String, Object> op = new LinkedHashMap<>();
     op.put("tags", List.of(api.tag));
     op.put("operationId", operationId(api.tag + "_" + m.getName()));
@@ -138,6 +170,10 @@ final class OpenApiGenerator {
     op.put("summary", doc == null ? summaryOf(m.getName()) : doc.summary());
     if (doc != null && !doc.description().isEmpty()) {
       op.put("description", doc.description());
+    }
+    Permission permission = m.getAnnotation(Permission.class);
+    if (permission != null) {
+      op.put("x-courtyard-permission", permission.value());
     }
     List<Map<String, Object>> params = new ArrayList<>();
     for (Parameter p : m.getParameters()) {
@@ -177,10 +213,23 @@ final class OpenApiGenerator {
         Map.of(
             "application/problem+json",
             Map.of("schema", Map.of("$ref", "#/components/schemas/Problem")));
-    if (api.security != null) {
+    if (api.security != null && !open) {
       responses.put(
           "401", Map.of("description", "Missing or invalid credential", "content", problem));
-      op.put("security", List.of(Map.of(api.security, List.of())));
+      if (permission != null && !Permission.SELF.equals(permission.value())) {
+        responses.put(
+            "403",
+            Map.of(
+                "description",
+                "permission-denied: the caller's roles do not grant " + permission.value(),
+                "content",
+                problem));
+      }
+      op.put(
+          "security",
+          "tenantToken".equals(api.security)
+              ? List.of(Map.of("tenantToken", List.of()), Map.of("staffToken", List.of()))
+              : List.of(Map.of(api.security, List.of())));
     } else {
       // a public operation's only refusal of its own: the caller's Accept names nothing it answers
       responses.put(

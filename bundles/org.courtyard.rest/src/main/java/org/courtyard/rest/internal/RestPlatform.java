@@ -3,10 +3,12 @@ package org.courtyard.rest.internal;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.ArrayList;
 import java.util.Dictionary;
+import java.util.HashSet;
 import java.util.Hashtable;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.apache.cxf.Bus;
 import org.apache.cxf.BusFactory;
 import org.apache.cxf.endpoint.Server;
@@ -20,9 +22,11 @@ import org.courtyard.api.TenantModule;
 import org.courtyard.api.TenantService;
 import org.courtyard.api.TrafficSource;
 import org.courtyard.api.Workers;
+import org.courtyard.api.rest.CallerVerifier;
 import org.courtyard.api.rest.ModuleResource;
 import org.courtyard.api.rest.OperatorExtension;
 import org.courtyard.api.rest.PublishedApi;
+import org.courtyard.api.rest.TenantExtension;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.ServiceRegistration;
 import org.osgi.service.component.annotations.Activate;
@@ -80,6 +84,12 @@ public final class RestPlatform {
   private final Map<String, OperatorExtension> extensions = new LinkedHashMap<>();
   private final Map<String, Server> extensionServers = new LinkedHashMap<>();
   private final Map<String, ServiceRegistration<PublishedApi>> published = new LinkedHashMap<>();
+
+  /** Platform bundles' tenant resources (sign-in, users and roles), by path. */
+  private final Map<String, List<TenantExtension>> tenantExtensions = new LinkedHashMap<>();
+
+  private final Map<String, Server> tenantExtensionServers = new LinkedHashMap<>();
+  private volatile CallerVerifier callerVerifier;
   private final BundleContext context;
 
   /** Each module's resources (one per aggregate), published together under its address. */
@@ -132,6 +142,7 @@ public final class RestPlatform {
       meterRegistration = context.registerService(InteractiveLoad.class, meter, null);
       moduleResources.keySet().forEach(this::publish);
       extensions.forEach(this::publishExtension);
+      tenantExtensions.keySet().forEach(this::publishTenantExtension);
     }
     LOG.info("REST API published under /api{} ({} module(s))", BASE, moduleServers.size());
   }
@@ -146,6 +157,8 @@ public final class RestPlatform {
     new ArrayList<>(moduleServers.keySet()).forEach(this::withdraw);
     extensionServers.values().forEach(Server::destroy);
     extensionServers.clear();
+    tenantExtensionServers.values().forEach(Server::destroy);
+    tenantExtensionServers.clear();
     platformServers.forEach(Server::destroy);
     platformServers.clear();
     overview.close();
@@ -248,6 +261,70 @@ public final class RestPlatform {
     LOG.info("Operator API {} published at /api{}/operator/{}", path, BASE, path);
   }
 
+  @Reference(
+      cardinality = ReferenceCardinality.OPTIONAL,
+      policy = ReferencePolicy.DYNAMIC,
+      unbind = "removeCallerVerifier")
+  void addCallerVerifier(CallerVerifier verifier) {
+    this.callerVerifier = verifier;
+  }
+
+  void removeCallerVerifier(CallerVerifier verifier) {
+    if (callerVerifier == verifier) {
+      callerVerifier = null;
+    }
+  }
+
+  @Reference(
+      cardinality = ReferenceCardinality.MULTIPLE,
+      policy = ReferencePolicy.DYNAMIC,
+      unbind = "removeTenantExtension")
+  synchronized void addTenantExtension(TenantExtension extension) {
+    String path = extension.path();
+    if (path == null || !path.matches("^[a-z][a-z0-9-]{1,39}$") || path.equals("operator")) {
+      LOG.error("Tenant extension {} has an invalid path {}", extension.getClass(), path);
+      return;
+    }
+    tenantExtensions.computeIfAbsent(path, k -> new ArrayList<>()).add(extension);
+    openApi = null;
+    if (active) {
+      publishTenantExtension(path);
+    }
+  }
+
+  synchronized void removeTenantExtension(TenantExtension extension) {
+    String path = extension.path();
+    List<TenantExtension> list = tenantExtensions.get(path);
+    if (list == null || !list.removeIf(e -> e == extension)) {
+      return;
+    }
+    openApi = null;
+    Server old = tenantExtensionServers.remove(path);
+    if (old != null) {
+      old.destroy();
+    }
+    if (list.isEmpty()) {
+      tenantExtensions.remove(path);
+    } else if (active) {
+      publishTenantExtension(path);
+    }
+  }
+
+  private void publishTenantExtension(String path) {
+    Server old = tenantExtensionServers.remove(path);
+    if (old != null) {
+      old.destroy();
+    }
+    List<TenantExtension> list = tenantExtensions.get(path);
+    Set<String> open = new HashSet<>();
+    list.forEach(e -> open.addAll(e.publicPaths()));
+    tenantExtensionServers.put(
+        path,
+        create(
+            BASE + "/" + path, List.<Object>copyOf(list), AuthFilter.Audience.TENANT, null, open));
+    LOG.info("Tenant API {} published at /api{}/{}", path, BASE, path);
+  }
+
   /**
    * Replaces any server of the module (the old one first: both would share one address) by one that
    * serves all of the module's resources.
@@ -290,6 +367,15 @@ public final class RestPlatform {
 
   private Server create(
       String address, List<Object> beans, AuthFilter.Audience audience, String module) {
+    return create(address, beans, audience, module, Set.of());
+  }
+
+  private Server create(
+      String address,
+      List<Object> beans,
+      AuthFilter.Audience audience,
+      String module,
+      Set<String> publicPaths) {
     return start(
         address,
         beans,
@@ -299,7 +385,15 @@ public final class RestPlatform {
             new TypedParams(),
             meter,
             limits,
-            new AuthFilter(authenticator, audience, module, gate, overview.requests())));
+            new AuthFilter(
+                authenticator,
+                () -> callerVerifier,
+                audience,
+                module,
+                publicPaths,
+                gate,
+                overview.requests()),
+            new PermissionFilter()));
   }
 
   private Server start(String address, List<Object> beans, List<Object> providers) {
@@ -334,6 +428,17 @@ public final class RestPlatform {
                 apis.add(
                     new OpenApiGenerator.Api(
                         BASE + "/operator/" + path, e.getClass(), "operator", "operator")));
+        tenantExtensions.forEach(
+            (path, list) ->
+                list.forEach(
+                    e ->
+                        apis.add(
+                            new OpenApiGenerator.Api(
+                                BASE + "/" + path,
+                                e.getClass(),
+                                path,
+                                "tenantToken",
+                                e.publicPaths()))));
         moduleResources.forEach(
             (id, resources) ->
                 resources.forEach(

@@ -10,6 +10,7 @@ import org.courtyard.api.ProblemException;
 import org.courtyard.api.Tenant;
 import org.courtyard.api.TenantService;
 import org.courtyard.api.rest.Doc;
+import org.courtyard.api.rest.Permission;
 import org.courtyard.api.rest.TenantPrincipal;
 
 /** Lets a tenant's integration check its token and see which modules it has. */
@@ -26,6 +27,7 @@ public final class TenantSelfResource {
   @Doc(
       summary = "Get the calling tenant",
       description = "The tenant the token belongs to: slug, name, status and enabled modules.")
+  @Permission("identity.tenant.read")
   @GET
   public Tenant me(@Context SecurityContext security) {
     String slug = TenantPrincipal.of(security).value();

@@ -22,6 +22,7 @@ class OpenApiGeneratorTest {
   public static class Things {
     public record ThingView(long id, String name) {}
 
+    @org.courtyard.api.rest.Permission("things.thing.read")
     @GET
     public List<ThingView> listFeeItems() {
       return List.of();
@@ -91,9 +92,19 @@ class OpenApiGeneratorTest {
   }
 
   @Test
+  void operationsNameTheirPermissionAndItsRefusal() {
+    Map<String, Object> list = op(TENANT, "/v1/things/things", "get");
+    assertThat(list).containsEntry("x-courtyard-permission", "things.thing.read");
+    assertThat(responses(list)).containsKey("403");
+    assertThat(op(TENANT, "/v1/things/things/{id}.html", "get"))
+        .doesNotContainKey("x-courtyard-permission");
+  }
+
+  @Test
   void everyOperationStatesItsSecurityPublicOnesAnEmptyList() {
     assertThat(op(TENANT, "/v1/things/things", "get"))
-        .containsEntry("security", List.of(Map.of("tenantToken", List.of())));
+        .containsEntry(
+            "security", List.of(Map.of("tenantToken", List.of()), Map.of("staffToken", List.of())));
     Map<String, Object> open =
         OpenApiGenerator.document(
             "1.0", List.of(new OpenApiGenerator.Api("/v1", PublicResource.class, "public", null)));

@@ -1,0 +1,188 @@
+package org.courtyard.identity.internal;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import javax.servlet.http.HttpServletRequest;
+import javax.ws.rs.Consumes;
+import javax.ws.rs.GET;
+import javax.ws.rs.HeaderParam;
+import javax.ws.rs.POST;
+import javax.ws.rs.Path;
+import javax.ws.rs.Produces;
+import javax.ws.rs.core.Context;
+import javax.ws.rs.core.HttpHeaders;
+import javax.ws.rs.core.MediaType;
+import javax.ws.rs.core.SecurityContext;
+import org.courtyard.api.PermissionDef;
+import org.courtyard.api.ProblemException;
+import org.courtyard.api.rest.Doc;
+import org.courtyard.api.rest.Params;
+import org.courtyard.api.rest.Permission;
+import org.courtyard.api.rest.TenantExtension;
+import org.courtyard.api.rest.TenantPrincipal;
+import org.courtyard.identity.internal.dto.CallerView;
+import org.courtyard.identity.internal.dto.LoginInput;
+import org.courtyard.identity.internal.dto.RefreshInput;
+import org.courtyard.identity.internal.dto.TokenView;
+
+/**
+ * Sign-in under {@code /api/v1/auth}: a staff member's company, user name and password give an
+ * access token for 15 minutes and a refresh token for 30 days; the public keys that verify access
+ * tokens are published as a JWKS. Signing in, refreshing and the keys need no credential.
+ */
+@Path("")
+@Produces(MediaType.APPLICATION_JSON)
+public final class AuthResource implements TenantExtension {
+
+  static final String PATH = "auth";
+
+  private final Sessions sessions;
+  private final StaffUsers users;
+  private final AccessTokens tokens;
+  private final SigningKeys keys;
+  private final PermissionCatalog catalog;
+
+  AuthResource(
+      Sessions sessions,
+      StaffUsers users,
+      AccessTokens tokens,
+      SigningKeys keys,
+      PermissionCatalog catalog) {
+    this.sessions = sessions;
+    this.users = users;
+    this.tokens = tokens;
+    this.keys = keys;
+    this.catalog = catalog;
+  }
+
+  @Override
+  public String path() {
+    return PATH;
+  }
+
+  @Override
+  public Set<String> publicPaths() {
+    return Set.of("login", "refresh", "jwks.json");
+  }
+
+  @Doc(
+      summary = "Sign in",
+      description =
+          "A staff member's company (tenant slug), user name and password give an access token"
+              + " (Bearer, 15 minutes) and a refresh token (30 days, one use). 401"
+              + " invalid-credentials, 403 user-disabled or tenant-suspended, 429 after too many"
+              + " failures.")
+  @POST
+  @Path("login")
+  @Consumes(MediaType.APPLICATION_JSON)
+  public TokenView login(@Context HttpServletRequest http, LoginInput input) {
+    return sessions.login(
+        Params.body(input), http.getRemoteAddr(), http.getHeader(HttpHeaders.USER_AGENT));
+  }
+
+  @Doc(
+      summary = "Refresh the tokens",
+      description =
+          "Exchanges a refresh token, once, for a new access token and the next refresh token. A"
+              + " refresh token used twice ends its session. 401 invalid-refresh-token.")
+  @POST
+  @Path("refresh")
+  @Consumes(MediaType.APPLICATION_JSON)
+  public TokenView refresh(RefreshInput input) {
+    return sessions.refresh(Params.body(input).refreshToken());
+  }
+
+  @Doc(
+      summary = "Sign out",
+      description =
+          "Ends the session of the access token: its refresh token stops working and so does the"
+              + " access token, at once.")
+  @Permission(Permission.SELF)
+  @POST
+  @Path("logout")
+  public void logout(
+      @Context SecurityContext security,
+      @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization) {
+    TenantPrincipal caller = staff(security);
+    sessions.logout(caller.tenant(), sessionOf(authorization));
+  }
+
+  @Doc(
+      summary = "Sign out everywhere",
+      description = "Ends every session of the signed-in user, on every device.")
+  @Permission(Permission.SELF)
+  @POST
+  @Path("logout-all")
+  public void logoutAll(@Context SecurityContext security) {
+    TenantPrincipal caller = staff(security);
+    users.signOutEverywhere(caller.tenant(), Long.parseLong(caller.subject()));
+  }
+
+  @Doc(
+      summary = "Who am I",
+      description =
+          "The caller of this credential and, for each permission it holds, where: the whole"
+              + " company or some estates and buildings.")
+  @Permission(Permission.SELF)
+  @GET
+  @Path("me")
+  public CallerView me(@Context SecurityContext security) {
+    TenantPrincipal caller = TenantPrincipal.principalOf(security);
+    List<CallerView.Held> held = new ArrayList<>();
+    for (PermissionDef def : catalog.all()) {
+      caller
+          .scopeFor(def.id())
+          .ifPresent(
+              scope ->
+                  held.add(
+                      new CallerView.Held(
+                          def.id(),
+                          scope.isAll() ? "company" : "some",
+                          List.copyOf(scope.estates()),
+                          List.copyOf(scope.buildings()))));
+    }
+    return new CallerView(
+        caller.tenant().value(),
+        caller.kind().name().toLowerCase(java.util.Locale.ROOT),
+        caller.subject(),
+        caller.name(),
+        held);
+  }
+
+  @Doc(
+      summary = "Get the token signing keys",
+      description =
+          "The public keys (JWKS, RS256) that verify Courtyard's access tokens, for integrations"
+              + " that check tokens themselves.")
+  @GET
+  @Path("jwks.json")
+  @Produces({"application/jwk-set+json", MediaType.APPLICATION_JSON})
+  public Map<String, Object> jwks() {
+    return keys.publishedJson();
+  }
+
+  private static TenantPrincipal staff(SecurityContext security) {
+    TenantPrincipal caller = TenantPrincipal.principalOf(security);
+    if (caller.kind() != TenantPrincipal.Kind.STAFF) {
+      throw new ProblemException(
+          409,
+          "not-signed-in",
+          "Not a signed-in session",
+          "Only a signed-in staff member's access token has a session to end.");
+    }
+    return caller;
+  }
+
+  /** The session of the access token this request carries (verified already, so cached). */
+  private UUID sessionOf(String authorization) {
+    String token = authorization == null ? "" : authorization.replaceFirst("(?i)^Bearer\\s+", "");
+    return tokens
+        .verify(token)
+        .map(AccessTokens.Claims::session)
+        .orElseThrow(
+            () -> new ProblemException(401, "unauthorized", "Unauthorized", "Sign in again."));
+  }
+}

@@ -1,0 +1,166 @@
+package org.courtyard.identity.internal;
+
+import java.sql.Connection;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.courtyard.api.Authenticator;
+import org.courtyard.api.ModuleDescriptor;
+import org.courtyard.api.OnboardingListener;
+import org.courtyard.api.TenantPersistence;
+import org.courtyard.api.TenantService;
+import org.courtyard.api.TenantSlug;
+import org.courtyard.api.Workers;
+import org.courtyard.api.rest.CallerVerifier;
+import org.courtyard.api.rest.TenantExtension;
+import org.courtyard.api.rest.TenantPrincipal;
+import org.courtyard.persistence.PlatformDatabase;
+import org.osgi.framework.BundleContext;
+import org.osgi.framework.ServiceRegistration;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.metatype.annotations.AttributeDefinition;
+import org.osgi.service.metatype.annotations.Designate;
+import org.osgi.service.metatype.annotations.ObjectClassDefinition;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * People and their rights, for every tenant: staff accounts, roles granted in data scopes, sign-in
+ * with access tokens signed by keys the platform rotates. Verifies the signed-in callers' tokens
+ * for the REST layer ({@link CallerVerifier}) and publishes {@code /api/v1/auth} and {@code
+ * /api/v1/identity}.
+ */
+@Component(
+    service = {CallerVerifier.class, OnboardingListener.class},
+    immediate = true,
+    configurationPid = IdentityPlatform.PID)
+@Designate(ocd = IdentityPlatform.Config.class)
+public final class IdentityPlatform implements CallerVerifier, OnboardingListener {
+
+  static final String PID = "org.courtyard.identity";
+  static final String IDENTITY_PATH = "identity";
+  private static final Logger LOG = LoggerFactory.getLogger(IdentityPlatform.class);
+
+  @ObjectClassDefinition(
+      name = "Courtyard identity",
+      description = "Sign-in of staff: token lifetimes and the rotation of the signing keys")
+  @interface Config {
+    @AttributeDefinition(description = "Minutes an access token is valid")
+    int accessTokenMinutes() default 15;
+
+    @AttributeDefinition(description = "Days a refresh token (a session) stays valid unused")
+    int refreshTokenDays() default 30;
+
+    @AttributeDefinition(description = "Days a signing key signs before a new one replaces it")
+    int keyRotationDays() default 30;
+
+    @AttributeDefinition(description = "The iss claim of access tokens")
+    String issuer() default "courtyard";
+  }
+
+  private final PermissionCatalog catalog = new PermissionCatalog();
+  private final TenantStores stores;
+  private final Callers callers;
+  private final AccessTokens tokens;
+  private final List<ServiceRegistration<?>> registrations = new ArrayList<>();
+  private final AutoCloseable rotation;
+
+  @Activate
+  public IdentityPlatform(
+      BundleContext context,
+      @Reference PlatformDatabase db,
+      @Reference TenantPersistence persistence,
+      @Reference TenantService tenants,
+      @Reference Authenticator authenticator,
+      @Reference Workers workers,
+      Config config) {
+    db.migrate(
+        PlatformDatabase.PLATFORM_SCHEMA,
+        TenantStores.MODULE,
+        context.getBundle(),
+        "db/platform-identity");
+    Duration access = Duration.ofMinutes(config.accessTokenMinutes());
+    SigningKeys keys =
+        new SigningKeys(
+            db.platform(),
+            Duration.ofDays(config.keyRotationDays()),
+            access.plus(Duration.ofMinutes(5)));
+    keys.refresh();
+    this.stores = new TenantStores(db, persistence, context.getBundle());
+    this.callers = new Callers(tenants, stores);
+    this.tokens = new AccessTokens(keys, config.issuer(), access);
+    StaffUsers users = new StaffUsers(stores, authenticator, PasswordPolicy.bundled(), callers);
+    Sessions sessions =
+        new Sessions(
+            tenants,
+            stores,
+            users,
+            authenticator,
+            tokens,
+            callers,
+            Duration.ofDays(config.refreshTokenDays()));
+    Roles roles = new Roles(stores, catalog, callers);
+    Grants grants = new Grants(stores, callers);
+    register(context, new AuthResource(sessions, users, tokens, keys, catalog));
+    register(context, new UsersResource(users, grants, sessions));
+    register(context, new RolesResource(roles, catalog));
+    this.rotation =
+        workers.every(
+            "identity-key-rotation", Duration.ofHours(1), Duration.ofHours(1), keys::refresh);
+    LOG.info(
+        "Identity ready: access tokens {} min, signing keys rotate every {} days",
+        config.accessTokenMinutes(),
+        config.keyRotationDays());
+  }
+
+  private void register(BundleContext context, TenantExtension resource) {
+    registrations.add(context.registerService(TenantExtension.class, resource, null));
+  }
+
+  @Deactivate
+  void deactivate() throws Exception {
+    rotation.close();
+    for (ServiceRegistration<?> r : registrations) {
+      try {
+        r.unregister();
+      } catch (IllegalStateException alreadyGone) {
+        // the bundle is stopping: the framework unregistered it
+      }
+    }
+  }
+
+  @Reference(
+      cardinality = ReferenceCardinality.MULTIPLE,
+      policy = ReferencePolicy.DYNAMIC,
+      unbind = "removeModule")
+  void addModule(ModuleDescriptor module) {
+    catalog.add(module);
+  }
+
+  void removeModule(ModuleDescriptor module) {
+    catalog.remove(module);
+  }
+
+  @Override
+  public Optional<TenantPrincipal> verify(String token, String source) {
+    return tokens.verify(token).flatMap(callers::principal);
+  }
+
+  @Override
+  public void tenantCreated(TenantSlug tenant, Connection transaction) {
+    // the identity tables are migrated on the tenant's first request, after this commits
+    stores.forget(tenant);
+  }
+
+  @Override
+  public void tenantRemoved(TenantSlug tenant) {
+    stores.forget(tenant);
+    callers.forgetTenant(tenant);
+  }
+}

@@ -1,0 +1,364 @@
+package org.courtyard.identity.internal;
+
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.security.MessageDigest;
+import java.security.SecureRandom;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.courtyard.api.Authenticator;
+import org.courtyard.api.ProblemException;
+import org.courtyard.api.Tenant;
+import org.courtyard.api.TenantService;
+import org.courtyard.api.TenantSlug;
+import org.courtyard.api.TextRules;
+import org.courtyard.api.jdbc.Jdbc;
+import org.courtyard.identity.internal.dto.LoginInput;
+import org.courtyard.identity.internal.dto.SessionView;
+import org.courtyard.identity.internal.dto.TokenView;
+import org.courtyard.identity.internal.dto.UserView;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Sign-in, refresh and sign-out. A session is one signed-in device: its refresh token {@code
+ * cyr_<tenant>.<session>.<secret>} is stored as a hash, works once, and is replaced by the next one
+ * on every refresh. Presenting a refresh token that was already replaced means it was copied: the
+ * session ends, for the thief and the owner alike, who signs in again.
+ */
+final class Sessions {
+
+  private static final Logger LOG = LoggerFactory.getLogger(Sessions.class);
+  static final String REFRESH_PREFIX = "cyr_";
+
+  private final TenantService tenants;
+  private final TenantStores stores;
+  private final StaffUsers users;
+  private final Authenticator authenticator;
+  private final AccessTokens tokens;
+  private final Callers callers;
+  private final Duration refreshLifetime;
+  private final SecureRandom random = new SecureRandom();
+
+  Sessions(
+      TenantService tenants,
+      TenantStores stores,
+      StaffUsers users,
+      Authenticator authenticator,
+      AccessTokens tokens,
+      Callers callers,
+      Duration refreshLifetime) {
+    this.tenants = tenants;
+    this.stores = stores;
+    this.users = users;
+    this.authenticator = authenticator;
+    this.tokens = tokens;
+    this.callers = callers;
+    this.refreshLifetime = refreshLifetime;
+  }
+
+  TokenView login(LoginInput in, String source, String userAgent) {
+    if (in == null
+        || TextRules.trimToNull(in.tenant()) == null
+        || TextRules.trimToNull(in.username()) == null
+        || in.password() == null) {
+      throw ProblemException.badRequest(
+          "missing-credentials",
+          "Missing credentials",
+          "Send the company (tenant), the user name and the password.");
+    }
+    String slug = in.tenant().strip().toLowerCase(java.util.Locale.ROOT);
+    Optional<Tenant> tenant = TenantSlug.isValid(slug) ? tenants.find(slug) : Optional.empty();
+    String account =
+        "staff:" + slug + "/" + in.username().strip().toLowerCase(java.util.Locale.ROOT);
+    if (tenant.isEmpty()) {
+      authenticator.verifySecret(in.password(), null, account, source);
+      throw wrongCredentials();
+    }
+    requireActive(tenant.get());
+    TenantSlug t = TenantSlug.of(slug);
+    Optional<StaffUsers.Login> user = users.forLogin(t, in.username());
+    String hash = user.map(StaffUsers.Login::passwordHash).orElse(null);
+    if (!authenticator.verifySecret(in.password(), hash, account, source)) {
+      throw wrongCredentials();
+    }
+    StaffUsers.Login u = user.get();
+    if (!StaffUsers.ACTIVE.equals(u.status())) {
+      throw new ProblemException(
+          403,
+          "user-disabled",
+          "User disabled",
+          "This account is disabled. Ask your company's administrator to enable it.");
+    }
+    UUID sid = UUID.randomUUID();
+    String secret = secret();
+    Instant expires = Instant.now().plus(refreshLifetime);
+    UserView view =
+        stores
+            .of(t)
+            .transaction(
+                c -> {
+                  try (PreparedStatement ps =
+                      c.prepareStatement(
+                          "insert into staff_session (id, user_id, refresh_hash, expires_at,"
+                              + " source, user_agent) values (?, ?, ?, ?, ?, ?)")) {
+                    ps.setObject(1, sid);
+                    ps.setLong(2, u.id());
+                    ps.setString(3, hash(secret));
+                    ps.setTimestamp(4, Timestamp.from(expires));
+                    ps.setString(5, TextRules.clip(source, 64));
+                    ps.setString(6, TextRules.clip(userAgent, 200));
+                    ps.executeUpdate();
+                  }
+                  try (PreparedStatement ps =
+                      c.prepareStatement(
+                          "update staff_user set last_login_at = now() where id = ?")) {
+                    ps.setLong(1, u.id());
+                    ps.executeUpdate();
+                  }
+                  return StaffUsers.find(c, u.id()).orElseThrow();
+                });
+    return answer(t, u.id(), u.username(), sid, u.tokenVersion(), secret, expires, view);
+  }
+
+  TokenView refresh(String refreshToken) {
+    Refresh r = parse(refreshToken).orElseThrow(Sessions::invalidRefresh);
+    Optional<Tenant> tenant = tenants.find(r.tenant.value());
+    if (tenant.isEmpty()) {
+      throw invalidRefresh();
+    }
+    requireActive(tenant.get());
+    String next = secret();
+    Instant expires = Instant.now().plus(refreshLifetime);
+    Rotated rotated = stores.of(r.tenant).transaction(c -> rotate(c, r, next, expires));
+    if (rotated == null) {
+      throw invalidRefresh();
+    }
+    if (rotated.reused) {
+      callers.forgetSession(r.tenant, r.session);
+      LOG.warn(
+          "A replaced refresh token of session {} ({}) was presented again: session ended",
+          r.session,
+          r.tenant);
+      throw invalidRefresh();
+    }
+    return answer(
+        r.tenant,
+        rotated.user.id(),
+        rotated.user.username(),
+        r.session,
+        rotated.tokenVersion,
+        next,
+        expires,
+        rotated.user);
+  }
+
+  /** Ends the session the caller's token belongs to. */
+  void logout(TenantSlug tenant, UUID session) {
+    stores
+        .of(tenant)
+        .transaction(
+            c -> {
+              try (PreparedStatement ps =
+                  c.prepareStatement(
+                      "update staff_session set revoked_at = now(), revoked_why = 'signed-out'"
+                          + " where id = ? and revoked_at is null")) {
+                ps.setObject(1, session);
+                ps.executeUpdate();
+              }
+              return null;
+            });
+    callers.forgetSession(tenant, session);
+  }
+
+  List<SessionView> list(TenantSlug tenant, long user) {
+    return stores
+        .of(tenant)
+        .read(
+            c -> {
+              if (StaffUsers.find(c, user).isEmpty()) {
+                throw StaffUsers.notFound(user);
+              }
+              try (PreparedStatement ps =
+                  c.prepareStatement(
+                      "select id, created_at, refreshed_at, expires_at, revoked_at, revoked_why,"
+                          + " source, user_agent from staff_session where user_id = ?"
+                          + " and expires_at > now() - interval '7 days'"
+                          + " order by created_at desc limit 100")) {
+                ps.setLong(1, user);
+                List<SessionView> out = new ArrayList<>();
+                try (ResultSet rs = ps.executeQuery()) {
+                  while (rs.next()) {
+                    out.add(
+                        new SessionView(
+                            rs.getString(1),
+                            rs.getTimestamp(2).toInstant(),
+                            rs.getTimestamp(3).toInstant(),
+                            rs.getTimestamp(4).toInstant(),
+                            Jdbc.instant(rs.getTimestamp(5)),
+                            rs.getString(6),
+                            rs.getString(7),
+                            rs.getString(8)));
+                  }
+                }
+                return out;
+              }
+            });
+  }
+
+  /** Revokes every open session of {@code user}, inside the caller's transaction. */
+  static void revokeAll(Connection c, long user, String why) throws SQLException {
+    try (PreparedStatement ps =
+        c.prepareStatement(
+            "update staff_session set revoked_at = now(), revoked_why = ?"
+                + " where user_id = ? and revoked_at is null")) {
+      ps.setString(1, why);
+      ps.setLong(2, user);
+      ps.executeUpdate();
+    }
+  }
+
+  private record Refresh(TenantSlug tenant, UUID session, String secret) {}
+
+  private record Rotated(UserView user, int tokenVersion, boolean reused) {}
+
+  private static Rotated rotate(Connection c, Refresh r, String next, Instant expires)
+      throws SQLException {
+    String presented = hash(r.secret);
+    try (PreparedStatement ps =
+        c.prepareStatement(
+            "select s.user_id, s.refresh_hash, s.previous_hash, u.status, u.token_version"
+                + " from staff_session s join staff_user u on u.id = s.user_id"
+                + " where s.id = ? and s.revoked_at is null and s.expires_at > now()"
+                + " for update of s")) {
+      ps.setObject(1, r.session);
+      try (ResultSet rs = ps.executeQuery()) {
+        if (!rs.next()) {
+          return null;
+        }
+        long user = rs.getLong(1);
+        String current = rs.getString(2);
+        String previous = rs.getString(3);
+        if (!StaffUsers.ACTIVE.equals(rs.getString(4))) {
+          return null;
+        }
+        int tokenVersion = rs.getInt(5);
+        if (MessageDigest.isEqual(bytes(presented), bytes(current))) {
+          try (PreparedStatement u =
+              c.prepareStatement(
+                  "update staff_session set previous_hash = refresh_hash, refresh_hash = ?,"
+                      + " refreshed_at = now(), expires_at = ? where id = ?")) {
+            u.setString(1, hash(next));
+            u.setTimestamp(2, Timestamp.from(expires));
+            u.setObject(3, r.session);
+            u.executeUpdate();
+          }
+          return new Rotated(StaffUsers.find(c, user).orElseThrow(), tokenVersion, false);
+        }
+        if (previous != null && MessageDigest.isEqual(bytes(presented), bytes(previous))) {
+          try (PreparedStatement u =
+              c.prepareStatement(
+                  "update staff_session set revoked_at = now(), revoked_why = 'refresh-reused'"
+                      + " where id = ?")) {
+            u.setObject(1, r.session);
+            u.executeUpdate();
+          }
+          return new Rotated(null, tokenVersion, true);
+        }
+        return null;
+      }
+    }
+  }
+
+  private TokenView answer(
+      TenantSlug tenant,
+      long user,
+      String username,
+      UUID sid,
+      int tokenVersion,
+      String secret,
+      Instant refreshExpires,
+      UserView view) {
+    String access = tokens.issue(tenant, user, username, sid, tokenVersion);
+    return new TokenView(
+        access,
+        "Bearer",
+        tokens.lifetime().toSeconds(),
+        REFRESH_PREFIX + tenant.value() + "." + sid + "." + secret,
+        Duration.between(Instant.now(), refreshExpires).toSeconds(),
+        view);
+  }
+
+  private static Optional<Refresh> parse(String token) {
+    if (token == null || !token.startsWith(REFRESH_PREFIX)) {
+      return Optional.empty();
+    }
+    String[] parts = token.substring(REFRESH_PREFIX.length()).split("\\.");
+    if (parts.length != 3 || !TenantSlug.isValid(parts[0]) || parts[2].length() != 43) {
+      return Optional.empty();
+    }
+    try {
+      return Optional.of(new Refresh(TenantSlug.of(parts[0]), UUID.fromString(parts[1]), parts[2]));
+    } catch (IllegalArgumentException e) {
+      return Optional.empty();
+    }
+  }
+
+  private String secret() {
+    byte[] b = new byte[32];
+    random.nextBytes(b);
+    return Base64.getUrlEncoder().withoutPadding().encodeToString(b);
+  }
+
+  /** SHA-256: refresh secrets are 256 random bits, nothing a slow hash would protect better. */
+  static String hash(String secret) {
+    try {
+      return Base64.getEncoder()
+          .encodeToString(
+              MessageDigest.getInstance("SHA-256")
+                  .digest(secret.getBytes(StandardCharsets.US_ASCII)));
+    } catch (GeneralSecurityException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private static byte[] bytes(String s) {
+    return s.getBytes(StandardCharsets.US_ASCII);
+  }
+
+  private static void requireActive(Tenant tenant) {
+    if (!Tenant.ACTIVE.equals(tenant.status)) {
+      throw new ProblemException(
+          403,
+          "tenant-suspended",
+          "Tenant suspended",
+          "Company '" + tenant.slug + "' is suspended. Ask the platform operator to resume it.");
+    }
+  }
+
+  private static ProblemException wrongCredentials() {
+    return new ProblemException(
+        401,
+        "invalid-credentials",
+        "Wrong company, user name or password",
+        "The company, user name or password is wrong.");
+  }
+
+  private static ProblemException invalidRefresh() {
+    return new ProblemException(
+        401,
+        "invalid-refresh-token",
+        "Sign in again",
+        "The refresh token is unknown, expired, already used or signed out. Sign in again.");
+  }
+}

@@ -1,0 +1,4 @@
+package org.courtyard.identity.internal.dto;
+
+/** Body of {@code PUT /identity/users/{id}/password}. */
+public record PasswordInput(String password) {}

@@ -1,0 +1,66 @@
+package org.courtyard.rest.internal;
+
+import java.lang.reflect.Method;
+import java.security.Principal;
+import java.util.Map;
+import javax.annotation.Priority;
+import javax.ws.rs.Priorities;
+import javax.ws.rs.container.ContainerRequestContext;
+import javax.ws.rs.container.ContainerRequestFilter;
+import javax.ws.rs.container.ResourceInfo;
+import javax.ws.rs.core.Context;
+import org.courtyard.api.ProblemException;
+import org.courtyard.api.rest.DataScope;
+import org.courtyard.api.rest.Permission;
+import org.courtyard.api.rest.TenantPrincipal;
+
+/**
+ * Checks, once the operation is known, that a tenant caller holds the {@link Permission} it names,
+ * and binds the scope the caller holds it in for the module to filter by. An operation that names
+ * none answers only owner tokens, so a forgotten annotation refuses staff rather than lets them in.
+ * Refusals are 403 {@code permission-denied} naming the permission.
+ */
+@Priority(Priorities.AUTHORIZATION)
+final class PermissionFilter implements ContainerRequestFilter {
+
+  @Context private ResourceInfo resource;
+
+  @Override
+  public void filter(ContainerRequestContext request) {
+    Principal principal = request.getSecurityContext().getUserPrincipal();
+    if (!(principal instanceof TenantPrincipal)) {
+      return; // public and operator endpoints: the authentication filter decided
+    }
+    TenantPrincipal caller = (TenantPrincipal) principal;
+    Method method = resource == null ? null : resource.getResourceMethod();
+    Permission permission = method == null ? null : method.getAnnotation(Permission.class);
+    DataScope scope;
+    if (permission == null) {
+      if (caller.kind() != TenantPrincipal.Kind.TOKEN) {
+        throw denied("an owner API token", null);
+      }
+      scope = DataScope.ALL;
+    } else if (Permission.SELF.equals(permission.value())) {
+      scope = caller.kind() == TenantPrincipal.Kind.TOKEN ? DataScope.ALL : DataScope.NONE;
+    } else {
+      scope =
+          caller
+              .scopeFor(permission.value())
+              .orElseThrow(() -> denied("permission '" + permission.value() + "'", permission));
+    }
+    request.setSecurityContext(
+        new CallerContext(
+            caller.bound(scope), request.getSecurityContext().isSecure(), "tenant", "Bearer"));
+  }
+
+  private static ProblemException denied(String what, Permission permission) {
+    return new ProblemException(
+        403,
+        "permission-denied",
+        "Permission denied",
+        "This operation needs "
+            + what
+            + ", which your roles do not grant. Ask your company's administrator.",
+        permission == null ? Map.of() : Map.of("permission", permission.value()));
+  }
+}
