@@ -6,7 +6,7 @@
  * org.courtyard.devices.DeviceEventListener} once they are stored (1.3: on the shared workers, one
  * call at a time per tenant, no longer on the ingest thread); and the {@link
  * org.courtyard.devices.DeviceDirectory} of each tenant's devices, to read their state and command
- * them.
+ * them (1.3 also: which devices a caller's data scope reaches, and commands sent within it).
  */
 @org.osgi.annotation.versioning.Version("1.3.0")
 package org.courtyard.devices;

@@ -1,8 +1,11 @@
 package org.courtyard.devices.internal;
 
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.courtyard.api.TenantSlug;
+import org.courtyard.api.rest.DataScope;
 import org.courtyard.devices.DeviceCommand;
 import org.courtyard.devices.DeviceDirectory;
 import org.courtyard.devices.DeviceStatus;
@@ -32,7 +35,31 @@ public final class DeviceDirectoryService implements DeviceDirectory {
   @Override
   public DeviceCommand send(
       TenantSlug tenant, String deviceId, String name, Map<String, String> args) {
-    CommandView v = tenants.require(tenant).devices().send(deviceId, new CommandInput(name, args));
+    return send(tenant, DataScope.ALL, deviceId, name, args);
+  }
+
+  @Override
+  public DeviceCommand send(
+      TenantSlug tenant, DataScope scope, String deviceId, String name, Map<String, String> args) {
+    CommandView v =
+        tenants.require(tenant).devices().send(deviceId, new CommandInput(name, args), scope);
     return new DeviceCommand(v.id(), v.deviceId(), v.name(), v.status(), v.detail());
+  }
+
+  @Override
+  public List<String> idsWithin(TenantSlug tenant, DataScope scope) {
+    DevicesTenant t = tenants.find(tenant);
+    return t == null ? List.of() : t.devices().idsWithin(scope);
+  }
+
+  @Override
+  public Set<String> within(TenantSlug tenant, DataScope scope, Collection<String> deviceIds) {
+    DevicesTenant t = tenants.find(tenant);
+    return t == null ? Set.of() : t.devices().within(scope, deviceIds);
+  }
+
+  @Override
+  public void requireWithin(TenantSlug tenant, DataScope scope, Collection<String> deviceIds) {
+    tenants.require(tenant).devices().requireWithin(scope, deviceIds);
   }
 }

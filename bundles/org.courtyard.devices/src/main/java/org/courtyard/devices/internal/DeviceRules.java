@@ -27,12 +27,19 @@ final class DeviceRules {
   }
 
   /**
+   * What a registration's location names in estate, to be looked up there: the room of a {@code
+   * room}, the building of a {@code building}, and the building or estate a {@code gate} or {@code
+   * area} is placed in (null when not named).
+   */
+  record Names(Long room, Long building, Long estate) {}
+
+  /**
    * Checks a registration's fields.
    *
-   * @return the room the device is placed in, or null when it is placed elsewhere
+   * @return what its location names in estate
    * @throws ProblemException 422 {@code validation-failed} naming every field that is wrong
    */
-  static Long checkRegistration(DeviceInput in) {
+  static Names checkRegistration(DeviceInput in) {
     FieldErrors errors = new FieldErrors();
     if (!validId(in.id())) {
       errors.add("id", "1-64 of a-z, 0-9, '_' and '-', starting with a letter or digit");
@@ -44,20 +51,71 @@ final class DeviceRules {
       errors.add("name", "1-100 characters");
     }
     DeviceInput.Location loc = in.location();
-    Long roomId = null;
+    Names names = new Names(null, null, null);
     if (loc == null || loc.kind() == null || !LOCATION_KINDS.contains(loc.kind())) {
       errors.add("location.kind", "one of " + LOCATION_KINDS);
     } else if (loc.ref() == null || !REF.matcher(loc.ref()).matches()) {
       errors.add("location.ref", "1-64 letters, digits, spaces or ._/#-");
-    } else if (loc.kind().equals("room")) {
-      try {
-        roomId = Long.parseLong(loc.ref());
-      } catch (NumberFormatException e) {
-        errors.add("location.ref", "the room's id");
+    } else {
+      if (loc.estateId() != null && loc.estateId() <= 0) {
+        errors.add("location.estateId", "an estate's id");
+      }
+      if (loc.buildingId() != null && loc.buildingId() <= 0) {
+        errors.add("location.buildingId", "a building's id");
+      }
+      switch (loc.kind()) {
+        case "room" -> names = new Names(id(errors, loc.ref(), "the room's id"), null, null);
+        case "building" ->
+            names = new Names(null, id(errors, loc.ref(), "the building's id"), null);
+        default -> names = new Names(null, loc.buildingId(), loc.estateId());
       }
     }
     errors.throwIfAny();
-    return roomId;
+    return names;
+  }
+
+  private static Long id(FieldErrors errors, String ref, String what) {
+    try {
+      long id = Long.parseLong(ref);
+      if (id > 0) {
+        return id;
+      }
+    } catch (NumberFormatException e) {
+      // reported below
+    }
+    errors.add("location.ref", what);
+    return null;
+  }
+
+  /**
+   * Checks the estate and building a registration states against where its room or building is; a
+   * gate or area takes them as stated.
+   *
+   * @throws ProblemException 422 {@code validation-failed} for one that differs
+   */
+  static void checkStatedPlace(DeviceInput.Location loc, Long estateId, Long buildingId) {
+    FieldErrors errors = new FieldErrors();
+    if (loc.estateId() != null && !loc.estateId().equals(estateId)) {
+      errors.add("location.estateId", "the estate of the location: " + estateId);
+    }
+    if (loc.buildingId() != null && !loc.buildingId().equals(buildingId)) {
+      errors.add("location.buildingId", "the building of the location: " + buildingId);
+    }
+    errors.throwIfAny();
+  }
+
+  /**
+   * 403 {@code outside-scope}: a write to something tied to no estate (here a device placed
+   * nowhere), which only the whole company's grant may make.
+   */
+  static ProblemException outsideScope(String what) {
+    return new ProblemException(
+        403,
+        "outside-scope",
+        "Outside your scope",
+        what
+            + " is tied to no estate or building: that needs the permission granted for the whole"
+            + " company.");
   }
 
   /**

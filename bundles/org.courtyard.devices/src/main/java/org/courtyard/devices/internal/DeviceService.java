@@ -4,11 +4,14 @@ import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.courtyard.api.ProblemException;
 import org.courtyard.api.TenantSlug;
+import org.courtyard.api.rest.DataScope;
 import org.courtyard.api.rest.Page;
 import org.courtyard.broker.MqttBroker;
 import org.courtyard.devices.DeviceStatus;
@@ -24,7 +27,6 @@ import org.courtyard.devices.platform.RegisteredDevice;
 import org.courtyard.driver.Command;
 import org.courtyard.driver.DeviceDriver;
 import org.courtyard.driver.EncodeResult;
-import org.courtyard.estate.EstateDirectory;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -34,6 +36,10 @@ import org.slf4j.LoggerFactory;
  * it from quarantine, sending it commands through its driver, and how each looks to the tenant
  * (online, offline, faulty, ...). The field rules are {@link DeviceRules}; the rows are the {@link
  * DeviceStore}'s; who may connect, the drivers and the gateway are the {@link DeviceRuntime}'s.
+ *
+ * <p>Every operation takes the caller's {@link DataScope}: a device is in it when the estate or
+ * building its location maps to is ({@link DevicePlaces}); one outside it answers 404 exactly as a
+ * missing one, and so do its records, refusals and commands, which follow it.
  */
 final class DeviceService {
 
@@ -42,29 +48,33 @@ final class DeviceService {
   private final TenantSlug tenant;
   private final DeviceStore store;
   private final DeviceRuntime runtime;
-  private final EstateDirectory estate;
+  private final DevicePlaces places;
   private final Clock clock;
 
   DeviceService(
       TenantSlug tenant,
       DeviceStore store,
       DeviceRuntime runtime,
-      EstateDirectory estate,
+      DevicePlaces places,
       Clock clock) {
     this.tenant = tenant;
     this.store = store;
     this.runtime = runtime;
-    this.estate = estate;
+    this.places = places;
     this.clock = clock;
   }
 
-  DeviceView register(DeviceInput in) {
-    Long roomId = DeviceRules.checkRegistration(in);
+  /**
+   * Registers a device where its location says, which must be within {@code scope}: a room,
+   * building or estate outside it is answered as unknown, and a device placed in no estate needs
+   * the whole company's scope (403 {@code outside-scope}).
+   */
+  DeviceView register(DeviceInput in, DataScope scope) {
+    DeviceRules.Names names = DeviceRules.checkRegistration(in);
     DeviceInput.Location loc = in.location();
-    if (roomId != null && estate.room(tenant, roomId).isEmpty()) {
-      throw ProblemException.unprocessable(
-          "unknown-room", "Unknown room", "There is no room " + roomId + " in this estate.");
-    }
+    DevicePlaces.Place place = places.of(names);
+    DevicePlaces.checkWithin(scope, names, place);
+    DeviceRules.checkStatedPlace(loc, place.estateId(), place.buildingId());
     String driverId = chooseDriver(in.type(), in.driver());
     DeviceDriver driver = runtime.driver(driverId);
     Map<String, String> settings = in.settings() == null ? Map.of() : Map.copyOf(in.settings());
@@ -85,7 +95,7 @@ final class DeviceService {
             in.name().strip(),
             loc.kind(),
             loc.ref(),
-            roomId,
+            names.room(),
             settings,
             DeviceSecrets.hash(secret),
             "active",
@@ -97,7 +107,9 @@ final class DeviceService {
             0,
             0,
             null,
-            null);
+            null,
+            place.estateId(),
+            place.buildingId());
     if (!store.insert(row, now)) {
       throw ProblemException.conflict(
           "device-exists", "Device exists", "This tenant already has a device " + in.id() + ".");
@@ -158,12 +170,12 @@ final class DeviceService {
     return runtime.drivers().stream().map(DriverView::id).toList();
   }
 
-  DeviceView get(String id) {
-    return view(require(id), null);
+  DeviceView get(String id, DataScope scope) {
+    return view(require(id, scope), null);
   }
 
-  Page<DeviceView> list(String type, String status, String after, int limit) {
-    List<DeviceStore.Row> rows = store.list(type, status, after, limit + 1);
+  Page<DeviceView> list(String type, String status, String after, int limit, DataScope scope) {
+    List<DeviceStore.Row> rows = store.list(type, status, after, limit + 1, scope);
     String next = null;
     if (rows.size() > limit) {
       rows = rows.subList(0, limit);
@@ -172,8 +184,8 @@ final class DeviceService {
     return new Page<>(rows.stream().map(r -> view(r, null)).toList(), next);
   }
 
-  DeviceView revoke(String id) {
-    DeviceStore.Row row = require(id);
+  DeviceView revoke(String id, DataScope scope) {
+    DeviceStore.Row row = require(id, scope);
     if (!store.revoke(id, clock.instant())) {
       throw ProblemException.conflict(
           "device-revoked", "Device already revoked", "Device " + id + " is revoked already.");
@@ -184,8 +196,8 @@ final class DeviceService {
   }
 
   /** A new password for an active device; its current sessions end. */
-  DeviceView replaceSecret(String id) {
-    require(id);
+  DeviceView replaceSecret(String id, DataScope scope) {
+    require(id, scope);
     String secret = DeviceSecrets.newSecret();
     if (!store.replaceSecret(id, DeviceSecrets.hash(secret))) {
       throw ProblemException.conflict(
@@ -200,20 +212,20 @@ final class DeviceService {
     return view(row, secret);
   }
 
-  List<DeviceRecordView> records(String id, String kind, int limit) {
-    require(id);
+  List<DeviceRecordView> records(String id, String kind, int limit, DataScope scope) {
+    require(id, scope);
     return store.records(id, kind, limit);
   }
 
   /** The device's latest refused messages (kept with their payload and reason), newest first. */
-  List<Map<String, Object>> refusals(String id, int limit) {
-    require(id);
+  List<Map<String, Object>> refusals(String id, int limit, DataScope scope) {
+    require(id, scope);
     return store.refusals(id, limit);
   }
 
   /** Lets a quarantined device's messages be decoded again. */
-  DeviceView release(String id) {
-    DeviceStore.Row row = require(id);
+  DeviceView release(String id, DataScope scope) {
+    DeviceStore.Row row = require(id, scope);
     if (!runtime.releaseDevice(store.entry(row))) {
       throw ProblemException.conflict(
           "device-not-quarantined",
@@ -228,8 +240,8 @@ final class DeviceService {
     return view(row, null);
   }
 
-  CommandView send(String id, CommandInput in) {
-    DeviceStore.Row row = require(id);
+  CommandView send(String id, CommandInput in, DataScope scope) {
+    DeviceStore.Row row = require(id, scope);
     if (!row.status().equals("active")) {
       throw ProblemException.conflict(
           "device-revoked", "Device revoked", "Device " + id + " is revoked.");
@@ -282,8 +294,8 @@ final class DeviceService {
     return store.command(id, cmd.id());
   }
 
-  List<CommandView> commands(String id, int limit) {
-    require(id);
+  List<CommandView> commands(String id, int limit, DataScope scope) {
+    require(id, scope);
     return store.commands(id, limit);
   }
 
@@ -312,13 +324,41 @@ final class DeviceService {
         .toList();
   }
 
-  private DeviceStore.Row require(String id) {
+  /** The ids of the devices, revoked ones too, within {@code scope}. */
+  List<String> idsWithin(DataScope scope) {
+    return store.idsWithin(scope);
+  }
+
+  /** Those of {@code ids} that are devices within {@code scope}. */
+  Set<String> within(DataScope scope, Collection<String> ids) {
+    return store.within(scope, ids.stream().filter(DeviceRules::validId).toList());
+  }
+
+  /**
+   * @throws ProblemException 404 {@code device-not-found} for the first of {@code ids} that is no
+   *     device within {@code scope}
+   */
+  void requireWithin(DataScope scope, Collection<String> ids) {
+    Set<String> found = within(scope, ids);
+    for (String id : ids) {
+      if (!found.contains(id)) {
+        throw notFound(id);
+      }
+    }
+  }
+
+  /** The device, when it exists within {@code scope}; else 404, the same either way. */
+  private DeviceStore.Row require(String id, DataScope scope) {
     DeviceStore.Row row = !DeviceRules.validId(id) ? null : store.get(id);
-    if (row == null) {
-      throw ProblemException.notFound(
-          "device-not-found", "Device not found", "This tenant has no device " + id + ".");
+    if (row == null || !row.place().within(scope)) {
+      throw notFound(id);
     }
     return row;
+  }
+
+  private static ProblemException notFound(String id) {
+    return ProblemException.notFound(
+        "device-not-found", "Device not found", "This tenant has no device " + id + ".");
   }
 
   private DeviceView view(DeviceStore.Row r, String secret) {
@@ -349,7 +389,7 @@ final class DeviceService {
         r.type(),
         r.driver(),
         r.name(),
-        new DeviceInput.Location(r.locationKind(), r.locationRef()),
+        new DeviceInput.Location(r.locationKind(), r.locationRef(), r.estateId(), r.buildingId()),
         r.settings(),
         state,
         fault,

@@ -19,6 +19,7 @@ import java.util.Set;
 import org.courtyard.api.TenantSlug;
 import org.courtyard.api.TextRules;
 import org.courtyard.api.jdbc.Jdbc;
+import org.courtyard.api.rest.DataScope;
 import org.courtyard.devices.internal.dto.CommandView;
 import org.courtyard.devices.internal.dto.DeviceRecordView;
 import org.courtyard.devices.platform.DecodedMessage;
@@ -50,12 +51,22 @@ final class DeviceStore {
       long duplicates,
       long rejected,
       String lastRefusal,
-      Instant lastRefusedAt) {}
+      Instant lastRefusedAt,
+      Long estateId,
+      Long buildingId) {
+
+    DevicePlaces.Place place() {
+      return new DevicePlaces.Place(estateId, buildingId);
+    }
+  }
+
+  /** A device whose place was not stored when it was registered, for the backfill. */
+  record Unplaced(String id, String locationKind, String locationRef, Long roomId) {}
 
   private static final String COLUMNS =
       "id, type, driver, name, location_kind, location_ref, room_id, settings::text, secret_hash,"
           + " status, created_at, revoked_at, last_seen_at, last_sequence, messages, duplicates,"
-          + " rejected, last_refusal, last_refused_at";
+          + " rejected, last_refusal, last_refused_at, estate_id, building_id";
   private static final TypeReference<Map<String, String>> SETTINGS = new TypeReference<>() {};
 
   private final TenantSlug tenant;
@@ -105,8 +116,9 @@ final class DeviceStore {
           try (PreparedStatement ps =
               c.prepareStatement(
                   "INSERT INTO device (id, type, driver, name, location_kind, location_ref,"
-                      + " room_id, settings, secret_hash, created_at)"
-                      + " VALUES (?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?) ON CONFLICT (id) DO NOTHING")) {
+                      + " room_id, settings, secret_hash, created_at, estate_id, building_id)"
+                      + " VALUES (?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?, ?, ?)"
+                      + " ON CONFLICT (id) DO NOTHING")) {
             ps.setString(1, r.id());
             ps.setString(2, r.type());
             ps.setString(3, r.driver());
@@ -117,6 +129,8 @@ final class DeviceStore {
             ps.setString(8, json(r.settings()));
             ps.setString(9, r.secretHash());
             ps.setTimestamp(10, Timestamp.from(now));
+            Jdbc.setLong(ps, 11, r.estateId());
+            Jdbc.setLong(ps, 12, r.buildingId());
             return ps.executeUpdate() == 1;
           }
         });
@@ -148,8 +162,11 @@ final class DeviceStore {
         });
   }
 
-  /** Devices after {@code afterId} in id order, optionally of one type or status. */
-  List<Row> list(String type, String status, String afterId, int limit) {
+  /**
+   * Devices after {@code afterId} in id order, optionally of one type or status, within {@code
+   * scope} (no predicate at all for the whole company's).
+   */
+  List<Row> list(String type, String status, String afterId, int limit, DataScope scope) {
     StringBuilder sql = new StringBuilder("SELECT " + COLUMNS + " FROM device WHERE id > ?");
     List<String> params = new ArrayList<>(List.of(afterId == null ? "" : afterId));
     if (type != null) {
@@ -160,12 +177,19 @@ final class DeviceStore {
       sql.append(" AND status = ?");
       params.add(status);
     }
+    if (!scope.isAll()) {
+      sql.append(" AND ").append(WITHIN);
+    }
     sql.append(" ORDER BY id LIMIT ").append(limit);
     return jdbc.read(
         c -> {
           try (PreparedStatement ps = c.prepareStatement(sql.toString())) {
-            for (int i = 0; i < params.size(); i++) {
+            int i = 0;
+            for (; i < params.size(); i++) {
               ps.setString(i + 1, params.get(i));
+            }
+            if (!scope.isAll()) {
+              bindWithin(c, ps, i + 1, scope);
             }
             List<Row> rows = new ArrayList<>();
             try (ResultSet rs = ps.executeQuery()) {
@@ -178,12 +202,123 @@ final class DeviceStore {
         });
   }
 
+  /** A device within a narrow scope: its estate granted whole, or its building. */
+  private static final String WITHIN = "(estate_id = ANY(?) OR building_id = ANY(?))";
+
+  private static void bindWithin(Connection c, PreparedStatement ps, int index, DataScope scope)
+      throws SQLException {
+    ps.setArray(index, Jdbc.bigints(c, scope.estates()));
+    ps.setArray(index + 1, Jdbc.bigints(c, scope.buildings()));
+  }
+
+  /** The ids of the devices, revoked ones too, within {@code scope}. */
+  List<String> idsWithin(DataScope scope) {
+    return jdbc.read(
+        c -> {
+          try (PreparedStatement ps =
+              c.prepareStatement(
+                  "SELECT id FROM device"
+                      + (scope.isAll() ? "" : " WHERE " + WITHIN)
+                      + " ORDER BY id")) {
+            if (!scope.isAll()) {
+              bindWithin(c, ps, 1, scope);
+            }
+            List<String> ids = new ArrayList<>();
+            try (ResultSet rs = ps.executeQuery()) {
+              while (rs.next()) {
+                ids.add(rs.getString(1));
+              }
+            }
+            return ids;
+          }
+        });
+  }
+
+  /** Those of {@code ids} that are devices within {@code scope}. */
+  Set<String> within(DataScope scope, Collection<String> ids) {
+    if (ids.isEmpty()) {
+      return Set.of();
+    }
+    return jdbc.read(
+        c -> {
+          try (PreparedStatement ps =
+              c.prepareStatement(
+                  "SELECT id, estate_id, building_id FROM device WHERE id = ANY(?)")) {
+            ps.setArray(1, Jdbc.texts(c, ids));
+            Set<String> found = new HashSet<>();
+            try (ResultSet rs = ps.executeQuery()) {
+              while (rs.next()) {
+                if (scope.covers(Jdbc.getLong(rs, "estate_id"), Jdbc.getLong(rs, "building_id"))) {
+                  found.add(rs.getString(1));
+                }
+              }
+            }
+            return found;
+          }
+        });
+  }
+
+  /** Devices of a room or building whose estate and building are not stored yet. */
+  List<Unplaced> unplaced() {
+    return jdbc.read(
+        c -> {
+          try (PreparedStatement ps =
+              c.prepareStatement(
+                  "SELECT id, location_kind, location_ref, room_id FROM device"
+                      + " WHERE estate_id IS NULL AND location_kind IN ('room', 'building')"
+                      + " ORDER BY id")) {
+            List<Unplaced> out = new ArrayList<>();
+            try (ResultSet rs = ps.executeQuery()) {
+              while (rs.next()) {
+                out.add(
+                    new Unplaced(
+                        rs.getString(1),
+                        rs.getString(2),
+                        rs.getString(3),
+                        Jdbc.getLong(rs, "room_id")));
+              }
+            }
+            return out;
+          }
+        });
+  }
+
+  /** Stores the places found for devices that had none; a device placed meanwhile keeps its own. */
+  int place(Map<String, DevicePlaces.Place> places) {
+    if (places.isEmpty()) {
+      return 0;
+    }
+    List<String> ids = new ArrayList<>();
+    List<Long> estates = new ArrayList<>();
+    List<Long> buildings = new ArrayList<>();
+    places.forEach(
+        (id, p) -> {
+          ids.add(id);
+          estates.add(p.estateId());
+          buildings.add(p.buildingId());
+        });
+    return jdbc.transaction(
+        c -> {
+          try (PreparedStatement ps =
+              c.prepareStatement(
+                  "UPDATE device d SET estate_id = u.estate_id, building_id = u.building_id"
+                      + " FROM unnest(?::text[], ?::bigint[], ?::bigint[])"
+                      + " AS u(id, estate_id, building_id)"
+                      + " WHERE d.id = u.id AND d.estate_id IS NULL")) {
+            ps.setArray(1, Jdbc.texts(c, ids));
+            ps.setArray(2, Jdbc.bigints(c, estates));
+            ps.setArray(3, Jdbc.bigints(c, buildings));
+            return ps.executeUpdate();
+          }
+        });
+  }
+
   /** Every active device, for the registry. */
   List<Row> active() {
     List<Row> all = new ArrayList<>();
     String after = "";
     while (true) {
-      List<Row> page = list(null, "active", after, 1000);
+      List<Row> page = list(null, "active", after, 1000, DataScope.ALL);
       all.addAll(page);
       if (page.size() < 1000) {
         return all;
@@ -580,7 +715,9 @@ final class DeviceStore {
         rs.getLong(16),
         rs.getLong(17),
         rs.getString(18),
-        Jdbc.instant(rs.getTimestamp(19)));
+        Jdbc.instant(rs.getTimestamp(19)),
+        Jdbc.getLong(rs, "estate_id"),
+        Jdbc.getLong(rs, "building_id"));
   }
 
   RegisteredDevice entry(Row r) {

@@ -16,11 +16,13 @@ import javax.ws.rs.core.Response;
 import javax.ws.rs.core.SecurityContext;
 import javax.ws.rs.core.UriInfo;
 import org.courtyard.api.CourtyardConstants;
+import org.courtyard.api.rest.DataScope;
 import org.courtyard.api.rest.Doc;
 import org.courtyard.api.rest.ModuleResource;
 import org.courtyard.api.rest.Page;
 import org.courtyard.api.rest.Params;
 import org.courtyard.api.rest.Permission;
+import org.courtyard.api.rest.TenantPrincipal;
 import org.courtyard.devices.internal.dto.CommandInput;
 import org.courtyard.devices.internal.dto.CommandView;
 import org.courtyard.devices.internal.dto.DeviceInput;
@@ -35,7 +37,9 @@ import org.osgi.service.component.annotations.Reference;
 /**
  * The devices REST API under {@code /api/v1/devices}: the tenant's devices, their records and
  * commands, and the installed drivers a device can be registered with. Every request is routed to
- * the caller's own {@link DevicesTenant}, found by the tenant of the verified credential only.
+ * the caller's own {@link DevicesTenant}, found by the tenant of the verified credential only, and
+ * sees only the devices within the caller's data scope ({@link DeviceService}). The drivers are the
+ * platform's, the same for every scope.
  */
 @Component(
     service = ModuleResource.class,
@@ -72,6 +76,10 @@ public class DevicesResource implements ModuleResource {
     return tenants.of(security).devices();
   }
 
+  private static DataScope scope(SecurityContext security) {
+    return TenantPrincipal.scopeOf(security);
+  }
+
   /** The installed drivers: the device types they serve and the settings their devices take. */
   @Doc(
       summary = "List drivers",
@@ -102,7 +110,8 @@ public class DevicesResource implements ModuleResource {
       throw Params.invalid("status must be one of " + STATUSES + ".");
     }
     return service(security)
-        .list(Params.blank(type) ? null : type, status, cursor, Params.limit(limit));
+        .list(
+            Params.blank(type) ? null : type, status, cursor, Params.limit(limit), scope(security));
   }
 
   /**
@@ -121,7 +130,7 @@ public class DevicesResource implements ModuleResource {
   @Consumes(MediaType.APPLICATION_JSON)
   public Response register(
       @Context SecurityContext security, @Context UriInfo uri, DeviceInput input) {
-    DeviceView created = service(security).register(Params.body(input));
+    DeviceView created = service(security).register(Params.body(input), scope(security));
     return Params.created(uri.getAbsolutePathBuilder(), created.id(), created);
   }
 
@@ -132,7 +141,7 @@ public class DevicesResource implements ModuleResource {
   @GET
   @Path("devices/{id}")
   public DeviceView getDevice(@Context SecurityContext security, @PathParam("id") String id) {
-    return service(security).get(id);
+    return service(security).get(id, scope(security));
   }
 
   /** Revokes a device: it can no longer connect, and its current session ends. Data stays. */
@@ -144,7 +153,7 @@ public class DevicesResource implements ModuleResource {
   @POST
   @Path("devices/{id}/revoke")
   public DeviceView revoke(@Context SecurityContext security, @PathParam("id") String id) {
-    return service(security).revoke(id);
+    return service(security).revoke(id, scope(security));
   }
 
   /** Replaces the device's MQTT password; the answer holds the new one, once. */
@@ -155,7 +164,7 @@ public class DevicesResource implements ModuleResource {
   @POST
   @Path("devices/{id}/secret")
   public DeviceView replaceSecret(@Context SecurityContext security, @PathParam("id") String id) {
-    return service(security).replaceSecret(id);
+    return service(security).replaceSecret(id, scope(security));
   }
 
   /** The device's latest stored records, newest first; {@code kind} keeps one kind. */
@@ -173,7 +182,7 @@ public class DevicesResource implements ModuleResource {
     if (kind != null && !KINDS.contains(kind)) {
       throw Params.invalid("kind must be one of " + KINDS + ".");
     }
-    return service(security).records(id, kind, Params.limit(limit));
+    return service(security).records(id, kind, Params.limit(limit), scope(security));
   }
 
   /**
@@ -192,7 +201,7 @@ public class DevicesResource implements ModuleResource {
       @Context SecurityContext security,
       @PathParam("id") String id,
       @QueryParam("limit") String limit) {
-    return service(security).refusals(id, Params.limit(limit));
+    return service(security).refusals(id, Params.limit(limit), scope(security));
   }
 
   /** Lets a quarantined device's messages be decoded again (409 if it is not quarantined). */
@@ -205,7 +214,7 @@ public class DevicesResource implements ModuleResource {
   @POST
   @Path("devices/{id}/release")
   public DeviceView release(@Context SecurityContext security, @PathParam("id") String id) {
-    return service(security).release(id);
+    return service(security).release(id, scope(security));
   }
 
   /**
@@ -228,7 +237,7 @@ public class DevicesResource implements ModuleResource {
       @Context UriInfo uri,
       @PathParam("id") String id,
       CommandInput input) {
-    CommandView sent = service(security).send(id, Params.body(input));
+    CommandView sent = service(security).send(id, Params.body(input), scope(security));
     return Response.status(Response.Status.ACCEPTED)
         .location(uri.getAbsolutePathBuilder().path(Long.toString(sent.id())).build())
         .entity(sent)
@@ -245,6 +254,6 @@ public class DevicesResource implements ModuleResource {
       @Context SecurityContext security,
       @PathParam("id") String id,
       @QueryParam("limit") String limit) {
-    return service(security).commands(id, Params.limit(limit));
+    return service(security).commands(id, Params.limit(limit), scope(security));
   }
 }

@@ -58,22 +58,27 @@ public final class DevicesTenant extends JdbcTenantModule
   private final DeviceRuntime runtime;
   private final DeviceStore store;
   private final DeviceService devices;
+  private volatile boolean running = true;
 
   @Activate
   public DevicesTenant(
       Config config,
       @Reference(name = "persistence") TenantPersistence persistence,
       @Reference(name = "runtime") DeviceRuntime runtime,
-      @Reference(name = "estate") EstateDirectory estate) {
+      @Reference(name = "estate") EstateDirectory estate,
+      @Reference(name = "backfill") DevicePlacesBackfill backfill) {
     super(config.tenant(), DevicesModule.ID, persistence, "SELECT 1 FROM device LIMIT 0");
     this.runtime = runtime;
     this.store = new DeviceStore(tenant(), jdbc());
-    this.devices = new DeviceService(tenant(), store, runtime, estate, Clock.systemUTC());
+    DevicePlaces places = new DevicePlaces(tenant(), estate);
+    this.devices = new DeviceService(tenant(), store, runtime, places, Clock.systemUTC());
     runtime.load(tenant(), store.active().stream().map(store::entry).toList());
+    backfill.offer(tenant(), store, places, () -> running);
   }
 
   @Deactivate
   void deactivate() {
+    running = false;
     runtime.unload(tenant());
     LOG.info("Devices of tenant {} may no longer connect", tenant());
   }

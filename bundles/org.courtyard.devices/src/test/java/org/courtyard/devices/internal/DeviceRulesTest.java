@@ -10,28 +10,69 @@ import org.junit.jupiter.api.Test;
 
 class DeviceRulesTest {
 
+  private static DeviceInput at(DeviceInput.Location where) {
+    return new DeviceInput("d-1", "door-controller", null, "Device", where, null);
+  }
+
   @Test
-  void aDeviceInARoomIsPlacedByTheRoomsId() {
-    Long room =
-        DeviceRules.checkRegistration(
-            new DeviceInput(
-                "wm-101",
-                "water-meter",
-                null,
-                "Water meter 101",
-                new DeviceInput.Location("room", "42"),
-                Map.of()));
-    assertThat(room).isEqualTo(42L);
+  void aLocationNamesTheRoomBuildingOrEstateToFindInEstate() {
     assertThat(
             DeviceRules.checkRegistration(
                 new DeviceInput(
-                    "gate-1",
-                    "door-controller",
+                    "wm-101",
+                    "water-meter",
                     null,
-                    "North gate",
-                    new DeviceInput.Location("gate", "North #1"),
-                    null)))
-        .isNull();
+                    "Water meter 101",
+                    new DeviceInput.Location("room", "42", null, null),
+                    Map.of())))
+        .isEqualTo(new DeviceRules.Names(42L, null, null));
+    assertThat(
+            DeviceRules.checkRegistration(
+                at(new DeviceInput.Location("building", "7", null, null))))
+        .isEqualTo(new DeviceRules.Names(null, 7L, null));
+    assertThat(
+            DeviceRules.checkRegistration(
+                at(new DeviceInput.Location("gate", "North #1", 3L, null))))
+        .isEqualTo(new DeviceRules.Names(null, null, 3L));
+    assertThat(
+            DeviceRules.checkRegistration(at(new DeviceInput.Location("area", "Lobby", null, 7L))))
+        .isEqualTo(new DeviceRules.Names(null, 7L, null));
+    // a gate placed nowhere names nothing: the device is tied to no estate
+    assertThat(
+            DeviceRules.checkRegistration(
+                at(new DeviceInput.Location("gate", "North #1", null, null))))
+        .isEqualTo(new DeviceRules.Names(null, null, null));
+  }
+
+  @Test
+  void aBuildingIsNamedByItsIdAndPlacesByPositiveIds() {
+    assertThatThrownBy(
+            () ->
+                DeviceRules.checkRegistration(
+                    at(new DeviceInput.Location("building", "Tower A", 0L, -1L))))
+        .isInstanceOfSatisfying(
+            ProblemException.class,
+            e ->
+                assertThat(e.detail())
+                    .contains(
+                        "location.ref the building's id",
+                        "location.estateId an estate's id",
+                        "location.buildingId a building's id"));
+  }
+
+  @Test
+  void aStatedPlaceMustBeWhereTheRoomIs() {
+    DeviceInput.Location room = new DeviceInput.Location("room", "42", 1L, 2L);
+    DeviceRules.checkStatedPlace(room, 1L, 2L);
+    DeviceRules.checkStatedPlace(new DeviceInput.Location("room", "42", null, null), 1L, 2L);
+    assertThatThrownBy(() -> DeviceRules.checkStatedPlace(room, 1L, 3L))
+        .isInstanceOfSatisfying(
+            ProblemException.class,
+            e -> {
+              assertThat(e.status()).isEqualTo(422);
+              assertThat(e.detail())
+                  .contains("location.buildingId the building of the location: 3");
+            });
   }
 
   @Test
@@ -44,7 +85,7 @@ class DeviceRulesTest {
                         "Water Meter",
                         null,
                         " ",
-                        new DeviceInput.Location("room", "not-a-number"),
+                        new DeviceInput.Location("room", "not-a-number", null, null),
                         null)))
         .isInstanceOfSatisfying(
             ProblemException.class,
@@ -62,7 +103,7 @@ class DeviceRulesTest {
                         "water-meter",
                         null,
                         "M",
-                        new DeviceInput.Location("roof", "x"),
+                        new DeviceInput.Location("roof", "x", null, null),
                         null)))
         .isInstanceOfSatisfying(
             ProblemException.class, e -> assertThat(e.detail()).contains("location.kind one of"));
