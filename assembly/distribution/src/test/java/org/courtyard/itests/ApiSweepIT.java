@@ -72,6 +72,9 @@ public class ApiSweepIT {
     assertTrue(
         "the sweep reached too few operations with the other tenant's ids: " + sweep.summary(),
         sweep.crossTenantOperations >= 20);
+    assertTrue(
+        "the sweep audited too few state-changing operations: " + sweep.auditedOperations,
+        sweep.auditedOperations >= 40);
   }
 
   /** The sweep itself; {@code suffix} keeps tenant slugs apart when run twice on one database. */
@@ -83,6 +86,7 @@ public class ApiSweepIT {
     final Map<String, Integer> calls = new TreeMap<>();
     final Set<String> uncovered = new TreeSet<>();
     int crossTenantOperations;
+    int auditedOperations;
     private Http a;
     private Http b;
     private final Harvest harvestA = new Harvest();
@@ -137,6 +141,11 @@ public class ApiSweepIT {
               violations.add("tenant B lost records of " + path + " during the sweep: " + gone);
             }
           });
+      for (Operation op : ops) {
+        if (op.tenant() && !op.method.equals("get")) {
+          oneAuditRowPerChange(op);
+        }
+      }
       // last: failed credentials may be throttled, which must not disturb the checks above
       for (Operation op : ops) {
         if (op.tenant()) {
@@ -163,6 +172,11 @@ public class ApiSweepIT {
             }
           }
           Result r = call(a, op, op.path, query, null, null, Map.of(), "cross-tenant query");
+          if (op.path.startsWith("/identity/audit")) {
+            // A's audit log holds what A itself sent, B's values it tried included
+            expect(r, r.status < 500, "no 5xx");
+            return;
+          }
           expect(r, r.status < 500 && !leaks(r, query.values()), "A's answer holds nothing of B");
         }
         return;
@@ -187,6 +201,50 @@ public class ApiSweepIT {
               && r.problem()
               && !leaks(r, values.values()),
           "4xx problem+json without B's data (404 for B's record)");
+    }
+
+    /**
+     * A state-changing call, answered however it is (done, refused, invalid), leaves exactly one
+     * row in the tenant's audit log, naming the operation and the caller.
+     */
+    private void oneAuditRowPerChange(Operation op) throws Exception {
+      long before = newestAuditId();
+      byte[] body = op.jsonBody() ? plausibleBody(op) : op.csvBody() ? csv() : null;
+      Result r =
+          call(a, op, op.fill(ownValues(op)), Map.of(), op.bodyType(), body, Map.of(), "audited");
+      if (r.status == 401 || r.status < 0) {
+        violations.add(op.key() + ": the audit check could not reach the operation: " + r);
+        return;
+      }
+      Http.Reply rows = a.get("/identity/audit?limit=20");
+      int added = 0;
+      String operations = "";
+      for (JsonNode row : rows.json.path("items")) {
+        if (row.path("id").asLong() > before) {
+          added++;
+          operations += row.path("operation").asText() + " (" + row.path("outcome").asText() + ") ";
+        }
+      }
+      String expected = op.method.toUpperCase(Locale.ROOT) + " " + op.path;
+      if (added != 1 || !operations.startsWith(expected + " ")) {
+        violations.add(
+            op.key()
+                + " answered "
+                + r.status
+                + " and left "
+                + added
+                + " audit row(s), expected exactly one for "
+                + expected
+                + ": "
+                + operations);
+      }
+      auditedOperations++;
+    }
+
+    private long newestAuditId() throws Exception {
+      Http.Reply rows = a.get("/identity/audit?limit=1");
+      JsonNode items = rows.json.path("items");
+      return items.size() == 0 ? 0 : items.get(0).path("id").asLong();
     }
 
     /** Path values of the wrong type or out of range: 400 or 404, problem+json. */

@@ -361,6 +361,64 @@ public class IdentityIT {
     assertEquals(429, login("idn_east", "target").status);
   }
 
+  @Test
+  public void a09_everyChangeAndRefusalLeavesOneAppendOnlyAuditRow() throws Exception {
+    Http admin = anonymous.tenant(login("idn_east", "admin1").json.path("accessToken").asText());
+    Http.Reply byDesk = admin.get("/identity/audit?who=desk1");
+    assertEquals(byDesk.toString(), 200, byDesk.status);
+    List<String> seen = new java.util.ArrayList<>();
+    byDesk
+        .json
+        .path("items")
+        .forEach(r -> seen.add(r.path("operation").asText() + " " + r.path("outcome").asText()));
+    // newest first: the refusal after the role was narrowed, the creation before it
+    assertEquals(
+        byDesk.text,
+        List.of(
+            "POST /estate/estates refused 403", "POST /estate/estates ok", "POST /auth/login ok"),
+        seen);
+    JsonNode made = byDesk.json.path("items").get(1);
+    assertEquals("staff", made.path("principalKind").asText());
+    assertEquals("estate.estate.create", made.path("permission").asText());
+    assertTrue(made.toString(), made.path("summary").asText().contains("Garden Court"));
+    assertFalse(made.path("requestId").asText().isEmpty());
+
+    // secrets never reach the log
+    Http.Reply users = admin.get("/identity/audit?operation=POST%20/identity/users");
+    assertTrue(users.text, users.json.path("items").size() >= 3);
+    assertFalse(users.text, users.text.contains(STAFF_PASSWORD));
+
+    Http.Reply refusedLogins = admin.get("/identity/audit?who=target");
+    assertTrue(refusedLogins.text, refusedLogins.text.contains("401 invalid-credentials"));
+    assertTrue(refusedLogins.text, refusedLogins.text.contains("429 too-many-failed-logins"));
+
+    Http.Reply csv = admin.get("/identity/audit.csv?who=desk1");
+    assertEquals(csv.toString(), 200, csv.status);
+    String[] lines = csv.text.replace("\ufeff", "").split("\r\n");
+    assertTrue(lines[0], lines[0].startsWith("id,at,principal_kind"));
+    assertEquals(csv.text, 4, lines.length);
+
+    // a cashier may not read it
+    Http cashier =
+        anonymous.tenant(login("idn_east", "cashier1").json.path("accessToken").asText());
+    assertEquals(403, cashier.get("/identity/audit").status);
+
+    try (java.sql.Connection c = PlatformIT.db();
+        java.sql.Statement st = c.createStatement()) {
+      for (String sql :
+          List.of(
+              "update t_idn_east.audit_log set outcome = 'ok'",
+              "delete from t_idn_east.audit_log")) {
+        try {
+          st.executeUpdate(sql);
+          org.junit.Assert.fail("the audit log took: " + sql);
+        } catch (java.sql.SQLException e) {
+          assertTrue(e.getMessage(), e.getMessage().contains("append-only"));
+        }
+      }
+    }
+  }
+
   private static Http.Reply login(String tenant, String username) throws Exception {
     return anonymous.post(
         "/auth/login", map("tenant", tenant, "username", username, "password", STAFF_PASSWORD));

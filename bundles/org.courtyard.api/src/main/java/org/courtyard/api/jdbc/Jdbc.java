@@ -9,8 +9,10 @@ import java.sql.Timestamp;
 import java.sql.Types;
 import java.time.Instant;
 import java.util.Collection;
+import java.util.Optional;
 import javax.sql.DataSource;
 import org.courtyard.api.ProblemException;
+import org.courtyard.api.RequestAudit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -40,7 +42,9 @@ public final class Jdbc {
       c.setAutoCommit(false);
       try {
         T result = work.apply(c);
+        Optional<RequestAudit> audit = RequestAudit.writePending(c);
         c.commit();
+        audit.ifPresent(RequestAudit::committed);
         return result;
       } catch (SQLException | RuntimeException e) {
         rollback(c);

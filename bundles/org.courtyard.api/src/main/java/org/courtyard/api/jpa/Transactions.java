@@ -3,13 +3,16 @@ package org.courtyard.api.jpa;
 import java.sql.SQLException;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Function;
 import javax.persistence.EntityManager;
 import javax.persistence.EntityManagerFactory;
 import javax.persistence.EntityTransaction;
 import javax.persistence.OptimisticLockException;
+import javax.persistence.Query;
 import org.courtyard.api.FieldErrors;
 import org.courtyard.api.ProblemException;
+import org.courtyard.api.RequestAudit;
 import org.courtyard.api.jdbc.TransientFailures;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -85,7 +88,17 @@ public final class Transactions {
     try {
       tx.begin();
       T result = work.apply(em);
+      Optional<RequestAudit> audit = RequestAudit.pending();
+      if (audit.isPresent()) {
+        Query insert = em.createNativeQuery(audit.get().insertSql());
+        Object[] values = audit.get().values("ok");
+        for (int i = 0; i < values.length; i++) {
+          insert.setParameter(i + 1, values[i]);
+        }
+        insert.executeUpdate();
+      }
       tx.commit();
+      audit.ifPresent(RequestAudit::committed);
       return result;
     } catch (ProblemException e) {
       throw e;

@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.courtyard.api.AuditTrail;
 import org.courtyard.api.Authenticator;
 import org.courtyard.api.ModuleDescriptor;
 import org.courtyard.api.OnboardingListener;
@@ -37,11 +38,11 @@ import org.slf4j.LoggerFactory;
  * /api/v1/identity}.
  */
 @Component(
-    service = {CallerVerifier.class, OnboardingListener.class},
+    service = {CallerVerifier.class, OnboardingListener.class, AuditTrail.class},
     immediate = true,
     configurationPid = IdentityPlatform.PID)
 @Designate(ocd = IdentityPlatform.Config.class)
-public final class IdentityPlatform implements CallerVerifier, OnboardingListener {
+public final class IdentityPlatform implements CallerVerifier, OnboardingListener, AuditTrail {
 
   static final String PID = "org.courtyard.identity";
   static final String IDENTITY_PATH = "identity";
@@ -70,6 +71,8 @@ public final class IdentityPlatform implements CallerVerifier, OnboardingListene
   private final AccessTokens tokens;
   private final List<ServiceRegistration<?>> registrations = new ArrayList<>();
   private final AutoCloseable rotation;
+  private final AutoCloseable purge;
+  private final AuditLog audit;
 
   @Activate
   public IdentityPlatform(
@@ -95,6 +98,7 @@ public final class IdentityPlatform implements CallerVerifier, OnboardingListene
     this.stores = new TenantStores(db, persistence, context.getBundle());
     this.callers = new Callers(tenants, stores);
     this.tokens = new AccessTokens(keys, config.issuer(), access);
+    this.audit = new AuditLog(stores, tenants);
     StaffUsers users = new StaffUsers(stores, authenticator, PasswordPolicy.bundled(), callers);
     Sessions sessions =
         new Sessions(
@@ -104,15 +108,20 @@ public final class IdentityPlatform implements CallerVerifier, OnboardingListene
             authenticator,
             tokens,
             callers,
+            audit,
             Duration.ofDays(config.refreshTokenDays()));
     Roles roles = new Roles(stores, catalog, callers);
     Grants grants = new Grants(stores, callers);
+    register(context, new AuditResource(audit));
     register(context, new AuthResource(sessions, users, tokens, keys, catalog));
     register(context, new UsersResource(users, grants, sessions));
     register(context, new RolesResource(roles, catalog));
     this.rotation =
         workers.every(
             "identity-key-rotation", Duration.ofHours(1), Duration.ofHours(1), keys::refresh);
+    this.purge =
+        workers.every(
+            "identity-audit-purge", Duration.ofMinutes(10), Duration.ofDays(1), audit::purge);
     LOG.info(
         "Identity ready: access tokens {} min, signing keys rotate every {} days",
         config.accessTokenMinutes(),
@@ -126,6 +135,7 @@ public final class IdentityPlatform implements CallerVerifier, OnboardingListene
   @Deactivate
   void deactivate() throws Exception {
     rotation.close();
+    purge.close();
     for (ServiceRegistration<?> r : registrations) {
       try {
         r.unregister();
@@ -150,6 +160,16 @@ public final class IdentityPlatform implements CallerVerifier, OnboardingListene
   @Override
   public Optional<TenantPrincipal> verify(String token, String source) {
     return tokens.verify(token).flatMap(callers::principal);
+  }
+
+  @Override
+  public void prepare(TenantSlug tenant) {
+    audit.prepare(tenant);
+  }
+
+  @Override
+  public void record(org.courtyard.api.RequestAudit row, String outcome) {
+    audit.record(row, outcome);
   }
 
   @Override

@@ -28,6 +28,11 @@ final class PermissionCatalog {
           PermissionDef.of(
               "identity.role.read", "See roles, grants and the permission list", "查看角色、授权及权限清单"),
           PermissionDef.of("identity.role.manage", "Create, edit and delete roles", "新建、编辑、删除角色"),
+          PermissionDef.of("identity.audit.read", "See and export the audit log", "查看及导出操作日志"),
+          PermissionDef.of(
+              "identity.settings.manage",
+              "Change the company's identity settings, such as how long the audit log is kept",
+              "修改账号安全设置（如操作日志保留期限）"),
           PermissionDef.of(
               "identity.grant.manage",
               "Grant roles to staff, in a scope, and take them back",

@@ -18,6 +18,7 @@ import java.util.Optional;
 import java.util.UUID;
 import org.courtyard.api.Authenticator;
 import org.courtyard.api.ProblemException;
+import org.courtyard.api.RequestAudit;
 import org.courtyard.api.Tenant;
 import org.courtyard.api.TenantService;
 import org.courtyard.api.TenantSlug;
@@ -47,6 +48,7 @@ final class Sessions {
   private final Authenticator authenticator;
   private final AccessTokens tokens;
   private final Callers callers;
+  private final AuditLog audit;
   private final Duration refreshLifetime;
   private final SecureRandom random = new SecureRandom();
 
@@ -57,6 +59,7 @@ final class Sessions {
       Authenticator authenticator,
       AccessTokens tokens,
       Callers callers,
+      AuditLog audit,
       Duration refreshLifetime) {
     this.tenants = tenants;
     this.stores = stores;
@@ -64,10 +67,33 @@ final class Sessions {
     this.authenticator = authenticator;
     this.tokens = tokens;
     this.callers = callers;
+    this.audit = audit;
     this.refreshLifetime = refreshLifetime;
   }
 
+  /**
+   * Signs a staff member in. Every attempt on an existing company leaves one row in its audit log:
+   * the sign-in in the session's transaction, a refusal on its own.
+   */
   TokenView login(LoginInput in, String source, String userAgent) {
+    try {
+      return signIn(in, source, userAgent);
+    } catch (ProblemException refused) {
+      String slug =
+          in == null || in.tenant() == null
+              ? ""
+              : in.tenant().strip().toLowerCase(java.util.Locale.ROOT);
+      if (TenantSlug.isValid(slug) && tenants.find(slug).isPresent()) {
+        String name = in.username() == null ? "" : TextRules.clip(in.username().strip(), 60);
+        audit.record(
+            signInAudit(TenantSlug.of(slug), "?", name, "POST /auth/login", source),
+            refused.status() + " " + refused.type());
+      }
+      throw refused;
+    }
+  }
+
+  private TokenView signIn(LoginInput in, String source, String userAgent) {
     if (in == null
         || TextRules.trimToNull(in.tenant()) == null
         || TextRules.trimToNull(in.username()) == null
@@ -126,6 +152,11 @@ final class Sessions {
                     ps.setLong(1, u.id());
                     ps.executeUpdate();
                   }
+                  AuditLog.insert(
+                      c,
+                      signInAudit(
+                          t, Long.toString(u.id()), u.username(), "POST /auth/login", source),
+                      "ok");
                   return StaffUsers.find(c, u.id()).orElseThrow();
                 });
     return answer(t, u.id(), u.username(), sid, u.tokenVersion(), secret, expires, view);
@@ -226,6 +257,21 @@ final class Sessions {
       ps.setLong(2, user);
       ps.executeUpdate();
     }
+  }
+
+  private static RequestAudit signInAudit(
+      TenantSlug tenant, String id, String name, String operation, String source) {
+    return new RequestAudit(
+        tenant,
+        "staff",
+        id,
+        name,
+        operation,
+        null,
+        List.of(),
+        operation.endsWith("login") ? "sign-in" : "tokens refreshed",
+        TextRules.clip(source, 64),
+        null);
   }
 
   private record Refresh(TenantSlug tenant, UUID session, String secret) {}

@@ -127,7 +127,8 @@ public final class UsersResource implements TenantExtension {
       summary = "Set a staff user's password",
       description =
           "At least 10 characters, not a common password, not the user name; the user's sessions"
-              + " end. 422 with the reason.")
+              + " end. 422 with the reason.",
+      status = 204)
   @Permission("identity.user.manage")
   @PUT
   @Path("{id}/password")
@@ -140,7 +141,8 @@ public final class UsersResource implements TenantExtension {
 
   @Doc(
       summary = "Sign a staff user out everywhere",
-      description = "Ends every session of the user; their access tokens stop working at once.")
+      description = "Ends every session of the user; their access tokens stop working at once.",
+      status = 204)
   @Permission("identity.user.manage")
   @POST
   @Path("{id}/sign-out")

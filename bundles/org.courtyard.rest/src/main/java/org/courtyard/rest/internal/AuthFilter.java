@@ -165,7 +165,7 @@ final class AuthFilter implements ContainerRequestFilter, ContainerResponseFilte
   }
 
   /** The client's address as the server saw it (no proxy headers: anyone can write those). */
-  private static String source() {
+  static String source() {
     Message message = JAXRSUtils.getCurrentMessage();
     Object http = message == null ? null : message.get(AbstractHTTPDestination.HTTP_REQUEST);
     return http instanceof HttpServletRequest ? ((HttpServletRequest) http).getRemoteAddr() : null;

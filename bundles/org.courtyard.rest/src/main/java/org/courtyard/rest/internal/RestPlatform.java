@@ -14,6 +14,7 @@ import org.apache.cxf.BusFactory;
 import org.apache.cxf.endpoint.Server;
 import org.apache.cxf.jaxrs.JAXRSServerFactoryBean;
 import org.apache.cxf.transport.http.HTTPTransportFactory;
+import org.courtyard.api.AuditTrail;
 import org.courtyard.api.Authenticator;
 import org.courtyard.api.CourtyardConstants;
 import org.courtyard.api.HealthCheck;
@@ -90,6 +91,7 @@ public final class RestPlatform {
 
   private final Map<String, Server> tenantExtensionServers = new LinkedHashMap<>();
   private volatile CallerVerifier callerVerifier;
+  private volatile AuditTrail auditTrail;
   private final BundleContext context;
 
   /** Each module's resources (one per aggregate), published together under its address. */
@@ -276,6 +278,20 @@ public final class RestPlatform {
   }
 
   @Reference(
+      cardinality = ReferenceCardinality.OPTIONAL,
+      policy = ReferencePolicy.DYNAMIC,
+      unbind = "removeAuditTrail")
+  void addAuditTrail(AuditTrail trail) {
+    this.auditTrail = trail;
+  }
+
+  void removeAuditTrail(AuditTrail trail) {
+    if (auditTrail == trail) {
+      auditTrail = null;
+    }
+  }
+
+  @Reference(
       cardinality = ReferenceCardinality.MULTIPLE,
       policy = ReferencePolicy.DYNAMIC,
       unbind = "removeTenantExtension")
@@ -393,6 +409,7 @@ public final class RestPlatform {
                 publicPaths,
                 gate,
                 overview.requests()),
+            new AuditFilter(address.substring(BASE.length()), () -> auditTrail),
             new PermissionFilter()));
   }
 
