@@ -40,8 +40,8 @@ public class AccessEventsResource implements ModuleResource {
 
   /**
    * Door and gate decisions, newest first (by time, then id); {@code granted=false} keeps the
-   * refusals, {@code deviceId} one controller's. One page of {@code limit} (1-500, default 50); the
-   * next starts at {@code cursor=nextCursor}.
+   * refusals, {@code deviceId} one controller's; only the controllers within the caller's scope.
+   * One page of {@code limit} (1-500, default 50); the next starts at {@code cursor=nextCursor}.
    */
   @Doc(
       summary = "List access events",
@@ -62,6 +62,6 @@ public class AccessEventsResource implements ModuleResource {
     return instances
         .of(security)
         .accessLog()
-        .list(Params.blank(deviceId) ? null : deviceId, g, after, size);
+        .list(Params.blank(deviceId) ? null : deviceId, g, after, size, instances.scope(security));
   }
 }

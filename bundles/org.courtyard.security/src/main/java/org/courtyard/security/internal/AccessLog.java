@@ -107,10 +107,15 @@ final class AccessLog {
 
   /**
    * One page of the log, newest first (by time, then id), after {@code after} (null: from the
-   * newest); {@code deviceId} and {@code granted} keep some lines. Each line names the holder of
-   * the credential when the tenant issued it.
+   * newest); {@code deviceId} and {@code granted} keep some lines, and only the lines of devices
+   * {@code scope} reaches are listed. Each line names the holder of the credential when the tenant
+   * issued it.
    */
-  Page<AccessView> list(String deviceId, Boolean granted, TimeCursor after, int limit) {
+  Page<AccessView> list(
+      String deviceId, Boolean granted, TimeCursor after, int limit, DeviceScope scope) {
+    if (scope.reachesNone()) {
+      return new Page<>(List.of(), null);
+    }
     StringBuilder sql =
         new StringBuilder(
             "SELECT e.id, e.device_id, e.door, e.credential_kind, e.credential, e.granted,"
@@ -127,6 +132,10 @@ final class AccessLog {
       sql.append(" AND e.granted = ?");
       params.add(granted);
     }
+    if (!scope.isAll()) {
+      sql.append(" AND e.device_id = ANY(?)");
+      params.add(scope.idArray());
+    }
     if (after != null) {
       sql.append(" AND (e.at, e.id) < (?, ?)");
       params.add(Timestamp.from(after.at()));
@@ -137,9 +146,7 @@ final class AccessLog {
         jdbc.read(
             c -> {
               try (PreparedStatement ps = c.prepareStatement(sql.toString())) {
-                for (int i = 0; i < params.size(); i++) {
-                  ps.setObject(i + 1, params.get(i));
-                }
+                SqlParams.bind(c, ps, params);
                 List<AccessView> out = new ArrayList<>();
                 try (ResultSet rs = ps.executeQuery()) {
                   while (rs.next()) {

@@ -143,9 +143,12 @@ final class Alarms {
 
   /**
    * One page of alarms, newest raised first (then by id), after {@code after} (null: from the
-   * newest); {@code status} keeps one state.
+   * newest); {@code status} keeps one state. Only the alarms of devices {@code scope} reaches.
    */
-  Page<AlarmView> list(String status, TimeCursor after, int limit) {
+  Page<AlarmView> list(String status, TimeCursor after, int limit, DeviceScope scope) {
+    if (scope.reachesNone()) {
+      return new Page<>(List.of(), null);
+    }
     StringBuilder sql = new StringBuilder("SELECT " + COLUMNS + " FROM alarm WHERE true");
     List<Object> params = new ArrayList<>();
     if (status != null) {
@@ -157,14 +160,16 @@ final class Alarms {
       params.add(Timestamp.from(after.at()));
       params.add(after.id());
     }
+    if (!scope.isAll()) {
+      sql.append(" AND device_id = ANY(?)");
+      params.add(scope.idArray());
+    }
     sql.append(" ORDER BY raised_at DESC, id DESC LIMIT ").append(limit + 1);
     List<AlarmView> rows =
         jdbc.read(
             c -> {
               try (PreparedStatement ps = c.prepareStatement(sql.toString())) {
-                for (int i = 0; i < params.size(); i++) {
-                  ps.setObject(i + 1, params.get(i));
-                }
+                SqlParams.bind(c, ps, params);
                 List<AlarmView> out = new ArrayList<>();
                 try (ResultSet rs = ps.executeQuery()) {
                   while (rs.next()) {
@@ -180,12 +185,13 @@ final class Alarms {
 
   /**
    * Moves an alarm on ({@link AlarmRules#checkMove}): {@code acknowledged} or {@code resolved} by
-   * the guard the action names, its note replacing the alarm's when given.
+   * the guard the action names, its note replacing the alarm's when given. An alarm of a device
+   * {@code scope} does not reach is not found.
    *
    * @throws ProblemException 422 {@code validation-failed}, 404 {@code alarm-not-found}, 409 {@code
    *     alarm-<status>}
    */
-  AlarmView move(long id, String to, AlarmAction action) {
+  AlarmView move(long id, String to, AlarmAction action, DeviceScope scope) {
     AlarmAction checked = AlarmRules.check(action);
     String by = checked.by().strip();
     String note = checked.note();
@@ -198,11 +204,13 @@ final class Alarms {
             ps.setLong(1, id);
             try (ResultSet rs = ps.executeQuery()) {
               if (!rs.next()) {
-                throw ProblemException.notFound(
-                    "alarm-not-found", "Alarm not found", "This tenant has no alarm " + id + ".");
+                throw notFound(id);
               }
               current = view(rs);
             }
+          }
+          if (!scope.reaches(List.of(current.deviceId()))) {
+            throw notFound(id);
           }
           AlarmRules.checkMove(id, current.status(), to);
           String sql =
@@ -227,6 +235,11 @@ final class Alarms {
             }
           }
         });
+  }
+
+  private static ProblemException notFound(long id) {
+    return ProblemException.notFound(
+        "alarm-not-found", "Alarm not found", "This tenant has no alarm " + id + ".");
   }
 
   private static AlarmView view(ResultSet rs) throws SQLException {

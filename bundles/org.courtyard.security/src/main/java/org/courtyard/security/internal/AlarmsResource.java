@@ -22,7 +22,10 @@ import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 
-/** Alarms (报警) under {@code /api/v1/security/alarms}: the list, and guards moving them on. */
+/**
+ * Alarms (报警) under {@code /api/v1/security/alarms}: the list, and guards moving them on; an alarm
+ * is in the caller's scope when its device is.
+ */
 @Component(
     service = ModuleResource.class,
     property = CourtyardConstants.MODULE + "=" + SecurityModule.ID)
@@ -62,7 +65,7 @@ public class AlarmsResource implements ModuleResource {
     }
     int size = Params.limit(limit);
     TimeCursor after = TimeCursor.decode(TimeCursor.Listing.ALARMS, cursor);
-    return alarms(security).list(status, after, size);
+    return alarms(security).list(status, after, size, instances.scope(security));
   }
 
   @Doc(
@@ -74,7 +77,8 @@ public class AlarmsResource implements ModuleResource {
   @Consumes(MediaType.APPLICATION_JSON)
   public AlarmView acknowledge(
       @Context SecurityContext security, @PathParam("id") long id, AlarmAction action) {
-    return alarms(security).move(id, AlarmRules.ACKNOWLEDGED, Params.body(action));
+    return alarms(security)
+        .move(id, AlarmRules.ACKNOWLEDGED, Params.body(action), instances.scope(security));
   }
 
   @Doc(
@@ -86,7 +90,8 @@ public class AlarmsResource implements ModuleResource {
   @Consumes(MediaType.APPLICATION_JSON)
   public AlarmView resolve(
       @Context SecurityContext security, @PathParam("id") long id, AlarmAction action) {
-    return alarms(security).move(id, AlarmRules.RESOLVED, Params.body(action));
+    return alarms(security)
+        .move(id, AlarmRules.RESOLVED, Params.body(action), instances.scope(security));
   }
 
   private Alarms alarms(SecurityContext security) {

@@ -26,12 +26,21 @@ import org.courtyard.security.internal.dto.Push;
  * Access credentials of residents and staff (rules in {@link CredentialRules}): issued and revoked
  * here, told to their doors' controllers by {@link CredentialPushes}, and the decision a door asks
  * for ("may this credential open door 2 of controller gate-1 now?").
+ *
+ * <p>A credential is where its doors are: it is in a caller's scope when the scope reaches every
+ * controller it opens ({@link #IN_SCOPE}). A credential that also opens a door elsewhere is not, so
+ * that a staff member of one estate neither sees who holds a key to another estate's doors nor
+ * revokes it; issuing one needs every door in scope.
  */
 final class Credentials {
 
   private static final String COLUMNS =
       "id, kind, credential, holder, person_id, doors, valid_from, valid_to, status, created_at,"
           + " revoked_at";
+
+  /** Every door's controller ({@code <device>} or {@code <device>:<door>}) is in the array. */
+  static final String IN_SCOPE =
+      "NOT EXISTS (SELECT 1 FROM unnest(doors) d WHERE split_part(d, ':', 1) <> ALL(?))";
 
   private final Jdbc jdbc;
   private final Clock clock;
@@ -46,12 +55,14 @@ final class Credentials {
   /**
    * Issues a credential and tells its doors' controllers to accept it.
    *
-   * @throws ProblemException 422 {@code validation-failed}, 409 {@code credential-in-use} while an
+   * @throws ProblemException 422 {@code validation-failed}, 404 {@code device-not-found} for a door
+   *     of a controller outside a narrow {@code scope}, 409 {@code credential-in-use} while an
    *     active credential of the same kind and value exists
    */
-  CredentialView issue(CredentialInput in, DeviceCommands sender) {
+  CredentialView issue(CredentialInput in, DeviceCommands sender, DeviceScope scope) {
     Instant now = clock.instant();
     CredentialRules.Validity validity = CredentialRules.check(in, now);
+    scope.require(CredentialPushes.targets(in.doors()).keySet());
     CredentialView issued =
         jdbc.transaction(
             c -> {
@@ -91,9 +102,13 @@ final class Credentials {
   /**
    * One page of credentials, newest first (by id), after the credential {@code after} (0: from the
    * newest), with what their controllers were told; {@code holder} keeps those whose holder
-   * contains it (any case), {@code status} one state.
+   * contains it (any case), {@code status} one state; only those {@code scope} reaches.
    */
-  Page<CredentialView> list(String holder, String status, long after, int limit) {
+  Page<CredentialView> list(
+      String holder, String status, long after, int limit, DeviceScope scope) {
+    if (scope.reachesNone()) {
+      return new Page<>(List.of(), null);
+    }
     StringBuilder sql =
         new StringBuilder("SELECT " + COLUMNS + " FROM access_credential WHERE true");
     List<Object> params = new ArrayList<>();
@@ -109,14 +124,16 @@ final class Credentials {
       sql.append(" AND id < ?");
       params.add(after);
     }
+    if (!scope.isAll()) {
+      sql.append(" AND ").append(IN_SCOPE);
+      params.add(scope.idArray());
+    }
     sql.append(" ORDER BY id DESC LIMIT ").append(limit + 1);
     List<CredentialView> found =
         jdbc.read(
             c -> {
               try (PreparedStatement ps = c.prepareStatement(sql.toString())) {
-                for (int i = 0; i < params.size(); i++) {
-                  ps.setObject(i + 1, params.get(i));
-                }
+                SqlParams.bind(c, ps, params);
                 List<CredentialView> out = new ArrayList<>();
                 try (ResultSet rs = ps.executeQuery()) {
                   while (rs.next()) {
@@ -141,13 +158,17 @@ final class Credentials {
   /**
    * Revokes a credential and tells its doors' controllers to refuse it.
    *
-   * @throws ProblemException 404 {@code credential-not-found}, 409 {@code credential-revoked}
+   * @throws ProblemException 404 {@code credential-not-found}, also for one {@code scope} does not
+   *     reach; 409 {@code credential-revoked}
    */
-  CredentialView revoke(long id, DeviceCommands sender) {
+  CredentialView revoke(long id, DeviceCommands sender, DeviceScope scope) {
     Instant now = clock.instant();
     CredentialView revoked =
         jdbc.transaction(
             c -> {
+              if (!scope.isAll() && !inScope(c, id, scope)) {
+                throw notFound(id);
+              }
               try (PreparedStatement ps =
                   c.prepareStatement(
                       "UPDATE access_credential SET status = 'revoked', revoked_at = ? WHERE id ="
@@ -173,22 +194,42 @@ final class Credentials {
                   }
                 }
               }
-              throw ProblemException.notFound(
-                  "credential-not-found",
-                  "Credential not found",
-                  "This tenant has no credential " + id + ".");
+              throw notFound(id);
             });
     return pushes.push(revoked, CredentialPushes.REMOVE, sender);
   }
 
+  /** Whether credential {@code id} exists and {@code scope} reaches every door of it. */
+  private static boolean inScope(Connection c, long id, DeviceScope scope) throws SQLException {
+    try (PreparedStatement ps =
+        c.prepareStatement("SELECT 1 FROM access_credential WHERE id = ? AND " + IN_SCOPE)) {
+      ps.setLong(1, id);
+      ps.setArray(2, c.createArrayOf("text", scope.idArray()));
+      try (ResultSet rs = ps.executeQuery()) {
+        return rs.next();
+      }
+    }
+  }
+
+  private static ProblemException notFound(long id) {
+    return ProblemException.notFound(
+        "credential-not-found",
+        "Credential not found",
+        "This tenant has no credential " + id + ".");
+  }
+
   /**
    * Whether the newest credential of this kind and value opens {@code door} ({@code
-   * <device>:<door>}) at {@code at} (null: now), and if not, why.
+   * <device>:<door>}) at {@code at} (null: now), and if not, why. A narrow {@code scope} may ask
+   * only about the doors of controllers it reaches: door controllers ask with a company-wide key,
+   * and a key scoped to one estate learns nothing of another's doors or their holders.
    *
-   * @throws ProblemException 400 {@code invalid-parameter} for a question a door cannot ask
+   * @throws ProblemException 400 {@code invalid-parameter} for a question a door cannot ask, 404
+   *     {@code device-not-found} for a controller outside a narrow {@code scope}
    */
-  Decision decide(String kind, String credential, String door, Instant at) {
+  Decision decide(String kind, String credential, String door, Instant at, DeviceScope scope) {
     CredentialRules.checkQuestion(kind, credential, door);
+    scope.require(List.of(door.substring(0, door.indexOf(':'))));
     Instant when = at == null ? clock.instant() : at;
     return jdbc.read(
         c -> {

@@ -31,7 +31,8 @@ import org.osgi.service.component.annotations.Reference;
 
 /**
  * Access credentials (门禁卡, PIN, QR) under {@code /api/v1/security/credentials}: issuing and
- * revoking them (their doors' controllers are told), and the decision a door asks for.
+ * revoking them (their doors' controllers are told), and the decision a door asks for. A credential
+ * is in the caller's scope when every door it opens is ({@link Credentials}).
  */
 @Component(
     service = ModuleResource.class,
@@ -72,7 +73,9 @@ public class CredentialsResource implements ModuleResource {
   @Consumes(MediaType.APPLICATION_JSON)
   public Response issue(
       @Context SecurityContext security, @Context UriInfo uri, CredentialInput input) {
-    CredentialView v = credentials(security).issue(Params.body(input), instances.devices(security));
+    CredentialView v =
+        credentials(security)
+            .issue(Params.body(input), instances.devices(security), instances.scope(security));
     return Params.created(uri.getAbsolutePathBuilder(), v.id(), v);
   }
 
@@ -99,7 +102,12 @@ public class CredentialsResource implements ModuleResource {
     }
     int size = Params.limit(limit);
     return credentials(security)
-        .list(Params.blank(holder) ? null : holder, status, Cursor.decode(cursor), size);
+        .list(
+            Params.blank(holder) ? null : holder,
+            status,
+            Cursor.decode(cursor),
+            size,
+            instances.scope(security));
   }
 
   @Doc(
@@ -111,7 +119,7 @@ public class CredentialsResource implements ModuleResource {
   @POST
   @Path("{id}/revoke")
   public CredentialView revoke(@Context SecurityContext security, @PathParam("id") long id) {
-    return credentials(security).revoke(id, instances.devices(security));
+    return credentials(security).revoke(id, instances.devices(security), instances.scope(security));
   }
 
   /**
@@ -139,7 +147,7 @@ public class CredentialsResource implements ModuleResource {
     } catch (DateTimeParseException e) {
       throw Params.invalid("at must be an ISO-8601 instant.");
     }
-    return credentials.decide(kind, credential, door, when);
+    return credentials.decide(kind, credential, door, when, instances.scope(security));
   }
 
   private Credentials credentials(SecurityContext security) {

@@ -47,7 +47,8 @@ public class DoorsResource implements ModuleResource {
    * Opens a door or gate from the guard room: sends {@code open} to the controller through its
    * driver and writes a granted {@code remote} line with who and why into the access log. Nothing
    * is logged when the command cannot be sent (unknown or revoked device, a driver that cannot
-   * open). 202: the controller confirms later, in the device's commands.
+   * open); a controller outside the caller's scope answers 404 as an unknown one. 202: the
+   * controller confirms later, in the device's commands.
    */
   @Doc(
       summary = "Open a door remotely",

@@ -32,7 +32,7 @@ import org.osgi.service.component.annotations.Reference;
 
 /**
  * Guard patrol (巡更) under {@code /api/v1/security/patrol}: routes, the day's rounds and the guards'
- * check-ins.
+ * check-ins, within the caller's scope: a route is where its readers are ({@link Patrols}).
  */
 @Component(
     service = ModuleResource.class,
@@ -68,7 +68,7 @@ public class PatrolResource implements ModuleResource {
   @Consumes(MediaType.APPLICATION_JSON)
   public Response createRoute(
       @Context SecurityContext security, @Context UriInfo uri, RouteInput input) {
-    RouteView r = patrols(security).createRoute(Params.body(input));
+    RouteView r = patrols(security).createRoute(Params.body(input), instances.scope(security));
     return Params.created(uri.getAbsolutePathBuilder(), r.id(), r);
   }
 
@@ -82,7 +82,7 @@ public class PatrolResource implements ModuleResource {
       @QueryParam("limit") String limit,
       @QueryParam("cursor") String cursor) {
     int size = Params.limit(limit);
-    return patrols(security).routes(Cursor.decode(cursor), size);
+    return patrols(security).routes(Cursor.decode(cursor), size, instances.scope(security));
   }
 
   /** Creates the day's rounds of every route ({@code zone} of the route times: Asia/Shanghai). */
@@ -105,7 +105,7 @@ public class PatrolResource implements ModuleResource {
     } catch (DateTimeException e) {
       throw Params.invalid("zone must be a time zone such as Asia/Shanghai.");
     }
-    return t.patrols().schedule(date, z, t.now());
+    return t.patrols().schedule(date, z, t.now(), instances.scope(security));
   }
 
   /**
@@ -126,7 +126,7 @@ public class PatrolResource implements ModuleResource {
       @QueryParam("cursor") String cursor) {
     int size = Params.limit(limit);
     TimeCursor after = TimeCursor.decode(TimeCursor.Listing.ROUNDS, cursor);
-    return patrols(security).rounds(after, size);
+    return patrols(security).rounds(after, size, instances.scope(security));
   }
 
   @Doc(
@@ -136,7 +136,7 @@ public class PatrolResource implements ModuleResource {
   @GET
   @Path("rounds/{id}")
   public RoundView round(@Context SecurityContext security, @PathParam("id") long id) {
-    return patrols(security).round(id);
+    return patrols(security).round(id, instances.scope(security));
   }
 
   /** A guard checks in at a checkpoint from the app. */
@@ -151,7 +151,7 @@ public class PatrolResource implements ModuleResource {
   @Consumes(MediaType.APPLICATION_JSON)
   public RoundView checkIn(
       @Context SecurityContext security, @PathParam("id") long id, CheckinInput input) {
-    return patrols(security).checkIn(id, Params.body(input));
+    return patrols(security).checkIn(id, Params.body(input), instances.scope(security));
   }
 
   private Patrols patrols(SecurityContext security) {

@@ -84,6 +84,20 @@ final class PatrolRules {
   }
 
   /**
+   * The devices whose readers a route's checkpoints name, each once in the order first named: a
+   * checkpoint {@code <device>:<door>} is a reader (a guard badging there checks in), any other an
+   * app's tag. Where the route is, for data scopes; {@link Patrols#ROUTE_IN_SCOPE} says the same in
+   * SQL.
+   */
+  static List<String> checkpointDevices(List<String> checkpoints) {
+    return checkpoints.stream()
+        .filter(c -> c.indexOf(':') > 0)
+        .map(c -> c.substring(0, c.indexOf(':')))
+        .distinct()
+        .toList();
+  }
+
+  /**
    * @throws ProblemException 400 {@code invalid-date} for anything but {@code YYYY-MM-DD}
    */
   static LocalDate day(String date) {

@@ -33,6 +33,11 @@ import org.courtyard.security.internal.dto.RouteView;
  * app, or by badging at a reader that is a checkpoint ({@code <device>:<door>}). A round is
  * completed when every checkpoint has a check-in inside its window, and missed, with the
  * checkpoints it missed, once its window has passed without that ({@link PatrolRules}).
+ *
+ * <p>A route is where its readers are: it is in a caller's scope when the scope reaches every
+ * device its {@code <device>:<door>} checkpoints name ({@link #ROUTE_IN_SCOPE}); a route of app
+ * tags only is tied to no place, so only the whole company's scope has it. Its rounds and their
+ * check-ins follow it.
  */
 final class Patrols {
 
@@ -40,6 +45,15 @@ final class Patrols {
 
   /** How far around now the rounds list looks, both ways. */
   private static final Duration ROUNDS_WINDOW = Duration.ofDays(1);
+
+  /**
+   * A route (alias {@code p}) has a reader checkpoint, and the devices of all of them are in the
+   * array ({@link PatrolRules#checkpointDevices} in SQL).
+   */
+  static final String ROUTE_IN_SCOPE =
+      "EXISTS (SELECT 1 FROM unnest(p.checkpoints) k WHERE strpos(k, ':') > 0) AND NOT EXISTS"
+          + " (SELECT 1 FROM unnest(p.checkpoints) k WHERE strpos(k, ':') > 0"
+          + " AND split_part(k, ':', 1) <> ALL(?))";
 
   private final Jdbc jdbc;
   private final Clock clock;
@@ -50,11 +64,19 @@ final class Patrols {
   }
 
   /**
-   * @throws ProblemException 422 {@code validation-failed}, 409 {@code route-exists} for a taken
-   *     name
+   * @throws ProblemException 422 {@code validation-failed}, 404 {@code device-not-found} for a
+   *     reader outside a narrow {@code scope}, 403 {@code outside-scope} for a route of app tags
+   *     only unless the scope is the whole company's, 409 {@code route-exists} for a taken name
    */
-  RouteView createRoute(RouteInput in) {
+  RouteView createRoute(RouteInput in, DeviceScope scope) {
     PatrolRules.checkRoute(in);
+    if (!scope.isAll()) {
+      List<String> devices = PatrolRules.checkpointDevices(in.checkpoints());
+      if (devices.isEmpty()) {
+        throw DeviceScope.outside("A route of app tags only, with no reader checkpoint,");
+      }
+      scope.require(devices);
+    }
     return jdbc.transaction(
         c -> {
           try (PreparedStatement ps =
@@ -79,8 +101,14 @@ final class Patrols {
         });
   }
 
-  /** One page of routes, by id, after the route {@code after} (0: from the first). */
-  Page<RouteView> routes(long after, int limit) {
+  /**
+   * One page of routes, by id, after the route {@code after} (0: from the first); only those {@code
+   * scope} reaches.
+   */
+  Page<RouteView> routes(long after, int limit, DeviceScope scope) {
+    if (scope.reachesNone()) {
+      return new Page<>(List.of(), null);
+    }
     List<RouteView> rows =
         jdbc.read(
             c -> {
@@ -88,9 +116,14 @@ final class Patrols {
                   c.prepareStatement(
                       "SELECT "
                           + ROUTE_COLUMNS
-                          + " FROM patrol_route WHERE id > ? ORDER BY id LIMIT "
+                          + " FROM patrol_route p WHERE id > ?"
+                          + (scope.isAll() ? "" : " AND " + ROUTE_IN_SCOPE)
+                          + " ORDER BY id LIMIT "
                           + (limit + 1))) {
                 ps.setLong(1, after);
+                if (!scope.isAll()) {
+                  ps.setArray(2, c.createArrayOf("text", scope.idArray()));
+                }
                 return routes(ps);
               }
             });
@@ -98,17 +131,20 @@ final class Patrols {
   }
 
   /**
-   * Creates the rounds of every route for a date, its times read in {@code zone} (doing it again
-   * creates nothing new), and returns them as they stand at {@code now}.
+   * Creates the rounds of every route {@code scope} reaches for a date, its times read in {@code
+   * zone} (doing it again creates nothing new), and returns them as they stand at {@code now}.
    *
    * @throws ProblemException 400 {@code invalid-date}
    */
-  List<RoundView> schedule(String date, ZoneId zone, Instant now) {
+  List<RoundView> schedule(String date, ZoneId zone, Instant now, DeviceScope scope) {
     LocalDate day = PatrolRules.day(date);
+    if (scope.reachesNone()) {
+      return List.of();
+    }
     return jdbc.transaction(
         c -> {
           List<Long> ids = new ArrayList<>();
-          for (RouteView r : routesIn(c)) {
+          for (RouteView r : routesIn(c, scope)) {
             for (String t : r.times()) {
               Instant start = day.atTime(LocalTime.parse(t)).atZone(zone).toInstant();
               try (PreparedStatement ps =
@@ -137,9 +173,13 @@ final class Patrols {
 
   /**
    * One page of the rounds that overlap the last and the next 24 hours, earliest start first (then
-   * by id), after {@code after} (null: from the earliest), with their state now.
+   * by id), after {@code after} (null: from the earliest), with their state now; only those of
+   * routes {@code scope} reaches.
    */
-  Page<RoundView> rounds(TimeCursor after, int limit) {
+  Page<RoundView> rounds(TimeCursor after, int limit, DeviceScope scope) {
+    if (scope.reachesNone()) {
+      return new Page<>(List.of(), null);
+    }
     Instant now = clock.instant();
     Instant from = now.minus(ROUNDS_WINDOW);
     Instant to = now.plus(ROUNDS_WINDOW);
@@ -152,6 +192,11 @@ final class Patrols {
                   "SELECT id, route_id, starts_at, due_at FROM patrol_round"
                       + " WHERE starts_at > ? AND starts_at < ? AND due_at > ?"
                       + (after == null ? "" : " AND (starts_at, id) > (?, ?)")
+                      + (scope.isAll()
+                          ? ""
+                          : " AND route_id IN (SELECT p.id FROM patrol_route p WHERE "
+                              + ROUTE_IN_SCOPE
+                              + ")")
                       + " ORDER BY starts_at, id LIMIT "
                       + (limit + 1);
               List<RoundRow> found = new ArrayList<>();
@@ -159,9 +204,13 @@ final class Patrols {
                 ps.setTimestamp(1, Timestamp.from(from.minus(PatrolRules.LONGEST_ROUND)));
                 ps.setTimestamp(2, Timestamp.from(to));
                 ps.setTimestamp(3, Timestamp.from(from));
+                int next = 4;
                 if (after != null) {
-                  ps.setTimestamp(4, Timestamp.from(after.at()));
-                  ps.setLong(5, after.id());
+                  ps.setTimestamp(next++, Timestamp.from(after.at()));
+                  ps.setLong(next++, after.id());
+                }
+                if (!scope.isAll()) {
+                  ps.setArray(next, c.createArrayOf("text", scope.idArray()));
                 }
                 try (ResultSet rs = ps.executeQuery()) {
                   while (rs.next()) {
@@ -205,25 +254,27 @@ final class Patrols {
   }
 
   /**
-   * @throws ProblemException 404 {@code round-not-found}
+   * @throws ProblemException 404 {@code round-not-found}, also for a round of a route {@code scope}
+   *     does not reach
    */
-  RoundView round(long id) {
+  RoundView round(long id, DeviceScope scope) {
     Instant now = clock.instant();
-    return jdbc.read(c -> round(c, id, now));
+    return jdbc.read(c -> round(c, id, now, scope));
   }
 
   /**
    * A check-in from the guard's app, now.
    *
    * @throws ProblemException 422 {@code validation-failed} or {@code not-a-checkpoint}, 404 {@code
-   *     round-not-found}, 409 {@code outside-round-window} or {@code already-checked-in}
+   *     round-not-found} (also for a round {@code scope} does not reach), 409 {@code
+   *     outside-round-window} or {@code already-checked-in}
    */
-  RoundView checkIn(long roundId, CheckinInput in) {
+  RoundView checkIn(long roundId, CheckinInput in, DeviceScope scope) {
     PatrolRules.checkCheckin(in);
     Instant now = clock.instant();
     return jdbc.transaction(
         c -> {
-          RoundView r = round(c, roundId, now);
+          RoundView r = round(c, roundId, now, scope);
           if (!route(c, r.routeId()).checkpoints().contains(in.checkpoint())) {
             throw ProblemException.unprocessable(
                 "not-a-checkpoint",
@@ -283,6 +334,20 @@ final class Patrols {
     }
   }
 
+  private RoundView round(Connection c, long id, Instant now, DeviceScope scope)
+      throws SQLException {
+    RoundView r = round(c, id, now);
+    if (!scope.reaches(PatrolRules.checkpointDevices(route(c, r.routeId()).checkpoints()))) {
+      throw roundNotFound(id);
+    }
+    return r;
+  }
+
+  private static ProblemException roundNotFound(long id) {
+    return ProblemException.notFound(
+        "round-not-found", "Round not found", "This tenant has no patrol round " + id + ".");
+  }
+
   private RoundView round(Connection c, long id, Instant now) throws SQLException {
     long routeId;
     Instant starts;
@@ -292,8 +357,7 @@ final class Patrols {
       ps.setLong(1, id);
       try (ResultSet rs = ps.executeQuery()) {
         if (!rs.next()) {
-          throw ProblemException.notFound(
-              "round-not-found", "Round not found", "This tenant has no patrol round " + id + ".");
+          throw roundNotFound(id);
         }
         routeId = rs.getLong(1);
         starts = rs.getTimestamp(2).toInstant();
@@ -339,10 +403,18 @@ final class Patrols {
 
   private static final String ROUTE_COLUMNS = "id, name, checkpoints, times, round_minutes";
 
-  /** Every route, by id: what a day's schedule is made of. */
-  private static List<RouteView> routesIn(Connection c) throws SQLException {
+  /** Every route {@code scope} reaches, by id: what a day's schedule is made of. */
+  private static List<RouteView> routesIn(Connection c, DeviceScope scope) throws SQLException {
     try (PreparedStatement ps =
-        c.prepareStatement("SELECT " + ROUTE_COLUMNS + " FROM patrol_route ORDER BY id")) {
+        c.prepareStatement(
+            "SELECT "
+                + ROUTE_COLUMNS
+                + " FROM patrol_route p"
+                + (scope.isAll() ? "" : " WHERE " + ROUTE_IN_SCOPE)
+                + " ORDER BY id")) {
+      if (!scope.isAll()) {
+        ps.setArray(1, c.createArrayOf("text", scope.idArray()));
+      }
       return routes(ps);
     }
   }

@@ -132,8 +132,8 @@ public final class SecurityEvents implements DeviceEventListener {
     for (SecurityTenant t : running.values()) {
       try {
         LocalDate today = LocalDate.ofInstant(t.now(), zone);
-        t.patrols().schedule(today.toString(), zone, t.now());
-        t.patrols().schedule(today.plusDays(1).toString(), zone, t.now());
+        t.patrols().schedule(today.toString(), zone, t.now(), DeviceScope.ALL);
+        t.patrols().schedule(today.plusDays(1).toString(), zone, t.now(), DeviceScope.ALL);
       } catch (RuntimeException e) {
         LOG.warn("Tenant {}: scheduling patrol rounds failed", t.tenant(), e);
       }

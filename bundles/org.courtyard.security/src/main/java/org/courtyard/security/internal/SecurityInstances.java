@@ -2,6 +2,8 @@ package org.courtyard.security.internal;
 
 import javax.ws.rs.core.SecurityContext;
 import org.courtyard.api.TenantInstances;
+import org.courtyard.api.TenantSlug;
+import org.courtyard.api.rest.DataScope;
 import org.courtyard.api.rest.TenantPrincipal;
 import org.courtyard.devices.DeviceDirectory;
 import org.osgi.framework.BundleContext;
@@ -13,8 +15,8 @@ import org.osgi.service.component.annotations.ReferencePolicy;
 
 /**
  * What security's REST resources share: the caller's {@link SecurityTenant}, found by the tenant of
- * the verified credential only, and the caller's devices, to which doors are opened and credentials
- * pushed.
+ * the verified credential only, the devices the caller's data scope reaches ({@link DeviceScope}),
+ * and the caller's devices, to which doors are opened and credentials pushed within that scope.
  */
 @Component(service = SecurityInstances.class)
 public final class SecurityInstances {
@@ -47,9 +49,24 @@ public final class SecurityInstances {
     return tenants.require(TenantPrincipal.of(security));
   }
 
-  /** Commands to the caller's devices, through their drivers, as the devices API sends them. */
+  /**
+   * Commands to the caller's devices, through their drivers, as the devices API sends them; a
+   * device outside the caller's scope answers 404 as a missing one.
+   */
   DeviceCommands devices(SecurityContext security) {
-    return (device, command, args) ->
-        devices.send(TenantPrincipal.of(security), device, command, args);
+    TenantSlug tenant = TenantPrincipal.of(security);
+    DataScope scope = TenantPrincipal.scopeOf(security);
+    return (device, command, args) -> devices.send(tenant, scope, device, command, args);
+  }
+
+  /** The devices the caller's scope for the current operation reaches. */
+  DeviceScope scope(SecurityContext security) {
+    DataScope scope = TenantPrincipal.scopeOf(security);
+    if (scope.isAll()) {
+      return DeviceScope.ALL;
+    }
+    TenantSlug tenant = TenantPrincipal.of(security);
+    return DeviceScope.of(
+        devices.idsWithin(tenant, scope), ids -> devices.requireWithin(tenant, scope, ids));
   }
 }

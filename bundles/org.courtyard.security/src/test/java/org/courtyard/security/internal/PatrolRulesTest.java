@@ -24,6 +24,15 @@ class PatrolRulesTest {
       new RouteView(4, "Night", List.of("gate-1:1", "tag-7"), List.of("09:00"), 30);
 
   @Test
+  void aRouteIsWhereTheReadersItsCheckpointsNameAre() {
+    assertThat(
+            PatrolRules.checkpointDevices(
+                List.of("gate-1:1", "tag-7", "gate-1:2", "door-3:1", "gate-1")))
+        .containsExactly("gate-1", "door-3");
+    assertThat(PatrolRules.checkpointDevices(List.of("tag-7", "TAG8"))).isEmpty();
+  }
+
+  @Test
   void everyWrongFieldOfARouteIsReportedAtOnce() {
     PatrolRules.checkRoute(new RouteInput("Night", List.of("gate-1:1"), List.of("23:30"), 30));
     assertThat(
