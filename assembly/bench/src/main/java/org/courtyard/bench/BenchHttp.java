@@ -54,8 +54,10 @@ final class BenchHttp {
   /** Sends a JSON body (or none) and returns the answer, whatever its status. */
   HttpResponse<String> request(String method, String path, String auth, Object body)
       throws IOException, InterruptedException {
-    HttpRequest.Builder b =
-        HttpRequest.newBuilder(URI.create(base + path)).header("Authorization", auth);
+    HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path));
+    if (auth != null) {
+      b.header("Authorization", auth);
+    }
     if (body == null) {
       b.method(method, HttpRequest.BodyPublishers.noBody());
     } else {

@@ -38,7 +38,12 @@ import org.slf4j.LoggerFactory;
  * /api/v1/identity}.
  */
 @Component(
-    service = {CallerVerifier.class, OnboardingListener.class, AuditTrail.class},
+    service = {
+      CallerVerifier.class,
+      OnboardingListener.class,
+      AuditTrail.class,
+      IdentityPlatform.class
+    },
     immediate = true,
     configurationPid = IdentityPlatform.PID)
 @Designate(ocd = IdentityPlatform.Config.class)
@@ -73,6 +78,9 @@ public final class IdentityPlatform implements CallerVerifier, OnboardingListene
   private final AutoCloseable rotation;
   private final AutoCloseable purge;
   private final AuditLog audit;
+  private final StaffUsers users;
+  private final Roles roles;
+  private final Grants grants;
 
   @Activate
   public IdentityPlatform(
@@ -99,7 +107,7 @@ public final class IdentityPlatform implements CallerVerifier, OnboardingListene
     this.callers = new Callers(tenants, stores);
     this.tokens = new AccessTokens(keys, config.issuer(), access);
     this.audit = new AuditLog(stores, tenants);
-    StaffUsers users = new StaffUsers(stores, authenticator, PasswordPolicy.bundled(), callers);
+    this.users = new StaffUsers(stores, authenticator, PasswordPolicy.bundled(), callers);
     Sessions sessions =
         new Sessions(
             tenants,
@@ -110,8 +118,8 @@ public final class IdentityPlatform implements CallerVerifier, OnboardingListene
             callers,
             audit,
             Duration.ofDays(config.refreshTokenDays()));
-    Roles roles = new Roles(stores, catalog, callers);
-    Grants grants = new Grants(stores, callers);
+    this.roles = new Roles(stores, catalog, callers);
+    this.grants = new Grants(stores, callers);
     register(context, new AuditResource(audit));
     register(context, new AuthResource(sessions, users, tokens, keys, catalog));
     register(context, new UsersResource(users, grants, sessions));
@@ -143,6 +151,19 @@ public final class IdentityPlatform implements CallerVerifier, OnboardingListene
         // the bundle is stopping: the framework unregistered it
       }
     }
+  }
+
+  /** For the shell commands. */
+  StaffUsers users() {
+    return users;
+  }
+
+  Roles roles() {
+    return roles;
+  }
+
+  Grants grants() {
+    return grants;
   }
 
   @Reference(
