@@ -126,6 +126,17 @@ final class Sessions {
           "User disabled",
           "This account is disabled. Ask your company's administrator to enable it.");
     }
+    return openSession(t, u, "POST /auth/login", source, userAgent);
+  }
+
+  /**
+   * Opens a session for a user whose credentials were verified (by password, or by the company's
+   * identity provider): the session row, the sign-in's audit row, and the tokens.
+   *
+   * @param operation what the audit row calls the sign-in, such as {@code POST /auth/login}
+   */
+  TokenView openSession(
+      TenantSlug t, StaffUsers.Login u, String operation, String source, String userAgent) {
     UUID sid = UUID.randomUUID();
     String secret = secret();
     Instant expires = Instant.now().plus(refreshLifetime);
@@ -154,8 +165,7 @@ final class Sessions {
                   }
                   AuditLog.insert(
                       c,
-                      signInAudit(
-                          t, Long.toString(u.id()), u.username(), "POST /auth/login", source),
+                      signInAudit(t, Long.toString(u.id()), u.username(), operation, source),
                       "ok");
                   return StaffUsers.find(c, u.id()).orElseThrow();
                 });
@@ -171,7 +181,25 @@ final class Sessions {
     requireActive(tenant.get());
     String next = secret();
     Instant expires = Instant.now().plus(refreshLifetime);
-    Rotated rotated = stores.of(r.tenant).transaction(c -> rotate(c, r, next, expires));
+    Rotated rotated =
+        stores
+            .of(r.tenant)
+            .transaction(
+                c -> {
+                  Rotated done = rotate(c, r, next, expires);
+                  if (done != null && !done.reused) {
+                    AuditLog.insert(
+                        c,
+                        signInAudit(
+                            r.tenant,
+                            Long.toString(done.user.id()),
+                            done.user.username(),
+                            "POST /auth/refresh",
+                            null),
+                        "ok");
+                  }
+                  return done;
+                });
     if (rotated == null) {
       throw invalidRefresh();
     }
