@@ -98,8 +98,7 @@ public class SecurityIT {
     return b.array();
   }
 
-  private static byte[] access(
-      long seq, int door, boolean granted, int reason, int kind, String who) {
+  static byte[] access(long seq, int door, boolean granted, int reason, int kind, String who) {
     byte[] cred = who.getBytes(StandardCharsets.US_ASCII);
     byte[] body = new byte[5 + cred.length];
     body[0] = (byte) door;
@@ -111,7 +110,7 @@ public class SecurityIT {
     return frame(0x01, seq, body);
   }
 
-  private static byte[] alarm(long seq, int door, int kind, boolean active) {
+  static byte[] alarm(long seq, int door, int kind, boolean active) {
     return frame(0x02, seq, (byte) door, (byte) kind, (byte) (active ? 1 : 0));
   }
 
