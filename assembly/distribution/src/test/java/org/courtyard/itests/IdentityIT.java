@@ -419,6 +419,137 @@ public class IdentityIT {
     }
   }
 
+  @Test
+  public void a10_aSecondFactorIsAskedOnceSetUpAndWhenTheCompanyRequiresIt() throws Exception {
+    Http otp = owner.staff("idn_east", "otp1", "project_manager", "company");
+    Http.Reply setup = otp.post("/auth/totp/setup", map());
+    assertEquals(setup.toString(), 200, setup.status);
+    String secret = setup.json.path("secret").asText();
+    assertTrue(setup.text, setup.json.path("otpauthUri").asText().startsWith("otpauth://totp/"));
+    // not confirmed yet: sign-in does not ask
+    assertEquals(200, login("idn_east", "otp1").status);
+    Http.Reply wrongFirst = otp.post("/auth/totp/confirm", map("code", "000000"));
+    assertEquals(wrongFirst.toString(), 401, wrongFirst.status);
+    assertEquals(204, otp.post("/auth/totp/confirm", map("code", totp(secret, 0))).status);
+
+    Http.Reply noCode = login("idn_east", "otp1");
+    assertEquals(noCode.toString(), 401, noCode.status);
+    assertEquals("totp-required", noCode.problemType());
+    Http.Reply wrong = loginWith("otp1", "123456");
+    assertEquals(wrong.toString(), 401, wrong.status);
+    assertEquals("totp-invalid", wrong.problemType());
+    String next = totp(secret, 30);
+    Http.Reply ok = loginWith("otp1", next);
+    assertEquals(ok.toString(), 200, ok.status);
+    Http.Reply replay = loginWith("otp1", next);
+    assertEquals(replay.toString(), 401, replay.status);
+
+    // the company requires it: a user without one holds nothing until it is set up
+    JsonNode settings = owner.get("/identity/settings").json;
+    Http.Reply required =
+        owner.put(
+            "/identity/settings",
+            map(
+                "auditRetentionDays",
+                settings.path("auditRetentionDays").asInt(),
+                "requireTotp",
+                true,
+                "version",
+                settings.path("version").asInt()));
+    assertEquals(required.toString(), 200, required.status);
+    Http.Reply plain = login("idn_east", "cashier1");
+    assertEquals(plain.toString(), 200, plain.status);
+    assertTrue(plain.text, plain.json.path("secondFactorSetupRequired").asBoolean());
+    Http cashier = anonymous.tenant(plain.json.path("accessToken").asText());
+    assertEquals(403, cashier.get("/estate/estates").status);
+    String cashierSecret = cashier.post("/auth/totp/setup", map()).json.path("secret").asText();
+    assertEquals(
+        204, cashier.post("/auth/totp/confirm", map("code", totp(cashierSecret, 0))).status);
+    assertEquals(200, cashier.get("/estate/estates").status);
+    Http.Reply keep = cashier.post("/auth/totp/disable", map("code", totp(cashierSecret, 30)));
+    assertEquals(keep.toString(), 409, keep.status);
+    assertEquals("totp-required-by-company", keep.problemType());
+
+    JsonNode now = owner.get("/identity/settings").json;
+    owner.put(
+        "/identity/settings",
+        map(
+            "auditRetentionDays",
+            now.path("auditRetentionDays").asInt(),
+            "requireTotp",
+            false,
+            "version",
+            now.path("version").asInt()));
+    long cashierId =
+        owner.get("/identity/users?q=cashier1").json.path("items").get(0).path("id").asLong();
+    assertEquals(204, owner.delete("/identity/users/" + cashierId + "/totp").status);
+    assertEquals(200, login("idn_east", "cashier1").status);
+  }
+
+  @Test
+  public void a11_anApiKeyDoesWhatItsRoleAllowsWhereItsScopeSays() throws Exception {
+    Http.Reply created =
+        owner.post(
+            "/identity/api-keys",
+            map("name", "Accounting export", "role", "auditor", "scope", "company"));
+    assertEquals(created.toString(), 201, created.status);
+    String key = created.json.path("key").asText();
+    assertTrue(key, key.startsWith("cyk_idn_east_"));
+    Http integration = anonymous.tenant(key);
+    assertEquals(200, integration.get("/estate/estates").status);
+    Http.Reply write = integration.post("/estate/estates", map("code", "KEY", "name", "By key"));
+    assertEquals(write.toString(), 403, write.status);
+    Http.Reply me = integration.get("/auth/me");
+    assertEquals("api_key", me.json.path("kind").asText());
+    assertEquals("Accounting export", me.json.path("name").asText());
+
+    Http.Reply listed = owner.get("/identity/api-keys");
+    assertFalse(listed.text, listed.text.contains(key.substring(key.lastIndexOf('_') + 1)));
+    // the key names its company: under another one's name it is nothing
+    assertEquals(
+        401,
+        anonymous.tenant(key.replace("cyk_idn_east_", "cyk_idn_west_")).get("/auth/me").status);
+    assertEquals(
+        401, anonymous.tenant(key.substring(0, key.length() - 2) + "xx").get("/auth/me").status);
+
+    long id = created.json.path("id").asLong();
+    assertEquals(200, owner.post("/identity/api-keys/" + id + "/revoke", map()).status);
+    assertEquals(401, integration.get("/estate/estates").status);
+  }
+
+  private static Http.Reply loginWith(String username, String code) throws Exception {
+    return anonymous.post(
+        "/auth/login",
+        map("tenant", "idn_east", "username", username, "password", STAFF_PASSWORD, "totp", code));
+  }
+
+  /** RFC 6238 with the app's defaults, {@code offset} seconds from now. */
+  private static String totp(String base32, long offset) throws Exception {
+    String alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567";
+    java.io.ByteArrayOutputStream key = new java.io.ByteArrayOutputStream();
+    int buffer = 0;
+    int bits = 0;
+    for (char c : base32.toCharArray()) {
+      buffer = (buffer << 5) | alphabet.indexOf(c);
+      bits += 5;
+      if (bits >= 8) {
+        key.write((buffer >> (bits - 8)) & 0xff);
+        bits -= 8;
+      }
+    }
+    javax.crypto.Mac mac = javax.crypto.Mac.getInstance("HmacSHA1");
+    mac.init(new javax.crypto.spec.SecretKeySpec(key.toByteArray(), "HmacSHA1"));
+    long step = (System.currentTimeMillis() / 1000 + offset) / 30;
+    byte[] h = mac.doFinal(java.nio.ByteBuffer.allocate(8).putLong(step).array());
+    int off = h[h.length - 1] & 0x0f;
+    int bin =
+        ((h[off] & 0x7f) << 24)
+            | ((h[off + 1] & 0xff) << 16)
+            | ((h[off + 2] & 0xff) << 8)
+            | (h[off + 3] & 0xff);
+    return String.format(java.util.Locale.ROOT, "%06d", bin % 1_000_000);
+  }
+
   private static Http.Reply login(String tenant, String username) throws Exception {
     return anonymous.post(
         "/auth/login", map("tenant", tenant, "username", username, "password", STAFF_PASSWORD));

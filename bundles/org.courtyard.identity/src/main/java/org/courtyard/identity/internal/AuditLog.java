@@ -49,10 +49,12 @@ final class AuditLog implements AuditTrail {
 
   private final TenantStores stores;
   private final TenantService tenants;
+  private final Callers callers;
 
-  AuditLog(TenantStores stores, TenantService tenants) {
+  AuditLog(TenantStores stores, TenantService tenants, Callers callers) {
     this.stores = stores;
     this.tenants = tenants;
+    this.callers = callers;
   }
 
   @Override
@@ -136,23 +138,29 @@ final class AuditLog implements AuditTrail {
             in.auditRetentionDays(), "auditRetentionDays", 30, 3650, errors::add);
     TextRules.required(in.version(), "version", errors::add);
     errors.throwIfAny();
-    return stores
-        .of(tenant)
-        .transaction(
-            c -> {
-              try (PreparedStatement ps =
-                  c.prepareStatement(
-                      "update identity_setting set audit_retention_days = ?,"
-                          + " version = version + 1 where version = ?")) {
-                ps.setInt(1, days);
-                ps.setInt(2, in.version());
-                if (ps.executeUpdate() == 0) {
-                  throw Problems.staleVersion(
-                      "Settings", "identity", readSettings(c).version(), in.version());
-                }
-              }
-              return readSettings(c);
-            });
+    SettingsView updated =
+        stores
+            .of(tenant)
+            .transaction(
+                c -> {
+                  try (PreparedStatement ps =
+                      c.prepareStatement(
+                          "update identity_setting set audit_retention_days = ?,"
+                              + " require_totp = coalesce(?, require_totp),"
+                              + " version = version + 1 where version = ?")) {
+                    ps.setInt(1, days);
+                    ps.setObject(2, in.requireTotp());
+                    ps.setInt(3, in.version());
+                    if (ps.executeUpdate() == 0) {
+                      throw Problems.staleVersion(
+                          "Settings", "identity", readSettings(c).version(), in.version());
+                    }
+                  }
+                  return readSettings(c);
+                });
+    // users without a second factor hold no permission while the company requires one
+    callers.forgetTenant(tenant);
+    return updated;
   }
 
   /** Deletes every tenant's rows older than its retention; the daily job. */
@@ -183,10 +191,11 @@ final class AuditLog implements AuditTrail {
 
   private static SettingsView readSettings(Connection c) throws SQLException {
     try (PreparedStatement ps =
-            c.prepareStatement("select audit_retention_days, version from identity_setting");
+            c.prepareStatement(
+                "select audit_retention_days, require_totp, version from identity_setting");
         ResultSet rs = ps.executeQuery()) {
       rs.next();
-      return new SettingsView(rs.getInt(1), rs.getInt(2));
+      return new SettingsView(rs.getInt(1), rs.getBoolean(2), rs.getInt(3));
     }
   }
 

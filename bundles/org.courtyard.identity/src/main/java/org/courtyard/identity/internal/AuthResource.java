@@ -15,6 +15,7 @@ import javax.ws.rs.Produces;
 import javax.ws.rs.core.Context;
 import javax.ws.rs.core.HttpHeaders;
 import javax.ws.rs.core.MediaType;
+import javax.ws.rs.core.Response;
 import javax.ws.rs.core.SecurityContext;
 import org.courtyard.api.PermissionDef;
 import org.courtyard.api.ProblemException;
@@ -24,9 +25,11 @@ import org.courtyard.api.rest.Permission;
 import org.courtyard.api.rest.TenantExtension;
 import org.courtyard.api.rest.TenantPrincipal;
 import org.courtyard.identity.internal.dto.CallerView;
+import org.courtyard.identity.internal.dto.CodeInput;
 import org.courtyard.identity.internal.dto.LoginInput;
 import org.courtyard.identity.internal.dto.RefreshInput;
 import org.courtyard.identity.internal.dto.TokenView;
+import org.courtyard.identity.internal.dto.TotpSetupView;
 
 /**
  * Sign-in under {@code /api/v1/auth}: a staff member's company, user name and password give an
@@ -44,13 +47,16 @@ public final class AuthResource implements TenantExtension {
   private final AccessTokens tokens;
   private final SigningKeys keys;
   private final PermissionCatalog catalog;
+  private final SecondFactor secondFactor;
 
   AuthResource(
       Sessions sessions,
       StaffUsers users,
       AccessTokens tokens,
       SigningKeys keys,
-      PermissionCatalog catalog) {
+      PermissionCatalog catalog,
+      SecondFactor secondFactor) {
+    this.secondFactor = secondFactor;
     this.sessions = sessions;
     this.users = users;
     this.tokens = tokens;
@@ -162,6 +168,50 @@ public final class AuthResource implements TenantExtension {
   @Produces({"application/jwk-set+json", MediaType.APPLICATION_JSON})
   public Map<String, Object> jwks() {
     return keys.publishedJson();
+  }
+
+  @Doc(
+      summary = "Set up a second factor",
+      description =
+          "A new secret for an authenticator app (and its otpauth:// URI for a QR code); sign-in"
+              + " asks for codes once it is confirmed. 409 totp-already-enabled.")
+  @Permission(Permission.SELF)
+  @POST
+  @Path("totp/setup")
+  public TotpSetupView setupTotp(@Context SecurityContext security) {
+    TenantPrincipal caller = staff(security);
+    return secondFactor.setup(caller.tenant(), Long.parseLong(caller.subject()), caller.name());
+  }
+
+  @Doc(
+      summary = "Confirm the second factor",
+      description = "A first code from the app turns the second factor on. 401 totp-invalid.",
+      status = 204)
+  @Permission(Permission.SELF)
+  @POST
+  @Path("totp/confirm")
+  @Consumes(MediaType.APPLICATION_JSON)
+  public Response confirmTotp(@Context SecurityContext security, CodeInput input) {
+    TenantPrincipal caller = staff(security);
+    secondFactor.confirm(
+        caller.tenant(), Long.parseLong(caller.subject()), Params.body(input).code());
+    return Response.noContent().build();
+  }
+
+  @Doc(
+      summary = "Turn the second factor off",
+      description =
+          "With a current code; 409 totp-required-by-company when the company requires one.",
+      status = 204)
+  @Permission(Permission.SELF)
+  @POST
+  @Path("totp/disable")
+  @Consumes(MediaType.APPLICATION_JSON)
+  public Response disableTotp(@Context SecurityContext security, CodeInput input) {
+    TenantPrincipal caller = staff(security);
+    secondFactor.disable(
+        caller.tenant(), Long.parseLong(caller.subject()), Params.body(input).code());
+    return Response.noContent().build();
   }
 
   private static TenantPrincipal staff(SecurityContext security) {

@@ -72,6 +72,8 @@ final class Callers {
   private final Map<String, Boolean> sessions = new ConcurrentHashMap<>();
   private final Map<TenantSlug, TenantCheck> tenantChecks = new ConcurrentHashMap<>();
   private final AtomicLong epoch = new AtomicLong();
+  private final List<java.util.function.Consumer<TenantSlug>> tenantListeners =
+      new java.util.concurrent.CopyOnWriteArrayList<>();
 
   Callers(TenantService tenants, TenantStores stores) {
     this.tenants = tenants;
@@ -100,6 +102,11 @@ final class Callers {
             user::scopeFor));
   }
 
+  /** Also told when a tenant's callers are forgotten: other remembered credentials (API keys). */
+  void onForgetTenant(java.util.function.Consumer<TenantSlug> listener) {
+    tenantListeners.add(listener);
+  }
+
   void forgetUser(TenantSlug tenant, long user) {
     epoch.incrementAndGet();
     users.remove(tenant.value() + "/" + user);
@@ -115,6 +122,7 @@ final class Callers {
 
   /** After a role changed: every user of the tenant may hold other permissions now. */
   void forgetTenant(TenantSlug tenant) {
+    tenantListeners.forEach(l -> l.accept(tenant));
     epoch.incrementAndGet();
     String prefix = tenant.value() + "/";
     users.keySet().removeIf(k -> k.startsWith(prefix));
@@ -193,6 +201,11 @@ final class Callers {
       }
     }
     List<GrantRule> grants = new ArrayList<>();
+    SecondFactor.Status factor = SecondFactor.status(c, id);
+    if (factor.required() && !factor.enrolled()) {
+      // the company requires a second factor: until it is set up, nothing but setting it up
+      return new UserState(username, active, tokenVersion, List.of());
+    }
     try (PreparedStatement ps =
         c.prepareStatement(
             "select g.scope_kind, g.scope_ids,"

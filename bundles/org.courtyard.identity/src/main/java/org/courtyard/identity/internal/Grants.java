@@ -64,30 +64,7 @@ final class Grants {
       errors.add("role", TextRules.REQUIRED);
     }
     String scope = TextRules.trimToNull(in.scope());
-    Set<Long> ids = new LinkedHashSet<>();
-    if (scope == null) {
-      errors.add("scope", "is required: company, estates or buildings");
-    } else if (scope.equals("company")) {
-      if (in.ids() != null && !in.ids().isEmpty()) {
-        errors.add("ids", "must be empty for the whole company");
-      }
-    } else if (scope.equals("estates") || scope.equals("buildings")) {
-      if (in.ids() == null || in.ids().isEmpty()) {
-        errors.add("ids", "must name at least one " + scope.substring(0, scope.length() - 1));
-      } else if (in.ids().size() > MAX_IDS) {
-        errors.add("ids", "must name at most " + MAX_IDS);
-      } else {
-        for (Long id : in.ids()) {
-          if (id == null || id < 1) {
-            errors.add("ids", "must be positive ids");
-            break;
-          }
-          ids.add(id);
-        }
-      }
-    } else {
-      errors.add("scope", "must be company, estates or buildings");
-    }
+    Set<Long> ids = scopeIds(scope, in.ids(), errors);
     errors.throwIfAny();
     GrantView grant =
         stores
@@ -140,6 +117,35 @@ final class Grants {
               return null;
             });
     callers.forgetUser(tenant, user);
+  }
+
+  /** The ids of a scope: none for the company, some positive ones for estates or buildings. */
+  static Set<Long> scopeIds(String scope, List<Long> raw, FieldErrors errors) {
+    Set<Long> ids = new LinkedHashSet<>();
+    if (scope == null) {
+      errors.add("scope", "is required: company, estates or buildings");
+    } else if (scope.equals("company")) {
+      if (raw != null && !raw.isEmpty()) {
+        errors.add("ids", "must be empty for the whole company");
+      }
+    } else if (scope.equals("estates") || scope.equals("buildings")) {
+      if (raw == null || raw.isEmpty()) {
+        errors.add("ids", "must name at least one " + scope.substring(0, scope.length() - 1));
+      } else if (raw.size() > MAX_IDS) {
+        errors.add("ids", "must name at most " + MAX_IDS);
+      } else {
+        for (Long id : raw) {
+          if (id == null || id < 1) {
+            errors.add("ids", "must be positive ids");
+            break;
+          }
+          ids.add(id);
+        }
+      }
+    } else {
+      errors.add("scope", "must be company, estates or buildings");
+    }
+    return ids;
   }
 
   private static GrantView find(Connection c, long id) throws SQLException {

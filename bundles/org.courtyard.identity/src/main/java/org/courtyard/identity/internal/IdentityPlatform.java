@@ -78,6 +78,7 @@ public final class IdentityPlatform implements CallerVerifier, OnboardingListene
   private final AutoCloseable rotation;
   private final AutoCloseable purge;
   private final AuditLog audit;
+  private final ApiKeys apiKeys;
   private final StaffUsers users;
   private final Roles roles;
   private final Grants grants;
@@ -106,7 +107,10 @@ public final class IdentityPlatform implements CallerVerifier, OnboardingListene
     this.stores = new TenantStores(db, persistence, context.getBundle());
     this.callers = new Callers(tenants, stores);
     this.tokens = new AccessTokens(keys, config.issuer(), access);
-    this.audit = new AuditLog(stores, tenants);
+    this.audit = new AuditLog(stores, tenants, callers);
+    SecondFactor secondFactor = new SecondFactor(stores, callers);
+    this.apiKeys = new ApiKeys(stores, tenants);
+    callers.onForgetTenant(apiKeys::forget);
     this.users = new StaffUsers(stores, authenticator, PasswordPolicy.bundled(), callers);
     Sessions sessions =
         new Sessions(
@@ -117,13 +121,15 @@ public final class IdentityPlatform implements CallerVerifier, OnboardingListene
             tokens,
             callers,
             audit,
+            secondFactor,
             Duration.ofDays(config.refreshTokenDays()));
     this.roles = new Roles(stores, catalog, callers);
     this.grants = new Grants(stores, callers);
     register(context, new AuditResource(audit));
-    register(context, new AuthResource(sessions, users, tokens, keys, catalog));
-    register(context, new UsersResource(users, grants, sessions));
+    register(context, new AuthResource(sessions, users, tokens, keys, catalog, secondFactor));
+    register(context, new UsersResource(users, grants, sessions, secondFactor));
     register(context, new RolesResource(roles, catalog));
+    register(context, new ApiKeysResource(apiKeys));
     this.rotation =
         workers.every(
             "identity-key-rotation", Duration.ofHours(1), Duration.ofHours(1), keys::refresh);
@@ -180,6 +186,9 @@ public final class IdentityPlatform implements CallerVerifier, OnboardingListene
 
   @Override
   public Optional<TenantPrincipal> verify(String token, String source) {
+    if (token.startsWith(ApiKeys.PREFIX)) {
+      return apiKeys.verify(token);
+    }
     return tokens.verify(token).flatMap(callers::principal);
   }
 

@@ -28,6 +28,10 @@ final class PermissionCatalog {
           PermissionDef.of(
               "identity.role.read", "See roles, grants and the permission list", "查看角色、授权及权限清单"),
           PermissionDef.of("identity.role.manage", "Create, edit and delete roles", "新建、编辑、删除角色"),
+          PermissionDef.of(
+              "identity.apikey.manage",
+              "Create, list and revoke API keys for integrations and devices",
+              "管理接口密钥（对接系统与设备）"),
           PermissionDef.of("identity.audit.read", "See and export the audit log", "查看及导出操作日志"),
           PermissionDef.of(
               "identity.settings.manage",

@@ -49,6 +49,7 @@ final class Sessions {
   private final AccessTokens tokens;
   private final Callers callers;
   private final AuditLog audit;
+  private final SecondFactor secondFactor;
   private final Duration refreshLifetime;
   private final SecureRandom random = new SecureRandom();
 
@@ -60,6 +61,7 @@ final class Sessions {
       AccessTokens tokens,
       Callers callers,
       AuditLog audit,
+      SecondFactor secondFactor,
       Duration refreshLifetime) {
     this.tenants = tenants;
     this.stores = stores;
@@ -68,6 +70,7 @@ final class Sessions {
     this.tokens = tokens;
     this.callers = callers;
     this.audit = audit;
+    this.secondFactor = secondFactor;
     this.refreshLifetime = refreshLifetime;
   }
 
@@ -125,6 +128,9 @@ final class Sessions {
           "user-disabled",
           "User disabled",
           "This account is disabled. Ask your company's administrator to enable it.");
+    }
+    if (secondFactor.status(t, u.id()).enrolled()) {
+      secondFactor.verifyAtSignIn(t, u.id(), in.totp());
     }
     return openSession(t, u, "POST /auth/login", source, userAgent);
   }
@@ -370,7 +376,14 @@ final class Sessions {
         tokens.lifetime().toSeconds(),
         REFRESH_PREFIX + tenant.value() + "." + sid + "." + secret,
         Duration.between(Instant.now(), refreshExpires).toSeconds(),
-        view);
+        view,
+        setupRequired(tenant, user));
+  }
+
+  /** Whether the company requires a second factor the user has not set up yet. */
+  private boolean setupRequired(TenantSlug tenant, long user) {
+    SecondFactor.Status s = secondFactor.status(tenant, user);
+    return s.required() && !s.enrolled();
   }
 
   private static Optional<Refresh> parse(String token) {

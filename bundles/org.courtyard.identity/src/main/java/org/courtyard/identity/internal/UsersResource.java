@@ -44,8 +44,10 @@ public final class UsersResource implements TenantExtension {
   private final StaffUsers users;
   private final Grants grants;
   private final Sessions sessions;
+  private final SecondFactor secondFactor;
 
-  UsersResource(StaffUsers users, Grants grants, Sessions sessions) {
+  UsersResource(StaffUsers users, Grants grants, Sessions sessions, SecondFactor secondFactor) {
+    this.secondFactor = secondFactor;
     this.users = users;
     this.grants = grants;
     this.sessions = sessions;
@@ -148,6 +150,20 @@ public final class UsersResource implements TenantExtension {
   @Path("{id}/sign-out")
   public Response signOut(@Context SecurityContext security, @PathParam("id") long id) {
     users.signOutEverywhere(tenant(security), id);
+    return Response.noContent().build();
+  }
+
+  @Doc(
+      summary = "Reset a staff user's second factor",
+      description =
+          "For a user who lost the phone: sign-in stops asking for codes until they set it up"
+              + " again (at once, when the company requires it).",
+      status = 204)
+  @Permission("identity.user.manage")
+  @DELETE
+  @Path("{id}/totp")
+  public Response resetTotp(@Context SecurityContext security, @PathParam("id") long id) {
+    secondFactor.reset(tenant(security), id);
     return Response.noContent().build();
   }
 

@@ -1,4 +1,4 @@
 package org.courtyard.identity.internal.dto;
 
 /** Body of {@code PUT /identity/settings}. */
-public record SettingsUpdate(Integer auditRetentionDays, Integer version) {}
+public record SettingsUpdate(Integer auditRetentionDays, Boolean requireTotp, Integer version) {}

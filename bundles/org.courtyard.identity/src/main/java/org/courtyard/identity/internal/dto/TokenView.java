@@ -10,4 +10,5 @@ public record TokenView(
     long expiresIn,
     String refreshToken,
     long refreshExpiresIn,
-    UserView user) {}
+    UserView user,
+    boolean secondFactorSetupRequired) {}
