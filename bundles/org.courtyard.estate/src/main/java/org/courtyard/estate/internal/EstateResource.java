@@ -30,6 +30,7 @@ import org.courtyard.api.TenantInstances;
 import org.courtyard.api.TenantSlug;
 import org.courtyard.api.rest.CsvUpload;
 import org.courtyard.api.rest.Cursor;
+import org.courtyard.api.rest.DataScope;
 import org.courtyard.api.rest.Doc;
 import org.courtyard.api.rest.ModuleResource;
 import org.courtyard.api.rest.Page;
@@ -61,6 +62,10 @@ import org.osgi.service.component.annotations.ReferencePolicy;
  * The estate REST API, published by the platform under {@code /api/v1/estate}. One resource serves
  * every tenant: each request is routed to the caller's {@link EstateTenant}, found by the tenant of
  * the verified credential and nothing else, so no path, query or header can reach another tenant.
+ *
+ * <p>Every operation passes the data scope the caller holds its permission in to {@link
+ * EstateService}, which keeps the rules: lists hold only rows in scope, and anything outside it
+ * answers as if it did not exist.
  *
  * <p>Query parameters are taken as strings and parsed here: JAX-RS would answer a malformed number
  * with a bare 404, where the caller deserves a 400 that names the parameter.
@@ -107,7 +112,7 @@ public class EstateResource implements ModuleResource {
       @Context SecurityContext security,
       @QueryParam("limit") String limit,
       @QueryParam("cursor") String cursor) {
-    return service(security).listEstates(Cursor.decode(cursor), limit(limit));
+    return service(security).listEstates(scope(security), Cursor.decode(cursor), limit(limit));
   }
 
   @Doc(
@@ -120,7 +125,7 @@ public class EstateResource implements ModuleResource {
   @Consumes(MediaType.APPLICATION_JSON)
   public Response createEstate(
       @Context SecurityContext security, @Context UriInfo uri, EstateInput input) {
-    EstateView created = service(security).createEstate(body(input));
+    EstateView created = service(security).createEstate(scope(security), body(input));
     return created(uri.getAbsolutePathBuilder(), created.id(), created);
   }
 
@@ -129,7 +134,7 @@ public class EstateResource implements ModuleResource {
   @GET
   @Path("estates/{id}")
   public EstateView getEstate(@Context SecurityContext security, @PathParam("id") long id) {
-    return service(security).getEstate(id);
+    return service(security).getEstate(scope(security), id);
   }
 
   @Doc(
@@ -143,7 +148,7 @@ public class EstateResource implements ModuleResource {
   @Consumes(MediaType.APPLICATION_JSON)
   public EstateView updateEstate(
       @Context SecurityContext security, @PathParam("id") long id, EstateUpdate input) {
-    return service(security).updateEstate(id, body(input));
+    return service(security).updateEstate(scope(security), id, body(input));
   }
 
   @Doc(
@@ -155,7 +160,7 @@ public class EstateResource implements ModuleResource {
   @DELETE
   @Path("estates/{id}")
   public Response deleteEstate(@Context SecurityContext security, @PathParam("id") long id) {
-    service(security).deleteEstate(id);
+    service(security).deleteEstate(scope(security), id);
     return Response.noContent().build();
   }
 
@@ -173,7 +178,8 @@ public class EstateResource implements ModuleResource {
       @QueryParam("limit") String limit,
       @QueryParam("cursor") String cursor) {
     return service(security)
-        .listBuildings(id("estateId", estateId), Cursor.decode(cursor), limit(limit));
+        .listBuildings(
+            scope(security), id("estateId", estateId), Cursor.decode(cursor), limit(limit));
   }
 
   @Doc(
@@ -187,7 +193,7 @@ public class EstateResource implements ModuleResource {
   @Consumes(MediaType.APPLICATION_JSON)
   public Response createBuilding(
       @Context SecurityContext security, @Context UriInfo uri, BuildingInput input) {
-    BuildingView created = service(security).createBuilding(body(input));
+    BuildingView created = service(security).createBuilding(scope(security), body(input));
     return created(uri.getAbsolutePathBuilder(), created.id(), created);
   }
 
@@ -196,7 +202,7 @@ public class EstateResource implements ModuleResource {
   @GET
   @Path("buildings/{id}")
   public BuildingView getBuilding(@Context SecurityContext security, @PathParam("id") long id) {
-    return service(security).getBuilding(id);
+    return service(security).getBuilding(scope(security), id);
   }
 
   @Doc(
@@ -210,7 +216,7 @@ public class EstateResource implements ModuleResource {
   @Consumes(MediaType.APPLICATION_JSON)
   public BuildingView updateBuilding(
       @Context SecurityContext security, @PathParam("id") long id, BuildingUpdate input) {
-    return service(security).updateBuilding(id, body(input));
+    return service(security).updateBuilding(scope(security), id, body(input));
   }
 
   @Doc(
@@ -222,7 +228,7 @@ public class EstateResource implements ModuleResource {
   @DELETE
   @Path("buildings/{id}")
   public Response deleteBuilding(@Context SecurityContext security, @PathParam("id") long id) {
-    service(security).deleteBuilding(id);
+    service(security).deleteBuilding(scope(security), id);
     return Response.noContent().build();
   }
 
@@ -248,7 +254,7 @@ public class EstateResource implements ModuleResource {
       throws IOException {
     EstateService service = service(security);
     CsvUpload file = CsvUpload.read(headers, body, RoomImporter.MAX_BYTES);
-    return service.importRooms(id, file.bytes(), file.charset());
+    return service.importRooms(scope(security), id, file.bytes(), file.charset());
   }
 
   // ------------------------------------------------------------------------------------ units
@@ -265,7 +271,8 @@ public class EstateResource implements ModuleResource {
       @QueryParam("limit") String limit,
       @QueryParam("cursor") String cursor) {
     return service(security)
-        .listUnits(id("buildingId", buildingId), Cursor.decode(cursor), limit(limit));
+        .listUnits(
+            scope(security), id("buildingId", buildingId), Cursor.decode(cursor), limit(limit));
   }
 
   @Doc(
@@ -279,7 +286,7 @@ public class EstateResource implements ModuleResource {
   @Consumes(MediaType.APPLICATION_JSON)
   public Response createUnit(
       @Context SecurityContext security, @Context UriInfo uri, UnitInput input) {
-    UnitView created = service(security).createUnit(body(input));
+    UnitView created = service(security).createUnit(scope(security), body(input));
     return created(uri.getAbsolutePathBuilder(), created.id(), created);
   }
 
@@ -288,7 +295,7 @@ public class EstateResource implements ModuleResource {
   @GET
   @Path("units/{id}")
   public UnitView getUnit(@Context SecurityContext security, @PathParam("id") long id) {
-    return service(security).getUnit(id);
+    return service(security).getUnit(scope(security), id);
   }
 
   @Doc(
@@ -302,7 +309,7 @@ public class EstateResource implements ModuleResource {
   @Consumes(MediaType.APPLICATION_JSON)
   public UnitView updateUnit(
       @Context SecurityContext security, @PathParam("id") long id, UnitUpdate input) {
-    return service(security).updateUnit(id, body(input));
+    return service(security).updateUnit(scope(security), id, body(input));
   }
 
   @Doc(
@@ -314,7 +321,7 @@ public class EstateResource implements ModuleResource {
   @DELETE
   @Path("units/{id}")
   public Response deleteUnit(@Context SecurityContext security, @PathParam("id") long id) {
-    service(security).deleteUnit(id);
+    service(security).deleteUnit(scope(security), id);
     return Response.noContent().build();
   }
 
@@ -342,7 +349,8 @@ public class EstateResource implements ModuleResource {
             roomType(type),
             roomStatus(status),
             floor(floor));
-    return service(security).listRooms(filter, Cursor.decode(cursor), limit(limit));
+    return service(security)
+        .listRooms(scope(security), filter, Cursor.decode(cursor), limit(limit));
   }
 
   @Doc(
@@ -355,7 +363,7 @@ public class EstateResource implements ModuleResource {
   @Consumes(MediaType.APPLICATION_JSON)
   public Response createRoom(
       @Context SecurityContext security, @Context UriInfo uri, RoomInput input) {
-    RoomView created = service(security).createRoom(body(input));
+    RoomView created = service(security).createRoom(scope(security), body(input));
     return created(uri.getAbsolutePathBuilder(), created.id(), created);
   }
 
@@ -364,7 +372,7 @@ public class EstateResource implements ModuleResource {
   @GET
   @Path("rooms/{id}")
   public RoomView getRoom(@Context SecurityContext security, @PathParam("id") long id) {
-    return service(security).getRoom(id);
+    return service(security).getRoom(scope(security), id);
   }
 
   @Doc(
@@ -378,7 +386,7 @@ public class EstateResource implements ModuleResource {
   @Consumes(MediaType.APPLICATION_JSON)
   public RoomView updateRoom(
       @Context SecurityContext security, @PathParam("id") long id, RoomUpdate input) {
-    return service(security).updateRoom(id, body(input));
+    return service(security).updateRoom(scope(security), id, body(input));
   }
 
   @Doc(
@@ -389,7 +397,7 @@ public class EstateResource implements ModuleResource {
   @DELETE
   @Path("rooms/{id}")
   public Response deleteRoom(@Context SecurityContext security, @PathParam("id") long id) {
-    service(security).deleteRoom(id);
+    service(security).deleteRoom(scope(security), id);
     return Response.noContent().build();
   }
 
@@ -403,6 +411,11 @@ public class EstateResource implements ModuleResource {
     TenantSlug tenant = TenantPrincipal.of(security);
     EstateTenant instance = tenants.require(tenant);
     return instance.service();
+  }
+
+  /** The scope the caller holds this operation's permission in, bound by the platform. */
+  private static DataScope scope(SecurityContext security) {
+    return TenantPrincipal.scopeOf(security);
   }
 
   private static Integer floor(String value) {

@@ -18,6 +18,7 @@ import javax.persistence.EntityNotFoundException;
 import javax.persistence.TypedQuery;
 import javax.persistence.criteria.CriteriaBuilder;
 import javax.persistence.criteria.CriteriaQuery;
+import javax.persistence.criteria.Path;
 import javax.persistence.criteria.Predicate;
 import javax.persistence.criteria.Root;
 import org.courtyard.api.FieldErrors;
@@ -27,6 +28,7 @@ import org.courtyard.api.TenantSlug;
 import org.courtyard.api.TextRules;
 import org.courtyard.api.jpa.Transactions;
 import org.courtyard.api.jpa.Transactions.Conflict;
+import org.courtyard.api.rest.DataScope;
 import org.courtyard.api.rest.Page;
 import org.courtyard.estate.Places;
 import org.courtyard.estate.internal.dto.BuildingInput;
@@ -71,6 +73,14 @@ import org.slf4j.LoggerFactory;
  *       payments, occupancies, devices, …, as their {@link org.courtyard.estate.RoomReferences}
  *       say): 409 {@code referenced}, naming them.
  * </ul>
+ *
+ * <p>Data scopes (#11): every method takes the scope the caller holds the operation's permission
+ * in. A building, unit or room is in scope when its estate or its building is granted; lists hold
+ * only those, filtered in SQL. A record outside the scope answers exactly as a missing one: 404
+ * {@code not-found} in the URL, the 422 of a missing parent in a body. An estate is readable when
+ * granted whole or when one of its buildings is (to navigate to them), but only changed, deleted or
+ * given buildings when granted whole: otherwise 403 {@code outside-scope}, as is creating an estate
+ * without the whole company.
  */
 public final class EstateService {
 
@@ -102,22 +112,37 @@ public final class EstateService {
 
   // ---------------------------------------------------------------------------------- estates
 
-  public Page<EstateView> listEstates(long afterId, int limit) {
+  /** The estates the caller may read: granted whole, or holding one of their buildings. */
+  public Page<EstateView> listEstates(DataScope scope, long afterId, int limit) {
     return transactions.read(
         em ->
             Page.byId(
-                keyset(em, Estate.class, Map.of(), afterId, limit),
+                keyset(
+                    em,
+                    Estate.class,
+                    Map.of(),
+                    (cb, query, e, where) ->
+                        ScopeCriteria.estates(cb, query, e.get("id"), scope, where),
+                    afterId,
+                    limit),
                 limit,
                 EstateService::estateView,
                 Estate::getId));
   }
 
-  public EstateView getEstate(long id) {
-    return transactions.read(em -> estateView(find(em, Estate.class, ESTATE, id)));
+  public EstateView getEstate(DataScope scope, long id) {
+    return transactions.read(em -> estateView(readableEstate(em, scope, id)));
   }
 
-  public EstateView createEstate(EstateInput input) {
+  /**
+   * @throws ProblemException 403 {@code outside-scope} unless the caller works for the whole
+   *     company: a new estate is in no narrower scope
+   */
+  public EstateView createEstate(DataScope scope, EstateInput input) {
     Objects.requireNonNull(input, "input");
+    if (!scope.isAll()) {
+      throw EstateReach.outsideScope("Creating an estate", "the whole company");
+    }
     FieldErrors errors = new FieldErrors();
     String code = Rules.code(input.code(), "code", errors::add);
     String name = Rules.name(input.name(), "name", errors::add);
@@ -138,7 +163,7 @@ public final class EstateService {
         conflict -> conflict == Conflict.DUPLICATE ? duplicateEstate(code) : null);
   }
 
-  public EstateView updateEstate(long id, EstateUpdate input) {
+  public EstateView updateEstate(DataScope scope, long id, EstateUpdate input) {
     Objects.requireNonNull(input, "input");
     FieldErrors errors = new FieldErrors();
     String code = Rules.code(input.code(), "code", errors::add);
@@ -149,7 +174,7 @@ public final class EstateService {
     errors.throwIfAny();
     return transactions.write(
         em -> {
-          Estate estate = find(em, Estate.class, ESTATE, id);
+          Estate estate = wholeEstate(em, scope, id, "Changing");
           checkVersion(em, estate, Estate::getVersion, ESTATE, id, version);
           if (!estate.getCode().equals(code) && estateCodeTaken(em, code)) {
             throw duplicateEstate(code);
@@ -161,10 +186,10 @@ public final class EstateService {
         conflict -> onUpdateConflict(conflict, ESTATE, id, () -> duplicateEstate(code)));
   }
 
-  public void deleteEstate(long id) {
+  public void deleteEstate(DataScope scope, long id) {
     transactions.write(
         em -> {
-          Estate estate = find(em, Estate.class, ESTATE, id);
+          Estate estate = wholeEstate(em, scope, id, "Deleting");
           long buildings =
               count(
                   em,
@@ -182,6 +207,49 @@ public final class EstateService {
         conflict -> onDeleteConflict(conflict, ESTATE, id, "buildings"));
   }
 
+  /**
+   * @throws ProblemException 404 {@code not-found} when the estate does not exist or nothing of it
+   *     is in the caller's scope: the same answer, so that a probe learns nothing
+   */
+  private static Estate readableEstate(EntityManager em, DataScope scope, long id) {
+    Estate estate = find(em, Estate.class, ESTATE, id);
+    if (!reach(em, scope, id).readable()) {
+      throw Problems.notFound(ESTATE, id);
+    }
+    return estate;
+  }
+
+  /**
+   * @param doing what the caller would do to it, for the 403: "Changing", "Deleting"
+   * @throws ProblemException 404 {@code not-found} as {@link #readableEstate}; 403 {@code
+   *     outside-scope} when the caller may read the estate (through some of its buildings) but is
+   *     not granted it whole
+   */
+  private static Estate wholeEstate(EntityManager em, DataScope scope, long id, String doing) {
+    Estate estate = find(em, Estate.class, ESTATE, id);
+    switch (reach(em, scope, id)) {
+      case WHOLE:
+        return estate;
+      case THROUGH_BUILDINGS:
+        throw EstateReach.outsideScope(doing + " estate " + id, "the whole estate");
+      default:
+        throw Problems.notFound(ESTATE, id);
+    }
+  }
+
+  private static EstateReach reach(EntityManager em, DataScope scope, long estateId) {
+    return EstateReach.of(
+        scope,
+        estateId,
+        () ->
+            count(
+                    em,
+                    "SELECT COUNT(b) FROM Building b WHERE b.estateId = :estate"
+                        + " AND b.id IN :buildings",
+                    Map.of("estate", estateId, "buildings", List.copyOf(scope.buildings())))
+                > 0);
+  }
+
   private static boolean estateCodeTaken(EntityManager em, String code) {
     return count(em, "SELECT COUNT(e) FROM Estate e WHERE e.code = :code", Map.of("code", code))
         > 0;
@@ -193,23 +261,34 @@ public final class EstateService {
 
   // -------------------------------------------------------------------------------- buildings
 
-  public Page<BuildingView> listBuildings(Long estateId, long afterId, int limit) {
+  public Page<BuildingView> listBuildings(DataScope scope, Long estateId, long afterId, int limit) {
     Map<String, Object> filter = new LinkedHashMap<>();
     putIfPresent(filter, "estateId", estateId);
     return transactions.read(
         em ->
             Page.byId(
-                keyset(em, Building.class, filter, afterId, limit),
+                keyset(
+                    em,
+                    Building.class,
+                    filter,
+                    (cb, query, b, where) ->
+                        ScopeCriteria.placed(cb, b.get("estateId"), b.get("id"), scope, where),
+                    afterId,
+                    limit),
                 limit,
                 EstateService::buildingView,
                 Building::getId));
   }
 
-  public BuildingView getBuilding(long id) {
-    return transactions.read(em -> buildingView(find(em, Building.class, BUILDING, id)));
+  public BuildingView getBuilding(DataScope scope, long id) {
+    return transactions.read(em -> buildingView(building(em, scope, id)));
   }
 
-  public BuildingView createBuilding(BuildingInput input) {
+  /**
+   * @throws ProblemException 422 naming {@code estateId} as for a missing estate when nothing of
+   *     the estate is in scope; 403 {@code outside-scope} when only some of its buildings are
+   */
+  public BuildingView createBuilding(DataScope scope, BuildingInput input) {
     Objects.requireNonNull(input, "input");
     FieldErrors errors = new FieldErrors();
     Long estateId = TextRules.required(input.estateId(), "estateId", errors::add);
@@ -220,8 +299,18 @@ public final class EstateService {
             input.floors(), "floors", Rules.FLOORS_MIN, Rules.FLOORS_MAX, errors::add);
     return transactions.write(
         em -> {
-          if (estateId != null && em.find(Estate.class, estateId) == null) {
-            errors.add("estateId", noSuchParent("estate", estateId));
+          if (estateId != null) {
+            EstateReach reach =
+                em.find(Estate.class, estateId) == null
+                    ? EstateReach.NONE
+                    : reach(em, scope, estateId);
+            if (reach == EstateReach.THROUGH_BUILDINGS) {
+              throw EstateReach.outsideScope(
+                  "Adding a building to estate " + estateId, "the whole estate");
+            }
+            if (reach == EstateReach.NONE) {
+              errors.add("estateId", noSuchParent("estate", estateId));
+            }
           }
           errors.throwIfAny();
           if (buildingCodeTaken(em, estateId, code)) {
@@ -246,7 +335,7 @@ public final class EstateService {
             });
   }
 
-  public BuildingView updateBuilding(long id, BuildingUpdate input) {
+  public BuildingView updateBuilding(DataScope scope, long id, BuildingUpdate input) {
     Objects.requireNonNull(input, "input");
     FieldErrors errors = new FieldErrors();
     String code = Rules.code(input.code(), "code", errors::add);
@@ -258,7 +347,7 @@ public final class EstateService {
     errors.throwIfAny();
     return transactions.write(
         em -> {
-          Building building = find(em, Building.class, BUILDING, id);
+          Building building = building(em, scope, id);
           checkParentUnchanged(
               "estateId", input.estateId(), building.getEstateId(), "A building", "estate");
           checkVersion(em, building, Building::getVersion, BUILDING, id, version);
@@ -280,10 +369,10 @@ public final class EstateService {
                         "Another building of the same estate already has code '" + code + "'.")));
   }
 
-  public void deleteBuilding(long id) {
+  public void deleteBuilding(DataScope scope, long id) {
     transactions.write(
         em -> {
-          Building building = find(em, Building.class, BUILDING, id);
+          Building building = building(em, scope, id);
           long units =
               count(
                   em,
@@ -304,6 +393,18 @@ public final class EstateService {
         conflict -> onDeleteConflict(conflict, BUILDING, id, "units"));
   }
 
+  /**
+   * @throws ProblemException 404 {@code not-found} when the building does not exist or is outside
+   *     the caller's scope
+   */
+  static Building building(EntityManager em, DataScope scope, long id) {
+    Building building = find(em, Building.class, BUILDING, id);
+    if (!scope.covers(building.getEstateId(), id)) {
+      throw Problems.notFound(BUILDING, id);
+    }
+    return building;
+  }
+
   private static boolean buildingCodeTaken(EntityManager em, long estateId, String code) {
     return count(
             em,
@@ -318,23 +419,32 @@ public final class EstateService {
 
   // ------------------------------------------------------------------------------------ units
 
-  public Page<UnitView> listUnits(Long buildingId, long afterId, int limit) {
+  public Page<UnitView> listUnits(DataScope scope, Long buildingId, long afterId, int limit) {
     Map<String, Object> filter = new LinkedHashMap<>();
     putIfPresent(filter, "buildingId", buildingId);
     return transactions.read(
         em ->
             Page.byId(
-                keyset(em, Unit.class, filter, afterId, limit),
+                keyset(
+                    em,
+                    Unit.class,
+                    filter,
+                    (cb, query, u, where) ->
+                        ScopeCriteria.placed(
+                            cb, u.get("estateId"), u.get("buildingId"), scope, where),
+                    afterId,
+                    limit),
                 limit,
                 EstateService::unitView,
                 Unit::getId));
   }
 
-  public UnitView getUnit(long id) {
-    return transactions.read(em -> unitView(find(em, Unit.class, UNIT, id)));
+  public UnitView getUnit(DataScope scope, long id) {
+    return transactions.read(em -> unitView(unit(em, scope, id)));
   }
 
-  public UnitView createUnit(UnitInput input) {
+  /** A building outside the scope is answered as a missing one: 422 naming {@code buildingId}. */
+  public UnitView createUnit(DataScope scope, UnitInput input) {
     Objects.requireNonNull(input, "input");
     FieldErrors errors = new FieldErrors();
     Long buildingId = TextRules.required(input.buildingId(), "buildingId", errors::add);
@@ -342,14 +452,16 @@ public final class EstateService {
     String name = Rules.name(input.name(), "name", errors::add);
     return transactions.write(
         em -> {
-          if (buildingId != null && em.find(Building.class, buildingId) == null) {
+          Building building = buildingId == null ? null : em.find(Building.class, buildingId);
+          if (buildingId != null
+              && (building == null || !scope.covers(building.getEstateId(), buildingId))) {
             errors.add("buildingId", noSuchParent("building", buildingId));
           }
           errors.throwIfAny();
           if (unitCodeTaken(em, buildingId, code)) {
             throw duplicateUnit(buildingId, code);
           }
-          Unit unit = new Unit(buildingId, code, name, now());
+          Unit unit = new Unit(building.getEstateId(), buildingId, code, name, now());
           em.persist(unit);
           em.flush();
           LOG.debug(
@@ -368,7 +480,7 @@ public final class EstateService {
             });
   }
 
-  public UnitView updateUnit(long id, UnitUpdate input) {
+  public UnitView updateUnit(DataScope scope, long id, UnitUpdate input) {
     Objects.requireNonNull(input, "input");
     FieldErrors errors = new FieldErrors();
     String code = Rules.code(input.code(), "code", errors::add);
@@ -377,7 +489,7 @@ public final class EstateService {
     errors.throwIfAny();
     return transactions.write(
         em -> {
-          Unit unit = find(em, Unit.class, UNIT, id);
+          Unit unit = unit(em, scope, id);
           checkParentUnchanged(
               "buildingId", input.buildingId(), unit.getBuildingId(), "A unit", "building");
           checkVersion(em, unit, Unit::getVersion, UNIT, id, version);
@@ -398,10 +510,10 @@ public final class EstateService {
                         "Another unit of the same building already has code '" + code + "'.")));
   }
 
-  public void deleteUnit(long id) {
+  public void deleteUnit(DataScope scope, long id) {
     transactions.write(
         em -> {
-          Unit unit = find(em, Unit.class, UNIT, id);
+          Unit unit = unit(em, scope, id);
           long rooms =
               count(
                   em, "SELECT COUNT(r) FROM Room r WHERE r.unitId = :parent", Map.of("parent", id));
@@ -414,6 +526,18 @@ public final class EstateService {
           return null;
         },
         conflict -> onDeleteConflict(conflict, UNIT, id, "rooms"));
+  }
+
+  /**
+   * @throws ProblemException 404 {@code not-found} when the unit does not exist or is outside the
+   *     caller's scope
+   */
+  private static Unit unit(EntityManager em, DataScope scope, long id) {
+    Unit unit = find(em, Unit.class, UNIT, id);
+    if (!scope.covers(unit.getEstateId(), unit.getBuildingId())) {
+      throw Problems.notFound(UNIT, id);
+    }
+    return unit;
   }
 
   private static boolean unitCodeTaken(EntityManager em, long buildingId, String code) {
@@ -430,7 +554,11 @@ public final class EstateService {
 
   // ------------------------------------------------------------------------------------ rooms
 
-  public Page<RoomView> listRooms(RoomFilter filter, long afterId, int limit) {
+  /**
+   * A page of rooms. Scoped to one estate, it is read from the (estate_id, id) index in order and
+   * stops after a page, as the owner's is from the primary key (see {@link ScopeCriteria}).
+   */
+  public Page<RoomView> listRooms(DataScope scope, RoomFilter filter, long afterId, int limit) {
     Map<String, Object> equalTo = new LinkedHashMap<>();
     putIfPresent(equalTo, "unitId", filter.unitId());
     putIfPresent(equalTo, "buildingId", filter.buildingId());
@@ -440,17 +568,26 @@ public final class EstateService {
     return transactions.read(
         em ->
             Page.byId(
-                keyset(em, Room.class, equalTo, afterId, limit),
+                keyset(
+                    em,
+                    Room.class,
+                    equalTo,
+                    (cb, query, r, where) ->
+                        ScopeCriteria.placed(
+                            cb, r.get("estateId"), r.get("buildingId"), scope, where),
+                    afterId,
+                    limit),
                 limit,
                 EstateService::roomView,
                 Room::getId));
   }
 
-  public RoomView getRoom(long id) {
-    return transactions.read(em -> roomView(find(em, Room.class, ROOM, id)));
+  public RoomView getRoom(DataScope scope, long id) {
+    return transactions.read(em -> roomView(room(em, scope, id)));
   }
 
-  public RoomView createRoom(RoomInput input) {
+  /** A unit outside the scope is answered as a missing one: 422 naming {@code unitId}. */
+  public RoomView createRoom(DataScope scope, RoomInput input) {
     Objects.requireNonNull(input, "input");
     FieldErrors errors = new FieldErrors();
     Long unitId = TextRules.required(input.unitId(), "unitId", errors::add);
@@ -464,7 +601,8 @@ public final class EstateService {
     return transactions.write(
         em -> {
           Unit unit = unitId == null ? null : em.find(Unit.class, unitId);
-          if (unitId != null && unit == null) {
+          if (unitId != null
+              && (unit == null || !scope.covers(unit.getEstateId(), unit.getBuildingId()))) {
             errors.add("unitId", noSuchParent("unit", unitId));
           }
           errors.throwIfAny();
@@ -473,6 +611,7 @@ public final class EstateService {
           }
           Room room =
               new Room(
+                  unit.getEstateId(),
                   unitId,
                   unit.getBuildingId(),
                   number,
@@ -495,7 +634,7 @@ public final class EstateService {
             });
   }
 
-  public RoomView updateRoom(long id, RoomUpdate input) {
+  public RoomView updateRoom(DataScope scope, long id, RoomUpdate input) {
     Objects.requireNonNull(input, "input");
     FieldErrors errors = new FieldErrors();
     String number = Rules.code(input.number(), "number", errors::add);
@@ -510,7 +649,7 @@ public final class EstateService {
     errors.throwIfAny();
     return transactions.write(
         em -> {
-          Room room = find(em, Room.class, ROOM, id);
+          Room room = room(em, scope, id);
           checkParentUnchanged("unitId", input.unitId(), room.getUnitId(), "A room", "unit");
           checkVersion(em, room, Room::getVersion, ROOM, id, version);
           if (!room.getNumber().equals(number) && roomNumberTaken(em, room.getUnitId(), number)) {
@@ -530,10 +669,10 @@ public final class EstateService {
                         "Another room of the same unit already has number '" + number + "'.")));
   }
 
-  public void deleteRoom(long id) {
+  public void deleteRoom(DataScope scope, long id) {
     transactions.write(
         em -> {
-          Room room = find(em, Room.class, ROOM, id);
+          Room room = room(em, scope, id);
           references.refuseIfReferenced(ROOM, id, Places.room(id));
           em.remove(room);
           em.flush();
@@ -543,9 +682,24 @@ public final class EstateService {
         conflict -> conflict == Conflict.STALE ? Problems.changedMeanwhile(ROOM, id) : null);
   }
 
-  /** Imports rooms into a building from a CSV file; see {@link RoomImporter}. */
-  public ImportResult importRooms(long buildingId, byte[] csv, Charset charset) {
-    return importer.importRooms(buildingId, csv, charset);
+  /**
+   * Imports rooms into a building from a CSV file; see {@link RoomImporter}. A building outside the
+   * scope answers as a missing one, at the same point of the import.
+   */
+  public ImportResult importRooms(DataScope scope, long buildingId, byte[] csv, Charset charset) {
+    return importer.importRooms(scope, buildingId, csv, charset);
+  }
+
+  /**
+   * @throws ProblemException 404 {@code not-found} when the room does not exist or is outside the
+   *     caller's scope
+   */
+  private static Room room(EntityManager em, DataScope scope, long id) {
+    Room room = find(em, Room.class, ROOM, id);
+    if (!scope.covers(room.getEstateId(), room.getBuildingId())) {
+      throw Problems.notFound(ROOM, id);
+    }
+    return room;
   }
 
   private static boolean roomNumberTaken(EntityManager em, long unitId, String number) {
@@ -589,9 +743,16 @@ public final class EstateService {
    * that its presence says whether a next page exists without a count.
    *
    * @param equalTo attribute name to value; the names are constants of this class, never user input
+   * @param scope adds the caller's data scope to the conditions (nothing for the whole company) and
+   *     may name a column to order by before id, one that has a single value on the page
    */
   private static <E> List<E> keyset(
-      EntityManager em, Class<E> type, Map<String, Object> equalTo, long afterId, int limit) {
+      EntityManager em,
+      Class<E> type,
+      Map<String, Object> equalTo,
+      ScopeCriteria.Where<E> scope,
+      long afterId,
+      int limit) {
     // Criteria rather than JPQL text: room attributes are named "type" and "floor", which JPQL
     // grammars treat as reserved words in some positions.
     CriteriaBuilder cb = em.getCriteriaBuilder();
@@ -600,7 +761,14 @@ public final class EstateService {
     List<Predicate> where = new ArrayList<>();
     where.add(cb.greaterThan(root.<Long>get("id"), afterId));
     equalTo.forEach((attribute, value) -> where.add(cb.equal(root.get(attribute), value)));
-    query.select(root).where(where.toArray(new Predicate[0])).orderBy(cb.asc(root.get("id")));
+    Path<Long> first = scope.addTo(cb, query, root, where);
+    query
+        .select(root)
+        .where(where.toArray(new Predicate[0]))
+        .orderBy(
+            first == null
+                ? List.of(cb.asc(root.get("id")))
+                : List.of(cb.asc(first), cb.asc(root.get("id"))));
     return em.createQuery(query).setMaxResults(limit + 1).getResultList();
   }
 
@@ -739,6 +907,7 @@ public final class EstateService {
     return new UnitView(
         u.getId(),
         u.getBuildingId(),
+        u.getEstateId(),
         u.getCode(),
         u.getName(),
         u.getCreatedAt(),
@@ -751,6 +920,7 @@ public final class EstateService {
         r.getId(),
         r.getUnitId(),
         r.getBuildingId(),
+        r.getEstateId(),
         r.getNumber(),
         r.getFloor(),
         r.getArea(),

@@ -17,6 +17,7 @@ import org.courtyard.api.csv.CsvDecoder;
 import org.courtyard.api.csv.CsvFormatException;
 import org.courtyard.api.csv.RowError;
 import org.courtyard.api.jpa.Transactions;
+import org.courtyard.api.rest.DataScope;
 import org.courtyard.estate.internal.dto.ImportResult;
 import org.courtyard.estate.internal.entity.Building;
 import org.courtyard.estate.internal.entity.Room;
@@ -58,14 +59,14 @@ final class RoomImporter {
   }
 
   /**
-   * @throws ProblemException 404 {@code not-found} for an unknown building, 413 {@code too-large}
+   * @throws ProblemException 404 {@code not-found} for an unknown building or one outside {@code
+   *     scope} (the same answer at the same point, before the file is read), 413 {@code too-large}
    *     for too many rows, 422 {@code import-rejected} listing the problems of the file, 409 {@code
    *     duplicate} if another request added one of the rooms while this one ran
    */
-  ImportResult importRooms(long buildingId, byte[] csv, Charset charset) {
+  ImportResult importRooms(DataScope scope, long buildingId, byte[] csv, Charset charset) {
     // Answer an unknown building before spending time on the file.
-    transactions.read(
-        em -> EstateService.find(em, Building.class, EstateService.BUILDING, buildingId));
+    transactions.read(em -> EstateService.building(em, scope, buildingId));
     RoomRowValidator.Result checked;
     try {
       checked = validator.validate(CsvDecoder.decode(csv, charset));
@@ -73,7 +74,7 @@ final class RoomImporter {
       throw RoomRowValidator.rejection(List.of(new RowError(e.line(), null, e.getMessage())));
     }
     return transactions.write(
-        em -> write(em, buildingId, checked),
+        em -> write(em, scope, buildingId, checked),
         conflict ->
             switch (conflict) {
               case DUPLICATE ->
@@ -85,8 +86,9 @@ final class RoomImporter {
             });
   }
 
-  private ImportResult write(EntityManager em, long buildingId, RoomRowValidator.Result checked) {
-    EstateService.find(em, Building.class, EstateService.BUILDING, buildingId);
+  private ImportResult write(
+      EntityManager em, DataScope scope, long buildingId, RoomRowValidator.Result checked) {
+    Building building = EstateService.building(em, scope, buildingId);
 
     Map<String, Unit> units = new HashMap<>();
     em.createQuery("SELECT u FROM Unit u WHERE u.buildingId = :building", Unit.class)
@@ -119,7 +121,8 @@ final class RoomImporter {
     int unitsCreated = 0;
     for (RoomRow row : checked.rows()) {
       if (!units.containsKey(row.unitCode())) {
-        Unit unit = new Unit(buildingId, row.unitCode(), row.unitCode(), now);
+        Unit unit =
+            new Unit(building.getEstateId(), buildingId, row.unitCode(), row.unitCode(), now);
         em.persist(unit);
         units.put(row.unitCode(), unit);
         unitsCreated++;
@@ -128,12 +131,14 @@ final class RoomImporter {
     em.flush(); // unit ids are IDENTITY values: they exist only once the rows are inserted
     Map<String, Long> unitIds = new HashMap<>();
     units.forEach((code, unit) -> unitIds.put(code, unit.getId()));
+    long estateId = building.getEstateId();
     em.clear();
 
     int imported = 0;
     for (RoomRow row : checked.rows()) {
       em.persist(
           new Room(
+              estateId,
               unitIds.get(row.unitCode()),
               buildingId,
               row.number(),

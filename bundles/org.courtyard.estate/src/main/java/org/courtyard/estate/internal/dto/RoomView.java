@@ -8,6 +8,7 @@ public record RoomView(
     long id,
     long unitId,
     long buildingId,
+    long estateId,
     String number,
     int floor,
     BigDecimal area,

@@ -6,6 +6,7 @@ import java.time.Instant;
 public record UnitView(
     long id,
     long buildingId,
+    long estateId,
     String code,
     String name,
     Instant createdAt,

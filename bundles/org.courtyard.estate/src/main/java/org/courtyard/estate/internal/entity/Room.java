@@ -40,6 +40,10 @@ public class Room {
   @Column(name = "building_id", nullable = false, updatable = false)
   private long buildingId;
 
+  /** The building's estate, copied so that scoped lists need no join (V2__estate_scope). */
+  @Column(name = "estate_id", nullable = false, updatable = false)
+  private long estateId;
+
   @Column(name = "number", nullable = false, length = 32)
   private String number;
 
@@ -68,6 +72,7 @@ public class Room {
   protected Room() {}
 
   public Room(
+      long estateId,
       long unitId,
       long buildingId,
       String number,
@@ -76,6 +81,7 @@ public class Room {
       String type,
       String status,
       Instant now) {
+    this.estateId = estateId;
     this.unitId = unitId;
     this.buildingId = buildingId;
     this.number = number;
@@ -107,6 +113,10 @@ public class Room {
 
   public long getBuildingId() {
     return buildingId;
+  }
+
+  public long getEstateId() {
+    return estateId;
   }
 
   public String getNumber() {

@@ -22,6 +22,10 @@ public class Unit {
   @Column(name = "building_id", nullable = false, updatable = false)
   private long buildingId;
 
+  /** The building's estate, copied so that scoped lists need no join (V2__estate_scope). */
+  @Column(name = "estate_id", nullable = false, updatable = false)
+  private long estateId;
+
   @Column(name = "code", nullable = false, length = 32)
   private String code;
 
@@ -40,7 +44,8 @@ public class Unit {
 
   protected Unit() {}
 
-  public Unit(long buildingId, String code, String name, Instant now) {
+  public Unit(long estateId, long buildingId, String code, String name, Instant now) {
+    this.estateId = estateId;
     this.buildingId = buildingId;
     this.code = code;
     this.name = name;
@@ -60,6 +65,10 @@ public class Unit {
 
   public long getBuildingId() {
     return buildingId;
+  }
+
+  public long getEstateId() {
+    return estateId;
   }
 
   public String getCode() {
