@@ -77,6 +77,25 @@ public class ApiSweepIT {
         sweep.auditedOperations >= 40);
   }
 
+  /**
+   * Issue #11's data scopes: in one tenant with two estates, a staff user holding every permission
+   * but only in estate A calls every operation with estate B's ids and never gets a success or any
+   * of B's data, and no list of theirs shows B's rows.
+   */
+  @Test
+  public void aUserScopedToOneEstateNeverReachesAnother() throws Exception {
+    Http anonymous = Http.anonymous(CourtyardContainer.httpPort());
+    Http operator = anonymous.operator(CourtyardContainer.operatorPassword());
+    Sweep sweep = new Sweep(anonymous, operator, "");
+    sweep.runScoped();
+    System.out.println("scoped: " + sweep.summary());
+    assertTrue(sweep.report(), sweep.violations.isEmpty());
+    assertTrue(
+        "the scoped sweep reached too few operations with the other estate's ids: "
+            + sweep.summary(),
+        sweep.crossTenantOperations >= 15);
+  }
+
   /** The sweep itself; {@code suffix} keeps tenant slugs apart when run twice on one database. */
   static final class Sweep {
     final Http anonymous;
@@ -152,6 +171,54 @@ public class ApiSweepIT {
           operatorCredentialRefused(op);
         } else if (op.operator()) {
           tenantTokenRefused(op);
+        }
+      }
+    }
+
+    /**
+     * One tenant, estate A seeded with everything, estate B with what belongs to an estate (no
+     * company-wide records such as fee items, whose names anyone in the company may read); A is the
+     * scoped user, B the owner.
+     */
+    void runScoped() throws Exception {
+      List<String> modules = new ArrayList<>();
+      for (JsonNode m : operator.get("/operator/modules").json) {
+        modules.add(m.path("id").asText());
+      }
+      String slug = "scope_t" + suffix;
+      Http owner = anonymous.tenant(operator.onboard(slug, modules));
+      List<Operation> ops = Operation.all(anonymous.get("/openapi.json").json);
+      Set<String> paths = new LinkedHashSet<>();
+      ops.forEach(o -> paths.add(o.path));
+      new Seed(owner, MARK_A, 1, paths, new Harvest(), violations).run();
+      Set<String> estateBound = new LinkedHashSet<>(paths);
+      estateBound.removeAll(
+          Set.of(
+              "/billing/fee-items",
+              "/billing/runs",
+              "/devices/devices",
+              "/security/credentials",
+              "/security/patrol/routes",
+              "/security/patrol/schedule",
+              "/template/notes"));
+      new Seed(owner, MARK_B, 2, estateBound, new Harvest(), violations).run();
+      long estateA = -1;
+      for (JsonNode e : owner.get("/estate/estates?limit=500").json.path("items")) {
+        if (e.path("code").asText().equals(MARK_A + "E1")) {
+          estateA = e.path("id").asLong();
+        }
+      }
+      a = owner.staff(slug, "scoped", "administrator", "estates", estateA);
+      b = owner;
+      for (Operation op : ops) {
+        if (op.tenant() && op.method.equals("get") && op.pathParams().isEmpty()) {
+          harvest(a, op, harvestA);
+          harvest(b, op, harvestB);
+        }
+      }
+      for (Operation op : ops) {
+        if (op.tenant()) {
+          crossTenant(op);
         }
       }
     }
