@@ -52,6 +52,10 @@ import org.osgi.service.component.annotations.ReferencePolicy;
  * tenant of the verified credential and nothing else, so no path, query or header can reach another
  * tenant.
  *
+ * <p>Every operation passes the caller's {@link ResidentScope} to {@link ResidentsService}, which
+ * keeps the rules: lists hold only rows in scope, and anything outside it answers as if it did not
+ * exist.
+ *
  * <p>Query parameters are taken as strings and parsed here: JAX-RS would answer a malformed number
  * with a bare 404, where the caller deserves a 400 that names the parameter.
  */
@@ -108,7 +112,12 @@ public class ResidentsResource implements ModuleResource {
       @QueryParam("limit") String limit,
       @QueryParam("cursor") String cursor) {
     return service(security)
-        .listPersons(PersonSearch.of(q), id("roomId", roomId), Cursor.decode(cursor), limit(limit));
+        .listPersons(
+            scope(security),
+            PersonSearch.of(q),
+            id("roomId", roomId),
+            Cursor.decode(cursor),
+            limit(limit));
   }
 
   @Doc(
@@ -123,7 +132,7 @@ public class ResidentsResource implements ModuleResource {
   @Consumes(MediaType.APPLICATION_JSON)
   public Response createPerson(
       @Context SecurityContext security, @Context UriInfo uri, PersonInput input) {
-    PersonView created = service(security).createPerson(body(input));
+    PersonView created = service(security).createPerson(scope(security), body(input));
     return created(uri.getAbsolutePathBuilder(), created.id(), created);
   }
 
@@ -135,7 +144,7 @@ public class ResidentsResource implements ModuleResource {
   @GET
   @Path("persons/{id}")
   public PersonView getPerson(@Context SecurityContext security, @PathParam("id") long id) {
-    return service(security).getPerson(id);
+    return service(security).getPerson(scope(security), id);
   }
 
   @Doc(
@@ -149,7 +158,7 @@ public class ResidentsResource implements ModuleResource {
   @Consumes(MediaType.APPLICATION_JSON)
   public PersonView updatePerson(
       @Context SecurityContext security, @PathParam("id") long id, PersonUpdate input) {
-    return service(security).updatePerson(id, body(input));
+    return service(security).updatePerson(scope(security), id, body(input));
   }
 
   @Doc(
@@ -160,7 +169,7 @@ public class ResidentsResource implements ModuleResource {
   @DELETE
   @Path("persons/{id}")
   public Response deletePerson(@Context SecurityContext security, @PathParam("id") long id) {
-    service(security).deletePerson(id);
+    service(security).deletePerson(scope(security), id);
     return Response.noContent().build();
   }
 
@@ -177,7 +186,8 @@ public class ResidentsResource implements ModuleResource {
       @QueryParam("limit") String limit,
       @QueryParam("cursor") String cursor) {
     return service(security)
-        .listPersonVehicles(id, flag("history", history), Cursor.decode(cursor), limit(limit));
+        .listPersonVehicles(
+            scope(security), id, flag("history", history), Cursor.decode(cursor), limit(limit));
   }
 
   // ------------------------------------------------------------------------------ occupancies
@@ -197,7 +207,8 @@ public class ResidentsResource implements ModuleResource {
       @QueryParam("limit") String limit,
       @QueryParam("cursor") String cursor) {
     return service(security)
-        .listRoomOccupancies(roomId, flag("history", history), Cursor.decode(cursor), limit(limit));
+        .listRoomOccupancies(
+            scope(security), roomId, flag("history", history), Cursor.decode(cursor), limit(limit));
   }
 
   @Doc(
@@ -212,7 +223,7 @@ public class ResidentsResource implements ModuleResource {
   @Consumes(MediaType.APPLICATION_JSON)
   public Response createOccupancy(
       @Context SecurityContext security, @Context UriInfo uri, OccupancyInput input) {
-    OccupancyView created = service(security).createOccupancy(body(input));
+    OccupancyView created = service(security).createOccupancy(scope(security), body(input));
     return created(uri.getAbsolutePathBuilder(), created.id(), created);
   }
 
@@ -223,7 +234,7 @@ public class ResidentsResource implements ModuleResource {
   @GET
   @Path("occupancies/{id}")
   public OccupancyView getOccupancy(@Context SecurityContext security, @PathParam("id") long id) {
-    return service(security).getOccupancy(id);
+    return service(security).getOccupancy(scope(security), id);
   }
 
   /** Ends a current occupancy; the only change an occupancy ever sees. */
@@ -238,7 +249,7 @@ public class ResidentsResource implements ModuleResource {
   @Consumes(MediaType.APPLICATION_JSON)
   public OccupancyView endOccupancy(
       @Context SecurityContext security, @PathParam("id") long id, OccupancyEnd input) {
-    return service(security).endOccupancy(id, body(input));
+    return service(security).endOccupancy(scope(security), id, body(input));
   }
 
   // --------------------------------------------------------------------------------- vehicles
@@ -259,7 +270,8 @@ public class ResidentsResource implements ModuleResource {
       @QueryParam("limit") String limit,
       @QueryParam("cursor") String cursor) {
     return service(security)
-        .listVehicles(plate, flag("history", history), Cursor.decode(cursor), limit(limit));
+        .listVehicles(
+            scope(security), plate, flag("history", history), Cursor.decode(cursor), limit(limit));
   }
 
   @Doc(
@@ -272,7 +284,7 @@ public class ResidentsResource implements ModuleResource {
   @Consumes(MediaType.APPLICATION_JSON)
   public Response createVehicle(
       @Context SecurityContext security, @Context UriInfo uri, VehicleInput input) {
-    VehicleView created = service(security).createVehicle(body(input));
+    VehicleView created = service(security).createVehicle(scope(security), body(input));
     return created(uri.getAbsolutePathBuilder(), created.id(), created);
   }
 
@@ -281,7 +293,7 @@ public class ResidentsResource implements ModuleResource {
   @GET
   @Path("vehicles/{id}")
   public VehicleView getVehicle(@Context SecurityContext security, @PathParam("id") long id) {
-    return service(security).getVehicle(id);
+    return service(security).getVehicle(scope(security), id);
   }
 
   /** Takes the vehicle off the register; it stays on record, with {@code removedAt} set. */
@@ -294,7 +306,7 @@ public class ResidentsResource implements ModuleResource {
   @DELETE
   @Path("vehicles/{id}")
   public Response removeVehicle(@Context SecurityContext security, @PathParam("id") long id) {
-    service(security).removeVehicle(id);
+    service(security).removeVehicle(scope(security), id);
     return Response.noContent().build();
   }
 
@@ -308,5 +320,10 @@ public class ResidentsResource implements ModuleResource {
     TenantSlug tenant = TenantPrincipal.of(security);
     ResidentsTenant instance = tenants.require(tenant);
     return instance.service();
+  }
+
+  /** The caller, in the scope they hold this operation's permission in (bound by the platform). */
+  private static ResidentScope scope(SecurityContext security) {
+    return ResidentScope.of(TenantPrincipal.principalOf(security));
   }
 }

@@ -27,6 +27,7 @@ import org.courtyard.api.jpa.Transactions;
 import org.courtyard.api.jpa.Transactions.Conflict;
 import org.courtyard.api.rest.Page;
 import org.courtyard.estate.EstateDirectory;
+import org.courtyard.estate.RoomSummary;
 import org.courtyard.residents.internal.dto.OccupancyEnd;
 import org.courtyard.residents.internal.dto.OccupancyInput;
 import org.courtyard.residents.internal.dto.OccupancyView;
@@ -65,6 +66,11 @@ import org.slf4j.LoggerFactory;
  *       already-removed}.
  *   <li>Deleting a person who has occupancies or vehicles on record: 409 {@code has-children}.
  * </ul>
+ *
+ * <p>Data scopes (#11): every method takes the caller's {@link ResidentScope}. Lists hold only rows
+ * in scope, filtered in SQL; a person, occupancy, vehicle or room outside it answers exactly as a
+ * missing one (404 in the URL, the 422 of a missing record in a body), and nothing outside it is
+ * changed or counted.
  */
 public final class ResidentsService {
 
@@ -105,14 +111,19 @@ public final class ResidentsService {
    * @param roomId only the current occupants (any role) of this room, or {@code null}
    */
   public Page<PersonSummary> listPersons(
-      PersonSearch search, Long roomId, long afterId, int limit) {
+      ResidentScope scope, PersonSearch search, Long roomId, long afterId, int limit) {
     StringBuilder jpql = new StringBuilder("SELECT p FROM Person p WHERE p.id > :after");
     Map<String, Object> parameters = new LinkedHashMap<>();
     parameters.put("after", afterId);
+    appendIfScoped(jpql, scope.person("p"));
     if (roomId != null) {
+      // The occupancy itself must be in scope too: a person seen through another room must not
+      // reveal that they live in this one.
       jpql.append(
           " AND EXISTS (SELECT o.id FROM Occupancy o WHERE o.personId = p.id"
-              + " AND o.roomId = :room AND o.moveOut IS NULL)");
+              + " AND o.roomId = :room AND o.moveOut IS NULL");
+      appendIfScoped(jpql, scope.occupancy("o"));
+      jpql.append(')');
       parameters.put("room", roomId);
     }
     if (search != null) {
@@ -135,6 +146,7 @@ public final class ResidentsService {
       jpql.append(" AND (").append(String.join(" OR ", anyOf)).append(')');
     }
     jpql.append(" ORDER BY p.id");
+    scope.bind(jpql, parameters);
     return transactions.read(
         em ->
             Page.byId(
@@ -144,11 +156,15 @@ public final class ResidentsService {
                 Person::getId));
   }
 
-  public PersonView getPerson(long id) {
-    return transactions.read(em -> personView(find(em, Person.class, PERSON, id)));
+  public PersonView getPerson(ResidentScope scope, long id) {
+    return transactions.read(em -> personView(person(em, scope, id)));
   }
 
-  public PersonView createPerson(PersonInput input) {
+  /**
+   * Records a person in any scope: a new resident at the desk has no room yet. Until a first
+   * occupancy places them, they are seen by the whole company and by the caller who recorded them.
+   */
+  public PersonView createPerson(ResidentScope scope, PersonInput input) {
     Objects.requireNonNull(input, "input");
     FieldErrors errors = new FieldErrors();
     String fullName = Rules.name(input.fullName(), "fullName", errors::add);
@@ -162,7 +178,14 @@ public final class ResidentsService {
         em -> {
           Person person =
               new Person(
-                  fullName, phone, identity.typeValue(), identity.number(), email, note, now());
+                  fullName,
+                  phone,
+                  identity.typeValue(),
+                  identity.number(),
+                  email,
+                  note,
+                  scope.caller(),
+                  now());
           em.persist(person);
           em.flush();
           LOG.debug("Tenant {}: created person {}", tenant, person.getId());
@@ -171,7 +194,7 @@ public final class ResidentsService {
         conflict -> null);
   }
 
-  public PersonView updatePerson(long id, PersonUpdate input) {
+  public PersonView updatePerson(ResidentScope scope, long id, PersonUpdate input) {
     Objects.requireNonNull(input, "input");
     FieldErrors errors = new FieldErrors();
     String fullName = Rules.name(input.fullName(), "fullName", errors::add);
@@ -184,7 +207,7 @@ public final class ResidentsService {
     errors.throwIfAny();
     return transactions.write(
         em -> {
-          Person person = find(em, Person.class, PERSON, id);
+          Person person = person(em, scope, id);
           checkVersion(em, person, id, version);
           person.update(
               fullName, phone, identity.typeValue(), identity.number(), email, note, now());
@@ -198,15 +221,19 @@ public final class ResidentsService {
    * Deletes a person entered by mistake. A person with any occupancy or vehicle on record, current
    * or past, stays: that history is what the module keeps.
    */
-  public void deletePerson(long id) {
+  public void deletePerson(ResidentScope scope, long id) {
     transactions.write(
         em -> {
-          Person person = find(em, Person.class, PERSON, id);
-          long occupancies =
-              count(
-                  em,
-                  "SELECT COUNT(o) FROM Occupancy o WHERE o.personId = :person",
-                  Map.of("person", id));
+          Person person = person(em, scope, id);
+          // Only the occupancies in scope are counted in the answer: the others are not the
+          // caller's to know about. A person in scope has one, or none at all.
+          StringBuilder occupancyCount =
+              new StringBuilder("SELECT COUNT(o) FROM Occupancy o WHERE o.personId = :person");
+          appendIfScoped(occupancyCount, scope.occupancy("o"));
+          Map<String, Object> parameters = new LinkedHashMap<>();
+          parameters.put("person", id);
+          scope.bind(occupancyCount, parameters);
+          long occupancies = count(em, occupancyCount.toString(), parameters);
           long vehicles =
               count(
                   em,
@@ -255,6 +282,30 @@ public final class ResidentsService {
         Map.of("occupancies", occupancies, "vehicles", vehicles));
   }
 
+  /**
+   * @throws ProblemException 404 {@code not-found} when the person does not exist or is outside the
+   *     caller's scope: the same answer
+   */
+  private static Person person(EntityManager em, ResidentScope scope, long id) {
+    Person person = find(em, Person.class, PERSON, id);
+    if (!personInScope(em, scope, id)) {
+      throw Problems.notFound(PERSON, id);
+    }
+    return person;
+  }
+
+  /** Whether the person is in scope, by the same condition the lists use; no query for ALL. */
+  private static boolean personInScope(EntityManager em, ResidentScope scope, long id) {
+    if (scope.isAll()) {
+      return true;
+    }
+    String jpql = "SELECT COUNT(p) FROM Person p WHERE p.id = :person AND " + scope.person("p");
+    Map<String, Object> parameters = new LinkedHashMap<>();
+    parameters.put("person", id);
+    scope.bind(jpql, parameters);
+    return count(em, jpql, parameters) > 0;
+  }
+
   // ------------------------------------------------------------------------------ occupancies
 
   /**
@@ -265,41 +316,61 @@ public final class ResidentsService {
    *     occupancy ever named it (a room deleted since keeps its history readable)
    */
   public Page<OccupancyView> listRoomOccupancies(
-      long roomId, boolean history, long afterId, int limit) {
-    String jpql =
-        "SELECT o, p.fullName FROM Occupancy o, Person p WHERE p.id = o.personId"
-            + " AND o.roomId = :room AND o.id > :after"
-            + (history ? "" : " AND o.moveOut IS NULL")
-            + " ORDER BY o.id";
+      ResidentScope scope, long roomId, boolean history, long afterId, int limit) {
+    StringBuilder jpql =
+        new StringBuilder(
+            "SELECT o, p.fullName FROM Occupancy o, Person p WHERE p.id = o.personId"
+                + " AND o.roomId = :room AND o.id > :after"
+                + (history ? "" : " AND o.moveOut IS NULL"));
+    appendIfScoped(jpql, scope.occupancy("o"));
+    jpql.append(" ORDER BY o.id");
+    Map<String, Object> parameters = new LinkedHashMap<>();
+    parameters.put("room", roomId);
+    parameters.put("after", afterId);
+    scope.bind(jpql, parameters);
     Page<OccupancyView> page =
         transactions.read(
             em ->
                 Page.byId(
-                    rows(em, jpql, Object[].class, Map.of("room", roomId, "after", afterId), limit),
+                    rows(em, jpql.toString(), Object[].class, parameters, limit),
                     limit,
                     row -> occupancyView((Occupancy) row[0], (String) row[1]),
                     row -> ((Occupancy) row[0]).getId()));
-    if (page.items.isEmpty() && afterId == 0 && estate.room(tenant, roomId).isEmpty()) {
-      long known =
-          transactions.read(
-              em ->
-                  count(
-                      em,
-                      "SELECT COUNT(o) FROM Occupancy o WHERE o.roomId = :room",
-                      Map.of("room", roomId)));
-      if (known == 0) {
+    if (page.items.isEmpty()
+        && afterId == 0
+        && estate.room(tenant, roomId).filter(scope::covers).isEmpty()) {
+      // A room estate no longer has, or one outside the scope: known only by its history in scope.
+      StringBuilder known =
+          new StringBuilder("SELECT COUNT(o) FROM Occupancy o WHERE o.roomId = :room");
+      appendIfScoped(known, scope.occupancy("o"));
+      Map<String, Object> knownParameters = new LinkedHashMap<>();
+      knownParameters.put("room", roomId);
+      scope.bind(known, knownParameters);
+      if (transactions.read(em -> count(em, known.toString(), knownParameters)) == 0) {
         throw Problems.notFound(ROOM, roomId);
       }
     }
     return page;
   }
 
-  public OccupancyView getOccupancy(long id) {
+  public OccupancyView getOccupancy(ResidentScope scope, long id) {
     return transactions.read(
         em -> {
-          Occupancy occupancy = find(em, Occupancy.class, OCCUPANCY, id);
+          Occupancy occupancy = occupancy(scope, em.find(Occupancy.class, id), id);
           return occupancyView(occupancy, personName(em, occupancy.getPersonId()));
         });
+  }
+
+  /**
+   * @throws ProblemException 404 {@code not-found} when the occupancy is null or outside the
+   *     caller's scope: the same answer
+   */
+  private static Occupancy occupancy(ResidentScope scope, Occupancy occupancy, long id) {
+    if (occupancy == null
+        || !scope.coversPlace(occupancy.getEstateId(), occupancy.getBuildingId())) {
+      throw Problems.notFound(OCCUPANCY, id);
+    }
+    return occupancy;
   }
 
   /**
@@ -309,7 +380,7 @@ public final class ResidentsService {
    * current shares is no single row a constraint could guard, and two owners entered at the same
    * moment must not both fit into the same remaining percent.
    */
-  public OccupancyView createOccupancy(OccupancyInput input) {
+  public OccupancyView createOccupancy(ResidentScope scope, OccupancyInput input) {
     Objects.requireNonNull(input, "input");
     FieldErrors errors = new FieldErrors();
     Long personId = TextRules.required(input.personId(), "personId", errors::add);
@@ -317,14 +388,17 @@ public final class ResidentsService {
     OccupancyRole role = Rules.role(input.role(), "role", errors::add);
     BigDecimal share = Shares.share(role, input.sharePercent(), "sharePercent", errors::add);
     LocalDate moveIn = Rules.date(input.moveIn(), "moveIn", errors::add);
-    // Asked before the transaction starts, so that no connection of ours is held meanwhile.
-    if (roomId != null && estate.room(tenant, roomId).isEmpty()) {
+    // Asked before the transaction starts, so that no connection of ours is held meanwhile. A room
+    // outside the scope is answered as one estate does not have.
+    RoomSummary room =
+        roomId == null ? null : estate.room(tenant, roomId).filter(scope::covers).orElse(null);
+    if (roomId != null && room == null) {
       errors.add("roomId", noSuchRecord("room", roomId));
     }
     return transactions.write(
         em -> {
           Person person = personId == null ? null : em.find(Person.class, personId);
-          if (personId != null && person == null) {
+          if (personId != null && (person == null || !personInScope(em, scope, personId))) {
             errors.add("personId", noSuchRecord("person", personId));
           }
           errors.throwIfAny();
@@ -338,7 +412,16 @@ public final class ResidentsService {
               throw shareExceeded(roomId, total, share);
             }
           }
-          Occupancy occupancy = new Occupancy(personId, roomId, role.value(), share, moveIn, now());
+          Occupancy occupancy =
+              new Occupancy(
+                  personId,
+                  roomId,
+                  room.estateId,
+                  room.buildingId,
+                  role.value(),
+                  share,
+                  moveIn,
+                  now());
           em.persist(occupancy);
           em.flush();
           LOG.debug(
@@ -363,17 +446,15 @@ public final class ResidentsService {
    * Ends a current occupancy on {@code moveOut}. The row is locked while it is checked, so that two
    * requests cannot both end it and the second overwrite the first's date.
    */
-  public OccupancyView endOccupancy(long id, OccupancyEnd input) {
+  public OccupancyView endOccupancy(ResidentScope scope, long id, OccupancyEnd input) {
     Objects.requireNonNull(input, "input");
     FieldErrors errors = new FieldErrors();
     LocalDate moveOut = Rules.date(input.moveOut(), "moveOut", errors::add);
     errors.throwIfAny();
     return transactions.write(
         em -> {
-          Occupancy occupancy = em.find(Occupancy.class, id, LockModeType.PESSIMISTIC_WRITE);
-          if (occupancy == null) {
-            throw Problems.notFound(OCCUPANCY, id);
-          }
+          Occupancy occupancy =
+              occupancy(scope, em.find(Occupancy.class, id, LockModeType.PESSIMISTIC_WRITE), id);
           if (!occupancy.isCurrent()) {
             throw ProblemException.conflict(
                 "already-ended",
@@ -486,14 +567,14 @@ public final class ResidentsService {
    * @throws ProblemException 404 {@code not-found} for an unknown person
    */
   public Page<VehicleView> listPersonVehicles(
-      long personId, boolean history, long afterId, int limit) {
+      ResidentScope scope, long personId, boolean history, long afterId, int limit) {
     String jpql =
         "SELECT v FROM Vehicle v WHERE v.personId = :person AND v.id > :after"
             + (history ? "" : " AND v.removedAt IS NULL")
             + " ORDER BY v.id";
     return transactions.read(
         em -> {
-          find(em, Person.class, PERSON, personId);
+          person(em, scope, personId);
           return Page.byId(
               rows(em, jpql, Vehicle.class, Map.of("person", personId, "after", afterId), limit),
               limit,
@@ -507,8 +588,14 @@ public final class ResidentsService {
    *
    * @param plate text the normalised plate must contain, or {@code null} for every vehicle
    */
-  public Page<VehicleView> listVehicles(String plate, boolean history, long afterId, int limit) {
-    StringBuilder jpql = new StringBuilder("SELECT v FROM Vehicle v WHERE v.id > :after");
+  public Page<VehicleView> listVehicles(
+      ResidentScope scope, String plate, boolean history, long afterId, int limit) {
+    StringBuilder jpql =
+        new StringBuilder(
+            scope.isAll()
+                ? "SELECT v FROM Vehicle v WHERE v.id > :after"
+                : "SELECT v FROM Vehicle v, Person sp WHERE sp.id = v.personId AND v.id > :after AND "
+                    + scope.person("sp"));
     Map<String, Object> parameters = new LinkedHashMap<>();
     parameters.put("after", afterId);
     if (!history) {
@@ -520,6 +607,7 @@ public final class ResidentsService {
       parameters.put("plate", PersonSearch.contains(normalized));
     }
     jpql.append(" ORDER BY v.id");
+    scope.bind(jpql, parameters);
     return transactions.read(
         em ->
             Page.byId(
@@ -529,11 +617,26 @@ public final class ResidentsService {
                 Vehicle::getId));
   }
 
-  public VehicleView getVehicle(long id) {
-    return transactions.read(em -> vehicleView(find(em, Vehicle.class, VEHICLE, id)));
+  public VehicleView getVehicle(ResidentScope scope, long id) {
+    return transactions.read(em -> vehicleView(vehicle(em, scope, em.find(Vehicle.class, id), id)));
   }
 
-  public VehicleView createVehicle(VehicleInput input) {
+  /**
+   * @throws ProblemException 404 {@code not-found} when the vehicle is null or its person is
+   *     outside the caller's scope: the same answer
+   */
+  private static Vehicle vehicle(EntityManager em, ResidentScope scope, Vehicle vehicle, long id) {
+    if (vehicle == null || !personInScope(em, scope, vehicle.getPersonId())) {
+      throw Problems.notFound(VEHICLE, id);
+    }
+    return vehicle;
+  }
+
+  /**
+   * Registers a vehicle to a person in scope. A plate is registered once in the whole company, so
+   * 409 {@code duplicate} says that a current vehicle has it, wherever it is, but not whose it is.
+   */
+  public VehicleView createVehicle(ResidentScope scope, VehicleInput input) {
     Objects.requireNonNull(input, "input");
     FieldErrors errors = new FieldErrors();
     Long personId = TextRules.required(input.personId(), "personId", errors::add);
@@ -541,7 +644,8 @@ public final class ResidentsService {
     String color = TextRules.optionalLine(input.color(), "color", Rules.COLOR_MAX, errors::add);
     return transactions.write(
         em -> {
-          if (personId != null && em.find(Person.class, personId) == null) {
+          if (personId != null
+              && (em.find(Person.class, personId) == null || !personInScope(em, scope, personId))) {
             errors.add("personId", noSuchRecord("person", personId));
           }
           errors.throwIfAny();
@@ -564,13 +668,11 @@ public final class ResidentsService {
   }
 
   /** Takes a vehicle off the register; the record stays, marked with the time of removal. */
-  public void removeVehicle(long id) {
+  public void removeVehicle(ResidentScope scope, long id) {
     transactions.write(
         em -> {
-          Vehicle vehicle = em.find(Vehicle.class, id, LockModeType.PESSIMISTIC_WRITE);
-          if (vehicle == null) {
-            throw Problems.notFound(VEHICLE, id);
-          }
+          Vehicle vehicle =
+              vehicle(em, scope, em.find(Vehicle.class, id, LockModeType.PESSIMISTIC_WRITE), id);
           if (!vehicle.isCurrent()) {
             throw ProblemException.conflict(
                 "already-removed",
@@ -614,6 +716,13 @@ public final class ResidentsService {
       throw Problems.notFound(label, id);
     }
     return entity;
+  }
+
+  /** Appends {@code AND condition} unless the condition is null (the whole company's scope). */
+  private static void appendIfScoped(StringBuilder jpql, String condition) {
+    if (condition != null) {
+      jpql.append(" AND ").append(condition);
+    }
   }
 
   static long count(EntityManager em, String jpql, Map<String, Object> parameters) {

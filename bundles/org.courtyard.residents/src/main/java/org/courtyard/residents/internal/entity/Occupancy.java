@@ -32,6 +32,17 @@ public class Occupancy {
   @Column(name = "room_id", nullable = false, updatable = false)
   private long roomId;
 
+  /**
+   * The room's estate and building, copied from estate's {@code EstateDirectory} when the occupancy
+   * is recorded (a room never moves), so that scoped lists filter in SQL. Null until the backfill
+   * has filled occupancies recorded before #11: in no scope but the whole company's.
+   */
+  @Column(name = "estate_id", updatable = false)
+  private Long estateId;
+
+  @Column(name = "building_id", updatable = false)
+  private Long buildingId;
+
   @Column(name = "role", nullable = false, updatable = false, length = 16)
   private String role;
 
@@ -52,12 +63,16 @@ public class Occupancy {
   public Occupancy(
       long personId,
       long roomId,
+      long estateId,
+      long buildingId,
       String role,
       BigDecimal sharePercent,
       LocalDate moveIn,
       Instant now) {
     this.personId = personId;
     this.roomId = roomId;
+    this.estateId = estateId;
+    this.buildingId = buildingId;
     this.role = role;
     this.sharePercent = sharePercent;
     this.moveIn = moveIn;
@@ -83,6 +98,14 @@ public class Occupancy {
 
   public long getRoomId() {
     return roomId;
+  }
+
+  public Long getEstateId() {
+    return estateId;
+  }
+
+  public Long getBuildingId() {
+    return buildingId;
   }
 
   public String getRole() {

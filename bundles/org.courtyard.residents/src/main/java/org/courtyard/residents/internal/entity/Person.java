@@ -41,6 +41,13 @@ public class Person {
   @Column(name = "note", length = 1000)
   private String note;
 
+  /**
+   * Who recorded the person, as {@code ResidentScope} names callers; it lets them see the person
+   * before a first occupancy places them in an estate. Null for persons recorded before #11.
+   */
+  @Column(name = "created_by", updatable = false, length = 100)
+  private String createdBy;
+
   @Column(name = "created_at", nullable = false, updatable = false)
   private Timestamp createdAt;
 
@@ -60,6 +67,7 @@ public class Person {
       String idNumber,
       String email,
       String note,
+      String createdBy,
       Instant now) {
     this.fullName = fullName;
     this.phone = phone;
@@ -67,6 +75,7 @@ public class Person {
     this.idNumber = idNumber;
     this.email = email;
     this.note = note;
+    this.createdBy = createdBy;
     this.createdAt = Timestamp.from(now);
     this.updatedAt = this.createdAt;
   }
@@ -114,6 +123,10 @@ public class Person {
 
   public String getNote() {
     return note;
+  }
+
+  public String getCreatedBy() {
+    return createdBy;
   }
 
   public Instant getCreatedAt() {
