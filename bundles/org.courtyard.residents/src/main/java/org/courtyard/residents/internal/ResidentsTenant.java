@@ -56,11 +56,15 @@ public final class ResidentsTenant extends JpaTenantModule implements TenantStat
 
   private final ResidentsService service;
 
+  /** False once the instance stops: the places backfill ends with it. */
+  private volatile boolean running = true;
+
   @Activate
   public ResidentsTenant(
       Config config,
       @Reference(name = "persistence") TenantPersistence persistence,
-      @Reference(name = "estate") EstateDirectory estate) {
+      @Reference(name = "estate") EstateDirectory estate,
+      @Reference(name = "backfill") OccupancyPlacesBackfill backfill) {
     super(
         config.tenant(),
         ResidentsModule.ID,
@@ -68,10 +72,13 @@ public final class ResidentsTenant extends JpaTenantModule implements TenantStat
         ENTITIES,
         "SELECT p.id FROM Person p ORDER BY p.id");
     this.service = new ResidentsService(tenant(), transactions(), estate, Clock.systemUTC());
+    backfill.start(
+        new OccupancyPlaces(tenant(), dataSource(), transactions(), estate), () -> running);
   }
 
   @Deactivate
   void deactivate() {
+    running = false;
     close();
   }
 
