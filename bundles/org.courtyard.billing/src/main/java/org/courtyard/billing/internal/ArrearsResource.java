@@ -17,6 +17,7 @@ import org.courtyard.api.rest.Cursor;
 import org.courtyard.api.rest.Doc;
 import org.courtyard.api.rest.ModuleResource;
 import org.courtyard.api.rest.Permission;
+import org.courtyard.api.rest.TenantPrincipal;
 import org.courtyard.billing.internal.dto.ArrearsView;
 import org.courtyard.billing.internal.dto.ReminderView;
 import org.osgi.service.component.annotations.Activate;
@@ -63,7 +64,9 @@ public class ArrearsResource implements ModuleResource {
     if (date == null) {
       date = LocalDate.now(Clock.systemUTC().withZone(instance.catalog().settings().zone()));
     }
-    return instance.reports().arrears(date, Cursor.decode(cursor), limit(limit));
+    return instance
+        .reports()
+        .arrears(date, Cursor.decode(cursor), limit(limit), TenantPrincipal.scopeOf(security));
   }
 
   @Doc(
@@ -80,6 +83,10 @@ public class ArrearsResource implements ModuleResource {
     return billing
         .of(security)
         .reports()
-        .reminders(date("asOf", asOf), ReminderCursor.decode(cursor), limit(limit));
+        .reminders(
+            date("asOf", asOf),
+            ReminderCursor.decode(cursor),
+            limit(limit),
+            TenantPrincipal.scopeOf(security));
   }
 }

@@ -27,6 +27,10 @@ import org.courtyard.billing.internal.calc.Posting;
  * NOTHING}), and lines and ledger entries are written only for the bills this call created, which
  * is what makes billing runs safe to repeat and to resume. Each kind of row is written by one
  * {@code INSERT … SELECT FROM unnest(…)} of arrays, whatever the number of bills.
+ *
+ * <p>Bills carry the estate and building of their room, and a room's first bill opens the room's
+ * account with the same place, in the bills' own statement: the data scopes of the lists and of the
+ * ledger check rest on them.
  */
 final class BillWriter {
 
@@ -36,8 +40,10 @@ final class BillWriter {
   /** One fee line of a bill to be. */
   record Line(long feeItemId, String feeCode, String feeName, LineAmount amount) {}
 
-  /** A bill to be: lines in fee item order, total their sum. */
-  record NewBill(long roomId, long buildingId, List<Line> lines) {
+  /**
+   * A bill to be, of a room in {@code estateId} and {@code buildingId}: lines in fee item order.
+   */
+  record NewBill(long roomId, long estateId, long buildingId, List<Line> lines) {
     BigDecimal total() {
       return lines.stream().map(l -> l.amount().amount()).reduce(BigDecimal.ZERO, BigDecimal::add);
     }
@@ -65,12 +71,14 @@ final class BillWriter {
     String kind = oneOffFeeItemId == null ? PERIODIC : ONE_OFF;
     Map<Long, NewBill> byRoom = new LinkedHashMap<>();
     List<Long> rooms = new ArrayList<>();
+    List<Long> estates = new ArrayList<>();
     List<Long> buildings = new ArrayList<>();
     List<BigDecimal> totals = new ArrayList<>();
     List<UUID> txIds = new ArrayList<>();
     for (NewBill b : bills) {
       byRoom.put(b.roomId(), b);
       rooms.add(b.roomId());
+      estates.add(b.estateId());
       buildings.add(b.buildingId());
       totals.add(b.total());
       txIds.add(TxIds.next());
@@ -81,26 +89,34 @@ final class BillWriter {
             : "ON CONFLICT (room_id, fee_item_id) WHERE kind = 'one_off' DO NOTHING";
     Map<Long, Long> created = new LinkedHashMap<>();
     Map<Long, UUID> txOfBill = new HashMap<>();
+    // one statement: the bills, and the accounts of the rooms billed for the first time
     try (PreparedStatement ps =
         c.prepareStatement(
-            "INSERT INTO bill (room_id, building_id, period, kind, fee_item_id, total, currency,"
-                + " due_date, run_id, tx_id, created_at)"
-                + " SELECT u.room_id, u.building_id, ?, ?, ?, u.total, ?, ?, ?, u.tx_id, ?"
-                + " FROM unnest(?::bigint[], ?::bigint[], ?::text[]::numeric[], ?::text[]::uuid[])"
-                + " AS u(room_id, building_id, total, tx_id) "
+            "WITH u AS (SELECT * FROM unnest(?::bigint[], ?::bigint[], ?::bigint[],"
+                + " ?::text[]::numeric[], ?::text[]::uuid[])"
+                + " AS u(room_id, estate_id, building_id, total, tx_id)),"
+                + " b AS (INSERT INTO bill (room_id, estate_id, building_id, period, kind,"
+                + " fee_item_id, total, currency, due_date, run_id, tx_id, created_at)"
+                + " SELECT u.room_id, u.estate_id, u.building_id, ?, ?, ?, u.total, ?, ?, ?,"
+                + " u.tx_id, ? FROM u "
                 + conflict
-                + " RETURNING id, room_id, tx_id")) {
-      ps.setString(1, period.toString());
-      ps.setString(2, kind);
-      Jdbc.setLong(ps, 3, oneOffFeeItemId);
-      ps.setString(4, settings.currency());
-      ps.setDate(5, Date.valueOf(Aging.dueDate(period, settings.graceDays())));
-      Jdbc.setLong(ps, 6, runId);
-      ps.setTimestamp(7, Timestamp.from(now));
-      ps.setArray(8, Jdbc.bigints(c, rooms));
-      ps.setArray(9, Jdbc.bigints(c, buildings));
-      ps.setArray(10, Jdbc.texts(c, totals));
-      ps.setArray(11, Jdbc.texts(c, txIds));
+                + " RETURNING id, room_id, tx_id),"
+                + " a AS (INSERT INTO room_account (room_id, estate_id, building_id)"
+                + " SELECT u.room_id, u.estate_id, u.building_id FROM b JOIN u USING (room_id)"
+                + " ORDER BY u.room_id ON CONFLICT (room_id) DO NOTHING)"
+                + " SELECT id, room_id, tx_id FROM b")) {
+      ps.setArray(1, Jdbc.bigints(c, rooms));
+      ps.setArray(2, Jdbc.bigints(c, estates));
+      ps.setArray(3, Jdbc.bigints(c, buildings));
+      ps.setArray(4, Jdbc.texts(c, totals));
+      ps.setArray(5, Jdbc.texts(c, txIds));
+      ps.setString(6, period.toString());
+      ps.setString(7, kind);
+      Jdbc.setLong(ps, 8, oneOffFeeItemId);
+      ps.setString(9, settings.currency());
+      ps.setDate(10, Date.valueOf(Aging.dueDate(period, settings.graceDays())));
+      Jdbc.setLong(ps, 11, runId);
+      ps.setTimestamp(12, Timestamp.from(now));
       try (ResultSet rs = ps.executeQuery()) {
         while (rs.next()) {
           created.put(rs.getLong(2), rs.getLong(1));

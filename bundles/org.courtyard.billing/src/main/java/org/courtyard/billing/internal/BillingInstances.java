@@ -3,12 +3,14 @@ package org.courtyard.billing.internal;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import javax.ws.rs.core.SecurityContext;
 import org.courtyard.api.ProblemException;
 import org.courtyard.api.Problems;
 import org.courtyard.api.TenantInstances;
 import org.courtyard.api.TenantSlug;
 import org.courtyard.api.TextRules;
+import org.courtyard.api.rest.DataScope;
 import org.courtyard.api.rest.TenantPrincipal;
 import org.courtyard.billing.internal.dto.PersonStatementView;
 import org.osgi.framework.BundleContext;
@@ -73,12 +75,15 @@ public final class BillingInstances {
 
   /**
    * The statement of a resident: the person's current rooms (as owner, occupant, tenant or family,
-   * from the residents module), each with its room statement, and the totals.
+   * from the residents module), each with its room statement, and the totals. A caller of some
+   * estates or buildings sees the person's rooms there only, and the totals over those; a person
+   * with none there is, for them, a person that does not exist.
    *
    * @throws ProblemException 404 {@code module-not-enabled} without residents, 404 {@code
-   *     not-found} for an unknown person
+   *     not-found} for an unknown person or one without a current room in scope
    */
-  PersonStatementView personStatement(BillingTenant instance, TenantSlug tenant, long personId) {
+  PersonStatementView personStatement(
+      BillingTenant instance, TenantSlug tenant, long personId, DataScope scope) {
     ResidentsPort port = residents;
     if (port == null) {
       throw ProblemException.notFound(
@@ -87,7 +92,14 @@ public final class BillingInstances {
           "Module '" + RESIDENTS + "' is not enabled for tenant '" + tenant + "'.");
     }
     ResidentsPort.Resident resident =
-        port.resident(tenant, personId).orElseThrow(() -> Problems.notFound("Person", personId));
+        port.resident(tenant, personId)
+            .flatMap(
+                r ->
+                    scope.isAll()
+                        ? Optional.of(r)
+                        : PersonStatements.within(
+                            r, room -> instance.reports().covers(room, scope)))
+            .orElseThrow(() -> Problems.notFound("Person", personId));
     String currency = instance.catalog().settings().currency();
     Instant now = Instant.now();
     return PersonStatements.assemble(
@@ -95,7 +107,7 @@ public final class BillingInstances {
         currency,
         roomId -> {
           try {
-            return instance.reports().statement(roomId);
+            return instance.reports().statement(roomId, scope);
           } catch (ProblemException e) {
             // a room estate no longer has and billing never billed: nothing to show, not a 404
             if (e.status() == 404 && "not-found".equals(e.type())) {

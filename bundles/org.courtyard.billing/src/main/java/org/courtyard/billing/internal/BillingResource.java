@@ -83,7 +83,10 @@ public class BillingResource implements ModuleResource {
   @Path("settings")
   @Consumes(MediaType.APPLICATION_JSON)
   public SettingsView updateSettings(@Context SecurityContext security, SettingsView input) {
-    return billing.of(security).catalog().updateSettings(body(input));
+    return billing
+        .of(security)
+        .catalog()
+        .updateSettings(body(input), TenantPrincipal.scopeOf(security));
   }
 
   @Doc(
@@ -104,7 +107,7 @@ public class BillingResource implements ModuleResource {
       PaymentRequest input) {
     BillingTenant instance = billing.of(security);
     Idempotency.requireKey(key);
-    return stored(instance.payments().pay(key, body(input)));
+    return stored(instance.payments().pay(key, body(input), TenantPrincipal.scopeOf(security)));
   }
 
   @Doc(
@@ -123,7 +126,7 @@ public class BillingResource implements ModuleResource {
       RefundRequest input) {
     BillingTenant instance = billing.of(security);
     Idempotency.requireKey(key);
-    return stored(instance.payments().refund(key, body(input)));
+    return stored(instance.payments().refund(key, body(input), TenantPrincipal.scopeOf(security)));
   }
 
   @Doc(
@@ -134,7 +137,7 @@ public class BillingResource implements ModuleResource {
   @Path("rooms/{roomId}/statement")
   public StatementView statement(
       @Context SecurityContext security, @PathParam("roomId") long roomId) {
-    return billing.of(security).reports().statement(roomId);
+    return billing.of(security).reports().statement(roomId, TenantPrincipal.scopeOf(security));
   }
 
   @Doc(
@@ -146,7 +149,8 @@ public class BillingResource implements ModuleResource {
   @Produces(HTML)
   public String statementHtml(@Context SecurityContext security, @PathParam("roomId") long roomId) {
     BillingTenant instance = billing.of(security);
-    StatementView statement = instance.reports().statement(roomId);
+    StatementView statement =
+        instance.reports().statement(roomId, TenantPrincipal.scopeOf(security));
     return StatementHtml.render(statement, instance.catalog().settings().zone());
   }
 
@@ -164,7 +168,11 @@ public class BillingResource implements ModuleResource {
   @Path("persons/{personId}/statement")
   public PersonStatementView personStatement(
       @Context SecurityContext security, @PathParam("personId") long personId) {
-    return billing.personStatement(billing.of(security), TenantPrincipal.of(security), personId);
+    return billing.personStatement(
+        billing.of(security),
+        TenantPrincipal.of(security),
+        personId,
+        TenantPrincipal.scopeOf(security));
   }
 
   @Doc(
@@ -178,7 +186,8 @@ public class BillingResource implements ModuleResource {
       @Context SecurityContext security, @PathParam("personId") long personId) {
     BillingTenant instance = billing.of(security);
     PersonStatementView statement =
-        billing.personStatement(instance, TenantPrincipal.of(security), personId);
+        billing.personStatement(
+            instance, TenantPrincipal.of(security), personId, TenantPrincipal.scopeOf(security));
     return PersonStatementHtml.render(statement, instance.catalog().settings().zone());
   }
 
@@ -190,7 +199,7 @@ public class BillingResource implements ModuleResource {
   @Path("statistics/collection")
   public CollectionStats collection(
       @Context SecurityContext security, @QueryParam("period") String period) {
-    return billing.of(security).reports().collection(period);
+    return billing.of(security).reports().collection(period, TenantPrincipal.scopeOf(security));
   }
 
   /** The stored answer of an idempotent request, the same bytes on every replay. */

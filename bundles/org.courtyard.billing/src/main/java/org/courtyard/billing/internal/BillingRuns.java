@@ -1,6 +1,7 @@
 package org.courtyard.billing.internal;
 
 import java.math.BigDecimal;
+import java.sql.Array;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -9,6 +10,7 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.YearMonth;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
@@ -19,6 +21,7 @@ import org.courtyard.api.Problems;
 import org.courtyard.api.TenantSlug;
 import org.courtyard.api.jdbc.Jdbc;
 import org.courtyard.api.rest.Cursor;
+import org.courtyard.api.rest.DataScope;
 import org.courtyard.api.rest.Page;
 import org.courtyard.billing.internal.calc.FeeCalculator;
 import org.courtyard.billing.internal.calc.FeeKind;
@@ -46,6 +49,12 @@ import org.slf4j.MDC;
  *
  * <p>Metered fees charge the consumption {@link MeterUsage} reads for each batch of rooms from the
  * meter readings as they are when the batch is billed.
+ *
+ * <p>A run is posted in the poster's data scope: the whole company's run bills every room, the run
+ * of a project manager granted some estates or buildings bills the rooms there only (it walks the
+ * company's rooms and skips the others). As bills exist once per room and period whoever posts
+ * them, runs of different scopes never bill a room twice, and a company run after them bills only
+ * the rooms they left out.
  */
 final class BillingRuns {
 
@@ -54,6 +63,9 @@ final class BillingRuns {
   static final int PAGE = 1000;
   static final int BATCH = 500;
   static final int WRITERS = 2;
+
+  /** Rooms per page when a run of some estates or buildings counts its rooms (estate's maximum). */
+  static final int COUNT_PAGE = 5000;
 
   private static final long NO_TURN = Long.MIN_VALUE;
 
@@ -104,23 +116,29 @@ final class BillingRuns {
   /**
    * @throws ProblemException 400 {@code invalid-period}, 422 {@code period-in-future}, 409 {@code
    *     run-in-progress}, 503 {@code runs-busy}
+   * @param scope the rooms to bill: the whole company's, or those of some estates or buildings
    * @param vehicles the current vehicles of rooms, for per_vehicle fees
    */
-  RunView start(String periodText, RoomVehicles vehicles) {
+  RunView start(String periodText, DataScope scope, RoomVehicles vehicles) {
     YearMonth period = Periods.parse(periodText);
     Catalog.Settings settings = catalog.settings();
     Periods.requireNotFuture(period, clock, settings.zone());
-    long total = estate.roomCount(tenant);
+    long total = scope.isAll() ? estate.roomCount(tenant) : roomsIn(scope);
     long id =
         jdbc.transaction(
             c -> {
               try (PreparedStatement ps =
                   c.prepareStatement(
-                      "INSERT INTO billing_run (period, status, rooms_total, posted_at)"
-                          + " VALUES (?, 'queued', ?, ?) RETURNING id")) {
+                      "INSERT INTO billing_run (period, status, rooms_total, posted_at,"
+                          + " estate_ids, building_ids) VALUES (?, 'queued', ?, ?, ?, ?)"
+                          + " RETURNING id")) {
                 ps.setString(1, period.toString());
                 ps.setInt(2, (int) Math.min(Integer.MAX_VALUE, total));
                 ps.setTimestamp(3, Timestamp.from(clock.instant()));
+                ps.setArray(
+                    4, scope.isAll() ? null : c.createArrayOf("bigint", scope.estateArray()));
+                ps.setArray(
+                    5, scope.isAll() ? null : c.createArrayOf("bigint", scope.buildingArray()));
                 try (ResultSet rs = ps.executeQuery()) {
                   rs.next();
                   return rs.getLong(1);
@@ -140,7 +158,7 @@ final class BillingRuns {
               }
             });
     try {
-      queue.submit(tenant, id, () -> execute(id, period, vehicles));
+      queue.submit(tenant, id, () -> execute(id, period, scope, vehicles));
     } catch (ProblemException e) {
       finish(id, "failed", "not started: too many runs queued");
       throw e;
@@ -186,11 +204,28 @@ final class BillingRuns {
         });
   }
 
+  /** The rooms a run of {@code scope} bills, counted once when it is posted. */
+  private long roomsIn(DataScope scope) {
+    long count = 0;
+    long after = 0;
+    while (true) {
+      List<RoomSummary> page = estate.rooms(tenant, after, COUNT_PAGE);
+      if (page.isEmpty()) {
+        return count;
+      }
+      count += Scopes.covered(scope, page).size();
+      after = page.get(page.size() - 1).id;
+    }
+  }
+
   private static final String RUN_SELECT =
       "SELECT id, period, status, rooms_total, rooms_done,"
-          + " bills_created, error, posted_at, started_at, finished_at FROM billing_run";
+          + " bills_created, error, posted_at, started_at, finished_at, estate_ids, building_ids"
+          + " FROM billing_run";
 
   private static RunView run(ResultSet rs) throws SQLException {
+    Array estates = rs.getArray(11);
+    Array buildings = rs.getArray(12);
     return new RunView(
         rs.getLong(1),
         rs.getString(2),
@@ -201,11 +236,16 @@ final class BillingRuns {
         rs.getString(7),
         Jdbc.instant(rs.getTimestamp(8)),
         Jdbc.instant(rs.getTimestamp(9)),
-        Jdbc.instant(rs.getTimestamp(10)));
+        Jdbc.instant(rs.getTimestamp(10)),
+        estates == null ? null : new RunView.Scope(ids(estates), ids(buildings)));
+  }
+
+  private static List<Long> ids(Array array) throws SQLException {
+    return Arrays.stream((Long[]) array.getArray()).sorted().toList();
   }
 
   /** The run itself, on a thread of {@link BillingRunQueue}. */
-  void execute(long runId, YearMonth period, RoomVehicles vehicles) {
+  void execute(long runId, YearMonth period, DataScope scope, RoomVehicles vehicles) {
     MDC.put("tenant", tenant.value());
     try {
       if (Thread.currentThread().isInterrupted() || !markRunning(runId)) {
@@ -232,7 +272,9 @@ final class BillingRuns {
           if (page.isEmpty()) {
             break;
           }
-          for (int from = 0; from < page.size(); from += BATCH) {
+          after = page.get(page.size() - 1).id;
+          List<RoomSummary> billed = Scopes.covered(scope, page);
+          for (int from = 0; from < billed.size(); from += BATCH) {
             if (Thread.currentThread().isInterrupted()) {
               // The module is stopping; the next start marks the run failed, a re-post
               // completes it.
@@ -249,7 +291,7 @@ final class BillingRuns {
             // The turn covers pricing and writing: the writer gives it back after the commit.
             boolean handedOver = false;
             try {
-              List<RoomSummary> batch = page.subList(from, Math.min(page.size(), from + BATCH));
+              List<RoomSummary> batch = billed.subList(from, Math.min(billed.size(), from + BATCH));
               Map<Long, Map<MeterType, BigDecimal>> usage =
                   meterTypes.isEmpty()
                       ? Map.of()
@@ -297,7 +339,6 @@ final class BillingRuns {
               }
             }
           }
-          after = page.get(page.size() - 1).id;
         }
         if (!writers.awaitAll()) {
           LOG.info("Billing run {} for {} interrupted", runId, period);
@@ -365,7 +406,7 @@ final class BillingRuns {
     }
     return lines.isEmpty()
         ? Optional.empty()
-        : Optional.of(new BillWriter.NewBill(room.id, room.buildingId, lines));
+        : Optional.of(new BillWriter.NewBill(room.id, room.estateId, room.buildingId, lines));
   }
 
   /** From {@code queued} to {@code running}; false when the run is no longer queued. */

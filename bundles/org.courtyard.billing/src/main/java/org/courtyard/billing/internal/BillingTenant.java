@@ -27,7 +27,9 @@ import org.slf4j.LoggerFactory;
  * The billing module of one tenant: one instance per factory configuration the platform creates
  * when the tenant enables the module. {@link JpaTenantModule} opens and probes its storage (the
  * catalogue through JPA, the rest through JDBC on the same schema); it only wires the services, and
- * its billing runs wait in the {@link BillingRunQueue} all tenants share.
+ * its billing runs wait in the {@link BillingRunQueue} all tenants share. It starts with the
+ * backfill of the places of rows older than the data scopes ({@link RoomPlaces}, one tenant at a
+ * time on the {@link PlaceBackfills} lane) and stops it before its storage closes.
  */
 @Component(
     name = BillingTenant.PID,
@@ -68,13 +70,15 @@ public final class BillingTenant extends JpaTenantModule {
   private final Reports reports;
   private final Meters meters;
   private final ReadingImport readingImport;
+  private final PlaceBackfills.Task backfill;
 
   @Activate
   public BillingTenant(
       Config config,
       @Reference(name = "persistence") TenantPersistence persistence,
       @Reference(name = "estate") EstateDirectory estate,
-      @Reference(name = "runQueue") BillingRunQueue runQueue) {
+      @Reference(name = "runQueue") BillingRunQueue runQueue,
+      @Reference(name = "placeBackfills") PlaceBackfills placeBackfills) {
     super(
         config.tenant(),
         BillingModule.ID,
@@ -107,6 +111,7 @@ public final class BillingTenant extends JpaTenantModule {
       close();
       throw e;
     }
+    this.backfill = placeBackfills.start(tenant, new RoomPlaces(tenant, jdbc, estate));
   }
 
   @Deactivate
@@ -114,6 +119,7 @@ public final class BillingTenant extends JpaTenantModule {
     // Its waiting runs are dropped and its executing one stopped; the next start marks them
     // failed, and posting their periods again completes them.
     runQueue.cancel(tenant(), STOP_WAIT_MS);
+    backfill.stop(STOP_WAIT_MS);
     close();
   }
 

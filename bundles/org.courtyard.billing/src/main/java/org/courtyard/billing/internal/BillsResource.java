@@ -19,6 +19,7 @@ import org.courtyard.api.rest.Doc;
 import org.courtyard.api.rest.ModuleResource;
 import org.courtyard.api.rest.Page;
 import org.courtyard.api.rest.Permission;
+import org.courtyard.api.rest.TenantPrincipal;
 import org.courtyard.billing.internal.dto.BillView;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -69,7 +70,8 @@ public class BillsResource implements ModuleResource {
             blank(period) ? null : Periods.parse(period).toString(),
             blank(status) ? null : status,
             Cursor.decode(cursor),
-            limit(limit));
+            limit(limit),
+            TenantPrincipal.scopeOf(security));
   }
 
   @Doc(summary = "Get a bill", description = "One bill with its amounts and status. 404 not-found.")
@@ -77,6 +79,6 @@ public class BillsResource implements ModuleResource {
   @GET
   @Path("{id}")
   public BillView getBill(@Context SecurityContext security, @PathParam("id") long id) {
-    return billing.of(security).reports().bill(id);
+    return billing.of(security).reports().bill(id, TenantPrincipal.scopeOf(security));
   }
 }

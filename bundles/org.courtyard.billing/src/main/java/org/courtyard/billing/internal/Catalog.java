@@ -19,6 +19,7 @@ import org.courtyard.api.ProblemException;
 import org.courtyard.api.Problems;
 import org.courtyard.api.jpa.Transactions;
 import org.courtyard.api.rest.Cursor;
+import org.courtyard.api.rest.DataScope;
 import org.courtyard.api.rest.Page;
 import org.courtyard.billing.internal.calc.Cycle;
 import org.courtyard.billing.internal.calc.FeeKind;
@@ -34,7 +35,11 @@ import org.courtyard.billing.internal.entity.FeeItemEntity;
 import org.courtyard.billing.internal.entity.FeeTierEmbeddable;
 import org.courtyard.billing.internal.entity.SettingsEntity;
 
-/** Fee items (收费项目) and the tenant's billing settings, kept with JPA. */
+/**
+ * Fee items (收费项目) and the tenant's billing settings, kept with JPA. Both belong to the whole
+ * company: anyone who may read them reads them all (a cashier of one estate sees the fee items),
+ * and only a caller holding the permission for the whole company changes them.
+ */
 final class Catalog {
 
   static final Set<String> ROOM_TYPES = Set.of("residential", "commercial", "parking", "storage");
@@ -54,6 +59,8 @@ final class Catalog {
 
   /** The settings in force. */
   record Settings(String currency, int graceDays, ZoneId zone) {}
+
+  private static final String MANAGE_FEE_ITEMS = "billing.fee-item.manage";
 
   private final Transactions transactions;
   private final Clock clock;
@@ -88,18 +95,16 @@ final class Catalog {
     return read(em -> view(find(em, id)));
   }
 
-  FeeItemView create(FeeItemInput in) {
-    return create(in, kind -> {});
-  }
-
   /**
    * Creates a fee item once it is valid and {@code requirements} accepted its kind: the check of
    * another module a kind needs (per_vehicle: residents) runs after the fields are validated, so a
    * malformed item is a 422 whatever the tenant has enabled.
    *
    * @param requirements throws a {@code ProblemException} when the tenant cannot use the kind
+   * @throws ProblemException 403 {@code outside-scope} for a caller not granted the whole company
    */
-  FeeItemView create(FeeItemInput in, Consumer<FeeKind> requirements) {
+  FeeItemView create(FeeItemInput in, DataScope scope, Consumer<FeeKind> requirements) {
+    Scopes.requireCompany(scope, MANAGE_FEE_ITEMS, "the fee items");
     Checked c = check(in, null, null);
     requirements.accept(c.kind);
     return write(
@@ -116,7 +121,11 @@ final class Catalog {
         });
   }
 
-  FeeItemView update(long id, FeeItemInput in) {
+  /**
+   * @throws ProblemException 403 {@code outside-scope} for a caller not granted the company
+   */
+  FeeItemView update(long id, FeeItemInput in, DataScope scope) {
+    Scopes.requireCompany(scope, MANAGE_FEE_ITEMS, "fee item " + id);
     return write(
         em -> {
           FeeItemEntity f = find(em, id);
@@ -170,7 +179,11 @@ final class Catalog {
     return read(em -> settingsView(em.find(SettingsEntity.class, SettingsEntity.ID)));
   }
 
-  SettingsView updateSettings(SettingsView in) {
+  /**
+   * @throws ProblemException 403 {@code outside-scope} for a caller not granted the company
+   */
+  SettingsView updateSettings(SettingsView in, DataScope scope) {
+    Scopes.requireCompany(scope, "billing.settings.manage", "the billing settings");
     FieldErrors errors = new FieldErrors();
     if (in.currency() == null || !CURRENCY.matcher(in.currency()).matches()) {
       errors.add("currency", "an ISO 4217 code such as CNY");

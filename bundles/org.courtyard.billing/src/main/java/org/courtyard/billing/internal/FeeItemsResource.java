@@ -87,6 +87,7 @@ public class FeeItemsResource implements ModuleResource {
             .catalog()
             .create(
                 item,
+                TenantPrincipal.scopeOf(security),
                 kind -> {
                   if (kind.needsResidents() && !billing.residentsEnabled(tenant)) {
                     throw BillingInstances.moduleRequired(
@@ -117,7 +118,10 @@ public class FeeItemsResource implements ModuleResource {
   @Consumes(MediaType.APPLICATION_JSON)
   public FeeItemView updateFeeItem(
       @Context SecurityContext security, @PathParam("id") long id, FeeItemInput input) {
-    return billing.of(security).catalog().update(id, body(input));
+    return billing
+        .of(security)
+        .catalog()
+        .update(id, body(input), TenantPrincipal.scopeOf(security));
   }
 
   @Doc(
@@ -133,7 +137,8 @@ public class FeeItemsResource implements ModuleResource {
   @Consumes(MediaType.APPLICATION_JSON)
   public Response charge(
       @Context SecurityContext security, @PathParam("id") long id, ChargeRequest input) {
-    ChargeResult result = billing.of(security).charges().charge(id, body(input));
+    ChargeResult result =
+        billing.of(security).charges().charge(id, body(input), TenantPrincipal.scopeOf(security));
     return Response.status(result.billIds().isEmpty() ? 200 : 201).entity(result).build();
   }
 }

@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.courtyard.api.jdbc.Jdbc;
+import org.courtyard.api.rest.DataScope;
 import org.courtyard.billing.internal.calc.LedgerBalance;
 import org.courtyard.billing.internal.calc.Posting;
 import org.courtyard.billing.internal.dto.LedgerCheck;
@@ -203,17 +204,48 @@ final class Ledger {
         entries);
   }
 
-  /** Debits and credits per period, and their totals; restricted to one period if given. */
-  static LedgerCheck check(Connection c, String period) throws SQLException {
+  /**
+   * Whether a transaction of {@code roomId} is in scope, by the place of the room's account (every
+   * room with a transaction has one); a room whose place is not known yet is in no narrow scope.
+   */
+  static boolean inScope(Connection c, Long roomId, DataScope scope) throws SQLException {
+    if (scope.isAll()) {
+      return true;
+    }
+    if (roomId == null) {
+      return false;
+    }
+    try (PreparedStatement ps =
+        c.prepareStatement(
+            "SELECT 1 FROM room_account WHERE room_id = ?" + Scopes.and(scope, ""))) {
+      ps.setLong(1, roomId);
+      Scopes.bind(c, ps, 2, scope);
+      try (ResultSet rs = ps.executeQuery()) {
+        return rs.next();
+      }
+    }
+  }
+
+  /**
+   * Debits and credits per period, and their totals; restricted to one period if given, and to the
+   * entries of the rooms whose accounts are in scope. A transaction belongs to one room and
+   * balances, so the entries of a scope balance as the whole ledger does.
+   */
+  static LedgerCheck check(Connection c, String period, DataScope scope) throws SQLException {
     Map<String, BigDecimal[]> perPeriod = new LinkedHashMap<>();
     String sql =
-        "SELECT period, COALESCE(SUM(debit), 0), COALESCE(SUM(credit), 0) FROM ledger_entry"
-            + (period == null ? "" : " WHERE period = ?")
-            + " GROUP BY period ORDER BY period";
+        "SELECT e.period, COALESCE(SUM(e.debit), 0), COALESCE(SUM(e.credit), 0) FROM ledger_entry e"
+            + (scope.isAll() ? "" : " JOIN room_account a ON a.room_id = e.room_id")
+            + " WHERE TRUE"
+            + (period == null ? "" : " AND e.period = ?")
+            + Scopes.and(scope, "a.")
+            + " GROUP BY e.period ORDER BY e.period";
     try (PreparedStatement ps = c.prepareStatement(sql)) {
+      int i = 1;
       if (period != null) {
-        ps.setString(1, period);
+        ps.setString(i++, period);
       }
+      Scopes.bind(c, ps, i, scope);
       try (ResultSet rs = ps.executeQuery()) {
         while (rs.next()) {
           perPeriod.put(

@@ -20,6 +20,7 @@ import org.courtyard.api.TextRules;
 import org.courtyard.api.rest.Doc;
 import org.courtyard.api.rest.ModuleResource;
 import org.courtyard.api.rest.Permission;
+import org.courtyard.api.rest.TenantPrincipal;
 import org.courtyard.billing.internal.dto.LedgerCheck;
 import org.courtyard.billing.internal.dto.LedgerTxView;
 import org.osgi.service.component.annotations.Activate;
@@ -61,7 +62,10 @@ public class LedgerResource implements ModuleResource {
   @Path("transactions/{txId}")
   public LedgerTxView getTransaction(
       @Context SecurityContext security, @PathParam("txId") String txId) {
-    return billing.of(security).reports().transaction(uuid(txId));
+    return billing
+        .of(security)
+        .reports()
+        .transaction(uuid(txId), TenantPrincipal.scopeOf(security));
   }
 
   @Doc(
@@ -72,7 +76,8 @@ public class LedgerResource implements ModuleResource {
   @POST
   @Path("transactions/{txId}/reverse")
   public Response reverse(@Context SecurityContext security, @PathParam("txId") String txId) {
-    LedgerTxView reversal = billing.of(security).reversals().reverse(uuid(txId));
+    LedgerTxView reversal =
+        billing.of(security).reversals().reverse(uuid(txId), TenantPrincipal.scopeOf(security));
     return Response.status(201).entity(reversal).build();
   }
 
@@ -86,7 +91,10 @@ public class LedgerResource implements ModuleResource {
   @Path("check")
   public LedgerCheck checkLedger(
       @Context SecurityContext security, @QueryParam("period") String period) {
-    return billing.of(security).reports().ledgerCheck(blank(period) ? null : period);
+    return billing
+        .of(security)
+        .reports()
+        .ledgerCheck(blank(period) ? null : period, TenantPrincipal.scopeOf(security));
   }
 
   private static UUID uuid(String value) {

@@ -26,6 +26,7 @@ import org.courtyard.api.ProblemException;
 import org.courtyard.api.Problems;
 import org.courtyard.api.TenantSlug;
 import org.courtyard.api.jdbc.Jdbc;
+import org.courtyard.api.rest.DataScope;
 import org.courtyard.api.rest.Page;
 import org.courtyard.billing.internal.calc.Consumption;
 import org.courtyard.billing.internal.calc.MeterType;
@@ -35,12 +36,17 @@ import org.courtyard.billing.internal.dto.MeterView;
 import org.courtyard.billing.internal.dto.ReadingInput;
 import org.courtyard.billing.internal.dto.ReadingView;
 import org.courtyard.estate.EstateDirectory;
+import org.courtyard.estate.RoomSummary;
 
 /**
  * Meters of rooms and their readings (抄表), with plain JDBC. A new reading of a meter locks the
  * meter's row first ({@code SELECT … FOR UPDATE}), so that two readings of one meter are judged one
  * after the other, each against the other's result: readings only get later and, except replacement
  * readings, never lower.
+ *
+ * <p>A meter keeps the estate and building of its room, from estate when it is created; a caller of
+ * some estates or buildings sees, reads and records readings of the meters there only, and a meter
+ * outside the scope answers as one that does not exist.
  */
 final class Meters {
 
@@ -118,18 +124,22 @@ final class Meters {
   // ---------------------------------------------------------------------------------- meters
 
   /**
-   * @throws ProblemException 422 {@code validation-failed} (also for a room that does not exist),
-   *     409 {@code duplicate} for a serial another meter has
+   * @throws ProblemException 422 {@code validation-failed} (also for a room that does not exist or
+   *     is outside the scope), 409 {@code duplicate} for a serial another meter has
    */
-  MeterView create(MeterInput in) {
+  MeterView create(MeterInput in, DataScope scope) {
     if (in == null) {
       throw Errors.missingBody();
     }
     FieldErrors errors = new FieldErrors();
+    RoomSummary room = null;
     if (in.roomId() == null || in.roomId() <= 0) {
       errors.add("roomId", "required: the id of a room");
-    } else if (estate.room(tenant, in.roomId()).isEmpty()) {
-      errors.add("roomId", "room " + in.roomId() + " does not exist");
+    } else {
+      room = estate.room(tenant, in.roomId()).filter(r -> Scopes.covers(scope, r)).orElse(null);
+      if (room == null) {
+        errors.add("roomId", "room " + in.roomId() + " does not exist");
+      }
     }
     MeterType type = in.type() == null ? null : MeterType.parse(in.type()).orElse(null);
     if (type == null) {
@@ -146,21 +156,24 @@ final class Meters {
     }
     errors.throwIfAny();
     Instant now = clock.instant();
+    RoomSummary place = room;
     return jdbc.transaction(
         c -> {
           try (PreparedStatement ps =
               c.prepareStatement(
-                  "INSERT INTO meter (room_id, type, serial, installed_at, removed_at, created_at)"
-                      + " VALUES (?, ?, ?, ?, ?, ?) RETURNING id")) {
+                  "INSERT INTO meter (room_id, estate_id, building_id, type, serial, installed_at,"
+                      + " removed_at, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?) RETURNING id")) {
             ps.setLong(1, in.roomId());
-            ps.setString(2, type.value());
-            ps.setString(3, serial);
-            ps.setDate(4, Date.valueOf(in.installedAt()));
-            ps.setDate(5, in.removedAt() == null ? null : Date.valueOf(in.removedAt()));
-            ps.setTimestamp(6, Timestamp.from(now));
+            ps.setLong(2, place.estateId);
+            ps.setLong(3, place.buildingId);
+            ps.setString(4, type.value());
+            ps.setString(5, serial);
+            ps.setDate(6, Date.valueOf(in.installedAt()));
+            ps.setDate(7, in.removedAt() == null ? null : Date.valueOf(in.removedAt()));
+            ps.setTimestamp(8, Timestamp.from(now));
             try (ResultSet rs = ps.executeQuery()) {
               rs.next();
-              return find(c, rs.getLong(1), false).view();
+              return find(c, rs.getLong(1), false, DataScope.ALL).view();
             }
           } catch (SQLException e) {
             if (Jdbc.isUniqueViolation(e)) {
@@ -174,15 +187,18 @@ final class Meters {
         });
   }
 
-  MeterView get(long id) {
-    return jdbc.read(c -> find(c, id, false).view());
+  /**
+   * @throws ProblemException 404 {@code not-found}, for a meter outside the scope too
+   */
+  MeterView get(long id, DataScope scope) {
+    return jdbc.read(c -> find(c, id, false, scope).view());
   }
 
   /**
    * @param roomId only the meters of this room, or null
    * @param type only meters of this type, or null
    */
-  Page<MeterView> list(Long roomId, MeterType type, long after, int limit) {
+  Page<MeterView> list(Long roomId, MeterType type, long after, int limit, DataScope scope) {
     StringBuilder sql = new StringBuilder(METER_SELECT).append(" WHERE id > ?");
     List<Object> params = new ArrayList<>(List.of(after));
     if (roomId != null) {
@@ -193,7 +209,7 @@ final class Meters {
       sql.append(" AND type = ?");
       params.add(type.value());
     }
-    sql.append(" ORDER BY id LIMIT ").append(limit + 1);
+    sql.append(Scopes.and(scope, "")).append(" ORDER BY id LIMIT ").append(limit + 1);
     return jdbc.read(
         c -> {
           List<MeterView> items = new ArrayList<>();
@@ -201,6 +217,7 @@ final class Meters {
             for (int i = 0; i < params.size(); i++) {
               ps.setObject(i + 1, params.get(i));
             }
+            Scopes.bind(c, ps, params.size() + 1, scope);
             try (ResultSet rs = ps.executeQuery()) {
               while (rs.next()) {
                 items.add(meter(rs).view());
@@ -216,18 +233,18 @@ final class Meters {
   /**
    * Stores a reading typed in by hand ({@code source} manual).
    *
-   * @throws ProblemException 404 {@code not-found} for an unknown meter; 422 {@code
-   *     validation-failed} (malformed fields, a time before the meter was installed, after it was
-   *     removed or in the future), 409 {@code duplicate} for a time at or before the meter's latest
-   *     reading, 422 {@code reading-decreased} for a value below the previous reading without
-   *     {@code replacement}
+   * @throws ProblemException 404 {@code not-found} for an unknown meter or one outside the scope;
+   *     422 {@code validation-failed} (malformed fields, a time before the meter was installed,
+   *     after it was removed or in the future), 409 {@code duplicate} for a time at or before the
+   *     meter's latest reading, 422 {@code reading-decreased} for a value below the previous
+   *     reading without {@code replacement}
    */
-  ReadingView addReading(long meterId, ReadingInput in) {
+  ReadingView addReading(long meterId, ReadingInput in, DataScope scope) {
     ZoneId zone = catalog.settings().zone();
     Instant now = clock.instant();
     return jdbc.transaction(
         c -> {
-          Meter meter = find(c, meterId, true);
+          Meter meter = find(c, meterId, true, scope);
           if (in == null) {
             throw Errors.missingBody();
           }
@@ -343,10 +360,13 @@ final class Meters {
         });
   }
 
-  Page<ReadingView> readings(long meterId, long after, int limit) {
+  /**
+   * @throws ProblemException 404 {@code not-found}, for a meter outside the scope too
+   */
+  Page<ReadingView> readings(long meterId, long after, int limit, DataScope scope) {
     return jdbc.read(
         c -> {
-          find(c, meterId, false);
+          find(c, meterId, false, scope);
           List<ReadingView> items = new ArrayList<>();
           try (PreparedStatement ps =
               c.prepareStatement(
@@ -423,15 +443,20 @@ final class Meters {
   }
 
   /**
-   * The meters with these serials, locked in id order (the order every writer of readings locks
-   * them in), by serial.
+   * The meters in scope with these serials, locked in id order (the order every writer of readings
+   * locks them in), by serial; a meter outside the scope is left out as if it did not exist.
    */
-  static Map<String, Meter> lockBySerial(Connection c, Collection<String> serials)
+  static Map<String, Meter> lockBySerial(Connection c, Collection<String> serials, DataScope scope)
       throws SQLException {
     Map<String, Meter> found = new HashMap<>();
     try (PreparedStatement ps =
-        c.prepareStatement(METER_SELECT + " WHERE serial = ANY(?) ORDER BY id FOR UPDATE")) {
+        c.prepareStatement(
+            METER_SELECT
+                + " WHERE serial = ANY(?)"
+                + Scopes.and(scope, "")
+                + " ORDER BY id FOR UPDATE")) {
       ps.setArray(1, c.createArrayOf("text", serials.toArray()));
+      Scopes.bind(c, ps, 2, scope);
       try (ResultSet rs = ps.executeQuery()) {
         while (rs.next()) {
           Meter m = meter(rs);
@@ -542,10 +567,13 @@ final class Meters {
   private static final String METER_SELECT =
       "SELECT id, room_id, type, serial, installed_at, removed_at, created_at, version FROM meter";
 
-  private static Meter find(Connection c, long id, boolean lock) throws SQLException {
+  private static Meter find(Connection c, long id, boolean lock, DataScope scope)
+      throws SQLException {
     try (PreparedStatement ps =
-        c.prepareStatement(METER_SELECT + " WHERE id = ?" + (lock ? " FOR UPDATE" : ""))) {
+        c.prepareStatement(
+            METER_SELECT + " WHERE id = ?" + Scopes.and(scope, "") + (lock ? " FOR UPDATE" : ""))) {
       ps.setLong(1, id);
+      Scopes.bind(c, ps, 2, scope);
       try (ResultSet rs = ps.executeQuery()) {
         if (!rs.next()) {
           throw Problems.notFound("Meter", id);

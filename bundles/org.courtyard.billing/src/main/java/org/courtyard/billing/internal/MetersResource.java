@@ -28,6 +28,7 @@ import org.courtyard.api.rest.Doc;
 import org.courtyard.api.rest.ModuleResource;
 import org.courtyard.api.rest.Page;
 import org.courtyard.api.rest.Permission;
+import org.courtyard.api.rest.TenantPrincipal;
 import org.courtyard.billing.internal.calc.MeterType;
 import org.courtyard.billing.internal.dto.MeterInput;
 import org.courtyard.billing.internal.dto.MeterView;
@@ -84,7 +85,12 @@ public class MetersResource implements ModuleResource {
     return billing
         .of(security)
         .meters()
-        .list(id("roomId", roomId), meterType, Cursor.decode(cursor), limit(limit));
+        .list(
+            id("roomId", roomId),
+            meterType,
+            Cursor.decode(cursor),
+            limit(limit),
+            TenantPrincipal.scopeOf(security));
   }
 
   @Doc(
@@ -96,7 +102,8 @@ public class MetersResource implements ModuleResource {
   @Consumes(MediaType.APPLICATION_JSON)
   public Response createMeter(
       @Context SecurityContext security, @Context UriInfo uri, MeterInput input) {
-    MeterView created = billing.of(security).meters().create(body(input));
+    MeterView created =
+        billing.of(security).meters().create(body(input), TenantPrincipal.scopeOf(security));
     return created(uri.getAbsolutePathBuilder(), created.id(), created);
   }
 
@@ -105,7 +112,7 @@ public class MetersResource implements ModuleResource {
   @GET
   @Path("{id}")
   public MeterView getMeter(@Context SecurityContext security, @PathParam("id") long id) {
-    return billing.of(security).meters().get(id);
+    return billing.of(security).meters().get(id, TenantPrincipal.scopeOf(security));
   }
 
   @Doc(summary = "List a meter's readings", description = "The meter's readings, paginated.")
@@ -117,7 +124,10 @@ public class MetersResource implements ModuleResource {
       @PathParam("id") long id,
       @QueryParam("limit") String limit,
       @QueryParam("cursor") String cursor) {
-    return billing.of(security).meters().readings(id, Cursor.decode(cursor), limit(limit));
+    return billing
+        .of(security)
+        .meters()
+        .readings(id, Cursor.decode(cursor), limit(limit), TenantPrincipal.scopeOf(security));
   }
 
   @Doc(
@@ -130,7 +140,8 @@ public class MetersResource implements ModuleResource {
   @Consumes(MediaType.APPLICATION_JSON)
   public Response addReading(
       @Context SecurityContext security, @PathParam("id") long id, ReadingInput input) {
-    ReadingView reading = billing.of(security).meters().addReading(id, input);
+    ReadingView reading =
+        billing.of(security).meters().addReading(id, input, TenantPrincipal.scopeOf(security));
     return Response.status(201).entity(reading).build();
   }
 
@@ -153,6 +164,8 @@ public class MetersResource implements ModuleResource {
       throws IOException {
     BillingTenant instance = billing.of(security);
     CsvUpload file = CsvUpload.read(headers, body, ReadingImport.MAX_BYTES);
-    return instance.readingImport().importReadings(file.bytes(), file.charset());
+    return instance
+        .readingImport()
+        .importReadings(file.bytes(), file.charset(), TenantPrincipal.scopeOf(security));
   }
 }

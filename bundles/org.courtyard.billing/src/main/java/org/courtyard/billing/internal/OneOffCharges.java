@@ -12,6 +12,7 @@ import org.courtyard.api.FieldErrors;
 import org.courtyard.api.ProblemException;
 import org.courtyard.api.TenantSlug;
 import org.courtyard.api.jdbc.Jdbc;
+import org.courtyard.api.rest.DataScope;
 import org.courtyard.billing.internal.calc.FeeCalculator;
 import org.courtyard.billing.internal.calc.FeeKind;
 import org.courtyard.billing.internal.calc.LineAmount;
@@ -48,11 +49,14 @@ final class OneOffCharges {
    * Charges a one-off fee item once to each listed room, in one transaction. Rooms already charged
    * this item are listed in {@code alreadyCharged} and left alone.
    *
+   * <p>The fee item belongs to the whole company; the rooms must be in {@code scope}: one outside
+   * it is refused as a room that does not exist is, and then nothing is charged.
+   *
    * @throws ProblemException 404 unknown fee item; 400 {@code invalid-period}; 422 {@code
-   *     period-in-future}, {@code not-one-off}, {@code validation-failed} (unknown rooms, rooms of
-   *     a type the fee does not apply to, no rooms, too many)
+   *     period-in-future}, {@code not-one-off}, {@code validation-failed} (unknown rooms or rooms
+   *     outside the scope, rooms of a type the fee does not apply to, no rooms, too many)
    */
-  ChargeResult charge(long feeItemId, ChargeRequest request) {
+  ChargeResult charge(long feeItemId, ChargeRequest request, DataScope scope) {
     if (request == null) {
       throw Errors.missingBody();
     }
@@ -88,7 +92,10 @@ final class OneOffCharges {
           "Fee item " + fee.code() + " comes to 0; zero-amount bills are not created.");
     }
     for (Long id : ids) {
-      Optional<RoomSummary> room = id == null ? Optional.empty() : estate.room(tenant, id);
+      Optional<RoomSummary> room =
+          id == null
+              ? Optional.empty()
+              : estate.room(tenant, id).filter(r -> Scopes.covers(scope, r));
       if (room.isEmpty()) {
         errors.add("roomIds", "room " + id + " does not exist");
       } else if (!fee.terms().appliesTo(room.get().type)) {
@@ -105,6 +112,7 @@ final class OneOffCharges {
         bills.add(
             new BillWriter.NewBill(
                 id,
+                room.get().estateId,
                 room.get().buildingId,
                 List.of(new BillWriter.Line(fee.id(), fee.code(), fee.name(), amount.get()))));
       }

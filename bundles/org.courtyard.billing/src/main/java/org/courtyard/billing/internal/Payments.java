@@ -19,6 +19,7 @@ import org.courtyard.api.FieldErrors;
 import org.courtyard.api.ProblemException;
 import org.courtyard.api.TenantSlug;
 import org.courtyard.api.jdbc.Jdbc;
+import org.courtyard.api.rest.DataScope;
 import org.courtyard.billing.internal.calc.PaymentAllocator;
 import org.courtyard.billing.internal.calc.Posting;
 import org.courtyard.billing.internal.dto.PaymentRequest;
@@ -26,12 +27,18 @@ import org.courtyard.billing.internal.dto.PaymentView;
 import org.courtyard.billing.internal.dto.RefundRequest;
 import org.courtyard.billing.internal.dto.RefundView;
 import org.courtyard.estate.EstateDirectory;
+import org.courtyard.estate.RoomSummary;
 
 /**
  * Payments (缴费) and refunds of prepayment, each in one transaction with its Idempotency-Key record.
  * Every money movement of a room first locks the room's {@code room_account} row, then the room's
  * open bills ({@code SELECT ... FOR UPDATE}), always in that order, so concurrent payments of one
  * room queue up instead of paying the same bill twice.
+ *
+ * <p>A caller of some estates or buildings books money for the rooms there only: a room outside the
+ * scope gets the answer a room that does not exist gets, before the Idempotency-Key is looked at. A
+ * key's stored answer is about the request's room (the key is stored with the request's hash, room
+ * included), so a replay never shows a payment of a room the caller cannot see.
  */
 final class Payments {
 
@@ -57,13 +64,13 @@ final class Payments {
    * @return the answer, stored under {@code key}: 201 and the payment, or the stored answer of an
    *     earlier identical request
    */
-  Idempotency.Stored pay(String key, PaymentRequest in) {
+  Idempotency.Stored pay(String key, PaymentRequest in, DataScope scope) {
     Idempotency.requireKey(key);
     if (in == null) {
       throw Errors.missingBody();
     }
     FieldErrors errors = new FieldErrors();
-    checkRoom(in.roomId(), errors);
+    RoomSummary place = checkRoom(in.roomId(), scope, errors);
     checkAmount("amount", in.amount(), errors);
     if (in.method() == null || !PAYMENT_METHODS.contains(in.method())) {
       errors.add("method", "one of cash, bank, wechat, alipay");
@@ -90,7 +97,7 @@ final class Payments {
           Instant now = clock.instant();
           String period = Periods.current(clock, settings.zone()).toString();
           long room = in.roomId();
-          BigDecimal prepayment = lockAccount(c, room);
+          BigDecimal prepayment = lockAccount(c, room, place);
           Map<Long, OpenBill> open = lockOpenBills(c, room);
           List<PaymentAllocator.OpenBill> openList =
               open.values().stream()
@@ -189,13 +196,13 @@ final class Payments {
    * @throws ProblemException 409 {@code insufficient-prepayment} when the room's prepayment is
    *     smaller than the refund
    */
-  Idempotency.Stored refund(String key, RefundRequest in) {
+  Idempotency.Stored refund(String key, RefundRequest in, DataScope scope) {
     Idempotency.requireKey(key);
     if (in == null) {
       throw Errors.missingBody();
     }
     FieldErrors errors = new FieldErrors();
-    checkRoom(in.roomId(), errors);
+    RoomSummary place = checkRoom(in.roomId(), scope, errors);
     checkAmount("amount", in.amount(), errors);
     if (in.method() == null || !REFUND_METHODS.contains(in.method())) {
       errors.add("method", "one of cash, bank");
@@ -212,7 +219,7 @@ final class Payments {
           Instant now = clock.instant();
           long room = in.roomId();
           BigDecimal amount = in.amount().setScale(2);
-          BigDecimal prepayment = lockAccount(c, room);
+          BigDecimal prepayment = lockAccount(c, room, place);
           if (amount.compareTo(prepayment) > 0) {
             throw new ProblemException(
                 409,
@@ -279,12 +286,25 @@ final class Payments {
         });
   }
 
-  /** Makes sure the room has an account row, locks it and returns its prepayment balance. */
-  static BigDecimal lockAccount(Connection c, long room) throws SQLException {
+  /**
+   * Makes sure the room has an account row, locks it and returns its prepayment balance.
+   *
+   * @param place where the room is, for a new account (or one the backfill has not reached yet);
+   *     null for a room that has an account already
+   */
+  static BigDecimal lockAccount(Connection c, long room, RoomSummary place) throws SQLException {
     try (PreparedStatement ps =
         c.prepareStatement(
-            "INSERT INTO room_account (room_id) VALUES (?) ON CONFLICT (room_id) DO NOTHING")) {
+            place == null
+                ? "INSERT INTO room_account (room_id) VALUES (?) ON CONFLICT (room_id) DO NOTHING"
+                : "INSERT INTO room_account (room_id, estate_id, building_id) VALUES (?, ?, ?)"
+                    + " ON CONFLICT (room_id) DO UPDATE SET estate_id = EXCLUDED.estate_id,"
+                    + " building_id = EXCLUDED.building_id WHERE room_account.estate_id IS NULL")) {
       ps.setLong(1, room);
+      if (place != null) {
+        ps.setLong(2, place.estateId);
+        ps.setLong(3, place.buildingId);
+      }
       ps.executeUpdate();
     }
     try (PreparedStatement ps =
@@ -352,12 +372,21 @@ final class Payments {
     return open;
   }
 
-  private void checkRoom(Long roomId, FieldErrors errors) {
+  /**
+   * The room, when it exists and is in scope; otherwise null with the error a room that does not
+   * exist gets, whichever it is.
+   */
+  private RoomSummary checkRoom(Long roomId, DataScope scope, FieldErrors errors) {
     if (roomId == null || roomId <= 0) {
       errors.add("roomId", "required: the id of a room");
-    } else if (estate.room(tenant, roomId).isEmpty()) {
+      return null;
+    }
+    RoomSummary room =
+        estate.room(tenant, roomId).filter(r -> Scopes.covers(scope, r)).orElse(null);
+    if (room == null) {
       errors.add("roomId", "room " + roomId + " does not exist");
     }
+    return room;
   }
 
   private static void checkAmount(String field, BigDecimal amount, FieldErrors errors) {

@@ -7,7 +7,9 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.LongFunction;
+import java.util.function.LongPredicate;
 import org.courtyard.billing.internal.dto.PersonStatementView;
 import org.courtyard.billing.internal.dto.StatementView;
 
@@ -61,6 +63,22 @@ final class PersonStatements {
         prepayment,
         prepayment.subtract(outstanding),
         generatedAt);
+  }
+
+  /**
+   * The resident with only the occupancies of rooms {@code inScope} accepts (asked once per room);
+   * empty when none is left, so that a person outside a caller's scope is not found.
+   */
+  static Optional<ResidentsPort.Resident> within(
+      ResidentsPort.Resident resident, LongPredicate inScope) {
+    Map<Long, Boolean> covered = new LinkedHashMap<>();
+    List<ResidentsPort.Occupancy> kept =
+        resident.occupancies().stream()
+            .filter(o -> covered.computeIfAbsent(o.roomId(), inScope::test))
+            .toList();
+    return kept.isEmpty()
+        ? Optional.empty()
+        : Optional.of(new ResidentsPort.Resident(resident.id(), resident.fullName(), kept));
   }
 
   /**

@@ -18,6 +18,7 @@ import org.courtyard.api.csv.CsvDecoder;
 import org.courtyard.api.csv.CsvFormatException;
 import org.courtyard.api.csv.RowError;
 import org.courtyard.api.jdbc.Jdbc;
+import org.courtyard.api.rest.DataScope;
 import org.courtyard.billing.internal.calc.Consumption;
 import org.courtyard.billing.internal.calc.ReadingSeries;
 import org.courtyard.billing.internal.dto.ReadingImportResult;
@@ -29,7 +30,8 @@ import org.slf4j.LoggerFactory;
  * checked completely first — its values ({@link ReadingRows}), then, with the file's meters locked,
  * whether each serial is a meter, each time is within the meter's life, and each meter's readings
  * get later and, except replacement readings, never lower, in the file and after the stored ones —
- * and any problem rejects the whole file with every problem listed by line.
+ * and any problem rejects the whole file with every problem listed by line. A meter outside the
+ * caller's data scope is, for the file, a serial no meter has.
  */
 final class ReadingImport {
 
@@ -54,7 +56,7 @@ final class ReadingImport {
    * @throws ProblemException 422 {@code import-rejected} listing the problems of the file, 413
    *     {@code too-large} for too many rows
    */
-  ReadingImportResult importReadings(byte[] csv, Charset charset) {
+  ReadingImportResult importReadings(byte[] csv, Charset charset, DataScope scope) {
     ZoneId zone = catalog.settings().zone();
     Instant now = clock.instant();
     ReadingRows.Result checked;
@@ -68,7 +70,7 @@ final class ReadingImport {
             c -> {
               Set<String> serials = new LinkedHashSet<>();
               checked.rows().forEach(r -> serials.add(r.serial()));
-              Map<String, Meters.Meter> meters = Meters.lockBySerial(c, serials);
+              Map<String, Meters.Meter> meters = Meters.lockBySerial(c, serials, scope);
               List<RowError> errors = new ArrayList<>(checked.errors());
               Map<Meters.Meter, List<ReadingRows.Row>> byMeter = new LinkedHashMap<>();
               for (ReadingRows.Row row : checked.rows()) {

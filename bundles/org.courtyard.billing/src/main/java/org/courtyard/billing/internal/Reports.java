@@ -20,6 +20,7 @@ import org.courtyard.api.Problems;
 import org.courtyard.api.TenantSlug;
 import org.courtyard.api.jdbc.Jdbc;
 import org.courtyard.api.rest.Cursor;
+import org.courtyard.api.rest.DataScope;
 import org.courtyard.api.rest.Page;
 import org.courtyard.billing.internal.calc.Aging;
 import org.courtyard.billing.internal.dto.ArrearsView;
@@ -35,7 +36,12 @@ import org.courtyard.billing.internal.dto.StatementView;
 import org.courtyard.estate.EstateDirectory;
 import org.courtyard.estate.RoomSummary;
 
-/** Read-only views: bills, the ledger, arrears, statements and collection statistics. */
+/**
+ * Read-only views: bills, the ledger, arrears, statements and collection statistics, each of what
+ * the caller's {@link DataScope} covers: bills by their own estate and building, a room's statement
+ * by the room's place in estate, a ledger transaction and the ledger check by the place of their
+ * room's account.
+ */
 final class Reports {
 
   private static final BigDecimal ZERO = BigDecimal.ZERO.setScale(2);
@@ -60,10 +66,14 @@ final class Reports {
       "SELECT id, room_id, building_id, period, kind, total,"
           + " paid, currency, status, due_date, tx_id, created_at FROM bill";
 
-  BillView bill(long id) {
+  /**
+   * @throws org.courtyard.api.ProblemException 404 {@code not-found} for a bill that does not exist
+   *     or is outside the scope, alike
+   */
+  BillView bill(long id, DataScope scope) {
     return jdbc.read(
         c -> {
-          List<BillView> bills = bills(c, " WHERE id = ?", List.of(id));
+          List<BillView> bills = bills(c, "id = ?", List.of(id), scope, "");
           if (bills.isEmpty()) {
             throw Problems.notFound("Bill", id);
           }
@@ -71,8 +81,9 @@ final class Reports {
         });
   }
 
-  Page<BillView> listBills(Long roomId, String period, String status, long after, int limit) {
-    StringBuilder where = new StringBuilder(" WHERE id > ?");
+  Page<BillView> listBills(
+      Long roomId, String period, String status, long after, int limit, DataScope scope) {
+    StringBuilder where = new StringBuilder("id > ?");
     List<Object> params = new ArrayList<>(List.of(after));
     if (roomId != null) {
       where.append(" AND room_id = ?");
@@ -86,10 +97,10 @@ final class Reports {
       where.append(" AND status = ?");
       params.add(status);
     }
-    where.append(" ORDER BY id LIMIT ").append(limit + 1);
     return jdbc.read(
         c -> {
-          List<BillView> items = bills(c, where.toString(), params);
+          List<BillView> items =
+              bills(c, where.toString(), params, scope, " ORDER BY id LIMIT " + (limit + 1));
           String next = null;
           if (items.size() > limit) {
             items = items.subList(0, limit);
@@ -99,13 +110,22 @@ final class Reports {
         });
   }
 
-  private static List<BillView> bills(Connection c, String where, List<Object> params)
+  /**
+   * The bills matching {@code conditions} (with {@code params}) in {@code scope}, with their lines.
+   *
+   * @param orderAndLimit what follows the WHERE clause
+   */
+  private static List<BillView> bills(
+      Connection c, String conditions, List<Object> params, DataScope scope, String orderAndLimit)
       throws SQLException {
     List<Object[]> rows = new ArrayList<>();
-    try (PreparedStatement ps = c.prepareStatement(BILL_SELECT + where)) {
+    try (PreparedStatement ps =
+        c.prepareStatement(
+            BILL_SELECT + " WHERE " + conditions + Scopes.and(scope, "") + orderAndLimit)) {
       for (int i = 0; i < params.size(); i++) {
         ps.setObject(i + 1, params.get(i));
       }
+      Scopes.bind(c, ps, params.size() + 1, scope);
       try (ResultSet rs = ps.executeQuery()) {
         while (rs.next()) {
           rows.add(
@@ -183,22 +203,27 @@ final class Reports {
 
   // ---------------------------------------------------------------------------------- ledger
 
-  LedgerTxView transaction(UUID txId) {
+  /**
+   * @throws org.courtyard.api.ProblemException 404 {@code not-found} for a transaction that does
+   *     not exist or whose room is outside the scope, alike
+   */
+  LedgerTxView transaction(UUID txId, DataScope scope) {
     return jdbc.read(
         c -> {
           LedgerTxView tx = Ledger.find(c, txId);
-          if (tx == null) {
+          if (tx == null || !Ledger.inScope(c, tx.roomId(), scope)) {
             throw Problems.notFound("Ledger transaction", txId);
           }
           return tx;
         });
   }
 
-  LedgerCheck ledgerCheck(String period) {
+  /** The check of the entries of the rooms in scope (all of them for the whole company). */
+  LedgerCheck ledgerCheck(String period, DataScope scope) {
     if (period != null) {
       Periods.parse(period);
     }
-    return jdbc.read(c -> Ledger.check(c, period));
+    return jdbc.read(c -> Ledger.check(c, period, scope));
   }
 
   // --------------------------------------------------------------------------------- arrears
@@ -206,11 +231,12 @@ final class Reports {
   private record RoomDues(long roomId, long buildingId, List<Aging.Due> dues) {}
 
   /**
-   * One page of the rooms with something past due on {@code asOf}, in room id order, and the total
-   * past due over all rooms. Rooms are picked in SQL (open bills due before {@code asOf}, in the
-   * order of index {@code bill_room_idx}) and aged here, so a page ages its own rooms only.
+   * One page of the rooms in scope with something past due on {@code asOf}, in room id order, and
+   * the total past due over all rooms in scope. Rooms are picked in SQL (open bills due before
+   * {@code asOf}, in the order of index {@code bill_room_idx}) and aged here, so a page ages its
+   * own rooms only.
    */
-  ArrearsView arrears(LocalDate asOf, long afterRoom, int limit) {
+  ArrearsView arrears(LocalDate asOf, long afterRoom, int limit, DataScope scope) {
     Catalog.Settings settings = catalog.settings();
     return jdbc.read(
         c -> {
@@ -218,10 +244,12 @@ final class Reports {
           try (PreparedStatement ps =
               c.prepareStatement(
                   "SELECT DISTINCT room_id FROM bill WHERE status = 'open' AND due_date < ?"
-                      + " AND room_id > ? ORDER BY room_id LIMIT ?")) {
+                      + " AND room_id > ?"
+                      + Scopes.and(scope, "")
+                      + " ORDER BY room_id LIMIT ?")) {
             ps.setDate(1, Date.valueOf(asOf));
             ps.setLong(2, afterRoom);
-            ps.setInt(3, limit + 1);
+            ps.setInt(Scopes.bind(c, ps, 3, scope), limit + 1);
             try (ResultSet rs = ps.executeQuery()) {
               while (rs.next()) {
                 ids.add(rs.getLong(1));
@@ -234,7 +262,7 @@ final class Reports {
             next = Cursor.encode(ids.get(limit - 1));
           }
           List<ArrearsView.RoomArrears> rooms = new ArrayList<>();
-          for (RoomDues r : openDues(c, asOf, ids)) {
+          for (RoomDues r : openDues(c, asOf, ids, scope)) {
             Optional<Aging.Buckets> aged = Aging.age(r.dues(), asOf);
             if (aged.isPresent()) {
               Aging.Buckets b = aged.get();
@@ -254,8 +282,10 @@ final class Reports {
           try (PreparedStatement ps =
               c.prepareStatement(
                   "SELECT COALESCE(SUM(total - paid), 0) FROM bill"
-                      + " WHERE status = 'open' AND due_date < ?")) {
+                      + " WHERE status = 'open' AND due_date < ?"
+                      + Scopes.and(scope, ""))) {
             ps.setDate(1, Date.valueOf(asOf));
+            Scopes.bind(c, ps, 2, scope);
             try (ResultSet rs = ps.executeQuery()) {
               rs.next();
               total = rs.getBigDecimal(1).setScale(2, RoundingMode.UNNECESSARY);
@@ -266,11 +296,11 @@ final class Reports {
   }
 
   /**
-   * One page of the rooms to remind, largest outstanding first, then by room id. The order is by an
-   * amount, so the cursor is a {@link ReminderCursor} of (outstanding, room id) rather than an id;
-   * the ordering itself happens in SQL over the rooms' past-due sums.
+   * One page of the rooms in scope to remind, largest outstanding first, then by room id. The order
+   * is by an amount, so the cursor is a {@link ReminderCursor} of (outstanding, room id) rather
+   * than an id; the ordering itself happens in SQL over the rooms' past-due sums.
    */
-  ReminderView reminders(LocalDate asOfOrNull, ReminderCursor after, int limit) {
+  ReminderView reminders(LocalDate asOfOrNull, ReminderCursor after, int limit, DataScope scope) {
     Catalog.Settings settings = catalog.settings();
     LocalDate asOf =
         asOfOrNull != null ? asOfOrNull : LocalDate.now(clock.withZone(settings.zone()));
@@ -281,7 +311,9 @@ final class Reports {
           // past due: due_date < asOf; more than 30 days past due: due_date < asOf - 30 (Aging)
           String sql =
               "SELECT room_id, SUM(total - paid) AS outstanding FROM bill"
-                  + " WHERE status = 'open' AND due_date < ? GROUP BY room_id"
+                  + " WHERE status = 'open' AND due_date < ?"
+                  + Scopes.and(scope, "")
+                  + " GROUP BY room_id"
                   + " HAVING COUNT(*) FILTER (WHERE due_date < ?) > 0"
                   + (after == null
                       ? ""
@@ -291,6 +323,7 @@ final class Reports {
           try (PreparedStatement ps = c.prepareStatement(sql)) {
             int i = 1;
             ps.setDate(i++, Date.valueOf(asOf));
+            i = Scopes.bind(c, ps, i, scope);
             ps.setDate(i++, Date.valueOf(asOf.minusDays(30)));
             if (after != null) {
               ps.setBigDecimal(i++, after.outstanding());
@@ -311,7 +344,7 @@ final class Reports {
             next = new ReminderCursor(amounts.get(limit - 1), ids.get(limit - 1)).encode();
           }
           Map<Long, RoomDues> dues = new LinkedHashMap<>();
-          for (RoomDues r : openDues(c, asOf, ids)) {
+          for (RoomDues r : openDues(c, asOf, ids, scope)) {
             dues.put(r.roomId(), r);
           }
           List<ReminderView.Reminder> rooms = new ArrayList<>();
@@ -337,11 +370,11 @@ final class Reports {
   }
 
   /**
-   * Open bills of these rooms due before {@code asOf}, grouped by room in room order; outstanding
-   * as it is now.
+   * Open bills of these rooms due before {@code asOf}, in scope, grouped by room in room order;
+   * outstanding as it is now.
    */
-  private static List<RoomDues> openDues(Connection c, LocalDate asOf, List<Long> roomIds)
-      throws SQLException {
+  private static List<RoomDues> openDues(
+      Connection c, LocalDate asOf, List<Long> roomIds, DataScope scope) throws SQLException {
     Map<Long, RoomDues> byRoom = new LinkedHashMap<>();
     if (roomIds.isEmpty()) {
       return List.of();
@@ -350,9 +383,11 @@ final class Reports {
         c.prepareStatement(
             "SELECT room_id, building_id, due_date, total - paid FROM bill"
                 + " WHERE status = 'open' AND due_date < ? AND room_id = ANY(?)"
+                + Scopes.and(scope, "")
                 + " ORDER BY room_id, due_date, id")) {
       ps.setDate(1, Date.valueOf(asOf));
       ps.setArray(2, Jdbc.bigints(c, roomIds));
+      Scopes.bind(c, ps, 3, scope);
       try (ResultSet rs = ps.executeQuery()) {
         while (rs.next()) {
           long room = rs.getLong(1);
@@ -370,13 +405,23 @@ final class Reports {
 
   // ------------------------------------------------------------------------------ statement
 
-  StatementView statement(long roomId) {
+  /**
+   * The statement of a room: all its bills, payments and refunds. A caller of some estates or
+   * buildings gets the statements of their rooms only, judged by where estate has the room.
+   *
+   * @throws org.courtyard.api.ProblemException 404 {@code not-found} for a room neither estate nor
+   *     billing knows, or outside the scope, alike
+   */
+  StatementView statement(long roomId, DataScope scope) {
     Catalog.Settings settings = catalog.settings();
     Optional<RoomSummary> room = estate.room(tenant, roomId);
+    if (!scope.isAll() && room.filter(r -> Scopes.covers(scope, r)).isEmpty()) {
+      throw Problems.notFound("Room", roomId);
+    }
     return jdbc.read(
         c -> {
           List<BillView> bills =
-              bills(c, " WHERE room_id = ? ORDER BY period, id", List.of(roomId));
+              bills(c, "room_id = ?", List.of(roomId), DataScope.ALL, " ORDER BY period, id");
           List<PaymentView> payments = payments(c, roomId, settings.currency());
           List<RefundView> refunds = refunds(c, roomId, settings.currency());
           if (room.isEmpty() && bills.isEmpty() && payments.isEmpty()) {
@@ -416,6 +461,12 @@ final class Reports {
               prepayment.subtract(outstanding),
               clock.instant());
         });
+  }
+
+  /** Whether estate has the room, in {@code scope}. */
+  boolean covers(long roomId, DataScope scope) {
+    return scope.isAll()
+        || estate.room(tenant, roomId).filter(r -> Scopes.covers(scope, r)).isPresent();
   }
 
   private static List<PaymentView> payments(Connection c, long roomId, String currency)
@@ -492,7 +543,8 @@ final class Reports {
 
   // ----------------------------------------------------------------------------- statistics
 
-  CollectionStats collection(String periodText) {
+  /** Billed and collected in a period, over the bills in scope. */
+  CollectionStats collection(String periodText, DataScope scope) {
     YearMonth period = Periods.parse(periodText);
     Catalog.Settings settings = catalog.settings();
     return jdbc.read(
@@ -503,8 +555,11 @@ final class Reports {
           try (PreparedStatement ps =
               c.prepareStatement(
                   "SELECT building_id, SUM(total), SUM(paid) FROM bill WHERE period = ?"
-                      + " AND status <> 'cancelled' GROUP BY building_id ORDER BY building_id")) {
+                      + " AND status <> 'cancelled'"
+                      + Scopes.and(scope, "")
+                      + " GROUP BY building_id ORDER BY building_id")) {
             ps.setString(1, period.toString());
+            Scopes.bind(c, ps, 2, scope);
             try (ResultSet rs = ps.executeQuery()) {
               while (rs.next()) {
                 BigDecimal b = rs.getBigDecimal(2);
@@ -521,8 +576,10 @@ final class Reports {
                   "SELECT l.fee_item_id, l.fee_code, MIN(l.fee_name), SUM(l.amount),"
                       + " ROUND(SUM(l.amount * b.paid / b.total), 2) FROM bill_line l"
                       + " JOIN bill b ON b.id = l.bill_id WHERE b.period = ? AND b.status <> 'cancelled'"
+                      + Scopes.and(scope, "b.")
                       + " GROUP BY l.fee_item_id, l.fee_code ORDER BY l.fee_item_id")) {
             ps.setString(1, period.toString());
+            Scopes.bind(c, ps, 2, scope);
             try (ResultSet rs = ps.executeQuery()) {
               while (rs.next()) {
                 BigDecimal b = rs.getBigDecimal(4);

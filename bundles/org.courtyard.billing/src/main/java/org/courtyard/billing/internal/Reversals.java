@@ -14,6 +14,7 @@ import java.util.UUID;
 import org.courtyard.api.ProblemException;
 import org.courtyard.api.Problems;
 import org.courtyard.api.jdbc.Jdbc;
+import org.courtyard.api.rest.DataScope;
 import org.courtyard.billing.internal.calc.Posting;
 import org.courtyard.billing.internal.dto.LedgerEntryView;
 import org.courtyard.billing.internal.dto.LedgerTxView;
@@ -42,19 +43,23 @@ final class Reversals {
   }
 
   /**
-   * @throws ProblemException 404 {@code not-found}; 409 {@code already-reversed}, {@code
-   *     not-reversible} (a reversal), {@code bill-has-payments}, {@code prepayment-already-used}
+   * Reverses a transaction of a room in {@code scope}; what it undoes (bills, payments, prepayment)
+   * is all of that same room.
+   *
+   * @throws ProblemException 404 {@code not-found} (also for a transaction whose room is outside
+   *     the scope); 409 {@code already-reversed}, {@code not-reversible} (a reversal), {@code
+   *     bill-has-payments}, {@code prepayment-already-used}
    */
-  LedgerTxView reverse(UUID txId) {
+  LedgerTxView reverse(UUID txId, DataScope scope) {
     return jdbc.transaction(
         c -> {
           // Locking the original serialises two reversals of it; the unique reverses_tx is the
           // backstop.
           try (PreparedStatement ps =
-              c.prepareStatement("SELECT 1 FROM ledger_tx WHERE tx_id = ? FOR UPDATE")) {
+              c.prepareStatement("SELECT room_id FROM ledger_tx WHERE tx_id = ? FOR UPDATE")) {
             ps.setObject(1, txId);
             try (ResultSet rs = ps.executeQuery()) {
-              if (!rs.next()) {
+              if (!rs.next() || !Ledger.inScope(c, Jdbc.getLong(rs, "room_id"), scope)) {
                 throw Problems.notFound("Ledger transaction", txId);
               }
             }
@@ -140,7 +145,7 @@ final class Reversals {
 
   private static void undoPayment(Connection c, long paymentId, long room, Instant now)
       throws SQLException {
-    BigDecimal prepayment = Payments.lockAccount(c, room);
+    BigDecimal prepayment = Payments.lockAccount(c, room, null);
     BigDecimal toPrepayment;
     try (PreparedStatement ps =
         c.prepareStatement("SELECT to_prepayment FROM payment WHERE id = ? FOR UPDATE")) {
@@ -174,14 +179,14 @@ final class Reversals {
 
   private static void undoPrepaymentUse(Connection c, UUID txId, long room, Instant now)
       throws SQLException {
-    BigDecimal prepayment = Payments.lockAccount(c, room);
+    BigDecimal prepayment = Payments.lockAccount(c, room, null);
     BigDecimal amount = takeBackAllocations(c, "tx_id = ?", txId, now);
     Payments.setPrepayment(c, room, prepayment.add(amount), now);
   }
 
   private static void undoRefund(Connection c, long refundId, long room, Instant now)
       throws SQLException {
-    BigDecimal prepayment = Payments.lockAccount(c, room);
+    BigDecimal prepayment = Payments.lockAccount(c, room, null);
     BigDecimal amount;
     try (PreparedStatement ps =
         c.prepareStatement("UPDATE refund SET status = 'reversed' WHERE id = ? RETURNING amount")) {

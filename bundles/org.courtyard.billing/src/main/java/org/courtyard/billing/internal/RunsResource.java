@@ -58,7 +58,8 @@ public class RunsResource implements ModuleResource {
   @Doc(
       summary = "Start a billing run",
       description =
-          "Queues a run that bills every room for a period. 202 with the run queued; poll it. 409"
+          "Queues a run that bills every room for a period, or, for someone granted only some"
+              + " estates or buildings, the rooms there. 202 with the run queued; poll it. 409"
               + " run-in-progress for the same period, 503 runs-busy when too many wait.",
       returns = RunView.class,
       status = 202)
@@ -84,7 +85,10 @@ public class RunsResource implements ModuleResource {
     RunView run =
         instance
             .runs()
-            .start(period, roomIds -> billing.vehicleCounts(tenant, needResidents, roomIds));
+            .start(
+                period,
+                TenantPrincipal.scopeOf(security),
+                roomIds -> billing.vehicleCounts(tenant, needResidents, roomIds));
     return Response.accepted(run)
         .location(uri.getAbsolutePathBuilder().path(Long.toString(run.id())).build())
         .build();

@@ -1,6 +1,7 @@
 package org.courtyard.billing.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.groups.Tuple.tuple;
 
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -107,5 +108,34 @@ class PersonStatementsTest {
     assertThat(empty.bills()).isEmpty();
     assertThat(empty.balance()).isEqualByComparingTo("0");
     assertThat(empty.currency()).isEqualTo("CNY");
+  }
+
+  @Test
+  void aNarrowScopeKeepsTheRoomsInItAskingOncePerRoomAndNoneInItMeansNotFound() {
+    ResidentsPort.Resident resident =
+        new ResidentsPort.Resident(
+            9,
+            "Li Lei",
+            List.of(occ(12, "owner", "50.00"), occ(12, "occupant", null), occ(20, "tenant", null)));
+    List<Long> asked = new ArrayList<>();
+
+    ResidentsPort.Resident within =
+        PersonStatements.within(
+                resident,
+                room -> {
+                  asked.add(room);
+                  return room == 12;
+                })
+            .orElseThrow();
+
+    assertThat(asked).containsExactly(12L, 20L);
+    assertThat(within.id()).isEqualTo(9);
+    assertThat(within.occupancies())
+        .extracting(ResidentsPort.Occupancy::roomId, ResidentsPort.Occupancy::role)
+        .containsExactly(tuple(12L, "owner"), tuple(12L, "occupant"));
+    assertThat(PersonStatements.within(resident, room -> false)).isEmpty();
+    assertThat(
+            PersonStatements.within(new ResidentsPort.Resident(9, "Li Lei", List.of()), r -> true))
+        .isEmpty();
   }
 }
