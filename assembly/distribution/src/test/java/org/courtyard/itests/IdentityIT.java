@@ -517,6 +517,36 @@ public class IdentityIT {
     assertEquals(401, integration.get("/estate/estates").status);
   }
 
+  @Test
+  public void a12_operatorActionsLeaveRowsInThePlatformLog() throws Exception {
+    Http operator = anonymous.operator(CourtyardContainer.operatorPassword());
+    Http.Reply rows = operator.get("/operator/audit?operation=POST%20/operator/tenants");
+    assertEquals(rows.toString(), 200, rows.status);
+    boolean onboardedEast = false;
+    for (JsonNode r : rows.json.path("items")) {
+      if (r.path("summary").asText().contains("idn_east")) {
+        onboardedEast = true;
+        assertEquals("operator", r.path("principalName").asText());
+        assertEquals("ok", r.path("outcome").asText());
+      }
+    }
+    assertTrue(rows.text, onboardedEast);
+    Http.Reply refused = operator.post("/operator/tenants", map("slug", "Bad Slug", "name", "x"));
+    assertEquals(refused.toString(), 400, refused.status);
+    Http.Reply latest = operator.get("/operator/audit?limit=1");
+    assertEquals("refused 400", latest.json.path("items").get(0).path("outcome").asText());
+    Http.Reply csv = operator.get("/operator/audit/export.csv");
+    assertEquals(csv.toString(), 200, csv.status);
+    assertTrue(csv.text, csv.text.contains("POST /operator/tenants"));
+    try (java.sql.Connection c = PlatformIT.db();
+        java.sql.Statement st = c.createStatement()) {
+      st.executeUpdate("delete from platform.operator_audit");
+      org.junit.Assert.fail("the operators' log took a delete");
+    } catch (java.sql.SQLException e) {
+      assertTrue(e.getMessage(), e.getMessage().contains("append-only"));
+    }
+  }
+
   private static Http.Reply loginWith(String username, String code) throws Exception {
     return anonymous.post(
         "/auth/login",

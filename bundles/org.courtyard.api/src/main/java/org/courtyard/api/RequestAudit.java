@@ -18,6 +18,7 @@ public final class RequestAudit {
   private static final ThreadLocal<RequestAudit> CURRENT = new ThreadLocal<>();
 
   private final TenantSlug tenant;
+  private final String table;
   private final String principalKind;
   private final String principalId;
   private final String principalName;
@@ -47,6 +48,7 @@ public final class RequestAudit {
       String source,
       String requestId) {
     this.tenant = tenant;
+    this.table = tenant.schema() + ".audit_log";
     this.principalKind = principalKind;
     this.principalId = principalId;
     this.principalName = principalName;
@@ -56,6 +58,37 @@ public final class RequestAudit {
     this.summary = summary;
     this.source = source;
     this.requestId = requestId;
+  }
+
+  private RequestAudit(
+      String operator,
+      String operation,
+      List<String> objectIds,
+      String summary,
+      String source,
+      String requestId) {
+    this.tenant = null;
+    this.table = "platform.operator_audit";
+    this.principalKind = "operator";
+    this.principalId = operator;
+    this.principalName = operator;
+    this.operation = operation;
+    this.permission = null;
+    this.objectIds = List.copyOf(objectIds);
+    this.summary = summary;
+    this.source = source;
+    this.requestId = requestId;
+  }
+
+  /** The audit row of an operator's request (or shell command): it goes to the platform schema. */
+  public static RequestAudit operator(
+      String operator,
+      String operation,
+      List<String> objectIds,
+      String summary,
+      String source,
+      String requestId) {
+    return new RequestAudit(operator, operation, objectIds, summary, source, requestId);
   }
 
   /** Opens {@code audit} for the current thread's request. */
@@ -94,7 +127,7 @@ public final class RequestAudit {
     return audit;
   }
 
-  /** The tenant whose audit log takes the row. */
+  /** The tenant whose audit log takes the row; null for an operator's, which the platform keeps. */
   public TenantSlug tenant() {
     return tenant;
   }
@@ -111,8 +144,8 @@ public final class RequestAudit {
   /** The insert, schema-qualified so that any connection of the request can write it. */
   public String insertSql() {
     return "insert into "
-        + tenant.schema()
-        + ".audit_log (principal_kind, principal_id, principal_name, operation, permission,"
+        + table
+        + " (principal_kind, principal_id, principal_name, operation, permission,"
         + " object_ids, summary, source, request_id, outcome) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
   }
 

@@ -55,15 +55,17 @@ final class ApiKeys {
 
   /** The caller a presented key stands for, while it is active, unexpired and its company too. */
   Optional<TenantPrincipal> verify(String key) {
-    String[] parts = key.startsWith(PREFIX) ? key.substring(PREFIX.length()).split("_", -1) : null;
-    // the slug may itself hold underscores: the last two parts are the id and the secret
-    if (parts == null || parts.length < 3) {
+    // cyk_<slug>_<16-char id>_<43-char secret>: the slug and the secret may hold underscores, so
+    // the parts are taken by their lengths from the end
+    String body = key.startsWith(PREFIX) ? key.substring(PREFIX.length()) : "";
+    int n = body.length();
+    if (n < 3 + 1 + 16 + 1 + 43 || body.charAt(n - 44) != '_' || body.charAt(n - 61) != '_') {
       return Optional.empty();
     }
-    String secret = parts[parts.length - 1];
-    String keyId = parts[parts.length - 2];
-    String slug = String.join("_", java.util.Arrays.copyOf(parts, parts.length - 2));
-    if (!TenantSlug.isValid(slug) || secret.length() != 43 || !keyId.matches("^[A-Za-z0-9]{16}$")) {
+    String secret = body.substring(n - 43);
+    String keyId = body.substring(n - 60, n - 44);
+    String slug = body.substring(0, n - 61);
+    if (!TenantSlug.isValid(slug) || !keyId.matches("^[A-Za-z0-9]{16}$")) {
       return Optional.empty();
     }
     String fingerprint = Sessions.hash(key);

@@ -23,6 +23,7 @@ import org.courtyard.api.Tenant;
 import org.courtyard.api.TenantService;
 import org.courtyard.api.TenantSlug;
 import org.courtyard.api.TextRules;
+import org.courtyard.api.jdbc.Jdbc;
 import org.courtyard.api.rest.Cursor;
 import org.courtyard.api.rest.Page;
 import org.courtyard.identity.internal.dto.AuditEntryView;
@@ -50,8 +51,13 @@ final class AuditLog implements AuditTrail {
   private final TenantStores stores;
   private final TenantService tenants;
   private final Callers callers;
+  private final Jdbc platform;
 
-  AuditLog(TenantStores stores, TenantService tenants, Callers callers) {
+  /**
+   * @param platform the platform schema, where operators' rows go
+   */
+  AuditLog(TenantStores stores, TenantService tenants, Callers callers, Jdbc platform) {
+    this.platform = platform;
     this.stores = stores;
     this.tenants = tenants;
     this.callers = callers;
@@ -64,8 +70,7 @@ final class AuditLog implements AuditTrail {
 
   @Override
   public void record(RequestAudit audit, String outcome) {
-    stores
-        .of(audit.tenant())
+    (audit.tenant() == null ? platform : stores.of(audit.tenant()))
         .transaction(
             c -> {
               insert(c, audit, outcome);
@@ -86,14 +91,15 @@ final class AuditLog implements AuditTrail {
 
   Page<AuditEntryView> list(TenantSlug tenant, Filter filter, String cursor, int limit) {
     long before = cursor == null ? Long.MAX_VALUE : Cursor.decode(cursor);
-    List<AuditEntryView> rows = stores.of(tenant).read(c -> query(c, filter, before, limit + 1));
+    List<AuditEntryView> rows =
+        jdbc(tenant).read(c -> query(c, table(tenant), filter, before, limit + 1));
     return Page.of(rows, limit, r -> Cursor.encode(r.id()));
   }
 
   /** The rows the filter selects, newest first, as CSV (UTF-8 with a BOM, for spreadsheets). */
   StreamingOutput csv(TenantSlug tenant, Filter filter) {
     List<AuditEntryView> rows =
-        stores.of(tenant).read(c -> query(c, filter, Long.MAX_VALUE, EXPORT_MAX));
+        jdbc(tenant).read(c -> query(c, table(tenant), filter, Long.MAX_VALUE, EXPORT_MAX));
     return out -> {
       Writer w = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8));
       w.write('\ufeff');
@@ -199,13 +205,24 @@ final class AuditLog implements AuditTrail {
     }
   }
 
-  private static List<AuditEntryView> query(Connection c, Filter f, long before, int limit)
-      throws SQLException {
+  /** A tenant's log, or the operators' when {@code tenant} is null. */
+  private Jdbc jdbc(TenantSlug tenant) {
+    return tenant == null ? platform : stores.of(tenant);
+  }
+
+  private static String table(TenantSlug tenant) {
+    return tenant == null ? "operator_audit" : "audit_log";
+  }
+
+  private static List<AuditEntryView> query(
+      Connection c, String table, Filter f, long before, int limit) throws SQLException {
     try (PreparedStatement ps =
         c.prepareStatement(
             "select "
                 + COLUMNS
-                + " from audit_log where id < ?"
+                + " from "
+                + table
+                + " where id < ?"
                 + " and (?::text is null or principal_name = ? or principal_id = ?)"
                 + " and (?::text is null or operation like ?)"
                 + " and (?::text is null or ? = any(string_to_array(object_ids, ',')))"

@@ -13,7 +13,9 @@ import org.courtyard.api.TenantPersistence;
 import org.courtyard.api.TenantService;
 import org.courtyard.api.TenantSlug;
 import org.courtyard.api.Workers;
+import org.courtyard.api.jdbc.Jdbc;
 import org.courtyard.api.rest.CallerVerifier;
+import org.courtyard.api.rest.OperatorExtension;
 import org.courtyard.api.rest.TenantExtension;
 import org.courtyard.api.rest.TenantPrincipal;
 import org.courtyard.persistence.PlatformDatabase;
@@ -107,7 +109,7 @@ public final class IdentityPlatform implements CallerVerifier, OnboardingListene
     this.stores = new TenantStores(db, persistence, context.getBundle());
     this.callers = new Callers(tenants, stores);
     this.tokens = new AccessTokens(keys, config.issuer(), access);
-    this.audit = new AuditLog(stores, tenants, callers);
+    this.audit = new AuditLog(stores, tenants, callers, new Jdbc(db.platform()));
     SecondFactor secondFactor = new SecondFactor(stores, callers);
     this.apiKeys = new ApiKeys(stores, tenants);
     callers.onForgetTenant(apiKeys::forget);
@@ -126,6 +128,8 @@ public final class IdentityPlatform implements CallerVerifier, OnboardingListene
     this.roles = new Roles(stores, catalog, callers);
     this.grants = new Grants(stores, callers);
     register(context, new AuditResource(audit));
+    registrations.add(
+        context.registerService(OperatorExtension.class, new OperatorAuditResource(audit), null));
     register(context, new AuthResource(sessions, users, tokens, keys, catalog, secondFactor));
     register(context, new UsersResource(users, grants, sessions, secondFactor));
     register(context, new RolesResource(roles, catalog));

@@ -32,12 +32,13 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Opens the audit row of every state-changing tenant request before its permission is checked, so
- * that refusals are recorded too: who (the verified caller), what (method and path template, the
- * permission), which objects (the path's ids), a summary (the JSON body with secrets masked,
- * clipped), from where, and a request id the answer repeats in {@code X-Request-Id}. The request's
- * first committed transaction writes the row (see {@link RequestAudit}); when the answer leaves and
- * none did, this filter writes it with the status.
+ * Opens the audit row of every state-changing tenant request (and operator request, whose row goes
+ * to the platform schema) before its permission is checked, so that refusals are recorded too: who
+ * (the verified caller), what (method and path template, the permission), which objects (the path's
+ * ids), a summary (the JSON body with secrets masked, clipped), from where, and a request id the
+ * answer repeats in {@code X-Request-Id}. The request's first committed transaction writes the row
+ * (see {@link RequestAudit}); when the answer leaves and none did, this filter writes it with the
+ * status.
  */
 @Priority(Priorities.AUTHORIZATION - 10)
 final class AuditFilter implements ContainerRequestFilter, ContainerResponseFilter {
@@ -69,19 +70,29 @@ final class AuditFilter implements ContainerRequestFilter, ContainerResponseFilt
     RequestAudit.end(); // nothing of an earlier request on this thread
     Principal principal = request.getSecurityContext().getUserPrincipal();
     AuditTrail audits = trail.get();
-    if (!(principal instanceof TenantPrincipal)
-        || audits == null
-        || !CHANGES.contains(request.getMethod())) {
+    if (principal == null || audits == null || !CHANGES.contains(request.getMethod())) {
       return;
     }
-    TenantPrincipal caller = (TenantPrincipal) principal;
-    audits.prepare(caller.tenant());
     Method method = resource == null ? null : resource.getResourceMethod();
-    Permission permission = method == null ? null : method.getAnnotation(Permission.class);
     String requestId = requestId(request.getHeaderString(REQUEST_ID));
     request.setProperty(PROPERTY, requestId);
     List<String> ids = new ArrayList<>();
     request.getUriInfo().getPathParameters().values().forEach(ids::addAll);
+    if (!(principal instanceof TenantPrincipal)) {
+      // an operator: the row goes to the platform's log
+      RequestAudit.begin(
+          RequestAudit.operator(
+              principal.getName(),
+              request.getMethod() + " " + template(method),
+              ids,
+              summary(request),
+              AuthFilter.source(),
+              requestId));
+      return;
+    }
+    TenantPrincipal caller = (TenantPrincipal) principal;
+    audits.prepare(caller.tenant());
+    Permission permission = method == null ? null : method.getAnnotation(Permission.class);
     RequestAudit.begin(
         new RequestAudit(
             caller.tenant(),

@@ -6,12 +6,14 @@ import java.sql.Statement;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import javax.sql.DataSource;
 import org.courtyard.api.OnboardingListener;
 import org.courtyard.api.OnboardingResult;
 import org.courtyard.api.ProblemException;
+import org.courtyard.api.RequestAudit;
 import org.courtyard.api.TenantSlug;
 import org.courtyard.api.jdbc.TransientFailures;
 import org.slf4j.Logger;
@@ -196,7 +198,10 @@ final class TenantOnboarding {
       c.setAutoCommit(false);
       try {
         work.run(c);
+        // the operator's audit row goes in with the onboarding or offboarding it records
+        Optional<RequestAudit> audit = RequestAudit.writePending(c);
         c.commit();
+        audit.ifPresent(RequestAudit::committed);
       } catch (SQLException | RuntimeException e) {
         c.rollback();
         throw e;
