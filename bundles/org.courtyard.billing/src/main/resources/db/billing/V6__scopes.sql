@@ -6,14 +6,15 @@
 -- shared workers; until then their place is null, which no estate or building matches, so they
 -- are shown to the whole company's callers only.
 
--- Bills had building_id from the start; the scoped lists page by id within estates or buildings.
+-- Bills had building_id from the start; a scope's page of bills is read estate by estate and
+-- building by building from these, in id order.
 alter table bill add column estate_id bigint;
 create index bill_estate_idx on bill (estate_id, id);
 create index bill_building_idx on bill (building_id, id);
 -- what the backfill still has to do: empty once it is done, so finding that out costs nothing
 create index bill_place_missing_idx on bill (room_id) where estate_id is null;
 
--- Meters are listed and read by id; their readings follow the meter.
+-- Meters are listed by id the same way; their readings follow the meter.
 alter table meter add column estate_id bigint;
 alter table meter add column building_id bigint;
 create index meter_estate_idx on meter (estate_id, id);
@@ -22,11 +23,12 @@ create index meter_place_missing_idx on meter (room_id) where estate_id is null;
 
 -- Payments, refunds and ledger transactions are reached through their room: the room's account
 -- says where it is. Every room billing has billed or booked money for has an account from now on
--- (bills create it too), so the ledger check of a scope sums the entries of the rooms it covers.
+-- (bills create it too), so the ledger check of a scope sums the entries of the rooms it covers,
+-- and a scope's arrears are paged by room id from its rooms' accounts.
 alter table room_account add column estate_id bigint;
 alter table room_account add column building_id bigint;
-create index room_account_estate_idx on room_account (estate_id);
-create index room_account_building_idx on room_account (building_id);
+create index room_account_estate_idx on room_account (estate_id, room_id);
+create index room_account_building_idx on room_account (building_id, room_id);
 create index room_account_place_missing_idx on room_account (room_id) where estate_id is null;
 
 -- A run posted by someone granted some estates or buildings bills the rooms there only; both

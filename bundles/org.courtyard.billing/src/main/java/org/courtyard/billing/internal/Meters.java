@@ -199,25 +199,29 @@ final class Meters {
    * @param type only meters of this type, or null
    */
   Page<MeterView> list(Long roomId, MeterType type, long after, int limit, DataScope scope) {
-    StringBuilder sql = new StringBuilder(METER_SELECT).append(" WHERE id > ?");
+    StringBuilder where = new StringBuilder("id > ?");
     List<Object> params = new ArrayList<>(List.of(after));
     if (roomId != null) {
-      sql.append(" AND room_id = ?");
+      where.append(" AND room_id = ?");
       params.add(roomId);
     }
     if (type != null) {
-      sql.append(" AND type = ?");
+      where.append(" AND type = ?");
       params.add(type.value());
     }
-    sql.append(Scopes.and(scope, "")).append(" ORDER BY id LIMIT ").append(limit + 1);
+    String sql =
+        scope.isAll()
+            ? METER_SELECT + " WHERE " + where + " ORDER BY id LIMIT " + (limit + 1)
+            : Scopes.page(METER_COLUMNS, "meter", where.toString(), "id", limit + 1);
     return jdbc.read(
         c -> {
           List<MeterView> items = new ArrayList<>();
-          try (PreparedStatement ps = c.prepareStatement(sql.toString())) {
-            for (int i = 0; i < params.size(); i++) {
-              ps.setObject(i + 1, params.get(i));
+          try (PreparedStatement ps = c.prepareStatement(sql)) {
+            if (scope.isAll()) {
+              Scopes.set(ps, 1, params);
+            } else {
+              Scopes.bindPage(c, ps, scope, params);
             }
-            Scopes.bind(c, ps, params.size() + 1, scope);
             try (ResultSet rs = ps.executeQuery()) {
               while (rs.next()) {
                 items.add(meter(rs).view());
@@ -564,8 +568,9 @@ final class Meters {
 
   // --------------------------------------------------------------------------------- helpers
 
-  private static final String METER_SELECT =
-      "SELECT id, room_id, type, serial, installed_at, removed_at, created_at, version FROM meter";
+  private static final String METER_COLUMNS =
+      "id, room_id, type, serial, installed_at, removed_at, created_at, version";
+  private static final String METER_SELECT = "SELECT " + METER_COLUMNS + " FROM meter";
 
   private static Meter find(Connection c, long id, boolean lock, DataScope scope)
       throws SQLException {

@@ -62,9 +62,10 @@ final class Reports {
 
   // ----------------------------------------------------------------------------------- bills
 
-  private static final String BILL_SELECT =
-      "SELECT id, room_id, building_id, period, kind, total,"
-          + " paid, currency, status, due_date, tx_id, created_at FROM bill";
+  private static final String BILL_COLUMNS =
+      "id, room_id, building_id, period, kind, total, paid, currency, status, due_date, tx_id,"
+          + " created_at";
+  private static final String BILL_SELECT = "SELECT " + BILL_COLUMNS + " FROM bill";
 
   /**
    * @throws org.courtyard.api.ProblemException 404 {@code not-found} for a bill that does not exist
@@ -73,7 +74,14 @@ final class Reports {
   BillView bill(long id, DataScope scope) {
     return jdbc.read(
         c -> {
-          List<BillView> bills = bills(c, "id = ?", List.of(id), scope, "");
+          List<BillView> bills =
+              bills(
+                  c,
+                  BILL_SELECT + " WHERE id = ?" + Scopes.and(scope, ""),
+                  ps -> {
+                    ps.setLong(1, id);
+                    Scopes.bind(c, ps, 2, scope);
+                  });
           if (bills.isEmpty()) {
             throw Problems.notFound("Bill", id);
           }
@@ -81,6 +89,7 @@ final class Reports {
         });
   }
 
+  /** A page of the bills in scope, by id; a narrow scope's is read by {@link Scopes#page}. */
   Page<BillView> listBills(
       Long roomId, String period, String status, long after, int limit, DataScope scope) {
     StringBuilder where = new StringBuilder("id > ?");
@@ -100,7 +109,15 @@ final class Reports {
     return jdbc.read(
         c -> {
           List<BillView> items =
-              bills(c, where.toString(), params, scope, " ORDER BY id LIMIT " + (limit + 1));
+              scope.isAll()
+                  ? bills(
+                      c,
+                      BILL_SELECT + " WHERE " + where + " ORDER BY id LIMIT " + (limit + 1),
+                      ps -> Scopes.set(ps, 1, params))
+                  : bills(
+                      c,
+                      Scopes.page(BILL_COLUMNS, "bill", where.toString(), "id", limit + 1),
+                      ps -> Scopes.bindPage(c, ps, scope, params));
           String next = null;
           if (items.size() > limit) {
             items = items.subList(0, limit);
@@ -111,21 +128,15 @@ final class Reports {
   }
 
   /**
-   * The bills matching {@code conditions} (with {@code params}) in {@code scope}, with their lines.
+   * The bills {@code sql} selects ({@link #BILL_COLUMNS}, in that order), with their lines.
    *
-   * @param orderAndLimit what follows the WHERE clause
+   * @param parameters binds the query's parameters
    */
-  private static List<BillView> bills(
-      Connection c, String conditions, List<Object> params, DataScope scope, String orderAndLimit)
+  private static List<BillView> bills(Connection c, String sql, Scopes.Binder parameters)
       throws SQLException {
     List<Object[]> rows = new ArrayList<>();
-    try (PreparedStatement ps =
-        c.prepareStatement(
-            BILL_SELECT + " WHERE " + conditions + Scopes.and(scope, "") + orderAndLimit)) {
-      for (int i = 0; i < params.size(); i++) {
-        ps.setObject(i + 1, params.get(i));
-      }
-      Scopes.bind(c, ps, params.size() + 1, scope);
+    try (PreparedStatement ps = c.prepareStatement(sql)) {
+      parameters.bind(ps);
       try (ResultSet rs = ps.executeQuery()) {
         while (rs.next()) {
           rows.add(
@@ -241,15 +252,30 @@ final class Reports {
     return jdbc.read(
         c -> {
           List<Long> ids = new ArrayList<>();
+          // a narrow scope's rooms come from their accounts, read from the (estate_id, room_id)
+          // and (building_id, room_id) indexes: the bills' room order would walk every other
+          // estate's bills first
+          List<Object> params = List.of(afterRoom, Date.valueOf(asOf));
           try (PreparedStatement ps =
               c.prepareStatement(
-                  "SELECT DISTINCT room_id FROM bill WHERE status = 'open' AND due_date < ?"
-                      + " AND room_id > ?"
-                      + Scopes.and(scope, "")
-                      + " ORDER BY room_id LIMIT ?")) {
-            ps.setDate(1, Date.valueOf(asOf));
-            ps.setLong(2, afterRoom);
-            ps.setInt(Scopes.bind(c, ps, 3, scope), limit + 1);
+                  scope.isAll()
+                      ? "SELECT DISTINCT room_id FROM bill WHERE status = 'open' AND due_date < ?"
+                          + " AND room_id > ? ORDER BY room_id LIMIT ?"
+                      : Scopes.page(
+                          "room_id",
+                          "room_account",
+                          "room_id > ? AND EXISTS (SELECT 1 FROM bill b"
+                              + " WHERE b.room_id = room_account.room_id AND b.status = 'open'"
+                              + " AND b.due_date < ?)",
+                          "room_id",
+                          limit + 1))) {
+            if (scope.isAll()) {
+              ps.setDate(1, Date.valueOf(asOf));
+              ps.setLong(2, afterRoom);
+              ps.setInt(3, limit + 1);
+            } else {
+              Scopes.bindPage(c, ps, scope, params);
+            }
             try (ResultSet rs = ps.executeQuery()) {
               while (rs.next()) {
                 ids.add(rs.getLong(1));
@@ -421,7 +447,10 @@ final class Reports {
     return jdbc.read(
         c -> {
           List<BillView> bills =
-              bills(c, "room_id = ?", List.of(roomId), DataScope.ALL, " ORDER BY period, id");
+              bills(
+                  c,
+                  BILL_SELECT + " WHERE room_id = ? ORDER BY period, id",
+                  ps -> ps.setLong(1, roomId));
           List<PaymentView> payments = payments(c, roomId, settings.currency());
           List<RefundView> refunds = refunds(c, roomId, settings.currency());
           if (room.isEmpty() && bills.isEmpty() && payments.isEmpty()) {

@@ -17,7 +17,83 @@ import org.courtyard.estate.RoomSummary;
  */
 final class Scopes {
 
+  /** Binds the parameters of a statement. */
+  @FunctionalInterface
+  interface Binder {
+    void bind(PreparedStatement ps) throws SQLException;
+  }
+
   private Scopes() {}
+
+  /**
+   * A keyset page of {@code table} in a narrow scope, ordered by {@code key}: the page of each
+   * estate granted whole and of each single building, each read from the table's ({@code
+   * estate_id}, key) or ({@code building_id}, key) index in order and cut at {@code limit}, then
+   * merged. Written as {@code estate_id BETWEEN p AND p ... ORDER BY estate_id, key} so that the
+   * index is the only way to that order: with {@code estate_id = ANY(?) ORDER BY key} PostgreSQL
+   * walks the key's own index and skips the other estates' rows, assuming a scope's rows are spread
+   * evenly, which they are not (rows are written estate by estate, period by period), and a page
+   * then costs as many rows as precede the scope's. The merge keeps each row once (a building
+   * granted on its own may lie in an estate granted whole too).
+   *
+   * <p>Bind with {@link #bindPage}. The whole company's pages do not come here.
+   *
+   * @param columns the columns selected, plain names of {@code table}
+   * @param conditions the page's own conditions: the keyset's {@code key > ?} and any filters
+   */
+  static String page(String columns, String table, String conditions, String key, int limit) {
+    return "SELECT "
+        + columns
+        + " FROM ("
+        + ofEach("estate_id", columns, table, conditions, key, limit)
+        + " UNION "
+        + ofEach("building_id", columns, table, conditions, key, limit)
+        + ") page ORDER BY "
+        + key
+        + " LIMIT "
+        + limit;
+  }
+
+  /** The first rows of each place of an array (the parameter) in order of {@code place, key}. */
+  private static String ofEach(
+      String place, String columns, String table, String conditions, String key, int limit) {
+    return "SELECT s.* FROM unnest(?::bigint[]) AS k(place) CROSS JOIN LATERAL (SELECT "
+        + columns
+        + " FROM "
+        + table
+        + " WHERE "
+        + place
+        + " BETWEEN k.place AND k.place AND "
+        + conditions
+        + " ORDER BY "
+        + place
+        + ", "
+        + key
+        + " LIMIT "
+        + limit
+        + ") s";
+  }
+
+  /** Binds a {@link #page}: the estates, the conditions' parameters, the buildings, them again. */
+  static void bindPage(Connection c, PreparedStatement ps, DataScope scope, List<Object> params)
+      throws SQLException {
+    ps.setArray(1, c.createArrayOf("bigint", scope.estateArray()));
+    int next = set(ps, 2, params);
+    ps.setArray(next, c.createArrayOf("bigint", scope.buildingArray()));
+    set(ps, next + 1, params);
+  }
+
+  /**
+   * Sets {@code params} from {@code index} on.
+   *
+   * @return the next parameter index
+   */
+  static int set(PreparedStatement ps, int index, List<Object> params) throws SQLException {
+    for (Object p : params) {
+      ps.setObject(index++, p);
+    }
+    return index;
+  }
 
   /**
    * {@code " AND (<alias>estate_id = ANY(?) OR <alias>building_id = ANY(?))"}, or nothing for the

@@ -72,4 +72,18 @@ class ScopesTest {
                   .contains("billing.settings.manage granted for the whole company");
             });
   }
+
+  @Test
+  void aNarrowPageIsReadPlaceByPlaceInTheOrderOfTheirIndexesAndMergedOnce() {
+    assertThat(Scopes.page("id, room_id", "bill", "id > ? AND period = ?", "id", 21))
+        .isEqualTo(
+            "SELECT id, room_id FROM ("
+                + "SELECT s.* FROM unnest(?::bigint[]) AS k(place) CROSS JOIN LATERAL"
+                + " (SELECT id, room_id FROM bill WHERE estate_id BETWEEN k.place AND k.place"
+                + " AND id > ? AND period = ? ORDER BY estate_id, id LIMIT 21) s"
+                + " UNION SELECT s.* FROM unnest(?::bigint[]) AS k(place) CROSS JOIN LATERAL"
+                + " (SELECT id, room_id FROM bill WHERE building_id BETWEEN k.place AND k.place"
+                + " AND id > ? AND period = ? ORDER BY building_id, id LIMIT 21) s"
+                + ") page ORDER BY id LIMIT 21");
+  }
 }
