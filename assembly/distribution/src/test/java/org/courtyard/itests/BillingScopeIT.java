@@ -86,6 +86,7 @@ public class BillingScopeIT {
   private static Http estate1;
 
   private static Http building12;
+  private static Http buildings11and12;
   private static Http company;
   private static YearMonth lastMonth;
   private static YearMonth monthBefore;
@@ -195,6 +196,7 @@ public class BillingScopeIT {
 
     estate1 = owner.staff(TENANT, "acc_e1", "accountant", "estates", e1);
     building12 = owner.staff(TENANT, "acc_b12", "accountant", "buildings", b12);
+    buildings11and12 = owner.staff(TENANT, "acc_b1112", "accountant", "buildings", b11, b12);
     company = owner.staff(TENANT, "acc_all", "accountant", "company");
   }
 
@@ -211,9 +213,18 @@ public class BillingScopeIT {
     assertEquals(5, paged.size());
     assertEquals(5, ids(paged).size());
     assertEquals(0, all(estate1, "/billing/bills?roomId=" + room("301")).size());
+    // two buildings' pages are merged: still every bill once, in id order
+    List<JsonNode> merged = all(buildings11and12, "/billing/bills?period=" + lastMonth, 2);
+    assertEquals(roomsE1, roomIds(merged));
+    assertEquals(5, ids(merged).size());
+    assertEquals(ids(paged), ids(merged));
+    List<Long> order = new ArrayList<>();
+    merged.forEach(b -> order.add(b.path("id").asLong()));
+    assertEquals(order.stream().sorted().toList(), order);
 
     assertEquals(Set.of(meter101, meter201), ids(all(estate1, "/billing/meters")));
     assertEquals(Set.of(meter201), ids(all(building12, "/billing/meters")));
+    assertEquals(Set.of(meter101, meter201), ids(all(buildings11and12, "/billing/meters", 1)));
     assertEquals(Set.of(meter101, meter201, meter301), ids(all(company, "/billing/meters")));
     assertEquals(0, all(estate1, "/billing/meters?roomId=" + room("301")).size());
 
@@ -224,6 +235,8 @@ public class BillingScopeIT {
         0,
         decimal("select sum(total - paid) from " + SCHEMA + ".bill where room_id = any(?)", roomsE1)
             .compareTo(arrears.path("total").decimalValue()));
+    assertEquals(roomsE1, roomIds(all(buildings11and12, "/billing/arrears?asOf=" + asOf, 2)));
+    assertEquals(roomsB12, roomIds(all(building12, "/billing/arrears?asOf=" + asOf, 1)));
     JsonNode reminders = building12.get("/billing/arrears/reminders?asOf=" + asOf).json;
     assertEquals(roomsB12, roomIds(reminders.path("items")));
 
