@@ -50,6 +50,19 @@ public final class Problems {
     return id == null ? label : label + " " + id;
   }
 
+  /**
+   * 403 {@code outside-scope}: the caller holds the permission, but for some estates or buildings
+   * only, and {@code change} ("Changing fee items", "A device placed nowhere") needs it granted for
+   * {@code needed} ("the whole company", "the whole estate").
+   */
+  public static ProblemException outsideScope(String change, String needed) {
+    return new ProblemException(
+        403,
+        "outside-scope",
+        "Outside your scope",
+        change + " needs the permission granted for " + needed + ".");
+  }
+
   /** 409 {@code duplicate}: what the client sent exists already. */
   public static ProblemException duplicate(String detail) {
     return ProblemException.conflict("duplicate", "Already exists", detail);

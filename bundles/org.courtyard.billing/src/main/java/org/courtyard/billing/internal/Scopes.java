@@ -4,7 +4,6 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.util.List;
-import org.courtyard.api.ProblemException;
 import org.courtyard.api.rest.DataScope;
 import org.courtyard.estate.RoomSummary;
 
@@ -140,16 +139,9 @@ final class Scopes {
    */
   static void requireCompany(DataScope scope, String permission, String what) {
     if (!scope.isAll()) {
-      throw new ProblemException(
-          403,
-          "outside-scope",
-          "Outside your scope",
-          "Changing "
-              + what
-              + " affects the whole company and needs "
-              + permission
-              + " granted for the whole company; yours is granted for some estates or buildings"
-              + " only.");
+      throw org.courtyard.api.Problems.outsideScope(
+          "Changing " + what + ", which affects the whole company,",
+          "the whole company (" + permission + ")");
     }
   }
 }

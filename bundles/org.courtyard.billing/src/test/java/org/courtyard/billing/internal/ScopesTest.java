@@ -69,7 +69,7 @@ class ScopesTest {
               assertThat(p.title()).isEqualTo("Outside your scope");
               assertThat(p.getMessage())
                   .contains("the billing settings")
-                  .contains("billing.settings.manage granted for the whole company");
+                  .contains("granted for the whole company (billing.settings.manage)");
             });
   }
 

@@ -109,13 +109,8 @@ final class DeviceRules {
    * nowhere), which only the whole company's grant may make.
    */
   static ProblemException outsideScope(String what) {
-    return new ProblemException(
-        403,
-        "outside-scope",
-        "Outside your scope",
-        what
-            + " is tied to no estate or building: that needs the permission granted for the whole"
-            + " company.");
+    return org.courtyard.api.Problems.outsideScope(
+        what + " is tied to no estate or building: that", "the whole company");
   }
 
   /**

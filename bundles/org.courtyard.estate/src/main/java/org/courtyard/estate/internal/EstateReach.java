@@ -45,10 +45,6 @@ enum EstateReach {
    * @param needed where the permission must be granted: "the whole estate"
    */
   static ProblemException outsideScope(String change, String needed) {
-    return new ProblemException(
-        403,
-        "outside-scope",
-        "Outside your scope",
-        change + " needs the permission granted for " + needed + ".");
+    return org.courtyard.api.Problems.outsideScope(change, needed);
   }
 }

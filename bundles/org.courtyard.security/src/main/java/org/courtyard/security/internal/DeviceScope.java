@@ -78,13 +78,8 @@ final class DeviceScope {
    * the whole company's grant may make.
    */
   static ProblemException outside(String what) {
-    return new ProblemException(
-        403,
-        "outside-scope",
-        "Outside your scope",
-        what
-            + " is tied to no estate or building: that needs the permission granted for the whole"
-            + " company.");
+    return org.courtyard.api.Problems.outsideScope(
+        what + " is tied to no estate or building: that", "the whole company");
   }
 
   @Override
