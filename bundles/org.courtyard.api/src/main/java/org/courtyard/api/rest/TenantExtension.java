@@ -17,7 +17,8 @@ public interface TenantExtension {
 
   /**
    * Paths under {@link #path()} (without it, such as {@code login}) that anyone may call without a
-   * credential: signing in, refreshing, the public keys.
+   * credential: signing in, refreshing, the public keys. A segment {@code {name}} stands for any
+   * one segment, written as in the method's {@code @Path} ({@code sso/{tenant}/start}).
    */
   default Set<String> publicPaths() {
     return Set.of();

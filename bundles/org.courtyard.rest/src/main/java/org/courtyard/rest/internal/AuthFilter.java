@@ -87,7 +87,7 @@ final class AuthFilter implements ContainerRequestFilter, ContainerResponseFilte
 
   private void authenticate(ContainerRequestContext request) {
     String path = request.getUriInfo().getPath();
-    if ((audience == Audience.PUBLIC && isPublic(path)) || publicPaths.contains(strip(path))) {
+    if ((audience == Audience.PUBLIC && isPublic(path)) || isListed(publicPaths, strip(path))) {
       return;
     }
     String header = request.getHeaderString(HttpHeaders.AUTHORIZATION);
@@ -148,6 +148,37 @@ final class AuthFilter implements ContainerRequestFilter, ContainerResponseFilte
     }
     CallerVerifier verifier = callers.get();
     return verifier == null ? Optional.empty() : verifier.verify(token, source());
+  }
+
+  /**
+   * Whether {@code path} is one of {@code templates}: literally, or with a {@code {name}} segment
+   * of a template standing for any one segment ({@code sso/{tenant}/start}).
+   */
+  static boolean isListed(Set<String> templates, String path) {
+    if (templates.contains(path)) {
+      return true;
+    }
+    String[] segments = path.split("/", -1);
+    for (String template : templates) {
+      if (template.indexOf('{') < 0) {
+        continue;
+      }
+      String[] parts = template.split("/", -1);
+      if (parts.length != segments.length) {
+        continue;
+      }
+      boolean match = true;
+      for (int i = 0; i < parts.length && match; i++) {
+        match =
+            parts[i].startsWith("{") && parts[i].endsWith("}")
+                ? !segments[i].isEmpty()
+                : parts[i].equals(segments[i]);
+      }
+      if (match) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static String strip(String path) {

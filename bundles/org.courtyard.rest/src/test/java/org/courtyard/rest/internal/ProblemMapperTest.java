@@ -83,6 +83,13 @@ class ProblemMapperTest {
     assertThat(AuthFilter.bearer("Basic abc")).isEmpty();
     assertThat(AuthFilter.isPublic("/ping")).isTrue();
     assertThat(AuthFilter.isPublic("operator/tenants")).isFalse();
+    java.util.Set<String> open = java.util.Set.of("login", "sso/{tenant}/start");
+    assertThat(AuthFilter.isListed(open, "login")).isTrue();
+    assertThat(AuthFilter.isListed(open, "sso/acme/start")).isTrue();
+    assertThat(AuthFilter.isListed(open, "sso//start")).isFalse();
+    assertThat(AuthFilter.isListed(open, "sso/acme/start/x")).isFalse();
+    assertThat(AuthFilter.isListed(open, "sso/acme/callback")).isFalse();
+    assertThat(AuthFilter.isListed(open, "me")).isFalse();
   }
 
   @Test
