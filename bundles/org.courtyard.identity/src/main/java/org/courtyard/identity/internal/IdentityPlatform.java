@@ -134,6 +134,9 @@ public final class IdentityPlatform implements CallerVerifier, OnboardingListene
     register(context, new UsersResource(users, grants, sessions, secondFactor));
     register(context, new RolesResource(roles, catalog));
     register(context, new ApiKeysResource(apiKeys));
+    SsoLogins sso = new SsoLogins(tenants, stores, sessions, audit);
+    register(context, new SsoResource(sso));
+    register(context, new SsoSettingsResource(sso));
     this.rotation =
         workers.every(
             "identity-key-rotation", Duration.ofHours(1), Duration.ofHours(1), keys::refresh);

@@ -34,6 +34,10 @@ final class PermissionCatalog {
               "管理接口密钥（对接系统与设备）"),
           PermissionDef.of("identity.audit.read", "See and export the audit log", "查看及导出操作日志"),
           PermissionDef.of(
+              "identity.sso.manage",
+              "See and change sign-in through the company's own identity provider (SSO)",
+              "查看及修改企业统一身份认证（单点登录）设置"),
+          PermissionDef.of(
               "identity.settings.manage",
               "Change the company's identity settings, such as how long the audit log is kept",
               "修改账号安全设置（如操作日志保留期限）"),

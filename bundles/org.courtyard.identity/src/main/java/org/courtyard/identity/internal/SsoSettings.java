@@ -1,0 +1,251 @@
+package org.courtyard.identity.internal;
+
+import java.net.URI;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import org.courtyard.api.FieldErrors;
+import org.courtyard.api.Problems;
+import org.courtyard.api.TenantSlug;
+import org.courtyard.api.TextRules;
+import org.courtyard.api.jdbc.Jdbc;
+import org.courtyard.identity.internal.dto.SsoSettingsUpdate;
+import org.courtyard.identity.internal.dto.SsoSettingsView;
+
+/**
+ * A company's federated sign-in settings: its OpenID Connect provider, the client Courtyard is
+ * there, which claim names a staff account, whether unknown users are created and with what grant,
+ * and the origins a sign-in may return to. One row per tenant; the client secret is kept as the
+ * provider issued it, because it is sent to the provider as it is, and never shown again.
+ */
+final class SsoSettings {
+
+  static final String PREFERRED_USERNAME = "preferred_username";
+  static final String EMAIL = "email";
+
+  private static final int MAX_IDS = 500;
+  private static final int MAX_ORIGINS = 20;
+  private static final String COLUMNS =
+      "issuer, client_id, client_secret, match_claim, create_users, create_role,"
+          + " create_scope_kind, create_scope_ids, redirect_origins, enabled, version";
+
+  /** The settings as the sign-in needs them, secret included. */
+  record Config(
+      boolean enabled,
+      String issuer,
+      String clientId,
+      String clientSecret,
+      String matchClaim,
+      boolean createUsers,
+      String createRole,
+      String createScope,
+      List<Long> createScopeIds,
+      List<String> redirectOrigins,
+      int version) {}
+
+  private final TenantStores stores;
+
+  SsoSettings(TenantStores stores) {
+    this.stores = stores;
+  }
+
+  Config config(TenantSlug tenant) {
+    return stores.of(tenant).read(SsoSettings::read);
+  }
+
+  /**
+   * The settings for an admin; {@code apiBase} is the address of {@code /api/v1/} as the admin
+   * reached it, for the callback and start addresses.
+   */
+  SsoSettingsView view(TenantSlug tenant, URI apiBase) {
+    return view(tenant, config(tenant), apiBase);
+  }
+
+  SsoSettingsView update(TenantSlug tenant, SsoSettingsUpdate in, URI apiBase) {
+    FieldErrors errors = new FieldErrors();
+    boolean enabled = Boolean.TRUE.equals(TextRules.required(in.enabled(), "enabled", errors::add));
+    String issuer = TextRules.optionalLine(in.issuer(), "issuer", 500, errors::add);
+    if (issuer != null && !isIssuer(issuer)) {
+      errors.add(
+          "issuer",
+          "must be the provider's https address without query or fragment, such as"
+              + " https://login.example.com/realms/staff (http only for localhost)");
+    }
+    String clientId = TextRules.optionalLine(in.clientId(), "clientId", 255, errors::add);
+    String secret =
+        in.clientSecret() == null
+            ? null
+            : TextRules.optionalLine(in.clientSecret(), "clientSecret", 1000, errors::add);
+    String claim = TextRules.trimToNull(in.matchClaim());
+    if (claim == null) {
+      claim = PREFERRED_USERNAME;
+    } else if (!claim.equals(PREFERRED_USERNAME) && !claim.equals(EMAIL)) {
+      errors.add("matchClaim", "must be preferred_username or email");
+    }
+    boolean create = Boolean.TRUE.equals(in.createUsers());
+    String role = TextRules.optionalLine(in.createRole(), "createRole", 40, errors::add);
+    String scope = TextRules.trimToNull(in.createScope());
+    if (scope == null) {
+      scope = "company";
+    }
+    List<Long> ids = scopeIds(scope, in.createScopeIds(), errors);
+    List<String> origins = origins(in.redirectOrigins(), errors);
+    TextRules.required(in.version(), "version", errors::add);
+    if (enabled && issuer == null) {
+      errors.add("issuer", "is required to enable sign-in through the provider");
+    }
+    if (enabled && clientId == null) {
+      errors.add("clientId", "is required to enable sign-in through the provider");
+    }
+    errors.throwIfAny();
+    String matchClaim = claim;
+    String createScope = scope;
+    Config saved =
+        stores
+            .of(tenant)
+            .transaction(
+                c -> {
+                  if (role != null && Roles.idOf(c, role).isEmpty()) {
+                    throw FieldErrors.single(
+                        FieldErrors.TYPE,
+                        FieldErrors.TITLE,
+                        "createRole",
+                        "is not a role of this company: " + TextRules.quote(role));
+                  }
+                  Config current = read(c);
+                  String keptSecret = in.clientSecret() == null ? current.clientSecret() : secret;
+                  if (enabled && keptSecret == null) {
+                    throw FieldErrors.single(
+                        FieldErrors.TYPE,
+                        FieldErrors.TITLE,
+                        "clientSecret",
+                        "is required to enable sign-in through the provider");
+                  }
+                  try (PreparedStatement ps =
+                      c.prepareStatement(
+                          "update sso_config set enabled = ?, issuer = ?, client_id = ?,"
+                              + " client_secret = ?, match_claim = ?, create_users = ?,"
+                              + " create_role = ?, create_scope_kind = ?, create_scope_ids = ?,"
+                              + " redirect_origins = ?, version = version + 1,"
+                              + " updated_at = now() where version = ?")) {
+                    ps.setBoolean(1, enabled);
+                    ps.setString(2, issuer);
+                    ps.setString(3, clientId);
+                    ps.setString(4, keptSecret);
+                    ps.setString(5, matchClaim);
+                    ps.setBoolean(6, create);
+                    ps.setString(7, role);
+                    ps.setString(8, createScope);
+                    ps.setArray(9, Jdbc.bigints(c, ids));
+                    ps.setArray(10, Jdbc.texts(c, origins));
+                    ps.setInt(11, in.version());
+                    if (ps.executeUpdate() == 0) {
+                      throw Problems.staleVersion(
+                          "SSO settings", "sso", current.version(), in.version());
+                    }
+                  }
+                  return read(c);
+                });
+    return view(tenant, saved, apiBase);
+  }
+
+  static boolean isIssuer(String raw) {
+    return Origins.providerAddress(raw).filter(u -> u.getRawQuery() == null).isPresent();
+  }
+
+  private static List<Long> scopeIds(String scope, List<Long> raw, FieldErrors errors) {
+    Set<Long> ids = new LinkedHashSet<>();
+    if (scope.equals("company")) {
+      if (raw != null && !raw.isEmpty()) {
+        errors.add("createScopeIds", "must be empty for the whole company");
+      }
+    } else if (scope.equals("estates") || scope.equals("buildings")) {
+      if (raw == null || raw.isEmpty()) {
+        errors.add(
+            "createScopeIds", "must name at least one " + scope.substring(0, scope.length() - 1));
+      } else if (raw.size() > MAX_IDS) {
+        errors.add("createScopeIds", "must name at most " + MAX_IDS);
+      } else {
+        for (Long id : raw) {
+          if (id == null || id < 1) {
+            errors.add("createScopeIds", "must be positive ids");
+            break;
+          }
+          ids.add(id);
+        }
+      }
+    } else {
+      errors.add("createScope", "must be company, estates or buildings");
+    }
+    return List.copyOf(ids);
+  }
+
+  private static List<String> origins(List<String> raw, FieldErrors errors) {
+    if (raw == null) {
+      return List.of();
+    }
+    if (raw.size() > MAX_ORIGINS) {
+      errors.add("redirectOrigins", "must name at most " + MAX_ORIGINS);
+      return List.of();
+    }
+    Set<String> out = new LinkedHashSet<>();
+    for (String o : raw) {
+      Optional<String> origin = Origins.allowedOrigin(o);
+      if (origin.isEmpty()) {
+        errors.add(
+            "redirectOrigins",
+            "must be origins such as https://admin.example.com (https, no path; http only for"
+                + " localhost): "
+                + TextRules.quote(o));
+        return List.of();
+      }
+      out.add(origin.get());
+    }
+    return List.copyOf(out);
+  }
+
+  private static SsoSettingsView view(TenantSlug tenant, Config c, URI apiBase) {
+    return new SsoSettingsView(
+        c.enabled(),
+        c.issuer(),
+        c.clientId(),
+        c.clientSecret() != null,
+        c.matchClaim(),
+        c.createUsers(),
+        c.createRole(),
+        c.createScope(),
+        c.createScopeIds(),
+        c.redirectOrigins(),
+        apiBase.resolve(SsoResource.callbackPath(tenant)).toString(),
+        apiBase.resolve(SsoResource.startPath(tenant)).toString(),
+        c.version());
+  }
+
+  private static Config read(Connection c) throws SQLException {
+    try (PreparedStatement ps = c.prepareStatement("select " + COLUMNS + " from sso_config");
+        ResultSet rs = ps.executeQuery()) {
+      rs.next();
+      return new Config(
+          rs.getBoolean("enabled"),
+          rs.getString("issuer"),
+          rs.getString("client_id"),
+          rs.getString("client_secret"),
+          rs.getString("match_claim"),
+          rs.getBoolean("create_users"),
+          rs.getString("create_role"),
+          rs.getString("create_scope_kind"),
+          Callers.longs(rs.getArray("create_scope_ids")),
+          texts(rs.getArray("redirect_origins")),
+          rs.getInt("version"));
+    }
+  }
+
+  private static List<String> texts(java.sql.Array array) throws SQLException {
+    return array == null ? List.of() : List.of((String[]) array.getArray());
+  }
+}
