@@ -44,6 +44,15 @@ final class Http {
                 .encodeToString(("operator:" + password).getBytes(StandardCharsets.UTF_8)));
   }
 
+  /** HTTP Basic as operator account {@code user}. */
+  Http operatorAccount(String user, String password) {
+    return new Http(
+        base,
+        "Basic "
+            + Base64.getEncoder()
+                .encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8)));
+  }
+
   Http tenant(String token) {
     return new Http(base, "Bearer " + token);
   }

@@ -547,6 +547,32 @@ public class IdentityIT {
     }
   }
 
+  @Test
+  public void a13_supportOperatorsMayLookButNotChange() throws Exception {
+    Http operator = anonymous.operator(CourtyardContainer.operatorPassword());
+    Http.Reply created =
+        operator.post("/operator/accounts", map("username", "helpdesk", "role", "support"));
+    assertEquals(created.toString(), 201, created.status);
+    String password = created.json.path("password").asText();
+    assertTrue(password, password.length() >= 20);
+    Http support = anonymous.operatorAccount("helpdesk", password);
+    assertEquals(200, support.get("/operator/tenants").status);
+    Http.Reply refused = support.post("/operator/tenants", map("slug", "sup_try", "name", "x"));
+    assertEquals(refused.toString(), 403, refused.status);
+    assertEquals("operator-read-only", refused.problemType());
+    assertEquals(404, operator.get("/operator/tenants/sup_try").status);
+    assertEquals(
+        409,
+        operator.post("/operator/accounts", map("username", "helpdesk", "role", "owner")).status);
+    Http.Reply last = operator.post("/operator/accounts/operator/disable", map());
+    assertEquals(last.toString(), 409, last.status);
+    assertEquals("last-owner", last.problemType());
+    assertEquals(200, operator.post("/operator/accounts/helpdesk/disable", map()).status);
+    assertEquals(401, support.get("/operator/tenants").status);
+    Http.Reply audit = operator.get("/operator/audit?who=helpdesk");
+    assertTrue(audit.text, audit.text.contains("refused 403"));
+  }
+
   private static Http.Reply loginWith(String username, String code) throws Exception {
     return anonymous.post(
         "/auth/login",

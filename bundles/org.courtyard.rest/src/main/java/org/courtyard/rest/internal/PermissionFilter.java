@@ -9,6 +9,7 @@ import javax.ws.rs.container.ContainerRequestContext;
 import javax.ws.rs.container.ContainerRequestFilter;
 import javax.ws.rs.container.ResourceInfo;
 import javax.ws.rs.core.Context;
+import org.courtyard.api.OperatorAccount;
 import org.courtyard.api.ProblemException;
 import org.courtyard.api.rest.DataScope;
 import org.courtyard.api.rest.Permission;
@@ -23,11 +24,33 @@ import org.courtyard.api.rest.TenantPrincipal;
 @Priority(Priorities.AUTHORIZATION)
 final class PermissionFilter implements ContainerRequestFilter {
 
+  private static final java.util.Set<String> READS = java.util.Set.of("GET", "HEAD", "OPTIONS");
+
+  private final java.util.function.Function<String, java.util.Optional<String>> operatorRoles;
   @Context private ResourceInfo resource;
+
+  /**
+   * @param operatorRoles an operator account's role; support accounts are refused every change
+   */
+  PermissionFilter(java.util.function.Function<String, java.util.Optional<String>> operatorRoles) {
+    this.operatorRoles = operatorRoles;
+  }
 
   @Override
   public void filter(ContainerRequestContext request) {
     Principal principal = request.getSecurityContext().getUserPrincipal();
+    if (principal != null
+        && request.getSecurityContext().isUserInRole("operator")
+        && !READS.contains(request.getMethod())
+        && OperatorAccount.SUPPORT.equals(operatorRoles.apply(principal.getName()).orElse(null))) {
+      throw new ProblemException(
+          403,
+          "operator-read-only",
+          "Read-only operator",
+          "Operator '"
+              + principal.getName()
+              + "' has the support role, which may look but not change anything.");
+    }
     if (!(principal instanceof TenantPrincipal)) {
       return; // public and operator endpoints: the authentication filter decided
     }

@@ -19,6 +19,7 @@ import org.courtyard.api.Authenticator;
 import org.courtyard.api.CourtyardConstants;
 import org.courtyard.api.HealthCheck;
 import org.courtyard.api.InteractiveLoad;
+import org.courtyard.api.OperatorAccounts;
 import org.courtyard.api.TenantModule;
 import org.courtyard.api.TenantService;
 import org.courtyard.api.TrafficSource;
@@ -74,6 +75,7 @@ public final class RestPlatform {
   private final Bus bus;
   private final HTTPTransportFactory transport;
   private final Authenticator authenticator;
+  private final OperatorAccounts accounts;
   private final ObjectMapper mapper = Json.mapper();
   private final ModuleGate gate;
   private final OperatorOverview overview;
@@ -108,8 +110,10 @@ public final class RestPlatform {
       @Reference Authenticator authenticator,
       @Reference HTTPTransportFactory transport,
       @Reference Workers workers,
+      @Reference OperatorAccounts accounts,
       Config config) {
     this.transport = transport;
+    this.accounts = accounts;
     this.limits = new RequestLimits(config.maxJsonBodyBytes(), config.maxUploadBytes());
     this.gate = new ModuleGate(context);
     this.context = context;
@@ -132,7 +136,8 @@ public final class RestPlatform {
       platformServers.add(
           create(
               BASE + "/operator",
-              List.of(new OperatorResource(tenants, overview)),
+              List.of(
+                  new OperatorResource(tenants, overview), new OperatorAccountsResource(accounts)),
               AuthFilter.Audience.OPERATOR,
               null));
       platformServers.add(
@@ -410,7 +415,7 @@ public final class RestPlatform {
                 gate,
                 overview.requests()),
             new AuditFilter(address.substring(BASE.length()), () -> auditTrail),
-            new PermissionFilter()));
+            new PermissionFilter(accounts::operatorRole)));
   }
 
   private Server start(String address, List<Object> beans, List<Object> providers) {
@@ -439,6 +444,9 @@ public final class RestPlatform {
       apis.add(
           new OpenApiGenerator.Api(
               BASE + "/operator", OperatorResource.class, "operator", "operator"));
+      apis.add(
+          new OpenApiGenerator.Api(
+              BASE + "/operator", OperatorAccountsResource.class, "operator", "operator"));
       synchronized (this) {
         extensions.forEach(
             (path, e) ->

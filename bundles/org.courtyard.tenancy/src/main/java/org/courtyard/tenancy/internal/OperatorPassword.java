@@ -83,7 +83,7 @@ final class OperatorPassword {
     return file.toString();
   }
 
-  private String randomPassword() {
+  String randomPassword() {
     StringBuilder sb = new StringBuilder(24);
     for (int i = 0; i < 24; i++) {
       sb.append(ALPHABET[random.nextInt(ALPHABET.length)]);

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import javax.sql.DataSource;
+import org.courtyard.api.OperatorAccount;
 import org.courtyard.api.Tenant;
 import org.courtyard.api.TenantSlug;
 import org.courtyard.api.TokenInfo;
@@ -238,12 +239,67 @@ final class Registry implements Credentials.Store {
   public Optional<String> operatorHash(String username) throws SQLException {
     try (Connection c = platform.getConnection();
         PreparedStatement ps =
-            c.prepareStatement("select password_hash from operator where username = ?")) {
+            c.prepareStatement(
+                "select password_hash from operator where username = ? and status = 'active'")) {
       ps.setString(1, username);
       try (ResultSet rs = ps.executeQuery()) {
         return rs.next() ? Optional.of(rs.getString(1)) : Optional.empty();
       }
     }
+  }
+
+  List<OperatorAccount> operators() throws SQLException {
+    try (Connection c = platform.getConnection();
+        PreparedStatement ps =
+            c.prepareStatement(
+                "select username, role, status, created_at from operator order by created_at,"
+                    + " username");
+        ResultSet rs = ps.executeQuery()) {
+      List<OperatorAccount> out = new java.util.ArrayList<>();
+      while (rs.next()) {
+        out.add(
+            new OperatorAccount(
+                rs.getString(1), rs.getString(2), rs.getString(3), rs.getTimestamp(4).toInstant()));
+      }
+      return out;
+    }
+  }
+
+  /** Inserts an operator with a role; false when the name is taken. */
+  boolean createOperator(String username, String hash, String role) throws SQLException {
+    try (Connection c = platform.getConnection();
+        PreparedStatement ps =
+            c.prepareStatement(
+                "insert into operator (username, password_hash, role) values (?, ?, ?)"
+                    + " on conflict (username) do nothing")) {
+      ps.setString(1, username);
+      ps.setString(2, hash);
+      ps.setString(3, role);
+      return ps.executeUpdate() == 1;
+    }
+  }
+
+  /**
+   * Sets an operator's status unless that leaves no active owner, in one statement.
+   *
+   * @return 1 when changed, 0 when no such operator, -1 when it would leave no active owner
+   */
+  int setOperatorStatus(String username, String status) throws SQLException {
+    try (Connection c = platform.getConnection();
+        PreparedStatement ps =
+            c.prepareStatement(
+                "update operator set status = ? where username = ? and (? = 'active' or role <>"
+                    + " 'owner' or exists (select 1 from operator o where o.username <> ? and"
+                    + " o.role = 'owner' and o.status = 'active'))")) {
+      ps.setString(1, status);
+      ps.setString(2, username);
+      ps.setString(3, status);
+      ps.setString(4, username);
+      if (ps.executeUpdate() == 1) {
+        return 1;
+      }
+    }
+    return operators().stream().anyMatch(o -> o.username().equals(username)) ? -1 : 0;
   }
 
   /** Inserts the operator unless one with that name exists; true when this call created it. */

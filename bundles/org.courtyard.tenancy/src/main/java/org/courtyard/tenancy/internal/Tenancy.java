@@ -48,6 +48,7 @@ public final class Tenancy implements TenantService, Authenticator, OperatorAcco
   private final Credentials credentials;
   private final SecretHasher passwordHasher;
   private final OperatorPassword operatorPassword;
+  private final OperatorRoster operators;
   private final TenantTokens tokens;
   private final TenantSuspension suspension;
   private final ModuleCatalog catalog;
@@ -76,6 +77,7 @@ public final class Tenancy implements TenantService, Authenticator, OperatorAcco
     this.operatorPassword =
         new OperatorPassword(
             registry, passwordHasher, random, credentials, config.operatorPasswordFile());
+    this.operators = new OperatorRoster(registry, passwordHasher, operatorPassword, credentials);
     this.tokens =
         new TenantTokens(db.platform(), registry, tenants, credentials, random, tokenHasher);
     this.suspension = new TenantSuspension(registry, tenants, credentials);
@@ -146,6 +148,26 @@ public final class Tenancy implements TenantService, Authenticator, OperatorAcco
   @Override
   public String hashSecret(String secret) {
     return passwordHasher.hash(secret);
+  }
+
+  @Override
+  public java.util.List<org.courtyard.api.OperatorAccount> operators() {
+    return operators.list();
+  }
+
+  @Override
+  public String createOperator(String username, String role) {
+    return operators.create(username, role);
+  }
+
+  @Override
+  public org.courtyard.api.OperatorAccount setOperatorActive(String username, boolean active) {
+    return operators.setActive(username, active);
+  }
+
+  @Override
+  public Optional<String> operatorRole(String username) {
+    return operators.role(username);
   }
 
   @Override
