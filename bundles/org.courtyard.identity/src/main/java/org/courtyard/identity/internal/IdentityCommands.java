@@ -3,6 +3,7 @@ package org.courtyard.identity.internal;
 import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.List;
+import org.apache.felix.service.command.Job;
 import org.apache.karaf.shell.api.action.Action;
 import org.apache.karaf.shell.api.action.Argument;
 import org.apache.karaf.shell.api.action.Command;
@@ -85,6 +86,7 @@ final class IdentityCommands {
                 + password);
       } catch (ProblemException e) {
         System.err.println(e.title() + ": " + e.detail());
+        Job.Utils.current().session().put("courtyard.failure", e.title() + ": " + e.detail());
       }
       return null;
     }
@@ -158,6 +160,7 @@ final class IdentityCommands {
         System.out.println("Disabled " + u.username() + "; their sessions are ended.");
       } catch (ProblemException e) {
         System.err.println(e.title() + ": " + e.detail());
+        Job.Utils.current().session().put("courtyard.failure", e.title() + ": " + e.detail());
       }
       return null;
     }

@@ -35,6 +35,7 @@ public class OperatorCreate implements Action {
           "Created operator " + username + " (" + role + "). Password, shown once: " + password);
     } catch (ProblemException e) {
       System.err.println(e.title() + ": " + e.detail());
+      Shell.failed(e.title() + ": " + e.detail());
     }
     return null;
   }

@@ -32,6 +32,7 @@ public class OperatorDisable implements Action {
               + (enable ? " enabled." : " disabled; its requests are refused from now on."));
     } catch (ProblemException e) {
       System.err.println(e.title() + ": " + e.detail());
+      Shell.failed(e.title() + ": " + e.detail());
     }
     return null;
   }

@@ -30,6 +30,7 @@ public class TenantOffboard implements Action {
           if (!slug.equals(confirm)) {
             System.err.println(
                 "Error: --confirm must repeat the slug '" + slug + "'. Nothing was deleted.");
+            Shell.failed("--confirm must repeat the slug");
             return;
           }
           tenants.offboard(slug);
