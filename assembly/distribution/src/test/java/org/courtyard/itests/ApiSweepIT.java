@@ -200,7 +200,10 @@ public class ApiSweepIT {
               "/security/credentials",
               "/security/patrol/routes",
               "/security/patrol/schedule",
-              "/template/notes"));
+              "/template/notes",
+              "/identity/users",
+              "/identity/roles",
+              "/identity/api-keys"));
       new Seed(owner, MARK_B, 2, estateBound, new Harvest(), violations).run();
       long estateA = -1;
       for (JsonNode e : owner.get("/estate/estates?limit=500").json.path("items")) {
@@ -1218,6 +1221,29 @@ public class ApiSweepIT {
                 "roundMinutes",
                 30));
         create("/template/notes", map("title", mark + " Note " + i, "priority", 1));
+        create(
+            "/identity/users",
+            map(
+                "username",
+                low + "-u" + i,
+                "displayName",
+                mark + " Staff " + i,
+                "password",
+                "Sweep-pass-" + low + "-" + i));
+        create(
+            "/identity/roles",
+            map(
+                "code",
+                low + "_role" + i,
+                "nameEn",
+                mark + " Role " + i,
+                "nameZh",
+                mark + " 角色 " + i,
+                "permissions",
+                List.of("estate.*.read")));
+        create(
+            "/identity/api-keys",
+            map("name", mark + " Key " + i, "role", "auditor", "scope", "company"));
       }
       for (int month = 1; month <= copies && paths.contains("/billing/runs"); month++) {
         Http.Reply run =
