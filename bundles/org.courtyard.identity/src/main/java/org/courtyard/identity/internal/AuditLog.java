@@ -46,7 +46,18 @@ final class AuditLog implements AuditTrail {
   private static final int EXPORT_MAX = 1_000_000;
 
   /** What a query asks for; every field optional. */
-  record Filter(String who, String operation, String object, Instant from, Instant to) {}
+  record Filter(String who, String operation, String object, Instant from, Instant to) {
+
+    /** A filter from query parameters; {@code from} and {@code to} are ISO-8601 instants (422). */
+    static Filter of(String who, String operation, String object, String from, String to) {
+      return new Filter(
+          who,
+          operation,
+          object,
+          instant("from", from).orElse(null),
+          instant("to", to).orElse(null));
+    }
+  }
 
   private final TenantStores stores;
   private final TenantService tenants;
@@ -289,7 +300,7 @@ final class AuditLog implements AuditTrail {
     return v;
   }
 
-  static Optional<Instant> instant(String name, String raw) {
+  private static Optional<Instant> instant(String name, String raw) {
     if (raw == null || raw.isBlank()) {
       return Optional.empty();
     }

@@ -61,7 +61,7 @@ public final class AuditResource implements TenantExtension {
       @QueryParam("cursor") String cursor) {
     return audit.list(
         TenantPrincipal.of(security),
-        filter(who, operation, object, from, to),
+        AuditLog.Filter.of(who, operation, object, from, to),
         Params.blank(cursor) ? null : cursor,
         Params.limit(limit));
   }
@@ -82,7 +82,8 @@ public final class AuditResource implements TenantExtension {
       @QueryParam("from") String from,
       @QueryParam("to") String to) {
     return Response.ok(
-            audit.csv(TenantPrincipal.of(security), filter(who, operation, object, from, to)))
+            audit.csv(
+                TenantPrincipal.of(security), AuditLog.Filter.of(who, operation, object, from, to)))
         .type("text/csv; charset=UTF-8")
         .header("Content-Disposition", "attachment; filename=\"audit.csv\"")
         .build();
@@ -106,15 +107,5 @@ public final class AuditResource implements TenantExtension {
   @Consumes(MediaType.APPLICATION_JSON)
   public SettingsView updateSettings(@Context SecurityContext security, SettingsUpdate input) {
     return audit.updateSettings(TenantPrincipal.of(security), body(input));
-  }
-
-  private static AuditLog.Filter filter(
-      String who, String operation, String object, String from, String to) {
-    return new AuditLog.Filter(
-        who,
-        operation,
-        object,
-        AuditLog.instant("from", from).orElse(null),
-        AuditLog.instant("to", to).orElse(null));
   }
 }

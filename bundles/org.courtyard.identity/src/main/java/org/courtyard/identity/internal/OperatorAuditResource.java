@@ -47,12 +47,7 @@ public final class OperatorAuditResource implements OperatorExtension {
       @QueryParam("cursor") String cursor) {
     return audit.list(
         null,
-        new AuditLog.Filter(
-            who,
-            operation,
-            object,
-            AuditLog.instant("from", from).orElse(null),
-            AuditLog.instant("to", to).orElse(null)),
+        AuditLog.Filter.of(who, operation, object, from, to),
         Params.blank(cursor) ? null : cursor,
         Params.limit(limit));
   }
@@ -70,15 +65,7 @@ public final class OperatorAuditResource implements OperatorExtension {
       @QueryParam("object") String object,
       @QueryParam("from") String from,
       @QueryParam("to") String to) {
-    return Response.ok(
-            audit.csv(
-                null,
-                new AuditLog.Filter(
-                    who,
-                    operation,
-                    object,
-                    AuditLog.instant("from", from).orElse(null),
-                    AuditLog.instant("to", to).orElse(null))))
+    return Response.ok(audit.csv(null, AuditLog.Filter.of(who, operation, object, from, to)))
         .type("text/csv; charset=UTF-8")
         .header("Content-Disposition", "attachment; filename=\"operator-audit.csv\"")
         .build();
