@@ -11,6 +11,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.courtyard.api.ProblemException;
 import org.courtyard.api.RetryLaterException;
 import org.courtyard.api.TenantSlug;
+import org.courtyard.api.Totp;
 import org.courtyard.identity.internal.dto.TotpSetupView;
 
 /**

@@ -1,4 +1,4 @@
-package org.courtyard.identity.internal;
+package org.courtyard.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -44,5 +44,14 @@ class TotpTest {
   void theUriIsWhatAuthenticatorAppsRead() {
     assertThat(Totp.uri("acme", "li.lei", "ABC"))
         .startsWith("otpauth://totp/Courtyard%20%28acme%29%3Ali.lei?secret=ABC&issuer=Courtyard");
+  }
+
+  @Test
+  void aSetUpSecretGivesTheCodesItsUriPromises() {
+    Totp.Setup setup = Totp.setup("operator", "ops.li");
+    assertThat(setup.uri()).contains("secret=" + setup.secret()).contains("period=30");
+    Instant now = Instant.now();
+    String code = Totp.code(setup.secret(), now);
+    assertThat(Totp.verify(setup.secret(), code, now, 0)).hasValue(now.getEpochSecond() / 30);
   }
 }

@@ -1,7 +1,10 @@
-package org.courtyard.identity.internal;
+package org.courtyard.api;
 
+import java.net.URLEncoder;
 import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
+import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.time.Instant;
 import java.util.Locale;
@@ -12,27 +15,45 @@ import javax.crypto.spec.SecretKeySpec;
 /**
  * Time-based one-time passwords as RFC 6238 defines them and authenticator apps compute them:
  * HMAC-SHA1, 30-second steps, 6 digits, a 160-bit secret shown as Base32. A code is accepted in its
- * step and the neighbouring ones (clock drift), and only for a step after the last one used.
+ * step and the neighbouring ones (clock drift), and only for a step after the last one used, so
+ * that a code seen once cannot be replayed. Staff users (identity) and operators (tenancy) keep
+ * their secrets and last steps in their own tables; this class holds only the arithmetic.
  */
-final class Totp {
+public final class Totp {
 
-  static final int DIGITS = 6;
-  static final long STEP_SECONDS = 30;
+  public static final int DIGITS = 6;
+  public static final long STEP_SECONDS = 30;
   private static final String BASE32 = "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567";
   private static final SecureRandom RANDOM = new SecureRandom();
 
+  /**
+   * What a user needs to set up an authenticator app: the secret (to type in) and the {@code
+   * otpauth://} URI (to scan as a QR code).
+   */
+  public record Setup(String secret, String uri, int digits, long periodSeconds) {}
+
   private Totp() {}
 
+  /** A new secret and its URI, labelled {@code Courtyard (realm):account} in the app. */
+  public static Setup setup(String realm, String account) {
+    String secret = newSecret();
+    return new Setup(secret, uri(realm, account, secret), DIGITS, STEP_SECONDS);
+  }
+
   /** A new 160-bit secret in Base32. */
-  static String newSecret() {
+  public static String newSecret() {
     byte[] b = new byte[20];
     RANDOM.nextBytes(b);
     return base32(b);
   }
 
-  /** What an authenticator app scans: {@code otpauth://totp/Courtyard:user?secret=...}. */
-  static String uri(String company, String username, String secret) {
-    String label = enc("Courtyard (" + company + "):" + username);
+  /**
+   * What an authenticator app scans: {@code otpauth://totp/Courtyard%20(realm):account?secret=...}.
+   *
+   * @param realm the company's slug for staff, {@code operator} for the platform's operators
+   */
+  public static String uri(String realm, String account, String secret) {
+    String label = enc("Courtyard (" + realm + "):" + account);
     return "otpauth://totp/"
         + label
         + "?secret="
@@ -45,9 +66,9 @@ final class Totp {
 
   /**
    * The step {@code code} belongs to, if it is right for {@code secret} at {@code now} (±1 step)
-   * and later than {@code lastUsed}.
+   * and later than {@code lastUsed}; empty for a wrong, expired, malformed or replayed code.
    */
-  static OptionalLong verify(String secret, String code, Instant now, long lastUsed) {
+  public static OptionalLong verify(String secret, String code, Instant now, long lastUsed) {
     if (code == null || !code.strip().matches("^[0-9]{6}$")) {
       return OptionalLong.empty();
     }
@@ -61,8 +82,13 @@ final class Totp {
     return OptionalLong.empty();
   }
 
+  /** The code of {@code secret} (Base32) at {@code at}, as the user's app shows it. */
+  public static String code(String secret, Instant at) {
+    return code(base32Decode(secret), at.getEpochSecond() / STEP_SECONDS);
+  }
+
   /** The code of {@code step}, zero-padded. */
-  static String code(byte[] key, long step) {
+  public static String code(byte[] key, long step) {
     try {
       Mac mac = Mac.getInstance("HmacSHA1");
       mac.init(new SecretKeySpec(key, "HmacSHA1"));
@@ -79,7 +105,7 @@ final class Totp {
     }
   }
 
-  static String base32(byte[] data) {
+  public static String base32(byte[] data) {
     StringBuilder out = new StringBuilder();
     int buffer = 0;
     int bits = 0;
@@ -97,7 +123,10 @@ final class Totp {
     return out.toString();
   }
 
-  static byte[] base32Decode(String text) {
+  /**
+   * @throws IllegalArgumentException for a character outside the Base32 alphabet
+   */
+  public static byte[] base32Decode(String text) {
     String s = text.replace("=", "").replace(" ", "").toUpperCase(Locale.ROOT);
     ByteBuffer out = ByteBuffer.allocate(s.length() * 5 / 8);
     int buffer = 0;
@@ -118,13 +147,11 @@ final class Totp {
   }
 
   private static boolean constantTimeEquals(String a, String b) {
-    return java.security.MessageDigest.isEqual(
-        a.getBytes(java.nio.charset.StandardCharsets.US_ASCII),
-        b.getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+    return MessageDigest.isEqual(
+        a.getBytes(StandardCharsets.US_ASCII), b.getBytes(StandardCharsets.US_ASCII));
   }
 
   private static String enc(String s) {
-    return java.net.URLEncoder.encode(s, java.nio.charset.StandardCharsets.UTF_8)
-        .replace("+", "%20");
+    return URLEncoder.encode(s, StandardCharsets.UTF_8).replace("+", "%20");
   }
 }
