@@ -134,6 +134,45 @@ final class Http {
     return new Http(base, "Bearer " + r.json.path("accessToken").asText());
   }
 
+  /**
+   * Signs a resident in with phone number {@code e164} (+86...): asks for a code, reads it where
+   * the development (log) channel writes it, and sends it back. The verify call's reply.
+   */
+  Reply residentSignIn(String tenant, String e164) throws Exception {
+    Reply sent =
+        new Http(base, null).post("/auth/resident/code", map("tenant", tenant, "phone", e164));
+    org.junit.Assert.assertEquals(sent.toString(), 202, sent.status);
+    String masked =
+        e164.substring(0, e164.length() - 8) + "****" + e164.substring(e164.length() - 4);
+    String code = codeInLog(tenant, masked);
+    return new Http(base, null)
+        .post("/auth/resident/verify", map("tenant", tenant, "phone", e164, "code", code));
+  }
+
+  private static final java.util.regex.Pattern SIGN_IN_CODE =
+      java.util.regex.Pattern.compile("验证码是 ([0-9]{6})");
+
+  /** The code of the log channel's latest sign-in message to {@code masked} for {@code tenant}. */
+  static String codeInLog(String tenant, String masked) throws Exception {
+    long deadline = System.currentTimeMillis() + 15_000;
+    java.nio.file.Path log = java.nio.file.Path.of(System.getProperty("karaf.log"), "karaf.log");
+    String marker = "for " + masked + " (sign-in-code, zh-CN, tenant " + tenant + ")";
+    while (true) {
+      String text = java.nio.file.Files.readString(log);
+      int at = text.lastIndexOf(marker);
+      if (at >= 0) {
+        java.util.regex.Matcher m = SIGN_IN_CODE.matcher(text.substring(at));
+        if (m.find()) {
+          return m.group(1);
+        }
+      }
+      if (System.currentTimeMillis() > deadline) {
+        org.junit.Assert.fail("no sign-in code for " + masked + " of " + tenant + " in the log");
+      }
+      Thread.sleep(200);
+    }
+  }
+
   /** The id of what a POST created; fails unless it answered 201. */
   static long id(Reply r) {
     org.junit.Assert.assertEquals(r.toString(), 201, r.status);
@@ -146,6 +185,7 @@ final class Http {
     final String contentType;
     final String text;
     final JsonNode json;
+    private java.net.http.HttpHeaders headers;
 
     Reply(int status, String contentType, String text) throws IOException {
       this.status = status;
@@ -156,6 +196,11 @@ final class Http {
           text == null || text.isBlank() || !contentType.contains("json")
               ? null
               : JSON.readTree(text);
+    }
+
+    /** A response header's first value, or null. */
+    String header(String name) {
+      return headers == null ? null : headers.firstValue(name).orElse(null);
     }
 
     String problemType() {
@@ -241,6 +286,9 @@ final class Http {
 
   private static Reply send(HttpRequest.Builder b) throws IOException, InterruptedException {
     HttpResponse<String> r = CLIENT.send(b.build(), HttpResponse.BodyHandlers.ofString());
-    return new Reply(r.statusCode(), r.headers().firstValue("Content-Type").orElse(""), r.body());
+    Reply reply =
+        new Reply(r.statusCode(), r.headers().firstValue("Content-Type").orElse(""), r.body());
+    reply.headers = r.headers();
+    return reply;
   }
 }

@@ -37,6 +37,10 @@ public final class BillingModule implements ModuleDescriptor {
           PermissionDef.money("billing.refund.create", "Record refunds", "办理退款"),
           PermissionDef.of(
               "billing.statement.read", "View statements of rooms and residents", "查看房间及住户对账单"),
+          PermissionDef.resident(
+              "billing.my-statement.read",
+              "A resident's own bills, payments and balance",
+              "住户本人的账单、缴费与余额"),
           PermissionDef.of(
               "billing.arrears.read", "View arrears and payment reminders", "查看欠费及催缴提醒"),
           PermissionDef.of(

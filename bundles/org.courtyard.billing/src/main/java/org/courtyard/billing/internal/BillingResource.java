@@ -16,6 +16,7 @@ import javax.ws.rs.core.MediaType;
 import javax.ws.rs.core.Response;
 import javax.ws.rs.core.SecurityContext;
 import org.courtyard.api.CourtyardConstants;
+import org.courtyard.api.rest.DataScope;
 import org.courtyard.api.rest.Doc;
 import org.courtyard.api.rest.ModuleResource;
 import org.courtyard.api.rest.Permission;
@@ -189,6 +190,38 @@ public class BillingResource implements ModuleResource {
         billing.personStatement(
             instance, TenantPrincipal.of(security), personId, TenantPrincipal.scopeOf(security));
     return PersonStatementHtml.render(statement, instance.catalog().settings().zone());
+  }
+
+  @Doc(
+      summary = "Get my statement (residents)",
+      description =
+          "For a signed-in resident: their current rooms, each with its bills, payments and"
+              + " balance, and the totals. 403 permission-denied for anyone else.")
+  @Permission("billing.my-statement.read")
+  @GET
+  @Path("my/statement")
+  public PersonStatementView myStatement(@Context SecurityContext security) {
+    return mine(security, billing.of(security));
+  }
+
+  @Doc(
+      summary = "Get my statement as HTML (residents)",
+      description = "The signed-in resident's statement as a printable HTML page.")
+  @Permission("billing.my-statement.read")
+  @GET
+  @Path("my/statement.html")
+  @Produces(HTML)
+  public String myStatementHtml(@Context SecurityContext security) {
+    BillingTenant instance = billing.of(security);
+    return PersonStatementHtml.render(
+        mine(security, instance), instance.catalog().settings().zone());
+  }
+
+  /** The statement of the signed-in resident: the person comes from the verified credential. */
+  private PersonStatementView mine(SecurityContext security, BillingTenant instance) {
+    TenantPrincipal caller = TenantPrincipal.principalOf(security);
+    return billing.personStatement(
+        instance, caller.tenant(), Long.parseLong(caller.subject()), DataScope.ALL);
   }
 
   @Doc(

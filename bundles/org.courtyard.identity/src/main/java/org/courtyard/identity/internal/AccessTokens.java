@@ -38,9 +38,22 @@ final class AccessTokens {
   static final JOSEObjectType TYPE = new JOSEObjectType("at+jwt");
   static final String AUDIENCE = "courtyard-api";
 
-  /** What a valid access token says. */
+  /**
+   * What a valid access token says. {@code user} is a staff user's id, or for a resident ({@code
+   * resident} true) the resident account's id, with the linked {@code person}.
+   */
   record Claims(
-      TenantSlug tenant, long user, String username, UUID session, int version, Instant expires) {}
+      TenantSlug tenant,
+      long user,
+      String username,
+      UUID session,
+      int version,
+      Instant expires,
+      boolean resident,
+      long person) {}
+
+  /** The {@code knd} claim of a resident's token; a staff member's has none. */
+  static final String RESIDENT = "resident";
 
   private static final int MAX_REMEMBERED = 50_000;
 
@@ -78,20 +91,36 @@ final class AccessTokens {
   }
 
   String issue(TenantSlug tenant, long user, String username, UUID session, int version) {
+    return sign(claims(tenant, user, username, session, version).build());
+  }
+
+  /** A resident's token: {@code sub} is the account, {@code pid} the person it is linked to. */
+  String issueResident(
+      TenantSlug tenant, long account, long person, String name, UUID session, int version) {
+    return sign(
+        claims(tenant, account, name, session, version)
+            .claim("knd", RESIDENT)
+            .claim("pid", person)
+            .build());
+  }
+
+  private JWTClaimsSet.Builder claims(
+      TenantSlug tenant, long user, String username, UUID session, int version) {
     Instant now = Instant.now();
-    JWTClaimsSet claims =
-        new JWTClaimsSet.Builder()
-            .issuer(issuer)
-            .audience(AUDIENCE)
-            .subject(Long.toString(user))
-            .claim("tid", tenant.value())
-            .claim("sid", session.toString())
-            .claim("ver", version)
-            .claim("name", username)
-            .issueTime(Date.from(now))
-            .expirationTime(Date.from(now.plus(lifetime)))
-            .jwtID(UUID.randomUUID().toString())
-            .build();
+    return new JWTClaimsSet.Builder()
+        .issuer(issuer)
+        .audience(AUDIENCE)
+        .subject(Long.toString(user))
+        .claim("tid", tenant.value())
+        .claim("sid", session.toString())
+        .claim("ver", version)
+        .claim("name", username)
+        .issueTime(Date.from(now))
+        .expirationTime(Date.from(now.plus(lifetime)))
+        .jwtID(UUID.randomUUID().toString());
+  }
+
+  private String sign(JWTClaimsSet claims) {
     RSAKey key = keys.current();
     SignedJWT jwt =
         new SignedJWT(
@@ -122,6 +151,11 @@ final class AccessTokens {
       if (!TenantSlug.isValid(tid)) {
         return Optional.empty();
       }
+      boolean resident = RESIDENT.equals(set.getStringClaim("knd"));
+      Long person = set.getLongClaim("pid");
+      if (resident && person == null) {
+        return Optional.empty();
+      }
       claims =
           new Claims(
               TenantSlug.of(tid),
@@ -129,7 +163,9 @@ final class AccessTokens {
               set.getStringClaim("name"),
               UUID.fromString(set.getStringClaim("sid")),
               set.getIntegerClaim("ver"),
-              set.getExpirationTime().toInstant());
+              set.getExpirationTime().toInstant(),
+              resident,
+              resident ? person : 0L);
     } catch (ParseException | BadJOSEException | JOSEException | IllegalArgumentException e) {
       return Optional.empty();
     }

@@ -28,6 +28,8 @@ import org.courtyard.identity.internal.dto.CallerView;
 import org.courtyard.identity.internal.dto.CodeInput;
 import org.courtyard.identity.internal.dto.LoginInput;
 import org.courtyard.identity.internal.dto.RefreshInput;
+import org.courtyard.identity.internal.dto.ResidentCodeInput;
+import org.courtyard.identity.internal.dto.ResidentVerifyInput;
 import org.courtyard.identity.internal.dto.TokenView;
 import org.courtyard.identity.internal.dto.TotpSetupView;
 
@@ -48,6 +50,8 @@ public final class AuthResource implements TenantExtension {
   private final SigningKeys keys;
   private final PermissionCatalog catalog;
   private final SecondFactor secondFactor;
+  private final ResidentSignIn residents;
+  private final ResidentAccounts residentAccounts;
 
   AuthResource(
       Sessions sessions,
@@ -55,7 +59,11 @@ public final class AuthResource implements TenantExtension {
       AccessTokens tokens,
       SigningKeys keys,
       PermissionCatalog catalog,
-      SecondFactor secondFactor) {
+      SecondFactor secondFactor,
+      ResidentSignIn residents,
+      ResidentAccounts residentAccounts) {
+    this.residents = residents;
+    this.residentAccounts = residentAccounts;
     this.secondFactor = secondFactor;
     this.sessions = sessions;
     this.users = users;
@@ -71,7 +79,7 @@ public final class AuthResource implements TenantExtension {
 
   @Override
   public Set<String> publicPaths() {
-    return Set.of("login", "refresh", "jwks.json");
+    return Set.of("login", "refresh", "jwks.json", "resident/code", "resident/verify");
   }
 
   @Doc(
@@ -86,6 +94,37 @@ public final class AuthResource implements TenantExtension {
   @Consumes(MediaType.APPLICATION_JSON)
   public TokenView login(@Context HttpServletRequest http, LoginInput input) {
     return sessions.login(
+        Params.body(input), http.getRemoteAddr(), http.getHeader(HttpHeaders.USER_AGENT));
+  }
+
+  @Doc(
+      summary = "Ask for a resident's sign-in code",
+      description =
+          "Sends a six-digit code, valid 5 minutes, to the resident's phone number or e-mail"
+              + " address. The answer is the same whether or not the address belongs to a"
+              + " resident. 429 too-many-codes (one a minute, five an hour per address), 422"
+              + " invalid-address, 503 code-not-sent.",
+      status = 202)
+  @POST
+  @Path("resident/code")
+  @Consumes(MediaType.APPLICATION_JSON)
+  public Response residentCode(@Context HttpServletRequest http, ResidentCodeInput input) {
+    return Response.accepted(residents.requestCode(Params.body(input), http.getRemoteAddr()))
+        .build();
+  }
+
+  @Doc(
+      summary = "Sign a resident in with the code",
+      description =
+          "The address and the code give a resident's access token and refresh token; the"
+              + " resident's account is made on first sign-in. 401 invalid-code (five tries),"
+              + " 409 choose-person when several residents share the address (send personId),"
+              + " 403 resident-disabled.")
+  @POST
+  @Path("resident/verify")
+  @Consumes(MediaType.APPLICATION_JSON)
+  public TokenView residentVerify(@Context HttpServletRequest http, ResidentVerifyInput input) {
+    return residents.verify(
         Params.body(input), http.getRemoteAddr(), http.getHeader(HttpHeaders.USER_AGENT));
   }
 
@@ -112,7 +151,7 @@ public final class AuthResource implements TenantExtension {
   public void logout(
       @Context SecurityContext security,
       @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization) {
-    TenantPrincipal caller = staff(security);
+    TenantPrincipal caller = signedIn(security);
     sessions.logout(caller.tenant(), sessionOf(authorization));
   }
 
@@ -122,9 +161,15 @@ public final class AuthResource implements TenantExtension {
   @Permission(Permission.SELF)
   @POST
   @Path("logout-all")
-  public void logoutAll(@Context SecurityContext security) {
-    TenantPrincipal caller = staff(security);
-    users.signOutEverywhere(caller.tenant(), Long.parseLong(caller.subject()));
+  public void logoutAll(
+      @Context SecurityContext security,
+      @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization) {
+    TenantPrincipal caller = signedIn(security);
+    if (caller.kind() == TenantPrincipal.Kind.RESIDENT) {
+      residentAccounts.signOutEverywhere(caller.tenant(), accountOf(authorization));
+    } else {
+      users.signOutEverywhere(caller.tenant(), Long.parseLong(caller.subject()));
+    }
   }
 
   @Doc(
@@ -146,7 +191,7 @@ public final class AuthResource implements TenantExtension {
                   held.add(
                       new CallerView.Held(
                           def.id(),
-                          scope.isAll() ? "company" : "some",
+                          scope.isAll() ? "company" : def.forResidents() ? "own" : "some",
                           List.copyOf(scope.estates()),
                           List.copyOf(scope.buildings()))));
     }
@@ -214,6 +259,15 @@ public final class AuthResource implements TenantExtension {
     return Response.noContent().build();
   }
 
+  /** A signed-in staff member or resident: a caller with a session. */
+  private static TenantPrincipal signedIn(SecurityContext security) {
+    TenantPrincipal caller = TenantPrincipal.principalOf(security);
+    if (caller.kind() == TenantPrincipal.Kind.RESIDENT) {
+      return caller;
+    }
+    return staff(security);
+  }
+
   private static TenantPrincipal staff(SecurityContext security) {
     TenantPrincipal caller = TenantPrincipal.principalOf(security);
     if (caller.kind() != TenantPrincipal.Kind.STAFF) {
@@ -228,10 +282,18 @@ public final class AuthResource implements TenantExtension {
 
   /** The session of the access token this request carries (verified already, so cached). */
   private UUID sessionOf(String authorization) {
+    return claimsOf(authorization).session();
+  }
+
+  /** The resident account of the access token this request carries. */
+  private long accountOf(String authorization) {
+    return claimsOf(authorization).user();
+  }
+
+  private AccessTokens.Claims claimsOf(String authorization) {
     String token = authorization == null ? "" : authorization.replaceFirst("(?i)^Bearer\\s+", "");
     return tokens
         .verify(token)
-        .map(AccessTokens.Claims::session)
         .orElseThrow(
             () -> new ProblemException(401, "unauthorized", "Unauthorized", "Sign in again."));
   }

@@ -12,6 +12,7 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
+import org.courtyard.api.PermissionDef;
 import org.courtyard.api.Tenant;
 import org.courtyard.api.TenantService;
 import org.courtyard.api.TenantSlug;
@@ -63,12 +64,21 @@ final class Callers {
 
   private record TenantCheck(boolean active, long checkedAt) {}
 
+  /** A resident account as the request path needs it. */
+  record ResidentState(String name, boolean active, int tokenVersion, long person) {}
+
+  /** A resident holds every resident's own permission, about their own rooms, and nothing else. */
+  private static final TenantPrincipal.Grants RESIDENT_GRANTS =
+      permission ->
+          PermissionDef.isForResidents(permission) ? Optional.of(DataScope.NONE) : Optional.empty();
+
   private static final int MAX_ENTRIES = 100_000;
   private static final long TENANT_RECHECK_NANOS = Duration.ofSeconds(10).toNanos();
 
   private final TenantService tenants;
   private final TenantStores stores;
   private final Map<String, UserState> users = new ConcurrentHashMap<>();
+  private final Map<String, ResidentState> residents = new ConcurrentHashMap<>();
   private final Map<String, Boolean> sessions = new ConcurrentHashMap<>();
   private final Map<TenantSlug, TenantCheck> tenantChecks = new ConcurrentHashMap<>();
   private final AtomicLong epoch = new AtomicLong();
@@ -86,6 +96,9 @@ final class Callers {
     if (!tenantActive(tenant)) {
       return Optional.empty();
     }
+    if (claims.resident()) {
+      return resident(claims);
+    }
     UserState user = user(tenant, claims.user());
     if (user == null || !user.active || user.tokenVersion != claims.version()) {
       return Optional.empty();
@@ -100,6 +113,62 @@ final class Callers {
             Long.toString(claims.user()),
             user.username,
             user::scopeFor));
+  }
+
+  private Optional<TenantPrincipal> resident(AccessTokens.Claims claims) {
+    TenantSlug tenant = claims.tenant();
+    String key = tenant.value() + "/" + claims.user();
+    ResidentState known = residents.get(key);
+    if (known == null) {
+      long before = epoch.get();
+      known = stores.of(tenant).read(c -> loadResident(c, claims.user()));
+      if (known != null && epoch.get() == before) {
+        bound(residents);
+        residents.put(key, known);
+      }
+    }
+    if (known == null
+        || !known.active()
+        || known.tokenVersion() != claims.version()
+        || known.person() != claims.person()
+        || !sessionOpen(tenant, claims.session())) {
+      return Optional.empty();
+    }
+    return Optional.of(
+        new TenantPrincipal(
+            tenant,
+            TenantPrincipal.Kind.RESIDENT,
+            Long.toString(known.person()),
+            known.name(),
+            RESIDENT_GRANTS));
+  }
+
+  private static ResidentState loadResident(java.sql.Connection c, long account)
+      throws java.sql.SQLException {
+    try (PreparedStatement ps =
+        c.prepareStatement(
+            "select person_id, status, token_version, display_name from resident_account"
+                + " where id = ?")) {
+      ps.setLong(1, account);
+      try (ResultSet rs = ps.executeQuery()) {
+        if (!rs.next()) {
+          return null;
+        }
+        return new ResidentState(
+            rs.getString(4),
+            ResidentAccounts.ACTIVE.equals(rs.getString(2)),
+            rs.getInt(3),
+            rs.getLong(1));
+      }
+    }
+  }
+
+  /** After a resident account was disabled or signed out everywhere. */
+  void forgetResident(TenantSlug tenant, long account) {
+    epoch.incrementAndGet();
+    residents.remove(tenant.value() + "/" + account);
+    String prefix = tenant.value() + "/";
+    sessions.keySet().removeIf(k -> k.startsWith(prefix));
   }
 
   /** Also told when a tenant's callers are forgotten: other remembered credentials (API keys). */
@@ -126,6 +195,7 @@ final class Callers {
     epoch.incrementAndGet();
     String prefix = tenant.value() + "/";
     users.keySet().removeIf(k -> k.startsWith(prefix));
+    residents.keySet().removeIf(k -> k.startsWith(prefix));
     sessions.keySet().removeIf(k -> k.startsWith(prefix));
     tenantChecks.remove(tenant);
   }

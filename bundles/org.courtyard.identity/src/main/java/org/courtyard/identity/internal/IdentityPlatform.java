@@ -9,6 +9,7 @@ import org.courtyard.api.AuditTrail;
 import org.courtyard.api.Authenticator;
 import org.courtyard.api.ModuleDescriptor;
 import org.courtyard.api.OnboardingListener;
+import org.courtyard.api.ResidentContacts;
 import org.courtyard.api.TenantPersistence;
 import org.courtyard.api.TenantService;
 import org.courtyard.api.TenantSlug;
@@ -18,6 +19,7 @@ import org.courtyard.api.rest.CallerVerifier;
 import org.courtyard.api.rest.OperatorExtension;
 import org.courtyard.api.rest.TenantExtension;
 import org.courtyard.api.rest.TenantPrincipal;
+import org.courtyard.messaging.Messages;
 import org.courtyard.persistence.PlatformDatabase;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.ServiceRegistration;
@@ -84,6 +86,7 @@ public final class IdentityPlatform implements CallerVerifier, OnboardingListene
   private final StaffUsers users;
   private final Roles roles;
   private final Grants grants;
+  private final ResidentSignIn residentSignIn;
 
   @Activate
   public IdentityPlatform(
@@ -125,12 +128,25 @@ public final class IdentityPlatform implements CallerVerifier, OnboardingListene
             audit,
             secondFactor,
             Duration.ofDays(config.refreshTokenDays()));
+    this.residentSignIn = new ResidentSignIn(tenants, stores, sessions, audit);
+    ResidentAccounts residentAccounts = new ResidentAccounts(stores, callers);
     this.roles = new Roles(stores, catalog, callers);
     this.grants = new Grants(stores, callers);
     register(context, new AuditResource(audit));
     registrations.add(
         context.registerService(OperatorExtension.class, new OperatorAuditResource(audit), null));
-    register(context, new AuthResource(sessions, users, tokens, keys, catalog, secondFactor));
+    register(
+        context,
+        new AuthResource(
+            sessions,
+            users,
+            tokens,
+            keys,
+            catalog,
+            secondFactor,
+            residentSignIn,
+            residentAccounts));
+    register(context, new ResidentAccountsResource(residentAccounts));
     register(context, new UsersResource(users, grants, sessions, secondFactor));
     register(context, new RolesResource(roles, catalog));
     register(context, new ApiKeysResource(apiKeys));
@@ -189,6 +205,30 @@ public final class IdentityPlatform implements CallerVerifier, OnboardingListene
 
   void removeModule(ModuleDescriptor module) {
     catalog.remove(module);
+  }
+
+  @Reference(
+      cardinality = ReferenceCardinality.OPTIONAL,
+      policy = ReferencePolicy.DYNAMIC,
+      unbind = "removeContacts")
+  void addContacts(ResidentContacts contacts) {
+    residentSignIn.contacts(contacts);
+  }
+
+  void removeContacts(ResidentContacts contacts) {
+    residentSignIn.contacts(null);
+  }
+
+  @Reference(
+      cardinality = ReferenceCardinality.OPTIONAL,
+      policy = ReferencePolicy.DYNAMIC,
+      unbind = "removeMessages")
+  void addMessages(Messages messages) {
+    residentSignIn.messages(messages);
+  }
+
+  void removeMessages(Messages messages) {
+    residentSignIn.messages(null);
   }
 
   @Override

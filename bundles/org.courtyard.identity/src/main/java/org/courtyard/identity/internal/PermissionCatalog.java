@@ -32,6 +32,11 @@ final class PermissionCatalog {
               "identity.apikey.manage",
               "Create, list and revoke API keys for integrations and devices",
               "管理接口密钥（对接系统与设备）"),
+          PermissionDef.of("identity.resident.read", "See residents' sign-in accounts", "查看住户登录账号"),
+          PermissionDef.of(
+              "identity.resident.manage",
+              "Disable, enable and sign out residents' accounts",
+              "停用、启用住户账号及强制下线"),
           PermissionDef.of("identity.audit.read", "See and export the audit log", "查看及导出操作日志"),
           PermissionDef.of(
               "identity.sso.manage",

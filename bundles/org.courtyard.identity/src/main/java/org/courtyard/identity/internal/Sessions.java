@@ -25,6 +25,7 @@ import org.courtyard.api.TenantSlug;
 import org.courtyard.api.TextRules;
 import org.courtyard.api.jdbc.Jdbc;
 import org.courtyard.identity.internal.dto.LoginInput;
+import org.courtyard.identity.internal.dto.ResidentView;
 import org.courtyard.identity.internal.dto.SessionView;
 import org.courtyard.identity.internal.dto.TokenView;
 import org.courtyard.identity.internal.dto.UserView;
@@ -89,7 +90,7 @@ final class Sessions {
       if (TenantSlug.isValid(slug) && tenants.find(slug).isPresent()) {
         String name = in.username() == null ? "" : TextRules.clip(in.username().strip(), 60);
         audit.record(
-            signInAudit(TenantSlug.of(slug), "?", name, "POST /auth/login", source),
+            signInAudit(TenantSlug.of(slug), "staff", "?", name, "POST /auth/login", source),
             refused.status() + " " + refused.type());
       }
       throw refused;
@@ -151,18 +152,7 @@ final class Sessions {
             .of(t)
             .transaction(
                 c -> {
-                  try (PreparedStatement ps =
-                      c.prepareStatement(
-                          "insert into staff_session (id, user_id, refresh_hash, expires_at,"
-                              + " source, user_agent) values (?, ?, ?, ?, ?, ?)")) {
-                    ps.setObject(1, sid);
-                    ps.setLong(2, u.id());
-                    ps.setString(3, hash(secret));
-                    ps.setTimestamp(4, Timestamp.from(expires));
-                    ps.setString(5, TextRules.clip(source, 64));
-                    ps.setString(6, TextRules.clip(userAgent, 200));
-                    ps.executeUpdate();
-                  }
+                  insertSession(c, sid, u.id(), null, secret, expires, source, userAgent);
                   try (PreparedStatement ps =
                       c.prepareStatement(
                           "update staff_user set last_login_at = now() where id = ?")) {
@@ -171,11 +161,72 @@ final class Sessions {
                   }
                   AuditLog.insert(
                       c,
-                      signInAudit(t, Long.toString(u.id()), u.username(), operation, source),
+                      signInAudit(
+                          t, "staff", Long.toString(u.id()), u.username(), operation, source),
                       "ok");
                   return StaffUsers.find(c, u.id()).orElseThrow();
                 });
-    return answer(t, u.id(), u.username(), sid, u.tokenVersion(), secret, expires, view);
+    return answer(t, Holder.staff(view, u.tokenVersion()), sid, secret, expires);
+  }
+
+  /**
+   * A new session of a staff user or (when {@code user} is null) a resident account, inside the
+   * caller's transaction: only the refresh secret's hash is kept.
+   */
+  static void insertSession(
+      Connection c,
+      UUID sid,
+      Long user,
+      Long resident,
+      String secret,
+      Instant expires,
+      String source,
+      String userAgent)
+      throws SQLException {
+    try (PreparedStatement ps =
+        c.prepareStatement(
+            "insert into staff_session (id, user_id, resident_id, refresh_hash, expires_at,"
+                + " source, user_agent) values (?, ?, ?, ?, ?, ?, ?)")) {
+      ps.setObject(1, sid);
+      Jdbc.setLong(ps, 2, user);
+      Jdbc.setLong(ps, 3, resident);
+      ps.setString(4, hash(secret));
+      ps.setTimestamp(5, Timestamp.from(expires));
+      ps.setString(6, TextRules.clip(source, 64));
+      ps.setString(7, TextRules.clip(userAgent, 200));
+      ps.executeUpdate();
+    }
+  }
+
+  /**
+   * Who a session is for: a staff user (with their {@code user} view) or a resident account (with
+   * its {@code resident} view), and the token version access tokens carry.
+   */
+  record Holder(UserView user, ResidentView resident, int tokenVersion) {
+    static Holder staff(UserView user, int tokenVersion) {
+      return new Holder(user, null, tokenVersion);
+    }
+
+    static Holder resident(ResidentView resident, int tokenVersion) {
+      return new Holder(null, resident, tokenVersion);
+    }
+
+    String kind() {
+      return user != null ? "staff" : "resident";
+    }
+
+    long id() {
+      return user != null ? user.id() : resident.accountId();
+    }
+
+    /** Who audit rows name: the staff user, or the resident's person (as their requests do). */
+    String auditId() {
+      return Long.toString(user != null ? user.id() : resident.personId());
+    }
+
+    String name() {
+      return user != null ? user.username() : resident.fullName();
+    }
   }
 
   TokenView refresh(String refreshToken) {
@@ -198,8 +249,9 @@ final class Sessions {
                         c,
                         signInAudit(
                             r.tenant,
-                            Long.toString(done.user.id()),
-                            done.user.username(),
+                            done.holder.kind(),
+                            done.holder.auditId(),
+                            done.holder.name(),
                             "POST /auth/refresh",
                             null),
                         "ok");
@@ -217,15 +269,7 @@ final class Sessions {
           r.tenant);
       throw invalidRefresh();
     }
-    return answer(
-        r.tenant,
-        rotated.user.id(),
-        rotated.user.username(),
-        r.session,
-        rotated.tokenVersion,
-        next,
-        expires,
-        rotated.user);
+    return answer(r.tenant, rotated.holder, r.session, next, expires);
   }
 
   /** Ends the session the caller's token belongs to. */
@@ -281,6 +325,10 @@ final class Sessions {
             });
   }
 
+  Duration refreshLifetime() {
+    return refreshLifetime;
+  }
+
   /** Revokes every open session of {@code user}, inside the caller's transaction. */
   static void revokeAll(Connection c, long user, String why) throws SQLException {
     try (PreparedStatement ps =
@@ -293,32 +341,35 @@ final class Sessions {
     }
   }
 
-  private static RequestAudit signInAudit(
-      TenantSlug tenant, String id, String name, String operation, String source) {
+  static RequestAudit signInAudit(
+      TenantSlug tenant, String kind, String id, String name, String operation, String source) {
     return new RequestAudit(
         tenant,
-        "staff",
+        kind,
         id,
         name,
         operation,
         null,
         List.of(),
-        operation.endsWith("login") ? "sign-in" : "tokens refreshed",
+        operation.endsWith("refresh") ? "tokens refreshed" : "sign-in",
         TextRules.clip(source, 64),
         null);
   }
 
   private record Refresh(TenantSlug tenant, UUID session, String secret) {}
 
-  private record Rotated(UserView user, int tokenVersion, boolean reused) {}
+  private record Rotated(Holder holder, boolean reused) {}
 
   private static Rotated rotate(Connection c, Refresh r, String next, Instant expires)
       throws SQLException {
     String presented = hash(r.secret);
     try (PreparedStatement ps =
         c.prepareStatement(
-            "select s.user_id, s.refresh_hash, s.previous_hash, u.status, u.token_version"
-                + " from staff_session s join staff_user u on u.id = s.user_id"
+            "select s.user_id, s.refresh_hash, s.previous_hash,"
+                + " coalesce(u.status, a.status), coalesce(u.token_version, a.token_version),"
+                + " s.resident_id, a.person_id, a.display_name"
+                + " from staff_session s left join staff_user u on u.id = s.user_id"
+                + " left join resident_account a on a.id = s.resident_id"
                 + " where s.id = ? and s.revoked_at is null and s.expires_at > now()"
                 + " for update of s")) {
       ps.setObject(1, r.session);
@@ -326,13 +377,15 @@ final class Sessions {
         if (!rs.next()) {
           return null;
         }
-        long user = rs.getLong(1);
+        Long user = Jdbc.getLong(rs, "user_id");
         String current = rs.getString(2);
         String previous = rs.getString(3);
         if (!StaffUsers.ACTIVE.equals(rs.getString(4))) {
           return null;
         }
         int tokenVersion = rs.getInt(5);
+        ResidentView resident =
+            user == null ? new ResidentView(rs.getLong(6), rs.getLong(7), rs.getString(8)) : null;
         if (MessageDigest.isEqual(bytes(presented), bytes(current))) {
           try (PreparedStatement u =
               c.prepareStatement(
@@ -343,7 +396,11 @@ final class Sessions {
             u.setObject(3, r.session);
             u.executeUpdate();
           }
-          return new Rotated(StaffUsers.find(c, user).orElseThrow(), tokenVersion, false);
+          return new Rotated(
+              user == null
+                  ? Holder.resident(resident, tokenVersion)
+                  : Holder.staff(StaffUsers.find(c, user).orElseThrow(), tokenVersion),
+              false);
         }
         if (previous != null && MessageDigest.isEqual(bytes(presented), bytes(previous))) {
           try (PreparedStatement u =
@@ -353,31 +410,34 @@ final class Sessions {
             u.setObject(1, r.session);
             u.executeUpdate();
           }
-          return new Rotated(null, tokenVersion, true);
+          return new Rotated(null, true);
         }
         return null;
       }
     }
   }
 
-  private TokenView answer(
-      TenantSlug tenant,
-      long user,
-      String username,
-      UUID sid,
-      int tokenVersion,
-      String secret,
-      Instant refreshExpires,
-      UserView view) {
-    String access = tokens.issue(tenant, user, username, sid, tokenVersion);
+  TokenView answer(
+      TenantSlug tenant, Holder holder, UUID sid, String secret, Instant refreshExpires) {
+    String access =
+        holder.user() != null
+            ? tokens.issue(tenant, holder.id(), holder.name(), sid, holder.tokenVersion())
+            : tokens.issueResident(
+                tenant,
+                holder.id(),
+                holder.resident().personId(),
+                holder.name(),
+                sid,
+                holder.tokenVersion());
     return new TokenView(
         access,
         "Bearer",
         tokens.lifetime().toSeconds(),
         REFRESH_PREFIX + tenant.value() + "." + sid + "." + secret,
         Duration.between(Instant.now(), refreshExpires).toSeconds(),
-        view,
-        setupRequired(tenant, user));
+        holder.user(),
+        holder.resident(),
+        holder.user() != null && setupRequired(tenant, holder.id()));
   }
 
   /** Whether the company requires a second factor the user has not set up yet. */
@@ -401,7 +461,7 @@ final class Sessions {
     }
   }
 
-  private String secret() {
+  String secret() {
     byte[] b = new byte[32];
     random.nextBytes(b);
     return Base64.getUrlEncoder().withoutPadding().encodeToString(b);
@@ -423,7 +483,7 @@ final class Sessions {
     return s.getBytes(StandardCharsets.US_ASCII);
   }
 
-  private static void requireActive(Tenant tenant) {
+  static void requireActive(Tenant tenant) {
     if (!Tenant.ACTIVE.equals(tenant.status)) {
       throw new ProblemException(
           403,

@@ -4,9 +4,11 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import org.courtyard.api.ResidentContacts;
 import org.courtyard.api.TenantInstances;
 import org.courtyard.api.TenantSlug;
 import org.courtyard.residents.OccupancyRef;
@@ -14,6 +16,8 @@ import org.courtyard.residents.PersonRef;
 import org.courtyard.residents.ResidentDirectory;
 import org.courtyard.residents.internal.entity.Occupancy;
 import org.courtyard.residents.internal.entity.Person;
+import org.courtyard.residents.internal.validation.PhoneNumbers;
+import org.courtyard.residents.internal.validation.Rules;
 import org.osgi.framework.BundleContext;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -25,8 +29,8 @@ import org.osgi.service.component.annotations.ReferencePolicy;
  * Read-only person, occupancy and vehicle lookups for other modules, answered from each tenant's
  * own residents instance (the pattern of estate's {@code EstateDirectoryService}).
  */
-@Component(service = ResidentDirectory.class)
-public final class ResidentDirectoryService implements ResidentDirectory {
+@Component(service = {ResidentDirectory.class, ResidentContacts.class})
+public final class ResidentDirectoryService implements ResidentDirectory, ResidentContacts {
 
   private static final String VEHICLE_COUNT_QUERY =
       "SELECT o.roomId, COUNT(DISTINCT v.id) FROM Occupancy o, Vehicle v"
@@ -122,6 +126,59 @@ public final class ResidentDirectoryService implements ResidentDirectory {
       }
     }
     return counts;
+  }
+
+  @Override
+  public Optional<String> normalize(String kind, String address) {
+    if (address == null || address.isBlank()) {
+      return Optional.empty();
+    }
+    return switch (kind) {
+      case PHONE -> PhoneNumbers.normalize(address);
+      case EMAIL -> {
+        String v = address.strip().toLowerCase(Locale.ROOT);
+        yield Rules.isEmail(v) ? Optional.of(v) : Optional.empty();
+      }
+      default -> Optional.empty();
+    };
+  }
+
+  @Override
+  public List<Contact> reachableAt(TenantSlug tenant, String kind, String address) {
+    ResidentsTenant instance = find(tenant);
+    Optional<String> normalized = normalize(kind, address);
+    if (instance == null || normalized.isEmpty()) {
+      return List.of();
+    }
+    String where = PHONE.equals(kind) ? "p.phone = :address" : "LOWER(p.email) = :address";
+    return instance
+        .transactions()
+        .read(
+            em ->
+                em
+                    .createQuery(
+                        "SELECT p FROM Person p WHERE " + where + " ORDER BY p.id", Person.class)
+                    .setParameter("address", normalized.get())
+                    .setMaxResults(20)
+                    .getResultList()
+                    .stream()
+                    .map(ResidentDirectoryService::contactOf)
+                    .toList());
+  }
+
+  @Override
+  public Optional<Contact> contact(TenantSlug tenant, long personId) {
+    ResidentsTenant instance = find(tenant);
+    if (instance == null) {
+      return Optional.empty();
+    }
+    return instance
+        .transactions()
+        .read(em -> Optional.ofNullable(em.find(Person.class, personId)).map(p -> contactOf(p)));
+  }
+
+  private static Contact contactOf(Person p) {
+    return new Contact(p.getId(), p.getFullName(), p.getPhone(), p.getEmail());
   }
 
   /** The distinct room ids of the occupancies, ascending. */

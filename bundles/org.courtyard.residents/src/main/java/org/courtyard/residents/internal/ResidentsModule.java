@@ -41,8 +41,11 @@ public final class ResidentsModule implements ModuleDescriptor {
               "residents.occupancy.end", "End an occupancy (move-out, sale)", "结束入住关系（迁出、过户）"),
           PermissionDef.of("residents.vehicle.read", "View vehicles", "查看车辆"),
           PermissionDef.of("residents.vehicle.create", "Register vehicles", "登记车辆"),
-          PermissionDef.of(
-              "residents.vehicle.delete", "Remove vehicles from the register", "注销车辆"));
+          PermissionDef.of("residents.vehicle.delete", "Remove vehicles from the register", "注销车辆"),
+          PermissionDef.resident(
+              "residents.my-home.read",
+              "A resident's own details, rooms and vehicles",
+              "住户本人的信息、房屋与车辆"));
 
   @Override
   public String id() {

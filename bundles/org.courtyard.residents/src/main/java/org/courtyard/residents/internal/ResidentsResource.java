@@ -30,6 +30,7 @@ import org.courtyard.api.rest.ModuleResource;
 import org.courtyard.api.rest.Page;
 import org.courtyard.api.rest.Permission;
 import org.courtyard.api.rest.TenantPrincipal;
+import org.courtyard.residents.internal.dto.MyHomeView;
 import org.courtyard.residents.internal.dto.OccupancyEnd;
 import org.courtyard.residents.internal.dto.OccupancyInput;
 import org.courtyard.residents.internal.dto.OccupancyView;
@@ -137,6 +138,19 @@ public class ResidentsResource implements ModuleResource {
   }
 
   /** One person in full: phone and identity number unmasked. */
+  @Doc(
+      summary = "Get my home (residents)",
+      description =
+          "For a signed-in resident: their own details, the rooms they currently own, rent or live"
+              + " in, and their current vehicles. 403 permission-denied for anyone else.")
+  @Permission("residents.my-home.read")
+  @GET
+  @Path("my/home")
+  public MyHomeView myHome(@Context SecurityContext security) {
+    return service(security)
+        .myHome(Long.parseLong(TenantPrincipal.principalOf(security).subject()));
+  }
+
   @Doc(
       summary = "Get a person",
       description = "One person in full, phone and identity number unmasked. 404 not-found.")

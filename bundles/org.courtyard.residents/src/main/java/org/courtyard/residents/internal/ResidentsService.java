@@ -28,6 +28,7 @@ import org.courtyard.api.jpa.Transactions.Conflict;
 import org.courtyard.api.rest.Page;
 import org.courtyard.estate.EstateDirectory;
 import org.courtyard.estate.RoomSummary;
+import org.courtyard.residents.internal.dto.MyHomeView;
 import org.courtyard.residents.internal.dto.OccupancyEnd;
 import org.courtyard.residents.internal.dto.OccupancyInput;
 import org.courtyard.residents.internal.dto.OccupancyView;
@@ -154,6 +155,43 @@ public final class ResidentsService {
                 limit,
                 ResidentsService::personSummary,
                 Person::getId));
+  }
+
+  /**
+   * A signed-in resident's own page: their details, current occupancies and current vehicles. The
+   * person id comes from the resident's verified credential, never from the request.
+   */
+  public MyHomeView myHome(long personId) {
+    return transactions.read(
+        em -> {
+          Person p = em.find(Person.class, personId);
+          if (p == null) {
+            throw Problems.notFound("Person", personId);
+          }
+          List<OccupancyView> occupancies =
+              em
+                  .createQuery(
+                      "SELECT o FROM Occupancy o WHERE o.personId = :person AND o.moveOut IS NULL"
+                          + " ORDER BY o.roomId, o.id",
+                      Occupancy.class)
+                  .setParameter("person", personId)
+                  .getResultList()
+                  .stream()
+                  .map(o -> occupancyView(o, p.getFullName()))
+                  .toList();
+          List<VehicleView> vehicles =
+              em
+                  .createQuery(
+                      "SELECT v FROM Vehicle v WHERE v.personId = :person AND v.removedAt IS NULL"
+                          + " ORDER BY v.id",
+                      Vehicle.class)
+                  .setParameter("person", personId)
+                  .getResultList()
+                  .stream()
+                  .map(ResidentsService::vehicleView)
+                  .toList();
+          return new MyHomeView(personView(p), occupancies, vehicles);
+        });
   }
 
   public PersonView getPerson(ResidentScope scope, long id) {

@@ -10,6 +10,7 @@ import javax.ws.rs.container.ContainerRequestFilter;
 import javax.ws.rs.container.ResourceInfo;
 import javax.ws.rs.core.Context;
 import org.courtyard.api.OperatorAccount;
+import org.courtyard.api.PermissionDef;
 import org.courtyard.api.ProblemException;
 import org.courtyard.api.rest.DataScope;
 import org.courtyard.api.rest.Permission;
@@ -19,7 +20,8 @@ import org.courtyard.api.rest.TenantPrincipal;
  * Checks, once the operation is known, that a tenant caller holds the {@link Permission} it names,
  * and binds the scope the caller holds it in for the module to filter by. An operation that names
  * none answers only owner tokens, so a forgotten annotation refuses staff rather than lets them in.
- * Refusals are 403 {@code permission-denied} naming the permission.
+ * Refusals are 403 {@code permission-denied} naming the permission. A resident's own permission
+ * ({@link PermissionDef#isForResidents}) answers signed-in residents only.
  */
 @Priority(Priorities.AUTHORIZATION)
 final class PermissionFilter implements ContainerRequestFilter {
@@ -65,6 +67,10 @@ final class PermissionFilter implements ContainerRequestFilter {
       scope = DataScope.ALL;
     } else if (Permission.SELF.equals(permission.value())) {
       scope = caller.kind() == TenantPrincipal.Kind.TOKEN ? DataScope.ALL : DataScope.NONE;
+    } else if (PermissionDef.isForResidents(permission.value())
+        && caller.kind() != TenantPrincipal.Kind.RESIDENT) {
+      // a resident's own pages: nobody else has rooms of their own to see through them
+      throw denied("a signed-in resident ('" + permission.value() + "')", permission);
     } else {
       scope =
           caller

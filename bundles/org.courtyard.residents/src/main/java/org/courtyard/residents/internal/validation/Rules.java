@@ -37,6 +37,11 @@ public final class Rules {
 
   private Rules() {}
 
+  /** Whether {@code v} has the shape of an e-mail address (what {@link #email} accepts). */
+  public static boolean isEmail(String v) {
+    return v != null && v.length() <= EMAIL_MAX && EMAIL.matcher(v).matches();
+  }
+
   /** A required name of 1 to 100 characters on one line. */
   public static String name(String raw, String field, BiConsumer<String, String> report) {
     return requiredLine(raw, field, NAME_MAX, report);
