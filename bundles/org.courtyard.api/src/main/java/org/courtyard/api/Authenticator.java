@@ -28,8 +28,11 @@ public interface Authenticator {
 
   /**
    * {@link #isOperator(String, String)} for a request from {@code source} (null when unknown), with
-   * failed attempts throttled per source and per user name.
+   * failed attempts throttled per source and per user name. A password alone is not enough for an
+   * account with a second factor: it signs in through {@link OperatorSessions#signIn}.
    *
+   * @throws ProblemException 401 {@code operator-sign-in-required} when the password is right but
+   *     the account has a second factor
    * @throws RetryLaterException 429 while the source or the account is locked out after failed
    *     attempts, 503 while too many verifications are already running
    */

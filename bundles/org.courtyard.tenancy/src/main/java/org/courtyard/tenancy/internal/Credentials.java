@@ -27,8 +27,12 @@ final class Credentials {
     /** The tenant, secret hash and tenant status of an unrevoked token; empty for anything else. */
     Optional<StoredToken> token(String id) throws SQLException;
 
-    Optional<String> operatorHash(String username) throws SQLException;
+    /** An active operator's password hash and whether it has a second factor. */
+    Optional<StoredOperator> operator(String username) throws SQLException;
   }
+
+  /** An active operator as sign-in sees it. */
+  record StoredOperator(String passwordHash, boolean secondFactor) {}
 
   static final class StoredToken {
     final String tenant;
@@ -145,21 +149,94 @@ final class Credentials {
     if (cache.get(key).isPresent()) {
       return true;
     }
-    String account = "op:" + username;
+    String account = operatorAccount(username);
     refuseIfLocked(source, account);
     long epoch = cache.epoch();
-    Optional<String> hash = read(() -> store.operatorHash(username));
-    if (hash.isEmpty()) {
+    Optional<StoredOperator> stored = read(() -> store.operator(username));
+    if (stored.isEmpty()) {
       addresses.failed(source);
       return false;
     }
-    if (!verify(password, hash.get(), source, account)) {
+    boolean secondFactor = stored.get().secondFactor();
+    // With a second factor the password alone is no success: the account's failures stay counted
+    // until a code is right, so a known password cannot be used to reset the lockout on codes.
+    if (!verify(password, stored.get().passwordHash(), source, account, !secondFactor)) {
       return false;
     }
+    if (secondFactor) {
+      throw new ProblemException(
+          401,
+          "operator-sign-in-required",
+          "Sign in with your code",
+          "Operator '"
+              + username
+              + "' has a second factor, which HTTP Basic cannot carry: sign in with POST"
+              + " /api/v1/operator/sign-in {username, password, totp} and send the session token"
+              + " as Authorization: Bearer.");
+    }
     if (!cache.putIfCurrent(key, username, epoch)) {
-      return hash.equals(read(() -> store.operatorHash(username)));
+      Optional<StoredOperator> now = read(() -> store.operator(username));
+      return now.isPresent()
+          && !now.get().secondFactor()
+          && now.get().passwordHash().equals(stored.get().passwordHash());
     }
     return true;
+  }
+
+  /**
+   * An operator's password at sign-in, under the same lockout and gate as HTTP Basic; a right one
+   * does not clear the account's failures (that waits for {@link #operatorSignedIn}, after the
+   * second factor).
+   *
+   * @return the account when the password is right; empty for a wrong name or password
+   */
+  Optional<StoredOperator> operatorPassword(String username, String password, String source) {
+    if (username == null || password == null) {
+      refuseIfLocked(source, null);
+      addresses.failed(source);
+      return Optional.empty();
+    }
+    String account = operatorAccount(username);
+    refuseIfLocked(source, account);
+    Optional<StoredOperator> stored = read(() -> store.operator(username));
+    if (stored.isEmpty()) {
+      addresses.failed(source);
+      return Optional.empty();
+    }
+    return verify(password, stored.get().passwordHash(), source, account, false)
+        ? stored
+        : Optional.empty();
+  }
+
+  /** Refuses with 429 while the operator's account or {@code source} is locked out. */
+  void refuseIfLockedOperator(String username, String source) {
+    refuseIfLocked(source, username == null ? null : operatorAccount(username));
+  }
+
+  /** A wrong second-factor code: a failed login of the account and of the source. */
+  void operatorCodeFailed(String username, String source) {
+    if (accounts.failed(operatorAccount(username))) {
+      LOG.warn("Too many failed logins for {}: locked out for a while", operatorAccount(username));
+    }
+    addresses.failed(source);
+  }
+
+  /** A complete operator sign-in: the account's failures are forgotten. */
+  void operatorSignedIn(String username) {
+    accounts.succeeded(operatorAccount(username));
+  }
+
+  /**
+   * A presented credential that matches nothing (an unknown session token): counted against the
+   * source, refused with 429 while the source is locked out.
+   */
+  void unknownCredential(String source) {
+    refuseIfLocked(source, null);
+    addresses.failed(source);
+  }
+
+  private static String operatorAccount(String username) {
+    return "op:" + username;
   }
 
   /** An account another bundle keeps, checked under the same throttles and gate. */
@@ -177,6 +254,14 @@ final class Credentials {
 
   /** A PBKDF2 behind the gate, counted as a failure of the source and the account when wrong. */
   private boolean verify(String secret, String storedHash, String source, String account) {
+    return verify(secret, storedHash, source, account, true);
+  }
+
+  /**
+   * @param success whether a right secret clears the account's failures
+   */
+  private boolean verify(
+      String secret, String storedHash, String source, String account, boolean success) {
     boolean ok =
         gate.verify(
             () -> {
@@ -185,7 +270,9 @@ final class Credentials {
               return verifier.test(secret, storedHash);
             });
     if (ok) {
-      accounts.succeeded(account);
+      if (success) {
+        accounts.succeeded(account);
+      }
       return true;
     }
     if (accounts.failed(account)) {

@@ -27,6 +27,7 @@ final class OperatorPassword {
   private final SecretHasher hasher;
   private final SecureRandom random;
   private final Credentials credentials;
+  private final OperatorSignIn sessions;
   private final Path file;
 
   /**
@@ -38,11 +39,13 @@ final class OperatorPassword {
       SecretHasher hasher,
       SecureRandom random,
       Credentials credentials,
+      OperatorSignIn sessions,
       String configuredFile) {
     this.registry = registry;
     this.hasher = hasher;
     this.random = random;
     this.credentials = credentials;
+    this.sessions = sessions;
     this.file = passwordFile(configuredFile);
   }
 
@@ -69,12 +72,16 @@ final class OperatorPassword {
     }
   }
 
-  /** Replaces the password with a new random one; returns the file it was written to. */
+  /**
+   * Replaces the password with a new random one and ends the operator's sessions; returns the file
+   * it was written to.
+   */
   String reset() {
     String password = randomPassword();
     try {
       registry.setOperatorPassword(OPERATOR, hasher.hash(password));
       credentials.forgetOperators();
+      sessions.revokeAll(OPERATOR, "password reset");
       writeSecretFile(file, password);
     } catch (SQLException | IOException e) {
       throw new IllegalStateException("resetting the operator password failed", e);

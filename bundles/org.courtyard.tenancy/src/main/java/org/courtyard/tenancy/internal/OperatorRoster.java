@@ -13,9 +13,9 @@ import org.courtyard.api.Problems;
 
 /**
  * The operator accounts beyond the first: owners and read-only support staff, created with a random
- * password shown once, disabled at once (their cached credential forgotten). At least one active
- * owner always remains. Roles are remembered per node for the request path and forgotten on every
- * change.
+ * password shown once, disabled at once (their cached credential forgotten, their sessions ended).
+ * At least one active owner always remains. Roles are remembered per node for the request path and
+ * forgotten on every change.
  */
 final class OperatorRoster {
 
@@ -25,14 +25,20 @@ final class OperatorRoster {
   private final SecretHasher hasher;
   private final OperatorPassword passwords;
   private final Credentials credentials;
+  private final OperatorSignIn sessions;
   private final Map<String, Optional<String>> roles = new ConcurrentHashMap<>();
 
   OperatorRoster(
-      Registry registry, SecretHasher hasher, OperatorPassword passwords, Credentials credentials) {
+      Registry registry,
+      SecretHasher hasher,
+      OperatorPassword passwords,
+      Credentials credentials,
+      OperatorSignIn sessions) {
     this.registry = registry;
     this.hasher = hasher;
     this.passwords = passwords;
     this.credentials = credentials;
+    this.sessions = sessions;
   }
 
   List<OperatorAccount> list() {
@@ -70,6 +76,10 @@ final class OperatorRoster {
     }
     roles.remove(username);
     credentials.forgetOperators();
+    if (!active) {
+      // the session lookup already requires an active account; the rows say why they ended
+      sessions.revokeAll(username, "account disabled");
+    }
     return list().stream().filter(o -> o.username().equals(username)).findFirst().orElseThrow();
   }
 

@@ -236,7 +236,23 @@ final class Registry implements Credentials.Store {
   }
 
   @Override
-  public Optional<String> operatorHash(String username) throws SQLException {
+  public Optional<Credentials.StoredOperator> operator(String username) throws SQLException {
+    try (Connection c = platform.getConnection();
+        PreparedStatement ps =
+            c.prepareStatement(
+                "select o.password_hash, exists (select 1 from operator_totp t where t.username ="
+                    + " o.username and t.confirmed_at is not null) from operator o"
+                    + " where o.username = ? and o.status = 'active'")) {
+      ps.setString(1, username);
+      try (ResultSet rs = ps.executeQuery()) {
+        return rs.next()
+            ? Optional.of(new Credentials.StoredOperator(rs.getString(1), rs.getBoolean(2)))
+            : Optional.empty();
+      }
+    }
+  }
+
+  Optional<String> operatorHash(String username) throws SQLException {
     try (Connection c = platform.getConnection();
         PreparedStatement ps =
             c.prepareStatement(
@@ -252,14 +268,19 @@ final class Registry implements Credentials.Store {
     try (Connection c = platform.getConnection();
         PreparedStatement ps =
             c.prepareStatement(
-                "select username, role, status, created_at from operator order by created_at,"
-                    + " username");
+                "select o.username, o.role, o.status, o.created_at, t.confirmed_at is not null"
+                    + " from operator o left join operator_totp t on t.username = o.username"
+                    + " order by o.created_at, o.username");
         ResultSet rs = ps.executeQuery()) {
       List<OperatorAccount> out = new java.util.ArrayList<>();
       while (rs.next()) {
         out.add(
             new OperatorAccount(
-                rs.getString(1), rs.getString(2), rs.getString(3), rs.getTimestamp(4).toInstant()));
+                rs.getString(1),
+                rs.getString(2),
+                rs.getString(3),
+                rs.getTimestamp(4).toInstant(),
+                rs.getBoolean(5)));
       }
       return out;
     }

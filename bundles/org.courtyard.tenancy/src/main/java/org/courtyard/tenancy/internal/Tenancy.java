@@ -3,6 +3,7 @@ package org.courtyard.tenancy.internal;
 import java.io.IOException;
 import java.security.SecureRandom;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
@@ -12,12 +13,17 @@ import org.courtyard.api.ModuleDescriptor;
 import org.courtyard.api.ModuleInfo;
 import org.courtyard.api.OnboardingListener;
 import org.courtyard.api.OnboardingResult;
+import org.courtyard.api.OperatorAccount;
 import org.courtyard.api.OperatorAccounts;
+import org.courtyard.api.OperatorSession;
+import org.courtyard.api.OperatorSessions;
 import org.courtyard.api.Tenant;
 import org.courtyard.api.TenantService;
 import org.courtyard.api.TenantSlug;
 import org.courtyard.api.TokenInfo;
+import org.courtyard.api.Totp;
 import org.courtyard.api.Workers;
+import org.courtyard.api.jdbc.Jdbc;
 import org.courtyard.persistence.PlatformDatabase;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.ServiceReference;
@@ -33,22 +39,31 @@ import org.osgi.service.metatype.annotations.Designate;
 /**
  * The tenancy services, one component: it wires the jobs together and hands each call to the one
  * that does it — {@link TenantOnboarding}, {@link TenantSuspension}, {@link TenantTokens}, {@link
- * Credentials}, {@link OperatorPassword}, {@link ModuleEnablement} (with {@link ModuleCatalog} and
- * {@link ModuleInstances}) and {@link Reconciliation}. The registry in schema {@code platform} is
- * the source of truth; ConfigAdmin factory configurations (one per tenant × module) follow it and
- * are re-created from it after a restart.
+ * Credentials}, {@link OperatorPassword}, {@link OperatorRoster}, {@link OperatorSecondFactor},
+ * {@link OperatorSignIn}, {@link ModuleEnablement} (with {@link ModuleCatalog} and {@link
+ * ModuleInstances}) and {@link Reconciliation}. The registry in schema {@code platform} is the
+ * source of truth; ConfigAdmin factory configurations (one per tenant × module) follow it and are
+ * re-created from it after a restart.
  */
 @Component(
-    service = {TenantService.class, Authenticator.class, OperatorAccounts.class},
+    service = {
+      TenantService.class,
+      Authenticator.class,
+      OperatorAccounts.class,
+      OperatorSessions.class
+    },
     configurationPid = "org.courtyard.tenancy")
 @Designate(ocd = TenancyConfig.class)
-public final class Tenancy implements TenantService, Authenticator, OperatorAccounts {
+public final class Tenancy
+    implements TenantService, Authenticator, OperatorAccounts, OperatorSessions {
 
   private final Tenants tenants;
   private final Credentials credentials;
   private final SecretHasher passwordHasher;
   private final OperatorPassword operatorPassword;
   private final OperatorRoster operators;
+  private final OperatorSecondFactor secondFactor;
+  private final OperatorSignIn signIn;
   private final TenantTokens tokens;
   private final TenantSuspension suspension;
   private final ModuleCatalog catalog;
@@ -74,10 +89,21 @@ public final class Tenancy implements TenantService, Authenticator, OperatorAcco
 
     this.tenants = new Tenants(registry);
     this.credentials = Credentials.configured(registry, config);
+    Jdbc platformJdbc = new Jdbc(db.platform());
+    this.secondFactor = new OperatorSecondFactor(platformJdbc, credentials);
+    this.signIn =
+        new OperatorSignIn(
+            platformJdbc,
+            credentials,
+            secondFactor,
+            random,
+            Duration.ofMinutes(config.operatorSessionIdleMinutes()),
+            Duration.ofHours(config.operatorSessionHours()));
     this.operatorPassword =
         new OperatorPassword(
-            registry, passwordHasher, random, credentials, config.operatorPasswordFile());
-    this.operators = new OperatorRoster(registry, passwordHasher, operatorPassword, credentials);
+            registry, passwordHasher, random, credentials, signIn, config.operatorPasswordFile());
+    this.operators =
+        new OperatorRoster(registry, passwordHasher, operatorPassword, credentials, signIn);
     this.tokens =
         new TenantTokens(db.platform(), registry, tenants, credentials, random, tokenHasher);
     this.suspension = new TenantSuspension(registry, tenants, credentials);
@@ -173,6 +199,49 @@ public final class Tenancy implements TenantService, Authenticator, OperatorAcco
   @Override
   public String resetOperatorPassword() {
     return operatorPassword.reset();
+  }
+
+  @Override
+  public Totp.Setup setUpTotp(String username) {
+    return secondFactor.setUp(username);
+  }
+
+  @Override
+  public void confirmTotp(String username, String code, String source) {
+    secondFactor.confirm(username, code, source);
+  }
+
+  @Override
+  public void disableTotp(String username, String code, String source) {
+    secondFactor.disable(username, code, source);
+  }
+
+  @Override
+  public void resetTotp(String username) {
+    secondFactor.reset(username);
+  }
+
+  // --- OperatorSessions -------------------------------------------------------------------------
+
+  @Override
+  public OperatorSession signIn(String username, String password, String totp, String source) {
+    OperatorSignIn.Opened opened = signIn.signIn(username, password, totp, source);
+    return new OperatorSession(
+        opened.token(),
+        username,
+        operators.role(username).orElse(OperatorAccount.SUPPORT),
+        opened.expiresAt(),
+        signIn.idleMinutes());
+  }
+
+  @Override
+  public Optional<String> operatorOfSession(String token, String source) {
+    return signIn.operatorOf(token, source);
+  }
+
+  @Override
+  public void signOut(String token) {
+    signIn.signOut(token);
   }
 
   // --- TenantService ----------------------------------------------------------------------------

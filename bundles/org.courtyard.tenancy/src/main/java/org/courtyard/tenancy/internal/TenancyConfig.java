@@ -61,6 +61,13 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
       description = "Logins that may wait for a verification slot; more get 503 at once")
   int waitingVerifications() default 16;
 
+  @AttributeDefinition(
+      description = "Minutes without a request after which an operator's sign-in session ends")
+  int operatorSessionIdleMinutes() default 30;
+
+  @AttributeDefinition(description = "Hours after which an operator's sign-in session ends anyway")
+  int operatorSessionHours() default 12;
+
   @AttributeDefinition(description = "Seconds to wait for a module's tenant instance to start")
   int moduleStartTimeoutSeconds() default 60;
 }

@@ -62,6 +62,7 @@ class CredentialsTest {
   static final class FakeStore implements Credentials.Store {
     final Map<String, Credentials.StoredToken> tokens = new ConcurrentHashMap<>();
     final Map<String, String> operators = new ConcurrentHashMap<>();
+    final java.util.Set<String> secondFactor = ConcurrentHashMap.newKeySet();
 
     @Override
     public Optional<Credentials.StoredToken> token(String id) {
@@ -69,8 +70,9 @@ class CredentialsTest {
     }
 
     @Override
-    public Optional<String> operatorHash(String username) {
-      return Optional.ofNullable(operators.get(username));
+    public Optional<Credentials.StoredOperator> operator(String username) {
+      return Optional.ofNullable(operators.get(username))
+          .map(h -> new Credentials.StoredOperator(h, secondFactor.contains(username)));
     }
   }
 
@@ -146,6 +148,40 @@ class CredentialsTest {
         .isInstanceOf(RetryLaterException.class);
     assertThat(credentials.isOperator("operator", "right", ALICE)).isTrue();
     assertThat(hashes).hasValue(4);
+  }
+
+  @Test
+  void anOperatorWithASecondFactorIsSentToSignInAndItsRightPasswordClearsNoFailures() {
+    store.operators.put("ops.li", hasher.hash("right"));
+    store.secondFactor.add("ops.li");
+    assertThat(credentials.isOperator("ops.li", "guess", BOB)).isFalse();
+    credentials.operatorCodeFailed("ops.li", BOB);
+    assertThatThrownBy(() -> credentials.isOperator("ops.li", "right", ALICE))
+        .isInstanceOfSatisfying(
+            ProblemException.class,
+            e -> {
+              assertThat(e.status()).isEqualTo(401);
+              assertThat(e.type()).isEqualTo("operator-sign-in-required");
+              assertThat(e.detail()).contains("/api/v1/operator/sign-in");
+            });
+    // the right password did not reset the count: a third failure (a wrong code) locks it out
+    assertThat(credentials.operatorPassword("ops.li", "right", ALICE)).isPresent();
+    credentials.operatorCodeFailed("ops.li", ALICE);
+    assertThatThrownBy(() -> credentials.operatorPassword("ops.li", "right", ALICE))
+        .isInstanceOf(RetryLaterException.class);
+    // never remembered as a valid Basic credential
+    assertThat(cache.keys()).noneMatch(k -> k.startsWith("op:"));
+  }
+
+  @Test
+  void aCompleteSignInClearsTheAccountsFailures() {
+    store.operators.put("ops.li", hasher.hash("right"));
+    assertThat(credentials.operatorPassword("ops.li", "guess", BOB)).isEmpty();
+    credentials.operatorCodeFailed("ops.li", BOB);
+    credentials.operatorSignedIn("ops.li");
+    assertThat(credentials.operatorPassword("ops.li", "guess", BOB)).isEmpty();
+    assertThat(credentials.operatorPassword("ops.li", "guess", BOB)).isEmpty();
+    assertThat(credentials.operatorPassword("ops.li", "right", ALICE)).isPresent();
   }
 
   @Test
