@@ -21,6 +21,7 @@ import org.apache.cxf.message.Message;
 import org.apache.cxf.transport.http.AbstractHTTPDestination;
 import org.courtyard.api.Authenticator;
 import org.courtyard.api.MinuteCounter;
+import org.courtyard.api.OperatorSessions;
 import org.courtyard.api.ProblemException;
 import org.courtyard.api.RetryLaterException;
 import org.courtyard.api.TenantSlug;
@@ -30,10 +31,11 @@ import org.slf4j.MDC;
 
 /**
  * Establishes who is calling, from the credential alone. One instance per server, configured with
- * the kind of caller that server accepts: operators (HTTP Basic) never reach tenant endpoints and
- * tenant tokens (Bearer) never reach operator endpoints. Failed credentials are throttled per
- * client address and per account by the {@link Authenticator}; its refusals (429 after too many
- * failures, 503 while too many verifications run) carry {@code Retry-After}.
+ * the kind of caller that server accepts: operators (HTTP Basic, or a Bearer session token {@code
+ * cyo_...} from the operator sign-in) never reach tenant endpoints and tenant tokens (Bearer) never
+ * reach operator endpoints. Failed credentials are throttled per client address and per account by
+ * the {@link Authenticator}; its refusals (429 after too many failures, 503 while too many
+ * verifications run) carry {@code Retry-After}.
  */
 @PreMatching
 @Priority(Priorities.AUTHENTICATION)
@@ -45,7 +47,11 @@ final class AuthFilter implements ContainerRequestFilter, ContainerResponseFilte
     TENANT
   }
 
+  private static final String OPERATOR_CHALLENGE =
+      "Basic realm=\"courtyard-operator\", Bearer realm=\"courtyard-operator\"";
+
   private final Authenticator authenticator;
+  private final OperatorSessions sessions;
   private final Supplier<CallerVerifier> callers;
   private final Audience audience;
   private final String module;
@@ -60,6 +66,7 @@ final class AuthFilter implements ContainerRequestFilter, ContainerResponseFilte
    */
   AuthFilter(
       Authenticator authenticator,
+      OperatorSessions sessions,
       Supplier<CallerVerifier> callers,
       Audience audience,
       String module,
@@ -67,6 +74,7 @@ final class AuthFilter implements ContainerRequestFilter, ContainerResponseFilte
       ModuleGate gate,
       MinuteCounter served) {
     this.authenticator = authenticator;
+    this.sessions = sessions;
     this.callers = callers;
     this.audience = audience;
     this.module = module;
@@ -92,20 +100,7 @@ final class AuthFilter implements ContainerRequestFilter, ContainerResponseFilte
     }
     String header = request.getHeaderString(HttpHeaders.AUTHORIZATION);
     if (audience == Audience.OPERATOR) {
-      String[] basic = basic(header);
-      if (basic == null || !authenticator.isOperator(basic[0], basic[1], source())) {
-        abort(
-            request,
-            "Basic realm=\"courtyard-operator\"",
-            "This endpoint needs the operator credential (HTTP Basic, user 'operator').");
-        return;
-      }
-      request.setSecurityContext(
-          new CallerContext(
-              () -> basic[0],
-              request.getSecurityContext().isSecure(),
-              "operator",
-              SecurityContext.BASIC_AUTH));
+      authenticateOperator(request, header);
       return;
     }
     Optional<String> token = bearer(header);
@@ -137,6 +132,51 @@ final class AuthFilter implements ContainerRequestFilter, ContainerResponseFilte
     request.setSecurityContext(
         new CallerContext(
             caller.get(), request.getSecurityContext().isSecure(), "tenant", "Bearer"));
+  }
+
+  /**
+   * An operator: a session token from {@code POST /operator/sign-in} as Bearer, or HTTP Basic for
+   * an account without a second factor (one with a factor gets 401 {@code
+   * operator-sign-in-required} pointing at the sign-in, however right its password).
+   */
+  private void authenticateOperator(ContainerRequestContext request, String header) {
+    Optional<String> token = bearer(header);
+    String operator = null;
+    String scheme;
+    if (token.isPresent()) {
+      scheme = "Bearer";
+      operator = sessions.operatorOfSession(token.get(), source()).orElse(null);
+    } else {
+      scheme = SecurityContext.BASIC_AUTH;
+      String[] basic = basic(header);
+      try {
+        if (basic != null && authenticator.isOperator(basic[0], basic[1], source())) {
+          operator = basic[0];
+        }
+      } catch (RetryLaterException e) {
+        throw e;
+      } catch (ProblemException e) {
+        refuse(request, e, HttpHeaders.WWW_AUTHENTICATE, OPERATOR_CHALLENGE);
+        return;
+      }
+    }
+    if (operator == null) {
+      abort(
+          request,
+          token.isPresent()
+              ? "Bearer realm=\"courtyard-operator\", error=\"invalid_token\""
+              : OPERATOR_CHALLENGE,
+          token.isPresent()
+              ? "The operator session is unknown, expired or ended. Sign in again: POST"
+                  + " /api/v1/operator/sign-in."
+              : "This endpoint needs an operator credential: HTTP Basic (user 'operator' or"
+                  + " another operator account), or Authorization: Bearer with a session token"
+                  + " from POST /api/v1/operator/sign-in.");
+      return;
+    }
+    String name = operator;
+    request.setSecurityContext(
+        new CallerContext(() -> name, request.getSecurityContext().isSecure(), "operator", scheme));
   }
 
   /** An owner token {@code cy_...} through the registry, anything else through identity. */

@@ -115,7 +115,8 @@ final class OpenApiGenerator {
             version,
             "description",
             "Multi-tenant property management. Operator endpoints take HTTP Basic"
-                + " (user 'operator'); tenant endpoints take, as Bearer, a tenant API token (the"
+                + " (user 'operator' or another operator account without a second factor) or a"
+                + " session token from POST /v1/operator/sign-in as Bearer; tenant endpoints take, as Bearer, a tenant API token (the"
                 + " company's owner key) or a staff member's access token from POST"
                 + " /v1/auth/login. Each tenant operation names the permission it needs in"
                 + " x-courtyard-permission; a staff member holds it through a role granted for the"
@@ -131,6 +132,14 @@ final class OpenApiGenerator {
         "securitySchemes",
         Map.of(
             "operator", Map.of("type", "http", "scheme", "basic"),
+            "operatorSession",
+                Map.of(
+                    "type",
+                    "http",
+                    "scheme",
+                    "bearer",
+                    "bearerFormat",
+                    "cyo_... from POST /v1/operator/sign-in"),
             "tenantToken",
                 Map.of("type", "http", "scheme", "bearer", "bearerFormat", "cy_<id>_<secret>"),
             "staffToken",
@@ -229,7 +238,9 @@ final class OpenApiGenerator {
           "security",
           "tenantToken".equals(api.security)
               ? List.of(Map.of("tenantToken", List.of()), Map.of("staffToken", List.of()))
-              : List.of(Map.of(api.security, List.of())));
+              : "operator".equals(api.security)
+                  ? List.of(Map.of("operator", List.of()), Map.of("operatorSession", List.of()))
+                  : List.of(Map.of(api.security, List.of())));
     } else {
       // a public operation's only refusal of its own: the caller's Accept names nothing it answers
       responses.put(
@@ -254,8 +265,9 @@ final class OpenApiGenerator {
       case "tenant":
         return "The calling tenant itself; takes a tenant API token.";
       case "operator":
-        return "Running the platform: tenants, their tokens and modules, health and traffic;"
-            + " takes the operator's HTTP Basic credential.";
+        return "Running the platform: tenants, their tokens and modules, health and traffic,"
+            + " operator accounts; takes an operator's HTTP Basic credential or its session"
+            + " token (POST /v1/operator/sign-in) as Bearer.";
       default:
         return "The "
             + api.tag

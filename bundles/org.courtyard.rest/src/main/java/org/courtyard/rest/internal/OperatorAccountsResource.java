@@ -36,7 +36,7 @@ public final class OperatorAccountsResource {
 
   @Doc(
       summary = "List operator accounts",
-      description = "Names, roles and status; never passwords.")
+      description = "Names, roles, status and whether TOTP is on; never passwords or secrets.")
   @GET
   public List<OperatorAccount> listOperators() {
     return accounts.operators();
@@ -65,11 +65,25 @@ public final class OperatorAccountsResource {
   @Doc(
       summary = "Disable an operator account",
       description =
-          "Refused at once from then on. 409 last-owner when no active owner would remain.")
+          "Refused at once from then on, its sessions ended. 409 last-owner when no active owner"
+              + " would remain.")
   @POST
   @Path("{username}/disable")
   public OperatorAccount disableOperator(@PathParam("username") String username) {
     return accounts.setOperatorActive(username, false);
+  }
+
+  @Doc(
+      summary = "Reset an operator's second factor",
+      description =
+          "For an operator who lost the authenticator app: its TOTP is removed and its sessions"
+              + " end; it signs in with its password and may set TOTP up again. Owners only.",
+      status = 204)
+  @POST
+  @Path("{username}/totp/reset")
+  public Response resetOperatorTotp(@PathParam("username") String username) {
+    accounts.resetTotp(username);
+    return Response.noContent().build();
   }
 
   @Doc(summary = "Enable an operator account", description = "It may sign in again.")

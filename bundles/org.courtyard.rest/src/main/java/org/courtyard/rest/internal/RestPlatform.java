@@ -20,6 +20,7 @@ import org.courtyard.api.CourtyardConstants;
 import org.courtyard.api.HealthCheck;
 import org.courtyard.api.InteractiveLoad;
 import org.courtyard.api.OperatorAccounts;
+import org.courtyard.api.OperatorSessions;
 import org.courtyard.api.TenantModule;
 import org.courtyard.api.TenantService;
 import org.courtyard.api.TrafficSource;
@@ -76,6 +77,7 @@ public final class RestPlatform {
   private final HTTPTransportFactory transport;
   private final Authenticator authenticator;
   private final OperatorAccounts accounts;
+  private final OperatorSessions sessions;
   private final ObjectMapper mapper = Json.mapper();
   private final ModuleGate gate;
   private final OperatorOverview overview;
@@ -111,9 +113,11 @@ public final class RestPlatform {
       @Reference HTTPTransportFactory transport,
       @Reference Workers workers,
       @Reference OperatorAccounts accounts,
+      @Reference OperatorSessions sessions,
       Config config) {
     this.transport = transport;
     this.accounts = accounts;
+    this.sessions = sessions;
     this.limits = new RequestLimits(config.maxJsonBodyBytes(), config.maxUploadBytes());
     this.gate = new ModuleGate(context);
     this.context = context;
@@ -137,9 +141,21 @@ public final class RestPlatform {
           create(
               BASE + "/operator",
               List.of(
-                  new OperatorResource(tenants, overview), new OperatorAccountsResource(accounts)),
+                  new OperatorResource(tenants, overview),
+                  new OperatorAccountsResource(accounts),
+                  new OperatorSignInResource(sessions)),
               AuthFilter.Audience.OPERATOR,
-              null));
+              null,
+              Set.of("sign-in")));
+      // about oneself: any operator role, a read-only support account included
+      platformServers.add(
+          create(
+              BASE + "/operator/me",
+              List.of(new OperatorSelfResource(accounts, sessions)),
+              AuthFilter.Audience.OPERATOR,
+              null,
+              Set.of(),
+              new PermissionFilter(anyone -> java.util.Optional.empty())));
       platformServers.add(
           start(
               "/",
@@ -397,6 +413,22 @@ public final class RestPlatform {
       AuthFilter.Audience audience,
       String module,
       Set<String> publicPaths) {
+    return create(
+        address,
+        beans,
+        audience,
+        module,
+        publicPaths,
+        new PermissionFilter(accounts::operatorRole));
+  }
+
+  private Server create(
+      String address,
+      List<Object> beans,
+      AuthFilter.Audience audience,
+      String module,
+      Set<String> publicPaths,
+      PermissionFilter permissions) {
     return start(
         address,
         beans,
@@ -408,6 +440,7 @@ public final class RestPlatform {
             limits,
             new AuthFilter(
                 authenticator,
+                sessions,
                 () -> callerVerifier,
                 audience,
                 module,
@@ -415,7 +448,7 @@ public final class RestPlatform {
                 gate,
                 overview.requests()),
             new AuditFilter(address.substring(BASE.length()), () -> auditTrail),
-            new PermissionFilter(accounts::operatorRole)));
+            permissions));
   }
 
   private Server start(String address, List<Object> beans, List<Object> providers) {
@@ -447,6 +480,16 @@ public final class RestPlatform {
       apis.add(
           new OpenApiGenerator.Api(
               BASE + "/operator", OperatorAccountsResource.class, "operator", "operator"));
+      apis.add(
+          new OpenApiGenerator.Api(
+              BASE + "/operator",
+              OperatorSignInResource.class,
+              "operator",
+              "operator",
+              Set.of("sign-in")));
+      apis.add(
+          new OpenApiGenerator.Api(
+              BASE + "/operator/me", OperatorSelfResource.class, "operator", "operator"));
       synchronized (this) {
         extensions.forEach(
             (path, e) ->
