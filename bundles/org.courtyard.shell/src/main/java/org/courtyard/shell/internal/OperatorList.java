@@ -20,9 +20,17 @@ public class OperatorList implements Action {
     table.column("User name");
     table.column("Role");
     table.column("Status");
+    table.column("TOTP");
     table.column("Created");
     for (OperatorAccount o : accounts.operators()) {
-      table.addRow().addContent(o.username(), o.role(), o.status(), o.createdAt().toString());
+      table
+          .addRow()
+          .addContent(
+              o.username(),
+              o.role(),
+              o.status(),
+              o.totp() ? "on" : "off",
+              o.createdAt().toString());
     }
     table.print(System.out);
     return null;
