@@ -76,6 +76,8 @@ public final class SmtpRoundTrip implements AutoCloseable {
   }
 
   public static SmtpRoundTrip start() throws IOException {
+    // GreenMail logs every new mailbox at INFO: one line per resident would bury the figures
+    System.setProperty("org.slf4j.simpleLogger.log.com.icegreen.greenmail", "warn");
     return new SmtpRoundTrip(BenchSupport.freePort());
   }
 
