@@ -22,9 +22,11 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The console's only way to the platform: the operator REST API under {@code <base>/operator}, with
- * HTTP Basic as user {@code operator}. Every error answer becomes an {@link ApiProblem}, every
- * network failure an {@link ApiUnreachable}.
+ * The console's only way to the platform: the operator REST API under {@code <base>/operator}. The
+ * console signs in ({@link #signIn}: name, password and, for an account with a second factor, a
+ * code) and sends the session token as Bearer; HTTP Basic as user {@code operator} remains for
+ * tests and tools. Every error answer becomes an {@link ApiProblem}, every network failure an
+ * {@link ApiUnreachable}.
  */
 public final class OperatorApi implements Serializable {
 
@@ -57,11 +59,94 @@ public final class OperatorApi implements Serializable {
    * @param baseUrl the API root, e.g. {@code http://localhost:8181/api/v1}
    */
   public OperatorApi(String baseUrl, String password) {
-    this.baseUrl = stripSlash(baseUrl);
-    this.authorization =
+    this(
+        baseUrl,
         "Basic "
             + Base64.getEncoder()
-                .encodeToString((USER + ":" + password).getBytes(StandardCharsets.UTF_8));
+                .encodeToString((USER + ":" + password).getBytes(StandardCharsets.UTF_8)),
+        true);
+  }
+
+  /**
+   * @param authorization the whole Authorization header value, or null for none
+   */
+  private OperatorApi(String baseUrl, String authorization, boolean headerValue) {
+    this.baseUrl = stripSlash(baseUrl);
+    this.authorization = authorization;
+  }
+
+  /**
+   * Signs an operator in ({@code POST /operator/sign-in}) and returns a client that sends the
+   * session token. {@code totp} may be null or blank for an account without a second factor.
+   *
+   * @throws ApiProblem 401 {@code invalid-credentials}, {@code totp-required} (ask for the code),
+   *     {@code totp-invalid}; 429 after too many failures
+   */
+  public static OperatorApi signIn(String baseUrl, String username, String password, String totp) {
+    OperatorApi anonymous = new OperatorApi(baseUrl, null, true);
+    Map<String, Object> body = new LinkedHashMap<>();
+    body.put("username", username);
+    body.put("password", password);
+    body.put("totp", totp == null || totp.isBlank() ? null : totp.strip());
+    JsonNode session = read(anonymous.send("POST", "sign-in", json(body), FAST), JsonNode.class);
+    return new OperatorApi(baseUrl, "Bearer " + session.path("token").asText(), true);
+  }
+
+  /** Ends this client's session (nothing to end for HTTP Basic). */
+  public void signOut() {
+    send("POST", "me/sign-out", json(Map.of()), FAST);
+  }
+
+  /** Who this client is signed in as. */
+  public SignedIn me() {
+    return read(get("me"), SignedIn.class);
+  }
+
+  // ---------------------------------------------------------------------- operator accounts
+
+  public List<OperatorAccount> operators() {
+    return read(get("accounts"), new TypeReference<List<OperatorAccount>>() {});
+  }
+
+  /** Creates an account; its random first password is in the answer, once. */
+  public CreatedOperator createOperator(String username, String role) {
+    Map<String, Object> body = new LinkedHashMap<>();
+    body.put("username", username == null ? null : username.strip());
+    body.put("role", role);
+    return read(send("POST", "accounts", json(body), FAST), CreatedOperator.class);
+  }
+
+  /** Disables an account; 409 {@code last-owner} when no active owner would remain. */
+  public OperatorAccount disableOperator(String username) {
+    return read(
+        send("POST", "accounts/" + path(username) + "/disable", json(Map.of()), FAST),
+        OperatorAccount.class);
+  }
+
+  public OperatorAccount enableOperator(String username) {
+    return read(
+        send("POST", "accounts/" + path(username) + "/enable", json(Map.of()), FAST),
+        OperatorAccount.class);
+  }
+
+  /** Removes another operator's second factor and ends its sessions. */
+  public void resetOperatorTotp(String username) {
+    send("POST", "accounts/" + path(username) + "/totp/reset", json(Map.of()), FAST);
+  }
+
+  /** A new second-factor secret for the signed-in operator's authenticator app. */
+  public TotpSetup setUpTotp() {
+    return read(send("POST", "me/totp", json(Map.of()), FAST), TotpSetup.class);
+  }
+
+  /** Turns the second factor on with a first code from the app. */
+  public void confirmTotp(String code) {
+    send("POST", "me/totp/confirm", json(Map.of("code", code == null ? "" : code.strip())), FAST);
+  }
+
+  /** Turns the second factor off with a current code. */
+  public void disableTotp(String code) {
+    send("POST", "me/totp/disable", json(Map.of("code", code == null ? "" : code.strip())), FAST);
   }
 
   public String baseUrl() {
@@ -232,10 +317,11 @@ public final class OperatorApi implements Serializable {
     } catch (IllegalArgumentException e) {
       throw new ApiUnreachable(baseUrl, e);
     }
-    return HttpRequest.newBuilder(uri)
-        .timeout(timeout)
-        .header("Authorization", authorization)
-        .header("Accept", "application/json, application/problem+json");
+    HttpRequest.Builder builder =
+        HttpRequest.newBuilder(uri)
+            .timeout(timeout)
+            .header("Accept", "application/json, application/problem+json");
+    return authorization == null ? builder : builder.header("Authorization", authorization);
   }
 
   private String exchange(HttpRequest request) {

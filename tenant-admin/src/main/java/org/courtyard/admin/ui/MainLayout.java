@@ -20,7 +20,15 @@ public final class MainLayout extends AppLayout implements BeforeEnterObserver {
     H1 title = new H1(getTranslation("app.title"));
     title.getStyle().set("font-size", "var(--lumo-font-size-l)").set("margin", "0");
 
-    Span who = new Span(getTranslation("app.signedIn", ConsoleSession.apiUrl()));
+    Span who =
+        new Span(
+            ConsoleSession.loggedIn()
+                ? getTranslation(
+                    "app.signedIn",
+                    ConsoleSession.me().username(),
+                    Texts.state("operators.role.", ConsoleSession.me().role()),
+                    ConsoleSession.apiUrl())
+                : "");
     who.setId("signed-in");
     who.getStyle()
         .set("font-size", "var(--lumo-font-size-s)")
@@ -42,7 +50,9 @@ public final class MainLayout extends AppLayout implements BeforeEnterObserver {
         new SideNavItem(getTranslation("nav.tenants"), TenantsView.class),
         new SideNavItem(getTranslation("nav.modules"), ModulesView.class),
         new SideNavItem(getTranslation("nav.drivers"), DriversView.class),
-        new SideNavItem(getTranslation("nav.health"), HealthView.class));
+        new SideNavItem(getTranslation("nav.health"), HealthView.class),
+        new SideNavItem(getTranslation("nav.operators"), OperatorsView.class),
+        new SideNavItem(getTranslation("nav.account"), MyAccountView.class));
     addToDrawer(nav);
   }
 

@@ -23,6 +23,7 @@ import java.util.Base64;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
@@ -121,6 +122,24 @@ public final class FakeOperatorApi implements AutoCloseable {
 
   private record ApprovalState(String sha256, String note, Instant approvedAt) {}
 
+  private static final class AccountState {
+    final String username;
+    final String password;
+    final String role;
+    final Instant createdAt;
+    String status = "active";
+    String totpSecret;
+    boolean totpConfirmed;
+    long lastStep;
+
+    AccountState(String username, String password, String role, Instant createdAt) {
+      this.username = username;
+      this.password = password;
+      this.role = role;
+      this.createdAt = createdAt;
+    }
+  }
+
   private final HttpServer server;
   private final ExecutorService executor;
   private final String password;
@@ -132,6 +151,8 @@ public final class FakeOperatorApi implements AutoCloseable {
   private final Map<String, DriverState> drivers = new LinkedHashMap<>();
   private final List<PackageState> packages = new ArrayList<>();
   private final Map<String, ApprovalState> approvals = new LinkedHashMap<>();
+  private final Map<String, AccountState> accounts = new LinkedHashMap<>();
+  private final Map<String, String> sessions = new ConcurrentHashMap<>();
   private final Map<Instant, AtomicInteger> apiPerMinute = new ConcurrentHashMap<>();
   private final Map<Instant, AtomicInteger> ingestPerMinute = new ConcurrentHashMap<>();
   private final AtomicInteger requests = new AtomicInteger();
@@ -150,6 +171,7 @@ public final class FakeOperatorApi implements AutoCloseable {
             });
     server.setExecutor(executor);
     server.createContext("/", this::handle);
+    accounts.put("operator", new AccountState("operator", password, "owner", started));
     DriverState meter =
         new DriverState("jsonmeter", "JSON meter", "Courtyard samples", "1.2.0", List.of("meter"));
     drivers.put(meter.id, meter);
@@ -193,6 +215,29 @@ public final class FakeOperatorApi implements AutoCloseable {
     d.state = "quarantined";
     d.reason = reason;
     d.quarantinedAt = Instant.now();
+  }
+
+  /**
+   * Adds an operator account; with a {@code totpSecret} (Base32) its second factor is on, so it
+   * signs in with a code of {@link #totp}.
+   */
+  public synchronized void addOperator(
+      String username, String password, String role, String totpSecret) {
+    AccountState a = new AccountState(username, password, role, Instant.now());
+    a.totpSecret = totpSecret;
+    a.totpConfirmed = totpSecret != null;
+    accounts.put(username, a);
+  }
+
+  /** Whether the account's second factor is on. */
+  public synchronized boolean hasTotp(String username) {
+    AccountState a = accounts.get(username);
+    return a != null && a.totpConfirmed;
+  }
+
+  /** Open sign-in sessions. */
+  public int sessions() {
+    return sessions.size();
   }
 
   public synchronized void databaseDown(boolean down) {
@@ -247,17 +292,26 @@ public final class FakeOperatorApi implements AutoCloseable {
     Answer answer;
     try {
       byte[] body = exchange.getRequestBody().readAllBytes();
+      String who;
       if (path.equals("/api/v1/ping")) {
         answer = new Answer(200, Map.of("status", "ok"));
       } else if (!path.equals(PREFIX) && !path.startsWith(PREFIX + "/")) {
         throw new Problem(404, "not-found", "Not found", "No such resource.");
-      } else if (!authorized(exchange.getRequestHeaders().getFirst("Authorization"))) {
-        exchange.getResponseHeaders().add("WWW-Authenticate", "Basic realm=\"courtyard-operator\"");
+      } else if (path.equals(PREFIX + "/sign-in") && exchange.getRequestMethod().equals("POST")) {
+        answer = signIn(json(body));
+      } else if ((who = caller(exchange.getRequestHeaders().getFirst("Authorization"))) == null) {
+        exchange
+            .getResponseHeaders()
+            .add(
+                "WWW-Authenticate",
+                "Basic realm=\"courtyard-operator\", Bearer realm=\"courtyard-operator\"");
         throw new Problem(
             401,
             "unauthorized",
             "Unauthorized",
-            "This endpoint needs the operator credential (HTTP Basic, user 'operator').");
+            "This endpoint needs an operator credential: HTTP Basic (user 'operator' or another"
+                + " operator account), or Authorization: Bearer with a session token from POST"
+                + " /api/v1/operator/sign-in.");
       } else {
         List<String> segments = new ArrayList<>();
         for (String s : path.substring(PREFIX.length()).split("/")) {
@@ -265,8 +319,21 @@ public final class FakeOperatorApi implements AutoCloseable {
             segments.add(URLDecoder.decode(s, StandardCharsets.UTF_8));
           }
         }
+        if (!exchange.getRequestMethod().equals("GET")
+            && !(segments.size() > 0 && segments.get(0).equals("me"))
+            && role(who).equals("support")) {
+          throw new Problem(
+              403,
+              "operator-read-only",
+              "Read-only operator",
+              "Operator '"
+                  + who
+                  + "' has the support role, which may look but not change anything.");
+        }
         answer =
             route(
+                who,
+                exchange.getRequestHeaders().getFirst("Authorization"),
                 exchange.getRequestMethod(),
                 segments,
                 query(exchange.getRequestURI().getRawQuery()),
@@ -308,18 +375,311 @@ public final class FakeOperatorApi implements AutoCloseable {
     }
   }
 
-  private boolean authorized(String header) {
-    if (header == null || !header.regionMatches(true, 0, "Basic ", 0, 6)) {
-      return false;
+  /**
+   * The operator a request's credential names (Basic or a session), null for none or a wrong one.
+   */
+  private synchronized String caller(String header) {
+    if (header != null && header.regionMatches(true, 0, "Bearer ", 0, 7)) {
+      String user = sessions.get(header.substring(7).trim());
+      AccountState a = user == null ? null : accounts.get(user);
+      return a != null && a.status.equals("active") ? user : null;
     }
+    if (header == null || !header.regionMatches(true, 0, "Basic ", 0, 6)) {
+      return null;
+    }
+    String decoded;
     try {
-      String decoded =
+      decoded =
           new String(
               Base64.getDecoder().decode(header.substring(6).trim()), StandardCharsets.UTF_8);
-      return decoded.equals("operator:" + password);
     } catch (IllegalArgumentException e) {
-      return false;
+      return null;
     }
+    int colon = decoded.indexOf(':');
+    AccountState a = colon < 0 ? null : accounts.get(decoded.substring(0, colon));
+    if (a == null
+        || !a.status.equals("active")
+        || !a.password.equals(decoded.substring(colon + 1))) {
+      return null;
+    }
+    if (a.totpConfirmed) {
+      throw new Problem(
+          401,
+          "operator-sign-in-required",
+          "Sign in with your code",
+          "Operator '"
+              + a.username
+              + "' has a second factor, which HTTP Basic cannot carry: sign in with POST"
+              + " /api/v1/operator/sign-in {username, password, totp} and send the session token"
+              + " as Authorization: Bearer.");
+    }
+    return a.username;
+  }
+
+  private synchronized String role(String username) {
+    return accounts.get(username).role;
+  }
+
+  // ------------------------------------------------------------------ sign-in and accounts
+
+  private synchronized Answer signIn(JsonNode body) {
+    AccountState a = accounts.get(body.path("username").asText());
+    if (a == null
+        || !a.status.equals("active")
+        || !a.password.equals(body.path("password").asText())) {
+      throw new Problem(
+          401,
+          "invalid-credentials",
+          "Wrong user name or password",
+          "The operator name or password is wrong, or the account is disabled.");
+    }
+    if (a.totpConfirmed) {
+      String code = body.path("totp").asText("");
+      if (code.isBlank()) {
+        throw new Problem(
+            401,
+            "totp-required",
+            "Code required",
+            "Operator '"
+                + a.username
+                + "' signs in with a code from its authenticator app: send it as totp.");
+      }
+      consume(a, code);
+    }
+    byte[] raw = new byte[32];
+    random.nextBytes(raw);
+    String token = "cyo_" + Base64.getUrlEncoder().withoutPadding().encodeToString(raw);
+    sessions.put(token, a.username);
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("token", token);
+    m.put("username", a.username);
+    m.put("role", a.role);
+    m.put("expiresAt", Instant.now().plus(Duration.ofHours(12)).toString());
+    m.put("idleMinutes", 30);
+    return ok(m);
+  }
+
+  private void consume(AccountState a, String code) {
+    long step = Instant.now().getEpochSecond() / 30;
+    for (long s = step - 1; s <= step + 1; s++) {
+      if (s > a.lastStep && code.strip().equals(totp(a.totpSecret, s * 30))) {
+        a.lastStep = s;
+        return;
+      }
+    }
+    throw new Problem(
+        401,
+        "totp-invalid",
+        "Wrong code",
+        "The code is wrong, expired or was used already. Use the current one from the app.");
+  }
+
+  private synchronized Answer accountsRoute(String method, List<String> p, byte[] body) {
+    int n = p.size();
+    if (n == 1 && method.equals("GET")) {
+      List<Object> list = new ArrayList<>();
+      accounts.values().forEach(a -> list.add(accountJson(a)));
+      return ok(list);
+    }
+    if (n == 1 && method.equals("POST")) {
+      JsonNode b = json(body);
+      String name = b.path("username").asText("");
+      String role = b.path("role").asText("");
+      if (!name.matches("^[a-z][a-z0-9._-]{1,39}$") || !Set.of("owner", "support").contains(role)) {
+        throw new Problem(
+            422,
+            "validation-failed",
+            "Invalid input",
+            "username: must be 2 to 40 lower-case letters, digits, dots, dashes or underscores;"
+                + " role: must be owner or support");
+      }
+      if (accounts.containsKey(name)) {
+        throw new Problem(
+            409, "duplicate", "Duplicate", "An operator named '" + name + "' already exists.");
+      }
+      byte[] raw = new byte[18];
+      random.nextBytes(raw);
+      String first = Base64.getUrlEncoder().withoutPadding().encodeToString(raw);
+      AccountState a = new AccountState(name, first, role, Instant.now());
+      accounts.put(name, a);
+      Map<String, Object> m = new LinkedHashMap<>();
+      m.put("account", accountJson(a));
+      m.put("password", first);
+      return new Answer(201, m);
+    }
+    AccountState a = n >= 2 ? accounts.get(p.get(1)) : null;
+    if (a == null) {
+      throw new Problem(
+          404, "not-found", "Operator not found", "Operator '" + p.get(1) + "' does not exist.");
+    }
+    if (n == 3 && method.equals("POST") && p.get(2).equals("disable")) {
+      boolean otherOwner =
+          accounts.values().stream()
+              .anyMatch(o -> o != a && o.role.equals("owner") && o.status.equals("active"));
+      if (a.role.equals("owner") && !otherOwner) {
+        throw new Problem(
+            409,
+            "last-owner",
+            "Last owner",
+            "'" + a.username + "' is the last active owner; enable or create another owner first.");
+      }
+      a.status = "disabled";
+      sessions.values().removeIf(u -> u.equals(a.username));
+      return ok(accountJson(a));
+    }
+    if (n == 3 && method.equals("POST") && p.get(2).equals("enable")) {
+      a.status = "active";
+      return ok(accountJson(a));
+    }
+    if (n == 4 && method.equals("POST") && p.get(2).equals("totp") && p.get(3).equals("reset")) {
+      a.totpSecret = null;
+      a.totpConfirmed = false;
+      a.lastStep = 0;
+      sessions.values().removeIf(u -> u.equals(a.username));
+      return new Answer(204, null);
+    }
+    throw new Problem(404, "not-found", "Not found", "No such resource.");
+  }
+
+  private synchronized Answer meRoute(
+      String who, String authorization, String method, List<String> p, byte[] body) {
+    AccountState a = accounts.get(who);
+    int n = p.size();
+    if (n == 1 && method.equals("GET")) {
+      Map<String, Object> m = new LinkedHashMap<>();
+      m.put("username", a.username);
+      m.put("role", a.role);
+      m.put("totp", a.totpConfirmed);
+      m.put(
+          "authentication",
+          authorization != null && authorization.regionMatches(true, 0, "Bearer ", 0, 7)
+              ? "Bearer"
+              : "BASIC");
+      return ok(m);
+    }
+    if (n == 2 && method.equals("POST") && p.get(1).equals("sign-out")) {
+      if (authorization != null && authorization.regionMatches(true, 0, "Bearer ", 0, 7)) {
+        sessions.remove(authorization.substring(7).trim());
+      }
+      return new Answer(204, null);
+    }
+    if (n == 2 && method.equals("POST") && p.get(1).equals("totp")) {
+      if (a.totpConfirmed) {
+        throw new Problem(
+            409,
+            "totp-already-enabled",
+            "Second factor already set up",
+            "Turn the second factor off first (with a current code), or ask an owner to reset"
+                + " it.");
+      }
+      byte[] raw = new byte[20];
+      random.nextBytes(raw);
+      a.totpSecret = base32(raw);
+      a.lastStep = 0;
+      String uri =
+          "otpauth://totp/Courtyard%20%28operator%29%3A"
+              + a.username
+              + "?secret="
+              + a.totpSecret
+              + "&issuer=Courtyard&algorithm=SHA1&digits=6&period=30";
+      Map<String, Object> m = new LinkedHashMap<>();
+      m.put("secret", a.totpSecret);
+      m.put("uri", uri);
+      m.put("digits", 6);
+      m.put("periodSeconds", 30);
+      return ok(m);
+    }
+    if (n == 3 && method.equals("POST") && p.get(1).equals("totp")) {
+      boolean confirming = p.get(2).equals("confirm");
+      if (a.totpSecret == null || a.totpConfirmed != !confirming) {
+        throw new Problem(
+            409,
+            "totp-not-set-up",
+            "Nothing to confirm",
+            "Start with POST /api/v1/operator/me/totp, then confirm with a code from the app.");
+      }
+      consume(a, json(body).path("code").asText(""));
+      if (confirming) {
+        a.totpConfirmed = true;
+      } else {
+        a.totpSecret = null;
+        a.totpConfirmed = false;
+      }
+      return new Answer(204, null);
+    }
+    throw new Problem(404, "not-found", "Not found", "No such resource.");
+  }
+
+  private static Map<String, Object> accountJson(AccountState a) {
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("username", a.username);
+    m.put("role", a.role);
+    m.put("status", a.status);
+    m.put("createdAt", a.createdAt.toString());
+    m.put("totp", a.totpConfirmed);
+    return m;
+  }
+
+  /** The code an authenticator app shows for {@code secret} (Base32) at epoch second {@code at}. */
+  public static String totp(String secret, long at) {
+    try {
+      javax.crypto.Mac mac = javax.crypto.Mac.getInstance("HmacSHA1");
+      mac.init(new javax.crypto.spec.SecretKeySpec(base32Decode(secret), "HmacSHA1"));
+      byte[] h = mac.doFinal(java.nio.ByteBuffer.allocate(8).putLong(at / 30).array());
+      int off = h[h.length - 1] & 0x0f;
+      int bin =
+          ((h[off] & 0x7f) << 24)
+              | ((h[off + 1] & 0xff) << 16)
+              | ((h[off + 2] & 0xff) << 8)
+              | (h[off + 3] & 0xff);
+      return String.format(Locale.ROOT, "%06d", bin % 1_000_000);
+    } catch (java.security.GeneralSecurityException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /** {@link #totp(String, long)} now. */
+  public static String totp(String secret) {
+    return totp(secret, Instant.now().getEpochSecond());
+  }
+
+  private static final String BASE32 = "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567";
+
+  static String base32(byte[] data) {
+    StringBuilder out = new StringBuilder();
+    int buffer = 0;
+    int bits = 0;
+    for (byte b : data) {
+      buffer = (buffer << 8) | (b & 0xff);
+      bits += 8;
+      while (bits >= 5) {
+        out.append(BASE32.charAt((buffer >> (bits - 5)) & 31));
+        bits -= 5;
+      }
+    }
+    if (bits > 0) {
+      out.append(BASE32.charAt((buffer << (5 - bits)) & 31));
+    }
+    return out.toString();
+  }
+
+  static byte[] base32Decode(String text) {
+    java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+    int buffer = 0;
+    int bits = 0;
+    for (char c : text.toUpperCase(Locale.ROOT).toCharArray()) {
+      int v = BASE32.indexOf(c);
+      if (v < 0) {
+        continue;
+      }
+      buffer = (buffer << 5) | v;
+      bits += 5;
+      if (bits >= 8) {
+        out.write((buffer >> (bits - 8)) & 0xff);
+        bits -= 8;
+      }
+    }
+    return out.toByteArray();
   }
 
   private static Map<String, String> query(String raw) {
@@ -336,10 +696,20 @@ public final class FakeOperatorApi implements AutoCloseable {
   }
 
   private Answer route(
-      String method, List<String> p, Map<String, String> query, String contentType, byte[] body) {
+      String who,
+      String authorization,
+      String method,
+      List<String> p,
+      Map<String, String> query,
+      String contentType,
+      byte[] body) {
     String first = p.isEmpty() ? "" : p.get(0);
     int n = p.size();
     switch (first) {
+      case "accounts":
+        return accountsRoute(method, p, body);
+      case "me":
+        return meRoute(who, authorization, method, p, body);
       case "tenants":
         if (n == 1 && method.equals("GET")) {
           return ok(listTenants());

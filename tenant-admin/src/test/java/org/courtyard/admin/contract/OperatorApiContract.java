@@ -89,6 +89,105 @@ public abstract class OperatorApiContract {
     assertEquals(401, none.status());
   }
 
+  // ------------------------------------------------------------------ sign-in and accounts
+
+  @Test
+  public void signInAnswersASessionTokenThatWorksUntilSignOut() {
+    Answer wrong = signIn("operator", password() + "-wrong", null);
+    assertTrue(describe(wrong), wrong.isProblem(401, "invalid-credentials"));
+    Answer in = signIn("operator", password(), null);
+    assertEquals(describe(in), 200, in.status());
+    String bearer = "Bearer " + in.body().path("token").asText();
+    assertTrue(bearer, bearer.startsWith("Bearer cyo_"));
+    assertEquals("owner", in.body().path("role").asText());
+    Answer me = send("GET", "me", null, bearer);
+    assertEquals(describe(me), 200, me.status());
+    assertEquals("operator", me.body().path("username").asText());
+    assertEquals("owner", me.body().path("role").asText());
+    assertEquals(200, send("GET", "tenants", null, bearer).status());
+
+    assertEquals(204, send("POST", "me/sign-out", "{}", bearer).status());
+    Answer after = send("GET", "tenants", null, bearer);
+    assertTrue(describe(after), after.isProblem(401, "unauthorized"));
+  }
+
+  @Test
+  public void anOperatorWithASecondFactorSignsInWithACodeOnly() {
+    String name = "ct." + suffix();
+    Answer created =
+        call(
+            "POST", "accounts", "{\"username\":\"" + name + "\",\"role\":\"support\"}", password());
+    assertEquals(describe(created), 201, created.status());
+    assertFalse(created.body().path("account").path("totp").asBoolean(true));
+    String own = created.body().path("password").asText();
+    String basic =
+        "Basic "
+            + Base64.getEncoder()
+                .encodeToString((name + ":" + own).getBytes(StandardCharsets.UTF_8));
+    Answer setup = send("POST", "me/totp", "{}", basic);
+    assertEquals(describe(setup), 200, setup.status());
+    String secret = setup.body().path("secret").asText();
+    assertTrue(describe(setup), setup.body().path("uri").asText().startsWith("otpauth://totp/"));
+    Answer confirmed =
+        send(
+            "POST",
+            "me/totp/confirm",
+            "{\"code\":\"" + FakeOperatorApi.totp(secret) + "\"}",
+            basic);
+    assertEquals(describe(confirmed), 204, confirmed.status());
+
+    Answer refused = send("GET", "me", null, basic);
+    assertTrue(describe(refused), refused.isProblem(401, "operator-sign-in-required"));
+    Answer noCode = signIn(name, own, null);
+    assertTrue(describe(noCode), noCode.isProblem(401, "totp-required"));
+    Answer in =
+        signIn(name, own, FakeOperatorApi.totp(secret, Instant.now().getEpochSecond() + 30));
+    assertEquals(describe(in), 200, in.status());
+    String bearer = "Bearer " + in.body().path("token").asText();
+    assertTrue(send("GET", "me", null, bearer).body().path("totp").asBoolean());
+    Answer readOnly = send("POST", "accounts", "{}", bearer);
+    assertTrue(describe(readOnly), readOnly.isProblem(403, "operator-read-only"));
+
+    Answer reset = call("POST", "accounts/" + name + "/totp/reset", "{}", password());
+    assertEquals(describe(reset), 204, reset.status());
+    assertEquals(401, send("GET", "me", null, bearer).status());
+    Answer disabled = call("POST", "accounts/" + name + "/disable", "{}", password());
+    assertEquals("disabled", disabled.body().path("status").asText());
+    assertEquals(401, send("GET", "me", null, basic).status());
+  }
+
+  @Test
+  public void theLastOwnerCannotBeDisabled() {
+    Answer list = call("GET", "accounts", null, password());
+    assertEquals(describe(list), 200, list.status());
+    long otherOwners = 0;
+    for (JsonNode a : list.body()) {
+      if (a.path("role").asText().equals("owner")
+          && a.path("status").asText().equals("active")
+          && !a.path("username").asText().equals("operator")) {
+        otherOwners++;
+      }
+    }
+    if (otherOwners == 0) {
+      Answer last = call("POST", "accounts/operator/disable", "{}", password());
+      assertTrue(describe(last), last.isProblem(409, "last-owner"));
+    }
+  }
+
+  private Answer signIn(String username, String password, String totp) {
+    return send(
+        "POST",
+        "sign-in",
+        "{\"username\":\""
+            + username
+            + "\",\"password\":\""
+            + password
+            + "\""
+            + (totp == null ? "" : ",\"totp\":\"" + totp + "\"")
+            + "}",
+        null);
+  }
+
   // ----------------------------------------------------------------------------- tenants
 
   @Test
@@ -447,10 +546,15 @@ public abstract class OperatorApiContract {
    * @param password null for no credential at all
    */
   protected Answer call(String method, String relative, String body, String password) {
+    return send(method, relative, body, password == null ? null : basic(password));
+  }
+
+  /** A request with {@code authorization} as the whole Authorization header (null: none). */
+  protected Answer send(String method, String relative, String body, String authorization) {
     HttpRequest.Builder b =
         HttpRequest.newBuilder(URI.create(root() + relative)).timeout(Duration.ofSeconds(120));
-    if (password != null) {
-      b.header("Authorization", basic(password));
+    if (authorization != null) {
+      b.header("Authorization", authorization);
     }
     if (body == null) {
       b.method(method, HttpRequest.BodyPublishers.noBody());

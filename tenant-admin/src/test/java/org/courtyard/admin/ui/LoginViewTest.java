@@ -47,13 +47,14 @@ class LoginViewTest extends ConsoleTestBase {
   }
 
   @Test
-  void anotherUserNameIsRefusedWithoutAsking() {
+  void anUnknownUserNameIsRefusedByTheApi() {
     UI.getCurrent().navigate(LoginView.class);
     LoginForm form = _get(LoginForm.class);
 
     LoginFormKt._login(form, "admin", PASSWORD);
 
     assertThat(form.isError()).isTrue();
+    assertThat(_get(LoginView.class).asksForCode()).isFalse();
     assertThat(ConsoleSession.loggedIn()).isFalse();
   }
 
@@ -74,13 +75,15 @@ class LoginViewTest extends ConsoleTestBase {
   }
 
   @Test
-  void logoutForgetsTheCredential() {
+  void logoutForgetsTheSessionHereAndEndsItOnThePlatform() {
     login();
     OperatorApi api = ConsoleSession.requireApi();
     assertThat(api.baseUrl()).isEqualTo(fake.baseUrl());
+    int open = fake.sessions();
 
     ButtonKt._click(_get(Button.class, spec -> spec.withId("logout")));
 
     assertThat(ConsoleSession.loggedIn()).isFalse();
+    assertThat(fake.sessions()).isEqualTo(open - 1);
   }
 }
