@@ -86,6 +86,10 @@ final class GatewaySession implements MqttCallbackExtended {
       options.setUserName(username);
       options.setPassword(password);
       options.setAutomaticReconnect(true);
+      // Paho doubles its reconnect pause up to 128 s by default: after a broker outage of half a
+      // minute the gateway could stay away another minute while devices' acknowledged readings
+      // wait in the broker. Retry at least every 10 s, as the first connection does.
+      options.setMaxReconnectDelay(10_000);
       options.setCleanSession(false);
       options.setMaxInflight(maxInflight);
       options.setKeepAliveInterval(30);
