@@ -9,11 +9,9 @@ import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.editConfi
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.net.URI;
-import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -247,17 +245,7 @@ public class MessagingIT {
   }
 
   private static JsonNode mailbox(String to) throws Exception {
-    String url =
-        System.getProperty("courtyard.it.mail.control")
-            + "/mailbox?to="
-            + URLEncoder.encode(to, StandardCharsets.UTF_8);
-    HttpResponse<byte[]> r =
-        CLIENT.send(
-            HttpRequest.newBuilder(URI.create(url)).GET().build(),
-            HttpResponse.BodyHandlers.ofByteArray());
-    String body = new String(r.body(), StandardCharsets.UTF_8);
-    assertEquals(body, 200, r.statusCode());
-    return Http.JSON.readTree(body);
+    return TestMailbox.of(to);
   }
 
   private static void control(String path) throws Exception {

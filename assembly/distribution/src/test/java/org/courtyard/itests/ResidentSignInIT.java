@@ -9,13 +9,6 @@ import static org.junit.Assert.fail;
 import static org.ops4j.pax.exam.CoreOptions.systemProperty;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.net.URI;
-import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.time.YearMonth;
 import java.time.ZoneId;
 import java.util.Base64;
@@ -52,8 +45,6 @@ import org.osgi.service.cm.ConfigurationAdmin;
 public class ResidentSignInIT {
 
   private static final String TENANT = "rsi_sun";
-  private static final HttpClient CLIENT =
-      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
   private static final Pattern CODE = Pattern.compile("验证码是 ([0-9]{6})");
 
   private static TestMailServer mail;
@@ -155,7 +146,7 @@ public class ResidentSignInIT {
     assertEquals(sent.toString(), 202, sent.status);
     assertEquals("li***@example.com", sent.json.path("sentTo").asText());
     assertEquals(300, sent.json.path("expiresIn").asLong());
-    JsonNode message = awaitOnlyMail("li.lei@example.com");
+    JsonNode message = TestMailbox.awaitOnly("li.lei@example.com");
     assertTrue(message.toString(), message.path("subject").asText().contains("登录验证码"));
     String code = codeIn(message.path("parts").get(0).path("text").asText());
 
@@ -237,7 +228,7 @@ public class ResidentSignInIT {
     assertEquals("no***@example.com", sent.json.path("sentTo").asText());
     assertEquals(300, sent.json.path("expiresIn").asLong());
     Thread.sleep(1_000);
-    assertEquals(0, mailbox("nobody.here@example.com").size());
+    assertEquals(0, TestMailbox.of("nobody.here@example.com").size());
     Http.Reply guess = verify(map("email", "nobody.here@example.com", "code", "123456"));
     assertEquals(guess.toString(), 401, guess.status);
     assertEquals("invalid-code", guess.problemType());
@@ -259,7 +250,7 @@ public class ResidentSignInIT {
             "/auth/resident/code",
             map("tenant", TENANT, "email", "wang.fang@example.com", "language", "en"));
     assertEquals(sent.toString(), 202, sent.status);
-    JsonNode message = awaitOnlyMail("wang.fang@example.com");
+    JsonNode message = TestMailbox.awaitOnly("wang.fang@example.com");
     assertTrue(message.toString(), message.path("subject").asText().contains("sign-in code"));
     Matcher m =
         Pattern.compile("code is ([0-9]{6})")
@@ -282,7 +273,7 @@ public class ResidentSignInIT {
     assertEquals("too-many-codes", soon.problemType());
     long retry = Long.parseLong(soon.header("Retry-After"));
     assertTrue(soon.toString(), retry > 0 && retry <= 60);
-    assertEquals("no second message", 1, mailbox("wang.fang@example.com").size());
+    assertEquals("no second message", 1, TestMailbox.of("wang.fang@example.com").size());
   }
 
   @Test
@@ -399,29 +390,5 @@ public class ResidentSignInIT {
       }
       Thread.sleep(100);
     }
-  }
-
-  private static JsonNode awaitOnlyMail(String to) throws Exception {
-    long deadline = System.currentTimeMillis() + 15_000;
-    JsonNode box = mailbox(to);
-    while (box.size() == 0 && System.currentTimeMillis() < deadline) {
-      Thread.sleep(100);
-      box = mailbox(to);
-    }
-    assertEquals(box.toString(), 1, box.size());
-    return box.get(0);
-  }
-
-  private static JsonNode mailbox(String to) throws Exception {
-    String url =
-        System.getProperty("courtyard.it.mail.control")
-            + "/mailbox?to="
-            + URLEncoder.encode(to, StandardCharsets.UTF_8);
-    HttpResponse<String> r =
-        CLIENT.send(
-            HttpRequest.newBuilder(URI.create(url)).GET().build(),
-            HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-    assertEquals(r.body(), 200, r.statusCode());
-    return Http.JSON.readTree(r.body());
   }
 }

@@ -90,7 +90,7 @@ final class ResidentAccounts {
                     }
                   }
                   if (!active) {
-                    revokeAll(c, id, "disabled");
+                    Sessions.revokeAllOfResident(c, id, "disabled");
                   }
                   return find(c, id);
                 });
@@ -113,21 +113,10 @@ final class ResidentAccounts {
                   throw Problems.notFound("Resident account", id);
                 }
               }
-              revokeAll(c, id, "signed-out-everywhere");
+              Sessions.revokeAllOfResident(c, id, "signed-out-everywhere");
               return null;
             });
     callers.forgetResident(tenant, id);
-  }
-
-  private static void revokeAll(Connection c, long account, String why) throws SQLException {
-    try (PreparedStatement ps =
-        c.prepareStatement(
-            "update staff_session set revoked_at = now(), revoked_why = ?"
-                + " where resident_id = ? and revoked_at is null")) {
-      ps.setString(1, why);
-      ps.setLong(2, account);
-      ps.executeUpdate();
-    }
   }
 
   private static ResidentAccountView find(Connection c, long id) throws SQLException {

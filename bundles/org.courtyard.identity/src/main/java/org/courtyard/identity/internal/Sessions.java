@@ -329,14 +329,28 @@ final class Sessions {
     return refreshLifetime;
   }
 
-  /** Revokes every open session of {@code user}, inside the caller's transaction. */
+  /** Revokes every open session of staff user {@code user}, inside the caller's transaction. */
   static void revokeAll(Connection c, long user, String why) throws SQLException {
+    revokeAllOf(c, "user_id", user, why);
+  }
+
+  /**
+   * Revokes every open session of resident account {@code account}, in the caller's transaction.
+   */
+  static void revokeAllOfResident(Connection c, long account, String why) throws SQLException {
+    revokeAllOf(c, "resident_id", account, why);
+  }
+
+  private static void revokeAllOf(Connection c, String column, long id, String why)
+      throws SQLException {
     try (PreparedStatement ps =
         c.prepareStatement(
             "update staff_session set revoked_at = now(), revoked_why = ?"
-                + " where user_id = ? and revoked_at is null")) {
+                + " where "
+                + column
+                + " = ? and revoked_at is null")) {
       ps.setString(1, why);
-      ps.setLong(2, user);
+      ps.setLong(2, id);
       ps.executeUpdate();
     }
   }
