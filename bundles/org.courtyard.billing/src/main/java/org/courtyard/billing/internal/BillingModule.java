@@ -33,6 +33,8 @@ public final class BillingModule implements ModuleDescriptor {
           PermissionDef.of("billing.run.read", "View billing runs", "查看账单生成批次"),
           PermissionDef.money("billing.run.start", "Start a billing run for a period", "按账期批量生成账单"),
           PermissionDef.of("billing.bill.read", "View bills", "查看账单"),
+          PermissionDef.of(
+              "billing.payment.read", "View payments and print receipts", "查看缴费记录及打印收据"),
           PermissionDef.money("billing.payment.create", "Record payments", "登记缴费"),
           PermissionDef.money("billing.refund.create", "Record refunds", "办理退款"),
           PermissionDef.of(

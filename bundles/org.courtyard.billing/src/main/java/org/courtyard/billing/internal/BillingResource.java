@@ -131,6 +131,34 @@ public class BillingResource implements ModuleResource {
   }
 
   @Doc(
+      summary = "Get a payment",
+      description = "One payment: amount, method, the bills it paid. 404 not-found.")
+  @Permission("billing.payment.read")
+  @GET
+  @Path("payments/{id}")
+  public PaymentView payment(@Context SecurityContext security, @PathParam("id") long id) {
+    return billing.of(security).reports().payment(id, TenantPrincipal.scopeOf(security));
+  }
+
+  @Doc(
+      summary = "Print a payment's receipt",
+      description =
+          "The payment's receipt (收据) as a printable HTML page: number, room, time, method, the"
+              + " amount in figures and in Chinese capitals, the bills it paid. 404 not-found.")
+  @Permission("billing.payment.read")
+  @GET
+  @Path("payments/{id}/receipt.html")
+  @Produces(HTML)
+  public String receipt(@Context SecurityContext security, @PathParam("id") long id) {
+    BillingTenant instance = billing.of(security);
+    PaymentView payment = instance.reports().payment(id, TenantPrincipal.scopeOf(security));
+    return ReceiptHtml.render(
+        payment,
+        instance.reports().roomLabel(payment.roomId()),
+        instance.catalog().settings().zone());
+  }
+
+  @Doc(
       summary = "Get a room's statement",
       description = "The room's bills, payments and balance as of now.")
   @Permission("billing.statement.read")

@@ -492,13 +492,44 @@ final class Reports {
         });
   }
 
+  /** The room's label as estate has it, or null for a room estate no longer has. */
+  String roomLabel(long roomId) {
+    return estate.room(tenant, roomId).map(r -> r.label).orElse(null);
+  }
+
   /** Whether estate has the room, in {@code scope}. */
   boolean covers(long roomId, DataScope scope) {
     return scope.isAll()
         || estate.room(tenant, roomId).filter(r -> Scopes.covers(scope, r)).isPresent();
   }
 
+  /**
+   * One payment as its receipt shows it: amount, method, the bills it paid.
+   *
+   * @throws org.courtyard.api.ProblemException 404 {@code not-found} for an unknown payment or one
+   *     whose room is outside the scope, alike
+   */
+  PaymentView payment(long id, DataScope scope) {
+    String currency = catalog.settings().currency();
+    PaymentView found =
+        jdbc.read(
+            c -> {
+              List<PaymentView> one = payments(c, "p.id", id, currency);
+              return one.isEmpty() ? null : one.get(0);
+            });
+    if (found == null || !covers(found.roomId(), scope)) {
+      throw Problems.notFound("Payment", id);
+    }
+    return found;
+  }
+
   private static List<PaymentView> payments(Connection c, long roomId, String currency)
+      throws SQLException {
+    return payments(c, "p.room_id", roomId, currency);
+  }
+
+  /** The payments whose {@code column} ({@code p.room_id} or {@code p.id}) is {@code key}. */
+  private static List<PaymentView> payments(Connection c, String column, long key, String currency)
       throws SQLException {
     List<PaymentView> result = new ArrayList<>();
     Map<Long, List<PaymentView.Applied>> applied = new LinkedHashMap<>();
@@ -506,8 +537,10 @@ final class Reports {
         c.prepareStatement(
             "SELECT a.payment_id, a.bill_id, b.period, a.amount FROM allocation a"
                 + " JOIN bill b ON b.id = a.bill_id JOIN payment p ON p.id = a.payment_id"
-                + " WHERE p.room_id = ? ORDER BY a.id")) {
-      ps.setLong(1, roomId);
+                + " WHERE "
+                + column
+                + " = ? ORDER BY a.id")) {
+      ps.setLong(1, key);
       try (ResultSet rs = ps.executeQuery()) {
         while (rs.next()) {
           applied
@@ -520,15 +553,17 @@ final class Reports {
     }
     try (PreparedStatement ps =
         c.prepareStatement(
-            "SELECT id, amount, method, status, to_prepayment, tx_id, created_at FROM payment"
-                + " WHERE room_id = ? ORDER BY id")) {
-      ps.setLong(1, roomId);
+            "SELECT p.id, p.amount, p.method, p.status, p.to_prepayment, p.tx_id, p.created_at,"
+                + " p.room_id FROM payment p WHERE "
+                + column
+                + " = ? ORDER BY p.id")) {
+      ps.setLong(1, key);
       try (ResultSet rs = ps.executeQuery()) {
         while (rs.next()) {
           result.add(
               new PaymentView(
                   rs.getLong(1),
-                  roomId,
+                  rs.getLong(8),
                   rs.getBigDecimal(2),
                   rs.getString(3),
                   rs.getString(4),

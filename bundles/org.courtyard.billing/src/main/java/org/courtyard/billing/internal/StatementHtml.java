@@ -56,8 +56,15 @@ final class StatementHtml {
 
   /** The page up to {@code <body>}: title and print-friendly style. */
   static void head(StringBuilder h, String title, String extraStyle) {
+    head(h, "Statement 对账单", title, extraStyle);
+  }
+
+  /** The page up to {@code <body>} of a document called {@code document}, such as a receipt. */
+  static void head(StringBuilder h, String document, String title, String extraStyle) {
     h.append("<!DOCTYPE html>\n<html lang=\"zh-CN\"><head><meta charset=\"utf-8\">")
-        .append("<title>Statement 对账单 ")
+        .append("<title>")
+        .append(esc(document))
+        .append(' ')
         .append(esc(title))
         .append("</title>")
         .append("<style>body{font-family:sans-serif;margin:2em}table{border-collapse:collapse;")

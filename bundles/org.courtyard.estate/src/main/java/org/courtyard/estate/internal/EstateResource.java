@@ -40,6 +40,7 @@ import org.courtyard.estate.internal.dto.BuildingInput;
 import org.courtyard.estate.internal.dto.BuildingUpdate;
 import org.courtyard.estate.internal.dto.BuildingView;
 import org.courtyard.estate.internal.dto.EstateInput;
+import org.courtyard.estate.internal.dto.EstateTreeView;
 import org.courtyard.estate.internal.dto.EstateUpdate;
 import org.courtyard.estate.internal.dto.EstateView;
 import org.courtyard.estate.internal.dto.ImportResult;
@@ -127,6 +128,18 @@ public class EstateResource implements ModuleResource {
       @Context SecurityContext security, @Context UriInfo uri, EstateInput input) {
     EstateView created = service(security).createEstate(scope(security), body(input));
     return created(uri.getAbsolutePathBuilder(), created.id(), created);
+  }
+
+  @Doc(
+      summary = "Get an estate's tree",
+      description =
+          "The estate with its buildings and units (those in the caller's scope), each with its"
+              + " number of rooms. 404 not-found.")
+  @Permission("estate.estate.read")
+  @GET
+  @Path("estates/{id}/tree")
+  public EstateTreeView estateTree(@Context SecurityContext security, @PathParam("id") long id) {
+    return service(security).estateTree(scope(security), id);
   }
 
   @Doc(summary = "Get an estate", description = "One estate by id. 404 not-found.")

@@ -35,6 +35,7 @@ import org.courtyard.estate.internal.dto.BuildingInput;
 import org.courtyard.estate.internal.dto.BuildingUpdate;
 import org.courtyard.estate.internal.dto.BuildingView;
 import org.courtyard.estate.internal.dto.EstateInput;
+import org.courtyard.estate.internal.dto.EstateTreeView;
 import org.courtyard.estate.internal.dto.EstateUpdate;
 import org.courtyard.estate.internal.dto.EstateView;
 import org.courtyard.estate.internal.dto.ImportResult;
@@ -132,6 +133,12 @@ public final class EstateService {
 
   public EstateView getEstate(DataScope scope, long id) {
     return transactions.read(em -> estateView(readableEstate(em, scope, id)));
+  }
+
+  /** The estate's buildings and units in the caller's scope, with room counts. */
+  public EstateTreeView estateTree(DataScope scope, long id) {
+    return transactions.read(
+        em -> EstateTree.of(em, estateView(readableEstate(em, scope, id)), scope));
   }
 
   /**

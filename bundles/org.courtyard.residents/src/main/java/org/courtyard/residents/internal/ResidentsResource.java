@@ -188,6 +188,25 @@ public class ResidentsResource implements ModuleResource {
   }
 
   @Doc(
+      summary = "List a person's occupancies",
+      description =
+          "The rooms the person owns, rents or lives in (in the caller's scope), current ones, or"
+              + " with history=true the ended ones as well. 404 not-found.")
+  @Permission("residents.occupancy.read")
+  @GET
+  @Path("persons/{id}/occupancies")
+  public Page<OccupancyView> listPersonOccupancies(
+      @Context SecurityContext security,
+      @PathParam("id") long id,
+      @QueryParam("history") String history,
+      @QueryParam("limit") String limit,
+      @QueryParam("cursor") String cursor) {
+    return service(security)
+        .listPersonOccupancies(
+            scope(security), id, flag("history", history), Cursor.decode(cursor), limit(limit));
+  }
+
+  @Doc(
       summary = "List a person's vehicles",
       description = "The person's current vehicles, or with history=true the removed ones as well.")
   @Permission("residents.vehicle.read")

@@ -391,6 +391,33 @@ public final class ResidentsService {
     return page;
   }
 
+  /**
+   * A person's occupancies, current ones unless {@code history}, in the caller's scope: a person's
+   * page (rooms and their history). 404 when the person is not in scope.
+   */
+  public Page<OccupancyView> listPersonOccupancies(
+      ResidentScope scope, long personId, boolean history, long afterId, int limit) {
+    StringBuilder jpql =
+        new StringBuilder(
+            "SELECT o FROM Occupancy o WHERE o.personId = :person AND o.id > :after"
+                + (history ? "" : " AND o.moveOut IS NULL"));
+    appendIfScoped(jpql, scope.occupancy("o"));
+    jpql.append(" ORDER BY o.id");
+    Map<String, Object> parameters = new LinkedHashMap<>();
+    parameters.put("person", personId);
+    parameters.put("after", afterId);
+    scope.bind(jpql, parameters);
+    return transactions.read(
+        em -> {
+          String name = person(em, scope, personId).getFullName();
+          return Page.byId(
+              rows(em, jpql.toString(), Occupancy.class, parameters, limit),
+              limit,
+              o -> occupancyView(o, name),
+              Occupancy::getId);
+        });
+  }
+
   public OccupancyView getOccupancy(ResidentScope scope, long id) {
     return transactions.read(
         em -> {
