@@ -7,11 +7,11 @@ import java.util.List;
 import java.util.Locale;
 
 /** English or Chinese for the whole session; the page is rebuilt in the chosen language. */
-final class LanguageSwitch extends Select<Locale> {
+public final class LanguageSwitch extends Select<Locale> {
 
   static final List<Locale> LANGUAGES = List.of(Locale.ENGLISH, Locale.CHINESE);
 
-  LanguageSwitch() {
+  public LanguageSwitch() {
     setId("language");
     setItems(LANGUAGES);
     setItemLabelGenerator(l -> l.getLanguage().equals("zh") ? "中文" : "English");
@@ -26,7 +26,7 @@ final class LanguageSwitch extends Select<Locale> {
         });
   }
 
-  static Locale current() {
+  public static Locale current() {
     UI ui = UI.getCurrent();
     Locale l = ui == null ? Locale.ENGLISH : ui.getLocale();
     return l != null && l.getLanguage().equals("zh") ? Locale.CHINESE : Locale.ENGLISH;

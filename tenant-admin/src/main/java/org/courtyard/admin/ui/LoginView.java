@@ -11,6 +11,8 @@ import com.vaadin.flow.component.login.LoginI18n;
 import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.component.tabs.Tab;
+import com.vaadin.flow.component.tabs.Tabs;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
@@ -18,17 +20,28 @@ import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
 import org.courtyard.admin.api.ApiProblem;
 import org.courtyard.admin.api.ApiUnreachable;
+import org.courtyard.admin.property.PropertySession;
+import org.courtyard.admin.property.StaffSignIn;
+import org.courtyard.admin.property.today.TodayView;
 
 /**
- * Operator sign-in: user name and password; for an account with a second factor the platform
- * answers that a code is needed, and a second step asks for the code of the authenticator app. The
- * password waits in this view (server side) only until that step ends.
+ * The one sign-in page, for both kinds of people: a property company's staff ({@link StaffSignIn}:
+ * company, user name, password, code) and the platform's operators (user name and password; for an
+ * account with a second factor the platform answers that a code is needed, and a second step asks
+ * for the code of the authenticator app). The password waits in this view (server side) only until
+ * that step ends. The company tab is chosen when the browser remembers a company or the address
+ * says {@code login?as=company}; otherwise the operator's.
  */
 @Route("login")
 public final class LoginView extends VerticalLayout
     implements BeforeEnterObserver, HasDynamicTitle {
 
   private final LoginForm form = new LoginForm();
+  private final Tab companyTab = new Tab();
+  private final Tab operatorTab = new Tab();
+  private final Tabs kind = new Tabs();
+  private final StaffSignIn staff = new StaffSignIn();
+  private final VerticalLayout operator = new VerticalLayout();
   private final VerticalLayout codeStep = new VerticalLayout();
   private final TextField code = new TextField();
   private final Span codeError = new Span();
@@ -69,7 +82,36 @@ public final class LoginView extends VerticalLayout
 
     Paragraph where = new Paragraph(getTranslation("login.api", ConsoleSession.apiUrl()));
     where.getStyle().set("color", "var(--lumo-secondary-text-color)");
-    add(new LanguageSwitch(), form, codeStep, where);
+    companyTab.setId("login-kind-company");
+    companyTab.setLabel(getTranslation("login.kind.company"));
+    operatorTab.setId("login-kind-operator");
+    operatorTab.setLabel(getTranslation("login.kind.operator"));
+    kind.setId("login-kind");
+    kind.add(companyTab, operatorTab);
+    kind.addSelectedChangeListener(e -> showKind());
+    operator.setPadding(false);
+    operator.setAlignItems(FlexComponent.Alignment.CENTER);
+    operator.add(form, codeStep);
+    add(new LanguageSwitch(), kind, staff, operator, where);
+    kind.setSelectedTab(StaffSignIn.rememberedCompanyPresent() ? companyTab : operatorTab);
+    showKind();
+  }
+
+  private void showKind() {
+    boolean company = kind.getSelectedTab() == companyTab;
+    staff.setVisible(company);
+    operator.setVisible(!company);
+  }
+
+  /** Shows the property company's sign-in (true) or the operator's. */
+  void showCompanySignIn(boolean company) {
+    kind.setSelectedTab(company ? companyTab : operatorTab);
+    showKind();
+  }
+
+  /** Whether the property company's sign-in is showing. */
+  boolean showsCompanySignIn() {
+    return staff.isVisible();
   }
 
   @Override
@@ -81,6 +123,11 @@ public final class LoginView extends VerticalLayout
   public void beforeEnter(BeforeEnterEvent event) {
     if (ConsoleSession.loggedIn()) {
       event.forwardTo(TenantsView.class);
+    } else if (PropertySession.signedIn()) {
+      event.forwardTo(TodayView.class);
+    } else if (event.getLocation().getQueryParameters().getParameters().containsKey("as")) {
+      showCompanySignIn(
+          event.getLocation().getQueryParameters().getParameters().get("as").contains("company"));
     }
   }
 

@@ -3,11 +3,11 @@ package org.courtyard.admin.ui;
 import com.vaadin.flow.component.UI;
 
 /** Words for values the API sends (statuses, states): translated where known, else as sent. */
-final class Texts {
+public final class Texts {
 
   private Texts() {}
 
-  static String state(String prefix, String value) {
+  public static String state(String prefix, String value) {
     if (value == null) {
       return "—";
     }
