@@ -26,6 +26,7 @@ import org.courtyard.api.rest.TenantExtension;
 import org.courtyard.api.rest.TenantPrincipal;
 import org.courtyard.identity.internal.dto.CallerView;
 import org.courtyard.identity.internal.dto.CodeInput;
+import org.courtyard.identity.internal.dto.CodeSentView;
 import org.courtyard.identity.internal.dto.LoginInput;
 import org.courtyard.identity.internal.dto.RefreshInput;
 import org.courtyard.identity.internal.dto.ResidentCodeInput;
@@ -104,7 +105,8 @@ public final class AuthResource implements TenantExtension {
               + " address. The answer is the same whether or not the address belongs to a"
               + " resident. 429 too-many-codes (one a minute, five an hour per address), 422"
               + " invalid-address, 503 code-not-sent.",
-      status = 202)
+      status = 202,
+      returns = CodeSentView.class)
   @POST
   @Path("resident/code")
   @Consumes(MediaType.APPLICATION_JSON)
