@@ -59,6 +59,11 @@ public final class BillingInstances {
     return tenants.require(TenantPrincipal.of(security));
   }
 
+  /** The tenant's billing instance; 404 {@code module-not-enabled} without one. */
+  BillingTenant require(TenantSlug tenant) {
+    return tenants.require(tenant);
+  }
+
   boolean residentsEnabled(TenantSlug tenant) {
     ResidentsPort port = residents;
     return port != null && port.enabled(tenant);

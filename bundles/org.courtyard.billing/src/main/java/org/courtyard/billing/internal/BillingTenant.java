@@ -71,6 +71,7 @@ public final class BillingTenant extends JpaTenantModule {
   private final Meters meters;
   private final ReadingImport readingImport;
   private final PlaceBackfills.Task backfill;
+  private final TodayFigures today;
 
   @Activate
   public BillingTenant(
@@ -98,6 +99,7 @@ public final class BillingTenant extends JpaTenantModule {
     this.reports = new Reports(tenant, jdbc, catalog, estate, clock);
     this.meters = new Meters(tenant, jdbc, catalog, estate, clock);
     this.readingImport = new ReadingImport(tenant, jdbc, catalog, clock);
+    this.today = new TodayFigures(jdbc, catalog, clock);
     try {
       int interrupted = runs.failInterrupted();
       if (interrupted > 0) {
@@ -153,5 +155,9 @@ public final class BillingTenant extends JpaTenantModule {
 
   ReadingImport readingImport() {
     return readingImport;
+  }
+
+  TodayFigures today() {
+    return today;
   }
 }
