@@ -183,6 +183,37 @@ final class Alarms {
         rows, limit, a -> new TimeCursor(a.raisedAt(), a.id()).encode(TimeCursor.Listing.ALARMS));
   }
 
+  /** The alarms not yet resolved: raised (nobody has taken charge) and acknowledged. */
+  record Open(long raised, long acknowledged) {}
+
+  /**
+   * How many alarms of the devices {@code scope} reaches are open, by state: one count over the
+   * {@code (status, raised_at, id)} index, which holds the open ones apart from the resolved
+   * history however long it grows.
+   */
+  Open open(DeviceScope scope) {
+    if (scope.reachesNone()) {
+      return new Open(0, 0);
+    }
+    String sql =
+        "SELECT COUNT(*) FILTER (WHERE status = 'raised'),"
+            + " COUNT(*) FILTER (WHERE status = 'acknowledged') FROM alarm"
+            + " WHERE status IN ('raised', 'acknowledged')"
+            + (scope.isAll() ? "" : " AND device_id = ANY(?)");
+    return jdbc.read(
+        c -> {
+          try (PreparedStatement ps = c.prepareStatement(sql)) {
+            if (!scope.isAll()) {
+              ps.setArray(1, c.createArrayOf("text", scope.idArray()));
+            }
+            try (ResultSet rs = ps.executeQuery()) {
+              rs.next();
+              return new Open(rs.getLong(1), rs.getLong(2));
+            }
+          }
+        });
+  }
+
   /**
    * Moves an alarm on ({@link AlarmRules#checkMove}): {@code acknowledged} or {@code resolved} by
    * the guard the action names, its note replacing the alarm's when given. An alarm of a device

@@ -49,6 +49,11 @@ public final class SecurityInstances {
     return tenants.require(TenantPrincipal.of(security));
   }
 
+  /** The tenant's security instance; 404 {@code module-not-enabled} without one. */
+  SecurityTenant require(TenantSlug tenant) {
+    return tenants.require(tenant);
+  }
+
   /**
    * Commands to the caller's devices, through their drivers, as the devices API sends them; a
    * device outside the caller's scope answers 404 as a missing one.
@@ -61,11 +66,14 @@ public final class SecurityInstances {
 
   /** The devices the caller's scope for the current operation reaches. */
   DeviceScope scope(SecurityContext security) {
-    DataScope scope = TenantPrincipal.scopeOf(security);
+    return scope(TenantPrincipal.of(security), TenantPrincipal.scopeOf(security));
+  }
+
+  /** The devices of {@code tenant} that {@code scope} reaches. */
+  DeviceScope scope(TenantSlug tenant, DataScope scope) {
     if (scope.isAll()) {
       return DeviceScope.ALL;
     }
-    TenantSlug tenant = TenantPrincipal.of(security);
     return DeviceScope.of(
         devices.idsWithin(tenant, scope), ids -> devices.requireWithin(tenant, scope, ids));
   }
