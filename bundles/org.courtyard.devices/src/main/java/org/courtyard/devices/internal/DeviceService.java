@@ -5,6 +5,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -361,27 +362,64 @@ final class DeviceService {
         "device-not-found", "Device not found", "This tenant has no device " + id + ".");
   }
 
-  private DeviceView view(DeviceStore.Row r, String secret) {
-    String state;
-    String fault = null;
-    DeviceDriver d = runtime.driver(r.driver());
-    String refusal = d == null ? null : runtime.refusal(store.entry(r));
-    if (r.status().equals("revoked")) {
-      state = "revoked";
-    } else if (d == null) {
-      state = "faulty";
-      fault = "driver " + r.driver() + " is not installed";
-    } else if (refusal != null) {
-      state = "faulty";
-      fault = refusal;
-    } else if (r.lastSeenAt() == null) {
-      state = "never-seen";
-    } else if (Duration.between(r.lastSeenAt(), clock.instant()).getSeconds()
-        > runtime.heartbeatTimeoutSeconds()) {
-      state = "offline";
-    } else {
-      state = "online";
+  /** How a device looks to the tenant, and why when it is faulty. */
+  private record Condition(String state, String fault) {}
+
+  /**
+   * A device's state: {@code revoked}; {@code faulty} while its driver is missing or it or its
+   * driver is quarantined; {@code never-seen}; {@code offline} when not heard from within the
+   * heartbeat timeout; else {@code online}.
+   */
+  private Condition condition(
+      RegisteredDevice entry, String status, Instant lastSeenAt, Instant now, long timeout) {
+    if (status.equals("revoked")) {
+      return new Condition("revoked", null);
     }
+    DeviceDriver d = runtime.driver(entry.driver());
+    if (d == null) {
+      return new Condition("faulty", "driver " + entry.driver() + " is not installed");
+    }
+    String refusal = runtime.refusal(entry);
+    if (refusal != null) {
+      return new Condition("faulty", refusal);
+    }
+    if (lastSeenAt == null) {
+      return new Condition("never-seen", null);
+    }
+    return Duration.between(lastSeenAt, now).getSeconds() > timeout
+        ? new Condition("offline", null)
+        : new Condition("online", null);
+  }
+
+  /** How many of the active devices within a scope are offline, and how many faulty. */
+  record Health(long offline, long faulty) {}
+
+  /**
+   * The active devices within {@code scope} counted by state, judged as {@link #get} shows each:
+   * one query of three columns, so it stays a few milliseconds for thousands of devices.
+   */
+  Health health(DataScope scope) {
+    Instant now = clock.instant();
+    long timeout = runtime.heartbeatTimeoutSeconds();
+    Map<String, Long> counts = new HashMap<>();
+    for (DeviceStore.Presence p : store.presence(scope)) {
+      RegisteredDevice entry =
+          new RegisteredDevice(tenant, p.id(), null, p.driver(), Map.of(), null, null);
+      counts.merge(condition(entry, "active", p.lastSeenAt(), now, timeout).state(), 1L, Long::sum);
+    }
+    return new Health(counts.getOrDefault("offline", 0L), counts.getOrDefault("faulty", 0L));
+  }
+
+  private DeviceView view(DeviceStore.Row r, String secret) {
+    Condition condition =
+        condition(
+            store.entry(r),
+            r.status(),
+            r.lastSeenAt(),
+            clock.instant(),
+            runtime.heartbeatTimeoutSeconds());
+    String state = condition.state();
+    String fault = condition.fault();
     String username = RegisteredDevice.username(tenant, r.id());
     RegisteredDevice e = store.entry(r);
     return new DeviceView(

@@ -313,6 +313,38 @@ final class DeviceStore {
         });
   }
 
+  /** An active device as far as its state needs: its driver and when it was last heard from. */
+  record Presence(String id, String driver, Instant lastSeenAt) {}
+
+  /**
+   * The active devices within {@code scope}, three columns each, for the Today screen's counts: one
+   * query, over the {@code (estate_id, id)} and {@code (building_id, id)} indexes for a narrow
+   * scope. Whether a device is faulty is the runtime's (its driver and quarantines live in memory),
+   * so the rows come here to be judged, not counted in SQL.
+   */
+  List<Presence> presence(DataScope scope) {
+    return jdbc.read(
+        c -> {
+          try (PreparedStatement ps =
+              c.prepareStatement(
+                  "SELECT id, driver, last_seen_at FROM device WHERE status = 'active'"
+                      + (scope.isAll() ? "" : " AND " + WITHIN))) {
+            if (!scope.isAll()) {
+              bindWithin(c, ps, 1, scope);
+            }
+            List<Presence> rows = new ArrayList<>();
+            try (ResultSet rs = ps.executeQuery()) {
+              while (rs.next()) {
+                rows.add(
+                    new Presence(
+                        rs.getString(1), rs.getString(2), Jdbc.instant(rs.getTimestamp(3))));
+              }
+            }
+            return rows;
+          }
+        });
+  }
+
   /** Every active device, for the registry. */
   List<Row> active() {
     List<Row> all = new ArrayList<>();
