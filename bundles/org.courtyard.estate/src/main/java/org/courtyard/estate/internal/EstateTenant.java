@@ -60,6 +60,7 @@ public final class EstateTenant extends JpaTenantModule implements TenantStatist
   }
 
   private final EstateService service;
+  private final EstateFigures figures;
 
   /**
    * Every module's answer to "what of yours refers to this room?", asked before a delete. Modules
@@ -86,6 +87,7 @@ public final class EstateTenant extends JpaTenantModule implements TenantStatist
             transactions(),
             Clock.systemUTC(),
             new ReferenceCheck(tenant(), () -> List.copyOf(roomReferences)));
+    this.figures = new EstateFigures(transactions());
   }
 
   @Deactivate
@@ -105,5 +107,10 @@ public final class EstateTenant extends JpaTenantModule implements TenantStatist
   /** The tenant's estate data: records, lists and imports. */
   public EstateService service() {
     return service;
+  }
+
+  /** The counts of the Today screen's tiles. */
+  EstateFigures figures() {
+    return figures;
   }
 }
