@@ -55,6 +55,7 @@ public final class ResidentsTenant extends JpaTenantModule implements TenantStat
   }
 
   private final ResidentsService service;
+  private final ResidentsFigures figures;
 
   /** False once the instance stops: the places backfill ends with it. */
   private volatile boolean running = true;
@@ -72,6 +73,7 @@ public final class ResidentsTenant extends JpaTenantModule implements TenantStat
         ENTITIES,
         "SELECT p.id FROM Person p ORDER BY p.id");
     this.service = new ResidentsService(tenant(), transactions(), estate, Clock.systemUTC());
+    this.figures = new ResidentsFigures(transactions());
     backfill.start(
         new OccupancyPlaces(tenant(), dataSource(), transactions(), estate), () -> running);
   }
@@ -95,5 +97,10 @@ public final class ResidentsTenant extends JpaTenantModule implements TenantStat
   /** The tenant's persons, occupancies and vehicles. */
   public ResidentsService service() {
     return service;
+  }
+
+  /** The counts of the Today screen's tiles. */
+  ResidentsFigures figures() {
+    return figures;
   }
 }
