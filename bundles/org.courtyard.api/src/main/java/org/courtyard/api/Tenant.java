@@ -25,6 +25,12 @@ public final class Tenant {
   public final Instant createdAt;
   public final List<String> modules;
 
+  /**
+   * The modules the tenant's plan lets it enable itself (套餐), in id order; null when the plan
+   * allows every module. Enabled modules are always within it.
+   */
+  public final List<String> plan;
+
   public Tenant(
       String slug,
       String name,
@@ -44,6 +50,19 @@ public final class Tenant {
       String schema,
       Instant createdAt,
       List<String> modules) {
+    this(slug, name, status, statusReason, statusChangedAt, schema, createdAt, modules, null);
+  }
+
+  public Tenant(
+      String slug,
+      String name,
+      String status,
+      String statusReason,
+      Instant statusChangedAt,
+      String schema,
+      Instant createdAt,
+      List<String> modules,
+      List<String> plan) {
     this.slug = slug;
     this.name = name;
     this.status = status;
@@ -52,5 +71,11 @@ public final class Tenant {
     this.schema = schema;
     this.createdAt = createdAt;
     this.modules = List.copyOf(modules);
+    this.plan = plan == null ? null : List.copyOf(plan);
+  }
+
+  /** Whether the plan lets the tenant enable {@code module}. */
+  public boolean planAllows(String module) {
+    return plan == null || plan.contains(module);
   }
 }

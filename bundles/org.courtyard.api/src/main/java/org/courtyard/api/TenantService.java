@@ -62,4 +62,15 @@ public interface TenantService {
 
   /** Stops the tenant's instance of the module; its data stays in the tenant's schema. */
   Tenant disableModule(String slug, String module);
+
+  /**
+   * Sets the modules the tenant's plan allows (套餐): those it may enable, itself or through the
+   * operator; null allows every module. Enabling a module outside the plan is refused with 403
+   * {@code module-not-in-plan}.
+   *
+   * @throws ProblemException 404 unknown tenant, 422 {@code unknown-module} naming a module the
+   *     container does not offer, 409 {@code module-enabled} when the plan would leave out a module
+   *     the tenant has enabled (disable it first)
+   */
+  Tenant setPlan(String slug, List<String> modules);
 }

@@ -20,6 +20,10 @@ final class PermissionCatalog {
           PermissionDef.of(
               "identity.tenant.read", "See the company's profile and modules", "查看公司信息与已开通模块"),
           PermissionDef.of(
+              "identity.module.manage",
+              "Enable and disable the company's modules, within its plan",
+              "在套餐范围内开通或停用模块"),
+          PermissionDef.of(
               "identity.user.read", "See staff accounts and their sessions", "查看员工账号及登录会话"),
           PermissionDef.of(
               "identity.user.manage",

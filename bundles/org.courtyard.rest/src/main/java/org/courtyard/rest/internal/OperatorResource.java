@@ -10,6 +10,7 @@ import javax.ws.rs.DELETE;
 import javax.ws.rs.DefaultValue;
 import javax.ws.rs.GET;
 import javax.ws.rs.POST;
+import javax.ws.rs.PUT;
 import javax.ws.rs.Path;
 import javax.ws.rs.PathParam;
 import javax.ws.rs.Produces;
@@ -34,6 +35,15 @@ public final class OperatorResource {
   public static final class NewTenant {
     public String slug;
     public String name;
+    public List<String> modules;
+
+    /** The modules the tenant may enable itself; absent or null: every module. */
+    public List<String> plan;
+  }
+
+  /** Body of {@code PUT /tenants/{slug}/plan}. */
+  public static final class Plan {
+    /** The modules the tenant may enable; null: every module. */
     public List<String> modules;
   }
 
@@ -95,8 +105,14 @@ public final class OperatorResource {
       throw ProblemException.badRequest(
           "missing-body", "Missing body", "Send {\"slug\": ..., \"name\": ...}.");
     }
+    if (body.plan != null) {
+      checkPlan(body.plan, body.modules);
+    }
     long start = System.nanoTime();
     OnboardingResult r = tenants.onboard(body.slug, body.name, body.modules);
+    if (body.plan != null) {
+      r = new OnboardingResult(tenants.setPlan(r.tenant.slug, body.plan), r.adminToken);
+    }
     CreatedTenant created = new CreatedTenant();
     created.tenant = r.tenant;
     created.adminToken = r.adminToken;
@@ -197,6 +213,46 @@ public final class OperatorResource {
     c.enabled = true;
     c.tookMs = (System.nanoTime() - start) / 1_000_000;
     return c;
+  }
+
+  @Doc(
+      summary = "Set a tenant's plan",
+      description =
+          "The modules the tenant may enable (its subscription, 套餐), by the operator or itself in"
+              + " the property console; {\"modules\": null} allows every module. 422"
+              + " unknown-module, 409 module-enabled when the plan would leave out an enabled module.")
+  @PUT
+  @Path("tenants/{slug}/plan")
+  public Tenant setPlan(@PathParam("slug") String slug, Plan body) {
+    tenants.find(slug).orElseThrow(() -> tenantNotFound(slug));
+    if (body == null) {
+      throw ProblemException.badRequest(
+          "missing-body", "Missing body", "Send {\"modules\": [...]} or {\"modules\": null}.");
+    }
+    return tenants.setPlan(slug, body.modules);
+  }
+
+  /** A plan given at onboarding: modules the container offers, covering the modules asked for. */
+  private void checkPlan(List<String> plan, List<String> modules) {
+    java.util.Set<String> offered = new java.util.HashSet<>();
+    tenants.availableModules().forEach(m -> offered.add(m.id));
+    for (String m : plan) {
+      if (m == null || !offered.contains(m)) {
+        throw new ProblemException(
+            422, "unknown-module", "Unknown module", "The container offers no module '" + m + "'.");
+      }
+    }
+    if (modules != null) {
+      for (String m : modules) {
+        if (!plan.contains(m)) {
+          throw new ProblemException(
+              422,
+              "module-not-in-plan",
+              "Module not in the plan",
+              "Module '" + m + "' is asked for but not in the plan.");
+        }
+      }
+    }
   }
 
   @Doc(

@@ -1,8 +1,11 @@
 package org.courtyard.tenancy.internal;
 
 import java.sql.SQLException;
+import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Set;
+import java.util.TreeSet;
 import org.courtyard.api.ProblemException;
 import org.courtyard.api.Tenant;
 import org.courtyard.api.TenantSlug;
@@ -53,8 +56,12 @@ final class ModuleEnablement {
     MDC.put("tenant", s.value());
     try {
       long start = System.nanoTime();
+      Tenant tenant = tenants.require(s.value());
+      if (!tenant.planAllows(module)) {
+        throw notInPlan(s, module);
+      }
       ModuleCatalog.Registered r = catalog.require(module);
-      Set<String> enabled = new HashSet<>(tenants.require(s.value()).modules);
+      Set<String> enabled = new HashSet<>(tenant.modules);
       for (String required : r.descriptor.requires()) {
         if (!enabled.contains(required)) {
           throw ModuleOrder.missing(module, required);
@@ -82,6 +89,67 @@ final class ModuleEnablement {
   private void startInstance(TenantSlug s, String module, ModuleCatalog.Registered r) {
     db.migrate(s.schema(), module, r.bundle, r.descriptor.migrationLocation());
     instances.start(s, r.descriptor);
+  }
+
+  static ProblemException notInPlan(TenantSlug s, String module) {
+    return new ProblemException(
+        403,
+        "module-not-in-plan",
+        "Module not in the plan",
+        "The plan of '"
+            + s
+            + "' does not include module '"
+            + module
+            + "'. The platform operator can add it to the plan.");
+  }
+
+  /**
+   * Sets the tenant's plan: every module named must be one the container offers, and every module
+   * the tenant has enabled must stay in it.
+   */
+  Tenant setPlan(String slug, List<String> modules) {
+    TenantSlug s = TenantSlug.of(slug);
+    List<String> plan = null;
+    if (modules != null) {
+      Set<String> offered = new HashSet<>();
+      catalog.available().forEach(info -> offered.add(info.id));
+      TreeSet<String> ids = new TreeSet<>();
+      for (String m : modules) {
+        if (m == null || !offered.contains(m)) {
+          throw new ProblemException(
+              422,
+              "unknown-module",
+              "Unknown module",
+              "The container offers no module '" + m + "'.");
+        }
+        ids.add(m);
+      }
+      plan = List.copyOf(ids);
+    }
+    synchronized (tenants.lock(s.value())) {
+      Tenant t = tenants.require(s.value());
+      if (plan != null) {
+        List<String> left = new ArrayList<>(t.modules);
+        left.removeAll(plan);
+        if (!left.isEmpty()) {
+          throw ProblemException.conflict(
+              "module-enabled",
+              "Module enabled",
+              "The plan would leave out "
+                  + String.join(", ", left)
+                  + ", enabled for '"
+                  + s
+                  + "'. Disable it first; its data is kept.");
+        }
+      }
+      try {
+        registry.setPlan(s.value(), plan);
+      } catch (SQLException e) {
+        throw new IllegalStateException("setting the plan of " + s + " failed", e);
+      }
+      LOG.info("Plan of {}: {}", s, plan == null ? "every module" : plan);
+      return tenants.require(s.value());
+    }
   }
 
   Tenant disable(String slug, String module) {

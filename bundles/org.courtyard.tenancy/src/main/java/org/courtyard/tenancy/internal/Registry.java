@@ -42,7 +42,7 @@ final class Registry implements Credentials.Store {
   private static List<Tenant> query(Connection c, String slug) throws SQLException {
     String sql =
         "select t.slug, t.name, t.status, t.created_at, m.module_id, t.status_reason,"
-            + " t.status_changed_at"
+            + " t.status_changed_at, t.plan"
             + " from tenant t left join tenant_module m on m.tenant_slug = t.slug and m.enabled"
             + (slug == null ? "" : " where t.slug = ?")
             + " order by t.slug, m.module_id";
@@ -63,7 +63,8 @@ final class Registry implements Credentials.Store {
                     rsString(rs, 3),
                     rsInstant(rs, 4),
                     rsString(rs, 6),
-                    rsInstant(rs, 7)
+                    rsInstant(rs, 7),
+                    rsPlan(rs, 8)
                   });
           List<String> mods = modules.computeIfAbsent(s, k -> new ArrayList<>());
           String module = rs.getString(5);
@@ -85,8 +86,34 @@ final class Registry implements Credentials.Store {
                     (Instant) r[4],
                     TenantSlug.SCHEMA_PREFIX + s,
                     (Instant) r[2],
-                    modules.get(s))));
+                    modules.get(s),
+                    planOf(r[5]))));
     return tenants;
+  }
+
+  @SuppressWarnings("unchecked")
+  private static List<String> planOf(Object plan) {
+    return (List<String>) plan;
+  }
+
+  private static List<String> rsPlan(ResultSet rs, int i) {
+    try {
+      java.sql.Array a = rs.getArray(i);
+      return a == null ? null : List.of((String[]) a.getArray());
+    } catch (SQLException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /** Sets the modules the tenant may enable; null lets it enable every module. */
+  void setPlan(String slug, List<String> modules) throws SQLException {
+    try (Connection c = platform.getConnection();
+        PreparedStatement ps = c.prepareStatement("update tenant set plan = ? where slug = ?")) {
+      ps.setArray(
+          1, modules == null ? null : c.createArrayOf("varchar", modules.toArray(String[]::new)));
+      ps.setString(2, slug);
+      ps.executeUpdate();
+    }
   }
 
   private static String rsString(ResultSet rs, int i) {

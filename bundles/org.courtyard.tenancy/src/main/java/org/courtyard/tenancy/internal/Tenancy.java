@@ -305,4 +305,9 @@ public final class Tenancy
   public Tenant disableModule(String slug, String module) {
     return enablement.disable(slug, module);
   }
+
+  @Override
+  public Tenant setPlan(String slug, List<String> modules) {
+    return enablement.setPlan(slug, modules);
+  }
 }
