@@ -209,6 +209,13 @@ public final class OperatorApi implements Serializable {
         ModuleChange.class);
   }
 
+  /** Sets the modules the tenant may enable; null allows every module. */
+  public Tenant setPlan(String slug, List<String> modules) {
+    Map<String, Object> body = new java.util.HashMap<>();
+    body.put("modules", modules);
+    return read(send("PUT", "tenants/" + path(slug) + "/plan", json(body), FAST), Tenant.class);
+  }
+
   public ModuleChange disableModule(String slug, String module) {
     return read(
         send(

@@ -3,6 +3,7 @@ package org.courtyard.admin.ui;
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.checkbox.Checkbox;
 import com.vaadin.flow.component.combobox.ComboBox;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridVariant;
@@ -15,6 +16,7 @@ import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.courtyard.admin.api.ModuleChange;
@@ -25,8 +27,10 @@ import org.courtyard.admin.api.Tenant;
 /**
  * Modules per tenant: switch each on or off. A module whose requirements are not enabled cannot be
  * switched on (the button says which to enable first), and one that an enabled module requires
- * cannot be switched off; each operation's outcome is listed. Below: the module versions in the
- * container.
+ * cannot be switched off; each operation's outcome is listed. The tenant's plan (套餐) says which
+ * modules it may enable, the operator here or the company itself in its console: every module, or
+ * the ones ticked; a module outside the plan cannot be switched on. Below: the module versions in
+ * the container.
  */
 @Route(value = "modules", layout = MainLayout.class)
 public final class ModulesView extends VerticalLayout
@@ -35,6 +39,7 @@ public final class ModulesView extends VerticalLayout
   private final OperatorApi api = ConsoleSession.requireApi();
 
   private final ComboBox<Tenant> tenant = new ComboBox<>();
+  private final Checkbox everyModule = new Checkbox();
   private final Grid<ModuleInfo> perTenant = new Grid<>(ModuleInfo.class, false);
   private final VerticalLayout outcomes = new VerticalLayout();
   private final Grid<ModuleInfo> installed = new Grid<>(ModuleInfo.class, false);
@@ -51,6 +56,19 @@ public final class ModulesView extends VerticalLayout
     tenant.setWidth("24em");
     tenant.addValueChangeListener(e -> showTenant());
     add(tenant);
+
+    everyModule.setId("plan-open");
+    everyModule.setLabel(getTranslation("modules.plan.open"));
+    everyModule.setHelperText(getTranslation("modules.plan.explain"));
+    everyModule.addValueChangeListener(
+        e -> {
+          Tenant t = tenant.getValue();
+          if (e.isFromClient() && t != null) {
+            setPlan(t, e.getValue() ? null : new ArrayList<>(t.modules()));
+          }
+        });
+    everyModule.setVisible(false);
+    add(everyModule);
 
     perTenant.setId("tenant-modules");
     perTenant.addThemeVariants(GridVariant.LUMO_COMPACT);
@@ -70,6 +88,11 @@ public final class ModulesView extends VerticalLayout
         .addColumn(m -> getTranslation(enabled(m) ? "modules.on" : "modules.off"))
         .setKey("state")
         .setHeader(getTranslation("modules.state"))
+        .setAutoWidth(true);
+    perTenant
+        .addComponentColumn(this::planBox)
+        .setKey("plan")
+        .setHeader(getTranslation("modules.plan"))
         .setAutoWidth(true);
     perTenant
         .addComponentColumn(this::switchButton)
@@ -164,12 +187,59 @@ public final class ModulesView extends VerticalLayout
   }
 
   private void showTenant() {
-    perTenant.setVisible(tenant.getValue() != null);
+    Tenant t = tenant.getValue();
+    everyModule.setVisible(t != null);
+    if (t != null) {
+      everyModule.setValue(t.plan() == null);
+    }
+    perTenant.setVisible(t != null);
     perTenant.setItems(tenant.getValue() == null ? List.of() : catalogue);
   }
 
   private boolean enabled(ModuleInfo m) {
     return tenant.getValue() != null && tenant.getValue().modules().contains(m.id());
+  }
+
+  private Component planBox(ModuleInfo m) {
+    Tenant t = tenant.getValue();
+    if (t == null) {
+      return new Span();
+    }
+    Checkbox box = new Checkbox(t.planAllows(m.id()));
+    box.setId("plan-" + m.id());
+    box.setAriaLabel(getTranslation("modules.plan") + " " + m.id());
+    box.setEnabled(t.plan() != null && !busy && !t.modules().contains(m.id()));
+    if (t.modules().contains(m.id()) && t.plan() != null) {
+      box.setTooltipText(getTranslation("modules.plan.enabled"));
+    }
+    box.addValueChangeListener(
+        e -> {
+          List<String> plan = new ArrayList<>(t.plan());
+          if (e.getValue()) {
+            plan.add(m.id());
+          } else {
+            plan.remove(m.id());
+          }
+          setPlan(t, plan);
+        });
+    return box;
+  }
+
+  private void setPlan(Tenant t, List<String> plan) {
+    try {
+      Tenant changed = api.setPlan(t.slug(), plan);
+      outcome(
+          changed.plan() == null
+              ? getTranslation("modules.plan.setOpen", t.slug())
+              : getTranslation(
+                  "modules.plan.set",
+                  t.slug(),
+                  changed.plan().isEmpty() ? "—" : String.join(", ", changed.plan())),
+          false);
+    } catch (RuntimeException e) {
+      Errors.show(e);
+    }
+    load();
   }
 
   private Component switchButton(ModuleInfo m) {
@@ -189,7 +259,10 @@ public final class ModulesView extends VerticalLayout
       b = new Button(getTranslation("modules.enable"), e -> change(t, m, true));
       b.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
       List<String> missing = rules.missing(m.id(), t.modules());
-      if (!missing.isEmpty()) {
+      if (!t.planAllows(m.id())) {
+        b.setEnabled(false);
+        b.setTooltipText(getTranslation("modules.notInPlan"));
+      } else if (!missing.isEmpty()) {
         b.setEnabled(false);
         b.setTooltipText(getTranslation("modules.missing", String.join(", ", missing)));
       }

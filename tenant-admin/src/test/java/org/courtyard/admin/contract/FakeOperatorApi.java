@@ -79,6 +79,10 @@ public final class FakeOperatorApi implements AutoCloseable {
     final String name;
     final Instant createdAt;
     final Set<String> modules = new TreeSet<>();
+
+    /** The modules the plan allows; null: every module. */
+    Set<String> plan;
+
     String status = "active";
     String statusReason;
     int rooms;
@@ -730,6 +734,9 @@ public final class FakeOperatorApi implements AutoCloseable {
         if (n == 3 && method.equals("POST") && p.get(2).equals("resume")) {
           return ok(resume(p.get(1)));
         }
+        if (n == 3 && method.equals("PUT") && p.get(2).equals("plan")) {
+          return ok(setPlan(p.get(1), json(body)));
+        }
         if (n == 4 && p.get(2).equals("modules") && method.equals("POST")) {
           return ok(enable(p.get(1), p.get(3)));
         }
@@ -809,7 +816,46 @@ public final class FakeOperatorApi implements AutoCloseable {
     m.put("schema", "t_" + t.slug);
     m.put("createdAt", t.createdAt.toString());
     m.put("modules", new ArrayList<>(t.modules));
+    m.put("plan", t.plan == null ? null : new ArrayList<>(t.plan));
     return m;
+  }
+
+  private Map<String, Object> setPlan(String slug, JsonNode body) {
+    TenantState t = tenant(slug);
+    JsonNode modules = body.path("modules");
+    Set<String> plan = null;
+    if (!modules.isMissingNode() && !modules.isNull()) {
+      plan = new TreeSet<>();
+      for (JsonNode m : modules) {
+        if (MODULES.stream().noneMatch(known -> known.id.equals(m.asText()))) {
+          throw new Problem(
+              422,
+              "unknown-module",
+              "Unknown module",
+              "The container offers no module '" + m.asText() + "'.");
+        }
+        plan.add(m.asText());
+      }
+    }
+    synchronized (this) {
+      if (plan != null) {
+        List<String> left = new ArrayList<>(t.modules);
+        left.removeAll(plan);
+        if (!left.isEmpty()) {
+          throw new Problem(
+              409,
+              "module-enabled",
+              "Module enabled",
+              "The plan would leave out "
+                  + String.join(", ", left)
+                  + ", enabled for '"
+                  + slug
+                  + "'. Disable it first; its data is kept.");
+        }
+      }
+      t.plan = plan;
+      return tenantJson(t);
+    }
   }
 
   private synchronized TenantState tenant(String slug) {
@@ -953,6 +999,17 @@ public final class FakeOperatorApi implements AutoCloseable {
     TenantState t = tenant(slug);
     Module m = module(moduleId);
     synchronized (this) {
+      if (t.plan != null && !t.plan.contains(moduleId)) {
+        throw new Problem(
+            403,
+            "module-not-in-plan",
+            "Module not in the plan",
+            "The plan of '"
+                + slug
+                + "' does not include module '"
+                + moduleId
+                + "'. The platform operator can add it to the plan.");
+      }
       for (String r : m.requires) {
         if (!t.modules.contains(r)) {
           throw missing(moduleId, r);

@@ -319,6 +319,37 @@ public abstract class OperatorApiContract {
   }
 
   @Test
+  public void aPlanLimitsTheModulesATenantMayEnable() {
+    JsonNode withRequirement = moduleWithOneRequirement();
+    String module = withRequirement.path("id").asText();
+    String required = withRequirement.path("requires").get(0).asText();
+    String slug = newSlug();
+    assertEquals(201, onboard(slug, "Plan Co", List.of(required)).status());
+    Answer fresh = call("GET", "tenants/" + slug, null, password());
+    assertTrue(describe(fresh), fresh.body().path("plan").isNull());
+
+    Answer narrow =
+        call(
+            "PUT", "tenants/" + slug + "/plan", "{\"modules\":[\"" + required + "\"]}", password());
+    assertEquals(describe(narrow), 200, narrow.status());
+    assertEquals(Set.of(required), texts(narrow.body().path("plan")));
+    Answer locked = call("POST", "tenants/" + slug + "/modules/" + module, null, password());
+    assertTrue(describe(locked), locked.isProblem(403, "module-not-in-plan"));
+
+    Answer underEnabled = call("PUT", "tenants/" + slug + "/plan", "{\"modules\":[]}", password());
+    assertTrue(describe(underEnabled), underEnabled.isProblem(409, "module-enabled"));
+    Answer unknown =
+        call("PUT", "tenants/" + slug + "/plan", "{\"modules\":[\"nosuchmodule\"]}", password());
+    assertTrue(describe(unknown), unknown.isProblem(422, "unknown-module"));
+
+    Answer open = call("PUT", "tenants/" + slug + "/plan", "{\"modules\":null}", password());
+    assertEquals(describe(open), 200, open.status());
+    assertTrue(open.body().path("plan").isNull());
+    Answer on = call("POST", "tenants/" + slug + "/modules/" + module, null, password());
+    assertEquals(describe(on), 200, on.status());
+  }
+
+  @Test
   public void enablingAndDisablingFollowTheRequirements() {
     JsonNode withRequirement = moduleWithOneRequirement();
     String module = withRequirement.path("id").asText();

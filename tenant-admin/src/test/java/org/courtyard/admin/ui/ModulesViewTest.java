@@ -6,8 +6,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.github.mvysny.kaributesting.v10.ButtonKt;
 import com.github.mvysny.kaributesting.v10.GridKt;
+import com.github.mvysny.kaributesting.v10.HasValueUtilsKt;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.checkbox.Checkbox;
 import com.vaadin.flow.component.combobox.ComboBox;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.Span;
@@ -33,6 +35,7 @@ class ModulesViewTest extends ConsoleTestBase {
     api.tenant(SLUG).modules().stream()
         .sorted((a, b) -> a.equals("estate") ? 1 : b.equals("estate") ? -1 : 0)
         .forEach(m -> api.disableModule(SLUG, m));
+    api.setPlan(SLUG, null);
     login();
     UI.getCurrent().navigate(ModulesView.class, QueryParameters.of("tenant", SLUG));
   }
@@ -64,6 +67,44 @@ class ModulesViewTest extends ConsoleTestBase {
     assertThat(GridKt._findAll(perTenant()))
         .extracting(ModuleInfo::id)
         .containsExactly("billing", "devices", "estate", "residents", "security");
+  }
+
+  private static Checkbox checkbox(String id) {
+    return _get(Checkbox.class, spec -> spec.withId(id));
+  }
+
+  private static Checkbox planOf(String module) {
+    List<ModuleInfo> rows = GridKt._findAll(perTenant());
+    int row =
+        rows.indexOf(rows.stream().filter(m -> m.id().equals(module)).findFirst().orElseThrow());
+    return (Checkbox) GridKt._getCellComponent(perTenant(), row, "plan");
+  }
+
+  @Test
+  void aPlanLocksTheModulesOutsideItUntilTheyAreTicked() {
+    assertThat(checkbox("plan-open").getValue()).isTrue();
+    assertThat(planOf("estate").isEnabled()).isFalse();
+
+    HasValueUtilsKt._setValue(checkbox("plan-open"), false);
+    assertThat(new OperatorApi(fake.baseUrl(), PASSWORD).tenant(SLUG).plan()).isEmpty();
+    assertThat(outcomes().get(0)).isEqualTo("Plan of modular: —");
+    assertThat(switchOf("estate").isEnabled()).isFalse();
+    assertThat(switchOf("estate").getTooltip().getText())
+        .isEqualTo("Not in the plan of this company: tick it under \"In plan\" first");
+
+    HasValueUtilsKt._setValue(planOf("estate"), true);
+    assertThat(outcomes().get(0)).isEqualTo("Plan of modular: estate");
+    assertThat(switchOf("estate").isEnabled()).isTrue();
+    ButtonKt._click(switchOf("estate"));
+    await(() -> outcomes().get(0).startsWith("Enabled estate"));
+    // an enabled module cannot be taken out of the plan
+    assertThat(planOf("estate").isEnabled()).isFalse();
+    assertThat(switchOf("billing").getTooltip().getText()).startsWith("Not in the plan");
+
+    HasValueUtilsKt._setValue(checkbox("plan-open"), true);
+    assertThat(outcomes().get(0)).isEqualTo("Plan of modular: every module");
+    assertThat(new OperatorApi(fake.baseUrl(), PASSWORD).tenant(SLUG).plan()).isNull();
+    assertThat(switchOf("billing").isEnabled()).isTrue();
   }
 
   @Test
