@@ -72,6 +72,13 @@ public final class PropertyLayout extends AppLayout implements BeforeEnterObserv
 
     nav.setId("property-menu");
     nav.setLabel(getTranslation("property.menu"));
+    refreshMenu();
+    addToDrawer(nav);
+  }
+
+  /** Builds the menu again, e.g. after the company enabled or disabled a module. */
+  public void refreshMenu() {
+    nav.removeAll();
     if (PropertySession.signedIn()) {
       for (Screen s : screensAllowed()) {
         SideNavItem item =
@@ -81,7 +88,6 @@ public final class PropertyLayout extends AppLayout implements BeforeEnterObserv
         nav.addItem(item);
       }
     }
-    addToDrawer(nav);
   }
 
   /** A discovered screen. */

@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeSet;
 import org.courtyard.admin.api.ApiProblem;
 import org.courtyard.admin.api.ApiUnreachable;
@@ -27,9 +28,18 @@ public final class PropertySession {
 
   private static final Logger LOG = LoggerFactory.getLogger(PropertySession.class);
   private static final String STATE = PropertySession.class.getName() + ".state";
+  private static final String PLATFORM = "identity";
 
-  /** What the session holds for the signed-in staff member. */
-  record State(TenantApi api, StaffMe me, String companyName, Map<Long, String> estateNames)
+  /**
+   * What the session holds for the signed-in staff member; {@code modules} are the company's
+   * enabled modules, null when the staff member may not read them.
+   */
+  record State(
+      TenantApi api,
+      StaffMe me,
+      String companyName,
+      Map<Long, String> estateNames,
+      Set<String> modules)
       implements Serializable {}
 
   private PropertySession() {}
@@ -48,9 +58,42 @@ public final class PropertySession {
     return require().me();
   }
 
-  /** Whether the signed-in staff member holds the permission in any scope. */
+  /**
+   * Whether the signed-in staff member holds the permission in any scope, and the module it belongs
+   * to (its first segment; {@code identity} is the platform's) is enabled for the company: a screen
+   * of a module the company has not enabled is not offered.
+   */
   public static boolean can(String permission) {
-    return state().map(s -> s.me().can(permission)).orElse(false);
+    return state().map(s -> s.me().can(permission) && enabled(s, permission)).orElse(false);
+  }
+
+  private static boolean enabled(State s, String permission) {
+    int dot = permission.indexOf('.');
+    if (s.modules() == null || dot < 0) {
+      return true;
+    }
+    String module = permission.substring(0, dot);
+    return PLATFORM.equals(module) || s.modules().contains(module);
+  }
+
+  /** The company's enabled modules as read at sign-in or the last {@link #refreshModules}. */
+  public static Optional<Set<String>> modules() {
+    return state().map(State::modules);
+  }
+
+  /** Reads the company's modules again, after they changed (the menu follows on the next page). */
+  public static void refreshModules() {
+    VaadinSession session = VaadinSession.getCurrent();
+    State s = require();
+    Tenant t = tenant(s.api(), s.me());
+    session.setAttribute(
+        STATE,
+        new State(
+            s.api(),
+            s.me(),
+            s.companyName(),
+            s.estateNames(),
+            t == null ? s.modules() : Set.copyOf(t.modules())));
   }
 
   /** Where the permission is held: the whole company, or some estates and buildings. */
@@ -84,7 +127,14 @@ public final class PropertySession {
 
   private static void start(TenantApi api) {
     StaffMe me = api.me();
-    State state = new State(api, me, companyName(api, me), estateNames(api, me));
+    Tenant tenant = tenant(api, me);
+    State state =
+        new State(
+            api,
+            me,
+            companyName(api, me, tenant),
+            estateNames(api, me),
+            tenant == null ? null : Set.copyOf(tenant.modules()));
     VaadinSession session = VaadinSession.getCurrent();
     // A new session id after sign-in, against session fixation.
     VaadinService.reinitializeSession(VaadinService.getCurrentRequest());
@@ -132,16 +182,22 @@ public final class PropertySession {
     return state().orElseThrow(() -> new IllegalStateException("not signed in"));
   }
 
-  private static String companyName(TenantApi api, StaffMe me) {
-    if (me.can("identity.tenant.read")) {
-      try {
-        Tenant t = api.get("tenant", Tenant.class);
-        if (t != null && t.name() != null && !t.name().isBlank()) {
-          return t.name();
-        }
-      } catch (ApiProblem | ApiUnreachable e) {
-        LOG.debug("Company name not read: {}", e.toString());
-      }
+  /** The company as the API shows it, or null when the staff member may not read it. */
+  private static Tenant tenant(TenantApi api, StaffMe me) {
+    if (!me.can("identity.tenant.read")) {
+      return null;
+    }
+    try {
+      return api.get("tenant", Tenant.class);
+    } catch (ApiProblem | ApiUnreachable e) {
+      LOG.debug("Company not read: {}", e.toString());
+      return null;
+    }
+  }
+
+  private static String companyName(TenantApi api, StaffMe me, Tenant t) {
+    if (t != null && t.name() != null && !t.name().isBlank()) {
+      return t.name();
     }
     return me.tenant() == null ? api.tenant() : me.tenant();
   }

@@ -70,8 +70,9 @@ public final class FakeTenantApi implements AutoCloseable {
                   "devices.*",
                   "security.*",
                   "identity.tenant.read"),
-          "cashier", List.of("billing.*", "estate.*.read", "residents.*.read"),
-          "guard", List.of("security.*", "devices.*.read"),
+          "cashier",
+              List.of("billing.*", "estate.*.read", "residents.*.read", "identity.tenant.read"),
+          "guard", List.of("security.*", "devices.*.read", "identity.tenant.read"),
           "auditor", List.of("*.read"));
 
   private final HttpServer server;
@@ -82,6 +83,15 @@ public final class FakeTenantApi implements AutoCloseable {
   private final Map<String, Access> access = new LinkedHashMap<>();
   private final List<Session> sessions = new ArrayList<>();
   private final Map<String, FakeArea> areas = new LinkedHashMap<>();
+
+  /**
+   * The company's enabled modules for {@code GET /tenant}, from the company and the areas' modules;
+   * by default every area's module (the modules area replaces it with its own state).
+   */
+  private volatile java.util.function.BiFunction<
+          String, java.util.Set<String>, java.util.Collection<String>>
+      companyModules = (company, areaModules) -> areaModules;
+
   private final Map<String, List<String>> roles = new LinkedHashMap<>(ROLES);
   private final Set<String> catalog = new LinkedHashSet<>(CATALOG);
   private final List<Map<String, Object>> tiles = new ArrayList<>();
@@ -193,6 +203,13 @@ public final class FakeTenantApi implements AutoCloseable {
     List<String> all = new ArrayList<>(a);
     all.addAll(b);
     return all;
+  }
+
+  /** Replaces how {@code GET /tenant} lists the company's modules (see the modules area). */
+  public void companyModules(
+      java.util.function.BiFunction<String, java.util.Set<String>, java.util.Collection<String>>
+          modules) {
+    this.companyModules = modules;
   }
 
   public String baseUrl() {
@@ -516,7 +533,10 @@ public final class FakeTenantApi implements AutoCloseable {
     t.put("statusReason", null);
     t.put("schema", "t_" + c.slug);
     t.put("createdAt", "2026-01-01T00:00:00Z");
-    t.put("modules", new ArrayList<>(areas.keySet()));
+    t.put(
+        "modules",
+        new ArrayList<>(
+            companyModules.apply(c.slug, new java.util.LinkedHashSet<>(areas.keySet()))));
     return FakeResponse.json(t);
   }
 

@@ -10,6 +10,7 @@ import com.vaadin.flow.component.html.Span;
 import java.util.List;
 import java.util.Map;
 import org.courtyard.admin.api.StaffMe;
+import org.courtyard.admin.contract.FakeCompanyModulesArea;
 import org.courtyard.admin.ui.LoginView;
 import org.junit.jupiter.api.Test;
 
@@ -20,14 +21,33 @@ class PropertyLayoutTest extends PropertyTestBase {
     signIn("admin");
 
     assertThat(_get(PropertyLayout.class).menuLabels())
-        .containsExactly("Today", "Estates", "Billing", "Security");
+        .containsSubsequence("Today", "Estates", "Billing", "Security");
+  }
+
+  @Test
+  void theScreensOfAModuleTheCompanyHasNotEnabledAreNotOffered() {
+    FakeCompanyModulesArea modules = fake.area(FakeCompanyModulesArea.class);
+    modules.enabled(COMPANY, List.of("estate", "residents", "devices", "security"));
+    try {
+      signIn("admin");
+
+      assertThat(_get(PropertyLayout.class).menuLabels())
+          .contains("Estates", "Security")
+          .doesNotContain("Billing");
+      UI.getCurrent().navigate("test-bills");
+      assertThat(currentView()).isInstanceOf(NotAllowedView.class);
+    } finally {
+      modules.enabled(COMPANY, List.of("billing", "devices", "estate", "residents", "security"));
+    }
   }
 
   @Test
   void nothingTheUserMayNotDoIsOffered() {
     signIn("guard");
 
-    assertThat(_get(PropertyLayout.class).menuLabels()).containsExactly("Today", "Security");
+    assertThat(_get(PropertyLayout.class).menuLabels())
+        .contains("Today", "Security")
+        .doesNotContain("Estates", "Billing");
   }
 
   @Test
