@@ -190,8 +190,14 @@ final class BillingFixture {
 
   /** Starts a run of the period; it must be accepted (202). */
   long startRun() throws IOException, InterruptedException {
-    HttpResponse<String> r = postRun();
-    BenchHttp.expect(r, 202, "POST /billing/runs of " + slug);
+    return startRun(period);
+  }
+
+  /** Starts a run of {@code other}; it must be accepted (202). */
+  long startRun(YearMonth other) throws IOException, InterruptedException {
+    HttpResponse<String> r =
+        http.request("POST", "/billing/runs", auth, Map.of("period", other.toString()));
+    BenchHttp.expect(r, 202, "POST /billing/runs " + other + " of " + slug);
     return BenchHttp.JSON.readTree(r.body()).path("id").asLong();
   }
 
