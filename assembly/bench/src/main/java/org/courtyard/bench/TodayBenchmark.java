@@ -22,7 +22,7 @@ import java.util.Map;
  * numbers are the ones the fixture made (the bills of this month, 12 billed months, no module
  * missing), so a fast answer that misses a module does not pass.
  *
- * <p>Usage: {@code ./courtyard bench today [--rooms 10000] [--requests 50]}
+ * <p>Usage: {@code ./courtyard bench today [--rooms 10000] [--requests 50] [--keep-db]}
  */
 public final class TodayBenchmark {
 
@@ -36,15 +36,17 @@ public final class TodayBenchmark {
   public static void main(String[] args) throws Exception {
     int rooms = BenchSupport.intArg(args, "--rooms", 10_000);
     int requests = BenchSupport.intArg(args, "--requests", 50);
+    boolean keepDb = List.of(args).contains("--keep-db");
     String distribution = BenchSupport.stringArg(args, "--karaf", null);
     if (distribution == null || rooms < 1 || requests < 1) {
       System.err.println(
-          "usage: TodayBenchmark --karaf <unpacked distribution> [--rooms N] [--requests R]");
+          "usage: TodayBenchmark --karaf <unpacked distribution> [--rooms N] [--requests R]"
+              + " [--keep-db]");
       System.exit(2);
     }
     boolean met;
     try {
-      met = new TodayBenchmark().run(Paths.get(distribution), rooms, requests);
+      met = new TodayBenchmark().run(Paths.get(distribution), rooms, requests, keepDb);
     } catch (IllegalStateException e) {
       System.err.println("today benchmark: " + e.getMessage());
       met = false;
@@ -52,7 +54,7 @@ public final class TodayBenchmark {
     System.exit(met ? 0 : 1);
   }
 
-  private boolean run(Path karaf, int rooms, int requests) throws Exception {
+  private boolean run(Path karaf, int rooms, int requests, boolean keepDb) throws Exception {
     BenchSupport.Database db = BenchSupport.Database.create("today");
     Path home = Files.createTempDirectory("courtyard-bench");
     int port = BenchSupport.freePort();
@@ -112,7 +114,11 @@ public final class TodayBenchmark {
         courtyard.destroy();
         courtyard.waitFor();
       }
-      db.drop();
+      if (keepDb) {
+        System.out.println("Database kept: " + db.name);
+      } else {
+        db.drop();
+      }
     }
   }
 
