@@ -1,6 +1,13 @@
 package org.courtyard.admin;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
 import java.net.URL;
+import java.nio.file.FileSystemAlreadyExistsException;
+import java.nio.file.FileSystems;
+import java.util.Enumeration;
+import java.util.Map;
 import java.util.Objects;
 import org.eclipse.jetty.ee10.annotations.AnnotationConfiguration;
 import org.eclipse.jetty.ee10.webapp.MetaInfConfiguration;
@@ -51,8 +58,39 @@ public final class AdminServer implements AutoCloseable {
     context.setInitParameter(API_URL_ATTRIBUTE, config.apiUrl());
     context.getSessionHandler().setMaxInactiveInterval(30 * 60);
     server.setHandler(context);
+    mountPushScriptJar();
     server.start();
     return new AdminServer(server);
+  }
+
+  /**
+   * Server push loads {@code VAADIN/static/push/vaadinPush-min.js} from a jar (the console's own,
+   * or flow-push's). Vaadin 24.9 checks such a resource with {@code Path.of(jar:file:...!/...)},
+   * which needs the jar's zip file system to be open in the JVM; Jetty 12.1.9 and later no longer
+   * keep it open, so the check throws and the browser never gets push (vaadin/flow#24283, fixed
+   * only in later Vaadin lines). Opening that file system once, for the life of the process, makes
+   * the check work.
+   */
+  static void mountPushScriptJar() {
+    try {
+      Enumeration<URL> scripts =
+          AdminServer.class
+              .getClassLoader()
+              .getResources("META-INF/resources/VAADIN/static/push/vaadinPush-min.js");
+      while (scripts.hasMoreElements()) {
+        String spec = scripts.nextElement().toString();
+        if (spec.startsWith("jar:") && spec.contains("!/")) {
+          URI jar = URI.create(spec.substring(0, spec.indexOf("!/")));
+          try {
+            FileSystems.newFileSystem(jar, Map.of());
+          } catch (FileSystemAlreadyExistsException e) {
+            // open already: what the check needs
+          }
+        }
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot open the jar of the push script", e);
+    }
   }
 
   public int port() {
