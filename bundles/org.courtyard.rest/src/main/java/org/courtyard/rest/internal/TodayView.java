@@ -18,6 +18,7 @@ public record TodayView(
   /**
    * One tile.
    *
+   * @param module the module that contributed it (its id is {@code <module>.<name>})
    * @param unit {@code count}, {@code money} (in {@code currency}) or {@code percent} (0–100)
    * @param tone {@code normal}, {@code good}, {@code warning} or {@code alert}
    * @param link the API path the number drills into
@@ -25,6 +26,7 @@ public record TodayView(
    */
   public record Tile(
       String id,
+      String module,
       String permission,
       String titleEn,
       String titleZh,
@@ -36,8 +38,10 @@ public record TodayView(
       List<TodayTile.Series> series) {
 
     static Tile of(TodayTile t) {
+      int dot = t.id().indexOf('.');
       return new Tile(
           t.id(),
+          dot < 0 ? t.id() : t.id().substring(0, dot),
           t.permission(),
           t.titleEn(),
           t.titleZh(),

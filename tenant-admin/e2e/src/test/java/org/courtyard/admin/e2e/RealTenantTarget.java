@@ -16,9 +16,9 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.courtyard.admin.contract.TenantTarget;
 
 /**
- * The tenant contracts' target on the real platform: one company onboarded through the operator
- * API with every module the container offers, staff created through the company's own API with
- * their role over the whole company, as an administrator would.
+ * The tenant contracts' target on the real platform: one company onboarded through the operator API
+ * with every module the container offers, staff created through the company's own API with their
+ * role over the whole company, as an administrator would.
  */
 public final class RealTenantTarget implements TenantTarget {
 
@@ -77,7 +77,7 @@ public final class RealTenantTarget implements TenantTarget {
   @Override
   public StaffAccount newStaff(String role) {
     String name = "staff" + NEXT.incrementAndGet();
-    String password = "Contract-" + name + "-pw9";
+    String password = "Contract-e2e-Pw-" + (9000 + NEXT.get());
     String bearer = "Bearer " + ownerToken;
     try {
       JsonNode user =
@@ -100,8 +100,7 @@ public final class RealTenantTarget implements TenantTarget {
   }
 
   private static JsonNode call(
-      String base, String method, String path, Object body, String authorization)
-      throws Exception {
+      String base, String method, String path, Object body, String authorization) throws Exception {
     HttpRequest.Builder b =
         HttpRequest.newBuilder(URI.create(base + "/" + path))
             .timeout(Duration.ofSeconds(120))
@@ -116,7 +115,8 @@ public final class RealTenantTarget implements TenantTarget {
     HttpResponse<String> r =
         HTTP.send(b.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
     if (r.statusCode() / 100 != 2) {
-      throw new IllegalStateException(method + " " + path + " answered " + r.statusCode() + ": " + r.body());
+      throw new IllegalStateException(
+          method + " " + path + " answered " + r.statusCode() + ": " + r.body());
     }
     return r.body() == null || r.body().isBlank() ? JSON.nullNode() : JSON.readTree(r.body());
   }

@@ -44,14 +44,14 @@ public record TodayTiles(List<Tile> tiles, List<String> missing) implements Seri
   }
 
   /** A named row of values over labels (months), e.g. billed and collected. */
-  public record Series(String nameEn, String nameZh, List<Point> points) implements Serializable {
+  public record Series(String titleEn, String titleZh, List<Point> points) implements Serializable {
 
     public Series {
       points = points == null ? List.of() : List.copyOf(points);
     }
 
     public String name(Locale locale) {
-      return zh(locale) && nameZh != null && !nameZh.isBlank() ? nameZh : nameEn;
+      return zh(locale) && titleZh != null && !titleZh.isBlank() ? titleZh : titleEn;
     }
   }
 

@@ -34,6 +34,7 @@ import org.courtyard.admin.ui.Errors;
 @PropertyScreen(order = 0, titleKey = "today.title", icon = "HOME", permission = "")
 public final class TodayView extends VerticalLayout implements HasDynamicTitle {
 
+  static final String API_PREFIX = "/api/v1/";
   static final String TONE_NORMAL = "var(--lumo-contrast-30pct)";
   static final String TONE_GOOD = "var(--lumo-success-color)";
   static final String TONE_WARNING = "var(--lumo-warning-color, #e8a100)";
@@ -143,13 +144,16 @@ public final class TodayView extends VerticalLayout implements HasDynamicTitle {
     return card;
   }
 
-  /** A tile with a link to a screen that exists is a link (Tab, Enter); else focusable text. */
+  /**
+   * A tile whose link leads to a screen that exists is a link (Tab, Enter); else focusable text.
+   * The API names the list the number drills into ({@code /api/v1/security/alarms?status=raised});
+   * the console's screens sit at the same path ({@code security/alarms}), with the same query.
+   */
   private Component wrap(TodayTiles.Tile t, Div card) {
     String label = t.title(getLocale()) + ": " + format(t, getLocale());
-    if (t.link() != null
-        && !t.link().isBlank()
-        && RouteConfiguration.forApplicationScope().getRoute(t.link()).isPresent()) {
-      Anchor a = new Anchor(t.link(), "");
+    String target = screenOf(t.link());
+    if (target != null) {
+      Anchor a = new Anchor(target, "");
       a.add(card);
       a.getElement().setAttribute("aria-label", label);
       a.getStyle().set("text-decoration", "none").set("color", "inherit");
@@ -159,6 +163,18 @@ public final class TodayView extends VerticalLayout implements HasDynamicTitle {
     card.getElement().setAttribute("role", "group");
     card.getElement().setAttribute("aria-label", label);
     return card;
+  }
+
+  /** The console address of an API link when a screen is registered there, else null. */
+  static String screenOf(String link) {
+    if (link == null || link.isBlank()) {
+      return null;
+    }
+    String address = link.startsWith(API_PREFIX) ? link.substring(API_PREFIX.length()) : link;
+    address = address.startsWith("/") ? address.substring(1) : address;
+    int q = address.indexOf('?');
+    String path = q < 0 ? address : address.substring(0, q);
+    return RouteConfiguration.forApplicationScope().getRoute(path).isPresent() ? address : null;
   }
 
   /** The tile's number for the locale: grouped count, money with its currency, percent. */

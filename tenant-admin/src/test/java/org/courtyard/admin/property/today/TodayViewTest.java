@@ -4,6 +4,7 @@ import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.Span;
 import java.math.BigDecimal;
@@ -85,6 +86,24 @@ class TodayViewTest extends PropertyTestBase {
     assertThat(card("alarms-open").getElement().getAttribute("data-tone")).isEqualTo("alert");
     assertThat(card("alarms-open").getStyle().get("border-left")).contains(TodayView.TONE_ALERT);
     assertThat(today.missingNote()).isEmpty();
+  }
+
+  @Test
+  void aTileDrillsIntoTheScreenAtItsApiPathWithTheQuery() {
+    Map<String, Object> linked =
+        tile("billing-due", "billing", "billing.bill.read", "Due", "待收", 5, "count", "normal");
+    linked.put("link", "/api/v1/test-bills?status=open");
+    fake.todayTile(linked);
+    Map<String, Object> nowhere =
+        tile("billing-odd", "billing", "billing.bill.read", "Odd", "其他", 1, "count", "normal");
+    nowhere.put("link", "/api/v1/billing/no-such-screen");
+    fake.todayTile(nowhere);
+    signIn("admin");
+
+    Anchor a = (Anchor) card("billing-due").getParent().orElseThrow();
+    assertThat(a.getHref()).isEqualTo("test-bills?status=open");
+    assertThat(card("billing-odd").getParent().orElseThrow()).isNotInstanceOf(Anchor.class);
+    assertThat(card("billing-odd").getElement().getAttribute("tabindex")).isEqualTo("0");
   }
 
   @Test
@@ -200,6 +219,6 @@ class TodayViewTest extends PropertyTestBase {
     for (int m = 1; m <= 12; m++) {
       points.add(Map.of("label", String.format("2026-%02d", m), "value", base * 1000 + m * 10));
     }
-    return Map.of("nameEn", en, "nameZh", zh, "points", points);
+    return Map.of("titleEn", en, "titleZh", zh, "points", points);
   }
 }
