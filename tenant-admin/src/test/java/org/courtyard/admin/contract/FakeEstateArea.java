@@ -89,6 +89,12 @@ public final class FakeEstateArea implements FakeArea {
         .orElse(null);
   }
 
+  /** A room by id as JSON members (a copy), or null: what the residents fake checks rooms with. */
+  public synchronized Map<String, Object> roomById(long id) {
+    Map<String, Object> room = rooms.get(id);
+    return room == null ? null : new LinkedHashMap<>(room);
+  }
+
   public synchronized int roomCount() {
     return rooms.size();
   }

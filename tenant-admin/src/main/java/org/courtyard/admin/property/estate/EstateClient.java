@@ -36,6 +36,24 @@ public final class EstateClient implements Serializable {
     return CursorDataProvider.of(api, "estate/rooms", Room.class);
   }
 
+  /** The first {@code limit} (at most 500) estates in scope, for a choice of estate. */
+  public List<Estate> estateList(int limit) {
+    return api.page("estate/estates", Map.of("limit", limit), Estate.class).items();
+  }
+
+  /** The first {@code limit} (at most 500) rooms of a unit, for a choice of room. */
+  public List<Room> roomsOf(long unitId, int limit) {
+    return api.page("estate/rooms", Map.of("unitId", unitId, "limit", limit), Room.class).items();
+  }
+
+  public Unit unit(long id) {
+    return api.get("estate/units/" + id, Unit.class);
+  }
+
+  public Building building(long id) {
+    return api.get("estate/buildings/" + id, Building.class);
+  }
+
   public EstateTree tree(long estateId) {
     return api.get("estate/estates/" + estateId + "/tree", EstateTree.class);
   }

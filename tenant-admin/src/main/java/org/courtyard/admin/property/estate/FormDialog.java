@@ -10,7 +10,9 @@ import com.vaadin.flow.component.formlayout.FormLayout;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.function.SerializableRunnable;
 import java.io.Serializable;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Collectors;
 import org.courtyard.admin.api.ApiProblem;
 import org.courtyard.admin.api.ApiUnreachable;
@@ -36,7 +38,7 @@ public class FormDialog extends Dialog {
   private final Paragraph other = new Paragraph();
   private final Button save;
   private Send send;
-  private String duplicateField;
+  private final Map<String, String> conflictFields = new HashMap<>();
   private SerializableRunnable done = () -> {};
 
   public FormDialog(String id, String title, String saveText) {
@@ -53,6 +55,8 @@ public class FormDialog extends Dialog {
     save = new Button(saveText, e -> save());
     save.setId(id + "-save");
     save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+    // a double click sends once: the button is off until the API answered
+    save.setDisableOnClick(true);
     save.addClickShortcut(Key.ENTER).listenOn(this);
     Button cancel = new Button(getTranslation("estate.cancel"), e -> close());
     cancel.setId(id + "-cancel");
@@ -75,7 +79,12 @@ public class FormDialog extends Dialog {
 
   /** The field a 409 {@code duplicate} is shown at (the code or room number). */
   public FormDialog duplicateAt(String apiField) {
-    this.duplicateField = apiField;
+    return conflictAt("duplicate", apiField);
+  }
+
+  /** The field a 409 of this problem type is shown at, e.g. {@code share-exceeded} at the share. */
+  public FormDialog conflictAt(String problemType, String apiField) {
+    conflictFields.put(problemType, apiField);
     return this;
   }
 
@@ -97,9 +106,11 @@ public class FormDialog extends Dialog {
     try {
       send.send();
     } catch (ApiProblem p) {
+      save.setEnabled(true);
       refused(p);
       return;
     } catch (ApiUnreachable u) {
+      save.setEnabled(true);
       Errors.show(u);
       return;
     }
@@ -119,8 +130,9 @@ public class FormDialog extends Dialog {
       }
       return;
     }
-    if (p.status() == 409 && "duplicate".equals(p.shortType()) && duplicateField != null) {
-      problems.mark(duplicateField, p.detail());
+    String field = p.status() == 409 ? conflictFields.get(p.shortType()) : null;
+    if (field != null) {
+      problems.mark(field, p.detail());
       return;
     }
     Errors.show(p);
