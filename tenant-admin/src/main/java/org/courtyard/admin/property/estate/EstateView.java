@@ -11,9 +11,6 @@ import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.select.Select;
-import com.vaadin.flow.component.textfield.BigDecimalField;
-import com.vaadin.flow.component.textfield.IntegerField;
-import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.component.treegrid.TreeGrid;
 import com.vaadin.flow.data.provider.hierarchy.TreeData;
 import com.vaadin.flow.router.HasDynamicTitle;
@@ -71,6 +68,7 @@ public final class EstateView extends VerticalLayout implements HasDynamicTitle 
   private final Button roomEdit = button("room-edit", "estate.room.edit");
 
   private EstateClient client;
+  private PlaceForms forms;
   private CursorDataProvider<Estate> estateData;
   private CursorDataProvider<Room> roomData;
   private boolean roomsBound;
@@ -91,14 +89,14 @@ public final class EstateView extends VerticalLayout implements HasDynamicTitle 
     estates.addSelectionListener(e -> choose(e.getFirstSelectedItem().orElse(null)));
     estates.getElement().setAttribute("aria-label", getTranslation("estate.estates"));
 
-    estateNew.addClickListener(e -> estateDialog(null).open());
-    estateEdit.addClickListener(e -> estateDialog(estate).open());
-    buildingNew.addClickListener(e -> buildingDialog(null).open());
-    buildingEdit.addClickListener(e -> selected().ifPresent(n -> buildingDialog(n).open()));
-    unitNew.addClickListener(e -> selected().ifPresent(n -> unitDialog(n, false).open()));
-    unitEdit.addClickListener(e -> selected().ifPresent(n -> unitDialog(n, true).open()));
+    estateNew.addClickListener(e -> forms.estate(null, this::estateSaved).open());
+    estateEdit.addClickListener(e -> forms.estate(estate, this::estateSaved).open());
+    buildingNew.addClickListener(e -> forms.building(estate, null, this::buildingSaved).open());
+    buildingEdit.addClickListener(e -> selected().ifPresent(this::editBuilding));
+    unitNew.addClickListener(e -> selected().ifPresent(this::newUnit));
+    unitEdit.addClickListener(e -> selected().ifPresent(this::editUnit));
     roomsImport.addClickListener(e -> selected().ifPresent(this::openImport));
-    roomNew.addClickListener(e -> selected().ifPresent(n -> roomDialog(n, null).open()));
+    roomNew.addClickListener(e -> selected().ifPresent(this::newRoom));
     roomEdit.addClickListener(
         e -> rooms.getSelectedItems().stream().findFirst().ifPresent(this::editRoom));
 
@@ -166,6 +164,7 @@ public final class EstateView extends VerticalLayout implements HasDynamicTitle 
     super.onAttach(event);
     if (PropertySession.signedIn() && client == null) {
       client = new EstateClient(PropertySession.api());
+      forms = new PlaceForms(client, this);
       estateData = client.estates();
       estateData.bind(estates);
       roomData = client.rooms();
@@ -199,7 +198,7 @@ public final class EstateView extends VerticalLayout implements HasDynamicTitle 
     try {
       shown = client.tree(estate.id());
     } catch (ApiProblem | ApiUnreachable e) {
-      Errors.show(e);
+      Refusals.show(this, e);
       return;
     }
     estate = shown.estate();
@@ -309,170 +308,54 @@ public final class EstateView extends VerticalLayout implements HasDynamicTitle 
     return Reach.building("estate.room.update", r.estateId(), r.buildingId());
   }
 
-  // ------------------------------------------------------------------------------ dialogs
+  // ------------------------------------------------------------------------------ forms
 
-  private FormDialog estateDialog(Estate existing) {
-    FormDialog d =
-        new FormDialog(
-            "estate-dialog",
-            getTranslation(existing == null ? "estate.new" : "estate.edit"),
-            getTranslation("estate.save"));
-    TextField code = d.field("code", text("estate-code", "estate.code", existing, Estate::code));
-    TextField name = d.field("name", text("estate-name", "estate.name", existing, Estate::name));
-    TextField address =
-        d.field("address", text("estate-address", "estate.address", existing, Estate::address));
-    code.setRequired(true);
-    name.setRequired(true);
-    d.duplicateAt("code");
-    Estate[] saved = new Estate[1];
-    d.onSend(
-        () ->
-            saved[0] =
-                existing == null
-                    ? client.createEstate(code.getValue(), name.getValue(), address.getValue())
-                    : client.updateEstate(
-                        existing, code.getValue(), name.getValue(), address.getValue()));
-    d.onDone(
-        () -> {
-          Errors.success(getTranslation("estate.saved.estate", saved[0].name()));
-          estateData.refresh();
-          // the selection listener shows the saved estate's tree
-          estates.select(saved[0]);
-        });
-    return d;
+  private void estateSaved(Estate saved) {
+    Errors.success(getTranslation("estate.saved.estate", saved.name()));
+    estateData.refresh();
+    // the selection listener shows the saved estate's tree
+    estates.select(saved);
   }
 
-  private FormDialog buildingDialog(PlaceNode existing) {
-    Building b = existing == null ? null : existing.building();
-    FormDialog d =
-        new FormDialog(
-            "building-dialog",
-            getTranslation(b == null ? "estate.building.new" : "estate.building.edit"),
-            getTranslation("estate.save"));
-    TextField code = d.field("code", text("building-code", "estate.code", b, Building::code));
-    TextField name = d.field("name", text("building-name", "estate.name", b, Building::name));
-    IntegerField floors = new IntegerField(getTranslation("estate.building.floors"));
-    floors.setId("building-floors");
-    floors.setStepButtonsVisible(true);
-    if (b != null) {
-      floors.setValue(b.floors());
-    }
-    d.field("floors", floors);
-    d.field("estateId", readOnly("building-estate", "estate.kind.estate", estate.name()));
-    d.duplicateAt("code");
-    Building[] saved = new Building[1];
-    d.onSend(
-        () ->
-            saved[0] =
-                b == null
-                    ? client.createBuilding(
-                        estate.id(), code.getValue(), name.getValue(), floors.getValue())
-                    : client.updateBuilding(
-                        b, code.getValue(), name.getValue(), floors.getValue()));
-    d.onDone(
-        () -> {
-          Errors.success(getTranslation("estate.saved.place", saved[0].name()));
-          loadTree(PlaceNode.of(estate, saved[0], 0));
-        });
-    return d;
+  private void editBuilding(PlaceNode n) {
+    forms.building(estate, n.building(), this::buildingSaved).open();
   }
 
-  private FormDialog unitDialog(PlaceNode place, boolean edit) {
-    Unit u = edit ? place.unit() : null;
-    Building in = place.building();
-    FormDialog d =
-        new FormDialog(
-            "unit-dialog",
-            getTranslation(edit ? "estate.unit.edit" : "estate.unit.new"),
-            getTranslation("estate.save"));
-    TextField code = d.field("code", text("unit-code", "estate.code", u, Unit::code));
-    TextField name = d.field("name", text("unit-name", "estate.name", u, Unit::name));
-    d.field(
-        "buildingId",
-        readOnly("unit-building", "estate.kind.building", PlaceNode.of(estate, in, 0).label()));
-    d.duplicateAt("code");
-    Unit[] saved = new Unit[1];
-    d.onSend(
-        () ->
-            saved[0] =
-                u == null
-                    ? client.createUnit(in.id(), code.getValue(), name.getValue())
-                    : client.updateUnit(u, code.getValue(), name.getValue()));
-    d.onDone(
-        () -> {
-          Errors.success(getTranslation("estate.saved.place", saved[0].name()));
-          loadTree(PlaceNode.of(estate, in, saved[0], 0));
-        });
-    return d;
+  private void buildingSaved(Building saved) {
+    Errors.success(getTranslation("estate.saved.place", saved.name()));
+    loadTree(PlaceNode.of(estate, saved, 0));
+  }
+
+  private void newUnit(PlaceNode n) {
+    forms.unit(PlaceNode.of(estate, n.building(), 0), null, this::unitSaved).open();
+  }
+
+  private void editUnit(PlaceNode n) {
+    forms.unit(PlaceNode.of(estate, n.building(), 0), n.unit(), this::unitSaved).open();
+  }
+
+  private void unitSaved(Unit saved) {
+    Errors.success(getTranslation("estate.saved.place", saved.name()));
+    Building in =
+        shown.buildings().stream()
+            .map(EstateTree.BuildingNode::building)
+            .filter(b -> b.id() == saved.buildingId())
+            .findFirst()
+            .orElse(null);
+    loadTree(in == null ? null : PlaceNode.of(estate, in, saved, 0));
+  }
+
+  private void newRoom(PlaceNode unit) {
+    forms.room(unit, null, r -> roomSaved(r, unit)).open();
   }
 
   private void editRoom(Room r) {
-    PlaceNode n = selected().orElse(null);
-    if (n != null) {
-      roomDialog(n, r).open();
-    }
+    selected().ifPresent(n -> forms.room(n, r, saved -> roomSaved(saved, n)).open());
   }
 
-  private FormDialog roomDialog(PlaceNode place, Room r) {
-    FormDialog d =
-        new FormDialog(
-            "room-dialog",
-            getTranslation(r == null ? "estate.room.new" : "estate.room.edit"),
-            getTranslation("estate.save"));
-    TextField number =
-        d.field("number", text("room-number", "estate.room.number", r, Room::number));
-    number.setRequired(true);
-    IntegerField floor = new IntegerField(getTranslation("estate.room.floor"));
-    floor.setId("room-floor");
-    floor.setStepButtonsVisible(true);
-    BigDecimalField area = new BigDecimalField(getTranslation("estate.room.area"));
-    area.setId("room-area");
-    Select<String> type = choice("room-type", "estate.room.type", Room.TYPES, this::typeLabel);
-    Select<String> status =
-        choice("room-status", "estate.room.status", Room.STATUSES, this::statusLabel);
-    if (r != null) {
-      floor.setValue(r.floor());
-      area.setValue(r.area());
-      type.setValue(r.type());
-      status.setValue(r.status());
-    } else {
-      type.setValue("residential");
-      status.setValue("vacant");
-    }
-    d.field("floor", floor);
-    d.field("area", area);
-    d.field("type", type);
-    d.field("status", status);
-    if (r == null) {
-      d.field("unitId", readOnly("room-unit", "estate.kind.unit", place.label()));
-    }
-    d.duplicateAt("number");
-    d.onSend(
-        () -> {
-          if (r == null) {
-            client.createRoom(
-                place.unit().id(),
-                number.getValue(),
-                floor.getValue(),
-                area.getValue(),
-                type.getValue(),
-                status.getValue());
-          } else {
-            client.updateRoom(
-                r,
-                number.getValue(),
-                floor.getValue(),
-                area.getValue(),
-                type.getValue(),
-                status.getValue());
-          }
-        });
-    d.onDone(
-        () -> {
-          Errors.success(getTranslation("estate.saved.room", number.getValue()));
-          loadTree(place);
-        });
-    return d;
+  private void roomSaved(Room saved, PlaceNode keep) {
+    Errors.success(getTranslation("estate.saved.room", saved.number()));
+    loadTree(keep);
   }
 
   private void openImport(PlaceNode place) {
@@ -488,38 +371,6 @@ public final class EstateView extends VerticalLayout implements HasDynamicTitle 
     Button b = new Button(getTranslation(key));
     b.setId(id);
     return b;
-  }
-
-  private <T> TextField text(
-      String id, String key, T existing, java.util.function.Function<T, String> value) {
-    TextField f = new TextField(getTranslation(key));
-    f.setId(id);
-    if (existing != null && value.apply(existing) != null) {
-      f.setValue(value.apply(existing));
-    }
-    return f;
-  }
-
-  /** Where the new record goes: shown, not edited, and where the API's error about it appears. */
-  private TextField readOnly(String id, String key, String value) {
-    TextField f = new TextField(getTranslation(key));
-    f.setId(id);
-    f.setValue(value == null ? "" : value);
-    f.setReadOnly(true);
-    return f;
-  }
-
-  private Select<String> choice(
-      String id,
-      String key,
-      List<String> values,
-      java.util.function.Function<String, String> label) {
-    Select<String> s = new Select<>();
-    s.setId(id);
-    s.setLabel(getTranslation(key));
-    s.setItems(values);
-    s.setItemLabelGenerator(label::apply);
-    return s;
   }
 
   private void filter(
@@ -539,12 +390,12 @@ public final class EstateView extends VerticalLayout implements HasDynamicTitle 
     s.addValueChangeListener(e -> showRooms());
   }
 
-  String typeLabel(String type) {
-    return type == null ? "" : getTranslation("estate.room.type." + type);
+  private String typeLabel(String type) {
+    return PlaceForms.typeLabel(this, type);
   }
 
-  String statusLabel(String status) {
-    return status == null ? "" : getTranslation("estate.room.status." + status);
+  private String statusLabel(String status) {
+    return PlaceForms.statusLabel(this, status);
   }
 
   private String count(long n) {

@@ -111,7 +111,7 @@ public class FormDialog extends Dialog {
       return;
     } catch (ApiUnreachable u) {
       save.setEnabled(true);
-      Errors.show(u);
+      Refusals.show(this, u);
       return;
     }
     close();
@@ -135,7 +135,7 @@ public class FormDialog extends Dialog {
       problems.mark(field, p.detail());
       return;
     }
-    Errors.show(p);
+    Refusals.show(this, p);
   }
 
   /** The text of errors that belong to no field of the form, empty when there is none. */

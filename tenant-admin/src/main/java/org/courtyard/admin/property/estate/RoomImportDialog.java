@@ -111,7 +111,7 @@ public final class RoomImportDialog extends Dialog {
     } catch (ApiProblem | ApiUnreachable e) {
       result.setVisible(false);
       errors.setVisible(false);
-      Errors.show(e);
+      Refusals.show(this, e);
       return;
     } finally {
       upload.clearFileList();

@@ -41,6 +41,7 @@ import org.courtyard.admin.property.PropertySession;
 import org.courtyard.admin.property.estate.EstateClient;
 import org.courtyard.admin.property.estate.FormDialog;
 import org.courtyard.admin.property.estate.Reach;
+import org.courtyard.admin.property.estate.Refusals;
 import org.courtyard.admin.ui.Errors;
 
 /**
@@ -151,7 +152,7 @@ public final class PersonView extends VerticalLayout
       person = client.person(id);
     } catch (ApiProblem | ApiUnreachable e) {
       title.setText(getTranslation("residents.person.title"));
-      Errors.show(e);
+      Refusals.show(this, e);
       rooms.setVisible(false);
       vehicles.setVisible(false);
       vehiclesTitle.setVisible(false);
@@ -226,7 +227,7 @@ public final class PersonView extends VerticalLayout
         }
       }
     } catch (ApiProblem | ApiUnreachable e) {
-      Errors.show(e);
+      Refusals.show(this, e);
     }
     shares.setText(
         owned.isEmpty()

@@ -11,8 +11,8 @@ import org.courtyard.admin.api.ApiUnreachable;
 import org.courtyard.admin.property.estate.Estate;
 import org.courtyard.admin.property.estate.EstateClient;
 import org.courtyard.admin.property.estate.EstateTree;
+import org.courtyard.admin.property.estate.Refusals;
 import org.courtyard.admin.property.estate.Room;
-import org.courtyard.admin.ui.Errors;
 
 /**
  * Chooses a room the way staff find one: estate, building, unit, room, each a list of what the
@@ -68,7 +68,7 @@ public final class RoomPicker extends HorizontalLayout implements HasValidation 
         estate.setItems(estates.estateList(CHOICES));
         loaded = true;
       } catch (ApiProblem | ApiUnreachable e) {
-        Errors.show(e);
+        Refusals.show(this, e);
       }
     }
     return this;
@@ -111,7 +111,7 @@ public final class RoomPicker extends HorizontalLayout implements HasValidation 
       building.setItems(estates.tree(e.id()).buildings());
       building.setEnabled(true);
     } catch (ApiProblem | ApiUnreachable x) {
-      Errors.show(x);
+      Refusals.show(this, x);
     }
   }
 
@@ -132,7 +132,7 @@ public final class RoomPicker extends HorizontalLayout implements HasValidation 
       room.setItems(estates.roomsOf(u.unit().id(), CHOICES));
       room.setEnabled(true);
     } catch (ApiProblem | ApiUnreachable x) {
-      Errors.show(x);
+      Refusals.show(this, x);
     }
   }
 

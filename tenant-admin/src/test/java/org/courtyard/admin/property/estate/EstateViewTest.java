@@ -226,7 +226,9 @@ class EstateViewTest extends PropertyTestBase {
     click("estate-dialog-save");
 
     assertThat(_get(FormDialog.class).isOpened()).isTrue();
-    assertThat(notifications()).anyMatch(n -> n.startsWith("Stale version: Estate"));
+    assertThat(notifications())
+        .anyMatch(
+            n -> n.startsWith("Changed by someone else meanwhile: Estate " + estate("MOON").id()));
   }
 
   @Test

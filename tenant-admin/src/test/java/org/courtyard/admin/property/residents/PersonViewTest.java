@@ -130,7 +130,8 @@ class PersonViewTest extends ResidentsTestBase {
   @Test
   void aPersonOutsideTheUsersScopeIsNotFoundAndSaysSo() {
     open("cashier", wang);
-    assertThat(notifications()).anyMatch(n -> n.contains("Person " + wang + " not found."));
+    assertThat(notifications())
+        .contains("Not found (or outside your scope): Person " + wang + " not found.");
     assertThat(_find(Button.class, s -> s.withId("person-move-in"))).isEmpty();
   }
 
@@ -143,5 +144,13 @@ class PersonViewTest extends ResidentsTestBase {
     assertThat(GridKt._getFormattedRow(rooms(), 0))
         .startsWith("Sunny Garden · B1 · U1 · 101", "业主", "50%", "2023年1月1日");
     assertThat(_get(Button.class, s -> s.withId("person-move-in")).getText()).isEqualTo("迁入");
+  }
+
+  @Test
+  void aRefusalIsHeadedInTheUsersLanguage() {
+    UI.getCurrent().getSession().setLocale(Locale.CHINESE);
+    UI.getCurrent().setLocale(Locale.CHINESE);
+    open("cashier", wang);
+    assertThat(notifications()).contains("未找到（或不在您的管辖范围内）: Person " + wang + " not found.");
   }
 }
