@@ -43,6 +43,7 @@ class EstateViewTest extends PropertyTestBase {
     sunny = area.estate("SUN", "Sunny Garden"); // 1: in the cashier's scope
     area.estate("MOON", "Moon Court"); // 2: in the cashier's scope
     area.estate("STAR", "Star Park"); // 3: not
+    area.building(area.estate("LAKE", "Lake View"), "L1", "Lake 1");
     long b1 = area.building(sunny, "B1", "Building 1");
     area.building(sunny, "B2", "Building 2");
     long u1 = area.unit(b1, "U1");
@@ -335,6 +336,29 @@ class EstateViewTest extends PropertyTestBase {
         .containsExactly("Moon Court (MOON) 3", "  M1 3", "    A 2", "    B 1");
     click("import-close");
     assertThat(roomNumbers()).containsExactly("101", "102", "201");
+  }
+
+  @Test
+  void theSampleFileOfferedInTheDialogImportsAsItIs() {
+    EstateView view = open("admin");
+    choose("LAKE");
+    view.selectPlace("L1");
+    click("rooms-import");
+    assertThat(
+            _get(com.vaadin.flow.component.html.Anchor.class, s -> s.withId("import-sample"))
+                .getHref())
+        .isNotBlank();
+
+    UploadKt._upload(
+        _get(Upload.class),
+        "rooms.csv",
+        "text/csv",
+        RoomImportDialog.SAMPLE.getBytes(StandardCharsets.UTF_8));
+
+    assertThat(_get(RoomImportDialog.class).resultText())
+        .isEqualTo("2 rooms imported, 1 new units.");
+    assertThat(view.treeLines())
+        .containsExactly("Lake View (LAKE) 2", "  Lake 1 (L1) 2", "    1 2");
   }
 
   // ---------------------------------------------------------------------------- language
