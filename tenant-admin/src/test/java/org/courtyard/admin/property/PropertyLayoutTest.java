@@ -20,6 +20,7 @@ class PropertyLayoutTest extends PropertyTestBase {
   void theMenuListsTheAnnotatedScreensTheUserMayOpenInOrder() {
     signIn("admin");
 
+    // the areas' real screens join the test screens in the menu: their order is what is checked
     assertThat(_get(PropertyLayout.class).menuLabels())
         .containsSubsequence("Today", "Estates", "Billing", "Security");
   }
