@@ -54,6 +54,7 @@ public final class FakeIdentityArea implements FakeArea {
   private final Map<Long, Profile> profiles = new TreeMap<>();
   private final Map<FakeTenantApi.Grant, GrantMeta> grantIds = new IdentityHashMap<>();
   private final List<Map<String, Object>> audit = new ArrayList<>();
+  private final List<Map<String, Object>> apiKeys = new ArrayList<>();
 
   private static final class RoleMeta {
     final long id;
@@ -150,6 +151,26 @@ public final class FakeIdentityArea implements FakeArea {
     if (r.is("GET", "permissions")) {
       r.require("identity.role.read");
       return FakeResponse.json(fake.catalog().stream().map(FakeIdentityArea::permission).toList());
+    }
+    if (r.is("GET", "api-keys")) {
+      r.require("identity.apikey.manage");
+      return FakeResponse.json(apiKeys);
+    }
+    if (r.is("POST", "api-keys")) {
+      r.require("identity.apikey.manage");
+      return created(r, createApiKey(r));
+    }
+    if (r.is("POST", "api-keys/[^/]+/revoke")) {
+      r.require("identity.apikey.manage");
+      String raw = p.split("/")[1];
+      Map<String, Object> k =
+          apiKeys.stream()
+              .filter(x -> String.valueOf(x.get("id")).equals(raw))
+              .findFirst()
+              .orElseThrow(() -> notFound("API key", raw));
+      k.put("status", "revoked");
+      record(r, "POST /identity/api-keys/{id}/revoke", raw, 200);
+      return FakeResponse.json(k);
     }
     if (r.is("GET", "audit")) {
       r.require("identity.audit.read");
@@ -302,6 +323,22 @@ public final class FakeIdentityArea implements FakeArea {
     if (role == null) {
       errors.add(new String[] {"role", "is required"});
     }
+    scopeErrors(scope, ids, errors);
+    if (!errors.isEmpty()) {
+      throw invalid(errors);
+    }
+    if (!fake.roles().containsKey(role)) {
+      throw invalid("role", "is not a role of this company: '" + role + "'");
+    }
+    FakeTenantApi.Grant g =
+        new FakeTenantApi.Grant(role, scope, List.copyOf(new LinkedHashSet<>(ids)));
+    u.grants.add(g);
+    record(r, "POST /identity/users/{id}/grants", String.valueOf(u.id()), 201);
+    return grantView(u, g);
+  }
+
+  /** The platform's rules for a scope (Grants.scopeIds): company, or some estates or buildings. */
+  private static void scopeErrors(String scope, List<Long> ids, List<String[]> errors) {
     if (scope == null) {
       errors.add(new String[] {"scope", "is required: company, estates or buildings"});
     } else if (scope.equals("company")) {
@@ -320,17 +357,6 @@ public final class FakeIdentityArea implements FakeArea {
     } else {
       errors.add(new String[] {"scope", "must be company, estates or buildings"});
     }
-    if (!errors.isEmpty()) {
-      throw invalid(errors);
-    }
-    if (!fake.roles().containsKey(role)) {
-      throw invalid("role", "is not a role of this company: '" + role + "'");
-    }
-    FakeTenantApi.Grant g =
-        new FakeTenantApi.Grant(role, scope, List.copyOf(new LinkedHashSet<>(ids)));
-    u.grants.add(g);
-    record(r, "POST /identity/users/{id}/grants", String.valueOf(u.id()), 201);
-    return grantView(u, g);
   }
 
   private FakeTenantApi.User user(FakeRequest r, String raw) {
@@ -377,6 +403,63 @@ public final class FakeIdentityArea implements FakeArea {
     v.put("ids", g.ids());
     v.put("createdAt", meta(g).createdAt().toString());
     return v;
+  }
+
+  // ------------------------------------------------------------------------------ API keys
+
+  private Map<String, Object> createApiKey(FakeRequest r) {
+    JsonNode in = r.body();
+    String name = text(in, "name");
+    String role = text(in, "role");
+    String scope = text(in, "scope");
+    List<Long> ids = new ArrayList<>();
+    in.path("ids").forEach(n -> ids.add(n.asLong()));
+    List<String[]> errors = new ArrayList<>();
+    if (name == null) {
+      errors.add(new String[] {"name", "is required"});
+    }
+    if (role == null) {
+      errors.add(new String[] {"role", "is required"});
+    }
+    scopeErrors(scope, ids, errors);
+    Instant expires = null;
+    if (in.hasNonNull("expiresAt")) {
+      expires = Instant.parse(in.path("expiresAt").asText());
+      if (!expires.isAfter(Instant.now())) {
+        errors.add(new String[] {"expiresAt", "must be in the future"});
+      }
+    }
+    if (!errors.isEmpty()) {
+      throw invalid(errors);
+    }
+    if (!fake.roles().containsKey(role)) {
+      throw invalid("role", "is not a role of this company: '" + role + "'");
+    }
+    String keyId = UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+    Map<String, Object> k = new LinkedHashMap<>();
+    k.put("id", (long) apiKeys.size() + 1);
+    k.put("name", name);
+    k.put("keyId", keyId);
+    k.put("role", role);
+    k.put("scope", scope);
+    k.put("ids", ids);
+    k.put("status", "active");
+    k.put("expiresAt", expires == null ? null : expires.toString());
+    k.put("createdAt", Instant.now().toString());
+    k.put("lastUsedAt", null);
+    k.put("key", null);
+    apiKeys.add(k);
+    record(r, "POST /identity/api-keys", "", 201);
+    Map<String, Object> answer = new LinkedHashMap<>(k);
+    answer.put(
+        "key",
+        "cyk_"
+            + r.caller().tenant()
+            + "_"
+            + keyId
+            + "_"
+            + UUID.randomUUID().toString().replace("-", ""));
+    return answer;
   }
 
   // ------------------------------------------------------------------------------ roles

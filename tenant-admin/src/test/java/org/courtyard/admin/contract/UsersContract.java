@@ -295,4 +295,42 @@ public abstract class UsersContract extends TenantApiContract {
     assertPage(none);
     assertEquals(0, none.body().path("items").size());
   }
+
+  @Test
+  public void anApiKeysSecretIsAnsweredOnceAndRevokingStopsIt() {
+    String name = uniqueName("key");
+    Map<String, Object> key = new LinkedHashMap<>();
+    key.put("name", name);
+    key.put("role", "guard");
+    key.put("scope", "estates");
+    key.put("ids", List.of(1, 2));
+    Answer created = send("POST", "identity/api-keys", key, admin());
+    assertEquals(describe(created), 201, created.status());
+    assertTrue(created.body().path("key").asText().startsWith("cyk_"));
+    assertEquals("active", created.body().path("status").asText());
+    long id = created.body().path("id").asLong();
+
+    Answer listed = send("GET", "identity/api-keys", null, admin());
+    assertEquals(describe(listed), 200, listed.status());
+    JsonNode mine = null;
+    for (JsonNode k : listed.body()) {
+      if (k.path("id").asLong() == id) {
+        mine = k;
+      }
+    }
+    assertTrue(describe(listed), mine != null);
+    assertTrue(mine.path("key").isNull());
+    assertEquals("estates", mine.path("scope").asText());
+    assertEquals(2, mine.path("ids").size());
+
+    Answer revoked = send("POST", "identity/api-keys/" + id + "/revoke", null, admin());
+    assertEquals(describe(revoked), 200, revoked.status());
+    assertEquals("revoked", revoked.body().path("status").asText());
+    assertProblem(send("POST", "identity/api-keys/987654/revoke", null, admin()), 404, "not-found");
+
+    key.remove("role");
+    assertProblem(send("POST", "identity/api-keys", key, admin()), 422, "validation-failed");
+    String cashier = accessToken(target().newStaff("cashier"));
+    assertProblem(send("GET", "identity/api-keys", null, cashier), 403, "permission-denied");
+  }
 }

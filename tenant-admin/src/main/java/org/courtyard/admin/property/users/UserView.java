@@ -3,7 +3,6 @@ package org.courtyard.admin.property.users;
 import com.vaadin.flow.component.AttachEvent;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
-import com.vaadin.flow.component.combobox.MultiSelectComboBox;
 import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridVariant;
@@ -14,7 +13,6 @@ import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
-import com.vaadin.flow.component.radiobutton.RadioButtonGroup;
 import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.router.BeforeEvent;
 import com.vaadin.flow.router.HasDynamicTitle;
@@ -23,10 +21,8 @@ import com.vaadin.flow.router.Route;
 import com.vaadin.flow.router.RouterLink;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import org.courtyard.admin.api.ApiProblem;
 import org.courtyard.admin.api.ApiUnreachable;
 import org.courtyard.admin.property.PropertyLayout;
@@ -59,16 +55,12 @@ public final class UserView extends VerticalLayout
   private final Grid<Grant> grants = new Grid<>(Grant.class, false);
   private final VerticalLayout grantSection = new VerticalLayout();
   private final Select<Role> role = new Select<>();
-  private final RadioButtonGroup<String> scope = new RadioButtonGroup<>();
-  private final MultiSelectComboBox<Place> places = new MultiSelectComboBox<>();
   private final Map<String, Role> rolesByCode = new HashMap<>();
-
-  /** Estates and buildings read for the picker, by scope kind and id. */
-  private final Map<String, Map<Long, Place>> knownPlaces = new HashMap<>();
 
   private long id;
   private StaffUser user;
   private boolean built;
+  private ScopePicker where;
 
   public UserView() {
     setId("user");
@@ -250,12 +242,6 @@ public final class UserView extends VerticalLayout
             rolesByCode.values().stream().sorted((a, b) -> Long.compare(a.id(), b.id())).toList());
       }
       List<Grant> held = client().grants(id);
-      for (Grant g : held) {
-        if (!"company".equals(g.scope()) && !knownPlaces.containsKey(g.scope())) {
-          Map<Long, Place> known = knownPlaces.computeIfAbsent(g.scope(), k -> new HashMap<>());
-          client().places(g.scope()).forEach(p -> known.put(p.id(), p));
-        }
-      }
       grants.setItems(held);
     } catch (ApiProblem | ApiUnreachable e) {
       Errors.show(e);
@@ -266,37 +252,10 @@ public final class UserView extends VerticalLayout
     role.setId("user-grant-role");
     role.setLabel(getTranslation("users.grant.role"));
     role.setItemLabelGenerator(r -> r.name(getLocale()));
-    scope.setId("user-grant-scope");
-    scope.setLabel(getTranslation("users.grant.scope"));
-    scope.setItems("company", "estates", "buildings");
-    scope.setItemLabelGenerator(s -> getTranslation("users.scope." + s));
-    scope.setValue("company");
-    scope.addValueChangeListener(e -> choosePlaces(e.getValue()));
-    places.setId("user-grant-places");
-    places.setLabel(getTranslation("users.grant.places"));
-    places.setHelperText(getTranslation("users.grant.places.help"));
-    places.setAllowCustomValue(true);
-    places.addCustomValueSetListener(
-        e -> {
-          try {
-            long typed = Long.parseLong(e.getDetail().strip());
-            if (typed > 0) {
-              Set<Place> chosen = new LinkedHashSet<>(places.getValue());
-              chosen.add(
-                  knownPlaces
-                      .getOrDefault(scope.getValue(), Map.of())
-                      .getOrDefault(typed, new Place(typed, null)));
-              places.setValue(chosen);
-            }
-          } catch (NumberFormatException ignored) {
-            places.setInvalid(true);
-          }
-        });
-    places.setVisible(false);
     Button add = new Button(getTranslation("users.grant.add"), e -> addGrant());
     add.setId("user-grant-add");
     add.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
-    HorizontalLayout row = new HorizontalLayout(role, scope, places, add);
+    HorizontalLayout row = new HorizontalLayout(role, picker(), add);
     row.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.BASELINE);
     row.setWrap(true);
     VerticalLayout form = new VerticalLayout(new H3(getTranslation("users.grant.title")), row);
@@ -304,17 +263,11 @@ public final class UserView extends VerticalLayout
     return form;
   }
 
-  /** The estates or buildings the signed-in user may see: scoping beyond them is not offered. */
-  private void choosePlaces(String kind) {
-    places.clear();
-    boolean some = !"company".equals(kind);
-    places.setVisible(some);
-    if (some) {
-      List<Place> list = client().places(kind);
-      Map<Long, Place> known = knownPlaces.computeIfAbsent(kind, k -> new HashMap<>());
-      list.forEach(p -> known.put(p.id(), p));
-      places.setItems(list);
+  private ScopePicker picker() {
+    if (where == null) {
+      where = new ScopePicker("user-grant", client());
     }
+    return where;
   }
 
   private void addGrant() {
@@ -323,15 +276,11 @@ public final class UserView extends VerticalLayout
       role.setErrorMessage(getTranslation("users.grant.role.required"));
       return;
     }
-    List<Long> ids =
-        "company".equals(scope.getValue())
-            ? List.of()
-            : places.getValue().stream().map(Place::id).sorted().toList();
     try {
-      client().grant(id, new Grant.Input(role.getValue().code(), scope.getValue(), ids));
+      client().grant(id, new Grant.Input(role.getValue().code(), picker().scope(), picker().ids()));
       Errors.success(getTranslation("users.granted", role.getValue().name(getLocale())));
       role.setInvalid(false);
-      places.clear();
+      picker().clear();
     } catch (ApiProblem | ApiUnreachable e) {
       Errors.show(e);
     }
@@ -363,21 +312,7 @@ public final class UserView extends VerticalLayout
 
   /** Where a grant applies, in words, with estate names where known. */
   String where(Grant g) {
-    if ("company".equals(g.scope())) {
-      return getTranslation("users.scope.company");
-    }
-    Map<Long, Place> known = knownPlaces.getOrDefault(g.scope(), Map.of());
-    Map<Long, String> estates =
-        "estates".equals(g.scope()) ? PropertySession.estateNames() : Map.of();
-    List<String> names =
-        g.ids().stream()
-            .map(
-                i ->
-                    known.containsKey(i)
-                        ? known.get(i).name()
-                        : new Place(i, estates.get(i)).name())
-            .toList();
-    return getTranslation("users.scope." + g.scope()) + ": " + String.join(", ", names);
+    return picker().words(g.scope(), g.ids());
   }
 
   /** The grants listed, for tests. */

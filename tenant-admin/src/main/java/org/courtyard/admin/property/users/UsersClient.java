@@ -93,6 +93,21 @@ public final class UsersClient implements Serializable {
     return api.get("identity/permissions", Map.of(), new TypeReference<List<PermissionInfo>>() {});
   }
 
+  // ------------------------------------------------------------------------------ API keys
+
+  public List<ApiKey> apiKeys() {
+    return api.get("identity/api-keys", Map.of(), new TypeReference<List<ApiKey>>() {});
+  }
+
+  /** Creates a key; the answer holds its secret, this once. */
+  public ApiKey createApiKey(ApiKey.Input key) {
+    return api.post("identity/api-keys", key, ApiKey.class);
+  }
+
+  public ApiKey revokeApiKey(long id) {
+    return api.post("identity/api-keys/" + id + "/revoke", null, ApiKey.class);
+  }
+
   // ------------------------------------------------------------------------------ audit
 
   /** The audit log, newest first; filters {@code who, operation, object, from, to}. */
