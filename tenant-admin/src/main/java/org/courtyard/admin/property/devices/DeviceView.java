@@ -156,6 +156,13 @@ public final class DeviceView extends VerticalLayout
   @Override
   public void setParameter(BeforeEvent event, String deviceId) {
     this.id = deviceId;
+    if (isAttached() && PropertySession.signedIn()) {
+      // another device's page in the same view (Vaadin keeps the view): start afresh
+      waitingFor = null;
+      commandStatus.setText("");
+      getUI().ifPresent(this::stopPolling);
+      load();
+    }
   }
 
   @Override
@@ -199,7 +206,7 @@ public final class DeviceView extends VerticalLayout
       return;
     }
     title.setText(device.name() + " (" + device.id() + ")");
-    facts.setText(facts(device));
+    facts.setText(facts(device) + lastRecord());
     commandForm.setVisible(PropertySession.can(DevicesView.COMMAND) && !device.revoked());
     loadReadings();
     loadCommands();
@@ -225,6 +232,29 @@ public final class DeviceView extends VerticalLayout
     }
     lines.add(d.type() + " · " + d.driver() + " · " + DevicesView.where(d));
     return String.join("\n", lines);
+  }
+
+  /** The device's last decoded record, as a line: what it said and when (blank when none). */
+  private String lastRecord() {
+    try {
+      List<DeviceRecord> last = client().records(id, null, 1);
+      if (last.isEmpty()) {
+        return "";
+      }
+      DeviceRecord r = last.get(0);
+      String data = r.data() == null ? "" : r.data().toString();
+      if (data.length() > 200) {
+        data = data.substring(0, 199) + "…";
+      }
+      return "\n"
+          + getTranslation(
+              "devices.lastRecord",
+              Texts.state("devices.kind.", r.kind()),
+              When.format(r.at(), getLocale()),
+              data);
+    } catch (ApiProblem | ApiUnreachable e) {
+      return "";
+    }
   }
 
   // ------------------------------------------------------------------------------ readings

@@ -92,6 +92,10 @@ public final class UserView extends VerticalLayout
   @Override
   public void setParameter(BeforeEvent event, Long userId) {
     this.id = userId == null ? 0 : userId;
+    if (isAttached() && PropertySession.signedIn()) {
+      // another account's page in the same view (Vaadin keeps the view)
+      load();
+    }
   }
 
   @Override

@@ -44,6 +44,7 @@ class DevicesViewTest extends PropertyTestBase {
       area.reading(
           "meter-1", "1", String.valueOf(100 + day * 2.5), "m3", start.plus(Duration.ofDays(day)));
     }
+    area.reading("meter-9", "2", "5.5", "m3", Instant.parse("2026-12-05T00:00:00Z"));
     fake.staff(COMPANY, "pm.east", PASSWORD).grantInEstates("project_manager", 1L);
   }
 
@@ -130,6 +131,21 @@ class DevicesViewTest extends PropertyTestBase {
     assertThat(svg).startsWith("<svg").contains("role=\"img\"").contains("Water meter 1-101");
     assertThat(svg.split("class=\"reading\"", -1)).hasSize(6);
     assertThat(svg).contains("110 m3");
+  }
+
+  @Test
+  void theDevicePageSaysWhatItsLastMessageWas() {
+    signIn("admin");
+    UI.getCurrent().navigate(DeviceView.class, "meter-9");
+    assertThat(_get(Span.class, s -> s.withId("device-facts")).getText())
+        .contains("State: offline")
+        .contains("Last record: meter reading at ")
+        .contains("\"channel\":\"2\"");
+
+    UI.getCurrent().navigate(DeviceView.class, "lobby");
+    assertThat(_get(Span.class, s -> s.withId("device-facts")).getText())
+        .contains("State: never seen")
+        .doesNotContain("Last record");
   }
 
   @Test

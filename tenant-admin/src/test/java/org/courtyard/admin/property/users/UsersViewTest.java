@@ -218,6 +218,21 @@ class UsersViewTest extends PropertyTestBase {
   }
 
   @Test
+  void openingAnotherAccountFromAnAccountsPageShowsThatAccount() {
+    signIn("admin");
+    openUser("cashier");
+    assertThat(_get(UserView.class).listedGrants())
+        .extracting(Grant::role)
+        .containsExactly("cashier");
+
+    openUser("guard");
+    assertThat(_get(H2.class, s -> s.withText("guard (guard)"))).isNotNull();
+    assertThat(_get(UserView.class).listedGrants())
+        .extracting(Grant::role)
+        .containsExactly("guard");
+  }
+
+  @Test
   void whoMayOnlyReadSeesNoButtons() {
     fake.staff(COMPANY, "temp.reader", PASSWORD).grant("auditor");
     signIn("temp.reader");
