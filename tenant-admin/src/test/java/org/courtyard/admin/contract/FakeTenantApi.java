@@ -290,6 +290,27 @@ public final class FakeTenantApi implements AutoCloseable {
     return refreshes;
   }
 
+  /** The company's staff members, for an area that administers them (identity). */
+  synchronized List<User> users(String tenant) {
+    Company c = companies.get(tenant);
+    return c == null ? List.of() : new ArrayList<>(c.users.values());
+  }
+
+  /** Ends every session of the user: their access and refresh tokens stop working. */
+  synchronized void endSessions(User u) {
+    sessions.stream().filter(s -> s.user == u).forEach(s -> s.ended = true);
+  }
+
+  /** The role templates, code → permission patterns (areas may define more). */
+  synchronized Map<String, List<String>> roles() {
+    return roles;
+  }
+
+  /** Every permission id the fake knows. */
+  synchronized Set<String> catalog() {
+    return catalog;
+  }
+
   // ------------------------------------------------------------------------------ serving
 
   private void serve(HttpExchange exchange) throws IOException {
@@ -410,6 +431,13 @@ public final class FakeTenantApi implements AutoCloseable {
           "Tenant suspended",
           "Company '" + slug + "' is suspended. Ask the platform operator to resume it.");
     }
+    if (!"active".equals(user.status)) {
+      throw new FakeProblem(
+          403,
+          "user-disabled",
+          "User disabled",
+          "This account is disabled. Ask your company's administrator to enable it.");
+    }
     if (user.totpOn) {
       String code = in.path("totp").asText("");
       if (code.isBlank()) {
@@ -515,11 +543,12 @@ public final class FakeTenantApi implements AutoCloseable {
     if (pattern.equals("*")) {
       return true;
     }
-    String regex =
-        pattern.endsWith(".*")
-            ? Pattern.quote(pattern.substring(0, pattern.length() - 2)) + "\\..+"
-            : pattern.replace(".", "\\.").replace("*", "[^.]+");
-    return permission.matches(regex);
+    // "*" stands for any run of characters, as the platform's PermissionPattern reads it
+    List<String> parts = new ArrayList<>();
+    for (String part : pattern.split("\\*", -1)) {
+      parts.add(Pattern.quote(part));
+    }
+    return permission.matches(String.join(".*", parts));
   }
 
   private FakeResponse tenant(FakeRequest.Caller caller) {

@@ -1,0 +1,22 @@
+package org.courtyard.admin.property.users;
+
+import java.io.Serializable;
+import java.time.Instant;
+
+/** A staff account as {@code GET /identity/users} lists it. */
+public record StaffUser(
+    long id,
+    String username,
+    String displayName,
+    String phone,
+    String email,
+    String status,
+    int version,
+    Instant createdAt,
+    Instant lastLoginAt)
+    implements Serializable {
+
+  public boolean active() {
+    return "active".equals(status);
+  }
+}
