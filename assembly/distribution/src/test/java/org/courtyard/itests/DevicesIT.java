@@ -541,6 +541,12 @@ public class DevicesIT {
       for (JsonNode d : acme.get("/devices/drivers").json) {
         assertEquals(d.toString(), "active", d.path("state").asText());
       }
+      // the quarantine is the runtime's, held in memory, and the list filtered by state and the
+      // Today screen's tile judge it as the device does
+      List<String> faultyIds = ids(acme.get("/devices/devices?state=faulty"));
+      assertTrue(faultyIds.toString(), faultyIds.contains("ts-1"));
+      assertFalse(ids(acme.get("/devices/devices?state=online")).contains("ts-1"));
+      assertEquals(faultyIds.size(), faultyTile());
       // nothing it sent is lost without a trace: each refused message is kept with its reason
       sensor = await(acme, "/devices/devices/ts-1", j -> j.path("rejected").asLong() == 21);
       assertEquals(sensor.toString(), 1, sensor.path("messages").asLong());
@@ -558,6 +564,8 @@ public class DevicesIT {
       Http.Reply released = acme.post("/devices/devices/ts-1/release", Map.of());
       assertEquals(released.toString(), 200, released.status);
       assertEquals(409, acme.post("/devices/devices/ts-1/release", Map.of()).status);
+      assertFalse(ids(acme.get("/devices/devices?state=faulty")).contains("ts-1"));
+      assertEquals(faultyIds.size() - 1, faultyTile());
       // every reading of the healthy meter got through, while the faulty driver failed
       await(acme, "/devices/devices/wm-101", j -> j.path("messages").asLong() == 31 + 20);
       assertEquals(
@@ -567,6 +575,26 @@ public class DevicesIT {
     } finally {
       registration.unregister();
     }
+  }
+
+  /** The ids of one page of devices. */
+  private static List<String> ids(Http.Reply page) {
+    assertEquals(page.toString(), 200, page.status);
+    List<String> ids = new java.util.ArrayList<>();
+    page.json.path("items").forEach(d -> ids.add(d.path("id").asText()));
+    return ids;
+  }
+
+  /** The devices.faulty tile of acme's Today screen. */
+  private static long faultyTile() throws Exception {
+    Http.Reply today = acme.get("/today");
+    assertEquals(today.toString(), 200, today.status);
+    for (JsonNode tile : today.json.path("tiles")) {
+      if (tile.path("id").asText().equals("devices.faulty")) {
+        return tile.path("value").asLong();
+      }
+    }
+    throw new AssertionError("no devices.faulty tile: " + today);
   }
 
   @Test
@@ -774,6 +802,7 @@ public class DevicesIT {
     assertEquals("RESOLVED", disabled.json.path("bundleState").asText());
     JsonNode faulty = acme.get("/devices/devices/th-1").json;
     assertEquals(faulty.toString(), "faulty", faulty.path("state").asText());
+    assertTrue(ids(acme.get("/devices/devices?state=faulty")).contains("th-1"));
     Http.Reply enabled =
         operator.post("/operator/drivers/packages/org.courtyard.driver.template/enable", "");
     assertEquals("ACTIVE", enabled.json.path("bundleState").asText());

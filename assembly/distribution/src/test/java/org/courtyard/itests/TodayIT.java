@@ -7,6 +7,7 @@ import static org.junit.Assert.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.math.BigDecimal;
+import java.net.URLEncoder;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
@@ -151,6 +152,15 @@ public class TodayIT {
       configure("org.courtyard.security", "offlineCheckSeconds", 60);
     }
 
+    // a valve in each estate whose driver is gone (as when its package is uninstalled): faulty,
+    // and never heard from, so security raises no device_offline alarm for it
+    register("valve-e1", "water-meter", map("kind", "area", "ref", "Boiler room"), e1);
+    register("valve-e2", "water-meter", map("kind", "area", "ref", "Boiler room"), e2);
+    sql(
+        "update t_"
+            + TENANT
+            + ".device set driver = 'retired-driver' where id in ('valve-e1', 'valve-e2')");
+
     manager = owner.staff(TENANT, "today.pm", "project_manager", "estates", e1);
     guard = owner.staff(TENANT, "today.guard", "guard", "estates", e1);
   }
@@ -213,8 +223,8 @@ public class TodayIT {
 
     assertCount(today.tile("devices.offline"), 2);
     assertEquals("warning", today.tile("devices.offline").path("tone").asText());
-    assertCount(today.tile("devices.faulty"), 0);
-    assertEquals("good", today.tile("devices.faulty").path("tone").asText());
+    assertCount(today.tile("devices.faulty"), 2);
+    assertEquals("alert", today.tile("devices.faulty").path("tone").asText());
 
     assertCount(today.tile("estate.estates"), 2);
     assertCount(today.tile("estate.buildings"), 3);
@@ -259,7 +269,7 @@ public class TodayIT {
     assertAmount("640.00", points.get(5).path("value"));
 
     assertCount(today.tile("devices.offline"), 1);
-    assertCount(today.tile("devices.faulty"), 0);
+    assertCount(today.tile("devices.faulty"), 1);
     assertCount(today.tile("estate.estates"), 1);
     assertCount(today.tile("estate.buildings"), 2);
     assertCount(today.tile("estate.rooms"), 4);
@@ -337,6 +347,74 @@ public class TodayIT {
   public void a06_aSignedOutCallerIsRefused() throws Exception {
     Http.Reply anonymous = Http.anonymous(CourtyardContainer.httpPort()).get("/today");
     assertEquals(anonymous.toString(), 401, anonymous.status);
+  }
+
+  @Test
+  public void a07_aDeviceTileLinksToTheListOfTheDevicesItCounts() throws Exception {
+    assertTilesListTheirDevices(
+        owner, List.of("meter-e1", "meter-e2"), List.of("valve-e1", "valve-e2"));
+    // in the caller's scope: estate 1's devices only, in the list as on the tile
+    assertTilesListTheirDevices(manager, List.of("meter-e1"), List.of("valve-e1"));
+    assertTilesListTheirDevices(guard, List.of("meter-e1"), List.of("valve-e1"));
+    assertTilesListTheirDevices(other, List.of(), List.of());
+
+    // the filter goes with the others; a device whose driver is gone is faulty, never never-seen
+    assertEquals(
+        List.of("meter-e1", "meter-e2"),
+        walk(owner, "/devices/devices?state=offline&type=water-meter&limit=5"));
+    assertEquals(List.of(), walk(owner, "/devices/devices?state=offline&type=door-controller"));
+    assertEquals(List.of(), walk(owner, "/devices/devices?state=never-seen"));
+    assertTrue(
+        List.of("door-e1", "door-e2").containsAll(walk(owner, "/devices/devices?state=online")));
+
+    Http.Reply unknown = owner.get("/devices/devices?state=broken");
+    assertEquals(unknown.toString(), 400, unknown.status);
+    assertEquals(unknown.toString(), "invalid-parameter", unknown.problemType());
+    assertTrue(unknown.toString(), unknown.contentType.startsWith("application/problem+json"));
+    assertTrue(unknown.text, unknown.json.path("detail").asText().contains("state must be one of"));
+  }
+
+  /**
+   * The devices.offline and devices.faulty tiles of {@code api} count exactly the devices their
+   * links list, walked one device a page (keyset paging under the filter), in the caller's scope.
+   */
+  private static void assertTilesListTheirDevices(
+      Http api, List<String> offline, List<String> faulty) throws Exception {
+    Today today = today(api);
+    Map<String, List<String>> expected = new LinkedHashMap<>();
+    expected.put("offline", offline);
+    expected.put("faulty", faulty);
+    for (Map.Entry<String, List<String>> state : expected.entrySet()) {
+      JsonNode tile = today.tile("devices." + state.getKey());
+      String link = tile.path("link").asText();
+      assertEquals(tile.toString(), "/api/v1/devices/devices?state=" + state.getKey(), link);
+      List<String> listed = walk(api, link.replace("/api/v1", "") + "&limit=1");
+      assertEquals(today.text, state.getValue(), listed);
+      assertEquals(tile.toString(), listed.size(), tile.path("value").asLong());
+    }
+  }
+
+  /** The ids of every page of a device list, following its cursor; each item shows the state. */
+  private static List<String> walk(Http api, String path) throws Exception {
+    String state = path.replaceAll(".*[?&]state=([a-z-]+).*", "$1");
+    List<String> ids = new ArrayList<>();
+    String cursor = null;
+    do {
+      Http.Reply page =
+          api.get(
+              path
+                  + (cursor == null
+                      ? ""
+                      : "&cursor=" + URLEncoder.encode(cursor, StandardCharsets.UTF_8)));
+      assertEquals(page.toString(), 200, page.status);
+      for (JsonNode d : page.json.path("items")) {
+        assertEquals(d.toString(), state, d.path("state").asText());
+        ids.add(d.path("id").asText());
+      }
+      cursor =
+          page.json.path("nextCursor").isTextual() ? page.json.path("nextCursor").asText() : null;
+    } while (cursor != null);
+    return ids;
   }
 
   // ------------------------------------------------------------------------------ helpers

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -175,14 +176,37 @@ final class DeviceService {
     return view(require(id, scope), null);
   }
 
-  Page<DeviceView> list(String type, String status, String after, int limit, DataScope scope) {
-    List<DeviceStore.Row> rows = store.list(type, status, after, limit + 1, scope);
-    String next = null;
-    if (rows.size() > limit) {
-      rows = rows.subList(0, limit);
-      next = rows.get(limit - 1).id();
+  /**
+   * The devices after {@code after} in id order, optionally of one type, status and {@link #STATES
+   * state}. The state is judged row by row as {@link #get} and {@link #health} judge it (a device's
+   * fault lives partly in the runtime's memory, so SQL cannot tell it), over as many rows in id
+   * order as it takes to fill the page: the next page starts after the last device shown.
+   */
+  Page<DeviceView> list(
+      String type, String status, String state, String after, int limit, DataScope scope) {
+    Instant now = clock.instant();
+    long timeout = runtime.heartbeatTimeoutSeconds();
+    List<DeviceView> shown = new ArrayList<>(limit);
+    String cursor = after;
+    int batch = state == null ? limit + 1 : Math.max(limit + 1, SCAN);
+    while (true) {
+      List<DeviceStore.Row> rows = store.list(type, status, cursor, batch, scope);
+      for (DeviceStore.Row r : rows) {
+        Condition condition = condition(store.entry(r), r.status(), r.lastSeenAt(), now, timeout);
+        if (state != null && !condition.state().equals(state)) {
+          continue;
+        }
+        if (shown.size() == limit) {
+          // a device after the page's last one: there is a next page, and it starts there
+          return new Page<>(shown, shown.get(limit - 1).id());
+        }
+        shown.add(view(r, null, condition));
+      }
+      if (rows.size() < batch) {
+        return new Page<>(shown, null);
+      }
+      cursor = rows.get(rows.size() - 1).id();
     }
-    return new Page<>(rows.stream().map(r -> view(r, null)).toList(), next);
   }
 
   DeviceView revoke(String id, DataScope scope) {
@@ -365,6 +389,13 @@ final class DeviceService {
   /** How a device looks to the tenant, and why when it is faulty. */
   private record Condition(String state, String fault) {}
 
+  /** Every state {@link #condition} tells, the values of the device list's {@code state} filter. */
+  static final List<String> STATES =
+      List.of("online", "offline", "never-seen", "faulty", "revoked");
+
+  /** Rows read per query while a state filter looks for a page's devices. */
+  private static final int SCAN = 500;
+
   /**
    * A device's state: {@code revoked}; {@code faulty} while its driver is missing or it or its
    * driver is quarantined; {@code never-seen}; {@code offline} when not heard from within the
@@ -411,13 +442,18 @@ final class DeviceService {
   }
 
   private DeviceView view(DeviceStore.Row r, String secret) {
-    Condition condition =
+    return view(
+        r,
+        secret,
         condition(
             store.entry(r),
             r.status(),
             r.lastSeenAt(),
             clock.instant(),
-            runtime.heartbeatTimeoutSeconds());
+            runtime.heartbeatTimeoutSeconds()));
+  }
+
+  private DeviceView view(DeviceStore.Row r, String secret, Condition condition) {
     String state = condition.state();
     String fault = condition.fault();
     String username = RegisteredDevice.username(tenant, r.id());

@@ -96,7 +96,12 @@ public class DevicesResource implements ModuleResource {
 
   @Doc(
       summary = "List devices",
-      description = "The tenant's devices, optionally of one type or status, paginated by id.")
+      description =
+          "The tenant's devices, paginated by id, optionally of one type, status (active, revoked)"
+              + " or state (online, offline, never-seen, faulty, revoked), the state each device"
+              + " shows and the Today screen counts: state=offline and state=faulty list the"
+              + " devices behind its devices.offline and devices.faulty tiles. 400"
+              + " invalid-parameter for another status or state.")
   @Permission("devices.device.read")
   @GET
   @Path("devices")
@@ -104,14 +109,23 @@ public class DevicesResource implements ModuleResource {
       @Context SecurityContext security,
       @QueryParam("type") String type,
       @QueryParam("status") String status,
+      @QueryParam("state") String state,
       @QueryParam("limit") String limit,
       @QueryParam("cursor") String cursor) {
     if (status != null && !STATUSES.contains(status)) {
       throw Params.invalid("status must be one of " + STATUSES + ".");
     }
+    if (state != null && !DeviceService.STATES.contains(state)) {
+      throw Params.invalid("state must be one of " + DeviceService.STATES + ".");
+    }
     return service(security)
         .list(
-            Params.blank(type) ? null : type, status, cursor, Params.limit(limit), scope(security));
+            Params.blank(type) ? null : type,
+            status,
+            state,
+            cursor,
+            Params.limit(limit),
+            scope(security));
   }
 
   /**
