@@ -17,11 +17,13 @@ import com.vaadin.flow.component.textfield.TextArea;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.shared.Registration;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import org.courtyard.admin.api.ApiProblem;
 import org.courtyard.admin.api.ApiUnreachable;
 import org.courtyard.admin.property.CursorDataProvider;
+import org.courtyard.admin.property.LiveFeed;
 import org.courtyard.admin.property.PropertyLayout;
 import org.courtyard.admin.property.PropertyScreen;
 import org.courtyard.admin.property.PropertySession;
@@ -30,8 +32,9 @@ import org.courtyard.admin.ui.Texts;
 
 /**
  * Alarms (告警), newest first, open ones by default: a guard acknowledges one (takes charge) and
- * resolves it, with a note. The list asks the API again every {@link #REFRESH_MS} ms while it is
- * shown, so new alarms appear without reloading the page.
+ * resolves it, with a note. While the screen is open it watches the newest alarms of the chosen
+ * status ({@link LiveFeed}, every {@link #WATCH}); when they change, the list is read again and
+ * server push shows it at once, so a new alarm appears without reloading the page.
  */
 @Route(value = "security/alarms", layout = PropertyLayout.class)
 @PropertyScreen(
@@ -43,13 +46,18 @@ public final class AlarmsView extends VerticalLayout implements HasDynamicTitle 
 
   static final String READ = "security.alarm.read";
   static final String HANDLE = "security.alarm.handle";
-  static final int REFRESH_MS = 10_000;
+
+  /** How often the open screen asks whether its alarms changed (pushed to the browser if so). */
+  static final Duration WATCH = Duration.ofSeconds(2);
+
+  static final int WATCHED = 20;
 
   private final Grid<Alarm> grid = new Grid<>(Alarm.class, false);
   private final Select<String> status = new Select<>();
   private final Span updated = new Span();
   private CursorDataProvider<Alarm> alarms;
-  private Registration polling;
+  private Registration watching;
+  private volatile String watchedStatus = "raised";
 
   public AlarmsView() {
     setId("alarms");
@@ -120,19 +128,24 @@ public final class AlarmsView extends VerticalLayout implements HasDynamicTitle 
       alarms.bind(grid);
       filter();
     }
-    if (PropertySession.signedIn()) {
-      polling = event.getUI().addPollListener(e -> refresh());
-      event.getUI().setPollInterval(REFRESH_MS);
+    if (PropertySession.signedIn() && watching == null) {
+      SecurityClient client = new SecurityClient(PropertySession.api());
+      watching =
+          LiveFeed.follow(
+              this,
+              WATCH,
+              client.newest(watchedStatus, WATCHED),
+              () -> client.newest(watchedStatus, WATCHED),
+              newest -> refresh());
     }
   }
 
   @Override
   protected void onDetach(DetachEvent event) {
-    if (polling != null) {
-      polling.remove();
-      polling = null;
+    if (watching != null) {
+      watching.remove();
+      watching = null;
     }
-    event.getUI().setPollInterval(-1);
     super.onDetach(event);
   }
 
@@ -143,6 +156,7 @@ public final class AlarmsView extends VerticalLayout implements HasDynamicTitle 
 
   private void filter() {
     if (alarms != null) {
+      watchedStatus = status.getValue();
       alarms.setFilter(Map.of("status", status.getValue()));
       stamp();
     }

@@ -1,6 +1,8 @@
 package org.courtyard.admin.property.security;
 
 import java.io.Serializable;
+import java.util.List;
+import java.util.Map;
 import org.courtyard.admin.api.TenantApi;
 import org.courtyard.admin.property.CursorDataProvider;
 
@@ -18,6 +20,18 @@ public final class SecurityClient implements Serializable {
   /** Alarms in the user's scope, newest raised first; filter {@code status}. */
   public CursorDataProvider<Alarm> alarms() {
     return CursorDataProvider.of(api, "security/alarms", Alarm.class);
+  }
+
+  /**
+   * The newest alarms of a status (blank: all), one short page: what the alarm screen watches to
+   * know that its list changed.
+   */
+  public List<Alarm> newest(String status, int limit) {
+    return api.page(
+            "security/alarms",
+            Map.of("status", status == null ? "" : status, "limit", limit),
+            Alarm.class)
+        .items();
   }
 
   public Alarm acknowledge(long id, Alarm.Action action) {
