@@ -12,6 +12,6 @@ public class DevicesContractE2E extends DevicesContract {
 
   @Override
   protected TenantTarget target() {
-    return OpsPlatformTarget.shared();
+    return RealTenantTarget.shared();
   }
 }

@@ -11,6 +11,6 @@ public class ResidentsContractE2E extends ResidentsContract {
 
   @Override
   protected TenantTarget target() {
-    return EstateContractE2E.Company.shared();
+    return RealTenantTarget.shared();
   }
 }

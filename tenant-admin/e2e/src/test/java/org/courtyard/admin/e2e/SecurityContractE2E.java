@@ -12,6 +12,6 @@ public class SecurityContractE2E extends SecurityContract {
 
   @Override
   protected TenantTarget target() {
-    return OpsPlatformTarget.shared();
+    return RealTenantTarget.shared();
   }
 }

@@ -12,6 +12,6 @@ public class UsersContractE2E extends UsersContract {
 
   @Override
   protected TenantTarget target() {
-    return OpsPlatformTarget.shared();
+    return RealTenantTarget.shared();
   }
 }
