@@ -1,0 +1,108 @@
+package org.courtyard.admin.property.billing;
+
+import java.io.Serializable;
+import java.math.BigDecimal;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.courtyard.admin.api.TenantApi;
+import org.courtyard.admin.property.CursorDataProvider;
+
+/**
+ * The billing screens' way to {@code /api/v1/billing}: bills, payments and refunds at the counter
+ * (each with the Idempotency-Key of one user action), receipts and statements as printable HTML,
+ * and billing runs.
+ */
+public final class BillingClient implements Serializable {
+
+  private static final long serialVersionUID = 1L;
+
+  private final TenantApi api;
+
+  public BillingClient(TenantApi api) {
+    this.api = api;
+  }
+
+  /** Bills, filtered by the API with {@code roomId}, {@code period}, {@code status}. */
+  public CursorDataProvider<Bill> bills() {
+    return Pages.of(api, "billing/bills", Bill.class);
+  }
+
+  public Bill bill(long id) {
+    return api.get("billing/bills/" + id, Bill.class);
+  }
+
+  /**
+   * Records a payment; the open bills of the room are paid oldest first and the rest becomes
+   * prepayment. The same {@code idempotencyKey} with the same body answers the payment booked the
+   * first time instead of booking another.
+   */
+  public Payment pay(long roomId, BigDecimal amount, String method, String idempotencyKey) {
+    Map<String, Object> body = new LinkedHashMap<>();
+    body.put("roomId", roomId);
+    body.put("amount", amount);
+    body.put("method", method);
+    return api.post("billing/payments", body, Payment.class, idempotencyKey);
+  }
+
+  /** Pays money back out of the room's prepayment; idempotent like {@link #pay}. */
+  public Refund refund(long roomId, BigDecimal amount, String method, String idempotencyKey) {
+    Map<String, Object> body = new LinkedHashMap<>();
+    body.put("roomId", roomId);
+    body.put("amount", amount);
+    body.put("method", method);
+    return api.post("billing/refunds", body, Refund.class, idempotencyKey);
+  }
+
+  public Payment payment(long id) {
+    return api.get("billing/payments/" + id, Payment.class);
+  }
+
+  /** The payment's receipt (收据), a printable HTML page. */
+  public String receiptHtml(long paymentId) {
+    return api.text("billing/payments/" + paymentId + "/receipt.html", Map.of());
+  }
+
+  /** A room's statement (对账单), a printable HTML page. */
+  public String roomStatementHtml(long roomId) {
+    return api.text("billing/rooms/" + roomId + "/statement.html", Map.of());
+  }
+
+  /** A resident's statement over their current rooms, a printable HTML page. */
+  public String personStatementHtml(long personId) {
+    return api.text("billing/persons/" + personId + "/statement.html", Map.of());
+  }
+
+  public CursorDataProvider<Run> runs() {
+    return Pages.of(api, "billing/runs", Run.class);
+  }
+
+  /**
+   * The queued or running run of a period, or null. The list is oldest first without filters, so
+   * this walks it (runs are few: about one a month).
+   */
+  public Run runUnderWay(String period) {
+    Map<String, Object> query = new LinkedHashMap<>();
+    query.put("limit", 500);
+    while (true) {
+      org.courtyard.admin.api.Page<Run> page = api.page("billing/runs", query, Run.class);
+      for (Run r : page.items()) {
+        if (period.equals(r.period()) && !r.finished()) {
+          return r;
+        }
+      }
+      if (!page.hasNext()) {
+        return null;
+      }
+      query.put("cursor", page.nextCursor());
+    }
+  }
+
+  /** Queues a run billing every room in the caller's scope for the period ({@code YYYY-MM}). */
+  public Run startRun(String period) {
+    return api.post("billing/runs", Map.of("period", period), Run.class);
+  }
+
+  public Run run(long id) {
+    return api.get("billing/runs/" + id, Run.class);
+  }
+}

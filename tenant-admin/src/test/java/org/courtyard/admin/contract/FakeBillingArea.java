@@ -1,0 +1,793 @@
+package org.courtyard.admin.contract;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.UUID;
+
+/**
+ * The billing module of the fake tenant API ({@code /api/v1/billing/...}) as the property console's
+ * billing screens use it: bills (filters roomId, period, status; scoped by estate), payments and
+ * refunds with the Idempotency-Key rules (a repeated key and body answers the stored answer, a
+ * repeated key with another body 422 idempotency-key-reused), receipts and statements as HTML, and
+ * billing runs that advance one step each time they are read. Paths, JSON shapes, status codes and
+ * problem types follow the platform's billing resources; {@code BillingContract} checks both.
+ */
+public final class FakeBillingArea implements FakeArea {
+
+  public static final List<String> PERMISSIONS =
+      List.of(
+          "billing.settings.read",
+          "billing.settings.manage",
+          "billing.fee-item.read",
+          "billing.fee-item.manage",
+          "billing.charge.create",
+          "billing.run.read",
+          "billing.run.start",
+          "billing.bill.read",
+          "billing.payment.read",
+          "billing.payment.create",
+          "billing.refund.create",
+          "billing.statement.read",
+          "billing.arrears.read",
+          "billing.statistics.read",
+          "billing.ledger.read",
+          "billing.ledger.reverse",
+          "billing.meter.read",
+          "billing.meter.create",
+          "billing.reading.read",
+          "billing.reading.create",
+          "billing.reading.import");
+
+  static final BigDecimal MAX_AMOUNT = new BigDecimal("999999999999.99");
+  static final String CURRENCY = "CNY";
+  private static final List<String> PAYMENT_METHODS = List.of("cash", "bank", "wechat", "alipay");
+  private static final List<String> REFUND_METHODS = List.of("cash", "bank");
+
+  /** A room billing knows, in an estate and a building (for data scopes). */
+  public record Room(long id, long estateId, long buildingId, String label) {}
+
+  private static final class Bill {
+    long id;
+    Room room;
+    String period;
+    String kind;
+    BigDecimal total;
+    BigDecimal paid = BigDecimal.ZERO.setScale(2);
+    String status = "open";
+    LocalDate dueDate;
+    Instant createdAt = Instant.now();
+    List<Map<String, Object>> lines = new ArrayList<>();
+
+    BigDecimal outstanding() {
+      return "cancelled".equals(status) ? BigDecimal.ZERO.setScale(2) : total.subtract(paid);
+    }
+  }
+
+  private static final class Run {
+    long id;
+    String period;
+    String status = "queued";
+    List<Room> rooms;
+    int roomsDone;
+    int billsCreated;
+    String error;
+    Instant postedAt = Instant.now();
+    Instant startedAt;
+    Instant finishedAt;
+  }
+
+  /** An idempotent request's stored answer. */
+  private record Stored(String endpoint, JsonNode body, FakeResponse answer) {}
+
+  private final Map<Long, Room> rooms = new TreeMap<>();
+  private final Map<Long, Bill> bills = new TreeMap<>();
+  private final Map<Long, Map<String, Object>> payments = new TreeMap<>();
+  private final Map<Long, Map<String, Object>> refunds = new TreeMap<>();
+  private final Map<Long, BigDecimal> prepayments = new TreeMap<>();
+  private final Map<String, Stored> keys = new LinkedHashMap<>();
+  private final Map<Long, Run> runs = new TreeMap<>();
+  private final Map<Long, List<Long>> persons = new TreeMap<>();
+  private final Map<String, String> failingPeriods = new TreeMap<>();
+  private long nextBill = 1;
+  private long nextPayment = 1;
+  private long nextRefund = 1;
+  private long nextRun = 1;
+  private int runStep = 1;
+
+  public FakeBillingArea() {
+    room(101, 1, 11, "Sunny Garden 1-101");
+    room(102, 1, 11, "Sunny Garden 1-102");
+    room(201, 2, 21, "Lake View 2-201");
+    room(301, 3, 31, "Hill Court 3-301");
+    person(7, 101L, 102L);
+  }
+
+  @Override
+  public String module() {
+    return "billing";
+  }
+
+  @Override
+  public List<String> permissions() {
+    return PERMISSIONS;
+  }
+
+  /** A clerk who takes payments but neither refunds nor prints receipts (for the tests). */
+  @Override
+  public Map<String, List<String>> roles() {
+    return Map.of("counter_clerk", List.of("billing.bill.read", "billing.payment.create"));
+  }
+
+  // ------------------------------------------------------------------------------ seeding
+
+  public synchronized Room room(long id, long estateId, long buildingId, String label) {
+    Room r = new Room(id, estateId, buildingId, label);
+    rooms.put(id, r);
+    return r;
+  }
+
+  /** A resident living in these rooms (for the person's statement). */
+  public synchronized void person(long personId, Long... roomIds) {
+    persons.put(personId, List.of(roomIds));
+  }
+
+  /** An open periodic bill of the room with one management-fee line; answers its id. */
+  public synchronized long bill(long roomId, String period, String total) {
+    Bill b = newBill(rooms.get(roomId), period, "periodic");
+    BigDecimal amount = new BigDecimal(total).setScale(2);
+    b.lines.add(line(1, "MGMT", "Management fee 物业费", BigDecimal.ONE, amount, amount));
+    b.total = amount;
+    return b.id;
+  }
+
+  /** Rooms a run advances by each time it is read (default 1). */
+  public synchronized void runStep(int rooms) {
+    runStep = rooms;
+  }
+
+  /** Runs of this period fail half-way with this error. */
+  public synchronized void failRuns(String period, String error) {
+    failingPeriods.put(period, error);
+  }
+
+  /**
+   * Forgets bills, payments, refunds, prepayments, keys and runs, and numbers from 1 again (rooms
+   * and persons stay).
+   */
+  public synchronized void clear() {
+    bills.clear();
+    payments.clear();
+    refunds.clear();
+    prepayments.clear();
+    keys.clear();
+    runs.clear();
+    failingPeriods.clear();
+    runStep = 1;
+    nextBill = 1;
+    nextPayment = 1;
+    nextRefund = 1;
+    nextRun = 1;
+  }
+
+  /** Payments booked so far (a replayed request books none). */
+  public synchronized int paymentCount() {
+    return payments.size();
+  }
+
+  public synchronized int refundCount() {
+    return refunds.size();
+  }
+
+  public synchronized BigDecimal prepayment(long roomId) {
+    return prepayments.getOrDefault(roomId, BigDecimal.ZERO.setScale(2));
+  }
+
+  public synchronized BigDecimal outstanding(long billId) {
+    return bills.get(billId).outstanding();
+  }
+
+  public synchronized int billCount() {
+    return bills.size();
+  }
+
+  // ------------------------------------------------------------------------------ serving
+
+  @Override
+  public synchronized FakeResponse handle(FakeRequest r) {
+    try {
+      return answer(r);
+    } catch (Refusal refusal) {
+      return refusal.response;
+    }
+  }
+
+  private FakeResponse answer(FakeRequest r) {
+    if (r.is("GET", "bills")) {
+      r.require("billing.bill.read");
+      return listBills(r);
+    }
+    if (r.is("GET", "bills/\\d+")) {
+      r.require("billing.bill.read");
+      return FakeResponse.json(billJson(visibleBill(r, "billing.bill.read", id(r.path(), 1))));
+    }
+    if (r.is("POST", "payments")) {
+      r.require("billing.payment.create");
+      return idempotent(r, "payments", () -> pay(r));
+    }
+    if (r.is("POST", "refunds")) {
+      r.require("billing.refund.create");
+      return idempotent(r, "refunds", () -> refund(r));
+    }
+    if (r.is("GET", "payments/\\d+")) {
+      r.require("billing.payment.read");
+      Map<String, Object> p = new LinkedHashMap<>(visiblePayment(r, id(r.path(), 1)));
+      p.put("prepaymentBalance", null);
+      return FakeResponse.json(p);
+    }
+    if (r.is("GET", "payments/\\d+/receipt\\.html")) {
+      r.require("billing.payment.read");
+      return html(receipt(visiblePayment(r, id(r.path(), 1))));
+    }
+    if (r.is("GET", "rooms/\\d+/statement\\.html")) {
+      r.require("billing.statement.read");
+      Room room = visibleRoom(r, "billing.statement.read", id(r.path(), 1));
+      return html(statement("Statement / 对账单", List.of(room)));
+    }
+    if (r.is("GET", "persons/\\d+/statement\\.html")) {
+      r.require("billing.statement.read");
+      List<Long> of = persons.get(id(r.path(), 1));
+      if (of == null) {
+        throw notFound("Person", id(r.path(), 1));
+      }
+      List<Room> visible =
+          of.stream()
+              .map(rooms::get)
+              .filter(x -> r.caller().canIn("billing.statement.read", x.estateId()))
+              .toList();
+      return html(statement("Resident statement / 住户对账单", visible));
+    }
+    if (r.is("POST", "runs")) {
+      r.require("billing.run.start");
+      return startRun(r);
+    }
+    if (r.is("GET", "runs")) {
+      r.require("billing.run.read");
+      return FakeResponse.page(runs.values().stream().map(this::runJson).toList(), r);
+    }
+    if (r.is("GET", "runs/\\d+")) {
+      r.require("billing.run.read");
+      Run run = runs.get(id(r.path(), 1));
+      if (run == null) {
+        throw notFound("Billing run", id(r.path(), 1));
+      }
+      advance(run);
+      return FakeResponse.json(runJson(run));
+    }
+    return null;
+  }
+
+  private FakeResponse listBills(FakeRequest r) {
+    String status = r.query("status");
+    if (blank(status) != null && !List.of("open", "paid", "cancelled").contains(status)) {
+      throw new FakeProblem(
+          400,
+          "invalid-parameter",
+          "Invalid query parameter",
+          "status must be one of open, paid, cancelled.");
+    }
+    Long roomId = positive("roomId", r.query("roomId"));
+    String period = blank(r.query("period")) == null ? null : period(r.query("period"));
+    List<Map<String, Object>> shown = new ArrayList<>();
+    for (Bill b : bills.values()) {
+      if ((roomId == null || b.room.id() == roomId)
+          && (period == null || period.equals(b.period))
+          && (blank(status) == null || status.equals(b.status))
+          && r.caller().canIn("billing.bill.read", b.room.estateId())) {
+        shown.add(billJson(b));
+      }
+    }
+    return FakeResponse.page(shown, r);
+  }
+
+  private FakeResponse pay(FakeRequest r) {
+    JsonNode in = body(r);
+    List<Map<String, Object>> errors = new ArrayList<>();
+    Room room = checkRoom(r, "billing.payment.create", in, errors);
+    BigDecimal amount = checkAmount(in.path("amount"), errors);
+    String method = in.path("method").asText(null);
+    if (method == null || !PAYMENT_METHODS.contains(method)) {
+      errors.add(error("method", "one of cash, bank, wechat, alipay"));
+    }
+    throwIfAny(errors);
+    BigDecimal left = amount;
+    List<Map<String, Object>> applied = new ArrayList<>();
+    List<Bill> open =
+        bills.values().stream()
+            .filter(b -> b.room.id() == room.id() && "open".equals(b.status))
+            .sorted(Comparator.comparing((Bill b) -> b.period).thenComparing(b -> b.id))
+            .toList();
+    for (Bill b : open) {
+      if (left.signum() <= 0) {
+        break;
+      }
+      BigDecimal part = left.min(b.outstanding());
+      b.paid = b.paid.add(part);
+      if (b.outstanding().signum() == 0) {
+        b.status = "paid";
+      }
+      left = left.subtract(part);
+      Map<String, Object> a = new LinkedHashMap<>();
+      a.put("billId", b.id);
+      a.put("period", b.period);
+      a.put("amount", part);
+      a.put("billOutstanding", b.outstanding());
+      applied.add(a);
+    }
+    BigDecimal balance = prepayment(room.id()).add(left);
+    prepayments.put(room.id(), balance);
+    Map<String, Object> p = new LinkedHashMap<>();
+    p.put("id", nextPayment++);
+    p.put("roomId", room.id());
+    p.put("amount", amount);
+    p.put("method", method);
+    p.put("status", "posted");
+    p.put("applied", applied);
+    p.put("toPrepayment", left);
+    p.put("prepaymentBalance", balance);
+    p.put("currency", CURRENCY);
+    p.put("txId", UUID.randomUUID().toString());
+    p.put("createdAt", Instant.now().toString());
+    payments.put((Long) p.get("id"), p);
+    return FakeResponse.json(201, p);
+  }
+
+  private FakeResponse refund(FakeRequest r) {
+    JsonNode in = body(r);
+    List<Map<String, Object>> errors = new ArrayList<>();
+    Room room = checkRoom(r, "billing.refund.create", in, errors);
+    BigDecimal amount = checkAmount(in.path("amount"), errors);
+    String method = in.path("method").asText(null);
+    if (method == null || !REFUND_METHODS.contains(method)) {
+      errors.add(error("method", "one of cash, bank"));
+    }
+    throwIfAny(errors);
+    BigDecimal prepaid = prepayment(room.id());
+    if (amount.compareTo(prepaid) > 0) {
+      throw new FakeProblem(
+          409,
+          "insufficient-prepayment",
+          "Insufficient prepayment",
+          "Room "
+              + room.id()
+              + " has "
+              + prepaid.toPlainString()
+              + " of prepayment, less than the "
+              + amount.toPlainString()
+              + " to refund; nothing was booked.");
+    }
+    BigDecimal balance = prepaid.subtract(amount);
+    prepayments.put(room.id(), balance);
+    Map<String, Object> v = new LinkedHashMap<>();
+    v.put("id", nextRefund++);
+    v.put("roomId", room.id());
+    v.put("amount", amount);
+    v.put("method", method);
+    v.put("status", "posted");
+    v.put("prepaymentBalance", balance);
+    v.put("currency", CURRENCY);
+    v.put("txId", UUID.randomUUID().toString());
+    v.put("createdAt", Instant.now().toString());
+    refunds.put((Long) v.get("id"), v);
+    return FakeResponse.json(201, v);
+  }
+
+  /**
+   * The platform's Idempotency-Key rules: a key is required; the body is checked first; a repeat
+   * with the same body answers the stored answer, with another 422 idempotency-key-reused; a
+   * refused request stores nothing and may be retried with its key.
+   */
+  private FakeResponse idempotent(
+      FakeRequest r, String endpoint, java.util.function.Supplier<FakeResponse> act) {
+    String key = r.idempotencyKey();
+    if (key == null || key.isBlank()) {
+      throw new FakeProblem(
+          400,
+          "idempotency-key-required",
+          "Idempotency-Key required",
+          "Send a unique Idempotency-Key header (e.g. a UUID) with every request that moves money,"
+              + " and the same key when you retry it.");
+    }
+    if (key.length() > 200 || !key.chars().allMatch(c -> c >= 0x21 && c <= 0x7e)) {
+      throw new FakeProblem(
+          400,
+          "invalid-idempotency-key",
+          "Invalid Idempotency-Key",
+          "An Idempotency-Key is 1 to 200 visible ASCII characters.");
+    }
+    JsonNode body = body(r);
+    Stored stored = keys.get(key);
+    if (stored != null) {
+      if (!stored.endpoint().equals(endpoint) || !sameBody(stored.body(), body)) {
+        throw new FakeProblem(
+            422,
+            "idempotency-key-reused",
+            "Idempotency-Key reused",
+            "This Idempotency-Key was already used for a different request; use a new key for a"
+                + " new request.");
+      }
+      return stored.answer();
+    }
+    FakeResponse answer = act.get();
+    keys.put(key, new Stored(endpoint, body, answer));
+    return answer;
+  }
+
+  /** Bodies are the same request when their fields are equal, numbers compared by value. */
+  private static boolean sameBody(JsonNode a, JsonNode b) {
+    return a.equals(
+        (x, y) ->
+            x.isNumber() && y.isNumber()
+                ? x.decimalValue().compareTo(y.decimalValue())
+                : x.equals(y) ? 0 : 1,
+        b);
+  }
+
+  private FakeResponse startRun(FakeRequest r) {
+    JsonNode in = r.body();
+    if (in.isMissingNode() || in.isNull()) {
+      throw new FakeProblem(
+          400, "missing-body", "Missing body", "Send the request as a JSON object in the body.");
+    }
+    String period = period(in.path("period").asText(null));
+    for (Run other : runs.values()) {
+      if (other.period.equals(period)
+          && ("queued".equals(other.status) || "running".equals(other.status))) {
+        throw new FakeProblem(
+            409,
+            "run-in-progress",
+            "Run in progress",
+            "A billing run for "
+                + period
+                + " is already queued or running; follow its progress instead.");
+      }
+    }
+    Run run = new Run();
+    run.id = nextRun++;
+    run.period = period;
+    run.rooms =
+        rooms.values().stream()
+            .filter(x -> r.caller().canIn("billing.run.start", x.estateId()))
+            .toList();
+    runs.put(run.id, run);
+    return FakeResponse.json(202, runJson(run));
+  }
+
+  /** Each read moves a run on: queued → running → {@link #runStep} rooms at a time → done. */
+  private void advance(Run run) {
+    if ("queued".equals(run.status)) {
+      run.status = "running";
+      run.startedAt = Instant.now();
+      return;
+    }
+    if (!"running".equals(run.status)) {
+      return;
+    }
+    String failure = failingPeriods.get(run.period);
+    for (int i = 0; i < runStep && run.roomsDone < run.rooms.size(); i++) {
+      if (failure != null && run.roomsDone * 2 >= run.rooms.size()) {
+        run.status = "failed";
+        run.error = failure;
+        run.finishedAt = Instant.now();
+        return;
+      }
+      Room room = run.rooms.get(run.roomsDone++);
+      boolean billed =
+          bills.values().stream()
+              .anyMatch(
+                  b ->
+                      b.room.id() == room.id()
+                          && run.period.equals(b.period)
+                          && "periodic".equals(b.kind));
+      if (!billed) {
+        bill(room.id(), run.period, "120.00");
+        run.billsCreated++;
+      }
+    }
+    if (run.roomsDone >= run.rooms.size()) {
+      run.status = "completed";
+      run.finishedAt = Instant.now();
+    }
+  }
+
+  // ------------------------------------------------------------------------------ JSON
+
+  private Bill newBill(Room room, String period, String kind) {
+    if (room == null) {
+      throw new IllegalArgumentException("no such room");
+    }
+    Bill b = new Bill();
+    b.id = nextBill++;
+    b.room = room;
+    b.period = period;
+    b.kind = kind;
+    b.dueDate = YearMonth.parse(period).atEndOfMonth();
+    bills.put(b.id, b);
+    return b;
+  }
+
+  private static Map<String, Object> line(
+      long feeItemId,
+      String code,
+      String name,
+      BigDecimal quantity,
+      BigDecimal unitPrice,
+      BigDecimal amount) {
+    Map<String, Object> l = new LinkedHashMap<>();
+    l.put("feeItemId", feeItemId);
+    l.put("feeCode", code);
+    l.put("feeName", name);
+    l.put("quantity", quantity);
+    l.put("unitPrice", unitPrice);
+    l.put("months", 1);
+    l.put("daysEffective", 30);
+    l.put("daysInCycle", 30);
+    l.put("calculated", amount);
+    l.put("amount", amount);
+    return l;
+  }
+
+  private static Map<String, Object> billJson(Bill b) {
+    Map<String, Object> j = new LinkedHashMap<>();
+    j.put("id", b.id);
+    j.put("roomId", b.room.id());
+    j.put("buildingId", b.room.buildingId());
+    j.put("period", b.period);
+    j.put("kind", b.kind);
+    j.put("total", b.total);
+    j.put("paid", b.paid);
+    j.put("outstanding", b.outstanding());
+    j.put("currency", CURRENCY);
+    j.put("status", b.status);
+    j.put("dueDate", b.dueDate.toString());
+    j.put("txId", UUID.nameUUIDFromBytes(("bill" + b.id).getBytes()).toString());
+    j.put("createdAt", b.createdAt.toString());
+    j.put("lines", b.lines);
+    return j;
+  }
+
+  private Map<String, Object> runJson(Run run) {
+    Map<String, Object> j = new LinkedHashMap<>();
+    j.put("id", run.id);
+    j.put("period", run.period);
+    j.put("status", run.status);
+    j.put("roomsTotal", run.rooms.size());
+    j.put("roomsDone", run.roomsDone);
+    j.put("billsCreated", run.billsCreated);
+    j.put("error", run.error);
+    j.put("postedAt", run.postedAt.toString());
+    j.put("startedAt", run.startedAt == null ? null : run.startedAt.toString());
+    j.put("finishedAt", run.finishedAt == null ? null : run.finishedAt.toString());
+    j.put("scope", null);
+    return j;
+  }
+
+  private String receipt(Map<String, Object> p) {
+    Room room = rooms.get((Long) p.get("roomId"));
+    StringBuilder h = new StringBuilder();
+    h.append("<!DOCTYPE html><html><head><meta charset=\"utf-8\"><title>Receipt 收据 R")
+        .append(p.get("id"))
+        .append("</title></head><body><h1>Receipt / 收据</h1><table>")
+        .append("<tr><th>Receipt no. / 收据编号</th><td>R")
+        .append(p.get("id"))
+        .append("</td></tr><tr><th>Room / 房间</th><td>")
+        .append(esc(room.label()))
+        .append("</td></tr><tr><th>Method / 收款方式</th><td>")
+        .append(esc((String) p.get("method")))
+        .append("</td></tr><tr><th>Amount / 金额 (CNY)</th><td>")
+        .append(((BigDecimal) p.get("amount")).toPlainString())
+        .append("</td></tr></table></body></html>\n");
+    return h.toString();
+  }
+
+  private String statement(String title, List<Room> of) {
+    StringBuilder h = new StringBuilder();
+    h.append("<!DOCTYPE html><html><head><meta charset=\"utf-8\"><title>")
+        .append(title)
+        .append("</title></head><body><h1>")
+        .append(title)
+        .append("</h1>");
+    for (Room room : of) {
+      h.append("<h2>").append(esc(room.label())).append("</h2><table>");
+      BigDecimal owed = BigDecimal.ZERO.setScale(2);
+      for (Bill b : bills.values()) {
+        if (b.room.id() == room.id()) {
+          h.append("<tr><td>")
+              .append(b.period)
+              .append("</td><td>")
+              .append(b.total.toPlainString())
+              .append("</td></tr>");
+          owed = owed.add(b.outstanding());
+        }
+      }
+      h.append("</table><p>Balance / 欠费 ").append(owed.toPlainString()).append("</p>");
+    }
+    return h.append("</body></html>\n").toString();
+  }
+
+  private static FakeResponse html(String body) {
+    return FakeResponse.text("text/html;charset=utf-8", body);
+  }
+
+  // ------------------------------------------------------------------------------ checks
+
+  private Bill visibleBill(FakeRequest r, String permission, long id) {
+    Bill b = bills.get(id);
+    if (b == null || !r.caller().canIn(permission, b.room.estateId())) {
+      throw notFound("Bill", id);
+    }
+    return b;
+  }
+
+  private Map<String, Object> visiblePayment(FakeRequest r, long id) {
+    Map<String, Object> p = payments.get(id);
+    if (p == null
+        || !r.caller()
+            .canIn("billing.payment.read", rooms.get((Long) p.get("roomId")).estateId())) {
+      throw notFound("Payment", id);
+    }
+    return p;
+  }
+
+  private Room visibleRoom(FakeRequest r, String permission, long id) {
+    Room room = rooms.get(id);
+    if (room == null || !r.caller().canIn(permission, room.estateId())) {
+      throw notFound("Room", id);
+    }
+    return room;
+  }
+
+  private Room checkRoom(
+      FakeRequest r, String permission, JsonNode in, List<Map<String, Object>> errors) {
+    JsonNode id = in.path("roomId");
+    if (!id.canConvertToLong() || id.asLong() <= 0) {
+      errors.add(error("roomId", "required: the id of a room"));
+      return null;
+    }
+    Room room = rooms.get(id.asLong());
+    if (room == null || !r.caller().canIn(permission, room.estateId())) {
+      errors.add(error("roomId", "room " + id.asLong() + " does not exist"));
+      return null;
+    }
+    return room;
+  }
+
+  private static BigDecimal checkAmount(JsonNode node, List<Map<String, Object>> errors) {
+    BigDecimal amount = node.isNumber() ? node.decimalValue() : null;
+    if (amount == null
+        || amount.signum() <= 0
+        || amount.compareTo(MAX_AMOUNT) > 0
+        || amount.stripTrailingZeros().scale() > 2) {
+      errors.add(error("amount", "an amount greater than 0 with at most two decimals"));
+      return null;
+    }
+    return amount.setScale(2, RoundingMode.UNNECESSARY);
+  }
+
+  private static Map<String, Object> error(String field, String message) {
+    Map<String, Object> e = new LinkedHashMap<>();
+    e.put("field", field);
+    e.put("message", message);
+    return e;
+  }
+
+  /** 422 validation-failed with every field error, as the platform's FieldErrors answers. */
+  private static void throwIfAny(List<Map<String, Object>> errors) {
+    if (errors.isEmpty()) {
+      return;
+    }
+    StringBuilder detail = new StringBuilder();
+    for (Map<String, Object> e : errors) {
+      detail.append(detail.length() == 0 ? "" : "; ").append(e.get("field")).append(' ');
+      detail.append(e.get("message"));
+    }
+    Map<String, Object> p = new LinkedHashMap<>();
+    p.put("type", FakeOperatorApi.PROBLEM + "validation-failed");
+    p.put("title", "Invalid input");
+    p.put("status", 422);
+    p.put("detail", detail + ".");
+    p.put("errors", errors);
+    try {
+      throw new Refusal(
+          new FakeResponse(
+              422, "application/problem+json", FakeResponse.JSON.writeValueAsBytes(p)));
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /** A problem with extension members, which {@link FakeProblem} does not carry. */
+  private static final class Refusal extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+    private final transient FakeResponse response;
+
+    Refusal(FakeResponse response) {
+      super("refused", null, false, false);
+      this.response = response;
+    }
+  }
+
+  private static JsonNode body(FakeRequest r) {
+    JsonNode in = r.body();
+    if (in.isMissingNode() || in.isNull() || !in.isObject()) {
+      throw new FakeProblem(
+          400, "missing-body", "Missing body", "Send the request as a JSON object in the body.");
+    }
+    return in;
+  }
+
+  private static String period(String value) {
+    try {
+      if (value != null && value.matches("\\d{4}-\\d{2}")) {
+        return YearMonth.parse(value).toString();
+      }
+    } catch (DateTimeParseException e) {
+      // described below
+    }
+    throw new FakeProblem(
+        400,
+        "invalid-period",
+        "Invalid period",
+        "A period is a month written YYYY-MM, e.g. 2026-11 (got "
+            + (value == null ? "nothing" : "\"" + value + "\"")
+            + ").");
+  }
+
+  private static Long positive(String name, String value) {
+    if (blank(value) == null) {
+      return null;
+    }
+    try {
+      long v = Long.parseLong(value.strip());
+      if (v > 0) {
+        return v;
+      }
+    } catch (NumberFormatException e) {
+      // described below
+    }
+    throw new FakeProblem(
+        400,
+        "invalid-parameter",
+        "Invalid query parameter",
+        name + " must be a positive whole number.");
+  }
+
+  private static String blank(String v) {
+    return v == null || v.isBlank() ? null : v;
+  }
+
+  private static long id(String path, int segment) {
+    return Long.parseLong(path.split("/")[segment]);
+  }
+
+  private static FakeProblem notFound(String label, Object id) {
+    return new FakeProblem(404, "not-found", "Not found", label + " " + id + " not found.");
+  }
+
+  private static String esc(String s) {
+    return s == null
+        ? ""
+        : s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
+  }
+}
