@@ -105,6 +105,7 @@ public final class FakeBillingArea implements FakeArea {
   private long nextRefund = 1;
   private long nextRun = 1;
   private int runStep = 1;
+  private boolean loseNextAnswer;
 
   public FakeBillingArea() {
     room(101, 1, 11, "Sunny Garden 1-101");
@@ -157,6 +158,14 @@ public final class FakeBillingArea implements FakeArea {
     runStep = rooms;
   }
 
+  /**
+   * The next payment or refund is booked, but its answer is lost on the way back (a gateway
+   * timeout, as a dropped connection would look to the console).
+   */
+  public synchronized void loseNextAnswer() {
+    loseNextAnswer = true;
+  }
+
   /** Runs of this period fail half-way with this error. */
   public synchronized void failRuns(String period, String error) {
     failingPeriods.put(period, error);
@@ -175,6 +184,7 @@ public final class FakeBillingArea implements FakeArea {
     runs.clear();
     failingPeriods.clear();
     runStep = 1;
+    loseNextAnswer = false;
     nextBill = 1;
     nextPayment = 1;
     nextRefund = 1;
@@ -431,6 +441,11 @@ public final class FakeBillingArea implements FakeArea {
     }
     FakeResponse answer = act.get();
     keys.put(key, new Stored(endpoint, body, answer));
+    if (loseNextAnswer) {
+      loseNextAnswer = false;
+      return FakeResponse.problem(
+          504, "gateway-timeout", "Gateway timeout", "The answer did not come back in time.");
+    }
     return answer;
   }
 

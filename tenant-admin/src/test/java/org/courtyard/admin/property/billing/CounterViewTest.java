@@ -52,6 +52,23 @@ class CounterViewTest extends BillingTestBase {
   }
 
   @Test
+  void aClickAgainAfterTheAnswerWasLostShowsThePaymentBookedTheFirstTime() {
+    billing.bill(101, "2026-10", "300.00");
+    billing.loseNextAnswer();
+    signIn("cashier");
+    UI.getCurrent().navigate(CounterView.class);
+    fill("payment", "101", "80");
+
+    click("payment-submit");
+    assertThat(notificationTexts()).anyMatch(t -> t.contains("Gateway timeout"));
+    assertThat(billing.paymentCount()).isEqualTo(1);
+
+    click("payment-submit");
+    assertThat(billing.paymentCount()).isEqualTo(1);
+    assertThat(text("payment-done")).isEqualTo("Payment 1 recorded: CN¥80.00 for room 101 (Cash).");
+  }
+
+  @Test
   void aChangedAmountIsANewActionWithANewKey() {
     billing.bill(101, "2026-10", "300.00");
     signIn("cashier");
