@@ -258,6 +258,73 @@ public abstract class BillingContract extends TenantApiContract {
         "permission-denied");
   }
 
+  @Test
+  public void feeItemsAreCreatedAndEditedWithTheVersionTheyWereReadAt() {
+    String admin = accessToken(target().newStaff("administrator"));
+    String code = "C" + UUID.randomUUID().toString().substring(0, 8);
+    Map<String, Object> fee = new LinkedHashMap<>();
+    fee.put("code", code);
+    fee.put("name", "Management fee 物业费");
+    fee.put("kind", "fixed");
+    fee.put("unitPrice", new BigDecimal("120.5000"));
+    fee.put("appliesToTypes", List.of("residential"));
+    fee.put("cycle", "monthly");
+    fee.put("effectiveFrom", "2030-01-01");
+
+    Answer created = send("POST", "billing/fee-items", fee, admin);
+    assertEquals(describe(created), 201, created.status());
+    long id = created.body().path("id").asLong();
+    int version = created.body().path("version").asInt();
+    assertEquals(code, created.body().path("code").asText());
+    assertEquals("fixed", created.body().path("kind").asText());
+    assertEquals(
+        0, new BigDecimal("120.5").compareTo(created.body().path("unitPrice").decimalValue()));
+    assertEquals("2030-01-01", created.body().path("effectiveFrom").asText());
+    assertTrue(created.body().has("roundingScale") && created.body().has("roundingMode"));
+    assertTrue(!created.body().has("meterType") && !created.body().has("tiers"));
+    assertProblem(send("POST", "billing/fee-items", fee, admin), 409, "duplicate");
+
+    Map<String, Object> edit = new LinkedHashMap<>(fee);
+    edit.put("unitPrice", new BigDecimal("130"));
+    edit.put("version", version);
+    Answer updated = send("PUT", "billing/fee-items/" + id, edit, admin);
+    assertEquals(describe(updated), 200, updated.status());
+    assertEquals(
+        0, new BigDecimal("130").compareTo(updated.body().path("unitPrice").decimalValue()));
+    assertTrue(updated.body().path("version").asInt() != version);
+    assertProblem(send("PUT", "billing/fee-items/" + id, edit, admin), 409, "stale-version");
+
+    Map<String, Object> otherKind = new LinkedHashMap<>(edit);
+    otherKind.put("kind", "area");
+    otherKind.put("version", updated.body().path("version").asInt());
+    assertProblem(
+        send("PUT", "billing/fee-items/" + id, otherKind, admin), 422, "validation-failed");
+
+    Answer read = send("GET", "billing/fee-items/" + id, null, admin);
+    assertEquals(describe(read), 200, read.status());
+    assertEquals(updated.body().path("version").asInt(), read.body().path("version").asInt());
+    assertPage(send("GET", "billing/fee-items", null, admin));
+    assertProblem(send("GET", "billing/fee-items/987654321", null, admin), 404, "not-found");
+  }
+
+  @Test
+  public void aWrongFeeItemListsEveryFieldAt422() {
+    String admin = accessToken(target().newStaff("administrator"));
+    Map<String, Object> fee = new LinkedHashMap<>();
+    fee.put("code", "no spaces allowed");
+    fee.put("name", "x");
+    fee.put("kind", "fixed");
+    fee.put("unitPrice", new BigDecimal("-1"));
+    Answer a = send("POST", "billing/fee-items", fee, admin);
+    assertProblem(a, 422, "validation-failed");
+    List<String> fields = new ArrayList<>();
+    a.body().path("errors").forEach(e -> fields.add(e.path("field").asText()));
+    assertTrue(
+        describe(a),
+        fields.containsAll(List.of("code", "unitPrice", "effectiveFrom"))
+            && !fields.contains("name"));
+  }
+
   /** What the room owes over its open bills. */
   private BigDecimal owed(long room, String token) {
     Answer a = send("GET", "billing/bills?status=open&limit=500&roomId=" + room, null, token);

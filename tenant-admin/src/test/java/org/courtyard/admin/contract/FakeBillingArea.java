@@ -100,6 +100,8 @@ public final class FakeBillingArea implements FakeArea {
   private final Map<Long, Run> runs = new TreeMap<>();
   private final Map<Long, List<Long>> persons = new TreeMap<>();
   private final Map<String, String> failingPeriods = new TreeMap<>();
+  private final Map<Long, Map<String, Object>> feeItems = new TreeMap<>();
+  private long nextFeeItem = 1;
   private long nextBill = 1;
   private long nextPayment = 1;
   private long nextRefund = 1;
@@ -153,6 +155,53 @@ public final class FakeBillingArea implements FakeArea {
     return b.id;
   }
 
+  /** A fee item effective from 2026-01-01 (metered ones: water, one flat tier); its id. */
+  public synchronized long feeItem(String code, String name, String kind, String price) {
+    Map<String, Object> f = new LinkedHashMap<>();
+    long id = nextFeeItem++;
+    f.put("id", id);
+    f.put("code", code);
+    f.put("name", name);
+    f.put("kind", kind);
+    f.put("unitPrice", new BigDecimal(price));
+    f.put("appliesToTypes", List.of());
+    f.put("cycle", "monthly");
+    f.put("roundingScale", 2);
+    f.put("roundingMode", "half_up");
+    f.put("effectiveFrom", "2026-01-01");
+    f.put("effectiveTo", null);
+    f.put("createdAt", Instant.now().toString());
+    f.put("updatedAt", Instant.now().toString());
+    f.put("version", 0);
+    if ("metered".equals(kind)) {
+      Map<String, Object> tier = new LinkedHashMap<>();
+      tier.put("upTo", null);
+      tier.put("price", new BigDecimal(price));
+      f.put("meterType", "water");
+      f.put("tiers", List.of(tier));
+    }
+    feeItems.put(id, f);
+    return id;
+  }
+
+  /** Someone else changes the fee item: its version moves on. */
+  public synchronized void touchFeeItem(long id) {
+    Map<String, Object> f = feeItems.get(id);
+    f.put("version", (Integer) f.get("version") + 1);
+  }
+
+  /** The fee item's JSON as stored. */
+  public synchronized Map<String, Object> feeItemJson(long id) {
+    return Map.copyOf(
+        feeItems.get(id).entrySet().stream()
+            .filter(e -> e.getValue() != null)
+            .collect(java.util.stream.Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue)));
+  }
+
+  public synchronized int feeItemCount() {
+    return feeItems.size();
+  }
+
   /** Rooms a run advances by each time it is read (default 1). */
   public synchronized void runStep(int rooms) {
     runStep = rooms;
@@ -185,6 +234,8 @@ public final class FakeBillingArea implements FakeArea {
     failingPeriods.clear();
     runStep = 1;
     loseNextAnswer = false;
+    feeItems.clear();
+    nextFeeItem = 1;
     nextBill = 1;
     nextPayment = 1;
     nextRefund = 1;
@@ -267,6 +318,61 @@ public final class FakeBillingArea implements FakeArea {
               .filter(x -> r.caller().canIn("billing.statement.read", x.estateId()))
               .toList();
       return html(statement("Resident statement / 住户对账单", visible));
+    }
+    if (r.is("GET", "fee-items")) {
+      r.require("billing.fee-item.read");
+      return FakeResponse.page(new ArrayList<>(feeItems.values()), r);
+    }
+    if (r.is("GET", "fee-items/\\d+")) {
+      r.require("billing.fee-item.read");
+      return FakeResponse.json(feeItem(id(r.path(), 1)));
+    }
+    if (r.is("POST", "fee-items")) {
+      r.require("billing.fee-item.manage");
+      requireCompany(r, "billing.fee-item.manage", "the fee items");
+      Map<String, Object> item = checkFeeItem(body(r), null);
+      if (feeItems.values().stream().anyMatch(f -> f.get("code").equals(item.get("code")))) {
+        throw new FakeProblem(
+            409, "duplicate", "Already exists", "Another fee item already has this code.");
+      }
+      long id = nextFeeItem++;
+      item.put("id", id);
+      item.put("createdAt", Instant.now().toString());
+      item.put("updatedAt", Instant.now().toString());
+      item.put("version", 0);
+      feeItems.put(id, order(item));
+      return FakeResponse.json(201, feeItems.get(id));
+    }
+    if (r.is("PUT", "fee-items/\\d+")) {
+      r.require("billing.fee-item.manage");
+      long id = id(r.path(), 1);
+      requireCompany(r, "billing.fee-item.manage", "fee item " + id);
+      Map<String, Object> stored = feeItem(id);
+      JsonNode in = body(r);
+      Map<String, Object> item = checkFeeItem(in, stored);
+      if (!in.hasNonNull("version")) {
+        throw refusal(List.of(error("version", "required: the version you last read")));
+      }
+      int current = (Integer) stored.get("version");
+      if (in.path("version").asInt() != current) {
+        throw new FakeProblem(
+            409,
+            "stale-version",
+            "Stale version",
+            "Fee item "
+                + id
+                + " is at version "
+                + current
+                + ", the change was made to version "
+                + in.path("version").asInt()
+                + ": reload it and apply the change again.");
+      }
+      item.put("id", id);
+      item.put("createdAt", stored.get("createdAt"));
+      item.put("updatedAt", Instant.now().toString());
+      item.put("version", current + 1);
+      feeItems.put(id, order(item));
+      return FakeResponse.json(feeItems.get(id));
     }
     if (r.is("POST", "runs")) {
       r.require("billing.run.start");
@@ -443,6 +549,8 @@ public final class FakeBillingArea implements FakeArea {
     keys.put(key, new Stored(endpoint, body, answer));
     if (loseNextAnswer) {
       loseNextAnswer = false;
+      feeItems.clear();
+      nextFeeItem = 1;
       return FakeResponse.problem(
           504, "gateway-timeout", "Gateway timeout", "The answer did not come back in time.");
     }
@@ -523,6 +631,181 @@ public final class FakeBillingArea implements FakeArea {
     if (run.roomsDone >= run.rooms.size()) {
       run.status = "completed";
       run.finishedAt = Instant.now();
+    }
+  }
+
+  // ------------------------------------------------------------------------------ fee items
+
+  private Map<String, Object> feeItem(long id) {
+    Map<String, Object> f = feeItems.get(id);
+    if (f == null) {
+      throw notFound("Fee item", id);
+    }
+    return f;
+  }
+
+  /** The platform's checks of a fee item's fields; {@code stored} on update (kind fixed). */
+  private static Map<String, Object> checkFeeItem(JsonNode in, Map<String, Object> stored) {
+    List<Map<String, Object>> errors = new ArrayList<>();
+    String code = in.path("code").asText("").strip();
+    if (!code.matches("[A-Za-z0-9._-]{1,32}")) {
+      errors.add(error("code", "1 to 32 of A-Z a-z 0-9 - _ ."));
+    }
+    String name = in.path("name").asText("").strip();
+    if (name.isEmpty() || name.length() > 100 || name.chars().anyMatch(Character::isISOControl)) {
+      errors.add(error("name", "1 to 100 characters on one line"));
+    }
+    List<String> kinds = List.of("area", "fixed", "one_off", "metered", "per_vehicle");
+    String kind = in.hasNonNull("kind") ? in.path("kind").asText() : null;
+    if (kind == null && stored == null) {
+      errors.add(error("kind", "required: one of " + String.join(", ", kinds)));
+    } else if (kind != null && !kinds.contains(kind)) {
+      errors.add(error("kind", "one of " + String.join(", ", kinds)));
+    } else if (kind != null && stored != null && !kind.equals(stored.get("kind"))) {
+      errors.add(error("kind", "cannot change; create a new fee item instead"));
+    }
+    if (kind == null && stored != null) {
+      kind = (String) stored.get("kind");
+    }
+    boolean metered = "metered".equals(kind);
+    BigDecimal price = in.path("unitPrice").isNumber() ? in.path("unitPrice").decimalValue() : null;
+    if (price == null
+        ? !metered
+        : price.signum() < 0
+            || price.compareTo(new BigDecimal("99999999.9999")) > 0
+            || price.stripTrailingZeros().scale() > 4) {
+      errors.add(error("unitPrice", "0 to 99999999.9999, at most four decimals"));
+    }
+    List<String> types = new ArrayList<>();
+    for (JsonNode t : in.path("appliesToTypes")) {
+      if (!List.of("residential", "commercial", "parking", "storage").contains(t.asText())) {
+        errors.add(
+            error("appliesToTypes", "room types among residential, commercial, parking, storage"));
+        break;
+      }
+      types.add(t.asText());
+    }
+    String cycle = in.hasNonNull("cycle") ? in.path("cycle").asText() : "monthly";
+    if (!List.of("monthly", "quarterly", "yearly").contains(cycle)) {
+      errors.add(error("cycle", "one of monthly, quarterly, yearly"));
+    }
+    LocalDate from = date(in, "effectiveFrom", errors);
+    LocalDate to = date(in, "effectiveTo", errors);
+    if (from == null && !in.hasNonNull("effectiveFrom")) {
+      errors.add(error("effectiveFrom", "required: the first day the fee applies, YYYY-MM-DD"));
+    } else if (from != null && to != null && to.isBefore(from)) {
+      errors.add(error("effectiveTo", "must not be before effectiveFrom"));
+    }
+    String meterType = null;
+    List<Map<String, Object>> tiers = null;
+    if (metered) {
+      meterType = in.hasNonNull("meterType") ? in.path("meterType").asText() : null;
+      if (meterType == null && stored != null) {
+        meterType = (String) stored.get("meterType");
+      }
+      if (meterType == null || !List.of("water", "electricity", "gas").contains(meterType)) {
+        errors.add(
+            error("meterType", "required for metered items: one of water, electricity, gas"));
+      } else if (stored != null && !meterType.equals(stored.get("meterType"))) {
+        errors.add(error("meterType", "cannot change; create a new fee item instead"));
+      }
+      tiers = new ArrayList<>();
+      for (JsonNode t : in.path("tiers")) {
+        Map<String, Object> tier = new LinkedHashMap<>();
+        tier.put("upTo", t.hasNonNull("upTo") ? t.path("upTo").decimalValue() : null);
+        tier.put("price", t.path("price").decimalValue());
+        tiers.add(tier);
+      }
+      if (tiers.isEmpty() || tiers.get(tiers.size() - 1).get("upTo") != null) {
+        errors.add(error("tiers", "at least one tier, the last without upTo"));
+      }
+      if (price == null && !tiers.isEmpty()) {
+        price = (BigDecimal) tiers.get(0).get("price");
+      }
+      if (!"monthly".equals(cycle)) {
+        errors.add(
+            error("cycle", "metered items are billed monthly: leave it out or send monthly"));
+      }
+    } else if (in.hasNonNull("meterType")) {
+      errors.add(error("meterType", "only for metered items"));
+    }
+    if (!errors.isEmpty()) {
+      throw refusal(errors);
+    }
+    Map<String, Object> f = new LinkedHashMap<>();
+    f.put("code", code);
+    f.put("name", name);
+    f.put("kind", kind);
+    f.put("unitPrice", price);
+    f.put("appliesToTypes", types);
+    f.put("cycle", cycle);
+    f.put("roundingScale", in.hasNonNull("roundingScale") ? in.path("roundingScale").asInt() : 2);
+    f.put(
+        "roundingMode",
+        in.hasNonNull("roundingMode") ? in.path("roundingMode").asText() : "half_up");
+    f.put("effectiveFrom", from == null ? null : from.toString());
+    f.put("effectiveTo", to == null ? null : to.toString());
+    if (metered) {
+      f.put("meterType", meterType);
+      f.put("tiers", tiers);
+    }
+    return f;
+  }
+
+  /** The JSON members in the platform's order (meterType and tiers only for metered items). */
+  private static Map<String, Object> order(Map<String, Object> f) {
+    Map<String, Object> o = new LinkedHashMap<>();
+    for (String k :
+        List.of(
+            "id",
+            "code",
+            "name",
+            "kind",
+            "unitPrice",
+            "appliesToTypes",
+            "cycle",
+            "roundingScale",
+            "roundingMode",
+            "effectiveFrom",
+            "effectiveTo",
+            "createdAt",
+            "updatedAt",
+            "version",
+            "meterType",
+            "tiers")) {
+      if (f.containsKey(k)) {
+        o.put(k, f.get(k));
+      }
+    }
+    return o;
+  }
+
+  private static LocalDate date(JsonNode in, String field, List<Map<String, Object>> errors) {
+    if (!in.hasNonNull(field)) {
+      return null;
+    }
+    try {
+      return LocalDate.parse(in.path(field).asText());
+    } catch (DateTimeParseException e) {
+      errors.add(error(field, "a date, YYYY-MM-DD"));
+      return null;
+    }
+  }
+
+  private static void requireCompany(FakeRequest r, String permission, String what) {
+    boolean companyWide =
+        r.caller().me().scopeOf(permission).map(h -> h.companyWide()).orElse(false);
+    if (!companyWide) {
+      throw new FakeProblem(
+          403,
+          "outside-scope",
+          "Outside your scope",
+          "Changing "
+              + what
+              + ", which affects the whole company, needs the permission granted for the whole"
+              + " company ("
+              + permission
+              + ").");
     }
   }
 
@@ -709,9 +992,12 @@ public final class FakeBillingArea implements FakeArea {
 
   /** 422 validation-failed with every field error, as the platform's FieldErrors answers. */
   private static void throwIfAny(List<Map<String, Object>> errors) {
-    if (errors.isEmpty()) {
-      return;
+    if (!errors.isEmpty()) {
+      throw refusal(errors);
     }
+  }
+
+  private static Refusal refusal(List<Map<String, Object>> errors) {
     StringBuilder detail = new StringBuilder();
     for (Map<String, Object> e : errors) {
       detail.append(detail.length() == 0 ? "" : "; ").append(e.get("field")).append(' ');
@@ -724,7 +1010,7 @@ public final class FakeBillingArea implements FakeArea {
     p.put("detail", detail + ".");
     p.put("errors", errors);
     try {
-      throw new Refusal(
+      return new Refusal(
           new FakeResponse(
               422, "application/problem+json", FakeResponse.JSON.writeValueAsBytes(p)));
     } catch (JsonProcessingException e) {

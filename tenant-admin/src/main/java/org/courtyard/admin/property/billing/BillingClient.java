@@ -72,6 +72,23 @@ public final class BillingClient implements Serializable {
     return api.text("billing/persons/" + personId + "/statement.html", Map.of());
   }
 
+  public CursorDataProvider<FeeItem> feeItems() {
+    return Pages.of(api, "billing/fee-items", FeeItem.class);
+  }
+
+  public FeeItem feeItem(long id) {
+    return api.get("billing/fee-items/" + id, FeeItem.class);
+  }
+
+  public FeeItem createFeeItem(FeeItem item) {
+    return api.post("billing/fee-items", item.body(), FeeItem.class);
+  }
+
+  /** Replaces the item's fields; 409 stale-version when it changed since {@code item.version()}. */
+  public FeeItem updateFeeItem(long id, FeeItem item) {
+    return api.put("billing/fee-items/" + id, item.body(), FeeItem.class);
+  }
+
   public CursorDataProvider<Run> runs() {
     return Pages.of(api, "billing/runs", Run.class);
   }

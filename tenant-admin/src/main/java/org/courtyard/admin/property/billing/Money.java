@@ -25,4 +25,16 @@ final class Money {
     f.setMaximumFractionDigits(2);
     return f.format(amount);
   }
+
+  /** A unit price: grouped, two to four decimals, without a currency (items do not name one). */
+  static String price(BigDecimal amount, Locale locale) {
+    if (amount == null) {
+      return "";
+    }
+    boolean zh = locale != null && "zh".equals(locale.getLanguage());
+    NumberFormat f = NumberFormat.getNumberInstance(zh ? Locale.CHINA : Locale.US);
+    f.setMinimumFractionDigits(2);
+    f.setMaximumFractionDigits(4);
+    return f.format(amount);
+  }
 }
