@@ -325,6 +325,34 @@ public abstract class BillingContract extends TenantApiContract {
             && !fields.contains("name"));
   }
 
+  @Test
+  public void arrearsAreAgedRoomsWithTheTotalAndTheRemindersAPage() {
+    String token = cashier();
+    Answer a = send("GET", "billing/arrears?asOf=2031-06-30", null, token);
+    assertPage(a);
+    assertEquals("2031-06-30", a.body().path("asOf").asText());
+    assertTrue(describe(a), a.body().path("currency").asText().matches("[A-Z]{3}"));
+    assertTrue(describe(a), a.body().path("total").isNumber());
+    for (JsonNode room : a.body().path("items")) {
+      BigDecimal sum =
+          room.path("days0to30")
+              .decimalValue()
+              .add(room.path("days31to90").decimalValue())
+              .add(room.path("days90plus").decimalValue());
+      assertEquals(describe(a), 0, sum.compareTo(room.path("outstanding").decimalValue()));
+      assertTrue(room.path("roomId").asLong() > 0 && room.has("oldestDueDate"));
+      assertTrue(room.path("maxDaysPastDue").asLong() >= 1);
+    }
+    Answer reminders = send("GET", "billing/arrears/reminders?asOf=2031-06-30", null, token);
+    assertPage(reminders);
+    for (JsonNode r : reminders.body().path("items")) {
+      assertTrue(describe(reminders), r.path("over30Days").decimalValue().signum() > 0);
+      assertTrue(r.has("label") && r.path("outstanding").isNumber());
+    }
+    assertProblem(
+        send("GET", "billing/arrears?asOf=30.06.2031", null, token), 400, "invalid-parameter");
+  }
+
   /** What the room owes over its open bills. */
   private BigDecimal owed(long room, String token) {
     Answer a = send("GET", "billing/bills?status=open&limit=500&roomId=" + room, null, token);

@@ -374,6 +374,48 @@ public final class FakeBillingArea implements FakeArea {
       feeItems.put(id, order(item));
       return FakeResponse.json(feeItems.get(id));
     }
+    if (r.is("GET", "arrears")) {
+      r.require("billing.arrears.read");
+      LocalDate asOf = asOf(r);
+      List<Map<String, Object>> aged = aged(r, asOf);
+      BigDecimal total = BigDecimal.ZERO.setScale(2);
+      for (Map<String, Object> a : aged) {
+        total = total.add((BigDecimal) a.get("outstanding"));
+      }
+      Map<String, Object> head = new LinkedHashMap<>();
+      head.put("asOf", asOf.toString());
+      head.put("currency", CURRENCY);
+      head.put("total", total);
+      return pageWith(head, aged, r);
+    }
+    if (r.is("GET", "arrears/reminders")) {
+      r.require("billing.arrears.read");
+      LocalDate asOf = asOf(r);
+      List<Map<String, Object>> remind = new ArrayList<>();
+      for (Map<String, Object> a : aged(r, asOf)) {
+        BigDecimal over30 =
+            ((BigDecimal) a.get("days31to90")).add((BigDecimal) a.get("days90plus"));
+        if (over30.signum() > 0) {
+          Map<String, Object> m = new LinkedHashMap<>();
+          m.put("roomId", a.get("roomId"));
+          m.put("label", rooms.get((Long) a.get("roomId")).label());
+          m.put("buildingId", a.get("buildingId"));
+          m.put("outstanding", a.get("outstanding"));
+          m.put("over30Days", over30);
+          m.put("oldestDueDate", a.get("oldestDueDate"));
+          m.put("maxDaysPastDue", a.get("maxDaysPastDue"));
+          remind.add(m);
+        }
+      }
+      remind.sort(
+          Comparator.comparing((Map<String, Object> m) -> (BigDecimal) m.get("outstanding"))
+              .reversed()
+              .thenComparing(m -> (Long) m.get("roomId")));
+      Map<String, Object> head = new LinkedHashMap<>();
+      head.put("asOf", asOf.toString());
+      head.put("currency", CURRENCY);
+      return pageWith(head, remind, r);
+    }
     if (r.is("POST", "runs")) {
       r.require("billing.run.start");
       return startRun(r);
@@ -631,6 +673,76 @@ public final class FakeBillingArea implements FakeArea {
     if (run.roomsDone >= run.rooms.size()) {
       run.status = "completed";
       run.finishedAt = Instant.now();
+    }
+  }
+
+  // ------------------------------------------------------------------------------ arrears
+
+  private static LocalDate asOf(FakeRequest r) {
+    String v = r.query("asOf");
+    if (blank(v) == null) {
+      return LocalDate.now();
+    }
+    try {
+      return LocalDate.parse(v.strip());
+    } catch (DateTimeParseException e) {
+      throw new FakeProblem(
+          400,
+          "invalid-parameter",
+          "Invalid query parameter",
+          "asOf must be a date written YYYY-MM-DD.");
+    }
+  }
+
+  /** Each room in scope with something past due on the day, by age, in room order (Aging). */
+  private List<Map<String, Object>> aged(FakeRequest r, LocalDate asOf) {
+    Map<Long, Map<String, Object>> byRoom = new TreeMap<>();
+    for (Bill b : bills.values()) {
+      long days = java.time.temporal.ChronoUnit.DAYS.between(b.dueDate, asOf);
+      if (!"open".equals(b.status)
+          || days < 1
+          || b.outstanding().signum() <= 0
+          || !r.caller().canIn("billing.arrears.read", b.room.estateId())) {
+        continue;
+      }
+      Map<String, Object> a =
+          byRoom.computeIfAbsent(
+              b.room.id(),
+              id -> {
+                Map<String, Object> m = new LinkedHashMap<>();
+                m.put("roomId", id);
+                m.put("buildingId", b.room.buildingId());
+                m.put("outstanding", BigDecimal.ZERO.setScale(2));
+                m.put("oldestDueDate", b.dueDate.toString());
+                m.put("maxDaysPastDue", 0L);
+                m.put("days0to30", BigDecimal.ZERO.setScale(2));
+                m.put("days31to90", BigDecimal.ZERO.setScale(2));
+                m.put("days90plus", BigDecimal.ZERO.setScale(2));
+                return m;
+              });
+      String bucket = days <= 30 ? "days0to30" : days <= 90 ? "days31to90" : "days90plus";
+      a.put(bucket, ((BigDecimal) a.get(bucket)).add(b.outstanding()));
+      a.put("outstanding", ((BigDecimal) a.get("outstanding")).add(b.outstanding()));
+      if ((Long) a.get("maxDaysPastDue") < days) {
+        a.put("maxDaysPastDue", days);
+        a.put("oldestDueDate", b.dueDate.toString());
+      }
+    }
+    return new ArrayList<>(byRoom.values());
+  }
+
+  /** A cursor page with members of its own before {@code items} and {@code nextCursor}. */
+  private static FakeResponse pageWith(
+      Map<String, Object> head, List<Map<String, Object>> all, FakeRequest r) {
+    try {
+      JsonNode page = FakeResponse.JSON.readTree(FakeResponse.page(all, r).body());
+      Map<String, Object> answer = new LinkedHashMap<>(head);
+      answer.put("items", page.path("items"));
+      answer.put(
+          "nextCursor", page.path("nextCursor").isNull() ? null : page.path("nextCursor").asText());
+      return FakeResponse.json(answer);
+    } catch (java.io.IOException e) {
+      throw new IllegalStateException(e);
     }
   }
 

@@ -89,6 +89,29 @@ public final class BillingClient implements Serializable {
     return api.put("billing/fee-items/" + id, item.body(), FeeItem.class);
   }
 
+  /** Rooms owing money past due on {@code asOf} (null: today in the tenant's zone). */
+  public CursorDataProvider<Arrears.Room> arrears(java.time.LocalDate asOf) {
+    CursorDataProvider<Arrears.Room> rooms = Pages.of(api, "billing/arrears", Arrears.Room.class);
+    rooms.setFilter(asOf == null ? Map.of() : Map.of("asOf", asOf.toString()));
+    return rooms;
+  }
+
+  /** The day, currency and total past due over every room in scope. */
+  public Arrears.Summary arrearsSummary(java.time.LocalDate asOf) {
+    Map<String, Object> query = new LinkedHashMap<>();
+    query.put("limit", 1);
+    query.put("asOf", asOf);
+    return api.get("billing/arrears", query, Arrears.Summary.class);
+  }
+
+  /** Rooms to remind, largest amount owed first. */
+  public CursorDataProvider<Arrears.Reminder> reminders(java.time.LocalDate asOf) {
+    CursorDataProvider<Arrears.Reminder> rooms =
+        Pages.of(api, "billing/arrears/reminders", Arrears.Reminder.class);
+    rooms.setFilter(asOf == null ? Map.of() : Map.of("asOf", asOf.toString()));
+    return rooms;
+  }
+
   public CursorDataProvider<Run> runs() {
     return Pages.of(api, "billing/runs", Run.class);
   }
