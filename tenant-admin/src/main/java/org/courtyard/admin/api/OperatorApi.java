@@ -352,7 +352,8 @@ public final class OperatorApi implements Serializable {
             node.path("status").asInt(status),
             node.path("type").asText("about:blank"),
             node.path("title").asText(),
-            node.hasNonNull("detail") ? node.path("detail").asText() : null);
+            node.hasNonNull("detail") ? node.path("detail").asText() : null,
+            extensions(node));
       }
     } catch (IOException e) {
       // not JSON: described below
@@ -366,6 +367,26 @@ public final class OperatorApi implements Serializable {
         "about:blank",
         "HTTP " + status,
         text.isEmpty() ? null : text.replaceAll("<[^>]*>", ""));
+  }
+
+  private static final List<String> PROBLEM_MEMBERS =
+      List.of("type", "title", "status", "detail", "instance");
+
+  /** A problem's extension members as plain JSON values (field or row errors, counts). */
+  private static Map<String, Serializable> extensions(JsonNode problem) {
+    Map<String, Serializable> extensions = new LinkedHashMap<>();
+    problem
+        .fields()
+        .forEachRemaining(
+            member -> {
+              if (!PROBLEM_MEMBERS.contains(member.getKey()) && !member.getValue().isNull()) {
+                // maps, lists, strings, numbers, booleans: all serializable
+                extensions.put(
+                    member.getKey(),
+                    (Serializable) JSON.convertValue(member.getValue(), Object.class));
+              }
+            });
+    return extensions;
   }
 
   private static <T> T read(String body, Class<T> type) {
