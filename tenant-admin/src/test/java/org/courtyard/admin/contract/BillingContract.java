@@ -353,6 +353,93 @@ public abstract class BillingContract extends TenantApiContract {
         send("GET", "billing/arrears?asOf=30.06.2031", null, token), 400, "invalid-parameter");
   }
 
+  @Test
+  public void metersReadingsAndTheAllOrNothingImport() {
+    long room = roomWithOpenBill();
+    String admin = accessToken(target().newStaff("administrator"));
+    String serial = "W" + UUID.randomUUID().toString().substring(0, 8);
+    Map<String, Object> meter = new LinkedHashMap<>();
+    meter.put("roomId", room);
+    meter.put("type", "water");
+    meter.put("serial", serial);
+    meter.put("installedAt", "2026-01-01");
+    Answer created = send("POST", "billing/meters", meter, admin);
+    assertEquals(describe(created), 201, created.status());
+    long id = created.body().path("id").asLong();
+    assertEquals(serial, created.body().path("serial").asText());
+    assertEquals(room, created.body().path("roomId").asLong());
+    assertProblem(send("POST", "billing/meters", meter, admin), 409, "duplicate");
+
+    Answer list = send("GET", "billing/meters?type=water&roomId=" + room, null, admin);
+    assertPage(list);
+    assertEquals(describe(list), id, list.body().path("items").get(0).path("id").asLong());
+    assertProblem(send("GET", "billing/meters?type=steam", null, admin), 400, "invalid-parameter");
+
+    Answer read =
+        send(
+            "POST",
+            "billing/meters/" + id + "/readings",
+            Map.of("readAt", "2026-02-01", "value", 10),
+            admin);
+    assertEquals(describe(read), 201, read.status());
+    assertEquals(0, BigDecimal.TEN.compareTo(read.body().path("value").decimalValue()));
+    assertEquals("manual", read.body().path("source").asText());
+    assertTrue(read.body().has("readAt") && read.body().has("implausible"));
+    assertProblem(
+        send(
+            "POST",
+            "billing/meters/" + id + "/readings",
+            Map.of("readAt", "2026-03-01", "value", 5),
+            admin),
+        422,
+        "reading-decreased");
+
+    Answer refused =
+        csv(
+            "serial,read_at,value\n" + serial + ",2026-04-01,20\nNO-SUCH-METER,2026-04-01,1\n",
+            admin);
+    assertProblem(refused, 422, "import-rejected");
+    assertEquals(describe(refused), 1, refused.body().path("errorCount").asInt());
+    JsonNode problem = refused.body().path("errors").get(0);
+    assertEquals(describe(refused), 3, problem.path("line").asInt());
+    assertEquals(describe(refused), "serial", problem.path("column").asText());
+    assertTrue(problem.path("message").asText().length() > 0);
+
+    Answer imported = csv("serial,read_at,value\n" + serial + ",2026-04-01,20\n", admin);
+    assertEquals(describe(imported), 200, imported.status());
+    assertEquals(1, imported.body().path("readingsImported").asInt());
+    assertEquals(1, imported.body().path("metersRead").asInt());
+    assertTrue(imported.body().path("implausible").isArray());
+
+    Answer readings = send("GET", "billing/meters/" + id + "/readings", null, admin);
+    assertPage(readings);
+    assertEquals(describe(readings), 2, readings.body().path("items").size());
+  }
+
+  /** A CSV upload of meter readings. */
+  private Answer csv(String text, String token) {
+    try {
+      HttpResponse<String> r =
+          HTTP.send(
+              HttpRequest.newBuilder(
+                      URI.create(target().baseUrl() + "/billing/meters/readings/import"))
+                  .timeout(Duration.ofSeconds(60))
+                  .header("Accept", "application/json")
+                  .header("Content-Type", "text/csv")
+                  .header("Authorization", "Bearer " + token)
+                  .POST(HttpRequest.BodyPublishers.ofString(text, StandardCharsets.UTF_8))
+                  .build(),
+              HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+      JsonNode body = r.body() == null || r.body().isBlank() ? null : JSON.readTree(r.body());
+      return new Answer(r.statusCode(), r.headers().firstValue("Content-Type").orElse(null), body);
+    } catch (IOException e) {
+      throw new AssertionError("API not reachable at " + target().baseUrl(), e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new AssertionError(e);
+    }
+  }
+
   /** What the room owes over its open bills. */
   private BigDecimal owed(long room, String token) {
     Answer a = send("GET", "billing/bills?status=open&limit=500&roomId=" + room, null, token);

@@ -102,6 +102,10 @@ public final class FakeBillingArea implements FakeArea {
   private final Map<String, String> failingPeriods = new TreeMap<>();
   private final Map<Long, Map<String, Object>> feeItems = new TreeMap<>();
   private long nextFeeItem = 1;
+  private final Map<Long, Map<String, Object>> meters = new TreeMap<>();
+  private final Map<Long, List<Map<String, Object>>> readings = new TreeMap<>();
+  private long nextMeter = 1;
+  private long nextReading = 1;
   private long nextBill = 1;
   private long nextPayment = 1;
   private long nextRefund = 1;
@@ -202,6 +206,38 @@ public final class FakeBillingArea implements FakeArea {
     return feeItems.size();
   }
 
+  /** A meter of the room installed 2026-01-01; its id. */
+  public synchronized long meter(long roomId, String type, String serial) {
+    Map<String, Object> m = new LinkedHashMap<>();
+    long id = nextMeter++;
+    m.put("id", id);
+    m.put("roomId", roomId);
+    m.put("type", type);
+    m.put("serial", serial);
+    m.put("installedAt", "2026-01-01");
+    m.put("removedAt", null);
+    m.put("createdAt", Instant.now().toString());
+    m.put("version", 0);
+    meters.put(id, m);
+    readings.put(id, new ArrayList<>());
+    return id;
+  }
+
+  /** A stored reading of the meter on a day (its first moment, UTC). */
+  public synchronized void reading(long meterId, String day, String value) {
+    storeReading(
+        meterId,
+        LocalDate.parse(day).atStartOfDay(java.time.ZoneOffset.UTC).toInstant(),
+        new BigDecimal(value),
+        false,
+        "manual");
+  }
+
+  /** The meter's readings' values, oldest first. */
+  public synchronized List<BigDecimal> readingValues(long meterId) {
+    return readings.get(meterId).stream().map(r -> (BigDecimal) r.get("value")).toList();
+  }
+
   /** Rooms a run advances by each time it is read (default 1). */
   public synchronized void runStep(int rooms) {
     runStep = rooms;
@@ -236,6 +272,10 @@ public final class FakeBillingArea implements FakeArea {
     loseNextAnswer = false;
     feeItems.clear();
     nextFeeItem = 1;
+    meters.clear();
+    readings.clear();
+    nextMeter = 1;
+    nextReading = 1;
     nextBill = 1;
     nextPayment = 1;
     nextRefund = 1;
@@ -373,6 +413,52 @@ public final class FakeBillingArea implements FakeArea {
       item.put("version", current + 1);
       feeItems.put(id, order(item));
       return FakeResponse.json(feeItems.get(id));
+    }
+    if (r.is("GET", "meters")) {
+      r.require("billing.meter.read");
+      Long roomId = positive("roomId", r.query("roomId"));
+      String type = blank(r.query("type"));
+      if (type != null && !List.of("water", "electricity", "gas").contains(type.strip())) {
+        throw new FakeProblem(
+            400,
+            "invalid-parameter",
+            "Invalid query parameter",
+            "type must be one of water, electricity, gas.");
+      }
+      List<Map<String, Object>> shown = new ArrayList<>();
+      for (Map<String, Object> m : meters.values()) {
+        Room room = rooms.get((Long) m.get("roomId"));
+        if ((roomId == null || room.id() == roomId)
+            && (type == null || type.strip().equals(m.get("type")))
+            && r.caller().canIn("billing.meter.read", room.estateId())) {
+          shown.add(m);
+        }
+      }
+      return FakeResponse.page(shown, r);
+    }
+    if (r.is("POST", "meters")) {
+      r.require("billing.meter.create");
+      return createMeter(r);
+    }
+    if (r.is("GET", "meters/\\d+")) {
+      r.require("billing.meter.read");
+      return FakeResponse.json(visibleMeter(r, "billing.meter.read", id(r.path(), 1)));
+    }
+    if (r.is("GET", "meters/\\d+/readings")) {
+      r.require("billing.reading.read");
+      long id = id(r.path(), 1);
+      visibleMeter(r, "billing.reading.read", id);
+      return FakeResponse.page(readings.get(id), r);
+    }
+    if (r.is("POST", "meters/\\d+/readings")) {
+      r.require("billing.reading.create");
+      long id = id(r.path(), 1);
+      visibleMeter(r, "billing.reading.create", id);
+      return addReading(id, body(r));
+    }
+    if (r.is("POST", "meters/readings/import")) {
+      r.require("billing.reading.import");
+      return importReadings(r);
     }
     if (r.is("GET", "arrears")) {
       r.require("billing.arrears.read");
@@ -673,6 +759,244 @@ public final class FakeBillingArea implements FakeArea {
     if (run.roomsDone >= run.rooms.size()) {
       run.status = "completed";
       run.finishedAt = Instant.now();
+    }
+  }
+
+  // ------------------------------------------------------------------------------ meters
+
+  private Map<String, Object> visibleMeter(FakeRequest r, String permission, long id) {
+    Map<String, Object> m = meters.get(id);
+    if (m == null || !r.caller().canIn(permission, rooms.get((Long) m.get("roomId")).estateId())) {
+      throw notFound("Meter", id);
+    }
+    return m;
+  }
+
+  private FakeResponse createMeter(FakeRequest r) {
+    JsonNode in = body(r);
+    List<Map<String, Object>> errors = new ArrayList<>();
+    Room room = checkRoom(r, "billing.meter.create", in, errors);
+    String type = in.path("type").asText(null);
+    if (type == null || !List.of("water", "electricity", "gas").contains(type)) {
+      errors.add(error("type", "one of water, electricity, gas"));
+    }
+    String serial = in.path("serial").asText("").strip();
+    if (!serial.matches("[A-Za-z0-9._/-]{1,64}")) {
+      errors.add(error("serial", "1 to 64 of A-Z a-z 0-9 . _ / -"));
+    }
+    LocalDate installed = date(in, "installedAt", errors);
+    if (installed == null && !in.hasNonNull("installedAt")) {
+      errors.add(error("installedAt", "required: the day the meter was installed, YYYY-MM-DD"));
+    }
+    throwIfAny(errors);
+    if (meters.values().stream().anyMatch(m -> m.get("serial").equals(serial))) {
+      throw new FakeProblem(
+          409,
+          "duplicate",
+          "Already exists",
+          "Another meter already has the serial " + serial + ".");
+    }
+    long id = meter(room.id(), type, serial);
+    meters.get(id).put("installedAt", installed.toString());
+    return FakeResponse.json(201, meters.get(id));
+  }
+
+  private Map<String, Object> storeReading(
+      long meterId, Instant readAt, BigDecimal value, boolean replacement, String source) {
+    Map<String, Object> reading = new LinkedHashMap<>();
+    reading.put("id", nextReading++);
+    reading.put("meterId", meterId);
+    reading.put("readAt", readAt.toString());
+    reading.put("value", value);
+    reading.put("replacement", replacement);
+    reading.put("source", source);
+    reading.put("implausible", false);
+    reading.put("createdAt", Instant.now().toString());
+    readings.get(meterId).add(reading);
+    return reading;
+  }
+
+  /** The latest stored reading of the meter, or null. */
+  private Map<String, Object> latest(long meterId) {
+    List<Map<String, Object>> all = readings.get(meterId);
+    return all.isEmpty() ? null : all.get(all.size() - 1);
+  }
+
+  private FakeResponse addReading(long meterId, JsonNode in) {
+    List<Map<String, Object>> errors = new ArrayList<>();
+    Instant readAt = null;
+    String text = in.path("readAt").asText(null);
+    if (text == null) {
+      errors.add(error("readAt", "required: a date or a time"));
+    } else {
+      try {
+        readAt = LocalDate.parse(text).atStartOfDay(java.time.ZoneOffset.UTC).toInstant();
+      } catch (DateTimeParseException e) {
+        errors.add(error("readAt", "a date or a time"));
+      }
+    }
+    BigDecimal value = in.path("value").isNumber() ? in.path("value").decimalValue() : null;
+    if (value == null || value.signum() < 0) {
+      errors.add(error("value", "a reading of 0 or more"));
+    }
+    throwIfAny(errors);
+    boolean replacement = in.path("replacement").asBoolean(false);
+    Map<String, Object> last = latest(meterId);
+    if (last != null && !Instant.parse((String) last.get("readAt")).isBefore(readAt)) {
+      throw new FakeProblem(
+          409,
+          "duplicate",
+          "Already exists",
+          "The meter has a reading at or after " + readAt + "; new readings must be later.");
+    }
+    if (last != null && !replacement && value.compareTo((BigDecimal) last.get("value")) < 0) {
+      throw new FakeProblem(
+          422,
+          "reading-decreased",
+          "Reading decreased",
+          value.toPlainString()
+              + " is lower than the previous reading ("
+              + ((BigDecimal) last.get("value")).toPlainString()
+              + "); if the meter was replaced, send replacement true.");
+    }
+    return FakeResponse.json(201, storeReading(meterId, readAt, value, replacement, "manual"));
+  }
+
+  /**
+   * The platform's import: a header naming serial, read_at, value (and optionally replacement),
+   * every row checked, all stored or none with 422 import-rejected listing {line, column, message}.
+   */
+  private FakeResponse importReadings(FakeRequest r) {
+    String csv =
+        new String(
+                r.rawBody() == null ? new byte[0] : r.rawBody(),
+                java.nio.charset.StandardCharsets.UTF_8)
+            .replace("\uFEFF", "");
+    String[] lines = csv.split("\\r?\\n", -1);
+    List<Map<String, Object>> errors = new ArrayList<>();
+    List<String> header =
+        List.of(lines[0].strip().toLowerCase(java.util.Locale.ROOT).split("\\s*,\\s*"));
+    if (!header.containsAll(List.of("serial", "read_at", "value"))) {
+      errors.add(rowError(1, null, "the first row must name the columns serial, read_at, value"));
+      throw importRejected(errors);
+    }
+    record Row(int line, long meterId, Instant readAt, BigDecimal value, boolean replacement) {}
+    List<Row> rows = new ArrayList<>();
+    Map<Long, BigDecimal> lastValue = new LinkedHashMap<>();
+    for (int i = 1; i < lines.length; i++) {
+      if (lines[i].isBlank()) {
+        continue;
+      }
+      int line = i + 1;
+      String[] cells = lines[i].split(",", -1);
+      String serial = cell(cells, header.indexOf("serial"));
+      Map<String, Object> meter =
+          meters.values().stream()
+              .filter(
+                  m ->
+                      m.get("serial").equals(serial)
+                          && r.caller()
+                              .canIn(
+                                  "billing.reading.import",
+                                  rooms.get((Long) m.get("roomId")).estateId()))
+              .findFirst()
+              .orElse(null);
+      if (meter == null) {
+        errors.add(rowError(line, "serial", "no meter has the serial " + serial));
+      }
+      Instant readAt = null;
+      try {
+        readAt =
+            LocalDate.parse(cell(cells, header.indexOf("read_at")))
+                .atStartOfDay(java.time.ZoneOffset.UTC)
+                .toInstant();
+      } catch (DateTimeParseException e) {
+        errors.add(rowError(line, "read_at", "a date or a time, e.g. 2026-11-30"));
+      }
+      BigDecimal value = null;
+      try {
+        value = new BigDecimal(cell(cells, header.indexOf("value")));
+        if (value.signum() < 0) {
+          value = null;
+        }
+      } catch (NumberFormatException e) {
+        value = null;
+      }
+      if (value == null) {
+        errors.add(rowError(line, "value", "a reading of 0 or more"));
+      }
+      boolean replacement =
+          header.contains("replacement")
+              && "true".equalsIgnoreCase(cell(cells, header.indexOf("replacement")));
+      if (meter != null && value != null && readAt != null) {
+        long id = (Long) meter.get("id");
+        BigDecimal previous =
+            lastValue.computeIfAbsent(
+                id, k -> latest(k) == null ? null : (BigDecimal) latest(k).get("value"));
+        if (previous != null && !replacement && value.compareTo(previous) < 0) {
+          errors.add(
+              rowError(
+                  line,
+                  "value",
+                  value.toPlainString()
+                      + " is lower than the previous reading of meter "
+                      + serial
+                      + " ("
+                      + previous.toPlainString()
+                      + "); if the meter was replaced, set replacement to true"));
+        } else {
+          lastValue.put(id, value);
+          rows.add(new Row(line, id, readAt, value, replacement));
+        }
+      }
+    }
+    if (!errors.isEmpty()) {
+      throw importRejected(errors);
+    }
+    java.util.Set<Long> read = new java.util.TreeSet<>();
+    for (Row row : rows) {
+      storeReading(row.meterId(), row.readAt(), row.value(), row.replacement(), "csv");
+      read.add(row.meterId());
+    }
+    Map<String, Object> answer = new LinkedHashMap<>();
+    answer.put("readingsImported", rows.size());
+    answer.put("metersRead", read.size());
+    answer.put("implausibleCount", 0);
+    answer.put("implausible", List.of());
+    return FakeResponse.json(answer);
+  }
+
+  private static String cell(String[] cells, int index) {
+    return index >= 0 && index < cells.length ? cells[index].strip() : "";
+  }
+
+  private static Map<String, Object> rowError(int line, String column, String message) {
+    Map<String, Object> e = new LinkedHashMap<>();
+    e.put("line", line);
+    e.put("column", column);
+    e.put("message", message);
+    return e;
+  }
+
+  private static Refusal importRejected(List<Map<String, Object>> errors) {
+    Map<String, Object> p = new LinkedHashMap<>();
+    p.put("type", FakeOperatorApi.PROBLEM + "import-rejected");
+    p.put("title", "Import rejected");
+    p.put("status", 422);
+    p.put(
+        "detail",
+        "Nothing was imported: the file has "
+            + errors.size()
+            + (errors.size() == 1 ? " problem" : " problems")
+            + ". Correct the file and upload it again.");
+    p.put("errorCount", errors.size());
+    p.put("errors", errors);
+    try {
+      return new Refusal(
+          new FakeResponse(
+              422, "application/problem+json", FakeResponse.JSON.writeValueAsBytes(p)));
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException(e);
     }
   }
 

@@ -112,6 +112,33 @@ public final class BillingClient implements Serializable {
     return rooms;
   }
 
+  /** Meters, filtered by the API with {@code roomId} and {@code type}. */
+  public CursorDataProvider<Meter> meters() {
+    return Pages.of(api, "billing/meters", Meter.class);
+  }
+
+  public CursorDataProvider<Meter.Reading> readings(long meterId) {
+    return Pages.of(api, "billing/meters/" + meterId + "/readings", Meter.Reading.class);
+  }
+
+  /**
+   * Records a reading taken at {@code readAt} (a date: its first moment in the tenant's zone);
+   * {@code replacement} marks the first reading of a new meter, which may be lower.
+   */
+  public Meter.Reading addReading(
+      long meterId, java.time.LocalDate readAt, BigDecimal value, boolean replacement) {
+    Map<String, Object> body = new LinkedHashMap<>();
+    body.put("readAt", readAt.toString());
+    body.put("value", value);
+    body.put("replacement", replacement);
+    return api.post("billing/meters/" + meterId + "/readings", body, Meter.Reading.class);
+  }
+
+  /** Imports a CSV of readings: all rows or, with 422 import-rejected, none. */
+  public Meter.Imported importReadings(byte[] csv) {
+    return api.upload("billing/meters/readings/import", csv, "text/csv", Meter.Imported.class);
+  }
+
   public CursorDataProvider<Run> runs() {
     return Pages.of(api, "billing/runs", Run.class);
   }
