@@ -1,5 +1,6 @@
 package org.courtyard.admin.property.billing;
 
+import com.vaadin.flow.component.HasValidation;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.checkbox.CheckboxGroup;
@@ -13,7 +14,9 @@ import com.vaadin.flow.component.textfield.TextField;
 import java.io.Serializable;
 import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.function.Consumer;
 import org.courtyard.admin.api.ApiProblem;
@@ -207,7 +210,25 @@ final class FeeItemDialog extends Dialog {
       Errors.success(getTranslation("billing.fees.saved", result.code()));
       close();
       saved.accept(result);
-    } catch (ApiProblem | ApiUnreachable e) {
+    } catch (ApiProblem p) {
+      Map<String, HasValidation> fields = new LinkedHashMap<>();
+      fields.put("code", code);
+      fields.put("name", name);
+      fields.put("kind", kind);
+      fields.put("meterType", meterType);
+      fields.put("unitPrice", unitPrice);
+      fields.put("cycle", cycle);
+      fields.put("appliesToTypes", types);
+      fields.put("effectiveFrom", from);
+      fields.put("effectiveTo", to);
+      if ("duplicate".equals(p.shortType())) {
+        code.setErrorMessage(p.detail());
+        code.setInvalid(true);
+      } else {
+        FieldProblems.mark(p, fields);
+      }
+      Errors.show(p);
+    } catch (ApiUnreachable e) {
       Errors.show(e);
     }
   }

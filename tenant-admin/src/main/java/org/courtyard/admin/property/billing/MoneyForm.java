@@ -103,7 +103,10 @@ final class MoneyForm extends FormLayout {
         key = TenantApi.newIdempotencyKey();
       }
       action.send(roomId, value, method.getValue(), key);
-    } catch (ApiProblem | ApiUnreachable e) {
+    } catch (ApiProblem p) {
+      FieldProblems.mark(p, java.util.Map.of("roomId", room, "amount", amount, "method", method));
+      Errors.show(p);
+    } catch (ApiUnreachable e) {
       Errors.show(e);
     } finally {
       submit.setEnabled(true);

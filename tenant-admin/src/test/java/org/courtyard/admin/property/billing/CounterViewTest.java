@@ -130,6 +130,8 @@ class CounterViewTest extends BillingTestBase {
 
     assertThat(billing.paymentCount()).isZero();
     assertThat(notificationTexts()).anyMatch(t -> t.contains("room 301 does not exist"));
+    assertThat(_get(TextField.class, s -> s.withId("payment-room")).getErrorMessage())
+        .isEqualTo("room 301 does not exist");
   }
 
   @Test

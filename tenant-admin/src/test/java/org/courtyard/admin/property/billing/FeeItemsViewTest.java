@@ -96,6 +96,33 @@ class FeeItemsViewTest extends BillingTestBase {
   }
 
   @Test
+  void theApisRefusalIsShownAtTheFieldsItNames() {
+    billing.feeItem("MGMT", "Management fee", "fixed", "100");
+    signIn("admin");
+    UI.getCurrent().navigate(FeeItemsView.class);
+    click("fees-new");
+    HasValueUtilsKt._setValue(_get(TextField.class, s -> s.withId("fee-code")), "MGMT");
+    HasValueUtilsKt._setValue(_get(TextField.class, s -> s.withId("fee-name")), "Again");
+    HasValueUtilsKt._setValue(
+        _get(BigDecimalField.class, s -> s.withId("fee-price")), new BigDecimal("1"));
+    click("fee-save");
+    TextField code = _get(TextField.class, s -> s.withId("fee-code"));
+    assertThat(code.isInvalid()).isTrue();
+    assertThat(code.getErrorMessage()).isEqualTo("Another fee item already has this code.");
+
+    HasValueUtilsKt._setValue(code, "MGMT2");
+    HasValueUtilsKt._setValue(
+        _get(com.vaadin.flow.component.datepicker.DatePicker.class, s -> s.withId("fee-to")),
+        java.time.LocalDate.of(2020, 1, 1));
+    click("fee-save");
+    assertThat(
+            _get(com.vaadin.flow.component.datepicker.DatePicker.class, s -> s.withId("fee-to"))
+                .getErrorMessage())
+        .isEqualTo("must not be before effectiveFrom");
+    assertThat(billing.feeItemCount()).isEqualTo(1);
+  }
+
+  @Test
   void anIncompleteItemIsMarkedAndNotSent() {
     signIn("admin");
     UI.getCurrent().navigate(FeeItemsView.class);
