@@ -131,10 +131,18 @@ public final class FakeBillingArea implements FakeArea {
     return PERMISSIONS;
   }
 
-  /** A clerk who takes payments but neither refunds nor prints receipts (for the tests). */
+  /**
+   * For the tests: a clerk who takes payments but neither refunds nor prints receipts, and a
+   * billing officer who may do everything in billing (the platform's cashier template may only read
+   * billing and take payments).
+   */
   @Override
   public Map<String, List<String>> roles() {
-    return Map.of("counter_clerk", List.of("billing.bill.read", "billing.payment.create"));
+    return Map.of(
+        "counter_clerk",
+        List.of("billing.bill.read", "billing.payment.create"),
+        "billing_officer",
+        List.of("billing.*", "estate.*.read", "residents.*.read"));
   }
 
   // ------------------------------------------------------------------------------ seeding
@@ -702,6 +710,18 @@ public final class FakeBillingArea implements FakeArea {
           400, "missing-body", "Missing body", "Send the request as a JSON object in the body.");
     }
     String period = period(in.path("period").asText(null));
+    YearMonth latest = YearMonth.now();
+    if (YearMonth.parse(period).isAfter(latest)) {
+      throw new FakeProblem(
+          422,
+          "period-in-future",
+          "Period in the future",
+          "Period "
+              + period
+              + " has not begun; the latest period that can be billed is "
+              + latest
+              + ".");
+    }
     for (Run other : runs.values()) {
       if (other.period.equals(period)
           && ("queued".equals(other.status) || "running".equals(other.status))) {

@@ -117,6 +117,17 @@ public final class BillingClient implements Serializable {
     return Pages.of(api, "billing/meters", Meter.class);
   }
 
+  /** Adds a meter to a room; 409 duplicate for a serial another meter has. */
+  public Meter createMeter(
+      long roomId, String type, String serial, java.time.LocalDate installedAt) {
+    Map<String, Object> body = new LinkedHashMap<>();
+    body.put("roomId", roomId);
+    body.put("type", type);
+    body.put("serial", serial);
+    body.put("installedAt", installedAt.toString());
+    return api.post("billing/meters", body, Meter.class);
+  }
+
   public CursorDataProvider<Meter.Reading> readings(long meterId) {
     return Pages.of(api, "billing/meters/" + meterId + "/readings", Meter.Reading.class);
   }

@@ -75,6 +75,21 @@ public final class MetersView extends VerticalLayout implements HasDynamicTitle 
     type.addValueChangeListener(e -> filter());
     HorizontalLayout filters = new HorizontalLayout(room, type);
     filters.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.BASELINE);
+    if (PropertySession.can("billing.meter.create")) {
+      Button create =
+          new Button(
+              getTranslation("billing.meters.new"),
+              e ->
+                  new MeterDialog(
+                          m -> {
+                            if (meters != null) {
+                              meters.refresh();
+                            }
+                          })
+                      .open());
+      create.setId("meters-new");
+      filters.add(create);
+    }
     add(filters);
 
     if (PropertySession.can("billing.reading.import")) {

@@ -25,7 +25,7 @@ class ArrearsViewTest extends BillingTestBase {
     billing.bill(101, "2026-10", "100.00"); // due 10-31: 45 days
     billing.bill(102, "2026-11", "50.00");
     billing.bill(201, "2026-08", "200.00"); // due 08-31: 106 days
-    billing.bill(301, "2026-08", "999.00"); // estate 3: not the cashier's
+    billing.bill(301, "2026-08", "999.00"); // estate 3: outside the officer's scope
     billing.bill(201, "2026-12", "80.00"); // due 12-31: not yet
   }
 
@@ -40,7 +40,7 @@ class ArrearsViewTest extends BillingTestBase {
 
   @Test
   void theCashiersRoomsAreAgedOnTheDay() {
-    signIn("cashier");
+    signIn("officer");
     open();
 
     assertThat(total()).isEqualTo("Past due on 2026-12-15: CN¥650.00");
@@ -56,7 +56,7 @@ class ArrearsViewTest extends BillingTestBase {
 
   @Test
   void theReminderListHoldsWhatIsOver30DaysLargestFirstAndLeadsToTheStatement() {
-    signIn("cashier");
+    signIn("officer");
     open();
     ArrearsView view = _get(ArrearsView.class);
     assertThat(GridKt._fetch(view.reminders(), 0, 50))
@@ -81,7 +81,7 @@ class ArrearsViewTest extends BillingTestBase {
 
   @Test
   void theArrearsSpeakChinese() {
-    signIn("cashier");
+    signIn("officer");
     chinese();
     open();
     assertThat(total()).isEqualTo("2026-12-15 逾期欠费合计：¥650.00");

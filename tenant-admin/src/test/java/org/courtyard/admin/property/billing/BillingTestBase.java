@@ -14,9 +14,10 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 
 /**
- * The billing screens' tests: the seeded staff of {@link PropertyTestBase} (the cashier works in
- * estates 1 and 2; room 301 lies in estate 3) plus a counter clerk who may take payments only, and
- * a fresh {@link FakeBillingArea} state for each test.
+ * The billing screens' tests: the seeded staff of {@link PropertyTestBase}, a billing officer who
+ * may do everything in billing in estates 1 and 2 (room 301 lies in estate 3), a counter clerk who
+ * may take payments only, a project manager who reads, and a fresh {@link FakeBillingArea} state
+ * for each test.
  */
 abstract class BillingTestBase extends PropertyTestBase {
 
@@ -26,6 +27,7 @@ abstract class BillingTestBase extends PropertyTestBase {
   static void clerk() {
     fake.staff(COMPANY, "clerk", PASSWORD).grant("counter_clerk");
     fake.staff(COMPANY, "manager", PASSWORD).grant("project_manager");
+    fake.staff(COMPANY, "officer", PASSWORD).grantInEstates("billing_officer", 1L, 2L);
   }
 
   @BeforeEach

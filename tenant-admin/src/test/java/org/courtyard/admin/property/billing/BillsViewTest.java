@@ -44,7 +44,7 @@ class BillsViewTest extends BillingTestBase {
 
   @Test
   void theCashierSeesTheBillsOfHerEstatesOnly() {
-    signIn("cashier");
+    signIn("officer");
     UI.getCurrent().navigate(BillsView.class);
     assertThat(rows()).extracting(Bill::roomId).containsExactly(101L, 101L, 201L);
     assertThat(GridKt._getFormattedRow(grid(), 1))
@@ -61,7 +61,7 @@ class BillsViewTest extends BillingTestBase {
   @Test
   void theFiltersAreTheApisPeriodStatusAndRoom() {
     billing.room(102, 1, 11, "Sunny Garden 1-102");
-    signIn("cashier");
+    signIn("officer");
     UI.getCurrent().navigate(BillsView.class);
     HasValueUtilsKt._setValue(_get(TextField.class, s -> s.withId("bills-period")), "2026-11");
     assertThat(rows()).extracting(Bill::period).containsOnly("2026-11").hasSize(2);
@@ -82,7 +82,7 @@ class BillsViewTest extends BillingTestBase {
 
   @Test
   void anUnfinishedPeriodIsMarkedAndNotSent() {
-    signIn("cashier");
+    signIn("officer");
     UI.getCurrent().navigate(BillsView.class);
     TextField period = _get(TextField.class, s -> s.withId("bills-period"));
     HasValueUtilsKt._setValue(period, "2026-1");
@@ -93,7 +93,7 @@ class BillsViewTest extends BillingTestBase {
 
   @Test
   void aChosenBillShowsItsLinesAndLeadsToTheCounterWithWhatIsOwed() {
-    signIn("cashier");
+    signIn("officer");
     UI.getCurrent().navigate(BillsView.class);
     Bill first = rows().get(0);
     assertThat(first.id()).isEqualTo(october101);
@@ -130,7 +130,7 @@ class BillsViewTest extends BillingTestBase {
 
   @Test
   void theScreenSpeaksChinese() {
-    signIn("cashier");
+    signIn("officer");
     chinese();
     UI.getCurrent().navigate(BillsView.class);
     assertThat(_get(H2.class, s -> s.withText("账单")).getText()).isEqualTo("账单");

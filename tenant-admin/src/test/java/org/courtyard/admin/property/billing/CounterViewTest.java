@@ -35,7 +35,7 @@ class CounterViewTest extends BillingTestBase {
   @Test
   void aDoubleClickPaysOnceAndShowsTheSamePayment() {
     long bill = billing.bill(101, "2026-10", "300.00");
-    signIn("cashier");
+    signIn("officer");
     UI.getCurrent().navigate(CounterView.class);
     fill("payment", "101", "120.50");
 
@@ -55,7 +55,7 @@ class CounterViewTest extends BillingTestBase {
   void aClickAgainAfterTheAnswerWasLostShowsThePaymentBookedTheFirstTime() {
     billing.bill(101, "2026-10", "300.00");
     billing.loseNextAnswer();
-    signIn("cashier");
+    signIn("officer");
     UI.getCurrent().navigate(CounterView.class);
     fill("payment", "101", "80");
 
@@ -71,7 +71,7 @@ class CounterViewTest extends BillingTestBase {
   @Test
   void aChangedAmountIsANewActionWithANewKey() {
     billing.bill(101, "2026-10", "300.00");
-    signIn("cashier");
+    signIn("officer");
     UI.getCurrent().navigate(CounterView.class);
     fill("payment", "101", "100.00");
     click("payment-submit");
@@ -90,7 +90,7 @@ class CounterViewTest extends BillingTestBase {
   @Test
   void moreThanIsOwedBecomesPrepaymentAndTheReceiptPrints() {
     billing.bill(102, "2026-10", "80.00");
-    signIn("cashier");
+    signIn("officer");
     UI.getCurrent().navigate(CounterView.class);
     fill("payment", "102", "100");
     @SuppressWarnings("unchecked")
@@ -110,7 +110,7 @@ class CounterViewTest extends BillingTestBase {
 
   @Test
   void badInputIsMarkedAndNothingIsSent() {
-    signIn("cashier");
+    signIn("officer");
     UI.getCurrent().navigate(CounterView.class);
     fill("payment", "", "10.123");
     click("payment-submit");
@@ -123,7 +123,7 @@ class CounterViewTest extends BillingTestBase {
 
   @Test
   void aRoomOutsideTheCashiersEstatesIsRefusedWithTheApisWords() {
-    signIn("cashier");
+    signIn("officer");
     UI.getCurrent().navigate(CounterView.class);
     fill("payment", "301", "10");
     click("payment-submit");
@@ -136,7 +136,7 @@ class CounterViewTest extends BillingTestBase {
 
   @Test
   void aRefundComesOutOfThePrepaymentAndNotBeyondIt() {
-    signIn("cashier");
+    signIn("officer");
     UI.getCurrent().navigate(CounterView.class);
     fill("payment", "201", "500");
     click("payment-submit");
@@ -168,7 +168,7 @@ class CounterViewTest extends BillingTestBase {
 
   @Test
   void theCounterSpeaksChinese() {
-    signIn("cashier");
+    signIn("officer");
     chinese();
     UI.getCurrent().navigate(CounterView.class);
     assertThat(_get(Button.class, s -> s.withId("payment-submit")).getText()).isEqualTo("登记收款");

@@ -139,7 +139,7 @@ class FeeItemsViewTest extends BillingTestBase {
   @Test
   void staffScopedToSomeEstatesSeeTheItemsButAreNotOfferedChanges() {
     billing.feeItem("MGMT", "Management fee", "fixed", "100");
-    signIn("cashier");
+    signIn("officer");
     UI.getCurrent().navigate(FeeItemsView.class);
     assertThat(rows()).hasSize(1);
     _assertNone(Button.class, s -> s.withId("fees-new"));

@@ -54,7 +54,7 @@ class MetersViewTest extends BillingTestBase {
 
   @Test
   void theMetersOfTheCashiersEstatesFilteredByRoomAndType() {
-    signIn("cashier");
+    signIn("officer");
     UI.getCurrent().navigate(MetersView.class);
     assertThat(rows()).extracting(Meter::serial).containsExactly("W-101", "E-101", "W-201");
 
@@ -68,7 +68,7 @@ class MetersViewTest extends BillingTestBase {
 
   @Test
   void aChosenMetersReadingsAndAReadingTypedIn() {
-    signIn("cashier");
+    signIn("officer");
     UI.getCurrent().navigate(MetersView.class);
     view().grid().select(rows().get(0));
     assertThat(GridKt._fetch(view().readingGrid(), 0, 10))
@@ -92,7 +92,7 @@ class MetersViewTest extends BillingTestBase {
 
   @Test
   void aRefusedFileIsShownByLineAndColumnAndNothingIsStored() {
-    signIn("cashier");
+    signIn("officer");
     UI.getCurrent().navigate(MetersView.class);
     upload(
         "serial,read_at,value\n"
@@ -111,7 +111,7 @@ class MetersViewTest extends BillingTestBase {
 
   @Test
   void anAcceptedFileSaysWhatWasStored() {
-    signIn("cashier");
+    signIn("officer");
     UI.getCurrent().navigate(MetersView.class);
     upload("\uFEFFserial,read_at,value\r\nW-101,2026-11-30,120\r\nW-201,2026-11-30,7.25\r\n");
 
@@ -123,10 +123,32 @@ class MetersViewTest extends BillingTestBase {
   }
 
   @Test
+  void aMeterIsAddedToARoomAndADuplicateSerialIsShownAtTheSerial() {
+    signIn("officer");
+    UI.getCurrent().navigate(MetersView.class);
+    ButtonKt._click(_get(Button.class, s -> s.withId("meters-new")));
+    HasValueUtilsKt._setValue(_get(TextField.class, s -> s.withId("meter-room")), "201");
+    HasValueUtilsKt._setValue(_get(TextField.class, s -> s.withId("meter-serial")), "W-201");
+    ButtonKt._click(_get(Button.class, s -> s.withId("meter-save")));
+    assertThat(_get(TextField.class, s -> s.withId("meter-serial")).getErrorMessage())
+        .isEqualTo("Another meter already has the serial W-201.");
+
+    HasValueUtilsKt._setValue(_get(TextField.class, s -> s.withId("meter-serial")), "E-201");
+    @SuppressWarnings("unchecked")
+    Select<String> type = _get(Select.class, s -> s.withId("meter-type"));
+    HasValueUtilsKt._setValue(type, "electricity");
+    ButtonKt._click(_get(Button.class, s -> s.withId("meter-save")));
+    assertThat(rows())
+        .extracting(Meter::serial)
+        .containsExactly("W-101", "E-101", "W-201", "E-201");
+  }
+
+  @Test
   void aManagerReadsMetersButNeitherRecordsNorImports() {
     signIn("manager");
     UI.getCurrent().navigate(MetersView.class);
     _assertNone(ReadingImportPanel.class);
+    _assertNone(Button.class, s -> s.withId("meters-new"));
     view().grid().select(rows().get(0));
     _assertNone(Button.class, s -> s.withId("reading-record"));
     assertThat(GridKt._fetch(view().readingGrid(), 0, 10)).hasSize(1);
@@ -134,7 +156,7 @@ class MetersViewTest extends BillingTestBase {
 
   @Test
   void theMetersSpeakChinese() {
-    signIn("cashier");
+    signIn("officer");
     chinese();
     UI.getCurrent().navigate(MetersView.class);
     assertThat(GridKt._getFormattedRow(view().grid(), 0)).contains("W-101", "水表");

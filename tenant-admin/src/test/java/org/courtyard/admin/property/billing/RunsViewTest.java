@@ -73,10 +73,10 @@ class RunsViewTest extends BillingTestBase {
 
   @Test
   void aFailedRunSaysWhy() {
-    billing.failRuns("2027-01", "Room 201 has no floor area");
+    billing.failRuns("2026-09", "Room 201 has no floor area");
     signIn("admin");
     UI.getCurrent().navigate(RunsView.class);
-    start("2027-01");
+    start("2026-09");
     for (int i = 0; i < 6 && !view().followed().finished(); i++) {
       view().poll();
     }
@@ -87,7 +87,7 @@ class RunsViewTest extends BillingTestBase {
 
   @Test
   void aMalformedMonthIsNotSentAndTheCashierBillsHerEstatesOnly() {
-    signIn("cashier");
+    signIn("officer");
     UI.getCurrent().navigate(RunsView.class);
     start("2026-13");
     assertThat(_get(TextField.class, s -> s.withId("run-period")).isInvalid()).isTrue();
@@ -95,6 +95,15 @@ class RunsViewTest extends BillingTestBase {
 
     start("2026-12");
     assertThat(view().followed().roomsTotal()).isEqualTo(3);
+  }
+
+  @Test
+  void aMonthNotYetBegunIsTheApisRefusal() {
+    signIn("admin");
+    UI.getCurrent().navigate(RunsView.class);
+    start("2099-01");
+    assertThat(view().followed()).isNull();
+    assertThat(notificationTexts()).anyMatch(t -> t.startsWith("Period in the future"));
   }
 
   @Test

@@ -21,7 +21,7 @@ class StatementsViewTest extends BillingTestBase {
   @Test
   void aRoomsStatementOpenedFromABillIsShownReadyToPrint() {
     billing.bill(101, "2026-10", "300.00");
-    signIn("cashier");
+    signIn("officer");
     UI.getCurrent().navigate("billing/statements", QueryParameters.of("roomId", "101"));
 
     assertThat(statement().html()).contains("Statement / 对账单", "Sunny Garden 1-101", "300.00");
@@ -30,7 +30,7 @@ class StatementsViewTest extends BillingTestBase {
 
   @Test
   void aResidentsStatementCoversTheirRooms() {
-    signIn("cashier");
+    signIn("officer");
     UI.getCurrent().navigate(StatementsView.class);
     @SuppressWarnings("unchecked")
     RadioButtonGroup<String> of = _get(RadioButtonGroup.class, s -> s.withId("statement-of"));
@@ -43,7 +43,7 @@ class StatementsViewTest extends BillingTestBase {
 
   @Test
   void aRoomOutsideTheScopeIsTheApisNotFound() {
-    signIn("cashier");
+    signIn("officer");
     UI.getCurrent().navigate(StatementsView.class);
     HasValueUtilsKt._setValue(_get(TextField.class, s -> s.withId("statement-id")), "301");
     ButtonKt._click(_get(Button.class, s -> s.withId("statement-show")));
