@@ -1,0 +1,178 @@
+package org.courtyard.admin.property.billing;
+
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.grid.GridVariant;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.component.upload.Upload;
+import com.vaadin.flow.component.upload.UploadI18N;
+import com.vaadin.flow.server.streams.UploadHandler;
+import java.io.Serializable;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import org.courtyard.admin.api.ApiProblem;
+import org.courtyard.admin.api.ApiUnreachable;
+import org.courtyard.admin.property.PropertySession;
+import org.courtyard.admin.ui.Errors;
+
+/**
+ * Meter readings imported from a spreadsheet saved as CSV ({@code serial, read_at, value} and
+ * optionally {@code replacement}). The API takes all rows or none: a refused file's problems are
+ * shown as a table by line and column, so the whole file can be corrected at once.
+ */
+final class ReadingImportPanel extends VerticalLayout {
+
+  /** The API's limit for one file. */
+  static final int MAX_BYTES = 5 * 1024 * 1024;
+
+  private final Upload upload;
+  private final Paragraph result = new Paragraph();
+  private final Grid<Meter.RowError> errors = new Grid<>();
+  private final Grid<Meter.Implausible> implausible = new Grid<>();
+  private final Runnable imported;
+
+  ReadingImportPanel(Runnable imported) {
+    this.imported = imported;
+    setId("reading-import");
+    setPadding(false);
+    Paragraph help = new Paragraph(getTranslation("billing.import.help"));
+    upload = new Upload(UploadHandler.inMemory((meta, bytes) -> send(bytes)));
+    upload.setId("reading-upload");
+    upload.setAcceptedFileTypes(".csv", "text/csv", "text/plain");
+    upload.setMaxFileSize(MAX_BYTES);
+    upload.setMaxFiles(1);
+    UploadI18N i18n = new UploadI18N();
+    UploadI18N.AddFiles add = new UploadI18N.AddFiles();
+    add.setOne(getTranslation("billing.import.choose"));
+    UploadI18N.DropFiles drop = new UploadI18N.DropFiles();
+    drop.setOne(getTranslation("billing.import.drop"));
+    i18n.setAddFiles(add);
+    i18n.setDropFiles(drop);
+    i18n.setError(
+        new UploadI18N.Error()
+            .setFileIsTooBig(getTranslation("billing.import.tooBig"))
+            .setIncorrectFileType(getTranslation("billing.import.notCsv"))
+            .setTooManyFiles(getTranslation("billing.import.oneFile")));
+    upload.setI18n(i18n);
+
+    result.setId("reading-import-result");
+    result.setVisible(false);
+    result.getElement().setAttribute("role", "status");
+    errors.setId("reading-import-errors");
+    errors.addThemeVariants(GridVariant.LUMO_COMPACT, GridVariant.LUMO_ROW_STRIPES);
+    errors
+        .addColumn(Meter.RowError::line)
+        .setHeader(getTranslation("billing.import.line"))
+        .setAutoWidth(true)
+        .setFlexGrow(0);
+    errors
+        .addColumn(e -> e.column() == null ? getTranslation("billing.import.wholeRow") : e.column())
+        .setHeader(getTranslation("billing.import.column"))
+        .setAutoWidth(true)
+        .setFlexGrow(0);
+    errors.addColumn(Meter.RowError::message).setHeader(getTranslation("billing.import.message"));
+    errors.getElement().setAttribute("aria-label", getTranslation("billing.import.errors"));
+    errors.setHeight("14em");
+    errors.setVisible(false);
+    implausible.setId("reading-import-implausible");
+    implausible.addThemeVariants(GridVariant.LUMO_COMPACT);
+    implausible
+        .addColumn(Meter.Implausible::line)
+        .setHeader(getTranslation("billing.import.line"))
+        .setAutoWidth(true)
+        .setFlexGrow(0);
+    implausible
+        .addColumn(Meter.Implausible::serial)
+        .setHeader(getTranslation("billing.meter.serial"));
+    implausible
+        .addColumn(Meter.Implausible::reason)
+        .setHeader(getTranslation("billing.import.reason"));
+    implausible.setAllRowsVisible(true);
+    implausible.setVisible(false);
+    add(help, upload, result, errors, implausible);
+  }
+
+  /** Sends the file and shows the API's answer: what was stored, or every problem by line. */
+  void send(byte[] csv) {
+    implausible.setVisible(false);
+    errors.setVisible(false);
+    try {
+      Meter.Imported done = new BillingClient(PropertySession.api()).importReadings(csv);
+      result.setText(
+          getTranslation(
+              "billing.import.done",
+              done.readingsImported(),
+              done.metersRead(),
+              done.implausibleCount()));
+      result.getStyle().set("color", "var(--lumo-success-text-color)");
+      result.setVisible(true);
+      if (!done.implausible().isEmpty()) {
+        implausible.setItems(done.implausible());
+        implausible.setVisible(true);
+      }
+      Errors.success(result.getText());
+      imported.run();
+    } catch (ApiProblem p) {
+      List<Meter.RowError> rows = rowErrors(p);
+      if (!"import-rejected".equals(p.shortType()) || rows.isEmpty()) {
+        result.setVisible(false);
+        Errors.show(p);
+        return;
+      }
+      Object count = p.extensions().get("errorCount");
+      int total = count instanceof Number n ? n.intValue() : rows.size();
+      String text = getTranslation("billing.import.rejected", total);
+      if (total > rows.size()) {
+        text += " " + getTranslation("billing.import.shown", rows.size());
+      }
+      result.setText(text);
+      result.getStyle().set("color", "var(--lumo-error-text-color)");
+      result.setVisible(true);
+      errors.setItems(rows);
+      errors.setVisible(true);
+    } catch (ApiUnreachable e) {
+      result.setVisible(false);
+      Errors.show(e);
+    } finally {
+      upload.clearFileList();
+    }
+  }
+
+  /** The {@code errors} of an {@code import-rejected} problem, by line. */
+  static List<Meter.RowError> rowErrors(ApiProblem p) {
+    List<Meter.RowError> rows = new ArrayList<>();
+    if (p.extensions().get("errors") instanceof List<?> list) {
+      for (Object o : list) {
+        if (o instanceof Map<?, ?> m) {
+          Object line = m.get("line");
+          Object column = m.get("column");
+          rows.add(
+              new Meter.RowError(
+                  line instanceof Number n ? n.intValue() : 0,
+                  column == null ? null : column.toString(),
+                  String.valueOf(m.get("message"))));
+        }
+      }
+    }
+    rows.sort(Comparator.comparingInt(Meter.RowError::line));
+    return rows;
+  }
+
+  Upload upload() {
+    return upload;
+  }
+
+  /** The problems shown, in the table's order; empty while it is hidden. */
+  List<Meter.RowError> shownErrors() {
+    return errors.isVisible() ? errors.getListDataView().getItems().toList() : List.of();
+  }
+
+  String resultText() {
+    return result.isVisible() ? result.getText() : "";
+  }
+
+  /** A panel callback, serializable with the view. */
+  interface Runnable extends java.lang.Runnable, Serializable {}
+}
