@@ -183,6 +183,55 @@ final class BillingFixture {
 
   // ------------------------------------------------------------------------------ runs
 
+  /**
+   * Bills the {@code months} months up to {@code current}, oldest first, one run after another: a
+   * bill per room and month.
+   */
+  void billMonths(YearMonth current, int months) throws IOException, InterruptedException {
+    for (int m = months - 1; m >= 0; m--) {
+      YearMonth month = current.minusMonths(m);
+      long start = System.nanoTime();
+      JsonNode run = awaitRun(startRun(month), false);
+      System.out.printf(
+          Locale.ROOT,
+          "  billed %s: %,d bills in %.1f s%n",
+          month,
+          run.path("billsCreated").asInt(),
+          seconds(start));
+    }
+  }
+
+  /**
+   * A staff user granted {@code role} over the fixture's one estate (so every query runs with a
+   * narrow scope, over every room); their access token.
+   */
+  String staff(String username, String role, String password)
+      throws IOException, InterruptedException {
+    JsonNode estates = http.call("GET", "/estate/estates", auth, null, 200);
+    long estate = estates.path("items").get(0).path("id").asLong();
+    JsonNode user =
+        http.call(
+            "POST",
+            "/identity/users",
+            auth,
+            Map.of("username", username, "displayName", role, "password", password),
+            201);
+    http.call(
+        "POST",
+        "/identity/users/" + user.path("id").asLong() + "/grants",
+        auth,
+        Map.of("role", role, "scope", "estates", "ids", List.of(estate)),
+        201);
+    JsonNode login =
+        http.call(
+            "POST",
+            "/auth/login",
+            null,
+            Map.of("tenant", slug, "username", username, "password", password),
+            200);
+    return "Bearer " + login.path("accessToken").asText();
+  }
+
   /** Answer of {@code POST /billing/runs}, whatever its status. */
   HttpResponse<String> postRun() throws IOException, InterruptedException {
     return http.request("POST", "/billing/runs", auth, Map.of("period", period.toString()));

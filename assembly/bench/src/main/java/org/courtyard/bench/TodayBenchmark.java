@@ -9,7 +9,6 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 
 /**
  * What the Today screen ({@code GET /today}, #12) costs a large property company, on the real
@@ -80,18 +79,8 @@ public final class TodayBenchmark {
             200);
       }
       YearMonth current = tenant.period.plusMonths(1);
-      for (int m = MONTHS - 1; m >= 0; m--) {
-        YearMonth period = current.minusMonths(m);
-        long start = System.nanoTime();
-        JsonNode run = tenant.awaitRun(tenant.startRun(period), false);
-        System.out.printf(
-            Locale.ROOT,
-            "  billed %s: %,d bills in %.1f s%n",
-            period,
-            run.path("billsCreated").asInt(),
-            BillingFixture.seconds(start));
-      }
-      String staff = projectManager(tenant.auth);
+      tenant.billMonths(current, MONTHS);
+      String staff = tenant.staff("pm", "project_manager", PASSWORD);
 
       check(tenant.auth, rooms, current);
       check(staff, rooms, current);
@@ -120,33 +109,6 @@ public final class TodayBenchmark {
         db.drop();
       }
     }
-  }
-
-  /** A project manager granted the benchmark's one estate; their access token. */
-  private String projectManager(String owner) throws Exception {
-    JsonNode estates = http.call("GET", "/estate/estates", owner, null, 200);
-    long estate = estates.path("items").get(0).path("id").asLong();
-    JsonNode user =
-        http.call(
-            "POST",
-            "/identity/users",
-            owner,
-            Map.of("username", "pm", "displayName", "Project manager", "password", PASSWORD),
-            201);
-    http.call(
-        "POST",
-        "/identity/users/" + user.path("id").asLong() + "/grants",
-        owner,
-        Map.of("role", "project_manager", "scope", "estates", "ids", List.of(estate)),
-        201);
-    JsonNode login =
-        http.call(
-            "POST",
-            "/auth/login",
-            null,
-            Map.of("tenant", SLUG, "username", "pm", "password", PASSWORD),
-            200);
-    return "Bearer " + login.path("accessToken").asText();
   }
 
   /**
