@@ -34,13 +34,16 @@ final class RunningCourtyard implements AutoCloseable {
 
   private final Process launcher;
   private final int httpPort;
+  private final int mqttPort;
   private final Path home;
   private final String database;
   private final Thread hook;
 
-  private RunningCourtyard(Process launcher, int httpPort, Path home, String database) {
+  private RunningCourtyard(
+      Process launcher, int httpPort, int mqttPort, Path home, String database) {
     this.launcher = launcher;
     this.httpPort = httpPort;
+    this.mqttPort = mqttPort;
     this.home = home;
     this.database = database;
     this.hook = new Thread(this::stop, "stop-courtyard");
@@ -73,12 +76,13 @@ final class RunningCourtyard implements AutoCloseable {
             "tar", "-xzf", tarball.toString(), "-C", runtime.toString(), "--strip-components=1"));
 
     int httpPort = freePort();
+    int mqttPort = freePort();
     Map<String, String> env = new java.util.HashMap<>(System.getenv());
     env.keySet().removeIf(k -> k.startsWith("COURTYARD_") || k.equals("TENANT_ADMIN_PORT"));
     env.put("COURTYARD_KARAF", runtime.toString());
     env.put("COURTYARD_HOME", home.toString());
     env.put("COURTYARD_HTTP_PORT", String.valueOf(httpPort));
-    env.put("COURTYARD_MQTT_PORT", String.valueOf(freePort()));
+    env.put("COURTYARD_MQTT_PORT", String.valueOf(mqttPort));
     String database = null;
     if (reachable(5432)) {
       database = "courtyard_e2e_" + Long.toString(System.currentTimeMillis(), 36);
@@ -103,7 +107,8 @@ final class RunningCourtyard implements AutoCloseable {
             .redirectOutput(workDir.resolve("launcher.log").toFile());
     builder.environment().clear();
     builder.environment().putAll(env);
-    RunningCourtyard courtyard = new RunningCourtyard(builder.start(), httpPort, home, database);
+    RunningCourtyard courtyard =
+        new RunningCourtyard(builder.start(), httpPort, mqttPort, home, database);
     try {
       courtyard.awaitReady(timeout, workDir.resolve("launcher.log"));
     } catch (Exception | AssertionError e) {
@@ -115,6 +120,11 @@ final class RunningCourtyard implements AutoCloseable {
 
   String apiUrl() {
     return "http://127.0.0.1:" + httpPort + "/api/v1";
+  }
+
+  /** The embedded MQTT broker's address, where devices connect. */
+  String mqttUrl() {
+    return "tcp://127.0.0.1:" + mqttPort;
   }
 
   String operatorPassword() throws IOException {
