@@ -1,7 +1,13 @@
 package org.courtyard.admin.contract;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
+import java.time.DateTimeException;
+import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.IdentityHashMap;
@@ -9,13 +15,18 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * The security module's alarms and access log as the security screens use them, under {@code
  * /api/v1/security}: alarms (newest raised first, {@code status}), acknowledge and resolve with who
  * and a note, and door decisions ({@code deviceId}, {@code granted}). An alarm or event is in the
  * caller's scope when its device's estate is; shapes, statuses and problem types follow {@code
- * AlarmsResource}, {@code AlarmRules} and {@code AccessEventsResource}.
+ * AlarmsResource}, {@code AlarmRules} and {@code AccessEventsResource}. Credentials (issue with
+ * field errors, revoke, {@code holder}/{@code status} filters; in scope when every door's device
+ * is) follow {@code CredentialsResource} and {@code CredentialRules}; patrol routes, the day's
+ * rounds (schedule, missed checkpoints) and check-ins follow {@code PatrolResource} and {@code
+ * PatrolRules}. A device's estate is seeded with {@link #device}.
  */
 public final class FakeSecurityArea implements FakeArea {
 
@@ -26,6 +37,21 @@ public final class FakeSecurityArea implements FakeArea {
   private final Map<Object, Long> estates = new IdentityHashMap<>();
   private long nextAlarm = 1;
   private long nextEvent = 1;
+  private final List<Map<String, Object>> credentials = new ArrayList<>();
+  private final List<Map<String, Object>> routes = new ArrayList<>();
+  private final List<Map<String, Object>> rounds = new ArrayList<>();
+  private final Map<String, Long> devices = new LinkedHashMap<>();
+  private long nextCredential = 1;
+  private long nextRoute = 1;
+  private long nextRound = 1;
+  private long nextCommand = 1;
+
+  private static final Set<String> KINDS = Set.of("card", "pin", "qr");
+  private static final Pattern VALUE = Pattern.compile("^[!-~]{1,64}$");
+  private static final Pattern DOOR =
+      Pattern.compile("^[a-z0-9][a-z0-9_-]{0,63}(:[A-Za-z0-9_-]{1,32})?$");
+  private static final Pattern CHECKPOINT = Pattern.compile("^[A-Za-z0-9][A-Za-z0-9_:.-]{0,99}$");
+  private static final Pattern TIME = Pattern.compile("^([01]\\d|2[0-3]):[0-5]\\d$");
 
   @Override
   public String module() {
@@ -38,7 +64,10 @@ public final class FakeSecurityArea implements FakeArea {
         "security.alarm.handle",
         "security.access-event.read",
         "security.credential.read",
-        "security.patrol.read");
+        "security.credential.issue",
+        "security.credential.revoke",
+        "security.patrol.read",
+        "security.patrol.manage");
   }
 
   // ------------------------------------------------------------------------------ seeding
@@ -88,10 +117,48 @@ public final class FakeSecurityArea implements FakeArea {
     estates.put(e, estateId);
   }
 
+  /** A door controller or patrol reader in an estate: where its credentials and routes are. */
+  public synchronized void device(String deviceId, long estateId) {
+    devices.put(deviceId, estateId);
+  }
+
+  /** A credential issued earlier, as if through the API. */
+  public synchronized long credential(
+      String kind, String value, String holder, List<String> doors, Instant from, Instant to) {
+    Map<String, Object> c = newCredential(kind, value, holder, null, doors, from, to);
+    return ((Number) c.get("id")).longValue();
+  }
+
+  /** A route created earlier, as if through the API. */
+  public synchronized long route(
+      String name, List<String> checkpoints, List<String> times, int roundMinutes) {
+    return ((Number) newRoute(name, checkpoints, times, roundMinutes).get("id")).longValue();
+  }
+
+  /** A round of a route from {@code start}, with check-ins ({@code checkpoint -> at}). */
+  public synchronized long round(long routeId, Instant start, Map<String, Instant> checkins) {
+    Map<String, Object> route = routes.get((int) routeId - 1);
+    Map<String, Object> round = newRound(route, start);
+    checkins.forEach((cp, at) -> checkinsOf(round).add(checkin(cp, "Guard Zhao", "app", at)));
+    return ((Number) round.get("id")).longValue();
+  }
+
   // ------------------------------------------------------------------------------ serving
 
   @Override
   public synchronized FakeResponse handle(FakeRequest r) {
+    try {
+      FakeResponse answer = credentials(r);
+      if (answer == null) {
+        answer = patrol(r);
+      }
+      return answer != null ? answer : alarmsAndEvents(r);
+    } catch (Refusal refusal) {
+      return refusal.response;
+    }
+  }
+
+  private FakeResponse alarmsAndEvents(FakeRequest r) {
     if (r.is("GET", "alarms")) {
       r.require("security.alarm.read");
       String status = r.query("status");
@@ -213,5 +280,484 @@ public final class FakeSecurityArea implements FakeArea {
 
   private static FakeProblem invalidParameter(String detail) {
     return new FakeProblem(400, "invalid-parameter", "Invalid query parameter", detail);
+  }
+
+  // ------------------------------------------------------------------------------ credentials
+
+  private FakeResponse credentials(FakeRequest r) {
+    if (r.is("GET", "credentials")) {
+      r.require("security.credential.read");
+      String status = r.query("status");
+      if (status != null && !status.equals("active") && !status.equals("revoked")) {
+        throw invalidParameter("status must be active or revoked.");
+      }
+      String holder = r.query("holder");
+      String h = holder == null || holder.isBlank() ? null : holder.strip().toLowerCase();
+      List<Map<String, Object>> shown = new ArrayList<>();
+      for (int i = credentials.size() - 1; i >= 0; i--) {
+        Map<String, Object> c = credentials.get(i);
+        if ((status == null || status.equals(c.get("status")))
+            && (h == null || c.get("holder").toString().toLowerCase().contains(h))
+            && reaches(r, "security.credential.read", doorsOf(c))) {
+          shown.add(c);
+        }
+      }
+      return FakeResponse.page(shown, r);
+    }
+    if (r.is("POST", "credentials")) {
+      r.require("security.credential.issue");
+      JsonNode in = body(r);
+      List<Map<String, Object>> errors = new ArrayList<>();
+      String kind = text(in, "kind");
+      if (kind == null || !KINDS.contains(kind)) {
+        errors.add(error("kind", "one of " + KINDS));
+      }
+      String value = text(in, "credential");
+      if (value == null || !VALUE.matcher(value).matches()) {
+        errors.add(
+            error("credential", "1-64 printable characters, as the door controller reports it"));
+      }
+      String holder = text(in, "holder");
+      if (holder == null || holder.isBlank() || holder.length() > 100) {
+        errors.add(error("holder", "1-100 characters"));
+      }
+      Long personId = in.hasNonNull("personId") ? in.path("personId").asLong() : null;
+      if (personId != null && personId <= 0) {
+        errors.add(error("personId", "a resident's person id"));
+      }
+      List<String> doors = new ArrayList<>();
+      in.path("doors").forEach(d -> doors.add(d.isNull() ? null : d.asText()));
+      if (doors.isEmpty() || doors.size() > 100) {
+        errors.add(error("doors", "1-100 doors: '<device>' or '<device>:<door>'"));
+      } else {
+        for (String d : doors) {
+          if (d == null || !DOOR.matcher(d).matches()) {
+            errors.add(error("doors", "'" + d + "' is not '<device>' or '<device>:<door>'"));
+          }
+        }
+      }
+      Instant now = Instant.now();
+      Instant from = instant(errors, "validFrom", text(in, "validFrom"), now);
+      Instant to = instant(errors, "validTo", text(in, "validTo"), null);
+      if (from != null && to != null && !to.isAfter(from)) {
+        errors.add(error("validTo", "after validFrom"));
+      }
+      throwIfAny(errors);
+      List<String> outside =
+          deviceIds(doors).stream()
+              .filter(d -> !reaches(r, "security.credential.issue", List.of(d)))
+              .toList();
+      if (!outside.isEmpty()) {
+        throw new FakeProblem(
+            404,
+            "device-not-found",
+            "Device not found",
+            "This tenant has no device " + outside.get(0) + ".");
+      }
+      boolean inUse =
+          credentials.stream()
+              .anyMatch(
+                  c ->
+                      c.get("status").equals("active")
+                          && c.get("kind").equals(kind)
+                          && c.get("credential").equals(value));
+      if (inUse) {
+        throw new FakeProblem(
+            409,
+            "credential-in-use",
+            "Credential in use",
+            "An active " + kind + " credential " + value + " exists; revoke it first.");
+      }
+      Map<String, Object> c = newCredential(kind, value, holder.strip(), personId, doors, from, to);
+      return FakeResponse.json(201, c);
+    }
+    if (r.is("POST", "credentials/[^/]+/revoke")) {
+      r.require("security.credential.revoke");
+      String rawId = r.path().split("/")[1];
+      Map<String, Object> c =
+          credentials.stream()
+              .filter(x -> String.valueOf(x.get("id")).equals(rawId))
+              .filter(x -> reaches(r, "security.credential.revoke", doorsOf(x)))
+              .findFirst()
+              .orElseThrow(
+                  () ->
+                      new FakeProblem(
+                          404,
+                          "credential-not-found",
+                          "Credential not found",
+                          "This tenant has no credential " + rawId + "."));
+      if (c.get("status").equals("revoked")) {
+        throw new FakeProblem(
+            409,
+            "credential-revoked",
+            "Credential revoked",
+            "Credential " + rawId + " is revoked already.");
+      }
+      Instant now = Instant.now();
+      c.put("status", "revoked");
+      c.put("revokedAt", now.toString());
+      c.put("pushes", pushes(doorsOf(c), "remove", now));
+      return FakeResponse.json(c);
+    }
+    return null;
+  }
+
+  private Map<String, Object> newCredential(
+      String kind,
+      String value,
+      String holder,
+      Long personId,
+      List<String> doors,
+      Instant from,
+      Instant to) {
+    Instant now = Instant.now();
+    Map<String, Object> c = new LinkedHashMap<>();
+    c.put("id", nextCredential++);
+    c.put("kind", kind);
+    c.put("credential", value);
+    c.put("holder", holder);
+    c.put("personId", personId);
+    c.put("doors", List.copyOf(doors));
+    c.put("validFrom", from.toString());
+    c.put("validTo", to == null ? null : to.toString());
+    c.put("status", "active");
+    c.put("createdAt", now.toString());
+    c.put("revokedAt", null);
+    c.put("pushes", pushes(doors, "add", now));
+    credentials.add(c);
+    return c;
+  }
+
+  /** One push per door: sent to a known controller, failed (with why) to an unknown one. */
+  private List<Map<String, Object>> pushes(List<String> doors, String action, Instant now) {
+    List<Map<String, Object>> out = new ArrayList<>();
+    for (String d : doors) {
+      String device = d.contains(":") ? d.substring(0, d.indexOf(':')) : d;
+      Map<String, Object> p = new LinkedHashMap<>();
+      p.put("deviceId", device);
+      p.put("door", d.contains(":") ? d.substring(d.indexOf(':') + 1) : null);
+      p.put("action", action);
+      boolean known = devices.containsKey(device);
+      p.put("commandId", known ? nextCommand++ : null);
+      p.put("status", known ? "sent" : "failed");
+      p.put("detail", known ? null : "Device not found: This tenant has no device " + device + ".");
+      p.put("at", now.toString());
+      out.add(p);
+    }
+    return out;
+  }
+
+  @SuppressWarnings("unchecked")
+  private static List<String> doorsOf(Map<String, Object> c) {
+    return (List<String>) c.get("doors");
+  }
+
+  private static List<String> deviceIds(List<String> doorsOrCheckpoints) {
+    return doorsOrCheckpoints.stream()
+        .filter(d -> d != null && DOOR.matcher(d).matches())
+        .map(d -> d.contains(":") ? d.substring(0, d.indexOf(':')) : d)
+        .distinct()
+        .toList();
+  }
+
+  /** Whether the caller's scope of a permission reaches every device of these doors. */
+  private boolean reaches(FakeRequest r, String permission, List<String> doors) {
+    var held = r.caller().me().scopeOf(permission);
+    if (held.isEmpty()) {
+      return false;
+    }
+    if (held.get().companyWide()) {
+      return true;
+    }
+    List<String> ids = deviceIds(doors);
+    return !ids.isEmpty()
+        && ids.stream()
+            .allMatch(d -> devices.containsKey(d) && held.get().estates().contains(devices.get(d)));
+  }
+
+  // ------------------------------------------------------------------------------ patrol
+
+  private FakeResponse patrol(FakeRequest r) {
+    if (r.is("GET", "patrol/routes")) {
+      r.require("security.patrol.read");
+      List<Map<String, Object>> shown = new ArrayList<>();
+      for (Map<String, Object> route : routes) {
+        if (reachesRoute(r, "security.patrol.read", route)) {
+          shown.add(route);
+        }
+      }
+      return FakeResponse.page(shown, r);
+    }
+    if (r.is("POST", "patrol/routes")) {
+      r.require("security.patrol.manage");
+      JsonNode in = body(r);
+      List<Map<String, Object>> errors = new ArrayList<>();
+      String name = text(in, "name");
+      if (name == null || name.isBlank() || name.length() > 100) {
+        errors.add(error("name", "1-100 characters"));
+      }
+      List<String> checkpoints = strings(in.path("checkpoints"));
+      if (checkpoints.isEmpty()
+          || checkpoints.size() > 200
+          || checkpoints.stream().distinct().count() != checkpoints.size()
+          || checkpoints.stream().anyMatch(c -> c == null || !CHECKPOINT.matcher(c).matches())) {
+        errors.add(error("checkpoints", "1-200 distinct codes: '<device>:<door>' or a tag code"));
+      }
+      List<String> times = strings(in.path("times"));
+      if (times.isEmpty()
+          || times.size() > 48
+          || times.stream().anyMatch(t -> t == null || !TIME.matcher(t).matches())) {
+        errors.add(error("times", "1-48 local start times 'HH:MM'"));
+      }
+      int minutes = in.path("roundMinutes").asInt(-1);
+      if (!in.path("roundMinutes").isInt() || minutes < 5 || minutes > 720) {
+        errors.add(error("roundMinutes", "5-720 minutes to walk a round"));
+      }
+      throwIfAny(errors);
+      if (routes.stream().anyMatch(x -> x.get("name").equals(name.strip()))) {
+        throw new FakeProblem(
+            409, "route-exists", "Route exists", "A route named " + name.strip() + " exists.");
+      }
+      return FakeResponse.json(
+          201, newRoute(name.strip(), checkpoints, times.stream().sorted().toList(), minutes));
+    }
+    if (r.is("POST", "patrol/schedule")) {
+      r.require("security.patrol.manage");
+      LocalDate day;
+      try {
+        day = LocalDate.parse(r.query("date") == null ? "" : r.query("date"));
+      } catch (DateTimeException e) {
+        throw new FakeProblem(400, "invalid-date", "Invalid date", "date must be YYYY-MM-DD.");
+      }
+      ZoneId zone;
+      try {
+        String z = r.query("zone");
+        zone = ZoneId.of(z == null || z.isBlank() ? "Asia/Shanghai" : z.strip());
+      } catch (DateTimeException e) {
+        throw invalidParameter("zone must be a time zone such as Asia/Shanghai.");
+      }
+      List<Map<String, Object>> made = new ArrayList<>();
+      for (Map<String, Object> route : routes) {
+        if (!reachesRoute(r, "security.patrol.manage", route)) {
+          continue;
+        }
+        for (Object t : (List<?>) route.get("times")) {
+          Instant start = day.atTime(LocalTime.parse(t.toString())).atZone(zone).toInstant();
+          Map<String, Object> round =
+              rounds.stream()
+                  .filter(x -> x.get("routeId").equals(route.get("id")))
+                  .filter(x -> x.get("startsAt").equals(start.toString()))
+                  .findFirst()
+                  .orElseGet(() -> newRound(route, start));
+          made.add(asItStands(round));
+        }
+      }
+      made.sort(Comparator.comparing((Map<String, Object> x) -> x.get("startsAt").toString()));
+      return FakeResponse.json(made);
+    }
+    if (r.is("GET", "patrol/rounds")) {
+      r.require("security.patrol.read");
+      Instant now = Instant.now();
+      List<Map<String, Object>> shown = new ArrayList<>();
+      for (Map<String, Object> round : rounds) {
+        Instant start = Instant.parse(round.get("startsAt").toString());
+        Instant due = Instant.parse(round.get("dueAt").toString());
+        if (due.isAfter(now.minus(Duration.ofHours(24)))
+            && start.isBefore(now.plus(Duration.ofHours(24)))
+            && reachesRoute(r, "security.patrol.read", routeOf(round))) {
+          shown.add(asItStands(round));
+        }
+      }
+      shown.sort(
+          Comparator.comparing(
+                  (Map<String, Object> x) -> Instant.parse(x.get("startsAt").toString()))
+              .thenComparing(x -> ((Number) x.get("id")).longValue()));
+      return FakeResponse.page(shown, r);
+    }
+    if (r.is("GET", "patrol/rounds/[^/]+")) {
+      r.require("security.patrol.read");
+      return FakeResponse.json(
+          asItStands(findRound(r, r.path().split("/")[2], "security.patrol.read")));
+    }
+    return null;
+  }
+
+  private Map<String, Object> newRoute(
+      String name, List<String> checkpoints, List<String> times, int minutes) {
+    Map<String, Object> route = new LinkedHashMap<>();
+    route.put("id", nextRoute++);
+    route.put("name", name);
+    route.put("checkpoints", List.copyOf(checkpoints));
+    route.put("times", List.copyOf(times));
+    route.put("roundMinutes", minutes);
+    routes.add(route);
+    return route;
+  }
+
+  private Map<String, Object> newRound(Map<String, Object> route, Instant start) {
+    Map<String, Object> round = new LinkedHashMap<>();
+    round.put("id", nextRound++);
+    round.put("routeId", route.get("id"));
+    round.put("route", route.get("name"));
+    round.put("startsAt", start.toString());
+    round.put(
+        "dueAt",
+        start
+            .plus(Duration.ofMinutes(((Number) route.get("roundMinutes")).longValue()))
+            .toString());
+    round.put("status", "scheduled");
+    round.put("checkins", new ArrayList<Map<String, Object>>());
+    round.put("missed", List.of());
+    rounds.add(round);
+    return round;
+  }
+
+  private static Map<String, Object> checkin(
+      String checkpoint, String guard, String source, Instant at) {
+    Map<String, Object> c = new LinkedHashMap<>();
+    c.put("checkpoint", checkpoint);
+    c.put("guard", guard);
+    c.put("source", source);
+    c.put("at", at.toString());
+    return c;
+  }
+
+  @SuppressWarnings("unchecked")
+  private static List<Map<String, Object>> checkinsOf(Map<String, Object> round) {
+    return (List<Map<String, Object>>) round.get("checkins");
+  }
+
+  private Map<String, Object> routeOf(Map<String, Object> round) {
+    return routes.stream()
+        .filter(x -> x.get("id").equals(round.get("routeId")))
+        .findFirst()
+        .orElseThrow();
+  }
+
+  /**
+   * The round's state now, as the platform works it out: scheduled before its window, in progress
+   * within it, completed once every checkpoint has a check-in, missed with the checkpoints left
+   * once its window has passed.
+   */
+  private Map<String, Object> asItStands(Map<String, Object> round) {
+    Instant now = Instant.now();
+    Instant start = Instant.parse(round.get("startsAt").toString());
+    Instant due = Instant.parse(round.get("dueAt").toString());
+    List<String> left = new ArrayList<>();
+    for (Object cp : (List<?>) routeOf(round).get("checkpoints")) {
+      if (checkinsOf(round).stream().noneMatch(c -> c.get("checkpoint").equals(cp))) {
+        left.add(cp.toString());
+      }
+    }
+    String status =
+        left.isEmpty()
+            ? "completed"
+            : now.isAfter(due) ? "missed" : now.isBefore(start) ? "scheduled" : "in_progress";
+    Map<String, Object> view = new LinkedHashMap<>(round);
+    view.put("status", status);
+    view.put("checkins", List.copyOf(checkinsOf(round)));
+    view.put("missed", status.equals("missed") ? left : List.of());
+    return view;
+  }
+
+  private Map<String, Object> findRound(FakeRequest r, String rawId, String permission) {
+    return rounds.stream()
+        .filter(x -> String.valueOf(x.get("id")).equals(rawId))
+        .filter(x -> reachesRoute(r, permission, routeOf(x)))
+        .findFirst()
+        .orElseThrow(
+            () ->
+                new FakeProblem(
+                    404,
+                    "round-not-found",
+                    "Round not found",
+                    "This tenant has no patrol round " + rawId + "."));
+  }
+
+  /** A route is where its readers are: every checkpoint's device in the caller's scope. */
+  private boolean reachesRoute(FakeRequest r, String permission, Map<String, Object> route) {
+    @SuppressWarnings("unchecked")
+    List<String> checkpoints = (List<String>) route.get("checkpoints");
+    return reaches(r, permission, checkpoints);
+  }
+
+  // ------------------------------------------------------------------------------ input
+
+  private static JsonNode body(FakeRequest r) {
+    JsonNode in = r.body();
+    if (in.isMissingNode() || in.isNull() || !in.isObject()) {
+      throw new FakeProblem(
+          400,
+          "missing-body",
+          "Missing body",
+          "Send the record as a JSON object in the request body.");
+    }
+    return in;
+  }
+
+  private static String text(JsonNode in, String field) {
+    return in.hasNonNull(field) ? in.path(field).asText() : null;
+  }
+
+  private static List<String> strings(JsonNode array) {
+    List<String> out = new ArrayList<>();
+    array.forEach(n -> out.add(n.isNull() ? null : n.asText()));
+    return out;
+  }
+
+  private static Instant instant(
+      List<Map<String, Object>> errors, String field, String value, Instant dflt) {
+    if (value == null || value.isBlank()) {
+      return dflt;
+    }
+    try {
+      return Instant.parse(value.strip());
+    } catch (DateTimeException e) {
+      errors.add(error(field, "an ISO-8601 instant such as 2026-12-01T00:00:00Z"));
+      return null;
+    }
+  }
+
+  private static Map<String, Object> error(String field, String message) {
+    Map<String, Object> e = new LinkedHashMap<>();
+    e.put("field", field);
+    e.put("message", message);
+    return e;
+  }
+
+  /** 422 validation-failed with every field error, as the platform's FieldErrors answers. */
+  private static void throwIfAny(List<Map<String, Object>> errors) {
+    if (errors.isEmpty()) {
+      return;
+    }
+    StringBuilder detail = new StringBuilder();
+    for (Map<String, Object> e : errors) {
+      detail.append(detail.length() == 0 ? "" : "; ").append(e.get("field")).append(' ');
+      detail.append(e.get("message"));
+    }
+    Map<String, Object> p = new LinkedHashMap<>();
+    p.put("type", FakeOperatorApi.PROBLEM + "validation-failed");
+    p.put("title", "Invalid input");
+    p.put("status", 422);
+    p.put("detail", detail + ".");
+    p.put("errors", errors);
+    try {
+      throw new Refusal(
+          new FakeResponse(
+              422, "application/problem+json", FakeResponse.JSON.writeValueAsBytes(p)));
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /** A problem with extension members, which {@link FakeProblem} does not carry. */
+  private static final class Refusal extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+    private final transient FakeResponse response;
+
+    Refusal(FakeResponse response) {
+      super("refused", null, false, false);
+      this.response = response;
+    }
   }
 }

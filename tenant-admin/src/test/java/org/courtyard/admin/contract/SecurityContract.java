@@ -1,8 +1,16 @@
 package org.courtyard.admin.contract;
 
 import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
 import org.junit.Test;
 
 /**
@@ -10,7 +18,12 @@ import org.junit.Test;
  * with their filters, the refusals of a bad filter or cursor, and acknowledging or resolving an
  * alarm: who acts is required (422 before anything else), an unknown alarm is 404 {@code
  * alarm-not-found}. (A new company has no alarms: devices raise them, so moving a real one on is
- * covered by the fake's Karibu tests and the platform's own ITs.)
+ * covered by the fake's Karibu tests and the platform's own ITs.) The credential screen relies on
+ * the list's {@code holder}/{@code status} filters, issuing (201 with the credential, 422 {@code
+ * validation-failed} naming each field in {@code errors}, 409 {@code credential-in-use}) and
+ * revoking (409 {@code credential-revoked} the second time, 404 {@code credential-not-found}); the
+ * patrol screen on routes, scheduling a day (400 {@code invalid-date}), the rounds list and one
+ * round (404 {@code round-not-found}).
  */
 public abstract class SecurityContract extends TenantApiContract {
 
@@ -62,5 +75,163 @@ public abstract class SecurityContract extends TenantApiContract {
     Answer refused = send("GET", "security/access-events", null, cashier);
     assertEquals(describe(refused), 403, refused.status());
     assertProblem(refused, 403, "permission-denied");
+  }
+
+  @Test
+  public void credentialsAreIssuedListedByHolderAndRevokedOnce() {
+    String admin = accessToken(target().newStaff("administrator"));
+    String value = "C" + UUID.randomUUID().toString().substring(0, 8).toUpperCase();
+    String holder = "Holder " + value;
+    Map<String, Object> card =
+        Map.of(
+            "kind",
+            "card",
+            "credential",
+            value,
+            "holder",
+            holder,
+            "doors",
+            List.of("gate-" + value.toLowerCase() + ":1"),
+            "validTo",
+            "2099-01-01T00:00:00Z");
+    Answer issued = send("POST", "security/credentials", card, admin);
+    assertEquals(describe(issued), 201, issued.status());
+    JsonNode c = issued.body();
+    long id = c.path("id").asLong();
+    assertEquals("active", c.path("status").asText());
+    assertEquals(holder, c.path("holder").asText());
+    assertEquals("card", c.path("kind").asText());
+    assertTrue(describe(issued), c.path("doors").isArray() && c.path("pushes").isArray());
+    assertTrue(describe(issued), c.path("validFrom").isTextual());
+    assertEquals("2099-01-01T00:00:00Z", c.path("validTo").asText());
+
+    assertProblem(send("POST", "security/credentials", card, admin), 409, "credential-in-use");
+
+    Answer mine =
+        send(
+            "GET", "security/credentials?status=active&holder=" + value.toLowerCase(), null, admin);
+    assertPage(mine);
+    assertEquals(describe(mine), 1, mine.body().path("items").size());
+    assertEquals(id, mine.body().path("items").get(0).path("id").asLong());
+
+    Answer revoked = send("POST", "security/credentials/" + id + "/revoke", null, admin);
+    assertEquals(describe(revoked), 200, revoked.status());
+    assertEquals("revoked", revoked.body().path("status").asText());
+    assertTrue(describe(revoked), revoked.body().path("revokedAt").isTextual());
+    assertProblem(
+        send("POST", "security/credentials/" + id + "/revoke", null, admin),
+        409,
+        "credential-revoked");
+    assertProblem(
+        send("POST", "security/credentials/987654/revoke", null, admin),
+        404,
+        "credential-not-found");
+    Answer gone = send("GET", "security/credentials?status=active&holder=" + value, null, admin);
+    assertEquals(describe(gone), 0, gone.body().path("items").size());
+    Answer still = send("GET", "security/credentials?status=revoked&holder=" + value, null, admin);
+    assertEquals(describe(still), 1, still.body().path("items").size());
+  }
+
+  @Test
+  public void issuingNamesEveryWrongFieldAndTheListRefusesABadFilter() {
+    String admin = accessToken(target().newStaff("administrator"));
+    Answer refused =
+        send(
+            "POST",
+            "security/credentials",
+            Map.of(
+                "kind", "face",
+                "credential", "",
+                "holder", " ",
+                "doors", List.of("Not A Door!"),
+                "validFrom", "tomorrow"),
+            admin);
+    assertProblem(refused, 422, "validation-failed");
+    Set<String> fields = new HashSet<>();
+    refused.body().path("errors").forEach(e -> fields.add(e.path("field").asText()));
+    assertEquals(Set.of("kind", "credential", "holder", "doors", "validFrom"), fields);
+
+    assertProblem(
+        send("GET", "security/credentials?status=lost", null, admin), 400, "invalid-parameter");
+    assertProblem(
+        send("GET", "security/credentials?cursor=nonsense", null, admin), 400, "invalid-cursor");
+
+    String auditor = accessToken(target().newStaff("auditor"));
+    assertPage(send("GET", "security/credentials", null, auditor));
+    assertProblem(
+        send("POST", "security/credentials/987654/revoke", null, auditor),
+        403,
+        "permission-denied");
+    String cashier = accessToken(target().newStaff("cashier"));
+    assertProblem(send("GET", "security/credentials", null, cashier), 403, "permission-denied");
+  }
+
+  @Test
+  public void aRouteIsScheduledIntoTheDaysRoundsWithTheirCheckins() {
+    String admin = accessToken(target().newStaff("administrator"));
+    String name = "Route " + UUID.randomUUID().toString().substring(0, 8);
+    Map<String, Object> route =
+        Map.of(
+            "name",
+            name,
+            "checkpoints",
+            List.of("tag-north", "tag-south"),
+            "times",
+            List.of("00:00", "12:00"),
+            "roundMinutes",
+            30);
+    Answer created = send("POST", "security/patrol/routes", route, admin);
+    assertEquals(describe(created), 201, created.status());
+    long routeId = created.body().path("id").asLong();
+    assertEquals(name, created.body().path("name").asText());
+    assertEquals(2, created.body().path("checkpoints").size());
+    assertEquals(30, created.body().path("roundMinutes").asInt());
+    assertProblem(send("POST", "security/patrol/routes", route, admin), 409, "route-exists");
+    Answer bad =
+        send(
+            "POST",
+            "security/patrol/routes",
+            Map.of("name", "", "checkpoints", List.of(), "times", List.of("25:00")),
+            admin);
+    assertProblem(bad, 422, "validation-failed");
+    assertEquals(describe(bad), 4, bad.body().path("errors").size());
+    assertPage(send("GET", "security/patrol/routes?limit=5", null, admin));
+
+    String today = LocalDate.now(ZoneId.of("Asia/Shanghai")).toString();
+    Answer day =
+        send("POST", "security/patrol/schedule?date=" + today + "&zone=Asia/Shanghai", null, admin);
+    assertEquals(describe(day), 200, day.status());
+    JsonNode mine = null;
+    for (JsonNode round : day.body()) {
+      if (round.path("routeId").asLong() == routeId) {
+        mine = round;
+      }
+    }
+    assertTrue(describe(day), mine != null);
+    assertEquals(name, mine.path("route").asText());
+    assertTrue(describe(day), mine.path("startsAt").isTextual() && mine.path("dueAt").isTextual());
+    assertTrue(describe(day), mine.path("checkins").isArray() && mine.path("missed").isArray());
+    assertTrue(
+        describe(day),
+        Set.of("scheduled", "in_progress", "completed", "missed")
+            .contains(mine.path("status").asText()));
+
+    Answer one = send("GET", "security/patrol/rounds/" + mine.path("id").asLong(), null, admin);
+    assertEquals(describe(one), 200, one.status());
+    assertEquals(routeId, one.body().path("routeId").asLong());
+    assertPage(send("GET", "security/patrol/rounds?limit=10", null, admin));
+    assertProblem(
+        send("GET", "security/patrol/rounds/987654", null, admin), 404, "round-not-found");
+    assertProblem(
+        send("GET", "security/patrol/rounds?cursor=nonsense", null, admin), 400, "invalid-cursor");
+    assertProblem(
+        send("POST", "security/patrol/schedule?date=someday", null, admin), 400, "invalid-date");
+
+    String auditor = accessToken(target().newStaff("auditor"));
+    assertPage(send("GET", "security/patrol/rounds", null, auditor));
+    assertProblem(
+        send("POST", "security/patrol/schedule?date=" + today, null, auditor),
+        403,
+        "permission-denied");
   }
 }

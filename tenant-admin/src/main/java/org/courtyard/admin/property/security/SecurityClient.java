@@ -6,7 +6,10 @@ import java.util.Map;
 import org.courtyard.admin.api.TenantApi;
 import org.courtyard.admin.property.CursorDataProvider;
 
-/** The security endpoints the alarm and access-log screens call ({@code /security/...}). */
+/**
+ * The security endpoints the alarm, access-log, credential and patrol screens call ({@code
+ * /security/...}).
+ */
 public final class SecurityClient implements Serializable {
 
   private static final long serialVersionUID = 1L;
@@ -45,5 +48,46 @@ public final class SecurityClient implements Serializable {
   /** Door and gate decisions, newest first; filters {@code deviceId} and {@code granted}. */
   public CursorDataProvider<AccessEvent> accessEvents() {
     return CursorDataProvider.of(api, "security/access-events", AccessEvent.class);
+  }
+
+  /** Credentials in the user's scope, newest first; filters {@code holder} and {@code status}. */
+  public CursorDataProvider<Credential> credentials() {
+    return CursorDataProvider.of(api, "security/credentials", Credential.class);
+  }
+
+  /**
+   * Issues a credential; {@code key} is made once per user action, so a retry issues none twice.
+   */
+  public Credential issue(Credential.Input input, String key) {
+    return api.post("security/credentials", input, Credential.class, key);
+  }
+
+  public Credential revoke(long id) {
+    return api.post("security/credentials/" + id + "/revoke", null, Credential.class);
+  }
+
+  /** Patrol routes, by id. */
+  public CursorDataProvider<Patrol.Route> routes() {
+    return CursorDataProvider.of(api, "security/patrol/routes", Patrol.Route.class);
+  }
+
+  /** Rounds overlapping the last and the next 24 hours, earliest start first. */
+  public CursorDataProvider<Patrol.Round> rounds() {
+    return CursorDataProvider.of(api, "security/patrol/rounds", Patrol.Round.class);
+  }
+
+  public Patrol.Round round(long id) {
+    return api.get("security/patrol/rounds/" + id, Patrol.Round.class);
+  }
+
+  /**
+   * Creates the rounds of every route for a day ({@code YYYY-MM-DD}), times read in {@code zone}.
+   */
+  public List<Patrol.Round> schedule(String date, String zone) {
+    return List.of(
+        api.post(
+            "security/patrol/schedule" + TenantApi.query(Map.of("date", date, "zone", zone)),
+            null,
+            Patrol.Round[].class));
   }
 }

@@ -10,8 +10,11 @@ import com.github.mvysny.kaributesting.v10.HasValueUtilsKt;
 import com.github.mvysny.kaributesting.v10.MockVaadin;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.H3;
+import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.select.Select;
@@ -74,7 +77,32 @@ class SecurityViewsTest extends PropertyTestBase {
         "Wang Fang",
         Instant.parse("2026-12-06T08:03:00Z"));
     fake.staff(COMPANY, "guard.east", PASSWORD).grantInEstates("guard", 1L);
+
+    area.device("gate-n", 2L);
+    area.device("gate-s", 1L);
+    Instant now = Instant.now();
+    area.credential(
+        "card", "04A1B2C3", "Li Lei", List.of("gate-n:1"), now.minusSeconds(86_400), null);
+    area.credential("pin", "482913", "Wang Fang", List.of("gate-s"), now, null);
+    revocable =
+        area.credential(
+            "qr", "QR-77", "Zhang Wei", List.of("gate-n:2"), now, now.plusSeconds(86_400));
+    northLoop =
+        area.route("North loop", List.of("gate-n:1", "gate-n:2"), List.of("08:00", "20:00"), 30);
+    // a round three hours ago that reached only the first checkpoint, and one still to come
+    missedRound =
+        area.round(
+            northLoop,
+            now.minusSeconds(3 * 3600),
+            java.util.Map.of("gate-n:1", now.minusSeconds(3 * 3600 - 300)));
+    upcomingRound = area.round(northLoop, now.plusSeconds(3600), java.util.Map.of());
+    area.route("South loop", List.of("gate-s:1"), List.of("09:00"), 15);
   }
+
+  private static long revocable;
+  private static long northLoop;
+  private static long missedRound;
+  private static long upcomingRound;
 
   @SuppressWarnings("unchecked")
   private static Grid<Alarm> alarmsGrid() {
@@ -252,5 +280,199 @@ class SecurityViewsTest extends PropertyTestBase {
 
     assertThat(_get(H2.class, s -> s.withText("告警"))).isNotNull();
     assertThat(GridKt._getFormatted(alarmsGrid(), 0, "status")).isEqualTo("待处理");
+  }
+
+  // ------------------------------------------------------------------------------ credentials
+
+  @SuppressWarnings("unchecked")
+  private static Grid<Credential> credentialsGrid() {
+    return _get(Grid.class, s -> s.withId("credentials-grid"));
+  }
+
+  private static List<Credential> credentials() {
+    return GridKt._fetch(credentialsGrid(), 0, 100);
+  }
+
+  private static TextField field(String id) {
+    return _get(TextField.class, s -> s.withId(id));
+  }
+
+  @Test
+  @SuppressWarnings("unchecked")
+  void credentialsAreListedNewestFirstAndFilteredByHolder() {
+    signIn("guard");
+    UI.getCurrent().navigate(CredentialsView.class);
+
+    assertThat(credentials())
+        .extracting(Credential::holder)
+        .containsSubsequence("Wang Fang", "Li Lei");
+    int li = credentials().stream().map(Credential::holder).toList().indexOf("Li Lei");
+    assertThat(GridKt._getFormatted(credentialsGrid(), li, "kind")).isEqualTo("card");
+    assertThat(GridKt._getFormatted(credentialsGrid(), li, "doors")).isEqualTo("gate-n:1");
+    assertThat(GridKt._getFormatted(credentialsGrid(), li, "status")).isEqualTo("active");
+
+    HasValueUtilsKt._setValue(field("credentials-holder"), "wang");
+    assertThat(credentials()).extracting(Credential::holder).containsExactly("Wang Fang");
+    HasValueUtilsKt._setValue(_get(Select.class, s -> s.withId("credentials-status")), "revoked");
+    assertThat(credentials()).isEmpty();
+  }
+
+  @Test
+  void issuingPutsEachRefusalOnItsFieldThenIssues() {
+    signIn("guard");
+    UI.getCurrent().navigate(CredentialsView.class);
+    click("credential-issue");
+    HasValueUtilsKt._setValue(field("credential-value"), "04FFEE01");
+    HasValueUtilsKt._setValue(field("credential-doors"), "Not A Door!");
+    HasValueUtilsKt._setValue(field("credential-to"), "next week");
+    click("credential-dialog-ok");
+
+    assertThat(field("credential-holder").isInvalid()).isTrue();
+    assertThat(field("credential-holder").getErrorMessage()).isEqualTo("1-100 characters");
+    assertThat(field("credential-doors").isInvalid()).isTrue();
+    assertThat(field("credential-to").getErrorMessage()).contains("ISO-8601");
+    assertThat(field("credential-value").isInvalid()).isFalse();
+
+    HasValueUtilsKt._setValue(field("credential-holder"), "Chen Jing");
+    HasValueUtilsKt._setValue(field("credential-doors"), "gate-s:1, gate-s:2");
+    HasValueUtilsKt._setValue(field("credential-to"), "2099-12-31T18:00");
+    Dialog dialog = _get(Dialog.class, s -> s.withId("credential-dialog"));
+    click("credential-dialog-ok");
+
+    assertThat(dialog.isOpened()).isFalse();
+    Credential issued = credentials().get(0);
+    assertThat(issued.holder()).isEqualTo("Chen Jing");
+    assertThat(issued.credential()).isEqualTo("04FFEE01");
+    assertThat(issued.doors()).containsExactly("gate-s:1", "gate-s:2");
+    assertThat(issued.validTo()).isAfter(Instant.parse("2099-12-31T00:00:00Z"));
+  }
+
+  @Test
+  @SuppressWarnings("unchecked")
+  void revokingAsksFirstThenTheCredentialIsRevoked() {
+    signIn("guard");
+    UI.getCurrent().navigate(CredentialsView.class);
+    int row = credentials().stream().map(Credential::id).toList().indexOf(revocable);
+    HorizontalLayout cell =
+        (HorizontalLayout) GridKt._getCellComponent(credentialsGrid(), row, "actions");
+    ButtonKt._click((Button) cell.getComponentAt(0));
+    assertThat(_find(Paragraph.class))
+        .anyMatch(p -> p.getText().contains("QR code QR-77 of Zhang Wei will open no door"));
+    click("credential-revoke-ok");
+
+    assertThat(credentials()).extracting(Credential::id).doesNotContain(revocable);
+    HasValueUtilsKt._setValue(_get(Select.class, s -> s.withId("credentials-status")), "revoked");
+    assertThat(credentials()).extracting(Credential::id).containsExactly(revocable);
+    assertThat(GridKt._getFormatted(credentialsGrid(), 0, "status")).isEqualTo("revoked");
+    HorizontalLayout done =
+        (HorizontalLayout) GridKt._getCellComponent(credentialsGrid(), 0, "actions");
+    assertThat(done.getComponentCount()).isZero();
+  }
+
+  @Test
+  void readersOfCredentialsMayNeitherIssueNorRevoke() {
+    fake.staff(COMPANY, "auditor.2", PASSWORD).grant("auditor");
+    signIn("auditor.2");
+    UI.getCurrent().navigate(CredentialsView.class);
+    assertThat(credentials()).extracting(Credential::holder).contains("Li Lei", "Wang Fang");
+    assertThat(_find(Button.class, s -> s.withId("credential-issue"))).isEmpty();
+    assertThat(credentialsGrid().getColumnByKey("actions")).isNull();
+  }
+
+  @Test
+  void staffSeeOnlyTheCredentialsOfTheirEstatesDoors() {
+    signIn("guard.east");
+    UI.getCurrent().navigate(CredentialsView.class);
+    assertThat(credentials()).extracting(Credential::holder).contains("Wang Fang");
+    assertThat(credentials()).extracting(Credential::holder).doesNotContain("Li Lei");
+  }
+
+  // ------------------------------------------------------------------------------ patrol
+
+  @SuppressWarnings("unchecked")
+  private static Grid<Patrol.Round> roundsGrid() {
+    return _get(Grid.class, s -> s.withId("patrol-rounds"));
+  }
+
+  private static List<Patrol.Round> rounds() {
+    return GridKt._fetch(roundsGrid(), 0, 100);
+  }
+
+  private static int rowOf(long round) {
+    return rounds().stream().map(Patrol.Round::id).toList().indexOf(round);
+  }
+
+  @Test
+  @SuppressWarnings("unchecked")
+  void patrolShowsRoutesRoundsWithMissedCheckpointsAndARoundsCheckins() {
+    signIn("guard");
+    UI.getCurrent().navigate(PatrolView.class);
+
+    Grid<Patrol.Route> routes = _get(Grid.class, s -> s.withId("patrol-routes"));
+    assertThat(GridKt._fetch(routes, 0, 10))
+        .extracting(Patrol.Route::name)
+        .containsExactly("North loop", "South loop");
+    assertThat(GridKt._getFormatted(routes, 0, "checkpoints")).isEqualTo("gate-n:1 → gate-n:2");
+
+    List<Patrol.Round> all = rounds();
+    int gone = rowOf(missedRound);
+    int next = rowOf(upcomingRound);
+    assertThat(gone).isLessThan(next);
+    assertThat(GridKt._getFormatted(roundsGrid(), gone, "status")).isEqualTo("missed");
+    Span missed = (Span) GridKt._getCellComponent(roundsGrid(), gone, "missed");
+    assertThat(missed.getText()).isEqualTo("gate-n:2");
+    assertThat(missed.getClassNames()).contains("patrol-missed");
+    assertThat(GridKt._getFormatted(roundsGrid(), next, "status")).isEqualTo("scheduled");
+    assertThat(((Span) GridKt._getCellComponent(roundsGrid(), next, "missed")).getClassNames())
+        .isEmpty();
+
+    roundsGrid().select(all.get(gone));
+    Grid<Patrol.Checkin> checkins = _get(Grid.class, s -> s.withId("patrol-checkins"));
+    assertThat(GridKt._fetch(checkins, 0, 10))
+        .extracting(Patrol.Checkin::checkpoint)
+        .containsExactly("gate-n:1");
+    assertThat(GridKt._getFormatted(checkins, 0, "source")).isEqualTo("the app");
+    assertThat(_get(H3.class, s -> s.withId("patrol-round-title")).getText())
+        .startsWith("Check-ins of North loop");
+  }
+
+  @Test
+  void schedulingTodayAddsTheRoutesRoundsOnce() {
+    signIn("guard");
+    UI.getCurrent().navigate(PatrolView.class);
+    int before = rounds().size();
+    click("patrol-schedule");
+    int after = rounds().size();
+    assertThat(after).isGreaterThan(before);
+    click("patrol-schedule");
+    assertThat(rounds()).hasSize(after);
+  }
+
+  @Test
+  void patrolReadersGetNoScheduleButton() {
+    fake.staff(COMPANY, "auditor.3", PASSWORD).grant("auditor");
+    signIn("auditor.3");
+    UI.getCurrent().navigate(PatrolView.class);
+    assertThat(rounds()).isNotEmpty();
+    assertThat(_find(Button.class, s -> s.withId("patrol-schedule"))).isEmpty();
+  }
+
+  @Test
+  void staffWithoutPatrolPermissionsAreNotAllowed() {
+    signIn("cashier");
+    UI.getCurrent().navigate(PatrolView.class);
+    assertThat(_get(NotAllowedView.class).reason()).contains("security.patrol.read");
+  }
+
+  @Test
+  void inChinesePatrolAndCredentialsSpeakChinese() {
+    UI.getCurrent().getSession().setLocale(Locale.CHINESE);
+    UI.getCurrent().setLocale(Locale.CHINESE);
+    signIn("guard");
+    UI.getCurrent().navigate(PatrolView.class);
+    assertThat(_get(H2.class, s -> s.withText("巡更"))).isNotNull();
+    assertThat(GridKt._getFormatted(roundsGrid(), rowOf(missedRound), "status")).isEqualTo("漏巡");
+    UI.getCurrent().navigate(CredentialsView.class);
+    assertThat(_get(H2.class, s -> s.withText("门禁凭证"))).isNotNull();
   }
 }
