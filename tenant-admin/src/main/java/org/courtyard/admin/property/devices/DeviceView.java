@@ -38,6 +38,7 @@ import org.courtyard.admin.api.ApiUnreachable;
 import org.courtyard.admin.property.PropertyLayout;
 import org.courtyard.admin.property.PropertyScreen;
 import org.courtyard.admin.property.PropertySession;
+import org.courtyard.admin.property.When;
 import org.courtyard.admin.ui.Errors;
 import org.courtyard.admin.ui.Texts;
 

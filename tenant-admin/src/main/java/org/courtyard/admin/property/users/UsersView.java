@@ -26,6 +26,7 @@ import org.courtyard.admin.property.CursorDataProvider;
 import org.courtyard.admin.property.PropertyLayout;
 import org.courtyard.admin.property.PropertyScreen;
 import org.courtyard.admin.property.PropertySession;
+import org.courtyard.admin.property.When;
 import org.courtyard.admin.ui.Errors;
 import org.courtyard.admin.ui.Texts;
 

@@ -1,4 +1,4 @@
-package org.courtyard.admin.property.users;
+package org.courtyard.admin.property;
 
 import java.time.Instant;
 import java.time.ZoneId;
@@ -7,11 +7,11 @@ import java.time.format.FormatStyle;
 import java.util.Locale;
 
 /** An instant as the user's language writes a date and time, in the console's time zone. */
-final class When {
+public final class When {
 
   private When() {}
 
-  static String format(Instant at, Locale locale) {
+  public static String format(Instant at, Locale locale) {
     if (at == null) {
       return "—";
     }
