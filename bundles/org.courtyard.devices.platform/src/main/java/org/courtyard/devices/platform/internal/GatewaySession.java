@@ -4,7 +4,6 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.eclipse.paho.client.mqttv3.IMqttActionListener;
 import org.eclipse.paho.client.mqttv3.IMqttDeliveryToken;
 import org.eclipse.paho.client.mqttv3.IMqttToken;
@@ -26,13 +25,28 @@ import org.slf4j.LoggerFactory;
  * always on one session, which keeps each device's messages in order.
  *
  * <p>The session is persistent (clean session off): its subscriptions and the messages for it are
- * kept by the broker while it is away. An acknowledgement carries the connection it was received
- * on: after a reconnect the broker delivers unacknowledged messages again, possibly under the same
- * packet ids, so an acknowledgement of an earlier connection is never sent on a later one.
+ * kept by the broker while it is away. Each connection is a Paho client of its own, and the session
+ * reconnects by itself rather than through Paho's automatic reconnect: Paho 1.2.5 queues an
+ * acknowledgement sent while it is disconnected ahead of its next CONNECT, and its sender then
+ * stops for good, so a gateway whose writer acknowledged a stored batch just after the broker went
+ * away never came back (the Mosquitto restart test lost every reading after the restart). An
+ * acknowledgement carries the client it was received on and goes only to that client while it is
+ * the session's connected one: after a reconnect the broker delivers unacknowledged messages again,
+ * possibly under the same packet ids, and the copies are stored as duplicates and acknowledged
+ * then.
  */
-final class GatewaySession implements MqttCallbackExtended {
+final class GatewaySession {
 
   private static final Logger LOG = LoggerFactory.getLogger(GatewaySession.class);
+
+  /** The pause before the first attempt to reconnect, doubled up to {@link #MAX_BACKOFF_MS}. */
+  private static final long FIRST_BACKOFF_MS = 250;
+
+  /**
+   * The longest pause between attempts: after a broker outage the devices' acknowledged readings
+   * wait in the broker, so the gateway retries at least this often.
+   */
+  private static final long MAX_BACKOFF_MS = 10_000;
 
   /** Where the session hands its messages. May block: that holds the broker's deliveries. */
   interface Sink {
@@ -44,7 +58,7 @@ final class GatewaySession implements MqttCallbackExtended {
   }
 
   /** The acknowledgement of one message, to be sent once it is stored. */
-  record Ack(GatewaySession session, int connection, int messageId, int qos) {
+  record Ack(GatewaySession session, MqttAsyncClient client, int messageId, int qos) {
     void send() {
       session.acknowledge(this);
     }
@@ -57,8 +71,13 @@ final class GatewaySession implements MqttCallbackExtended {
   private final Sink sink;
   private final ScheduledExecutorService scheduler;
   private final Set<String> filters = ConcurrentHashMap.newKeySet();
-  private final AtomicInteger connection = new AtomicInteger();
+  private volatile String url;
+  private volatile String clientId;
+  private volatile MqttConnectOptions options;
+
+  /** The client of the current connection or attempt; null once closed. */
   private volatile MqttAsyncClient client;
+
   private volatile boolean closed;
 
   GatewaySession(int index, Sink sink, ScheduledExecutorService scheduler) {
@@ -77,32 +96,40 @@ final class GatewaySession implements MqttCallbackExtended {
    * the broker is still down, and health says so meanwhile.
    */
   void open(String url, String username, char[] password, int maxInflight) {
-    try {
-      MqttAsyncClient c =
-          new MqttAsyncClient(url, clientId(username, index), new MemoryPersistence());
-      c.setManualAcks(true);
-      c.setCallback(this);
-      MqttConnectOptions options = new MqttConnectOptions();
-      options.setUserName(username);
-      options.setPassword(password);
-      options.setAutomaticReconnect(true);
-      // Paho doubles its reconnect pause up to 128 s by default: after a broker outage of half a
-      // minute the gateway could stay away another minute while devices' acknowledged readings
-      // wait in the broker. Retry at least every 10 s, as the first connection does.
-      options.setMaxReconnectDelay(10_000);
-      options.setCleanSession(false);
-      options.setMaxInflight(maxInflight);
-      options.setKeepAliveInterval(30);
-      options.setMqttVersion(MqttConnectOptions.MQTT_VERSION_3_1_1);
-      client = c;
-      connect(c, options, 250);
-    } catch (MqttException e) {
-      LOG.error("Device gateway session {} cannot be created for {}", index, url, e);
-    }
+    MqttConnectOptions o = new MqttConnectOptions();
+    o.setUserName(username);
+    o.setPassword(password);
+    // reconnection is this class's (see above): Paho's would reuse a client that may be stuck
+    o.setAutomaticReconnect(false);
+    o.setCleanSession(false);
+    o.setMaxInflight(maxInflight);
+    o.setKeepAliveInterval(30);
+    o.setConnectionTimeout(10);
+    o.setMqttVersion(MqttConnectOptions.MQTT_VERSION_3_1_1);
+    this.url = url;
+    this.clientId = clientId(username, index);
+    this.options = o;
+    connect(FIRST_BACKOFF_MS);
   }
 
-  private void connect(MqttAsyncClient c, MqttConnectOptions options, long backoffMs) {
-    if (closed || client != c) {
+  /** One attempt with a client of its own; on failure the next is scheduled with more backoff. */
+  private void connect(long backoffMs) {
+    if (closed) {
+      return;
+    }
+    MqttAsyncClient c;
+    try {
+      c = new MqttAsyncClient(url, clientId, new MemoryPersistence());
+    } catch (MqttException e) {
+      LOG.error("Device gateway session {} cannot be created for {}", index, url, e);
+      return;
+    }
+    c.setManualAcks(true);
+    c.setCallback(new Connection(c));
+    client = c;
+    if (closed) {
+      // close() ran meanwhile and did not see this client
+      discard(c);
       return;
     }
     try {
@@ -117,15 +144,15 @@ final class GatewaySession implements MqttCallbackExtended {
 
             @Override
             public void onFailure(IMqttToken token, Throwable e) {
-              retry(c, options, backoffMs, e);
+              retry(c, backoffMs, e);
             }
           });
     } catch (MqttException e) {
-      retry(c, options, backoffMs, e);
+      retry(c, backoffMs, e);
     }
   }
 
-  private void retry(MqttAsyncClient c, MqttConnectOptions options, long backoffMs, Throwable e) {
+  private void retry(MqttAsyncClient c, long backoffMs, Throwable e) {
     if (closed || client != c) {
       return;
     }
@@ -135,10 +162,9 @@ final class GatewaySession implements MqttCallbackExtended {
         c.getServerURI(),
         String.valueOf(e),
         backoffMs);
+    scheduler.execute(() -> discard(c));
     scheduler.schedule(
-        () -> connect(c, options, Math.min(backoffMs * 2, 10_000)),
-        backoffMs,
-        TimeUnit.MILLISECONDS);
+        () -> connect(Math.min(backoffMs * 2, MAX_BACKOFF_MS)), backoffMs, TimeUnit.MILLISECONDS);
   }
 
   boolean connected() {
@@ -162,60 +188,78 @@ final class GatewaySession implements MqttCallbackExtended {
     }
   }
 
-  @Override
-  public void connectComplete(boolean reconnect, String serverUri) {
-    connection.incrementAndGet();
-    MqttAsyncClient c = client;
-    if (c == null) {
-      return;
+  /**
+   * The callbacks of one client: a late callback of a client the session has already replaced must
+   * not touch the current one.
+   */
+  private final class Connection implements MqttCallbackExtended {
+
+    private final MqttAsyncClient c;
+
+    Connection(MqttAsyncClient c) {
+      this.c = c;
     }
-    try {
-      if (index == 0) {
-        // the single wildcard of earlier versions would deliver every tenant twice
-        c.unsubscribe(ALL_UP);
+
+    @Override
+    public void connectComplete(boolean reconnect, String serverUri) {
+      if (c != client) {
+        return;
       }
-      String[] topics = filters.toArray(String[]::new);
-      for (int from = 0; from < topics.length; from += 500) {
-        int n = Math.min(500, topics.length - from);
-        String[] part = new String[n];
-        System.arraycopy(topics, from, part, 0, n);
-        int[] qos = new int[n];
-        java.util.Arrays.fill(qos, 1);
-        c.subscribe(part, qos);
+      try {
+        if (index == 0) {
+          // the single wildcard of earlier versions would deliver every tenant twice
+          c.unsubscribe(ALL_UP);
+        }
+        String[] topics = filters.toArray(String[]::new);
+        for (int from = 0; from < topics.length; from += 500) {
+          int n = Math.min(500, topics.length - from);
+          String[] part = new String[n];
+          System.arraycopy(topics, from, part, 0, n);
+          int[] qos = new int[n];
+          java.util.Arrays.fill(qos, 1);
+          c.subscribe(part, qos);
+        }
+      } catch (MqttException e) {
+        LOG.error("Device gateway session {} could not subscribe its tenants", index, e);
       }
-      if (reconnect) {
-        LOG.info("Device gateway session {} reconnected to {}", index, serverUri);
-      }
-    } catch (MqttException e) {
-      LOG.error("Device gateway session {} could not subscribe its tenants", index, e);
     }
-  }
 
-  @Override
-  public void connectionLost(Throwable cause) {
-    connection.incrementAndGet();
-    LOG.warn(
-        "Device gateway session {} lost the broker ({}); reconnecting",
-        index,
-        String.valueOf(cause));
-  }
+    @Override
+    public void connectionLost(Throwable cause) {
+      if (closed || c != client) {
+        return;
+      }
+      LOG.warn(
+          "Device gateway session {} lost the broker ({}); reconnecting",
+          index,
+          String.valueOf(cause));
+      // Paho calls this on its callback thread, where the client must not be closed
+      scheduler.execute(
+          () -> {
+            if (client == c) {
+              discard(c);
+              connect(FIRST_BACKOFF_MS);
+            }
+          });
+    }
 
-  @Override
-  public void messageArrived(String topic, MqttMessage message) throws InterruptedException {
-    Ack ack = new Ack(this, connection.get(), message.getId(), message.getQos());
-    sink.arrived(topic, message, ack);
-  }
+    @Override
+    public void messageArrived(String topic, MqttMessage message) throws InterruptedException {
+      sink.arrived(
+          topic, message, new Ack(GatewaySession.this, c, message.getId(), message.getQos()));
+    }
 
-  @Override
-  public void deliveryComplete(IMqttDeliveryToken token) {
-    // commands are published synchronously
+    @Override
+    public void deliveryComplete(IMqttDeliveryToken token) {
+      // commands are published synchronously
+    }
   }
 
   private void acknowledge(Ack ack) {
-    MqttAsyncClient c = client;
-    if (ack.qos() == 0 || c == null || ack.connection() != connection.get()) {
-      // QoS 0 needs none; after a reconnect the broker delivers it again and the copy is a
-      // duplicate
+    MqttAsyncClient c = ack.client();
+    if (ack.qos() == 0 || c == null || c != client || !c.isConnected()) {
+      // QoS 0 needs none; a message of an earlier connection is delivered again on the current
+      // one, and its copy is the one acknowledged
       return;
     }
     try {
@@ -240,7 +284,6 @@ final class GatewaySession implements MqttCallbackExtended {
     closed = true;
     MqttAsyncClient c = client;
     client = null;
-    connection.incrementAndGet();
     if (c == null) {
       return;
     }
@@ -250,11 +293,18 @@ final class GatewaySession implements MqttCallbackExtended {
       }
     } catch (MqttException e) {
       LOG.debug("Gateway session {} disconnect", index, e);
-      try {
-        c.disconnectForcibly(500, 500);
-      } catch (MqttException again) {
-        LOG.debug("Gateway session {} forced disconnect", index, again);
+    }
+    discard(c);
+  }
+
+  /** Closes a client that is no longer the session's, whatever state it is in. */
+  private void discard(MqttAsyncClient c) {
+    try {
+      if (c.isConnected()) {
+        c.disconnectForcibly(0, 500, false);
       }
+    } catch (MqttException e) {
+      LOG.debug("Gateway session {} forced disconnect", index, e);
     }
     try {
       c.close(true);
