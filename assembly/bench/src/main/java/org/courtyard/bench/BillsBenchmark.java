@@ -257,10 +257,11 @@ public final class BillsBenchmark {
                   + (PAGE + 1));
       this.lines =
           c.prepareStatement(
-              "SELECT bill_id, fee_item_id, fee_code, fee_name, quantity, unit_price, months,"
-                  + " days_effective, days_in_cycle, calculated, amount FROM "
+              "SELECT l.bill_id, l.fee_item_id, l.fee_code, l.fee_name, l.quantity,"
+                  + " l.unit_price, l.months, l.days_effective, l.days_in_cycle, l.calculated,"
+                  + " l.amount FROM unnest(?::bigint[]) AS p(id) JOIN "
                   + schema
-                  + ".bill_line WHERE bill_id = ANY(?) ORDER BY bill_id, line");
+                  + ".bill_line l ON l.bill_id = p.id ORDER BY l.bill_id, l.line");
     }
 
     @Override

@@ -162,9 +162,13 @@ final class Reports {
       List<Long> ids = rows.stream().map(r -> (Long) r[0]).toList();
       try (PreparedStatement ps =
           c.prepareStatement(
-              "SELECT bill_id, fee_item_id, fee_code, fee_name, quantity, unit_price, months,"
-                  + " days_effective, days_in_cycle, calculated, amount FROM bill_line"
-                  + " WHERE bill_id = ANY(?) ORDER BY bill_id, line")) {
+              // a join with the page's ids rather than bill_id = ANY(?): the planner then looks
+              // each bill's lines up in the key whatever its statistics say; right after a run
+              // wrote a period's lines, with no statistics yet, ANY took a scan of every line
+              "SELECT l.bill_id, l.fee_item_id, l.fee_code, l.fee_name, l.quantity, l.unit_price,"
+                  + " l.months, l.days_effective, l.days_in_cycle, l.calculated, l.amount"
+                  + " FROM unnest(?::bigint[]) AS p(id) JOIN bill_line l ON l.bill_id = p.id"
+                  + " ORDER BY l.bill_id, l.line")) {
         ps.setArray(1, Jdbc.bigints(c, ids));
         try (ResultSet rs = ps.executeQuery()) {
           while (rs.next()) {
