@@ -34,9 +34,10 @@ import java.util.function.ToDoubleFunction;
  *
  * <p>The browser (unless {@code --no-browser}): the property console started beside Courtyard by
  * the launcher, in headless Chromium ({@link TodayBrowser}); for a company administrator and for
- * the project manager, the time from navigation start to the frame that paints Today's tiles and
- * its 12-month chart, cold (empty browser cache) and over N loads after a warm-up, against a
- * minimal page rendering the same tiles from the same API ({@link TodayPage}, {@link TodayRender}).
+ * the project manager, the time from navigation start until the end of the frame that renders
+ * Today's tiles and its 12-month chart, cold (empty browser cache) and over N loads after a
+ * warm-up, against a minimal page rendering the same tiles from the same API ({@link TodayPage},
+ * {@link TodayRender}).
  *
  * <p>Goal (the issue's): under one second on the 2-core machine, for the API's p95 and the
  * console's warm p95 of both users. Exits 1 when it is missed, when a check fails, or when the
@@ -373,7 +374,7 @@ public final class TodayBenchmark {
   private static boolean renderTable(List<TodayRender.Result> renders, int loads) {
     System.out.printf(
         Locale.ROOT,
-        "| Today in Chromium, ms from navigation start to the frame that paints the tiles and"
+        "| Today in Chromium, ms from navigation start until the end of the frame that renders the tiles and"
             + " the chart | console p50 | p95 | slowest | baseline page p50 | p95 | console / page"
             + " p50 | p95 |%n");
     System.out.println("|---|---|---|---|---|---|---|---|");
@@ -389,7 +390,7 @@ public final class TodayBenchmark {
           r.coldConsole().painted() / r.coldPage().painted());
       System.out.printf(
           Locale.ROOT,
-          "| %s, signing in: click on Sign in to Today painted | %.0f | | | | | | |%n",
+          "| %s, signing in: from the click on Sign in to Today rendered | %.0f | | | | | | |%n",
           r.who(),
           r.signIn().sinceClick());
     }

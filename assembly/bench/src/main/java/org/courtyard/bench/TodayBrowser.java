@@ -22,9 +22,10 @@ import org.openqa.selenium.chrome.ChromeOptions;
  * notes, with {@code performance.now()} (milliseconds since the navigation started), the moment the
  * screen is there: as many {@code .today-tile} elements as the API has tiles for the user, and
  * billing's chart ({@code #tile-billing.billed-this-month svg rect.bar}) with a bar for every point
- * of its series. Then the start of the next animation frame, the one that paints them: that is the
- * time to first render. WebDriver only collects the numbers afterwards, so its own latency is not
- * in them.
+ * of its series. Then the end of the animation frame that renders them (a message posted from its
+ * {@code requestAnimationFrame} callback is handled once the frame's style, layout and paint are
+ * done): that is the time to first render. WebDriver only collects the numbers afterwards, so its
+ * own latency is not in them.
  */
 final class TodayBrowser implements AutoCloseable {
 
@@ -36,7 +37,7 @@ final class TodayBrowser implements AutoCloseable {
    *
    * @param html the page's HTML received (Navigation Timing {@code responseEnd})
    * @param tiles the tiles and the chart in the DOM
-   * @param painted the animation frame that paints them: the time to first render
+   * @param painted the end of the frame that renders them: the time to first render
    * @param sinceClick for a screen reached by a click (signing in), the time from the click to that
    *     frame; else NaN
    */
@@ -55,7 +56,13 @@ final class TodayBrowser implements AutoCloseable {
             if (!ready()) return;
             const tiles = performance.now();
             observer.disconnect();
-            requestAnimationFrame(() => resolve({ tiles, painted: performance.now() }));
+            // the frame that renders them starts with this callback; a message posted from it
+            // is handled once that frame's style, layout and paint are done
+            requestAnimationFrame(() => {
+              const channel = new MessageChannel();
+              channel.port1.onmessage = () => resolve({ tiles, painted: performance.now() });
+              channel.port2.postMessage(0);
+            });
           });
           observer.observe(document, { childList: true, subtree: true });
         });
