@@ -2,6 +2,7 @@ package org.courtyard.bench;
 
 import java.io.File;
 import java.io.IOException;
+import java.lang.management.ManagementFactory;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
@@ -12,6 +13,10 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
 import java.util.regex.Matcher;
@@ -157,6 +162,19 @@ final class BenchSupport {
       Thread.sleep(250);
     }
     return p;
+  }
+
+  /** The nearest-rank percentile {@code p} (0-100) of {@code values}. */
+  static double percentile(List<Double> values, double p) {
+    List<Double> sorted = new ArrayList<>(values);
+    Collections.sort(sorted);
+    return sorted.get(Math.max(0, (int) Math.ceil(sorted.size() * p / 100.0) - 1));
+  }
+
+  /** The machine's load average over the last minute, as the report states it. */
+  static String load() {
+    double load = ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
+    return load < 0 ? "unknown" : String.format(Locale.ROOT, "%.2f", load);
   }
 
   static int freePort() throws IOException {

@@ -209,6 +209,17 @@ final class BillingFixture {
       throws IOException, InterruptedException {
     JsonNode estates = http.call("GET", "/estate/estates", auth, null, 200);
     long estate = estates.path("items").get(0).path("id").asLong();
+    return user(username, role, "estates", List.of(estate), password);
+  }
+
+  /** A staff user granted {@code role} over the whole company; their access token. */
+  String companyStaff(String username, String role, String password)
+      throws IOException, InterruptedException {
+    return user(username, role, "company", List.of(), password);
+  }
+
+  private String user(String username, String role, String scope, List<Long> ids, String password)
+      throws IOException, InterruptedException {
     JsonNode user =
         http.call(
             "POST",
@@ -220,8 +231,13 @@ final class BillingFixture {
         "POST",
         "/identity/users/" + user.path("id").asLong() + "/grants",
         auth,
-        Map.of("role", role, "scope", "estates", "ids", List.of(estate)),
+        Map.of("role", role, "scope", scope, "ids", ids),
         201);
+    return signIn(username, password);
+  }
+
+  /** Signs a staff user in; a fresh access token. */
+  String signIn(String username, String password) throws IOException, InterruptedException {
     JsonNode login =
         http.call(
             "POST",
