@@ -126,6 +126,52 @@ public abstract class DevicesContract extends TenantApiContract {
   }
 
   @Test
+  public void aCommandRepeatedWithItsIdempotencyKeyIsTheSameCommand() {
+    String id = register();
+    Map<String, Object> command =
+        Map.of("name", "set-interval", "arguments", Map.of("seconds", "900"));
+    String key = java.util.UUID.randomUUID().toString();
+    Answer first =
+        send(
+            "POST",
+            "devices/devices/" + id + "/commands",
+            command,
+            admin(),
+            Map.of("Idempotency-Key", key));
+    Answer again =
+        send(
+            "POST",
+            "devices/devices/" + id + "/commands",
+            command,
+            admin(),
+            Map.of("Idempotency-Key", key));
+    assertEquals(describe(first), 202, first.status());
+    assertEquals(describe(again), 202, again.status());
+    assertEquals(first.body().path("id").asLong(), again.body().path("id").asLong());
+    Answer listed = send("GET", "devices/devices/" + id + "/commands?limit=5", null, admin());
+    assertEquals("one command sent", 1, listed.body().size());
+
+    assertProblem(
+        send(
+            "POST",
+            "devices/devices/" + id + "/commands",
+            Map.of("name", "set-interval", "arguments", Map.of("seconds", "600")),
+            admin(),
+            Map.of("Idempotency-Key", key)),
+        422,
+        "idempotency-key-reused");
+    assertProblem(
+        send(
+            "POST",
+            "devices/devices/" + id + "/commands",
+            command,
+            admin(),
+            Map.of("Idempotency-Key", "two words")),
+        400,
+        "invalid-idempotency-key");
+  }
+
+  @Test
   public void aGuardSeesDevicesButMayNotCommandThem() {
     String id = register();
     String guard = accessToken(target().newStaff("guard"));

@@ -32,6 +32,7 @@ public final class FakeDevicesArea implements FakeArea {
   private final Map<String, Map<String, Object>> devices = new TreeMap<>();
   private final Map<String, List<Map<String, Object>>> records = new LinkedHashMap<>();
   private final Map<String, List<Map<String, Object>>> commands = new LinkedHashMap<>();
+  private final Map<String, Map<String, Object>> commandsByKey = new LinkedHashMap<>();
   private long nextCommand = 1;
   private long nextSeq = 1;
 
@@ -280,8 +281,38 @@ public final class FakeDevicesArea implements FakeArea {
           "Invalid command arguments",
           "Driver " + driver + ": seconds must be 60-86400");
     }
+    String key = r.idempotencyKey();
+    if (key != null) {
+      if (key.length() > 200 || !key.chars().allMatch(ch -> ch >= 0x21 && ch <= 0x7e)) {
+        throw new FakeProblem(
+            400,
+            "invalid-idempotency-key",
+            "Invalid Idempotency-Key",
+            "An Idempotency-Key is 1 to 200 visible ASCII characters.");
+      }
+      Map<String, Object> earlier = commandsByKey.get(key);
+      if (earlier != null) {
+        if (!earlier.get("deviceId").equals(d.get("id"))
+            || !earlier.get("name").equals(name)
+            || !earlier.get("arguments").equals(args)) {
+          throw new FakeProblem(
+              422,
+              "idempotency-key-reused",
+              "Idempotency-Key reused",
+              "This Idempotency-Key was used for another command (command "
+                  + earlier.get("id")
+                  + " to device "
+                  + earlier.get("deviceId")
+                  + "); send a new key for a new command.");
+        }
+        return FakeResponse.json(202, earlier);
+      }
+    }
     Instant now = Instant.now();
     Map<String, Object> c = new LinkedHashMap<>();
+    if (key != null) {
+      commandsByKey.put(key, c);
+    }
     c.put("id", nextCommand++);
     c.put("deviceId", d.get("id"));
     c.put("name", name);

@@ -42,7 +42,11 @@ public final class DeviceDirectoryService implements DeviceDirectory {
   public DeviceCommand send(
       TenantSlug tenant, DataScope scope, String deviceId, String name, Map<String, String> args) {
     CommandView v =
-        tenants.require(tenant).devices().send(deviceId, new CommandInput(name, args), scope);
+        tenants
+            .require(tenant)
+            .devices()
+            .send(deviceId, new CommandInput(name, args), scope, null)
+            .command();
     return new DeviceCommand(v.id(), v.deviceId(), v.name(), v.status(), v.detail());
   }
 

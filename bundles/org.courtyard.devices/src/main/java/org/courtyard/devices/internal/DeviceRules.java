@@ -122,4 +122,26 @@ final class DeviceRules {
           "invalid-command", "Invalid command", "name: 1-40 of a-z, 0-9 and '-'.");
     }
   }
+
+  /** The longest Idempotency-Key accepted, as billing's. */
+  static final int MAX_IDEMPOTENCY_KEY = 200;
+
+  /**
+   * A command's Idempotency-Key header, or null without one.
+   *
+   * @throws ProblemException 400 {@code invalid-idempotency-key} for one that is not 1 to 200
+   *     visible ASCII characters
+   */
+  static String idempotencyKey(String key) {
+    if (key == null || key.isEmpty()) {
+      return null;
+    }
+    if (key.length() > MAX_IDEMPOTENCY_KEY || !key.chars().allMatch(c -> c >= 0x21 && c <= 0x7e)) {
+      throw ProblemException.badRequest(
+          "invalid-idempotency-key",
+          "Invalid Idempotency-Key",
+          "An Idempotency-Key is 1 to " + MAX_IDEMPOTENCY_KEY + " visible ASCII characters.");
+    }
+    return key;
+  }
 }

@@ -265,7 +265,14 @@ final class DeviceService {
     return view(row, null);
   }
 
-  CommandView send(String id, CommandInput in, DataScope scope) {
+  /** A command sent, or the one sent earlier under the same Idempotency-Key. */
+  record Sent(CommandView command, boolean replayed) {}
+
+  /**
+   * Sends a command once: with an idempotency key, a repeat of the request answers the command sent
+   * the first time and publishes nothing.
+   */
+  Sent send(String id, CommandInput in, DataScope scope, String idempotencyKey) {
     DeviceStore.Row row = require(id, scope);
     if (!row.status().equals("active")) {
       throw ProblemException.conflict(
@@ -282,7 +289,13 @@ final class DeviceService {
           "The device's driver " + row.driver() + " is not installed.");
     }
     RegisteredDevice entry = store.entry(row);
-    CommandView cmd = store.insertCommand(id, in.name(), args, clock.instant());
+    DeviceStore.StoredCommand stored =
+        store.insertCommand(
+            id, in.name(), args, clock.instant(), DeviceRules.idempotencyKey(idempotencyKey));
+    if (stored.replayed()) {
+      return new Sent(store.command(id, stored.id()), true);
+    }
+    CommandView cmd = store.command(id, stored.id());
     EncodeResult encoded;
     try {
       encoded =
@@ -316,7 +329,7 @@ final class DeviceService {
           "Broker unavailable",
           "The command could not be published: " + e.getMessage());
     }
-    return store.command(id, cmd.id());
+    return new Sent(store.command(id, cmd.id()), false);
   }
 
   List<CommandView> commands(String id, int limit, DataScope scope) {

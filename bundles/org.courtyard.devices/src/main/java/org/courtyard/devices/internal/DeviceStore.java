@@ -16,6 +16,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.courtyard.api.ProblemException;
 import org.courtyard.api.TenantSlug;
 import org.courtyard.api.TextRules;
 import org.courtyard.api.jdbc.Jdbc;
@@ -647,23 +648,59 @@ final class DeviceStore {
         });
   }
 
-  CommandView insertCommand(
-      String deviceId, String name, Map<String, String> arguments, Instant now) {
+  /** A command stored by {@link #insertCommand}: new, or the one sent earlier under its key. */
+  record StoredCommand(long id, boolean replayed) {}
+
+  /**
+   * Stores a command to be sent. With an idempotency key, a command stored earlier under it is
+   * returned instead (a concurrent request with the same key waits for the first one's commit).
+   *
+   * @throws ProblemException 422 {@code idempotency-key-reused} when the key was used for another
+   *     device, command or arguments
+   */
+  StoredCommand insertCommand(
+      String deviceId, String name, Map<String, String> arguments, Instant now, String key) {
     return jdbc.transaction(
         c -> {
           try (PreparedStatement ps =
               c.prepareStatement(
                   "INSERT INTO device_command (device_id, name, arguments, status, created_at,"
-                      + " sent_at) VALUES (?, ?, ?::jsonb, 'sent', ?, ?) RETURNING id")) {
+                      + " sent_at, idempotency_key) VALUES (?, ?, ?::jsonb, 'sent', ?, ?, ?)"
+                      + " ON CONFLICT (idempotency_key) WHERE idempotency_key IS NOT NULL"
+                      + " DO NOTHING RETURNING id")) {
             ps.setString(1, deviceId);
             ps.setString(2, name);
             ps.setString(3, json(arguments));
             ps.setTimestamp(4, Timestamp.from(now));
             ps.setTimestamp(5, Timestamp.from(now));
+            ps.setString(6, key);
+            try (ResultSet rs = ps.executeQuery()) {
+              if (rs.next()) {
+                return new StoredCommand(rs.getLong(1), false);
+              }
+            }
+          }
+          try (PreparedStatement ps =
+              c.prepareStatement(
+                  "SELECT id, device_id, name, arguments = ?::jsonb FROM device_command"
+                      + " WHERE idempotency_key = ?")) {
+            ps.setString(1, json(arguments));
+            ps.setString(2, key);
             try (ResultSet rs = ps.executeQuery()) {
               rs.next();
-              return new CommandView(
-                  rs.getLong(1), deviceId, name, arguments, "sent", null, now, now, null);
+              if (!deviceId.equals(rs.getString(2))
+                  || !name.equals(rs.getString(3))
+                  || !rs.getBoolean(4)) {
+                throw ProblemException.unprocessable(
+                    "idempotency-key-reused",
+                    "Idempotency-Key reused",
+                    "This Idempotency-Key was used for another command (command "
+                        + rs.getLong(1)
+                        + " to device "
+                        + rs.getString(2)
+                        + "); send a new key for a new command.");
+              }
+              return new StoredCommand(rs.getLong(1), true);
             }
           }
         });

@@ -5,6 +5,7 @@ import java.util.Map;
 import java.util.Set;
 import javax.ws.rs.Consumes;
 import javax.ws.rs.GET;
+import javax.ws.rs.HeaderParam;
 import javax.ws.rs.POST;
 import javax.ws.rs.Path;
 import javax.ws.rs.PathParam;
@@ -239,7 +240,11 @@ public class DevicesResource implements ModuleResource {
       summary = "Send a command to a device",
       description =
           "The driver encodes the command and it is published to the device. 202 with the command"
-              + " sent; the device's acknowledgement later turns it acked or failed.",
+              + " sent; the device's acknowledgement later turns it acked or failed. With an"
+              + " Idempotency-Key header (recommended: a UUID per action) a repeat of the request"
+              + " answers the command sent the first time, with Idempotent-Replayed: true, and"
+              + " publishes nothing: a double click opens a gate once. The same key for another"
+              + " command is 422 idempotency-key-reused.",
       returns = CommandView.class,
       status = 202)
   @Permission("devices.device.command")
@@ -250,12 +255,18 @@ public class DevicesResource implements ModuleResource {
       @Context SecurityContext security,
       @Context UriInfo uri,
       @PathParam("id") String id,
+      @HeaderParam("Idempotency-Key") String idempotencyKey,
       CommandInput input) {
-    CommandView sent = service(security).send(id, Params.body(input), scope(security));
-    return Response.status(Response.Status.ACCEPTED)
-        .location(uri.getAbsolutePathBuilder().path(Long.toString(sent.id())).build())
-        .entity(sent)
-        .build();
+    DeviceService.Sent sent =
+        service(security).send(id, Params.body(input), scope(security), idempotencyKey);
+    Response.ResponseBuilder answer =
+        Response.status(Response.Status.ACCEPTED)
+            .location(uri.getAbsolutePathBuilder().path(Long.toString(sent.command().id())).build())
+            .entity(sent.command());
+    if (sent.replayed()) {
+      answer.header("Idempotent-Replayed", "true");
+    }
+    return answer.build();
   }
 
   @Doc(

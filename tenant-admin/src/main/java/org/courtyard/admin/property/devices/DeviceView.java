@@ -35,6 +35,7 @@ import java.util.Map;
 import java.util.stream.Collectors;
 import org.courtyard.admin.api.ApiProblem;
 import org.courtyard.admin.api.ApiUnreachable;
+import org.courtyard.admin.api.TenantApi;
 import org.courtyard.admin.property.PropertyLayout;
 import org.courtyard.admin.property.PropertyScreen;
 import org.courtyard.admin.property.PropertySession;
@@ -74,6 +75,14 @@ public final class DeviceView extends VerticalLayout
   private final Span commandStatus = new Span();
   private List<DeviceRecord> meterRecords = List.of();
   private String id;
+
+  /**
+   * The Idempotency-Key of the command being sent: made at its first click, kept while the same
+   * command is tried again (a double click, a retry after a lost answer), dropped once it is sent
+   * or the command is edited.
+   */
+  private String commandKey;
+
   private Device device;
   private Long waitingFor;
   private Instant waitingSince;
@@ -140,6 +149,8 @@ public final class DeviceView extends VerticalLayout
     commandArgs.setId("device-command-args");
     commandArgs.setLabel(getTranslation("devices.command.arguments"));
     commandArgs.setPlaceholder("seconds=900");
+    commandName.addValueChangeListener(e -> commandKey = null);
+    commandArgs.addValueChangeListener(e -> commandKey = null);
     commandArgs.setHelperText(getTranslation("devices.command.arguments.help"));
     Button send = new Button(getTranslation("devices.command.send"), e -> send());
     send.setId("device-command-send");
@@ -339,9 +350,14 @@ public final class DeviceView extends VerticalLayout
       commandArgs.setInvalid(true);
       return;
     }
+    if (commandKey == null) {
+      commandKey = TenantApi.newIdempotencyKey();
+    }
     try {
       DeviceCommand sent =
-          client().send(id, new DeviceCommand.Input(commandName.getValue().strip(), args));
+          client()
+              .send(id, new DeviceCommand.Input(commandName.getValue().strip(), args), commandKey);
+      commandKey = null;
       waitingFor = sent.id();
       waitingSince = clock.instant();
       commandStatus.setText(getTranslation("devices.command.waiting", sent.name()));

@@ -43,9 +43,16 @@ public final class DevicesClient implements Serializable {
         new TypeReference<List<DeviceCommand>>() {});
   }
 
-  /** Sends a command; the answer is {@code sent}, the acknowledgement comes later. */
-  public DeviceCommand send(String id, DeviceCommand.Input command) {
+  /**
+   * Sends a command; the answer is {@code sent}, the acknowledgement comes later. The key is the
+   * user action's ({@link TenantApi#newIdempotencyKey()}): a repeat answers the first command and
+   * publishes nothing, so a double click opens a gate once.
+   */
+  public DeviceCommand send(String id, DeviceCommand.Input command, String idempotencyKey) {
     return api.post(
-        "devices/devices/" + TenantApi.segment(id) + "/commands", command, DeviceCommand.class);
+        "devices/devices/" + TenantApi.segment(id) + "/commands",
+        command,
+        DeviceCommand.class,
+        idempotencyKey);
   }
 }
