@@ -70,15 +70,21 @@ final class TodayFigures {
     }
     return jdbc.read(
         c -> {
+          // The months are written into the statement (YearMonth's yyyy-MM, nothing a caller
+          // typed): bound, they let PostgreSQL switch a pooled connection to its generic plan
+          // after five runs, which does not know how many bills 12 months hold and sorted them
+          // on disk.
           try (PreparedStatement ps =
               c.prepareStatement(
                   "SELECT period, COUNT(*), SUM(total), SUM(paid) FROM bill"
-                      + " WHERE period BETWEEN ? AND ? AND status <> 'cancelled'"
+                      + " WHERE period BETWEEN '"
+                      + first
+                      + "' AND '"
+                      + last
+                      + "' AND status <> 'cancelled'"
                       + Scopes.and(scope, "")
                       + " GROUP BY period")) {
-            ps.setString(1, first.toString());
-            ps.setString(2, last.toString());
-            Scopes.bind(c, ps, 3, scope);
+            Scopes.bind(c, ps, 1, scope);
             try (ResultSet rs = ps.executeQuery()) {
               while (rs.next()) {
                 YearMonth m = YearMonth.parse(rs.getString(1));
