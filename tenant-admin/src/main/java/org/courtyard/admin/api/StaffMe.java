@@ -10,11 +10,21 @@ import java.util.Optional;
  * estates and buildings (by id).
  */
 public record StaffMe(
-    String tenant, String kind, String subject, String name, List<Held> permissions)
+    String tenant,
+    String kind,
+    String subject,
+    String name,
+    String displayName,
+    List<Held> permissions)
     implements Serializable {
 
   public StaffMe {
     permissions = permissions == null ? List.of() : List.copyOf(permissions);
+  }
+
+  /** What people call them: the display name, or the sign-in name when there is none. */
+  public String shownName() {
+    return displayName == null || displayName.isBlank() ? name : displayName;
   }
 
   /** One permission and the scope it is held in. */

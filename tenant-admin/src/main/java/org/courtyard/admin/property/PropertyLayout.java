@@ -51,7 +51,7 @@ public final class PropertyLayout extends AppLayout implements BeforeEnterObserv
         .set("color", "var(--lumo-secondary-text-color)");
     if (PropertySession.signedIn()) {
       company.setText(PropertySession.companyName());
-      who.setText(PropertySession.me().name());
+      who.setText(PropertySession.me().shownName());
       scope.setText(
           ScopeWords.of(PropertySession.me(), PropertySession.estateNames(), this::getTranslation));
     }

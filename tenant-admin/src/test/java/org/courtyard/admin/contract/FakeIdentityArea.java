@@ -387,6 +387,7 @@ public final class FakeIdentityArea implements FakeArea {
     v.put("version", 1);
     v.put("createdAt", p.createdAt().toString());
     v.put("lastLoginAt", null);
+    v.put("totp", u.totpOn);
     return v;
   }
 

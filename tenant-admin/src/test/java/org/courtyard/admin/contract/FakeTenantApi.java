@@ -531,7 +531,7 @@ public final class FakeTenantApi implements AutoCloseable {
                     permission, "some", List.copyOf(estates), List.copyOf(buildings)));
       }
     }
-    StaffMe me = new StaffMe(u.tenant, "staff", String.valueOf(u.id), u.username, held);
+    StaffMe me = new StaffMe(u.tenant, "staff", String.valueOf(u.id), u.username, u.username, held);
     return new FakeRequest.Caller(u.tenant, u.id, u.username, me);
   }
 

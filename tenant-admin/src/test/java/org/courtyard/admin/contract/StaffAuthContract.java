@@ -38,6 +38,7 @@ public abstract class StaffAuthContract extends TenantApiContract {
     assertEquals(describe(me), 200, me.status());
     assertEquals(admin.tenant(), me.body().path("tenant").asText());
     assertEquals("staff", me.body().path("kind").asText());
+    assertNonBlank("displayName", me.body().path("displayName"));
     JsonNode held = me.body().path("permissions");
     assertTrue(describe(me), held.isArray() && held.size() > 3);
     for (JsonNode h : held) {

@@ -73,6 +73,8 @@ public abstract class UsersContract extends TenantApiContract {
     Answer one = send("GET", "identity/users/" + user.path("id").asLong(), null, admin());
     assertEquals(describe(one), 200, one.status());
     assertEquals("Li Lei " + name, one.body().path("displayName").asText());
+    assertTrue(describe(one), one.body().path("totp").isBoolean());
+    assertFalse("a new user has no second factor yet", one.body().path("totp").asBoolean());
 
     Answer page = send("GET", "identity/users?limit=1", null, admin());
     assertPage(page);

@@ -100,6 +100,7 @@ class PropertyLayoutTest extends PropertyTestBase {
             "staff",
             "7",
             "li",
+            "Li Na",
             List.of(
                 new StaffMe.Held("billing.bill.read", "some", List.of(1L, 2L), List.of()),
                 new StaffMe.Held("estate.estate.read", "some", List.of(2L), List.of())));

@@ -197,11 +197,16 @@ public final class AuthResource implements TenantExtension {
                           List.copyOf(scope.estates()),
                           List.copyOf(scope.buildings()))));
     }
+    String displayName = caller.name();
+    if (caller.kind() == TenantPrincipal.Kind.STAFF) {
+      displayName = users.get(caller.tenant(), Long.parseLong(caller.subject())).displayName();
+    }
     return new CallerView(
         caller.tenant().value(),
         caller.kind().name().toLowerCase(java.util.Locale.ROOT),
         caller.subject(),
         caller.name(),
+        displayName,
         held);
   }
 

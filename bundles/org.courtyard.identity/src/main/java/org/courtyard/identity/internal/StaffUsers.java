@@ -34,7 +34,9 @@ final class StaffUsers {
   private static final Pattern EMAIL = Pattern.compile("^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$");
   private static final Pattern PHONE = Pattern.compile("^\\+?[0-9][0-9 -]{4,19}$");
   private static final String COLUMNS =
-      "id, username, display_name, phone, email, status, version, created_at, last_login_at";
+      "id, username, display_name, phone, email, status, version, created_at, last_login_at,"
+          + " exists (select 1 from staff_totp t where t.user_id = staff_user.id"
+          + " and t.confirmed_at is not null) as totp";
 
   /** What sign-in needs of a user. */
   record Login(long id, String username, String passwordHash, String status, int tokenVersion) {}
@@ -298,7 +300,8 @@ final class StaffUsers {
         rs.getString("status"),
         rs.getInt("version"),
         rs.getTimestamp("created_at").toInstant(),
-        Jdbc.instant(rs.getTimestamp("last_login_at")));
+        Jdbc.instant(rs.getTimestamp("last_login_at")),
+        rs.getBoolean("totp"));
   }
 
   private static String username(String raw, FieldErrors errors) {

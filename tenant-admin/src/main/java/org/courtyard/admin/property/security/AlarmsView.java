@@ -223,7 +223,7 @@ public final class AlarmsView extends VerticalLayout implements HasDynamicTitle 
             e -> {
               Alarm.Action action =
                   new Alarm.Action(
-                      PropertySession.me().name(),
+                      PropertySession.me().shownName(),
                       note.getValue() == null || note.getValue().isBlank()
                           ? null
                           : note.getValue());

@@ -3,7 +3,9 @@ package org.courtyard.admin.property.users;
 import java.io.Serializable;
 import java.time.Instant;
 
-/** A staff account as {@code GET /identity/users} lists it. */
+/**
+ * A staff account as {@code GET /identity/users} lists it; {@code totp}: a confirmed second factor.
+ */
 public record StaffUser(
     long id,
     String username,
@@ -13,7 +15,8 @@ public record StaffUser(
     String status,
     int version,
     Instant createdAt,
-    Instant lastLoginAt)
+    Instant lastLoginAt,
+    boolean totp)
     implements Serializable {
 
   public boolean active() {

@@ -147,6 +147,10 @@ public final class UserView extends VerticalLayout
       parts.add(user.email());
     }
     parts.add(
+        getTranslation("users.totp")
+            + ": "
+            + getTranslation(user.totp() ? "users.totp.on" : "users.totp.off"));
+    parts.add(
         getTranslation("users.lastLogin") + ": " + When.format(user.lastLoginAt(), getLocale()));
     facts.setText(String.join(" · ", parts));
     showActions();

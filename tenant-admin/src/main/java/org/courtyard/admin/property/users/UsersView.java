@@ -94,6 +94,10 @@ public final class UsersView extends VerticalLayout implements HasDynamicTitle {
         .setKey("status")
         .setHeader(getTranslation("users.status"))
         .setAutoWidth(true);
+    grid.addColumn(u -> getTranslation(u.totp() ? "users.totp.on" : "users.totp.off"))
+        .setKey("totp")
+        .setHeader(getTranslation("users.totp"))
+        .setAutoWidth(true);
     grid.addColumn(u -> When.format(u.lastLoginAt(), getLocale()))
         .setKey("lastLogin")
         .setHeader(getTranslation("users.lastLogin"))

@@ -2,7 +2,10 @@ package org.courtyard.identity.internal.dto;
 
 import java.time.Instant;
 
-/** A staff user; never the password. */
+/**
+ * A staff user; never the password. {@code totp}: whether the user has a confirmed second factor
+ * (an authenticator app), so an administrator sees who still has to set one up.
+ */
 public record UserView(
     long id,
     String username,
@@ -12,4 +15,5 @@ public record UserView(
     String status,
     int version,
     Instant createdAt,
-    Instant lastLoginAt) {}
+    Instant lastLoginAt,
+    boolean totp) {}
