@@ -62,7 +62,6 @@ class ProblemCataloguesTest {
           "org.courtyard.billing",
           "org.courtyard.devices",
           "org.courtyard.devices.platform",
-          "org.courtyard.estate",
           "org.courtyard.identity",
           "org.courtyard.module.template",
           "org.courtyard.residents",
