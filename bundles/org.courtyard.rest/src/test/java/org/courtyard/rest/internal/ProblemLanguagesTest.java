@@ -122,7 +122,8 @@ class ProblemLanguagesTest {
   @Test
   void jaxRsRefusalsAreSaidInChinese() {
     Response r =
-        ProblemMapper.respond(new NotAllowedException("GET", new String[] {"POST"}), "/api/v1/x", "zh-CN");
+        ProblemMapper.respond(
+            new NotAllowedException("GET", new String[] {"POST"}), "/api/v1/x", "zh-CN");
 
     assertThat(r.getStatus()).isEqualTo(405);
     assertThat(body(r)).containsEntry("title", "不支持的请求方法");
