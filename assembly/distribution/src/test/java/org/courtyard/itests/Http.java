@@ -26,14 +26,25 @@ final class Http {
 
   final String base;
   final String authorization;
+  final String acceptLanguage;
 
   private Http(String base, String authorization) {
+    this(base, authorization, null);
+  }
+
+  private Http(String base, String authorization, String acceptLanguage) {
     this.base = base;
     this.authorization = authorization;
+    this.acceptLanguage = acceptLanguage;
   }
 
   static Http anonymous(int port) {
     return new Http("http://127.0.0.1:" + port + "/api/v1", null);
+  }
+
+  /** This client, sending {@code Accept-Language: acceptLanguage} with every request. */
+  Http inLanguage(String acceptLanguage) {
+    return new Http(base, authorization, acceptLanguage);
   }
 
   Http operator(String password) {
@@ -280,6 +291,9 @@ final class Http {
         HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(120));
     if (authorization != null) {
       b.header("Authorization", authorization);
+    }
+    if (acceptLanguage != null) {
+      b.header("Accept-Language", acceptLanguage);
     }
     return b;
   }

@@ -15,6 +15,8 @@ import org.osgi.framework.ServiceReference;
  */
 public final class TenantInstances<T extends TenantModule> {
 
+  private static final Texts TEXTS = Texts.api();
+
   private final Class<T> type;
   private final String moduleId;
   private final Map<TenantSlug, T> bound = new ConcurrentHashMap<>();
@@ -50,10 +52,8 @@ public final class TenantInstances<T extends TenantModule> {
   public T require(TenantSlug tenant) {
     T instance = find(tenant);
     if (instance == null) {
-      throw ProblemException.notFound(
-          "module-not-enabled",
-          "Module not enabled",
-          "Module '" + moduleId + "' is not enabled for tenant '" + tenant + "'.");
+      throw TEXTS.problem(
+          404, "module-not-enabled", "tenant-instances.not-enabled", moduleId, tenant);
     }
     return instance;
   }

@@ -9,6 +9,8 @@ import java.util.regex.Pattern;
  */
 public final class TenantSlug implements Comparable<TenantSlug> {
 
+  private static final Texts TEXTS = Texts.api();
+
   /** Lower-case letter first, then letters, digits or underscore; 3 to 40 characters in all. */
   public static final Pattern PATTERN = Pattern.compile("^[a-z][a-z0-9_]{2,39}$");
 
@@ -26,13 +28,7 @@ public final class TenantSlug implements Comparable<TenantSlug> {
    */
   public static TenantSlug of(String value) {
     if (!isValid(value)) {
-      throw ProblemException.badRequest(
-          "invalid-tenant-slug",
-          "Invalid tenant slug",
-          "A tenant slug starts with a lower-case letter, followed by 2 to 39 lower-case letters,"
-              + " digits or underscores (got "
-              + describe(value)
-              + ").");
+      throw TEXTS.problem(400, "invalid-tenant-slug", "tenant-slug.invalid", describe(value));
     }
     return new TenantSlug(value);
   }

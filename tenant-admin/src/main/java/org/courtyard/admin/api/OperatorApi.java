@@ -327,7 +327,8 @@ public final class OperatorApi implements Serializable {
     HttpRequest.Builder builder =
         HttpRequest.newBuilder(uri)
             .timeout(timeout)
-            .header("Accept", "application/json, application/problem+json");
+            .header("Accept", "application/json, application/problem+json")
+            .header("Accept-Language", UserLanguage.acceptLanguage(UserLanguage.current()));
     return authorization == null ? builder : builder.header("Authorization", authorization);
   }
 

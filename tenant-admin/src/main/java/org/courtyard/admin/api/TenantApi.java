@@ -333,7 +333,8 @@ public final class TenantApi implements Serializable {
     try {
       return HttpRequest.newBuilder(URI.create(baseUrl + "/" + relative))
           .timeout(TIMEOUT)
-          .header("Accept", "application/json, application/problem+json, */*;q=0.5");
+          .header("Accept", "application/json, application/problem+json, */*;q=0.5")
+          .header("Accept-Language", UserLanguage.acceptLanguage(UserLanguage.current()));
     } catch (IllegalArgumentException e) {
       throw new ApiUnreachable(baseUrl, e);
     }

@@ -329,8 +329,16 @@ public final class FakeTenantApi implements AutoCloseable {
     if (answer == null) {
       answer = FakeResponse.problem(404, "not-found", "Not found", "No such address.");
     }
+    String acceptLanguage = exchange.getRequestHeaders().getFirst("Accept-Language");
+    answer = FakeLanguages.say(answer, acceptLanguage);
     if (answer.contentType() != null) {
       exchange.getResponseHeaders().set("Content-Type", answer.contentType());
+      if (answer.contentType().startsWith("application/problem+json")) {
+        exchange
+            .getResponseHeaders()
+            .set("Content-Language", FakeLanguages.contentLanguage(acceptLanguage));
+        exchange.getResponseHeaders().set("Vary", "Accept-Language");
+      }
     }
     if (answer.status() == 401) {
       exchange.getResponseHeaders().set("WWW-Authenticate", "Bearer");

@@ -7,6 +7,8 @@ import java.nio.charset.CharsetDecoder;
 import java.nio.charset.CoderResult;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
+import org.courtyard.api.Text;
+import org.courtyard.api.Texts;
 
 /**
  * Turns uploaded bytes into text, refusing bytes that are not valid in the charset instead of
@@ -14,6 +16,8 @@ import java.nio.charset.StandardCharsets;
  * as UTF-8 would silently store garbled names.
  */
 public final class CsvDecoder {
+
+  private static final Texts TEXTS = Texts.of(CsvDecoder.class);
 
   private CsvDecoder() {}
 
@@ -58,14 +62,9 @@ public final class CsvDecoder {
     return lines;
   }
 
-  private static String invalidText(Charset charset, int offset) {
-    String message =
-        "the file is not valid " + charset.name() + " text (byte " + (offset + 1) + ")";
-    if (StandardCharsets.UTF_8.equals(charset)) {
-      message +=
-          ": save it from Excel as \"CSV UTF-8 (Comma delimited)\" / \"CSV UTF-8（逗号分隔）\","
-              + " or send its charset in the Content-Type header, e.g. text/csv; charset=GBK";
-    }
-    return message;
+  private static Text invalidText(Charset charset, int offset) {
+    return StandardCharsets.UTF_8.equals(charset)
+        ? TEXTS.text("csv.invalid-utf8", charset.name(), offset + 1)
+        : TEXTS.text("csv.invalid-text", charset.name(), offset + 1);
   }
 }

@@ -2,6 +2,7 @@ package org.courtyard.api.csv;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.courtyard.api.Texts;
 
 /**
  * Reads CSV records one at a time from text held in memory. Pull-based, so that a caller can skip
@@ -12,6 +13,8 @@ import java.util.List;
  * the wrong column (an unterminated quote, text after a closing quote).
  */
 public final class CsvParser {
+
+  private static final Texts TEXTS = Texts.of(CsvParser.class);
 
   private static final char BOM = '\uFEFF';
 
@@ -52,8 +55,7 @@ public final class CsvParser {
         readUnquoted(value);
       }
       if (values.size() == maxValuesPerRecord) {
-        throw new CsvFormatException(
-            line, "the row has more than " + maxValuesPerRecord + " values");
+        throw new CsvFormatException(line, TEXTS.text("csv.too-many-values", maxValuesPerRecord));
       }
       values.add(value.toString());
       value.setLength(0);
@@ -92,11 +94,7 @@ public final class CsvParser {
     pos++; // the opening quote
     while (true) {
       if (pos >= length) {
-        throw new CsvFormatException(
-            line,
-            "a quoted value that starts on line "
-                + openedOnFileLine
-                + " of the file is never closed: check for a stray '\"'");
+        throw new CsvFormatException(line, TEXTS.text("csv.unclosed-quote", openedOnFileLine));
       }
       char c = text.charAt(pos++);
       if (c == '"') {
@@ -118,10 +116,7 @@ public final class CsvParser {
     if (pos < length) {
       char c = text.charAt(pos);
       if (c != ',' && c != '\n' && c != '\r') {
-        throw new CsvFormatException(
-            line,
-            "unexpected text after a closing quote; a '\"' inside a quoted value must be written"
-                + " as '\"\"'");
+        throw new CsvFormatException(line, TEXTS.text("csv.text-after-quote"));
       }
     }
   }

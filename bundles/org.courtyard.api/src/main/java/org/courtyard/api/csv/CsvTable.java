@@ -10,9 +10,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.function.BiConsumer;
 import java.util.stream.Collectors;
+import org.courtyard.api.FieldReport;
 import org.courtyard.api.ProblemException;
+import org.courtyard.api.Text;
+import org.courtyard.api.Texts;
 
 /**
  * Reads an import file as a table of named columns and collects every problem with its line and
@@ -24,6 +26,8 @@ import org.courtyard.api.ProblemException;
  * @param <C> the importer's columns, in the order a file without a header gives them
  */
 public final class CsvTable<C extends Enum<C> & CsvColumn> {
+
+  private static final Texts TEXTS = Texts.of(CsvTable.class);
 
   /** Far more than any importer's columns, but a bound on what one row can make us hold. */
   public static final int MAX_VALUES_PER_ROW = 64;
@@ -43,16 +47,29 @@ public final class CsvTable<C extends Enum<C> & CsvColumn> {
     void check(int line, Map<C, String> cells, RowProblems problems);
   }
 
-  /** Where a row's problems go: (column header, message). */
-  public interface RowProblems extends BiConsumer<String, String> {
+  /**
+   * Where a row's problems go: (column header, message). {@link #add(String, Text)} keeps a message
+   * in every language; {@link #accept(String, String)} says an English one in every language.
+   */
+  public interface RowProblems extends FieldReport {
+
+    /** A problem of the row with an English message, said alike in every language. */
+    @Override
+    void accept(String column, String message);
+
+    /** A problem of the row with a message from a catalogue. */
+    @Override
+    default void add(String column, Text message) {
+      accept(column, message.toString());
+    }
 
     /** Whether the row has a problem so far: a row with one is not imported. */
     boolean any();
   }
 
   private final Class<C> type;
-  private final String rowsNoun;
-  private final String emptyFile;
+  private final Text rowsNoun;
+  private final Text emptyFile;
   private final boolean headerOptional;
   private final int maxRows;
   private final ProblemException tooManyRows;
@@ -68,6 +85,20 @@ public final class CsvTable<C extends Enum<C> & CsvColumn> {
       Class<C> type,
       String rowsNoun,
       String emptyFile,
+      boolean headerOptional,
+      int maxRows,
+      ProblemException tooManyRows) {
+    this(type, Text.plain(rowsNoun), Text.plain(emptyFile), headerOptional, maxRows, tooManyRows);
+  }
+
+  /**
+   * A table whose messages are said in the request's language: {@code rowsNoun} and {@code
+   * emptyFile} come from the importer's catalogue.
+   */
+  public CsvTable(
+      Class<C> type,
+      Text rowsNoun,
+      Text emptyFile,
       boolean headerOptional,
       int maxRows,
       ProblemException tooManyRows) {
@@ -130,6 +161,11 @@ public final class CsvTable<C extends Enum<C> & CsvColumn> {
               }
 
               @Override
+              public void add(String column, Text message) {
+                errors.add(new RowError(line, column, message));
+              }
+
+              @Override
               public boolean any() {
                 return errors.size() > before;
               }
@@ -137,18 +173,21 @@ public final class CsvTable<C extends Enum<C> & CsvColumn> {
         check.check(line, cells(record, layout, problems), problems);
       }
       if (dataRows == 0) {
-        errors.add(
-            new RowError(
-                first.line() + 1, null, "the file has no " + rowsNoun + " below the header row"));
+        errors.add(new RowError(first.line() + 1, null, TEXTS.text("csv.no-rows", rowsNoun)));
       }
     } catch (CsvFormatException e) {
-      errors.add(new RowError(e.line(), null, e.getMessage()));
+      errors.add(new RowError(e.line(), null, e.text()));
     }
     return errors;
   }
 
-  /** "unit, number and optionally status": the columns, for messages. */
+  /** "unit, number and optionally status": the columns, for messages, in English. */
   public String describeColumns() {
+    return describeColumnsText().toString();
+  }
+
+  /** The columns, for messages, in every language ("unit, number 以及可选的 status"). */
+  public Text describeColumnsText() {
     String required =
         Arrays.stream(type.getEnumConstants())
             .filter(CsvColumn::required)
@@ -159,7 +198,9 @@ public final class CsvTable<C extends Enum<C> & CsvColumn> {
             .filter(c -> !c.required())
             .map(CsvColumn::header)
             .collect(Collectors.joining(", "));
-    return optional.isEmpty() ? required : required + " and optionally " + optional;
+    return optional.isEmpty()
+        ? Text.plain(required)
+        : TEXTS.text("csv.columns-optional", required, optional);
   }
 
   private Optional<C> byHeader(String header) {
@@ -184,31 +225,29 @@ public final class CsvTable<C extends Enum<C> & CsvColumn> {
       C column = name.isEmpty() ? null : byHeader(name).orElse(null);
       if (!name.isEmpty() && column == null) {
         errors.add(
-            new RowError(
-                line, name, "is not a known column; the columns are " + describeColumns()));
+            new RowError(line, name, TEXTS.text("csv.unknown-column", describeColumnsText())));
       } else if (column != null && !present.add(column)) {
-        errors.add(new RowError(line, column.header(), "appears twice in the header row"));
+        errors.add(new RowError(line, column.header(), TEXTS.text("csv.column-twice")));
         column = null;
       }
       layout.add(column);
     }
     for (C column : type.getEnumConstants()) {
       if (column.required() && !present.contains(column)) {
-        errors.add(new RowError(line, column.header(), "is missing from the header row"));
+        errors.add(new RowError(line, column.header(), TEXTS.text("csv.column-missing")));
       }
     }
     return layout;
   }
 
-  private Map<C, String> cells(
-      CsvRecord record, List<C> layout, BiConsumer<String, String> report) {
+  private Map<C, String> cells(CsvRecord record, List<C> layout, RowProblems report) {
     Map<C, String> cells = new EnumMap<>(type);
     for (int i = 0; i < record.values().size(); i++) {
       C column = i < layout.size() ? layout.get(i) : null;
       if (column != null) {
         cells.put(column, record.value(i));
       } else if (!record.value(i).isBlank()) {
-        report.accept(columnLetter(i), "has a value but no column name in the header row");
+        report.add(columnLetter(i), TEXTS.text("csv.value-without-column"));
       }
     }
     return cells;
@@ -234,17 +273,15 @@ public final class CsvTable<C extends Enum<C> & CsvColumn> {
     List<Map<String, Object>> shown =
         sorted.stream().limit(MAX_REPORTED_ERRORS).map(RowError::toMap).toList();
     int count = errors.size();
-    String detail =
-        "Nothing was imported: the file has "
-            + count
-            + (count == 1 ? " problem" : " problems")
-            + (count > MAX_REPORTED_ERRORS
-                ? " (the first " + MAX_REPORTED_ERRORS + " are listed)"
-                : "")
-            + ". Correct the file and upload it again.";
     Map<String, Object> extensions = new LinkedHashMap<>();
     extensions.put("errorCount", count);
     extensions.put("errors", shown);
-    return new ProblemException(422, "import-rejected", "Import rejected", detail, extensions);
+    if (count == 1) {
+      return TEXTS.problem(422, "import-rejected", extensions, "csv.rejected-one", count);
+    }
+    return count > MAX_REPORTED_ERRORS
+        ? TEXTS.problem(
+            422, "import-rejected", extensions, "csv.rejected-listed", count, MAX_REPORTED_ERRORS)
+        : TEXTS.problem(422, "import-rejected", extensions, "csv.rejected", count);
   }
 }

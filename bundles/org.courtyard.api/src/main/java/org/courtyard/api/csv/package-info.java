@@ -5,5 +5,5 @@
  * mark that Excel writes in front of "CSV UTF-8" files. Records are numbered the way a spreadsheet
  * numbers its rows, so that an error message points at the row the user sees.
  */
-@org.osgi.annotation.versioning.Version("1.1.0")
+@org.osgi.annotation.versioning.Version("1.2.0")
 package org.courtyard.api.csv;

@@ -6,6 +6,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import org.courtyard.api.ProblemException;
 import org.courtyard.api.RetryLaterException;
+import org.courtyard.api.Texts;
 
 /**
  * Failures of a statement that say nothing wrong about the request, only about the moment: the
@@ -15,6 +16,8 @@ import org.courtyard.api.RetryLaterException;
  * and {@code Retry-After}, the collisions with 409 (trying again at once is right for those).
  */
 public final class TransientFailures {
+
+  private static final Texts TEXTS = Texts.of(TransientFailures.class);
 
   /** 503: the statement ran into the statement timeout of the tenant's connections. */
   public static final String STATEMENT_TIMEOUT = "statement-timeout";
@@ -76,20 +79,8 @@ public final class TransientFailures {
     ProblemException problem =
         switch (state) {
           case "57014" -> statementTimeout(statementTimeoutMs);
-          case "55P03" ->
-              new RetryLaterException(
-                  503,
-                  LOCK_TIMEOUT,
-                  "Records locked",
-                  "Another request holds a lock on the same records and did not let go in time;"
-                      + " nothing was saved. Try again shortly.",
-                  1);
-          default ->
-              ProblemException.conflict(
-                  CONCURRENT_UPDATE,
-                  "Concurrent update",
-                  "Another request changed the same records at the same moment; nothing was saved."
-                      + " Try again.");
+          case "55P03" -> TEXTS.retryLater(503, LOCK_TIMEOUT, 1, "transient.lock-timeout");
+          default -> TEXTS.problem(409, CONCURRENT_UPDATE, "transient.concurrent-update");
         };
     // kept for the logs, and for callers that judge a failure by its SQLState
     problem.initCause(failure);
@@ -103,16 +94,11 @@ public final class TransientFailures {
    * @param limitMs the statement timeout, 0 or less if unknown
    */
   public static RetryLaterException statementTimeout(long limitMs) {
-    String limit = limitMs > 0 ? " of " + seconds(limitMs) : "";
-    return new RetryLaterException(
-        503,
-        STATEMENT_TIMEOUT,
-        "Statement timeout",
-        "The request took longer than the tenant's statement limit"
-            + limit
-            + " and was cancelled; nothing it changed was kept. Try again later, or ask for less"
-            + " at once (a smaller page, a narrower filter).",
-        limitMs > 0 ? (limitMs + 999) / 1000 : DEFAULT_RETRY_SECONDS);
+    long retryAfter = limitMs > 0 ? (limitMs + 999) / 1000 : DEFAULT_RETRY_SECONDS;
+    return limitMs > 0
+        ? TEXTS.retryLater(
+            503, STATEMENT_TIMEOUT, retryAfter, "transient.statement-timeout", seconds(limitMs))
+        : TEXTS.retryLater(503, STATEMENT_TIMEOUT, retryAfter, "transient.statement-timeout-any");
   }
 
   /**

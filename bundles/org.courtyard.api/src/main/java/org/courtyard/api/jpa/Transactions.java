@@ -13,6 +13,7 @@ import javax.persistence.Query;
 import org.courtyard.api.FieldErrors;
 import org.courtyard.api.ProblemException;
 import org.courtyard.api.RequestAudit;
+import org.courtyard.api.Texts;
 import org.courtyard.api.jdbc.TransientFailures;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -24,6 +25,8 @@ import org.slf4j.LoggerFactory;
  * only the database sees both.
  */
 public final class Transactions {
+
+  private static final Texts TEXTS = Texts.of(Transactions.class);
 
   private static final Logger LOG = LoggerFactory.getLogger(Transactions.class);
 
@@ -192,29 +195,12 @@ public final class Transactions {
 
   private static ProblemException genericAnswer(Conflict conflict) {
     return switch (conflict) {
-      case DUPLICATE ->
-          ProblemException.conflict(
-              "duplicate",
-              "Already exists",
-              "Another request saved the same record at the same moment; reload and try again.");
-      case REFERENCED ->
-          ProblemException.conflict(
-              "has-children",
-              "Still in use",
-              "The record is still referred to by other records; delete those first.");
+      case DUPLICATE -> TEXTS.problem(409, "duplicate", "transactions.duplicate");
+      case REFERENCED -> TEXTS.problem(409, "has-children", "transactions.has-children");
       case CHECK ->
-          new ProblemException(
-              422,
-              FieldErrors.TYPE,
-              FieldErrors.TITLE,
-              "The database refused a value as out of range.",
-              Map.of("errors", List.of()));
-      case STALE ->
-          ProblemException.conflict(
-              "stale-version",
-              "Stale version",
-              "The record was changed or deleted by someone else meanwhile; reload it and try"
-                  + " again.");
+          TEXTS.problem(
+              422, FieldErrors.TYPE, Map.of("errors", List.of()), "transactions.out-of-range");
+      case STALE -> TEXTS.problem(409, "stale-version", "transactions.stale-version");
     };
   }
 }

@@ -10,6 +10,7 @@ import javax.ws.rs.core.HttpHeaders;
 import javax.ws.rs.core.MediaType;
 import org.courtyard.api.ProblemException;
 import org.courtyard.api.TextRules;
+import org.courtyard.api.Texts;
 
 /**
  * A spreadsheet file uploaded as a request body, as every CSV import takes it: {@code text/csv},
@@ -21,6 +22,8 @@ import org.courtyard.api.TextRules;
  * @param charset what to decode it with (see {@link org.courtyard.api.csv.CsvDecoder})
  */
 public record CsvUpload(byte[] bytes, Charset charset) {
+
+  private static final Texts TEXTS = Texts.of(CsvUpload.class);
 
   public static final String CSV = "text/csv";
 
@@ -41,18 +44,10 @@ public record CsvUpload(byte[] bytes, Charset charset) {
     Charset charset = charset(headers.getMediaType());
     byte[] bytes = body == null ? new byte[0] : body.readNBytes(maxBytes + 1);
     if (bytes.length > maxBytes) {
-      throw new ProblemException(
-          413,
-          "too-large",
-          "Import too large",
-          "The file is larger than "
-              + maxBytes / (1024 * 1024)
-              + " MB. Split it, for example one file per building, and import the parts one by"
-              + " one.");
+      throw TEXTS.problem(413, "too-large", "csv-upload.too-large", maxBytes / (1024 * 1024));
     }
     if (bytes.length == 0) {
-      throw ProblemException.badRequest(
-          "missing-body", "Missing body", "Send the CSV file as the request body.");
+      throw TEXTS.problem(400, "missing-body", "csv-upload.missing-body");
     }
     return new CsvUpload(bytes, charset);
   }
@@ -66,13 +61,8 @@ public record CsvUpload(byte[] bytes, Charset charset) {
     try {
       return Charset.forName(name.strip());
     } catch (IllegalCharsetNameException | UnsupportedCharsetException e) {
-      throw new ProblemException(
-          415,
-          "unsupported-charset",
-          "Unsupported charset",
-          "The charset '"
-              + TextRules.shorten(name)
-              + "' is not supported; send the file as UTF-8.");
+      throw TEXTS.problem(
+          415, "unsupported-charset", "csv-upload.charset", TextRules.shorten(name));
     }
   }
 }

@@ -2,13 +2,15 @@ package org.courtyard.api.rest;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
-import org.courtyard.api.ProblemException;
+import org.courtyard.api.Texts;
 
 /**
  * Keyset pagination: a cursor is the opaque form of the last id a page returned; the next page
  * starts after it. Stable under concurrent inserts, unlike offsets.
  */
 public final class Cursor {
+
+  private static final Texts TEXTS = Texts.of(Cursor.class);
 
   public static final int DEFAULT_LIMIT = 50;
   public static final int MAX_LIMIT = 500;
@@ -37,8 +39,7 @@ public final class Cursor {
     } catch (IllegalArgumentException e) {
       // reported below
     }
-    throw ProblemException.badRequest(
-        "invalid-cursor", "Invalid cursor", "The cursor is not one this API returned.");
+    throw TEXTS.problem(400, "invalid-cursor", "cursor.invalid");
   }
 
   /** {@code limit} checked against 1..{@value #MAX_LIMIT}; null means {@value #DEFAULT_LIMIT}. */
@@ -47,8 +48,7 @@ public final class Cursor {
       return DEFAULT_LIMIT;
     }
     if (limit < 1 || limit > MAX_LIMIT) {
-      throw ProblemException.badRequest(
-          "invalid-limit", "Invalid limit", "limit must be between 1 and " + MAX_LIMIT + ".");
+      throw TEXTS.problem(400, "invalid-limit", "cursor.limit", MAX_LIMIT);
     }
     return limit;
   }

@@ -4,9 +4,12 @@ import java.net.URI;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.Locale;
+import java.util.Map;
 import javax.ws.rs.core.Response;
 import javax.ws.rs.core.UriBuilder;
 import org.courtyard.api.ProblemException;
+import org.courtyard.api.Text;
+import org.courtyard.api.Texts;
 
 /**
  * Request parameters of module resources, parsed by hand: query parameters arrive as strings, so a
@@ -14,13 +17,14 @@ import org.courtyard.api.ProblemException;
  */
 public final class Params {
 
+  private static final Texts TEXTS = Texts.of(Params.class);
+
   private Params() {}
 
   /** An empty request body reaches a resource method as {@code null}. */
   public static <T> T body(T input) {
     if (input == null) {
-      throw ProblemException.badRequest(
-          "missing-body", "Missing body", "Send the record as a JSON object in the request body.");
+      throw TEXTS.problem(400, "missing-body", "params.missing-body");
     }
     return input;
   }
@@ -33,10 +37,7 @@ public final class Params {
     try {
       return Cursor.limit(Integer.valueOf(limit.strip()));
     } catch (NumberFormatException e) {
-      throw ProblemException.badRequest(
-          "invalid-limit",
-          "Invalid limit",
-          "limit must be a whole number between 1 and " + Cursor.MAX_LIMIT + ".");
+      throw TEXTS.problem(400, "invalid-limit", "params.limit", Cursor.MAX_LIMIT);
     }
   }
 
@@ -53,7 +54,7 @@ public final class Params {
     } catch (NumberFormatException e) {
       // reported below
     }
-    throw invalid(name + " must be a positive whole number.");
+    throw invalid(TEXTS.text("params.positive-id", name));
   }
 
   /** {@code true} or {@code false}; false if absent. */
@@ -64,7 +65,7 @@ public final class Params {
     return switch (value.strip().toLowerCase(Locale.ROOT)) {
       case "true" -> true;
       case "false" -> false;
-      default -> throw invalid(name + " must be true or false.");
+      default -> throw invalid(TEXTS.text("params.flag", name));
     };
   }
 
@@ -76,7 +77,7 @@ public final class Params {
     try {
       return LocalDate.parse(value.strip());
     } catch (DateTimeParseException e) {
-      throw invalid(name + " must be a date written YYYY-MM-DD.");
+      throw invalid(TEXTS.text("params.date", name));
     }
   }
 
@@ -90,8 +91,14 @@ public final class Params {
     return value == null || value.isBlank();
   }
 
-  /** 400 {@code invalid-parameter}. */
+  /** 400 {@code invalid-parameter}, with an English detail. */
   public static ProblemException invalid(String detail) {
-    return ProblemException.badRequest("invalid-parameter", "Invalid query parameter", detail);
+    return invalid(Text.plain(detail));
+  }
+
+  /** 400 {@code invalid-parameter}: {@code detail} names the parameter and says what it takes. */
+  public static ProblemException invalid(Text detail) {
+    return new ProblemException(
+        400, "invalid-parameter", TEXTS.title("invalid-parameter"), detail, Map.of());
   }
 }

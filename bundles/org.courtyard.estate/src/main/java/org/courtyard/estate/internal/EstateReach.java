@@ -2,6 +2,7 @@ package org.courtyard.estate.internal;
 
 import java.util.function.BooleanSupplier;
 import org.courtyard.api.ProblemException;
+import org.courtyard.api.Text;
 import org.courtyard.api.rest.DataScope;
 
 /**
@@ -44,7 +45,7 @@ enum EstateReach {
    * @param change what would be changed, as a sentence subject: "Changing estate 7"
    * @param needed where the permission must be granted: "the whole estate"
    */
-  static ProblemException outsideScope(String change, String needed) {
+  static ProblemException outsideScope(Text change, Text needed) {
     return org.courtyard.api.Problems.outsideScope(change, needed);
   }
 }

@@ -8,7 +8,6 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.function.Supplier;
@@ -25,7 +24,9 @@ import org.courtyard.api.FieldErrors;
 import org.courtyard.api.ProblemException;
 import org.courtyard.api.Problems;
 import org.courtyard.api.TenantSlug;
+import org.courtyard.api.Text;
 import org.courtyard.api.TextRules;
+import org.courtyard.api.Texts;
 import org.courtyard.api.jpa.Transactions;
 import org.courtyard.api.jpa.Transactions.Conflict;
 import org.courtyard.api.rest.DataScope;
@@ -85,12 +86,14 @@ import org.slf4j.LoggerFactory;
  */
 public final class EstateService {
 
+  private static final Texts TEXTS = Texts.of(EstateService.class);
+
   private static final Logger LOG = LoggerFactory.getLogger(EstateService.class);
 
-  static final String ESTATE = "Estate";
-  static final String BUILDING = "Building";
-  static final String UNIT = "Unit";
-  static final String ROOM = "Room";
+  static final Text ESTATE = TEXTS.text("label.estate");
+  static final Text BUILDING = TEXTS.text("label.building");
+  static final Text UNIT = TEXTS.text("label.unit");
+  static final Text ROOM = TEXTS.text("label.room");
 
   /** Filters of the room list; {@code null} means "any". */
   public record RoomFilter(
@@ -148,13 +151,13 @@ public final class EstateService {
   public EstateView createEstate(DataScope scope, EstateInput input) {
     Objects.requireNonNull(input, "input");
     if (!scope.isAll()) {
-      throw EstateReach.outsideScope("Creating an estate", "the whole company");
+      throw EstateReach.outsideScope(
+          TEXTS.text("scope.creating-estate"), TEXTS.text("scope.whole-company"));
     }
     FieldErrors errors = new FieldErrors();
-    String code = Rules.code(input.code(), "code", errors::add);
-    String name = Rules.name(input.name(), "name", errors::add);
-    String address =
-        TextRules.optionalLine(input.address(), "address", Rules.ADDRESS_MAX, errors::add);
+    String code = Rules.code(input.code(), "code", errors);
+    String name = Rules.name(input.name(), "name", errors);
+    String address = TextRules.optionalLine(input.address(), "address", Rules.ADDRESS_MAX, errors);
     errors.throwIfAny();
     return transactions.write(
         em -> {
@@ -173,15 +176,14 @@ public final class EstateService {
   public EstateView updateEstate(DataScope scope, long id, EstateUpdate input) {
     Objects.requireNonNull(input, "input");
     FieldErrors errors = new FieldErrors();
-    String code = Rules.code(input.code(), "code", errors::add);
-    String name = Rules.name(input.name(), "name", errors::add);
-    String address =
-        TextRules.optionalLine(input.address(), "address", Rules.ADDRESS_MAX, errors::add);
-    Integer version = TextRules.required(input.version(), "version", errors::add);
+    String code = Rules.code(input.code(), "code", errors);
+    String name = Rules.name(input.name(), "name", errors);
+    String address = TextRules.optionalLine(input.address(), "address", Rules.ADDRESS_MAX, errors);
+    Integer version = TextRules.required(input.version(), "version", errors);
     errors.throwIfAny();
     return transactions.write(
         em -> {
-          Estate estate = wholeEstate(em, scope, id, "Changing");
+          Estate estate = wholeEstate(em, scope, id, TEXTS.text("scope.changing-estate", id));
           checkVersion(em, estate, Estate::getVersion, ESTATE, id, version);
           if (!estate.getCode().equals(code) && estateCodeTaken(em, code)) {
             throw duplicateEstate(code);
@@ -196,14 +198,19 @@ public final class EstateService {
   public void deleteEstate(DataScope scope, long id) {
     transactions.write(
         em -> {
-          Estate estate = wholeEstate(em, scope, id, "Deleting");
+          Estate estate = wholeEstate(em, scope, id, TEXTS.text("scope.deleting-estate", id));
           long buildings =
               count(
                   em,
                   "SELECT COUNT(b) FROM Building b WHERE b.estateId = :parent",
                   Map.of("parent", id));
           if (buildings > 0) {
-            throw hasChildren(ESTATE, id, buildings, "building", "buildings");
+            throw hasChildren(
+                ESTATE,
+                id,
+                buildings,
+                TEXTS.text("children.building"),
+                TEXTS.text("children.buildings"));
           }
           references.refuseIfReferenced(ESTATE, id, Places.estate(id));
           em.remove(estate);
@@ -211,7 +218,7 @@ public final class EstateService {
           LOG.debug("Tenant {}: deleted estate {}", tenant, id);
           return null;
         },
-        conflict -> onDeleteConflict(conflict, ESTATE, id, "buildings"));
+        conflict -> onDeleteConflict(conflict, ESTATE, id, TEXTS.text("children.some-buildings")));
   }
 
   /**
@@ -232,13 +239,13 @@ public final class EstateService {
    *     outside-scope} when the caller may read the estate (through some of its buildings) but is
    *     not granted it whole
    */
-  private static Estate wholeEstate(EntityManager em, DataScope scope, long id, String doing) {
+  private static Estate wholeEstate(EntityManager em, DataScope scope, long id, Text doing) {
     Estate estate = find(em, Estate.class, ESTATE, id);
     switch (reach(em, scope, id)) {
       case WHOLE:
         return estate;
       case THROUGH_BUILDINGS:
-        throw EstateReach.outsideScope(doing + " estate " + id, "the whole estate");
+        throw EstateReach.outsideScope(doing, TEXTS.text("scope.whole-estate"));
       default:
         throw Problems.notFound(ESTATE, id);
     }
@@ -263,7 +270,7 @@ public final class EstateService {
   }
 
   private static ProblemException duplicateEstate(String code) {
-    return duplicate("An estate with code '" + code + "' already exists.");
+    return duplicate(TEXTS.text("duplicate.estate-code", code));
   }
 
   // -------------------------------------------------------------------------------- buildings
@@ -298,12 +305,12 @@ public final class EstateService {
   public BuildingView createBuilding(DataScope scope, BuildingInput input) {
     Objects.requireNonNull(input, "input");
     FieldErrors errors = new FieldErrors();
-    Long estateId = TextRules.required(input.estateId(), "estateId", errors::add);
-    String code = Rules.code(input.code(), "code", errors::add);
-    String name = Rules.name(input.name(), "name", errors::add);
+    Long estateId = TextRules.required(input.estateId(), "estateId", errors);
+    String code = Rules.code(input.code(), "code", errors);
+    String name = Rules.name(input.name(), "name", errors);
     Integer floors =
         TextRules.optionalInRange(
-            input.floors(), "floors", Rules.FLOORS_MIN, Rules.FLOORS_MAX, errors::add);
+            input.floors(), "floors", Rules.FLOORS_MIN, Rules.FLOORS_MAX, errors);
     return transactions.write(
         em -> {
           if (estateId != null) {
@@ -313,10 +320,10 @@ public final class EstateService {
                     : reach(em, scope, estateId);
             if (reach == EstateReach.THROUGH_BUILDINGS) {
               throw EstateReach.outsideScope(
-                  "Adding a building to estate " + estateId, "the whole estate");
+                  TEXTS.text("scope.adding-building", estateId), TEXTS.text("scope.whole-estate"));
             }
             if (reach == EstateReach.NONE) {
-              errors.add("estateId", noSuchParent("estate", estateId));
+              errors.add("estateId", TEXTS.text("parent.no-estate", estateId));
             }
           }
           errors.throwIfAny();
@@ -337,7 +344,8 @@ public final class EstateService {
         conflict ->
             switch (conflict) {
               case DUPLICATE -> duplicateBuilding(estateId, code);
-              case REFERENCED -> parentVanished("estateId", "estate", estateId);
+              case REFERENCED ->
+                  parentVanished("estateId", TEXTS.text("parent.estate-deleted", estateId));
               default -> null;
             });
   }
@@ -345,18 +353,21 @@ public final class EstateService {
   public BuildingView updateBuilding(DataScope scope, long id, BuildingUpdate input) {
     Objects.requireNonNull(input, "input");
     FieldErrors errors = new FieldErrors();
-    String code = Rules.code(input.code(), "code", errors::add);
-    String name = Rules.name(input.name(), "name", errors::add);
+    String code = Rules.code(input.code(), "code", errors);
+    String name = Rules.name(input.name(), "name", errors);
     Integer floors =
         TextRules.optionalInRange(
-            input.floors(), "floors", Rules.FLOORS_MIN, Rules.FLOORS_MAX, errors::add);
-    Integer version = TextRules.required(input.version(), "version", errors::add);
+            input.floors(), "floors", Rules.FLOORS_MIN, Rules.FLOORS_MAX, errors);
+    Integer version = TextRules.required(input.version(), "version", errors);
     errors.throwIfAny();
     return transactions.write(
         em -> {
           Building building = building(em, scope, id);
           checkParentUnchanged(
-              "estateId", input.estateId(), building.getEstateId(), "A building", "estate");
+              "estateId",
+              input.estateId(),
+              building.getEstateId(),
+              TEXTS.text("parent.building-in-estate"));
           checkVersion(em, building, Building::getVersion, BUILDING, id, version);
           if (!building.getCode().equals(code)
               && buildingCodeTaken(em, building.getEstateId(), code)) {
@@ -371,9 +382,7 @@ public final class EstateService {
                 conflict,
                 BUILDING,
                 id,
-                () ->
-                    duplicate(
-                        "Another building of the same estate already has code '" + code + "'.")));
+                () -> duplicate(TEXTS.text("duplicate.building-code-update", code))));
   }
 
   public void deleteBuilding(DataScope scope, long id) {
@@ -386,7 +395,8 @@ public final class EstateService {
                   "SELECT COUNT(u) FROM Unit u WHERE u.buildingId = :parent",
                   Map.of("parent", id));
           if (units > 0) {
-            throw hasChildren(BUILDING, id, units, "unit", "units");
+            throw hasChildren(
+                BUILDING, id, units, TEXTS.text("children.unit"), TEXTS.text("children.units"));
           }
           // Rooms hang on units, so a building without units has no rooms either; the
           // room_building_fk
@@ -397,7 +407,7 @@ public final class EstateService {
           LOG.debug("Tenant {}: deleted building {}", tenant, id);
           return null;
         },
-        conflict -> onDeleteConflict(conflict, BUILDING, id, "units"));
+        conflict -> onDeleteConflict(conflict, BUILDING, id, TEXTS.text("children.some-units")));
   }
 
   /**
@@ -421,7 +431,7 @@ public final class EstateService {
   }
 
   private static ProblemException duplicateBuilding(long estateId, String code) {
-    return duplicate("Estate " + estateId + " already has a building with code '" + code + "'.");
+    return duplicate(TEXTS.text("duplicate.building-code", estateId, code));
   }
 
   // ------------------------------------------------------------------------------------ units
@@ -454,15 +464,15 @@ public final class EstateService {
   public UnitView createUnit(DataScope scope, UnitInput input) {
     Objects.requireNonNull(input, "input");
     FieldErrors errors = new FieldErrors();
-    Long buildingId = TextRules.required(input.buildingId(), "buildingId", errors::add);
-    String code = Rules.code(input.code(), "code", errors::add);
-    String name = Rules.name(input.name(), "name", errors::add);
+    Long buildingId = TextRules.required(input.buildingId(), "buildingId", errors);
+    String code = Rules.code(input.code(), "code", errors);
+    String name = Rules.name(input.name(), "name", errors);
     return transactions.write(
         em -> {
           Building building = buildingId == null ? null : em.find(Building.class, buildingId);
           if (buildingId != null
               && (building == null || !scope.covers(building.getEstateId(), buildingId))) {
-            errors.add("buildingId", noSuchParent("building", buildingId));
+            errors.add("buildingId", TEXTS.text("parent.no-building", buildingId));
           }
           errors.throwIfAny();
           if (unitCodeTaken(em, buildingId, code)) {
@@ -482,7 +492,8 @@ public final class EstateService {
         conflict ->
             switch (conflict) {
               case DUPLICATE -> duplicateUnit(buildingId, code);
-              case REFERENCED -> parentVanished("buildingId", "building", buildingId);
+              case REFERENCED ->
+                  parentVanished("buildingId", TEXTS.text("parent.building-deleted", buildingId));
               default -> null;
             });
   }
@@ -490,15 +501,18 @@ public final class EstateService {
   public UnitView updateUnit(DataScope scope, long id, UnitUpdate input) {
     Objects.requireNonNull(input, "input");
     FieldErrors errors = new FieldErrors();
-    String code = Rules.code(input.code(), "code", errors::add);
-    String name = Rules.name(input.name(), "name", errors::add);
-    Integer version = TextRules.required(input.version(), "version", errors::add);
+    String code = Rules.code(input.code(), "code", errors);
+    String name = Rules.name(input.name(), "name", errors);
+    Integer version = TextRules.required(input.version(), "version", errors);
     errors.throwIfAny();
     return transactions.write(
         em -> {
           Unit unit = unit(em, scope, id);
           checkParentUnchanged(
-              "buildingId", input.buildingId(), unit.getBuildingId(), "A unit", "building");
+              "buildingId",
+              input.buildingId(),
+              unit.getBuildingId(),
+              TEXTS.text("parent.unit-in-building"));
           checkVersion(em, unit, Unit::getVersion, UNIT, id, version);
           if (!unit.getCode().equals(code) && unitCodeTaken(em, unit.getBuildingId(), code)) {
             throw duplicateUnit(unit.getBuildingId(), code);
@@ -512,9 +526,7 @@ public final class EstateService {
                 conflict,
                 UNIT,
                 id,
-                () ->
-                    duplicate(
-                        "Another unit of the same building already has code '" + code + "'.")));
+                () -> duplicate(TEXTS.text("duplicate.unit-code-update", code))));
   }
 
   public void deleteUnit(DataScope scope, long id) {
@@ -525,14 +537,15 @@ public final class EstateService {
               count(
                   em, "SELECT COUNT(r) FROM Room r WHERE r.unitId = :parent", Map.of("parent", id));
           if (rooms > 0) {
-            throw hasChildren(UNIT, id, rooms, "room", "rooms");
+            throw hasChildren(
+                UNIT, id, rooms, TEXTS.text("children.room"), TEXTS.text("children.rooms"));
           }
           em.remove(unit);
           em.flush();
           LOG.debug("Tenant {}: deleted unit {}", tenant, id);
           return null;
         },
-        conflict -> onDeleteConflict(conflict, UNIT, id, "rooms"));
+        conflict -> onDeleteConflict(conflict, UNIT, id, TEXTS.text("children.some-rooms")));
   }
 
   /**
@@ -556,7 +569,7 @@ public final class EstateService {
   }
 
   private static ProblemException duplicateUnit(long buildingId, String code) {
-    return duplicate("Building " + buildingId + " already has a unit with code '" + code + "'.");
+    return duplicate(TEXTS.text("duplicate.unit-code", buildingId, code));
   }
 
   // ------------------------------------------------------------------------------------ rooms
@@ -597,20 +610,19 @@ public final class EstateService {
   public RoomView createRoom(DataScope scope, RoomInput input) {
     Objects.requireNonNull(input, "input");
     FieldErrors errors = new FieldErrors();
-    Long unitId = TextRules.required(input.unitId(), "unitId", errors::add);
-    String number = Rules.code(input.number(), "number", errors::add);
+    Long unitId = TextRules.required(input.unitId(), "unitId", errors);
+    String number = Rules.code(input.number(), "number", errors);
     Integer floor =
-        TextRules.requiredInRange(
-            input.floor(), "floor", Rules.FLOOR_MIN, Rules.FLOOR_MAX, errors::add);
-    BigDecimal area = Rules.area(input.area(), "area", errors::add);
-    RoomType type = Rules.roomType(input.type(), "type", errors::add);
-    RoomStatus status = Rules.roomStatus(input.status(), "status", RoomStatus.VACANT, errors::add);
+        TextRules.requiredInRange(input.floor(), "floor", Rules.FLOOR_MIN, Rules.FLOOR_MAX, errors);
+    BigDecimal area = Rules.area(input.area(), "area", errors);
+    RoomType type = Rules.roomType(input.type(), "type", errors);
+    RoomStatus status = Rules.roomStatus(input.status(), "status", RoomStatus.VACANT, errors);
     return transactions.write(
         em -> {
           Unit unit = unitId == null ? null : em.find(Unit.class, unitId);
           if (unitId != null
               && (unit == null || !scope.covers(unit.getEstateId(), unit.getBuildingId()))) {
-            errors.add("unitId", noSuchParent("unit", unitId));
+            errors.add("unitId", TEXTS.text("parent.no-unit", unitId));
           }
           errors.throwIfAny();
           if (roomNumberTaken(em, unitId, number)) {
@@ -636,7 +648,8 @@ public final class EstateService {
         conflict ->
             switch (conflict) {
               case DUPLICATE -> duplicateRoom(unitId, number);
-              case REFERENCED -> parentVanished("unitId", "unit", unitId);
+              case REFERENCED ->
+                  parentVanished("unitId", TEXTS.text("parent.unit-deleted", unitId));
               default -> null;
             });
   }
@@ -644,20 +657,20 @@ public final class EstateService {
   public RoomView updateRoom(DataScope scope, long id, RoomUpdate input) {
     Objects.requireNonNull(input, "input");
     FieldErrors errors = new FieldErrors();
-    String number = Rules.code(input.number(), "number", errors::add);
+    String number = Rules.code(input.number(), "number", errors);
     Integer floor =
-        TextRules.requiredInRange(
-            input.floor(), "floor", Rules.FLOOR_MIN, Rules.FLOOR_MAX, errors::add);
-    BigDecimal area = Rules.area(input.area(), "area", errors::add);
-    RoomType type = Rules.roomType(input.type(), "type", errors::add);
+        TextRules.requiredInRange(input.floor(), "floor", Rules.FLOOR_MIN, Rules.FLOOR_MAX, errors);
+    BigDecimal area = Rules.area(input.area(), "area", errors);
+    RoomType type = Rules.roomType(input.type(), "type", errors);
     // PUT replaces the whole room: a missing status must not quietly turn an occupied room vacant.
-    RoomStatus status = Rules.roomStatus(input.status(), "status", null, errors::add);
-    Integer version = TextRules.required(input.version(), "version", errors::add);
+    RoomStatus status = Rules.roomStatus(input.status(), "status", null, errors);
+    Integer version = TextRules.required(input.version(), "version", errors);
     errors.throwIfAny();
     return transactions.write(
         em -> {
           Room room = room(em, scope, id);
-          checkParentUnchanged("unitId", input.unitId(), room.getUnitId(), "A room", "unit");
+          checkParentUnchanged(
+              "unitId", input.unitId(), room.getUnitId(), TEXTS.text("parent.room-in-unit"));
           checkVersion(em, room, Room::getVersion, ROOM, id, version);
           if (!room.getNumber().equals(number) && roomNumberTaken(em, room.getUnitId(), number)) {
             throw duplicateRoom(room.getUnitId(), number);
@@ -671,9 +684,7 @@ public final class EstateService {
                 conflict,
                 ROOM,
                 id,
-                () ->
-                    duplicate(
-                        "Another room of the same unit already has number '" + number + "'.")));
+                () -> duplicate(TEXTS.text("duplicate.room-number-update", number))));
   }
 
   public void deleteRoom(DataScope scope, long id) {
@@ -718,7 +729,7 @@ public final class EstateService {
   }
 
   private static ProblemException duplicateRoom(long unitId, String number) {
-    return duplicate("Unit " + unitId + " already has a room numbered '" + number + "'.");
+    return duplicate(TEXTS.text("duplicate.room-number", unitId, number));
   }
 
   // ---------------------------------------------------------------------------------- helpers
@@ -731,7 +742,7 @@ public final class EstateService {
   /**
    * @throws ProblemException 404 {@code not-found}
    */
-  static <E> E find(EntityManager em, Class<E> type, String label, long id) {
+  static <E> E find(EntityManager em, Class<E> type, Text label, long id) {
     E entity = em.find(type, id);
     if (entity == null) {
       throw Problems.notFound(label, id);
@@ -785,38 +796,21 @@ public final class EstateService {
     }
   }
 
-  private static String noSuchParent(String parent, long id) {
-    return "does not match any " + parent + " (got " + id + ")";
-  }
-
   /** A parent that passed the existence check was deleted before the insert committed. */
-  private static ProblemException parentVanished(String field, String parent, long id) {
-    return FieldErrors.single(
-        FieldErrors.TYPE,
-        FieldErrors.TITLE,
-        field,
-        noSuchParent(parent, id) + "; it was just deleted");
+  private static ProblemException parentVanished(String field, Text gone) {
+    return FieldErrors.single(FieldErrors.TYPE, TEXTS.title(FieldErrors.TYPE), field, gone);
   }
 
   /**
    * @throws ProblemException 422 {@code parent-immutable} when {@code sent} names another parent
    */
-  private static void checkParentUnchanged(
-      String field, Long sent, long current, String child, String parent) {
+  private static void checkParentUnchanged(String field, Long sent, long current, Text stays) {
     if (sent != null && sent != current) {
       throw FieldErrors.single(
           "parent-immutable",
-          "Parent cannot change",
+          TEXTS.title("parent-immutable"),
           field,
-          "cannot change from "
-              + current
-              + " to "
-              + sent
-              + ": "
-              + child.toLowerCase(Locale.ROOT)
-              + " stays in its "
-              + parent
-              + "; create a new one there instead");
+          TEXTS.text("parent.immutable", current, sent, stays));
     }
   }
 
@@ -829,7 +823,7 @@ public final class EstateService {
    * @throws ProblemException 409 {@code stale-version} when the client edited an older version
    */
   private static <E> void checkVersion(
-      EntityManager em, E entity, ToIntFunction<E> version, String label, long id, int sent) {
+      EntityManager em, E entity, ToIntFunction<E> version, Text label, long id, int sent) {
     if (version.applyAsInt(entity) == sent) {
       return;
     }
@@ -845,7 +839,7 @@ public final class EstateService {
   }
 
   private static ProblemException onUpdateConflict(
-      Conflict conflict, String label, long id, Supplier<ProblemException> duplicate) {
+      Conflict conflict, Text label, long id, Supplier<ProblemException> duplicate) {
     return switch (conflict) {
       case DUPLICATE -> duplicate.get();
       case STALE -> Problems.changedMeanwhile(label, id);
@@ -854,37 +848,24 @@ public final class EstateService {
   }
 
   private static ProblemException onDeleteConflict(
-      Conflict conflict, String label, long id, String children) {
+      Conflict conflict, Text label, long id, Text children) {
     return switch (conflict) {
       case REFERENCED ->
-          ProblemException.conflict(
-              "has-children",
-              "Still in use",
-              label + " " + id + " still has " + children + "; delete them first.");
+          TEXTS.problem(409, "has-children", "children.delete-first", label, id, children);
       case STALE -> Problems.changedMeanwhile(label, id);
       default -> null;
     };
   }
 
   private static ProblemException hasChildren(
-      String label, long id, long count, String one, String many) {
-    return ProblemException.conflict(
-        "has-children",
-        "Still in use",
-        label
-            + " "
-            + id
-            + " still has "
-            + count
-            + " "
-            + (count == 1 ? one : many)
-            + "; delete "
-            + (count == 1 ? "it" : "them")
-            + " first.");
+      Text label, long id, long count, Text one, Text many) {
+    return count == 1
+        ? TEXTS.problem(409, "has-children", "children.delete-it", label, id, one)
+        : TEXTS.problem(409, "has-children", "children.delete-them", label, id, count, many);
   }
 
-  static ProblemException duplicate(String detail) {
-    return ProblemException.conflict("duplicate", "Already exists", detail);
+  static ProblemException duplicate(Text detail) {
+    return Problems.duplicate(detail);
   }
 
   static EstateView estateView(Estate e) {

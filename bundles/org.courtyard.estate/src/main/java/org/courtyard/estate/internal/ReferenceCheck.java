@@ -7,6 +7,8 @@ import java.util.Map;
 import java.util.function.Supplier;
 import org.courtyard.api.ProblemException;
 import org.courtyard.api.TenantSlug;
+import org.courtyard.api.Text;
+import org.courtyard.api.Texts;
 import org.courtyard.estate.Places;
 import org.courtyard.estate.Referrer;
 import org.courtyard.estate.RoomReferences;
@@ -17,6 +19,8 @@ import org.courtyard.estate.RoomReferences;
  * transaction, after the record was found and before it is removed.
  */
 final class ReferenceCheck {
+
+  private static final Texts TEXTS = Texts.of(ReferenceCheck.class);
 
   static final String TYPE = "referenced";
 
@@ -33,7 +37,7 @@ final class ReferenceCheck {
    * @throws ProblemException 409 {@code referenced}, naming what refers to it (extension {@code
    *     references}: module, kind, count)
    */
-  void refuseIfReferenced(String label, long id, Places places) {
+  void refuseIfReferenced(Text label, long id, Places places) {
     List<Referrer> found = new ArrayList<>();
     for (RoomReferences module : modules.get()) {
       for (Referrer r : module.referencesTo(tenant, places)) {
@@ -47,7 +51,7 @@ final class ReferenceCheck {
     }
   }
 
-  static ProblemException problem(String label, long id, List<Referrer> found) {
+  static ProblemException problem(Text label, long id, List<Referrer> found) {
     List<Map<String, Object>> references = new ArrayList<>();
     for (Referrer r : found) {
       Map<String, Object> m = new LinkedHashMap<>();
@@ -56,12 +60,8 @@ final class ReferenceCheck {
       m.put("count", r.count);
       references.add(m);
     }
-    return new ProblemException(
-        409,
-        TYPE,
-        "Still referred to",
-        label + " " + id + " has " + list(found) + "; it cannot be deleted while they refer to it.",
-        Map.of("references", references));
+    return TEXTS.problem(
+        409, TYPE, Map.of("references", references), "referenced.by", label, id, list(found));
   }
 
   /** "3 bills", "3 bills and 1 occupancy", "3 bills, 1 payment and 1 occupancy". */

@@ -13,6 +13,7 @@ import javax.persistence.EntityManager;
 import org.courtyard.api.ProblemException;
 import org.courtyard.api.Problems;
 import org.courtyard.api.TenantSlug;
+import org.courtyard.api.Texts;
 import org.courtyard.api.csv.CsvDecoder;
 import org.courtyard.api.csv.CsvFormatException;
 import org.courtyard.api.csv.RowError;
@@ -34,6 +35,8 @@ import org.slf4j.LoggerFactory;
  * named in the file that the building does not have yet are created, with their code as name.
  */
 final class RoomImporter {
+
+  private static final Texts TEXTS = Texts.of(RoomImporter.class);
 
   private static final Logger LOG = LoggerFactory.getLogger(RoomImporter.class);
 
@@ -71,16 +74,13 @@ final class RoomImporter {
     try {
       checked = validator.validate(CsvDecoder.decode(csv, charset));
     } catch (CsvFormatException e) {
-      throw RoomRowValidator.rejection(List.of(new RowError(e.line(), null, e.getMessage())));
+      throw RoomRowValidator.rejection(List.of(new RowError(e.line(), null, e.text())));
     }
     return transactions.write(
         em -> write(em, scope, buildingId, checked),
         conflict ->
             switch (conflict) {
-              case DUPLICATE ->
-                  EstateService.duplicate(
-                      "A unit or room of the file was added by someone else while the import ran,"
-                          + " so nothing was imported. Upload the file again to see which one.");
+              case DUPLICATE -> EstateService.duplicate(TEXTS.text("import.added-meanwhile"));
               case REFERENCED -> Problems.notFound(EstateService.BUILDING, buildingId);
               default -> null;
             });
@@ -110,7 +110,7 @@ final class RoomImporter {
             new RowError(
                 row.line(),
                 RoomRowValidator.Column.NUMBER.header(),
-                "room " + row.number() + " already exists in unit " + row.unitCode()));
+                TEXTS.text("import.room-exists", row.number(), row.unitCode())));
       }
     }
     if (!errors.isEmpty()) {

@@ -5,7 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BooleanSupplier;
+import org.courtyard.api.Languages;
 import org.courtyard.api.ProblemException;
+import org.courtyard.api.Texts;
 import org.courtyard.api.rest.DataScope;
 import org.junit.jupiter.api.Test;
 
@@ -71,11 +73,16 @@ class EstateReachTest {
 
   @Test
   void outsideScopeIsA403NamingTheChangeAndTheScopeItNeeds() {
-    ProblemException p = EstateReach.outsideScope("Changing estate 7", "the whole estate");
+    Texts texts = Texts.of(EstateService.class);
+    ProblemException p =
+        EstateReach.outsideScope(
+            texts.text("scope.changing-estate", 7), texts.text("scope.whole-estate"));
     assertThat(p.status()).isEqualTo(403);
     assertThat(p.type()).isEqualTo("outside-scope");
     assertThat(p.title()).isEqualTo("Outside your scope");
     assertThat(p.detail())
         .isEqualTo("Changing estate 7 needs the permission granted for the whole estate.");
+    assertThat(p.title(Languages.CHINESE)).isEqualTo("超出您的权限范围");
+    assertThat(p.detail(Languages.CHINESE)).isEqualTo("修改小区 7需要针对整个小区授予的权限。");
   }
 }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.List;
 import java.util.Map;
+import org.courtyard.api.Languages;
 import org.courtyard.api.ProblemException;
 import org.courtyard.api.TenantSlug;
 import org.courtyard.estate.Places;
@@ -21,7 +22,7 @@ class ReferenceCheckTest {
     RoomReferences none = (tenant, places) -> List.of();
     RoomReferences zero = (tenant, places) -> List.of(Referrer.of("billing", 0, "bill", "bills"));
     new ReferenceCheck(ACME, () -> List.of(none, zero))
-        .refuseIfReferenced("Room", 12, Places.room(12));
+        .refuseIfReferenced(EstateService.ROOM, 12, Places.room(12));
   }
 
   @Test
@@ -40,13 +41,15 @@ class ReferenceCheckTest {
     assertThatThrownBy(
             () ->
                 new ReferenceCheck(ACME, () -> List.of(billing, residents))
-                    .refuseIfReferenced("Room", 12, Places.room(12)))
+                    .refuseIfReferenced(EstateService.ROOM, 12, Places.room(12)))
         .isInstanceOfSatisfying(
             ProblemException.class,
             p -> {
               assertThat(p.status()).isEqualTo(409);
               assertThat(p.type()).isEqualTo("referenced");
               assertThat(p.detail()).startsWith("Room 12 has 3 bills, 1 payment and 1 occupancy;");
+              assertThat(p.detail(Languages.CHINESE))
+                  .startsWith("房间 12 仍被以下记录引用：3 bills, 1 payment and 1 occupancy；");
               assertThat((List<Object>) p.extensions().get("references"))
                   .containsExactly(
                       Map.<String, Object>of("module", "billing", "kind", "bills", "count", 3L),

@@ -2,6 +2,7 @@ package org.courtyard.rest.internal;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Supplier;
@@ -20,11 +21,14 @@ import org.apache.cxf.jaxrs.utils.JAXRSUtils;
 import org.apache.cxf.message.Message;
 import org.apache.cxf.transport.http.AbstractHTTPDestination;
 import org.courtyard.api.Authenticator;
+import org.courtyard.api.Languages;
 import org.courtyard.api.MinuteCounter;
 import org.courtyard.api.OperatorSessions;
 import org.courtyard.api.ProblemException;
 import org.courtyard.api.RetryLaterException;
 import org.courtyard.api.TenantSlug;
+import org.courtyard.api.Text;
+import org.courtyard.api.Texts;
 import org.courtyard.api.rest.CallerVerifier;
 import org.courtyard.api.rest.TenantPrincipal;
 import org.slf4j.MDC;
@@ -40,6 +44,8 @@ import org.slf4j.MDC;
 @PreMatching
 @Priority(Priorities.AUTHENTICATION)
 final class AuthFilter implements ContainerRequestFilter, ContainerResponseFilter {
+
+  private static final Texts TEXTS = Texts.of(AuthFilter.class);
 
   enum Audience {
     PUBLIC,
@@ -89,7 +95,8 @@ final class AuthFilter implements ContainerRequestFilter, ContainerResponseFilte
       authenticate(request);
     } catch (RetryLaterException e) {
       // Problems adds its Retry-After
-      request.abortWith(Problems.response(e, request.getUriInfo().getRequestUri().getPath()));
+      request.abortWith(
+          Problems.response(e, request.getUriInfo().getRequestUri().getPath(), language(request)));
     }
   }
 
@@ -112,21 +119,14 @@ final class AuthFilter implements ContainerRequestFilter, ContainerResponseFilte
               ? "Bearer realm=\"courtyard\""
               : "Bearer realm=\"courtyard\", error=\"invalid_token\"",
           token.isEmpty()
-              ? "This endpoint needs a credential: Authorization: Bearer with a staff access"
-                  + " token (POST /api/v1/auth/login) or a tenant API token cy_..."
-              : "The token is unknown, expired or revoked. Refresh it or sign in again.");
+              ? TEXTS.text("auth.credential-needed")
+              : TEXTS.text("auth.token-unknown"));
       return;
     }
     Optional<TenantSlug> tenant = caller.map(TenantPrincipal::tenant);
     if (module != null && !gate.isEnabled(tenant.get(), module)) {
-      throw ProblemException.notFound(
-          "module-not-enabled",
-          "Module not enabled",
-          "Module '"
-              + module
-              + "' is not enabled for tenant '"
-              + tenant.get()
-              + "'. An operator can enable it.");
+      throw TEXTS.problem(
+          404, "module-not-enabled", "auth.module-not-enabled", module, tenant.get());
     }
     MDC.put("tenant", tenant.get().value());
     request.setSecurityContext(
@@ -167,11 +167,8 @@ final class AuthFilter implements ContainerRequestFilter, ContainerResponseFilte
               ? "Bearer realm=\"courtyard-operator\", error=\"invalid_token\""
               : OPERATOR_CHALLENGE,
           token.isPresent()
-              ? "The operator session is unknown, expired or ended. Sign in again: POST"
-                  + " /api/v1/operator/sign-in."
-              : "This endpoint needs an operator credential: HTTP Basic (user 'operator' or"
-                  + " another operator account), or Authorization: Bearer with a session token"
-                  + " from POST /api/v1/operator/sign-in.");
+              ? TEXTS.text("auth.operator-session-unknown")
+              : TEXTS.text("auth.operator-credential-needed"));
       return;
     }
     String name = operator;
@@ -253,8 +250,9 @@ final class AuthFilter implements ContainerRequestFilter, ContainerResponseFilte
     return p.equals("ping") || p.equals("openapi.json");
   }
 
-  private static void abort(ContainerRequestContext request, String challenge, String detail) {
-    ProblemException p = new ProblemException(401, "unauthorized", "Unauthorized", detail);
+  private static void abort(ContainerRequestContext request, String challenge, Text detail) {
+    ProblemException p =
+        new ProblemException(401, "unauthorized", TEXTS.title("unauthorized"), detail, Map.of());
     refuse(request, p, HttpHeaders.WWW_AUTHENTICATE, challenge);
   }
 
@@ -262,7 +260,14 @@ final class AuthFilter implements ContainerRequestFilter, ContainerResponseFilte
       ContainerRequestContext request, ProblemException p, String header, Object value) {
     String instance = request.getUriInfo().getRequestUri().getPath();
     request.abortWith(
-        Response.fromResponse(Problems.response(p, instance)).header(header, value).build());
+        Response.fromResponse(Problems.response(p, instance, language(request)))
+            .header(header, value)
+            .build());
+  }
+
+  /** The language the client asked for, for a refusal made before any resource ran. */
+  private static java.util.Locale language(ContainerRequestContext request) {
+    return Languages.fromAcceptLanguage(request.getHeaderString(HttpHeaders.ACCEPT_LANGUAGE));
   }
 
   static String[] basic(String header) {

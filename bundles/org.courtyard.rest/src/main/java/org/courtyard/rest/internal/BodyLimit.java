@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.util.Map;
 import org.courtyard.api.ProblemException;
+import org.courtyard.api.Texts;
 
 /**
  * A request body cut off at a number of bytes. Reading past it fails with {@link TooLarge}, which
@@ -12,6 +13,8 @@ import org.courtyard.api.ProblemException;
  * reader or in a resource that reads an upload itself.
  */
 final class BodyLimit extends FilterInputStream {
+
+  private static final Texts TEXTS = Texts.of(BodyLimit.class);
 
   private final long limit;
   private long read;
@@ -62,12 +65,8 @@ final class BodyLimit extends FilterInputStream {
 
   /** 413 {@code too-large}: a body longer than the limit of its kind. */
   static ProblemException problem(long limit) {
-    return new ProblemException(
-        413,
-        "too-large",
-        "Request body too large",
-        "The request body is larger than " + describe(limit) + ", the most this endpoint takes.",
-        Map.of("maxBytes", limit));
+    return TEXTS.problem(
+        413, "too-large", Map.of("maxBytes", limit), "body-limit.too-large", describe(limit));
   }
 
   static String describe(long bytes) {

@@ -4,10 +4,14 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.ByteBuffer;
+import java.util.Locale;
 import java.util.Map;
 import javax.servlet.http.HttpServletRequest;
 import javax.servlet.http.HttpServletResponse;
+import org.courtyard.api.Languages;
 import org.courtyard.api.ProblemException;
+import org.courtyard.api.Text;
+import org.courtyard.api.Texts;
 import org.eclipse.jetty.http.HttpFields;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.http.HttpStatus;
@@ -22,6 +26,8 @@ import org.eclipse.jetty.server.handler.ErrorHandler;
  * nothing else.
  */
 final class ContainerErrors extends ErrorHandler {
+
+  private static final Texts TEXTS = Texts.of(ContainerErrors.class);
 
   static final String PROBLEM_JSON = Problems.PROBLEM_JSON.toString();
 
@@ -39,7 +45,8 @@ final class ContainerErrors extends ErrorHandler {
   @Override
   public ByteBuffer badMessageError(int status, String reason, HttpFields fields) {
     fields.put(HttpHeader.CONTENT_TYPE, PROBLEM_JSON);
-    return ByteBuffer.wrap(json(problem(status, reason), null));
+    fields.put(HttpHeader.CONTENT_LANGUAGE, Languages.tag(Languages.ENGLISH));
+    return ByteBuffer.wrap(json(problem(status, reason), null, Languages.ENGLISH));
   }
 
   /** A request Jetty took but no context answered, or that failed before one did. */
@@ -51,9 +58,13 @@ final class ContainerErrors extends ErrorHandler {
       int code,
       String message)
       throws IOException {
-    byte[] body = json(problem(code, message), request.getRequestURI());
+    Locale language =
+        Languages.fromAcceptLanguage(request.getHeader(HttpHeader.ACCEPT_LANGUAGE.asString()));
+    byte[] body = json(problem(code, message), request.getRequestURI(), language);
     baseRequest.setHandled(true);
     response.setContentType(PROBLEM_JSON);
+    response.setHeader(HttpHeader.CONTENT_LANGUAGE.asString(), Languages.tag(language));
+    response.setHeader(HttpHeader.VARY.asString(), HttpHeader.ACCEPT_LANGUAGE.asString());
     response.setContentLength(body.length);
     response.getOutputStream().write(body);
   }
@@ -61,31 +72,18 @@ final class ContainerErrors extends ErrorHandler {
   static ProblemException problem(int status, String reason) {
     String said = said(status, reason);
     return switch (status) {
-      case 400 ->
-          ProblemException.badRequest(
-              "malformed-request",
-              "Malformed request",
-              "The request line or a header could not be read"
-                  + said
-                  + ". In the path, %00, %2F, encoded dot segments and a % that is not followed"
-                  + " by two hex digits are refused.");
-      case 404 -> ProblemException.notFound("not-found", "Not found", "No such resource.");
-      case 414 ->
-          new ProblemException(
-              414, "uri-too-long", "URI too long", "The request line is too long" + said + ".");
-      case 431 ->
-          new ProblemException(
-              431,
-              "headers-too-large",
-              "Request headers too large",
-              "The request headers are too large" + said + ".");
+      case 400 -> TEXTS.problem(400, "malformed-request", "container.malformed-request", said);
+      case 404 -> TEXTS.problem(404, "not-found", "container.not-found");
+      case 414 -> TEXTS.problem(414, "uri-too-long", "container.uri-too-long", said);
+      case 431 -> TEXTS.problem(431, "headers-too-large", "container.headers-too-large", said);
       default -> {
         String title = HttpStatus.getMessage(status);
         yield new ProblemException(
             status,
             status < 500 ? "client-error" : "server-error",
-            title == null ? "Error" : title,
-            "The request was not accepted (HTTP " + status + said + ").");
+            Text.plain(title == null ? "Error" : title),
+            TEXTS.text("container.not-accepted", status, said),
+            Map.of());
       }
     };
   }
@@ -101,8 +99,8 @@ final class ContainerErrors extends ErrorHandler {
     return ": " + (r.length() > MAX_REASON ? r.substring(0, MAX_REASON) + "..." : r);
   }
 
-  private byte[] json(ProblemException p, String instance) {
-    Map<String, Object> body = Problems.body(p, instance);
+  private byte[] json(ProblemException p, String instance, Locale language) {
+    Map<String, Object> body = Problems.body(p, instance, language);
     try {
       return mapper.writeValueAsBytes(body);
     } catch (JsonProcessingException e) {

@@ -13,10 +13,12 @@ import com.fasterxml.jackson.databind.module.SimpleModule;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import com.fasterxml.jackson.jaxrs.json.JacksonJsonProvider;
 import java.io.IOException;
-import org.courtyard.api.ProblemException;
+import org.courtyard.api.Texts;
 
 /** The one JSON configuration of the API: strict on input, ISO-8601 dates, plain decimals. */
 final class Json {
+
+  private static final Texts TEXTS = Texts.of(Json.class);
 
   private Json() {}
 
@@ -46,11 +48,9 @@ final class Json {
       if (value != null && value.indexOf('\0') >= 0) {
         String field =
             p.getParsingContext() == null ? null : p.getParsingContext().getCurrentName();
-        throw ProblemException.badRequest(
-            "invalid-text",
-            "Invalid text",
-            (field == null ? "A text value" : "Field '" + field + "'")
-                + " contains the NUL character (\\u0000), which no text may contain.");
+        throw field == null
+            ? TEXTS.problem(400, "invalid-text", "json.nul-in-text")
+            : TEXTS.problem(400, "invalid-text", "json.nul-in-field", field);
       }
       return value;
     }

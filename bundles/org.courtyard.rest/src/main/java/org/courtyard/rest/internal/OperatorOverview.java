@@ -20,11 +20,11 @@ import java.util.function.Supplier;
 import org.courtyard.api.CourtyardConstants;
 import org.courtyard.api.HealthCheck;
 import org.courtyard.api.MinuteCounter;
-import org.courtyard.api.ProblemException;
 import org.courtyard.api.Tenant;
 import org.courtyard.api.TenantModule;
 import org.courtyard.api.TenantService;
 import org.courtyard.api.TenantStatistics;
+import org.courtyard.api.Texts;
 import org.courtyard.api.TrafficSource;
 import org.courtyard.api.Workers;
 import org.osgi.framework.Bundle;
@@ -41,6 +41,8 @@ import org.slf4j.LoggerFactory;
  * minute (REST requests counted here, plus every {@link TrafficSource}).
  */
 final class OperatorOverview {
+
+  private static final Texts TEXTS = Texts.of(OperatorOverview.class);
 
   private static final Logger LOG = LoggerFactory.getLogger(OperatorOverview.class);
   private static final long CHECK_TIMEOUT_MS = 3_000;
@@ -284,10 +286,7 @@ final class OperatorOverview {
   /** Counts per minute of REST requests and of every traffic source, oldest minute first. */
   Map<String, Object> traffic(int minutes) {
     if (minutes < 1 || minutes > MinuteCounter.MAX_MINUTES) {
-      throw ProblemException.badRequest(
-          "invalid-minutes",
-          "Invalid minutes",
-          "minutes must be between 1 and " + MinuteCounter.MAX_MINUTES + ".");
+      throw TEXTS.problem(400, "invalid-minutes", "overview.minutes", MinuteCounter.MAX_MINUTES);
     }
     long now = System.currentTimeMillis() / 60_000;
     List<String> labels = new ArrayList<>(minutes);

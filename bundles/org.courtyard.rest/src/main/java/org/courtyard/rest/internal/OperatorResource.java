@@ -22,6 +22,7 @@ import org.courtyard.api.OnboardingResult;
 import org.courtyard.api.ProblemException;
 import org.courtyard.api.Tenant;
 import org.courtyard.api.TenantService;
+import org.courtyard.api.Texts;
 import org.courtyard.api.TokenInfo;
 import org.courtyard.api.rest.Doc;
 
@@ -30,6 +31,8 @@ import org.courtyard.api.rest.Doc;
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 public final class OperatorResource {
+
+  private static final Texts TEXTS = Texts.of(OperatorResource.class);
 
   /** Body of {@code POST /tenants}. */
   public static final class NewTenant {
@@ -102,8 +105,7 @@ public final class OperatorResource {
   @Path("tenants")
   public Response createTenant(NewTenant body) {
     if (body == null) {
-      throw ProblemException.badRequest(
-          "missing-body", "Missing body", "Send {\"slug\": ..., \"name\": ...}.");
+      throw TEXTS.problem(400, "missing-body", "operator.missing-tenant");
     }
     if (body.plan != null) {
       checkPlan(body.plan, body.modules);
@@ -141,10 +143,7 @@ public final class OperatorResource {
       @PathParam("slug") String slug, @QueryParam("confirm") String confirm) {
     tenants.find(slug).orElseThrow(() -> tenantNotFound(slug));
     if (!slug.equals(confirm)) {
-      throw ProblemException.badRequest(
-          "confirmation-required",
-          "Confirmation required",
-          "Offboarding deletes every record of '" + slug + "'. Repeat the slug: ?confirm=" + slug);
+      throw TEXTS.problem(400, "confirmation-required", "operator.confirm-offboarding", slug);
     }
     tenants.offboard(slug);
     return Response.noContent().build();
@@ -226,8 +225,7 @@ public final class OperatorResource {
   public Tenant setPlan(@PathParam("slug") String slug, Plan body) {
     tenants.find(slug).orElseThrow(() -> tenantNotFound(slug));
     if (body == null) {
-      throw ProblemException.badRequest(
-          "missing-body", "Missing body", "Send {\"modules\": [...]} or {\"modules\": null}.");
+      throw TEXTS.problem(400, "missing-body", "operator.missing-modules");
     }
     return tenants.setPlan(slug, body.modules);
   }
@@ -238,18 +236,13 @@ public final class OperatorResource {
     tenants.availableModules().forEach(m -> offered.add(m.id));
     for (String m : plan) {
       if (m == null || !offered.contains(m)) {
-        throw new ProblemException(
-            422, "unknown-module", "Unknown module", "The container offers no module '" + m + "'.");
+        throw TEXTS.problem(422, "unknown-module", "operator.unknown-module", m);
       }
     }
     if (modules != null) {
       for (String m : modules) {
         if (!plan.contains(m)) {
-          throw new ProblemException(
-              422,
-              "module-not-in-plan",
-              "Module not in the plan",
-              "Module '" + m + "' is asked for but not in the plan.");
+          throw TEXTS.problem(422, "module-not-in-plan", "operator.module-not-in-plan", m);
         }
       }
     }
@@ -292,8 +285,7 @@ public final class OperatorResource {
       try {
         s = SUSPENSION.readValue(body);
       } catch (JsonProcessingException e) {
-        throw ProblemException.badRequest(
-            "malformed-json", "Malformed JSON", "Send {\"reason\": \"...\"} or nothing.");
+        throw TEXTS.problem(400, "malformed-json", "operator.reason-body");
       }
     }
     return tenants.suspend(slug, s == null ? null : s.reason);
@@ -357,7 +349,6 @@ public final class OperatorResource {
   }
 
   private static ProblemException tenantNotFound(String slug) {
-    return ProblemException.notFound(
-        "tenant-not-found", "Tenant not found", "There is no tenant '" + slug + "'.");
+    return TEXTS.problem(404, "tenant-not-found", "operator.no-tenant", slug);
   }
 }

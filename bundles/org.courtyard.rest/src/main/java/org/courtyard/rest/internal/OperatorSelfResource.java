@@ -15,6 +15,7 @@ import org.courtyard.api.OperatorAccount;
 import org.courtyard.api.OperatorAccounts;
 import org.courtyard.api.OperatorSessions;
 import org.courtyard.api.Problems;
+import org.courtyard.api.Texts;
 import org.courtyard.api.Totp;
 import org.courtyard.api.rest.Doc;
 import org.courtyard.api.rest.Params;
@@ -27,6 +28,8 @@ import org.courtyard.api.rest.Params;
 @Path("/")
 @Produces(MediaType.APPLICATION_JSON)
 public final class OperatorSelfResource {
+
+  private static final Texts TEXTS = Texts.of(OperatorSelfResource.class);
 
   /** The signed-in operator: name, role, whether it has a second factor, how it authenticated. */
   public record Me(String username, String role, boolean totp, String authentication) {}
@@ -50,7 +53,7 @@ public final class OperatorSelfResource {
         accounts.operators().stream()
             .filter(o -> o.username().equals(name))
             .findFirst()
-            .orElseThrow(() -> Problems.notFound("Operator", name));
+            .orElseThrow(() -> Problems.notFound(TEXTS.text("label.operator"), name));
     return new Me(
         account.username(), account.role(), account.totp(), security.getAuthenticationScheme());
   }

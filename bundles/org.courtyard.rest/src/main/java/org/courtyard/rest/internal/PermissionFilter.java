@@ -12,6 +12,8 @@ import javax.ws.rs.core.Context;
 import org.courtyard.api.OperatorAccount;
 import org.courtyard.api.PermissionDef;
 import org.courtyard.api.ProblemException;
+import org.courtyard.api.Text;
+import org.courtyard.api.Texts;
 import org.courtyard.api.rest.DataScope;
 import org.courtyard.api.rest.Permission;
 import org.courtyard.api.rest.TenantPrincipal;
@@ -25,6 +27,8 @@ import org.courtyard.api.rest.TenantPrincipal;
  */
 @Priority(Priorities.AUTHORIZATION)
 final class PermissionFilter implements ContainerRequestFilter {
+
+  private static final Texts TEXTS = Texts.of(PermissionFilter.class);
 
   private static final java.util.Set<String> READS = java.util.Set.of("GET", "HEAD", "OPTIONS");
 
@@ -45,13 +49,8 @@ final class PermissionFilter implements ContainerRequestFilter {
         && request.getSecurityContext().isUserInRole("operator")
         && !READS.contains(request.getMethod())
         && OperatorAccount.SUPPORT.equals(operatorRoles.apply(principal.getName()).orElse(null))) {
-      throw new ProblemException(
-          403,
-          "operator-read-only",
-          "Read-only operator",
-          "Operator '"
-              + principal.getName()
-              + "' has the support role, which may look but not change anything.");
+      throw TEXTS.problem(
+          403, "operator-read-only", "permission.read-only-operator", principal.getName());
     }
     if (!(principal instanceof TenantPrincipal)) {
       return; // public and operator endpoints: the authentication filter decided
@@ -62,7 +61,7 @@ final class PermissionFilter implements ContainerRequestFilter {
     DataScope scope;
     if (permission == null) {
       if (caller.kind() != TenantPrincipal.Kind.TOKEN) {
-        throw denied("an owner API token", null);
+        throw denied(TEXTS.text("permission.owner-token"), null);
       }
       scope = DataScope.ALL;
     } else if (Permission.SELF.equals(permission.value())) {
@@ -70,26 +69,25 @@ final class PermissionFilter implements ContainerRequestFilter {
     } else if (PermissionDef.isForResidents(permission.value())
         && caller.kind() != TenantPrincipal.Kind.RESIDENT) {
       // a resident's own pages: nobody else has rooms of their own to see through them
-      throw denied("a signed-in resident ('" + permission.value() + "')", permission);
+      throw denied(TEXTS.text("permission.resident", permission.value()), permission);
     } else {
       scope =
           caller
               .scopeFor(permission.value())
-              .orElseThrow(() -> denied("permission '" + permission.value() + "'", permission));
+              .orElseThrow(
+                  () -> denied(TEXTS.text("permission.named", permission.value()), permission));
     }
     request.setSecurityContext(
         new CallerContext(
             caller.bound(scope), request.getSecurityContext().isSecure(), "tenant", "Bearer"));
   }
 
-  private static ProblemException denied(String what, Permission permission) {
-    return new ProblemException(
+  private static ProblemException denied(Text what, Permission permission) {
+    return TEXTS.problem(
         403,
         "permission-denied",
-        "Permission denied",
-        "This operation needs "
-            + what
-            + ", which your roles do not grant. Ask your company's administrator.",
-        permission == null ? Map.of() : Map.of("permission", permission.value()));
+        permission == null ? Map.of() : Map.of("permission", permission.value()),
+        "permission.denied",
+        what);
   }
 }

@@ -9,10 +9,14 @@ import java.util.UUID;
 import java.util.stream.Collectors;
 import javax.ws.rs.WebApplicationException;
 import javax.ws.rs.core.Context;
+import javax.ws.rs.core.HttpHeaders;
 import javax.ws.rs.core.Response;
 import javax.ws.rs.core.UriInfo;
 import javax.ws.rs.ext.ExceptionMapper;
+import org.courtyard.api.Languages;
 import org.courtyard.api.ProblemException;
+import org.courtyard.api.Text;
+import org.courtyard.api.Texts;
 import org.courtyard.api.jdbc.TransientFailures;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -24,20 +28,41 @@ import org.slf4j.LoggerFactory;
  */
 public final class ProblemMapper implements ExceptionMapper<Throwable> {
 
+  private static final Texts TEXTS = Texts.of(ProblemMapper.class);
+
   private static final Logger LOG = LoggerFactory.getLogger(ProblemMapper.class);
 
   @Context private UriInfo uriInfo;
 
+  @Context private HttpHeaders headers;
+
   @Override
   public Response toResponse(Throwable e) {
+    return respond(e, instance(), acceptLanguage());
+  }
+
+  /**
+   * The answer to {@code e} for a request to {@code instance} that sent {@code acceptLanguage}
+   * (either may be null).
+   */
+  static Response respond(Throwable e, String instance, String acceptLanguage) {
     ProblemException p = toProblem(e);
-    Response response = Problems.response(p, instance());
+    Response response =
+        Problems.response(p, instance, Languages.fromAcceptLanguage(acceptLanguage));
     if (p.status() == 413) {
       // the refused body was left unread: the connection cannot carry another request, and Jetty
       // would otherwise wait for the body before answering a client that keeps it open
       return Response.fromResponse(response).header("Connection", "close").build();
     }
     return response;
+  }
+
+  private String acceptLanguage() {
+    try {
+      return headers == null ? null : headers.getHeaderString(HttpHeaders.ACCEPT_LANGUAGE);
+    } catch (RuntimeException e) {
+      return null; // no request to ask: English
+    }
   }
 
   private String instance() {
@@ -67,10 +92,7 @@ public final class ProblemMapper implements ExceptionMapper<Throwable> {
       return transientFailure;
     }
     if (isBadPercentEncoding(e)) {
-      return ProblemException.badRequest(
-          "malformed-request",
-          "Malformed request",
-          "The query string (or a form body) has a % that is not followed by two hex digits.");
+      return TEXTS.problem(400, "malformed-request", "mapper.bad-percent");
     }
     Throwable t = unwrap(e);
     if (t instanceof JsonProcessingException) {
@@ -82,12 +104,8 @@ public final class ProblemMapper implements ExceptionMapper<Throwable> {
     }
     String incident = UUID.randomUUID().toString();
     LOG.error("Unexpected error, incident {}", incident, e);
-    return new ProblemException(
-        500,
-        "internal-error",
-        "Internal error",
-        "Something went wrong on our side. Quote incident " + incident + " to your operator.",
-        Map.of("incident", incident));
+    return TEXTS.problem(
+        500, "internal-error", Map.of("incident", incident), "mapper.internal-error", incident);
   }
 
   /** JAX-RS's own refusals: no match, wrong method or media type, a parameter it cannot convert. */
@@ -99,44 +117,32 @@ public final class ProblemMapper implements ExceptionMapper<Throwable> {
         // JAX-RS answers a path or query value it cannot convert with 404 and the parse error as
         // cause; TypedParams names the parameter for the common types, this covers the others
         return conversion
-            ? ProblemException.badRequest(
-                "invalid-parameter",
-                "Invalid parameter",
-                "A path or query parameter has a value of the wrong type.")
-            : ProblemException.notFound("not-found", "Not found", "No such resource.");
+            ? TEXTS.problem(400, "invalid-parameter", "mapper.path-query-conversion")
+            : TEXTS.problem(404, "not-found", "mapper.not-found");
       case 400:
         return conversion
-            ? ProblemException.badRequest(
-                "invalid-parameter",
-                "Invalid parameter",
-                "A header or form parameter has a value of the wrong type.")
-            : ProblemException.badRequest(
-                "bad-request", "Bad request", "The request could not be read.");
+            ? TEXTS.problem(400, "invalid-parameter", "mapper.header-form-conversion")
+            : TEXTS.problem(400, "bad-request", "mapper.bad-request");
       case 405:
-        return new ProblemException(
+        return TEXTS.problem(
             405,
             "method-not-allowed",
-            "Method not allowed",
-            "Allowed methods: " + e.getResponse().getAllowedMethods() + ".");
+            "mapper.method-not-allowed",
+            e.getResponse().getAllowedMethods());
       case 406:
-        return new ProblemException(
-            406, "not-acceptable", "Not acceptable", "This API answers application/json.");
+        return TEXTS.problem(406, "not-acceptable", "mapper.not-acceptable");
       case 413:
-        return new ProblemException(
-            413, "too-large", "Request body too large", "The request body is too large.");
+        return TEXTS.problem(413, "too-large", "mapper.too-large");
       case 415:
-        return new ProblemException(
-            415,
-            "unsupported-media-type",
-            "Unsupported media type",
-            "Send application/json (or text/csv where an import says so).");
+        return TEXTS.problem(415, "unsupported-media-type", "mapper.unsupported-media-type");
       default:
         Response.Status known = Response.Status.fromStatusCode(status);
         return new ProblemException(
             status,
             "client-error",
-            known == null ? "Client error" : known.getReasonPhrase(),
-            "The request was not accepted (HTTP " + status + ").");
+            Text.plain(known == null ? "Client error" : known.getReasonPhrase()),
+            TEXTS.text("mapper.not-accepted", status),
+            Map.of());
     }
   }
 
@@ -188,20 +194,17 @@ public final class ProblemMapper implements ExceptionMapper<Throwable> {
   private static ProblemException jsonProblem(JsonProcessingException e) {
     if (e instanceof UnrecognizedPropertyException) {
       UnrecognizedPropertyException u = (UnrecognizedPropertyException) e;
-      return ProblemException.badRequest(
-          "malformed-json",
-          "Malformed JSON",
-          "Unknown property '"
-              + u.getPropertyName()
-              + "'"
-              + (u.getKnownPropertyIds() == null
-                  ? ""
-                  : "; known properties: "
-                      + u.getKnownPropertyIds().stream()
-                          .map(Object::toString)
-                          .sorted()
-                          .collect(Collectors.joining(", ")))
-              + ".");
+      String known =
+          u.getKnownPropertyIds() == null
+              ? null
+              : u.getKnownPropertyIds().stream()
+                  .map(Object::toString)
+                  .sorted()
+                  .collect(Collectors.joining(", "));
+      return known == null
+          ? TEXTS.problem(400, "malformed-json", "json.unknown-property", u.getPropertyName())
+          : TEXTS.problem(
+              400, "malformed-json", "json.unknown-property-known", u.getPropertyName(), known);
     }
     if (e instanceof InvalidFormatException || e instanceof MismatchedInputException) {
       MismatchedInputException m = (MismatchedInputException) e;
@@ -209,38 +212,39 @@ public final class ProblemMapper implements ExceptionMapper<Throwable> {
           m.getPath().stream()
               .map(r -> r.getFieldName() != null ? r.getFieldName() : "[" + r.getIndex() + "]")
               .collect(Collectors.joining("."));
-      return ProblemException.badRequest(
-          "malformed-json",
-          "Malformed JSON",
-          (path.isEmpty() ? "The body" : "Field '" + path + "'")
-              + " has the wrong type"
-              + (m.getTargetType() == null ? "" : ": expected " + describe(m.getTargetType()))
-              + ".");
+      if (m.getTargetType() == null) {
+        return path.isEmpty()
+            ? TEXTS.problem(400, "malformed-json", "json.body-wrong-type")
+            : TEXTS.problem(400, "malformed-json", "json.field-wrong-type", path);
+      }
+      Text expected = describe(m.getTargetType());
+      return path.isEmpty()
+          ? TEXTS.problem(400, "malformed-json", "json.body-expected", expected)
+          : TEXTS.problem(400, "malformed-json", "json.field-expected", path, expected);
     }
-    String location =
-        e.getLocation() == null
-            ? ""
-            : " at line "
-                + e.getLocation().getLineNr()
-                + ", column "
-                + e.getLocation().getColumnNr();
-    return ProblemException.badRequest(
-        "malformed-json", "Malformed JSON", "The body is not valid JSON" + location + ".");
+    return e.getLocation() == null
+        ? TEXTS.problem(400, "malformed-json", "json.invalid")
+        : TEXTS.problem(
+            400,
+            "malformed-json",
+            "json.invalid-at",
+            e.getLocation().getLineNr(),
+            e.getLocation().getColumnNr());
   }
 
-  private static String describe(Class<?> type) {
+  private static Text describe(Class<?> type) {
     if (Number.class.isAssignableFrom(type) || (type.isPrimitive() && type != boolean.class)) {
-      return "a number";
+      return TEXTS.text("json.a-number");
     }
     if (type == String.class) {
-      return "a string";
+      return TEXTS.text("json.a-string");
     }
     if (type == Boolean.class || type == boolean.class) {
-      return "true or false";
+      return TEXTS.text("json.true-or-false");
     }
     if (java.util.Collection.class.isAssignableFrom(type)) {
-      return "an array";
+      return TEXTS.text("json.an-array");
     }
-    return "an object";
+    return TEXTS.text("json.an-object");
   }
 }

@@ -18,6 +18,7 @@ import org.apache.cxf.jaxrs.utils.JAXRSUtils;
 import org.apache.cxf.message.Message;
 import org.apache.cxf.transport.http.AbstractHTTPDestination;
 import org.courtyard.api.ProblemException;
+import org.courtyard.api.Texts;
 
 /**
  * The edges of every request, checked before anything reads the body or verifies a credential: a
@@ -30,6 +31,8 @@ import org.courtyard.api.ProblemException;
 @PreMatching
 @Priority(Priorities.AUTHENTICATION - 100)
 final class RequestLimits implements ContainerRequestFilter {
+
+  private static final Texts TEXTS = Texts.of(RequestLimits.class);
 
   /**
    * {@code type/subtype} and optional parameters (RFC 9110 tokens). Checked here because CXF reads
@@ -72,12 +75,12 @@ final class RequestLimits implements ContainerRequestFilter {
       }
       if (nul) {
         String name = e.getKey().replace('\0', '?');
-        throw new ProblemException(
+        throw TEXTS.problem(
             400,
             "invalid-parameter",
-            "Invalid parameter",
-            "Query parameter '" + name + "' contains the NUL character (%00).",
-            Map.of("parameter", name, "in", "query"));
+            Map.of("parameter", name, "in", "query"),
+            "limits.nul-in-query",
+            name);
       }
     }
   }
@@ -141,13 +144,7 @@ final class RequestLimits implements ContainerRequestFilter {
         // reported below
       }
     }
-    throw new ProblemException(
-        415,
-        "unsupported-media-type",
-        "Unsupported media type",
-        "The Content-Type header is not a media type; send application/json (or text/csv where an"
-            + " import says so).",
-        Map.of());
+    throw TEXTS.problem(415, "unsupported-media-type", Map.of(), "limits.bad-content-type");
   }
 
   /**
@@ -162,10 +159,6 @@ final class RequestLimits implements ContainerRequestFilter {
         return;
       }
     }
-    throw new ProblemException(
-        406,
-        "not-acceptable",
-        "Not acceptable",
-        "The Accept header names no media type; this API answers application/json.");
+    throw TEXTS.problem(406, "not-acceptable", "limits.bad-accept");
   }
 }

@@ -12,9 +12,9 @@ import javax.ws.rs.core.Context;
 import javax.ws.rs.core.MediaType;
 import javax.ws.rs.core.SecurityContext;
 import org.courtyard.api.ModuleInfo;
-import org.courtyard.api.ProblemException;
 import org.courtyard.api.Tenant;
 import org.courtyard.api.TenantService;
+import org.courtyard.api.Texts;
 import org.courtyard.api.rest.Doc;
 import org.courtyard.api.rest.Permission;
 import org.courtyard.api.rest.TenantPrincipal;
@@ -26,6 +26,8 @@ import org.courtyard.api.rest.TenantPrincipal;
 @Path("/tenant")
 @Produces(MediaType.APPLICATION_JSON)
 public final class TenantSelfResource {
+
+  private static final Texts TEXTS = Texts.of(TenantSelfResource.class);
 
   /** A module as the company sees it: whether it has it, and whether its plan allows it. */
   public static final class CompanyModule {
@@ -88,8 +90,7 @@ public final class TenantSelfResource {
       return modules(t);
     }
     if (tenants.availableModules().stream().noneMatch(m -> m.id.equals(module))) {
-      throw ProblemException.notFound(
-          "module-not-found", "Unknown module", "There is no module '" + module + "'.");
+      throw TEXTS.problem(404, "module-not-found", "self.no-module", module);
     }
     return modules(tenants.enableModule(t.slug, module));
   }
@@ -113,7 +114,7 @@ public final class TenantSelfResource {
     String slug = TenantPrincipal.of(security).value();
     return tenants
         .find(slug)
-        .orElseThrow(() -> ProblemException.notFound("tenant-not-found", "Tenant not found", slug));
+        .orElseThrow(() -> TEXTS.problem(404, "tenant-not-found", "self.no-tenant", slug));
   }
 
   private List<CompanyModule> modules(Tenant t) {

@@ -16,6 +16,8 @@ import javax.ws.rs.QueryParam;
 import javax.ws.rs.ext.ParamConverter;
 import javax.ws.rs.ext.ParamConverterProvider;
 import org.courtyard.api.ProblemException;
+import org.courtyard.api.Text;
+import org.courtyard.api.Texts;
 
 /**
  * Converts numeric and boolean parameters (path, query, header, ...) of every resource, so that a
@@ -23,6 +25,8 @@ import org.courtyard.api.ProblemException;
  * JAX-RS answers a bare 404 whose cause (a {@link NumberFormatException}) would surface as a 500.
  */
 final class TypedParams implements ParamConverterProvider {
+
+  private static final Texts TEXTS = Texts.of(TypedParams.class);
 
   /** Longer values are refused before any parsing: no id or amount of this API is that long. */
   static final int MAX_LENGTH = 64;
@@ -76,7 +80,7 @@ final class TypedParams implements ParamConverterProvider {
    */
   static Object parse(Parser parser, String in, String name, String value) {
     String v = value.strip();
-    String expected = parser.expected();
+    Text expected = parser.expected();
     if (v.length() <= MAX_LENGTH) {
       try {
         Object parsed = parser.parse(v);
@@ -90,15 +94,24 @@ final class TypedParams implements ParamConverterProvider {
     throw invalid(in, name, expected, value);
   }
 
-  static ProblemException invalid(String in, String name, String expected, String value) {
+  static ProblemException invalid(String in, String name, Text expected, String value) {
     String shown = value.length() > 40 ? value.substring(0, 40) + "..." : value;
-    String label = in.isEmpty() ? "Parameter" : capitalize(in) + " parameter";
-    return new ProblemException(
-        400,
-        "invalid-parameter",
-        "Invalid parameter",
-        label + " '" + name + "' must be " + expected + " (got '" + shown + "').",
-        Map.of("parameter", name, "in", in.isEmpty() ? "unknown" : in));
+    Map<String, Object> where = Map.of("parameter", name, "in", in.isEmpty() ? "unknown" : in);
+    return switch (in) {
+      case "path" ->
+          TEXTS.problem(400, "invalid-parameter", where, "typed.path", name, expected, shown);
+      case "query" ->
+          TEXTS.problem(400, "invalid-parameter", where, "typed.query", name, expected, shown);
+      case "header" ->
+          TEXTS.problem(400, "invalid-parameter", where, "typed.header", name, expected, shown);
+      case "matrix" ->
+          TEXTS.problem(400, "invalid-parameter", where, "typed.matrix", name, expected, shown);
+      case "form" ->
+          TEXTS.problem(400, "invalid-parameter", where, "typed.form", name, expected, shown);
+      case "cookie" ->
+          TEXTS.problem(400, "invalid-parameter", where, "typed.cookie", name, expected, shown);
+      default -> TEXTS.problem(400, "invalid-parameter", where, "typed.any", name, expected, shown);
+    };
   }
 
   /** Where the parameter comes from and its name, from its JAX-RS annotation. */
@@ -128,16 +141,12 @@ final class TypedParams implements ParamConverterProvider {
     return new String[] {"", "?"};
   }
 
-  private static String capitalize(String s) {
-    return s.substring(0, 1).toUpperCase(Locale.ROOT) + s.substring(1);
-  }
-
   /** Parses a stripped value; null or a {@link NumberFormatException} when it does not fit. */
   interface Parser {
     Object parse(String value);
 
     /** What a valid value looks like, for the problem's detail. */
-    String expected();
+    Text expected();
   }
 
   private static Parser integer(Function<String, Object> parse) {
@@ -149,8 +158,8 @@ final class TypedParams implements ParamConverterProvider {
       }
 
       @Override
-      public String expected() {
-        return "a whole number in range";
+      public Text expected() {
+        return TEXTS.text("typed.whole-number");
       }
     };
   }
@@ -164,8 +173,8 @@ final class TypedParams implements ParamConverterProvider {
       }
 
       @Override
-      public String expected() {
-        return "a decimal number such as 12.5";
+      public Text expected() {
+        return TEXTS.text("typed.decimal");
       }
     };
   }
@@ -186,8 +195,8 @@ final class TypedParams implements ParamConverterProvider {
       }
 
       @Override
-      public String expected() {
-        return "true or false";
+      public Text expected() {
+        return TEXTS.text("typed.boolean");
       }
     };
   }

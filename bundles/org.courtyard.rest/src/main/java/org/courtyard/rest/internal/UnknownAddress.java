@@ -2,6 +2,7 @@ package org.courtyard.rest.internal;
 
 import javax.ws.rs.Path;
 import org.courtyard.api.ProblemException;
+import org.courtyard.api.Texts;
 
 /**
  * The API's answer for an address under {@code /api} that no server takes ({@code /api}, {@code
@@ -12,6 +13,8 @@ import org.courtyard.api.ProblemException;
 @Path("/")
 public final class UnknownAddress {
 
+  private static final Texts TEXTS = Texts.of(UnknownAddress.class);
+
   /** Every method, every path below the root. */
   @Path("{path: .*}")
   public Object anything() {
@@ -19,10 +22,6 @@ public final class UnknownAddress {
   }
 
   static ProblemException notFound() {
-    return ProblemException.notFound(
-        "not-found",
-        "Not found",
-        "Nothing is served at this address; the API is under /api/v1 (its operations are listed"
-            + " in /api/v1/openapi.json).");
+    return TEXTS.problem(404, "not-found", "unknown-address.not-found");
   }
 }

@@ -108,12 +108,48 @@ class JettyEdgesTest {
         .contains("\"instance\":\"/nowhere\"");
   }
 
+  @Test
+  void aRequestNoHandlerTakesIsAnsweredInTheLanguageItAsksFor() throws Exception {
+    server.stop();
+    server.setHandler(
+        new AbstractHandler() {
+          @Override
+          public void handle(
+              String target,
+              Request base,
+              HttpServletRequest request,
+              HttpServletResponse response) {}
+        });
+    server.start();
+    port = ((ServerConnector) server.getConnectors()[0]).getLocalPort();
+    get("/first");
+
+    String zh = get("/nowhere", "Accept-Language: zh-CN,zh;q=0.9\r\n");
+    String en = get("/nowhere");
+
+    assertThat(zh)
+        .startsWith("HTTP/1.1 404")
+        .contains("Content-Language: zh-CN")
+        .contains("Vary: Accept-Language")
+        .contains("\"title\":\"未找到\"")
+        .contains("\"detail\":\"没有这个资源。\"")
+        .contains("\"type\":\"urn:courtyard:problem:not-found\"");
+    assertThat(en)
+        .contains("Content-Language: en")
+        .contains("\"title\":\"Not found\"")
+        .contains("\"detail\":\"No such resource.\"");
+  }
+
   private String get(String path) throws Exception {
+    return get(path, "");
+  }
+
+  private String get(String path, String headers) throws Exception {
     try (Socket s = new Socket("127.0.0.1", port)) {
       s.setSoTimeout(5000);
       s.getOutputStream()
           .write(
-              ("GET " + path + " HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n")
+              ("GET " + path + " HTTP/1.1\r\nHost: x\r\n" + headers + "Connection: close\r\n\r\n")
                   .getBytes(StandardCharsets.ISO_8859_1));
       ByteArrayOutputStream out = new ByteArrayOutputStream();
       s.getInputStream().transferTo(out);

@@ -6,9 +6,10 @@ import org.courtyard.admin.api.ApiProblem;
 import org.courtyard.admin.ui.Errors;
 
 /**
- * Shows the API's refusal with {@link Errors#show}, headed in the user's language for the problem
- * types the estate and residents screens meet (the API words its titles and details in English):
- * "已被他人修改: Estate 2 is at version 3, ..." rather than "Stale version: ...".
+ * Shows the API's refusal with {@link Errors#show}. The detail is the API's, as received (the
+ * clients ask for the user's language, so it reads "找不到房间 12。" in a Chinese console); the problem
+ * types the estate and residents screens meet are headed with the console's own words, which say
+ * more than the API's title: "未找到（或不在您的管辖范围内）" rather than "未找到".
  */
 public final class Refusals {
 

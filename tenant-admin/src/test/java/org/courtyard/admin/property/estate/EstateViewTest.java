@@ -217,6 +217,26 @@ class EstateViewTest extends PropertyTestBase {
   }
 
   @Test
+  void aChineseConsoleShowsTheApisOwnChineseWords() {
+    open("admin");
+    UI.getCurrent().getSession().setLocale(Locale.CHINESE);
+    UI.getCurrent().setLocale(Locale.CHINESE);
+
+    click("estate-new");
+    type("estate-code", "SUN");
+    type("estate-name", "");
+    click("estate-dialog-save");
+
+    assertThat(text("estate-name").getErrorMessage()).isEqualTo("必填");
+
+    type("estate-name", "Another Sunny");
+    click("estate-dialog-save");
+
+    assertThat(text("estate-code").isInvalid()).isTrue();
+    assertThat(text("estate-code").getErrorMessage()).isEqualTo("编码为“SUN”的小区已存在。");
+  }
+
+  @Test
   void anEstateChangedMeanwhileIsNotOverwrittenAndTheUserIsTold() {
     open("admin");
     choose("MOON");

@@ -6,6 +6,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.courtyard.api.ProblemException;
+import org.courtyard.api.Texts;
 import org.courtyard.api.csv.CsvColumn;
 import org.courtyard.api.csv.CsvTable;
 import org.courtyard.api.csv.RowError;
@@ -17,6 +18,8 @@ import org.courtyard.api.csv.RowError;
  * early.
  */
 public final class RoomRowValidator {
+
+  private static final Texts TEXTS = Texts.of(RoomRowValidator.class);
 
   /** Data rows one import may hold; a larger estate is imported building by building. */
   public static final int MAX_ROWS = 20_000;
@@ -39,19 +42,11 @@ public final class RoomRowValidator {
   private static final CsvTable<Column> TABLE =
       new CsvTable<>(
           Column.class,
-          "rooms",
-          "the file is empty: its first row must name the columns "
-              + "unit, number, floor, area, type and optionally status",
+          TEXTS.text("import.rooms"),
+          TEXTS.text("import.empty-file"),
           false,
           MAX_ROWS,
-          new ProblemException(
-              413,
-              "too-large",
-              "Import too large",
-              "The file has more than "
-                  + MAX_ROWS
-                  + " rooms. Split it, for example one file per building, and import the parts"
-                  + " one by one."));
+          TEXTS.problem(413, "too-large", "import.too-many-rows", MAX_ROWS));
 
   /**
    * What the file holds.
@@ -98,9 +93,9 @@ public final class RoomRowValidator {
                 // unambiguously.
                 Integer firstLine = firstLineOfRoom.putIfAbsent(unit + '\n' + number, line);
                 if (firstLine != null) {
-                  report.accept(
+                  report.add(
                       Column.NUMBER.header(),
-                      "room " + number + " of unit " + unit + " is already on line " + firstLine);
+                      TEXTS.text("import.room-twice", number, unit, firstLine));
                 }
               }
               if (!report.any()) {

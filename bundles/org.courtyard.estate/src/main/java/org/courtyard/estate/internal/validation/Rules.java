@@ -1,6 +1,6 @@
 package org.courtyard.estate.internal.validation;
 
-import static org.courtyard.api.TextRules.REQUIRED;
+import static org.courtyard.api.TextRules.IS_REQUIRED;
 import static org.courtyard.api.TextRules.quote;
 import static org.courtyard.api.TextRules.requiredInRange;
 import static org.courtyard.api.TextRules.requiredLine;
@@ -9,8 +9,9 @@ import static org.courtyard.api.TextRules.trimToNull;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
-import java.util.function.BiConsumer;
 import java.util.regex.Pattern;
+import org.courtyard.api.FieldReport;
+import org.courtyard.api.Texts;
 
 /**
  * Field rules of estates, buildings, units and rooms, in the manner of {@link
@@ -36,29 +37,30 @@ public final class Rules {
   /** Longer numeric text than this is no plausible floor or area; refuse before parsing it. */
   private static final int MAX_NUMBER_TEXT = 32;
 
+  private static final Texts TEXTS = Texts.of(Rules.class);
+
   private Rules() {}
 
   /** A code of an estate, building or unit, or a room number: 1 to 32 of A-Z a-z 0-9 . _ - */
-  public static String code(String raw, String field, BiConsumer<String, String> report) {
+  public static String code(String raw, String field, FieldReport report) {
     String v = trimToNull(raw);
     if (v == null) {
-      report.accept(field, REQUIRED);
+      report.add(field, IS_REQUIRED);
       return null;
     }
     if (v.length() > CODE_MAX) {
-      report.accept(field, "must be at most " + CODE_MAX + " characters (got " + v.length() + ")");
+      report.add(field, TEXTS.text("rules.code-too-long", CODE_MAX, v.length()));
       return null;
     }
     if (!CODE_CHARS.matcher(v).matches()) {
-      report.accept(
-          field, "may only contain letters A-Z, digits, '-', '_' and '.' (got " + quote(v) + ")");
+      report.add(field, TEXTS.text("rules.code-chars", quote(v)));
       return null;
     }
     return v;
   }
 
   /** A required display name of 1 to 100 characters on one line. */
-  public static String name(String raw, String field, BiConsumer<String, String> report) {
+  public static String name(String raw, String field, FieldReport report) {
     return requiredLine(raw, field, NAME_MAX, report);
   }
 
@@ -66,44 +68,33 @@ public final class Rules {
    * A floor area in square metres: more than 0, at most 100000, at most two decimals; returned with
    * exactly two decimals, as the column stores it. Never rounded: 85.555 is an error, not 85.56.
    */
-  public static BigDecimal area(BigDecimal value, String field, BiConsumer<String, String> report) {
+  public static BigDecimal area(BigDecimal value, String field, FieldReport report) {
     if (value == null) {
-      report.accept(field, REQUIRED);
+      report.add(field, IS_REQUIRED);
       return null;
     }
     if (value.signum() <= 0 || value.compareTo(AREA_MAX) > 0) {
-      report.accept(
+      report.add(
           field,
-          "must be more than 0 and at most "
-              + AREA_MAX.toPlainString()
-              + " square metres (got "
-              + shorten(value.toString())
-              + ")");
+          TEXTS.text("rules.area-range", AREA_MAX.toPlainString(), shorten(value.toString())));
       return null;
     }
     if (value.stripTrailingZeros().scale() > AREA_SCALE) {
-      report.accept(
-          field,
-          "must have at most "
-              + AREA_SCALE
-              + " decimal places (got "
-              + shorten(value.toString())
-              + ")");
+      report.add(field, TEXTS.text("rules.area-scale", AREA_SCALE, shorten(value.toString())));
       return null;
     }
     return value.setScale(AREA_SCALE, RoundingMode.UNNECESSARY);
   }
 
-  public static RoomType roomType(String raw, String field, BiConsumer<String, String> report) {
+  public static RoomType roomType(String raw, String field, FieldReport report) {
     String v = trimToNull(raw);
     if (v == null) {
-      report.accept(field, REQUIRED);
+      report.add(field, IS_REQUIRED);
       return null;
     }
     RoomType type = RoomType.parse(v).orElse(null);
     if (type == null) {
-      report.accept(
-          field, "must be one of " + RoomType.allowedValues() + " (got " + quote(v) + ")");
+      report.add(field, TEXTS.text("rules.one-of", RoomType.allowedValues(), quote(v)));
     }
     return type;
   }
@@ -112,28 +103,27 @@ public final class Rules {
    * @param ifAbsent what a missing value means, or {@code null} if the value is required
    */
   public static RoomStatus roomStatus(
-      String raw, String field, RoomStatus ifAbsent, BiConsumer<String, String> report) {
+      String raw, String field, RoomStatus ifAbsent, FieldReport report) {
     String v = trimToNull(raw);
     if (v == null) {
       if (ifAbsent == null) {
-        report.accept(field, REQUIRED);
+        report.add(field, IS_REQUIRED);
       }
       return ifAbsent;
     }
     RoomStatus status = RoomStatus.parse(v).orElse(null);
     if (status == null) {
-      report.accept(
-          field, "must be one of " + RoomStatus.allowedValues() + " (got " + quote(v) + ")");
+      report.add(field, TEXTS.text("rules.one-of", RoomStatus.allowedValues(), quote(v)));
     }
     return status;
   }
 
   /** A whole number written as text, as in a CSV cell, then checked against min..max. */
   public static Integer integerText(
-      String raw, String field, int min, int max, BiConsumer<String, String> report) {
+      String raw, String field, int min, int max, FieldReport report) {
     String v = trimToNull(raw);
     if (v == null) {
-      report.accept(field, REQUIRED);
+      report.add(field, IS_REQUIRED);
       return null;
     }
     Integer parsed = null;
@@ -145,17 +135,17 @@ public final class Rules {
       }
     }
     if (parsed == null) {
-      report.accept(field, "must be a whole number (got " + quote(v) + ")");
+      report.add(field, TEXTS.text("rules.whole-number", quote(v)));
       return null;
     }
     return requiredInRange(parsed, field, min, max, report);
   }
 
   /** An area written as text, as in a CSV cell: a plain decimal number such as 89.5. */
-  public static BigDecimal areaText(String raw, String field, BiConsumer<String, String> report) {
+  public static BigDecimal areaText(String raw, String field, FieldReport report) {
     String v = trimToNull(raw);
     if (v == null) {
-      report.accept(field, REQUIRED);
+      report.add(field, IS_REQUIRED);
       return null;
     }
     BigDecimal parsed = null;
@@ -167,11 +157,7 @@ public final class Rules {
       }
     }
     if (parsed == null) {
-      report.accept(
-          field,
-          "must be a number such as 89.5, without unit or thousands separator (got "
-              + quote(v)
-              + ")");
+      report.add(field, TEXTS.text("rules.area-number", quote(v)));
       return null;
     }
     return area(parsed, field, report);
