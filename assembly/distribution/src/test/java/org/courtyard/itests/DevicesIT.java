@@ -405,12 +405,8 @@ public class DevicesIT {
   @Test
   public void a05_commandsAreEncodedPublishedAndAcknowledged() throws Exception {
     MqttClient meter = connect("acme_dev/wm-101", meterPassword);
-    BlockingQueue<String> down = new LinkedBlockingQueue<>();
     try {
-      meter.subscribe(
-          "t/acme_dev/d/wm-101/down",
-          1,
-          (topic, msg) -> down.add(new String(msg.getPayload(), StandardCharsets.UTF_8)));
+      BlockingQueue<String> down = commandsTo(meter);
       Http.Reply sent =
           acme.post(
               "/devices/devices/wm-101/commands",
@@ -450,12 +446,8 @@ public class DevicesIT {
   @Test
   public void a06_aCommandRepeatedWithItsIdempotencyKeyIsPublishedOnce() throws Exception {
     MqttClient meter = connect("acme_dev/wm-101", meterPassword);
-    BlockingQueue<String> down = new LinkedBlockingQueue<>();
     try {
-      meter.subscribe(
-          "t/acme_dev/d/wm-101/down",
-          1,
-          (topic, msg) -> down.add(new String(msg.getPayload(), StandardCharsets.UTF_8)));
+      BlockingQueue<String> down = commandsTo(meter);
       String key = java.util.UUID.randomUUID().toString();
       byte[] body =
           Http.JSON.writeValueAsBytes(
@@ -501,6 +493,16 @@ public class DevicesIT {
     } finally {
       meter.disconnect();
     }
+  }
+
+  /** What the meter wm-101 receives on its down topic, as it arrives. */
+  private static BlockingQueue<String> commandsTo(MqttClient meter) throws MqttException {
+    BlockingQueue<String> down = new LinkedBlockingQueue<>();
+    meter.subscribe(
+        "t/acme_dev/d/wm-101/down",
+        1,
+        (topic, msg) -> down.add(new String(msg.getPayload(), StandardCharsets.UTF_8)));
+    return down;
   }
 
   private static java.net.http.HttpResponse<String> commandWithKey(String key, byte[] body)
