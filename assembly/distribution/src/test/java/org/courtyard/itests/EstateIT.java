@@ -245,6 +245,24 @@ public class EstateIT {
     assertEquals(
         3, north.get("/estate/rooms?unitId=" + u1 + "&type=commercial").json.path("items").size());
     assertEquals(1, north.get("/estate/rooms?buildingId=" + b2).json.path("items").size());
+    // the room picker: rooms of one estate whose number starts with what was typed
+    assertEquals(8, north.get("/estate/rooms?estateId=" + estate).json.path("items").size());
+    Http.Reply started = north.get("/estate/rooms?estateId=" + estate + "&number=10");
+    assertEquals(8, started.json.path("items").size());
+    Http.Reply exact = north.get("/estate/rooms?estateId=" + estate + "&number=101");
+    assertEquals(exact.toString(), 2, exact.json.path("items").size());
+    for (com.fasterxml.jackson.databind.JsonNode r : exact.json.path("items")) {
+      assertEquals("101", r.path("number").asText());
+    }
+    assertEquals(
+        1, north.get("/estate/rooms?buildingId=" + b1 + "&number=107").json.path("items").size());
+    // % and _ are themselves, not wildcards
+    assertEquals(
+        0,
+        north.get("/estate/rooms?estateId=" + estate + "&number=1%25").json.path("items").size());
+    assertEquals(
+        0, north.get("/estate/rooms?estateId=" + estate + "&number=1_1").json.path("items").size());
+    assertEquals(400, north.get("/estate/rooms?number=" + "9".repeat(33)).status);
     assertEquals(2, north.get("/estate/buildings?estateId=" + estate).json.path("items").size());
     assertEquals(1, north.get("/estate/units?buildingId=" + b2).json.path("items").size());
   }

@@ -28,6 +28,7 @@ import org.courtyard.api.CourtyardConstants;
 import org.courtyard.api.ProblemException;
 import org.courtyard.api.TenantInstances;
 import org.courtyard.api.TenantSlug;
+import org.courtyard.api.Texts;
 import org.courtyard.api.rest.CsvUpload;
 import org.courtyard.api.rest.Cursor;
 import org.courtyard.api.rest.DataScope;
@@ -77,6 +78,8 @@ import org.osgi.service.component.annotations.ReferencePolicy;
 @Path("/")
 @Produces(MediaType.APPLICATION_JSON)
 public class EstateResource implements ModuleResource {
+
+  private static final Texts TEXTS = Texts.of(EstateResource.class);
 
   private final TenantInstances<EstateTenant> tenants =
       new TenantInstances<>(EstateTenant.class, EstateModule.ID);
@@ -342,26 +345,34 @@ public class EstateResource implements ModuleResource {
 
   @Doc(
       summary = "List rooms",
-      description = "The tenant's rooms, paginated by id, optionally of one unit.")
+      description =
+          "The tenant's rooms in the caller's scope, paginated by id; optionally of one estate,"
+              + " building or unit, of a type, status or floor, and whose number starts with"
+              + " `number` (letters compared without case): the room picker of the counter and"
+              + " the residents screen.")
   @Permission("estate.room.read")
   @GET
   @Path("rooms")
   public Page<RoomView> listRooms(
       @Context SecurityContext security,
+      @QueryParam("estateId") String estateId,
       @QueryParam("unitId") String unitId,
       @QueryParam("buildingId") String buildingId,
       @QueryParam("type") String type,
       @QueryParam("status") String status,
       @QueryParam("floor") String floor,
+      @QueryParam("number") String number,
       @QueryParam("limit") String limit,
       @QueryParam("cursor") String cursor) {
     EstateService.RoomFilter filter =
         new EstateService.RoomFilter(
+            id("estateId", estateId),
             id("unitId", unitId),
             id("buildingId", buildingId),
             roomType(type),
             roomStatus(status),
-            floor(floor));
+            floor(floor),
+            numberPrefix(number));
     return service(security)
         .listRooms(scope(security), filter, Cursor.decode(cursor), limit(limit));
   }
@@ -438,8 +449,22 @@ public class EstateResource implements ModuleResource {
     try {
       return Integer.valueOf(value.strip());
     } catch (NumberFormatException e) {
-      throw invalid("floor must be a whole number.");
+      throw invalid(TEXTS.text("params.floor"));
     }
+  }
+
+  /** The longest room number a search may start with: as long as a room number may be. */
+  private static final int NUMBER_SEARCH_MAX = 32;
+
+  private static String numberPrefix(String value) {
+    if (blank(value)) {
+      return null;
+    }
+    String v = value.strip();
+    if (v.length() > NUMBER_SEARCH_MAX || v.chars().anyMatch(Character::isISOControl)) {
+      throw invalid(TEXTS.text("params.room-number", NUMBER_SEARCH_MAX));
+    }
+    return v;
   }
 
   private static RoomType roomType(String value) {
@@ -447,7 +472,7 @@ public class EstateResource implements ModuleResource {
       return null;
     }
     return RoomType.parse(value)
-        .orElseThrow(() -> invalid("type must be one of " + RoomType.allowedValues() + "."));
+        .orElseThrow(() -> invalid(TEXTS.text("params.room-type", RoomType.allowedValues())));
   }
 
   private static RoomStatus roomStatus(String value) {
@@ -455,6 +480,6 @@ public class EstateResource implements ModuleResource {
       return null;
     }
     return RoomStatus.parse(value)
-        .orElseThrow(() -> invalid("status must be one of " + RoomStatus.allowedValues() + "."));
+        .orElseThrow(() -> invalid(TEXTS.text("params.room-status", RoomStatus.allowedValues())));
   }
 }

@@ -96,8 +96,15 @@ public final class EstateService {
   static final Text ROOM = TEXTS.text("label.room");
 
   /** Filters of the room list; {@code null} means "any". */
+  /** What a room list is narrowed to; null for any. {@code number}: a prefix of the number. */
   public record RoomFilter(
-      Long unitId, Long buildingId, RoomType type, RoomStatus status, Integer floor) {}
+      Long estateId,
+      Long unitId,
+      Long buildingId,
+      RoomType type,
+      RoomStatus status,
+      Integer floor,
+      String number) {}
 
   private final TenantSlug tenant;
   private final Transactions transactions;
@@ -580,6 +587,7 @@ public final class EstateService {
    */
   public Page<RoomView> listRooms(DataScope scope, RoomFilter filter, long afterId, int limit) {
     Map<String, Object> equalTo = new LinkedHashMap<>();
+    putIfPresent(equalTo, "estateId", filter.estateId());
     putIfPresent(equalTo, "unitId", filter.unitId());
     putIfPresent(equalTo, "buildingId", filter.buildingId());
     putIfPresent(equalTo, "type", filter.type() == null ? null : filter.type().value());
@@ -592,9 +600,17 @@ public final class EstateService {
                     em,
                     Room.class,
                     equalTo,
-                    (cb, query, r, where) ->
-                        ScopeCriteria.placed(
-                            cb, r.get("estateId"), r.get("buildingId"), scope, where),
+                    (cb, query, r, where) -> {
+                      if (filter.number() != null) {
+                        where.add(
+                            cb.like(
+                                cb.upper(r.get("number")),
+                                likePrefix(filter.number().toUpperCase(java.util.Locale.ROOT)),
+                                '\\'));
+                      }
+                      return ScopeCriteria.placed(
+                          cb, r.get("estateId"), r.get("buildingId"), scope, where);
+                    },
                     afterId,
                     limit),
                 limit,
@@ -788,6 +804,13 @@ public final class EstateService {
                 ? List.of(cb.asc(root.get("id")))
                 : List.of(cb.asc(first), cb.asc(root.get("id"))));
     return em.createQuery(query).setMaxResults(limit + 1).getResultList();
+  }
+
+  /**
+   * {@code prefix%} for LIKE with {@code \\} as the escape: the user's % and _ match themselves.
+   */
+  static String likePrefix(String prefix) {
+    return prefix.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
   }
 
   private static void putIfPresent(Map<String, Object> map, String key, Object value) {
