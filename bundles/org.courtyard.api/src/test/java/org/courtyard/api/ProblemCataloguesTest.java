@@ -65,7 +65,6 @@ class ProblemCataloguesTest {
           "org.courtyard.module.template",
           "org.courtyard.residents",
           "org.courtyard.security",
-          "org.courtyard.shell",
           "org.courtyard.tenancy");
 
   private static Path repository;
