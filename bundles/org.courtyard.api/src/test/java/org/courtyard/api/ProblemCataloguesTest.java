@@ -62,7 +62,6 @@ class ProblemCataloguesTest {
           "org.courtyard.billing",
           "org.courtyard.devices",
           "org.courtyard.devices.platform",
-          "org.courtyard.module.template",
           "org.courtyard.residents",
           "org.courtyard.security",
           "org.courtyard.tenancy");
