@@ -62,11 +62,8 @@ class ProblemCataloguesTest {
           "org.courtyard.billing",
           "org.courtyard.devices",
           "org.courtyard.devices.platform",
-          "org.courtyard.identity",
-          "org.courtyard.module.template",
           "org.courtyard.residents",
           "org.courtyard.security",
-          "org.courtyard.shell",
           "org.courtyard.tenancy");
 
   private static Path repository;

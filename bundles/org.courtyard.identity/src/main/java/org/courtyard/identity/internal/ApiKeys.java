@@ -22,6 +22,7 @@ import org.courtyard.api.Tenant;
 import org.courtyard.api.TenantService;
 import org.courtyard.api.TenantSlug;
 import org.courtyard.api.TextRules;
+import org.courtyard.api.Texts;
 import org.courtyard.api.jdbc.Jdbc;
 import org.courtyard.api.rest.DataScope;
 import org.courtyard.api.rest.TenantPrincipal;
@@ -39,6 +40,7 @@ final class ApiKeys {
 
   static final String PREFIX = "cyk_";
   private static final int MAX_REMEMBERED = 50_000;
+  private static final Texts TEXTS = Texts.of(ApiKeys.class);
 
   private record Known(TenantPrincipal principal, Instant expires, String tenant) {}
 
@@ -140,15 +142,15 @@ final class ApiKeys {
 
   ApiKeyView create(TenantSlug tenant, ApiKeyInput in) {
     FieldErrors errors = new FieldErrors();
-    String name = TextRules.requiredLine(in.name(), "name", 100, errors::add);
+    String name = TextRules.requiredLine(in.name(), "name", 100, errors);
     String role = TextRules.trimToNull(in.role());
     if (role == null) {
-      errors.add("role", TextRules.REQUIRED);
+      errors.add("role", TextRules.IS_REQUIRED);
     }
     String scope = TextRules.trimToNull(in.scope());
     Set<Long> ids = Grants.scopeIds(scope, in.ids(), errors);
     if (in.expiresAt() != null && !in.expiresAt().isAfter(Instant.now())) {
-      errors.add("expiresAt", "must be in the future");
+      errors.add("expiresAt", TEXTS.text("api-keys.expires"));
     }
     errors.throwIfAny();
     String keyId = randomId();
@@ -161,15 +163,7 @@ final class ApiKeys {
             .of(tenant)
             .transaction(
                 c -> {
-                  long roleId =
-                      Roles.idOf(c, role)
-                          .orElseThrow(
-                              () ->
-                                  FieldErrors.single(
-                                      FieldErrors.TYPE,
-                                      FieldErrors.TITLE,
-                                      "role",
-                                      "is not a role of this company: " + TextRules.quote(role)));
+                  long roleId = Roles.idOf(c, role).orElseThrow(() -> Roles.unknown("role", role));
                   try (PreparedStatement ps =
                       c.prepareStatement(
                           "insert into staff_api_key (name, key_id, secret_hash, role_id,"
@@ -219,7 +213,7 @@ final class ApiKeys {
                           "update staff_api_key set status = 'revoked' where id = ?")) {
                     ps.setLong(1, id);
                     if (ps.executeUpdate() == 0) {
-                      throw Problems.notFound("API key", id);
+                      throw Problems.notFound(TEXTS.text("label.api-key"), id);
                     }
                   }
                   return find(c, id).orElseThrow();

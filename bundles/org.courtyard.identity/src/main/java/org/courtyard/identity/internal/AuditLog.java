@@ -23,6 +23,7 @@ import org.courtyard.api.Tenant;
 import org.courtyard.api.TenantService;
 import org.courtyard.api.TenantSlug;
 import org.courtyard.api.TextRules;
+import org.courtyard.api.Texts;
 import org.courtyard.api.jdbc.Jdbc;
 import org.courtyard.api.rest.Cursor;
 import org.courtyard.api.rest.Page;
@@ -44,6 +45,7 @@ final class AuditLog implements AuditTrail {
       "id, at, principal_kind, principal_id, principal_name, operation, permission, object_ids,"
           + " summary, source, request_id, outcome";
   private static final int EXPORT_MAX = 1_000_000;
+  private static final Texts TEXTS = Texts.of(AuditLog.class);
 
   /** What a query asks for; every field optional. */
   record Filter(String who, String operation, String object, Instant from, Instant to) {
@@ -151,9 +153,8 @@ final class AuditLog implements AuditTrail {
   SettingsView updateSettings(TenantSlug tenant, SettingsUpdate in) {
     FieldErrors errors = new FieldErrors();
     Integer days =
-        TextRules.requiredInRange(
-            in.auditRetentionDays(), "auditRetentionDays", 30, 3650, errors::add);
-    TextRules.required(in.version(), "version", errors::add);
+        TextRules.requiredInRange(in.auditRetentionDays(), "auditRetentionDays", 30, 3650, errors);
+    TextRules.required(in.version(), "version", errors);
     errors.throwIfAny();
     SettingsView updated =
         stores
@@ -170,7 +171,10 @@ final class AuditLog implements AuditTrail {
                     ps.setInt(3, in.version());
                     if (ps.executeUpdate() == 0) {
                       throw Problems.staleVersion(
-                          "Settings", "identity", readSettings(c).version(), in.version());
+                          TEXTS.text("label.settings"),
+                          "identity",
+                          readSettings(c).version(),
+                          in.version());
                     }
                   }
                   return readSettings(c);
@@ -308,10 +312,7 @@ final class AuditLog implements AuditTrail {
       return Optional.of(Instant.parse(raw.strip()));
     } catch (java.time.format.DateTimeParseException e) {
       throw FieldErrors.single(
-          FieldErrors.TYPE,
-          FieldErrors.TITLE,
-          name,
-          "must be an instant such as 2026-12-01T00:00:00Z");
+          FieldErrors.TYPE, TEXTS.title(FieldErrors.TYPE), name, TEXTS.text("audit.instant"));
     }
   }
 }

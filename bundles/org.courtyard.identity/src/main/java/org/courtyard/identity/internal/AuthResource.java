@@ -18,7 +18,7 @@ import javax.ws.rs.core.MediaType;
 import javax.ws.rs.core.Response;
 import javax.ws.rs.core.SecurityContext;
 import org.courtyard.api.PermissionDef;
-import org.courtyard.api.ProblemException;
+import org.courtyard.api.Texts;
 import org.courtyard.api.rest.Doc;
 import org.courtyard.api.rest.Params;
 import org.courtyard.api.rest.Permission;
@@ -44,6 +44,7 @@ import org.courtyard.identity.internal.dto.TotpSetupView;
 public final class AuthResource implements TenantExtension {
 
   static final String PATH = "auth";
+  private static final Texts TEXTS = Texts.of(AuthResource.class);
 
   private final Sessions sessions;
   private final StaffUsers users;
@@ -278,11 +279,7 @@ public final class AuthResource implements TenantExtension {
   private static TenantPrincipal staff(SecurityContext security) {
     TenantPrincipal caller = TenantPrincipal.principalOf(security);
     if (caller.kind() != TenantPrincipal.Kind.STAFF) {
-      throw new ProblemException(
-          409,
-          "not-signed-in",
-          "Not a signed-in session",
-          "Only a signed-in staff member's access token has a session to end.");
+      throw TEXTS.problem(409, "not-signed-in", "auth.no-session");
     }
     return caller;
   }
@@ -301,7 +298,6 @@ public final class AuthResource implements TenantExtension {
     String token = authorization == null ? "" : authorization.replaceFirst("(?i)^Bearer\\s+", "");
     return tokens
         .verify(token)
-        .orElseThrow(
-            () -> new ProblemException(401, "unauthorized", "Unauthorized", "Sign in again."));
+        .orElseThrow(() -> TEXTS.problem(401, "unauthorized", "auth.sign-in-again"));
   }
 }

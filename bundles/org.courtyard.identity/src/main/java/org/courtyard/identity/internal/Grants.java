@@ -12,6 +12,7 @@ import org.courtyard.api.FieldErrors;
 import org.courtyard.api.Problems;
 import org.courtyard.api.TenantSlug;
 import org.courtyard.api.TextRules;
+import org.courtyard.api.Texts;
 import org.courtyard.api.jdbc.Jdbc;
 import org.courtyard.identity.internal.dto.GrantInput;
 import org.courtyard.identity.internal.dto.GrantView;
@@ -23,6 +24,7 @@ import org.courtyard.identity.internal.dto.GrantView;
 final class Grants {
 
   private static final int MAX_IDS = 500;
+  private static final Texts TEXTS = Texts.of(Grants.class);
 
   private final TenantStores stores;
   private final Callers callers;
@@ -61,7 +63,7 @@ final class Grants {
     FieldErrors errors = new FieldErrors();
     String role = TextRules.trimToNull(in.role());
     if (role == null) {
-      errors.add("role", TextRules.REQUIRED);
+      errors.add("role", TextRules.IS_REQUIRED);
     }
     String scope = TextRules.trimToNull(in.scope());
     Set<Long> ids = scopeIds(scope, in.ids(), errors);
@@ -74,15 +76,7 @@ final class Grants {
                   if (StaffUsers.find(c, user).isEmpty()) {
                     throw StaffUsers.notFound(user);
                   }
-                  long roleId =
-                      Roles.idOf(c, role)
-                          .orElseThrow(
-                              () ->
-                                  FieldErrors.single(
-                                      FieldErrors.TYPE,
-                                      FieldErrors.TITLE,
-                                      "role",
-                                      "is not a role of this company: " + TextRules.quote(role)));
+                  long roleId = Roles.idOf(c, role).orElseThrow(() -> Roles.unknown("role", role));
                   try (PreparedStatement ps =
                       c.prepareStatement(
                           "insert into staff_grant (user_id, role_id, scope_kind, scope_ids)"
@@ -111,7 +105,7 @@ final class Grants {
                 ps.setLong(1, grant);
                 ps.setLong(2, user);
                 if (ps.executeUpdate() == 0) {
-                  throw Problems.notFound("Grant", grant);
+                  throw Problems.notFound(TEXTS.text("label.grant"), grant);
                 }
               }
               return null;
@@ -121,29 +115,45 @@ final class Grants {
 
   /** The ids of a scope: none for the company, some positive ones for estates or buildings. */
   static Set<Long> scopeIds(String scope, List<Long> raw, FieldErrors errors) {
-    Set<Long> ids = new LinkedHashSet<>();
     if (scope == null) {
-      errors.add("scope", "is required: company, estates or buildings");
-    } else if (scope.equals("company")) {
+      errors.add("scope", TEXTS.text("scope.required"));
+      return new LinkedHashSet<>();
+    }
+    return scopeIds(scope, "scope", raw, "ids", errors);
+  }
+
+  /**
+   * The ids of a scope that is given ({@code company}, {@code estates} or {@code buildings}),
+   * reported as the fields {@code scopeField} and {@code idsField}: the grants' rule, which the SSO
+   * settings' grant for new users follows too.
+   */
+  static Set<Long> scopeIds(
+      String scope, String scopeField, List<Long> raw, String idsField, FieldErrors errors) {
+    Set<Long> ids = new LinkedHashSet<>();
+    if (scope.equals("company")) {
       if (raw != null && !raw.isEmpty()) {
-        errors.add("ids", "must be empty for the whole company");
+        errors.add(idsField, TEXTS.text("scope.company-ids"));
       }
     } else if (scope.equals("estates") || scope.equals("buildings")) {
       if (raw == null || raw.isEmpty()) {
-        errors.add("ids", "must name at least one " + scope.substring(0, scope.length() - 1));
+        errors.add(
+            idsField,
+            scope.equals("estates")
+                ? TEXTS.text("scope.one-estate")
+                : TEXTS.text("scope.one-building"));
       } else if (raw.size() > MAX_IDS) {
-        errors.add("ids", "must name at most " + MAX_IDS);
+        errors.add(idsField, TEXTS.text("list.at-most", MAX_IDS));
       } else {
         for (Long id : raw) {
           if (id == null || id < 1) {
-            errors.add("ids", "must be positive ids");
+            errors.add(idsField, TEXTS.text("scope.positive-ids"));
             break;
           }
           ids.add(id);
         }
       }
     } else {
-      errors.add("scope", "must be company, estates or buildings");
+      errors.add(scopeField, TEXTS.text("scope.kind"));
     }
     return ids;
   }

@@ -32,7 +32,9 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.courtyard.api.ProblemException;
+import org.courtyard.api.Text;
 import org.courtyard.api.TextRules;
+import org.courtyard.api.Texts;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -47,6 +49,7 @@ import org.slf4j.LoggerFactory;
 final class OidcProviders {
 
   private static final Logger LOG = LoggerFactory.getLogger(OidcProviders.class);
+  private static final Texts TEXTS = Texts.of(OidcProviders.class);
   private static final Duration METADATA_LIFETIME = Duration.ofHours(1);
   private static final int CONNECT_MS = 3_000;
   private static final int READ_MS = 10_000;
@@ -108,14 +111,13 @@ final class OidcProviders {
       doc = JSONObjectUtils.parse(r.getContent());
     } catch (IOException | ParseException e) {
       LOG.info("Discovery of OpenID provider {} failed: {}", issuer, e.toString());
-      throw unavailable("Its discovery document could not be read: " + e.getMessage());
+      throw unavailable(TEXTS.text("oidc.discovery-unreadable", e.getMessage()));
     }
     try {
       if (!issuer.equals(JSONObjectUtils.getString(doc, "issuer"))) {
         throw unavailable(
-            "Its discovery document names another issuer: "
-                + TextRules.quote(JSONObjectUtils.getString(doc, "issuer"))
-                + ". The issuer in the settings must be exactly the provider's.");
+            TEXTS.text(
+                "oidc.other-issuer", TextRules.quote(JSONObjectUtils.getString(doc, "issuer"))));
       }
       URI authorization = endpoint(doc, "authorization_endpoint");
       URI token = endpoint(doc, "token_endpoint");
@@ -128,27 +130,20 @@ final class OidcProviders {
       } else if (methods.contains("client_secret_post")) {
         inBody = true;
       } else {
-        throw unavailable(
-            "It takes client secrets neither by client_secret_basic nor by client_secret_post.");
+        throw unavailable(TEXTS.text("oidc.no-client-auth"));
       }
       JWKSource<SecurityContext> keys =
           JWKSourceBuilder.<SecurityContext>create(jwks.toURL(), retriever).build();
       return new Provider(issuer, authorization, token, inBody, keys, Instant.now());
     } catch (ParseException | MalformedURLException e) {
-      throw unavailable("Its discovery document is malformed: " + e.getMessage());
+      throw unavailable(TEXTS.text("oidc.discovery-malformed", e.getMessage()));
     }
   }
 
   private static URI endpoint(Map<String, Object> doc, String name) throws ParseException {
     String raw = JSONObjectUtils.getString(doc, name);
     return Origins.providerAddress(raw)
-        .orElseThrow(
-            () ->
-                unavailable(
-                    "Its discovery document has no usable "
-                        + name
-                        + " (https, or http on localhost): "
-                        + TextRules.quote(raw)));
+        .orElseThrow(() -> unavailable(TEXTS.text("oidc.no-endpoint", name, TextRules.quote(raw))));
   }
 
   /**
@@ -202,7 +197,7 @@ final class OidcProviders {
       body = read(status >= 400 ? con.getErrorStream() : con.getInputStream());
     } catch (IOException e) {
       LOG.info("Token endpoint of {} failed: {}", p.issuer(), e.toString());
-      throw unavailable("Its token endpoint could not be reached: " + e.getMessage());
+      throw unavailable(TEXTS.text("oidc.token-unreachable", e.getMessage()));
     }
     Map<String, Object> json;
     try {
@@ -215,21 +210,20 @@ final class OidcProviders {
       if (idToken instanceof String s && !s.isEmpty()) {
         return s;
       }
-      throw tokenRefused("The provider answered without an ID token (is scope openid allowed?).");
+      throw tokenRefused(TEXTS.text("oidc.no-id-token"));
     }
     if (status == 400 || status == 401) {
       Object error = json.get("error");
       Object description = json.get("error_description");
+      Object why = error instanceof String ? TextRules.clip((String) error, 60) : status;
       throw tokenRefused(
-          "The provider refused the code: "
-              + (error instanceof String ? TextRules.clip((String) error, 60) : status)
-              + (description instanceof String
-                  ? " (" + TextRules.clip((String) description, 200) + ")"
-                  : "")
-              + ". Sign in again.");
+          description instanceof String
+              ? TEXTS.text(
+                  "oidc.code-refused-because", why, TextRules.clip((String) description, 200))
+              : TEXTS.text("oidc.code-refused", why));
     }
     LOG.info("Token endpoint of {} answered {}", p.issuer(), status);
-    throw unavailable("Its token endpoint answered " + status + ".");
+    throw unavailable(TEXTS.text("oidc.token-status", status));
   }
 
   /**
@@ -250,14 +244,17 @@ final class OidcProviders {
       claims = processor.process(idToken, null);
     } catch (KeySourceException e) {
       LOG.info("Keys of {} could not be read: {}", p.issuer(), e.toString());
-      throw unavailable("Its signing keys could not be read: " + e.getMessage());
+      throw unavailable(TEXTS.text("oidc.keys-unreadable", e.getMessage()));
     } catch (ParseException | BadJOSEException | JOSEException e) {
-      throw idTokenInvalid(e.getMessage());
+      throw idTokenInvalid(
+          e.getMessage() == null
+              ? TEXTS.text("oidc.malformed")
+              : Text.plain(TextRules.clip(e.getMessage(), 200)));
     }
     Object azp = claims.getClaim("azp");
     if ((azp != null && !clientId.equals(azp))
         || (claims.getAudience().size() > 1 && azp == null)) {
-      throw idTokenInvalid("It was issued to another client (azp).");
+      throw idTokenInvalid(TEXTS.text("oidc.other-client"));
     }
     return claims;
   }
@@ -279,27 +276,16 @@ final class OidcProviders {
     return URLEncoder.encode(value, StandardCharsets.UTF_8);
   }
 
-  static ProblemException unavailable(String why) {
-    return new ProblemException(
-        502,
-        "sso-provider-unavailable",
-        "Identity provider unavailable",
-        "The company's identity provider could not be used. "
-            + why
-            + " Try again later, or ask your company's administrator to check the sign-in"
-            + " settings.");
+  static ProblemException unavailable(Text why) {
+    return TEXTS.problem(502, "sso-provider-unavailable", "oidc.unavailable", why);
   }
 
-  static ProblemException tokenRefused(String detail) {
-    return new ProblemException(401, "sso-token-refused", "Identity provider refused", detail);
+  static ProblemException tokenRefused(Text detail) {
+    return new ProblemException(
+        401, "sso-token-refused", TEXTS.title("sso-token-refused"), detail, Map.of());
   }
 
-  static ProblemException idTokenInvalid(String why) {
-    return new ProblemException(
-        401,
-        "sso-id-token-invalid",
-        "Identity token refused",
-        "The identity provider's ID token was refused: "
-            + TextRules.clip(why == null ? "malformed" : why, 200));
+  static ProblemException idTokenInvalid(Text why) {
+    return TEXTS.problem(401, "sso-id-token-invalid", "oidc.id-token-invalid", why);
   }
 }

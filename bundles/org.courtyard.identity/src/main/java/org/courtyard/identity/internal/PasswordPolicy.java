@@ -10,6 +10,9 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
+import org.courtyard.api.Text;
+import org.courtyard.api.TextRules;
+import org.courtyard.api.Texts;
 
 /**
  * What a password must be: at least 10 characters, not one of the most common passwords (the zxcvbn
@@ -21,6 +24,8 @@ final class PasswordPolicy {
 
   static final int MIN_LENGTH = 10;
   static final int MAX_LENGTH = 128;
+
+  private static final Texts TEXTS = Texts.of(PasswordPolicy.class);
 
   private static final Pattern ONE_CHARACTER = Pattern.compile("^(.)\\1*$");
 
@@ -68,30 +73,30 @@ final class PasswordPolicy {
   }
 
   /** Why {@code password} is refused for {@code username}; empty when it is acceptable. */
-  Optional<String> refusal(String password, String username) {
+  Optional<Text> refusal(String password, String username) {
     if (password == null || password.isEmpty()) {
-      return Optional.of("is required");
+      return Optional.of(TextRules.IS_REQUIRED);
     }
     int length = password.codePointCount(0, password.length());
     if (length < MIN_LENGTH) {
-      return Optional.of("must be at least " + MIN_LENGTH + " characters long");
+      return Optional.of(TEXTS.text("password.too-short", MIN_LENGTH));
     }
     if (length > MAX_LENGTH) {
-      return Optional.of("must be at most " + MAX_LENGTH + " characters long");
+      return Optional.of(TEXTS.text("password.too-long", MAX_LENGTH));
     }
     String lower = password.toLowerCase(Locale.ROOT);
     if (common.contains(lower)) {
-      return Optional.of("is one of the most common passwords; choose another");
+      return Optional.of(TEXTS.text("password.common"));
     }
     if (ONE_CHARACTER.matcher(lower).matches() || isSequence(lower)) {
-      return Optional.of("is a run of keys or digits that is guessed first; choose another");
+      return Optional.of(TEXTS.text("password.run"));
     }
     if (COMMON_CHINESE.matcher(lower).replaceAll("").replaceAll("[^\\p{L}\\p{N}]", "").length()
         < 6) {
-      return Optional.of("is built on a pattern that is guessed first; choose another");
+      return Optional.of(TEXTS.text("password.pattern"));
     }
     if (username != null && lower.contains(username.toLowerCase(Locale.ROOT))) {
-      return Optional.of("must not contain the user name");
+      return Optional.of(TEXTS.text("password.user-name"));
     }
     return Optional.empty();
   }

@@ -6,9 +6,13 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import org.courtyard.api.FieldErrors;
 import org.courtyard.api.ProblemException;
 import org.courtyard.api.Problems;
 import org.courtyard.api.TenantSlug;
+import org.courtyard.api.Text;
+import org.courtyard.api.Texts;
 import org.courtyard.api.jdbc.Jdbc;
 import org.courtyard.api.rest.Page;
 import org.courtyard.identity.internal.dto.ResidentAccountView;
@@ -25,6 +29,8 @@ final class ResidentAccounts {
 
   private static final String COLUMNS =
       "id, person_id, status, last_kind, last_address, created_at, last_login_at";
+  private static final Texts TEXTS = Texts.of(ResidentAccounts.class);
+  private static final Text ACCOUNT = TEXTS.text("label.resident-account");
 
   private final TenantStores stores;
   private final Callers callers;
@@ -37,8 +43,12 @@ final class ResidentAccounts {
   Page<ResidentAccountView> list(
       TenantSlug tenant, Long person, String status, long after, int limit) {
     if (status != null && !ACTIVE.equals(status) && !DISABLED.equals(status)) {
-      throw ProblemException.unprocessable(
-          "validation-failed", "Invalid status", "status must be active or disabled.");
+      throw new ProblemException(
+          422,
+          FieldErrors.TYPE,
+          TEXTS.text("residents.status-title"),
+          TEXTS.text("residents.status"),
+          Map.of());
     }
     List<ResidentAccountView> rows =
         stores
@@ -86,7 +96,7 @@ final class ResidentAccounts {
                     ps.setBoolean(2, active);
                     ps.setLong(3, id);
                     if (ps.executeUpdate() == 0) {
-                      throw Problems.notFound("Resident account", id);
+                      throw Problems.notFound(ACCOUNT, id);
                     }
                   }
                   if (!active) {
@@ -110,7 +120,7 @@ final class ResidentAccounts {
                           + " where id = ?")) {
                 ps.setLong(1, id);
                 if (ps.executeUpdate() == 0) {
-                  throw Problems.notFound("Resident account", id);
+                  throw Problems.notFound(ACCOUNT, id);
                 }
               }
               Sessions.revokeAllOfResident(c, id, "signed-out-everywhere");
@@ -125,7 +135,7 @@ final class ResidentAccounts {
       ps.setLong(1, id);
       try (ResultSet rs = ps.executeQuery()) {
         if (!rs.next()) {
-          throw Problems.notFound("Resident account", id);
+          throw Problems.notFound(ACCOUNT, id);
         }
         return view(rs);
       }

@@ -25,7 +25,9 @@ import org.courtyard.api.RetryLaterException;
 import org.courtyard.api.Tenant;
 import org.courtyard.api.TenantService;
 import org.courtyard.api.TenantSlug;
+import org.courtyard.api.Text;
 import org.courtyard.api.TextRules;
+import org.courtyard.api.Texts;
 import org.courtyard.identity.internal.dto.CodeSentView;
 import org.courtyard.identity.internal.dto.ResidentCodeInput;
 import org.courtyard.identity.internal.dto.ResidentVerifyInput;
@@ -50,6 +52,7 @@ import org.slf4j.LoggerFactory;
 final class ResidentSignIn {
 
   private static final Logger LOG = LoggerFactory.getLogger(ResidentSignIn.class);
+  private static final Texts TEXTS = Texts.of(ResidentSignIn.class);
 
   static final Duration CODE_LIFETIME = Duration.ofMinutes(5);
   static final int TRIES = 5;
@@ -139,8 +142,12 @@ final class ResidentSignIn {
   private TokenView signIn(Where where, ResidentVerifyInput in, String source, String userAgent) {
     String code = TextRules.trimToNull(in.code());
     if (code == null || !code.matches("[0-9]{6}")) {
-      throw ProblemException.badRequest(
-          "invalid-code", "Six digits", "Send the six-digit code from the message.");
+      throw new ProblemException(
+          400,
+          "invalid-code",
+          TEXTS.text("residents.six-digits-title"),
+          TEXTS.text("residents.six-digits"),
+          Map.of());
     }
     List<ResidentContacts.Contact> persons = persons(where);
     UUID sid = UUID.randomUUID();
@@ -182,36 +189,27 @@ final class ResidentSignIn {
       return sessions.answer(where.tenant(), outcome.holder, sid, secret, expires);
     }
     if (outcome == Outcome.DISABLED) {
-      throw new ProblemException(
-          403,
-          "resident-disabled",
-          "Account disabled",
-          "This resident account is disabled. Ask the property management office.");
+      throw TEXTS.problem(403, "resident-disabled", "residents.disabled");
     }
     if (!outcome.choices.isEmpty()) {
-      throw new ProblemException(
+      throw TEXTS.problem(
           409,
           "choose-person",
-          "Who is signing in?",
-          "Several residents share this address: send the code again with the personId of the"
-              + " one signing in. The code stays valid.",
           Map.of(
               "persons",
               outcome.choices.stream()
                   .map(p -> Map.of("personId", p.personId(), "fullName", p.fullName()))
-                  .toList()));
+                  .toList()),
+          "residents.choose-person");
     }
-    throw new ProblemException(
-        401,
-        "invalid-code",
-        "Wrong or expired code",
-        outcome.triesLeft > 0
-            ? "The code is wrong; "
-                + outcome.triesLeft
-                + (outcome.triesLeft == 1 ? " try" : " tries")
-                + " left."
-            : "The code is wrong, expired or used up. Ask for a new one.",
-        Map.of("triesLeft", outcome.triesLeft));
+    Map<String, Object> triesLeft = Map.of("triesLeft", outcome.triesLeft);
+    if (outcome.triesLeft <= 0) {
+      throw TEXTS.problem(401, "invalid-code", triesLeft, "residents.code-used-up");
+    }
+    throw outcome.triesLeft == 1
+        ? TEXTS.problem(401, "invalid-code", triesLeft, "residents.wrong-code-try", 1)
+        : TEXTS.problem(
+            401, "invalid-code", triesLeft, "residents.wrong-code-tries", outcome.triesLeft);
   }
 
   /** What checking a code came to; {@code holder} set when the resident is signed in. */
@@ -363,7 +361,7 @@ final class ResidentSignIn {
   private void send(Where where, String code, Locale language) {
     Messages channels = messages;
     if (channels == null) {
-      throw notSent("The messaging service is not running.", 30);
+      throw notSent(TEXTS.text("residents.no-messaging"), 30);
     }
     boolean zh = "zh".equals(language.getLanguage());
     String company = where.tenantName();
@@ -392,9 +390,9 @@ final class ResidentSignIn {
       LOG.warn("Sign-in code for {} not taken: {}", to, sending);
       throw notSent(
           switch (sending.refusal()) {
-            case NO_CHANNEL -> "No message channel reaches this kind of address yet.";
-            case THROTTLED -> "Too many messages went to this address lately.";
-            case BUSY -> "Too many messages are waiting to go out.";
+            case NO_CHANNEL -> TEXTS.text("residents.no-channel");
+            case THROTTLED -> TEXTS.text("residents.throttled");
+            case BUSY -> TEXTS.text("residents.busy");
           },
           Math.max(1, sending.retryAfter().toSeconds()));
     }
@@ -416,8 +414,7 @@ final class ResidentSignIn {
     }
     Optional<Tenant> tenant = TenantSlug.isValid(slug) ? tenants.find(slug) : Optional.empty();
     if (tenant.isEmpty()) {
-      throw ProblemException.notFound(
-          "unknown-company", "Unknown company", "There is no company '" + slug + "'.");
+      throw TEXTS.problem(404, "unknown-company", "residents.unknown-company", slug);
     }
     Sessions.requireActive(tenant.get());
     String kind = byPhone ? ResidentContacts.PHONE : ResidentContacts.EMAIL;
@@ -426,17 +423,7 @@ final class ResidentSignIn {
     String address =
         directory == null
             ? raw.strip().toLowerCase(Locale.ROOT)
-            : directory
-                .normalize(kind, raw)
-                .orElseThrow(
-                    () ->
-                        ProblemException.unprocessable(
-                            "invalid-address",
-                            byPhone ? "Not a phone number" : "Not an e-mail address",
-                            byPhone
-                                ? "Use a mobile number such as 138 1234 5678, or + and the"
-                                    + " country code."
-                                : "Use an e-mail address such as name@example.com."));
+            : directory.normalize(kind, raw).orElseThrow(() -> invalidAddress(byPhone));
     return new Where(TenantSlug.of(slug), tenant.get().name, kind, address);
   }
 
@@ -458,22 +445,32 @@ final class ResidentSignIn {
   }
 
   private static ProblemException missing() {
-    return ProblemException.badRequest(
-        "missing-address",
-        "Company and phone or e-mail",
-        "Send the company (tenant) and either the phone number or the e-mail address.");
+    return TEXTS.problem(400, "missing-address", "residents.missing-address");
+  }
+
+  /** 422 {@code invalid-address}, titled after what the address was meant to be. */
+  private static ProblemException invalidAddress(boolean phone) {
+    return phone
+        ? new ProblemException(
+            422,
+            "invalid-address",
+            TEXTS.text("residents.not-a-phone-title"),
+            TEXTS.text("residents.not-a-phone"),
+            Map.of())
+        : new ProblemException(
+            422,
+            "invalid-address",
+            TEXTS.text("residents.not-an-email-title"),
+            TEXTS.text("residents.not-an-email"),
+            Map.of());
   }
 
   private static RetryLaterException tooSoon(long seconds) {
-    return new RetryLaterException(
-        429,
-        "too-many-codes",
-        "Too many codes",
-        "Enough codes went to this address for now. Ask again in " + seconds + " seconds.",
-        seconds);
+    return TEXTS.retryLater(429, "too-many-codes", seconds, "residents.too-many-codes", seconds);
   }
 
-  private static RetryLaterException notSent(String why, long seconds) {
-    return new RetryLaterException(503, "code-not-sent", "Code not sent", why, seconds);
+  private static RetryLaterException notSent(Text why, long seconds) {
+    return new RetryLaterException(
+        503, "code-not-sent", TEXTS.title("code-not-sent"), why, seconds);
   }
 }

@@ -14,7 +14,9 @@ import org.courtyard.api.FieldErrors;
 import org.courtyard.api.ProblemException;
 import org.courtyard.api.Problems;
 import org.courtyard.api.TenantSlug;
+import org.courtyard.api.Text;
 import org.courtyard.api.TextRules;
+import org.courtyard.api.Texts;
 import org.courtyard.identity.internal.dto.RoleInput;
 import org.courtyard.identity.internal.dto.RoleUpdate;
 import org.courtyard.identity.internal.dto.RoleView;
@@ -27,6 +29,8 @@ import org.courtyard.identity.internal.dto.RoleView;
 final class Roles {
 
   private static final Pattern CODE = Pattern.compile("^[a-z][a-z0-9_]{1,39}$");
+  private static final Texts TEXTS = Texts.of(Roles.class);
+  private static final Text ROLE = TEXTS.text("label.role");
 
   private final TenantStores stores;
   private final PermissionCatalog catalog;
@@ -62,12 +66,12 @@ final class Roles {
     FieldErrors errors = new FieldErrors();
     String code = TextRules.trimToNull(in.code());
     if (code == null) {
-      errors.add("code", TextRules.REQUIRED);
+      errors.add("code", TextRules.IS_REQUIRED);
     } else if (!CODE.matcher(code).matches()) {
-      errors.add("code", "must be 2 to 40 lower-case letters, digits or underscores");
+      errors.add("code", TEXTS.text("roles.code"));
     }
-    String en = TextRules.requiredLine(in.nameEn(), "nameEn", 60, errors::add);
-    String zh = TextRules.requiredLine(in.nameZh(), "nameZh", 60, errors::add);
+    String en = TextRules.requiredLine(in.nameEn(), "nameEn", 60, errors);
+    String zh = TextRules.requiredLine(in.nameZh(), "nameZh", 60, errors);
     Set<String> permissions = permissions(in.permissions(), errors);
     errors.throwIfAny();
     RoleView role =
@@ -86,7 +90,7 @@ final class Roles {
                     try (ResultSet rs = ps.executeQuery()) {
                       if (!rs.next()) {
                         throw Problems.duplicate(
-                            "A role with code " + TextRules.quote(code) + " already exists.");
+                            TEXTS.text("roles.duplicate", TextRules.quote(code)));
                       }
                       id = rs.getLong(1);
                     }
@@ -99,10 +103,10 @@ final class Roles {
 
   RoleView update(TenantSlug tenant, long id, RoleUpdate in) {
     FieldErrors errors = new FieldErrors();
-    String en = TextRules.requiredLine(in.nameEn(), "nameEn", 60, errors::add);
-    String zh = TextRules.requiredLine(in.nameZh(), "nameZh", 60, errors::add);
+    String en = TextRules.requiredLine(in.nameEn(), "nameEn", 60, errors);
+    String zh = TextRules.requiredLine(in.nameZh(), "nameZh", 60, errors);
     Set<String> permissions = permissions(in.permissions(), errors);
-    TextRules.required(in.version(), "version", errors::add);
+    TextRules.required(in.version(), "version", errors);
     errors.throwIfAny();
     RoleView role =
         stores
@@ -119,7 +123,7 @@ final class Roles {
                     ps.setInt(4, in.version());
                     if (ps.executeUpdate() == 0) {
                       RoleView current = find(c, id).orElseThrow(() -> notFound(id));
-                      throw Problems.staleVersion("Role", id, current.version(), in.version());
+                      throw Problems.staleVersion(ROLE, id, current.version(), in.version());
                     }
                   }
                   try (PreparedStatement ps =
@@ -147,14 +151,7 @@ final class Roles {
                   rs.next();
                   int grants = rs.getInt(1);
                   if (grants > 0) {
-                    throw ProblemException.conflict(
-                        "role-in-use",
-                        "Role in use",
-                        "Role "
-                            + id
-                            + " is granted "
-                            + grants
-                            + " time(s). Take the grants back first.");
+                    throw TEXTS.problem(409, "role-in-use", "roles.in-use", id, grants);
                   }
                 }
               }
@@ -167,6 +164,15 @@ final class Roles {
               }
               return null;
             });
+  }
+
+  /** 422 for a field that names a role the company does not have. */
+  static ProblemException unknown(String field, String code) {
+    return FieldErrors.single(
+        FieldErrors.TYPE,
+        TEXTS.title(FieldErrors.TYPE),
+        field,
+        TEXTS.text("roles.unknown", TextRules.quote(code)));
   }
 
   /** The role with {@code code}, inside the caller's transaction. */
@@ -182,15 +188,14 @@ final class Roles {
   private Set<String> permissions(List<String> raw, FieldErrors errors) {
     Set<String> out = new LinkedHashSet<>();
     if (raw == null || raw.isEmpty()) {
-      errors.add("permissions", "must name at least one permission");
+      errors.add("permissions", TEXTS.text("roles.no-permissions"));
       return out;
     }
     for (int i = 0; i < raw.size(); i++) {
       String p = raw.get(i) == null ? null : raw.get(i).strip();
       if (p == null || !catalog.accepts(p)) {
         errors.add(
-            "permissions[" + i + "]",
-            "is not a known permission or a pattern matching one: " + TextRules.quote(p));
+            "permissions[" + i + "]", TEXTS.text("roles.unknown-permission", TextRules.quote(p)));
       } else {
         out.add(p);
       }
@@ -240,6 +245,6 @@ final class Roles {
   }
 
   private static ProblemException notFound(long id) {
-    return Problems.notFound("Role", id);
+    return Problems.notFound(ROLE, id);
   }
 }

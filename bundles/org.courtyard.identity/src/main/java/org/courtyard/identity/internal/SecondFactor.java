@@ -9,8 +9,8 @@ import java.util.Map;
 import java.util.OptionalLong;
 import java.util.concurrent.ConcurrentHashMap;
 import org.courtyard.api.ProblemException;
-import org.courtyard.api.RetryLaterException;
 import org.courtyard.api.TenantSlug;
+import org.courtyard.api.Texts;
 import org.courtyard.api.Totp;
 import org.courtyard.identity.internal.dto.TotpSetupView;
 
@@ -24,6 +24,7 @@ final class SecondFactor {
 
   private static final int MAX_WRONG = 5;
   private static final long WINDOW_NANOS = 5L * 60 * 1_000_000_000;
+  private static final Texts TEXTS = Texts.of(SecondFactor.class);
 
   /** Whether the user signs in with a code, and whether the company requires one. */
   record Status(boolean enrolled, boolean required) {}
@@ -71,11 +72,7 @@ final class SecondFactor {
                 ps.setLong(1, user);
                 ps.setString(2, secret);
                 if (ps.executeUpdate() == 0) {
-                  throw ProblemException.conflict(
-                      "totp-already-enabled",
-                      "Second factor already set up",
-                      "Turn the second factor off first (with a current code), or ask an"
-                          + " administrator to reset it.");
+                  throw TEXTS.problem(409, "totp-already-enabled", "totp.already-enabled");
                 }
               }
               return null;
@@ -91,10 +88,12 @@ final class SecondFactor {
             c -> {
               String secret = secret(c, user, false);
               if (secret == null) {
-                throw ProblemException.conflict(
+                throw new ProblemException(
+                    409,
                     "totp-not-set-up",
-                    "Nothing to confirm",
-                    "Start with POST /auth/totp/setup, then confirm with a code from the app.");
+                    TEXTS.text("totp.nothing-to-confirm-title"),
+                    TEXTS.text("totp.nothing-to-confirm"),
+                    Map.of());
               }
               consume(c, tenant, user, secret, code);
               try (PreparedStatement ps =
@@ -116,14 +115,10 @@ final class SecondFactor {
             c -> {
               Status s = status(c, user);
               if (!s.enrolled()) {
-                throw ProblemException.conflict(
-                    "totp-not-set-up", "No second factor", "The second factor is not set up.");
+                throw TEXTS.problem(409, "totp-not-set-up", "totp.not-set-up");
               }
               if (s.required()) {
-                throw ProblemException.conflict(
-                    "totp-required-by-company",
-                    "Required by your company",
-                    "Your company requires a second factor; it cannot be turned off.");
+                throw TEXTS.problem(409, "totp-required-by-company", "totp.required-by-company");
               }
               consume(c, tenant, user, secret(c, user, true), code);
               delete(c, user);
@@ -155,11 +150,7 @@ final class SecondFactor {
    */
   void verifyAtSignIn(TenantSlug tenant, long user, String code) {
     if (code == null || code.isBlank()) {
-      throw new ProblemException(
-          401,
-          "totp-required",
-          "Code required",
-          "This account signs in with a code from its authenticator app: send it as totp.");
+      throw TEXTS.problem(401, "totp-required", "totp.required");
     }
     stores
         .of(tenant)
@@ -176,12 +167,11 @@ final class SecondFactor {
     long now = System.nanoTime();
     Wrong w = wrong.get(key);
     if (w != null && now - w.since() < WINDOW_NANOS && w.count() >= MAX_WRONG) {
-      throw new RetryLaterException(
+      throw TEXTS.retryLater(
           429,
           "too-many-wrong-codes",
-          "Too many wrong codes",
-          "Too many wrong codes for this account; wait a few minutes.",
-          Math.max(1, (WINDOW_NANOS - (now - w.since())) / 1_000_000_000));
+          Math.max(1, (WINDOW_NANOS - (now - w.since())) / 1_000_000_000),
+          "totp.too-many-wrong");
     }
     long last;
     try (PreparedStatement ps =
@@ -202,11 +192,7 @@ final class SecondFactor {
       if (wrong.size() > 100_000) {
         wrong.clear();
       }
-      throw new ProblemException(
-          401,
-          "totp-invalid",
-          "Wrong code",
-          "The code is wrong, expired or was used already. Use the current one from the app.");
+      throw TEXTS.problem(401, "totp-invalid", "totp.wrong");
     }
     wrong.remove(key);
     try (PreparedStatement ps =

@@ -23,6 +23,7 @@ import org.courtyard.api.Tenant;
 import org.courtyard.api.TenantService;
 import org.courtyard.api.TenantSlug;
 import org.courtyard.api.TextRules;
+import org.courtyard.api.Texts;
 import org.courtyard.api.jdbc.Jdbc;
 import org.courtyard.identity.internal.dto.LoginInput;
 import org.courtyard.identity.internal.dto.ResidentView;
@@ -41,6 +42,7 @@ import org.slf4j.LoggerFactory;
 final class Sessions {
 
   private static final Logger LOG = LoggerFactory.getLogger(Sessions.class);
+  private static final Texts TEXTS = Texts.of(Sessions.class);
   static final String REFRESH_PREFIX = "cyr_";
 
   private final TenantService tenants;
@@ -102,10 +104,7 @@ final class Sessions {
         || TextRules.trimToNull(in.tenant()) == null
         || TextRules.trimToNull(in.username()) == null
         || in.password() == null) {
-      throw ProblemException.badRequest(
-          "missing-credentials",
-          "Missing credentials",
-          "Send the company (tenant), the user name and the password.");
+      throw TEXTS.problem(400, "missing-credentials", "sessions.missing-credentials");
     }
     String slug = in.tenant().strip().toLowerCase(java.util.Locale.ROOT);
     Optional<Tenant> tenant = TenantSlug.isValid(slug) ? tenants.find(slug) : Optional.empty();
@@ -124,11 +123,7 @@ final class Sessions {
     }
     StaffUsers.Login u = user.get();
     if (!StaffUsers.ACTIVE.equals(u.status())) {
-      throw new ProblemException(
-          403,
-          "user-disabled",
-          "User disabled",
-          "This account is disabled. Ask your company's administrator to enable it.");
+      throw userDisabled();
     }
     if (secondFactor.status(t, u.id()).enrolled()) {
       secondFactor.verifyAtSignIn(t, u.id(), in.totp());
@@ -499,27 +494,25 @@ final class Sessions {
 
   static void requireActive(Tenant tenant) {
     if (!Tenant.ACTIVE.equals(tenant.status)) {
-      throw new ProblemException(
-          403,
-          "tenant-suspended",
-          "Tenant suspended",
-          "Company '" + tenant.slug + "' is suspended. Ask the platform operator to resume it.");
+      throw suspended(tenant.slug);
     }
   }
 
+  /** 403 {@code tenant-suspended}: company {@code slug} may not sign in. */
+  static ProblemException suspended(String slug) {
+    return TEXTS.problem(403, "tenant-suspended", "sessions.tenant-suspended", slug);
+  }
+
+  /** 403 {@code user-disabled}: the account's credentials were right, but it may not sign in. */
+  static ProblemException userDisabled() {
+    return TEXTS.problem(403, "user-disabled", "sessions.user-disabled");
+  }
+
   private static ProblemException wrongCredentials() {
-    return new ProblemException(
-        401,
-        "invalid-credentials",
-        "Wrong company, user name or password",
-        "The company, user name or password is wrong.");
+    return TEXTS.problem(401, "invalid-credentials", "sessions.wrong-credentials");
   }
 
   private static ProblemException invalidRefresh() {
-    return new ProblemException(
-        401,
-        "invalid-refresh-token",
-        "Sign in again",
-        "The refresh token is unknown, expired, already used or signed out. Sign in again.");
+    return TEXTS.problem(401, "invalid-refresh-token", "sessions.invalid-refresh");
   }
 }

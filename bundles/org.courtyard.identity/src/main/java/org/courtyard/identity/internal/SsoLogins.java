@@ -16,7 +16,9 @@ import org.courtyard.api.RequestAudit;
 import org.courtyard.api.Tenant;
 import org.courtyard.api.TenantService;
 import org.courtyard.api.TenantSlug;
+import org.courtyard.api.Text;
 import org.courtyard.api.TextRules;
+import org.courtyard.api.Texts;
 import org.courtyard.identity.internal.dto.SsoSettingsUpdate;
 import org.courtyard.identity.internal.dto.SsoSettingsView;
 import org.courtyard.identity.internal.dto.TokenView;
@@ -33,6 +35,8 @@ final class SsoLogins {
 
   static final String OPERATION = "GET /auth/sso/callback";
   static final String SCOPE = "openid profile email";
+
+  private static final Texts TEXTS = Texts.of(SsoLogins.class);
 
   /** Where the browser goes next, and the secret its cookie must carry back to the callback. */
   record Start(TenantSlug tenant, URI location, String state, String browserSecret) {}
@@ -97,14 +101,7 @@ final class SsoLogins {
       returnTo =
           Origins.returnTarget(redirect, origin, config.redirectOrigins())
               .orElseThrow(
-                  () ->
-                      ProblemException.badRequest(
-                          "sso-redirect-invalid",
-                          "Redirect not allowed",
-                          "redirect must be an address on this server's origin ("
-                              + origin
-                              + ") or on one the company's sign-in settings allow, without a"
-                              + " fragment."));
+                  () -> TEXTS.problem(400, "sso-redirect-invalid", "sso.redirect-invalid", origin));
     }
     OidcProviders.Provider provider = providers.provider(config.issuer());
     String state = randomToken();
@@ -192,35 +189,26 @@ final class SsoLogins {
         (s == null || s.length() > 100
                 ? Optional.<SsoRequests.Pending>empty()
                 : requests.take(tenant, s))
-            .orElseThrow(
-                () ->
-                    stateInvalid(
-                        "This sign-in is unknown, expired (after 10 minutes) or already used."));
+            .orElseThrow(() -> stateInvalid(TEXTS.text("sso.state-unknown")));
     if (browserSecret == null
         || !MessageDigest.isEqual(
             sha256(browserSecret).getBytes(StandardCharsets.US_ASCII),
             pending.browserHash().getBytes(StandardCharsets.US_ASCII))) {
-      throw stateInvalid("This sign-in was started in another browser.");
+      throw stateInvalid(TEXTS.text("sso.state-other-browser"));
     }
     if (TextRules.trimToNull(error) != null) {
-      throw new ProblemException(
-          401,
-          "sso-refused-by-provider",
-          "Identity provider did not sign you in",
-          "The identity provider answered " + TextRules.quote(error) + " instead of signing in.");
+      throw TEXTS.problem(
+          401, "sso-refused-by-provider", "sso.refused-by-provider", TextRules.quote(error));
     }
     if (TextRules.trimToNull(code) == null || code.length() > 2000) {
-      throw ProblemException.badRequest(
-          "sso-code-missing",
-          "No authorization code",
-          "The identity provider sent the browser back without an authorization code.");
+      throw TEXTS.problem(400, "sso-code-missing", "sso.code-missing");
     }
     SsoSettings.Config config = settings.config(tenant);
     if (!config.enabled()) {
       throw notConfigured();
     }
     if (config.version() != pending.configVersion()) {
-      throw stateInvalid("The company's sign-in settings changed meanwhile.");
+      throw stateInvalid(TEXTS.text("sso.settings-changed"));
     }
     OidcProviders.Provider provider = providers.provider(config.issuer());
     String idToken =
@@ -238,11 +226,7 @@ final class SsoLogins {
     who.userId = Long.toString(user.id());
     who.name = user.username();
     if (!StaffUsers.ACTIVE.equals(user.status())) {
-      throw new ProblemException(
-          403,
-          "user-disabled",
-          "User disabled",
-          "This account is disabled. Ask your company's administrator to enable it.");
+      throw Sessions.userDisabled();
     }
     TokenView tokens = sessions.openSession(tenant, user, OPERATION, source, userAgent);
     return new Finish(
@@ -257,11 +241,7 @@ final class SsoLogins {
       throw notConfigured();
     }
     if (!Tenant.ACTIVE.equals(tenant.get().status)) {
-      throw new ProblemException(
-          403,
-          "tenant-suspended",
-          "Tenant suspended",
-          "Company '" + s + "' is suspended. Ask the platform operator to resume it.");
+      throw Sessions.suspended(s);
     }
     return TenantSlug.of(s);
   }
@@ -294,15 +274,10 @@ final class SsoLogins {
   }
 
   private static ProblemException notConfigured() {
-    return ProblemException.badRequest(
-        "sso-not-configured",
-        "No sign-in through an identity provider",
-        "This company has not set up sign-in through its own identity provider. Sign in with a"
-            + " user name and password.");
+    return TEXTS.problem(400, "sso-not-configured", "sso.not-configured");
   }
 
-  private static ProblemException stateInvalid(String why) {
-    return new ProblemException(
-        401, "sso-state-invalid", "Sign-in not recognised", why + " Start signing in again.");
+  private static ProblemException stateInvalid(Text why) {
+    return TEXTS.problem(401, "sso-state-invalid", "sso.state-invalid", why);
   }
 }

@@ -7,8 +7,8 @@ import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
-import org.courtyard.api.ProblemException;
 import org.courtyard.api.TenantSlug;
+import org.courtyard.api.Texts;
 
 /**
  * Sign-ins sent to the company's identity provider and not back yet, in the tenant's schema. Each
@@ -21,6 +21,8 @@ final class SsoRequests {
 
   static final Duration LIFETIME = Duration.ofMinutes(10);
   static final int MAX_PENDING = 10_000;
+
+  private static final Texts TEXTS = Texts.of(SsoRequests.class);
 
   /** What the callback needs of its start. */
   record Pending(
@@ -52,12 +54,7 @@ final class SsoRequests {
                 }
               }
               if (waiting >= MAX_PENDING) {
-                throw new ProblemException(
-                    503,
-                    "sso-busy",
-                    "Too many sign-ins under way",
-                    "Too many sign-ins through the identity provider are under way for this"
-                        + " company. Try again in a few minutes.");
+                throw TEXTS.problem(503, "sso-busy", "sso.busy");
               }
               try (PreparedStatement ps =
                   c.prepareStatement(

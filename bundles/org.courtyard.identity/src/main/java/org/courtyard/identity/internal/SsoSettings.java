@@ -13,6 +13,7 @@ import org.courtyard.api.FieldErrors;
 import org.courtyard.api.Problems;
 import org.courtyard.api.TenantSlug;
 import org.courtyard.api.TextRules;
+import org.courtyard.api.Texts;
 import org.courtyard.api.jdbc.Jdbc;
 import org.courtyard.identity.internal.dto.SsoSettingsUpdate;
 import org.courtyard.identity.internal.dto.SsoSettingsView;
@@ -28,8 +29,8 @@ final class SsoSettings {
   static final String PREFERRED_USERNAME = "preferred_username";
   static final String EMAIL = "email";
 
-  private static final int MAX_IDS = 500;
   private static final int MAX_ORIGINS = 20;
+  private static final Texts TEXTS = Texts.of(SsoSettings.class);
   private static final String COLUMNS =
       "issuer, client_id, client_secret, match_claim, create_users, create_role,"
           + " create_scope_kind, create_scope_ids, redirect_origins, enabled, version";
@@ -68,39 +69,38 @@ final class SsoSettings {
 
   SsoSettingsView update(TenantSlug tenant, SsoSettingsUpdate in, URI apiBase) {
     FieldErrors errors = new FieldErrors();
-    boolean enabled = Boolean.TRUE.equals(TextRules.required(in.enabled(), "enabled", errors::add));
-    String issuer = TextRules.optionalLine(in.issuer(), "issuer", 500, errors::add);
+    boolean enabled = Boolean.TRUE.equals(TextRules.required(in.enabled(), "enabled", errors));
+    String issuer = TextRules.optionalLine(in.issuer(), "issuer", 500, errors);
     if (issuer != null && !isIssuer(issuer)) {
-      errors.add(
-          "issuer",
-          "must be the provider's https address without query or fragment, such as"
-              + " https://login.example.com/realms/staff (http only for localhost)");
+      errors.add("issuer", TEXTS.text("sso-settings.issuer"));
     }
-    String clientId = TextRules.optionalLine(in.clientId(), "clientId", 255, errors::add);
+    String clientId = TextRules.optionalLine(in.clientId(), "clientId", 255, errors);
     String secret =
         in.clientSecret() == null
             ? null
-            : TextRules.optionalLine(in.clientSecret(), "clientSecret", 1000, errors::add);
+            : TextRules.optionalLine(in.clientSecret(), "clientSecret", 1000, errors);
     String claim = TextRules.trimToNull(in.matchClaim());
     if (claim == null) {
       claim = PREFERRED_USERNAME;
     } else if (!claim.equals(PREFERRED_USERNAME) && !claim.equals(EMAIL)) {
-      errors.add("matchClaim", "must be preferred_username or email");
+      errors.add("matchClaim", TEXTS.text("sso-settings.match-claim"));
     }
     boolean create = Boolean.TRUE.equals(in.createUsers());
-    String role = TextRules.optionalLine(in.createRole(), "createRole", 40, errors::add);
+    String role = TextRules.optionalLine(in.createRole(), "createRole", 40, errors);
     String scope = TextRules.trimToNull(in.createScope());
     if (scope == null) {
       scope = "company";
     }
-    List<Long> ids = scopeIds(scope, in.createScopeIds(), errors);
+    List<Long> ids =
+        List.copyOf(
+            Grants.scopeIds(scope, "createScope", in.createScopeIds(), "createScopeIds", errors));
     List<String> origins = origins(in.redirectOrigins(), errors);
-    TextRules.required(in.version(), "version", errors::add);
+    TextRules.required(in.version(), "version", errors);
     if (enabled && issuer == null) {
-      errors.add("issuer", "is required to enable sign-in through the provider");
+      errors.add("issuer", TEXTS.text("sso-settings.required-to-enable"));
     }
     if (enabled && clientId == null) {
-      errors.add("clientId", "is required to enable sign-in through the provider");
+      errors.add("clientId", TEXTS.text("sso-settings.required-to-enable"));
     }
     errors.throwIfAny();
     String matchClaim = claim;
@@ -111,20 +111,16 @@ final class SsoSettings {
             .transaction(
                 c -> {
                   if (role != null && Roles.idOf(c, role).isEmpty()) {
-                    throw FieldErrors.single(
-                        FieldErrors.TYPE,
-                        FieldErrors.TITLE,
-                        "createRole",
-                        "is not a role of this company: " + TextRules.quote(role));
+                    throw Roles.unknown("createRole", role);
                   }
                   Config current = read(c);
                   String keptSecret = in.clientSecret() == null ? current.clientSecret() : secret;
                   if (enabled && keptSecret == null) {
                     throw FieldErrors.single(
                         FieldErrors.TYPE,
-                        FieldErrors.TITLE,
+                        TEXTS.title(FieldErrors.TYPE),
                         "clientSecret",
-                        "is required to enable sign-in through the provider");
+                        TEXTS.text("sso-settings.required-to-enable"));
                   }
                   try (PreparedStatement ps =
                       c.prepareStatement(
@@ -146,7 +142,7 @@ final class SsoSettings {
                     ps.setInt(11, in.version());
                     if (ps.executeUpdate() == 0) {
                       throw Problems.staleVersion(
-                          "SSO settings", "sso", current.version(), in.version());
+                          TEXTS.text("label.sso-settings"), "sso", current.version(), in.version());
                     }
                   }
                   return read(c);
@@ -158,50 +154,19 @@ final class SsoSettings {
     return Origins.providerAddress(raw).filter(u -> u.getRawQuery() == null).isPresent();
   }
 
-  private static List<Long> scopeIds(String scope, List<Long> raw, FieldErrors errors) {
-    Set<Long> ids = new LinkedHashSet<>();
-    if (scope.equals("company")) {
-      if (raw != null && !raw.isEmpty()) {
-        errors.add("createScopeIds", "must be empty for the whole company");
-      }
-    } else if (scope.equals("estates") || scope.equals("buildings")) {
-      if (raw == null || raw.isEmpty()) {
-        errors.add(
-            "createScopeIds", "must name at least one " + scope.substring(0, scope.length() - 1));
-      } else if (raw.size() > MAX_IDS) {
-        errors.add("createScopeIds", "must name at most " + MAX_IDS);
-      } else {
-        for (Long id : raw) {
-          if (id == null || id < 1) {
-            errors.add("createScopeIds", "must be positive ids");
-            break;
-          }
-          ids.add(id);
-        }
-      }
-    } else {
-      errors.add("createScope", "must be company, estates or buildings");
-    }
-    return List.copyOf(ids);
-  }
-
   private static List<String> origins(List<String> raw, FieldErrors errors) {
     if (raw == null) {
       return List.of();
     }
     if (raw.size() > MAX_ORIGINS) {
-      errors.add("redirectOrigins", "must name at most " + MAX_ORIGINS);
+      errors.add("redirectOrigins", TEXTS.text("list.at-most", MAX_ORIGINS));
       return List.of();
     }
     Set<String> out = new LinkedHashSet<>();
     for (String o : raw) {
       Optional<String> origin = Origins.allowedOrigin(o);
       if (origin.isEmpty()) {
-        errors.add(
-            "redirectOrigins",
-            "must be origins such as https://admin.example.com (https, no path; http only for"
-                + " localhost): "
-                + TextRules.quote(o));
+        errors.add("redirectOrigins", TEXTS.text("sso-settings.origins", TextRules.quote(o)));
         return List.of();
       }
       out.add(origin.get());

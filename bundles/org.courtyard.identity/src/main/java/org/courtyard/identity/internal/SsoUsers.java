@@ -9,12 +9,14 @@ import java.text.ParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
 import org.courtyard.api.ProblemException;
 import org.courtyard.api.RequestAudit;
 import org.courtyard.api.TenantSlug;
 import org.courtyard.api.TextRules;
+import org.courtyard.api.Texts;
 import org.courtyard.api.jdbc.Jdbc;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -29,6 +31,7 @@ import org.slf4j.LoggerFactory;
 final class SsoUsers {
 
   private static final Logger LOG = LoggerFactory.getLogger(SsoUsers.class);
+  private static final Texts TEXTS = Texts.of(SsoUsers.class);
   private static final Pattern USERNAME = Pattern.compile("^[a-z0-9][a-z0-9._-]{1,39}$");
   private static final Pattern EMAIL = Pattern.compile("^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$");
   private static final String LOGIN_COLUMNS = "id, username, password_hash, status, token_version";
@@ -48,21 +51,14 @@ final class SsoUsers {
       throw new ProblemException(
           401,
           "sso-claim-missing",
-          "Identity provider sent no " + claim,
-          "The identity provider's ID token has no "
-              + claim
-              + " claim, which this company matches staff accounts by. Ask your company's"
-              + " administrator to have the provider send it, or to match by another claim.");
+          TEXTS.text("sso-users.claim-missing-title", claim),
+          TEXTS.text("sso-users.claim-missing", claim),
+          Map.of());
     }
     if (SsoSettings.EMAIL.equals(claim)) {
       if (Boolean.FALSE.equals(claims.getClaim("email_verified"))) {
-        throw new ProblemException(
-            401,
-            "sso-email-unverified",
-            "E-mail address not verified",
-            "The identity provider says the e-mail address "
-                + TextRules.quote(value)
-                + " is not verified, so it cannot name a staff account.");
+        throw TEXTS.problem(
+            401, "sso-email-unverified", "sso-users.email-unverified", TextRules.quote(value));
       }
     }
     return value.toLowerCase(Locale.ROOT);
@@ -82,41 +78,25 @@ final class SsoUsers {
     List<StaffUsers.Login> found =
         stores.of(tenant).read(c -> byEmail ? byEmail(c, subject) : byUsername(c, subject));
     if (found.size() > 1) {
-      throw new ProblemException(
-          401,
-          "sso-user-ambiguous",
-          "Several accounts match",
-          "More than one staff account has the e-mail address "
-              + TextRules.quote(subject)
-              + ". Ask your company's administrator to keep it on one account only.");
+      throw TEXTS.problem(
+          401, "sso-user-ambiguous", "sso-users.ambiguous", TextRules.quote(subject));
     }
     if (!found.isEmpty()) {
       return found.get(0);
     }
     if (!config.createUsers()) {
-      throw new ProblemException(
-          401,
-          "sso-user-unknown",
-          "No staff account",
-          "The identity provider signed in "
-              + TextRules.quote(subject)
-              + ", but this company has no staff account for them. Ask your company's"
-              + " administrator to create one.");
+      throw TEXTS.problem(401, "sso-user-unknown", "sso-users.unknown", TextRules.quote(subject));
     }
     if (byEmail ? !EMAIL.matcher(subject).matches() : !USERNAME.matcher(subject).matches()) {
+      String claim = config.matchClaim();
       throw new ProblemException(
           401,
           "sso-claim-invalid",
-          "Unusable " + config.matchClaim(),
-          "The identity provider's "
-              + config.matchClaim()
-              + " "
-              + TextRules.quote(subject)
-              + (byEmail
-                  ? " is not an e-mail address."
-                  : " cannot be a user name here (2 to 40 letters, digits, dots, dashes or"
-                      + " underscores). Ask your company's administrator to match by e-mail"
-                      + " instead."));
+          TEXTS.text("sso-users.claim-invalid-title", claim),
+          byEmail
+              ? TEXTS.text("sso-users.not-an-email", claim, TextRules.quote(subject))
+              : TEXTS.text("sso-users.not-a-user-name", claim, TextRules.quote(subject)),
+          Map.of());
     }
     return stores
         .of(tenant)
@@ -141,11 +121,8 @@ final class SsoUsers {
         user = insert(c, n == 1 ? base : base + "-" + n, name, email).orElse(null);
       }
       if (user == null) {
-        throw new ProblemException(
-            409,
-            "sso-user-name-taken",
-            "No free user name",
-            "No user name derived from " + TextRules.quote(subject) + " is free.");
+        throw TEXTS.problem(
+            409, "sso-user-name-taken", "sso-users.name-taken", TextRules.quote(subject));
       }
     } else {
       Optional<StaffUsers.Login> made = insert(c, subject, name, email);

@@ -11,9 +11,12 @@ import java.util.Optional;
 import java.util.regex.Pattern;
 import org.courtyard.api.Authenticator;
 import org.courtyard.api.FieldErrors;
+import org.courtyard.api.ProblemException;
 import org.courtyard.api.Problems;
 import org.courtyard.api.TenantSlug;
+import org.courtyard.api.Text;
 import org.courtyard.api.TextRules;
+import org.courtyard.api.Texts;
 import org.courtyard.api.jdbc.Jdbc;
 import org.courtyard.api.rest.Page;
 import org.courtyard.identity.internal.dto.UserInput;
@@ -29,6 +32,9 @@ final class StaffUsers {
 
   static final String ACTIVE = "active";
   static final String DISABLED = "disabled";
+
+  private static final Texts TEXTS = Texts.of(StaffUsers.class);
+  static final Text USER = TEXTS.text("label.user");
 
   private static final Pattern USERNAME = Pattern.compile("^[a-z0-9][a-z0-9._-]{1,39}$");
   private static final Pattern EMAIL = Pattern.compile("^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$");
@@ -57,7 +63,7 @@ final class StaffUsers {
   UserView create(TenantSlug tenant, UserInput in) {
     FieldErrors errors = new FieldErrors();
     String username = username(in.username(), errors);
-    String name = TextRules.requiredLine(in.displayName(), "displayName", 100, errors::add);
+    String name = TextRules.requiredLine(in.displayName(), "displayName", 100, errors);
     String phone = phone(in.phone(), errors);
     String email = email(in.email(), errors);
     password(in.password(), username, errors);
@@ -81,7 +87,7 @@ final class StaffUsers {
                 try (ResultSet rs = ps.executeQuery()) {
                   if (!rs.next()) {
                     throw Problems.duplicate(
-                        "A user named " + TextRules.quote(username) + " already exists.");
+                        TEXTS.text("users.duplicate", TextRules.quote(username)));
                   }
                   return view(rs);
                 }
@@ -93,7 +99,7 @@ final class StaffUsers {
     String q = TextRules.trimToNull(query);
     if (status != null && !ACTIVE.equals(status) && !DISABLED.equals(status)) {
       throw FieldErrors.single(
-          FieldErrors.TYPE, FieldErrors.TITLE, "status", "must be active or disabled");
+          FieldErrors.TYPE, TEXTS.title(FieldErrors.TYPE), "status", TEXTS.text("users.status"));
     }
     List<UserView> rows =
         stores
@@ -136,10 +142,10 @@ final class StaffUsers {
 
   UserView update(TenantSlug tenant, long id, UserUpdate in) {
     FieldErrors errors = new FieldErrors();
-    String name = TextRules.requiredLine(in.displayName(), "displayName", 100, errors::add);
+    String name = TextRules.requiredLine(in.displayName(), "displayName", 100, errors);
     String phone = phone(in.phone(), errors);
     String email = email(in.email(), errors);
-    TextRules.required(in.version(), "version", errors::add);
+    TextRules.required(in.version(), "version", errors);
     errors.throwIfAny();
     return stores
         .of(tenant)
@@ -163,7 +169,7 @@ final class StaffUsers {
                 }
               }
               UserView current = find(c, id).orElseThrow(() -> notFound(id));
-              throw Problems.staleVersion("User", id, current.version(), in.version());
+              throw Problems.staleVersion(USER, id, current.version(), in.version());
             });
   }
 
@@ -286,8 +292,8 @@ final class StaffUsers {
     }
   }
 
-  static org.courtyard.api.ProblemException notFound(long id) {
-    return Problems.notFound("User", id);
+  static ProblemException notFound(long id) {
+    return Problems.notFound(USER, id);
   }
 
   private static UserView view(ResultSet rs) throws SQLException {
@@ -307,15 +313,12 @@ final class StaffUsers {
   private static String username(String raw, FieldErrors errors) {
     String v = TextRules.trimToNull(raw);
     if (v == null) {
-      errors.add("username", TextRules.REQUIRED);
+      errors.add("username", TextRules.IS_REQUIRED);
       return null;
     }
     v = v.toLowerCase(Locale.ROOT);
     if (!USERNAME.matcher(v).matches()) {
-      errors.add(
-          "username",
-          "must be 2 to 40 letters, digits, dots, dashes or underscores, starting with a letter or"
-              + " digit");
+      errors.add("username", TEXTS.text("users.username"));
       return null;
     }
     return v;
@@ -328,7 +331,7 @@ final class StaffUsers {
   private static String phone(String raw, FieldErrors errors) {
     String v = TextRules.trimToNull(raw);
     if (v != null && !PHONE.matcher(v).matches()) {
-      errors.add("phone", "must be a phone number: digits, spaces or dashes, optionally after +");
+      errors.add("phone", TEXTS.text("users.phone"));
       return null;
     }
     return v;
@@ -337,7 +340,7 @@ final class StaffUsers {
   private static String email(String raw, FieldErrors errors) {
     String v = TextRules.trimToNull(raw);
     if (v != null && (v.length() > 254 || !EMAIL.matcher(v).matches())) {
-      errors.add("email", "must be an e-mail address such as li.lei@example.com");
+      errors.add("email", TEXTS.text("users.email"));
       return null;
     }
     return v;

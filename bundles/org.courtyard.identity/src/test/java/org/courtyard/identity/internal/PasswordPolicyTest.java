@@ -2,6 +2,8 @@ package org.courtyard.identity.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import org.courtyard.api.Languages;
+import org.courtyard.api.Text;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -34,8 +36,10 @@ class PasswordPolicyTest {
 
   @Test
   void theUserNameIsNotAPassword() {
-    assertThat(policy.refusal("li.lei-2026-spring", "li.lei"))
+    assertThat(policy.refusal("li.lei-2026-spring", "li.lei").map(Text::toString))
         .contains("must not contain the user name");
+    assertThat(policy.refusal("li.lei-2026-spring", "li.lei").map(t -> t.in(Languages.CHINESE)))
+        .contains("不能包含用户名");
   }
 
   @Test
@@ -47,8 +51,11 @@ class PasswordPolicyTest {
 
   @Test
   void lengthCountsCharactersNotBytes() {
-    assertThat(policy.refusal("物业管理九个汉字呀", "x")).contains("must be at least 10 characters long");
-    assertThat(policy.refusal("x".repeat(129), "y"))
+    assertThat(policy.refusal("物业管理九个汉字呀", "x").map(Text::toString))
+        .contains("must be at least 10 characters long");
+    assertThat(policy.refusal("物业管理九个汉字呀", "x").map(t -> t.in(Languages.CHINESE)))
+        .contains("至少需要 10 个字符");
+    assertThat(policy.refusal("x".repeat(129), "y").map(Text::toString))
         .contains("must be at most 128 characters long");
   }
 }

@@ -6,7 +6,9 @@ import org.courtyard.api.TextRules;
 /**
  * What a note's values must be, checked before anything touches the database and repeated as CHECK
  * constraints in {@code db/template/V1__note.sql}. Every problem of a request is collected in one
- * {@link FieldErrors}, so the client gets all of them in one 422 answer.
+ * {@link FieldErrors}, so the client gets all of them in one 422 answer, each message in the
+ * request's language (the rules of {@link TextRules} say theirs in English and Chinese; a rule of
+ * the module's own reports a {@code Texts.text(...)} of its catalogue).
  */
 final class NoteRules {
 
@@ -25,14 +27,13 @@ final class NoteRules {
    *     that is wrong
    */
   static Values check(String title, String body, Integer priority, FieldErrors errors) {
-    String t = TextRules.requiredLine(title, "title", TITLE_MAX, errors::add);
+    String t = TextRules.requiredLine(title, "title", TITLE_MAX, errors);
     // the body may span lines, so only its length is limited
     String b = TextRules.trimToNull(body);
-    if (b != null && !TextRules.withinLength(b, "body", BODY_MAX, errors::add)) {
+    if (b != null && !TextRules.withinLength(b, "body", BODY_MAX, errors)) {
       b = null;
     }
-    Integer p =
-        TextRules.requiredInRange(priority, "priority", PRIORITY_MIN, PRIORITY_MAX, errors::add);
+    Integer p = TextRules.requiredInRange(priority, "priority", PRIORITY_MIN, PRIORITY_MAX, errors);
     errors.throwIfAny();
     return new Values(t, b, p);
   }

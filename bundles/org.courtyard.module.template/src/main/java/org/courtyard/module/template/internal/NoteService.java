@@ -8,7 +8,9 @@ import javax.persistence.EntityManager;
 import org.courtyard.api.FieldErrors;
 import org.courtyard.api.Problems;
 import org.courtyard.api.TenantSlug;
+import org.courtyard.api.Text;
 import org.courtyard.api.TextRules;
+import org.courtyard.api.Texts;
 import org.courtyard.api.jpa.Transactions;
 import org.courtyard.api.jpa.Transactions.Conflict;
 import org.courtyard.api.rest.Page;
@@ -29,8 +31,11 @@ final class NoteService {
 
   private static final Logger LOG = LoggerFactory.getLogger(NoteService.class);
 
-  /** How problems name a note: "Note 7 not found." */
-  static final String NOTE = "Note";
+  /** The module's messages, English and Chinese: {@code problems*.properties} of this package. */
+  private static final Texts TEXTS = Texts.of(NoteService.class);
+
+  /** How problems name a note: "Note 7 not found.", "找不到便签 7。" */
+  static final Text NOTE = TEXTS.text("label.note");
 
   private final TenantSlug tenant;
   private final Transactions transactions;
@@ -80,7 +85,7 @@ final class NoteService {
   NoteView update(long id, NoteUpdate input) {
     Objects.requireNonNull(input, "input");
     FieldErrors errors = new FieldErrors();
-    Integer version = TextRules.required(input.version(), "version", errors::add);
+    Integer version = TextRules.required(input.version(), "version", errors);
     NoteRules.Values v = NoteRules.check(input.title(), input.body(), input.priority(), errors);
     return transactions.write(
         em -> {
