@@ -59,7 +59,6 @@ class ProblemCataloguesTest {
    */
   private static final Set<String> NOT_YET_CONVERTED =
       Set.of(
-          "org.courtyard.billing",
           "org.courtyard.devices",
           "org.courtyard.devices.platform",
           "org.courtyard.identity",
