@@ -63,7 +63,6 @@ class ProblemCataloguesTest {
           "org.courtyard.devices.platform",
           "org.courtyard.identity",
           "org.courtyard.module.template",
-          "org.courtyard.residents",
           "org.courtyard.security",
           "org.courtyard.shell",
           "org.courtyard.tenancy");
