@@ -59,10 +59,8 @@ class ProblemCataloguesTest {
    */
   private static final Set<String> NOT_YET_CONVERTED =
       Set.of(
-          "org.courtyard.billing",
           "org.courtyard.devices",
           "org.courtyard.devices.platform",
-          "org.courtyard.residents",
           "org.courtyard.security",
           "org.courtyard.tenancy");
 

@@ -9,7 +9,9 @@ import org.courtyard.api.ProblemException;
 import org.courtyard.api.Problems;
 import org.courtyard.api.TenantInstances;
 import org.courtyard.api.TenantSlug;
+import org.courtyard.api.Text;
 import org.courtyard.api.TextRules;
+import org.courtyard.api.Texts;
 import org.courtyard.api.rest.DataScope;
 import org.courtyard.api.rest.TenantPrincipal;
 import org.courtyard.billing.internal.dto.PersonStatementView;
@@ -27,6 +29,8 @@ import org.osgi.service.component.annotations.ReferencePolicy;
  */
 @Component(service = BillingInstances.class)
 public final class BillingInstances {
+
+  private static final Texts TEXTS = Texts.of(BillingInstances.class);
 
   private static final String RESIDENTS = "residents";
 
@@ -73,7 +77,7 @@ public final class BillingInstances {
   Map<Long, Integer> vehicleCounts(TenantSlug tenant, List<String> feeCodes, List<Long> roomIds) {
     ResidentsPort port = residents;
     if (port == null || !port.enabled(tenant)) {
-      throw moduleRequired(tenant, feeCodes, "enable residents and post the period again");
+      throw moduleRequired(tenant, feeCodes, TEXTS.text("module-required.post-again"));
     }
     return port.vehicleCounts(tenant, roomIds);
   }
@@ -91,10 +95,8 @@ public final class BillingInstances {
       BillingTenant instance, TenantSlug tenant, long personId, DataScope scope) {
     ResidentsPort port = residents;
     if (port == null) {
-      throw ProblemException.notFound(
-          "module-not-enabled",
-          "Module not enabled",
-          "Module '" + RESIDENTS + "' is not enabled for tenant '" + tenant + "'.");
+      throw TEXTS.problem(
+          404, "module-not-enabled", "tenant-instances.not-enabled", RESIDENTS, tenant);
     }
     ResidentsPort.Resident resident =
         port.resident(tenant, personId)
@@ -104,7 +106,7 @@ public final class BillingInstances {
                         ? Optional.of(r)
                         : PersonStatements.within(
                             r, room -> instance.reports().covers(room, scope)))
-            .orElseThrow(() -> Problems.notFound("Person", personId));
+            .orElseThrow(() -> Problems.notFound(TEXTS.text("label.person"), personId));
     String currency = instance.catalog().settings().currency();
     Instant now = Instant.now();
     return PersonStatements.assemble(
@@ -124,23 +126,18 @@ public final class BillingInstances {
         now);
   }
 
-  /** 409: fee items of a kind that needs the residents module, which the tenant has not enabled. */
-  static ProblemException moduleRequired(TenantSlug tenant, List<String> feeCodes, String hint) {
-    String items =
-        (feeCodes.size() == 1 ? "Fee item " : "Fee items ")
-            + String.join(", ", feeCodes.stream().map(TextRules::shorten).toList());
-    return new ProblemException(
-        409,
-        "module-required",
-        "Module required",
-        items
-            + (feeCodes.size() == 1 ? " needs" : " need")
-            + " the residents module (per_vehicle fees count the vehicles of a room's residents),"
-            + " which is not enabled for tenant '"
-            + tenant
-            + "': "
-            + hint
-            + ".",
-        Map.of("module", RESIDENTS, "feeItems", List.copyOf(feeCodes)));
+  /**
+   * 409: fee items of a kind that needs the residents module, which the tenant has not enabled.
+   *
+   * @param hint what the caller can do about it
+   */
+  static ProblemException moduleRequired(TenantSlug tenant, List<String> feeCodes, Text hint) {
+    String items = String.join(", ", feeCodes.stream().map(TextRules::shorten).toList());
+    Map<String, Object> extensions = Map.of("module", RESIDENTS, "feeItems", List.copyOf(feeCodes));
+    return feeCodes.size() == 1
+        ? TEXTS.problem(
+            409, "module-required", extensions, "module-required.one", items, tenant, hint)
+        : TEXTS.problem(
+            409, "module-required", extensions, "module-required.many", items, tenant, hint);
   }
 }

@@ -8,6 +8,7 @@ import java.util.concurrent.TimeUnit;
 import org.courtyard.api.InteractiveLoad;
 import org.courtyard.api.ProblemException;
 import org.courtyard.api.TenantSlug;
+import org.courtyard.api.Texts;
 import org.courtyard.api.Workers;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -42,6 +43,8 @@ import org.slf4j.LoggerFactory;
     configurationPolicy = ConfigurationPolicy.OPTIONAL)
 @Designate(ocd = BillingRunQueue.Config.class)
 public final class BillingRunQueue {
+
+  private static final Texts TEXTS = Texts.of(BillingRunQueue.class);
 
   static final String PID = "org.courtyard.billing";
 
@@ -196,12 +199,7 @@ public final class BillingRunQueue {
     synchronized (lock) {
       long queued = waiting.stream().filter(j -> j.tenant().equals(tenant)).count();
       if (stopped || queued >= config.maxQueuedRunsPerTenant()) {
-        throw new ProblemException(
-            503,
-            "runs-busy",
-            "Too many runs",
-            "Too many billing runs are queued for this tenant; try again when they have"
-                + " finished.");
+        throw TEXTS.problem(503, "runs-busy", "run.busy");
       }
       waiting.add(new Job(tenant, runId, work));
       dispatch();

@@ -19,6 +19,7 @@ import java.util.Set;
 import org.courtyard.api.ProblemException;
 import org.courtyard.api.Problems;
 import org.courtyard.api.TenantSlug;
+import org.courtyard.api.Texts;
 import org.courtyard.api.jdbc.Jdbc;
 import org.courtyard.api.rest.Cursor;
 import org.courtyard.api.rest.DataScope;
@@ -57,6 +58,8 @@ import org.slf4j.MDC;
  * the rooms they left out.
  */
 final class BillingRuns {
+
+  private static final Texts TEXTS = Texts.of(BillingRuns.class);
 
   private static final Logger LOG = LoggerFactory.getLogger(BillingRuns.class);
 
@@ -145,14 +148,12 @@ final class BillingRuns {
                 }
               } catch (SQLException e) {
                 if (Jdbc.isUniqueViolation(e)) {
-                  throw new ProblemException(
+                  throw TEXTS.problem(
                       409,
                       "run-in-progress",
-                      "Run in progress",
-                      "A billing run for "
-                          + period
-                          + " is already queued or running; follow its progress instead.",
-                      Map.of("period", period.toString()));
+                      Map.of("period", period.toString()),
+                      "run.in-progress",
+                      period);
                 }
                 throw e;
               }
@@ -173,7 +174,7 @@ final class BillingRuns {
             ps.setLong(1, id);
             try (ResultSet rs = ps.executeQuery()) {
               if (!rs.next()) {
-                throw Problems.notFound("Billing run", id);
+                throw Problems.notFound(TEXTS.text("label.billing-run"), id);
               }
               return run(rs);
             }

@@ -14,6 +14,7 @@ import javax.ws.rs.core.Context;
 import javax.ws.rs.core.MediaType;
 import javax.ws.rs.core.SecurityContext;
 import org.courtyard.api.CourtyardConstants;
+import org.courtyard.api.Texts;
 import org.courtyard.api.rest.Cursor;
 import org.courtyard.api.rest.Doc;
 import org.courtyard.api.rest.ModuleResource;
@@ -32,6 +33,8 @@ import org.osgi.service.component.annotations.Reference;
 @Path("bills")
 @Produces(MediaType.APPLICATION_JSON)
 public class BillsResource implements ModuleResource {
+
+  private static final Texts TEXTS = Texts.of(BillsResource.class);
 
   private final BillingInstances billing;
 
@@ -60,7 +63,7 @@ public class BillsResource implements ModuleResource {
       @QueryParam("limit") String limit,
       @QueryParam("cursor") String cursor) {
     if (!blank(status) && !BILL_STATUSES.contains(status)) {
-      throw Errors.invalidParameter("status must be one of open, paid, cancelled.");
+      throw Errors.invalidParameter(TEXTS.text("bills.status-parameter"));
     }
     return billing
         .of(security)

@@ -17,6 +17,8 @@ import javax.persistence.EntityManager;
 import org.courtyard.api.FieldErrors;
 import org.courtyard.api.ProblemException;
 import org.courtyard.api.Problems;
+import org.courtyard.api.Text;
+import org.courtyard.api.Texts;
 import org.courtyard.api.jpa.Transactions;
 import org.courtyard.api.rest.Cursor;
 import org.courtyard.api.rest.DataScope;
@@ -42,6 +44,8 @@ import org.courtyard.billing.internal.entity.SettingsEntity;
  */
 final class Catalog {
 
+  private static final Texts TEXTS = Texts.of(Catalog.class);
+
   static final Set<String> ROOM_TYPES = Set.of("residential", "commercial", "parking", "storage");
   private static final Pattern CODE = Pattern.compile("^[A-Za-z0-9._-]{1,32}$");
   private static final Pattern CURRENCY = Pattern.compile("^[A-Z]{3}$");
@@ -61,6 +65,8 @@ final class Catalog {
   record Settings(String currency, int graceDays, ZoneId zone) {}
 
   private static final String MANAGE_FEE_ITEMS = "billing.fee-item.manage";
+
+  private static final Text FEE_ITEM = TEXTS.text("label.fee-item");
 
   private final Transactions transactions;
   private final Clock clock;
@@ -104,7 +110,7 @@ final class Catalog {
    * @throws ProblemException 403 {@code outside-scope} for a caller not granted the whole company
    */
   FeeItemView create(FeeItemInput in, DataScope scope, Consumer<FeeKind> requirements) {
-    Scopes.requireCompany(scope, MANAGE_FEE_ITEMS, "the fee items");
+    Scopes.requireCompany(scope, MANAGE_FEE_ITEMS, TEXTS.text("scope.the-fee-items"));
     Checked c = check(in, null, null);
     requirements.accept(c.kind);
     return write(
@@ -125,7 +131,7 @@ final class Catalog {
    * @throws ProblemException 403 {@code outside-scope} for a caller not granted the company
    */
   FeeItemView update(long id, FeeItemInput in, DataScope scope) {
-    Scopes.requireCompany(scope, MANAGE_FEE_ITEMS, "fee item " + id);
+    Scopes.requireCompany(scope, MANAGE_FEE_ITEMS, TEXTS.text("scope.fee-item", id));
     return write(
         em -> {
           FeeItemEntity f = find(em, id);
@@ -135,10 +141,10 @@ final class Catalog {
                   FeeKind.parse(f.getKind()).orElseThrow(),
                   MeterType.parse(f.getMeterType()).orElse(null));
           if (in.version() == null) {
-            throw Errors.invalid("version", "required: the version you last read");
+            throw Errors.invalid("version", TEXTS.text("field.version-required"));
           }
           if (in.version() != f.getVersion()) {
-            throw Problems.staleVersion("Fee item", id, f.getVersion(), in.version());
+            throw Problems.staleVersion(FEE_ITEM, id, f.getVersion(), in.version());
           }
           c.apply(f, clock);
           em.flush();
@@ -183,26 +189,27 @@ final class Catalog {
    * @throws ProblemException 403 {@code outside-scope} for a caller not granted the company
    */
   SettingsView updateSettings(SettingsView in, DataScope scope) {
-    Scopes.requireCompany(scope, "billing.settings.manage", "the billing settings");
+    Scopes.requireCompany(scope, "billing.settings.manage", TEXTS.text("scope.the-settings"));
     FieldErrors errors = new FieldErrors();
     if (in.currency() == null || !CURRENCY.matcher(in.currency()).matches()) {
-      errors.add("currency", "an ISO 4217 code such as CNY");
+      errors.add("currency", TEXTS.text("settings.currency"));
     }
     if (in.graceDays() == null || in.graceDays() < 0 || in.graceDays() > 365) {
-      errors.add("graceDays", "0 to 365 days");
+      errors.add("graceDays", TEXTS.text("settings.grace-days"));
     }
     if (in.timeZone() == null || !validZone(in.timeZone())) {
-      errors.add("timeZone", "a time zone id such as Asia/Shanghai");
+      errors.add("timeZone", TEXTS.text("settings.time-zone"));
     }
     if (in.version() == null) {
-      errors.add("version", "required: the version you last read");
+      errors.add("version", TEXTS.text("field.version-required"));
     }
     errors.throwIfAny();
     return write(
         em -> {
           SettingsEntity s = em.find(SettingsEntity.class, SettingsEntity.ID);
           if (s.getVersion() != in.version()) {
-            throw Problems.staleVersion("Billing settings", null, s.getVersion(), in.version());
+            throw Problems.staleVersion(
+                TEXTS.text("label.settings"), null, s.getVersion(), in.version());
           }
           s.set(in.currency(), in.graceDays(), in.timeZone());
           em.flush();
@@ -266,27 +273,27 @@ final class Catalog {
     FieldErrors errors = new FieldErrors();
     String code = in.code() == null ? null : in.code().strip();
     if (code == null || !CODE.matcher(code).matches()) {
-      errors.add("code", "1 to 32 of A-Z a-z 0-9 - _ .");
+      errors.add("code", TEXTS.text("fee-item.code"));
     }
     String name = in.name() == null ? null : in.name().strip();
     if (name == null
         || name.isEmpty()
         || name.length() > 100
         || name.chars().anyMatch(Character::isISOControl)) {
-      errors.add("name", "1 to 100 characters on one line");
+      errors.add("name", TEXTS.text("fee-item.name"));
     }
     FeeKind kind = null;
     if (in.kind() == null) {
       if (storedKind == null) {
-        errors.add("kind", "required: one of " + FeeKind.allowedValues());
+        errors.add("kind", TEXTS.text("field.required-one-of", FeeKind.allowedValues()));
       }
       kind = storedKind;
     } else {
       kind = FeeKind.parse(in.kind()).orElse(null);
       if (kind == null) {
-        errors.add("kind", "one of " + FeeKind.allowedValues());
+        errors.add("kind", TEXTS.text("field.one-of", FeeKind.allowedValues()));
       } else if (storedKind != null && kind != storedKind) {
-        errors.add("kind", "cannot change; create a new fee item instead");
+        errors.add("kind", TEXTS.text("fee-item.cannot-change"));
       }
     }
     BigDecimal price = in.unitPrice();
@@ -296,14 +303,13 @@ final class Catalog {
         : price.signum() < 0
             || price.compareTo(MAX_PRICE) > 0
             || price.stripTrailingZeros().scale() > 4) {
-      errors.add("unitPrice", "0 to 99999999.9999, at most four decimals");
+      errors.add("unitPrice", TEXTS.text("fee-item.unit-price"));
     }
     Set<String> types = new LinkedHashSet<>();
     if (in.appliesToTypes() != null) {
       for (String t : in.appliesToTypes()) {
         if (t == null || !ROOM_TYPES.contains(t)) {
-          errors.add(
-              "appliesToTypes", "room types among residential, commercial, parking, storage");
+          errors.add("appliesToTypes", TEXTS.text("fee-item.room-types"));
           break;
         }
         types.add(t);
@@ -311,23 +317,23 @@ final class Catalog {
     }
     Cycle cycle = in.cycle() == null ? Cycle.MONTHLY : Cycle.parse(in.cycle()).orElse(null);
     if (cycle == null) {
-      errors.add("cycle", "one of " + Cycle.allowedValues());
+      errors.add("cycle", TEXTS.text("field.one-of", Cycle.allowedValues()));
     }
     int scale = in.roundingScale() == null ? 2 : in.roundingScale();
     if (scale < 0 || scale > 4) {
-      errors.add("roundingScale", "0 to 4 decimal places");
+      errors.add("roundingScale", TEXTS.text("fee-item.rounding-scale"));
     }
     Rounding rounding =
         in.roundingMode() == null
             ? Rounding.HALF_UP
             : Rounding.parse(in.roundingMode()).orElse(null);
     if (rounding == null) {
-      errors.add("roundingMode", "one of " + Rounding.allowedValues());
+      errors.add("roundingMode", TEXTS.text("field.one-of", Rounding.allowedValues()));
     }
     if (in.effectiveFrom() == null) {
-      errors.add("effectiveFrom", "required: the first day the fee applies, YYYY-MM-DD");
+      errors.add("effectiveFrom", TEXTS.text("fee-item.effective-from"));
     } else if (in.effectiveTo() != null && in.effectiveTo().isBefore(in.effectiveFrom())) {
-      errors.add("effectiveTo", "must not be before effectiveFrom");
+      errors.add("effectiveTo", TEXTS.text("fee-item.effective-to"));
     }
     MeterType meterType = null;
     List<TieredTariff.Tier> tiers = List.of();
@@ -336,14 +342,14 @@ final class Catalog {
         meterType = storedMeterType;
         if (meterType == null) {
           errors.add(
-              "meterType", "required for metered items: one of " + MeterType.allowedValues());
+              "meterType", TEXTS.text("fee-item.meter-type-required", MeterType.allowedValues()));
         }
       } else {
         meterType = MeterType.parse(in.meterType()).orElse(null);
         if (meterType == null) {
-          errors.add("meterType", "one of " + MeterType.allowedValues());
+          errors.add("meterType", TEXTS.text("field.one-of", MeterType.allowedValues()));
         } else if (storedMeterType != null && meterType != storedMeterType) {
-          errors.add("meterType", "cannot change; create a new fee item instead");
+          errors.add("meterType", TEXTS.text("fee-item.cannot-change"));
         }
       }
       List<TieredTariff.Tier> given =
@@ -372,14 +378,14 @@ final class Catalog {
         }
       }
       if (cycle != null && cycle != Cycle.MONTHLY) {
-        errors.add("cycle", "metered items are billed monthly: leave it out or send monthly");
+        errors.add("cycle", TEXTS.text("fee-item.metered-monthly"));
       }
     } else if (kind != null) {
       if (in.meterType() != null) {
-        errors.add("meterType", "only for metered items");
+        errors.add("meterType", TEXTS.text("fee-item.metered-only"));
       }
       if (in.tiers() != null) {
-        errors.add("tiers", "only for metered items");
+        errors.add("tiers", TEXTS.text("fee-item.metered-only"));
       }
     }
     errors.throwIfAny();
@@ -454,7 +460,7 @@ final class Catalog {
   private static FeeItemEntity find(EntityManager em, long id) {
     FeeItemEntity f = em.find(FeeItemEntity.class, id);
     if (f == null) {
-      throw Problems.notFound("Fee item", id);
+      throw Problems.notFound(FEE_ITEM, id);
     }
     return f;
   }
@@ -471,8 +477,7 @@ final class Catalog {
         work,
         conflict ->
             conflict == Transactions.Conflict.DUPLICATE
-                ? ProblemException.conflict(
-                    "duplicate", "Already exists", "Another fee item already has this code.")
+                ? Problems.duplicate(TEXTS.text("fee-item.code-taken"))
                 : null);
   }
 }

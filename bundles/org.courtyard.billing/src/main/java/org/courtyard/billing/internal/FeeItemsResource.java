@@ -20,6 +20,7 @@ import javax.ws.rs.core.SecurityContext;
 import javax.ws.rs.core.UriInfo;
 import org.courtyard.api.CourtyardConstants;
 import org.courtyard.api.TenantSlug;
+import org.courtyard.api.Texts;
 import org.courtyard.api.rest.Cursor;
 import org.courtyard.api.rest.Doc;
 import org.courtyard.api.rest.ModuleResource;
@@ -44,6 +45,8 @@ import org.osgi.service.component.annotations.Reference;
 @Path("fee-items")
 @Produces(MediaType.APPLICATION_JSON)
 public class FeeItemsResource implements ModuleResource {
+
+  private static final Texts TEXTS = Texts.of(FeeItemsResource.class);
 
   private final BillingInstances billing;
 
@@ -93,7 +96,7 @@ public class FeeItemsResource implements ModuleResource {
                     throw BillingInstances.moduleRequired(
                         tenant,
                         List.of(item.code().strip()),
-                        "create the item once residents is enabled");
+                        TEXTS.text("module-required.create-later"));
                   }
                 });
     return created(uri.getAbsolutePathBuilder(), created.id(), created);

@@ -7,6 +7,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.Optional;
 import org.courtyard.api.ProblemException;
+import org.courtyard.api.Texts;
 
 /**
  * Idempotency-Key handling for endpoints that move money. The key is claimed inside the request's
@@ -15,6 +16,8 @@ import org.courtyard.api.ProblemException;
  * answers are stored; a request that failed may be retried with the same key.
  */
 final class Idempotency {
+
+  private static final Texts TEXTS = Texts.of(Idempotency.class);
 
   static final String HEADER = "Idempotency-Key";
   static final int MAX_KEY_LENGTH = 200;
@@ -30,17 +33,11 @@ final class Idempotency {
    */
   static String requireKey(String key) {
     if (key == null || key.isBlank()) {
-      throw ProblemException.badRequest(
-          "idempotency-key-required",
-          "Idempotency-Key required",
-          "Send a unique Idempotency-Key header (e.g. a UUID) with every request that moves money,"
-              + " and the same key when you retry it.");
+      throw TEXTS.problem(400, "idempotency-key-required", "idempotency.key-required");
     }
     if (key.length() > MAX_KEY_LENGTH || !key.chars().allMatch(c -> c >= 0x21 && c <= 0x7e)) {
-      throw ProblemException.badRequest(
-          "invalid-idempotency-key",
-          "Invalid Idempotency-Key",
-          "An Idempotency-Key is 1 to " + MAX_KEY_LENGTH + " visible ASCII characters.");
+      throw TEXTS.problem(
+          400, "invalid-idempotency-key", "idempotency.key-invalid", MAX_KEY_LENGTH);
     }
     return key;
   }
@@ -75,11 +72,7 @@ final class Idempotency {
           throw new IllegalStateException("idempotency record vanished: " + key);
         }
         if (!endpoint.equals(rs.getString(1)) || !requestHash.equals(rs.getString(2))) {
-          throw ProblemException.unprocessable(
-              "idempotency-key-reused",
-              "Idempotency-Key reused",
-              "This Idempotency-Key was already used for a different request; use a new key for a"
-                  + " new request.");
+          throw TEXTS.problem(422, "idempotency-key-reused", "idempotency.key-reused");
         }
         int status = rs.getInt(3);
         if (rs.wasNull()) {

@@ -17,6 +17,7 @@ import javax.ws.rs.core.SecurityContext;
 import org.courtyard.api.CourtyardConstants;
 import org.courtyard.api.Problems;
 import org.courtyard.api.TextRules;
+import org.courtyard.api.Texts;
 import org.courtyard.api.rest.Doc;
 import org.courtyard.api.rest.ModuleResource;
 import org.courtyard.api.rest.Permission;
@@ -37,6 +38,8 @@ import org.osgi.service.component.annotations.Reference;
 @Path("ledger")
 @Produces(MediaType.APPLICATION_JSON)
 public class LedgerResource implements ModuleResource {
+
+  private static final Texts TEXTS = Texts.of(LedgerResource.class);
 
   private final BillingInstances billing;
 
@@ -99,7 +102,8 @@ public class LedgerResource implements ModuleResource {
 
   private static UUID uuid(String value) {
     if (value == null || !UUID_TEXT.matcher(value).matches()) {
-      throw Problems.notFound("Ledger transaction", value == null ? "" : TextRules.shorten(value));
+      throw Problems.notFound(
+          TEXTS.text("label.ledger-tx"), value == null ? "" : TextRules.shorten(value));
     }
     return UUID.fromString(value);
   }

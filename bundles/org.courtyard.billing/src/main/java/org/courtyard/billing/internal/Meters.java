@@ -25,6 +25,8 @@ import org.courtyard.api.FieldErrors;
 import org.courtyard.api.ProblemException;
 import org.courtyard.api.Problems;
 import org.courtyard.api.TenantSlug;
+import org.courtyard.api.Text;
+import org.courtyard.api.Texts;
 import org.courtyard.api.jdbc.Jdbc;
 import org.courtyard.api.rest.DataScope;
 import org.courtyard.api.rest.Page;
@@ -50,13 +52,15 @@ import org.courtyard.estate.RoomSummary;
  */
 final class Meters {
 
+  private static final Texts TEXTS = Texts.of(Meters.class);
+
   static final Pattern SERIAL = Pattern.compile("^[A-Za-z0-9._/-]{1,64}$");
-  static final String SERIAL_RULE = "1 to 64 of A-Z a-z 0-9 . _ / -";
+  static final Text SERIAL_RULE = TEXTS.text("meter.serial-rule");
 
   /** What {@code numeric(14,3)} holds. */
   static final BigDecimal MAX_VALUE = new BigDecimal("99999999999.999");
 
-  static final String VALUE_RULE = "a number from 0 to 99999999999.999, at most three decimals";
+  static final Text VALUE_RULE = TEXTS.text("reading.value-rule");
 
   /** How far ahead of the server's clock a reading's time may be: a device's clock drifts. */
   static final Duration CLOCK_SKEW = Duration.ofMinutes(5);
@@ -134,25 +138,25 @@ final class Meters {
     FieldErrors errors = new FieldErrors();
     RoomSummary room = null;
     if (in.roomId() == null || in.roomId() <= 0) {
-      errors.add("roomId", "required: the id of a room");
+      errors.add("roomId", TEXTS.text("room.id-required"));
     } else {
       room = estate.room(tenant, in.roomId()).filter(r -> Scopes.covers(scope, r)).orElse(null);
       if (room == null) {
-        errors.add("roomId", "room " + in.roomId() + " does not exist");
+        errors.add("roomId", TEXTS.text("room.missing", in.roomId()));
       }
     }
     MeterType type = in.type() == null ? null : MeterType.parse(in.type()).orElse(null);
     if (type == null) {
-      errors.add("type", "one of " + MeterType.allowedValues());
+      errors.add("type", TEXTS.text("field.one-of", MeterType.allowedValues()));
     }
     String serial = in.serial() == null ? null : in.serial().strip();
     if (serial == null || !SERIAL.matcher(serial).matches()) {
       errors.add("serial", SERIAL_RULE);
     }
     if (in.installedAt() == null) {
-      errors.add("installedAt", "required: the day the meter was installed, YYYY-MM-DD");
+      errors.add("installedAt", TEXTS.text("meter.installed-required"));
     } else if (in.removedAt() != null && in.removedAt().isBefore(in.installedAt())) {
-      errors.add("removedAt", "must not be before installedAt");
+      errors.add("removedAt", TEXTS.text("meter.removed-before-installed"));
     }
     errors.throwIfAny();
     Instant now = clock.instant();
@@ -177,10 +181,7 @@ final class Meters {
             }
           } catch (SQLException e) {
             if (Jdbc.isUniqueViolation(e)) {
-              throw ProblemException.conflict(
-                  "duplicate",
-                  "Already exists",
-                  "Another meter already has serial " + serial + ".");
+              throw Problems.duplicate(TEXTS.text("meter.serial-taken", serial));
             }
             throw e;
           }
@@ -255,13 +256,13 @@ final class Meters {
           FieldErrors errors = new FieldErrors();
           Instant readAt = null;
           if (in.readAt() == null || in.readAt().isBlank()) {
-            errors.add("readAt", "required: " + ReadTimes.FORMATS);
+            errors.add("readAt", TEXTS.text("reading.read-at-required", ReadTimes.FORMATS));
           } else {
             readAt = ReadTimes.parse(in.readAt(), zone).orElse(null);
             if (readAt == null) {
               errors.add("readAt", ReadTimes.FORMATS);
             } else {
-              String problem = checkTime(readAt, meter, zone, now);
+              Text problem = checkTime(readAt, meter, zone, now);
               if (problem != null) {
                 errors.add("readAt", problem);
               }
@@ -280,12 +281,8 @@ final class Meters {
             throw new ProblemException(
                 409,
                 "duplicate",
-                "Reading not after the latest",
-                "Meter "
-                    + meter.serial()
-                    + " already has a reading at "
-                    + late.latest().readAt()
-                    + "; a new reading must be later than the meter's latest one.",
+                TEXTS.title("reading-not-after-latest"),
+                TEXTS.text("reading.not-after-latest", meter.serial(), late.latest().readAt()),
                 Map.of("latestReadAt", late.latest().readAt().toString()));
           }
           if (verdict instanceof ReadingSeries.Decreased down) {
@@ -407,21 +404,15 @@ final class Meters {
     Map<String, Object> extensions = new LinkedHashMap<>();
     extensions.put("previousReadAt", previous.readAt().toString());
     extensions.put("previousValue", previous.value());
-    return new ProblemException(
+    return TEXTS.problem(
         422,
         "reading-decreased",
-        "Reading decreased",
-        "The value "
-            + reading.value().toPlainString()
-            + " is lower than the previous reading of meter "
-            + meter.serial()
-            + " ("
-            + previous.value().toPlainString()
-            + " at "
-            + previous.readAt()
-            + "). If the meter was replaced, send the new meter's reading with replacement"
-            + " true.",
-        extensions);
+        extensions,
+        "reading.decreased",
+        reading.value().toPlainString(),
+        meter.serial(),
+        previous.value().toPlainString(),
+        previous.readAt());
   }
 
   static boolean validValue(BigDecimal value) {
@@ -432,16 +423,16 @@ final class Meters {
   }
 
   /** What is wrong with a reading at {@code readAt} of {@code meter}, or null if nothing is. */
-  static String checkTime(Instant readAt, Meter meter, ZoneId zone, Instant now) {
+  static Text checkTime(Instant readAt, Meter meter, ZoneId zone, Instant now) {
     if (readAt.isAfter(now.plus(CLOCK_SKEW))) {
-      return "is in the future (" + readAt + ")";
+      return TEXTS.text("reading.in-future", readAt);
     }
     LocalDate day = readAt.atZone(zone).toLocalDate();
     if (day.isBefore(meter.installedAt())) {
-      return "is before meter " + meter.serial() + " was installed on " + meter.installedAt();
+      return TEXTS.text("reading.before-installed", meter.serial(), meter.installedAt());
     }
     if (meter.removedAt() != null && day.isAfter(meter.removedAt())) {
-      return "is after meter " + meter.serial() + " was removed on " + meter.removedAt();
+      return TEXTS.text("reading.after-removed", meter.serial(), meter.removedAt());
     }
     return null;
   }
@@ -551,11 +542,12 @@ final class Meters {
       }
     } catch (SQLException e) {
       if (Jdbc.isUniqueViolation(e)) {
-        throw ProblemException.conflict(
+        throw new ProblemException(
+            409,
             "duplicate",
-            "Reading not after the latest",
-            "Another request stored a reading of the same meter at the same time meanwhile;"
-                + " nothing was saved.");
+            TEXTS.title("reading-not-after-latest"),
+            TEXTS.text("reading.stored-meanwhile"),
+            Map.of());
       }
       throw e;
     }
@@ -581,7 +573,7 @@ final class Meters {
       Scopes.bind(c, ps, 2, scope);
       try (ResultSet rs = ps.executeQuery()) {
         if (!rs.next()) {
-          throw Problems.notFound("Meter", id);
+          throw Problems.notFound(TEXTS.text("label.meter"), id);
         }
         return meter(rs);
       }

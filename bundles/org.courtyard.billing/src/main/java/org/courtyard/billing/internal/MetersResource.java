@@ -22,6 +22,7 @@ import javax.ws.rs.core.Response;
 import javax.ws.rs.core.SecurityContext;
 import javax.ws.rs.core.UriInfo;
 import org.courtyard.api.CourtyardConstants;
+import org.courtyard.api.Texts;
 import org.courtyard.api.rest.CsvUpload;
 import org.courtyard.api.rest.Cursor;
 import org.courtyard.api.rest.Doc;
@@ -49,6 +50,8 @@ import org.osgi.service.component.annotations.Reference;
 @Path("meters")
 @Produces(MediaType.APPLICATION_JSON)
 public class MetersResource implements ModuleResource {
+
+  private static final Texts TEXTS = Texts.of(MetersResource.class);
 
   private final BillingInstances billing;
 
@@ -80,7 +83,7 @@ public class MetersResource implements ModuleResource {
               .orElseThrow(
                   () ->
                       Errors.invalidParameter(
-                          "type must be one of " + MeterType.allowedValues() + "."));
+                          TEXTS.text("meters.type-parameter", MeterType.allowedValues())));
     }
     return billing
         .of(security)

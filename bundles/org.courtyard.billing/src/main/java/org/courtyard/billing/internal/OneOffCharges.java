@@ -11,6 +11,7 @@ import java.util.Set;
 import org.courtyard.api.FieldErrors;
 import org.courtyard.api.ProblemException;
 import org.courtyard.api.TenantSlug;
+import org.courtyard.api.Texts;
 import org.courtyard.api.jdbc.Jdbc;
 import org.courtyard.api.rest.DataScope;
 import org.courtyard.billing.internal.calc.FeeCalculator;
@@ -26,6 +27,8 @@ import org.courtyard.estate.RoomSummary;
  * not in billing runs: one bill per room, in one transaction, never twice for the same item.
  */
 final class OneOffCharges {
+
+  private static final Texts TEXTS = Texts.of(OneOffCharges.class);
 
   /** Rooms one request may charge at most. */
   static final int MAX_CHARGE_ROOMS = 1000;
@@ -62,13 +65,7 @@ final class OneOffCharges {
     }
     Catalog.Fee fee = catalog.fee(feeItemId);
     if (fee.terms().kind() != FeeKind.ONE_OFF) {
-      throw ProblemException.unprocessable(
-          "not-one-off",
-          "Not a one-off fee",
-          "Fee item "
-              + fee.code()
-              + " is charged by billing runs; only one_off items are charged"
-              + " through this endpoint.");
+      throw TEXTS.problem(422, "not-one-off", "charge.not-one-off", fee.code());
     }
     Catalog.Settings settings = catalog.settings();
     YearMonth period =
@@ -79,17 +76,14 @@ final class OneOffCharges {
     if (request.roomIds() == null
         || request.roomIds().isEmpty()
         || request.roomIds().size() > MAX_CHARGE_ROOMS) {
-      throw Errors.invalid("roomIds", "1 to " + MAX_CHARGE_ROOMS + " room ids");
+      throw Errors.invalid("roomIds", TEXTS.text("charge.room-count", MAX_CHARGE_ROOMS));
     }
     Set<Long> ids = new LinkedHashSet<>(request.roomIds());
     FieldErrors errors = new FieldErrors();
     List<BillWriter.NewBill> bills = new ArrayList<>();
     Optional<LineAmount> amount = FeeCalculator.oneOff(fee.terms());
     if (amount.isEmpty()) {
-      throw ProblemException.unprocessable(
-          "zero-amount",
-          "Nothing to charge",
-          "Fee item " + fee.code() + " comes to 0; zero-amount bills are not created.");
+      throw TEXTS.problem(422, "zero-amount", "charge.zero-amount", fee.code());
     }
     for (Long id : ids) {
       Optional<RoomSummary> room =
@@ -97,17 +91,9 @@ final class OneOffCharges {
               ? Optional.empty()
               : estate.room(tenant, id).filter(r -> Scopes.covers(scope, r));
       if (room.isEmpty()) {
-        errors.add("roomIds", "room " + id + " does not exist");
+        errors.add("roomIds", TEXTS.text("room.missing", id));
       } else if (!fee.terms().appliesTo(room.get().type)) {
-        errors.add(
-            "roomIds",
-            "room "
-                + id
-                + " is "
-                + room.get().type
-                + ", which fee item "
-                + fee.code()
-                + " does not apply to");
+        errors.add("roomIds", TEXTS.text("charge.not-applicable", id, room.get().type, fee.code()));
       } else {
         bills.add(
             new BillWriter.NewBill(

@@ -18,6 +18,7 @@ import java.util.UUID;
 import org.courtyard.api.FieldErrors;
 import org.courtyard.api.ProblemException;
 import org.courtyard.api.TenantSlug;
+import org.courtyard.api.Texts;
 import org.courtyard.api.jdbc.Jdbc;
 import org.courtyard.api.rest.DataScope;
 import org.courtyard.billing.internal.calc.PaymentAllocator;
@@ -41,6 +42,8 @@ import org.courtyard.estate.RoomSummary;
  * included), so a replay never shows a payment of a room the caller cannot see.
  */
 final class Payments {
+
+  private static final Texts TEXTS = Texts.of(Payments.class);
 
   static final Set<String> PAYMENT_METHODS = Set.of("cash", "bank", "wechat", "alipay");
   static final Set<String> REFUND_METHODS = Set.of("cash", "bank");
@@ -73,13 +76,13 @@ final class Payments {
     RoomSummary place = checkRoom(in.roomId(), scope, errors);
     checkAmount("amount", in.amount(), errors);
     if (in.method() == null || !PAYMENT_METHODS.contains(in.method())) {
-      errors.add("method", "one of cash, bank, wechat, alipay");
+      errors.add("method", TEXTS.text("payment.method"));
     }
     if (in.allocations() != null) {
       for (int i = 0; i < in.allocations().size(); i++) {
         PaymentRequest.AllocationInput a = in.allocations().get(i);
         if (a == null || a.billId() == null) {
-          errors.add("allocations[" + i + "].billId", "required");
+          errors.add("allocations[" + i + "].billId", TEXTS.text("field.required"));
         } else {
           checkAmount("allocations[" + i + "].amount", a.amount(), errors);
         }
@@ -205,7 +208,7 @@ final class Payments {
     RoomSummary place = checkRoom(in.roomId(), scope, errors);
     checkAmount("amount", in.amount(), errors);
     if (in.method() == null || !REFUND_METHODS.contains(in.method())) {
-      errors.add("method", "one of cash, bank");
+      errors.add("method", TEXTS.text("refund.method"));
     }
     errors.throwIfAny();
     String hash = RequestHash.of("refunds", Json.MAPPER.valueToTree(in));
@@ -221,18 +224,14 @@ final class Payments {
           BigDecimal amount = in.amount().setScale(2);
           BigDecimal prepayment = lockAccount(c, room, place);
           if (amount.compareTo(prepayment) > 0) {
-            throw new ProblemException(
+            throw TEXTS.problem(
                 409,
                 "insufficient-prepayment",
-                "Insufficient prepayment",
-                "Room "
-                    + room
-                    + " has "
-                    + prepayment.toPlainString()
-                    + " of prepayment, less than the "
-                    + amount.toPlainString()
-                    + " to refund; nothing was booked.",
-                Map.of("prepaymentBalance", prepayment));
+                Map.of("prepaymentBalance", prepayment),
+                "refund.insufficient-prepayment",
+                room,
+                prepayment.toPlainString(),
+                amount.toPlainString());
           }
           BigDecimal balance = prepayment.subtract(amount);
           setPrepayment(c, room, balance, now);
@@ -378,13 +377,13 @@ final class Payments {
    */
   private RoomSummary checkRoom(Long roomId, DataScope scope, FieldErrors errors) {
     if (roomId == null || roomId <= 0) {
-      errors.add("roomId", "required: the id of a room");
+      errors.add("roomId", TEXTS.text("room.id-required"));
       return null;
     }
     RoomSummary room =
         estate.room(tenant, roomId).filter(r -> Scopes.covers(scope, r)).orElse(null);
     if (room == null) {
-      errors.add("roomId", "room " + roomId + " does not exist");
+      errors.add("roomId", TEXTS.text("room.missing", roomId));
     }
     return room;
   }
@@ -394,7 +393,7 @@ final class Payments {
         || amount.signum() <= 0
         || amount.compareTo(MAX_AMOUNT) > 0
         || amount.stripTrailingZeros().scale() > 2) {
-      errors.add(field, "an amount greater than 0 with at most two decimals");
+      errors.add(field, TEXTS.text("payment.amount"));
     }
   }
 }

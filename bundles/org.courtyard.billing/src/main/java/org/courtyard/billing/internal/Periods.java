@@ -5,9 +5,12 @@ import java.time.YearMonth;
 import java.time.ZoneId;
 import java.util.regex.Pattern;
 import org.courtyard.api.ProblemException;
+import org.courtyard.api.Texts;
 
 /** Billing periods: calendar months written {@code YYYY-MM}. */
 final class Periods {
+
+  private static final Texts TEXTS = Texts.of(Periods.class);
 
   private static final Pattern PERIOD = Pattern.compile("^[0-9]{4}-(0[1-9]|1[0-2])$");
 
@@ -33,14 +36,7 @@ final class Periods {
   static void requireNotFuture(YearMonth period, Clock clock, ZoneId zone) {
     YearMonth now = current(clock, zone);
     if (period.isAfter(now)) {
-      throw ProblemException.unprocessable(
-          "period-in-future",
-          "Period in the future",
-          "Period "
-              + period
-              + " has not begun; the latest period that can be billed is "
-              + now
-              + ".");
+      throw TEXTS.problem(422, "period-in-future", "period.in-future", period, now);
     }
   }
 }

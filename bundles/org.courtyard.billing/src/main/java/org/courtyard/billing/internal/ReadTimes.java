@@ -8,6 +8,8 @@ import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
 import java.util.Optional;
 import java.util.regex.Pattern;
+import org.courtyard.api.Text;
+import org.courtyard.api.Texts;
 
 /**
  * When a meter was read, as people and devices write it: an ISO-8601 time with offset ({@code
@@ -17,9 +19,10 @@ import java.util.regex.Pattern;
  */
 final class ReadTimes {
 
-  static final String FORMATS =
-      "a time such as 2026-11-30T09:00:00+08:00, a local time such as 2026-11-30 09:00"
-          + " (in the tenant's time zone) or a date such as 2026-11-30";
+  private static final Texts TEXTS = Texts.of(ReadTimes.class);
+
+  /** The formats read, as a message says them. */
+  static final Text FORMATS = TEXTS.text("read-time.formats");
 
   /** One space between date and time, as spreadsheets write it, stands for the ISO 'T'. */
   private static final Pattern SPACE_SEPARATED = Pattern.compile("^(\\d{4}-\\d{2}-\\d{2}) (\\d)");

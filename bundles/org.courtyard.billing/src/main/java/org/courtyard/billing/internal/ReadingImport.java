@@ -14,6 +14,8 @@ import java.util.Map;
 import java.util.Set;
 import org.courtyard.api.ProblemException;
 import org.courtyard.api.TenantSlug;
+import org.courtyard.api.Text;
+import org.courtyard.api.Texts;
 import org.courtyard.api.csv.CsvDecoder;
 import org.courtyard.api.csv.CsvFormatException;
 import org.courtyard.api.csv.RowError;
@@ -34,6 +36,8 @@ import org.slf4j.LoggerFactory;
  * caller's data scope is, for the file, a serial no meter has.
  */
 final class ReadingImport {
+
+  private static final Texts TEXTS = Texts.of(ReadingImport.class);
 
   private static final Logger LOG = LoggerFactory.getLogger(ReadingImport.class);
 
@@ -63,7 +67,7 @@ final class ReadingImport {
     try {
       checked = ReadingRows.validate(CsvDecoder.decode(csv, charset), zone, now);
     } catch (CsvFormatException e) {
-      throw ReadingRows.rejection(List.of(new RowError(e.line(), null, e.getMessage())));
+      throw ReadingRows.rejection(List.of(new RowError(e.line(), null, e.text())));
     }
     ReadingImportResult result =
         jdbc.transaction(
@@ -80,7 +84,7 @@ final class ReadingImport {
                       new RowError(
                           row.line(),
                           ReadingRows.Column.SERIAL.header(),
-                          "no meter has serial " + row.serial()));
+                          TEXTS.text("import.no-meter", row.serial())));
                 } else {
                   byMeter.computeIfAbsent(meter, m -> new ArrayList<>()).add(row);
                 }
@@ -154,7 +158,7 @@ final class ReadingImport {
     Map<Consumption.Reading, Integer> lineOf = new IdentityHashMap<>();
     String readAtColumn = ReadingRows.Column.READ_AT.header();
     for (ReadingRows.Row row : inTimeOrder) {
-      String problem = Meters.checkTime(row.readAt(), meter, zone, now);
+      Text problem = Meters.checkTime(row.readAt(), meter, zone, now);
       if (problem != null) {
         errors.add(new RowError(row.line(), readAtColumn, problem));
         continue;
@@ -167,26 +171,27 @@ final class ReadingImport {
             new RowError(
                 row.line(),
                 readAtColumn,
-                "meter "
-                    + meter.serial()
-                    + " already has a stored reading at "
-                    + late.latest().readAt()
-                    + ", at or after this one; new readings must be later than the stored ones"));
+                TEXTS.text("import.not-after-stored", meter.serial(), late.latest().readAt())));
       } else if (verdict instanceof ReadingSeries.Decreased down) {
         Integer line = lineOf.get(down.previous());
         errors.add(
             new RowError(
                 row.line(),
                 ReadingRows.Column.VALUE.header(),
-                row.value().toPlainString()
-                    + " is lower than the previous reading of meter "
-                    + meter.serial()
-                    + " ("
-                    + down.previous().value().toPlainString()
-                    + " at "
-                    + down.previous().readAt()
-                    + (line == null ? ", stored" : ", line " + line)
-                    + "); if the meter was replaced, set replacement to true"));
+                line == null
+                    ? TEXTS.text(
+                        "import.decreased-stored",
+                        row.value().toPlainString(),
+                        meter.serial(),
+                        down.previous().value().toPlainString(),
+                        down.previous().readAt())
+                    : TEXTS.text(
+                        "import.decreased-in-file",
+                        row.value().toPlainString(),
+                        meter.serial(),
+                        down.previous().value().toPlainString(),
+                        down.previous().readAt(),
+                        line)));
       } else {
         ReadingSeries.Accepted ok = (ReadingSeries.Accepted) verdict;
         lineOf.put(reading, row.line());

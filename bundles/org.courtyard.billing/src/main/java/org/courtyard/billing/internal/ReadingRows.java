@@ -10,6 +10,7 @@ import java.util.Locale;
 import java.util.Map;
 import org.courtyard.api.ProblemException;
 import org.courtyard.api.TextRules;
+import org.courtyard.api.Texts;
 import org.courtyard.api.csv.CsvColumn;
 import org.courtyard.api.csv.CsvTable;
 import org.courtyard.api.csv.RowError;
@@ -26,6 +27,8 @@ import org.courtyard.api.csv.RowError;
  * and its columns are taken in that order.
  */
 final class ReadingRows {
+
+  private static final Texts TEXTS = Texts.of(ReadingRows.class);
 
   /** Data rows one import may hold. */
   static final int MAX_ROWS = 20_000;
@@ -48,18 +51,11 @@ final class ReadingRows {
   private static final CsvTable<Column> TABLE =
       new CsvTable<>(
           Column.class,
-          "readings",
-          "the file is empty: write one reading per row, serial,read_at,value",
+          TEXTS.text("import.readings"),
+          TEXTS.text("import.empty-file"),
           true,
           MAX_ROWS,
-          new ProblemException(
-              413,
-              "too-large",
-              "Import too large",
-              "The file has more than "
-                  + MAX_ROWS
-                  + " readings. Split it, for example one file per building, and import the parts"
-                  + " one by one."));
+          TEXTS.problem(413, "too-large", "import.too-many-rows", MAX_ROWS));
 
   /** A data row that passed every check that does not need the database. */
   record Row(int line, String serial, Instant readAt, BigDecimal value, boolean replacement) {}
@@ -95,27 +91,32 @@ final class ReadingRows {
             (line, cells, report) -> {
               String serial = TextRules.trimToNull(cells.get(Column.SERIAL));
               if (serial == null) {
-                report.accept(Column.SERIAL.header(), "is required");
+                report.add(Column.SERIAL.header(), TextRules.IS_REQUIRED);
               } else if (!Meters.SERIAL.matcher(serial).matches()) {
-                report.accept(
+                report.add(
                     Column.SERIAL.header(),
-                    "must be " + Meters.SERIAL_RULE + " (got " + TextRules.quote(serial) + ")");
+                    TEXTS.text(
+                        "import.serial-invalid", Meters.SERIAL_RULE, TextRules.quote(serial)));
                 serial = null;
               }
 
               Instant readAt = null;
               String time = TextRules.trimToNull(cells.get(Column.READ_AT));
               if (time == null) {
-                report.accept(Column.READ_AT.header(), "is required: " + ReadTimes.FORMATS);
+                report.add(
+                    Column.READ_AT.header(),
+                    TEXTS.text("import.read-at-required", ReadTimes.FORMATS));
               } else {
                 readAt = ReadTimes.parse(time, zone).orElse(null);
                 if (readAt == null) {
-                  report.accept(
+                  report.add(
                       Column.READ_AT.header(),
-                      "must be " + ReadTimes.FORMATS + " (got " + TextRules.quote(time) + ")");
+                      TEXTS.text(
+                          "import.read-at-invalid", ReadTimes.FORMATS, TextRules.quote(time)));
                 } else if (readAt.isAfter(now.plus(Meters.CLOCK_SKEW))) {
-                  report.accept(
-                      Column.READ_AT.header(), "is in the future (" + TextRules.quote(time) + ")");
+                  report.add(
+                      Column.READ_AT.header(),
+                      TEXTS.text("import.in-future", TextRules.quote(time)));
                   readAt = null;
                 }
               }
@@ -123,7 +124,7 @@ final class ReadingRows {
               BigDecimal value = null;
               String number = TextRules.trimToNull(cells.get(Column.VALUE));
               if (number == null) {
-                report.accept(Column.VALUE.header(), "is required");
+                report.add(Column.VALUE.header(), TextRules.IS_REQUIRED);
               } else {
                 if (number.length() <= MAX_NUMBER_TEXT) {
                   try {
@@ -133,13 +134,10 @@ final class ReadingRows {
                   }
                 }
                 if (value == null || !Meters.validValue(value)) {
-                  report.accept(
+                  report.add(
                       Column.VALUE.header(),
-                      "must be "
-                          + Meters.VALUE_RULE
-                          + ", without unit or thousands separator (got "
-                          + TextRules.quote(number)
-                          + ")");
+                      TEXTS.text(
+                          "import.value-invalid", Meters.VALUE_RULE, TextRules.quote(number)));
                   value = null;
                 }
               }
@@ -149,11 +147,9 @@ final class ReadingRows {
               if (flag != null) {
                 replacement = flag(flag);
                 if (replacement == null) {
-                  report.accept(
+                  report.add(
                       Column.REPLACEMENT.header(),
-                      "must be true or false (also yes/no, 1/0), or empty for false (got "
-                          + TextRules.quote(flag)
-                          + ")");
+                      TEXTS.text("import.replacement-invalid", TextRules.quote(flag)));
                 }
               }
 
@@ -162,12 +158,9 @@ final class ReadingRows {
                 // unambiguously.
                 Integer firstLine = firstLineOfReading.putIfAbsent(serial + '\n' + readAt, line);
                 if (firstLine != null) {
-                  report.accept(
+                  report.add(
                       Column.READ_AT.header(),
-                      "meter "
-                          + serial
-                          + " already has a reading at this time on line "
-                          + firstLine);
+                      TEXTS.text("import.reading-twice", serial, firstLine));
                 }
               }
               if (!report.any()) {

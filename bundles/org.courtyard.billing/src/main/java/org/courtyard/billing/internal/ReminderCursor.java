@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import org.courtyard.api.ProblemException;
+import org.courtyard.api.Texts;
 
 /**
  * Where a page of payment reminders ends. Reminders are ordered by outstanding amount (largest
@@ -11,6 +12,8 @@ import org.courtyard.api.ProblemException;
  * just as opaque to clients.
  */
 record ReminderCursor(BigDecimal outstanding, long roomId) {
+
+  private static final Texts TEXTS = Texts.of(ReminderCursor.class);
 
   private static final String PREFIX = "rm:";
 
@@ -43,7 +46,6 @@ record ReminderCursor(BigDecimal outstanding, long roomId) {
     } catch (IllegalArgumentException e) {
       // reported below
     }
-    throw ProblemException.badRequest(
-        "invalid-cursor", "Invalid cursor", "The cursor is not one this API returned.");
+    throw TEXTS.problem(400, "invalid-cursor", "cursor.invalid");
   }
 }

@@ -18,6 +18,7 @@ import java.util.Optional;
 import java.util.UUID;
 import org.courtyard.api.Problems;
 import org.courtyard.api.TenantSlug;
+import org.courtyard.api.Texts;
 import org.courtyard.api.jdbc.Jdbc;
 import org.courtyard.api.rest.Cursor;
 import org.courtyard.api.rest.DataScope;
@@ -43,6 +44,8 @@ import org.courtyard.estate.RoomSummary;
  * room's account.
  */
 final class Reports {
+
+  private static final Texts TEXTS = Texts.of(Reports.class);
 
   private static final BigDecimal ZERO = BigDecimal.ZERO.setScale(2);
 
@@ -83,7 +86,7 @@ final class Reports {
                     Scopes.bind(c, ps, 2, scope);
                   });
           if (bills.isEmpty()) {
-            throw Problems.notFound("Bill", id);
+            throw Problems.notFound(TEXTS.text("label.bill"), id);
           }
           return bills.get(0);
         });
@@ -227,7 +230,7 @@ final class Reports {
         c -> {
           LedgerTxView tx = Ledger.find(c, txId);
           if (tx == null || !Ledger.inScope(c, tx.roomId(), scope)) {
-            throw Problems.notFound("Ledger transaction", txId);
+            throw Problems.notFound(TEXTS.text("label.ledger-tx"), txId);
           }
           return tx;
         });
@@ -446,7 +449,7 @@ final class Reports {
     Catalog.Settings settings = catalog.settings();
     Optional<RoomSummary> room = estate.room(tenant, roomId);
     if (!scope.isAll() && room.filter(r -> Scopes.covers(scope, r)).isEmpty()) {
-      throw Problems.notFound("Room", roomId);
+      throw Problems.notFound(TEXTS.text("label.room"), roomId);
     }
     return jdbc.read(
         c -> {
@@ -458,7 +461,7 @@ final class Reports {
           List<PaymentView> payments = payments(c, roomId, settings.currency());
           List<RefundView> refunds = refunds(c, roomId, settings.currency());
           if (room.isEmpty() && bills.isEmpty() && payments.isEmpty()) {
-            throw Problems.notFound("Room", roomId);
+            throw Problems.notFound(TEXTS.text("label.room"), roomId);
           }
           BigDecimal prepayment = ZERO;
           try (PreparedStatement ps =
@@ -522,7 +525,7 @@ final class Reports {
               return one.isEmpty() ? null : one.get(0);
             });
     if (found == null || !covers(found.roomId(), scope)) {
-      throw Problems.notFound("Payment", id);
+      throw Problems.notFound(TEXTS.text("label.payment"), id);
     }
     return found;
   }

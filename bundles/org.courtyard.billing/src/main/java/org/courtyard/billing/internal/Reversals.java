@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.UUID;
 import org.courtyard.api.ProblemException;
 import org.courtyard.api.Problems;
+import org.courtyard.api.Texts;
 import org.courtyard.api.jdbc.Jdbc;
 import org.courtyard.api.rest.DataScope;
 import org.courtyard.billing.internal.calc.Posting;
@@ -33,6 +34,8 @@ import org.courtyard.billing.internal.dto.LedgerTxView;
  * </ul>
  */
 final class Reversals {
+
+  private static final Texts TEXTS = Texts.of(Reversals.class);
 
   private final Jdbc jdbc;
   private final Clock clock;
@@ -60,28 +63,26 @@ final class Reversals {
             ps.setObject(1, txId);
             try (ResultSet rs = ps.executeQuery()) {
               if (!rs.next() || !Ledger.inScope(c, Jdbc.getLong(rs, "room_id"), scope)) {
-                throw Problems.notFound("Ledger transaction", txId);
+                throw Problems.notFound(TEXTS.text("label.ledger-tx"), txId);
               }
             }
           }
           LedgerTxView original = Ledger.find(c, txId);
           if ("reversal".equals(original.kind())) {
-            throw ProblemException.conflict(
-                "not-reversible",
-                "Not reversible",
-                "Transaction " + txId + " is itself a reversal; post the original again instead.");
+            throw TEXTS.problem(409, "not-reversible", "reversal.of-reversal", txId);
           }
           try (PreparedStatement ps =
               c.prepareStatement("SELECT tx_id FROM ledger_tx WHERE reverses_tx = ?")) {
             ps.setObject(1, txId);
             try (ResultSet rs = ps.executeQuery()) {
               if (rs.next()) {
-                throw new ProblemException(
+                throw TEXTS.problem(
                     409,
                     "already-reversed",
-                    "Already reversed",
-                    "Transaction " + txId + " was reversed by " + rs.getObject(1) + ".",
-                    java.util.Map.of("reversedBy", rs.getObject(1).toString()));
+                    java.util.Map.of("reversedBy", rs.getObject(1).toString()),
+                    "reversal.already",
+                    txId,
+                    rs.getObject(1));
               }
             }
           }
@@ -124,15 +125,12 @@ final class Reversals {
       try (ResultSet rs = ps.executeQuery()) {
         rs.next();
         if (rs.getBigDecimal(1).signum() > 0) {
-          throw ProblemException.conflict(
+          throw TEXTS.problem(
+              409,
               "bill-has-payments",
-              "Bill has payments",
-              "Bill "
-                  + billId
-                  + " has "
-                  + rs.getBigDecimal(1).toPlainString()
-                  + " paid on it;"
-                  + " reverse those payments first.");
+              "reversal.bill-has-payments",
+              billId,
+              rs.getBigDecimal(1).toPlainString());
         }
       }
     }
@@ -156,15 +154,12 @@ final class Reversals {
       }
     }
     if (toPrepayment.compareTo(prepayment) > 0) {
-      throw ProblemException.conflict(
+      throw TEXTS.problem(
+          409,
           "prepayment-already-used",
-          "Prepayment already used",
-          "The payment put "
-              + toPrepayment.toPlainString()
-              + " into prepayment, but only "
-              + prepayment.toPlainString()
-              + " is left; reverse the refunds or bill payments that"
-              + " used it first.");
+          "reversal.prepayment-used",
+          toPrepayment.toPlainString(),
+          prepayment.toPlainString());
     }
     takeBackAllocations(c, "payment_id = ?", paymentId, now);
     if (toPrepayment.signum() > 0) {

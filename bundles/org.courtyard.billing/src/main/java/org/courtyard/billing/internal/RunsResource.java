@@ -19,6 +19,7 @@ import javax.ws.rs.core.SecurityContext;
 import javax.ws.rs.core.UriInfo;
 import org.courtyard.api.CourtyardConstants;
 import org.courtyard.api.TenantSlug;
+import org.courtyard.api.Texts;
 import org.courtyard.api.rest.Cursor;
 import org.courtyard.api.rest.Doc;
 import org.courtyard.api.rest.ModuleResource;
@@ -42,6 +43,8 @@ import org.osgi.service.component.annotations.Reference;
 @Path("runs")
 @Produces(MediaType.APPLICATION_JSON)
 public class RunsResource implements ModuleResource {
+
+  private static final Texts TEXTS = Texts.of(RunsResource.class);
 
   private final BillingInstances billing;
 
@@ -80,7 +83,7 @@ public class RunsResource implements ModuleResource {
             .toList();
     if (!needResidents.isEmpty() && !billing.residentsEnabled(tenant)) {
       throw BillingInstances.moduleRequired(
-          tenant, needResidents, "enable residents, or end the items before " + month);
+          tenant, needResidents, TEXTS.text("module-required.end-items", month));
     }
     RunView run =
         instance

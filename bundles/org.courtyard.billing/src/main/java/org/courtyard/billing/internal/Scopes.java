@@ -4,6 +4,8 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.util.List;
+import org.courtyard.api.Text;
+import org.courtyard.api.Texts;
 import org.courtyard.api.rest.DataScope;
 import org.courtyard.estate.RoomSummary;
 
@@ -15,6 +17,8 @@ import org.courtyard.estate.RoomSummary;
  * so that the owner's queries stay as they were.
  */
 final class Scopes {
+
+  private static final Texts TEXTS = Texts.of(Scopes.class);
 
   /** Binds the parameters of a statement. */
   @FunctionalInterface
@@ -137,11 +141,10 @@ final class Scopes {
    *
    * @param what what would be changed, e.g. "the billing settings", "fee item 12"
    */
-  static void requireCompany(DataScope scope, String permission, String what) {
+  static void requireCompany(DataScope scope, String permission, Text what) {
     if (!scope.isAll()) {
       throw org.courtyard.api.Problems.outsideScope(
-          "Changing " + what + ", which affects the whole company,",
-          "the whole company (" + permission + ")");
+          TEXTS.text("scope.changing", what), TEXTS.text("scope.whole-company", permission));
     }
   }
 }

@@ -8,8 +8,11 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.UUID;
+import org.courtyard.api.Languages;
 import org.courtyard.api.ProblemException;
 import org.courtyard.api.TenantSlug;
+import org.courtyard.api.Text;
+import org.courtyard.api.Texts;
 import org.courtyard.billing.internal.dto.BillLineView;
 import org.courtyard.billing.internal.dto.BillView;
 import org.courtyard.billing.internal.dto.PersonStatementView;
@@ -102,17 +105,26 @@ class PersonStatementHtmlTest {
   void theModuleRequiredProblemNamesTheItemsAndTheModule() {
     ProblemException p =
         BillingInstances.moduleRequired(
-            TenantSlug.of("acme"), List.of("CAR"), "create the item once residents is enabled");
+            TenantSlug.of("acme"),
+            List.of("CAR"),
+            Texts.of(BillingInstances.class).text("module-required.create-later"));
 
     assertThat(p.status()).isEqualTo(409);
     assertThat(p.type()).isEqualTo("module-required");
     assertThat(p.detail())
         .startsWith("Fee item CAR needs the residents module")
-        .contains("tenant 'acme'");
+        .contains("tenant 'acme'")
+        .endsWith(": create the item once residents is enabled.");
     assertThat(p.extensions()).containsEntry("module", "residents");
+    assertThat(p.title(Languages.CHINESE)).isEqualTo("需要先启用模块");
+    assertThat(p.detail(Languages.CHINESE))
+        .startsWith("收费项目 CAR 需要住户模块")
+        .contains("物业公司“acme”")
+        .endsWith("：请在启用住户模块后再新建该收费项目。");
 
     assertThat(
-            BillingInstances.moduleRequired(TenantSlug.of("acme"), List.of("CAR", "BIKE"), "x")
+            BillingInstances.moduleRequired(
+                    TenantSlug.of("acme"), List.of("CAR", "BIKE"), Text.plain("x"))
                 .detail())
         .startsWith("Fee items CAR, BIKE need the residents module");
   }

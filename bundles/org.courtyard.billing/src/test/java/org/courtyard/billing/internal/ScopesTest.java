@@ -6,7 +6,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.Set;
+import org.courtyard.api.Languages;
 import org.courtyard.api.ProblemException;
+import org.courtyard.api.Text;
+import org.courtyard.api.Texts;
 import org.courtyard.api.rest.DataScope;
 import org.courtyard.estate.RoomSummary;
 import org.junit.jupiter.api.Test;
@@ -53,14 +56,13 @@ class ScopesTest {
 
   @Test
   void companyWritesAreRefusedOutsideTheWholeCompanyWithTheOutsideScopeProblem() {
-    Scopes.requireCompany(DataScope.ALL, "billing.settings.manage", "the billing settings");
+    Text settings = Texts.of(Scopes.class).text("scope.the-settings");
+    Scopes.requireCompany(DataScope.ALL, "billing.settings.manage", settings);
 
     assertThatThrownBy(
             () ->
                 Scopes.requireCompany(
-                    DataScope.of(Set.of(1L), Set.of()),
-                    "billing.settings.manage",
-                    "the billing settings"))
+                    DataScope.of(Set.of(1L), Set.of()), "billing.settings.manage", settings))
         .isInstanceOfSatisfying(
             ProblemException.class,
             p -> {
@@ -68,8 +70,11 @@ class ScopesTest {
               assertThat(p.type()).isEqualTo("outside-scope");
               assertThat(p.title()).isEqualTo("Outside your scope");
               assertThat(p.getMessage())
-                  .contains("the billing settings")
-                  .contains("granted for the whole company (billing.settings.manage)");
+                  .isEqualTo(
+                      "Changing the billing settings, which affects the whole company, needs the"
+                          + " permission granted for the whole company (billing.settings.manage).");
+              assertThat(p.detail(Languages.CHINESE))
+                  .isEqualTo("修改收费设置会影响整个公司，需要针对整个公司（billing.settings.manage）授予的权限。");
             });
   }
 

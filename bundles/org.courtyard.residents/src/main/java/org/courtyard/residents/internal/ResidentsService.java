@@ -22,7 +22,9 @@ import org.courtyard.api.FieldErrors;
 import org.courtyard.api.ProblemException;
 import org.courtyard.api.Problems;
 import org.courtyard.api.TenantSlug;
+import org.courtyard.api.Text;
 import org.courtyard.api.TextRules;
+import org.courtyard.api.Texts;
 import org.courtyard.api.jpa.Transactions;
 import org.courtyard.api.jpa.Transactions.Conflict;
 import org.courtyard.api.rest.Page;
@@ -75,12 +77,14 @@ import org.slf4j.LoggerFactory;
  */
 public final class ResidentsService {
 
+  private static final Texts TEXTS = Texts.of(ResidentsService.class);
+
   private static final Logger LOG = LoggerFactory.getLogger(ResidentsService.class);
 
-  static final String PERSON = "Person";
-  static final String OCCUPANCY = "Occupancy";
-  static final String VEHICLE = "Vehicle";
-  static final String ROOM = "Room";
+  static final Text PERSON = TEXTS.text("label.person");
+  static final Text OCCUPANCY = TEXTS.text("label.occupancy");
+  static final Text VEHICLE = TEXTS.text("label.vehicle");
+  static final Text ROOM = TEXTS.text("label.room");
 
   /**
    * First key of the advisory lock that serialises share checks of one room. The tenant is part of
@@ -166,7 +170,7 @@ public final class ResidentsService {
         em -> {
           Person p = em.find(Person.class, personId);
           if (p == null) {
-            throw Problems.notFound("Person", personId);
+            throw Problems.notFound(PERSON, personId);
           }
           List<OccupancyView> occupancies =
               em
@@ -287,37 +291,34 @@ public final class ResidentsService {
         },
         conflict ->
             switch (conflict) {
-              case REFERENCED ->
-                  ProblemException.conflict(
-                      "has-children",
-                      "Still in use",
-                      "Person "
-                          + id
-                          + " got an occupancy or a vehicle meanwhile and is kept with it.");
+              case REFERENCED -> TEXTS.problem(409, "has-children", "person.history-meanwhile", id);
               case STALE -> Problems.changedMeanwhile(PERSON, id);
               default -> null;
             });
   }
 
   private static ProblemException personHasHistory(long id, long occupancies, long vehicles) {
-    List<String> parts = new ArrayList<>();
-    if (occupancies > 0) {
-      parts.add(occupancies + (occupancies == 1 ? " occupancy" : " occupancies"));
-    }
-    if (vehicles > 0) {
-      parts.add(vehicles + (vehicles == 1 ? " vehicle" : " vehicles"));
-    }
-    return new ProblemException(
+    Text occupancyCount =
+        occupancies == 1
+            ? TEXTS.text("person.occupancy", occupancies)
+            : TEXTS.text("person.occupancies", occupancies);
+    Text vehicleCount =
+        vehicles == 1
+            ? TEXTS.text("person.vehicle", vehicles)
+            : TEXTS.text("person.vehicles", vehicles);
+    Text held =
+        occupancies == 0
+            ? vehicleCount
+            : vehicles == 0
+                ? occupancyCount
+                : TEXTS.text("person.and", occupancyCount, vehicleCount);
+    return TEXTS.problem(
         409,
         "has-children",
-        "Still in use",
-        "Person "
-            + id
-            + " has "
-            + String.join(" and ", parts)
-            + " on record, current or past. They are kept as history, so the person cannot be"
-            + " deleted; end the occupancies and remove the vehicles instead.",
-        Map.of("occupancies", occupancies, "vehicles", vehicles));
+        Map.of("occupancies", occupancies, "vehicles", vehicles),
+        "person.has-history",
+        id,
+        held);
   }
 
   /**
@@ -458,13 +459,13 @@ public final class ResidentsService {
     RoomSummary room =
         roomId == null ? null : estate.room(tenant, roomId).filter(scope::covers).orElse(null);
     if (roomId != null && room == null) {
-      errors.add("roomId", noSuchRecord("room", roomId));
+      errors.add("roomId", TEXTS.text("record.no-room", roomId));
     }
     return transactions.write(
         em -> {
           Person person = personId == null ? null : em.find(Person.class, personId);
           if (personId != null && (person == null || !personInScope(em, scope, personId))) {
-            errors.add("personId", noSuchRecord("person", personId));
+            errors.add("personId", TEXTS.text("record.no-person", personId));
           }
           errors.throwIfAny();
           lockRoomShares(em, roomId);
@@ -502,7 +503,7 @@ public final class ResidentsService {
         conflict ->
             switch (conflict) {
               case DUPLICATE -> duplicateOccupancy(personId, roomId, role);
-              case REFERENCED -> recordVanished("personId", "person", personId);
+              case REFERENCED -> personVanished(personId);
               default -> null;
             });
   }
@@ -521,26 +522,15 @@ public final class ResidentsService {
           Occupancy occupancy =
               occupancy(scope, em.find(Occupancy.class, id, LockModeType.PESSIMISTIC_WRITE), id);
           if (!occupancy.isCurrent()) {
-            throw ProblemException.conflict(
-                "already-ended",
-                "Already ended",
-                "Occupancy "
-                    + id
-                    + " already ended on "
-                    + occupancy.getMoveOut()
-                    + ". Ended occupancies are not changed; to correct one, record a new"
-                    + " occupancy.");
+            throw TEXTS.problem(
+                409, "already-ended", "occupancy.already-ended", id, occupancy.getMoveOut());
           }
           if (moveOut.isBefore(occupancy.getMoveIn())) {
             throw FieldErrors.single(
                 FieldErrors.TYPE,
-                FieldErrors.TITLE,
+                TEXTS.title(FieldErrors.TYPE),
                 "moveOut",
-                "must be on or after the move-in date "
-                    + occupancy.getMoveIn()
-                    + " (got "
-                    + moveOut
-                    + ")");
+                TEXTS.text("occupancy.move-out-before-move-in", occupancy.getMoveIn(), moveOut));
           }
           occupancy.end(moveOut);
           em.flush();
@@ -592,14 +582,7 @@ public final class ResidentsService {
 
   private static ProblemException duplicateOccupancy(
       long personId, long roomId, OccupancyRole role) {
-    return duplicate(
-        "Person "
-            + personId
-            + " already is a current "
-            + role.value()
-            + " of room "
-            + roomId
-            + "; end that occupancy first to record a new one.");
+    return Problems.duplicate(TEXTS.text("occupancy.duplicate", personId, role.value(), roomId));
   }
 
   private static ProblemException shareExceeded(
@@ -610,20 +593,15 @@ public final class ResidentsService {
     extensions.put("currentTotal", currentTotal);
     extensions.put("requested", requested);
     extensions.put("available", available);
-    return new ProblemException(
+    return TEXTS.problem(
         409,
         "share-exceeded",
-        "Shares exceed 100%",
-        "The current owners of room "
-            + roomId
-            + " hold "
-            + currentTotal.toPlainString()
-            + "% between them; "
-            + requested.toPlainString()
-            + "% more would exceed 100%, at most "
-            + available.toPlainString()
-            + "% is left. End the occupancy of an owner who sold first.",
-        extensions);
+        extensions,
+        "occupancy.share-exceeded",
+        roomId,
+        currentTotal.toPlainString(),
+        requested.toPlainString(),
+        available.toPlainString());
   }
 
   // --------------------------------------------------------------------------------- vehicles
@@ -711,7 +689,7 @@ public final class ResidentsService {
         em -> {
           if (personId != null
               && (em.find(Person.class, personId) == null || !personInScope(em, scope, personId))) {
-            errors.add("personId", noSuchRecord("person", personId));
+            errors.add("personId", TEXTS.text("record.no-person", personId));
           }
           errors.throwIfAny();
           if (plateTaken(em, plate)) {
@@ -727,7 +705,7 @@ public final class ResidentsService {
         conflict ->
             switch (conflict) {
               case DUPLICATE -> duplicatePlate(plate);
-              case REFERENCED -> recordVanished("personId", "person", personId);
+              case REFERENCED -> personVanished(personId);
               default -> null;
             });
   }
@@ -739,10 +717,8 @@ public final class ResidentsService {
           Vehicle vehicle =
               vehicle(em, scope, em.find(Vehicle.class, id, LockModeType.PESSIMISTIC_WRITE), id);
           if (!vehicle.isCurrent()) {
-            throw ProblemException.conflict(
-                "already-removed",
-                "Already removed",
-                "Vehicle " + id + " was already removed at " + vehicle.getRemovedAt() + ".");
+            throw TEXTS.problem(
+                409, "already-removed", "vehicle.already-removed", id, vehicle.getRemovedAt());
           }
           vehicle.remove(now());
           em.flush();
@@ -761,8 +737,7 @@ public final class ResidentsService {
   }
 
   private static ProblemException duplicatePlate(String plate) {
-    return duplicate(
-        "A current vehicle with plate " + plate + " is already registered; remove it first.");
+    return Problems.duplicate(TEXTS.text("vehicle.duplicate-plate", plate));
   }
 
   // ---------------------------------------------------------------------------------- helpers
@@ -775,7 +750,7 @@ public final class ResidentsService {
   /**
    * @throws ProblemException 404 {@code not-found}
    */
-  static <E> E find(EntityManager em, Class<E> type, String label, long id) {
+  static <E> E find(EntityManager em, Class<E> type, Text label, long id) {
     E entity = em.find(type, id);
     if (entity == null) {
       throw Problems.notFound(label, id);
@@ -813,17 +788,13 @@ public final class ResidentsService {
     return query.setMaxResults(limit + 1).getResultList();
   }
 
-  private static String noSuchRecord(String what, long id) {
-    return "does not match any " + what + " (got " + id + ")";
-  }
-
-  /** A record that passed the existence check was deleted before the insert committed. */
-  private static ProblemException recordVanished(String field, String what, long id) {
+  /** A person that passed the existence check was deleted before the insert committed. */
+  private static ProblemException personVanished(long id) {
     return FieldErrors.single(
         FieldErrors.TYPE,
-        FieldErrors.TITLE,
-        field,
-        noSuchRecord(what, id) + "; it was just deleted");
+        TEXTS.title(FieldErrors.TYPE),
+        "personId",
+        TEXTS.text("record.person-deleted", id));
   }
 
   /**
@@ -846,10 +817,6 @@ public final class ResidentsService {
     if (current != sent) {
       throw Problems.staleVersion(PERSON, id, current, sent);
     }
-  }
-
-  static ProblemException duplicate(String detail) {
-    return ProblemException.conflict("duplicate", "Already exists", detail);
   }
 
   static PersonView personView(Person p) {

@@ -8,6 +8,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.courtyard.api.ProblemException;
+import org.courtyard.api.Text;
+import org.courtyard.api.Texts;
 
 /**
  * Splits a payment across a room's open bills. Without instructions the oldest bill is paid first
@@ -15,6 +17,8 @@ import org.courtyard.api.ProblemException;
  * bill gets exactly what was asked, never more than it still owes, and the rest goes to prepayment.
  */
 public final class PaymentAllocator {
+
+  private static final Texts TEXTS = Texts.of(PaymentAllocator.class);
 
   /** A bill that still has something to pay. */
   public record OpenBill(long billId, BigDecimal outstanding) {}
@@ -66,38 +70,31 @@ public final class PaymentAllocator {
     BigDecimal sum = BigDecimal.ZERO;
     for (Allocation a : requested) {
       if (a.amount() == null || a.amount().signum() <= 0) {
-        throw invalid("allocations", "each allocation needs an amount greater than 0");
+        throw invalid("allocations", TEXTS.text("allocation.amount"));
       }
       if (!seen.add(a.billId())) {
-        throw invalid("allocations", "bill " + a.billId() + " is named more than once");
+        throw invalid("allocations", TEXTS.text("allocation.bill-twice", a.billId()));
       }
       BigDecimal owed = outstanding.get(a.billId());
       if (owed == null) {
-        throw invalid("allocations", "bill " + a.billId() + " is not an open bill of this room");
+        throw invalid("allocations", TEXTS.text("allocation.not-open", a.billId()));
       }
       if (a.amount().compareTo(owed) > 0) {
-        throw new ProblemException(
+        throw TEXTS.problem(
             409,
             "overpayment",
-            "Overpayment",
-            "Bill "
-                + a.billId()
-                + " still owes "
-                + owed.toPlainString()
-                + ", less than the "
-                + a.amount().toPlainString()
-                + " allocated to it; nothing was booked.",
-            Map.of("billId", a.billId(), "outstanding", owed));
+            Map.of("billId", a.billId(), "outstanding", owed),
+            "allocation.overpayment",
+            a.billId(),
+            owed.toPlainString(),
+            a.amount().toPlainString());
       }
       sum = sum.add(a.amount());
     }
     if (sum.compareTo(amount) > 0) {
       throw invalid(
           "allocations",
-          "the allocations add up to "
-              + sum.toPlainString()
-              + ", more than the payment's "
-              + amount.toPlainString());
+          TEXTS.text("allocation.too-much", sum.toPlainString(), amount.toPlainString()));
     }
     return new Result(requested, amount.subtract(sum));
   }
@@ -108,12 +105,13 @@ public final class PaymentAllocator {
     }
   }
 
-  private static ProblemException invalid(String field, String message) {
-    return new ProblemException(
+  /** 422 about one field, titled "Validation failed" as this answer always was. */
+  private static ProblemException invalid(String field, Text message) {
+    return TEXTS.problem(
         422,
         "validation-failed",
-        "Validation failed",
-        message + ".",
-        Map.of("errors", List.of(Map.of("field", field, "message", message))));
+        Map.of("errors", List.of(Map.of("field", field, "message", message))),
+        "allocation.detail",
+        message);
   }
 }

@@ -3,7 +3,8 @@ package org.courtyard.billing.internal.calc;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.function.BiConsumer;
+import org.courtyard.api.FieldReport;
+import org.courtyard.api.Texts;
 
 /**
  * A tiered tariff (阶梯价格): consumption up to the first tier's {@code upTo} is priced at its price,
@@ -14,6 +15,8 @@ import java.util.function.BiConsumer;
  * every fee is rounded.
  */
 public final class TieredTariff {
+
+  private static final Texts TEXTS = Texts.of(TieredTariff.class);
 
   /** Most tiers one tariff may have; real tariffs have two to four. */
   public static final int MAX_TIERS = 10;
@@ -62,13 +65,9 @@ public final class TieredTariff {
    * {@code upTo} above 0 and above the previous one, at most {@link #MAX_UP_TO} with at most three
    * decimals; the last tier without {@code upTo}.
    */
-  public static void check(List<Tier> tiers, BiConsumer<String, String> report) {
+  public static void check(List<Tier> tiers, FieldReport report) {
     if (tiers == null || tiers.isEmpty() || tiers.size() > MAX_TIERS) {
-      report.accept(
-          "tiers",
-          "1 to "
-              + MAX_TIERS
-              + " tiers [{upTo, price}] in ascending upTo, the last one without upTo");
+      report.add("tiers", TEXTS.text("tariff.tiers", MAX_TIERS));
       return;
     }
     BigDecimal previous = null;
@@ -76,7 +75,7 @@ public final class TieredTariff {
       Tier tier = tiers.get(i);
       String field = "tiers[" + i + "]";
       if (tier == null) {
-        report.accept(field, "must be an object {upTo, price}");
+        report.add(field, TEXTS.text("tariff.tier-object"));
         continue;
       }
       BigDecimal price = tier.price();
@@ -84,29 +83,25 @@ public final class TieredTariff {
           || price.signum() < 0
           || price.compareTo(MAX_PRICE) > 0
           || price.stripTrailingZeros().scale() > 4) {
-        report.accept(field + ".price", "0 to 99999999.9999, at most four decimals");
+        report.add(field + ".price", TEXTS.text("tariff.price"));
       }
       boolean last = i == tiers.size() - 1;
       BigDecimal upTo = tier.upTo();
       if (last) {
         if (upTo != null) {
-          report.accept(
-              field + ".upTo", "must be left out: the last tier has no upper bound (null)");
+          report.add(field + ".upTo", TEXTS.text("tariff.last-up-to"));
         }
       } else if (upTo == null) {
-        report.accept(field + ".upTo", "required: only the last tier is unbounded");
+        report.add(field + ".upTo", TEXTS.text("tariff.up-to-required"));
       } else if (upTo.signum() <= 0
           || upTo.compareTo(MAX_UP_TO) > 0
           || upTo.stripTrailingZeros().scale() > 3) {
-        report.accept(
-            field + ".upTo", "more than 0 and at most 99999999999.999, at most three decimals");
+        report.add(field + ".upTo", TEXTS.text("tariff.up-to-range"));
       } else {
         if (previous != null && upTo.compareTo(previous) <= 0) {
-          report.accept(
+          report.add(
               field + ".upTo",
-              "must be above the previous tier's upTo ("
-                  + previous.stripTrailingZeros().toPlainString()
-                  + ")");
+              TEXTS.text("tariff.up-to-ascending", previous.stripTrailingZeros().toPlainString()));
         }
         previous = upTo;
       }

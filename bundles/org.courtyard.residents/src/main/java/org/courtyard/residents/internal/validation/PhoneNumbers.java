@@ -2,9 +2,10 @@ package org.courtyard.residents.internal.validation;
 
 import java.text.Normalizer;
 import java.util.Optional;
-import java.util.function.BiConsumer;
 import java.util.regex.Pattern;
+import org.courtyard.api.FieldReport;
 import org.courtyard.api.TextRules;
+import org.courtyard.api.Texts;
 
 /**
  * Phone numbers in one stored form: {@code +} and the digits with country code, no separators, e.g.
@@ -23,6 +24,8 @@ import org.courtyard.api.TextRules;
  * </ul>
  */
 public final class PhoneNumbers {
+
+  private static final Texts TEXTS = Texts.of(PhoneNumbers.class);
 
   public static final String CHINA = "86";
 
@@ -98,24 +101,15 @@ public final class PhoneNumbers {
   }
 
   /** A required phone number in its stored form; {@code null} after reporting a problem. */
-  public static String phone(String raw, String field, BiConsumer<String, String> report) {
+  public static String phone(String raw, String field, FieldReport report) {
     String v = TextRules.trimToNull(raw);
     if (v == null) {
-      report.accept(field, TextRules.REQUIRED);
+      report.add(field, TextRules.IS_REQUIRED);
       return null;
     }
     Optional<String> normalized = normalize(v);
     if (normalized.isEmpty()) {
-      report.accept(
-          field,
-          "is not a phone number: use a Chinese number such as 138 1234 5678 or 0755-1234 5678,"
-              + " or + and the country code followed by the number, "
-              + MIN_DIGITS
-              + " to "
-              + MAX_DIGITS
-              + " digits in all (got "
-              + TextRules.quote(v)
-              + ")");
+      report.add(field, TEXTS.text("phone.invalid", MIN_DIGITS, MAX_DIGITS, TextRules.quote(v)));
       return null;
     }
     return normalized.get();

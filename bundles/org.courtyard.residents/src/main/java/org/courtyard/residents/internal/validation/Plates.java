@@ -2,9 +2,10 @@ package org.courtyard.residents.internal.validation;
 
 import java.text.Normalizer;
 import java.util.Locale;
-import java.util.function.BiConsumer;
 import java.util.regex.Pattern;
+import org.courtyard.api.FieldReport;
 import org.courtyard.api.TextRules;
+import org.courtyard.api.Texts;
 
 /**
  * Licence plates in one stored form: upper case, without the spaces, dots and hyphens people and
@@ -18,6 +19,8 @@ import org.courtyard.api.TextRules;
  * </ul>
  */
 public final class Plates {
+
+  private static final Texts TEXTS = Texts.of(Plates.class);
 
   /** The one-character abbreviations of the provinces, municipalities and autonomous regions. */
   static final String PROVINCES = "京津沪渝冀豫云辽黑湘皖鲁新苏浙赣鄂桂甘晋蒙陕吉闽贵粤青藏川宁琼";
@@ -43,25 +46,19 @@ public final class Plates {
   }
 
   /** A required plate in its stored form; {@code null} after reporting a problem. */
-  public static String plate(String raw, String field, BiConsumer<String, String> report) {
+  public static String plate(String raw, String field, FieldReport report) {
     String v = TextRules.trimToNull(raw);
     if (v == null) {
-      report.accept(field, TextRules.REQUIRED);
+      report.add(field, TextRules.IS_REQUIRED);
       return null;
     }
     String plate = normalize(v);
     if (plate.isEmpty()) {
-      report.accept(field, TextRules.REQUIRED);
+      report.add(field, TextRules.IS_REQUIRED);
       return null;
     }
     if (!isValid(plate)) {
-      report.accept(
-          field,
-          "is not a licence plate: a province character, a letter and 5 or 6 letters or digits"
-              + " such as 粤B12345 or 京AD12345, or 2 to 10 letters and digits for a foreign plate"
-              + " (got "
-              + TextRules.quote(v)
-              + ")");
+      report.add(field, TEXTS.text("plate.invalid", TextRules.quote(v)));
       return null;
     }
     return plate;

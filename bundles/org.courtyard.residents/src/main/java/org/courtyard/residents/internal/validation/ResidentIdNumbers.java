@@ -5,6 +5,8 @@ import java.time.DateTimeException;
 import java.time.LocalDate;
 import java.util.Locale;
 import java.util.regex.Pattern;
+import org.courtyard.api.Text;
+import org.courtyard.api.Texts;
 
 /**
  * Chinese resident identity numbers (居民身份证号码, GB 11643-1999): 6 digits of the issuing area, 8 of
@@ -13,6 +15,8 @@ import java.util.regex.Pattern;
  * catches nearly every typing error, which is what matters at a service desk.
  */
 public final class ResidentIdNumbers {
+
+  private static final Texts TEXTS = Texts.of(ResidentIdNumbers.class);
 
   public static final int LENGTH = 18;
 
@@ -62,25 +66,20 @@ public final class ResidentIdNumbers {
    * What is wrong with a normalised number, as a message that follows the field name; {@code null}
    * when it is a valid number.
    */
-  public static String problem(String normalized) {
+  public static Text problem(String normalized) {
     if (normalized.length() != LENGTH) {
-      return "must be 18 characters, 17 digits and a check digit or X (got "
-          + normalized.length()
-          + ")";
+      return TEXTS.text("resident-id.length", normalized.length());
     }
     if (!SHAPE.matcher(normalized).matches()) {
-      return "must be 17 digits followed by a digit or X";
+      return TEXTS.text("resident-id.shape");
     }
     if (!validBirthDate(normalized.substring(6, 14))) {
-      return "does not contain a valid date of birth in characters 7 to 14 (got "
-          + normalized.substring(6, 14)
-          + ")";
+      return TEXTS.text("resident-id.birth-date", normalized.substring(6, 14));
     }
     if (normalized.charAt(LENGTH - 1) != checkCharacter(normalized.substring(0, LENGTH - 1))) {
       // The expected character is not named: the mistyped digit is usually elsewhere, and a
       // "corrected" last character would only hide it.
-      return "is not a valid resident identity number: the check character does not match, a digit"
-          + " is probably mistyped";
+      return TEXTS.text("resident-id.check-character");
     }
     return null;
   }

@@ -1,6 +1,6 @@
 package org.courtyard.residents.internal.validation;
 
-import static org.courtyard.api.TextRules.REQUIRED;
+import static org.courtyard.api.TextRules.IS_REQUIRED;
 import static org.courtyard.api.TextRules.optionalLine;
 import static org.courtyard.api.TextRules.quote;
 import static org.courtyard.api.TextRules.requiredLine;
@@ -9,8 +9,10 @@ import static org.courtyard.api.TextRules.withinLength;
 
 import java.time.LocalDate;
 import java.util.Locale;
-import java.util.function.BiConsumer;
 import java.util.regex.Pattern;
+import org.courtyard.api.FieldReport;
+import org.courtyard.api.Text;
+import org.courtyard.api.Texts;
 
 /**
  * Field rules of persons, occupancies and vehicles. Each method takes the raw value, reports what
@@ -20,6 +22,8 @@ import java.util.regex.Pattern;
  * numbers, identity numbers, plates and shares have classes of their own.
  */
 public final class Rules {
+
+  private static final Texts TEXTS = Texts.of(Rules.class);
 
   public static final int NAME_MAX = 100;
   public static final int EMAIL_MAX = 254;
@@ -43,12 +47,12 @@ public final class Rules {
   }
 
   /** A required name of 1 to 100 characters on one line. */
-  public static String name(String raw, String field, BiConsumer<String, String> report) {
+  public static String name(String raw, String field, FieldReport report) {
     return requiredLine(raw, field, NAME_MAX, report);
   }
 
   /** An optional note: several lines allowed, at most 1000 characters; blank means absent. */
-  public static String note(String raw, String field, BiConsumer<String, String> report) {
+  public static String note(String raw, String field, FieldReport report) {
     String v = trimToNull(raw);
     if (v == null) {
       return null;
@@ -57,48 +61,44 @@ public final class Rules {
       return null;
     }
     if (v.chars().anyMatch(c -> Character.isISOControl(c) && c != '\n' && c != '\r' && c != '\t')) {
-      report.accept(field, "must not contain control characters other than line breaks and tabs");
+      report.add(field, TEXTS.text("rules.note-control"));
       return null;
     }
     return v;
   }
 
   /** An optional e-mail address, checked for its shape only; blank means absent. */
-  public static String email(String raw, String field, BiConsumer<String, String> report) {
+  public static String email(String raw, String field, FieldReport report) {
     String v = optionalLine(raw, field, EMAIL_MAX, report);
     if (v != null && !EMAIL.matcher(v).matches()) {
-      report.accept(
-          field, "is not an e-mail address such as name@example.com (got " + quote(v) + ")");
+      report.add(field, TEXTS.text("rules.email", quote(v)));
       return null;
     }
     return v;
   }
 
   /** A required date between 1900 and 2199. */
-  public static LocalDate date(LocalDate value, String field, BiConsumer<String, String> report) {
+  public static LocalDate date(LocalDate value, String field, FieldReport report) {
     if (value == null) {
-      report.accept(field, REQUIRED);
+      report.add(field, IS_REQUIRED);
       return null;
     }
     if (value.isBefore(EARLIEST_DATE) || value.isAfter(LATEST_DATE)) {
-      report.accept(
-          field,
-          "must be between " + EARLIEST_DATE + " and " + LATEST_DATE + " (got " + value + ")");
+      report.add(field, TEXTS.text("rules.date-range", EARLIEST_DATE, LATEST_DATE, value));
       return null;
     }
     return value;
   }
 
-  public static OccupancyRole role(String raw, String field, BiConsumer<String, String> report) {
+  public static OccupancyRole role(String raw, String field, FieldReport report) {
     String v = trimToNull(raw);
     if (v == null) {
-      report.accept(field, REQUIRED);
+      report.add(field, IS_REQUIRED);
       return null;
     }
     OccupancyRole role = OccupancyRole.parse(v).orElse(null);
     if (role == null) {
-      report.accept(
-          field, "must be one of " + OccupancyRole.allowedValues() + " (got " + quote(v) + ")");
+      report.add(field, TEXTS.text("rules.one-of", OccupancyRole.allowedValues(), quote(v)));
     }
     return role;
   }
@@ -120,18 +120,13 @@ public final class Rules {
    * @return the identity, or {@code null} after reporting a problem
    */
   public static Identity identity(
-      String rawType,
-      String rawNumber,
-      String typeField,
-      String numberField,
-      BiConsumer<String, String> report) {
+      String rawType, String rawNumber, String typeField, String numberField, FieldReport report) {
     String t = trimToNull(rawType);
     IdType type = null;
     if (t != null) {
       type = IdType.parse(t).orElse(null);
       if (type == null) {
-        report.accept(
-            typeField, "must be one of " + IdType.allowedValues() + " (got " + quote(t) + ")");
+        report.add(typeField, TEXTS.text("rules.one-of", IdType.allowedValues(), quote(t)));
         return null;
       }
     }
@@ -146,9 +141,9 @@ public final class Rules {
     switch (type) {
       case RESIDENT_ID -> {
         number = ResidentIdNumbers.normalize(n);
-        String problem = ResidentIdNumbers.problem(number);
+        Text problem = ResidentIdNumbers.problem(number);
         if (problem != null) {
-          report.accept(numberField, problem);
+          report.add(numberField, problem);
           return null;
         }
       }

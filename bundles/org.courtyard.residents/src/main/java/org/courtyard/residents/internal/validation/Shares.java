@@ -4,8 +4,9 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.Collection;
 import java.util.Objects;
-import java.util.function.BiConsumer;
+import org.courtyard.api.FieldReport;
 import org.courtyard.api.TextRules;
+import org.courtyard.api.Texts;
 
 /**
  * Ownership shares in percent, with two decimals as the {@code numeric(5,2)} column stores them.
@@ -14,6 +15,8 @@ import org.courtyard.api.TextRules;
  * 100.00, and a share with more decimals is refused, never rounded.
  */
 public final class Shares {
+
+  private static final Texts TEXTS = Texts.of(Shares.class);
 
   public static final int SCALE = 2;
   public static final BigDecimal LIMIT = new BigDecimal("100.00");
@@ -28,28 +31,20 @@ public final class Shares {
    *     checked)
    */
   public static BigDecimal share(
-      OccupancyRole role, BigDecimal value, String field, BiConsumer<String, String> report) {
+      OccupancyRole role, BigDecimal value, String field, FieldReport report) {
     if (value == null) {
       return null;
     }
     if (role != null && role != OccupancyRole.OWNER) {
-      report.accept(field, "is only for owners; leave it out for role " + role.value());
+      report.add(field, TEXTS.text("share.owners-only", role.value()));
       return null;
     }
     if (value.signum() <= 0 || value.compareTo(LIMIT) > 0) {
-      report.accept(
-          field,
-          "must be more than 0 and at most 100 (got " + TextRules.shorten(value.toString()) + ")");
+      report.add(field, TEXTS.text("share.range", TextRules.shorten(value.toString())));
       return null;
     }
     if (value.stripTrailingZeros().scale() > SCALE) {
-      report.accept(
-          field,
-          "must have at most "
-              + SCALE
-              + " decimal places (got "
-              + TextRules.shorten(value.toString())
-              + ")");
+      report.add(field, TEXTS.text("share.scale", SCALE, TextRules.shorten(value.toString())));
       return null;
     }
     return value.setScale(SCALE, RoundingMode.UNNECESSARY);

@@ -3,6 +3,7 @@ package org.courtyard.residents.internal.validation;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import org.courtyard.api.Languages;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -77,9 +78,11 @@ class ResidentIdNumbersTest {
 
   @Test
   void aWrongCheckCharacterIsReportedWithoutNamingTheExpectedOne() {
-    assertThat(ResidentIdNumbers.problem("110101199003071234"))
+    assertThat(ResidentIdNumbers.problem("110101199003071234").toString())
         .contains("check character does not match")
         .doesNotContain("expected");
+    assertThat(ResidentIdNumbers.problem("110101199003071234").in(Languages.CHINESE))
+        .isEqualTo("不是有效的居民身份证号码：校验码不符，可能有数字输错");
     assertThat(ResidentIdNumbers.problem("110105194912310020")).isNotNull();
     assertThat(ResidentIdNumbers.problem("11010119900307123X")).isNotNull();
   }
@@ -103,7 +106,7 @@ class ResidentIdNumbersTest {
     "110101189912311230,   does not contain a valid date of birth",
   })
   void explainsWhatIsWrong(String number, String message) {
-    assertThat(ResidentIdNumbers.problem(number)).startsWith(message);
+    assertThat(ResidentIdNumbers.problem(number).toString()).startsWith(message);
   }
 
   @Test
