@@ -65,7 +65,6 @@ class ProblemCataloguesTest {
           "org.courtyard.identity",
           "org.courtyard.module.template",
           "org.courtyard.residents",
-          "org.courtyard.security",
           "org.courtyard.shell",
           "org.courtyard.tenancy");
 
