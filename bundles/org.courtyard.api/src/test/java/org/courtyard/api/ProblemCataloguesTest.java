@@ -60,7 +60,6 @@ class ProblemCataloguesTest {
   private static final Set<String> NOT_YET_CONVERTED =
       Set.of(
           "org.courtyard.billing",
-          "org.courtyard.devices.platform",
           "org.courtyard.identity",
           "org.courtyard.module.template",
           "org.courtyard.residents",
