@@ -63,8 +63,7 @@ class ProblemCataloguesTest {
           "org.courtyard.identity",
           "org.courtyard.module.template",
           "org.courtyard.residents",
-          "org.courtyard.shell",
-          "org.courtyard.tenancy");
+          "org.courtyard.shell");
 
   private static Path repository;
   private static List<Path> modules;
