@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Set;
 import org.courtyard.api.ProblemException;
 import org.courtyard.api.TenantSlug;
+import org.courtyard.api.Texts;
 import org.courtyard.api.rest.DataScope;
 import org.courtyard.estate.EstateDirectory;
 import org.courtyard.estate.RoomSummary;
@@ -19,6 +20,8 @@ import org.courtyard.estate.RoomSummary;
  * runs once, so reading the rooms then is cheap enough; nothing on the ingest path comes here.
  */
 final class DevicePlaces {
+
+  private static final Texts TEXTS = Texts.of(DevicePlaces.class);
 
   /** An estate and a building; the building null for a place in the estate only. */
   record Place(Long estateId, Long buildingId) {
@@ -84,7 +87,7 @@ final class DevicePlaces {
       return;
     }
     if (place.estateId() == null) {
-      throw DeviceRules.outsideScope("A device placed in no estate");
+      throw DeviceRules.outsideScope(TEXTS.text("scope.placed-nowhere"));
     }
     if (names.room() != null) {
       throw unknownRoom(names.room());
@@ -129,17 +132,14 @@ final class DevicePlaces {
   }
 
   static ProblemException unknownRoom(long id) {
-    return ProblemException.unprocessable(
-        "unknown-room", "Unknown room", "There is no room " + id + " in this estate.");
+    return TEXTS.problem(422, "unknown-room", "place.unknown-room", id);
   }
 
   static ProblemException unknownBuilding(long id) {
-    return ProblemException.unprocessable(
-        "unknown-building", "Unknown building", "There is no building " + id + " in this estate.");
+    return TEXTS.problem(422, "unknown-building", "place.unknown-building", id);
   }
 
   static ProblemException unknownEstate(long id) {
-    return ProblemException.unprocessable(
-        "unknown-estate", "Unknown estate", "There is no estate " + id + ".");
+    return TEXTS.problem(422, "unknown-estate", "place.unknown-estate", id);
   }
 }

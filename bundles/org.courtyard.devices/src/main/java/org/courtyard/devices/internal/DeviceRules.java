@@ -4,6 +4,9 @@ import java.util.Set;
 import java.util.regex.Pattern;
 import org.courtyard.api.FieldErrors;
 import org.courtyard.api.ProblemException;
+import org.courtyard.api.Problems;
+import org.courtyard.api.Text;
+import org.courtyard.api.Texts;
 import org.courtyard.devices.internal.dto.DeviceInput;
 import org.courtyard.driver.DriverInfo;
 
@@ -18,6 +21,8 @@ final class DeviceRules {
   private static final Set<String> LOCATION_KINDS = Set.of("room", "building", "gate", "area");
   private static final Pattern REF = Pattern.compile("^[\\p{L}\\p{N} ._/#-]{1,64}$");
   private static final Pattern COMMAND = Pattern.compile("^[a-z][a-z0-9-]{0,39}$");
+
+  private static final Texts TEXTS = Texts.of(DeviceRules.class);
 
   private DeviceRules() {}
 
@@ -42,31 +47,32 @@ final class DeviceRules {
   static Names checkRegistration(DeviceInput in) {
     FieldErrors errors = new FieldErrors();
     if (!validId(in.id())) {
-      errors.add("id", "1-64 of a-z, 0-9, '_' and '-', starting with a letter or digit");
+      errors.add("id", TEXTS.text("field.id"));
     }
     if (in.type() == null || !DriverInfo.validDeviceType(in.type())) {
-      errors.add("type", "a device type such as water-meter or door-controller");
+      errors.add("type", TEXTS.text("field.type"));
     }
     if (in.name() == null || in.name().isBlank() || in.name().length() > 100) {
-      errors.add("name", "1-100 characters");
+      errors.add("name", TEXTS.text("field.name"));
     }
     DeviceInput.Location loc = in.location();
     Names names = new Names(null, null, null);
     if (loc == null || loc.kind() == null || !LOCATION_KINDS.contains(loc.kind())) {
-      errors.add("location.kind", "one of " + LOCATION_KINDS);
+      errors.add("location.kind", TEXTS.text("field.location-kind", LOCATION_KINDS));
     } else if (loc.ref() == null || !REF.matcher(loc.ref()).matches()) {
-      errors.add("location.ref", "1-64 letters, digits, spaces or ._/#-");
+      errors.add("location.ref", TEXTS.text("field.location-ref"));
     } else {
       if (loc.estateId() != null && loc.estateId() <= 0) {
-        errors.add("location.estateId", "an estate's id");
+        errors.add("location.estateId", TEXTS.text("field.estate-id"));
       }
       if (loc.buildingId() != null && loc.buildingId() <= 0) {
-        errors.add("location.buildingId", "a building's id");
+        errors.add("location.buildingId", TEXTS.text("field.building-id"));
       }
       switch (loc.kind()) {
-        case "room" -> names = new Names(id(errors, loc.ref(), "the room's id"), null, null);
+        case "room" ->
+            names = new Names(id(errors, loc.ref(), TEXTS.text("field.room-ref")), null, null);
         case "building" ->
-            names = new Names(null, id(errors, loc.ref(), "the building's id"), null);
+            names = new Names(null, id(errors, loc.ref(), TEXTS.text("field.building-ref")), null);
         default -> names = new Names(null, loc.buildingId(), loc.estateId());
       }
     }
@@ -74,7 +80,7 @@ final class DeviceRules {
     return names;
   }
 
-  private static Long id(FieldErrors errors, String ref, String what) {
+  private static Long id(FieldErrors errors, String ref, Text what) {
     try {
       long id = Long.parseLong(ref);
       if (id > 0) {
@@ -96,10 +102,10 @@ final class DeviceRules {
   static void checkStatedPlace(DeviceInput.Location loc, Long estateId, Long buildingId) {
     FieldErrors errors = new FieldErrors();
     if (loc.estateId() != null && !loc.estateId().equals(estateId)) {
-      errors.add("location.estateId", "the estate of the location: " + estateId);
+      errors.add("location.estateId", TEXTS.text("field.stated-estate", estateId));
     }
     if (loc.buildingId() != null && !loc.buildingId().equals(buildingId)) {
-      errors.add("location.buildingId", "the building of the location: " + buildingId);
+      errors.add("location.buildingId", TEXTS.text("field.stated-building", buildingId));
     }
     errors.throwIfAny();
   }
@@ -108,9 +114,9 @@ final class DeviceRules {
    * 403 {@code outside-scope}: a write to something tied to no estate (here a device placed
    * nowhere), which only the whole company's grant may make.
    */
-  static ProblemException outsideScope(String what) {
-    return org.courtyard.api.Problems.outsideScope(
-        what + " is tied to no estate or building: that", "the whole company");
+  static ProblemException outsideScope(Text what) {
+    return Problems.outsideScope(
+        TEXTS.text("scope.no-place", what), TEXTS.text("scope.whole-company"));
   }
 
   /**
@@ -118,8 +124,7 @@ final class DeviceRules {
    */
   static void checkCommandName(String name) {
     if (name == null || !COMMAND.matcher(name).matches()) {
-      throw ProblemException.badRequest(
-          "invalid-command", "Invalid command", "name: 1-40 of a-z, 0-9 and '-'.");
+      throw TEXTS.problem(400, "invalid-command", "command.name");
     }
   }
 
@@ -137,10 +142,8 @@ final class DeviceRules {
       return null;
     }
     if (key.length() > MAX_IDEMPOTENCY_KEY || !key.chars().allMatch(c -> c >= 0x21 && c <= 0x7e)) {
-      throw ProblemException.badRequest(
-          "invalid-idempotency-key",
-          "Invalid Idempotency-Key",
-          "An Idempotency-Key is 1 to " + MAX_IDEMPOTENCY_KEY + " visible ASCII characters.");
+      throw TEXTS.problem(
+          400, "invalid-idempotency-key", "command.idempotency-key", MAX_IDEMPOTENCY_KEY);
     }
     return key;
   }

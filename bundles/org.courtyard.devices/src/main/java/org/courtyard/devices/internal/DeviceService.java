@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.Set;
 import org.courtyard.api.ProblemException;
 import org.courtyard.api.TenantSlug;
+import org.courtyard.api.Texts;
 import org.courtyard.api.rest.DataScope;
 import org.courtyard.api.rest.Page;
 import org.courtyard.broker.MqttBroker;
@@ -46,6 +47,8 @@ import org.slf4j.LoggerFactory;
 final class DeviceService {
 
   private static final Logger LOG = LoggerFactory.getLogger(DeviceService.class);
+
+  private static final Texts TEXTS = Texts.of(DeviceService.class);
 
   private final TenantSlug tenant;
   private final DeviceStore store;
@@ -82,10 +85,12 @@ final class DeviceService {
     Map<String, String> settings = in.settings() == null ? Map.of() : Map.copyOf(in.settings());
     List<String> problems = driver.configDescriptor().problems(settings);
     if (!problems.isEmpty()) {
-      throw ProblemException.unprocessable(
+      throw TEXTS.problem(
+          422,
           "invalid-settings",
-          "Invalid device settings",
-          "Driver " + driverId + " does not accept these settings: " + String.join("; ", problems));
+          "device.invalid-settings",
+          driverId,
+          String.join("; ", problems));
     }
     String secret = DeviceSecrets.newSecret();
     Instant now = clock.instant();
@@ -113,8 +118,7 @@ final class DeviceService {
             place.estateId(),
             place.buildingId());
     if (!store.insert(row, now)) {
-      throw ProblemException.conflict(
-          "device-exists", "Device exists", "This tenant already has a device " + in.id() + ".");
+      throw TEXTS.problem(409, "device-exists", "device.exists", in.id());
     }
     RegisteredDevice entry = store.entry(row);
     try {
@@ -122,12 +126,7 @@ final class DeviceService {
     } catch (RuntimeException e) {
       store.delete(in.id());
       LOG.error("Tenant {}: the broker refused device {}'s account", tenant, in.id(), e);
-      throw new ProblemException(
-          503,
-          "broker-unavailable",
-          "Broker unavailable",
-          "The MQTT broker could not create the device's account; nothing was registered. Try"
-              + " again.");
+      throw TEXTS.problem(503, "broker-unavailable", "device.broker-refused-account");
     }
     runtime.put(entry);
     LOG.info(
@@ -139,31 +138,26 @@ final class DeviceService {
     if (requested != null) {
       DeviceDriver d = runtime.driver(requested);
       if (d == null) {
-        throw ProblemException.unprocessable(
-            "driver-not-installed",
-            "Driver not installed",
-            "No driver " + requested + " is installed. Installed drivers: " + installedIds() + ".");
+        throw TEXTS.problem(
+            422, "driver-not-installed", "driver.not-installed", requested, installedIds());
       }
       if (!d.info().serves(type)) {
-        throw ProblemException.unprocessable(
+        throw TEXTS.problem(
+            422,
             "driver-does-not-serve-type",
-            "Driver does not serve this type",
-            "Driver " + requested + " serves " + d.info().deviceTypes() + ", not " + type + ".");
+            "driver.does-not-serve",
+            requested,
+            d.info().deviceTypes(),
+            type);
       }
       return requested;
     }
     List<String> candidates = runtime.driversFor(type);
     if (candidates.isEmpty()) {
-      throw ProblemException.unprocessable(
-          "no-driver-for-type",
-          "No driver for this device type",
-          "No installed driver serves " + type + ". Installed drivers: " + installedIds() + ".");
+      throw TEXTS.problem(422, "no-driver-for-type", "driver.none-for-type", type, installedIds());
     }
     if (candidates.size() > 1) {
-      throw ProblemException.unprocessable(
-          "driver-ambiguous",
-          "Choose a driver",
-          "Several drivers serve " + type + ": " + candidates + ". Name one in 'driver'.");
+      throw TEXTS.problem(422, "driver-ambiguous", "driver.ambiguous", type, candidates);
     }
     return candidates.get(0);
   }
@@ -212,8 +206,12 @@ final class DeviceService {
   DeviceView revoke(String id, DataScope scope) {
     DeviceStore.Row row = require(id, scope);
     if (!store.revoke(id, clock.instant())) {
-      throw ProblemException.conflict(
-          "device-revoked", "Device already revoked", "Device " + id + " is revoked already.");
+      throw new ProblemException(
+          409,
+          "device-revoked",
+          TEXTS.title("device-already-revoked"),
+          TEXTS.text("device.revoked-already", id),
+          Map.of());
     }
     runtime.remove(tenant, id);
     LOG.info("Tenant {}: device {} revoked", tenant, id);
@@ -225,8 +223,7 @@ final class DeviceService {
     require(id, scope);
     String secret = DeviceSecrets.newSecret();
     if (!store.replaceSecret(id, DeviceSecrets.hash(secret))) {
-      throw ProblemException.conflict(
-          "device-revoked", "Device revoked", "Device " + id + " is revoked; register a new one.");
+      throw TEXTS.problem(409, "device-revoked", "device.revoked-register-new", id);
     }
     DeviceStore.Row row = store.get(id);
     RegisteredDevice entry = store.entry(row);
@@ -252,15 +249,9 @@ final class DeviceService {
   DeviceView release(String id, DataScope scope) {
     DeviceStore.Row row = require(id, scope);
     if (!runtime.releaseDevice(store.entry(row))) {
-      throw ProblemException.conflict(
-          "device-not-quarantined",
-          "Device not quarantined",
-          "Device "
-              + id
-              + " is not quarantined itself"
-              + (runtime.refusal(store.entry(row)) == null
-                  ? "."
-                  : "; its driver is, which only an operator can release."));
+      throw runtime.refusal(store.entry(row)) == null
+          ? TEXTS.problem(409, "device-not-quarantined", "device.not-quarantined", id)
+          : TEXTS.problem(409, "device-not-quarantined", "device.driver-quarantined", id);
     }
     return view(row, null);
   }
@@ -275,18 +266,15 @@ final class DeviceService {
   Sent send(String id, CommandInput in, DataScope scope, String idempotencyKey) {
     DeviceStore.Row row = require(id, scope);
     if (!row.status().equals("active")) {
-      throw ProblemException.conflict(
-          "device-revoked", "Device revoked", "Device " + id + " is revoked.");
+      throw TEXTS.problem(409, "device-revoked", "device.revoked", id);
     }
     DeviceRules.checkCommandName(in.name());
     Map<String, String> args =
         in.arguments() == null ? Map.of() : new LinkedHashMap<>(in.arguments());
     DeviceDriver driver = runtime.driver(row.driver());
     if (driver == null) {
-      throw ProblemException.conflict(
-          "driver-not-installed",
-          "Driver not installed",
-          "The device's driver " + row.driver() + " is not installed.");
+      throw TEXTS.problem(
+          409, "driver-not-installed", "driver.of-device-not-installed", row.driver());
     }
     RegisteredDevice entry = store.entry(row);
     DeviceStore.StoredCommand stored =
@@ -305,29 +293,21 @@ final class DeviceService {
               driver.configDescriptor().configure(row.settings()));
     } catch (RuntimeException e) {
       store.failCommand(cmd.id(), "driver failed to encode: " + e);
-      throw ProblemException.unprocessable(
-          "command-not-encoded", "Command not encoded", "Driver " + row.driver() + " failed: " + e);
+      throw TEXTS.problem(422, "command-not-encoded", "command.failed", row.driver(), e);
     }
     if (encoded.status() != EncodeResult.Status.OK) {
       store.failCommand(cmd.id(), encoded.detail());
-      throw ProblemException.unprocessable(
-          encoded.status() == EncodeResult.Status.UNSUPPORTED
-              ? "command-unsupported"
-              : "invalid-command-arguments",
-          encoded.status() == EncodeResult.Status.UNSUPPORTED
-              ? "Command not supported"
-              : "Invalid command arguments",
-          "Driver " + row.driver() + ": " + encoded.detail());
+      throw encoded.status() == EncodeResult.Status.UNSUPPORTED
+          ? TEXTS.problem(
+              422, "command-unsupported", "command.refused", row.driver(), encoded.detail())
+          : TEXTS.problem(
+              422, "invalid-command-arguments", "command.refused", row.driver(), encoded.detail());
     }
     try {
       runtime.publish(entry, encoded.payload());
     } catch (IOException e) {
       store.failCommand(cmd.id(), "not published: " + e.getMessage());
-      throw new ProblemException(
-          503,
-          "broker-unavailable",
-          "Broker unavailable",
-          "The command could not be published: " + e.getMessage());
+      throw TEXTS.problem(503, "broker-unavailable", "device.not-published", e.getMessage());
     }
     return new Sent(store.command(id, cmd.id()), false);
   }
@@ -340,8 +320,7 @@ final class DeviceService {
   private MqttBroker broker() {
     MqttBroker b = runtime.broker();
     if (b == null) {
-      throw new ProblemException(
-          503, "broker-unavailable", "Broker unavailable", "The MQTT broker is not running.");
+      throw TEXTS.problem(503, "broker-unavailable", "device.broker-not-running");
     }
     return b;
   }
@@ -395,8 +374,7 @@ final class DeviceService {
   }
 
   private static ProblemException notFound(String id) {
-    return ProblemException.notFound(
-        "device-not-found", "Device not found", "This tenant has no device " + id + ".");
+    return TEXTS.problem(404, "device-not-found", "device.not-found", id);
   }
 
   /** How a device looks to the tenant, and why when it is faulty. */

@@ -19,6 +19,7 @@ import java.util.Set;
 import org.courtyard.api.ProblemException;
 import org.courtyard.api.TenantSlug;
 import org.courtyard.api.TextRules;
+import org.courtyard.api.Texts;
 import org.courtyard.api.jdbc.Jdbc;
 import org.courtyard.api.rest.DataScope;
 import org.courtyard.devices.internal.dto.CommandView;
@@ -31,6 +32,8 @@ import org.courtyard.driver.DeviceRecord;
 
 /** The tenant's device tables, in plain JDBC: the registry, the ingest batches, the commands. */
 final class DeviceStore {
+
+  private static final Texts TEXTS = Texts.of(DeviceStore.class);
 
   /** A device row. */
   record Row(
@@ -691,14 +694,12 @@ final class DeviceStore {
               if (!deviceId.equals(rs.getString(2))
                   || !name.equals(rs.getString(3))
                   || !rs.getBoolean(4)) {
-                throw ProblemException.unprocessable(
+                throw TEXTS.problem(
+                    422,
                     "idempotency-key-reused",
-                    "Idempotency-Key reused",
-                    "This Idempotency-Key was used for another command (command "
-                        + rs.getLong(1)
-                        + " to device "
-                        + rs.getString(2)
-                        + "); send a new key for a new command.");
+                    "command.idempotency-key-reused",
+                    rs.getLong(1),
+                    rs.getString(2));
               }
               return new StoredCommand(rs.getLong(1), true);
             }

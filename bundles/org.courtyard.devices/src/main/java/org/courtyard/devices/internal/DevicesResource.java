@@ -17,6 +17,7 @@ import javax.ws.rs.core.Response;
 import javax.ws.rs.core.SecurityContext;
 import javax.ws.rs.core.UriInfo;
 import org.courtyard.api.CourtyardConstants;
+import org.courtyard.api.Texts;
 import org.courtyard.api.rest.DataScope;
 import org.courtyard.api.rest.Doc;
 import org.courtyard.api.rest.ModuleResource;
@@ -48,6 +49,8 @@ import org.osgi.service.component.annotations.Reference;
 @Path("/")
 @Produces(MediaType.APPLICATION_JSON)
 public class DevicesResource implements ModuleResource {
+
+  private static final Texts TEXTS = Texts.of(DevicesResource.class);
 
   private static final Set<String> STATUSES = Set.of("active", "revoked");
   private static final Set<String> KINDS =
@@ -114,10 +117,10 @@ public class DevicesResource implements ModuleResource {
       @QueryParam("limit") String limit,
       @QueryParam("cursor") String cursor) {
     if (status != null && !STATUSES.contains(status)) {
-      throw Params.invalid("status must be one of " + STATUSES + ".");
+      throw Params.invalid(TEXTS.text("params.status", STATUSES));
     }
     if (state != null && !DeviceService.STATES.contains(state)) {
-      throw Params.invalid("state must be one of " + DeviceService.STATES + ".");
+      throw Params.invalid(TEXTS.text("params.state", DeviceService.STATES));
     }
     return service(security)
         .list(
@@ -195,7 +198,7 @@ public class DevicesResource implements ModuleResource {
       @QueryParam("kind") String kind,
       @QueryParam("limit") String limit) {
     if (kind != null && !KINDS.contains(kind)) {
-      throw Params.invalid("kind must be one of " + KINDS + ".");
+      throw Params.invalid(TEXTS.text("params.kind", KINDS));
     }
     return service(security).records(id, kind, Params.limit(limit), scope(security));
   }

@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import org.courtyard.api.Languages;
 import org.courtyard.api.ProblemException;
 import org.courtyard.api.TenantSlug;
 import org.courtyard.api.rest.DataScope;
@@ -135,7 +136,11 @@ class DevicePlacesTest {
     assertThat(e.status()).isEqualTo(403);
     assertThat(e.type()).isEqualTo("outside-scope");
     assertThat(e.title()).isEqualTo("Outside your scope");
-    assertThat(e.detail()).contains("whole company");
+    assertThat(e.detail())
+        .isEqualTo(
+            "A device placed in no estate is tied to no estate or building: that needs the"
+                + " permission granted for the whole company.");
+    assertThat(e.detail(Languages.CHINESE)).isEqualTo("不在任何小区的设备不属于任何小区或楼栋：此操作需要针对整个公司授予的权限。");
   }
 
   @Test

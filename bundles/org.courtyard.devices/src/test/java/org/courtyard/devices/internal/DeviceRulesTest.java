@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.Map;
+import org.courtyard.api.Languages;
 import org.courtyard.api.ProblemException;
 import org.courtyard.devices.internal.dto.DeviceInput;
 import org.junit.jupiter.api.Test;
@@ -72,6 +73,8 @@ class DeviceRulesTest {
               assertThat(e.status()).isEqualTo(422);
               assertThat(e.detail())
                   .contains("location.buildingId the building of the location: 3");
+              assertThat(e.detail(Languages.CHINESE))
+                  .isEqualTo("location.buildingId：应为该位置所在的楼栋 3。");
             });
   }
 

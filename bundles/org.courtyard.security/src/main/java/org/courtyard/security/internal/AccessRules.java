@@ -2,6 +2,7 @@ package org.courtyard.security.internal;
 
 import org.courtyard.api.FieldErrors;
 import org.courtyard.api.TextRules;
+import org.courtyard.api.Texts;
 import org.courtyard.security.internal.dto.RemoteOpen;
 
 /**
@@ -16,6 +17,8 @@ final class AccessRules {
   /** The door a request that names none opens: a controller's first. */
   static final String FIRST_DOOR = "1";
 
+  private static final Texts TEXTS = Texts.of(AccessRules.class);
+
   private AccessRules() {}
 
   /**
@@ -29,13 +32,13 @@ final class AccessRules {
     FieldErrors errors = new FieldErrors();
     String door = in.door() == null ? FIRST_DOOR : in.door().strip();
     if (!door.matches("[1-9][0-9]?")) {
-      errors.add("door", "the controller's door number, 1-99");
+      errors.add("door", TEXTS.text("access.door"));
     }
     if (TextRules.trimToNull(in.by()) == null || in.by().length() > BY_MAX) {
-      errors.add("by", "who opens: 1-100 characters");
+      errors.add("by", TEXTS.text("access.by"));
     }
     if (in.reason() != null && in.reason().length() > REASON_MAX) {
-      errors.add("reason", "at most 150 characters");
+      errors.add("reason", TEXTS.text("access.reason"));
     }
     errors.throwIfAny();
     return door;

@@ -3,7 +3,9 @@ package org.courtyard.security.internal;
 import java.util.Set;
 import org.courtyard.api.FieldErrors;
 import org.courtyard.api.ProblemException;
+import org.courtyard.api.Text;
 import org.courtyard.api.TextRules;
+import org.courtyard.api.Texts;
 import org.courtyard.security.internal.dto.AlarmAction;
 
 /**
@@ -21,6 +23,8 @@ final class AlarmRules {
   static final int BY_MAX = 100;
   static final int NOTE_MAX = 500;
 
+  private static final Texts TEXTS = Texts.of(AlarmRules.class);
+
   private AlarmRules() {}
 
   /**
@@ -29,10 +33,10 @@ final class AlarmRules {
   static AlarmAction check(AlarmAction a) {
     FieldErrors errors = new FieldErrors();
     if (TextRules.trimToNull(a.by()) == null || a.by().length() > BY_MAX) {
-      errors.add("by", "who acts: 1-100 characters");
+      errors.add("by", TEXTS.text("alarm.by"));
     }
     if (a.note() != null && a.note().length() > NOTE_MAX) {
-      errors.add("note", "at most 500 characters");
+      errors.add("note", TEXTS.text("alarm.note"));
     }
     errors.throwIfAny();
     return a;
@@ -46,10 +50,24 @@ final class AlarmRules {
   static void checkMove(long id, String status, String to) {
     boolean allowed = to.equals(ACKNOWLEDGED) ? status.equals(RAISED) : !status.equals(RESOLVED);
     if (!allowed) {
-      throw ProblemException.conflict(
-          "alarm-" + status,
-          "Alarm is " + status,
-          "Alarm " + id + " is " + status + "; it cannot be " + to + ".");
+      throw TEXTS.problem(409, "alarm-" + status, "alarm.cannot-move", id, is(status), to(to));
     }
+  }
+
+  /** Where an alarm is, said as English has always said it: its status. */
+  private static Text is(String status) {
+    return switch (status) {
+      case RAISED -> TEXTS.text("alarm.is.raised");
+      case ACKNOWLEDGED -> TEXTS.text("alarm.is.acknowledged");
+      case RESOLVED -> TEXTS.text("alarm.is.resolved");
+      default -> Text.plain(status);
+    };
+  }
+
+  /** What was asked of an alarm: acknowledged or resolved. */
+  private static Text to(String to) {
+    return to.equals(ACKNOWLEDGED)
+        ? TEXTS.text("alarm.to.acknowledged")
+        : TEXTS.text("alarm.to.resolved");
   }
 }

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Locale;
 import org.courtyard.api.ProblemException;
 import org.courtyard.api.TextRules;
+import org.courtyard.api.Texts;
 import org.courtyard.api.jdbc.Jdbc;
 import org.courtyard.api.rest.Page;
 import org.courtyard.devices.DeviceStatus;
@@ -25,6 +26,8 @@ import org.courtyard.security.internal.dto.AlarmView;
  * that is open already adds nothing.
  */
 final class Alarms {
+
+  private static final Texts TEXTS = Texts.of(Alarms.class);
 
   private static final int SOURCE_MAX = 32;
   private static final int DETAIL_MAX = 200;
@@ -269,8 +272,7 @@ final class Alarms {
   }
 
   private static ProblemException notFound(long id) {
-    return ProblemException.notFound(
-        "alarm-not-found", "Alarm not found", "This tenant has no alarm " + id + ".");
+    return TEXTS.problem(404, "alarm-not-found", "alarm.not-found", id);
   }
 
   private static AlarmView view(ResultSet rs) throws SQLException {

@@ -11,6 +11,7 @@ import javax.ws.rs.core.Context;
 import javax.ws.rs.core.MediaType;
 import javax.ws.rs.core.SecurityContext;
 import org.courtyard.api.CourtyardConstants;
+import org.courtyard.api.Texts;
 import org.courtyard.api.rest.Doc;
 import org.courtyard.api.rest.ModuleResource;
 import org.courtyard.api.rest.Page;
@@ -32,6 +33,8 @@ import org.osgi.service.component.annotations.Reference;
 @Path("alarms")
 @Produces(MediaType.APPLICATION_JSON)
 public class AlarmsResource implements ModuleResource {
+
+  private static final Texts TEXTS = Texts.of(AlarmsResource.class);
 
   private final SecurityInstances instances;
 
@@ -61,7 +64,7 @@ public class AlarmsResource implements ModuleResource {
       @QueryParam("limit") String limit,
       @QueryParam("cursor") String cursor) {
     if (status != null && !AlarmRules.STATUSES.contains(status)) {
-      throw Params.invalid("status must be one of " + AlarmRules.STATUSES + ".");
+      throw Params.invalid(TEXTS.text("params.alarm-status", AlarmRules.STATUSES));
     }
     int size = Params.limit(limit);
     TimeCursor after = TimeCursor.decode(TimeCursor.Listing.ALARMS, cursor);

@@ -7,6 +7,8 @@ import java.util.regex.Pattern;
 import org.courtyard.api.FieldErrors;
 import org.courtyard.api.ProblemException;
 import org.courtyard.api.TextRules;
+import org.courtyard.api.Texts;
+import org.courtyard.api.rest.Params;
 import org.courtyard.security.internal.dto.CredentialInput;
 import org.courtyard.security.internal.dto.CredentialView;
 
@@ -29,6 +31,8 @@ final class CredentialRules {
   private static final int HOLDER_MAX = 100;
   private static final int DOORS_MAX = 100;
 
+  private static final Texts TEXTS = Texts.of(CredentialRules.class);
+
   /** When an issued credential is valid: from {@code from}, until {@code to} (null: no end). */
   record Validity(Instant from, Instant to) {}
 
@@ -42,30 +46,30 @@ final class CredentialRules {
   static Validity check(CredentialInput in, Instant now) {
     FieldErrors errors = new FieldErrors();
     if (in.kind() == null || !KINDS.contains(in.kind())) {
-      errors.add("kind", "one of " + KINDS);
+      errors.add("kind", TEXTS.text("credential.kind", KINDS));
     }
     if (in.credential() == null || !VALUE.matcher(in.credential()).matches()) {
-      errors.add("credential", "1-64 printable characters, as the door controller reports it");
+      errors.add("credential", TEXTS.text("credential.value"));
     }
     if (TextRules.trimToNull(in.holder()) == null || in.holder().length() > HOLDER_MAX) {
-      errors.add("holder", "1-100 characters");
+      errors.add("holder", TEXTS.text("credential.holder"));
     }
     if (in.personId() != null && in.personId() <= 0) {
-      errors.add("personId", "a resident's person id");
+      errors.add("personId", TEXTS.text("credential.person-id"));
     }
     if (in.doors() == null || in.doors().isEmpty() || in.doors().size() > DOORS_MAX) {
-      errors.add("doors", "1-100 doors: '<device>' or '<device>:<door>'");
+      errors.add("doors", TEXTS.text("credential.doors"));
     } else {
       for (String d : in.doors()) {
         if (d == null || !DOOR.matcher(d).matches()) {
-          errors.add("doors", "'" + d + "' is not '<device>' or '<device>:<door>'");
+          errors.add("doors", TEXTS.text("credential.door", d));
         }
       }
     }
     Instant from = instant(errors, "validFrom", in.validFrom(), now);
     Instant to = instant(errors, "validTo", in.validTo(), null);
     if (from != null && to != null && !to.isAfter(from)) {
-      errors.add("validTo", "after validFrom");
+      errors.add("validTo", TEXTS.text("credential.valid-to"));
     }
     errors.throwIfAny();
     return new Validity(from, to);
@@ -83,10 +87,7 @@ final class CredentialRules {
         || door == null
         || !DOOR.matcher(door).matches()
         || !door.contains(":")) {
-      throw ProblemException.badRequest(
-          "invalid-parameter",
-          "Invalid query parameter",
-          "kind (card, pin, qr), credential and door ('<device>:<door>') are required.");
+      throw Params.invalid(TEXTS.text("params.question"));
     }
   }
 
@@ -115,7 +116,7 @@ final class CredentialRules {
     try {
       return Instant.parse(value.strip());
     } catch (DateTimeParseException e) {
-      errors.add(field, "an ISO-8601 instant such as 2026-12-01T00:00:00Z");
+      errors.add(field, TEXTS.text("credential.instant"));
       return null;
     }
   }

@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.courtyard.api.ProblemException;
+import org.courtyard.api.Texts;
 import org.courtyard.api.jdbc.Jdbc;
 import org.courtyard.api.rest.Cursor;
 import org.courtyard.api.rest.Page;
@@ -33,6 +34,8 @@ import org.courtyard.security.internal.dto.Push;
  * revokes it; issuing one needs every door in scope.
  */
 final class Credentials {
+
+  private static final Texts TEXTS = Texts.of(Credentials.class);
 
   private static final String COLUMNS =
       "id, kind, credential, holder, person_id, doors, valid_from, valid_to, status, created_at,"
@@ -83,14 +86,8 @@ final class Credentials {
                 ps.setTimestamp(8, Timestamp.from(now));
                 try (ResultSet rs = ps.executeQuery()) {
                   if (!rs.next()) {
-                    throw ProblemException.conflict(
-                        "credential-in-use",
-                        "Credential in use",
-                        "An active "
-                            + in.kind()
-                            + " credential "
-                            + in.credential()
-                            + " exists; revoke it first.");
+                    throw TEXTS.problem(
+                        409, "credential-in-use", "credential.in-use", in.kind(), in.credential());
                   }
                   return view(rs);
                 }
@@ -187,10 +184,7 @@ final class Credentials {
                 ps.setLong(1, id);
                 try (ResultSet rs = ps.executeQuery()) {
                   if (rs.next()) {
-                    throw ProblemException.conflict(
-                        "credential-revoked",
-                        "Credential revoked",
-                        "Credential " + id + " is revoked already.");
+                    throw TEXTS.problem(409, "credential-revoked", "credential.revoked", id);
                   }
                 }
               }
@@ -212,10 +206,7 @@ final class Credentials {
   }
 
   private static ProblemException notFound(long id) {
-    return ProblemException.notFound(
-        "credential-not-found",
-        "Credential not found",
-        "This tenant has no credential " + id + ".");
+    return TEXTS.problem(404, "credential-not-found", "credential.not-found", id);
   }
 
   /**

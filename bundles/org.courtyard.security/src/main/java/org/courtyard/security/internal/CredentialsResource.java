@@ -16,6 +16,7 @@ import javax.ws.rs.core.Response;
 import javax.ws.rs.core.SecurityContext;
 import javax.ws.rs.core.UriInfo;
 import org.courtyard.api.CourtyardConstants;
+import org.courtyard.api.Texts;
 import org.courtyard.api.rest.Cursor;
 import org.courtyard.api.rest.Doc;
 import org.courtyard.api.rest.ModuleResource;
@@ -40,6 +41,8 @@ import org.osgi.service.component.annotations.Reference;
 @Path("credentials")
 @Produces(MediaType.APPLICATION_JSON)
 public class CredentialsResource implements ModuleResource {
+
+  private static final Texts TEXTS = Texts.of(CredentialsResource.class);
 
   private static final Set<String> STATUSES =
       Set.of(CredentialRules.ACTIVE, CredentialRules.REVOKED);
@@ -98,7 +101,7 @@ public class CredentialsResource implements ModuleResource {
       @QueryParam("limit") String limit,
       @QueryParam("cursor") String cursor) {
     if (status != null && !STATUSES.contains(status)) {
-      throw Params.invalid("status must be active or revoked.");
+      throw Params.invalid(TEXTS.text("params.credential-status"));
     }
     int size = Params.limit(limit);
     return credentials(security)
@@ -145,7 +148,7 @@ public class CredentialsResource implements ModuleResource {
     try {
       when = Params.blank(at) ? null : Instant.parse(at.strip());
     } catch (DateTimeParseException e) {
-      throw Params.invalid("at must be an ISO-8601 instant.");
+      throw Params.invalid(TEXTS.text("params.at"));
     }
     return credentials.decide(kind, credential, door, when, instances.scope(security));
   }

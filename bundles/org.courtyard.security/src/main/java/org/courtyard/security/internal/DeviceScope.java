@@ -4,6 +4,9 @@ import java.util.Collection;
 import java.util.Set;
 import java.util.function.Consumer;
 import org.courtyard.api.ProblemException;
+import org.courtyard.api.Problems;
+import org.courtyard.api.Text;
+import org.courtyard.api.Texts;
 import org.courtyard.api.rest.DataScope;
 
 /**
@@ -18,6 +21,8 @@ final class DeviceScope {
 
   /** The whole company's: every device, and rows tied to none. */
   static final DeviceScope ALL = new DeviceScope(true, Set.of(), ids -> {});
+
+  private static final Texts TEXTS = Texts.of(DeviceScope.class);
 
   private final boolean all;
   private final Set<String> ids;
@@ -77,9 +82,9 @@ final class DeviceScope {
    * 403 {@code outside-scope} for a write to something tied to no device and no estate, which only
    * the whole company's grant may make.
    */
-  static ProblemException outside(String what) {
-    return org.courtyard.api.Problems.outsideScope(
-        what + " is tied to no estate or building: that", "the whole company");
+  static ProblemException outside(Text what) {
+    return Problems.outsideScope(
+        TEXTS.text("scope.no-place", what), TEXTS.text("scope.whole-company"));
   }
 
   @Override

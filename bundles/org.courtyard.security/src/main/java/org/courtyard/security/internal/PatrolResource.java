@@ -16,6 +16,7 @@ import javax.ws.rs.core.Response;
 import javax.ws.rs.core.SecurityContext;
 import javax.ws.rs.core.UriInfo;
 import org.courtyard.api.CourtyardConstants;
+import org.courtyard.api.Texts;
 import org.courtyard.api.rest.Cursor;
 import org.courtyard.api.rest.Doc;
 import org.courtyard.api.rest.ModuleResource;
@@ -40,6 +41,8 @@ import org.osgi.service.component.annotations.Reference;
 @Path("patrol")
 @Produces(MediaType.APPLICATION_JSON)
 public class PatrolResource implements ModuleResource {
+
+  private static final Texts TEXTS = Texts.of(PatrolResource.class);
 
   /** The zone a day's route times are read in when the request names none. */
   private static final String DEFAULT_ZONE = "Asia/Shanghai";
@@ -103,7 +106,7 @@ public class PatrolResource implements ModuleResource {
     try {
       z = ZoneId.of(Params.blank(zone) ? DEFAULT_ZONE : zone.strip());
     } catch (DateTimeException e) {
-      throw Params.invalid("zone must be a time zone such as Asia/Shanghai.");
+      throw Params.invalid(TEXTS.text("params.zone"));
     }
     return t.patrols().schedule(date, z, t.now(), instances.scope(security));
   }

@@ -10,6 +10,7 @@ import java.util.regex.Pattern;
 import org.courtyard.api.FieldErrors;
 import org.courtyard.api.ProblemException;
 import org.courtyard.api.TextRules;
+import org.courtyard.api.Texts;
 import org.courtyard.security.internal.dto.CheckinInput;
 import org.courtyard.security.internal.dto.CheckinView;
 import org.courtyard.security.internal.dto.RoundView;
@@ -38,6 +39,8 @@ final class PatrolRules {
   private static final int TIMES_MAX = 48;
   private static final int ROUND_MINUTES_MIN = 5;
 
+  private static final Texts TEXTS = Texts.of(PatrolRules.class);
+
   private PatrolRules() {}
 
   /**
@@ -46,25 +49,25 @@ final class PatrolRules {
   static void checkRoute(RouteInput in) {
     FieldErrors errors = new FieldErrors();
     if (TextRules.trimToNull(in.name()) == null || in.name().length() > NAME_MAX) {
-      errors.add("name", "1-100 characters");
+      errors.add("name", TEXTS.text("patrol.name"));
     }
     if (in.checkpoints() == null
         || in.checkpoints().isEmpty()
         || in.checkpoints().size() > CHECKPOINTS_MAX
         || in.checkpoints().stream().anyMatch(c -> c == null || !CHECKPOINT.matcher(c).matches())
         || in.checkpoints().stream().distinct().count() != in.checkpoints().size()) {
-      errors.add("checkpoints", "1-200 distinct codes: '<device>:<door>' or a tag code");
+      errors.add("checkpoints", TEXTS.text("patrol.checkpoints"));
     }
     if (in.times() == null
         || in.times().isEmpty()
         || in.times().size() > TIMES_MAX
         || in.times().stream().anyMatch(t -> t == null || !TIME.matcher(t).matches())) {
-      errors.add("times", "1-48 local start times 'HH:MM'");
+      errors.add("times", TEXTS.text("patrol.times"));
     }
     if (in.roundMinutes() == null
         || in.roundMinutes() < ROUND_MINUTES_MIN
         || in.roundMinutes() > LONGEST_ROUND.toMinutes()) {
-      errors.add("roundMinutes", "5-720 minutes to walk a round");
+      errors.add("roundMinutes", TEXTS.text("patrol.round-minutes"));
     }
     errors.throwIfAny();
   }
@@ -75,10 +78,10 @@ final class PatrolRules {
   static void checkCheckin(CheckinInput in) {
     FieldErrors errors = new FieldErrors();
     if (in.checkpoint() == null || !CHECKPOINT.matcher(in.checkpoint()).matches()) {
-      errors.add("checkpoint", "a checkpoint of the round's route");
+      errors.add("checkpoint", TEXTS.text("patrol.checkpoint"));
     }
     if (TextRules.trimToNull(in.guard()) == null || in.guard().length() > GUARD_MAX) {
-      errors.add("guard", "who checks in: 1-100 characters");
+      errors.add("guard", TEXTS.text("patrol.guard"));
     }
     errors.throwIfAny();
   }
@@ -104,7 +107,7 @@ final class PatrolRules {
     try {
       return LocalDate.parse(date);
     } catch (DateTimeParseException | NullPointerException e) {
-      throw ProblemException.badRequest("invalid-date", "Invalid date", "date must be YYYY-MM-DD.");
+      throw TEXTS.problem(400, "invalid-date", "params.date");
     }
   }
 

@@ -18,6 +18,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.courtyard.api.ProblemException;
+import org.courtyard.api.Texts;
 import org.courtyard.api.jdbc.Jdbc;
 import org.courtyard.api.rest.Cursor;
 import org.courtyard.api.rest.Page;
@@ -40,6 +41,8 @@ import org.courtyard.security.internal.dto.RouteView;
  * check-ins follow it.
  */
 final class Patrols {
+
+  private static final Texts TEXTS = Texts.of(Patrols.class);
 
   private record RoundRow(long id, long routeId, Instant startsAt, Instant dueAt) {}
 
@@ -73,7 +76,7 @@ final class Patrols {
     if (!scope.isAll()) {
       List<String> devices = PatrolRules.checkpointDevices(in.checkpoints());
       if (devices.isEmpty()) {
-        throw DeviceScope.outside("A route of app tags only, with no reader checkpoint,");
+        throw DeviceScope.outside(TEXTS.text("scope.route-of-tags"));
       }
       scope.require(devices);
     }
@@ -90,10 +93,7 @@ final class Patrols {
             ps.setInt(4, in.roundMinutes());
             try (ResultSet rs = ps.executeQuery()) {
               if (!rs.next()) {
-                throw ProblemException.conflict(
-                    "route-exists",
-                    "Route exists",
-                    "A route named " + in.name().strip() + " exists.");
+                throw TEXTS.problem(409, "route-exists", "patrol.route-exists", in.name().strip());
               }
               return route(c, rs.getLong(1));
             }
@@ -276,22 +276,21 @@ final class Patrols {
         c -> {
           RoundView r = round(c, roundId, now, scope);
           if (!route(c, r.routeId()).checkpoints().contains(in.checkpoint())) {
-            throw ProblemException.unprocessable(
-                "not-a-checkpoint",
-                "Not a checkpoint of this route",
-                in.checkpoint() + " is not on route " + r.route() + ".");
+            throw TEXTS.problem(
+                422, "not-a-checkpoint", "patrol.not-a-checkpoint", in.checkpoint(), r.route());
           }
           if (now.isBefore(r.startsAt()) || now.isAfter(r.dueAt())) {
-            throw ProblemException.conflict(
+            throw TEXTS.problem(
+                409,
                 "outside-round-window",
-                "Outside the round's window",
-                "Round " + roundId + " runs from " + r.startsAt() + " to " + r.dueAt() + ".");
+                "patrol.outside-window",
+                roundId,
+                r.startsAt(),
+                r.dueAt());
           }
           if (!insertCheckin(c, roundId, in.checkpoint(), in.guard().strip(), "app", now)) {
-            throw ProblemException.conflict(
-                "already-checked-in",
-                "Already checked in",
-                in.checkpoint() + " is checked in for round " + roundId + " already.");
+            throw TEXTS.problem(
+                409, "already-checked-in", "patrol.already-checked-in", in.checkpoint(), roundId);
           }
           return round(c, roundId, now);
         });
@@ -344,8 +343,7 @@ final class Patrols {
   }
 
   private static ProblemException roundNotFound(long id) {
-    return ProblemException.notFound(
-        "round-not-found", "Round not found", "This tenant has no patrol round " + id + ".");
+    return TEXTS.problem(404, "round-not-found", "patrol.round-not-found", id);
   }
 
   private RoundView round(Connection c, long id, Instant now) throws SQLException {
@@ -435,8 +433,7 @@ final class Patrols {
       ps.setLong(1, id);
       try (ResultSet rs = ps.executeQuery()) {
         if (!rs.next()) {
-          throw ProblemException.notFound(
-              "route-not-found", "Route not found", "This tenant has no patrol route " + id + ".");
+          throw TEXTS.problem(404, "route-not-found", "patrol.route-not-found", id);
         }
         return route(rs);
       }

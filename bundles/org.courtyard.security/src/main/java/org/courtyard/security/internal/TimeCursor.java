@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Base64;
 import org.courtyard.api.ProblemException;
+import org.courtyard.api.Texts;
 
 /**
  * Where a page of a list ordered by a time and then by id ends: the access log and alarms (newest
@@ -35,6 +36,8 @@ record TimeCursor(Instant at, long id) {
 
   /** No cursor this API returns is longer. */
   private static final int MAX_LENGTH = 80;
+
+  private static final Texts TEXTS = Texts.of(TimeCursor.class);
 
   String encode(Listing list) {
     // ChronoUnit.MICROS.between would count in nanoseconds first: that overflows past 2262
@@ -77,7 +80,6 @@ record TimeCursor(Instant at, long id) {
     } catch (IllegalArgumentException e) {
       // reported below
     }
-    throw ProblemException.badRequest(
-        "invalid-cursor", "Invalid cursor", "The cursor is not one this API returned.");
+    throw TEXTS.problem(400, "invalid-cursor", "cursor.invalid");
   }
 }

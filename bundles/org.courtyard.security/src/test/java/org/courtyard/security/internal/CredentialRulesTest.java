@@ -6,6 +6,8 @@ import static org.courtyard.security.internal.RuleProblems.thrown;
 
 import java.time.Instant;
 import java.util.List;
+import org.courtyard.api.Languages;
+import org.courtyard.api.ProblemException;
 import org.courtyard.security.internal.dto.CredentialInput;
 import org.courtyard.security.internal.dto.CredentialView;
 import org.junit.jupiter.api.Test;
@@ -60,6 +62,20 @@ class CredentialRulesTest {
                         NOW)))
         .containsExactly(
             "doors 1-100 doors: '<device>' or '<device>:<door>'", "validTo after validFrom");
+  }
+
+  @Test
+  void aClerkReadsTheFieldErrorsInChinese() {
+    ProblemException e =
+        thrown(
+            () ->
+                CredentialRules.check(
+                    new CredentialInput(
+                        "card", "A1B2", "Wang", null, List.of("Gate 1"), null, null),
+                    NOW));
+    assertThat(e.detail(Languages.CHINESE))
+        .isEqualTo("doors：“Gate 1”不是 '<device>' 或 '<device>:<door>' 格式。");
+    assertThat(e.detail()).isEqualTo("doors 'Gate 1' is not '<device>' or '<device>:<door>'.");
   }
 
   @Test

@@ -6,7 +6,9 @@ import static org.courtyard.security.internal.RuleProblems.thrown;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import org.courtyard.api.Languages;
 import org.courtyard.api.ProblemException;
+import org.courtyard.api.Text;
 import org.junit.jupiter.api.Test;
 
 class DeviceScopeTest {
@@ -54,10 +56,15 @@ class DeviceScopeTest {
 
   @Test
   void aWriteTiedToNothingNeedsTheWholeCompany() {
-    ProblemException e = DeviceScope.outside("A route of app tags only");
+    ProblemException e = DeviceScope.outside(Text.plain("A route of app tags only"));
     assertThat(e.status()).isEqualTo(403);
     assertThat(e.type()).isEqualTo("outside-scope");
     assertThat(e.title()).isEqualTo("Outside your scope");
-    assertThat(e.detail()).startsWith("A route of app tags only is tied to no estate");
+    assertThat(e.detail())
+        .isEqualTo(
+            "A route of app tags only is tied to no estate or building: that needs the"
+                + " permission granted for the whole company.");
+    assertThat(e.detail(Languages.CHINESE))
+        .isEqualTo("A route of app tags only不属于任何小区或楼栋：此操作需要针对整个公司授予的权限。");
   }
 }

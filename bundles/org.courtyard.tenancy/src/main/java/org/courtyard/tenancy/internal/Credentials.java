@@ -4,10 +4,9 @@ import java.sql.SQLException;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BiPredicate;
-import org.courtyard.api.ProblemException;
-import org.courtyard.api.RetryLaterException;
 import org.courtyard.api.Tenant;
 import org.courtyard.api.TenantSlug;
+import org.courtyard.api.Texts;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -21,6 +20,8 @@ import org.slf4j.LoggerFactory;
 final class Credentials {
 
   private static final Logger LOG = LoggerFactory.getLogger(Credentials.class);
+
+  private static final Texts TEXTS = Texts.of(Credentials.class);
 
   /** Where stored credentials are read: the registry, or a fake in unit tests. */
   interface Store {
@@ -164,15 +165,7 @@ final class Credentials {
       return false;
     }
     if (secondFactor) {
-      throw new ProblemException(
-          401,
-          "operator-sign-in-required",
-          "Sign in with your code",
-          "Operator '"
-              + username
-              + "' has a second factor, which HTTP Basic cannot carry: sign in with POST"
-              + " /api/v1/operator/sign-in {username, password, totp} and send the session token"
-              + " as Authorization: Bearer.");
+      throw TEXTS.problem(401, "operator-sign-in-required", "login.second-factor", username);
     }
     if (!cache.putIfCurrent(key, username, epoch)) {
       Optional<StoredOperator> now = read(() -> store.operator(username));
@@ -287,24 +280,17 @@ final class Credentials {
   private void refuseIfLocked(String source, String account) {
     long left = Math.max(addresses.lockedFor(source), accounts.lockedFor(account));
     if (left > 0) {
-      throw new RetryLaterException(
+      throw TEXTS.retryLater(
           429,
           "too-many-failed-logins",
-          "Too many failed logins",
-          "Too many wrong credentials from this address or for this account; try again later.",
-          (left + TimeUnit.SECONDS.toNanos(1) - 1) / TimeUnit.SECONDS.toNanos(1));
+          (left + TimeUnit.SECONDS.toNanos(1) - 1) / TimeUnit.SECONDS.toNanos(1),
+          "login.locked");
     }
   }
 
   private static void requireActive(StoredToken row) {
     if (!Tenant.ACTIVE.equals(row.tenantStatus)) {
-      throw new ProblemException(
-          403,
-          "tenant-suspended",
-          "Tenant suspended",
-          "Tenant '"
-              + row.tenant
-              + "' is suspended; its data is kept. Ask the platform operator to resume it.");
+      throw TEXTS.problem(403, "tenant-suspended", "login.tenant-suspended", row.tenant);
     }
   }
 

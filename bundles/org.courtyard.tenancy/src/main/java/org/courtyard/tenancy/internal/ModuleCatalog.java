@@ -13,6 +13,7 @@ import org.courtyard.api.CourtyardConstants;
 import org.courtyard.api.ModuleDescriptor;
 import org.courtyard.api.ModuleInfo;
 import org.courtyard.api.ProblemException;
+import org.courtyard.api.Texts;
 import org.osgi.framework.Bundle;
 import org.osgi.framework.ServiceReference;
 import org.slf4j.Logger;
@@ -25,6 +26,8 @@ import org.slf4j.LoggerFactory;
 final class ModuleCatalog {
 
   private static final Logger LOG = LoggerFactory.getLogger(ModuleCatalog.class);
+
+  private static final Texts TEXTS = Texts.of(ModuleCatalog.class);
 
   /** An installed module: its descriptor and the bundle that registered it. */
   static final class Registered {
@@ -140,11 +143,7 @@ final class ModuleCatalog {
       while ((r = descriptors.get(module)) == null) {
         long left = deadline - System.currentTimeMillis();
         if (left <= 0) {
-          throw new ProblemException(
-              503,
-              "module-unavailable",
-              "Module unavailable",
-              "Module '" + module + "' was installed but did not start; see the container log.");
+          throw TEXTS.problem(503, "module-unavailable", "module.not-started", module);
         }
         try {
           descriptors.wait(left);
@@ -185,9 +184,6 @@ final class ModuleCatalog {
   }
 
   private static ProblemException unknownModule(String module) {
-    return ProblemException.notFound(
-        "module-not-found",
-        "Unknown module",
-        "There is no module '" + module + "' in this container.");
+    return TEXTS.problem(404, "module-not-found", "module.unknown", module);
   }
 }

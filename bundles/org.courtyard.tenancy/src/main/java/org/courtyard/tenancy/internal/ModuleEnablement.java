@@ -4,11 +4,13 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import org.courtyard.api.ProblemException;
 import org.courtyard.api.Tenant;
 import org.courtyard.api.TenantSlug;
+import org.courtyard.api.Texts;
 import org.courtyard.persistence.PlatformDatabase;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -22,6 +24,8 @@ import org.slf4j.MDC;
 final class ModuleEnablement {
 
   private static final Logger LOG = LoggerFactory.getLogger(ModuleEnablement.class);
+
+  private static final Texts TEXTS = Texts.of(ModuleEnablement.class);
 
   private final PlatformDatabase db;
   private final Registry registry;
@@ -92,15 +96,7 @@ final class ModuleEnablement {
   }
 
   static ProblemException notInPlan(TenantSlug s, String module) {
-    return new ProblemException(
-        403,
-        "module-not-in-plan",
-        "Module not in the plan",
-        "The plan of '"
-            + s
-            + "' does not include module '"
-            + module
-            + "'. The platform operator can add it to the plan.");
+    return TEXTS.problem(403, "module-not-in-plan", "module.not-in-plan", s, module);
   }
 
   /**
@@ -116,11 +112,7 @@ final class ModuleEnablement {
       TreeSet<String> ids = new TreeSet<>();
       for (String m : modules) {
         if (m == null || !offered.contains(m)) {
-          throw new ProblemException(
-              422,
-              "unknown-module",
-              "Unknown module",
-              "The container offers no module '" + m + "'.");
+          throw TEXTS.problem(422, "unknown-module", "module.not-offered", m);
         }
         ids.add(m);
       }
@@ -132,14 +124,7 @@ final class ModuleEnablement {
         List<String> left = new ArrayList<>(t.modules);
         left.removeAll(plan);
         if (!left.isEmpty()) {
-          throw ProblemException.conflict(
-              "module-enabled",
-              "Module enabled",
-              "The plan would leave out "
-                  + String.join(", ", left)
-                  + ", enabled for '"
-                  + s
-                  + "'. Disable it first; its data is kept.");
+          throw TEXTS.problem(409, "module-enabled", "module.left-out", String.join(", ", left), s);
         }
       }
       try {
@@ -157,18 +142,17 @@ final class ModuleEnablement {
     synchronized (tenants.lock(s.value())) {
       Tenant t = tenants.require(s.value());
       if (!t.modules.contains(module)) {
-        throw ProblemException.conflict(
-            "module-not-enabled",
-            "Module not enabled",
-            "Module '" + module + "' is not enabled for tenant '" + s + "'.");
+        throw TEXTS.problem(409, "module-not-enabled", "module.not-enabled", module, s);
       }
       for (String other : t.modules) {
         ModuleCatalog.Registered r = catalog.installed(other);
         if (r != null && r.descriptor.requires().contains(module)) {
-          throw ProblemException.conflict(
+          throw new ProblemException(
+              409,
               "module-required",
-              "Module still required",
-              "Module '" + other + "' requires '" + module + "'. Disable '" + other + "' first.");
+              TEXTS.title("module-still-required"),
+              TEXTS.text("module.still-required", other, module),
+              Map.of());
         }
       }
       instances.stop(s, module);

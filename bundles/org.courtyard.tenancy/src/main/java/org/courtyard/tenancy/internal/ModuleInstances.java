@@ -8,6 +8,7 @@ import org.courtyard.api.ModuleDescriptor;
 import org.courtyard.api.ProblemException;
 import org.courtyard.api.TenantInstances;
 import org.courtyard.api.TenantSlug;
+import org.courtyard.api.Texts;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.InvalidSyntaxException;
 import org.osgi.framework.ServiceReference;
@@ -19,6 +20,8 @@ import org.osgi.service.cm.ConfigurationAdmin;
  * component, started and stopped here and waited for until it serves or is gone.
  */
 final class ModuleInstances {
+
+  private static final Texts TEXTS = Texts.of(ModuleInstances.class);
 
   private final BundleContext context;
   private final ConfigurationAdmin configAdmin;
@@ -44,17 +47,8 @@ final class ModuleInstances {
       config.updateIfDifferent(props);
       if (!ServiceWaiter.awaitPresent(context, TenantInstances.filter(s, d.id()), timeoutMs)) {
         config.delete();
-        throw new ProblemException(
-            503,
-            "module-start-timeout",
-            "Module did not start",
-            "Module '"
-                + d.id()
-                + "' did not start for tenant '"
-                + s
-                + "' within "
-                + timeoutMs / 1000
-                + " s; see the container log.");
+        throw TEXTS.problem(
+            503, "module-start-timeout", "module.start-timeout", d.id(), s, timeoutMs / 1000);
       }
       awaitActivation(TenantInstances.filter(s, d.id()));
       if (d.publishesApi()
@@ -66,15 +60,8 @@ final class ModuleInstances {
                   + d.id()
                   + "))",
               timeoutMs)) {
-        throw new ProblemException(
-            503,
-            "module-start-timeout",
-            "Module did not start",
-            "The API of module '"
-                + d.id()
-                + "' was not published within "
-                + timeoutMs / 1000
-                + " s; see the container log.");
+        throw TEXTS.problem(
+            503, "module-start-timeout", "module.api-timeout", d.id(), timeoutMs / 1000);
       }
     } catch (IOException e) {
       throw new IllegalStateException("configuring " + d.id() + " for " + s + " failed", e);

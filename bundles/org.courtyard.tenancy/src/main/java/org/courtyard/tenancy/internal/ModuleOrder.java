@@ -8,9 +8,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.courtyard.api.ProblemException;
+import org.courtyard.api.Texts;
 
 /** Orders modules so that every module comes after the modules it requires. */
 final class ModuleOrder {
+
+  private static final Texts TEXTS = Texts.of(ModuleOrder.class);
 
   private ModuleOrder() {}
 
@@ -50,10 +53,7 @@ final class ModuleOrder {
       return;
     }
     if (!visiting.add(m)) {
-      throw ProblemException.conflict(
-          "module-dependency-cycle",
-          "Module dependency cycle",
-          "Modules " + visiting + " require each other; none of them can be enabled first.");
+      throw TEXTS.problem(409, "module-dependency-cycle", "module.cycle", visiting);
     }
     for (String r : requires.getOrDefault(m, List.of())) {
       if (wanted.contains(r)) {
@@ -65,15 +65,6 @@ final class ModuleOrder {
   }
 
   static ProblemException missing(String module, String required) {
-    return ProblemException.conflict(
-        "module-requires",
-        "Required module not enabled",
-        "Module '"
-            + module
-            + "' requires module '"
-            + required
-            + "', which is not enabled for this tenant. Enable '"
-            + required
-            + "' first.");
+    return TEXTS.problem(409, "module-requires", "module.requires", module, required);
   }
 }

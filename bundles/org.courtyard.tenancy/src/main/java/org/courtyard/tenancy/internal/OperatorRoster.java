@@ -8,8 +8,8 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
 import org.courtyard.api.FieldErrors;
 import org.courtyard.api.OperatorAccount;
-import org.courtyard.api.ProblemException;
 import org.courtyard.api.Problems;
+import org.courtyard.api.Texts;
 
 /**
  * The operator accounts beyond the first: owners and read-only support staff, created with a random
@@ -18,6 +18,8 @@ import org.courtyard.api.Problems;
  * forgotten on every change.
  */
 final class OperatorRoster {
+
+  private static final Texts TEXTS = Texts.of(OperatorRoster.class);
 
   private static final Pattern NAME = Pattern.compile("^[a-z][a-z0-9._-]{1,39}$");
 
@@ -48,16 +50,15 @@ final class OperatorRoster {
   String create(String username, String role) {
     FieldErrors errors = new FieldErrors();
     if (username == null || !NAME.matcher(username).matches()) {
-      errors.add(
-          "username", "must be 2 to 40 lower-case letters, digits, dots, dashes or underscores");
+      errors.add("username", TEXTS.text("operator.username"));
     }
     if (!OperatorAccount.OWNER.equals(role) && !OperatorAccount.SUPPORT.equals(role)) {
-      errors.add("role", "must be owner or support");
+      errors.add("role", TEXTS.text("operator.role"));
     }
     errors.throwIfAny();
     String password = passwords.randomPassword();
     if (!read(() -> registry.createOperator(username, hasher.hash(password), role))) {
-      throw Problems.duplicate("An operator named '" + username + "' already exists.");
+      throw Problems.duplicate(TEXTS.text("operator.exists", username));
     }
     roles.remove(username);
     return password;
@@ -66,13 +67,10 @@ final class OperatorRoster {
   OperatorAccount setActive(String username, boolean active) {
     int changed = read(() -> registry.setOperatorStatus(username, active ? "active" : "disabled"));
     if (changed == 0) {
-      throw Problems.notFound("Operator", username);
+      throw Problems.notFound(TEXTS.text("label.operator"), username);
     }
     if (changed < 0) {
-      throw ProblemException.conflict(
-          "last-owner",
-          "Last owner",
-          "'" + username + "' is the last active owner; enable or create another owner first.");
+      throw TEXTS.problem(409, "last-owner", "operator.last-owner", username);
     }
     roles.remove(username);
     credentials.forgetOperators();

@@ -5,9 +5,11 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.Map;
 import java.util.OptionalLong;
 import org.courtyard.api.ProblemException;
 import org.courtyard.api.Problems;
+import org.courtyard.api.Texts;
 import org.courtyard.api.Totp;
 import org.courtyard.api.jdbc.Jdbc;
 
@@ -19,6 +21,8 @@ import org.courtyard.api.jdbc.Jdbc;
  * operator's factor: its sessions end with it.
  */
 final class OperatorSecondFactor {
+
+  private static final Texts TEXTS = Texts.of(OperatorSecondFactor.class);
 
   /** The realm in the authenticator app's label: {@code Courtyard (operator):name}. */
   static final String REALM = "operator";
@@ -45,11 +49,7 @@ final class OperatorSecondFactor {
             ps.setString(1, username);
             ps.setString(2, setup.secret());
             if (ps.executeUpdate() == 0) {
-              throw ProblemException.conflict(
-                  "totp-already-enabled",
-                  "Second factor already set up",
-                  "Turn the second factor off first (with a current code), or ask an owner to"
-                      + " reset it.");
+              throw TEXTS.problem(409, "totp-already-enabled", "totp.already-enabled");
             }
           }
           return null;
@@ -64,10 +64,12 @@ final class OperatorSecondFactor {
         c -> {
           String secret = secret(c, username, false);
           if (secret == null) {
-            throw ProblemException.conflict(
+            throw new ProblemException(
+                409,
                 "totp-not-set-up",
-                "Nothing to confirm",
-                "Start with POST /api/v1/operator/me/totp, then confirm with a code from the app.");
+                TEXTS.title("totp-nothing-to-confirm"),
+                TEXTS.text("totp.nothing-to-confirm"),
+                Map.of());
           }
           consume(c, username, secret, code, source);
           try (PreparedStatement ps =
@@ -89,8 +91,7 @@ final class OperatorSecondFactor {
         c -> {
           String secret = secret(c, username, true);
           if (secret == null) {
-            throw ProblemException.conflict(
-                "totp-not-set-up", "No second factor", "The second factor is not set up.");
+            throw TEXTS.problem(409, "totp-not-set-up", "totp.not-set-up");
           }
           consume(c, username, secret, code, source);
           delete(c, username);
@@ -120,13 +121,7 @@ final class OperatorSecondFactor {
   void verifyAtSignIn(Connection c, String username, String code, String source)
       throws SQLException {
     if (code == null || code.isBlank()) {
-      throw new ProblemException(
-          401,
-          "totp-required",
-          "Code required",
-          "Operator '"
-              + username
-              + "' signs in with a code from its authenticator app: send it as totp.");
+      throw TEXTS.problem(401, "totp-required", "totp.required", username);
     }
     String secret = secret(c, username, true);
     if (secret == null) {
@@ -149,11 +144,7 @@ final class OperatorSecondFactor {
     OptionalLong step = Totp.verify(secret, code, Instant.now(), last);
     if (step.isEmpty()) {
       credentials.operatorCodeFailed(username, source);
-      throw new ProblemException(
-          401,
-          "totp-invalid",
-          "Wrong code",
-          "The code is wrong, expired or was used already. Use the current one from the app.");
+      throw TEXTS.problem(401, "totp-invalid", "totp.invalid");
     }
     try (PreparedStatement ps =
         c.prepareStatement("update operator_totp set last_step = ? where username = ?")) {
@@ -190,7 +181,7 @@ final class OperatorSecondFactor {
       ps.setString(1, username);
       try (ResultSet rs = ps.executeQuery()) {
         if (!rs.next()) {
-          throw Problems.notFound("Operator", username);
+          throw Problems.notFound(TEXTS.text("label.operator"), username);
         }
       }
     }

@@ -13,8 +13,10 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.HexFormat;
+import java.util.Map;
 import java.util.Optional;
 import org.courtyard.api.ProblemException;
+import org.courtyard.api.Texts;
 import org.courtyard.api.jdbc.Jdbc;
 
 /**
@@ -26,6 +28,8 @@ import org.courtyard.api.jdbc.Jdbc;
  * outlive a revocation.
  */
 final class OperatorSignIn {
+
+  private static final Texts TEXTS = Texts.of(OperatorSignIn.class);
 
   static final String PREFIX = "cyo_";
 
@@ -72,8 +76,9 @@ final class OperatorSignIn {
       throw new ProblemException(
           401,
           "invalid-credentials",
-          "Wrong user name or password",
-          "The operator name or password is wrong, or the account is disabled.");
+          TEXTS.title("operator-invalid-credentials"),
+          TEXTS.text("login.operator-wrong"),
+          Map.of());
     }
     String token = PREFIX + randomToken();
     Instant expires = Instant.now().plus(lifetime);

@@ -12,9 +12,9 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import javax.sql.DataSource;
 import org.courtyard.api.OnboardingListener;
 import org.courtyard.api.OnboardingResult;
-import org.courtyard.api.ProblemException;
 import org.courtyard.api.RequestAudit;
 import org.courtyard.api.TenantSlug;
+import org.courtyard.api.Texts;
 import org.courtyard.api.jdbc.TransientFailures;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -27,6 +27,8 @@ import org.slf4j.LoggerFactory;
 final class TenantOnboarding {
 
   private static final Logger LOG = LoggerFactory.getLogger(TenantOnboarding.class);
+
+  private static final Texts TEXTS = Texts.of(TenantOnboarding.class);
 
   /** Drops of a schema a write still held, before offboarding gives up. */
   private static final int DROP_ATTEMPTS = 5;
@@ -83,8 +85,7 @@ final class TenantOnboarding {
         inTransaction(c -> createTenantRows(c, s, displayName, token));
       } catch (SQLException e) {
         if ("23505".equals(e.getSQLState()) || "42P06".equals(e.getSQLState())) {
-          throw ProblemException.conflict(
-              "tenant-exists", "Tenant exists", "A tenant '" + s + "' already exists.");
+          throw TEXTS.problem(409, "tenant-exists", "tenant.exists", s);
         }
         throw new IllegalStateException("onboarding " + s + " failed", e);
       }
@@ -122,10 +123,7 @@ final class TenantOnboarding {
   private static String validName(String name) {
     String n = name == null ? "" : name.strip();
     if (n.isEmpty() || n.length() > 200 || n.chars().anyMatch(Character::isISOControl)) {
-      throw ProblemException.badRequest(
-          "invalid-tenant-name",
-          "Invalid tenant name",
-          "A tenant name is 1 to 200 characters without control characters.");
+      throw TEXTS.problem(400, "invalid-tenant-name", "tenant.invalid-name");
     }
     return n;
   }

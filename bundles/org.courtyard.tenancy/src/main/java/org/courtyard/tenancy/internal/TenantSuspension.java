@@ -1,9 +1,9 @@
 package org.courtyard.tenancy.internal;
 
 import java.sql.SQLException;
-import org.courtyard.api.ProblemException;
 import org.courtyard.api.Tenant;
 import org.courtyard.api.TenantSlug;
+import org.courtyard.api.Texts;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -14,6 +14,8 @@ import org.slf4j.LoggerFactory;
 final class TenantSuspension {
 
   private static final Logger LOG = LoggerFactory.getLogger(TenantSuspension.class);
+
+  private static final Texts TEXTS = Texts.of(TenantSuspension.class);
 
   private final Registry registry;
   private final Tenants tenants;
@@ -28,8 +30,7 @@ final class TenantSuspension {
   Tenant suspend(String slug, String reason) {
     String why = reason == null || reason.isBlank() ? null : reason.strip();
     if (why != null && why.length() > 500) {
-      throw ProblemException.badRequest(
-          "invalid-reason", "Reason too long", "A suspension reason has at most 500 characters.");
+      throw TEXTS.problem(400, "invalid-reason", "tenant.invalid-reason");
     }
     return setStatus(slug, Tenant.SUSPENDED, why);
   }

@@ -5,8 +5,8 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.List;
 import javax.sql.DataSource;
-import org.courtyard.api.ProblemException;
 import org.courtyard.api.TenantSlug;
+import org.courtyard.api.Texts;
 import org.courtyard.api.TokenInfo;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -18,6 +18,8 @@ import org.slf4j.LoggerFactory;
 final class TenantTokens {
 
   private static final Logger LOG = LoggerFactory.getLogger(TenantTokens.class);
+
+  private static final Texts TEXTS = Texts.of(TenantTokens.class);
 
   /** A token not yet stored, with the hash that will be. */
   static final class NewToken {
@@ -95,15 +97,9 @@ final class TenantTokens {
     try {
       if (!registry.revokeToken(slug, tokenId)) {
         if (registry.tokenRevoked(slug, tokenId)) {
-          throw ProblemException.conflict(
-              "token-revoked",
-              "Token already revoked",
-              "Token " + tokenId + " is already revoked.");
+          throw TEXTS.problem(409, "token-revoked", "tenant.token-revoked", tokenId);
         }
-        throw ProblemException.notFound(
-            "token-not-found",
-            "Token not found",
-            "Tenant '" + slug + "' has no token " + tokenId + ".");
+        throw TEXTS.problem(404, "token-not-found", "tenant.token-not-found", slug, tokenId);
       }
     } catch (SQLException e) {
       throw new IllegalStateException("revoking a token failed", e);

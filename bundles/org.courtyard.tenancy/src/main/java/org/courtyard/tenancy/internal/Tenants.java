@@ -5,9 +5,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
-import org.courtyard.api.ProblemException;
 import org.courtyard.api.Tenant;
 import org.courtyard.api.TenantSlug;
+import org.courtyard.api.Texts;
 
 /**
  * The tenants as the registry knows them, and one lock per tenant: every change to a tenant
@@ -15,6 +15,8 @@ import org.courtyard.api.TenantSlug;
  * a time while different tenants do not wait for each other.
  */
 final class Tenants {
+
+  private static final Texts TEXTS = Texts.of(Tenants.class);
 
   private final Registry registry;
   private final Map<String, Object> locks = new ConcurrentHashMap<>();
@@ -45,10 +47,7 @@ final class Tenants {
   /** The tenant, or a 404 problem. */
   Tenant require(String slug) {
     return find(slug)
-        .orElseThrow(
-            () ->
-                ProblemException.notFound(
-                    "tenant-not-found", "Tenant not found", "There is no tenant '" + slug + "'."));
+        .orElseThrow(() -> TEXTS.problem(404, "tenant-not-found", "tenant.not-found", slug));
   }
 
   Object lock(String slug) {

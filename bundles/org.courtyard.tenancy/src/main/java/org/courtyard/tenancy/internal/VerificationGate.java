@@ -3,7 +3,7 @@ package org.courtyard.tenancy.internal;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
-import org.courtyard.api.RetryLaterException;
+import org.courtyard.api.Texts;
 
 /**
  * Bounds the PBKDF2 verifications running at once. A flood of wrong credentials would otherwise
@@ -11,6 +11,8 @@ import org.courtyard.api.RetryLaterException;
  * little, and is then answered 503 instead of taking a thread for as long as the flood lasts.
  */
 final class VerificationGate {
+
+  private static final Texts TEXTS = Texts.of(VerificationGate.class);
 
   private final Semaphore permits;
   private final long waitNanos;
@@ -38,12 +40,7 @@ final class VerificationGate {
       acquired = false;
     }
     if (!acquired) {
-      throw new RetryLaterException(
-          503,
-          "authentication-busy",
-          "Authentication busy",
-          "Too many credentials are being verified at once; try again in a moment.",
-          1);
+      throw TEXTS.retryLater(503, "authentication-busy", 1, "login.busy");
     }
     try {
       return verification.getAsBoolean();

@@ -14,6 +14,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
+import org.courtyard.api.Languages;
 import org.courtyard.api.ProblemException;
 import org.courtyard.api.RetryLaterException;
 import org.courtyard.api.Tenant;
@@ -162,7 +163,14 @@ class CredentialsTest {
             e -> {
               assertThat(e.status()).isEqualTo(401);
               assertThat(e.type()).isEqualTo("operator-sign-in-required");
-              assertThat(e.detail()).contains("/api/v1/operator/sign-in");
+              assertThat(e.detail())
+                  .isEqualTo(
+                      "Operator 'ops.li' has a second factor, which HTTP Basic cannot carry: sign"
+                          + " in with POST /api/v1/operator/sign-in {username, password, totp} and"
+                          + " send the session token as Authorization: Bearer.");
+              assertThat(e.detail(Languages.CHINESE))
+                  .startsWith("运维人员“ops.li”已设置二次验证")
+                  .contains("{username, password, totp}");
             });
     // the right password did not reset the count: a third failure (a wrong code) locks it out
     assertThat(credentials.operatorPassword("ops.li", "right", ALICE)).isPresent();

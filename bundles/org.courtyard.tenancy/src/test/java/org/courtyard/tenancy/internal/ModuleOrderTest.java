@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.courtyard.api.Languages;
 import org.courtyard.api.ProblemException;
 import org.junit.jupiter.api.Test;
 
@@ -40,7 +41,18 @@ class ModuleOrderTest {
     assertThatThrownBy(() -> ModuleOrder.resolve(List.of("billing", "estate"), REQUIRES, Set.of()))
         .isInstanceOf(ProblemException.class)
         .hasMessageContaining("'billing' requires module 'residents'")
-        .satisfies(e -> assertThat(((ProblemException) e).status()).isEqualTo(409));
+        .isInstanceOfSatisfying(
+            ProblemException.class,
+            e -> {
+              assertThat(e.status()).isEqualTo(409);
+              assertThat(e.detail())
+                  .isEqualTo(
+                      "Module 'billing' requires module 'residents', which is not enabled for"
+                          + " this tenant. Enable 'residents' first.");
+              assertThat(e.title(Languages.CHINESE)).isEqualTo("所需模块未启用");
+              assertThat(e.detail(Languages.CHINESE))
+                  .isEqualTo("模块“billing”依赖模块“residents”，而本物业公司尚未启用它。请先启用“residents”。");
+            });
   }
 
   @Test

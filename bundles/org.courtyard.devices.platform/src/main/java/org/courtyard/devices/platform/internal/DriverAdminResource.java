@@ -11,7 +11,7 @@ import javax.ws.rs.PathParam;
 import javax.ws.rs.Produces;
 import javax.ws.rs.core.MediaType;
 import javax.ws.rs.core.Response;
-import org.courtyard.api.ProblemException;
+import org.courtyard.api.Texts;
 import org.courtyard.api.rest.Doc;
 import org.courtyard.api.rest.OperatorExtension;
 import org.courtyard.api.rest.Params;
@@ -30,6 +30,8 @@ import org.osgi.service.component.annotations.Reference;
 @Path("/")
 @Produces(MediaType.APPLICATION_JSON)
 public class DriverAdminResource implements OperatorExtension {
+
+  private static final Texts TEXTS = Texts.of(DriverAdminResource.class);
 
   /** An approval to create. */
   public record ApprovalInput(String sha256, String note) {}
@@ -91,8 +93,7 @@ public class DriverAdminResource implements OperatorExtension {
   @Path("{id}/release")
   public Map<String, Object> release(@PathParam("id") String id) {
     if (!drivers.release(id)) {
-      throw ProblemException.notFound(
-          "driver-not-found", "Driver not found", "No driver " + id + " is installed.");
+      throw TEXTS.problem(404, "driver-not-found", "driver.not-found", id);
     }
     return Map.of("id", id, "state", "active");
   }

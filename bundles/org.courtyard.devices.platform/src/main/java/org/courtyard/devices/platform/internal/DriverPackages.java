@@ -14,7 +14,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.jar.JarInputStream;
 import java.util.jar.Manifest;
 import java.util.regex.Pattern;
-import org.courtyard.api.ProblemException;
+import org.courtyard.api.Texts;
 import org.courtyard.api.Workers;
 import org.courtyard.api.jdbc.Jdbc;
 import org.courtyard.devices.platform.DeviceSecrets;
@@ -45,6 +45,8 @@ public final class DriverPackages {
   static final int MAX_JAR_BYTES = 20 * 1024 * 1024;
   private static final Pattern SHA256 = Pattern.compile("^[0-9a-f]{64}$");
   private static final Logger LOG = LoggerFactory.getLogger(DriverPackages.class);
+
+  private static final Texts TEXTS = Texts.of(DriverPackages.class);
 
   /** An uploaded jar and what became of it. */
   record PackageView(
@@ -101,13 +103,11 @@ public final class DriverPackages {
   synchronized Approval approve(String sha256, String note) {
     String sha = sha256 == null ? "" : sha256.strip().toLowerCase(java.util.Locale.ROOT);
     if (!SHA256.matcher(sha).matches()) {
-      throw ProblemException.badRequest(
-          "invalid-sha256", "Invalid SHA-256", "sha256 must be 64 hexadecimal digits.");
+      throw TEXTS.problem(400, "invalid-sha256", "approval.sha256");
     }
     String text = note == null || note.isBlank() ? "approved by the operator" : note.strip();
     if (text.length() > 200) {
-      throw ProblemException.badRequest(
-          "invalid-note", "Invalid note", "note: at most 200 characters.");
+      throw TEXTS.problem(400, "invalid-note", "approval.note");
     }
     Instant now = clock.instant();
     boolean inserted =
@@ -124,8 +124,7 @@ public final class DriverPackages {
               }
             });
     if (!inserted) {
-      throw ProblemException.conflict(
-          "already-approved", "Already approved", "SHA-256 " + sha + " is approved already.");
+      throw TEXTS.problem(409, "already-approved", "approval.already", sha);
     }
     LOG.info("Driver jar SHA-256 {} approved ({})", sha, text);
     return new Approval(sha, text, now, false);
@@ -170,12 +169,8 @@ public final class DriverPackages {
     if (n == 0) {
       boolean exists = approvals().stream().anyMatch(a -> a.sha256().equals(sha256));
       throw exists
-          ? ProblemException.conflict(
-              "approval-in-use",
-              "Approval in use",
-              "A driver jar with SHA-256 " + sha256 + " was uploaded; its approval stays.")
-          : ProblemException.notFound(
-              "approval-not-found", "Approval not found", "No approval for " + sha256 + ".");
+          ? TEXTS.problem(409, "approval-in-use", "approval.in-use", sha256)
+          : TEXTS.problem(404, "approval-not-found", "approval.not-found", sha256);
     }
   }
 
@@ -187,43 +182,24 @@ public final class DriverPackages {
    */
   synchronized PackageView upload(byte[] jar) {
     if (jar == null || jar.length == 0) {
-      throw ProblemException.badRequest(
-          "missing-body", "Missing body", "Send the driver jar as the request body.");
+      throw TEXTS.problem(400, "missing-body", "package.missing-body");
     }
     if (jar.length > MAX_JAR_BYTES) {
-      throw new ProblemException(
-          413, "jar-too-large", "Jar too large", "A driver jar may be at most 20 MiB.");
+      throw TEXTS.problem(413, "jar-too-large", "package.too-large");
     }
     String sha = DeviceSecrets.hash(jar);
     if (approvals().stream().noneMatch(a -> a.sha256().equals(sha))) {
-      throw ProblemException.unprocessable(
-          "driver-not-approved",
-          "Driver not approved",
-          "This jar's SHA-256 is "
-              + sha
-              + ". It is not approved, so it was not installed. If you trust it, approve it"
-              + " (POST /api/v1/operator/drivers/approvals {\"sha256\": \""
-              + sha
-              + "\"}) and upload it again.");
+      throw TEXTS.problem(422, "driver-not-approved", "package.not-approved", sha);
     }
     Manifest manifest = manifest(jar);
     String bsn = symbolicName(manifest);
     Version version = version(manifest);
     if (find(sha) != null) {
-      throw ProblemException.conflict(
-          "driver-already-uploaded",
-          "Already uploaded",
-          "This jar (" + sha + ") was uploaded before.");
+      throw TEXTS.problem(409, "driver-already-uploaded", "package.already-uploaded", sha);
     }
     Bundle existing = bundle(bsn);
     if (existing != null && !existing.getLocation().startsWith(LOCATION_PREFIX)) {
-      throw ProblemException.conflict(
-          "bundle-exists",
-          "Bundle exists",
-          "Bundle "
-              + bsn
-              + " is part of the platform or a feature; upload your driver under its own"
-              + " symbolic name.");
+      throw TEXTS.problem(409, "bundle-exists", "package.bundle-exists", bsn);
     }
     PackageView current = current(bsn);
     if (current != null && existing != null) {
@@ -238,15 +214,8 @@ public final class DriverPackages {
       if (b != null && b.getLocation().startsWith(LOCATION_PREFIX)) {
         uninstallQuietly(b);
       }
-      throw ProblemException.unprocessable(
-          "driver-not-installable",
-          "Driver not installable",
-          "Bundle "
-              + bsn
-              + " "
-              + version
-              + " could not be installed and started: "
-              + e.getMessage());
+      throw TEXTS.problem(
+          422, "driver-not-installable", "package.not-installed", bsn, version, e.getMessage());
     }
     try {
       insert(sha, bsn, version, jar);
@@ -263,16 +232,7 @@ public final class DriverPackages {
       Bundle bundle, PackageView current, byte[] jar, String sha, String bsn, Version version) {
     Version from = Version.parseVersion(current.version());
     if (version.compareTo(from) <= 0) {
-      throw ProblemException.conflict(
-          "driver-version-not-newer",
-          "Not a newer version",
-          "Bundle "
-              + bsn
-              + " is at "
-              + from
-              + "; upload a higher version than that, not "
-              + version
-              + ".");
+      throw TEXTS.problem(409, "driver-version-not-newer", "package.not-newer", bsn, from, version);
     }
     List<String> served = drivers.driversOfBundle(bundle.getBundleId());
     drivers.replacing(served, true);
@@ -282,10 +242,8 @@ public final class DriverPackages {
         bundle.start();
       }
     } catch (BundleException e) {
-      throw ProblemException.unprocessable(
-          "driver-not-installable",
-          "Driver not installable",
-          "Bundle " + bsn + " could not be updated to " + version + ": " + e.getMessage());
+      throw TEXTS.problem(
+          422, "driver-not-installable", "package.not-updated", bsn, version, e.getMessage());
     } finally {
       awaitDrivers(bundle);
       drivers.replacing(served, false);
@@ -318,10 +276,7 @@ public final class DriverPackages {
     PackageView current = current(bsn);
     Bundle b = bundle(bsn);
     if (current == null || b == null) {
-      throw ProblemException.notFound(
-          "driver-package-not-found",
-          "Driver package not found",
-          "No uploaded driver bundle " + bsn + ".");
+      throw TEXTS.problem(404, "driver-package-not-found", "package.not-found", bsn);
     }
     try {
       if (enabled) {
@@ -330,8 +285,7 @@ public final class DriverPackages {
         b.stop();
       }
     } catch (BundleException e) {
-      throw ProblemException.unprocessable(
-          "driver-not-startable", "Driver not startable", e.getMessage());
+      throw TEXTS.problem(422, "driver-not-startable", "package.not-startable", e.getMessage());
     }
     platform.transaction(
         c -> {
@@ -534,15 +488,13 @@ public final class DriverPackages {
     } catch (IOException e) {
       // reported below
     }
-    throw ProblemException.unprocessable(
-        "not-a-bundle", "Not a bundle", "The upload is not a jar with a manifest.");
+    throw TEXTS.problem(422, "not-a-bundle", "package.no-manifest");
   }
 
   private static String symbolicName(Manifest m) {
     String bsn = m.getMainAttributes().getValue(Constants.BUNDLE_SYMBOLICNAME);
     if (bsn == null || bsn.isBlank()) {
-      throw ProblemException.unprocessable(
-          "not-a-bundle", "Not a bundle", "The jar's manifest has no Bundle-SymbolicName.");
+      throw TEXTS.problem(422, "not-a-bundle", "package.no-symbolic-name");
     }
     int semi = bsn.indexOf(';');
     return (semi < 0 ? bsn : bsn.substring(0, semi)).strip();
@@ -552,8 +504,7 @@ public final class DriverPackages {
     try {
       return Version.parseVersion(m.getMainAttributes().getValue(Constants.BUNDLE_VERSION));
     } catch (IllegalArgumentException e) {
-      throw ProblemException.unprocessable(
-          "not-a-bundle", "Not a bundle", "The jar's Bundle-Version is not a version.");
+      throw TEXTS.problem(422, "not-a-bundle", "package.no-version");
     }
   }
 }
