@@ -213,6 +213,12 @@ public class BillingScopeIT {
     assertEquals(5, paged.size());
     assertEquals(5, ids(paged).size());
     assertEquals(0, all(estate1, "/billing/bills?roomId=" + room("301")).size());
+    // one building's bills, for the owner and within an estate's scope
+    assertEquals(
+        roomsB12, roomIds(all(owner, "/billing/bills?period=" + lastMonth + "&buildingId=" + b12)));
+    assertEquals(
+        roomsB12,
+        roomIds(all(estate1, "/billing/bills?period=" + lastMonth + "&buildingId=" + b12, 1)));
     // two buildings' pages are merged: still every bill once, in id order
     List<JsonNode> merged = all(buildings11and12, "/billing/bills?period=" + lastMonth, 2);
     assertEquals(roomsE1, roomIds(merged));

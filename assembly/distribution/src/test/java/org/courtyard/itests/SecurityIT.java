@@ -164,6 +164,10 @@ public class SecurityIT {
     }
     assertEquals(1, items(guard, "/security/alarms?status=raised").size());
     assertEquals(400, guard.get("/security/alarms?status=sleeping").status);
+    // several states at once: the open ones, or every one
+    assertEquals(1, items(guard, "/security/alarms?status=raised,acknowledged").size());
+    assertEquals(2, items(guard, "/security/alarms?status=raised,resolved").size());
+    assertEquals(400, guard.get("/security/alarms?status=raised,sleeping").status);
   }
 
   @Test

@@ -129,6 +129,9 @@ public class TenantLimitsIT {
       assertTrue(refused.contentType, refused.contentType.startsWith("application/problem+json"));
       assertEquals("run-in-progress", refused.problemType());
       runA = replies.get(0).json.path("id").asLong();
+      // the refusal names the run that holds the period, for a screen to follow
+      assertEquals(refused.toString(), runA, refused.json.path("runId").asLong());
+      assertEquals(lastMonth.toString(), refused.json.path("period").asText());
       assertEquals(
           1,
           PlatformIT.count(

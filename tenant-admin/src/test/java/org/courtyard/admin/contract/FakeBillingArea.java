@@ -731,7 +731,8 @@ public final class FakeBillingArea implements FakeArea {
             "Run in progress",
             "A billing run for "
                 + period
-                + " is already queued or running; follow its progress instead.");
+                + " is already queued or running; follow its progress instead.",
+            java.util.Map.of("period", period, "runId", other.id));
       }
     }
     Run run = new Run();

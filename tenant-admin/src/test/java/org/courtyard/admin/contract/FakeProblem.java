@@ -8,8 +8,17 @@ public final class FakeProblem extends RuntimeException {
   private final transient FakeResponse response;
 
   public FakeProblem(int status, String type, String title, String detail) {
+    this(status, type, title, detail, java.util.Map.of());
+  }
+
+  public FakeProblem(
+      int status,
+      String type,
+      String title,
+      String detail,
+      java.util.Map<String, Object> extensions) {
     super(type + ": " + detail);
-    this.response = FakeResponse.problem(status, type, title, detail);
+    this.response = FakeResponse.problem(status, type, title, detail, extensions);
   }
 
   public FakeResponse response() {

@@ -40,11 +40,18 @@ public record FakeResponse(int status, String contentType, byte[] body) {
 
   /** A problem+json like the platform's: {@code type} is the short type, e.g. {@code not-found}. */
   public static FakeResponse problem(int status, String type, String title, String detail) {
+    return problem(status, type, title, detail, Map.of());
+  }
+
+  /** The same with extension members, e.g. the {@code runId} of a 409 {@code run-in-progress}. */
+  public static FakeResponse problem(
+      int status, String type, String title, String detail, Map<String, Object> extensions) {
     Map<String, Object> p = new LinkedHashMap<>();
     p.put("type", FakeOperatorApi.PROBLEM + type);
     p.put("title", title);
     p.put("status", status);
     p.put("detail", detail);
+    p.putAll(extensions);
     try {
       return new FakeResponse(status, "application/problem+json", JSON.writeValueAsBytes(p));
     } catch (JsonProcessingException e) {

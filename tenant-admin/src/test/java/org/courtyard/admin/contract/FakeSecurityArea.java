@@ -162,12 +162,18 @@ public final class FakeSecurityArea implements FakeArea {
     if (r.is("GET", "alarms")) {
       r.require("security.alarm.read");
       String status = r.query("status");
-      if (status != null && !STATUSES.contains(status)) {
-        throw invalidParameter("status must be one of " + STATUSES + ".");
+      java.util.Set<String> statuses = new java.util.HashSet<>();
+      if (status != null && !status.isBlank()) {
+        for (String one : status.split(",", -1)) {
+          if (!STATUSES.contains(one.strip())) {
+            throw invalidParameter("status must be one of " + STATUSES + ".");
+          }
+          statuses.add(one.strip());
+        }
       }
       List<Map<String, Object>> shown = new ArrayList<>();
       for (Map<String, Object> a : newestFirst(alarms, "raisedAt")) {
-        if ((status == null || status.equals(a.get("status")))
+        if ((statuses.isEmpty() || statuses.contains(a.get("status")))
             && within(r, "security.alarm.read", a)) {
           shown.add(a);
         }

@@ -127,37 +127,7 @@ final class BillingRuns {
     Catalog.Settings settings = catalog.settings();
     Periods.requireNotFuture(period, clock, settings.zone());
     long total = scope.isAll() ? estate.roomCount(tenant) : roomsIn(scope);
-    long id =
-        jdbc.transaction(
-            c -> {
-              try (PreparedStatement ps =
-                  c.prepareStatement(
-                      "INSERT INTO billing_run (period, status, rooms_total, posted_at,"
-                          + " estate_ids, building_ids) VALUES (?, 'queued', ?, ?, ?, ?)"
-                          + " RETURNING id")) {
-                ps.setString(1, period.toString());
-                ps.setInt(2, (int) Math.min(Integer.MAX_VALUE, total));
-                ps.setTimestamp(3, Timestamp.from(clock.instant()));
-                ps.setArray(
-                    4, scope.isAll() ? null : c.createArrayOf("bigint", scope.estateArray()));
-                ps.setArray(
-                    5, scope.isAll() ? null : c.createArrayOf("bigint", scope.buildingArray()));
-                try (ResultSet rs = ps.executeQuery()) {
-                  rs.next();
-                  return rs.getLong(1);
-                }
-              } catch (SQLException e) {
-                if (Jdbc.isUniqueViolation(e)) {
-                  throw TEXTS.problem(
-                      409,
-                      "run-in-progress",
-                      Map.of("period", period.toString()),
-                      "run.in-progress",
-                      period);
-                }
-                throw e;
-              }
-            });
+    long id = insertRun(period, scope, total);
     try {
       queue.submit(tenant, id, () -> execute(id, period, scope, vehicles));
     } catch (ProblemException e) {
@@ -165,6 +135,70 @@ final class BillingRuns {
       throw e;
     }
     return get(id);
+  }
+
+  /**
+   * @throws ProblemException 409 {@code run-in-progress} naming the period and the run that holds
+   *     it ({@code runId}), for the screen to follow that run instead
+   */
+  private long insertRun(YearMonth period, DataScope scope, long total) {
+    try {
+      return jdbc.transaction(
+          c -> {
+            try (PreparedStatement ps =
+                c.prepareStatement(
+                    "INSERT INTO billing_run (period, status, rooms_total, posted_at,"
+                        + " estate_ids, building_ids) VALUES (?, 'queued', ?, ?, ?, ?)"
+                        + " RETURNING id")) {
+              ps.setString(1, period.toString());
+              ps.setInt(2, (int) Math.min(Integer.MAX_VALUE, total));
+              ps.setTimestamp(3, Timestamp.from(clock.instant()));
+              ps.setArray(4, scope.isAll() ? null : c.createArrayOf("bigint", scope.estateArray()));
+              ps.setArray(
+                  5, scope.isAll() ? null : c.createArrayOf("bigint", scope.buildingArray()));
+              try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+              }
+            } catch (SQLException e) {
+              if (Jdbc.isUniqueViolation(e)) {
+                throw new RunTaken();
+              }
+              throw e;
+            }
+          });
+    } catch (RunTaken e) {
+      // answered below, outside the rolled-back transaction
+    }
+    Map<String, Object> extensions = new java.util.LinkedHashMap<>();
+    extensions.put("period", period.toString());
+    activeRun(period).ifPresent(runId -> extensions.put("runId", runId));
+    throw TEXTS.problem(409, "run-in-progress", extensions, "run.in-progress", period);
+  }
+
+  /** The period's queued or running run, if one still is. */
+  private java.util.Optional<Long> activeRun(YearMonth period) {
+    return jdbc.read(
+        c -> {
+          try (PreparedStatement ps =
+              c.prepareStatement(
+                  "SELECT id FROM billing_run WHERE period = ?"
+                      + " AND status IN ('queued', 'running') ORDER BY id LIMIT 1")) {
+            ps.setString(1, period.toString());
+            try (ResultSet rs = ps.executeQuery()) {
+              return rs.next() ? java.util.Optional.of(rs.getLong(1)) : java.util.Optional.empty();
+            }
+          }
+        });
+  }
+
+  /** The insert met another active run of the period; its transaction is rolled back. */
+  private static final class RunTaken extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    RunTaken() {
+      super(null, null, false, false);
+    }
   }
 
   RunView get(long id) {

@@ -52,12 +52,13 @@ public class BillsResource implements ModuleResource {
 
   @Doc(
       summary = "List bills",
-      description = "Bills, optionally of one room, period or status, paginated by id.")
+      description = "Bills, optionally of one room or building, period or status, paginated by id.")
   @Permission("billing.bill.read")
   @GET
   public Page<BillView> listBills(
       @Context SecurityContext security,
       @QueryParam("roomId") String roomId,
+      @QueryParam("buildingId") String buildingId,
       @QueryParam("period") String period,
       @QueryParam("status") String status,
       @QueryParam("limit") String limit,
@@ -70,6 +71,7 @@ public class BillsResource implements ModuleResource {
         .reports()
         .listBills(
             id("roomId", roomId),
+            id("buildingId", buildingId),
             blank(period) ? null : Periods.parse(period).toString(),
             blank(status) ? null : status,
             Cursor.decode(cursor),

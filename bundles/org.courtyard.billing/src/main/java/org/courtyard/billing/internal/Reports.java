@@ -94,12 +94,22 @@ final class Reports {
 
   /** A page of the bills in scope, by id; a narrow scope's is read by {@link Scopes#page}. */
   Page<BillView> listBills(
-      Long roomId, String period, String status, long after, int limit, DataScope scope) {
+      Long roomId,
+      Long buildingId,
+      String period,
+      String status,
+      long after,
+      int limit,
+      DataScope scope) {
     StringBuilder where = new StringBuilder("id > ?");
     List<Object> params = new ArrayList<>(List.of(after));
     if (roomId != null) {
       where.append(" AND room_id = ?");
       params.add(roomId);
+    }
+    if (buildingId != null) {
+      where.append(" AND building_id = ?");
+      params.add(buildingId);
     }
     if (period != null) {
       where.append(" AND period = ?");

@@ -63,7 +63,8 @@ public class RunsResource implements ModuleResource {
       description =
           "Queues a run that bills every room for a period, or, for someone granted only some"
               + " estates or buildings, the rooms there. 202 with the run queued; poll it. 409"
-              + " run-in-progress for the same period, 503 runs-busy when too many wait.",
+              + " run-in-progress for the same period, naming the run to follow (runId); 503"
+              + " runs-busy when too many wait.",
       returns = RunView.class,
       status = 202)
   @Permission("billing.run.start")

@@ -148,15 +148,16 @@ final class Alarms {
    * One page of alarms, newest raised first (then by id), after {@code after} (null: from the
    * newest); {@code status} keeps one state. Only the alarms of devices {@code scope} reaches.
    */
-  Page<AlarmView> list(String status, TimeCursor after, int limit, DeviceScope scope) {
+  Page<AlarmView> list(
+      java.util.Set<String> statuses, TimeCursor after, int limit, DeviceScope scope) {
     if (scope.reachesNone()) {
       return new Page<>(List.of(), null);
     }
     StringBuilder sql = new StringBuilder("SELECT " + COLUMNS + " FROM alarm WHERE true");
     List<Object> params = new ArrayList<>();
-    if (status != null) {
-      sql.append(" AND status = ?");
-      params.add(status);
+    if (!statuses.isEmpty()) {
+      sql.append(" AND status = ANY(?)");
+      params.add(statuses.toArray(String[]::new));
     }
     if (after != null) {
       sql.append(" AND (raised_at, id) < (?, ?)");

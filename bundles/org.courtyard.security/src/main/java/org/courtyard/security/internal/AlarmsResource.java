@@ -49,13 +49,14 @@ public class AlarmsResource implements ModuleResource {
   }
 
   /**
-   * Alarms, newest raised first (then by id); {@code status} keeps one state. Paginated like the
-   * access log.
+   * Alarms, newest raised first (then by id); {@code status} keeps one state or several, comma
+   * separated ({@code raised,acknowledged}: the open ones). Paginated like the access log.
    */
   @Doc(
       summary = "List alarms",
       description =
-          "Alarms, newest raised first; status keeps one state (raised, acknowledged, resolved).")
+          "Alarms, newest raised first; status keeps one state or several, comma separated"
+              + " (raised, acknowledged, resolved; raised,acknowledged lists the open ones).")
   @Permission("security.alarm.read")
   @GET
   public Page<AlarmView> alarms(
@@ -63,12 +64,19 @@ public class AlarmsResource implements ModuleResource {
       @QueryParam("status") String status,
       @QueryParam("limit") String limit,
       @QueryParam("cursor") String cursor) {
-    if (status != null && !AlarmRules.STATUSES.contains(status)) {
-      throw Params.invalid(TEXTS.text("params.alarm-status", AlarmRules.STATUSES));
+    java.util.Set<String> statuses = new java.util.TreeSet<>();
+    if (status != null && !status.isBlank()) {
+      for (String one : status.split(",", -1)) {
+        String s = one.strip();
+        if (!AlarmRules.STATUSES.contains(s)) {
+          throw Params.invalid(TEXTS.text("params.alarm-status", AlarmRules.STATUSES));
+        }
+        statuses.add(s);
+      }
     }
     int size = Params.limit(limit);
     TimeCursor after = TimeCursor.decode(TimeCursor.Listing.ALARMS, cursor);
-    return alarms(security).list(status, after, size, instances.scope(security));
+    return alarms(security).list(statuses, after, size, instances.scope(security));
   }
 
   @Doc(

@@ -158,7 +158,14 @@ public final class BillingClient implements Serializable {
    * The queued or running run of a period, or null. The list is oldest first without filters, so
    * this walks it (runs are few: about one a month).
    */
-  public Run runUnderWay(String period) {
+  public Run runUnderWay(String period, Object runId) {
+    if (runId instanceof Number id) {
+      // the 409 names it: no need to look through the runs
+      Run named = run(id.longValue());
+      if (named != null && period.equals(named.period()) && !named.finished()) {
+        return named;
+      }
+    }
     Map<String, Object> query = new LinkedHashMap<>();
     query.put("limit", 500);
     while (true) {

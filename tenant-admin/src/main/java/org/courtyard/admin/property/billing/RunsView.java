@@ -149,7 +149,10 @@ public final class RunsView extends VerticalLayout implements HasDynamicTitle {
       try {
         run = client.startRun(p);
       } catch (ApiProblem problem) {
-        Run underWay = "run-in-progress".equals(problem.shortType()) ? client.runUnderWay(p) : null;
+        Run underWay =
+            "run-in-progress".equals(problem.shortType())
+                ? client.runUnderWay(p, problem.extensions().get("runId"))
+                : null;
         if (underWay == null) {
           throw problem;
         }

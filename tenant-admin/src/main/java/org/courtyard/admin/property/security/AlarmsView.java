@@ -48,6 +48,9 @@ public final class AlarmsView extends VerticalLayout implements HasDynamicTitle 
   static final String READ = "security.alarm.read";
   static final String HANDLE = "security.alarm.handle";
 
+  /** The filter of the alarms not yet resolved: raised or taken in hand (the API takes a list). */
+  static final String OPEN = "raised,acknowledged";
+
   /** How often the open screen asks whether its alarms changed (pushed to the browser if so). */
   static final Duration WATCH = Duration.ofSeconds(2);
 
@@ -67,12 +70,14 @@ public final class AlarmsView extends VerticalLayout implements HasDynamicTitle 
 
     status.setId("alarms-status");
     status.setLabel(getTranslation("security.alarm.status"));
-    status.setItems("raised", "acknowledged", "resolved", "");
+    status.setItems("raised", OPEN, "acknowledged", "resolved", "");
     status.setItemLabelGenerator(
         s ->
             s.isEmpty()
                 ? getTranslation("security.alarm.status.all")
-                : Texts.state("security.alarm.status.", s));
+                : s.equals(OPEN)
+                    ? getTranslation("security.alarm.status.open")
+                    : Texts.state("security.alarm.status.", s));
     status.setValue("raised");
     status.addValueChangeListener(e -> filter());
     updated.setId("alarms-updated");

@@ -189,6 +189,8 @@ class SecurityViewsTest extends PropertyTestBase {
 
     @SuppressWarnings("unchecked")
     Select<String> status = _get(Select.class, s -> s.withId("alarms-status"));
+    HasValueUtilsKt._setValue(status, AlarmsView.OPEN);
+    assertThat(alarmIds()).contains(id);
     HasValueUtilsKt._setValue(status, "acknowledged");
     int row = alarmIds().indexOf(id);
     assertThat(GridKt._getFormatted(alarmsGrid(), row, "handled")).isEqualTo("taken by guard");
@@ -197,6 +199,8 @@ class SecurityViewsTest extends PropertyTestBase {
 
     clickInRow("alarm-resolve-", id);
     click("alarm-dialog-ok");
+    HasValueUtilsKt._setValue(status, AlarmsView.OPEN);
+    assertThat(alarmIds()).doesNotContain(id);
     HasValueUtilsKt._setValue(status, "resolved");
     row = alarmIds().indexOf(id);
     assertThat(GridKt._getFormatted(alarmsGrid(), row, "status")).isEqualTo("resolved");
