@@ -2,6 +2,7 @@ package org.courtyard.itests;
 
 import static org.courtyard.itests.Http.map;
 import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -427,6 +428,22 @@ public class SecurityIT {
                 "/security/patrol/rounds/" + missed.path("id").asLong() + "/checkins",
                 map("checkpoint", "TAG-GARDEN", "guard", "Guard Wang 王"))
             .problemType());
+
+    // a day's rounds, past days included, and one route's
+    long routeId = route.json.path("id").asLong();
+    String day = "/security/patrol/rounds?zone=UTC&date=";
+    List<Long> todays = new ArrayList<>();
+    items(guard, day + now.toLocalDate()).forEach(r -> todays.add(r.path("id").asLong()));
+    assertTrue(todays.toString(), todays.contains(round));
+    assertFalse(todays.toString(), todays.contains(missed.path("id").asLong()));
+    JsonNode yesterdays =
+        items(guard, day + now.toLocalDate().minusDays(1) + "&routeId=" + routeId);
+    assertEquals(yesterdays.toString(), 1, yesterdays.size());
+    assertEquals(missed.path("id").asLong(), yesterdays.get(0).path("id").asLong());
+    assertEquals("missed", yesterdays.get(0).path("status").asText());
+    assertEquals(0, items(guard, day + "2001-01-01").size());
+    assertEquals("invalid-date", guard.get(day + "yesterday").problemType());
+    assertEquals(400, guard.get("/security/patrol/rounds?date=2026-01-01&zone=Mars/Base").status);
 
     assertEquals(0, items(other, "/security/patrol/routes").size());
     assertEquals(404, other.get("/security/patrol/rounds/" + round).status);

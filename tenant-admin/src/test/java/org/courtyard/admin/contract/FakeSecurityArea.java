@@ -564,12 +564,37 @@ public final class FakeSecurityArea implements FakeArea {
     if (r.is("GET", "patrol/rounds")) {
       r.require("security.patrol.read");
       Instant now = Instant.now();
+      Instant from = now.minus(Duration.ofHours(24));
+      Instant to = now.plus(Duration.ofHours(24));
+      String date = r.query("date");
+      if (date != null && !date.isBlank()) {
+        java.time.LocalDate d;
+        try {
+          d = java.time.LocalDate.parse(date);
+        } catch (java.time.DateTimeException e) {
+          throw new FakeProblem(400, "invalid-date", "Invalid date", "date: YYYY-MM-DD.");
+        }
+        java.time.ZoneId zone;
+        try {
+          String z = r.query("zone");
+          zone = java.time.ZoneId.of(z == null || z.isBlank() ? "Asia/Shanghai" : z);
+        } catch (java.time.DateTimeException e) {
+          throw invalidParameter("zone must be a time zone such as Asia/Shanghai.");
+        }
+        from = d.atStartOfDay(zone).toInstant();
+        to = d.plusDays(1).atStartOfDay(zone).toInstant();
+      }
+      String routeId = r.query("routeId");
       List<Map<String, Object>> shown = new ArrayList<>();
       for (Map<String, Object> round : rounds) {
         Instant start = Instant.parse(round.get("startsAt").toString());
         Instant due = Instant.parse(round.get("dueAt").toString());
-        if (due.isAfter(now.minus(Duration.ofHours(24)))
-            && start.isBefore(now.plus(Duration.ofHours(24)))
+        boolean inWindow =
+            date == null || date.isBlank()
+                ? due.isAfter(from) && start.isBefore(to)
+                : !start.isBefore(from) && start.isBefore(to);
+        if (inWindow
+            && (routeId == null || routeId.equals(String.valueOf(round.get("routeId"))))
             && reachesRoute(r, "security.patrol.read", routeOf(round))) {
           shown.add(asItStands(round));
         }

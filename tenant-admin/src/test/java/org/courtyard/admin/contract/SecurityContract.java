@@ -226,6 +226,23 @@ public abstract class SecurityContract extends TenantApiContract {
         send("GET", "security/patrol/rounds?cursor=nonsense", null, admin), 400, "invalid-cursor");
     assertProblem(
         send("POST", "security/patrol/schedule?date=someday", null, admin), 400, "invalid-date");
+    // a day's rounds, and one route's
+    Answer todays =
+        send(
+            "GET",
+            "security/patrol/rounds?date=" + today + "&zone=Asia/Shanghai&routeId=" + routeId,
+            null,
+            admin);
+    assertPage(todays);
+    Set<Long> todaysIds = new java.util.HashSet<>();
+    todays.body().path("items").forEach(x -> todaysIds.add(x.path("id").asLong()));
+    assertTrue(describe(todays), todaysIds.contains(mine.path("id").asLong()));
+    todays.body().path("items").forEach(x -> assertEquals(routeId, x.path("routeId").asLong()));
+    Answer longAgo = send("GET", "security/patrol/rounds?date=2001-01-01", null, admin);
+    assertPage(longAgo);
+    assertEquals(describe(longAgo), 0, longAgo.body().path("items").size());
+    assertProblem(
+        send("GET", "security/patrol/rounds?date=someday", null, admin), 400, "invalid-date");
 
     String auditor = accessToken(target().newStaff("auditor"));
     assertPage(send("GET", "security/patrol/rounds", null, auditor));

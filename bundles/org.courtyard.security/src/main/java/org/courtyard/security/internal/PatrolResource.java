@@ -102,34 +102,47 @@ public class PatrolResource implements ModuleResource {
       @QueryParam("date") String date,
       @QueryParam("zone") String zone) {
     SecurityTenant t = instances.of(security);
-    ZoneId z;
-    try {
-      z = ZoneId.of(Params.blank(zone) ? DEFAULT_ZONE : zone.strip());
-    } catch (DateTimeException e) {
-      throw Params.invalid(TEXTS.text("params.zone"));
-    }
-    return t.patrols().schedule(date, z, t.now(), instances.scope(security));
+    return t.patrols().schedule(date, zone(zone), t.now(), instances.scope(security));
   }
 
   /**
-   * Rounds that overlap the last and the next 24 hours, with their state and missed checkpoints,
-   * earliest start first (then by id). Paginated like the access log.
+   * Rounds that overlap the last and the next 24 hours, or that start on {@code date} (in {@code
+   * zone}), with their state and missed checkpoints, earliest start first (then by id); optionally
+   * of one route. Paginated like the access log.
    */
   @Doc(
       summary = "List patrol rounds",
       description =
-          "Rounds that overlap the last and the next 24 hours, with their state and missed"
-              + " checkpoints, earliest start first.")
+          "Rounds that overlap the last and the next 24 hours, or with date (yyyy-MM-dd, in zone,"
+              + " default Asia/Shanghai) the rounds that start that day, past days included; with"
+              + " their state and missed checkpoints, earliest start first; routeId keeps one"
+              + " route's. 400 invalid-date.")
   @Permission("security.patrol.read")
   @GET
   @Path("rounds")
   public Page<RoundView> rounds(
       @Context SecurityContext security,
+      @QueryParam("date") String date,
+      @QueryParam("zone") String zone,
+      @QueryParam("routeId") String routeId,
       @QueryParam("limit") String limit,
       @QueryParam("cursor") String cursor) {
     int size = Params.limit(limit);
     TimeCursor after = TimeCursor.decode(TimeCursor.Listing.ROUNDS, cursor);
-    return patrols(security).rounds(after, size, instances.scope(security));
+    Patrols.Day day = null;
+    if (!Params.blank(date)) {
+      day = new Patrols.Day(PatrolRules.day(date.strip()), zone(zone));
+    }
+    return patrols(security)
+        .rounds(day, Params.id("routeId", routeId), after, size, instances.scope(security));
+  }
+
+  private static ZoneId zone(String zone) {
+    try {
+      return ZoneId.of(Params.blank(zone) ? DEFAULT_ZONE : zone.strip());
+    } catch (DateTimeException e) {
+      throw Params.invalid(TEXTS.text("params.zone"));
+    }
   }
 
   @Doc(

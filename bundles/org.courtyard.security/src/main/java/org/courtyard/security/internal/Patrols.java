@@ -171,18 +171,28 @@ final class Patrols {
         });
   }
 
+  /** A calendar day in a zone: the rounds that start in it. */
+  record Day(java.time.LocalDate date, java.time.ZoneId zone) {}
+
   /**
-   * One page of the rounds that overlap the last and the next 24 hours, earliest start first (then
-   * by id), after {@code after} (null: from the earliest), with their state now; only those of
-   * routes {@code scope} reaches.
+   * One page of the rounds that overlap the last and the next 24 hours, or that start on {@code
+   * day}; of one route when {@code routeId} is given; earliest start first (then by id), after
+   * {@code after} (null: from the earliest), with their state now; only those of routes {@code
+   * scope} reaches.
    */
-  Page<RoundView> rounds(TimeCursor after, int limit, DeviceScope scope) {
+  Page<RoundView> rounds(Day day, Long routeId, TimeCursor after, int limit, DeviceScope scope) {
     if (scope.reachesNone()) {
       return new Page<>(List.of(), null);
     }
     Instant now = clock.instant();
-    Instant from = now.minus(ROUNDS_WINDOW);
-    Instant to = now.plus(ROUNDS_WINDOW);
+    // a day: the rounds that start in it (from its start: none ends before it); else the window
+    Instant from =
+        day == null ? now.minus(ROUNDS_WINDOW) : day.date().atStartOfDay(day.zone()).toInstant();
+    Instant to =
+        day == null
+            ? now.plus(ROUNDS_WINDOW)
+            : day.date().plusDays(1).atStartOfDay(day.zone()).toInstant();
+    Instant startsAfter = day == null ? from.minus(PatrolRules.LONGEST_ROUND) : from.minusNanos(1);
     List<RoundView> rows =
         jdbc.read(
             c -> {
@@ -192,6 +202,7 @@ final class Patrols {
                   "SELECT id, route_id, starts_at, due_at FROM patrol_round"
                       + " WHERE starts_at > ? AND starts_at < ? AND due_at > ?"
                       + (after == null ? "" : " AND (starts_at, id) > (?, ?)")
+                      + (routeId == null ? "" : " AND route_id = ?")
                       + (scope.isAll()
                           ? ""
                           : " AND route_id IN (SELECT p.id FROM patrol_route p WHERE "
@@ -201,13 +212,16 @@ final class Patrols {
                       + (limit + 1);
               List<RoundRow> found = new ArrayList<>();
               try (PreparedStatement ps = c.prepareStatement(sql)) {
-                ps.setTimestamp(1, Timestamp.from(from.minus(PatrolRules.LONGEST_ROUND)));
+                ps.setTimestamp(1, Timestamp.from(startsAfter));
                 ps.setTimestamp(2, Timestamp.from(to));
                 ps.setTimestamp(3, Timestamp.from(from));
                 int next = 4;
                 if (after != null) {
                   ps.setTimestamp(next++, Timestamp.from(after.at()));
                   ps.setLong(next++, after.id());
+                }
+                if (routeId != null) {
+                  ps.setLong(next++, routeId);
                 }
                 if (!scope.isAll()) {
                   ps.setArray(next, c.createArrayOf("text", scope.idArray()));

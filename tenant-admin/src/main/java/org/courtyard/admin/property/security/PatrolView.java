@@ -16,6 +16,7 @@ import com.vaadin.flow.router.Route;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
+import java.util.Map;
 import org.courtyard.admin.api.ApiProblem;
 import org.courtyard.admin.api.ApiUnreachable;
 import org.courtyard.admin.property.CursorDataProvider;
@@ -51,6 +52,11 @@ public final class PatrolView extends VerticalLayout implements HasDynamicTitle 
   private final Grid<Patrol.Checkin> checkins = new Grid<>(Patrol.Checkin.class, false);
   private final H3 roundTitle = new H3();
   private final HorizontalLayout roundsBar;
+
+  /** A day whose rounds to list (past days too); empty: the last and the next 24 hours. */
+  private final com.vaadin.flow.component.datepicker.DatePicker day =
+      new com.vaadin.flow.component.datepicker.DatePicker();
+
   private CursorDataProvider<Patrol.Round> roundList;
 
   public PatrolView() {
@@ -85,7 +91,13 @@ public final class PatrolView extends VerticalLayout implements HasDynamicTitle 
     add(routes);
 
     H3 roundsTitle = new H3(getTranslation("security.patrol.rounds"));
-    roundsBar = new HorizontalLayout(roundsTitle);
+    day.setId("patrol-day");
+    day.setLabel(getTranslation("security.patrol.day"));
+    day.setHelperText(getTranslation("security.patrol.day.help"));
+    day.setClearButtonVisible(true);
+    day.setLocale(getLocale());
+    day.addValueChangeListener(e -> showDay(e.getValue()));
+    roundsBar = new HorizontalLayout(roundsTitle, day);
     roundsBar.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.BASELINE);
     add(roundsBar);
     rounds.setId("patrol-rounds");
@@ -191,6 +203,17 @@ public final class PatrolView extends VerticalLayout implements HasDynamicTitle 
       Errors.show(ex);
     }
     roundList.refresh();
+  }
+
+  /**
+   * Lists the rounds that start on {@code picked} (in the console's zone), or the default window.
+   */
+  private void showDay(LocalDate picked) {
+    if (roundList == null) {
+      return;
+    }
+    roundList.setFilter(
+        picked == null ? Map.of() : Map.of("date", picked.toString(), "zone", ZONE.getId()));
   }
 
   /** The checkpoints a missed round left out, in the console's error colour. */

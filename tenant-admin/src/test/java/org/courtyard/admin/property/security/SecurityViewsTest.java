@@ -10,6 +10,7 @@ import com.github.mvysny.kaributesting.v10.HasValueUtilsKt;
 import com.github.mvysny.kaributesting.v10.MockVaadin;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.datepicker.DatePicker;
 import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.H2;
@@ -450,6 +451,19 @@ class SecurityViewsTest extends PropertyTestBase {
     assertThat(after).isGreaterThan(before);
     click("patrol-schedule");
     assertThat(rounds()).hasSize(after);
+  }
+
+  @Test
+  void aPastDayShowsThatDaysRoundsAndClearingItTheCurrentOnes() {
+    signIn("guard");
+    UI.getCurrent().navigate(PatrolView.class);
+    int current = rounds().size();
+    assertThat(current).isPositive();
+    DatePicker day = _get(DatePicker.class, s -> s.withId("patrol-day"));
+    HasValueUtilsKt._setValue(day, java.time.LocalDate.of(2001, 1, 1));
+    assertThat(rounds()).isEmpty();
+    HasValueUtilsKt._setValue(day, null);
+    assertThat(rounds()).hasSize(current);
   }
 
   @Test
