@@ -1,0 +1,50 @@
+package org.courtyard.workorders.internal;
+
+import org.courtyard.api.CourtyardConstants;
+import org.courtyard.api.TenantModule;
+import org.courtyard.api.TenantPersistence;
+import org.courtyard.api.jdbc.JdbcTenantModule;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.ConfigurationPolicy;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.metatype.annotations.AttributeDefinition;
+import org.osgi.service.metatype.annotations.Designate;
+import org.osgi.service.metatype.annotations.ObjectClassDefinition;
+
+/**
+ * The work-order module of one tenant: one instance per factory configuration the platform creates
+ * when the tenant enables the module. It is registered only once the tenant's tables answer, so
+ * "instance present" means "module enabled and ready". Work orders are stored with plain JDBC
+ * ({@link JdbcTenantModule}, as security does): the deadline sweep is a batched, index-driven
+ * update, and a grab must be a single conditional update that exactly one technician wins.
+ */
+@Component(
+    name = WorkordersTenant.PID,
+    configurationPolicy = ConfigurationPolicy.REQUIRE,
+    // immediate: the tables are probed before the service is registered, so "enabled" means ready
+    immediate = true,
+    service = {TenantModule.class, WorkordersTenant.class},
+    property = CourtyardConstants.MODULE + "=" + WorkordersModule.ID)
+@Designate(ocd = WorkordersTenant.Config.class, factory = true)
+public final class WorkordersTenant extends JdbcTenantModule {
+
+  /** Factory PID, equal to {@code WorkordersModule#factoryPid()} by construction. */
+  static final String PID = CourtyardConstants.MODULE_FACTORY_PID_PREFIX + WorkordersModule.ID;
+
+  @ObjectClassDefinition(
+      id = PID,
+      name = "Courtyard work-order module, per tenant",
+      description = "Created by the platform when a tenant enables repairs and complaints.")
+  @interface Config {
+
+    @AttributeDefinition(name = "Tenant", description = "Slug of the tenant this instance serves.")
+    String tenant();
+  }
+
+  @Activate
+  public WorkordersTenant(
+      Config config, @Reference(name = "persistence") TenantPersistence persistence) {
+    super(config.tenant(), WorkordersModule.ID, persistence, "SELECT 1 FROM workorder LIMIT 0");
+  }
+}
