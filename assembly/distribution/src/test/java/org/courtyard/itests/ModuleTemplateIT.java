@@ -164,6 +164,38 @@ public class ModuleTemplateIT {
   }
 
   /** The table refuses what the rules refuse, whichever path a row takes into it. */
+  /**
+   * A module's refusals speak the caller's language: what a module copied from the template
+   * inherits (its catalogues, problems.properties and problems_zh.properties).
+   */
+  @Test
+  public void a05b_refusalsSpeakTheCallersLanguage() throws Exception {
+    Http chinese = east.inLanguage("zh-CN");
+    Http.Reply missing = chinese.get("/template/notes/987654321");
+    assertEquals(missing.toString(), 404, missing.status);
+    assertEquals("not-found", missing.problemType());
+    assertEquals("zh-CN", missing.header("Content-Language"));
+    assertTrue(missing.text, missing.json.path("detail").asText().contains("便签"));
+    Http.Reply invalid = chinese.post("/template/notes", map("title", "", "priority", 9));
+    assertEquals(invalid.toString(), 422, invalid.status);
+    // the field names stay as they are; their messages are Chinese
+    List<String> fields = new ArrayList<>();
+    invalid.json.path("errors").forEach(e -> fields.add(e.path("field").asText()));
+    assertEquals(List.of("title", "priority"), fields);
+    invalid
+        .json
+        .path("errors")
+        .forEach(
+            e ->
+                assertTrue(
+                    e.toString(),
+                    e.path("message").asText().codePoints().anyMatch(c -> c >= 0x4E00)));
+
+    Http.Reply english = east.get("/template/notes/987654321");
+    assertEquals("en", english.header("Content-Language"));
+    assertTrue(english.text, english.json.path("detail").asText().contains("Note"));
+  }
+
   @Test
   public void a06_theTableRepeatsTheRules() throws Exception {
     for (String values :
