@@ -1,27 +1,20 @@
 package org.courtyard.billing.internal;
 
 import java.math.BigDecimal;
-import java.sql.Array;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.YearMonth;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.courtyard.api.ProblemException;
-import org.courtyard.api.Problems;
 import org.courtyard.api.TenantSlug;
 import org.courtyard.api.Texts;
 import org.courtyard.api.jdbc.Jdbc;
-import org.courtyard.api.rest.Cursor;
 import org.courtyard.api.rest.DataScope;
 import org.courtyard.api.rest.Page;
 import org.courtyard.billing.internal.calc.FeeCalculator;
@@ -78,6 +71,7 @@ final class BillingRuns {
   private final EstateDirectory estate;
   private final Clock clock;
   private final BillingRunQueue queue;
+  private final RunRecords records;
 
   BillingRuns(
       TenantSlug tenant,
@@ -92,28 +86,7 @@ final class BillingRuns {
     this.estate = estate;
     this.clock = clock;
     this.queue = queue;
-  }
-
-  /**
-   * Runs left {@code running} or {@code queued} by a container that stopped mid-run can never
-   * finish; they are marked failed so that the period can be posted again, which completes the
-   * missing rooms.
-   */
-  int failInterrupted() {
-    return jdbc.transaction(
-        c -> {
-          try (PreparedStatement ps =
-              c.prepareStatement(
-                  "UPDATE billing_run SET status = 'failed', finished_at = ?, error = ?"
-                      + " WHERE status IN ('queued', 'running')")) {
-            ps.setTimestamp(1, Timestamp.from(clock.instant()));
-            ps.setString(
-                2,
-                "interrupted: the module stopped while the run was in progress;"
-                    + " post the period again to complete it");
-            return ps.executeUpdate();
-          }
-        });
+    this.records = new RunRecords(jdbc, clock);
   }
 
   /**
@@ -127,116 +100,27 @@ final class BillingRuns {
     Catalog.Settings settings = catalog.settings();
     Periods.requireNotFuture(period, clock, settings.zone());
     long total = scope.isAll() ? estate.roomCount(tenant) : roomsIn(scope);
-    long id = insertRun(period, scope, total);
+    long id = records.insert(period, scope, total);
     try {
       queue.submit(tenant, id, () -> execute(id, period, scope, vehicles));
     } catch (ProblemException e) {
-      finish(id, "failed", "not started: too many runs queued");
+      records.finish(id, "failed", "not started: too many runs queued");
       throw e;
     }
     return get(id);
   }
 
-  /**
-   * @throws ProblemException 409 {@code run-in-progress} naming the period and the run that holds
-   *     it ({@code runId}), for the screen to follow that run instead
-   */
-  private long insertRun(YearMonth period, DataScope scope, long total) {
-    try {
-      return jdbc.transaction(
-          c -> {
-            try (PreparedStatement ps =
-                c.prepareStatement(
-                    "INSERT INTO billing_run (period, status, rooms_total, posted_at,"
-                        + " estate_ids, building_ids) VALUES (?, 'queued', ?, ?, ?, ?)"
-                        + " RETURNING id")) {
-              ps.setString(1, period.toString());
-              ps.setInt(2, (int) Math.min(Integer.MAX_VALUE, total));
-              ps.setTimestamp(3, Timestamp.from(clock.instant()));
-              ps.setArray(4, scope.isAll() ? null : c.createArrayOf("bigint", scope.estateArray()));
-              ps.setArray(
-                  5, scope.isAll() ? null : c.createArrayOf("bigint", scope.buildingArray()));
-              try (ResultSet rs = ps.executeQuery()) {
-                rs.next();
-                return rs.getLong(1);
-              }
-            } catch (SQLException e) {
-              if (Jdbc.isUniqueViolation(e)) {
-                throw new RunTaken();
-              }
-              throw e;
-            }
-          });
-    } catch (RunTaken e) {
-      // answered below, outside the rolled-back transaction
-    }
-    Map<String, Object> extensions = new java.util.LinkedHashMap<>();
-    extensions.put("period", period.toString());
-    activeRun(period).ifPresent(runId -> extensions.put("runId", runId));
-    throw TEXTS.problem(409, "run-in-progress", extensions, "run.in-progress", period);
-  }
-
-  /** The period's queued or running run, if one still is. */
-  private java.util.Optional<Long> activeRun(YearMonth period) {
-    return jdbc.read(
-        c -> {
-          try (PreparedStatement ps =
-              c.prepareStatement(
-                  "SELECT id FROM billing_run WHERE period = ?"
-                      + " AND status IN ('queued', 'running') ORDER BY id LIMIT 1")) {
-            ps.setString(1, period.toString());
-            try (ResultSet rs = ps.executeQuery()) {
-              return rs.next() ? java.util.Optional.of(rs.getLong(1)) : java.util.Optional.empty();
-            }
-          }
-        });
-  }
-
-  /** The insert met another active run of the period; its transaction is rolled back. */
-  private static final class RunTaken extends RuntimeException {
-    private static final long serialVersionUID = 1L;
-
-    RunTaken() {
-      super(null, null, false, false);
-    }
+  /** Marks the runs a stopped container left unfinished as failed (see {@link RunRecords}). */
+  int failInterrupted() {
+    return records.failInterrupted();
   }
 
   RunView get(long id) {
-    return jdbc.read(
-        c -> {
-          try (PreparedStatement ps = c.prepareStatement(RUN_SELECT + " WHERE id = ?")) {
-            ps.setLong(1, id);
-            try (ResultSet rs = ps.executeQuery()) {
-              if (!rs.next()) {
-                throw Problems.notFound(TEXTS.text("label.billing-run"), id);
-              }
-              return run(rs);
-            }
-          }
-        });
+    return records.get(id);
   }
 
   Page<RunView> list(long after, int limit) {
-    return jdbc.read(
-        c -> {
-          try (PreparedStatement ps =
-              c.prepareStatement(RUN_SELECT + " WHERE id > ? ORDER BY id LIMIT ?")) {
-            ps.setLong(1, after);
-            ps.setInt(2, limit + 1);
-            List<RunView> items = new ArrayList<>();
-            try (ResultSet rs = ps.executeQuery()) {
-              while (rs.next()) {
-                items.add(run(rs));
-              }
-            }
-            String next = null;
-            if (items.size() > limit) {
-              items = items.subList(0, limit);
-              next = Cursor.encode(items.get(limit - 1).id());
-            }
-            return new Page<>(items, next);
-          }
-        });
+    return records.list(after, limit);
   }
 
   /** The rooms a run of {@code scope} bills, counted once when it is posted. */
@@ -253,37 +137,11 @@ final class BillingRuns {
     }
   }
 
-  private static final String RUN_SELECT =
-      "SELECT id, period, status, rooms_total, rooms_done,"
-          + " bills_created, error, posted_at, started_at, finished_at, estate_ids, building_ids"
-          + " FROM billing_run";
-
-  private static RunView run(ResultSet rs) throws SQLException {
-    Array estates = rs.getArray(11);
-    Array buildings = rs.getArray(12);
-    return new RunView(
-        rs.getLong(1),
-        rs.getString(2),
-        rs.getString(3),
-        rs.getInt(4),
-        rs.getInt(5),
-        rs.getInt(6),
-        rs.getString(7),
-        Jdbc.instant(rs.getTimestamp(8)),
-        Jdbc.instant(rs.getTimestamp(9)),
-        Jdbc.instant(rs.getTimestamp(10)),
-        estates == null ? null : new RunView.Scope(ids(estates), ids(buildings)));
-  }
-
-  private static List<Long> ids(Array array) throws SQLException {
-    return Arrays.stream((Long[]) array.getArray()).sorted().toList();
-  }
-
   /** The run itself, on a thread of {@link BillingRunQueue}. */
   void execute(long runId, YearMonth period, DataScope scope, RoomVehicles vehicles) {
     MDC.put("tenant", tenant.value());
     try {
-      if (Thread.currentThread().isInterrupted() || !markRunning(runId)) {
+      if (Thread.currentThread().isInterrupted() || !records.markRunning(runId)) {
         LOG.info("Billing run {} for {} cancelled before it started", runId, period);
         return;
       }
@@ -361,7 +219,7 @@ final class BillingRuns {
                                 Map<Long, Long> created =
                                     BillWriter.write(
                                         c, period, null, runId, settings, bills, clock.instant());
-                                progress(c, runId, rooms, created.size());
+                                RunRecords.progress(c, runId, rooms, created.size());
                                 return null;
                               }));
               if (!handedOver) {
@@ -383,7 +241,7 @@ final class BillingRuns {
         writers.close();
       }
       refreshStatistics(runId);
-      finish(runId, "completed", null);
+      records.finish(runId, "completed", null);
       LOG.info("Billing run {} for {} completed", runId, period);
     } catch (RuntimeException e) {
       LOG.error("Billing run {} for {} failed", runId, period, e);
@@ -446,21 +304,6 @@ final class BillingRuns {
   }
 
   /** From {@code queued} to {@code running}; false when the run is no longer queued. */
-  private boolean markRunning(long runId) {
-    return jdbc.transaction(
-            c -> {
-              try (PreparedStatement ps =
-                  c.prepareStatement(
-                      "UPDATE billing_run SET status = 'running', started_at = ?"
-                          + " WHERE id = ? AND status = 'queued'")) {
-                ps.setTimestamp(1, Timestamp.from(clock.instant()));
-                ps.setLong(2, runId);
-                return ps.executeUpdate();
-              }
-            })
-        == 1;
-  }
-
   /**
    * A run's batches may take longer than the statement timeout every tenant connection has (they
    * wait for locks of concurrent payments, and a large batch of lines is one statement): this
@@ -469,18 +312,6 @@ final class BillingRuns {
   private void bulkTimeout(Connection c) throws SQLException {
     try (java.sql.Statement s = c.createStatement()) {
       s.execute("SET LOCAL statement_timeout = " + queue.runStatementTimeoutMs());
-    }
-  }
-
-  private static void progress(Connection c, long runId, int rooms, int bills) throws SQLException {
-    try (PreparedStatement ps =
-        c.prepareStatement(
-            "UPDATE billing_run SET rooms_done = rooms_done + ?, bills_created = bills_created + ?"
-                + " WHERE id = ?")) {
-      ps.setInt(1, rooms);
-      ps.setInt(2, bills);
-      ps.setLong(3, runId);
-      ps.executeUpdate();
     }
   }
 
@@ -504,25 +335,9 @@ final class BillingRuns {
     }
   }
 
-  private void finish(long runId, String status, String error) {
-    jdbc.transaction(
-        c -> {
-          try (PreparedStatement ps =
-              c.prepareStatement(
-                  "UPDATE billing_run SET status = ?, error = ?, finished_at = ?,"
-                      + " rooms_total = GREATEST(rooms_total, rooms_done) WHERE id = ?")) {
-            ps.setString(1, status);
-            ps.setString(2, error);
-            ps.setTimestamp(3, Timestamp.from(clock.instant()));
-            ps.setLong(4, runId);
-            return ps.executeUpdate();
-          }
-        });
-  }
-
   private void finishQuietly(long runId, String error) {
     try {
-      finish(runId, "failed", error);
+      records.finish(runId, "failed", error);
     } catch (RuntimeException e) {
       LOG.error("Billing run {} could not be marked failed; it is on the next start", runId, e);
     }
