@@ -220,7 +220,35 @@ final class Http {
 
     @Override
     public String toString() {
-      return status + " " + contentType + " " + text;
+      String incident = json == null ? "" : json.path("incident").asText("");
+      return status + " " + contentType + " " + text + (incident.isEmpty() ? "" : logOf(incident));
+    }
+  }
+
+  /**
+   * The container log's lines from the one that names {@code incident} on (its stack trace), so a
+   * 500 in a CI run explains itself in the test report.
+   */
+  static String logOf(String incident) {
+    String dir = System.getProperty("karaf.log");
+    if (dir == null) {
+      return "";
+    }
+    try {
+      List<String> lines =
+          java.nio.file.Files.readAllLines(java.nio.file.Path.of(dir, "karaf.log"));
+      for (int i = 0; i < lines.size(); i++) {
+        if (lines.get(i).contains(incident)) {
+          StringBuilder out = new StringBuilder("\n--- karaf.log at incident " + incident + "\n");
+          for (int j = Math.max(0, i - 5); j < Math.min(lines.size(), i + 60); j++) {
+            out.append(lines.get(j)).append('\n');
+          }
+          return out.toString();
+        }
+      }
+      return "\n(incident " + incident + " is not in karaf.log)";
+    } catch (IOException | RuntimeException e) {
+      return "\n(karaf.log unreadable: " + e + ")";
     }
   }
 
