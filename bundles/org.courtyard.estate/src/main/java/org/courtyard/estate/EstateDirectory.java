@@ -18,4 +18,10 @@ public interface EstateDirectory {
   List<RoomSummary> rooms(TenantSlug tenant, long afterId, int limit);
 
   long roomCount(TenantSlug tenant);
+
+  /** The estate a building belongs to; empty when the tenant has no building with that id. */
+  Optional<Long> estateOfBuilding(TenantSlug tenant, long buildingId);
+
+  /** Whether the tenant has an estate with that id. */
+  boolean estateExists(TenantSlug tenant, long estateId);
 }

@@ -55,6 +55,19 @@ class DevicePlacesTest {
     public long roomCount(TenantSlug tenant) {
       return rooms.size();
     }
+
+    @Override
+    public Optional<Long> estateOfBuilding(TenantSlug tenant, long buildingId) {
+      return rooms.stream()
+          .filter(r -> r.buildingId == buildingId)
+          .map(r -> r.estateId)
+          .findFirst();
+    }
+
+    @Override
+    public boolean estateExists(TenantSlug tenant, long estateId) {
+      return rooms.stream().anyMatch(r -> r.estateId == estateId);
+    }
   }
 
   private final Rooms rooms = new Rooms();

@@ -86,6 +86,32 @@ public final class EstateDirectoryService implements EstateDirectory {
         .read(em -> em.createQuery("SELECT COUNT(r) FROM Room r", Long.class).getSingleResult());
   }
 
+  @Override
+  public Optional<Long> estateOfBuilding(TenantSlug tenant, long buildingId) {
+    return instance(tenant)
+        .transactions()
+        .read(
+            em ->
+                em
+                    .createQuery("SELECT b.estateId FROM Building b WHERE b.id = :id", Long.class)
+                    .setParameter("id", buildingId)
+                    .getResultList()
+                    .stream()
+                    .findFirst());
+  }
+
+  @Override
+  public boolean estateExists(TenantSlug tenant, long estateId) {
+    return instance(tenant)
+        .transactions()
+        .read(
+            em ->
+                em.createQuery("SELECT COUNT(e) FROM Estate e WHERE e.id = :id", Long.class)
+                        .setParameter("id", estateId)
+                        .getSingleResult()
+                    > 0);
+  }
+
   private static RoomSummary summary(Object[] r) {
     String label = r[4] + "/" + r[5] + "/" + r[6] + "/" + r[7];
     return new RoomSummary(

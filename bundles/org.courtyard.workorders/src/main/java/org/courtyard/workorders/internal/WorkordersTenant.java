@@ -1,5 +1,10 @@
 package org.courtyard.workorders.internal;
 
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.temporal.ChronoUnit;
 import org.courtyard.api.CourtyardConstants;
 import org.courtyard.api.TenantModule;
 import org.courtyard.api.TenantPersistence;
@@ -29,6 +34,8 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
 @Designate(ocd = WorkordersTenant.Config.class, factory = true)
 public final class WorkordersTenant extends JdbcTenantModule {
 
+  private final Clock clock = Clock.tick(Clock.systemUTC(), Duration.of(1, ChronoUnit.MICROS));
+
   /** Factory PID, equal to {@code WorkordersModule#factoryPid()} by construction. */
   static final String PID = CourtyardConstants.MODULE_FACTORY_PID_PREFIX + WorkordersModule.ID;
 
@@ -46,5 +53,18 @@ public final class WorkordersTenant extends JdbcTenantModule {
   public WorkordersTenant(
       Config config, @Reference(name = "persistence") TenantPersistence persistence) {
     super(config.tenant(), WorkordersModule.ID, persistence, "SELECT 1 FROM workorder LIMIT 0");
+  }
+
+  /**
+   * The clock every step of this tenant's orders reads: UTC, to the microsecond, as timestamptz
+   * stores it, so an instant read back equals the instant written.
+   */
+  Clock clock() {
+    return clock;
+  }
+
+  /** The tenant's rules in force, read on the caller's connection (inside its transaction). */
+  TenantRules rules(Connection c) throws SQLException {
+    return TenantRules.load(c, clock);
   }
 }

@@ -1,6 +1,7 @@
 package org.courtyard.workorders.internal.deadlines;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Objects;
 
@@ -26,6 +27,14 @@ public final class Deadlines {
       throw new IllegalArgumentException("the warning share is 1 to 100 percent: " + warnPercent);
     }
     this.warnPercent = warnPercent;
+  }
+
+  /**
+   * The time after which a clock allowed {@code allowed} warns, at {@code warnPercent}: what a
+   * clock read back from the database needs to run again.
+   */
+  public static Duration warnAfter(Duration allowed, int warnPercent) {
+    return SlaClock.share(allowed, warnPercent);
   }
 
   /** The hours a category's deadlines count in. */
