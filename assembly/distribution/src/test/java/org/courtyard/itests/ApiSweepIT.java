@@ -201,6 +201,7 @@ public class ApiSweepIT {
               "/security/patrol/routes",
               "/security/patrol/schedule",
               "/template/notes",
+              "/workorders/categories",
               "/identity/users",
               "/identity/roles",
               "/identity/api-keys"));
@@ -1230,6 +1231,43 @@ public class ApiSweepIT {
                 "roundMinutes",
                 30));
         create("/template/notes", map("title", mark + " Note " + i, "priority", 1));
+        Long category =
+            create(
+                "/workorders/categories",
+                map(
+                    "code",
+                    low + "-cat" + i,
+                    "nameEn",
+                    mark + " Category " + i,
+                    "nameZh",
+                    mark + " 类别 " + i,
+                    "kind",
+                    "repair",
+                    "responseMinutes",
+                    map("normal", 60, "urgent", 30, "emergency", 15),
+                    "resolutionMinutes",
+                    map("normal", 600, "urgent", 300, "emergency", 150)));
+        if (category == null && paths.contains("/workorders/orders")) {
+          // a seed without categories of its own reports in a default one
+          for (com.fasterxml.jackson.databind.JsonNode k : api.get("/workorders/categories").json) {
+            if (k.path("code").asText().equals("plumbing")) {
+              category = k.path("id").asLong();
+            }
+          }
+        }
+        if (category != null && room != null) {
+          create(
+              "/workorders/orders",
+              map(
+                  "categoryId",
+                  category,
+                  "description",
+                  mark + " Leak " + i,
+                  "roomId",
+                  room,
+                  "channel",
+                  "phone"));
+        }
         create(
             "/identity/users",
             map(

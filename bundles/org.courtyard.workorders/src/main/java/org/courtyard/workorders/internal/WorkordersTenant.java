@@ -35,6 +35,8 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
 public final class WorkordersTenant extends JdbcTenantModule {
 
   private final Clock clock = Clock.tick(Clock.systemUTC(), Duration.of(1, ChronoUnit.MICROS));
+  private final Categories categories;
+  private final Orders orders;
 
   /** Factory PID, equal to {@code WorkordersModule#factoryPid()} by construction. */
   static final String PID = CourtyardConstants.MODULE_FACTORY_PID_PREFIX + WorkordersModule.ID;
@@ -53,6 +55,16 @@ public final class WorkordersTenant extends JdbcTenantModule {
   public WorkordersTenant(
       Config config, @Reference(name = "persistence") TenantPersistence persistence) {
     super(config.tenant(), WorkordersModule.ID, persistence, "SELECT 1 FROM workorder LIMIT 0");
+    this.categories = new Categories(jdbc());
+    this.orders = new Orders(jdbc(), this, categories);
+  }
+
+  Categories categories() {
+    return categories;
+  }
+
+  Orders orders() {
+    return orders;
   }
 
   /**

@@ -1,0 +1,464 @@
+package org.courtyard.itests;
+
+import static org.courtyard.itests.Http.id;
+import static org.courtyard.itests.Http.map;
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertFalse;
+import static org.junit.Assert.assertNotNull;
+import static org.junit.Assert.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.junit.Before;
+import org.junit.FixMethodOrder;
+import org.junit.Test;
+import org.junit.runner.RunWith;
+import org.junit.runners.MethodSorters;
+import org.ops4j.pax.exam.Configuration;
+import org.ops4j.pax.exam.Option;
+import org.ops4j.pax.exam.junit.PaxExam;
+import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
+import org.ops4j.pax.exam.spi.reactors.PerClass;
+
+/**
+ * Repairs and complaints (#13) through the real sign-ins: customer service records an order, a
+ * dispatcher gives it to a technician, who accepts, works, pauses and completes it, and staff
+ * confirm and close it; a resident reports about their own room and follows only their own orders;
+ * 50 concurrent grabs of one order have exactly one winner; steps the state does not allow are 409
+ * with what is allowed, and an order outside a staff member's estates answers as a missing one.
+ */
+@RunWith(PaxExam.class)
+@ExamReactorStrategy(PerClass.class)
+@FixMethodOrder(MethodSorters.NAME_ASCENDING)
+public class WorkordersIT {
+
+  private static final String TENANT = "wo_it";
+
+  private static Http owner;
+  private static Http service;
+  private static Http serviceEstate2;
+  private static Http tech;
+  private static long techId;
+  private static final List<Http> technicians = new ArrayList<>();
+  private static long estate1;
+  private static long estate2;
+  private static long building1;
+  private static long room1;
+  private static long room2;
+  private static long person;
+  private static long plumbing;
+  private static long order;
+
+  @Configuration
+  public Option[] config() {
+    return CourtyardContainer.options();
+  }
+
+  @Before
+  public void setUp() throws Exception {
+    if (owner != null) {
+      return;
+    }
+    Http anonymous = Http.anonymous(CourtyardContainer.httpPort());
+    Http operator = anonymous.operator(CourtyardContainer.operatorPassword());
+    owner = anonymous.tenant(operator.onboard(TENANT, "estate", "residents", "workorders"));
+    estate1 = id(owner.post("/estate/estates", map("code", "E1", "name", "东园")));
+    estate2 = id(owner.post("/estate/estates", map("code", "E2", "name", "西园")));
+    building1 =
+        id(owner.post("/estate/buildings", map("estateId", estate1, "code", "B1", "name", "1")));
+    long b2 =
+        id(owner.post("/estate/buildings", map("estateId", estate2, "code", "B1", "name", "1")));
+    room1 = room(building1, "101");
+    room2 = room(b2, "201");
+    person = id(owner.post("/residents/persons", map("fullName", "韩梅梅", "phone", "13900000001")));
+    id(
+        owner.post(
+            "/residents/occupancies",
+            map("personId", person, "roomId", room1, "role", "owner", "moveIn", "2025-01-01")));
+    service = owner.staff(TENANT, "cs_all", "customer_service", "company");
+    serviceEstate2 = owner.staff(TENANT, "cs_e2", "customer_service", "estates", estate2);
+    tech = owner.staff(TENANT, "tech_1", "technician", "company");
+    techId = tech.get("/auth/me").json.path("subject").asLong();
+    for (JsonNode k : owner.get("/workorders/categories").json) {
+      if (k.path("code").asText().equals("plumbing")) {
+        plumbing = k.path("id").asLong();
+      }
+    }
+    assertTrue("the default plumbing category", plumbing > 0);
+  }
+
+  private static long room(long building, String number) throws Exception {
+    long unit =
+        id(
+            owner.post(
+                "/estate/units",
+                map("buildingId", building, "code", "U" + number, "name", number)));
+    return id(
+        owner.post(
+            "/estate/rooms",
+            map("unitId", unit, "number", number, "floor", 1, "area", 90, "type", "residential")));
+  }
+
+  @Test
+  public void a01_aNewTenantHasTheUsualCategoriesAndManagesItsOwn() throws Exception {
+    JsonNode all = owner.get("/workorders/categories").json;
+    assertTrue(all.toString(), all.size() >= 10);
+    Http.Reply bad =
+        owner.post(
+            "/workorders/categories",
+            map(
+                "code",
+                "Bad Code",
+                "nameEn",
+                "",
+                "nameZh",
+                "水",
+                "kind",
+                "repair",
+                "responseMinutes",
+                map("normal", 10, "urgent", 20, "emergency", 5),
+                "resolutionMinutes",
+                map("normal", 60, "urgent", 30, "emergency", 15)));
+    assertEquals(bad.toString(), 422, bad.status);
+    assertTrue(bad.text, bad.text.contains("\"code\""));
+    assertTrue(bad.text, bad.text.contains("\"nameEn\""));
+    assertTrue(bad.text, bad.text.contains("\"responseMinutes\""));
+    Map<String, Object> pool =
+        map(
+            "code",
+            "bulb",
+            "nameEn",
+            "Light bulbs",
+            "nameZh",
+            "更换灯泡",
+            "kind",
+            "repair",
+            "dispatchMode",
+            "grab",
+            "responseMinutes",
+            map("normal", 120, "urgent", 60, "emergency", 30),
+            "resolutionMinutes",
+            map("normal", 480, "urgent", 240, "emergency", 120));
+    Http.Reply created = owner.post("/workorders/categories", pool);
+    assertEquals(created.toString(), 201, created.status);
+    assertEquals("grab", created.json.path("dispatchMode").asText());
+    Http.Reply again = owner.post("/workorders/categories", pool);
+    assertEquals(again.toString(), 409, again.status);
+    // a technician may read categories but not change them
+    Http.Reply refused = tech.post("/workorders/categories", pool);
+    assertEquals(refused.toString(), 403, refused.status);
+  }
+
+  @Test
+  public void a02_customerServiceRecordsAnOrderWithItsDeadlines() throws Exception {
+    Instant before = Instant.now();
+    Http.Reply r =
+        service.post(
+            "/workorders/orders",
+            map(
+                "categoryId",
+                plumbing,
+                "priority",
+                "urgent",
+                "description",
+                "厨房水管漏水",
+                "roomId",
+                room1,
+                "channel",
+                "phone",
+                "reporterPersonId",
+                person,
+                "contactPhone",
+                "139 0000 0001"));
+    assertEquals(r.toString(), 201, r.status);
+    order = r.json.path("id").asLong();
+    JsonNode o = r.json;
+    assertTrue(o.toString(), o.path("number").asText().matches("WO\\d{6}-\\d+"));
+    assertEquals("new", o.path("state").asText());
+    assertEquals("repair", o.path("kind").asText());
+    assertEquals(estate1, o.path("estateId").asLong());
+    assertEquals(building1, o.path("buildingId").asLong());
+    assertEquals("staff", o.path("reporterKind").asText());
+    assertEquals("13900000001", o.path("contactPhone").asText());
+    // plumbing counts round the clock: urgent is 30 minutes to respond, 8 hours to resolve
+    Instant due = Instant.parse(o.path("response").path("due").asText());
+    assertTrue(o.toString(), !due.isBefore(before.plus(Duration.ofMinutes(30))));
+    assertTrue(o.toString(), due.isBefore(Instant.now().plus(Duration.ofMinutes(31))));
+    assertEquals(480, o.path("resolution").path("minutes").asInt());
+    assertEquals("on_time", o.path("response").path("state").asText());
+    JsonNode timeline = service.get("/workorders/orders/" + order + "/timeline").json;
+    assertEquals(1, timeline.size());
+    assertEquals("report", timeline.get(0).path("action").asText());
+
+    Http.Reply area =
+        service.post(
+            "/workorders/orders",
+            map(
+                "categoryId",
+                plumbing,
+                "description",
+                "地下车库积水",
+                "estateId",
+                estate2,
+                "place",
+                "B2 车库入口",
+                "channel",
+                "inspection"));
+    assertEquals(area.toString(), 201, area.status);
+    assertEquals("inspection", area.json.path("reporterKind").asText());
+
+    Http.Reply noRoom =
+        service.post(
+            "/workorders/orders",
+            map("categoryId", plumbing, "description", "x", "roomId", 999999, "channel", "phone"));
+    assertEquals(noRoom.toString(), 422, noRoom.status);
+    assertEquals("unknown-room", noRoom.problemType());
+    Http.Reply wrongBuilding =
+        service.post(
+            "/workorders/orders",
+            map(
+                "categoryId",
+                plumbing,
+                "description",
+                "x",
+                "estateId",
+                estate2,
+                "buildingId",
+                building1,
+                "place",
+                "lobby",
+                "channel",
+                "visit"));
+    assertEquals(wrongBuilding.toString(), 422, wrongBuilding.status);
+    assertEquals("unknown-place", wrongBuilding.problemType());
+  }
+
+  @Test
+  public void a03_theOrderGoesFromDispatchToClosingAndRefusesWhatItsStateDoesNotAllow()
+      throws Exception {
+    String path = "/workorders/orders/" + order;
+    Http.Reply tooEarly = tech.post(path + "/start", map());
+    assertEquals(tooEarly.toString(), 409, tooEarly.status);
+    assertEquals("wrong-state", tooEarly.problemType());
+    assertEquals("new", tooEarly.json.path("state").asText());
+
+    JsonNode seen = service.get(path).json;
+    assertTrue(seen.toString(), seen.path("actions").toString().contains("dispatch"));
+    Http.Reply stale =
+        service.post(path + "/dispatch", map("assigneeUserId", techId, "version", 99));
+    assertEquals(stale.toString(), 409, stale.status);
+    assertEquals("stale-version", stale.problemType());
+    Http.Reply noAssignee = service.post(path + "/dispatch", map("note", "go"));
+    assertEquals(noAssignee.toString(), 422, noAssignee.status);
+    Http.Reply dispatched =
+        service.post(
+            path + "/dispatch",
+            map("assigneeUserId", techId, "version", seen.path("version").asInt()));
+    assertEquals(dispatched.toString(), 200, dispatched.status);
+    assertEquals("dispatched", dispatched.json.path("state").asText());
+
+    Http.Reply accepted = tech.post(path + "/accept", map());
+    assertEquals(accepted.toString(), 200, accepted.status);
+    assertEquals("accepted", accepted.json.path("state").asText());
+    assertEquals("met", accepted.json.path("response").path("state").asText());
+    assertEquals(200, tech.post(path + "/start", map()).status);
+    Http.Reply paused = tech.post(path + "/pause", map("reason", "parts", "note", "等配件"));
+    assertEquals(paused.toString(), 200, paused.status);
+    assertEquals("paused", paused.json.path("resolution").path("state").asText());
+    assertTrue(paused.json.path("resolution").path("due").isNull());
+    Http.Reply badReason = tech.post(path + "/resume", map("reason", "parts"));
+    assertEquals(badReason.toString(), 422, badReason.status);
+    Http.Reply resumed = tech.post(path + "/resume", map());
+    assertEquals(resumed.toString(), 200, resumed.status);
+    assertNotNull(resumed.json.path("resolution").path("due").asText(null));
+    Http.Reply noNote = tech.post(path + "/complete", map());
+    assertEquals(noNote.toString(), 422, noNote.status);
+    assertEquals("incomplete", noNote.problemType());
+    Http.Reply done = tech.post(path + "/complete", map("note", "更换了三通"));
+    assertEquals(done.toString(), 200, done.status);
+    assertEquals("done", done.json.path("state").asText());
+    assertEquals("met", done.json.path("resolution").path("state").asText());
+    assertTrue(done.json.path("autoConfirmAt").isTextual());
+    // the technician may not confirm for the resident; customer service may
+    assertEquals(403, tech.post(path + "/confirm", map("note", "x")).status);
+    Http.Reply confirmed = service.post(path + "/confirm", map("note", "电话回访，住户确认"));
+    assertEquals(confirmed.toString(), 200, confirmed.status);
+    Http.Reply closed = service.post(path + "/close", map());
+    assertEquals(closed.toString(), 200, closed.status);
+    assertEquals("closed", closed.json.path("state").asText());
+    List<String> steps = new ArrayList<>();
+    service.get(path + "/timeline").json.forEach(e -> steps.add(e.path("action").asText()));
+    assertEquals(
+        List.of(
+            "report",
+            "dispatch",
+            "accept",
+            "start",
+            "pause",
+            "resume",
+            "complete",
+            "confirm",
+            "close"),
+        steps);
+    Http.Reply list = service.get("/workorders/orders?state=closed");
+    assertEquals(list.toString(), 200, list.status);
+    assertTrue(list.text, list.text.contains("\"id\":" + order));
+    assertEquals(400, service.get("/workorders/orders?state=finished").status);
+  }
+
+  @Test
+  public void a04_fiftyConcurrentGrabsOfOneOrderHaveExactlyOneWinner() throws Exception {
+    long bulb = 0;
+    for (JsonNode k : owner.get("/workorders/categories").json) {
+      if (k.path("code").asText().equals("bulb")) {
+        bulb = k.path("id").asLong();
+      }
+    }
+    for (int i = 0; i < 5; i++) {
+      technicians.add(owner.staff(TENANT, "grabber_" + i, "technician", "company"));
+    }
+    Http.Reply r =
+        service.post(
+            "/workorders/orders",
+            map(
+                "categoryId",
+                bulb,
+                "description",
+                "楼道灯不亮",
+                "estateId",
+                estate1,
+                "buildingId",
+                building1,
+                "place",
+                "3 楼楼道",
+                "channel",
+                "visit"));
+    assertEquals(r.toString(), 201, r.status);
+    long pooled = r.json.path("id").asLong();
+    Http.Reply pool = tech.get("/workorders/orders?pool=true");
+    assertTrue(pool.text, pool.text.contains("\"id\":" + pooled));
+    assertTrue(
+        tech.get("/workorders/orders/" + pooled).json.path("actions").toString().contains("grab"));
+    // an order of a dispatched category is not in the pool
+    Http.Reply notPool = tech.post("/workorders/orders/" + order + "/grab", map());
+    assertEquals(notPool.toString(), 409, notPool.status);
+
+    ExecutorService pool50 = Executors.newFixedThreadPool(50);
+    CountDownLatch go = new CountDownLatch(1);
+    List<Future<Http.Reply>> replies = new ArrayList<>();
+    try {
+      for (int i = 0; i < 50; i++) {
+        Http who = technicians.get(i % technicians.size());
+        Callable<Http.Reply> grab =
+            () -> {
+              go.await();
+              return who.post("/workorders/orders/" + pooled + "/grab", map());
+            };
+        replies.add(pool50.submit(grab));
+      }
+      go.countDown();
+      int won = 0;
+      int lost = 0;
+      for (Future<Http.Reply> f : replies) {
+        Http.Reply reply = f.get();
+        if (reply.status == 200) {
+          won++;
+        } else {
+          assertEquals(reply.toString(), 409, reply.status);
+          assertEquals("wrong-state", reply.problemType());
+          lost++;
+        }
+      }
+      assertEquals(1, won);
+      assertEquals(49, lost);
+    } finally {
+      pool50.shutdownNow();
+    }
+    JsonNode grabbed = service.get("/workorders/orders/" + pooled).json;
+    assertEquals("accepted", grabbed.path("state").asText());
+    JsonNode timeline = service.get("/workorders/orders/" + pooled + "/timeline").json;
+    assertEquals(timeline.toString(), 2, timeline.size());
+    assertEquals("grab", timeline.get(1).path("action").asText());
+  }
+
+  @Test
+  public void a05_aResidentReportsAboutTheirOwnRoomAndFollowsOnlyTheirOwnOrders() throws Exception {
+    Http.Reply in = owner.residentSignIn(TENANT, "+8613900000001");
+    assertEquals(in.toString(), 200, in.status);
+    Http resident =
+        Http.anonymous(CourtyardContainer.httpPort()).tenant(in.json.path("accessToken").asText());
+    Http.Reply notMine =
+        resident.post(
+            "/workorders/my/orders",
+            map("categoryId", plumbing, "description", "漏水", "roomId", room2));
+    assertEquals(notMine.toString(), 422, notMine.status);
+    assertEquals("not-your-room", notMine.problemType());
+    Http.Reply reported =
+        resident.post(
+            "/workorders/my/orders",
+            map("categoryId", plumbing, "description", "卫生间漏水", "roomId", room1));
+    assertEquals(reported.toString(), 201, reported.status);
+    assertEquals("resident", reported.json.path("reporterKind").asText());
+    assertEquals("resident_app", reported.json.path("channel").asText());
+    long mine = reported.json.path("id").asLong();
+    JsonNode list = resident.get("/workorders/my/orders").json.path("items");
+    // the order staff recorded for this person was not reported by them in the app: it is listed
+    // too, since it names them as the reporter
+    List<Long> ids = new ArrayList<>();
+    list.forEach(o -> ids.add(o.path("id").asLong()));
+    assertTrue(ids.toString(), ids.contains(mine));
+    assertEquals(403, resident.get("/workorders/orders").status);
+    Http.Reply urged = resident.post("/workorders/my/orders/" + mine + "/urge", map("note", "快点"));
+    assertEquals(urged.toString(), 200, urged.status);
+    assertEquals("new", urged.json.path("state").asText());
+    Http.Reply withdrawn =
+        resident.post("/workorders/my/orders/" + mine + "/cancel", map("reason", "withdrawn"));
+    assertEquals(withdrawn.toString(), 200, withdrawn.status);
+    assertEquals("cancelled", withdrawn.json.path("state").asText());
+    // staff see it, with the resident as reporter; another staff order is not the resident's
+    assertEquals(
+        person, service.get("/workorders/orders/" + mine).json.path("reporterPersonId").asLong());
+    Http.Reply pooledOther = resident.get("/workorders/my/orders/" + (mine + 1000));
+    assertEquals(pooledOther.toString(), 404, pooledOther.status);
+  }
+
+  @Test
+  public void a06_anOrderOutsideTheStaffMembersEstatesIsAMissingOne() throws Exception {
+    Http.Reply list = serviceEstate2.get("/workorders/orders?limit=500");
+    assertEquals(list.toString(), 200, list.status);
+    for (JsonNode o : list.json.path("items")) {
+      assertEquals(o.toString(), estate2, o.path("estateId").asLong());
+    }
+    assertFalse(list.text, list.text.contains("\"id\":" + order + ","));
+    Http.Reply outside = serviceEstate2.get("/workorders/orders/" + order);
+    Http.Reply missing = serviceEstate2.get("/workorders/orders/987654321");
+    assertEquals(outside.toString(), 404, outside.status);
+    assertEquals(
+        missing.json.path("detail").asText().replace("987654321", "<id>"),
+        outside.json.path("detail").asText().replace(String.valueOf(order), "<id>"));
+    Http.Reply create =
+        serviceEstate2.post(
+            "/workorders/orders",
+            map("categoryId", plumbing, "description", "x", "roomId", room1, "channel", "phone"));
+    assertEquals(create.toString(), 403, create.status);
+  }
+
+  @Test
+  public void a07_refusalsSpeakTheCallersLanguage() throws Exception {
+    Http.Reply zh = tech.inLanguage("zh-CN").post("/workorders/orders/" + order + "/start", map());
+    assertEquals(zh.toString(), 409, zh.status);
+    assertTrue(zh.text, zh.json.path("detail").asText().contains("不能执行"));
+    assertEquals("当前状态不允许此操作", zh.json.path("title").asText());
+    Http.Reply en = tech.inLanguage("en").post("/workorders/orders/" + order + "/start", map());
+    assertTrue(en.text, en.json.path("detail").asText().contains("cannot start now"));
+  }
+}

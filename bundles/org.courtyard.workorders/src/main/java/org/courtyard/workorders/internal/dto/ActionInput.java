@@ -1,0 +1,8 @@
+package org.courtyard.workorders.internal.dto;
+
+/**
+ * A step asked of an order: a note, a reason (pausing, cancelling), the new assignee (dispatching,
+ * transferring), and the version the caller saw, to refuse a step taken on an outdated view.
+ */
+public record ActionInput(
+    String note, String reason, Long assigneeUserId, Long assigneeTeamId, Integer version) {}
