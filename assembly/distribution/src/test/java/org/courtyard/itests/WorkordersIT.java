@@ -461,4 +461,32 @@ public class WorkordersIT {
     Http.Reply en = tech.inLanguage("en").post("/workorders/orders/" + order + "/start", map());
     assertTrue(en.text, en.json.path("detail").asText().contains("cannot start now"));
   }
+
+  @Test
+  public void a08_todayCountsOpenAndOverdueOrdersInTheCallersScope() throws Exception {
+    Map<String, JsonNode> all = tiles(service);
+    Map<String, JsonNode> estate2Only = tiles(serviceEstate2);
+    long open =
+        service
+            .get("/workorders/orders?limit=500&state=new,dispatched,accepted,in_progress,paused")
+            .json
+            .path("items")
+            .size();
+    assertEquals(open, all.get("workorders.open").path("value").asLong());
+    // the grabbed bulb order is in estate 1, the flooded garage in estate 2
+    assertTrue(
+        estate2Only.toString(),
+        estate2Only.get("workorders.open").path("value").asLong()
+            < all.get("workorders.open").path("value").asLong());
+    assertTrue(all.containsKey("workorders.overdue"));
+    assertTrue("a technician holds workorders.order.read", tiles(tech).containsKey("workorders.open"));
+  }
+
+  private static Map<String, JsonNode> tiles(Http as) throws Exception {
+    Http.Reply r = as.get("/today");
+    assertEquals(r.toString(), 200, r.status);
+    Map<String, JsonNode> out = new java.util.HashMap<>();
+    r.json.path("tiles").forEach(t -> out.put(t.path("id").asText(), t));
+    return out;
+  }
 }

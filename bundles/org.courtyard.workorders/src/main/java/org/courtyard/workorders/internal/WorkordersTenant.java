@@ -37,6 +37,7 @@ public final class WorkordersTenant extends JdbcTenantModule {
   private final Clock clock = Clock.tick(Clock.systemUTC(), Duration.of(1, ChronoUnit.MICROS));
   private final Categories categories;
   private final Orders orders;
+  private final OrderStatistics statistics;
 
   /** Factory PID, equal to {@code WorkordersModule#factoryPid()} by construction. */
   static final String PID = CourtyardConstants.MODULE_FACTORY_PID_PREFIX + WorkordersModule.ID;
@@ -57,6 +58,11 @@ public final class WorkordersTenant extends JdbcTenantModule {
     super(config.tenant(), WorkordersModule.ID, persistence, "SELECT 1 FROM workorder LIMIT 0");
     this.categories = new Categories(jdbc());
     this.orders = new Orders(jdbc(), this, categories);
+    this.statistics = new OrderStatistics(jdbc(), this);
+  }
+
+  OrderStatistics statistics() {
+    return statistics;
   }
 
   Categories categories() {
