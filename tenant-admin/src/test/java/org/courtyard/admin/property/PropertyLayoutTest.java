@@ -12,9 +12,61 @@ import java.util.Map;
 import org.courtyard.admin.api.StaffMe;
 import org.courtyard.admin.contract.FakeCompanyModulesArea;
 import org.courtyard.admin.ui.LoginView;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 class PropertyLayoutTest extends PropertyTestBase {
+
+  private static final List<String> WORK_ORDER_SCREENS =
+      List.of("Work orders", "Workload", "Order categories");
+
+  @BeforeAll
+  static void dispatcher() {
+    fake.staff(COMPANY, "dispatcher", PASSWORD).grant("dispatcher");
+  }
+
+  @Test
+  void theWorkOrderScreensAreOfferedByTheirPermissions() {
+    signIn("admin");
+    assertThat(_get(PropertyLayout.class).menuLabels())
+        .containsSubsequence("Security", "Work orders", "Workload", "Order categories");
+  }
+
+  @Test
+  void aDispatcherSeesTheOrdersAndTheLoadButNotTheCategories() {
+    signIn("dispatcher");
+
+    assertThat(_get(PropertyLayout.class).menuLabels())
+        .contains("Work orders", "Workload")
+        .doesNotContain("Order categories", "Billing", "Security");
+  }
+
+  @Test
+  void staffWithoutWorkOrderPermissionsSeeNoWorkOrderScreen() {
+    signIn("guard");
+
+    assertThat(_get(PropertyLayout.class).menuLabels())
+        .doesNotContainAnyElementsOf(WORK_ORDER_SCREENS);
+  }
+
+  @Test
+  void theWorkOrderScreensAreNotOfferedWhenTheCompanyHasNotEnabledTheModule() {
+    fake.companyModules(
+        (company, areaModules) ->
+            areaModules.stream().filter(m -> !m.equals("workorders")).toList());
+    try {
+      signIn("admin");
+
+      assertThat(_get(PropertyLayout.class).menuLabels())
+          .contains("Security")
+          .doesNotContainAnyElementsOf(WORK_ORDER_SCREENS);
+      UI.getCurrent().navigate("workorders");
+      assertThat(currentView()).isInstanceOf(NotAllowedView.class);
+    } finally {
+      // the modules area answers GET /tenant again
+      fake.area(FakeCompanyModulesArea.class).started(fake);
+    }
+  }
 
   @Test
   void theMenuListsTheAnnotatedScreensTheUserMayOpenInOrder() {
