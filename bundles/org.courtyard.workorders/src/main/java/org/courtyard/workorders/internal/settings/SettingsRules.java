@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import org.courtyard.api.FieldErrors;
+import org.courtyard.api.Text;
 import org.courtyard.api.Texts;
 import org.courtyard.workorders.internal.deadlines.DayHours;
 
@@ -49,9 +50,15 @@ public final class SettingsRules {
     if (zone == null || zone.length() > 64 || !validZone(zone)) {
       errors.add("timeZone", TEXTS.text("settings.time-zone"));
     }
-    range(errors, "warnPercent", in.warnPercent(), 1, 100, "settings.warn-percent");
-    range(errors, "autoConfirmDays", in.autoConfirmDays(), 0, 90, "settings.auto-confirm-days");
-    range(errors, "reopenDays", in.reopenDays(), 0, 365, "settings.reopen-days");
+    range(errors, "warnPercent", in.warnPercent(), 1, 100, TEXTS.text("settings.warn-percent"));
+    range(
+        errors,
+        "autoConfirmDays",
+        in.autoConfirmDays(),
+        0,
+        90,
+        TEXTS.text("settings.auto-confirm-days"));
+    range(errors, "reopenDays", in.reopenDays(), 0, 365, TEXTS.text("settings.reopen-days"));
     String makeUp = null;
     if (in.makeupHours() != null && !in.makeupHours().isBlank()) {
       makeUp = periods(in.makeupHours());
@@ -193,9 +200,9 @@ public final class SettingsRules {
   }
 
   private static void range(
-      FieldErrors errors, String field, Integer value, int min, int max, String key) {
+      FieldErrors errors, String field, Integer value, int min, int max, Text message) {
     if (value == null || value < min || value > max) {
-      errors.add(field, TEXTS.text(key));
+      errors.add(field, message);
     }
   }
 
