@@ -8,7 +8,14 @@ import java.time.temporal.ChronoUnit;
 import org.courtyard.api.CourtyardConstants;
 import org.courtyard.api.TenantModule;
 import org.courtyard.api.TenantPersistence;
+import org.courtyard.api.jdbc.Jdbc;
 import org.courtyard.api.jdbc.JdbcTenantModule;
+import org.courtyard.workorders.internal.people.DispatchLoad;
+import org.courtyard.workorders.internal.people.DutyRoster;
+import org.courtyard.workorders.internal.people.Teams;
+import org.courtyard.workorders.internal.people.Technicians;
+import org.courtyard.workorders.internal.settings.TenantSettings;
+import org.courtyard.workorders.internal.sweeps.OrderSweeps;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.ConfigurationPolicy;
@@ -39,6 +46,13 @@ public final class WorkordersTenant extends JdbcTenantModule {
   private final Orders orders;
   private final OrderStatistics statistics;
 
+  private final TenantSettings settings;
+  private final Technicians technicians;
+  private final Teams teams;
+  private final DutyRoster duty;
+  private final DispatchLoad load;
+  private final OrderSweeps sweeps;
+
   /** Factory PID, equal to {@code WorkordersModule#factoryPid()} by construction. */
   static final String PID = CourtyardConstants.MODULE_FACTORY_PID_PREFIX + WorkordersModule.ID;
 
@@ -56,13 +70,16 @@ public final class WorkordersTenant extends JdbcTenantModule {
   public WorkordersTenant(
       Config config, @Reference(name = "persistence") TenantPersistence persistence) {
     super(config.tenant(), WorkordersModule.ID, persistence, "SELECT 1 FROM workorder LIMIT 0");
-    this.categories = new Categories(jdbc());
-    this.orders = new Orders(jdbc(), this, categories);
-    this.statistics = new OrderStatistics(jdbc(), this);
-  }
-
-  OrderStatistics statistics() {
-    return statistics;
+    Jdbc jdbc = jdbc();
+    this.categories = new Categories(jdbc);
+    this.orders = new Orders(jdbc, this, categories);
+    this.statistics = new OrderStatistics(jdbc, this);
+    this.settings = new TenantSettings(jdbc);
+    this.technicians = new Technicians(jdbc, clock);
+    this.teams = new Teams(jdbc);
+    this.duty = new DutyRoster(jdbc, clock);
+    this.load = new DispatchLoad(jdbc, clock);
+    this.sweeps = new OrderSweeps(jdbc, clock, c -> rules(c).policy());
   }
 
   Categories categories() {
@@ -71,6 +88,10 @@ public final class WorkordersTenant extends JdbcTenantModule {
 
   Orders orders() {
     return orders;
+  }
+
+  OrderStatistics statistics() {
+    return statistics;
   }
 
   /**
@@ -84,5 +105,33 @@ public final class WorkordersTenant extends JdbcTenantModule {
   /** The tenant's rules in force, read on the caller's connection (inside its transaction). */
   TenantRules rules(Connection c) throws SQLException {
     return TenantRules.load(c, clock);
+  }
+
+  /** The settings and the working calendar, as managers edit them. */
+  TenantSettings settings() {
+    return settings;
+  }
+
+  Technicians technicians() {
+    return technicians;
+  }
+
+  Teams teams() {
+    return teams;
+  }
+
+  /** Technicians' on-duty shifts. */
+  DutyRoster duty() {
+    return duty;
+  }
+
+  /** The dispatcher's view of everyone's open orders. */
+  DispatchLoad load() {
+    return load;
+  }
+
+  /** The deadline marks and the automatic confirmation, run every minute. */
+  OrderSweeps sweeps() {
+    return sweeps;
   }
 }

@@ -1,0 +1,258 @@
+package org.courtyard.workorders.internal.sweeps;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import org.courtyard.api.jdbc.Jdbc;
+import org.courtyard.workorders.internal.lifecycle.Action;
+import org.courtyard.workorders.internal.lifecycle.Actor;
+import org.courtyard.workorders.internal.lifecycle.Assignee;
+import org.courtyard.workorders.internal.lifecycle.Command;
+import org.courtyard.workorders.internal.lifecycle.LifecyclePolicy;
+import org.courtyard.workorders.internal.lifecycle.OrderLifecycle;
+import org.courtyard.workorders.internal.lifecycle.OrderProgress;
+import org.courtyard.workorders.internal.lifecycle.OrderState;
+import org.courtyard.workorders.internal.lifecycle.Transition;
+import org.courtyard.workorders.internal.lifecycle.TransitionRefused;
+
+/**
+ * A tenant's deadline sweep and automatic confirmation.
+ *
+ * <p>Each of the four marks (response warned, response breached, resolution warned, resolution
+ * breached) reads the orders waiting for it from the partial index of V1 that holds exactly those
+ * orders, oldest instant first, {@value #BATCH} at a time, skipping rows another transaction holds
+ * (an order being worked is marked on the next run), and in the same statement sets the mark and
+ * writes the timeline line ({@code warn} or {@code breach} by the system, the state unchanged, the
+ * note naming the deadline). Setting the mark takes the order out of the index, so a second run
+ * marks nothing again, and an order is marked once even when two nodes sweep at once. A paused
+ * order has no resolution instants unless they had passed before the pause, so it is not warned
+ * while paused.
+ *
+ * <p>Orders done longer ago than the tenant's confirmation period are confirmed by the system
+ * through {@link OrderLifecycle}, which decides whether the system may confirm now: the rule is the
+ * lifecycle's, and the timeline line is the one it returns.
+ *
+ * <p>Marks leave the order's {@code version} and {@code updated_at} alone: they are the system's
+ * notes, not an edit that should make a dispatcher's next step answer stale-version. Order writes
+ * therefore never write the mark columns except to clear them when a deadline starts afresh.
+ */
+public final class OrderSweeps {
+
+  /** The tenant's confirmation and reopen periods, read on the sweep's connection. */
+  @FunctionalInterface
+  public interface Policies {
+    LifecyclePolicy policy(Connection c) throws SQLException;
+  }
+
+  /** Rows per transaction: short locks, bounded memory, whatever the backlog. */
+  public static final int BATCH = 500;
+
+  private enum Mark {
+    RESPONSE_WARNED(
+        "response_warn_at <= ?",
+        "response_warn_at",
+        "response_warned_at",
+        "responded_at IS NULL AND response_warned_at IS NULL AND state <> 'cancelled'",
+        "warn",
+        "response"),
+    RESPONSE_BREACHED(
+        "response_due < ?",
+        "response_due",
+        "response_breached_at",
+        "responded_at IS NULL AND response_breached_at IS NULL AND state <> 'cancelled'",
+        "breach",
+        "response"),
+    RESOLUTION_WARNED(
+        "resolution_warn_at <= ?",
+        "resolution_warn_at",
+        "resolution_warned_at",
+        "resolution_met_at IS NULL AND resolution_warned_at IS NULL"
+            + " AND resolution_warn_at IS NOT NULL",
+        "warn",
+        "resolution"),
+    RESOLUTION_BREACHED(
+        "resolution_due < ?",
+        "resolution_due",
+        "resolution_breached_at",
+        "resolution_met_at IS NULL AND resolution_breached_at IS NULL"
+            + " AND resolution_due IS NOT NULL",
+        "breach",
+        "resolution");
+
+    /**
+     * Mark the due rows and write their timeline lines in one statement. The WHERE clause repeats
+     * the partial index's predicate word for word, so the planner walks that index. A warning comes
+     * at its instant; a breach only after the due instant (done by 17:30 for 17:30 is on time), as
+     * {@code SlaClock} says.
+     */
+    final String sql;
+
+    Mark(
+        String passed,
+        String instant,
+        String mark,
+        String waiting,
+        String action,
+        String deadline) {
+      this.sql =
+          "WITH due AS (SELECT id FROM workorder WHERE "
+              + waiting
+              + " AND "
+              + passed
+              + " ORDER BY "
+              + instant
+              + " LIMIT ? FOR UPDATE SKIP LOCKED),"
+              + " marked AS (UPDATE workorder w SET "
+              + mark
+              + " = ? FROM due WHERE w.id = due.id RETURNING w.id, w.state)"
+              + " INSERT INTO workorder_event (order_id, at, actor_kind, actor_id, action,"
+              + " from_state, to_state, note)"
+              + " SELECT id, ?, 'system', NULL, '"
+              + action
+              + "', state, state, '"
+              + deadline
+              + "' FROM marked";
+    }
+  }
+
+  private final Jdbc jdbc;
+  private final Clock clock;
+  private final Policies policies;
+  private final int batch;
+
+  public OrderSweeps(Jdbc jdbc, Clock clock, Policies policies) {
+    this(jdbc, clock, policies, BATCH);
+  }
+
+  OrderSweeps(Jdbc jdbc, Clock clock, Policies policies, int batch) {
+    this.jdbc = jdbc;
+    this.clock = clock;
+    this.policies = policies;
+    this.batch = batch;
+  }
+
+  /** Marks and confirms everything due now, batch after batch until nothing is left. */
+  public SweepCounts sweep() {
+    Instant now = clock.instant();
+    // warnings before breaches: a late sweep writes both lines, in the order they happened
+    int responseWarned = mark(Mark.RESPONSE_WARNED, now);
+    int resolutionWarned = mark(Mark.RESOLUTION_WARNED, now);
+    int responseBreached = mark(Mark.RESPONSE_BREACHED, now);
+    int resolutionBreached = mark(Mark.RESOLUTION_BREACHED, now);
+    int confirmed = confirmOverdue();
+    return new SweepCounts(
+        responseWarned, responseBreached, resolutionWarned, resolutionBreached, confirmed);
+  }
+
+  private int mark(Mark mark, Instant now) {
+    Timestamp at = Timestamp.from(now);
+    int total = 0;
+    int marked;
+    do {
+      marked =
+          jdbc.transaction(
+              c -> {
+                try (PreparedStatement ps = c.prepareStatement(mark.sql)) {
+                  ps.setTimestamp(1, at);
+                  ps.setInt(2, batch);
+                  ps.setTimestamp(3, at);
+                  ps.setTimestamp(4, at);
+                  return ps.executeUpdate();
+                }
+              });
+      total += marked;
+    } while (marked == batch);
+    return total;
+  }
+
+  /** One done order as the lifecycle sees it. */
+  private record Done(long id, OrderProgress progress) {}
+
+  private int confirmOverdue() {
+    int total = 0;
+    while (true) {
+      int[] result = jdbc.transaction(this::confirmBatch);
+      total += result[1];
+      // a full batch of which nothing could be confirmed would come back forever
+      if (result[0] < batch || result[1] == 0) {
+        return total;
+      }
+    }
+  }
+
+  /** {rows read, orders confirmed} of one batch. */
+  private int[] confirmBatch(Connection c) throws SQLException {
+    LifecyclePolicy policy = policies.policy(c);
+    OrderLifecycle lifecycle = new OrderLifecycle(policy, clock);
+    Instant now = clock.instant();
+    List<Done> due = new ArrayList<>();
+    try (PreparedStatement ps =
+        c.prepareStatement(
+            "SELECT id, assignee_user_id, assignee_team_id, reporter_person_id, done_at,"
+                + " reopen_count FROM workorder WHERE state = 'done' AND done_at <= ?"
+                + " ORDER BY done_at LIMIT ? FOR UPDATE SKIP LOCKED")) {
+      ps.setTimestamp(1, Timestamp.from(now.minus(policy.autoConfirmAfter())));
+      ps.setInt(2, batch);
+      try (ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          Long user = Jdbc.getLong(rs, "assignee_user_id");
+          Long team = Jdbc.getLong(rs, "assignee_team_id");
+          Assignee assignee =
+              user != null ? Assignee.user(user) : team != null ? Assignee.team(team) : null;
+          due.add(
+              new Done(
+                  rs.getLong("id"),
+                  new OrderProgress(
+                      OrderState.DONE,
+                      assignee,
+                      Jdbc.getLong(rs, "reporter_person_id"),
+                      rs.getTimestamp("done_at").toInstant(),
+                      rs.getInt("reopen_count"),
+                      null)));
+        }
+      }
+    }
+    int confirmed = 0;
+    try (PreparedStatement update =
+            c.prepareStatement(
+                "UPDATE workorder SET state = ?, updated_at = ?, version = version + 1"
+                    + " WHERE id = ? AND state = 'done'");
+        PreparedStatement event =
+            c.prepareStatement(
+                "INSERT INTO workorder_event (order_id, at, actor_kind, actor_id, action,"
+                    + " from_state, to_state, note) VALUES (?, ?, 'system', NULL, ?, ?, ?, ?)")) {
+      for (Done d : due) {
+        Transition t;
+        try {
+          t = lifecycle.apply(d.progress(), Command.of(Action.CONFIRM, Actor.system()));
+        } catch (TransitionRefused refused) {
+          continue;
+        }
+        Timestamp at = Timestamp.from(t.entry().at());
+        update.setString(1, t.after().state().code());
+        update.setTimestamp(2, at);
+        update.setLong(3, d.id());
+        update.addBatch();
+        event.setLong(1, d.id());
+        event.setTimestamp(2, at);
+        event.setString(3, t.entry().action().code());
+        event.setString(4, t.entry().from().code());
+        event.setString(5, t.entry().to().code());
+        event.setString(6, t.entry().note());
+        event.addBatch();
+        confirmed++;
+      }
+      if (confirmed > 0) {
+        update.executeBatch();
+        event.executeBatch();
+      }
+    }
+    return new int[] {due.size(), confirmed};
+  }
+}
