@@ -29,6 +29,7 @@ public final class FakeCompanyModulesArea implements FakeArea {
     MODULES.put("estate", List.of());
     MODULES.put("residents", List.of("estate"));
     MODULES.put("security", List.of("devices"));
+    MODULES.put("workorders", List.of("estate"));
   }
 
   private static final Map<String, String> TITLES =
@@ -37,7 +38,8 @@ public final class FakeCompanyModulesArea implements FakeArea {
           "devices", "Devices",
           "estate", "Estate base data",
           "residents", "Residents and owners",
-          "security", "Security");
+          "security", "Security",
+          "workorders", "Repairs and complaints");
 
   private static final class State {
     final Set<String> enabled = new TreeSet<>(MODULES.keySet());

@@ -90,7 +90,8 @@ class PropertyLayoutTest extends PropertyTestBase {
       UI.getCurrent().navigate("test-bills");
       assertThat(currentView()).isInstanceOf(NotAllowedView.class);
     } finally {
-      modules.enabled(COMPANY, List.of("billing", "devices", "estate", "residents", "security"));
+      modules.enabled(
+          COMPANY, List.of("billing", "devices", "estate", "residents", "security", "workorders"));
     }
   }
 
