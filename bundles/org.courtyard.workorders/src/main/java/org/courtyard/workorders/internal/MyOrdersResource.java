@@ -22,8 +22,10 @@ import org.courtyard.api.rest.Params;
 import org.courtyard.api.rest.Permission;
 import org.courtyard.api.rest.TenantPrincipal;
 import org.courtyard.workorders.internal.dto.ActionInput;
+import org.courtyard.workorders.internal.dto.FeedbackView;
 import org.courtyard.workorders.internal.dto.NewOrder;
 import org.courtyard.workorders.internal.dto.OrderView;
+import org.courtyard.workorders.internal.dto.RatingInput;
 import org.courtyard.workorders.internal.dto.TimelineView;
 import org.courtyard.workorders.internal.lifecycle.Action;
 import org.osgi.service.component.annotations.Activate;
@@ -171,6 +173,32 @@ public class MyOrdersResource implements ModuleResource {
   public OrderView urge(
       @Context SecurityContext security, @PathParam("id") long id, ActionInput input) {
     return act(security, id, Action.URGE, input);
+  }
+
+  @Doc(
+      summary = "Get my order's feedback (residents)",
+      description = "My rating and the company's return visits. 404 order-not-found.")
+  @Permission("workorders.my-order.read")
+  @GET
+  @Path("{id}/feedback")
+  public FeedbackView feedback(@Context SecurityContext security, @PathParam("id") long id) {
+    return instances.of(security).feedback().of(id, reach(security));
+  }
+
+  @Doc(
+      summary = "Rate my order (residents)",
+      description =
+          "1 to 5 stars and a comment, once the job is done; once per order (409 already-rated).")
+  @Permission("workorders.my-order.act")
+  @POST
+  @Path("{id}/rating")
+  @Consumes(MediaType.APPLICATION_JSON)
+  public FeedbackView rate(
+      @Context SecurityContext security, @PathParam("id") long id, RatingInput input) {
+    return instances
+        .of(security)
+        .feedback()
+        .rate(id, Params.body(input), reach(security), Caller.of(security));
   }
 
   private OrderView act(SecurityContext security, long id, Action action, ActionInput input) {

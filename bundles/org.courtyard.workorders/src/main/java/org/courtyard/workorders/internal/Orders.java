@@ -26,6 +26,8 @@ import org.courtyard.workorders.internal.dto.OrderView;
 import org.courtyard.workorders.internal.dto.TimelineView;
 import org.courtyard.workorders.internal.lifecycle.Action;
 import org.courtyard.workorders.internal.lifecycle.Actor;
+import org.courtyard.workorders.internal.lifecycle.Assignee;
+import org.courtyard.workorders.internal.lifecycle.Command;
 import org.courtyard.workorders.internal.lifecycle.OrderLifecycle;
 import org.courtyard.workorders.internal.lifecycle.OrderProgress;
 import org.courtyard.workorders.internal.lifecycle.TimelineEntry;
@@ -139,6 +141,20 @@ final class Orders {
             ps.setString(5, in.channel());
             ps.executeUpdate();
           }
+          if (AutoDispatch.automatic(k.dispatchMode())) {
+            Optional<Long> technician =
+                AutoDispatch.choose(
+                    c, k.dispatchMode(), row.estateId(), row.buildingId(), k.skill(), now);
+            if (technician.isPresent()) {
+              Transition t =
+                  rules
+                      .lifecycle()
+                      .apply(
+                          row.progress(),
+                          Command.dispatch(Actor.system(), Assignee.user(technician.get()), null));
+              row = write(c, row, rules, Action.DISPATCH, t, null);
+            }
+          }
           return row.view(rules, now, null);
         });
   }
@@ -250,6 +266,10 @@ final class Orders {
           if (action == Action.GRAB && !inPool(c, o)) {
             throw TEXTS.problem(409, "not-in-pool", "order.not-in-pool", o.number());
           }
+          if (action == Action.CLOSE && Feedback.visitMissing(c, o)) {
+            throw TEXTS.problem(
+                409, "return-visit-required", "order.return-visit-required", o.number());
+          }
           Actor actor = actor(c, caller, action, o);
           OrderProgress before = o.progress();
           Transition t;
@@ -258,48 +278,58 @@ final class Orders {
           } catch (TransitionRefused refused) {
             throw OrderRules.problem(refused, o.number());
           }
-          OrderProgress after = t.after();
-          Deadlines deadlines = rules.deadlines();
-          OrderDeadlines d = o.deadlines(rules);
-          Instant respondedAt = o.respondedAt();
-          boolean fresh = false;
-          switch (action) {
-            case GRAB, ACCEPT -> {
-              if (!d.response().met()) {
-                d = deadlines.responded(d);
-                respondedAt = d.response().metAt();
-              }
-            }
-            case PAUSE -> d = deadlines.paused(d);
-            case RESUME -> d = deadlines.resumed(d);
-            case COMPLETE, CANCEL -> d = deadlines.finished(d);
-            case REOPEN -> {
-              d = deadlines.reopened(d);
-              fresh = true;
-            }
-            default -> {
-              // dispatch, start, confirm, close, transfer, urge: the clocks run on as they were
-            }
-          }
+          OrderRow written =
+              write(
+                  c,
+                  o,
+                  rules,
+                  action,
+                  t,
+                  action == Action.CANCEL ? step.cancelReason().code() : null);
           Instant now = t.entry().at();
-          OrderRow written;
-          try (PreparedStatement ps = c.prepareStatement(OrderRow.UPDATE_STEP)) {
-            o.bindStep(
-                ps,
-                after,
-                action == Action.CANCEL ? step.cancelReason().code() : null,
-                respondedAt,
-                d,
-                fresh,
-                now);
-            try (ResultSet rs = ps.executeQuery()) {
-              rs.next();
-              written = OrderRow.read(rs);
-            }
-          }
-          insertEntry(c, id, t.entry());
           return written.view(rules, now, actions(c, written, rules, caller, permitted));
         });
+  }
+
+  /**
+   * Writes a step the lifecycle allowed: the clocks moved as the step moves them, the row (version
+   * + 1) and the timeline entry.
+   */
+  private static OrderRow write(
+      Connection c, OrderRow o, TenantRules rules, Action action, Transition t, String cancelReason)
+      throws SQLException {
+    Deadlines deadlines = rules.deadlines();
+    OrderDeadlines d = o.deadlines(rules);
+    Instant respondedAt = o.respondedAt();
+    boolean fresh = false;
+    switch (action) {
+      case GRAB, ACCEPT -> {
+        if (!d.response().met()) {
+          d = deadlines.responded(d);
+          respondedAt = d.response().metAt();
+        }
+      }
+      case PAUSE -> d = deadlines.paused(d);
+      case RESUME -> d = deadlines.resumed(d);
+      case COMPLETE, CANCEL -> d = deadlines.finished(d);
+      case REOPEN -> {
+        d = deadlines.reopened(d);
+        fresh = true;
+      }
+      default -> {
+        // dispatch, start, confirm, close, transfer, urge: the clocks run on as they were
+      }
+    }
+    OrderRow written;
+    try (PreparedStatement ps = c.prepareStatement(OrderRow.UPDATE_STEP)) {
+      o.bindStep(ps, t.after(), cancelReason, respondedAt, d, fresh, t.entry().at());
+      try (ResultSet rs = ps.executeQuery()) {
+        rs.next();
+        written = OrderRow.read(rs);
+      }
+    }
+    insertEntry(c, o.id(), t.entry());
+    return written;
   }
 
   /**
@@ -372,6 +402,16 @@ final class Orders {
       }
     }
     return Actor.technician(userId, teams.toArray(Long[]::new));
+  }
+
+  /** The order within reach, as it is now; 404 otherwise. */
+  static OrderRow within(Connection c, long id, Reach reach) throws SQLException {
+    return find(c, id, reach, false);
+  }
+
+  /** The order within reach, locked for the caller's transaction; 404 otherwise. */
+  static OrderRow lockWithin(Connection c, long id, Reach reach) throws SQLException {
+    return find(c, id, reach, true);
   }
 
   private static OrderRow find(Connection c, long id, Reach reach, boolean lock)

@@ -26,9 +26,12 @@ import org.courtyard.api.rest.Params;
 import org.courtyard.api.rest.Permission;
 import org.courtyard.api.rest.TenantPrincipal;
 import org.courtyard.workorders.internal.dto.ActionInput;
+import org.courtyard.workorders.internal.dto.FeedbackView;
 import org.courtyard.workorders.internal.dto.NewOrder;
 import org.courtyard.workorders.internal.dto.OrderView;
+import org.courtyard.workorders.internal.dto.ReplyInput;
 import org.courtyard.workorders.internal.dto.TimelineView;
+import org.courtyard.workorders.internal.dto.VisitInput;
 import org.courtyard.workorders.internal.lifecycle.Action;
 import org.courtyard.workorders.internal.lifecycle.OrderState;
 import org.osgi.service.component.annotations.Activate;
@@ -376,6 +379,55 @@ public class OrdersResource implements ModuleResource {
   public OrderView close(
       @Context SecurityContext security, @PathParam("id") long id, ActionInput input) {
     return act(security, id, Action.CLOSE, input);
+  }
+
+  @Doc(
+      summary = "Get an order's feedback",
+      description =
+          "The resident's rating, the return visits, and whether closing waits for a return visit"
+              + " that reached the resident. 404 order-not-found.")
+  @Permission("workorders.order.read")
+  @GET
+  @Path("{id}/feedback")
+  public FeedbackView feedback(@Context SecurityContext security, @PathParam("id") long id) {
+    return instances.of(security).feedback().of(id, reach(security));
+  }
+
+  @Doc(
+      summary = "Record a return visit",
+      description =
+          "Customer service called or visited the resident after the job (回访): reached or not,"
+              + " satisfaction 1 to 5 when reached, a note. Only for a finished order (409"
+              + " not-finished).")
+  @Permission("workorders.order.close")
+  @POST
+  @Path("{id}/return-visits")
+  @Consumes(MediaType.APPLICATION_JSON)
+  public FeedbackView returnVisit(
+      @Context SecurityContext security, @PathParam("id") long id, VisitInput input) {
+    return instances
+        .of(security)
+        .feedback()
+        .visit(id, Params.body(input), reach(security), Caller.of(security));
+  }
+
+  @Doc(
+      summary = "Reply to a complaint",
+      description =
+          "The company's answer to a complaint, written to the order's timeline where the resident"
+              + " reads it. 409 not-a-complaint.",
+      status = 204)
+  @Permission("workorders.order.close")
+  @POST
+  @Path("{id}/replies")
+  @Consumes(MediaType.APPLICATION_JSON)
+  public Response reply(
+      @Context SecurityContext security, @PathParam("id") long id, ReplyInput input) {
+    instances
+        .of(security)
+        .feedback()
+        .reply(id, Params.body(input), reach(security), Caller.of(security));
+    return Response.noContent().build();
   }
 
   private OrderView act(SecurityContext security, long id, Action action, ActionInput input) {

@@ -45,6 +45,7 @@ public final class WorkordersTenant extends JdbcTenantModule {
   private final Categories categories;
   private final Orders orders;
   private final OrderStatistics statistics;
+  private final Feedback feedback;
 
   private final TenantSettings settings;
   private final Technicians technicians;
@@ -74,6 +75,7 @@ public final class WorkordersTenant extends JdbcTenantModule {
     this.categories = new Categories(jdbc);
     this.orders = new Orders(jdbc, this, categories);
     this.statistics = new OrderStatistics(jdbc, this);
+    this.feedback = new Feedback(jdbc, this);
     this.settings = new TenantSettings(jdbc);
     this.technicians = new Technicians(jdbc, clock);
     this.teams = new Teams(jdbc);
@@ -88,6 +90,11 @@ public final class WorkordersTenant extends JdbcTenantModule {
 
   Orders orders() {
     return orders;
+  }
+
+  /** Ratings, replies to complaints and return visits. */
+  Feedback feedback() {
+    return feedback;
   }
 
   OrderStatistics statistics() {
