@@ -57,6 +57,7 @@ public class WorkordersIT {
   private static long person;
   private static long plumbing;
   private static long order;
+  private static Http resident;
 
   @Configuration
   public Option[] config() {
@@ -394,7 +395,7 @@ public class WorkordersIT {
   public void a05_aResidentReportsAboutTheirOwnRoomAndFollowsOnlyTheirOwnOrders() throws Exception {
     Http.Reply in = owner.residentSignIn(TENANT, "+8613900000001");
     assertEquals(in.toString(), 200, in.status);
-    Http resident =
+    resident =
         Http.anonymous(CourtyardContainer.httpPort()).tenant(in.json.path("accessToken").asText());
     Http.Reply notMine =
         resident.post(
@@ -479,7 +480,8 @@ public class WorkordersIT {
         estate2Only.get("workorders.open").path("value").asLong()
             < all.get("workorders.open").path("value").asLong());
     assertTrue(all.containsKey("workorders.overdue"));
-    assertTrue("a technician holds workorders.order.read", tiles(tech).containsKey("workorders.open"));
+    assertTrue(
+        "a technician holds workorders.order.read", tiles(tech).containsKey("workorders.open"));
   }
 
   private static Map<String, JsonNode> tiles(Http as) throws Exception {
@@ -488,5 +490,141 @@ public class WorkordersIT {
     Map<String, JsonNode> out = new java.util.HashMap<>();
     r.json.path("tiles").forEach(t -> out.put(t.path("id").asText(), t));
     return out;
+  }
+
+  @Test
+  public void a09_aComplaintClosesAfterAReturnVisitAndTheResidentRatesItOnce() throws Exception {
+    long noise = category("noise");
+    Http.Reply r =
+        service.post(
+            "/workorders/orders",
+            map(
+                "categoryId",
+                noise,
+                "description",
+                "楼上装修噪音",
+                "roomId",
+                room1,
+                "channel",
+                "phone",
+                "reporterPersonId",
+                person));
+    assertEquals(r.toString(), 201, r.status);
+    assertEquals("complaint", r.json.path("kind").asText());
+    String path = "/workorders/orders/" + r.json.path("id").asLong();
+    assertEquals(200, service.post(path + "/dispatch", map("assigneeUserId", techId)).status);
+    assertEquals(200, tech.post(path + "/accept", map()).status);
+    assertEquals(200, tech.post(path + "/start", map()).status);
+    assertEquals(200, tech.post(path + "/complete", map("note", "已与楼上住户沟通")).status);
+    Http.Reply earlyRating =
+        resident.post(
+            "/workorders/my/orders/" + r.json.path("id").asLong() + "/rating", map("score", 0));
+    assertEquals(earlyRating.toString(), 422, earlyRating.status);
+    Http.Reply replied = service.post(path + "/replies", map("text", "已协调施工时间为 9:00-18:00"));
+    assertEquals(replied.toString(), 204, replied.status);
+    assertEquals(200, service.post(path + "/confirm", map("note", "电话确认")).status);
+    Http.Reply noVisit = service.post(path + "/close", map());
+    assertEquals(noVisit.toString(), 409, noVisit.status);
+    assertEquals("return-visit-required", noVisit.problemType());
+    Http.Reply unreached = service.post(path + "/return-visits", map("reached", false));
+    assertEquals(unreached.toString(), 200, unreached.status);
+    assertEquals(409, service.post(path + "/close", map()).status);
+    Http.Reply visit =
+        service.post(
+            path + "/return-visits", map("reached", true, "satisfaction", 4, "note", "满意"));
+    assertEquals(visit.toString(), 200, visit.status);
+    assertEquals(2, visit.json.path("returnVisits").size());
+    assertTrue(visit.json.path("returnVisitRequired").asBoolean());
+    assertEquals(200, service.post(path + "/close", map()).status);
+
+    String mine = "/workorders/my/orders/" + r.json.path("id").asLong();
+    Http.Reply rated = resident.post(mine + "/rating", map("score", 5, "comment", "处理及时"));
+    assertEquals(rated.toString(), 200, rated.status);
+    assertEquals(5, rated.json.path("rating").path("score").asInt());
+    Http.Reply twice = resident.post(mine + "/rating", map("score", 1));
+    assertEquals(twice.toString(), 409, twice.status);
+    assertEquals("already-rated", twice.problemType());
+    assertEquals(5, service.get(path + "/feedback").json.path("rating").path("score").asInt());
+    List<String> steps = new ArrayList<>();
+    resident.get(mine + "/timeline").json.forEach(e -> steps.add(e.path("action").asText()));
+    assertTrue(steps.toString(), steps.containsAll(List.of("reply", "visit", "rate", "close")));
+  }
+
+  @Test
+  public void a10_anAutomaticCategoryGoesToTheOnDutyTechnicianOfThePlaceAndSkill()
+      throws Exception {
+    Http.Reply k =
+        owner.post(
+            "/workorders/categories",
+            map(
+                "code",
+                "glass",
+                "nameEn",
+                "Broken glass",
+                "nameZh",
+                "玻璃破损",
+                "kind",
+                "repair",
+                "dispatchMode",
+                "auto",
+                "skill",
+                "glazing",
+                "responseMinutes",
+                map("normal", 60, "urgent", 30, "emergency", 15),
+                "resolutionMinutes",
+                map("normal", 600, "urgent", 300, "emergency", 150)));
+    assertEquals(k.toString(), 201, k.status);
+    Map<String, Object> newOrder =
+        map(
+            "categoryId",
+            k.json.path("id").asLong(),
+            "description",
+            "大堂玻璃门裂了",
+            "estateId",
+            estate1,
+            "place",
+            "1 号楼大堂",
+            "channel",
+            "visit");
+    // nobody has the skill yet: the order waits for a dispatcher
+    Http.Reply waiting = service.post("/workorders/orders", newOrder);
+    assertEquals(waiting.toString(), 201, waiting.status);
+    assertEquals("new", waiting.json.path("state").asText());
+
+    Http.Reply setUp =
+        owner.put(
+            "/workorders/technicians/" + techId,
+            map("skills", List.of("glazing"), "areas", List.of(map("estateId", estate1))));
+    assertEquals(setUp.toString(), 200, setUp.status);
+    java.time.ZonedDateTime start =
+        java.time.ZonedDateTime.now(java.time.ZoneId.of("Asia/Shanghai")).minusHours(1);
+    java.time.ZonedDateTime end = start.plusHours(3);
+    java.time.format.DateTimeFormatter hm = java.time.format.DateTimeFormatter.ofPattern("HH:mm");
+    String day = start.toLocalDate().toString();
+    Http.Reply duty =
+        owner.put(
+            "/workorders/technicians/" + techId + "/duty?from=" + day + "&to=" + day,
+            map(
+                "shifts",
+                List.of(map("day", day, "from", start.format(hm), "to", end.format(hm)))));
+    assertEquals(duty.toString(), 200, duty.status);
+
+    Http.Reply given = service.post("/workorders/orders", newOrder);
+    assertEquals(given.toString(), 201, given.status);
+    assertEquals("dispatched", given.json.path("state").asText());
+    assertEquals(techId, given.json.path("assigneeUserId").asLong());
+    JsonNode timeline =
+        service.get("/workorders/orders/" + given.json.path("id").asLong() + "/timeline").json;
+    assertEquals("dispatch", timeline.get(1).path("action").asText());
+    assertEquals("system", timeline.get(1).path("actorKind").asText());
+  }
+
+  private static long category(String code) throws Exception {
+    for (JsonNode k : owner.get("/workorders/categories").json) {
+      if (k.path("code").asText().equals(code)) {
+        return k.path("id").asLong();
+      }
+    }
+    throw new AssertionError("no category " + code);
   }
 }

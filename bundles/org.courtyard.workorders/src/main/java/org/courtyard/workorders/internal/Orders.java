@@ -53,6 +53,27 @@ final class Orders {
   private static final Set<Action> ASSIGNEE_OR_STAFF =
       EnumSet.of(Action.START, Action.PAUSE, Action.RESUME, Action.COMPLETE, Action.TRANSFER);
 
+  /**
+   * A new order in one statement: its id from the sequence, the row with the number made of the
+   * day's prefix and the id, and its {@code report} timeline entry.
+   */
+  private static final String INSERT_REPORTED =
+      "WITH n AS (SELECT nextval('workorder_id_seq') AS id),"
+          + " o AS (INSERT INTO workorder (id, number, kind, category_id, priority, description,"
+          + " room_id, unit_id, building_id, estate_id, place, reporter_kind,"
+          + " reporter_person_id, reporter_user_id, channel, contact_name, contact_phone,"
+          + " working_hours, response_minutes, resolution_minutes, response_due,"
+          + " response_warn_at, resolution_running_since, resolution_due, resolution_warn_at,"
+          + " created_at, updated_at)"
+          + " SELECT n.id, ? || n.id, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?,"
+          + " ?, ?, ?, ?, ? FROM n RETURNING "
+          + OrderRow.COLUMNS
+          + "), e AS (INSERT INTO workorder_event (order_id, at, actor_kind, actor_id, action,"
+          + " to_state, note) SELECT o.id, ?, ?, ?, 'report', 'new', ? FROM o)"
+          + " SELECT "
+          + OrderRow.COLUMNS
+          + " FROM o";
+
   private final Jdbc jdbc;
   private final WorkordersTenant tenant;
   private final Categories categories;
@@ -76,29 +97,12 @@ final class Orders {
           Priority priority = in.priority();
           OrderDeadlines d = rules.deadlines().reported(Categories.terms(k), priority);
           Instant now = d.response().runningSince();
-          long id;
-          try (PreparedStatement ps =
-                  c.prepareStatement("SELECT nextval(pg_get_serial_sequence('workorder', 'id'))");
-              ResultSet rs = ps.executeQuery()) {
-            rs.next();
-            id = rs.getLong(1);
-          }
-          String number = "WO" + LocalDate.ofInstant(now, rules.zone()).format(DAY) + "-" + id;
+          String prefix = "WO" + LocalDate.ofInstant(now, rules.zone()).format(DAY) + "-";
           OrderRow row;
-          try (PreparedStatement ps =
-              c.prepareStatement(
-                  "INSERT INTO workorder (id, number, kind, category_id, priority, description,"
-                      + " room_id, unit_id, building_id, estate_id, place, reporter_kind,"
-                      + " reporter_person_id, reporter_user_id, channel, contact_name,"
-                      + " contact_phone, working_hours, response_minutes, resolution_minutes,"
-                      + " response_due, response_warn_at, resolution_running_since,"
-                      + " resolution_due, resolution_warn_at, created_at, updated_at)"
-                      + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?,"
-                      + " ?, ?, ?, ?, ?) RETURNING "
-                      + OrderRow.COLUMNS)) {
+          // one round trip: the id, the row with its number, and the report entry
+          try (PreparedStatement ps = c.prepareStatement(INSERT_REPORTED)) {
             int i = 1;
-            ps.setLong(i++, id);
-            ps.setString(i++, number);
+            ps.setString(i++, prefix);
             ps.setString(i++, k.kind());
             ps.setLong(i++, k.id());
             ps.setString(i++, priority.code());
@@ -125,21 +129,14 @@ final class Orders {
             ps.setTimestamp(i++, OrderRow.ts(d.resolution().warnAt()));
             ps.setTimestamp(i++, OrderRow.ts(now));
             ps.setTimestamp(i++, OrderRow.ts(now));
+            ps.setTimestamp(i++, OrderRow.ts(now));
+            ps.setString(i++, caller.resident() ? "resident" : "staff");
+            ps.setLong(i++, caller.id());
+            ps.setString(i, in.channel());
             try (ResultSet rs = ps.executeQuery()) {
               rs.next();
               row = OrderRow.read(rs);
             }
-          }
-          try (PreparedStatement ps =
-              c.prepareStatement(
-                  "INSERT INTO workorder_event (order_id, at, actor_kind, actor_id, action,"
-                      + " to_state, note) VALUES (?, ?, ?, ?, 'report', 'new', ?)")) {
-            ps.setLong(1, id);
-            ps.setTimestamp(2, OrderRow.ts(now));
-            ps.setString(3, caller.resident() ? "resident" : "staff");
-            ps.setLong(4, caller.id());
-            ps.setString(5, in.channel());
-            ps.executeUpdate();
           }
           if (AutoDispatch.automatic(k.dispatchMode())) {
             Optional<Long> technician =

@@ -27,6 +27,45 @@ record TenantRules(
   /** Holidays and make-up days further back than this cannot move any running deadline. */
   private static final int PAST_DAYS = 400;
 
+  /**
+   * The rules in force, read on {@code c}: one query for the settings row and its versions; the
+   * working calendar is built again only when a version moved (a settings or calendar change bumps
+   * one in the same transaction), so a step costs one small read, not three.
+   */
+  static final class Cache {
+
+    private record Entry(int version, int calendarVersion, TenantRules rules) {}
+
+    private final Clock clock;
+    private volatile Entry entry;
+
+    Cache(Clock clock) {
+      this.clock = clock;
+    }
+
+    TenantRules get(Connection c) throws SQLException {
+      int version;
+      int calendarVersion;
+      try (PreparedStatement ps =
+              c.prepareStatement(
+                  "SELECT version, calendar_version FROM workorder_settings WHERE id = 1");
+          ResultSet rs = ps.executeQuery()) {
+        if (!rs.next()) {
+          throw new IllegalStateException("workorder_settings has no row");
+        }
+        version = rs.getInt(1);
+        calendarVersion = rs.getInt(2);
+      }
+      Entry e = entry;
+      if (e != null && e.version == version && e.calendarVersion == calendarVersion) {
+        return e.rules;
+      }
+      TenantRules rules = load(c, clock);
+      entry = new Entry(version, calendarVersion, rules);
+      return rules;
+    }
+  }
+
   /** The rules in force, read on {@code c}. */
   static TenantRules load(Connection c, Clock clock) throws SQLException {
     ZoneId zone;

@@ -42,6 +42,7 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
 public final class WorkordersTenant extends JdbcTenantModule {
 
   private final Clock clock = Clock.tick(Clock.systemUTC(), Duration.of(1, ChronoUnit.MICROS));
+  private final TenantRules.Cache rules = new TenantRules.Cache(clock);
   private final Categories categories;
   private final Orders orders;
   private final OrderStatistics statistics;
@@ -111,7 +112,7 @@ public final class WorkordersTenant extends JdbcTenantModule {
 
   /** The tenant's rules in force, read on the caller's connection (inside its transaction). */
   TenantRules rules(Connection c) throws SQLException {
-    return TenantRules.load(c, clock);
+    return rules.get(c);
   }
 
   /** The settings and the working calendar, as managers edit them. */
