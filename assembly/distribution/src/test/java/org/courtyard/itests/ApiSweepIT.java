@@ -111,6 +111,9 @@ public class ApiSweepIT {
     private final Harvest harvestA = new Harvest();
     private final Harvest harvestB = new Harvest();
 
+    /** Each tenant client's resident, who calls the residents' own operations in its place. */
+    private final Map<Http, Http> residents = new java.util.IdentityHashMap<>();
+
     Sweep(Http anonymous, Http operator, String suffix) {
       this.anonymous = anonymous;
       this.operator = operator;
@@ -127,12 +130,24 @@ public class ApiSweepIT {
       List<Operation> ops = Operation.all(anonymous.get("/openapi.json").json);
       Set<String> paths = new LinkedHashSet<>();
       ops.forEach(o -> paths.add(o.path));
-      new Seed(a, MARK_A, 1, paths, harvestA, violations).run();
-      new Seed(b, MARK_B, 3, paths, harvestB, violations).run();
+      Seed seedA = new Seed(a, MARK_A, 1, paths, harvestA, violations);
+      seedA.run();
+      Seed seedB = new Seed(b, MARK_B, 3, paths, harvestB, violations);
+      seedB.run();
+      if (seedA.resident != null && seedB.resident != null) {
+        residents.put(a, seedA.resident);
+        residents.put(b, seedB.resident);
+      }
       for (Operation op : ops) {
         if (op.tenant() && op.method.equals("get") && op.pathParams().isEmpty()) {
           harvest(a, op, harvestA);
           harvest(b, op, harvestB);
+        }
+      }
+      // residents' own writes first: later checks disable resident accounts among A's records
+      for (Operation op : ops) {
+        if (op.tenant() && op.forResidents() && !op.method.equals("get")) {
+          oneAuditRowPerChange(op);
         }
       }
       Map<String, Set<String>> before = collections(b, ops);
@@ -161,7 +176,7 @@ public class ApiSweepIT {
             }
           });
       for (Operation op : ops) {
-        if (op.tenant() && !op.method.equals("get")) {
+        if (op.tenant() && !op.forResidents() && !op.method.equals("get")) {
           oneAuditRowPerChange(op);
         }
       }
@@ -592,7 +607,8 @@ public class ApiSweepIT {
       return values;
     }
 
-    private void harvest(Http tenant, Operation op, Harvest into) throws Exception {
+    private void harvest(Http client, Operation op, Harvest into) throws Exception {
+      Http tenant = as(client, op);
       Http.Reply r = tenant.get(op.path + "?limit=500");
       if (r.status == 400) {
         r = tenant.get(op.path);
@@ -671,8 +687,14 @@ public class ApiSweepIT {
 
     // ------------------------------------------------------------------------- calls
 
+    /** The client that calls {@code op} for {@code client}: its resident for residents' own. */
+    private Http as(Http client, Operation op) {
+      Http resident = op.forResidents() ? residents.get(client) : null;
+      return resident != null ? resident : client;
+    }
+
     private Result call(
-        Http caller,
+        Http client,
         Operation op,
         String path,
         Map<String, String> query,
@@ -681,6 +703,7 @@ public class ApiSweepIT {
         Map<String, String> headers,
         String what)
         throws Exception {
+      Http caller = as(client, op);
       StringBuilder uri = new StringBuilder(path);
       char sep = '?';
       for (Map.Entry<String, String> q : query.entrySet()) {
@@ -979,6 +1002,11 @@ public class ApiSweepIT {
       return security().equals("tenantToken") && !path.equals("/tenant");
     }
 
+    /** Whether only a signed-in resident may call it: a {@code <module>.my-...} permission. */
+    boolean forResidents() {
+      return spec.path("x-courtyard-permission").asText().contains(".my-");
+    }
+
     boolean operator() {
       return security().equals("operator");
     }
@@ -1065,6 +1093,13 @@ public class ApiSweepIT {
    */
   static final class Seed {
     private final Http api;
+
+    /** The first resident signed in by the seed, for the residents' own operations. */
+    Http resident;
+
+    /** The room of that resident. */
+    private Long residentRoom;
+
     private final String mark;
     private final int copies;
     private final Set<String> paths;
@@ -1150,6 +1185,8 @@ public class ApiSweepIT {
           Http.Reply in = api.residentSignIn(tenant, phone);
           if (in.status != 200) {
             violations.add("seed: resident sign-in of " + phone + " answered " + in);
+          } else if (resident == null) {
+            resident = api.tenant(in.json.path("accessToken").asText());
           }
         }
         if (person != null && room != null) {
@@ -1254,6 +1291,23 @@ public class ApiSweepIT {
               category = k.path("id").asLong();
             }
           }
+        }
+        if (resident != null && residentRoom == null) {
+          residentRoom = room;
+        }
+        if (category != null && residentRoom != null) {
+          // the resident's own order, about the room the seed gave them
+          record(
+              "/workorders/my/orders",
+              resident.post(
+                  "/workorders/my/orders",
+                  map(
+                      "categoryId",
+                      category,
+                      "description",
+                      mark + " Drip " + i,
+                      "roomId",
+                      residentRoom)));
         }
         if (category != null && room != null) {
           create(

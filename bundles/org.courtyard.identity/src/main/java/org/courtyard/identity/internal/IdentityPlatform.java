@@ -3,13 +3,16 @@ package org.courtyard.identity.internal;
 import java.sql.Connection;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import org.courtyard.api.AuditTrail;
 import org.courtyard.api.Authenticator;
 import org.courtyard.api.ModuleDescriptor;
 import org.courtyard.api.OnboardingListener;
 import org.courtyard.api.ResidentContacts;
+import org.courtyard.api.StaffDirectory;
 import org.courtyard.api.TenantPersistence;
 import org.courtyard.api.TenantService;
 import org.courtyard.api.TenantSlug;
@@ -46,12 +49,14 @@ import org.slf4j.LoggerFactory;
       CallerVerifier.class,
       OnboardingListener.class,
       AuditTrail.class,
+      StaffDirectory.class,
       IdentityPlatform.class
     },
     immediate = true,
     configurationPid = IdentityPlatform.PID)
 @Designate(ocd = IdentityPlatform.Config.class)
-public final class IdentityPlatform implements CallerVerifier, OnboardingListener, AuditTrail {
+public final class IdentityPlatform
+    implements CallerVerifier, OnboardingListener, AuditTrail, StaffDirectory {
 
   static final String PID = "org.courtyard.identity";
   static final String IDENTITY_PATH = "identity";
@@ -253,6 +258,11 @@ public final class IdentityPlatform implements CallerVerifier, OnboardingListene
   public void tenantCreated(TenantSlug tenant, Connection transaction) {
     // the identity tables are migrated on the tenant's first request, after this commits
     stores.forget(tenant);
+  }
+
+  @Override
+  public Set<Long> existing(TenantSlug tenant, Collection<Long> userIds) {
+    return users.existing(tenant, userIds);
   }
 
   @Override

@@ -253,6 +253,29 @@ final class StaffUsers {
     callers.forgetUser(tenant, id);
   }
 
+  /** Of {@code ids}, those that are users of the tenant. */
+  java.util.Set<Long> existing(TenantSlug tenant, java.util.Collection<Long> ids) {
+    if (ids.isEmpty()) {
+      return java.util.Set.of();
+    }
+    return stores
+        .of(tenant)
+        .read(
+            c -> {
+              try (PreparedStatement ps =
+                  c.prepareStatement("select id from staff_user where id = any(?)")) {
+                ps.setArray(1, org.courtyard.api.jdbc.Jdbc.bigints(c, ids));
+                java.util.Set<Long> found = new java.util.HashSet<>();
+                try (java.sql.ResultSet rs = ps.executeQuery()) {
+                  while (rs.next()) {
+                    found.add(rs.getLong(1));
+                  }
+                }
+                return found;
+              }
+            });
+  }
+
   Optional<Login> forLogin(TenantSlug tenant, String username) {
     String name = username == null ? null : username.strip().toLowerCase(Locale.ROOT);
     if (name == null || !USERNAME.matcher(name).matches()) {

@@ -260,6 +260,11 @@ final class Orders {
                 TEXTS.text("label.order"), o.number(), o.version(), step.version());
           }
           TenantRules rules = tenant.rules(c);
+          if (step.assignee() != null
+              && step.assignee().team()
+              && !teamExists(c, step.assignee().id())) {
+            throw TEXTS.problem(422, "unknown-team", "order.unknown-team", step.assignee().id());
+          }
           if (action == Action.GRAB && !inPool(c, o)) {
             throw TEXTS.problem(409, "not-in-pool", "order.not-in-pool", o.number());
           }
@@ -357,6 +362,15 @@ final class Orders {
       }
     }
     return out;
+  }
+
+  private static boolean teamExists(Connection c, long teamId) throws SQLException {
+    try (PreparedStatement ps = c.prepareStatement("SELECT 1 FROM workorder_team WHERE id = ?")) {
+      ps.setLong(1, teamId);
+      try (ResultSet rs = ps.executeQuery()) {
+        return rs.next();
+      }
+    }
   }
 
   /** Whether a new order waits in the grab pool (抢单): its category is dispatched by grabbing. */

@@ -432,6 +432,12 @@ public class OrdersResource implements ModuleResource {
 
   private OrderView act(SecurityContext security, long id, Action action, ActionInput input) {
     OrderRules.Step step = OrderRules.check(input, action);
+    if (step.assignee() != null
+        && !step.assignee().team()
+        && !instances.places(TenantPrincipal.of(security)).staffExists(step.assignee().id())) {
+      throw TEXTS.problem(
+          422, "unknown-technician", "order.unknown-technician", step.assignee().id());
+    }
     return instances
         .of(security)
         .orders()

@@ -2,6 +2,7 @@ package org.courtyard.workorders.internal;
 
 import java.util.List;
 import java.util.Optional;
+import org.courtyard.api.StaffDirectory;
 import org.courtyard.api.TenantSlug;
 import org.courtyard.api.rest.DataScope;
 import org.courtyard.estate.EstateDirectory;
@@ -9,7 +10,8 @@ import org.courtyard.estate.RoomSummary;
 
 /**
  * Where a tenant's orders happen, as the estate module and the residents module know it: a room
- * (with its unit, building and estate), or a public area of an estate or one of its buildings.
+ * (with its unit, building and estate), or a public area of an estate or one of its buildings; and
+ * whether a user id is one of the tenant's staff, as identity knows it.
  */
 final class Places {
 
@@ -25,11 +27,25 @@ final class Places {
   private final TenantSlug tenant;
   private final EstateDirectory estate;
   private final ResidentRooms residents;
+  private final StaffDirectory staff;
 
-  Places(TenantSlug tenant, EstateDirectory estate, ResidentRooms residents) {
+  Places(TenantSlug tenant, EstateDirectory estate, ResidentRooms residents, StaffDirectory staff) {
     this.tenant = tenant;
     this.estate = estate;
     this.residents = residents;
+    this.staff = staff;
+  }
+
+  /** Whether the tenant has a staff user with that id. */
+  boolean staffExists(long userId) {
+    return staff.existing(tenant, List.of(userId)).contains(userId);
+  }
+
+  /** Of {@code userIds}, those that are none of the tenant's staff users. */
+  java.util.Set<Long> unknownStaff(java.util.Collection<Long> userIds) {
+    java.util.Set<Long> unknown = new java.util.TreeSet<>(userIds);
+    unknown.removeAll(staff.existing(tenant, userIds));
+    return unknown;
   }
 
   /** The room, or empty when the tenant has none with that id. */

@@ -17,11 +17,13 @@ import javax.ws.rs.core.Response;
 import javax.ws.rs.core.SecurityContext;
 import javax.ws.rs.core.UriInfo;
 import org.courtyard.api.CourtyardConstants;
+import org.courtyard.api.Texts;
 import org.courtyard.api.rest.Doc;
 import org.courtyard.api.rest.ModuleResource;
 import org.courtyard.api.rest.Page;
 import org.courtyard.api.rest.Params;
 import org.courtyard.api.rest.Permission;
+import org.courtyard.api.rest.TenantPrincipal;
 import org.courtyard.workorders.internal.people.TeamInput;
 import org.courtyard.workorders.internal.people.TeamView;
 import org.osgi.service.component.annotations.Activate;
@@ -35,6 +37,8 @@ import org.osgi.service.component.annotations.Reference;
 @Path("teams")
 @Produces(MediaType.APPLICATION_JSON)
 public class TeamsResource implements ModuleResource {
+
+  private static final Texts TEXTS = Texts.of(TeamsResource.class);
 
   private final WorkordersInstances instances;
 
@@ -75,7 +79,7 @@ public class TeamsResource implements ModuleResource {
   @POST
   @Consumes(MediaType.APPLICATION_JSON)
   public Response create(@Context SecurityContext security, @Context UriInfo uri, TeamInput input) {
-    TeamView created = instances.of(security).teams().create(body(input));
+    TeamView created = instances.of(security).teams().create(members(security, body(input)));
     return Params.created(uri.getAbsolutePathBuilder(), created.id(), created);
   }
 
@@ -90,7 +94,7 @@ public class TeamsResource implements ModuleResource {
   @Consumes(MediaType.APPLICATION_JSON)
   public TeamView update(
       @Context SecurityContext security, @PathParam("id") long id, TeamInput input) {
-    return instances.of(security).teams().update(id, body(input));
+    return instances.of(security).teams().update(id, members(security, body(input)));
   }
 
   @Doc(
@@ -103,5 +107,23 @@ public class TeamsResource implements ModuleResource {
   @Path("{id}")
   public void delete(@Context SecurityContext security, @PathParam("id") long id) {
     instances.of(security).teams().delete(id);
+  }
+
+  /** The team's members must be the tenant's staff users: 422 naming the others. */
+  private TeamInput members(SecurityContext security, TeamInput input) {
+    if (input.members() != null) {
+      java.util.List<Long> ids =
+          input.members().stream().filter(java.util.Objects::nonNull).toList();
+      java.util.Set<Long> unknown =
+          instances.places(TenantPrincipal.of(security)).unknownStaff(ids);
+      if (!unknown.isEmpty()) {
+        throw org.courtyard.api.FieldErrors.single(
+            org.courtyard.api.FieldErrors.TYPE,
+            TEXTS.title(org.courtyard.api.FieldErrors.TYPE),
+            "members",
+            TEXTS.text("team.unknown-members", unknown));
+      }
+    }
+    return input;
   }
 }

@@ -14,6 +14,7 @@ import javax.ws.rs.core.Context;
 import javax.ws.rs.core.MediaType;
 import javax.ws.rs.core.SecurityContext;
 import org.courtyard.api.CourtyardConstants;
+import org.courtyard.api.Texts;
 import org.courtyard.api.rest.Doc;
 import org.courtyard.api.rest.ModuleResource;
 import org.courtyard.api.rest.Params;
@@ -37,6 +38,8 @@ import org.osgi.service.component.annotations.Reference;
 @Path("technicians")
 @Produces(MediaType.APPLICATION_JSON)
 public class TechniciansResource implements ModuleResource {
+
+  private static final Texts TEXTS = Texts.of(TechniciansResource.class);
 
   private final WorkordersInstances instances;
 
@@ -64,7 +67,9 @@ public class TechniciansResource implements ModuleResource {
 
   @Doc(
       summary = "Get a technician",
-      description = "One staff user as a technician; empty lists for a user never set up.")
+      description =
+          "One staff user as a technician; empty lists for a user never set up. 404"
+              + " technician-not-found when the tenant has no such staff user.")
   @Permission("workorders.order.read")
   @GET
   @Path("{userId}")
@@ -73,7 +78,7 @@ public class TechniciansResource implements ModuleResource {
     return instances
         .of(security)
         .technicians()
-        .get(userId(userId), TenantPrincipal.scopeOf(security));
+        .get(staffUser(security, userId), TenantPrincipal.scopeOf(security));
   }
 
   @Doc(
@@ -94,7 +99,7 @@ public class TechniciansResource implements ModuleResource {
     Places places = instances.places(t.tenant());
     return t.technicians()
         .update(
-            userId(userId),
+            staffUser(security, userId),
             body(input),
             (estate, building) -> places.area(estate, building).isPresent(),
             TenantPrincipal.scopeOf(security));
@@ -115,7 +120,7 @@ public class TechniciansResource implements ModuleResource {
       @PathParam("userId") String userId,
       @QueryParam("from") String from,
       @QueryParam("to") String to) {
-    return instances.of(security).duty().get(userId(userId), from, to);
+    return instances.of(security).duty().get(staffUser(security, userId), from, to);
   }
 
   @Doc(
@@ -134,11 +139,19 @@ public class TechniciansResource implements ModuleResource {
       @QueryParam("from") String from,
       @QueryParam("to") String to,
       DutyInput input) {
-    return instances.of(security).duty().replace(userId(userId), from, to, body(input));
+    return instances
+        .of(security)
+        .duty()
+        .replace(staffUser(security, userId), from, to, body(input));
   }
 
   /** A path segment is never empty, so {@link Params#id} answers an id or a 400. */
-  private static long userId(String value) {
-    return Params.id("userId", value);
+  /** The path's user id, which must be one of the tenant's staff: 404 otherwise. */
+  private long staffUser(SecurityContext security, String value) {
+    long id = Params.id("userId", value);
+    if (!instances.places(TenantPrincipal.of(security)).staffExists(id)) {
+      throw TEXTS.problem(404, "technician-not-found", "technician.not-found", id);
+    }
+    return id;
   }
 }

@@ -3,6 +3,7 @@ package org.courtyard.workorders.internal;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArraySet;
 import javax.ws.rs.core.SecurityContext;
+import org.courtyard.api.StaffDirectory;
 import org.courtyard.api.TenantInstances;
 import org.courtyard.api.TenantSlug;
 import org.courtyard.api.rest.TenantPrincipal;
@@ -27,11 +28,14 @@ public final class WorkordersInstances {
 
   private final Set<WorkordersTenant> running = new CopyOnWriteArraySet<>();
   private final EstateDirectory estate;
+  private final StaffDirectory staff;
   private volatile ResidentRooms residents;
 
   @Activate
-  public WorkordersInstances(BundleContext context, @Reference EstateDirectory estate) {
+  public WorkordersInstances(
+      BundleContext context, @Reference EstateDirectory estate, @Reference StaffDirectory staff) {
     this.estate = estate;
+    this.staff = staff;
     tenants.activate(context);
   }
 
@@ -78,8 +82,10 @@ public final class WorkordersInstances {
     return running;
   }
 
-  /** Where orders happen: the tenant's rooms, buildings and estates. */
+  /**
+   * Where orders happen (the tenant's rooms, buildings and estates) and who works them (its staff).
+   */
   Places places(TenantSlug tenant) {
-    return new Places(tenant, estate, residents);
+    return new Places(tenant, estate, residents, staff);
   }
 }
