@@ -425,8 +425,12 @@ final class Orders {
     return find(c, id, reach, true);
   }
 
-  private static OrderRow find(Connection c, long id, Reach reach, boolean lock)
-      throws SQLException {
+  /**
+   * The order within reach, locked for the transaction when {@code lock}; 404 {@code
+   * order-not-found} otherwise. Package-private for the materials used on orders, which answer 404
+   * exactly where the order's own reads do.
+   */
+  static OrderRow find(Connection c, long id, Reach reach, boolean lock) throws SQLException {
     try (PreparedStatement ps =
         c.prepareStatement(
             "SELECT "

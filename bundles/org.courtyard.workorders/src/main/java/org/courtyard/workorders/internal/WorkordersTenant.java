@@ -142,4 +142,21 @@ public final class WorkordersTenant extends JdbcTenantModule {
   OrderSweeps sweeps() {
     return sweeps;
   }
+
+  // Materials and stock (V4). Declared last, and initialised where declared, after the clock.
+  // (Names in full, so that this block is the whole change.)
+  private final org.courtyard.workorders.internal.stock.Materials materials =
+      new org.courtyard.workorders.internal.stock.Materials(jdbc(), clock);
+  private final org.courtyard.workorders.internal.stock.MaterialUses materialUses =
+      new org.courtyard.workorders.internal.stock.MaterialUses(jdbc(), clock);
+
+  /** The materials of the estates' stores, their receipts, stocktakes and movements. */
+  org.courtyard.workorders.internal.stock.Materials materials() {
+    return materials;
+  }
+
+  /** Material used on work orders and given back. */
+  org.courtyard.workorders.internal.stock.MaterialUses materialUses() {
+    return materialUses;
+  }
 }
