@@ -10,6 +10,7 @@ import org.courtyard.api.TenantModule;
 import org.courtyard.api.TenantPersistence;
 import org.courtyard.api.jdbc.Jdbc;
 import org.courtyard.api.jdbc.JdbcTenantModule;
+import org.courtyard.workorders.internal.attachments.Attachments;
 import org.courtyard.workorders.internal.people.DispatchLoad;
 import org.courtyard.workorders.internal.people.DutyRoster;
 import org.courtyard.workorders.internal.people.Teams;
@@ -52,6 +53,7 @@ public final class WorkordersTenant extends JdbcTenantModule {
   private final DutyRoster duty;
   private final DispatchLoad load;
   private final OrderSweeps sweeps;
+  private final Attachments attachments;
 
   /** Factory PID, equal to {@code WorkordersModule#factoryPid()} by construction. */
   static final String PID = CourtyardConstants.MODULE_FACTORY_PID_PREFIX + WorkordersModule.ID;
@@ -80,6 +82,7 @@ public final class WorkordersTenant extends JdbcTenantModule {
     this.duty = new DutyRoster(jdbc, clock);
     this.load = new DispatchLoad(jdbc, clock);
     this.sweeps = new OrderSweeps(jdbc, clock, c -> rules(c).policy());
+    this.attachments = new Attachments(jdbc, clock);
   }
 
   Categories categories() {
@@ -133,5 +136,10 @@ public final class WorkordersTenant extends JdbcTenantModule {
   /** The deadline marks and the automatic confirmation, run every minute. */
   OrderSweeps sweeps() {
     return sweeps;
+  }
+
+  /** The orders' photos and files. */
+  Attachments attachments() {
+    return attachments;
   }
 }
