@@ -27,7 +27,8 @@ import org.courtyard.api.Texts;
  * large photo is decoded subsampled, to no less than four times the thumbnail, and then halved step
  * by step with bilinear filtering to at most {@value #SIDE} px on its longest side, which looks as
  * good as one bicubic step from the full image at a fraction of the memory. The thumbnail is a
- * JPEG, or a PNG when the image has transparency. Everything happens in memory: no temporary files.
+ * JPEG, or a PNG when the image has transparency, turned as the JPEG's EXIF orientation says (as
+ * browsers show the photo). Everything happens in memory: no temporary files.
  */
 public final class Thumbnails {
 
@@ -46,7 +47,8 @@ public final class Thumbnails {
   /**
    * What an image is, as stored beside it.
    *
-   * @param width null when the JDK does not read the kind (WebP, and anything not an image)
+   * @param width as the image is shown (a sideways-stored portrait photo is taller than wide); null
+   *     when the JDK does not read the kind (WebP, and anything not an image)
    * @param thumbnail null when there is none
    * @param thumbnailType {@code image/jpeg} or {@code image/png}; null without a thumbnail
    */
@@ -88,6 +90,9 @@ public final class Thumbnails {
         throw TEXTS.problem(
             422, "image-too-large", "image.too-large", width, height, MAX_PIXELS / 1_000_000);
       }
+      // a phone's portrait photo: turned as browsers show it, and measured as shown
+      int orientation = type == FileType.JPEG ? ExifOrientation.of(bytes) : 1;
+      boolean turned = orientation >= 5;
       BufferedImage decoded;
       try {
         ImageReadParam param = reader.getDefaultReadParam();
@@ -95,12 +100,16 @@ public final class Thumbnails {
         param.setSourceSubsampling(step, step, 0, 0);
         decoded = reader.read(0, param);
       } catch (IOException | RuntimeException e) {
-        return new Picture(width, height, null, null);
+        return new Picture(turned ? height : width, turned ? width : height, null, null);
       }
       boolean alpha = decoded.getColorModel().hasAlpha();
       BufferedImage small = scale(decoded, width, height, alpha);
+      small = ExifOrientation.upright(small, orientation);
       return new Picture(
-          width, height, encode(small, alpha), alpha ? "image/png" : FileType.JPEG.mediaType());
+          turned ? height : width,
+          turned ? width : height,
+          encode(small, alpha),
+          alpha ? "image/png" : FileType.JPEG.mediaType());
     } catch (IOException e) {
       // a stream over an array does not fail
       throw new IllegalStateException(e);

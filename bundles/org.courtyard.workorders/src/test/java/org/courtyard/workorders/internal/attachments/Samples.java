@@ -127,4 +127,23 @@ final class Samples {
     png.putInt(0).put("IDAT".getBytes(StandardCharsets.US_ASCII)).putInt((int) idat.getValue());
     return png.array();
   }
+
+  /**
+   * {@code jpeg} with an EXIF segment (big-endian, as iPhones write it) saying orientation {@code
+   * orientation}, after its JFIF segment.
+   */
+  static byte[] withOrientation(byte[] jpeg, int orientation) {
+    ByteBuffer exif = ByteBuffer.allocate(2 + 2 + 6 + 8 + 2 + 12 + 4);
+    exif.put((byte) 0xFF).put((byte) 0xE1).putShort((short) (exif.capacity() - 2));
+    exif.put("Exif\0\0".getBytes(StandardCharsets.US_ASCII));
+    exif.put("MM".getBytes(StandardCharsets.US_ASCII)).putShort((short) 42).putInt(8);
+    exif.putShort((short) 1);
+    exif.putShort((short) 0x0112).putShort((short) 3).putInt(1);
+    exif.putShort((short) orientation).putShort((short) 0);
+    exif.putInt(0);
+    int app0End = 2 + 2 + (((jpeg[4] & 0xFF) << 8) | (jpeg[5] & 0xFF));
+    ByteBuffer out = ByteBuffer.allocate(jpeg.length + exif.capacity());
+    out.put(jpeg, 0, app0End).put(exif.array()).put(jpeg, app0End, jpeg.length - app0End);
+    return out.array();
+  }
 }

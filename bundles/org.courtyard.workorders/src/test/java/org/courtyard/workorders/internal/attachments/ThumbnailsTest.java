@@ -128,4 +128,40 @@ class ThumbnailsTest {
     assertThat(Thumbnails.of(FileType.PDF, Samples.pdf()).thumbnail()).isNull();
     assertThat(Thumbnails.of(FileType.MP4, Samples.ftyp("isom")).width()).isNull();
   }
+
+  @Test
+  void aPortraitPhotoStoredSidewaysIsTurnedAsBrowsersShowIt() throws Exception {
+    // a phone held upright stores 400 × 200 pixels and says "turn 90° clockwise" (6)
+    byte[] sideways = Samples.withOrientation(Samples.image("jpeg", 400, 200), 6);
+    assertThat(ExifOrientation.of(sideways)).isEqualTo(6);
+    assertThat(FileType.sniff(sideways, sideways.length)).contains(FileType.JPEG);
+    Thumbnails.Picture p = Thumbnails.of(FileType.JPEG, sideways);
+    assertThat(p.width()).isEqualTo(200);
+    assertThat(p.height()).isEqualTo(400);
+    BufferedImage t = decode(p.thumbnail());
+    assertThat(t.getWidth()).isEqualTo(160);
+    assertThat(t.getHeight()).isEqualTo(320);
+    // turned clockwise, the dark left half is on top
+    assertThat(new Color(t.getRGB(80, 40)).getBlue()).isLessThan(60);
+    assertThat(new Color(t.getRGB(80, 280)).getBlue()).isGreaterThan(200);
+    // 8 turns the other way: the dark half at the bottom
+    BufferedImage other =
+        decode(
+            Thumbnails.of(
+                    FileType.JPEG, Samples.withOrientation(Samples.image("jpeg", 400, 200), 8))
+                .thumbnail());
+    assertThat(new Color(other.getRGB(80, 280)).getBlue()).isLessThan(60);
+    // 3 is upside down: same size, the dark half on the right
+    BufferedImage upsideDown =
+        decode(
+            Thumbnails.of(
+                    FileType.JPEG, Samples.withOrientation(Samples.image("jpeg", 400, 200), 3))
+                .thumbnail());
+    assertThat(upsideDown.getWidth()).isEqualTo(320);
+    assertThat(new Color(upsideDown.getRGB(280, 80)).getBlue()).isLessThan(60);
+    // no EXIF, or a broken one, is upright
+    assertThat(ExifOrientation.of(Samples.image("jpeg", 10, 10))).isEqualTo(1);
+    byte[] cut = java.util.Arrays.copyOf(sideways, 30);
+    assertThat(ExifOrientation.of(cut)).isEqualTo(1);
+  }
 }
