@@ -10,6 +10,8 @@ join (values
   ('customer_service', 'workorders.order.read'), ('customer_service', 'workorders.order.create'),
   ('customer_service', 'workorders.order.dispatch'), ('customer_service', 'workorders.order.close'),
   ('technician', 'workorders.order.read'), ('technician', 'workorders.order.work'),
-  ('guard', 'workorders.order.read'), ('guard', 'workorders.order.create')
+  ('guard', 'workorders.order.read'), ('guard', 'workorders.order.create'),
+  ('customer_service', 'workorders.attachment.upload'), ('technician', 'workorders.attachment.upload'),
+  ('guard', 'workorders.attachment.upload')
 ) as p (code, permission) on p.code = r.code and r.template
 on conflict (role_id, permission) do nothing;

@@ -210,7 +210,7 @@ public class MyOrdersResource implements ModuleResource {
   }
 
   /** A resident's own orders; anyone else (an owner token holds every permission) reaches none. */
-  private static Reach reach(SecurityContext security) {
+  static Reach reach(SecurityContext security) {
     Caller caller = Caller.of(security);
     requireResident(caller);
     return Reach.resident(caller.id());

@@ -18,6 +18,7 @@ import org.courtyard.api.Texts;
 import org.courtyard.api.jdbc.Jdbc;
 import org.courtyard.api.rest.Cursor;
 import org.courtyard.api.rest.Page;
+import org.courtyard.workorders.internal.attachments.OrderGate;
 import org.courtyard.workorders.internal.deadlines.Deadlines;
 import org.courtyard.workorders.internal.deadlines.OrderDeadlines;
 import org.courtyard.workorders.internal.deadlines.Priority;
@@ -423,6 +424,11 @@ final class Orders {
   /** The order within reach, locked for the caller's transaction; 404 otherwise. */
   static OrderRow lockWithin(Connection c, long id, Reach reach) throws SQLException {
     return find(c, id, reach, true);
+  }
+
+  /** The way into one order within {@code reach}, for what hangs on orders (their files). */
+  static OrderGate gate(Reach reach) {
+    return (c, id, lock) -> find(c, id, reach, lock);
   }
 
   /**

@@ -44,6 +44,8 @@ public final class WorkordersModule implements ModuleDescriptor {
               "Confirm done work orders for residents and close them",
               "代业主确认完工并关闭工单"),
           PermissionDef.of(
+              "workorders.attachment.upload", "Add photos and files to work orders", "上传工单照片及附件"),
+          PermissionDef.of(
               "workorders.category.manage",
               "Set up categories, deadlines and working hours of work orders",
               "设置工单类别、时限及工作时间"),

@@ -10,6 +10,7 @@ import org.courtyard.api.TenantModule;
 import org.courtyard.api.TenantPersistence;
 import org.courtyard.api.jdbc.Jdbc;
 import org.courtyard.api.jdbc.JdbcTenantModule;
+import org.courtyard.workorders.internal.attachments.Attachments;
 import org.courtyard.workorders.internal.people.DispatchLoad;
 import org.courtyard.workorders.internal.people.DutyRoster;
 import org.courtyard.workorders.internal.people.Teams;
@@ -54,6 +55,7 @@ public final class WorkordersTenant extends JdbcTenantModule {
   private final DutyRoster duty;
   private final DispatchLoad load;
   private final OrderSweeps sweeps;
+  private final Attachments attachments;
 
   /** Factory PID, equal to {@code WorkordersModule#factoryPid()} by construction. */
   static final String PID = CourtyardConstants.MODULE_FACTORY_PID_PREFIX + WorkordersModule.ID;
@@ -83,6 +85,7 @@ public final class WorkordersTenant extends JdbcTenantModule {
     this.duty = new DutyRoster(jdbc, clock);
     this.load = new DispatchLoad(jdbc, clock);
     this.sweeps = new OrderSweeps(jdbc, clock, c -> rules(c).policy());
+    this.attachments = new Attachments(jdbc, clock);
   }
 
   Categories categories() {
@@ -158,5 +161,10 @@ public final class WorkordersTenant extends JdbcTenantModule {
   /** Material used on work orders and given back. */
   org.courtyard.workorders.internal.stock.MaterialUses materialUses() {
     return materialUses;
+  }
+
+  /** The orders' photos and files. */
+  Attachments attachments() {
+    return attachments;
   }
 }

@@ -21,7 +21,9 @@ import org.postgresql.ds.PGSimpleDataSource;
  */
 public final class TestSchema implements AutoCloseable {
 
-  private static final String[] MIGRATIONS = {"V1__workorders.sql", "V2__workorders_duty.sql"};
+  private static final String[] MIGRATIONS = {
+    "V1__workorders.sql", "V2__workorders_duty.sql", "V5__workorders_attachments.sql"
+  };
 
   private static String admin;
   private static EmbeddedPostgres embedded;
@@ -34,7 +36,7 @@ public final class TestSchema implements AutoCloseable {
     this.dataSource = dataSource;
   }
 
-  /** A new schema with V1 and V2 applied. */
+  /** A new schema with the migrations applied. */
   public static TestSchema fresh() throws SQLException, IOException {
     String url = server();
     String schema =
