@@ -536,6 +536,9 @@ public class ApiSweepIT {
       }
       String path = op.fill(ownValues(op));
       for (String accept : List.of("application/xml", "image/png", "???")) {
+        if (op.downloads(accept)) {
+          continue; // a photo download answers image/png: that Accept is satisfied
+        }
         Result r = call(a, op, path, Map.of(), null, null, Map.of("Accept", accept), accept);
         expect(r, r.status == 406 && r.problem(), "406 problem+json");
       }
@@ -1000,6 +1003,18 @@ public class ApiSweepIT {
 
     boolean tenant() {
       return security().equals("tenantToken") && !path.equals("/tenant");
+    }
+
+    /** Whether a success answers {@code type}, as the document declares it. */
+    boolean downloads(String type) {
+      for (java.util.Iterator<String> codes = spec.path("responses").fieldNames();
+          codes.hasNext(); ) {
+        String code = codes.next();
+        if (code.startsWith("2") && spec.path("responses").path(code).path("content").has(type)) {
+          return true;
+        }
+      }
+      return false;
     }
 
     /** Whether only a signed-in resident may call it: a {@code <module>.my-...} permission. */

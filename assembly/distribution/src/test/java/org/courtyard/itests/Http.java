@@ -314,6 +314,14 @@ final class Http {
     return CLIENT.send(b.build(), HttpResponse.BodyHandlers.ofString());
   }
 
+  /** A GET whose body is bytes (a photo, a thumbnail), with extra headers. */
+  HttpResponse<byte[]> getBytes(String path, Map<String, String> headers)
+      throws IOException, InterruptedException {
+    HttpRequest.Builder b = request(path).GET();
+    headers.forEach(b::header);
+    return CLIENT.send(b.build(), HttpResponse.BodyHandlers.ofByteArray());
+  }
+
   private HttpRequest.Builder request(String path) {
     HttpRequest.Builder b =
         HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(120));

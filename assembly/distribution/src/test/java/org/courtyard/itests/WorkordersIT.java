@@ -627,4 +627,132 @@ public class WorkordersIT {
     }
     throw new AssertionError("no category " + code);
   }
+
+  @Test
+  public void a11_materialsLeaveTheEstatesStockOnlyWhileThereIsEnough() throws Exception {
+    Http.Reply m =
+        owner.post(
+            "/workorders/materials",
+            map("estateId", estate1, "code", "pipe-20", "name", "PPR 管 20mm", "unit", "米"));
+    assertEquals(m.toString(), 201, m.status);
+    String material = "/workorders/materials/" + m.json.path("id").asLong();
+    assertEquals(
+        200,
+        owner.post(
+                material + "/receipts",
+                map("quantity", 10, "unitCost", new java.math.BigDecimal("2.00")))
+            .status);
+    assertEquals(
+        200,
+        owner.post(
+                material + "/receipts",
+                map("quantity", 5, "unitCost", new java.math.BigDecimal("3.50")))
+            .status);
+    JsonNode stock = owner.get(material).json;
+    assertEquals(
+        0, new java.math.BigDecimal("15").compareTo(stock.path("quantity").decimalValue()));
+    assertEquals(
+        0, new java.math.BigDecimal("2.50").compareTo(stock.path("unitCost").decimalValue()));
+    assertEquals(403, tech.post(material + "/receipts", map("quantity", 1, "unitCost", 1)).status);
+
+    Http.Reply r =
+        service.post(
+            "/workorders/orders",
+            map(
+                "categoryId",
+                plumbing,
+                "description",
+                "换水管",
+                "roomId",
+                room1,
+                "channel",
+                "counter"));
+    String path = "/workorders/orders/" + r.json.path("id").asLong();
+    Map<String, Object> four = map("materialId", m.json.path("id").asLong(), "quantity", 4);
+    Http.Reply tooEarly = tech.post(path + "/materials", four);
+    assertEquals(tooEarly.toString(), 409, tooEarly.status);
+    assertEquals(200, service.post(path + "/dispatch", map("assigneeUserId", techId)).status);
+    assertEquals(200, tech.post(path + "/accept", map()).status);
+    assertEquals(200, tech.post(path + "/start", map()).status);
+    Http.Reply used = tech.post(path + "/materials", four);
+    assertEquals(used.toString(), 201, used.status);
+    Http.Reply tooMuch =
+        tech.inLanguage("zh-CN")
+            .post(
+                path + "/materials", map("materialId", m.json.path("id").asLong(), "quantity", 20));
+    assertEquals(tooMuch.toString(), 409, tooMuch.status);
+    assertEquals("insufficient-stock", tooMuch.problemType());
+    assertEquals(
+        0,
+        new java.math.BigDecimal("11")
+            .compareTo(owner.get(material).json.path("quantity").decimalValue()));
+    JsonNode onOrder = service.get(path + "/materials").json;
+    assertEquals(
+        0, new java.math.BigDecimal("10.00").compareTo(onOrder.path("totalCost").decimalValue()));
+    // the order's own routes still answer beside the materials'
+    assertEquals(200, service.get(path + "/timeline").status);
+    Http.Reply back = tech.delete(path + "/materials/" + used.json.path("id").asLong());
+    assertEquals(back.toString(), 204, back.status);
+    assertEquals(
+        0,
+        new java.math.BigDecimal("15")
+            .compareTo(owner.get(material).json.path("quantity").decimalValue()));
+  }
+
+  @Test
+  public void a12_photosAreSniffedLimitedAndServedOnlyWithinReach() throws Exception {
+    Http.Reply r =
+        service.post(
+            "/workorders/orders",
+            map(
+                "categoryId",
+                plumbing,
+                "description",
+                "墙面渗水",
+                "roomId",
+                room1,
+                "channel",
+                "visit"));
+    long id = r.json.path("id").asLong();
+    String files = "/workorders/orders/" + id + "/attachments";
+    java.awt.image.BufferedImage image =
+        new java.awt.image.BufferedImage(800, 600, java.awt.image.BufferedImage.TYPE_INT_RGB);
+    java.io.ByteArrayOutputStream png = new java.io.ByteArrayOutputStream();
+    javax.imageio.ImageIO.write(image, "png", png);
+    Http.Reply up = tech.postBytes(files + "?name=wall.png", "image/png", png.toByteArray());
+    assertEquals(up.toString(), 201, up.status);
+    assertEquals("image/png", up.json.path("contentType").asText());
+    long aid = up.json.path("id").asLong();
+    java.net.http.HttpResponse<byte[]> back = service.getBytes(files + "/" + aid, Map.of());
+    assertEquals(200, back.statusCode());
+    assertTrue(java.util.Arrays.equals(png.toByteArray(), back.body()));
+    String etag = back.headers().firstValue("ETag").orElseThrow();
+    assertEquals(
+        304, service.getBytes(files + "/" + aid, Map.of("If-None-Match", etag)).statusCode());
+    java.net.http.HttpResponse<byte[]> thumb =
+        service.getBytes(files + "/" + aid + "/thumbnail", Map.of());
+    assertEquals(200, thumb.statusCode());
+    java.awt.image.BufferedImage small =
+        javax.imageio.ImageIO.read(new java.io.ByteArrayInputStream(thumb.body()));
+    assertEquals(320, Math.max(small.getWidth(), small.getHeight()));
+    Http.Reply html =
+        tech.postBytes(
+            files + "?name=x.png",
+            "image/png",
+            "<html><script>alert(1)</script></html>"
+                .getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    assertEquals(html.toString(), 415, html.status);
+    assertEquals(404, serviceEstate2.getBytes(files + "/" + aid, Map.of()).statusCode());
+    for (int i = 1; i < 9; i++) {
+      assertEquals(
+          201,
+          tech.postBytes(files + "?name=p" + i + ".png", "image/png", png.toByteArray()).status);
+    }
+    Http.Reply tenth = tech.postBytes(files + "?name=p10.png", "image/png", png.toByteArray());
+    assertEquals(tenth.toString(), 409, tenth.status);
+    assertEquals("too-many-attachments", tenth.problemType());
+    assertEquals(9, service.get(files).json.size());
+    // staff recorded it without naming the resident: it is not theirs
+    assertEquals(404, resident.get("/workorders/my/orders/" + id + "/attachments").status);
+  }
 }

@@ -216,6 +216,20 @@ final class OpenApiGenerator {
       Map<String, Object> schema =
           media.startsWith("text/") ? Map.of("type", "string") : schema(body);
       success.put("content", Map.of(media, Map.of("schema", schema)));
+    } else if (m.isAnnotationPresent(Produces.class)) {
+      // a download (a photo, a PDF): the bytes in each of the types the method names
+      Map<String, Object> content = new LinkedHashMap<>();
+      for (String type : m.getAnnotation(Produces.class).value()) {
+        for (String one : type.split(",")) {
+          String media = one.strip();
+          if (!media.isEmpty() && !media.equals("*/*")) {
+            content.put(media, Map.of("schema", Map.of("type", "string", "format", "binary")));
+          }
+        }
+      }
+      if (!content.isEmpty()) {
+        success.put("content", content);
+      }
     }
     responses.put(Integer.toString(status(m, verb, doc, body)), success);
     Map<String, Object> problem =

@@ -111,7 +111,7 @@ public class AttachmentsResource implements ModuleResource {
   @Permission("workorders.order.read")
   @GET
   @Path("{aid}")
-  @Produces(MediaType.WILDCARD)
+  @Produces({"image/jpeg", "image/png", "image/gif", "image/webp", "application/pdf", "video/mp4"})
   public Response get(
       @Context SecurityContext security,
       @Context Request request,
@@ -128,7 +128,7 @@ public class AttachmentsResource implements ModuleResource {
   @Permission("workorders.order.read")
   @GET
   @Path("{aid}/thumbnail")
-  @Produces(MediaType.WILDCARD)
+  @Produces({"image/jpeg", "image/png"})
   public Response thumbnail(
       @Context SecurityContext security,
       @Context Request request,

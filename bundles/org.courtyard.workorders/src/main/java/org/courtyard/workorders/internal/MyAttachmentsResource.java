@@ -106,7 +106,7 @@ public class MyAttachmentsResource implements ModuleResource {
   @Permission("workorders.my-order.read")
   @GET
   @Path("{aid}")
-  @Produces(MediaType.WILDCARD)
+  @Produces({"image/jpeg", "image/png", "image/gif", "image/webp", "application/pdf", "video/mp4"})
   public Response get(
       @Context SecurityContext security,
       @Context Request request,
@@ -121,7 +121,7 @@ public class MyAttachmentsResource implements ModuleResource {
   @Permission("workorders.my-order.read")
   @GET
   @Path("{aid}/thumbnail")
-  @Produces(MediaType.WILDCARD)
+  @Produces({"image/jpeg", "image/png"})
   public Response thumbnail(
       @Context SecurityContext security,
       @Context Request request,
