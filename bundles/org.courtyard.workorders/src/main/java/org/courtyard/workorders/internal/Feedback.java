@@ -92,7 +92,7 @@ final class Feedback {
     errors.throwIfAny();
     jdbc.transaction(
         c -> {
-          OrderRow o = finished(c, orderId, reach, "rate");
+          OrderRow o = finished(c, orderId, reach, true);
           Instant now = tenant.clock().instant();
           try (PreparedStatement ps =
               c.prepareStatement(
@@ -128,7 +128,7 @@ final class Feedback {
     errors.throwIfAny();
     jdbc.transaction(
         c -> {
-          OrderRow o = finished(c, orderId, reach, "visit");
+          OrderRow o = finished(c, orderId, reach, false);
           Instant now = tenant.clock().instant();
           try (PreparedStatement ps =
               c.prepareStatement(
@@ -194,17 +194,17 @@ final class Feedback {
     }
   }
 
-  private static OrderRow finished(Connection c, long orderId, Reach reach, String what)
+  /** The order, locked, if its job is done; 409 {@code not-finished} otherwise. */
+  private static OrderRow finished(Connection c, long orderId, Reach reach, boolean rating)
       throws SQLException {
     OrderRow o = Orders.lockWithin(c, orderId, reach);
     if (!FINISHED.contains(o.state())) {
-      throw TEXTS.problem(
-          409,
-          "not-finished",
-          java.util.Map.of("state", o.state()),
-          "feedback.not-finished." + what,
-          o.number(),
-          o.state());
+      java.util.Map<String, Object> state = java.util.Map.of("state", o.state());
+      throw rating
+          ? TEXTS.problem(
+              409, "not-finished", state, "feedback.not-finished.rate", o.number(), o.state())
+          : TEXTS.problem(
+              409, "not-finished", state, "feedback.not-finished.visit", o.number(), o.state());
     }
     return o;
   }

@@ -80,7 +80,7 @@ public class MyOrdersResource implements ModuleResource {
       throw TEXTS.problem(422, "not-your-room", "my.not-your-room", in.roomId());
     }
     Places.Place place = OrdersResource.place(places, in.roomId(), null, null);
-    OrderView created = instances.of(security).orders().create(in, place, caller);
+    OrderView created = instances.of(security).orders().create(in, place, caller, MINE::contains);
     return Params.created(uri.getAbsolutePathBuilder(), created.id(), created);
   }
 

@@ -89,8 +89,10 @@ final class Orders {
    * Records a new order with its report entry; the category's deadlines start now.
    *
    * @param place where, checked against the estate module by the caller
+   * @param permitted the steps the caller's permissions allow, for the answer's {@code actions}
    */
-  OrderView create(OrderRules.Checked in, Places.Place place, Caller caller) {
+  OrderView create(
+      OrderRules.Checked in, Places.Place place, Caller caller, Predicate<Action> permitted) {
     return jdbc.transaction(
         c -> {
           TenantRules rules = tenant.rules(c);
@@ -153,7 +155,7 @@ final class Orders {
               row = write(c, row, rules, Action.DISPATCH, t, null);
             }
           }
-          return row.view(rules, now, null);
+          return row.view(rules, now, actions(c, row, rules, caller, permitted));
         });
   }
 

@@ -107,7 +107,8 @@ public class OrdersResource implements ModuleResource {
     if (in.reporterPersonId() != null && !places.personExists(in.reporterPersonId())) {
       throw TEXTS.problem(422, "unknown-person", "order.unknown-person", in.reporterPersonId());
     }
-    OrderView created = instances.of(security).orders().create(in, place, Caller.of(security));
+    OrderView created =
+        instances.of(security).orders().create(in, place, Caller.of(security), permitted(security));
     return Params.created(uri.getAbsolutePathBuilder(), created.id(), created);
   }
 
