@@ -755,4 +755,11 @@ public class WorkordersIT {
     // staff recorded it without naming the resident: it is not theirs
     assertEquals(404, resident.get("/workorders/my/orders/" + id + "/attachments").status);
   }
+
+  @Test
+  public void a13_aRoomWithOrdersIsNotDeletedFromUnderThem() throws Exception {
+    Http.Reply refused = owner.delete("/estate/rooms/" + room1);
+    assertEquals(refused.toString(), 409, refused.status);
+    assertTrue(refused.text, refused.text.contains("work order"));
+  }
 }

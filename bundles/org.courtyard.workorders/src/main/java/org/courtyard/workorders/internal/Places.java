@@ -28,12 +28,19 @@ final class Places {
   private final EstateDirectory estate;
   private final ResidentRooms residents;
   private final StaffDirectory staff;
+  private final RoomCache rooms;
 
-  Places(TenantSlug tenant, EstateDirectory estate, ResidentRooms residents, StaffDirectory staff) {
+  Places(
+      TenantSlug tenant,
+      EstateDirectory estate,
+      ResidentRooms residents,
+      StaffDirectory staff,
+      RoomCache rooms) {
     this.tenant = tenant;
     this.estate = estate;
     this.residents = residents;
     this.staff = staff;
+    this.rooms = rooms;
   }
 
   /** Whether the tenant has a staff user with that id. */
@@ -50,7 +57,7 @@ final class Places {
 
   /** The room, or empty when the tenant has none with that id. */
   Optional<Place> room(long roomId) {
-    return estate.room(tenant, roomId).map(Places::of);
+    return rooms.get(tenant, roomId, () -> estate.room(tenant, roomId)).map(Places::of);
   }
 
   /**

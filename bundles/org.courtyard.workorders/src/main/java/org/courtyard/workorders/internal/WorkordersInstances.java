@@ -29,6 +29,7 @@ public final class WorkordersInstances {
   private final Set<WorkordersTenant> running = new CopyOnWriteArraySet<>();
   private final EstateDirectory estate;
   private final StaffDirectory staff;
+  private final RoomCache rooms = new RoomCache();
   private volatile ResidentRooms residents;
 
   @Activate
@@ -50,6 +51,7 @@ public final class WorkordersInstances {
 
   void unbindTenant(WorkordersTenant instance) {
     running.remove(instance);
+    rooms.forget(instance.tenant());
     tenants.unbind(instance);
   }
 
@@ -72,6 +74,11 @@ public final class WorkordersInstances {
     return tenants.require(TenantPrincipal.of(security));
   }
 
+  /** The tenant's work-order instance, or null when it has none running. */
+  WorkordersTenant find(TenantSlug tenant) {
+    return tenants.find(tenant);
+  }
+
   /** The tenant's work-order instance; 404 {@code module-not-enabled} without one. */
   WorkordersTenant require(TenantSlug tenant) {
     return tenants.require(tenant);
@@ -86,6 +93,6 @@ public final class WorkordersInstances {
    * Where orders happen (the tenant's rooms, buildings and estates) and who works them (its staff).
    */
   Places places(TenantSlug tenant) {
-    return new Places(tenant, estate, residents, staff);
+    return new Places(tenant, estate, residents, staff, rooms);
   }
 }
