@@ -54,6 +54,7 @@ public final class WorkordersModule implements ModuleDescriptor {
               "Set up technicians' skills, areas and teams",
               "设置维修人员的技能、负责区域及班组"),
           PermissionDef.of("workorders.stock.manage", "Manage the materials stock", "管理维修材料库存"),
+          PermissionDef.of("workorders.report.read", "View work-order reports", "查看工单报表"),
           PermissionDef.resident(
               "workorders.my-order.report",
               "Report repairs and complaints about my rooms",

@@ -167,4 +167,13 @@ public final class WorkordersTenant extends JdbcTenantModule {
   Attachments attachments() {
     return attachments;
   }
+
+  // Reports (#13): read-only, over the orders' period indexes (V7).
+  private final org.courtyard.workorders.internal.reports.OrderReports reports =
+      new org.courtyard.workorders.internal.reports.OrderReports(jdbc());
+
+  /** Orders per category and per technician over a period. */
+  org.courtyard.workorders.internal.reports.OrderReports reports() {
+    return reports;
+  }
 }

@@ -1,0 +1,170 @@
+package org.courtyard.workorders.internal.reports;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.OutputStreamWriter;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import org.courtyard.api.Languages;
+import org.courtyard.api.Texts;
+
+/**
+ * The reports as CSV for spreadsheets: UTF-8 with a byte order mark (Excel otherwise reads Chinese
+ * as the system's code page), CRLF line ends, the header row and the category names in the caller's
+ * language, cells quoted when they hold a comma, a quote or a line break, and never read as a
+ * formula (as identity's audit export writes them).
+ */
+public final class ReportCsv {
+
+  private static final Texts TEXTS = Texts.of(ReportCsv.class);
+
+  private static final String[] SUMMARY = {
+    "code",
+    "name",
+    "kind",
+    "reported",
+    "open",
+    "done",
+    "confirmed",
+    "closed",
+    "cancelled",
+    "response-on-time",
+    "response-late",
+    "resolution-on-time",
+    "resolution-late",
+    "avg-response-minutes",
+    "avg-resolution-minutes",
+    "reopened",
+    "reopen-rate",
+    "avg-rating",
+    "rating-count",
+    "avg-satisfaction",
+    "visit-count"
+  };
+
+  private static final String[] TECHNICIANS = {
+    "user-id",
+    "done",
+    "resolution-on-time",
+    "on-time-share",
+    "avg-resolution-minutes",
+    "reopened",
+    "avg-rating",
+    "rating-count"
+  };
+
+  private ReportCsv() {}
+
+  /** One row per category, then the totals. */
+  public static byte[] summary(SummaryReport report, Locale locale) {
+    List<List<String>> rows = new ArrayList<>();
+    rows.add(header(SUMMARY, locale));
+    for (SummaryRow r : report.categories()) {
+      rows.add(summaryRow(r, Languages.CHINESE.equals(locale) ? r.nameZh() : r.nameEn()));
+    }
+    rows.add(summaryRow(report.totals(), TEXTS.text("csv.totals").in(locale)));
+    return write(rows);
+  }
+
+  /** One row per technician. */
+  public static byte[] technicians(TechniciansReport report, Locale locale) {
+    List<List<String>> rows = new ArrayList<>();
+    rows.add(header(TECHNICIANS, locale));
+    for (TechnicianRow r : report.technicians()) {
+      rows.add(
+          List.of(
+              Long.toString(r.userId()),
+              Integer.toString(r.done()),
+              Integer.toString(r.resolutionOnTime()),
+              number(r.onTimeShare()),
+              number(r.avgResolutionMinutes()),
+              Integer.toString(r.reopened()),
+              number(r.avgRating()),
+              Integer.toString(r.ratingCount())));
+    }
+    return write(rows);
+  }
+
+  private static List<String> summaryRow(SummaryRow r, String name) {
+    return List.of(
+        r.code() == null ? "" : r.code(),
+        name,
+        r.kind() == null ? "" : r.kind(),
+        Integer.toString(r.reported()),
+        Integer.toString(r.open()),
+        Integer.toString(r.done()),
+        Integer.toString(r.confirmed()),
+        Integer.toString(r.closed()),
+        Integer.toString(r.cancelled()),
+        Integer.toString(r.responseOnTime()),
+        Integer.toString(r.responseLate()),
+        Integer.toString(r.resolutionOnTime()),
+        Integer.toString(r.resolutionLate()),
+        number(r.avgResponseMinutes()),
+        number(r.avgResolutionMinutes()),
+        Integer.toString(r.reopened()),
+        number(r.reopenRate()),
+        number(r.avgRating()),
+        Integer.toString(r.ratingCount()),
+        number(r.avgSatisfaction()),
+        Integer.toString(r.visitCount()));
+  }
+
+  private static List<String> header(String[] columns, Locale locale) {
+    List<String> header = new ArrayList<>();
+    for (String column : columns) {
+      header.add(TEXTS.text("csv." + column).in(locale));
+    }
+    return header;
+  }
+
+  private static String number(BigDecimal value) {
+    return value == null ? "" : value.toPlainString();
+  }
+
+  private static byte[] write(List<List<String>> rows) {
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    try (Writer w = new OutputStreamWriter(bytes, StandardCharsets.UTF_8)) {
+      w.write('\ufeff');
+      for (List<String> row : rows) {
+        for (int i = 0; i < row.size(); i++) {
+          if (i > 0) {
+            w.write(',');
+          }
+          w.write(cell(row.get(i)));
+        }
+        w.write("\r\n");
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return bytes.toByteArray();
+  }
+
+  /**
+   * A CSV cell: quoted when needed, and never read by a spreadsheet as a formula. A copy of
+   * identity's {@code AuditLog.cell}: it belongs in the API's {@code csv} package once a third
+   * export needs it.
+   */
+  static String cell(String value) {
+    if (value == null) {
+      return "";
+    }
+    String v = value;
+    if (!v.isEmpty() && "=+-@\t\r".indexOf(v.charAt(0)) >= 0) {
+      v = "'" + v;
+    }
+    if (v.indexOf(',') >= 0
+        || v.indexOf('"') >= 0
+        || v.indexOf('\n') >= 0
+        || v.indexOf('\r') >= 0) {
+      v = "\"" + v.replace("\"", "\"\"") + "\"";
+    }
+    return v;
+  }
+}
