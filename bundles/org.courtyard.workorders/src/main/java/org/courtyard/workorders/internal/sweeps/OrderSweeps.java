@@ -53,24 +53,26 @@ public final class OrderSweeps {
   /** Rows per transaction: short locks, bounded memory, whatever the backlog. */
   public static final int BATCH = 500;
 
+  /**
+   * The four marks. Each {@code waiting} predicate repeats a V1 partial index's word for word, so
+   * the planner can walk that index; a warning comes at its instant, a breach only after the due
+   * instant (done by 17:30 for 17:30 is on time), as {@code SlaClock} says.
+   */
   private enum Mark {
     RESPONSE_WARNED(
         "response_warn_at <= ?",
-        "response_warn_at",
         "response_warned_at",
         "responded_at IS NULL AND response_warned_at IS NULL AND state <> 'cancelled'",
         "warn",
         "response"),
     RESPONSE_BREACHED(
         "response_due < ?",
-        "response_due",
         "response_breached_at",
         "responded_at IS NULL AND response_breached_at IS NULL AND state <> 'cancelled'",
         "breach",
         "response"),
     RESOLUTION_WARNED(
         "resolution_warn_at <= ?",
-        "resolution_warn_at",
         "resolution_warned_at",
         "resolution_met_at IS NULL AND resolution_warned_at IS NULL"
             + " AND resolution_warn_at IS NOT NULL",
@@ -78,46 +80,28 @@ public final class OrderSweeps {
         "resolution"),
     RESOLUTION_BREACHED(
         "resolution_due < ?",
-        "resolution_due",
         "resolution_breached_at",
         "resolution_met_at IS NULL AND resolution_breached_at IS NULL"
             + " AND resolution_due IS NOT NULL",
         "breach",
         "resolution");
 
-    /**
-     * Mark the due rows and write their timeline lines in one statement. The WHERE clause repeats
-     * the partial index's predicate word for word, so the planner walks that index. A warning comes
-     * at its instant; a breach only after the due instant (done by 17:30 for 17:30 is on time), as
-     * {@code SlaClock} says.
-     */
-    final String sql;
+    final String passed;
+    final String mark;
+    final String waiting;
+    final String action;
+    final String deadline;
 
-    Mark(
-        String passed,
-        String instant,
-        String mark,
-        String waiting,
-        String action,
-        String deadline) {
-      this.sql =
-          "WITH due AS (SELECT id FROM workorder WHERE "
-              + waiting
-              + " AND "
-              + passed
-              + " ORDER BY "
-              + instant
-              + " LIMIT ? FOR UPDATE SKIP LOCKED),"
-              + " marked AS (UPDATE workorder w SET "
-              + mark
-              + " = ? FROM due WHERE w.id = due.id RETURNING w.id, w.state)"
-              + " INSERT INTO workorder_event (order_id, at, actor_kind, actor_id, action,"
-              + " from_state, to_state, note)"
-              + " SELECT id, ?, 'system', NULL, '"
-              + action
-              + "', state, state, '"
-              + deadline
-              + "' FROM marked";
+    /** Warnings before breaches in the timeline. */
+    final int order;
+
+    Mark(String passed, String mark, String waiting, String action, String deadline) {
+      this.passed = passed;
+      this.mark = mark;
+      this.waiting = waiting;
+      this.action = action;
+      this.deadline = deadline;
+      this.order = ordinal();
     }
   }
 
@@ -137,38 +121,119 @@ public final class OrderSweeps {
     this.batch = batch;
   }
 
-  /** Marks and confirms everything due now, batch after batch until nothing is left. */
-  public SweepCounts sweep() {
-    Instant now = clock.instant();
-    // warnings before breaches: a late sweep writes both lines, in the order they happened
-    int responseWarned = mark(Mark.RESPONSE_WARNED, now);
-    int resolutionWarned = mark(Mark.RESOLUTION_WARNED, now);
-    int responseBreached = mark(Mark.RESPONSE_BREACHED, now);
-    int resolutionBreached = mark(Mark.RESOLUTION_BREACHED, now);
-    int confirmed = confirmOverdue();
-    return new SweepCounts(
-        responseWarned, responseBreached, resolutionWarned, resolutionBreached, confirmed);
+  /**
+   * The four marks in one statement: the orders due for any of them (a bitmap OR of the four
+   * partial indexes, at most a batch, skipping locked ones), each updated once with every mark it
+   * is due for (a row is never updated twice in one statement), and one timeline line per mark set,
+   * warnings before breaches. A mark set by this run carries this run's instant, which is how its
+   * lines are told from marks set before.
+   */
+  private static final String MARK_ALL = markAll();
+
+  /** The position of the batch size among {@link #MARK_ALL}'s parameters. */
+  private static final int LIMIT_PARAM =
+      countParams(MARK_ALL.substring(0, MARK_ALL.indexOf(" LIMIT ?"))) + 1;
+
+  private static String markAll() {
+    StringBuilder due = new StringBuilder("SELECT id FROM workorder WHERE ");
+    StringBuilder set = new StringBuilder();
+    StringBuilder lines = new StringBuilder();
+    int n = 0;
+    for (Mark m : Mark.values()) {
+      String when = "(" + m.waiting + " AND " + m.passed.replace("?", ":now") + ")";
+      due.append(n == 0 ? "" : " OR ").append(when);
+      set.append(n == 0 ? "" : ", ")
+          .append(m.mark)
+          .append(" = CASE WHEN ")
+          .append(when)
+          .append(" THEN :now ELSE w.")
+          .append(m.mark)
+          .append(" END");
+      lines
+          .append(n == 0 ? "" : " UNION ALL ")
+          .append("SELECT id, ")
+          .append(m.order)
+          .append(" AS k, '")
+          .append(m.action)
+          .append("' AS action, state, '")
+          .append(m.deadline)
+          .append("' AS note FROM marked WHERE ")
+          .append(m.mark)
+          .append(" = :now");
+      n++;
+    }
+    return ("WITH due AS ("
+            + due
+            + " LIMIT ? FOR UPDATE SKIP LOCKED),"
+            + " marked AS (UPDATE workorder w SET "
+            + set
+            + " FROM due WHERE w.id = due.id RETURNING w.id, w.state, w.response_warned_at,"
+            + " w.response_breached_at, w.resolution_warned_at, w.resolution_breached_at),"
+            + " line AS ("
+            + lines
+            + "), written AS (INSERT INTO workorder_event (order_id, at, actor_kind,"
+            + " actor_id, action, from_state, to_state, note)"
+            + " SELECT id, :now, 'system', NULL, action, state, state, note FROM line"
+            + " ORDER BY id, k RETURNING action, note)"
+            + " SELECT (SELECT count(*) FROM marked),"
+            + " count(*) FILTER (WHERE action = 'warn' AND note = 'response'),"
+            + " count(*) FILTER (WHERE action = 'breach' AND note = 'response'),"
+            + " count(*) FILTER (WHERE action = 'warn' AND note = 'resolution'),"
+            + " count(*) FILTER (WHERE action = 'breach' AND note = 'resolution')"
+            + " FROM written")
+        .replace(":now", "?::timestamptz");
   }
 
-  private int mark(Mark mark, Instant now) {
-    Timestamp at = Timestamp.from(now);
-    int total = 0;
-    int marked;
-    do {
-      marked =
+  private static int countParams(String sql) {
+    int n = 0;
+    for (int i = 0; i < sql.length(); i++) {
+      if (sql.charAt(i) == '?') {
+        n++;
+      }
+    }
+    return n;
+  }
+
+  /**
+   * Marks and confirms everything due now, batch after batch until nothing is left: each batch one
+   * statement for all four marks, so a run with nothing due costs one read for the marks and one
+   * for the confirmations.
+   */
+  public SweepCounts sweep() {
+    Timestamp at = Timestamp.from(clock.instant());
+    int params = countParams(MARK_ALL);
+    int[] totals = new int[4];
+    while (true) {
+      int[] counts =
           jdbc.transaction(
               c -> {
-                try (PreparedStatement ps = c.prepareStatement(mark.sql)) {
-                  ps.setTimestamp(1, at);
-                  ps.setInt(2, batch);
-                  ps.setTimestamp(3, at);
-                  ps.setTimestamp(4, at);
-                  return ps.executeUpdate();
+                int[] r = new int[5];
+                try (PreparedStatement ps = c.prepareStatement(MARK_ALL)) {
+                  for (int i = 1; i <= params; i++) {
+                    if (i == LIMIT_PARAM) {
+                      ps.setInt(i, batch);
+                    } else {
+                      ps.setTimestamp(i, at);
+                    }
+                  }
+                  try (ResultSet rs = ps.executeQuery()) {
+                    rs.next();
+                    for (int i = 0; i < 5; i++) {
+                      r[i] = rs.getInt(i + 1);
+                    }
+                  }
                 }
+                return r;
               });
-      total += marked;
-    } while (marked == batch);
-    return total;
+      for (int i = 0; i < 4; i++) {
+        totals[i] += counts[i + 1];
+      }
+      if (counts[0] < batch) {
+        break;
+      }
+    }
+    int confirmed = confirmOverdue();
+    return new SweepCounts(totals[0], totals[1], totals[2], totals[3], confirmed);
   }
 
   /** One done order as the lifecycle sees it. */
