@@ -762,4 +762,38 @@ public class WorkordersIT {
     assertEquals(refused.toString(), 409, refused.status);
     assertTrue(refused.text, refused.text.contains("work order"));
   }
+
+  @Test
+  public void a14_reportsCountTheDaysOrdersAndExportThemForExcel() throws Exception {
+    String today = java.time.LocalDate.now(java.time.ZoneId.of("Asia/Shanghai")).toString();
+    String query = "?from=" + today + "&to=" + today;
+    Http.Reply summary = service.get("/workorders/reports/summary" + query);
+    assertEquals(summary.toString(), 200, summary.status);
+    long reported = summary.json.path("totals").path("reported").asLong();
+    long listed = service.get("/workorders/orders?limit=500").json.path("items").size();
+    assertEquals(listed, reported);
+    assertTrue(summary.text, summary.json.path("totals").path("closed").asLong() >= 2);
+    assertEquals(403, tech.get("/workorders/reports/summary" + query).status);
+    Http.Reply bad = service.get("/workorders/reports/summary?from=" + today + "&to=2020-01-01");
+    assertEquals(bad.toString(), 422, bad.status);
+    java.net.http.HttpResponse<byte[]> csv =
+        service
+            .inLanguage("zh-CN")
+            .getBytes("/workorders/reports/summary" + query + "&format=csv", Map.of());
+    assertEquals(200, csv.statusCode());
+    assertTrue(csv.headers().firstValue("Content-Type").orElse("").startsWith("text/csv"));
+    byte[] body = csv.body();
+    assertEquals((byte) 0xEF, body[0]);
+    assertEquals((byte) 0xBB, body[1]);
+    assertEquals((byte) 0xBF, body[2]);
+    String text = new String(body, 3, body.length - 3, java.nio.charset.StandardCharsets.UTF_8);
+    assertTrue(text, text.startsWith("编码"));
+    Http.Reply technicians = service.get("/workorders/reports/technicians" + query);
+    assertEquals(technicians.toString(), 200, technicians.status);
+    boolean found = false;
+    for (JsonNode t : technicians.json.path("technicians")) {
+      found |= t.path("userId").asLong() == techId && t.path("done").asLong() >= 2;
+    }
+    assertTrue(technicians.text, found);
+  }
 }
