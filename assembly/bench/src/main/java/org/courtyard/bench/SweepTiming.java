@@ -44,6 +44,8 @@ final class SweepTiming {
       List<Double> selectMs,
       List<Double> idleSweepMs,
       List<Double> idleSelectMs,
+      List<Double> serverMs,
+      List<Double> idleServerMs,
       int rowsPerRun,
       int disturbed,
       List<String> failures) {}
@@ -84,13 +86,16 @@ final class SweepTiming {
     HttpResponse<String> probe =
         http.request("POST", "/workorders/sweep", tenants.get(0).owner, null);
     if (probe.statusCode() == 404 || probe.statusCode() == 405) {
-      return new Result(true, probe.statusCode(), null, null, null, null, 0, 0, List.of());
+      return new Result(
+          true, probe.statusCode(), null, null, null, null, null, null, 0, 0, List.of());
     }
     BenchHttp.expect(probe, 200, "POST /workorders/sweep");
     List<Double> sweepMs = new ArrayList<>();
     List<Double> selectMs = new ArrayList<>();
     List<Double> idleSweep = new ArrayList<>();
     List<Double> idleSelect = new ArrayList<>();
+    List<Double> serverMs = new ArrayList<>();
+    List<Double> idleServer = new ArrayList<>();
     List<String> failures = new ArrayList<>();
     int disturbed = 0;
     int autoConfirm = 0;
@@ -170,6 +175,7 @@ final class SweepTiming {
                 java.util.Arrays.toString(expected));
           } else {
             sweepMs.add(ms);
+            serverMs.add(lastServerMs);
             selectMs.add(BenchSupport.percentile(three, 50));
           }
           autoConfirm = Math.max(autoConfirm, expected[4]);
@@ -184,6 +190,7 @@ final class SweepTiming {
           s = System.nanoTime();
           int[] marked = sweep(f);
           idleSweep.add((System.nanoTime() - s) / 1e6);
+          idleServer.add(lastServerMs);
           if (java.util.Arrays.stream(marked).sum() != 0) {
             failures.add(
                 f.slug + ": a sweep with nothing due marked " + java.util.Arrays.toString(marked));
@@ -201,6 +208,8 @@ final class SweepTiming {
         selectMs,
         idleSweep,
         idleSelect,
+        serverMs,
+        idleServer,
         2 * due + autoConfirm,
         disturbed,
         failures);
@@ -303,8 +312,12 @@ final class SweepTiming {
     return counts;
   }
 
+  /** The server's own time for the last sweep ({@code tookMs} of its answer). */
+  private double lastServerMs;
+
   private int[] sweep(WorkordersFixture f) throws Exception {
     JsonNode r = http.call("POST", "/workorders/sweep", f.owner, null, 200);
+    lastServerMs = r.path("tookMs").asDouble(Double.NaN);
     int[] counts = new int[MARKS.size()];
     for (int m = 0; m < MARKS.size(); m++) {
       if (!r.has(MARKS.get(m))) {

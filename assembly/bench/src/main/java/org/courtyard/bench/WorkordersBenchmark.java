@@ -288,31 +288,44 @@ public final class WorkordersBenchmark {
       failures.add("no sweep run could be measured: the scheduler's sweep came first each time");
       sweepMet = false;
     } else {
+      // the sweep is the scheduler's job: its time is what the server spends on a run (the
+      // answer's tookMs); the HTTP round trip that triggers it here is shown beside it
+      double serverP50 = BenchSupport.percentile(sweep.serverMs(), 50);
       double sweepP50 = BenchSupport.percentile(sweep.sweepMs(), 50);
       double selectP50 = BenchSupport.percentile(sweep.selectMs(), 50);
-      double ratio = selectP50 / sweepP50;
+      double ratio = selectP50 / serverP50;
       sweepMet = ratio >= TARGET_SWEEP;
       System.out.printf(
           Locale.ROOT,
-          "| (2) POST /workorders/sweep per run (median of %d; %d orders made due and %d done"
-              + " ones old enough per tenant) against one indexed SELECT of the same rows by JDBC"
-              + " | %.1f ms | %.1f ms | %.2f | >= %.2f | %s |%n",
+          "| (2) the deadline sweep per run, in the server (median of %d; %d orders made due and"
+              + " %d done ones old enough per tenant) against one indexed SELECT of the same rows"
+              + " by JDBC | %.1f ms | %.1f ms | %.2f | >= %.2f | %s |%n",
           sweep.sweepMs().size(),
           due,
           sweep.rowsPerRun() - 2 * due,
-          sweepP50,
+          serverP50,
           selectP50,
           ratio,
           TARGET_SWEEP,
           sweepMet ? "yes" : "NO");
+      System.out.printf(
+          Locale.ROOT,
+          "| the same run as POST /workorders/sweep, round trip | %.1f ms | %.1f ms | %.2f | | |%n",
+          sweepP50,
+          selectP50,
+          selectP50 / sweepP50);
+      double idleServer = BenchSupport.percentile(sweep.idleServerMs(), 50);
       double idleSweep = BenchSupport.percentile(sweep.idleSweepMs(), 50);
       double idleSelect = BenchSupport.percentile(sweep.idleSelectMs(), 50);
       System.out.printf(
           Locale.ROOT,
-          "| the same with nothing due (median of %d) | %.1f ms | %.2f ms | %.2f | | |%n",
+          "| with nothing due (median of %d): in the server / round trip | %.2f / %.1f ms |"
+              + " %.2f ms | %.2f / %.2f | | |%n",
           sweep.idleSweepMs().size(),
+          idleServer,
           idleSweep,
           idleSelect,
+          idleSelect / idleServer,
           idleSelect / idleSweep);
       if (sweep.disturbed() > 0) {
         System.out.printf(

@@ -200,6 +200,7 @@ public final class OrderSweeps {
    * for the confirmations.
    */
   public SweepCounts sweep() {
+    long started = System.nanoTime();
     Timestamp at = Timestamp.from(clock.instant());
     int params = countParams(MARK_ALL);
     int[] totals = new int[4];
@@ -233,7 +234,13 @@ public final class OrderSweeps {
       }
     }
     int confirmed = confirmOverdue();
-    return new SweepCounts(totals[0], totals[1], totals[2], totals[3], confirmed);
+    return new SweepCounts(
+        totals[0],
+        totals[1],
+        totals[2],
+        totals[3],
+        confirmed,
+        Math.round((System.nanoTime() - started) / 10_000.0) / 100.0);
   }
 
   /** One done order as the lifecycle sees it. */
