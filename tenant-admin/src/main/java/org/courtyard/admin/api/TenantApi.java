@@ -196,6 +196,23 @@ public final class TenantApi implements Serializable {
     return send("POST", path, body, contentType, null, type);
   }
 
+  /**
+   * {@code GET path} answered with bytes rather than JSON: a photo, its thumbnail, a PDF. Refusals
+   * are {@link ApiProblem}s as everywhere.
+   */
+  public byte[] bytes(String path) {
+    String token = bearer();
+    HttpResponse<byte[]> response = exchangeBytes(request("GET", path, null, null, null, token));
+    if (response.statusCode() == 401 && renewAfterRefusal(token)) {
+      response = exchangeBytes(request("GET", path, null, null, null, bearer()));
+    }
+    int status = response.statusCode();
+    if (status < 200 || status >= 300) {
+      throw OperatorApi.problem(status, new String(response.body(), StandardCharsets.UTF_8));
+    }
+    return response.body();
+  }
+
   public <T> T put(String path, Object body, Class<T> type) {
     return send("PUT", path, json(body), JSON_TYPE, null, type);
   }
@@ -355,6 +372,17 @@ public final class TenantApi implements Serializable {
 
   private HttpResponse<String> exchange(HttpRequest request) {
     return exchange(baseUrl, request);
+  }
+
+  private HttpResponse<byte[]> exchangeBytes(HttpRequest request) {
+    try {
+      return HTTP.send(request, HttpResponse.BodyHandlers.ofByteArray());
+    } catch (IOException | IllegalArgumentException e) {
+      throw new ApiUnreachable(baseUrl, e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new ApiUnreachable(baseUrl, e);
+    }
   }
 
   private static HttpResponse<String> exchange(String baseUrl, HttpRequest request) {

@@ -16,7 +16,8 @@ import java.util.TreeMap;
  * list's filters, record, read with the {@code actions} the caller may take now, timeline oldest
  * first, steps with the lifecycle table of the module's README: 409 {@code stale-version}, 409
  * {@code wrong-state} with {@code allowedNow}, 403 {@code not-yours}, 422 {@code incomplete}), the
- * dispatcher's load and the technicians. An order is in the caller's scope when its estate is.
+ * dispatcher's load and the technicians. An order is in the caller's scope when its estate is. The
+ * stock, photos and files, feedback, settings and calendar are {@link FakeWorkOrderExtras}'.
  * Problems are worded in Chinese for a Chinese console, as the platform's catalogues do. Every list
  * query and every body received is kept for tests ({@link #orderQueries}, {@link #lastBody}).
  */
@@ -83,6 +84,7 @@ public final class FakeWorkOrdersArea implements FakeArea {
   private long nextCategory = 1;
   private long nextOrder = 1;
   private long nextEntry = 1;
+  private final FakeWorkOrderExtras extras = new FakeWorkOrderExtras();
 
   public FakeWorkOrdersArea() {
     seedCategories();
@@ -95,16 +97,32 @@ public final class FakeWorkOrdersArea implements FakeArea {
 
   @Override
   public List<String> permissions() {
-    return List.of(READ, CREATE, DISPATCH, WORK, CLOSE, MANAGE, "workorders.technician.manage");
+    return List.of(
+        READ,
+        CREATE,
+        DISPATCH,
+        WORK,
+        CLOSE,
+        MANAGE,
+        "workorders.technician.manage",
+        FakeWorkOrderExtras.STOCK,
+        FakeWorkOrderExtras.UPLOAD);
   }
 
   @Override
   public Map<String, List<String>> roles() {
     return Map.of(
         "dispatcher",
-        List.of(READ, CREATE, DISPATCH, CLOSE, "estate.*.read", "identity.tenant.read"),
+        List.of(
+            READ,
+            CREATE,
+            DISPATCH,
+            CLOSE,
+            FakeWorkOrderExtras.UPLOAD,
+            "estate.*.read",
+            "identity.tenant.read"),
         "technician",
-        List.of(READ, WORK, "identity.tenant.read"));
+        List.of(READ, WORK, FakeWorkOrderExtras.UPLOAD, "identity.tenant.read"));
   }
 
   // ------------------------------------------------------------------------------ seeding
@@ -120,6 +138,7 @@ public final class FakeWorkOrdersArea implements FakeArea {
     lastBodies.clear();
     nextCategory = 1;
     nextOrder = 1;
+    extras.clear();
     seedCategories();
   }
 
@@ -245,11 +264,65 @@ public final class FakeWorkOrdersArea implements FakeArea {
     return lastBodies.get(key);
   }
 
+  /** A material of the estate's stores with stock; answers its id. */
+  public synchronized long material(
+      long estateId, String code, String name, String unit, String quantity, String unitCost) {
+    return extras.material(estateId, code, name, unit, quantity, unitCost);
+  }
+
+  /** The material as stored (its stock and unit cost). */
+  public synchronized Map<String, Object> materialJson(long id) {
+    return extras.materialJson(id);
+  }
+
+  /** The resident rated the order. */
+  public synchronized void rating(long orderId, int score, String comment) {
+    extras.rating(orderId, score, comment);
+  }
+
+  /** The order's category asks for a reached return visit before closing. */
+  public synchronized void returnVisitRequired(long orderId) {
+    extras.returnVisitRequired(orderId);
+  }
+
+  /** A photo or file on the order; answers its id. */
+  public synchronized long attachment(
+      long orderId, String name, String contentType, byte[] content) {
+    return extras.attachment(orderId, name, contentType, content);
+  }
+
+  /** The order's photos and files as the API lists them. */
+  public synchronized List<Map<String, Object>> attachments(long orderId) {
+    return extras.attachments(orderId);
+  }
+
+  /** The replies sent to a complaint, oldest first. */
+  public synchronized List<String> replies(long orderId) {
+    return extras.replies(orderId);
+  }
+
+  /** Someone else saved the settings and the calendar. */
+  public synchronized void touchRules() {
+    extras.touchRules();
+  }
+
+  public synchronized Map<String, Object> settingsJson() {
+    return extras.settingsJson();
+  }
+
+  public synchronized Map<String, Object> calendarJson() {
+    return extras.calendarJson();
+  }
+
   // ------------------------------------------------------------------------------ serving
 
   @Override
   public synchronized FakeResponse handle(FakeRequest r) {
     boolean zh = FakeLanguages.chinese(r.header("accept-language"));
+    FakeResponse extra = extras.handle(r, zh, (id, permission) -> reach(r, id, permission));
+    if (extra != null) {
+      return extra;
+    }
     if (r.is("GET", "categories")) {
       r.require(READ);
       String active = r.query("active");
@@ -526,6 +599,15 @@ public final class FakeWorkOrdersArea implements FakeArea {
   private Map<String, Object> visible(FakeRequest r, long id) {
     Map<String, Object> o = orderById(id);
     if (!r.caller().canIn(READ, ((Number) o.get("estateId")).longValue())) {
+      throw new FakeProblem(404, "not-found", "Not found", "Work order " + id + " not found.");
+    }
+    return o;
+  }
+
+  /** The order if the caller holds the permission for its estate; 404 as for a missing one. */
+  private Map<String, Object> reach(FakeRequest r, long id, String permission) {
+    Map<String, Object> o = orderById(id);
+    if (!r.caller().canIn(permission, ((Number) o.get("estateId")).longValue())) {
       throw new FakeProblem(404, "not-found", "Not found", "Work order " + id + " not found.");
     }
     return o;

@@ -4,6 +4,7 @@ import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -17,8 +18,13 @@ import org.junit.Test;
  * read, 409 {@code stale-version}), orders as cursor pages newest first, recording one in an
  * estate's public place (201 with its {@code actions}), its timeline, and the refusals of a step:
  * 409 {@code stale-version}, 409 {@code wrong-state} with {@code allowedNow}, 422 {@code
- * incomplete}; a dispatch with the version read; and the dispatcher's load. Staff without the
- * module's permissions are refused with 403 {@code permission-denied}.
+ * incomplete}; a dispatch with the version read; and the dispatcher's load. The materials stock
+ * (create 201, receipts at a moving-average cost, stocktake corrections never below zero with 409
+ * {@code insufficient-stock}, movements newest first; an order's uses and cost), an order's
+ * feedback (409 {@code not-finished} for a return visit before the job is done, 409 {@code
+ * not-a-complaint} for a reply to a repair), and the settings and calendar saved with their
+ * versions (409 {@code stale-version}). Staff without the module's permissions are refused with 403
+ * {@code permission-denied}.
  */
 public abstract class WorkOrdersContract extends TenantApiContract {
 
@@ -187,5 +193,171 @@ public abstract class WorkOrdersContract extends TenantApiContract {
         send("POST", "workorders/categories", Map.of("code", "x"), auditor),
         403,
         "permission-denied");
+  }
+
+  /** A new estate and an order in its public place; answers {estateId, orderId}. */
+  private long[] estateWithOrder(String admin, String category) {
+    Answer estate =
+        send(
+            "POST",
+            "estate/estates",
+            Map.of("code", unique("WM"), "name", "Materials estate"),
+            admin);
+    assertEquals(describe(estate), 201, estate.status());
+    long estateId = estate.body().path("id").asLong();
+    long categoryId =
+        categoryId(send("GET", "workorders/categories", null, admin).body(), category);
+    Map<String, Object> order = new LinkedHashMap<>();
+    order.put("categoryId", categoryId);
+    order.put("priority", "normal");
+    order.put("description", "Contract order");
+    order.put("estateId", estateId);
+    order.put("place", "gate");
+    order.put("channel", "phone");
+    Answer created = send("POST", "workorders/orders", order, admin);
+    assertEquals(describe(created), 201, created.status());
+    return new long[] {estateId, created.body().path("id").asLong()};
+  }
+
+  @Test
+  public void materialsAreStockedCorrectedNeverBelowZeroAndListedWithTheirMovements() {
+    String admin = accessToken(target().newStaff("administrator"));
+    long[] ids = estateWithOrder(admin, "plumbing");
+    Map<String, Object> material = new LinkedHashMap<>();
+    material.put("estateId", ids[0]);
+    material.put("code", unique("M-"));
+    material.put("name", "PVC pipe");
+    material.put("unit", "m");
+    Answer created = send("POST", "workorders/materials", material, admin);
+    assertEquals(describe(created), 201, created.status());
+    long id = created.body().path("id").asLong();
+    assertEquals(describe(created), 0, created.body().path("quantity").decimalValue().signum());
+    assertTrue(describe(created), created.body().path("active").asBoolean());
+    assertProblem(send("POST", "workorders/materials", material, admin), 409, "duplicate");
+
+    Answer receipt =
+        send(
+            "POST",
+            "workorders/materials/" + id + "/receipts",
+            Map.of("quantity", 10, "unitCost", 2.5, "note", "contract"),
+            admin);
+    assertEquals(describe(receipt), 200, receipt.status());
+    assertEquals("receipt", receipt.body().path("kind").asText());
+    assertEquals(0, receipt.body().path("balance").decimalValue().compareTo(new BigDecimal("10")));
+    assertProblem(
+        send(
+            "POST",
+            "workorders/materials/" + id + "/adjustments",
+            Map.of("quantity", -11, "note", "counted"),
+            admin),
+        409,
+        "insufficient-stock");
+    Answer adjusted =
+        send(
+            "POST",
+            "workorders/materials/" + id + "/adjustments",
+            Map.of("quantity", -2, "note", "counted"),
+            admin);
+    assertEquals(describe(adjusted), 200, adjusted.status());
+    assertEquals(0, adjusted.body().path("balance").decimalValue().compareTo(new BigDecimal("8")));
+
+    Answer page = send("GET", "workorders/materials?estateId=" + ids[0], null, admin);
+    assertPage(page);
+    JsonNode listed = page.body().path("items").get(0);
+    assertEquals(id, listed.path("id").asLong());
+    assertEquals(0, listed.path("quantity").decimalValue().compareTo(new BigDecimal("8")));
+    assertEquals(0, listed.path("unitCost").decimalValue().compareTo(new BigDecimal("2.5")));
+    Answer moves = send("GET", "workorders/materials/" + id + "/movements", null, admin);
+    assertPage(moves);
+    List<String> kinds = new ArrayList<>();
+    moves.body().path("items").forEach(m -> kinds.add(m.path("kind").asText()));
+    assertEquals(List.of("adjustment", "receipt"), kinds);
+
+    // a new order uses nothing yet, and takes nothing before work starts
+    Answer uses = send("GET", "workorders/orders/" + ids[1] + "/materials", null, admin);
+    assertEquals(describe(uses), 200, uses.status());
+    assertTrue(describe(uses), uses.body().path("uses").isArray());
+    assertEquals(0, uses.body().path("totalCost").decimalValue().signum());
+    assertProblem(
+        send(
+            "POST",
+            "workorders/orders/" + ids[1] + "/materials",
+            Map.of("materialId", id, "quantity", 1),
+            admin),
+        409,
+        "wrong-state");
+    assertEquals(
+        0,
+        send("GET", "workorders/materials/" + id, null, admin)
+            .body()
+            .path("quantity")
+            .decimalValue()
+            .compareTo(new BigDecimal("8")));
+  }
+
+  @Test
+  public void feedbackIsReadAndVisitsAndRepliesAreRefusedWhereTheyDoNotBelong() {
+    String admin = accessToken(target().newStaff("administrator"));
+    long order = estateWithOrder(admin, "plumbing")[1];
+    Answer feedback = send("GET", "workorders/orders/" + order + "/feedback", null, admin);
+    assertEquals(describe(feedback), 200, feedback.status());
+    assertTrue(
+        describe(feedback),
+        feedback.body().path("rating").isMissingNode() || feedback.body().path("rating").isNull());
+    assertTrue(describe(feedback), feedback.body().path("returnVisits").isArray());
+    assertTrue(describe(feedback), feedback.body().path("returnVisitRequired").isBoolean());
+    assertProblem(
+        send(
+            "POST",
+            "workorders/orders/" + order + "/return-visits",
+            Map.of("reached", true, "satisfaction", 5),
+            admin),
+        409,
+        "not-finished");
+    assertProblem(
+        send("POST", "workorders/orders/" + order + "/replies", Map.of("text", "sorry"), admin),
+        409,
+        "not-a-complaint");
+  }
+
+  @Test
+  public void theSettingsAndTheCalendarAreSavedWithTheirVersions() {
+    String admin = accessToken(target().newStaff("administrator"));
+    Answer settings = send("GET", "workorders/settings", null, admin);
+    assertEquals(describe(settings), 200, settings.status());
+    JsonNode s = settings.body();
+    assertTrue(describe(settings), s.path("warnPercent").isInt());
+    assertTrue(describe(settings), !s.path("timeZone").asText().isBlank());
+    Map<String, Object> same = new LinkedHashMap<>();
+    same.put("timeZone", s.path("timeZone").asText());
+    same.put("warnPercent", s.path("warnPercent").asInt());
+    same.put("autoConfirmDays", s.path("autoConfirmDays").asInt());
+    same.put("reopenDays", s.path("reopenDays").asInt());
+    same.put("makeupHours", s.path("makeupHours").isNull() ? null : s.path("makeupHours").asText());
+    same.put("version", s.path("version").asInt() + 7);
+    assertProblem(send("PUT", "workorders/settings", same, admin), 409, "stale-version");
+    same.put("version", s.path("version").asInt());
+    Answer saved = send("PUT", "workorders/settings", same, admin);
+    assertEquals(describe(saved), 200, saved.status());
+    assertEquals(s.path("warnPercent").asInt(), saved.body().path("warnPercent").asInt());
+    assertTrue(describe(saved), saved.body().path("version").asInt() != s.path("version").asInt());
+    same.put("version", saved.body().path("version").asInt());
+    same.put("warnPercent", 0);
+    assertProblem(send("PUT", "workorders/settings", same, admin), 422, "validation-failed");
+
+    Answer calendar = send("GET", "workorders/calendar", null, admin);
+    assertEquals(describe(calendar), 200, calendar.status());
+    JsonNode c = calendar.body();
+    assertTrue(describe(calendar), c.path("weekdays").has("1") && c.path("weekdays").has("7"));
+    assertTrue(describe(calendar), c.path("days").isArray());
+    Map<String, Object> whole = new LinkedHashMap<>();
+    whole.put("weekdays", c.path("weekdays"));
+    whole.put("days", c.path("days"));
+    whole.put("version", c.path("version").asInt() + 7);
+    assertProblem(send("PUT", "workorders/calendar", whole, admin), 409, "stale-version");
+    whole.put("version", c.path("version").asInt());
+    Answer replaced = send("PUT", "workorders/calendar", whole, admin);
+    assertEquals(describe(replaced), 200, replaced.status());
+    assertEquals(c.path("weekdays"), replaced.body().path("weekdays"));
   }
 }

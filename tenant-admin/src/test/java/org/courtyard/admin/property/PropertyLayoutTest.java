@@ -18,7 +18,7 @@ import org.junit.jupiter.api.Test;
 class PropertyLayoutTest extends PropertyTestBase {
 
   private static final List<String> WORK_ORDER_SCREENS =
-      List.of("Work orders", "Workload", "Order categories");
+      List.of("Work orders", "Workload", "Stock", "Order categories", "Work-order settings");
 
   @BeforeAll
   static void dispatcher() {
@@ -29,7 +29,13 @@ class PropertyLayoutTest extends PropertyTestBase {
   void theWorkOrderScreensAreOfferedByTheirPermissions() {
     signIn("admin");
     assertThat(_get(PropertyLayout.class).menuLabels())
-        .containsSubsequence("Security", "Work orders", "Workload", "Order categories");
+        .containsSubsequence(
+            "Security",
+            "Work orders",
+            "Workload",
+            "Stock",
+            "Order categories",
+            "Work-order settings");
   }
 
   @Test
@@ -37,8 +43,8 @@ class PropertyLayoutTest extends PropertyTestBase {
     signIn("dispatcher");
 
     assertThat(_get(PropertyLayout.class).menuLabels())
-        .contains("Work orders", "Workload")
-        .doesNotContain("Order categories", "Billing", "Security");
+        .contains("Work orders", "Workload", "Stock")
+        .doesNotContain("Order categories", "Work-order settings", "Billing", "Security");
   }
 
   @Test

@@ -34,7 +34,8 @@ import org.courtyard.admin.ui.Texts;
  * with their state and when due or met), where, who reported it and who has it; a button for each
  * step the API lists in the order's {@code actions} — nothing it would refuse is offered — each
  * asking in a small dialog what the step needs ({@link ActionDialog}); and the timeline, oldest
- * first, with who did what when and their note.
+ * first, with who did what when and their note. Below: the photos and files ({@link FilesSection}),
+ * the material used ({@link MaterialsSection}) and the feedback ({@link FeedbackSection}).
  */
 @Route(value = "workorders/order", layout = PropertyLayout.class)
 @PropertyScreen(
@@ -53,6 +54,9 @@ public final class OrderView extends VerticalLayout
   private final HorizontalLayout actions = new HorizontalLayout();
   private final VerticalLayout timeline = new VerticalLayout();
   private final H3 timelineTitle = new H3();
+  private final FilesSection files = new FilesSection();
+  private final MaterialsSection materials = new MaterialsSection();
+  private final FeedbackSection feedback = new FeedbackSection();
   private Long id;
   private Order order;
   private Map<Long, Category> categories;
@@ -78,6 +82,7 @@ public final class OrderView extends VerticalLayout
     timeline.setSpacing(false);
     timelineTitle.setText(getTranslation("workorders.timeline"));
     add(back, head, deadlines, facts, description, actions, timelineTitle, timeline);
+    add(files, materials, feedback);
   }
 
   @Override
@@ -123,9 +128,23 @@ public final class OrderView extends VerticalLayout
       timeline.removeAll();
       description.setText("");
       timelineTitle.setVisible(false);
+      sections(null);
       return;
     }
     loadTimeline(client);
+    sections(client);
+  }
+
+  /** The photos and files, materials and feedback of the order shown; hidden without one. */
+  private void sections(WorkOrdersClient client) {
+    files.setVisible(client != null);
+    materials.setVisible(client != null);
+    feedback.setVisible(client != null);
+    if (client != null) {
+      files.show(client, order);
+      materials.show(client, order);
+      feedback.show(client, order);
+    }
   }
 
   /** Categories, estates' names and technicians for the words on the page, read once. */
@@ -273,6 +292,7 @@ public final class OrderView extends VerticalLayout
               } else {
                 show(after);
                 loadTimeline(client());
+                sections(client());
               }
             })
         .open();

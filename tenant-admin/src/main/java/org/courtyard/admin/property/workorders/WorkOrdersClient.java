@@ -12,9 +12,10 @@ import org.courtyard.admin.ui.Errors;
 
 /**
  * The work-order screens' way to {@code /api/v1/workorders}: orders (list, read, timeline, steps),
- * the category catalogue, the dispatcher's load and the technicians. Every refusal arrives as an
- * {@link ApiProblem} (its detail in the user's language) for the screen to show; a list the API
- * refuses shows its problem and stays empty instead of failing the grid.
+ * the category catalogue, the dispatcher's load and the technicians, the materials stock and its
+ * use on orders, photos and files, feedback, and the settings and working calendar. Every refusal
+ * arrives as an {@link ApiProblem} (its detail in the user's language) for the screen to show; a
+ * list the API refuses shows its problem and stays empty instead of failing the grid.
  */
 public final class WorkOrdersClient implements Serializable {
 
@@ -108,5 +109,130 @@ public final class WorkOrdersClient implements Serializable {
 
   public List<Technician> technicians() {
     return List.of(api.get(BASE + "technicians", Technician[].class));
+  }
+
+  // ------------------------------------------------------------------------------ stock
+
+  /** Materials of the estates in the caller's scope, by id, paged by the API; filter estateId. */
+  public CursorDataProvider<Material> materials() {
+    return new CursorDataProvider<>(
+        q -> {
+          try {
+            return api.page(BASE + "materials", q, Material.class);
+          } catch (ApiProblem | ApiUnreachable e) {
+            Errors.show(e);
+            return new Page<>(List.of(), null);
+          }
+        },
+        CursorDataProvider.DEFAULT_PAGE_SIZE);
+  }
+
+  /** The active materials of one estate, for choosing what an order uses (the first 500). */
+  public List<Material> activeMaterials(long estateId) {
+    return api.page(
+            BASE + "materials",
+            Map.of("estateId", estateId, "active", true, "limit", 500),
+            Material.class)
+        .items();
+  }
+
+  public Material material(long id) {
+    return api.get(BASE + "materials/" + id, Material.class);
+  }
+
+  /** A new material with nothing in stock; 409 {@code duplicate} for a code the estate has. */
+  public Material createMaterial(Material.Input input) {
+    return api.post(BASE + "materials", input, Material.class);
+  }
+
+  /** Stock in at a unit cost; the material's cost becomes the moving average. */
+  public Material.Movement receive(long id, Material.Change change) {
+    return api.post(BASE + "materials/" + id + "/receipts", change, Material.Movement.class);
+  }
+
+  /** A stocktake's correction; 409 {@code insufficient-stock} below zero. */
+  public Material.Movement adjust(long id, Material.Change change) {
+    return api.post(BASE + "materials/" + id + "/adjustments", change, Material.Movement.class);
+  }
+
+  /** The latest movements of a material, newest first (the first 100). */
+  public List<Material.Movement> movements(long id) {
+    return api.page(
+            BASE + "materials/" + id + "/movements", Map.of("limit", 100), Material.Movement.class)
+        .items();
+  }
+
+  /** The material used on an order and its cost. */
+  public OrderMaterials orderMaterials(long orderId) {
+    return api.get(BASE + "orders/" + orderId + "/materials", OrderMaterials.class);
+  }
+
+  /** Takes material from the order's estate's stock; 409 {@code insufficient-stock} takes none. */
+  public OrderMaterials.Use use(long orderId, OrderMaterials.Input input) {
+    return api.post(BASE + "orders/" + orderId + "/materials", input, OrderMaterials.Use.class);
+  }
+
+  /** Gives one use back to stock whole. */
+  public void giveBack(long orderId, long useId) {
+    api.delete(BASE + "orders/" + orderId + "/materials/" + useId);
+  }
+
+  // ------------------------------------------------------------------------------ files
+
+  public List<Attachment> attachments(long orderId) {
+    return List.of(api.get(BASE + "orders/" + orderId + "/attachments", Attachment[].class));
+  }
+
+  /** The thumbnail's bytes (JPEG or PNG), read here and shown by the console itself. */
+  public byte[] thumbnail(long orderId, long attachmentId) {
+    return api.bytes(BASE + "orders/" + orderId + "/attachments/" + attachmentId + "/thumbnail");
+  }
+
+  /**
+   * Sends a photo or file as it is, with its own type and name; the API tells the type from the
+   * bytes and refuses (413, 415, 422, 409 {@code too-many-attachments}) with a problem.
+   */
+  public Attachment upload(long orderId, String name, String contentType, byte[] bytes) {
+    return api.upload(
+        BASE + "orders/" + orderId + "/attachments" + TenantApi.query(Map.of("name", name)),
+        bytes,
+        contentType == null || contentType.isBlank() ? "application/octet-stream" : contentType,
+        Attachment.class);
+  }
+
+  // ------------------------------------------------------------------------------ feedback
+
+  public Feedback feedback(long orderId) {
+    return api.get(BASE + "orders/" + orderId + "/feedback", Feedback.class);
+  }
+
+  /** Records a return visit (回访); answers the feedback after it. 409 {@code not-finished}. */
+  public Feedback returnVisit(long orderId, Feedback.VisitInput visit) {
+    return api.post(BASE + "orders/" + orderId + "/return-visits", visit, Feedback.class);
+  }
+
+  /** Answers a complaint on its timeline; 409 {@code not-a-complaint}. */
+  public void reply(long orderId, String text) {
+    api.post(BASE + "orders/" + orderId + "/replies", new Feedback.Reply(text), Void.class);
+  }
+
+  // ------------------------------------------------------------------------------ rules
+
+  public Rules.Settings settings() {
+    return api.get(BASE + "settings", Rules.Settings.class);
+  }
+
+  /** Saves the settings with the version read; 409 {@code stale-version} when changed since. */
+  public Rules.Settings saveSettings(Rules.Settings settings) {
+    return api.put(BASE + "settings", settings, Rules.Settings.class);
+  }
+
+  public Rules.Calendar calendar() {
+    return api.get(BASE + "calendar", Rules.Calendar.class);
+  }
+
+  /** Replaces the calendar whole with the version read; 409 {@code stale-version}. */
+  public Rules.Calendar saveCalendar(Rules.Calendar calendar) {
+    return api.put(BASE + "calendar", calendar, Rules.Calendar.class);
   }
 }
