@@ -130,9 +130,12 @@ final class Categories {
         });
   }
 
-  /** The category a new order is reported in, locked against a change while the order is made. */
+  /**
+   * The category a new order is reported in. It is not locked: the order copies its terms, and the
+   * order's foreign key on (category, kind) holds the kind while the row goes in.
+   */
   CategoryView forNewOrder(Connection c, long id) throws SQLException {
-    CategoryView k = find(c, id, true).orElse(null);
+    CategoryView k = find(c, id, false).orElse(null);
     if (k == null) {
       throw TEXTS.problem(422, "unknown-category", "category.unknown", id);
     }
@@ -159,7 +162,7 @@ final class Categories {
             "SELECT "
                 + COLUMNS
                 + " FROM workorder_category WHERE id = ?"
-                + (lock ? " FOR SHARE" : ""))) {
+                + (lock ? " FOR UPDATE" : ""))) {
       ps.setLong(1, id);
       try (ResultSet rs = ps.executeQuery()) {
         return rs.next() ? Optional.of(view(rs)) : Optional.empty();

@@ -139,6 +139,12 @@ final class Orders {
             try (ResultSet rs = ps.executeQuery()) {
               rs.next();
               row = OrderRow.read(rs);
+            } catch (SQLException e) {
+              if ("23503".equals(e.getSQLState())) {
+                // the category's kind changed between reading it and writing the order
+                throw TEXTS.problem(409, "category-changed", "order.category-changed", k.code());
+              }
+              throw e;
             }
           }
           if (AutoDispatch.automatic(k.dispatchMode())) {
