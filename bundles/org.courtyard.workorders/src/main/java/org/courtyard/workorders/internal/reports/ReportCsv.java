@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import org.courtyard.api.Languages;
+import org.courtyard.api.Text;
 import org.courtyard.api.Texts;
 
 /**
@@ -23,39 +24,39 @@ public final class ReportCsv {
 
   private static final Texts TEXTS = Texts.of(ReportCsv.class);
 
-  private static final String[] SUMMARY = {
-    "code",
-    "name",
-    "kind",
-    "reported",
-    "open",
-    "done",
-    "confirmed",
-    "closed",
-    "cancelled",
-    "response-on-time",
-    "response-late",
-    "resolution-on-time",
-    "resolution-late",
-    "avg-response-minutes",
-    "avg-resolution-minutes",
-    "reopened",
-    "reopen-rate",
-    "avg-rating",
-    "rating-count",
-    "avg-satisfaction",
-    "visit-count"
+  private static final Text[] SUMMARY = {
+    TEXTS.text("csv.code"),
+    TEXTS.text("csv.name"),
+    TEXTS.text("csv.kind"),
+    TEXTS.text("csv.reported"),
+    TEXTS.text("csv.open"),
+    TEXTS.text("csv.done"),
+    TEXTS.text("csv.confirmed"),
+    TEXTS.text("csv.closed"),
+    TEXTS.text("csv.cancelled"),
+    TEXTS.text("csv.response-on-time"),
+    TEXTS.text("csv.response-late"),
+    TEXTS.text("csv.resolution-on-time"),
+    TEXTS.text("csv.resolution-late"),
+    TEXTS.text("csv.avg-response-minutes"),
+    TEXTS.text("csv.avg-resolution-minutes"),
+    TEXTS.text("csv.reopened"),
+    TEXTS.text("csv.reopen-rate"),
+    TEXTS.text("csv.avg-rating"),
+    TEXTS.text("csv.rating-count"),
+    TEXTS.text("csv.avg-satisfaction"),
+    TEXTS.text("csv.visit-count")
   };
 
-  private static final String[] TECHNICIANS = {
-    "user-id",
-    "done",
-    "resolution-on-time",
-    "on-time-share",
-    "avg-resolution-minutes",
-    "reopened",
-    "avg-rating",
-    "rating-count"
+  private static final Text[] TECHNICIANS = {
+    TEXTS.text("csv.user-id"),
+    TEXTS.text("csv.done"),
+    TEXTS.text("csv.resolution-on-time"),
+    TEXTS.text("csv.on-time-share"),
+    TEXTS.text("csv.avg-resolution-minutes"),
+    TEXTS.text("csv.reopened"),
+    TEXTS.text("csv.avg-rating"),
+    TEXTS.text("csv.rating-count")
   };
 
   private ReportCsv() {}
@@ -115,10 +116,10 @@ public final class ReportCsv {
         Integer.toString(r.visitCount()));
   }
 
-  private static List<String> header(String[] columns, Locale locale) {
+  private static List<String> header(Text[] columns, Locale locale) {
     List<String> header = new ArrayList<>();
-    for (String column : columns) {
-      header.add(TEXTS.text("csv." + column).in(locale));
+    for (Text column : columns) {
+      header.add(column.in(locale));
     }
     return header;
   }
