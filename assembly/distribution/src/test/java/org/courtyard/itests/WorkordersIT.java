@@ -796,4 +796,40 @@ public class WorkordersIT {
     }
     assertTrue(technicians.text, found);
   }
+
+  @Test
+  public void a15_theSameIdempotencyKeyRecordsAnOrderOnce() throws Exception {
+    Map<String, Object> body =
+        map("categoryId", plumbing, "description", "门口积水", "roomId", room1, "channel", "counter");
+    String key = "desk-" + java.util.UUID.randomUUID();
+    byte[] json = Http.JSON.writeValueAsBytes(body);
+    Map<String, String> headers =
+        Map.of("Content-Type", "application/json", "Idempotency-Key", key);
+    ExecutorService two = Executors.newFixedThreadPool(2);
+    try {
+      List<Future<java.net.http.HttpResponse<String>>> both = new ArrayList<>();
+      for (int i = 0; i < 2; i++) {
+        both.add(two.submit(() -> service.raw("POST", "/workorders/orders", headers, json, false)));
+      }
+      java.net.http.HttpResponse<String> a = both.get(0).get();
+      java.net.http.HttpResponse<String> b = both.get(1).get();
+      List<Integer> statuses = new ArrayList<>(List.of(a.statusCode(), b.statusCode()));
+      java.util.Collections.sort(statuses);
+      assertEquals(a.body() + b.body(), List.of(200, 201), statuses);
+      long idA = Http.JSON.readTree(a.body()).path("id").asLong();
+      long idB = Http.JSON.readTree(b.body()).path("id").asLong();
+      assertEquals(idA, idB);
+      java.net.http.HttpResponse<String> replayed = a.statusCode() == 200 ? a : b;
+      assertEquals("true", replayed.headers().firstValue("Idempotent-Replayed").orElse(""));
+    } finally {
+      two.shutdownNow();
+    }
+    Map<String, Object> other = new java.util.HashMap<>(body);
+    other.put("description", "别的事");
+    java.net.http.HttpResponse<String> reused =
+        service.raw(
+            "POST", "/workorders/orders", headers, Http.JSON.writeValueAsBytes(other), false);
+    assertEquals(reused.body(), 422, reused.statusCode());
+    assertTrue(reused.body(), reused.body().contains("idempotency-key-reused"));
+  }
 }

@@ -3,6 +3,7 @@ package org.courtyard.workorders.internal;
 import java.util.Set;
 import javax.ws.rs.Consumes;
 import javax.ws.rs.GET;
+import javax.ws.rs.HeaderParam;
 import javax.ws.rs.POST;
 import javax.ws.rs.Path;
 import javax.ws.rs.PathParam;
@@ -65,13 +66,18 @@ public class MyOrdersResource implements ModuleResource {
       summary = "Report a repair or complaint (residents)",
       description =
           "A resident reports about one of the rooms they occupy: category, priority, description,"
-              + " contact phone. 422 validation-failed, unknown-category, not-your-room.",
+              + " contact phone; an Idempotency-Key makes a retry answer the order it recorded."
+              + " 422 validation-failed, unknown-category, not-your-room.",
       returns = OrderView.class,
       status = 201)
   @Permission("workorders.my-order.report")
   @POST
   @Consumes(MediaType.APPLICATION_JSON)
-  public Response report(@Context SecurityContext security, @Context UriInfo uri, NewOrder input) {
+  public Response report(
+      @Context SecurityContext security,
+      @Context UriInfo uri,
+      @HeaderParam(RequestKeys.HEADER) String key,
+      NewOrder input) {
     OrderRules.Checked in = OrderRules.check(Params.body(input), true);
     Caller caller = Caller.of(security);
     requireResident(caller);
@@ -80,8 +86,12 @@ public class MyOrdersResource implements ModuleResource {
       throw TEXTS.problem(422, "not-your-room", "my.not-your-room", in.roomId());
     }
     Places.Place place = OrdersResource.place(places, in.roomId(), null, null);
-    OrderView created = instances.of(security).orders().create(in, place, caller, MINE::contains);
-    return Params.created(uri.getAbsolutePathBuilder(), created.id(), created);
+    Orders.Created created =
+        instances
+            .of(security)
+            .orders()
+            .create(in, place, caller, RequestKeys.of(key), MINE::contains);
+    return RequestKeys.answer(uri, created);
   }
 
   @Doc(summary = "List my orders (residents)", description = "The orders I reported, newest first.")

@@ -56,7 +56,8 @@ final class Orders {
 
   /**
    * A new order in one statement: its id from the sequence, the row with the number made of the
-   * day's prefix and the id, and its {@code report} timeline entry.
+   * day's prefix and the id, and its {@code report} timeline entry; nothing when the request's key
+   * recorded an order already.
    */
   private static final String INSERT_REPORTED =
       "WITH n AS (SELECT nextval('workorder_id_seq') AS id),"
@@ -65,9 +66,10 @@ final class Orders {
           + " reporter_person_id, reporter_user_id, channel, contact_name, contact_phone,"
           + " working_hours, response_minutes, resolution_minutes, response_due,"
           + " response_warn_at, resolution_running_since, resolution_due, resolution_warn_at,"
-          + " created_at, updated_at)"
+          + " created_at, updated_at, request_key)"
           + " SELECT n.id, ? || n.id, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?,"
-          + " ?, ?, ?, ?, ? FROM n RETURNING "
+          + " ?, ?, ?, ?, ?, ? FROM n"
+          + " ON CONFLICT (request_key) WHERE request_key IS NOT NULL DO NOTHING RETURNING "
           + OrderRow.COLUMNS
           + "), e AS (INSERT INTO workorder_event (order_id, at, actor_kind, actor_id, action,"
           + " to_state, note) SELECT o.id, ?, ?, ?, 'report', 'new', ? FROM o)"
@@ -91,8 +93,15 @@ final class Orders {
    * @param place where, checked against the estate module by the caller
    * @param permitted the steps the caller's permissions allow, for the answer's {@code actions}
    */
-  OrderView create(
-      OrderRules.Checked in, Places.Place place, Caller caller, Predicate<Action> permitted) {
+  /** A new order, or the one the same Idempotency-Key recorded before ({@code replayed}). */
+  record Created(OrderView order, boolean replayed) {}
+
+  Created create(
+      OrderRules.Checked in,
+      Places.Place place,
+      Caller caller,
+      String requestKey,
+      Predicate<Action> permitted) {
     return jdbc.transaction(
         c -> {
           TenantRules rules = tenant.rules(c);
@@ -132,12 +141,24 @@ final class Orders {
             ps.setTimestamp(i++, OrderRow.ts(d.resolution().warnAt()));
             ps.setTimestamp(i++, OrderRow.ts(now));
             ps.setTimestamp(i++, OrderRow.ts(now));
+            ps.setString(i++, requestKey);
             ps.setTimestamp(i++, OrderRow.ts(now));
             ps.setString(i++, caller.resident() ? "resident" : "staff");
             ps.setLong(i++, caller.id());
             ps.setString(i, in.channel());
             try (ResultSet rs = ps.executeQuery()) {
-              rs.next();
+              if (!rs.next()) {
+                OrderRow earlier = recordedWith(c, requestKey);
+                if (!sameRequest(earlier, in, place, caller)) {
+                  throw TEXTS.problem(422, "idempotency-key-reused", "order.key-reused");
+                }
+                return new Created(
+                    earlier.view(
+                        rules,
+                        tenant.clock().instant(),
+                        actions(c, earlier, rules, caller, permitted)),
+                    true);
+              }
               row = OrderRow.read(rs);
             } catch (SQLException e) {
               if ("23503".equals(e.getSQLState())) {
@@ -161,8 +182,38 @@ final class Orders {
               row = write(c, row, rules, Action.DISPATCH, t, null);
             }
           }
-          return row.view(rules, now, actions(c, row, rules, caller, permitted));
+          return new Created(
+              row.view(rules, now, actions(c, row, rules, caller, permitted)), false);
         });
+  }
+
+  /** The order recorded with {@code key}; it exists, since its insert just conflicted. */
+  private static OrderRow recordedWith(Connection c, String key) throws SQLException {
+    try (PreparedStatement ps =
+        c.prepareStatement(
+            "SELECT " + OrderRow.COLUMNS + " FROM workorder WHERE request_key = ?")) {
+      ps.setString(1, key);
+      try (ResultSet rs = ps.executeQuery()) {
+        if (!rs.next()) {
+          throw new IllegalStateException("no order for its request key");
+        }
+        return OrderRow.read(rs);
+      }
+    }
+  }
+
+  /** Whether an earlier order is what this request asks for, by the same reporter. */
+  private static boolean sameRequest(
+      OrderRow o, OrderRules.Checked in, Places.Place place, Caller caller) {
+    Long reporter = caller.resident() ? o.reporterPersonId() : o.reporterUserId();
+    return o.categoryId() == in.categoryId()
+        && o.description().equals(in.description())
+        && o.priority().equals(in.priority().code())
+        && java.util.Objects.equals(o.roomId(), place.roomId())
+        && java.util.Objects.equals(o.buildingId(), place.buildingId())
+        && o.estateId() == place.estateId()
+        && java.util.Objects.equals(o.place(), in.place())
+        && Long.valueOf(caller.id()).equals(reporter);
   }
 
   /** One order within reach; 404 {@code order-not-found} otherwise. */

@@ -6,6 +6,7 @@ import java.util.TreeSet;
 import java.util.function.Predicate;
 import javax.ws.rs.Consumes;
 import javax.ws.rs.GET;
+import javax.ws.rs.HeaderParam;
 import javax.ws.rs.POST;
 import javax.ws.rs.Path;
 import javax.ws.rs.PathParam;
@@ -88,14 +89,20 @@ public class OrdersResource implements ModuleResource {
           "A repair, complaint, inquiry or praise recorded by staff: its category (whose kind and"
               + " deadlines it takes), priority, description, and a room (roomId) or a public"
               + " area (estateId, optional buildingId, place); the channel (phone, counter,"
-              + " visit, inspection) and, for a resident's call, the person and contact. 422"
-              + " validation-failed, unknown-category, unknown-room, unknown-place.",
+              + " visit, inspection) and, for a resident's call, the person and contact. With an"
+              + " Idempotency-Key, the same key again answers 200 with the order it recorded"
+              + " (Idempotent-Replayed: true). 422 validation-failed, unknown-category,"
+              + " unknown-room, unknown-place, idempotency-key-reused.",
       returns = OrderView.class,
       status = 201)
   @Permission("workorders.order.create")
   @POST
   @Consumes(MediaType.APPLICATION_JSON)
-  public Response create(@Context SecurityContext security, @Context UriInfo uri, NewOrder input) {
+  public Response create(
+      @Context SecurityContext security,
+      @Context UriInfo uri,
+      @HeaderParam(RequestKeys.HEADER) String key,
+      NewOrder input) {
     OrderRules.Checked in = OrderRules.check(Params.body(input), false);
     TenantPrincipal caller = TenantPrincipal.principalOf(security);
     Places places = instances.places(caller.tenant());
@@ -107,9 +114,12 @@ public class OrdersResource implements ModuleResource {
     if (in.reporterPersonId() != null && !places.personExists(in.reporterPersonId())) {
       throw TEXTS.problem(422, "unknown-person", "order.unknown-person", in.reporterPersonId());
     }
-    OrderView created =
-        instances.of(security).orders().create(in, place, Caller.of(security), permitted(security));
-    return Params.created(uri.getAbsolutePathBuilder(), created.id(), created);
+    Orders.Created created =
+        instances
+            .of(security)
+            .orders()
+            .create(in, place, Caller.of(security), RequestKeys.of(key), permitted(security));
+    return RequestKeys.answer(uri, created);
   }
 
   @Doc(

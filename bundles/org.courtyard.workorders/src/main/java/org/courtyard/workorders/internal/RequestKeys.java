@@ -1,0 +1,43 @@
+package org.courtyard.workorders.internal;
+
+import javax.ws.rs.core.Response;
+import javax.ws.rs.core.UriInfo;
+import org.courtyard.api.Texts;
+
+/**
+ * The optional {@code Idempotency-Key} of a new order: printable ASCII, at most 200 characters. The
+ * same key again answers 200 with the order it recorded and {@code Idempotent-Replayed: true}; with
+ * another body, 422 {@code idempotency-key-reused}.
+ */
+final class RequestKeys {
+
+  static final String HEADER = "Idempotency-Key";
+  static final String REPLAYED = "Idempotent-Replayed";
+  static final int MAX = 200;
+
+  private static final Texts TEXTS = Texts.of(RequestKeys.class);
+
+  private RequestKeys() {}
+
+  /** The key, or null without one; 400 {@code invalid-idempotency-key} when it is malformed. */
+  static String of(String key) {
+    if (key == null) {
+      return null;
+    }
+    if (key.isEmpty() || key.length() > MAX || !key.chars().allMatch(c -> c >= 0x21 && c <= 0x7e)) {
+      throw TEXTS.problem(400, "invalid-idempotency-key", "order.key-invalid", MAX);
+    }
+    return key;
+  }
+
+  /** 201 with the new order's address, or 200 with the one recorded before. */
+  static Response answer(UriInfo uri, Orders.Created created) {
+    if (created.replayed()) {
+      return Response.ok(created.order()).header(REPLAYED, "true").build();
+    }
+    return Response.created(
+            uri.getAbsolutePathBuilder().path(String.valueOf(created.order().id())).build())
+        .entity(created.order())
+        .build();
+  }
+}
