@@ -782,6 +782,11 @@ public class WorkordersIT {
             .getBytes("/workorders/reports/summary" + query + "&format=csv", Map.of());
     assertEquals(200, csv.statusCode());
     assertTrue(csv.headers().firstValue("Content-Type").orElse("").startsWith("text/csv"));
+    assertTrue(
+        csv.headers()
+            .firstValue("Content-Disposition")
+            .orElse("")
+            .contains("workorders-summary-" + today + "-" + today + ".csv"));
     byte[] body = csv.body();
     assertEquals((byte) 0xEF, body[0]);
     assertEquals((byte) 0xBB, body[1]);

@@ -73,17 +73,13 @@ public class ReportsResource implements ModuleResource {
       @QueryParam("estateId") String estateId,
       @QueryParam("format") String format) {
     boolean csv = csv(format, headers);
+    ReportPeriod period = ReportPeriod.of(from, to);
     SummaryReport report =
         instances
             .of(security)
             .reports()
-            .summary(
-                ReportPeriod.of(from, to),
-                Params.id("estateId", estateId),
-                TenantPrincipal.scopeOf(security));
-    return csv
-        ? csv(ReportCsv.summary(report, locale(headers)), "workorders-summary", report.from(), to)
-        : Response.ok(report, MediaType.APPLICATION_JSON_TYPE).build();
+            .summary(period, Params.id("estateId", estateId), TenantPrincipal.scopeOf(security));
+    return answer(csv, report, () -> ReportCsv.summary(report, locale(headers)), "summary", period);
   }
 
   @Doc(
@@ -106,21 +102,15 @@ public class ReportsResource implements ModuleResource {
       @QueryParam("estateId") String estateId,
       @QueryParam("format") String format) {
     boolean csv = csv(format, headers);
+    ReportPeriod period = ReportPeriod.of(from, to);
     TechniciansReport report =
         instances
             .of(security)
             .reports()
             .technicians(
-                ReportPeriod.of(from, to),
-                Params.id("estateId", estateId),
-                TenantPrincipal.scopeOf(security));
-    return csv
-        ? csv(
-            ReportCsv.technicians(report, locale(headers)),
-            "workorders-technicians",
-            report.from(),
-            to)
-        : Response.ok(report, MediaType.APPLICATION_JSON_TYPE).build();
+                period, Params.id("estateId", estateId), TenantPrincipal.scopeOf(security));
+    return answer(
+        csv, report, () -> ReportCsv.technicians(report, locale(headers)), "technicians", period);
   }
 
   /**
@@ -150,11 +140,23 @@ public class ReportsResource implements ModuleResource {
     return Languages.fromAcceptLanguage(headers.getHeaderString(HttpHeaders.ACCEPT_LANGUAGE));
   }
 
-  private static Response csv(byte[] body, String name, Object from, String to) {
-    String file = name + "-" + from + "-" + to.strip() + ".csv";
-    return Response.ok(body)
+  /**
+   * The report as JSON, or as the CSV file {@code workorders-<name>-<from>-<to>.csv} (written only
+   * when asked for).
+   */
+  private static Response answer(
+      boolean csv,
+      Object report,
+      java.util.function.Supplier<byte[]> file,
+      String name,
+      ReportPeriod period) {
+    if (!csv) {
+      return Response.ok(report, MediaType.APPLICATION_JSON_TYPE).build();
+    }
+    String fileName = "workorders-" + name + "-" + period.from() + "-" + period.to() + ".csv";
+    return Response.ok(file.get())
         .type(CSV + "; charset=UTF-8")
-        .header("Content-Disposition", "attachment; filename=\"" + file + "\"")
+        .header("Content-Disposition", "attachment; filename=\"" + fileName + "\"")
         .build();
   }
 }
