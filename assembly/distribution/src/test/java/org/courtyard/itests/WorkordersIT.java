@@ -837,4 +837,147 @@ public class WorkordersIT {
     assertEquals(reused.body(), 422, reused.statusCode());
     assertTrue(reused.body(), reused.body().contains("idempotency-key-reused"));
   }
+
+  @Test
+  public void a16_aPaidRepairChargesItsRoomOnceThroughBillingAndCancellingVoidsIt()
+      throws Exception {
+    Http.Reply billing = owner.post("/tenant/modules/billing", map());
+    assertEquals(billing.toString(), 200, billing.status);
+    Http.Reply k =
+        owner.post(
+            "/workorders/categories",
+            map(
+                "code",
+                "lock-paid",
+                "nameEn",
+                "Lock replacement",
+                "nameZh",
+                "换锁",
+                "kind",
+                "repair",
+                "paid",
+                true,
+                "priceMin",
+                50,
+                "priceMax",
+                300,
+                "responseMinutes",
+                map("normal", 60, "urgent", 30, "emergency", 15),
+                "resolutionMinutes",
+                map("normal", 600, "urgent", 300, "emergency", 150)));
+    assertEquals(k.toString(), 201, k.status);
+    long paidCategory = k.json.path("id").asLong();
+
+    String first = doneWithCharge(paidCategory, "120.50");
+    JsonNode charges = service.get(first + "/charges").json;
+    assertEquals(charges.toString(), 1, charges.size());
+    assertEquals("posted", charges.get(0).path("state").asText());
+    assertEquals("open", charges.get(0).path("billStatus").asText());
+    assertEquals(
+        0,
+        new java.math.BigDecimal("120.50").compareTo(charges.get(0).path("amount").decimalValue()));
+    long billId = charges.get(0).path("billId").asLong();
+    JsonNode bill = owner.get("/billing/bills/" + billId).json;
+    assertEquals(bill.toString(), room1, bill.path("roomId").asLong());
+    assertEquals(
+        0, new java.math.BigDecimal("120.50").compareTo(bill.path("total").decimalValue()));
+    assertEquals("external", bill.path("kind").asText());
+
+    // a post retried after a lost answer (the row put back to pending) charges nothing twice
+    String orderId = first.substring(first.lastIndexOf('/') + 1);
+    try (java.sql.Connection c = PlatformIT.db();
+        java.sql.PreparedStatement ps =
+            c.prepareStatement(
+                "UPDATE t_wo_it.workorder_charge SET state = 'pending' WHERE order_id = ?")) {
+      ps.setLong(1, Long.parseLong(orderId));
+      assertEquals(1, ps.executeUpdate());
+    }
+    assertEquals(200, owner.post("/workorders/sweep", map()).status);
+    charges = service.get(first + "/charges").json;
+    assertEquals("posted", charges.get(0).path("state").asText());
+    assertEquals(billId, charges.get(0).path("billId").asLong());
+    assertEquals(
+        1,
+        PlatformIT.count(
+            "select count(*) from t_wo_it.bill where kind = 'external' and reference = ?",
+            "order-" + orderId + "-0"));
+
+    // reopened and cancelled: the unpaid charge is voided the way billing voids
+    Http.Reply reopened = service.post(first + "/reopen", map("note", "锁又坏了"));
+    assertEquals(reopened.toString(), 200, reopened.status);
+    Http.Reply cancelled =
+        service.post(first + "/cancel", map("reason", "duplicate", "note", "重复报修"));
+    assertEquals(cancelled.toString(), 200, cancelled.status);
+    charges = service.get(first + "/charges").json;
+    assertEquals(charges.toString(), "voided", charges.get(0).path("state").asText());
+    assertEquals("cancelled", owner.get("/billing/bills/" + billId).json.path("status").asText());
+
+    // a paid charge is not voided: billing refuses, the order says so
+    String second = doneWithCharge(paidCategory, "80");
+    long paidBill = service.get(second + "/charges").json.get(0).path("billId").asLong();
+    java.net.http.HttpResponse<String> paid =
+        owner.raw(
+            "POST",
+            "/billing/payments",
+            Map.of(
+                "Content-Type",
+                "application/json",
+                "Idempotency-Key",
+                "pay-" + java.util.UUID.randomUUID()),
+            Http.JSON.writeValueAsBytes(map("roomId", room1, "amount", 80, "method", "cash")),
+            false);
+    assertEquals(paid.body(), 201, paid.statusCode());
+    assertEquals("paid", owner.get("/billing/bills/" + paidBill).json.path("status").asText());
+    assertEquals(200, service.post(second + "/reopen", map("note", "再看看")).status);
+    assertEquals(
+        200, service.post(second + "/cancel", map("reason", "duplicate", "note", "x")).status);
+    JsonNode refused = service.get(second + "/charges").json.get(0);
+    assertEquals(refused.toString(), "void_refused", refused.path("state").asText());
+    assertEquals("paid", owner.get("/billing/bills/" + paidBill).json.path("status").asText());
+
+    // the category's price range holds; a free category takes no charge
+    String third = startedOrder(paidCategory);
+    Http.Reply none = tech.post(third + "/complete", map("note", "换了锁芯"));
+    assertEquals(none.toString(), 422, none.status);
+    assertTrue(none.toString(), none.json.toString().contains("charge"));
+    Http.Reply tooMuch = tech.post(third + "/complete", map("note", "换了锁芯", "charge", 301));
+    assertEquals(tooMuch.toString(), 422, tooMuch.status);
+    Http.Reply free =
+        tech.post(startedOrder(plumbing) + "/complete", map("note", "疏通", "charge", 10));
+    assertEquals(free.toString(), 422, free.status);
+    Http.Reply notNow = tech.post(third + "/pause", map("reason", "parts", "charge", 10));
+    assertEquals(notNow.toString(), 422, notNow.status);
+    assertEquals(404, serviceEstate2.get(third + "/charges").status);
+  }
+
+  /** An order of the category for room 1, dispatched to the technician, accepted and started. */
+  private static String startedOrder(long category) throws Exception {
+    Http.Reply created =
+        service.post(
+            "/workorders/orders",
+            map(
+                "categoryId",
+                category,
+                "description",
+                "门锁坏了",
+                "roomId",
+                room1,
+                "channel",
+                "phone"));
+    assertEquals(created.toString(), 201, created.status);
+    String path = "/workorders/orders/" + created.json.path("id").asLong();
+    assertEquals(200, service.post(path + "/dispatch", map("assigneeUserId", techId)).status);
+    assertEquals(200, tech.post(path + "/accept", map()).status);
+    assertEquals(200, tech.post(path + "/start", map()).status);
+    return path;
+  }
+
+  private static String doneWithCharge(long category, String amount) throws Exception {
+    String path = startedOrder(category);
+    Http.Reply done =
+        tech.post(
+            path + "/complete", map("note", "换了锁芯", "charge", new java.math.BigDecimal(amount)));
+    assertEquals(done.toString(), 200, done.status);
+    return path;
+  }
 }

@@ -36,6 +36,7 @@ final class BillWriter {
 
   static final String PERIODIC = "periodic";
   static final String ONE_OFF = "one_off";
+  static final String EXTERNAL = "external";
 
   /** One fee line of a bill to be. */
   record Line(long feeItemId, String feeCode, String feeName, LineAmount amount) {}
@@ -65,10 +66,59 @@ final class BillWriter {
       List<NewBill> bills,
       Instant now)
       throws SQLException {
+    String kind = oneOffFeeItemId == null ? PERIODIC : ONE_OFF;
+    String conflict =
+        oneOffFeeItemId == null
+            ? "ON CONFLICT (room_id, period) WHERE kind = 'periodic' DO NOTHING"
+            : "ON CONFLICT (room_id, fee_item_id) WHERE kind = 'one_off' DO NOTHING";
+    return write(c, period, kind, oneOffFeeItemId, null, runId, settings, bills, now, conflict);
+  }
+
+  /**
+   * A charge another module asked for ({@link org.courtyard.billing.RoomCharges}): one bill known
+   * by {@code source} and {@code reference}, written unless that reference is written already.
+   *
+   * @return the bill's id when this call created it
+   */
+  static java.util.Optional<Long> writeExternal(
+      Connection c,
+      YearMonth period,
+      String source,
+      String reference,
+      Catalog.Settings settings,
+      NewBill bill,
+      Instant now)
+      throws SQLException {
+    Map<Long, Long> created =
+        write(
+            c,
+            period,
+            EXTERNAL,
+            null,
+            new String[] {source, reference},
+            null,
+            settings,
+            List.of(bill),
+            now,
+            "ON CONFLICT (source, reference) WHERE kind = 'external' DO NOTHING");
+    return java.util.Optional.ofNullable(created.get(bill.roomId()));
+  }
+
+  private static Map<Long, Long> write(
+      Connection c,
+      YearMonth period,
+      String kind,
+      Long oneOffFeeItemId,
+      String[] origin,
+      Long runId,
+      Catalog.Settings settings,
+      List<NewBill> bills,
+      Instant now,
+      String conflict)
+      throws SQLException {
     if (bills.isEmpty()) {
       return Map.of();
     }
-    String kind = oneOffFeeItemId == null ? PERIODIC : ONE_OFF;
     Map<Long, NewBill> byRoom = new LinkedHashMap<>();
     List<Long> rooms = new ArrayList<>();
     List<Long> estates = new ArrayList<>();
@@ -83,10 +133,6 @@ final class BillWriter {
       totals.add(b.total());
       txIds.add(TxIds.next());
     }
-    String conflict =
-        oneOffFeeItemId == null
-            ? "ON CONFLICT (room_id, period) WHERE kind = 'periodic' DO NOTHING"
-            : "ON CONFLICT (room_id, fee_item_id) WHERE kind = 'one_off' DO NOTHING";
     Map<Long, Long> created = new LinkedHashMap<>();
     Map<Long, UUID> txOfBill = new HashMap<>();
     // one statement: the bills, and the accounts of the rooms billed for the first time
@@ -96,9 +142,10 @@ final class BillWriter {
                 + " ?::text[]::numeric[], ?::text[]::uuid[])"
                 + " AS u(room_id, estate_id, building_id, total, tx_id)),"
                 + " b AS (INSERT INTO bill (room_id, estate_id, building_id, period, kind,"
-                + " fee_item_id, total, currency, due_date, run_id, tx_id, created_at)"
+                + " fee_item_id, total, currency, due_date, run_id, tx_id, created_at, source,"
+                + " reference)"
                 + " SELECT u.room_id, u.estate_id, u.building_id, ?, ?, ?, u.total, ?, ?, ?,"
-                + " u.tx_id, ? FROM u "
+                + " u.tx_id, ?, ?, ? FROM u "
                 + conflict
                 + " RETURNING id, room_id, tx_id),"
                 + " a AS (INSERT INTO room_account (room_id, estate_id, building_id)"
@@ -117,6 +164,8 @@ final class BillWriter {
       ps.setDate(10, Date.valueOf(Aging.dueDate(period, settings.graceDays())));
       Jdbc.setLong(ps, 11, runId);
       ps.setTimestamp(12, Timestamp.from(now));
+      ps.setString(13, origin == null ? null : origin[0]);
+      ps.setString(14, origin == null ? null : origin[1]);
       try (ResultSet rs = ps.executeQuery()) {
         while (rs.next()) {
           created.put(rs.getLong(2), rs.getLong(1));
@@ -139,7 +188,7 @@ final class BillWriter {
       txs.add(
           new Ledger.Tx(
               txOfBill.get(e.getValue()),
-              oneOffFeeItemId == null ? "bill" : "charge",
+              PERIODIC.equals(kind) ? "bill" : "charge",
               e.getKey(),
               e.getValue(),
               null,

@@ -63,6 +63,11 @@ public final class BillingInstances {
     return tenants.require(TenantPrincipal.of(security));
   }
 
+  /** Whether the tenant has a running billing instance. */
+  boolean enabled(TenantSlug tenant) {
+    return tenants.find(tenant) != null;
+  }
+
   /** The tenant's billing instance; 404 {@code module-not-enabled} without one. */
   BillingTenant require(TenantSlug tenant) {
     return tenants.require(tenant);

@@ -65,6 +65,7 @@ public final class BillingTenant extends JpaTenantModule {
   private final Catalog catalog;
   private final BillingRuns runs;
   private final OneOffCharges charges;
+  private final ExternalCharges externalCharges;
   private final Payments payments;
   private final Reversals reversals;
   private final Reports reports;
@@ -94,6 +95,7 @@ public final class BillingTenant extends JpaTenantModule {
     Jdbc jdbc = new Jdbc(dataSource());
     this.runs = new BillingRuns(tenant, jdbc, catalog, estate, clock, runQueue);
     this.charges = new OneOffCharges(tenant, jdbc, catalog, estate, clock);
+    this.externalCharges = new ExternalCharges(tenant, jdbc, catalog, estate, clock);
     this.payments = new Payments(tenant, jdbc, catalog, estate, clock);
     this.reversals = new Reversals(jdbc, clock);
     this.reports = new Reports(tenant, jdbc, catalog, estate, clock);
@@ -131,6 +133,10 @@ public final class BillingTenant extends JpaTenantModule {
 
   BillingRuns runs() {
     return runs;
+  }
+
+  ExternalCharges externalCharges() {
+    return externalCharges;
   }
 
   OneOffCharges charges() {

@@ -54,68 +54,73 @@ final class Reversals {
    *     bill-has-payments}, {@code prepayment-already-used}
    */
   LedgerTxView reverse(UUID txId, DataScope scope) {
-    return jdbc.transaction(
-        c -> {
-          // Locking the original serialises two reversals of it; the unique reverses_tx is the
-          // backstop.
-          try (PreparedStatement ps =
-              c.prepareStatement("SELECT room_id FROM ledger_tx WHERE tx_id = ? FOR UPDATE")) {
-            ps.setObject(1, txId);
-            try (ResultSet rs = ps.executeQuery()) {
-              if (!rs.next() || !Ledger.inScope(c, Jdbc.getLong(rs, "room_id"), scope)) {
-                throw Problems.notFound(TEXTS.text("label.ledger-tx"), txId);
-              }
-            }
-          }
-          LedgerTxView original = Ledger.find(c, txId);
-          if ("reversal".equals(original.kind())) {
-            throw TEXTS.problem(409, "not-reversible", "reversal.of-reversal", txId);
-          }
-          try (PreparedStatement ps =
-              c.prepareStatement("SELECT tx_id FROM ledger_tx WHERE reverses_tx = ?")) {
-            ps.setObject(1, txId);
-            try (ResultSet rs = ps.executeQuery()) {
-              if (rs.next()) {
-                throw TEXTS.problem(
-                    409,
-                    "already-reversed",
-                    java.util.Map.of("reversedBy", rs.getObject(1).toString()),
-                    "reversal.already",
-                    txId,
-                    rs.getObject(1));
-              }
-            }
-          }
-          Instant now = clock.instant();
-          switch (original.kind()) {
-            case "bill", "charge" -> cancelBill(c, original.billId());
-            case "payment" -> undoPayment(c, original.paymentId(), original.roomId(), now);
-            case "prepayment_use" -> undoPrepaymentUse(c, txId, original.roomId(), now);
-            case "refund" -> undoRefund(c, original.refundId(), original.roomId(), now);
-            default ->
-                throw new IllegalStateException("unknown transaction kind " + original.kind());
-          }
-          List<Posting> mirrored = new ArrayList<>();
-          for (LedgerEntryView e : original.entries()) {
-            mirrored.add(new Posting(e.account(), e.credit(), e.debit()));
-          }
-          UUID reversal = TxIds.next();
-          Ledger.post(
-              c,
-              List.of(
-                  new Ledger.Tx(
-                      reversal,
-                      "reversal",
-                      original.roomId(),
-                      original.billId(),
-                      original.paymentId(),
-                      original.refundId(),
-                      original.period(),
-                      txId,
-                      mirrored)),
-              now);
-          return Ledger.find(c, reversal);
-        });
+    return jdbc.transaction(c -> reverseIn(c, txId, scope, clock.instant()));
+  }
+
+  /**
+   * {@link #reverse} inside the caller's transaction; {@code scope} null for a caller that already
+   * knows the room is its to correct (billing itself, voiding a charge).
+   */
+  static LedgerTxView reverseIn(Connection c, UUID txId, DataScope scope, Instant now)
+      throws SQLException {
+    // Locking the original serialises two reversals of it; the unique reverses_tx is the
+    // backstop.
+    try (PreparedStatement ps =
+        c.prepareStatement("SELECT room_id FROM ledger_tx WHERE tx_id = ? FOR UPDATE")) {
+      ps.setObject(1, txId);
+      try (ResultSet rs = ps.executeQuery()) {
+        if (!rs.next()
+            || (scope != null && !Ledger.inScope(c, Jdbc.getLong(rs, "room_id"), scope))) {
+          throw Problems.notFound(TEXTS.text("label.ledger-tx"), txId);
+        }
+      }
+    }
+    LedgerTxView original = Ledger.find(c, txId);
+    if ("reversal".equals(original.kind())) {
+      throw TEXTS.problem(409, "not-reversible", "reversal.of-reversal", txId);
+    }
+    try (PreparedStatement ps =
+        c.prepareStatement("SELECT tx_id FROM ledger_tx WHERE reverses_tx = ?")) {
+      ps.setObject(1, txId);
+      try (ResultSet rs = ps.executeQuery()) {
+        if (rs.next()) {
+          throw TEXTS.problem(
+              409,
+              "already-reversed",
+              java.util.Map.of("reversedBy", rs.getObject(1).toString()),
+              "reversal.already",
+              txId,
+              rs.getObject(1));
+        }
+      }
+    }
+    switch (original.kind()) {
+      case "bill", "charge" -> cancelBill(c, original.billId());
+      case "payment" -> undoPayment(c, original.paymentId(), original.roomId(), now);
+      case "prepayment_use" -> undoPrepaymentUse(c, txId, original.roomId(), now);
+      case "refund" -> undoRefund(c, original.refundId(), original.roomId(), now);
+      default -> throw new IllegalStateException("unknown transaction kind " + original.kind());
+    }
+    List<Posting> mirrored = new ArrayList<>();
+    for (LedgerEntryView e : original.entries()) {
+      mirrored.add(new Posting(e.account(), e.credit(), e.debit()));
+    }
+    UUID reversal = TxIds.next();
+    Ledger.post(
+        c,
+        List.of(
+            new Ledger.Tx(
+                reversal,
+                "reversal",
+                original.roomId(),
+                original.billId(),
+                original.paymentId(),
+                original.refundId(),
+                original.period(),
+                txId,
+                mirrored)),
+        now);
+    return Ledger.find(c, reversal);
   }
 
   private static void cancelBill(Connection c, long billId) throws SQLException {

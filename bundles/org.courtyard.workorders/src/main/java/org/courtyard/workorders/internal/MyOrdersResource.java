@@ -213,10 +213,15 @@ public class MyOrdersResource implements ModuleResource {
 
   private OrderView act(SecurityContext security, long id, Action action, ActionInput input) {
     OrderRules.Step step = OrderRules.check(input, action);
-    return instances
-        .of(security)
-        .orders()
-        .act(id, action, step, reach(security), Caller.of(security), MINE::contains);
+    OrderView view =
+        instances
+            .of(security)
+            .orders()
+            .act(id, action, step, reach(security), Caller.of(security), MINE::contains);
+    if (action == Action.COMPLETE || action == Action.CANCEL) {
+      instances.settleCharges(TenantPrincipal.of(security), id);
+    }
+    return view;
   }
 
   /** A resident's own orders; anyone else (an owner token holds every permission) reaches none. */

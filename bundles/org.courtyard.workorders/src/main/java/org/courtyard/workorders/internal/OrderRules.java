@@ -65,7 +65,8 @@ final class OrderRules {
       PauseReason pauseReason,
       CancelReason cancelReason,
       Assignee assignee,
-      Integer version) {
+      Integer version,
+      java.math.BigDecimal charge) {
 
     Command command(Action action, Actor actor) {
       return new Command(
@@ -159,7 +160,7 @@ final class OrderRules {
 
   /** A step's input, checked: the note's length, a known reason, one assignee at most. */
   static Step check(ActionInput in, Action action) {
-    ActionInput a = in == null ? new ActionInput(null, null, null, null, null) : in;
+    ActionInput a = in == null ? new ActionInput(null, null, null, null, null, null) : in;
     FieldErrors errors = new FieldErrors();
     String note = TextRules.trimToNull(a.note());
     if (note != null && note.codePointCount(0, note.length()) > NOTE_MAX) {
@@ -195,8 +196,11 @@ final class OrderRules {
         }
       }
     }
+    if (a.charge() != null && action != Action.COMPLETE) {
+      errors.add("charge", TEXTS.text("order.no-charge", action.code()));
+    }
     errors.throwIfAny();
-    return new Step(note, pause, cancel, assignee, a.version());
+    return new Step(note, pause, cancel, assignee, a.version(), a.charge());
   }
 
   private static <E extends Enum<E>> E reason(Class<E> type, String code, FieldErrors errors) {

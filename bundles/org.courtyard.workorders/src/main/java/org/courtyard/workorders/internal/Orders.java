@@ -348,6 +348,19 @@ final class Orders {
                   action,
                   t,
                   action == Action.CANCEL ? step.cancelReason().code() : null);
+          if (action == Action.COMPLETE) {
+            tenant
+                .charges()
+                .onComplete(
+                    c,
+                    o.id(),
+                    o.roomId(),
+                    o.categoryId(),
+                    step.charge(),
+                    caller.staffUser() ? caller.id() : null);
+          } else if (action == Action.CANCEL) {
+            tenant.charges().onCancel(c, o.id());
+          }
           Instant now = t.entry().at();
           return written.view(rules, now, actions(c, written, rules, caller, permitted));
         });

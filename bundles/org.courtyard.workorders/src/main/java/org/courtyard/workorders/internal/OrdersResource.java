@@ -449,10 +449,15 @@ public class OrdersResource implements ModuleResource {
       throw TEXTS.problem(
           422, "unknown-technician", "order.unknown-technician", step.assignee().id());
     }
-    return instances
-        .of(security)
-        .orders()
-        .act(id, action, step, reach(security), Caller.of(security), permitted(security));
+    OrderView view =
+        instances
+            .of(security)
+            .orders()
+            .act(id, action, step, reach(security), Caller.of(security), permitted(security));
+    if (action == Action.COMPLETE || action == Action.CANCEL) {
+      instances.settleCharges(TenantPrincipal.of(security), id);
+    }
+    return view;
   }
 
   /** The room, or the public area, of a new order; 422 when the estate module has no such place. */

@@ -114,11 +114,16 @@ public class SettingsResource implements ModuleResource {
           "Marks the response and resolution warnings and breaches whose instants have passed"
               + " and confirms the orders done longer ago than the confirmation period, each with"
               + " a timeline line by the system, as the scheduler does every minute. Answers what"
-              + " it marked; a second run marks nothing again.")
+              + " it marked; a second run marks nothing again. Then, as the scheduler does, posts"
+              + " to billing the paid repairs' charges still waiting for it (and voids those of"
+              + " cancelled orders), each once whatever the number of runs.")
   @Permission("workorders.category.manage")
   @POST
   @Path("sweep")
   public SweepCounts sweep(@Context SecurityContext security) {
-    return instances.of(security).sweeps().sweep();
+    WorkordersTenant tenant = instances.of(security);
+    SweepCounts counts = tenant.sweeps().sweep();
+    tenant.charges().settle(instances.billing(), tenant.tenant(), null);
+    return counts;
   }
 }

@@ -8,6 +8,7 @@ import org.courtyard.api.TenantInstances;
 import org.courtyard.api.TenantSlug;
 import org.courtyard.api.rest.TenantPrincipal;
 import org.courtyard.estate.EstateDirectory;
+import org.courtyard.workorders.internal.charges.ChargesPort;
 import org.osgi.framework.BundleContext;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -31,6 +32,7 @@ public final class WorkordersInstances {
   private final StaffDirectory staff;
   private final RoomCache rooms = new RoomCache();
   private volatile ResidentRooms residents;
+  private volatile ChargesPort billing;
 
   @Activate
   public WorkordersInstances(
@@ -66,6 +68,41 @@ public final class WorkordersInstances {
   void unbindResidents(ResidentRooms rooms) {
     if (this.residents == rooms) {
       this.residents = null;
+    }
+  }
+
+  @Reference(
+      cardinality = ReferenceCardinality.OPTIONAL,
+      policy = ReferencePolicy.DYNAMIC,
+      unbind = "unbindBilling")
+  void bindBilling(ChargesPort port) {
+    this.billing = port;
+  }
+
+  void unbindBilling(ChargesPort port) {
+    if (this.billing == port) {
+      this.billing = null;
+    }
+  }
+
+  /** Billing's charges while the billing bundle is installed; null otherwise. */
+  ChargesPort billing() {
+    return billing;
+  }
+
+  /**
+   * Posts or voids in billing what the order's last step left waiting, right after that step
+   * committed; what fails here (billing away) waits for the sweep, so the step's answer stands.
+   */
+  void settleCharges(TenantSlug tenant, long orderId) {
+    WorkordersTenant t = find(tenant);
+    if (t != null) {
+      try {
+        t.charges().settle(billing, tenant, orderId);
+      } catch (RuntimeException e) {
+        org.slf4j.LoggerFactory.getLogger(WorkordersInstances.class)
+            .warn("Tenant {}: order {}'s charges wait for the sweep", tenant, orderId, e);
+      }
     }
   }
 

@@ -87,6 +87,7 @@ public final class WorkordersSweeper {
       MDC.put("tenant", t.tenant().value());
       try {
         SweepCounts counts = t.sweeps().sweep();
+        t.charges().settle(instances.billing(), t.tenant(), null);
         if (counts.total() > 0) {
           LOG.debug("Tenant {}: sweep {}", t.tenant(), counts);
         }

@@ -172,6 +172,15 @@ public final class WorkordersTenant extends JdbcTenantModule {
   private final org.courtyard.workorders.internal.reports.OrderReports reports =
       new org.courtyard.workorders.internal.reports.OrderReports(jdbc());
 
+  // Paid repairs' charges (V9), posted to billing after the completing step commits.
+  private final org.courtyard.workorders.internal.charges.OrderCharges charges =
+      new org.courtyard.workorders.internal.charges.OrderCharges(jdbc(), clock);
+
+  /** Paid repairs' charges, and their posting to billing. */
+  org.courtyard.workorders.internal.charges.OrderCharges charges() {
+    return charges;
+  }
+
   /** Orders per category and per technician over a period. */
   org.courtyard.workorders.internal.reports.OrderReports reports() {
     return reports;
