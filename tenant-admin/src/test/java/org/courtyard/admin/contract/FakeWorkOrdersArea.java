@@ -3,6 +3,7 @@ package org.courtyard.admin.contract;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -75,6 +76,7 @@ public final class FakeWorkOrdersArea implements FakeArea {
       Set.of("accept", "start", "pause", "resume", "complete");
 
   private final List<Map<String, Object>> categories = new ArrayList<>();
+  private final Map<Long, List<Map<String, Object>>> charges = new HashMap<>();
   private final List<Map<String, Object>> orders = new ArrayList<>();
   private final Map<Long, List<Map<String, Object>>> timelines = new LinkedHashMap<>();
   private final Map<Long, long[]> rooms = new LinkedHashMap<>();
@@ -130,6 +132,7 @@ public final class FakeWorkOrdersArea implements FakeArea {
   /** Back to the defaults: the seeded categories, no orders, technicians or recorded requests. */
   public synchronized void clear() {
     categories.clear();
+    charges.clear();
     orders.clear();
     timelines.clear();
     rooms.clear();
@@ -186,6 +189,14 @@ public final class FakeWorkOrdersArea implements FakeArea {
   /** The category as stored (what the API would answer). */
   public synchronized Map<String, Object> categoryJson(long id) {
     return new LinkedHashMap<>(categoryById(id));
+  }
+
+  /** Makes a category a paid one, charged within the range. */
+  public synchronized void paid(long id, String min, String max) {
+    Map<String, Object> c = categoryById(id);
+    c.put("paid", true);
+    c.put("priceMin", new java.math.BigDecimal(min));
+    c.put("priceMax", new java.math.BigDecimal(max));
   }
 
   /** Someone else changes the category: its version moves on. */
@@ -381,6 +392,11 @@ public final class FakeWorkOrdersArea implements FakeArea {
       r.require(READ);
       visible(r, idAt(r, 1));
       return FakeResponse.json(timelines.getOrDefault(idAt(r, 1), List.of()));
+    }
+    if (r.is("GET", "orders/\\d+/charges")) {
+      r.require(READ);
+      visible(r, idAt(r, 1));
+      return FakeResponse.json(charges.getOrDefault(idAt(r, 1), List.of()));
     }
     if (r.is("POST", "orders/\\d+/[a-z_]+")) {
       String action = r.path().split("/")[2];
@@ -646,6 +662,38 @@ public final class FakeWorkOrdersArea implements FakeArea {
     return out;
   }
 
+  /**
+   * What the platform says of a step's charge: only completing takes one; a paid category's order
+   * of a room needs one within the price range unless it holds one already.
+   */
+  private String chargeError(
+      Map<String, Object> o, String action, java.math.BigDecimal charge, boolean zh) {
+    if (!"complete".equals(action)) {
+      return charge == null
+          ? null
+          : zh ? "只有完成有偿维修时才填写费用。" : "A charge is given only when completing.";
+    }
+    Map<String, Object> k = categoryById(((Number) o.get("categoryId")).longValue());
+    boolean paid = Boolean.TRUE.equals(k.get("paid")) && o.get("roomId") != null;
+    if (!paid) {
+      return charge == null ? null : zh ? "该工单不收费。" : "This order is free of charge.";
+    }
+    boolean held =
+        charges.getOrDefault(((Number) o.get("id")).longValue(), List.of()).stream()
+            .anyMatch(c -> List.of("pending", "posted", "void_refused").contains(c.get("state")));
+    if (held) {
+      return charge == null ? null : zh ? "该工单已有费用。" : "This order holds a charge already.";
+    }
+    java.math.BigDecimal min = (java.math.BigDecimal) k.get("priceMin");
+    java.math.BigDecimal max = (java.math.BigDecimal) k.get("priceMax");
+    if (charge == null || charge.compareTo(min) < 0 || charge.compareTo(max) > 0) {
+      return zh
+          ? "费用须在 " + min + " 至 " + max + " 之间。"
+          : "The charge is between " + min + " and " + max + ".";
+    }
+    return null;
+  }
+
   private static boolean mine(Map<String, Object> o, FakeRequest.Caller caller) {
     Object assignee = o.get("assigneeUserId");
     return assignee != null && ((Number) assignee).longValue() == caller.userId();
@@ -701,6 +749,37 @@ public final class FakeWorkOrdersArea implements FakeArea {
     }
     if (missing != null) {
       throw new FakeProblem(422, "incomplete", "Incomplete", missing);
+    }
+    java.math.BigDecimal charge = in.hasNonNull("charge") ? in.path("charge").decimalValue() : null;
+    String chargeError = chargeError(o, action, charge, zh);
+    if (chargeError != null) {
+      throw new FakeProblem(
+          422,
+          "validation-failed",
+          "Invalid input",
+          chargeError,
+          Map.of("errors", List.of(Map.of("field", "charge", "message", chargeError))));
+    }
+    if (charge != null) {
+      Map<String, Object> c = new LinkedHashMap<>();
+      List<Map<String, Object>> held = charges.computeIfAbsent(id, k -> new ArrayList<>());
+      c.put("seq", held.size());
+      c.put("amount", charge.setScale(2));
+      c.put("state", "posted");
+      c.put("billId", 9000L + id * 10 + held.size());
+      c.put("paid", java.math.BigDecimal.ZERO.setScale(2));
+      c.put("billStatus", "open");
+      c.put("note", null);
+      c.put("createdAt", Instant.now().toString());
+      held.add(c);
+    }
+    if ("cancel".equals(action)) {
+      for (Map<String, Object> c : charges.getOrDefault(id, List.of())) {
+        if ("posted".equals(c.get("state"))) {
+          c.put("state", "voided");
+          c.put("billStatus", "cancelled");
+        }
+      }
     }
     String from = state;
     if (Set.of("dispatch", "transfer").contains(action)) {

@@ -360,4 +360,54 @@ public abstract class WorkOrdersContract extends TenantApiContract {
     assertEquals(describe(replaced), 200, replaced.status());
     assertEquals(c.path("weekdays"), replaced.body().path("weekdays"));
   }
+
+  @Test
+  public void aStepsChargeIsRefusedByFieldWhereNothingIsChargedAndChargesAreListed() {
+    String admin = accessToken(target().newStaff("administrator"));
+    Answer estate =
+        send("POST", "estate/estates", Map.of("code", unique("WC"), "name", "Charges"), admin);
+    long estateId = estate.body().path("id").asLong();
+    Map<String, Object> category = new LinkedHashMap<>();
+    category.put("code", unique("paid-"));
+    category.put("nameEn", "Paid repair");
+    category.put("nameZh", "有偿维修");
+    category.put("kind", "repair");
+    category.put("dispatchMode", "assign");
+    category.put("paid", true);
+    category.put("priceMin", 50);
+    category.put("priceMax", 300);
+    category.put("responseMinutes", Map.of("normal", 30, "urgent", 15, "emergency", 5));
+    category.put("resolutionMinutes", Map.of("normal", 480, "urgent", 240, "emergency", 60));
+    Answer k = send("POST", "workorders/categories", category, admin);
+    assertEquals(describe(k), 201, k.status());
+    Map<String, Object> order = new LinkedHashMap<>();
+    order.put("categoryId", k.body().path("id").asLong());
+    order.put("description", "Lobby door lock");
+    order.put("estateId", estateId);
+    order.put("place", "lobby");
+    order.put("channel", "phone");
+    Answer created = send("POST", "workorders/orders", order, admin);
+    assertEquals(describe(created), 201, created.status());
+    String path = "workorders/orders/" + created.body().path("id").asLong();
+    long me = Long.parseLong(send("GET", "auth/me", null, admin).body().path("subject").asText());
+    assertEquals(
+        200, send("POST", path + "/dispatch", Map.of("assigneeUserId", me), admin).status());
+    assertEquals(200, send("POST", path + "/accept", Map.of(), admin).status());
+    // a charge belongs to completing only
+    Answer early = send("POST", path + "/start", Map.of("charge", 80), admin);
+    assertProblem(early, 422, "validation-failed");
+    assertEquals(
+        describe(early), "charge", early.body().path("errors").get(0).path("field").asText());
+    assertEquals(200, send("POST", path + "/start", Map.of(), admin).status());
+    // a public area's repair is charged to no room
+    Answer charged = send("POST", path + "/complete", Map.of("note", "fixed", "charge", 80), admin);
+    assertProblem(charged, 422, "validation-failed");
+    assertEquals(
+        describe(charged), "charge", charged.body().path("errors").get(0).path("field").asText());
+    Answer done = send("POST", path + "/complete", Map.of("note", "fixed"), admin);
+    assertEquals(describe(done), 200, done.status());
+    Answer charges = send("GET", path + "/charges", null, admin);
+    assertEquals(describe(charges), 200, charges.status());
+    assertTrue(describe(charges), charges.body().isArray() && charges.body().isEmpty());
+  }
 }

@@ -7,6 +7,7 @@ import com.vaadin.flow.component.combobox.ComboBox;
 import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.radiobutton.RadioButtonGroup;
 import com.vaadin.flow.component.select.Select;
+import com.vaadin.flow.component.textfield.BigDecimalField;
 import com.vaadin.flow.component.textfield.TextArea;
 import java.io.Serializable;
 import java.util.ArrayList;
@@ -21,8 +22,9 @@ import org.courtyard.admin.ui.Errors;
 /**
  * Asks what one step on an order needs and takes it with the version of the order read: a note
  * (required where the lifecycle requires one), the reason of a pause or a cancellation, the new
- * technician or team of a dispatch or transfer. A refusal is shown with the API's detail; the page
- * then reads the order again, so it offers what is allowed now.
+ * technician or team of a dispatch or transfer, the charge that completes a paid repair (within its
+ * category's price range). A refusal is shown with the API's detail; the page then reads the order
+ * again, so it offers what is allowed now.
  */
 final class ActionDialog extends Dialog {
 
@@ -47,6 +49,8 @@ final class ActionDialog extends Dialog {
   private final RadioButtonGroup<String> to = new RadioButtonGroup<>();
   private final ComboBox<Long> technician = new ComboBox<>();
   private final ComboBox<Long> team = new ComboBox<>();
+  private final BigDecimalField charge = new BigDecimalField();
+  private final boolean charged;
 
   ActionDialog(
       WorkOrdersClient client,
@@ -54,6 +58,7 @@ final class ActionDialog extends Dialog {
       String action,
       List<Technician> technicians,
       Map<Long, String> teams,
+      Category category,
       Done done) {
     this.client = client;
     this.order = order;
@@ -97,6 +102,23 @@ final class ActionDialog extends Dialog {
       reason.setRequiredIndicatorVisible(true);
       add(reason);
     }
+    charged =
+        "complete".equals(action)
+            && order.roomId() != null
+            && category != null
+            && Boolean.TRUE.equals(category.paid());
+    if (charged) {
+      charge.setId("wo-action-charge");
+      charge.setLabel(getTranslation("workorders.action.charge"));
+      charge.setPrefixComponent(new com.vaadin.flow.component.html.Span("¥"));
+      charge.setHelperText(
+          getTranslation(
+              again() ? "workorders.action.charge.again" : "workorders.action.charge.help",
+              MaterialsSection.plain(category.priceMin()),
+              MaterialsSection.plain(category.priceMax())));
+      charge.setRequiredIndicatorVisible(!again());
+      add(charge);
+    }
     note.setId("wo-action-note");
     note.setLabel(getTranslation("workorders.action.note"));
     note.setRequiredIndicatorVisible(NOTE_REQUIRED.contains(action));
@@ -111,6 +133,11 @@ final class ActionDialog extends Dialog {
     cancel.setId("wo-action-cancel");
     getFooter().add(cancel, ok);
     setWidth("min(32em, 95vw)");
+  }
+
+  /** A reopened order may hold its charge already: completing it again needs none. */
+  private boolean again() {
+    return order.reopenCount() != null && order.reopenCount() > 0;
   }
 
   private boolean assigns() {
@@ -182,11 +209,24 @@ final class ActionDialog extends Dialog {
         teamId = team.getValue();
       }
     }
+    if (charged) {
+      charge.setInvalid(
+          (charge.getValue() == null && !again())
+              || (charge.getValue() != null && charge.getValue().signum() <= 0));
+      charge.setErrorMessage(
+          charge.isInvalid() ? getTranslation("workorders.action.charge.required") : null);
+      ok &= !charge.isInvalid();
+    }
     if (!ok) {
       return null;
     }
     return new Order.Step(
-        text.isEmpty() ? null : text, reason.getValue(), user, teamId, order.version());
+        text.isEmpty() ? null : text,
+        reason.getValue(),
+        user,
+        teamId,
+        order.version(),
+        charged ? charge.getValue() : null);
   }
 
   private void take() {
@@ -206,6 +246,7 @@ final class ActionDialog extends Dialog {
       fields.put("reason", reason);
       fields.put("assigneeUserId", technician);
       fields.put("assigneeTeamId", team);
+      fields.put("charge", charge);
       Refused.show(p);
       if (p.status() == 422 && Refused.mark(p, fields) > 0) {
         return; // the form can put it right

@@ -87,11 +87,16 @@ public record Order(
 
   /**
    * The body of {@code POST /orders/{id}/{action}}: a note, a pause or cancel reason, the new
-   * assignee of a dispatch or transfer, and the version read (a step on a changed order is
-   * refused).
+   * assignee of a dispatch or transfer, the charge of a paid repair when completing, and the
+   * version read (a step on a changed order is refused).
    */
   @JsonInclude(JsonInclude.Include.NON_NULL)
   public record Step(
-      String note, String reason, Long assigneeUserId, Long assigneeTeamId, Long version)
+      String note,
+      String reason,
+      Long assigneeUserId,
+      Long assigneeTeamId,
+      Long version,
+      java.math.BigDecimal charge)
       implements Serializable {}
 }

@@ -57,6 +57,7 @@ public final class OrderView extends VerticalLayout
   private final FilesSection files = new FilesSection();
   private final MaterialsSection materials = new MaterialsSection();
   private final FeedbackSection feedback = new FeedbackSection();
+  private final ChargesSection charges = new ChargesSection();
   private Long id;
   private Order order;
   private Map<Long, Category> categories;
@@ -82,7 +83,7 @@ public final class OrderView extends VerticalLayout
     timeline.setSpacing(false);
     timelineTitle.setText(getTranslation("workorders.timeline"));
     add(back, head, deadlines, facts, description, actions, timelineTitle, timeline);
-    add(files, materials, feedback);
+    add(files, materials, charges, feedback);
   }
 
   @Override
@@ -139,10 +140,12 @@ public final class OrderView extends VerticalLayout
   private void sections(WorkOrdersClient client) {
     files.setVisible(client != null);
     materials.setVisible(client != null);
+    charges.setVisible(client != null);
     feedback.setVisible(client != null);
     if (client != null) {
       files.show(client, order);
       materials.show(client, order);
+      charges.show(client, order, categories.get(order.categoryId()));
       feedback.show(client, order);
     }
   }
@@ -286,6 +289,7 @@ public final class OrderView extends VerticalLayout
             action,
             technicians,
             teams,
+            categories.get(order.categoryId()),
             after -> {
               if (after == null) {
                 load();

@@ -162,6 +162,11 @@ public final class WorkOrdersClient implements Serializable {
         .items();
   }
 
+  /** What a paid repair charged the room, and where billing stands with each charge. */
+  public List<Charge> charges(long orderId) {
+    return List.of(api.get(BASE + "orders/" + orderId + "/charges", Charge[].class));
+  }
+
   /** The material used on an order and its cost. */
   public OrderMaterials orderMaterials(long orderId) {
     return api.get(BASE + "orders/" + orderId + "/materials", OrderMaterials.class);

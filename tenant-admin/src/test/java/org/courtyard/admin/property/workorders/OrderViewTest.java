@@ -261,4 +261,59 @@ class OrderViewTest extends WorkOrdersTestBase {
 
     assertThat(currentView()).isInstanceOf(NotAllowedView.class);
   }
+
+  @Test
+  void aPaidRepairIsCompletedWithItsChargeWhichThePageThenShows() {
+    long plumbing = wo.categoryId("plumbing");
+    wo.paid(plumbing, "50", "300");
+    long id = wo.order("plumbing", "normal", "in_progress", sunny, "kitchen", T0);
+    wo.set(id, "roomId", room101);
+    wo.set(id, "place", null);
+    wo.set(id, "assigneeUserId", technicianId);
+
+    signIn("tech");
+    open(id);
+    assertThat(_get(ChargesSection.class).isVisible()).isTrue();
+    assertThat(_get(Span.class, s -> s.withId("wo-charges-empty")).getText())
+        .isEqualTo("Nothing charged yet: the charge is entered when the repair is completed.");
+    click("wo-action-complete");
+    note("换了阀门");
+    com.vaadin.flow.component.textfield.BigDecimalField charge =
+        _get(
+            com.vaadin.flow.component.textfield.BigDecimalField.class,
+            s -> s.withId("wo-action-charge"));
+    assertThat(charge.getHelperText()).contains("50").contains("300");
+    // no charge: the form says so before anything is sent
+    click("wo-action-ok");
+    assertThat(charge.isInvalid()).isTrue();
+    assertThat(wo.orderJson(id).get("state")).isEqualTo("in_progress");
+    // out of range: the API's field error is shown at the field
+    HasValueUtilsKt._setValue(charge, new java.math.BigDecimal("500"));
+    click("wo-action-ok");
+    assertThat(charge.isInvalid()).isTrue();
+    assertThat(charge.getErrorMessage()).contains("50").contains("300");
+    HasValueUtilsKt._setValue(charge, new java.math.BigDecimal("120.5"));
+    click("wo-action-ok");
+    assertThat(wo.orderJson(id).get("state")).isEqualTo("done");
+    @SuppressWarnings("unchecked")
+    com.vaadin.flow.component.grid.Grid<Charge> grid =
+        _get(com.vaadin.flow.component.grid.Grid.class, s -> s.withId("wo-charges-grid"));
+    List<Charge> shown = grid.getListDataView().getItems().toList();
+    assertThat(shown).hasSize(1);
+    assertThat(shown.get(0).amount()).isEqualByComparingTo("120.50");
+    assertThat(shown.get(0).state()).isEqualTo("posted");
+  }
+
+  @Test
+  void aFreeOrderShowsNoChargesAndItsCompletionAsksForNone() {
+    long id = wo.order("plumbing", "normal", "in_progress", sunny, "kitchen", T0);
+    wo.set(id, "assigneeUserId", technicianId);
+    signIn("tech");
+    open(id);
+    _assertNone(ChargesSection.class);
+    click("wo-action-complete");
+    _assertNone(
+        com.vaadin.flow.component.textfield.BigDecimalField.class,
+        s -> s.withId("wo-action-charge"));
+  }
 }
