@@ -950,6 +950,112 @@ public class WorkordersIT {
     assertEquals(404, serviceEstate2.get(third + "/charges").status);
   }
 
+  @Test
+  public void a17_theAssigneeTheReporterAndTheWatchersAreToldOfTheStepsThatConcernThem()
+      throws Exception {
+    long mailTech = staffWithEmail("tech_mail", "tech.mail@example.com", "technician");
+    long watcher = staffWithEmail("mgr_watch", "mgr.watch@example.com", "project_manager");
+    // a reporter of their own: person 1 has had this hour's messages from the tests before
+    long reporter =
+        id(owner.post("/residents/persons", map("fullName", "李雷", "phone", "13900000077")));
+    Http techMail =
+        Http.anonymous(CourtyardContainer.httpPort())
+            .signIn(TENANT, "tech_mail", Http.STAFF_PASSWORD);
+    Http.Reply created =
+        service.post(
+            "/workorders/orders",
+            map(
+                "categoryId",
+                plumbing,
+                "description",
+                "厨房漏水",
+                "roomId",
+                room1,
+                "channel",
+                "phone",
+                "reporterPersonId",
+                reporter));
+    assertEquals(created.toString(), 201, created.status);
+    String path = "/workorders/orders/" + created.json.path("id").asLong();
+
+    Http.Reply unknown = service.put(path + "/watchers/999999", map());
+    assertEquals(unknown.toString(), 422, unknown.status);
+    assertEquals("unknown-user", unknown.problemType());
+    assertEquals(204, service.put(path + "/watchers/" + watcher, map()).status);
+    assertEquals(204, service.put(path + "/watchers/" + watcher, map()).status);
+    JsonNode watchers = service.get(path + "/watchers").json;
+    assertEquals(watchers.toString(), 1, watchers.size());
+    assertEquals("mgr_watch", watchers.get(0).path("displayName").asText());
+
+    assertEquals(200, service.post(path + "/dispatch", map("assigneeUserId", mailTech)).status);
+    assertEquals(200, techMail.post(path + "/accept", map("note", "马上到")).status);
+
+    // dispatch: the assignee and the watcher; accept: the reporter and the watcher, not the
+    // technician who accepted; each delivered by the log channel, its address masked
+    List<String> told = new ArrayList<>();
+    JsonNode log = null;
+    for (int i = 0; i < 50; i++) {
+      log = service.get(path + "/notices").json;
+      told.clear();
+      boolean settled = true;
+      for (JsonNode n : log) {
+        told.add(
+            n.path("action").asText()
+                + ":"
+                + n.path("role").asText()
+                + ":"
+                + n.path("recipientId").asLong());
+        settled &= !"queued".equals(n.path("state").asText());
+      }
+      if (settled && log.size() == 4) {
+        break;
+      }
+      Thread.sleep(100);
+    }
+    assertEquals(
+        log.toString(),
+        List.of(
+            "dispatch:assignee:" + mailTech,
+            "dispatch:watcher:" + watcher,
+            "accept:reporter:" + reporter,
+            "accept:watcher:" + watcher),
+        told);
+    for (JsonNode n : log) {
+      assertEquals(n.toString(), "delivered", n.path("state").asText());
+      assertFalse(n.toString(), n.path("address").asText().contains("tech.mail@"));
+    }
+    assertEquals("phone", log.get(2).path("addressKind").asText());
+    assertEquals("resident", log.get(2).path("recipientKind").asText());
+
+    assertEquals(404, serviceEstate2.get(path + "/notices").status);
+    assertEquals(404, serviceEstate2.get(path + "/watchers").status);
+    assertEquals(204, service.delete(path + "/watchers/" + watcher).status);
+    assertEquals(404, service.delete(path + "/watchers/" + watcher).status);
+  }
+
+  private static long staffWithEmail(String username, String email, String role) throws Exception {
+    Http.Reply user =
+        owner.post(
+            "/identity/users",
+            map(
+                "username",
+                username,
+                "displayName",
+                username,
+                "email",
+                email,
+                "password",
+                Http.STAFF_PASSWORD));
+    assertEquals(user.toString(), 201, user.status);
+    long id = user.json.path("id").asLong();
+    Http.Reply grant =
+        owner.post(
+            "/identity/users/" + id + "/grants",
+            map("role", role, "scope", "company", "ids", List.of()));
+    assertEquals(grant.toString(), 201, grant.status);
+    return id;
+  }
+
   /** An order of the category for room 1, dispatched to the technician, accepted and started. */
   private static String startedOrder(long category) throws Exception {
     Http.Reply created =

@@ -266,6 +266,12 @@ public final class IdentityPlatform
   }
 
   @Override
+  public java.util.Map<Long, StaffDirectory.Contact> contacts(
+      TenantSlug tenant, Collection<Long> userIds) {
+    return users.contacts(tenant, userIds);
+  }
+
+  @Override
   public void tenantRemoved(TenantSlug tenant) {
     stores.forget(tenant);
     callers.forgetTenant(tenant);

@@ -276,6 +276,35 @@ final class StaffUsers {
             });
   }
 
+  java.util.Map<Long, org.courtyard.api.StaffDirectory.Contact> contacts(
+      TenantSlug tenant, java.util.Collection<Long> ids) {
+    if (ids.isEmpty()) {
+      return java.util.Map.of();
+    }
+    return stores
+        .of(tenant)
+        .read(
+            c -> {
+              try (PreparedStatement ps =
+                  c.prepareStatement(
+                      "select id, display_name, email, phone from staff_user"
+                          + " where id = any(?) and status = 'active'")) {
+                ps.setArray(1, org.courtyard.api.jdbc.Jdbc.bigints(c, ids));
+                java.util.Map<Long, org.courtyard.api.StaffDirectory.Contact> found =
+                    new java.util.HashMap<>();
+                try (java.sql.ResultSet rs = ps.executeQuery()) {
+                  while (rs.next()) {
+                    found.put(
+                        rs.getLong(1),
+                        new org.courtyard.api.StaffDirectory.Contact(
+                            rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4)));
+                  }
+                }
+                return found;
+              }
+            });
+  }
+
   Optional<Login> forLogin(TenantSlug tenant, String username) {
     String name = username == null ? null : username.strip().toLowerCase(Locale.ROOT);
     if (name == null || !USERNAME.matcher(name).matches()) {

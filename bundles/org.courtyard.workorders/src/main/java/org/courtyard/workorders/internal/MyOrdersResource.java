@@ -29,6 +29,7 @@ import org.courtyard.workorders.internal.dto.OrderView;
 import org.courtyard.workorders.internal.dto.RatingInput;
 import org.courtyard.workorders.internal.dto.TimelineView;
 import org.courtyard.workorders.internal.lifecycle.Action;
+import org.courtyard.workorders.internal.notices.Recipient;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -221,6 +222,15 @@ public class MyOrdersResource implements ModuleResource {
     if (action == Action.COMPLETE || action == Action.CANCEL) {
       instances.settleCharges(TenantPrincipal.of(security), id);
     }
+    Caller caller = Caller.of(security);
+    instances.tell(
+        TenantPrincipal.of(security),
+        view,
+        action,
+        step.note(),
+        caller.resident()
+            ? Recipient.resident(caller.id())
+            : caller.staffUser() ? Recipient.staff(caller.id(), "assignee") : null);
     return view;
   }
 

@@ -3,12 +3,18 @@ package org.courtyard.workorders.internal;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArraySet;
 import javax.ws.rs.core.SecurityContext;
+import org.courtyard.api.ResidentContacts;
 import org.courtyard.api.StaffDirectory;
 import org.courtyard.api.TenantInstances;
 import org.courtyard.api.TenantSlug;
 import org.courtyard.api.rest.TenantPrincipal;
 import org.courtyard.estate.EstateDirectory;
+import org.courtyard.messaging.Messages;
 import org.courtyard.workorders.internal.charges.ChargesPort;
+import org.courtyard.workorders.internal.dto.OrderView;
+import org.courtyard.workorders.internal.lifecycle.Action;
+import org.courtyard.workorders.internal.notices.Notices;
+import org.courtyard.workorders.internal.notices.Recipient;
 import org.osgi.framework.BundleContext;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -33,6 +39,12 @@ public final class WorkordersInstances {
   private final RoomCache rooms = new RoomCache();
   private volatile ResidentRooms residents;
   private volatile ChargesPort billing;
+
+  @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
+  private volatile Messages messages;
+
+  @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
+  private volatile ResidentContacts residentContacts;
 
   @Activate
   public WorkordersInstances(
@@ -104,6 +116,35 @@ public final class WorkordersInstances {
             .warn("Tenant {}: order {}'s charges wait for the sweep", tenant, orderId, e);
       }
     }
+  }
+
+  /**
+   * Tells the people a step concerns, after it committed; what fails here is logged and leaves the
+   * step's answer as it is.
+   */
+  void tell(TenantSlug tenant, OrderView after, Action action, String note, Recipient actor) {
+    WorkordersTenant t = find(tenant);
+    if (t == null) {
+      return;
+    }
+    try {
+      t.notices()
+          .tell(
+              tenant,
+              after,
+              action,
+              note,
+              actor,
+              new Notices.Ports(messages, staff, residentContacts));
+    } catch (RuntimeException e) {
+      org.slf4j.LoggerFactory.getLogger(WorkordersInstances.class)
+          .warn("Tenant {}: order {}'s {} was not told", tenant, after.number(), action, e);
+    }
+  }
+
+  /** The staff directory, for watchers' names and checks. */
+  StaffDirectory staff() {
+    return staff;
   }
 
   /** The caller's work-order instance; 404 {@code module-not-enabled} without one. */

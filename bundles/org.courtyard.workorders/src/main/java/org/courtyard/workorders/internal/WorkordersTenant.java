@@ -181,6 +181,15 @@ public final class WorkordersTenant extends JdbcTenantModule {
     return charges;
   }
 
+  // Watchers and the delivery log of the messages steps send (V10).
+  private final org.courtyard.workorders.internal.notices.Notices notices =
+      new org.courtyard.workorders.internal.notices.Notices(jdbc(), clock);
+
+  /** Who is told of an order's steps, and what became of each message. */
+  org.courtyard.workorders.internal.notices.Notices notices() {
+    return notices;
+  }
+
   /** Orders per category and per technician over a period. */
   org.courtyard.workorders.internal.reports.OrderReports reports() {
     return reports;

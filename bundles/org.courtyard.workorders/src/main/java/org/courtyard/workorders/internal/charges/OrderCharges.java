@@ -75,7 +75,7 @@ public final class OrderCharges {
     }
     if (!paid || roomId == null) {
       if (charge != null) {
-        throw invalid(TEXTS.text(paid ? "charge.no-room" : "charge.free"));
+        throw invalid(paid ? TEXTS.text("charge.no-room") : TEXTS.text("charge.free"));
       }
       return;
     }

@@ -1,0 +1,479 @@
+package org.courtyard.workorders.internal.notices;
+
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.courtyard.api.Problems;
+import org.courtyard.api.ResidentContacts;
+import org.courtyard.api.StaffDirectory;
+import org.courtyard.api.TenantSlug;
+import org.courtyard.api.Texts;
+import org.courtyard.api.jdbc.Jdbc;
+import org.courtyard.messaging.Address;
+import org.courtyard.messaging.Delivery;
+import org.courtyard.messaging.Message;
+import org.courtyard.messaging.Messages;
+import org.courtyard.messaging.Sending;
+import org.courtyard.workorders.internal.attachments.OrderGate;
+import org.courtyard.workorders.internal.dto.OrderView;
+import org.courtyard.workorders.internal.lifecycle.Action;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Who is told of an order's steps, and what became of each message. After a step commits, the
+ * people it concerns are told through the platform's message channels: the assignee (or the team's
+ * members) of what is theirs to do (dispatched, transferred, urged, reopened, cancelled), the
+ * resident who reported it and the order's watchers of its progress. Whoever took the step is not
+ * told of it. Each message is one row of the order's delivery log, written before it is handed over
+ * and updated when the channel answers, so the log shows a message that never left as well as one
+ * delivered. Messages are written in Simplified Chinese with the English beneath, as no one's
+ * language preference is stored yet.
+ */
+public final class Notices {
+
+  private static final Logger LOG = LoggerFactory.getLogger(Notices.class);
+  private static final Texts TEXTS = Texts.of(Notices.class);
+
+  /**
+   * The purpose messages are counted under by the channels' per-recipient limits: one per role, so
+   * that a resident's updates never use up what their technician may be sent.
+   */
+  private static String purpose(String role) {
+    return "workorder-" + role;
+  }
+
+  private static final Set<Action> TO_ASSIGNEE =
+      Set.of(
+          Action.DISPATCH,
+          Action.TRANSFER,
+          Action.URGE,
+          Action.REOPEN,
+          Action.CANCEL,
+          Action.CONFIRM,
+          Action.CLOSE);
+  private static final Set<Action> TO_REPORTER =
+      Set.of(
+          Action.GRAB,
+          Action.ACCEPT,
+          Action.START,
+          Action.PAUSE,
+          Action.RESUME,
+          Action.COMPLETE,
+          Action.CONFIRM,
+          Action.CLOSE,
+          Action.REOPEN,
+          Action.CANCEL);
+  private static final Set<Action> TO_WATCHERS =
+      Set.of(
+          Action.DISPATCH,
+          Action.GRAB,
+          Action.ACCEPT,
+          Action.START,
+          Action.PAUSE,
+          Action.RESUME,
+          Action.COMPLETE,
+          Action.CONFIRM,
+          Action.CLOSE,
+          Action.REOPEN,
+          Action.CANCEL,
+          Action.TRANSFER,
+          Action.URGE);
+
+  /** The platform's services a message needs; any may be absent (null). */
+  public record Ports(Messages messages, StaffDirectory staff, ResidentContacts residents) {}
+
+  private final Jdbc jdbc;
+  private final Clock clock;
+
+  public Notices(Jdbc jdbc, Clock clock) {
+    this.jdbc = jdbc;
+    this.clock = clock;
+  }
+
+  // ---------------------------------------------------------------------------------- watchers
+
+  public List<WatcherView> watchers(
+      long orderId, OrderGate gate, StaffDirectory staff, TenantSlug tenant) {
+    List<WatcherView> rows =
+        jdbc.read(
+            c -> {
+              gate.enter(c, orderId, false);
+              List<WatcherView> out = new ArrayList<>();
+              try (PreparedStatement ps =
+                  c.prepareStatement(
+                      "SELECT user_id, added_by, added_at FROM workorder_watcher"
+                          + " WHERE order_id = ? ORDER BY added_at, user_id")) {
+                ps.setLong(1, orderId);
+                try (ResultSet rs = ps.executeQuery()) {
+                  while (rs.next()) {
+                    out.add(
+                        new WatcherView(
+                            rs.getLong(1),
+                            null,
+                            Jdbc.getLong(rs, "added_by"),
+                            rs.getTimestamp(3).toInstant()));
+                  }
+                }
+              }
+              return out;
+            });
+    if (rows.isEmpty() || staff == null) {
+      return rows;
+    }
+    Map<Long, StaffDirectory.Contact> names =
+        staff.contacts(tenant, rows.stream().map(WatcherView::userId).toList());
+    return rows.stream()
+        .map(
+            w ->
+                new WatcherView(
+                    w.userId(),
+                    Optional.ofNullable(names.get(w.userId()))
+                        .map(StaffDirectory.Contact::displayName)
+                        .orElse(null),
+                    w.addedBy(),
+                    w.addedAt()))
+        .toList();
+  }
+
+  /** Adds a watcher; adding one twice keeps the first. */
+  public void watch(long orderId, long userId, Long addedBy, OrderGate gate) {
+    jdbc.transaction(
+        c -> {
+          gate.enter(c, orderId, true);
+          try (PreparedStatement ps =
+              c.prepareStatement(
+                  "INSERT INTO workorder_watcher (order_id, user_id, added_by, added_at)"
+                      + " VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING")) {
+            ps.setLong(1, orderId);
+            ps.setLong(2, userId);
+            Jdbc.setLong(ps, 3, addedBy);
+            ps.setTimestamp(4, Timestamp.from(clock.instant()));
+            ps.executeUpdate();
+          }
+          return null;
+        });
+  }
+
+  /** Removes a watcher; 404 when the user does not watch the order. */
+  public void unwatch(long orderId, long userId, OrderGate gate) {
+    jdbc.transaction(
+        c -> {
+          gate.enter(c, orderId, true);
+          try (PreparedStatement ps =
+              c.prepareStatement(
+                  "DELETE FROM workorder_watcher WHERE order_id = ? AND user_id = ?")) {
+            ps.setLong(1, orderId);
+            ps.setLong(2, userId);
+            if (ps.executeUpdate() == 0) {
+              throw Problems.notFound(TEXTS.text("label.watcher"), userId);
+            }
+          }
+          return null;
+        });
+  }
+
+  // ---------------------------------------------------------------------------------- the log
+
+  /** The order's delivery log, oldest first. */
+  public List<NoticeView> log(long orderId, OrderGate gate) {
+    return jdbc.read(
+        c -> {
+          gate.enter(c, orderId, false);
+          List<NoticeView> out = new ArrayList<>();
+          try (PreparedStatement ps =
+              c.prepareStatement(
+                  "SELECT id, action, recipient_kind, recipient_id, role, address_kind,"
+                      + " address_masked, state, channel, detail, created_at, updated_at"
+                      + " FROM workorder_notice WHERE order_id = ? ORDER BY id")) {
+            ps.setLong(1, orderId);
+            try (ResultSet rs = ps.executeQuery()) {
+              while (rs.next()) {
+                out.add(
+                    new NoticeView(
+                        rs.getLong(1),
+                        rs.getString(2),
+                        rs.getString(3),
+                        rs.getLong(4),
+                        rs.getString(5),
+                        rs.getString(6),
+                        rs.getString(7),
+                        rs.getString(8),
+                        rs.getString(9),
+                        rs.getString(10),
+                        rs.getTimestamp(11).toInstant(),
+                        rs.getTimestamp(12).toInstant()));
+              }
+            }
+          }
+          return out;
+        });
+  }
+
+  // ---------------------------------------------------------------------------------- telling
+
+  /**
+   * Tells the people {@code action} on {@code order} concerns, but not {@code actor} itself.
+   *
+   * @param actor who took the step, as a recipient would be named; null for the system
+   * @return the messages logged
+   */
+  public int tell(
+      TenantSlug tenant,
+      OrderView order,
+      Action action,
+      String note,
+      Recipient actor,
+      Ports ports) {
+    List<Recipient> recipients = recipients(order, action);
+    recipients.removeIf(
+        r -> actor != null && r.kind().equals(actor.kind()) && r.id() == actor.id());
+    if (recipients.isEmpty()) {
+      return 0;
+    }
+    Map<Long, StaffDirectory.Contact> staff =
+        ports.staff() == null
+            ? Map.of()
+            : ports
+                .staff()
+                .contacts(
+                    tenant,
+                    recipients.stream()
+                        .filter(r -> Recipient.STAFF.equals(r.kind()))
+                        .map(Recipient::id)
+                        .toList());
+    int logged = 0;
+    for (Recipient r : recipients) {
+      Optional<Address> to = address(tenant, r, staff, ports.residents());
+      long row = insert(order.id(), action, r, to.orElse(null));
+      logged++;
+      if (to.isEmpty()) {
+        continue;
+      }
+      if (ports.messages() == null) {
+        update(row, "refused", null, TEXTS.text("notice.no-messaging").in(Locale.ENGLISH));
+        continue;
+      }
+      Sending sending;
+      try {
+        sending = ports.messages().send(message(tenant, order, action, note, to.get(), r.role()));
+      } catch (RuntimeException e) {
+        LOG.warn("Tenant {}: order {} message to {} not sent", tenant, order.number(), r, e);
+        update(row, "failed", null, e.getClass().getSimpleName());
+        continue;
+      }
+      if (!sending.isAccepted()) {
+        update(row, "refused", null, sending.refusal() + ": " + sending.detail());
+        continue;
+      }
+      sending
+          .delivery()
+          .whenComplete(
+              (d, failure) -> {
+                if (failure != null) {
+                  update(row, "failed", null, failure.getClass().getSimpleName());
+                } else {
+                  update(row, state(d.status()), d.channel(), d.detail());
+                }
+              });
+    }
+    return logged;
+  }
+
+  /** Who a step concerns, each once: the assignee (or team), the reporter, the watchers. */
+  List<Recipient> recipients(OrderView order, Action action) {
+    Map<String, Recipient> out = new LinkedHashMap<>();
+    if (TO_ASSIGNEE.contains(action)) {
+      if (order.assigneeUserId() != null) {
+        add(out, Recipient.staff(order.assigneeUserId(), "assignee"));
+      } else if (order.assigneeTeamId() != null) {
+        for (long member : teamMembers(order.assigneeTeamId())) {
+          add(out, Recipient.staff(member, "assignee"));
+        }
+      }
+    }
+    // the resident who reported it, in the app or through staff on their behalf
+    if (TO_REPORTER.contains(action) && order.reporterPersonId() != null) {
+      add(out, Recipient.resident(order.reporterPersonId()));
+    }
+    if (TO_WATCHERS.contains(action)) {
+      for (long watcher : watcherIds(order.id())) {
+        add(out, Recipient.staff(watcher, "watcher"));
+      }
+    }
+    return new ArrayList<>(out.values());
+  }
+
+  private static void add(Map<String, Recipient> out, Recipient r) {
+    out.putIfAbsent(r.kind() + ":" + r.id(), r);
+  }
+
+  private List<Long> teamMembers(long teamId) {
+    return ids(
+        "SELECT user_id FROM workorder_team_member WHERE team_id = ? ORDER BY user_id", teamId);
+  }
+
+  private List<Long> watcherIds(long orderId) {
+    return ids(
+        "SELECT user_id FROM workorder_watcher WHERE order_id = ? ORDER BY user_id", orderId);
+  }
+
+  private List<Long> ids(String sql, long key) {
+    return jdbc.read(
+        c -> {
+          List<Long> out = new ArrayList<>();
+          try (PreparedStatement ps = c.prepareStatement(sql)) {
+            ps.setLong(1, key);
+            try (ResultSet rs = ps.executeQuery()) {
+              while (rs.next()) {
+                out.add(rs.getLong(1));
+              }
+            }
+          }
+          return out;
+        });
+  }
+
+  /** The person's e-mail address when they have one, else their phone number. */
+  private static Optional<Address> address(
+      TenantSlug tenant,
+      Recipient r,
+      Map<Long, StaffDirectory.Contact> staff,
+      ResidentContacts residents) {
+    String email;
+    String phone;
+    if (Recipient.STAFF.equals(r.kind())) {
+      StaffDirectory.Contact c = staff.get(r.id());
+      if (c == null) {
+        return Optional.empty();
+      }
+      email = c.email();
+      phone = c.phone();
+    } else {
+      Optional<ResidentContacts.Contact> c =
+          residents == null ? Optional.empty() : residents.contact(tenant, r.id());
+      if (c.isEmpty()) {
+        return Optional.empty();
+      }
+      email = c.get().email();
+      phone = c.get().phone();
+    }
+    if (email != null && !email.isBlank()) {
+      return Optional.of(Address.email(email));
+    }
+    if (phone != null && !phone.isBlank()) {
+      return Optional.of(Address.phone(phone));
+    }
+    return Optional.empty();
+  }
+
+  /** The message: Chinese, then English, each with the order, the step and its note. */
+  static Message message(
+      TenantSlug tenant, OrderView order, Action action, String note, Address to, String role) {
+    Locale zh = Locale.SIMPLIFIED_CHINESE;
+    Locale en = Locale.ENGLISH;
+    org.courtyard.api.Text word = word(action);
+    String subject = TEXTS.text("notice.subject", order.number(), word.in(zh)).in(zh);
+    StringBuilder text = new StringBuilder();
+    for (Locale l : List.of(zh, en)) {
+      if (!text.isEmpty()) {
+        text.append("\n\n---\n\n");
+      }
+      text.append(
+          TEXTS
+              .text("notice.body", order.number(), word.in(l), order.state(), order.description())
+              .in(l));
+      if (note != null && !note.isBlank()) {
+        text.append('\n').append(TEXTS.text("notice.note", note).in(l));
+      }
+    }
+    return Message.text(tenant, to, purpose(role), zh, subject, text.toString());
+  }
+
+  private static org.courtyard.api.Text word(Action action) {
+    return switch (action) {
+      case DISPATCH -> TEXTS.text("notice.action.dispatch");
+      case GRAB -> TEXTS.text("notice.action.grab");
+      case ACCEPT -> TEXTS.text("notice.action.accept");
+      case START -> TEXTS.text("notice.action.start");
+      case PAUSE -> TEXTS.text("notice.action.pause");
+      case RESUME -> TEXTS.text("notice.action.resume");
+      case COMPLETE -> TEXTS.text("notice.action.complete");
+      case CONFIRM -> TEXTS.text("notice.action.confirm");
+      case CLOSE -> TEXTS.text("notice.action.close");
+      case REOPEN -> TEXTS.text("notice.action.reopen");
+      case CANCEL -> TEXTS.text("notice.action.cancel");
+      case TRANSFER -> TEXTS.text("notice.action.transfer");
+      case URGE -> TEXTS.text("notice.action.urge");
+    };
+  }
+
+  private static String state(Delivery.Status status) {
+    return switch (status) {
+      case DELIVERED -> "delivered";
+      case UNCONFIRMED -> "unconfirmed";
+      case PERMANENT_FAILURE, TRANSIENT_FAILURE -> "failed";
+    };
+  }
+
+  private long insert(long orderId, Action action, Recipient r, Address to) {
+    return jdbc.transaction(
+        c -> {
+          try (PreparedStatement ps =
+              c.prepareStatement(
+                  "INSERT INTO workorder_notice (order_id, action, recipient_kind, recipient_id,"
+                      + " role, address_kind, address_masked, state, created_at, updated_at)"
+                      + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id")) {
+            Timestamp now = Timestamp.from(clock.instant());
+            ps.setLong(1, orderId);
+            ps.setString(2, action.code());
+            ps.setString(3, r.kind());
+            ps.setLong(4, r.id());
+            ps.setString(5, r.role());
+            ps.setString(6, to == null ? null : to.kind());
+            ps.setString(7, to == null ? null : clip(to.masked(), 200));
+            ps.setString(8, to == null ? "no-address" : "queued");
+            ps.setTimestamp(9, now);
+            ps.setTimestamp(10, now);
+            try (ResultSet rs = ps.executeQuery()) {
+              rs.next();
+              return rs.getLong(1);
+            }
+          }
+        });
+  }
+
+  private void update(long row, String state, String channel, String detail) {
+    try {
+      jdbc.transaction(
+          c -> {
+            try (PreparedStatement ps =
+                c.prepareStatement(
+                    "UPDATE workorder_notice SET state = ?, channel = ?, detail = ?,"
+                        + " updated_at = ? WHERE id = ?")) {
+              ps.setString(1, state);
+              ps.setString(2, channel == null ? null : clip(channel, 64));
+              ps.setString(3, detail == null ? null : clip(detail, 500));
+              ps.setTimestamp(4, Timestamp.from(clock.instant()));
+              ps.setLong(5, row);
+              ps.executeUpdate();
+            }
+            return null;
+          });
+    } catch (RuntimeException e) {
+      LOG.warn("The delivery log row {} keeps its state: {}", row, e.toString());
+    }
+  }
+
+  private static String clip(String s, int max) {
+    return s.length() <= max ? s : s.substring(0, max);
+  }
+}
