@@ -18,6 +18,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
+import java.time.LocalDate;
 import java.time.YearMonth;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -573,7 +574,123 @@ public class BillingScopeIT {
             .compareTo(estate1.get("/billing/ledger/check").json.path("debits").decimalValue()));
   }
 
+  @Test
+  public void a07_arrearsTotalsAreTheSumsOfTheListInEachScope() throws Exception {
+    // bills of two periods a month apart (and a one-off charge): on these days they fall into
+    // one, two or all of the buckets
+    LocalDate due = LocalDate.parse(billOf(owner, room("101"), lastMonth).path("dueDate").asText());
+    Set<String> nonEmpty = new HashSet<>();
+    for (LocalDate asOf :
+        List.of(
+            due.minusDays(5),
+            due.plusDays(1),
+            due.plusDays(20),
+            due.plusDays(70),
+            due.plusDays(200))) {
+      for (Http api : List.of(owner, company, estate1, building12, buildings11and12)) {
+        JsonNode summary = api.get("/billing/arrears/summary?asOf=" + asOf).json;
+        List<JsonNode> rows = all(api, "/billing/arrears?asOf=" + asOf, 2);
+        String where = api.base + " " + asOf + " " + summary;
+        assertEquals(where, asOf.toString(), summary.path("asOf").asText());
+        assertEquals(where, rows.size(), summary.path("rooms").asLong());
+        assertEquals(where, 0, sum(rows, "outstanding").compareTo(decimal(summary, "total")));
+        assertEquals(
+            where,
+            0,
+            api.get("/billing/arrears?limit=1&asOf=" + asOf)
+                .json
+                .path("total")
+                .decimalValue()
+                .compareTo(decimal(summary, "total")));
+        JsonNode buckets = summary.path("buckets");
+        assertEquals(where, 3, buckets.size());
+        for (JsonNode bucket : buckets) {
+          String key = bucket.path("key").asText();
+          assertEquals(where, 0, sum(rows, key).compareTo(decimal(bucket, "amount")));
+          assertEquals(
+              where,
+              rows.stream().filter(r -> r.path(key).decimalValue().signum() > 0).count(),
+              bucket.path("rooms").asLong());
+          if (bucket.path("rooms").asLong() > 0) {
+            nonEmpty.add(key);
+          }
+        }
+      }
+    }
+    assertEquals(Set.of("days0to30", "days31to90", "days90plus"), nonEmpty);
+    // a scope holds its own rooms only: estate 1's and estate 2's rooms make the company's
+    LocalDate asOf = due.plusDays(70);
+    JsonNode whole = owner.get("/billing/arrears/summary?asOf=" + asOf).json;
+    JsonNode one = estate1.get("/billing/arrears/summary?asOf=" + asOf).json;
+    assertEquals(roomsE1.size(), one.path("rooms").asLong());
+    assertEquals(7, whole.path("rooms").asLong());
+    assertEquals(
+        0,
+        decimal(
+                "select sum(total - paid) from "
+                    + SCHEMA
+                    + ".bill where status = 'open' and due_date < ? and room_id = any(?)",
+                java.sql.Date.valueOf(asOf),
+                roomsE1)
+            .compareTo(decimal(one, "total")));
+    assertTrue(decimal(whole, "total").compareTo(decimal(one, "total")) > 0);
+
+    // without a day: today in the company's zone; a day that is not one: the list's 400
+    assertEquals(200, estate1.get("/billing/arrears/summary").status);
+    assertProblem(
+        estate1.get("/billing/arrears/summary?asOf=2026-13-01"), 400, "invalid-parameter");
+    assertProblem(estate1.get("/billing/arrears/summary?asOf=yesterday"), 400, "invalid-parameter");
+  }
+
+  @Test
+  public void a08_billsNameTheirRoomsAsEstateDoes() throws Exception {
+    String label101 = "SE1/B11/U1/101";
+    List<JsonNode> bills = all(owner, "/billing/bills", 3);
+    assertFalse(bills.isEmpty());
+    for (JsonNode b : bills) {
+      String number = numberOf(b.path("roomId").asLong());
+      assertTrue(b.toString(), b.path("roomLabel").asText().endsWith("/U1/" + number));
+    }
+    JsonNode first = all(estate1, "/billing/bills?roomId=" + room("101")).get(0);
+    assertEquals(label101, first.path("roomLabel").asText());
+    assertEquals(
+        label101,
+        owner.get("/billing/bills/" + first.path("id").asLong()).json.path("roomLabel").asText());
+    for (JsonNode b : all(building12, "/billing/bills", 2)) {
+      assertTrue(b.toString(), b.path("roomLabel").asText().startsWith("SE1/B12/U1/"));
+    }
+    // the statement's bills too
+    JsonNode statement = estate1.get("/billing/rooms/" + room("101") + "/statement").json;
+    statement.path("bills").forEach(b -> assertEquals(label101, b.path("roomLabel").asText()));
+    assertEquals(label101, statement.path("label").asText());
+  }
+
   // ------------------------------------------------------------------------------- helpers
+
+  private static JsonNode billOf(Http api, long room, YearMonth period) throws Exception {
+    return all(api, "/billing/bills?roomId=" + room + "&period=" + period).get(0);
+  }
+
+  private static String numberOf(long roomId) {
+    return rooms.entrySet().stream()
+        .filter(e -> e.getValue() == roomId)
+        .map(Map.Entry::getKey)
+        .findFirst()
+        .orElseThrow();
+  }
+
+  private static BigDecimal sum(List<JsonNode> rows, String field) {
+    BigDecimal sum = BigDecimal.ZERO;
+    for (JsonNode r : rows) {
+      sum = sum.add(r.path(field).decimalValue());
+    }
+    return sum;
+  }
+
+  private static BigDecimal decimal(JsonNode node, String field) {
+    assertTrue(node.toString(), node.path(field).isNumber());
+    return node.path(field).decimalValue();
+  }
 
   private static long room(String number) {
     return rooms.get(number);

@@ -52,6 +52,7 @@ public abstract class BillingContract extends TenantApiContract {
     assertTrue(describe(a), items.size() >= 1);
     for (JsonNode bill : items) {
       assertEquals(room, bill.path("roomId").asLong());
+      assertTrue(describe(a), !bill.path("roomLabel").asText("").isBlank());
       assertEquals("open", bill.path("status").asText());
       assertTrue(bill.path("id").asLong() > 0);
       assertTrue(bill.path("period").asText().matches("\\d{4}-\\d{2}"));
@@ -70,6 +71,7 @@ public abstract class BillingContract extends TenantApiContract {
     Answer one = send("GET", "billing/bills/" + id, null, token);
     assertEquals(describe(one), 200, one.status());
     assertEquals(id, one.body().path("id").asLong());
+    assertEquals(items.get(0).path("roomLabel"), one.body().path("roomLabel"));
 
     Answer page = send("GET", "billing/bills?limit=1", null, token);
     assertPage(page);
@@ -361,6 +363,61 @@ public abstract class BillingContract extends TenantApiContract {
     }
     assertProblem(
         send("GET", "billing/arrears?asOf=30.06.2031", null, token), 400, "invalid-parameter");
+  }
+
+  @Test
+  public void theArrearsTotalsAreTheSumsOfTheListByAge() {
+    roomWithOpenBill();
+    String token = cashier();
+    Answer s = send("GET", "billing/arrears/summary?asOf=2031-06-30", null, token);
+    assertEquals(describe(s), 200, s.status());
+    JsonNode summary = s.body();
+    assertEquals("2031-06-30", summary.path("asOf").asText());
+    assertTrue(describe(s), summary.path("currency").asText().matches("[A-Z]{3}"));
+    List<JsonNode> rows = new ArrayList<>();
+    String cursor = null;
+    do {
+      Answer page =
+          send(
+              "GET",
+              "billing/arrears?limit=2&asOf=2031-06-30"
+                  + (cursor == null ? "" : "&cursor=" + cursor),
+              null,
+              token);
+      assertPage(page);
+      page.body().path("items").forEach(rows::add);
+      cursor =
+          page.body().path("nextCursor").isNull() ? null : page.body().path("nextCursor").asText();
+    } while (cursor != null);
+    assertTrue(describe(s), rows.size() >= 1);
+    assertEquals(describe(s), rows.size(), summary.path("rooms").asLong());
+    assertEquals(
+        describe(s), 0, sum(rows, "outstanding").compareTo(summary.path("total").decimalValue()));
+    List<String> keys = new ArrayList<>();
+    for (JsonNode bucket : summary.path("buckets")) {
+      String key = bucket.path("key").asText();
+      keys.add(key);
+      assertEquals(describe(s), 0, sum(rows, key).compareTo(bucket.path("amount").decimalValue()));
+      assertEquals(
+          describe(s),
+          rows.stream().filter(r -> r.path(key).decimalValue().signum() > 0).count(),
+          bucket.path("rooms").asLong());
+      assertTrue(describe(s), bucket.path("fromDays").asInt() >= 1);
+    }
+    assertEquals(List.of("days0to30", "days31to90", "days90plus"), keys);
+    assertTrue(describe(s), summary.path("buckets").get(2).path("toDays").isNull());
+    assertProblem(
+        send("GET", "billing/arrears/summary?asOf=30.06.2031", null, token),
+        400,
+        "invalid-parameter");
+  }
+
+  private static BigDecimal sum(List<JsonNode> rows, String field) {
+    BigDecimal sum = BigDecimal.ZERO;
+    for (JsonNode r : rows) {
+      sum = sum.add(r.path(field).decimalValue());
+    }
+    return sum;
   }
 
   @Test

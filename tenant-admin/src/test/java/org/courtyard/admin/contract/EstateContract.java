@@ -267,6 +267,32 @@ public abstract class EstateContract extends TenantApiContract {
   }
 
   @Test
+  public void roomsAreFoundByTheStartOfTheirNumberInOneEstate() {
+    long estate = estate();
+    long other = estate();
+    long u = unit(building(estate, "B1"), "U1");
+    long ou = unit(building(other, "B1"), "U1");
+    long r1801 = room(u, "1801", "vacant");
+    long r18a = room(u, "18a", "vacant");
+    room(u, "2801", "vacant");
+    room(ou, "1802", "vacant");
+
+    Answer found = send("GET", "estate/rooms?estateId=" + estate + "&number=18", null, admin);
+    assertPage(found);
+    List<Long> ids = new java.util.ArrayList<>();
+    found.body().path("items").forEach(r -> ids.add(r.path("id").asLong()));
+    assertEquals(List.of(r1801, r18a), ids);
+    Answer letters = send("GET", "estate/rooms?estateId=" + estate + "&number=18A", null, admin);
+    assertEquals(1, letters.body().path("items").size());
+    assertEquals(r18a, letters.body().path("items").get(0).path("id").asLong());
+    Answer paged =
+        send("GET", "estate/rooms?estateId=" + estate + "&number=1&limit=1", null, admin);
+    assertPage(paged);
+    assertEquals(1, paged.body().path("items").size());
+    assertTrue(describe(paged), !paged.body().path("nextCursor").isNull());
+  }
+
+  @Test
   public void buildingsUnitsAndRoomsAreRefusedWithFieldErrorsAndEditedWithTheirVersion() {
     long estate = estate();
     Map<String, Object> badBuilding = new LinkedHashMap<>();

@@ -482,6 +482,10 @@ public final class FakeBillingArea implements FakeArea {
       head.put("total", total);
       return pageWith(head, aged, r);
     }
+    if (r.is("GET", "arrears/summary")) {
+      r.require("billing.arrears.read");
+      return FakeResponse.json(arrearsSummary(asOf(r), aged(r, asOf(r))));
+    }
     if (r.is("GET", "arrears/reminders")) {
       r.require("billing.arrears.read");
       LocalDate asOf = asOf(r);
@@ -1076,6 +1080,41 @@ public final class FakeBillingArea implements FakeArea {
     return new ArrayList<>(byRoom.values());
   }
 
+  /**
+   * The totals of the rooms' aged arrears, as the platform sums them in SQL: per bucket the amount
+   * and the rooms with something that old.
+   */
+  private static Map<String, Object> arrearsSummary(
+      LocalDate asOf, List<Map<String, Object>> aged) {
+    Map<String, Object> summary = new LinkedHashMap<>();
+    summary.put("asOf", asOf.toString());
+    summary.put("currency", CURRENCY);
+    BigDecimal total = BigDecimal.ZERO.setScale(2);
+    List<Map<String, Object>> buckets = new ArrayList<>();
+    Object[][] ages = {{"days0to30", 1, 30}, {"days31to90", 31, 90}, {"days90plus", 91, null}};
+    for (Object[] age : ages) {
+      BigDecimal amount = BigDecimal.ZERO.setScale(2);
+      long rooms = 0;
+      for (Map<String, Object> a : aged) {
+        BigDecimal part = (BigDecimal) a.get((String) age[0]);
+        amount = amount.add(part);
+        rooms += part.signum() > 0 ? 1 : 0;
+      }
+      Map<String, Object> bucket = new LinkedHashMap<>();
+      bucket.put("key", age[0]);
+      bucket.put("fromDays", age[1]);
+      bucket.put("toDays", age[2]);
+      bucket.put("amount", amount);
+      bucket.put("rooms", rooms);
+      buckets.add(bucket);
+      total = total.add(amount);
+    }
+    summary.put("total", total);
+    summary.put("rooms", (long) aged.size());
+    summary.put("buckets", buckets);
+    return summary;
+  }
+
   /** A cursor page with members of its own before {@code items} and {@code nextCursor}. */
   private static FakeResponse pageWith(
       Map<String, Object> head, List<Map<String, Object>> all, FakeRequest r) {
@@ -1307,6 +1346,7 @@ public final class FakeBillingArea implements FakeArea {
     Map<String, Object> j = new LinkedHashMap<>();
     j.put("id", b.id);
     j.put("roomId", b.room.id());
+    j.put("roomLabel", b.room.label());
     j.put("buildingId", b.room.buildingId());
     j.put("period", b.period);
     j.put("kind", b.kind);

@@ -80,6 +80,33 @@ public final class FakeEstateArea implements FakeArea {
     return put(rooms, roomRow(unitId, number, floor, new BigDecimal(area), type, "vacant"));
   }
 
+  /**
+   * Seeds a room with the ids other areas' fakes already use for it (billing's rooms 101, 102 in
+   * estate 1 ...), with its estate, building and unit made as needed under those ids; the ids the
+   * fake hands out afterwards are larger.
+   */
+  public synchronized long placedRoom(
+      long estateId,
+      String estateCode,
+      long buildingId,
+      String buildingCode,
+      long unitId,
+      String unitCode,
+      long roomId,
+      String number) {
+    if (!estates.containsKey(estateId)) {
+      putAt(estates, estateId, estateRow(estateCode, estateCode, null));
+    }
+    if (!buildings.containsKey(buildingId)) {
+      putAt(buildings, buildingId, buildingRow(estateId, buildingCode, buildingCode, null));
+    }
+    if (!units.containsKey(unitId)) {
+      putAt(units, unitId, unitRow(buildingId, unitCode, unitCode));
+    }
+    putAt(rooms, roomId, roomRow(unitId, number, 1, new BigDecimal("80"), "residential", "vacant"));
+    return roomId;
+  }
+
   /** A stored room as JSON members, for tests to look at. */
   public synchronized Map<String, Object> roomNamed(String number) {
     return rooms.values().stream()
@@ -376,8 +403,11 @@ public final class FakeEstateArea implements FakeArea {
 
   private FakeResponse listRooms(FakeRequest r) {
     r.require("estate.room.read");
+    Long estateId = filterId(r, "estateId");
     Long unitId = filterId(r, "unitId");
     Long buildingId = filterId(r, "buildingId");
+    // the platform's number filter: a prefix, letters compared without case
+    String number = r.query("number") == null ? "" : r.query("number").strip();
     String type = r.query("type");
     String status = r.query("status");
     if (type != null && !type.isBlank() && !TYPES.contains(type.toLowerCase(Locale.ROOT))) {
@@ -391,6 +421,10 @@ public final class FakeEstateArea implements FakeArea {
     Predicate<Map<String, Object>> keep =
         x ->
             (unitId == null || x.get("unitId").equals(unitId))
+                && (estateId == null || x.get("estateId").equals(estateId))
+                && ((String) x.get("number"))
+                    .toUpperCase(Locale.ROOT)
+                    .startsWith(number.toUpperCase(Locale.ROOT))
                 && (buildingId == null || x.get("buildingId").equals(buildingId))
                 && (type == null || type.isBlank() || x.get("type").equals(type))
                 && (status == null || status.isBlank() || x.get("status").equals(status));
@@ -942,7 +976,11 @@ public final class FakeEstateArea implements FakeArea {
   // ------------------------------------------------------------------------------ rows
 
   private long put(Map<Long, Map<String, Object>> table, Map<String, Object> row) {
-    long id = nextId++;
+    return putAt(table, nextId, row);
+  }
+
+  private long putAt(Map<Long, Map<String, Object>> table, long id, Map<String, Object> row) {
+    nextId = Math.max(nextId, id + 1);
     Map<String, Object> withId = new LinkedHashMap<>();
     withId.put("id", id);
     withId.putAll(row);

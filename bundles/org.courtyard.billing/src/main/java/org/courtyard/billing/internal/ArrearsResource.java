@@ -18,6 +18,7 @@ import org.courtyard.api.rest.Doc;
 import org.courtyard.api.rest.ModuleResource;
 import org.courtyard.api.rest.Permission;
 import org.courtyard.api.rest.TenantPrincipal;
+import org.courtyard.billing.internal.dto.ArrearsSummaryView;
 import org.courtyard.billing.internal.dto.ArrearsView;
 import org.courtyard.billing.internal.dto.ReminderView;
 import org.osgi.service.component.annotations.Activate;
@@ -25,8 +26,8 @@ import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 
 /**
- * Arrears (欠费) under {@code /api/v1/billing/arrears}: what rooms owe on a day, and the payment
- * reminders (催缴) to send.
+ * Arrears (欠费) under {@code /api/v1/billing/arrears}: what rooms owe on a day, its totals by age,
+ * and the payment reminders (催缴) to send.
  */
 @Component(
     service = ModuleResource.class,
@@ -67,6 +68,26 @@ public class ArrearsResource implements ModuleResource {
     return instance
         .reports()
         .arrears(date, Cursor.decode(cursor), limit(limit), TenantPrincipal.scopeOf(security));
+  }
+
+  @Doc(
+      summary = "Get the arrears totals",
+      description =
+          "What the rooms in scope owe past due on asOf (YYYY-MM-DD, default today in the"
+              + " company's time zone): the total and the rooms owing, and per age bucket (1-30,"
+              + " 31-90, over 90 days past due) the amount and the rooms with arrears of that age;"
+              + " the sums of the arrears list's rows.")
+  @Permission("billing.arrears.read")
+  @GET
+  @Path("summary")
+  public ArrearsSummaryView summary(
+      @Context SecurityContext security, @QueryParam("asOf") String asOf) {
+    BillingTenant instance = billing.of(security);
+    LocalDate date = date("asOf", asOf);
+    if (date == null) {
+      date = LocalDate.now(Clock.systemUTC().withZone(instance.catalog().settings().zone()));
+    }
+    return instance.arrearsTotals().on(date, TenantPrincipal.scopeOf(security));
   }
 
   @Doc(

@@ -69,6 +69,7 @@ public final class BillingTenant extends JpaTenantModule {
   private final Payments payments;
   private final Reversals reversals;
   private final Reports reports;
+  private final ArrearsTotals arrearsTotals;
   private final Meters meters;
   private final ReadingImport readingImport;
   private final PlaceBackfills.Task backfill;
@@ -99,6 +100,7 @@ public final class BillingTenant extends JpaTenantModule {
     this.payments = new Payments(tenant, jdbc, catalog, estate, clock);
     this.reversals = new Reversals(jdbc, clock);
     this.reports = new Reports(tenant, jdbc, catalog, estate, clock);
+    this.arrearsTotals = new ArrearsTotals(jdbc, catalog);
     this.meters = new Meters(tenant, jdbc, catalog, estate, clock);
     this.readingImport = new ReadingImport(tenant, jdbc, catalog, clock);
     this.today = new TodayFigures(jdbc, catalog, clock);
@@ -153,6 +155,10 @@ public final class BillingTenant extends JpaTenantModule {
 
   Reports reports() {
     return reports;
+  }
+
+  ArrearsTotals arrearsTotals() {
+    return arrearsTotals;
   }
 
   Meters meters() {

@@ -53,6 +53,7 @@ final class Reports {
   private final Jdbc jdbc;
   private final Catalog catalog;
   private final EstateDirectory estate;
+  private final RoomLabels labels;
   private final Clock clock;
 
   Reports(TenantSlug tenant, Jdbc jdbc, Catalog catalog, EstateDirectory estate, Clock clock) {
@@ -60,6 +61,7 @@ final class Reports {
     this.jdbc = jdbc;
     this.catalog = catalog;
     this.estate = estate;
+    this.labels = new RoomLabels(tenant, estate);
     this.clock = clock;
   }
 
@@ -75,24 +77,30 @@ final class Reports {
    *     or is outside the scope, alike
    */
   BillView bill(long id, DataScope scope) {
-    return jdbc.read(
-        c -> {
-          List<BillView> bills =
-              bills(
-                  c,
-                  BILL_SELECT + " WHERE id = ?" + Scopes.and(scope, ""),
-                  ps -> {
-                    ps.setLong(1, id);
-                    Scopes.bind(c, ps, 2, scope);
-                  });
-          if (bills.isEmpty()) {
-            throw Problems.notFound(TEXTS.text("label.bill"), id);
-          }
-          return bills.get(0);
-        });
+    BillView bill =
+        jdbc.read(
+            c -> {
+              List<BillView> bills =
+                  bills(
+                      c,
+                      BILL_SELECT + " WHERE id = ?" + Scopes.and(scope, ""),
+                      ps -> {
+                        ps.setLong(1, id);
+                        Scopes.bind(c, ps, 2, scope);
+                      });
+              if (bills.isEmpty()) {
+                throw Problems.notFound(TEXTS.text("label.bill"), id);
+              }
+              return bills.get(0);
+            });
+    return bill.labelled(roomLabel(bill.roomId()));
   }
 
-  /** A page of the bills in scope, by id; a narrow scope's is read by {@link Scopes#page}. */
+  /**
+   * A page of the bills in scope, by id; a narrow scope's is read by {@link Scopes#page}. The
+   * rooms' labels are asked of estate once for the page ({@link RoomLabels}), after the page is
+   * read.
+   */
   Page<BillView> listBills(
       Long roomId,
       Long buildingId,
@@ -119,25 +127,29 @@ final class Reports {
       where.append(" AND status = ?");
       params.add(status);
     }
-    return jdbc.read(
-        c -> {
-          List<BillView> items =
-              scope.isAll()
-                  ? bills(
-                      c,
-                      BILL_SELECT + " WHERE " + where + " ORDER BY id LIMIT " + (limit + 1),
-                      ps -> Scopes.set(ps, 1, params))
-                  : bills(
-                      c,
-                      Scopes.page(BILL_COLUMNS, "bill", where.toString(), "id", limit + 1),
-                      ps -> Scopes.bindPage(c, ps, scope, params));
-          String next = null;
-          if (items.size() > limit) {
-            items = items.subList(0, limit);
-            next = Cursor.encode(items.get(limit - 1).id());
-          }
-          return new Page<>(items, next);
-        });
+    Page<BillView> page =
+        jdbc.read(
+            c -> {
+              List<BillView> items =
+                  scope.isAll()
+                      ? bills(
+                          c,
+                          BILL_SELECT + " WHERE " + where + " ORDER BY id LIMIT " + (limit + 1),
+                          ps -> Scopes.set(ps, 1, params))
+                      : bills(
+                          c,
+                          Scopes.page(BILL_COLUMNS, "bill", where.toString(), "id", limit + 1),
+                          ps -> Scopes.bindPage(c, ps, scope, params));
+              String next = null;
+              if (items.size() > limit) {
+                items = items.subList(0, limit);
+                next = Cursor.encode(items.get(limit - 1).id());
+              }
+              return new Page<>(items, next);
+            });
+    Map<Long, String> byRoom = labels.of(page.items.stream().map(BillView::roomId).toList());
+    return new Page<>(
+        page.items.stream().map(b -> b.labelled(byRoom.get(b.roomId()))).toList(), page.nextCursor);
   }
 
   /**
@@ -213,6 +225,7 @@ final class Reports {
           new BillView(
               (Long) r[0],
               (Long) r[1],
+              null,
               (Long) r[2],
               (String) r[3],
               (String) r[4],
@@ -493,11 +506,12 @@ final class Reports {
               outstanding = outstanding.add(b.outstanding());
             }
           }
+          String label = room.map(r -> r.label).orElse(null);
           return new StatementView(
               roomId,
-              room.map(r -> r.label).orElse(null),
+              label,
               settings.currency(),
-              bills,
+              bills.stream().map(b -> b.labelled(label)).toList(),
               payments,
               refunds,
               billed,

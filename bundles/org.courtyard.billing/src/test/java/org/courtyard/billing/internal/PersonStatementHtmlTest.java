@@ -30,6 +30,7 @@ class PersonStatementHtmlTest {
         new BillView(
             1,
             12,
+            "GV/B1/U1/1801",
             2,
             "2026-10",
             "periodic",

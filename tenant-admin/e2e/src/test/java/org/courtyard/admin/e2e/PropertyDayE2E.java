@@ -283,7 +283,7 @@ class PropertyDayE2E {
         visible(By.xpath("//*[@id='bills-grid']/vaadin-grid-cell-content[contains(., '160.00')]"));
     assertThat(browser.findElements(By.xpath("//*[@id='bills-grid']/vaadin-grid-cell-content")))
         .extracting(WebElement::getText)
-        .contains(String.valueOf(eastRoom))
+        .contains("EAST/B1/U1/101")
         .noneMatch(text -> text.contains("190.00"));
     eastBill.click();
     screenshot("bills");
@@ -293,7 +293,7 @@ class PropertyDayE2E {
     WebElement amount = visible(By.cssSelector("#payment-amount > input"));
     assertThat(amount.getDomProperty("value")).isEqualTo("160.00");
     assertThat(visible(By.cssSelector("#payment-room > input")).getDomProperty("value"))
-        .isEqualTo(String.valueOf(eastRoom));
+        .isEqualTo(EAST + " · B1 · U1 · 101");
     visible(By.id("payment-submit")).click();
     String paid = visible(By.id("payment-done")).getText();
     assertThat(paid).contains("160.00").contains("room " + eastRoom);

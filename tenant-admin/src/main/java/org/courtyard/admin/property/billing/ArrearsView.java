@@ -6,9 +6,12 @@ import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.datepicker.DatePicker;
 import com.vaadin.flow.component.grid.ColumnTextAlign;
 import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.function.SerializableFunction;
 import com.vaadin.flow.router.HasDynamicTitle;
@@ -26,9 +29,10 @@ import org.courtyard.admin.property.PropertySession;
 import org.courtyard.admin.ui.Errors;
 
 /**
- * Arrears aging (欠费账龄) on a day: the total past due, each room's arrears by age (1–30 days, 31–90,
- * over 90) and the reminder list (催缴: rooms with something more than 30 days past due, largest
- * first), each leading to the room's statement for those allowed.
+ * Arrears aging (欠费账龄) on a day: the total past due and, per age (1–30 days, 31–90, over 90), how
+ * much in how many rooms with a bar for its share; then each room's arrears by age and the reminder
+ * list (催缴: rooms with something more than 30 days past due, largest first), each leading to the
+ * room's statement for those allowed.
  */
 @Route(value = "billing/arrears", layout = PropertyLayout.class)
 @PropertyScreen(
@@ -40,6 +44,7 @@ public final class ArrearsView extends VerticalLayout implements HasDynamicTitle
 
   private final DatePicker asOf = new DatePicker();
   private final Paragraph total = new Paragraph();
+  private final HorizontalLayout buckets = new HorizontalLayout();
   private final Grid<Arrears.Room> rooms = new Grid<>();
   private final Grid<Arrears.Reminder> reminders = new Grid<>();
   private String currency;
@@ -53,7 +58,10 @@ public final class ArrearsView extends VerticalLayout implements HasDynamicTitle
     asOf.addValueChangeListener(e -> load());
     total.setId("arrears-total");
     total.getStyle().set("font-size", "var(--lumo-font-size-xl)").set("font-weight", "600");
-    add(asOf, total);
+    buckets.setId("arrears-buckets");
+    buckets.setWrap(true);
+    buckets.setPadding(false);
+    add(asOf, total, buckets);
 
     add(new H3(getTranslation("billing.arrears.aging")));
     rooms.setId("arrears-grid");
@@ -126,7 +134,7 @@ public final class ArrearsView extends VerticalLayout implements HasDynamicTitle
     return getTranslation("billing.arrears.title");
   }
 
-  /** The day's total, then the two lists, all asked of the API for that day. */
+  /** The day's totals, then the two lists, all asked of the API for that day. */
   void load() {
     BillingClient client = new BillingClient(PropertySession.api());
     LocalDate day = asOf.getValue();
@@ -138,8 +146,10 @@ public final class ArrearsView extends VerticalLayout implements HasDynamicTitle
               "billing.arrears.total",
               Money.format(s.total(), s.currency(), getLocale()),
               String.valueOf(s.asOf())));
+      showBuckets(s);
     } catch (ApiProblem | ApiUnreachable e) {
       total.setText("");
+      buckets.removeAll();
       Errors.show(e);
       return;
     }
@@ -149,11 +159,59 @@ public final class ArrearsView extends VerticalLayout implements HasDynamicTitle
     m.bind(reminders);
   }
 
+  /** Per age: the amount, the rooms, and a bar as long as its share of the largest bucket. */
+  private void showBuckets(Arrears.Summary s) {
+    buckets.removeAll();
+    Span rooms = new Span(getTranslation("billing.arrears.summary.rooms", s.rooms()));
+    rooms.setId("arrears-rooms");
+    BigDecimal largest = BigDecimal.ZERO;
+    for (Arrears.Bucket b : s.buckets()) {
+      largest = largest.max(b.amount());
+    }
+    int i = 0;
+    for (Arrears.Bucket b : s.buckets()) {
+      String name = getTranslation("billing.arrears." + b.key());
+      String amount = Money.format(b.amount(), s.currency(), getLocale());
+      Span heading = new Span(name);
+      heading.getStyle().set("color", "var(--lumo-secondary-text-color)");
+      Span figure = new Span(amount);
+      figure.setId("arrears-bucket-" + b.key() + "-amount");
+      figure.getStyle().set("font-size", "var(--lumo-font-size-l)").set("font-weight", "600");
+      Span count = new Span(getTranslation("billing.arrears.bucket.rooms", b.rooms()));
+      count.setId("arrears-bucket-" + b.key() + "-rooms");
+      Div bar = new Div();
+      bar.addClassName("aging-bar");
+      bar.setWidthFull();
+      bar.getElement()
+          .setProperty(
+              "innerHTML",
+              AgingBars.svg(
+                  i++,
+                  b.amount(),
+                  largest,
+                  getTranslation("billing.arrears.bucket.bar", name, amount, b.rooms())));
+      VerticalLayout card = new VerticalLayout(heading, figure, count, bar);
+      card.setId("arrears-bucket-" + b.key());
+      card.setSpacing(false);
+      card.setWidth("14em");
+      card.getStyle()
+          .set("border", "1px solid var(--lumo-contrast-10pct)")
+          .set("border-radius", "var(--lumo-border-radius-l)");
+      buckets.add(card);
+    }
+    buckets.addComponentAtIndex(0, rooms);
+    buckets.setDefaultVerticalComponentAlignment(Alignment.CENTER);
+  }
+
   private <T> void money(Grid<T> grid, SerializableFunction<T, BigDecimal> value, String header) {
     grid.addColumn(x -> Money.format(value.apply(x), currency, getLocale()))
         .setHeader(getTranslation(header))
         .setTextAlign(ColumnTextAlign.END)
         .setAutoWidth(true);
+  }
+
+  HorizontalLayout buckets() {
+    return buckets;
   }
 
   Grid<Arrears.Room> rooms() {

@@ -96,12 +96,13 @@ public final class BillingClient implements Serializable {
     return rooms;
   }
 
-  /** The day, currency and total past due over every room in scope. */
+  /** The day's totals past due over every room in scope, in all and by age. */
   public Arrears.Summary arrearsSummary(java.time.LocalDate asOf) {
     Map<String, Object> query = new LinkedHashMap<>();
-    query.put("limit", 1);
-    query.put("asOf", asOf);
-    return api.get("billing/arrears", query, Arrears.Summary.class);
+    if (asOf != null) {
+      query.put("asOf", asOf);
+    }
+    return api.get("billing/arrears/summary", query, Arrears.Summary.class);
   }
 
   /** Rooms to remind, largest amount owed first. */

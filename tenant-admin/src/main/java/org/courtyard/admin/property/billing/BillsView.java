@@ -86,7 +86,7 @@ public final class BillsView extends VerticalLayout implements HasDynamicTitle {
     grid.setId("bills-grid");
     grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES);
     grid.addColumn(Bill::id).setHeader(getTranslation("billing.bill.id")).setAutoWidth(true);
-    grid.addColumn(Bill::roomId).setHeader(getTranslation("billing.room")).setAutoWidth(true);
+    grid.addColumn(Bill::room).setHeader(getTranslation("billing.room")).setAutoWidth(true);
     grid.addColumn(Bill::period).setHeader(getTranslation("billing.period")).setAutoWidth(true);
     grid.addColumn(b -> Texts.state("billing.bill.kind.", b.kind()))
         .setHeader(getTranslation("billing.bill.kind"));
@@ -155,10 +155,11 @@ public final class BillsView extends VerticalLayout implements HasDynamicTitle {
     H3 title =
         new H3(
             getTranslation(
-                "billing.bill.heading",
+                "billing.bill.heading.room",
                 bill.id(),
-                bill.roomId(),
+                bill.room(),
                 bill.period() == null ? "—" : bill.period()));
+    title.setId("bill-heading");
     Grid<Bill.Line> lines = new Grid<>();
     lines.setId("bill-lines");
     lines.setAllRowsVisible(true);

@@ -1,5 +1,6 @@
 package org.courtyard.admin.property.billing;
 
+import static com.github.mvysny.kaributesting.v10.LocatorJ._find;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -9,8 +10,12 @@ import com.github.mvysny.kaributesting.v10.HasValueUtilsKt;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.datepicker.DatePicker;
+import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.html.Span;
+import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -55,6 +60,54 @@ class ArrearsViewTest extends BillingTestBase {
   }
 
   @Test
+  void theTotalsByAgeAreShownAboveTheListWithABarEach() {
+    signIn("officer");
+    open();
+    assertThat(text("arrears-rooms")).isEqualTo("Rooms owing: 3");
+    assertThat(text("arrears-bucket-days0to30-amount")).isEqualTo("CN¥350.00");
+    assertThat(text("arrears-bucket-days0to30-rooms")).isEqualTo("2 rooms");
+    assertThat(text("arrears-bucket-days31to90-amount")).isEqualTo("CN¥100.00");
+    assertThat(text("arrears-bucket-days31to90-rooms")).isEqualTo("1 room");
+    assertThat(text("arrears-bucket-days90plus-amount")).isEqualTo("CN¥200.00");
+    // the bars are as long as each bucket against the largest: 350, 100 and 200 of 200 units
+    assertThat(bars())
+        .hasSize(3)
+        .satisfies(b -> assertThat(b.get(0)).contains("class=\"bar\" width=\"200.0\""))
+        .satisfies(b -> assertThat(b.get(1)).contains("class=\"bar\" width=\"57.1\""))
+        .satisfies(b -> assertThat(b.get(2)).contains("class=\"bar\" width=\"114.3\""))
+        .satisfies(b -> assertThat(b.get(2)).contains("<title>Over 90 days: CN¥200.00 in 1 room"));
+
+    // the totals are the sums of the list
+    ArrearsView view = _get(ArrearsView.class);
+    BigDecimal days0to30 = BigDecimal.ZERO;
+    for (Arrears.Room r : GridKt._fetch(view.rooms(), 0, 50)) {
+      days0to30 = days0to30.add(r.days0to30());
+    }
+    assertThat(days0to30).isEqualByComparingTo("350.00");
+  }
+
+  @Test
+  void anEmptyDayHasEmptyBars() {
+    signIn("officer");
+    UI.getCurrent().navigate(ArrearsView.class);
+    HasValueUtilsKt._setValue(
+        _get(DatePicker.class, s -> s.withId("arrears-as-of")), LocalDate.of(2026, 1, 1));
+    assertThat(text("arrears-rooms")).isEqualTo("Rooms owing: 0");
+    assertThat(bars()).hasSize(3).allMatch(b -> b.contains("class=\"bar\" width=\"0.0\""));
+  }
+
+  private static String text(String id) {
+    return _get(Span.class, s -> s.withId(id)).getText();
+  }
+
+  private static List<String> bars() {
+    return _find(_get(ArrearsView.class).buckets(), Div.class, s -> s.withClasses("aging-bar"))
+        .stream()
+        .map(d -> d.getElement().getProperty("innerHTML"))
+        .toList();
+  }
+
+  @Test
   void theReminderListHoldsWhatIsOver30DaysLargestFirstAndLeadsToTheStatement() {
     signIn("officer");
     open();
@@ -85,5 +138,7 @@ class ArrearsViewTest extends BillingTestBase {
     chinese();
     open();
     assertThat(total()).isEqualTo("2026-12-15 逾期欠费合计：¥650.00");
+    assertThat(text("arrears-rooms")).isEqualTo("欠费房间：3 间");
+    assertThat(text("arrears-bucket-days0to30-rooms")).isEqualTo("2 间房");
   }
 }

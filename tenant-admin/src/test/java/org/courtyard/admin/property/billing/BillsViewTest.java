@@ -11,6 +11,7 @@ import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.BigDecimalField;
 import com.vaadin.flow.component.textfield.TextField;
@@ -48,7 +49,8 @@ class BillsViewTest extends BillingTestBase {
     UI.getCurrent().navigate(BillsView.class);
     assertThat(rows()).extracting(Bill::roomId).containsExactly(101L, 101L, 201L);
     assertThat(GridKt._getFormattedRow(grid(), 1))
-        .contains("2026-11", "CN¥310.50", "CN¥0.00", "Open", "Periodic");
+        .contains("Sunny Garden 1-101", "2026-11", "CN¥310.50", "CN¥0.00", "Open", "Periodic");
+    assertThat(GridKt._getFormattedRow(grid(), 2)).contains("Lake View 2-201");
   }
 
   @Test
@@ -98,6 +100,8 @@ class BillsViewTest extends BillingTestBase {
     Bill first = rows().get(0);
     assertThat(first.id()).isEqualTo(october101);
     grid().select(first);
+    assertThat(_get(H3.class, s -> s.withId("bill-heading")).getText())
+        .isEqualTo("Bill " + october101 + " — Sunny Garden 1-101, 2026-10");
 
     @SuppressWarnings("unchecked")
     Grid<Bill.Line> lines = _get(Grid.class, s -> s.withId("bill-lines"));
@@ -107,7 +111,9 @@ class BillsViewTest extends BillingTestBase {
 
     ButtonKt._click(_get(Button.class, s -> s.withId("bill-pay")));
     assertThat(currentView()).isInstanceOf(CounterView.class);
-    assertThat(_get(TextField.class, s -> s.withId("payment-room")).getValue()).isEqualTo("101");
+    RoomByNumber room = _get(RoomByNumber.class, s -> s.withId("payment-room"));
+    assertThat(room.getValue().id()).isEqualTo(101L);
+    assertThat(room.getValue().number()).isEqualTo("101");
     assertThat(_get(BigDecimalField.class, s -> s.withId("payment-amount")).getValue())
         .isEqualByComparingTo(new BigDecimal("300.00"));
   }
