@@ -77,6 +77,8 @@ public final class FakeWorkOrdersArea implements FakeArea {
 
   private final List<Map<String, Object>> categories = new ArrayList<>();
   private final Map<Long, List<Map<String, Object>>> charges = new HashMap<>();
+  private final Map<Long, List<Map<String, Object>>> watchers = new HashMap<>();
+  private final Map<Long, List<Map<String, Object>>> notices = new HashMap<>();
   private final List<Map<String, Object>> orders = new ArrayList<>();
   private final Map<Long, List<Map<String, Object>>> timelines = new LinkedHashMap<>();
   private final Map<Long, long[]> rooms = new LinkedHashMap<>();
@@ -133,6 +135,8 @@ public final class FakeWorkOrdersArea implements FakeArea {
   public synchronized void clear() {
     categories.clear();
     charges.clear();
+    watchers.clear();
+    notices.clear();
     orders.clear();
     timelines.clear();
     rooms.clear();
@@ -189,6 +193,25 @@ public final class FakeWorkOrdersArea implements FakeArea {
   /** The category as stored (what the API would answer). */
   public synchronized Map<String, Object> categoryJson(long id) {
     return new LinkedHashMap<>(categoryById(id));
+  }
+
+  /** A message in the order's delivery log, as a step of the platform would have logged it. */
+  public synchronized void notice(long orderId, String action, String role, long to, String state) {
+    Map<String, Object> n = new LinkedHashMap<>();
+    List<Map<String, Object>> list = notices.computeIfAbsent(orderId, k -> new ArrayList<>());
+    n.put("id", (long) list.size() + 1);
+    n.put("action", action);
+    n.put("recipientKind", "reporter".equals(role) ? "resident" : "staff");
+    n.put("recipientId", to);
+    n.put("role", role);
+    n.put("addressKind", "email");
+    n.put("address", "te***@example.com");
+    n.put("state", state);
+    n.put("channel", "log");
+    n.put("detail", "refused".equals(state) ? "THROTTLED: enough messages" : null);
+    n.put("createdAt", Instant.now().toString());
+    n.put("updatedAt", Instant.now().toString());
+    list.add(n);
   }
 
   /** Makes a category a paid one, charged within the range. */
@@ -392,6 +415,42 @@ public final class FakeWorkOrdersArea implements FakeArea {
       r.require(READ);
       visible(r, idAt(r, 1));
       return FakeResponse.json(timelines.getOrDefault(idAt(r, 1), List.of()));
+    }
+    if (r.is("GET", "orders/\\d+/watchers")) {
+      r.require(READ);
+      visible(r, idAt(r, 1));
+      return FakeResponse.json(watchers.getOrDefault(idAt(r, 1), List.of()));
+    }
+    if (r.is("PUT", "orders/\\d+/watchers/\\d+")) {
+      r.require(DISPATCH);
+      visible(r, idAt(r, 1));
+      long user = idAt(r, 3);
+      List<Map<String, Object>> list = watchers.computeIfAbsent(idAt(r, 1), k -> new ArrayList<>());
+      if (list.stream().noneMatch(w -> ((Number) w.get("userId")).longValue() == user)) {
+        Map<String, Object> w = new LinkedHashMap<>();
+        w.put("userId", user);
+        w.put("displayName", "User " + user);
+        w.put("addedBy", r.caller().userId());
+        w.put("addedAt", Instant.now().toString());
+        list.add(w);
+      }
+      return FakeResponse.noContent();
+    }
+    if (r.is("DELETE", "orders/\\d+/watchers/\\d+")) {
+      r.require(DISPATCH);
+      visible(r, idAt(r, 1));
+      long user = idAt(r, 3);
+      if (!watchers
+          .getOrDefault(idAt(r, 1), new ArrayList<>())
+          .removeIf(w -> ((Number) w.get("userId")).longValue() == user)) {
+        throw new FakeProblem(404, "not-found", "Not found", "Watcher " + user + " not found.");
+      }
+      return FakeResponse.noContent();
+    }
+    if (r.is("GET", "orders/\\d+/notices")) {
+      r.require(READ);
+      visible(r, idAt(r, 1));
+      return FakeResponse.json(notices.getOrDefault(idAt(r, 1), List.of()));
     }
     if (r.is("GET", "orders/\\d+/charges")) {
       r.require(READ);

@@ -410,4 +410,34 @@ public abstract class WorkOrdersContract extends TenantApiContract {
     assertEquals(describe(charges), 200, charges.status());
     assertTrue(describe(charges), charges.body().isArray() && charges.body().isEmpty());
   }
+
+  @Test
+  public void watchersAreAddedOnceAndRemovedAndTheDeliveryLogIsAList() {
+    String admin = accessToken(target().newStaff("administrator"));
+    Answer estate =
+        send("POST", "estate/estates", Map.of("code", unique("WW"), "name", "Watch"), admin);
+    long plumbing =
+        categoryId(send("GET", "workorders/categories", null, admin).body(), "plumbing");
+    Map<String, Object> order = new LinkedHashMap<>();
+    order.put("categoryId", plumbing);
+    order.put("description", "Dripping tap");
+    order.put("estateId", estate.body().path("id").asLong());
+    order.put("place", "gym");
+    order.put("channel", "phone");
+    Answer created = send("POST", "workorders/orders", order, admin);
+    assertEquals(describe(created), 201, created.status());
+    String path = "workorders/orders/" + created.body().path("id").asLong();
+    long me = Long.parseLong(send("GET", "auth/me", null, admin).body().path("subject").asText());
+
+    assertEquals(204, send("PUT", path + "/watchers/" + me, Map.of(), admin).status());
+    assertEquals(204, send("PUT", path + "/watchers/" + me, Map.of(), admin).status());
+    Answer watchers = send("GET", path + "/watchers", null, admin);
+    assertEquals(describe(watchers), 1, watchers.body().size());
+    assertEquals(describe(watchers), me, watchers.body().get(0).path("userId").asLong());
+    Answer log = send("GET", path + "/notices", null, admin);
+    assertEquals(describe(log), 200, log.status());
+    assertTrue(describe(log), log.body().isArray());
+    assertEquals(204, send("DELETE", path + "/watchers/" + me, null, admin).status());
+    assertProblem(send("DELETE", path + "/watchers/" + me, null, admin), 404, "not-found");
+  }
 }

@@ -58,6 +58,7 @@ public final class OrderView extends VerticalLayout
   private final MaterialsSection materials = new MaterialsSection();
   private final FeedbackSection feedback = new FeedbackSection();
   private final ChargesSection charges = new ChargesSection();
+  private final NoticesSection notices = new NoticesSection();
   private Long id;
   private Order order;
   private Map<Long, Category> categories;
@@ -83,7 +84,7 @@ public final class OrderView extends VerticalLayout
     timeline.setSpacing(false);
     timelineTitle.setText(getTranslation("workorders.timeline"));
     add(back, head, deadlines, facts, description, actions, timelineTitle, timeline);
-    add(files, materials, charges, feedback);
+    add(files, materials, charges, feedback, notices);
   }
 
   @Override
@@ -141,12 +142,14 @@ public final class OrderView extends VerticalLayout
     files.setVisible(client != null);
     materials.setVisible(client != null);
     charges.setVisible(client != null);
+    notices.setVisible(client != null);
     feedback.setVisible(client != null);
     if (client != null) {
       files.show(client, order);
       materials.show(client, order);
       charges.show(client, order, categories.get(order.categoryId()));
       feedback.show(client, order);
+      notices.show(client, order);
     }
   }
 

@@ -167,6 +167,25 @@ public final class WorkOrdersClient implements Serializable {
     return List.of(api.get(BASE + "orders/" + orderId + "/charges", Charge[].class));
   }
 
+  /** The staff users told of every step of the order. */
+  public List<Watcher> watchers(long orderId) {
+    return List.of(api.get(BASE + "orders/" + orderId + "/watchers", Watcher[].class));
+  }
+
+  /** Adds a watcher (422 {@code unknown-user} for a number that is not a staff user). */
+  public void watch(long orderId, long userId) {
+    api.put(BASE + "orders/" + orderId + "/watchers/" + userId, java.util.Map.of(), Void.class);
+  }
+
+  public void unwatch(long orderId, long userId) {
+    api.delete(BASE + "orders/" + orderId + "/watchers/" + userId);
+  }
+
+  /** The order's delivery log: every message its steps sent, and what became of it. */
+  public List<Notice> notices(long orderId) {
+    return List.of(api.get(BASE + "orders/" + orderId + "/notices", Notice[].class));
+  }
+
   /** The material used on an order and its cost. */
   public OrderMaterials orderMaterials(long orderId) {
     return api.get(BASE + "orders/" + orderId + "/materials", OrderMaterials.class);

@@ -316,4 +316,28 @@ class OrderViewTest extends WorkOrdersTestBase {
         com.vaadin.flow.component.textfield.BigDecimalField.class,
         s -> s.withId("wo-action-charge"));
   }
+
+  @Test
+  void thePageShowsWhoWasToldOfWhatAndDispatchersRemoveWatchers() {
+    long id = wo.order("plumbing", "normal", "dispatched", sunny, "kitchen", T0);
+    wo.set(id, "assigneeUserId", technicianId);
+    wo.notice(id, "dispatch", "assignee", technicianId, "delivered");
+    wo.notice(id, "dispatch", "watcher", 42, "refused");
+
+    signIn("dispatcher");
+    new WorkOrdersClient(org.courtyard.admin.property.PropertySession.api()).watch(id, 42);
+    open(id);
+    @SuppressWarnings("unchecked")
+    com.vaadin.flow.component.grid.Grid<Notice> log =
+        _get(com.vaadin.flow.component.grid.Grid.class, s -> s.withId("wo-notices-log"));
+    List<Notice> shown = log.getListDataView().getItems().toList();
+    assertThat(shown).extracting(Notice::state).containsExactly("delivered", "refused");
+    assertThat(_get(Span.class, s -> s.withId("wo-watcher-42")).getText()).isEqualTo("User 42");
+
+    click("wo-watcher-remove-42");
+    _assertNone(Span.class, s -> s.withId("wo-watcher-42"));
+    assertThat(
+            new WorkOrdersClient(org.courtyard.admin.property.PropertySession.api()).watchers(id))
+        .isEmpty();
+  }
 }
