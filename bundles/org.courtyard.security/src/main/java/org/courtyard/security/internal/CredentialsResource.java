@@ -23,9 +23,11 @@ import org.courtyard.api.rest.ModuleResource;
 import org.courtyard.api.rest.Page;
 import org.courtyard.api.rest.Params;
 import org.courtyard.api.rest.Permission;
+import org.courtyard.api.rest.TenantPrincipal;
 import org.courtyard.security.internal.dto.CredentialInput;
 import org.courtyard.security.internal.dto.CredentialView;
 import org.courtyard.security.internal.dto.Decision;
+import org.courtyard.security.internal.dto.RevokeInput;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -84,45 +86,78 @@ public class CredentialsResource implements ModuleResource {
 
   /**
    * Credentials, newest first (by id), with what their controllers were told; {@code holder} keeps
-   * those whose holder contains it (any case), {@code status} active or revoked ones. Paginated
-   * like every list.
+   * those whose holder contains it (any case), {@code kind} one kind, {@code door} those that open
+   * a door ({@code <device>:<door>}) or any door of a controller ({@code <device>}), {@code
+   * personId} one resident's, {@code status} active or revoked ones. Paginated like every list.
    */
   @Doc(
       summary = "List access credentials",
       description =
           "Credentials, newest first, with what their controllers were told; holder filters by"
-              + " holder name, status by active or revoked.")
+              + " holder name, kind by card, pin or qr, door by a door (device:door, also matched"
+              + " by a credential for the whole controller) or a controller (device: any of its"
+              + " doors), personId by resident, status by active or revoked.")
   @Permission("security.credential.read")
   @GET
   public Page<CredentialView> credentials(
       @Context SecurityContext security,
       @QueryParam("holder") String holder,
+      @QueryParam("kind") String kind,
+      @QueryParam("door") String door,
+      @QueryParam("personId") String personId,
       @QueryParam("status") String status,
       @QueryParam("limit") String limit,
       @QueryParam("cursor") String cursor) {
     if (status != null && !STATUSES.contains(status)) {
       throw Params.invalid(TEXTS.text("params.credential-status"));
     }
+    Credentials.Filter filter =
+        new Credentials.Filter(
+            Params.blank(holder) ? null : holder,
+            CredentialRules.kindFilter(kind),
+            CredentialRules.doorFilter(door),
+            Params.id("personId", personId),
+            status);
     int size = Params.limit(limit);
     return credentials(security)
-        .list(
-            Params.blank(holder) ? null : holder,
-            status,
-            Cursor.decode(cursor),
-            size,
-            instances.scope(security));
+        .list(filter, Cursor.decode(cursor), size, instances.scope(security));
   }
 
   @Doc(
+      summary = "Get an access credential",
+      description =
+          "One credential with what its controllers were told; a revoked one says when, by whom"
+              + " and why. 404 credential-not-found.")
+  @Permission("security.credential.read")
+  @GET
+  @Path("{id}")
+  public CredentialView credential(@Context SecurityContext security, @PathParam("id") long id) {
+    return credentials(security).get(id, instances.scope(security));
+  }
+
+  /**
+   * Revokes a credential; the body ({@code reason}) is optional. Who revoked it is the caller: the
+   * signed-in user's name, or the key's.
+   */
+  @Doc(
       summary = "Revoke an access credential",
       description =
-          "Revokes the credential and tells its controllers to refuse it. 409 credential-revoked"
-              + " when it already is.")
+          "Revokes the credential, recording who did it and the optional reason, and tells its"
+              + " controllers to refuse it. 422 validation-failed for a reason over 200"
+              + " characters, 409 credential-revoked when it already is.")
   @Permission("security.credential.revoke")
   @POST
   @Path("{id}/revoke")
-  public CredentialView revoke(@Context SecurityContext security, @PathParam("id") long id) {
-    return credentials(security).revoke(id, instances.devices(security), instances.scope(security));
+  @Consumes(MediaType.APPLICATION_JSON)
+  public CredentialView revoke(
+      @Context SecurityContext security, @PathParam("id") long id, RevokeInput input) {
+    return credentials(security)
+        .revoke(
+            id,
+            TenantPrincipal.principalOf(security).name(),
+            input == null ? null : input.reason(),
+            instances.devices(security),
+            instances.scope(security));
   }
 
   /**
