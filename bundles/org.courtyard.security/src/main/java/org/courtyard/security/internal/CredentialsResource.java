@@ -1,5 +1,8 @@
 package org.courtyard.security.internal;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.Set;
@@ -45,6 +48,8 @@ import org.osgi.service.component.annotations.Reference;
 public class CredentialsResource implements ModuleResource {
 
   private static final Texts TEXTS = Texts.of(CredentialsResource.class);
+
+  private static final ObjectReader REVOCATION = new ObjectMapper().readerFor(RevokeInput.class);
 
   private static final Set<String> STATUSES =
       Set.of(CredentialRules.ACTIVE, CredentialRules.REVOKED);
@@ -136,8 +141,9 @@ public class CredentialsResource implements ModuleResource {
   }
 
   /**
-   * Revokes a credential; the body ({@code reason}) is optional. Who revoked it is the caller: the
-   * signed-in user's name, or the key's.
+   * Revokes a credential; the body ({@code {"reason": ...}}) is optional, so it is read here: a
+   * POST without one, and without a content type, is not turned away with 415. Who revoked it is
+   * the caller: the signed-in user's name, or the key's.
    */
   @Doc(
       summary = "Revoke an access credential",
@@ -148,9 +154,10 @@ public class CredentialsResource implements ModuleResource {
   @Permission("security.credential.revoke")
   @POST
   @Path("{id}/revoke")
-  @Consumes(MediaType.APPLICATION_JSON)
+  @Consumes({MediaType.APPLICATION_JSON, MediaType.WILDCARD})
   public CredentialView revoke(
-      @Context SecurityContext security, @PathParam("id") long id, RevokeInput input) {
+      @Context SecurityContext security, @PathParam("id") long id, String body) {
+    RevokeInput input = revocation(body);
     return credentials(security)
         .revoke(
             id,
@@ -186,6 +193,18 @@ public class CredentialsResource implements ModuleResource {
       throw Params.invalid(TEXTS.text("params.at"));
     }
     return credentials.decide(kind, credential, door, when, instances.scope(security));
+  }
+
+  /** The optional body of a revocation; null for none. */
+  private static RevokeInput revocation(String body) {
+    if (body == null || body.isBlank()) {
+      return null;
+    }
+    try {
+      return REVOCATION.readValue(body);
+    } catch (JsonProcessingException e) {
+      throw TEXTS.problem(400, "malformed-json", "params.revoke-body");
+    }
   }
 
   private Credentials credentials(SecurityContext security) {
