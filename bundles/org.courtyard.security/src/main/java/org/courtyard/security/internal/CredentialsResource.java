@@ -8,12 +8,14 @@ import java.time.format.DateTimeParseException;
 import java.util.Set;
 import javax.ws.rs.Consumes;
 import javax.ws.rs.GET;
+import javax.ws.rs.NotSupportedException;
 import javax.ws.rs.POST;
 import javax.ws.rs.Path;
 import javax.ws.rs.PathParam;
 import javax.ws.rs.Produces;
 import javax.ws.rs.QueryParam;
 import javax.ws.rs.core.Context;
+import javax.ws.rs.core.HttpHeaders;
 import javax.ws.rs.core.MediaType;
 import javax.ws.rs.core.Response;
 import javax.ws.rs.core.SecurityContext;
@@ -142,8 +144,8 @@ public class CredentialsResource implements ModuleResource {
 
   /**
    * Revokes a credential; the body ({@code {"reason": ...}}) is optional, so it is read here: a
-   * POST without one, and without a content type, is not turned away with 415. Who revoked it is
-   * the caller: the signed-in user's name, or the key's.
+   * POST without one, and without a content type, is not turned away with 415, while a body of
+   * another type still is. Who revoked it is the caller: the signed-in user's name, or the key's.
    */
   @Doc(
       summary = "Revoke an access credential",
@@ -156,7 +158,15 @@ public class CredentialsResource implements ModuleResource {
   @Path("{id}/revoke")
   @Consumes({MediaType.APPLICATION_JSON, MediaType.WILDCARD})
   public CredentialView revoke(
-      @Context SecurityContext security, @PathParam("id") long id, String body) {
+      @Context SecurityContext security,
+      @Context HttpHeaders headers,
+      @PathParam("id") long id,
+      String body) {
+    MediaType type = headers.getMediaType();
+    if (type != null && !type.isCompatible(MediaType.APPLICATION_JSON_TYPE)) {
+      // answered as for every JSON operation (415 unsupported-media-type)
+      throw new NotSupportedException();
+    }
     RevokeInput input = revocation(body);
     return credentials(security)
         .revoke(
