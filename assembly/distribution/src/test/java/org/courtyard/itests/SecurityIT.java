@@ -1106,6 +1106,17 @@ public class SecurityIT {
     assertProblem(tooLong, 422, "validation-failed");
     assertEquals("reason", tooLong.json.path("errors").get(0).path("field").asText());
     assertProblem(
+        guard.post("/security/credentials/" + f3 + "/revoke", map("why", "lost")),
+        400,
+        "malformed-json");
+    assertProblem(
+        guard.postBytes(
+            "/security/credentials/" + f3 + "/revoke",
+            "text/plain",
+            "card lost".getBytes(StandardCharsets.UTF_8)),
+        415,
+        "unsupported-media-type");
+    assertProblem(
         guard.post("/security/credentials/" + f3 + "/revoke", "{\"reason\": "),
         400,
         "malformed-json");

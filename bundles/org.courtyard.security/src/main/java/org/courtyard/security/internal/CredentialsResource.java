@@ -1,8 +1,10 @@
 package org.courtyard.security.internal;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.MapperFeature;
 import com.fasterxml.jackson.databind.ObjectReader;
+import com.fasterxml.jackson.databind.json.JsonMapper;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.Set;
@@ -51,7 +53,13 @@ public class CredentialsResource implements ModuleResource {
 
   private static final Texts TEXTS = Texts.of(CredentialsResource.class);
 
-  private static final ObjectReader REVOCATION = new ObjectMapper().readerFor(RevokeInput.class);
+  /** Reads a revocation as strictly as the platform reads every body: no unknown field. */
+  private static final ObjectReader REVOCATION =
+      JsonMapper.builder()
+          .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+          .disable(MapperFeature.ALLOW_COERCION_OF_SCALARS)
+          .build()
+          .readerFor(RevokeInput.class);
 
   private static final Set<String> STATUSES =
       Set.of(CredentialRules.ACTIVE, CredentialRules.REVOKED);
