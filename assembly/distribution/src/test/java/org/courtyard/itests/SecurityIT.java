@@ -1015,6 +1015,316 @@ public class SecurityIT {
     assertTrue(walk(other, "/security/patrol/rounds", 3).size() >= 8);
   }
 
+  // ------------------------------------------------------------------------------ #12
+
+  private static long issueCard(
+      String kind, String value, String holder, Long personId, List<String> doors)
+      throws Exception {
+    Map<String, Object> body =
+        new java.util.HashMap<>(
+            map("kind", kind, "credential", value, "holder", holder, "doors", doors));
+    if (personId != null) {
+      body.put("personId", personId);
+    }
+    Http.Reply r = guard.post("/security/credentials", body);
+    assertEquals(r.toString(), 201, r.status);
+    return r.json.path("id").asLong();
+  }
+
+  /** The ids of every credential a filtered list holds. */
+  private static Set<Long> credentialIds(String query) throws Exception {
+    return new HashSet<>(ids(walk(guard, "/security/credentials?" + query, 2)));
+  }
+
+  @Test
+  public void a15_credentialsAreFoundByKindDoorAndPersonAndARevocationSaysWhoAndWhy()
+      throws Exception {
+    long f1 = issueCard("card", "F-CARD-1", "Filter Ma", 501L, List.of("fgate-1"));
+    long f2 = issueCard("pin", "F-PIN-2", "Filter Ma", 501L, List.of("fgate-1:2"));
+    long f3 = issueCard("qr", "F-QR-3", "Filter Niu", null, List.of("fgate-2:1", "fgate-1:3"));
+    long f4 = issueCard("card", "F-CARD-4", "Filter Niu", null, List.of("fgate-2"));
+
+    // a controller: any of its doors; a door: that door, or the whole controller
+    assertEquals(Set.of(f1, f2, f3), credentialIds("door=fgate-1"));
+    assertEquals(Set.of(f1, f2), credentialIds("door=fgate-1:2"));
+    assertEquals(Set.of(f1), credentialIds("door=fgate-1:9"));
+    assertEquals(Set.of(f3, f4), credentialIds("door=fgate-2"));
+    assertEquals(Set.of(f3, f4), credentialIds("door=fgate-2:1"));
+    assertEquals(Set.of(), credentialIds("door=fgate-3"));
+    assertEquals(Set.of(f4), credentialIds("kind=card&door=fgate-2"));
+    assertEquals(Set.of(f3), credentialIds("kind=qr&holder=filter"));
+    assertEquals(Set.of(f2), credentialIds("kind=pin&holder=filter%20ma"));
+    assertEquals(Set.of(f1, f2), credentialIds("personId=501"));
+    assertEquals(
+        new HashSet<>(ids("select id from t_guard_co.access_credential where kind = 'card'")),
+        credentialIds("kind=card"));
+    assertProblem(guard.get("/security/credentials?kind=face"), 400, "invalid-parameter");
+    assertProblem(guard.get("/security/credentials?door=Gate%201"), 400, "invalid-parameter");
+    assertProblem(guard.get("/security/credentials?door=fgate-1:"), 400, "invalid-parameter");
+    assertProblem(guard.get("/security/credentials?personId=abc"), 400, "invalid-parameter");
+
+    Http.Reply one = guard.get("/security/credentials/" + f2);
+    assertEquals(one.toString(), 200, one.status);
+    assertEquals("F-PIN-2", one.json.path("credential").asText());
+    assertEquals(501, one.json.path("personId").asLong());
+    assertEquals(one.toString(), 1, one.json.path("pushes").size());
+    assertTrue(one.toString(), one.json.path("revokedBy").isNull());
+    assertProblem(guard.get("/security/credentials/999999"), 404, "credential-not-found");
+    assertProblem(other.get("/security/credentials/" + f2), 404, "credential-not-found");
+
+    Http.Reply revoked =
+        guard.post("/security/credentials/" + f2 + "/revoke", map("reason", "card lost 卡丢失"));
+    assertEquals(revoked.toString(), 200, revoked.status);
+    assertEquals("revoked", revoked.json.path("status").asText());
+    assertEquals("card lost 卡丢失", revoked.json.path("reason").asText());
+    String by = revoked.json.path("revokedBy").asText();
+    assertFalse(revoked.toString(), by.isBlank());
+    assertTrue(revoked.toString(), revoked.json.path("revokedAt").isTextual());
+    Http.Reply again = guard.get("/security/credentials/" + f2);
+    assertEquals(by, again.json.path("revokedBy").asText());
+    assertEquals("card lost 卡丢失", again.json.path("reason").asText());
+    assertEquals(revoked.json.path("revokedAt"), again.json.path("revokedAt"));
+    assertEquals(
+        List.of(1L),
+        ids(
+            "select 1 from t_guard_co.access_credential where id = ? and revoked_by = ?"
+                + " and revoke_reason = 'card lost 卡丢失' and revoked_at is not null",
+            f2,
+            by));
+
+    // no body and no content type at all: revoked, without a reason
+    java.net.http.HttpResponse<String> bare =
+        guard.raw("POST", "/security/credentials/" + f1 + "/revoke", Map.of(), null, false);
+    assertEquals(bare.body(), 200, bare.statusCode());
+    Http.Reply plain = guard.get("/security/credentials/" + f1);
+    assertEquals("revoked", plain.json.path("status").asText());
+    assertTrue(plain.toString(), plain.json.path("reason").isNull());
+    assertEquals(by, plain.json.path("revokedBy").asText());
+
+    Http.Reply tooLong =
+        guard.post("/security/credentials/" + f3 + "/revoke", map("reason", "x".repeat(201)));
+    assertProblem(tooLong, 422, "validation-failed");
+    assertEquals("reason", tooLong.json.path("errors").get(0).path("field").asText());
+    assertProblem(
+        guard.post("/security/credentials/" + f3 + "/revoke", map("why", "lost")),
+        400,
+        "malformed-json");
+    assertProblem(
+        guard.postBytes(
+            "/security/credentials/" + f3 + "/revoke",
+            "text/plain",
+            "card lost".getBytes(StandardCharsets.UTF_8)),
+        415,
+        "unsupported-media-type");
+    assertProblem(
+        guard.post("/security/credentials/" + f3 + "/revoke", "{\"reason\": "),
+        400,
+        "malformed-json");
+    assertEquals("active", guard.get("/security/credentials/" + f3).json.path("status").asText());
+    assertEquals(Set.of(f1, f2), credentialIds("status=revoked&door=fgate-1"));
+    assertEquals(Set.of(f3), credentialIds("status=active&door=fgate-1"));
+  }
+
+  /** How many rounds of the route the database holds, {@code when} (SQL) with its arguments. */
+  private static long routeRounds(long route, String when, Object... args) throws Exception {
+    Object[] all = new Object[args.length + 1];
+    all[0] = route;
+    System.arraycopy(args, 0, all, 1, args.length);
+    return PlatformIT.count(
+        "select count(*) from t_guard_co.patrol_round where route_id = ?" + when, all);
+  }
+
+  @Test
+  public void a16_aRouteIsEditedAtItsVersionRetiredWithItsHistoryOrDeletedWhileUnused()
+      throws Exception {
+    java.time.ZonedDateTime soon =
+        java.time.ZonedDateTime.now(ZoneOffset.UTC)
+            .plusHours(2)
+            .truncatedTo(java.time.temporal.ChronoUnit.MINUTES);
+    String at = soon.toLocalTime().toString();
+    Http.Reply created =
+        guard.post(
+            "/security/patrol/routes",
+            map(
+                "name",
+                "Edit loop",
+                "checkpoints",
+                List.of("door-1:1", "tag-e1"),
+                "times",
+                List.of(at),
+                "roundMinutes",
+                30));
+    assertEquals(created.toString(), 201, created.status);
+    long route = created.json.path("id").asLong();
+    assertEquals("active", created.json.path("status").asText());
+    assertEquals(0, created.json.path("version").asInt());
+    Http.Reply read = guard.get("/security/patrol/routes/" + route);
+    assertEquals(read.toString(), created.json, read.json);
+    assertProblem(guard.get("/security/patrol/routes/999999"), 404, "route-not-found");
+    assertProblem(other.get("/security/patrol/routes/" + route), 404, "route-not-found");
+
+    // a round that began yesterday (missed: its history) and one still to come
+    LocalDate yesterday = soon.toLocalDate().minusDays(1);
+    Http.Reply past = guard.post("/security/patrol/schedule?zone=UTC&date=" + yesterday, "");
+    long pastRound = 0;
+    for (JsonNode r : past.json) {
+      if (r.path("routeId").asLong() == route) {
+        pastRound = r.path("id").asLong();
+      }
+    }
+    assertTrue(past.text, pastRound > 0);
+    assertEquals(
+        200,
+        guard.post("/security/patrol/schedule?zone=UTC&date=" + soon.toLocalDate(), "").status);
+    assertEquals(
+        1, routeRounds(route, " and starts_at = ?", java.sql.Timestamp.from(soon.toInstant())));
+
+    Map<String, Object> edit =
+        new java.util.HashMap<>(
+            map(
+                "name",
+                "Edit loop 2",
+                "checkpoints",
+                List.of("door-1:1", "tag-e2"),
+                "times",
+                List.of(soon.plusHours(1).toLocalTime().toString()),
+                "roundMinutes",
+                45,
+                "version",
+                0));
+    Http.Reply edited = guard.put("/security/patrol/routes/" + route + "?zone=UTC", edit);
+    assertEquals(edited.toString(), 200, edited.status);
+    assertEquals("Edit loop 2", edited.json.path("name").asText());
+    assertEquals(List.of("door-1:1", "tag-e2"), strings(edited.json.path("checkpoints")));
+    assertEquals(45, edited.json.path("roundMinutes").asInt());
+    assertEquals(1, edited.json.path("version").asInt());
+    // the round still to come went with the old route; the edited one's come instead
+    assertEquals(
+        0, routeRounds(route, " and starts_at = ?", java.sql.Timestamp.from(soon.toInstant())));
+    assertEquals(
+        1,
+        routeRounds(
+            route, " and starts_at = ?", java.sql.Timestamp.from(soon.plusHours(1).toInstant())));
+    assertEquals(
+        0,
+        routeRounds(
+            route, " and starts_at > now() and checkpoints <> array['door-1:1', 'tag-e2']"));
+    // the round that began keeps what it was made with, so it still missed tag-e1
+    Http.Reply history = guard.get("/security/patrol/rounds/" + pastRound);
+    assertEquals(history.toString(), 200, history.status);
+    assertEquals("missed", history.json.path("status").asText());
+    assertEquals(List.of("door-1:1", "tag-e1"), strings(history.json.path("missed")));
+
+    assertProblem(guard.put("/security/patrol/routes/" + route, edit), 409, "stale-version");
+    assertEquals(
+        1, guard.put("/security/patrol/routes/" + route, edit).json.path("currentVersion").asInt());
+    edit.remove("version");
+    Http.Reply noVersion = guard.put("/security/patrol/routes/" + route, edit);
+    assertProblem(noVersion, 422, "validation-failed");
+    assertEquals("version", noVersion.json.path("errors").get(0).path("field").asText());
+    Http.Reply otherRoute =
+        guard.post(
+            "/security/patrol/routes",
+            map(
+                "name",
+                "Edit neighbour",
+                "checkpoints",
+                List.of("tag-n"),
+                "times",
+                List.of(at),
+                "roundMinutes",
+                30));
+    edit.put("version", 1);
+    edit.put("name", "Edit neighbour");
+    assertProblem(guard.put("/security/patrol/routes/" + route, edit), 409, "route-exists");
+    edit.put("name", "Edit loop 2");
+    assertProblem(guard.put("/security/patrol/routes/999999", edit), 404, "route-not-found");
+    assertProblem(other.put("/security/patrol/routes/" + route, edit), 404, "route-not-found");
+
+    // a round began on it: deleting it would lose that, so it is retired instead
+    assertProblem(guard.delete("/security/patrol/routes/" + route), 409, "route-in-use");
+    assertProblem(
+        other.post("/security/patrol/routes/" + route + "/retire", ""), 404, "route-not-found");
+    Http.Reply retired = guard.post("/security/patrol/routes/" + route + "/retire", "");
+    assertEquals(retired.toString(), 200, retired.status);
+    assertEquals("retired", retired.json.path("status").asText());
+    assertTrue(retired.toString(), retired.json.path("retiredAt").isTextual());
+    assertEquals(2, retired.json.path("version").asInt());
+    assertEquals(0, routeRounds(route, " and starts_at > now()"));
+    assertEquals(200, guard.get("/security/patrol/rounds/" + pastRound).status);
+    assertProblem(
+        guard.post("/security/patrol/routes/" + route + "/retire", ""), 409, "route-retired");
+    edit.put("version", 2);
+    assertProblem(guard.put("/security/patrol/routes/" + route, edit), 409, "route-retired");
+    boolean listed = false;
+    for (JsonNode r : walk(guard, "/security/patrol/routes", 50)) {
+      if (r.path("id").asLong() == route) {
+        listed = r.path("status").asText().equals("retired");
+      }
+    }
+    assertTrue("a retired route is still listed, as retired", listed);
+
+    // no schedule makes rounds for it any more, asked for or by the job
+    for (LocalDate d : List.of(soon.toLocalDate(), soon.toLocalDate().plusDays(1))) {
+      Http.Reply day = guard.post("/security/patrol/schedule?zone=UTC&date=" + d, "");
+      assertEquals(day.toString(), 200, day.status);
+      for (JsonNode r : day.json) {
+        assertTrue(r.toString(), r.path("routeId").asLong() != route);
+      }
+    }
+    long neighbour = otherRoute.json.path("id").asLong();
+    configure("org.courtyard.security", "patrolScheduleSeconds", 1);
+    try {
+      long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+      // the job has run once the neighbour has its rounds for tomorrow in Asia/Shanghai
+      java.sql.Timestamp tomorrow =
+          java.sql.Timestamp.from(
+              LocalDate.now(java.time.ZoneId.of("Asia/Shanghai"))
+                  .plusDays(1)
+                  .atTime(soon.toLocalTime())
+                  .atZone(java.time.ZoneId.of("Asia/Shanghai"))
+                  .toInstant());
+      while (routeRounds(neighbour, " and starts_at = ?", tomorrow) == 0
+          && System.nanoTime() < deadline) {
+        Thread.sleep(200);
+      }
+      assertEquals(1, routeRounds(neighbour, " and starts_at = ?", tomorrow));
+      Thread.sleep(1_500);
+      assertEquals(0, routeRounds(route, " and starts_at > now()"));
+    } finally {
+      configure("org.courtyard.security", "patrolScheduleSeconds", 3600);
+    }
+
+    // a route none of whose rounds began is deleted, with the rounds made for later
+    Http.Reply unused =
+        guard.post(
+            "/security/patrol/routes",
+            map(
+                "name",
+                "Edit unused",
+                "checkpoints",
+                List.of("tag-u"),
+                "times",
+                List.of(at),
+                "roundMinutes",
+                30));
+    long gone = unused.json.path("id").asLong();
+    guard.post("/security/patrol/schedule?zone=UTC&date=" + soon.toLocalDate(), "");
+    assertEquals(1, routeRounds(gone, ""));
+    assertProblem(other.delete("/security/patrol/routes/" + gone), 404, "route-not-found");
+    Http.Reply deleted = guard.delete("/security/patrol/routes/" + gone);
+    assertEquals(deleted.toString(), 204, deleted.status);
+    assertProblem(guard.get("/security/patrol/routes/" + gone), 404, "route-not-found");
+    assertEquals(0, routeRounds(gone, ""));
+    assertProblem(guard.delete("/security/patrol/routes/" + gone), 404, "route-not-found");
+  }
+
+  private static List<String> strings(JsonNode array) {
+    List<String> out = new ArrayList<>();
+    array.forEach(n -> out.add(n.asText()));
+    return out;
+  }
+
   /** The items of the first page. */
   private static JsonNode items(Http api, String path) throws Exception {
     Http.Reply r = api.get(path);

@@ -323,6 +323,131 @@ public class SecurityScopeIT {
     assertEquals(8, all(owner, "/security/patrol/rounds").size());
   }
 
+  private static Set<Long> credentialIds(Http as, String query) throws Exception {
+    return new HashSet<>(
+        all(as, "/security/credentials?" + query).stream()
+            .map(c -> c.path("id").asLong())
+            .toList());
+  }
+
+  @Test
+  public void a07_aCredentialReadFilteredOrRevokedOutsideTheScopeIsAMissingOne() throws Exception {
+    long c1 = credentials.get("C1");
+    long c2 = credentials.get("C2");
+    long c3 = credentials.get("C3");
+    long c11 = credentials.get("C11");
+    assertEquals(200, estate1.get("/security/credentials/" + c1).status);
+    for (long outside : List.of(c2, c3)) {
+      Http.Reply r = estate1.get("/security/credentials/" + outside);
+      assertEquals(r.toString(), 404, r.status);
+      assertEquals(
+          problem(estate1.get("/security/credentials/999999"), 999999), problem(r, outside));
+    }
+    assertEquals(404, building11.get("/security/credentials/" + c1).status);
+
+    // the filters narrow what the scope holds, never widen it
+    assertEquals(Set.of(c1, c3), credentialIds(company, "door=d1&status=active"));
+    assertEquals(Set.of(c1), credentialIds(estate1, "door=d1&status=active"));
+    assertEquals(Set.of(), credentialIds(estate1, "door=d2"));
+    assertEquals(Set.of(), credentialIds(estate1, "door=d2:1"));
+    assertEquals(Set.of(c1, c11), credentialIds(estate1, "kind=card&status=active"));
+    assertEquals(Set.of(c11), credentialIds(building11, "kind=card"));
+
+    Http.Reply revoked =
+        estate1.post("/security/credentials/" + c11 + "/revoke", map("reason", "moved out 搬走"));
+    assertEquals(revoked.toString(), 200, revoked.status);
+    assertEquals("pm_e1", revoked.json.path("revokedBy").asText());
+    assertEquals("moved out 搬走", revoked.json.path("reason").asText());
+    Http.Reply seen = company.get("/security/credentials/" + c11);
+    assertEquals("pm_e1", seen.json.path("revokedBy").asText());
+    assertEquals("moved out 搬走", seen.json.path("reason").asText());
+    Http.Reply outside =
+        estate1.post("/security/credentials/" + c2 + "/revoke", map("reason", "not mine"));
+    assertEquals(
+        problem(
+            estate1.post("/security/credentials/999999/revoke", map("reason", "not mine")), 999999),
+        problem(outside, c2));
+    assertEquals("active", company.get("/security/credentials/" + c2).json.path("status").asText());
+  }
+
+  private static Map<String, Object> routeEdit(String name, List<String> checkpoints, int version) {
+    return map(
+        "name",
+        name,
+        "checkpoints",
+        checkpoints,
+        "times",
+        List.of("06:00"),
+        "roundMinutes",
+        20,
+        "version",
+        version);
+  }
+
+  @Test
+  public void a08_aRouteReadEditedRetiredOrDeletedOutsideTheScopeIsAMissingOne() throws Exception {
+    long r1 = routes.get("R1");
+    long r2 = routes.get("R2");
+    long r3 = routes.get("R3");
+    assertEquals(200, estate1.get("/security/patrol/routes/" + r1).status);
+    assertEquals(404, building11.get("/security/patrol/routes/" + r1).status);
+    Map<String, Object> inside = routeEdit("R2 moved", List.of("d1:3"), 0);
+    for (long outside : List.of(r2, r3)) {
+      String path = "/security/patrol/routes/" + outside;
+      String missing = "/security/patrol/routes/999999";
+      Http.Reply read = estate1.get(path);
+      assertEquals(read.toString(), 404, read.status);
+      assertEquals(problem(estate1.get(missing), 999999), problem(read, outside));
+      Http.Reply edit = estate1.put(path, inside);
+      assertEquals(edit.toString(), 404, edit.status);
+      assertEquals(problem(estate1.put(missing, inside), 999999), problem(edit, outside));
+      Http.Reply retire = estate1.post(path + "/retire", "");
+      assertEquals(retire.toString(), 404, retire.status);
+      assertEquals(
+          problem(estate1.post(missing + "/retire", ""), 999999), problem(retire, outside));
+      Http.Reply delete = estate1.delete(path);
+      assertEquals(delete.toString(), 404, delete.status);
+      assertEquals(problem(estate1.delete(missing), 999999), problem(delete, outside));
+      JsonNode still = company.get(path).json;
+      assertEquals(still.toString(), "active", still.path("status").asText());
+      assertEquals(still.toString(), 0, still.path("version").asInt());
+    }
+    assertEquals(404, building11.post("/security/patrol/routes/" + r1 + "/retire", "").status);
+
+    // moving a route of one's own to a reader outside is refused as on create
+    Http.Reply away =
+        estate1.put("/security/patrol/routes/" + r1, routeEdit("R1", List.of("d1:1", "d2:1"), 0));
+    assertEquals(away.toString(), 404, away.status);
+    assertEquals("device-not-found", away.problemType());
+    Http.Reply tags =
+        estate1.put("/security/patrol/routes/" + r1, routeEdit("R1", List.of("TAG-A"), 0));
+    assertEquals(tags.toString(), 403, tags.status);
+    assertEquals("outside-scope", tags.problemType());
+    Http.Reply mine =
+        estate1.put(
+            "/security/patrol/routes/" + r1 + "?zone=UTC",
+            routeEdit("R1 east", List.of("d1:1", "d11:1", "TAG-A"), 0));
+    assertEquals(mine.toString(), 200, mine.status);
+    assertEquals(1, mine.json.path("version").asInt());
+    assertEquals(
+        Set.of("R1 east", "S3"),
+        of(all(estate1, "/security/patrol/routes"), r -> r.path("name").asText()));
+
+    // S3 has a round that began (00:00 UTC today): kept by retiring, not deleting
+    long s3 = 0;
+    for (JsonNode r : all(estate1, "/security/patrol/routes")) {
+      if (r.path("name").asText().equals("S3")) {
+        s3 = r.path("id").asLong();
+      }
+    }
+    Http.Reply used = estate1.delete("/security/patrol/routes/" + s3);
+    assertEquals(used.toString(), 409, used.status);
+    assertEquals("route-in-use", used.problemType());
+    Http.Reply retired = estate1.post("/security/patrol/routes/" + s3 + "/retire", "");
+    assertEquals(retired.toString(), 200, retired.status);
+    assertEquals("retired", retired.json.path("status").asText());
+  }
+
   private static List<JsonNode> toList(JsonNode array) {
     List<JsonNode> out = new ArrayList<>();
     array.forEach(out::add);

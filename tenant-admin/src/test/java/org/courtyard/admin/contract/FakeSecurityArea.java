@@ -23,10 +23,13 @@ import java.util.regex.Pattern;
  * and a note, and door decisions ({@code deviceId}, {@code granted}). An alarm or event is in the
  * caller's scope when its device's estate is; shapes, statuses and problem types follow {@code
  * AlarmsResource}, {@code AlarmRules} and {@code AccessEventsResource}. Credentials (issue with
- * field errors, revoke, {@code holder}/{@code status} filters; in scope when every door's device
- * is) follow {@code CredentialsResource} and {@code CredentialRules}; patrol routes, the day's
- * rounds (schedule, missed checkpoints) and check-ins follow {@code PatrolResource} and {@code
- * PatrolRules}. A device's estate is seeded with {@link #device}.
+ * field errors, one by id, revoke with who and an optional reason, {@code holder}/{@code kind}/
+ * {@code door}/{@code personId}/{@code status} filters; in scope when every door's device is)
+ * follow {@code CredentialsResource} and {@code CredentialRules}; patrol routes (one by id, edited
+ * at their version, retired, deleted while no round began), the day's rounds (schedule, missed
+ * checkpoints, each keeping the checkpoints it was made with) and check-ins follow {@code
+ * PatrolResource}, {@code PatrolRoutes} and {@code PatrolRules}. A device's estate is seeded with
+ * {@link #device}.
  */
 public final class FakeSecurityArea implements FakeArea {
 
@@ -45,6 +48,9 @@ public final class FakeSecurityArea implements FakeArea {
   private long nextRoute = 1;
   private long nextRound = 1;
   private long nextCommand = 1;
+
+  /** The checkpoints each round was made with, by round id (not part of the round's JSON). */
+  private final Map<Object, List<String>> roundCheckpoints = new LinkedHashMap<>();
 
   private static final Set<String> KINDS = Set.of("card", "pin", "qr");
   private static final Pattern VALUE = Pattern.compile("^[!-~]{1,64}$");
@@ -137,7 +143,8 @@ public final class FakeSecurityArea implements FakeArea {
 
   /** A round of a route from {@code start}, with check-ins ({@code checkpoint -> at}). */
   public synchronized long round(long routeId, Instant start, Map<String, Instant> checkins) {
-    Map<String, Object> route = routes.get((int) routeId - 1);
+    Map<String, Object> route =
+        routes.stream().filter(x -> x.get("id").equals(routeId)).findFirst().orElseThrow();
     Map<String, Object> round = newRound(route, start);
     checkins.forEach((cp, at) -> checkinsOf(round).add(checkin(cp, "Guard Zhao", "app", at)));
     return ((Number) round.get("id")).longValue();
@@ -299,16 +306,32 @@ public final class FakeSecurityArea implements FakeArea {
       }
       String holder = r.query("holder");
       String h = holder == null || holder.isBlank() ? null : holder.strip().toLowerCase();
+      String kind = blankToNull(r.query("kind"));
+      if (kind != null && !KINDS.contains(kind)) {
+        throw invalidParameter("kind must be one of " + KINDS + ".");
+      }
+      String door = blankToNull(r.query("door"));
+      if (door != null && !DOOR.matcher(door).matches()) {
+        throw invalidParameter("door must be a controller '<device>' or a door '<device>:<door>'.");
+      }
+      Long personId = positiveId(r, "personId");
       List<Map<String, Object>> shown = new ArrayList<>();
       for (int i = credentials.size() - 1; i >= 0; i--) {
         Map<String, Object> c = credentials.get(i);
         if ((status == null || status.equals(c.get("status")))
             && (h == null || c.get("holder").toString().toLowerCase().contains(h))
+            && (kind == null || kind.equals(c.get("kind")))
+            && (door == null || opens(doorsOf(c), door))
+            && (personId == null || personId.equals(c.get("personId")))
             && reaches(r, "security.credential.read", doorsOf(c))) {
           shown.add(c);
         }
       }
       return FakeResponse.page(shown, r);
+    }
+    if (r.is("GET", "credentials/[0-9]+")) {
+      r.require("security.credential.read");
+      return FakeResponse.json(credential(r, r.path().split("/")[1], "security.credential.read"));
     }
     if (r.is("POST", "credentials")) {
       r.require("security.credential.issue");
@@ -380,18 +403,20 @@ public final class FakeSecurityArea implements FakeArea {
     if (r.is("POST", "credentials/[^/]+/revoke")) {
       r.require("security.credential.revoke");
       String rawId = r.path().split("/")[1];
-      Map<String, Object> c =
-          credentials.stream()
-              .filter(x -> String.valueOf(x.get("id")).equals(rawId))
-              .filter(x -> reaches(r, "security.credential.revoke", doorsOf(x)))
-              .findFirst()
-              .orElseThrow(
-                  () ->
-                      new FakeProblem(
-                          404,
-                          "credential-not-found",
-                          "Credential not found",
-                          "This tenant has no credential " + rawId + "."));
+      // the body is optional: {"reason": "..."}, one line of at most 200 characters
+      JsonNode in = r.body();
+      String reason = in.isObject() ? blankToNull(text(in, "reason")) : null;
+      if (reason != null
+          && (reason.length() > 200 || reason.chars().anyMatch(Character::isISOControl))) {
+        throwIfAny(
+            List.of(
+                error(
+                    "reason",
+                    reason.length() > 200
+                        ? "must be at most 200 characters (got " + reason.length() + ")"
+                        : "must not contain line breaks, tabs or other control characters")));
+      }
+      Map<String, Object> c = credential(r, rawId, "security.credential.revoke");
       if (c.get("status").equals("revoked")) {
         throw new FakeProblem(
             409,
@@ -402,6 +427,8 @@ public final class FakeSecurityArea implements FakeArea {
       Instant now = Instant.now();
       c.put("status", "revoked");
       c.put("revokedAt", now.toString());
+      c.put("revokedBy", r.caller().username());
+      c.put("reason", reason);
       c.put("pushes", pushes(doorsOf(c), "remove", now));
       return FakeResponse.json(c);
     }
@@ -429,6 +456,8 @@ public final class FakeSecurityArea implements FakeArea {
     c.put("status", "active");
     c.put("createdAt", now.toString());
     c.put("revokedAt", null);
+    c.put("revokedBy", null);
+    c.put("reason", null);
     c.put("pushes", pushes(doors, "add", now));
     credentials.add(c);
     return c;
@@ -451,6 +480,50 @@ public final class FakeSecurityArea implements FakeArea {
       out.add(p);
     }
     return out;
+  }
+
+  /** A credential the caller's scope of {@code permission} reaches, or 404 as a missing one. */
+  private Map<String, Object> credential(FakeRequest r, String rawId, String permission) {
+    return credentials.stream()
+        .filter(x -> String.valueOf(x.get("id")).equals(rawId))
+        .filter(x -> reaches(r, permission, doorsOf(x)))
+        .findFirst()
+        .orElseThrow(
+            () ->
+                new FakeProblem(
+                    404,
+                    "credential-not-found",
+                    "Credential not found",
+                    "This tenant has no credential " + rawId + "."));
+  }
+
+  /**
+   * Whether doors open {@code door}: a controller ({@code <device>}) any of its doors, a door
+   * ({@code <device>:<door>}) itself or through a credential for its whole controller.
+   */
+  private static boolean opens(List<String> doors, String door) {
+    int colon = door.indexOf(':');
+    if (colon < 0) {
+      return doors.stream().anyMatch(d -> d.equals(door) || d.startsWith(door + ":"));
+    }
+    return doors.contains(door) || doors.contains(door.substring(0, colon));
+  }
+
+  private static String blankToNull(String s) {
+    return s == null || s.isBlank() ? null : s.strip();
+  }
+
+  /** An optional id query parameter; 400 for anything but a whole number. */
+  private static Long positiveId(FakeRequest r, String name) {
+    String raw = blankToNull(r.query(name));
+    if (raw == null) {
+      return null;
+    }
+    try {
+      return Long.parseLong(raw);
+    } catch (NumberFormatException e) {
+      throw invalidParameter(name + " must be a whole number.");
+    }
   }
 
   @SuppressWarnings("unchecked")
@@ -494,32 +567,56 @@ public final class FakeSecurityArea implements FakeArea {
       }
       return FakeResponse.page(shown, r);
     }
+    if (r.is("GET", "patrol/routes/[0-9]+")) {
+      r.require("security.patrol.read");
+      return FakeResponse.json(route(r, r.path().split("/")[2], "security.patrol.read"));
+    }
+    if (r.is("PUT", "patrol/routes/[0-9]+")) {
+      r.require("security.patrol.manage");
+      return FakeResponse.json(editRoute(r, r.path().split("/")[2]));
+    }
+    if (r.is("POST", "patrol/routes/[0-9]+/retire")) {
+      r.require("security.patrol.manage");
+      Map<String, Object> route = changeable(r, r.path().split("/")[2]);
+      route.put("status", "retired");
+      route.put("retiredAt", Instant.now().toString());
+      route.put("version", ((Number) route.get("version")).intValue() + 1);
+      takeBackUnstarted(route, Instant.now());
+      return FakeResponse.json(route);
+    }
+    if (r.is("DELETE", "patrol/routes/[0-9]+")) {
+      r.require("security.patrol.manage");
+      Map<String, Object> route = route(r, r.path().split("/")[2], "security.patrol.manage");
+      Instant now = Instant.now();
+      boolean begun =
+          rounds.stream()
+              .filter(x -> x.get("routeId").equals(route.get("id")))
+              .anyMatch(
+                  x ->
+                      !Instant.parse(x.get("startsAt").toString()).isAfter(now)
+                          || !checkinsOf(x).isEmpty());
+      if (begun) {
+        throw new FakeProblem(
+            409,
+            "route-in-use",
+            "Route in use",
+            "Route "
+                + route.get("name")
+                + " has rounds that were walked or missed; retire it to keep them.");
+      }
+      takeBackUnstarted(route, now);
+      routes.remove(route);
+      return FakeResponse.noContent();
+    }
     if (r.is("POST", "patrol/routes")) {
       r.require("security.patrol.manage");
       JsonNode in = body(r);
-      List<Map<String, Object>> errors = new ArrayList<>();
-      String name = text(in, "name");
-      if (name == null || name.isBlank() || name.length() > 100) {
-        errors.add(error("name", "1-100 characters"));
-      }
-      List<String> checkpoints = strings(in.path("checkpoints"));
-      if (checkpoints.isEmpty()
-          || checkpoints.size() > 200
-          || checkpoints.stream().distinct().count() != checkpoints.size()
-          || checkpoints.stream().anyMatch(c -> c == null || !CHECKPOINT.matcher(c).matches())) {
-        errors.add(error("checkpoints", "1-200 distinct codes: '<device>:<door>' or a tag code"));
-      }
-      List<String> times = strings(in.path("times"));
-      if (times.isEmpty()
-          || times.size() > 48
-          || times.stream().anyMatch(t -> t == null || !TIME.matcher(t).matches())) {
-        errors.add(error("times", "1-48 local start times 'HH:MM'"));
-      }
-      int minutes = in.path("roundMinutes").asInt(-1);
-      if (!in.path("roundMinutes").isInt() || minutes < 5 || minutes > 720) {
-        errors.add(error("roundMinutes", "5-720 minutes to walk a round"));
-      }
+      List<Map<String, Object>> errors = checkRoute(in);
       throwIfAny(errors);
+      String name = text(in, "name");
+      List<String> checkpoints = strings(in.path("checkpoints"));
+      List<String> times = strings(in.path("times"));
+      int minutes = in.path("roundMinutes").asInt();
       if (routes.stream().anyMatch(x -> x.get("name").equals(name.strip()))) {
         throw new FakeProblem(
             409, "route-exists", "Route exists", "A route named " + name.strip() + " exists.");
@@ -544,7 +641,7 @@ public final class FakeSecurityArea implements FakeArea {
       }
       List<Map<String, Object>> made = new ArrayList<>();
       for (Map<String, Object> route : routes) {
-        if (!reachesRoute(r, "security.patrol.manage", route)) {
+        if (!reachesRoute(r, "security.patrol.manage", route) || retired(route)) {
           continue;
         }
         for (Object t : (List<?>) route.get("times")) {
@@ -613,6 +710,154 @@ public final class FakeSecurityArea implements FakeArea {
     return null;
   }
 
+  /** Every wrong field of a route's body, as {@code PatrolRules.checkRoute} reports them. */
+  private static List<Map<String, Object>> checkRoute(JsonNode in) {
+    List<Map<String, Object>> errors = new ArrayList<>();
+    String name = text(in, "name");
+    if (name == null || name.isBlank() || name.length() > 100) {
+      errors.add(error("name", "1-100 characters"));
+    }
+    List<String> checkpoints = strings(in.path("checkpoints"));
+    if (checkpoints.isEmpty()
+        || checkpoints.size() > 200
+        || checkpoints.stream().distinct().count() != checkpoints.size()
+        || checkpoints.stream().anyMatch(c -> c == null || !CHECKPOINT.matcher(c).matches())) {
+      errors.add(error("checkpoints", "1-200 distinct codes: '<device>:<door>' or a tag code"));
+    }
+    List<String> times = strings(in.path("times"));
+    if (times.isEmpty()
+        || times.size() > 48
+        || times.stream().anyMatch(t -> t == null || !TIME.matcher(t).matches())) {
+      errors.add(error("times", "1-48 local start times 'HH:MM'"));
+    }
+    int minutes = in.path("roundMinutes").asInt(-1);
+    if (!in.path("roundMinutes").isInt() || minutes < 5 || minutes > 720) {
+      errors.add(error("roundMinutes", "5-720 minutes to walk a round"));
+    }
+    return errors;
+  }
+
+  /**
+   * {@code PUT patrol/routes/{id}}: the route at the version read; its rounds that have not begun
+   * are made again from it for their days and today and tomorrow ({@code zone}).
+   */
+  private Map<String, Object> editRoute(FakeRequest r, String rawId) {
+    JsonNode in = body(r);
+    throwIfAny(checkRoute(in));
+    if (!in.hasNonNull("version")) {
+      throwIfAny(List.of(error("version", "the version of the route you read")));
+    }
+    ZoneId zone;
+    try {
+      String z = r.query("zone");
+      zone = ZoneId.of(z == null || z.isBlank() ? "Asia/Shanghai" : z.strip());
+    } catch (DateTimeException e) {
+      throw invalidParameter("zone must be a time zone such as Asia/Shanghai.");
+    }
+    Map<String, Object> route = changeable(r, rawId);
+    int current = ((Number) route.get("version")).intValue();
+    int sent = in.path("version").asInt();
+    if (sent != current) {
+      throw new FakeProblem(
+          409,
+          "stale-version",
+          "Stale version",
+          "Route "
+              + rawId
+              + " is at version "
+              + current
+              + ", the change was made to version "
+              + sent
+              + ": reload it and apply the change again.",
+          Map.of("currentVersion", current));
+    }
+    String name = text(in, "name").strip();
+    if (routes.stream().anyMatch(x -> x != route && x.get("name").equals(name))) {
+      throw new FakeProblem(
+          409, "route-exists", "Route exists", "A route named " + name + " exists.");
+    }
+    route.put("name", name);
+    route.put("checkpoints", List.copyOf(strings(in.path("checkpoints"))));
+    route.put("times", strings(in.path("times")).stream().sorted().toList());
+    route.put("roundMinutes", in.path("roundMinutes").asInt());
+    route.put("version", current + 1);
+    Instant now = Instant.now();
+    java.util.TreeSet<LocalDate> days = new java.util.TreeSet<>();
+    days.add(LocalDate.ofInstant(now, zone));
+    days.add(LocalDate.ofInstant(now, zone).plusDays(1));
+    for (Instant start : takeBackUnstarted(route, now)) {
+      days.add(LocalDate.ofInstant(start, zone));
+    }
+    for (LocalDate day : days) {
+      for (Object t : (List<?>) route.get("times")) {
+        Instant start = day.atTime(LocalTime.parse(t.toString())).atZone(zone).toInstant();
+        boolean exists =
+            rounds.stream()
+                .anyMatch(
+                    x ->
+                        x.get("routeId").equals(route.get("id"))
+                            && x.get("startsAt").equals(start.toString()));
+        if (start.isAfter(now) && !exists) {
+          newRound(route, start);
+        }
+      }
+    }
+    return route;
+  }
+
+  /** A route in the caller's scope of {@code permission}, or 404 as a missing one. */
+  private Map<String, Object> route(FakeRequest r, String rawId, String permission) {
+    return routes.stream()
+        .filter(x -> String.valueOf(x.get("id")).equals(rawId))
+        .filter(x -> reachesRoute(r, permission, x))
+        .findFirst()
+        .orElseThrow(
+            () ->
+                new FakeProblem(
+                    404,
+                    "route-not-found",
+                    "Route not found",
+                    "This tenant has no patrol route " + rawId + "."));
+  }
+
+  /** A route the caller manages that is still active; 409 route-retired otherwise. */
+  private Map<String, Object> changeable(FakeRequest r, String rawId) {
+    Map<String, Object> route = route(r, rawId, "security.patrol.manage");
+    if (retired(route)) {
+      throw new FakeProblem(
+          409,
+          "route-retired",
+          "Route retired",
+          "Route "
+              + route.get("name")
+              + " is retired: it is kept with its rounds and changes no more.");
+    }
+    return route;
+  }
+
+  private static boolean retired(Map<String, Object> route) {
+    return "retired".equals(route.get("status"));
+  }
+
+  /** Removes the route's rounds that start after {@code now} with no check-in; their starts. */
+  private List<Instant> takeBackUnstarted(Map<String, Object> route, Instant now) {
+    List<Instant> starts = new ArrayList<>();
+    rounds.removeIf(
+        x -> {
+          Instant start = Instant.parse(x.get("startsAt").toString());
+          boolean back =
+              x.get("routeId").equals(route.get("id"))
+                  && start.isAfter(now)
+                  && checkinsOf(x).isEmpty();
+          if (back) {
+            starts.add(start);
+            roundCheckpoints.remove(x.get("id"));
+          }
+          return back;
+        });
+    return starts;
+  }
+
   private Map<String, Object> newRoute(
       String name, List<String> checkpoints, List<String> times, int minutes) {
     Map<String, Object> route = new LinkedHashMap<>();
@@ -621,10 +866,14 @@ public final class FakeSecurityArea implements FakeArea {
     route.put("checkpoints", List.copyOf(checkpoints));
     route.put("times", List.copyOf(times));
     route.put("roundMinutes", minutes);
+    route.put("status", "active");
+    route.put("retiredAt", null);
+    route.put("version", 0);
     routes.add(route);
     return route;
   }
 
+  @SuppressWarnings("unchecked")
   private Map<String, Object> newRound(Map<String, Object> route, Instant start) {
     Map<String, Object> round = new LinkedHashMap<>();
     round.put("id", nextRound++);
@@ -640,6 +889,7 @@ public final class FakeSecurityArea implements FakeArea {
     round.put("checkins", new ArrayList<Map<String, Object>>());
     round.put("missed", List.of());
     rounds.add(round);
+    roundCheckpoints.put(round.get("id"), List.copyOf((List<String>) route.get("checkpoints")));
     return round;
   }
 
@@ -675,7 +925,7 @@ public final class FakeSecurityArea implements FakeArea {
     Instant start = Instant.parse(round.get("startsAt").toString());
     Instant due = Instant.parse(round.get("dueAt").toString());
     List<String> left = new ArrayList<>();
-    for (Object cp : (List<?>) routeOf(round).get("checkpoints")) {
+    for (Object cp : roundCheckpoints.get(round.get("id"))) {
       if (checkinsOf(round).stream().noneMatch(c -> c.get("checkpoint").equals(cp))) {
         left.add(cp.toString());
       }
@@ -685,6 +935,7 @@ public final class FakeSecurityArea implements FakeArea {
             ? "completed"
             : now.isAfter(due) ? "missed" : now.isBefore(start) ? "scheduled" : "in_progress";
     Map<String, Object> view = new LinkedHashMap<>(round);
+    view.put("route", routeOf(round).get("name"));
     view.put("status", status);
     view.put("checkins", List.copyOf(checkinsOf(round)));
     view.put("missed", status.equals("missed") ? left : List.of());

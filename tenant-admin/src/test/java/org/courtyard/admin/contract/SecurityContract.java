@@ -23,7 +23,13 @@ import org.junit.Test;
  * validation-failed} naming each field in {@code errors}, 409 {@code credential-in-use}) and
  * revoking (409 {@code credential-revoked} the second time, 404 {@code credential-not-found}); the
  * patrol screen on routes, scheduling a day (400 {@code invalid-date}), the rounds list and one
- * round (404 {@code round-not-found}).
+ * round (404 {@code round-not-found}). Since #12's second pass: the credentials list's {@code kind}
+ * and {@code door} filters (a controller: any of its doors; a door: also through a credential for
+ * its whole controller), one credential by id, revoking with an optional reason that is kept with
+ * who revoked (422 for one too long); a route by id, edited at its version (409 {@code
+ * stale-version} with {@code currentVersion}, 422 naming {@code version} when it is missing),
+ * retired (409 {@code route-retired} after, and no new rounds) and deleted only while no round of
+ * it began (409 {@code route-in-use}).
  */
 public abstract class SecurityContract extends TenantApiContract {
 
@@ -250,5 +256,182 @@ public abstract class SecurityContract extends TenantApiContract {
         send("POST", "security/patrol/schedule?date=" + today, null, auditor),
         403,
         "permission-denied");
+  }
+
+  private static String unique() {
+    return UUID.randomUUID().toString().substring(0, 8).toLowerCase();
+  }
+
+  private long issue(String admin, String kind, String value, List<String> doors) {
+    Answer a =
+        send(
+            "POST",
+            "security/credentials",
+            Map.of("kind", kind, "credential", value, "holder", "Holder " + value, "doors", doors),
+            admin);
+    assertEquals(describe(a), 201, a.status());
+    return a.body().path("id").asLong();
+  }
+
+  private Set<Long> ids(Answer page) {
+    assertPage(page);
+    Set<Long> out = new HashSet<>();
+    page.body().path("items").forEach(x -> out.add(x.path("id").asLong()));
+    return out;
+  }
+
+  @Test
+  public void credentialsAreFilteredByKindAndDoorReadByIdAndRevokedWithAReason() {
+    TenantTarget.StaffAccount who = target().newStaff("administrator");
+    String admin = accessToken(who);
+    String v = unique();
+    String w = unique();
+    long card = issue(admin, "card", "K" + v + "1", List.of("gate-" + v + ":1"));
+    long pin = issue(admin, "pin", "P" + v + "2", List.of("gate-" + v));
+    long qr = issue(admin, "qr", "Q" + v + "3", List.of("gate-" + w + ":1"));
+
+    String list = "security/credentials?limit=50&";
+    assertEquals(Set.of(card, pin), ids(send("GET", list + "door=gate-" + v, null, admin)));
+    assertEquals(Set.of(card, pin), ids(send("GET", list + "door=gate-" + v + ":1", null, admin)));
+    assertEquals(Set.of(pin), ids(send("GET", list + "door=gate-" + v + ":2", null, admin)));
+    assertEquals(Set.of(qr), ids(send("GET", list + "kind=qr&door=gate-" + w, null, admin)));
+    assertEquals(Set.of(), ids(send("GET", list + "kind=card&door=gate-" + w, null, admin)));
+    assertProblem(send("GET", list + "kind=face", null, admin), 400, "invalid-parameter");
+    assertProblem(send("GET", list + "door=Not%20A%20Door", null, admin), 400, "invalid-parameter");
+
+    Answer one = send("GET", "security/credentials/" + pin, null, admin);
+    assertEquals(describe(one), 200, one.status());
+    assertEquals("P" + v + "2", one.body().path("credential").asText());
+    assertEquals("active", one.body().path("status").asText());
+    assertTrue(describe(one), one.body().path("pushes").isArray());
+    assertTrue(describe(one), one.body().path("revokedBy").isNull());
+    assertProblem(
+        send("GET", "security/credentials/987654", null, admin), 404, "credential-not-found");
+
+    Answer revoked =
+        send("POST", "security/credentials/" + pin + "/revoke", Map.of("reason", "lost 丢失"), admin);
+    assertEquals(describe(revoked), 200, revoked.status());
+    assertEquals("revoked", revoked.body().path("status").asText());
+    assertEquals("lost 丢失", revoked.body().path("reason").asText());
+    assertEquals(who.username(), revoked.body().path("revokedBy").asText());
+    Answer again = send("GET", "security/credentials/" + pin, null, admin);
+    assertEquals(who.username(), again.body().path("revokedBy").asText());
+    assertEquals("lost 丢失", again.body().path("reason").asText());
+    assertEquals(
+        Set.of(pin), ids(send("GET", list + "status=revoked&door=gate-" + v, null, admin)));
+
+    Answer tooLong =
+        send(
+            "POST",
+            "security/credentials/" + card + "/revoke",
+            Map.of("reason", "x".repeat(201)),
+            admin);
+    assertProblem(tooLong, 422, "validation-failed");
+    assertEquals("reason", tooLong.body().path("errors").get(0).path("field").asText());
+    assertEquals(
+        "active",
+        send("GET", "security/credentials/" + card, null, admin).body().path("status").asText());
+
+    String auditor = accessToken(target().newStaff("auditor"));
+    assertEquals(200, send("GET", "security/credentials/" + card, null, auditor).status());
+  }
+
+  private static Map<String, Object> route(String name, List<String> times, Integer version) {
+    Map<String, Object> r = new java.util.LinkedHashMap<>();
+    r.put("name", name);
+    r.put("checkpoints", List.of("tag-a", "tag-b"));
+    r.put("times", times);
+    r.put("roundMinutes", 30);
+    if (version != null) {
+      r.put("version", version);
+    }
+    return r;
+  }
+
+  @Test
+  public void aRouteIsEditedAtItsVersionRetiredWithItsRoundsOrDeletedWhileUnused() {
+    String admin = accessToken(target().newStaff("administrator"));
+    String name = "Edited " + unique();
+    Answer created =
+        send("POST", "security/patrol/routes", route(name, List.of("08:00"), null), admin);
+    assertEquals(describe(created), 201, created.status());
+    long id = created.body().path("id").asLong();
+    assertEquals("active", created.body().path("status").asText());
+    assertEquals(0, created.body().path("version").asInt());
+    Answer read = send("GET", "security/patrol/routes/" + id, null, admin);
+    assertEquals(describe(read), 200, read.status());
+    assertEquals(created.body(), read.body());
+    assertProblem(
+        send("GET", "security/patrol/routes/987654", null, admin), 404, "route-not-found");
+
+    String path = "security/patrol/routes/" + id;
+    Answer edited = send("PUT", path, route(name + " 2", List.of("20:00", "06:30"), 0), admin);
+    assertEquals(describe(edited), 200, edited.status());
+    assertEquals(name + " 2", edited.body().path("name").asText());
+    assertEquals("06:30", edited.body().path("times").get(0).asText());
+    assertEquals(1, edited.body().path("version").asInt());
+    Answer stale = send("PUT", path, route(name + " 3", List.of("09:00"), 0), admin);
+    assertProblem(stale, 409, "stale-version");
+    assertEquals(1, stale.body().path("currentVersion").asInt());
+    Answer noVersion = send("PUT", path, route(name + " 3", List.of("09:00"), null), admin);
+    assertProblem(noVersion, 422, "validation-failed");
+    assertEquals("version", noVersion.body().path("errors").get(0).path("field").asText());
+    assertProblem(
+        send("PUT", path, route("", List.of("25:00"), 1), admin), 422, "validation-failed");
+    assertProblem(
+        send("PUT", "security/patrol/routes/987654", route("x", List.of("09:00"), 1), admin),
+        404,
+        "route-not-found");
+    String neighbour = "Neighbour " + unique();
+    Answer other =
+        send("POST", "security/patrol/routes", route(neighbour, List.of("08:00"), null), admin);
+    assertEquals(describe(other), 201, other.status());
+    assertProblem(
+        send("PUT", path, route(neighbour, List.of("09:00"), 1), admin), 409, "route-exists");
+
+    // a round of it began yesterday: it is kept by retiring the route, never by deleting it
+    String yesterday = LocalDate.now(ZoneId.of("Asia/Shanghai")).minusDays(1).toString();
+    Answer past =
+        send(
+            "POST",
+            "security/patrol/schedule?date=" + yesterday + "&zone=Asia/Shanghai",
+            null,
+            admin);
+    assertEquals(describe(past), 200, past.status());
+    assertProblem(send("DELETE", path, null, admin), 409, "route-in-use");
+    String auditor = accessToken(target().newStaff("auditor"));
+    assertEquals(200, send("GET", path, null, auditor).status());
+    assertProblem(send("POST", path + "/retire", null, auditor), 403, "permission-denied");
+    Answer retired = send("POST", path + "/retire", null, admin);
+    assertEquals(describe(retired), 200, retired.status());
+    assertEquals("retired", retired.body().path("status").asText());
+    assertTrue(describe(retired), retired.body().path("retiredAt").isTextual());
+    assertEquals(2, retired.body().path("version").asInt());
+    assertProblem(send("POST", path + "/retire", null, admin), 409, "route-retired");
+    assertProblem(send("PUT", path, route(name, List.of("09:00"), 2), admin), 409, "route-retired");
+    String today = LocalDate.now(ZoneId.of("Asia/Shanghai")).toString();
+    Answer day =
+        send("POST", "security/patrol/schedule?date=" + today + "&zone=Asia/Shanghai", null, admin);
+    assertEquals(describe(day), 200, day.status());
+    day.body().forEach(r -> assertTrue(r.toString(), r.path("routeId").asLong() != id));
+    Answer kept =
+        send(
+            "GET",
+            "security/patrol/rounds?date=" + yesterday + "&zone=Asia/Shanghai&routeId=" + id,
+            null,
+            admin);
+    assertEquals(describe(kept), 2, kept.body().path("items").size());
+
+    long unused = other.body().path("id").asLong();
+    Answer gone = send("DELETE", "security/patrol/routes/" + unused, null, admin);
+    assertProblem(gone, 409, "route-in-use"); // the neighbour had a round yesterday too
+    String fresh = "Fresh " + unique();
+    Answer fresher =
+        send("POST", "security/patrol/routes", route(fresh, List.of("08:00"), null), admin);
+    long freshId = fresher.body().path("id").asLong();
+    Answer deleted = send("DELETE", "security/patrol/routes/" + freshId, null, admin);
+    assertEquals(describe(deleted), 204, deleted.status());
+    assertProblem(
+        send("GET", "security/patrol/routes/" + freshId, null, admin), 404, "route-not-found");
   }
 }

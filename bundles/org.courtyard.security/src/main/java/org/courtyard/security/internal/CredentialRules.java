@@ -29,6 +29,8 @@ final class CredentialRules {
   private static final Pattern DOOR =
       Pattern.compile("^[a-z0-9][a-z0-9_-]{0,63}(:[A-Za-z0-9_-]{1,32})?$");
   private static final int HOLDER_MAX = 100;
+  private static final int REASON_MAX = 200;
+  private static final int ACTOR_MAX = 100;
   private static final int DOORS_MAX = 100;
 
   private static final Texts TEXTS = Texts.of(CredentialRules.class);
@@ -73,6 +75,53 @@ final class CredentialRules {
     }
     errors.throwIfAny();
     return new Validity(from, to);
+  }
+
+  /**
+   * Why a credential is revoked, as stored: optional, one line of at most 200 characters.
+   *
+   * @throws ProblemException 422 {@code validation-failed} naming {@code reason}
+   */
+  static String checkReason(String reason) {
+    FieldErrors errors = new FieldErrors();
+    String why = TextRules.optionalLine(reason, "reason", REASON_MAX, errors);
+    errors.throwIfAny();
+    return why;
+  }
+
+  /** Who revoked, as the {@code revoked_by} column ({@code varchar(100)}) holds it. */
+  static String actor(String by) {
+    return TextRules.clip(by, ACTOR_MAX);
+  }
+
+  /**
+   * A list's {@code kind} filter: blank is any.
+   *
+   * @throws ProblemException 400 {@code invalid-parameter} for anything but card, pin or qr
+   */
+  static String kindFilter(String kind) {
+    if (kind == null || kind.isBlank()) {
+      return null;
+    }
+    if (!KINDS.contains(kind.strip())) {
+      throw Params.invalid(TEXTS.text("params.credential-kind", KINDS));
+    }
+    return kind.strip();
+  }
+
+  /**
+   * A list's {@code door} filter, {@code <device>} or {@code <device>:<door>}: blank is any.
+   *
+   * @throws ProblemException 400 {@code invalid-parameter} for anything else
+   */
+  static String doorFilter(String door) {
+    if (door == null || door.isBlank()) {
+      return null;
+    }
+    if (!DOOR.matcher(door.strip()).matches()) {
+      throw Params.invalid(TEXTS.text("params.credential-door"));
+    }
+    return door.strip();
   }
 
   /**

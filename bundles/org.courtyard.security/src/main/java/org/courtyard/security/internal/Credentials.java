@@ -39,7 +39,7 @@ final class Credentials {
 
   private static final String COLUMNS =
       "id, kind, credential, holder, person_id, doors, valid_from, valid_to, status, created_at,"
-          + " revoked_at";
+          + " revoked_at, revoked_by, revoke_reason";
 
   /** Every door's controller ({@code <device>} or {@code <device>:<door>}) is in the array. */
   static final String IN_SCOPE =
@@ -97,25 +97,54 @@ final class Credentials {
   }
 
   /**
-   * One page of credentials, newest first (by id), after the credential {@code after} (0: from the
-   * newest), with what their controllers were told; {@code holder} keeps those whose holder
-   * contains it (any case), {@code status} one state; only those {@code scope} reaches.
+   * What a credentials list keeps: {@code holder} whose holder contains it (any case), {@code kind}
+   * one kind, {@code door} those that open it ({@code <device>:<door>}: that door, also by a
+   * credential for the whole controller; {@code <device>}: any door of that controller), {@code
+   * personId} one resident's, {@code status} one state. Null: any.
    */
-  Page<CredentialView> list(
-      String holder, String status, long after, int limit, DeviceScope scope) {
+  record Filter(String holder, String kind, String door, Long personId, String status) {
+
+    static final Filter NONE = new Filter(null, null, null, null, null);
+  }
+
+  /**
+   * One page of credentials, newest first (by id), after the credential {@code after} (0: from the
+   * newest), with what their controllers were told; those {@code filter} keeps and {@code scope}
+   * reaches.
+   */
+  Page<CredentialView> list(Filter filter, long after, int limit, DeviceScope scope) {
     if (scope.reachesNone()) {
       return new Page<>(List.of(), null);
     }
     StringBuilder sql =
         new StringBuilder("SELECT " + COLUMNS + " FROM access_credential WHERE true");
     List<Object> params = new ArrayList<>();
-    if (holder != null) {
+    if (filter.holder() != null) {
       sql.append(" AND lower(holder) LIKE ?");
-      params.add("%" + likeLiteral(holder.strip().toLowerCase(Locale.ROOT)) + "%");
+      params.add("%" + likeLiteral(filter.holder().strip().toLowerCase(Locale.ROOT)) + "%");
     }
-    if (status != null) {
+    if (filter.kind() != null) {
+      sql.append(" AND kind = ?");
+      params.add(filter.kind());
+    }
+    if (filter.door() != null) {
+      int colon = filter.door().indexOf(':');
+      if (colon < 0) {
+        sql.append(" AND EXISTS (SELECT 1 FROM unnest(doors) d WHERE split_part(d, ':', 1) = ?)");
+        params.add(filter.door());
+      } else {
+        // the door itself, or every door of its controller (access_credential_doors_idx)
+        sql.append(" AND doors && ?");
+        params.add(new String[] {filter.door(), filter.door().substring(0, colon)});
+      }
+    }
+    if (filter.personId() != null) {
+      sql.append(" AND person_id = ?");
+      params.add(filter.personId());
+    }
+    if (filter.status() != null) {
       sql.append(" AND status = ?");
-      params.add(status);
+      params.add(filter.status());
     }
     if (after > 0) {
       sql.append(" AND id < ?");
@@ -153,12 +182,44 @@ final class Credentials {
   }
 
   /**
-   * Revokes a credential and tells its doors' controllers to refuse it.
+   * One credential with what its controllers were told.
    *
    * @throws ProblemException 404 {@code credential-not-found}, also for one {@code scope} does not
-   *     reach; 409 {@code credential-revoked}
+   *     reach
    */
-  CredentialView revoke(long id, DeviceCommands sender, DeviceScope scope) {
+  CredentialView get(long id, DeviceScope scope) {
+    CredentialView v =
+        jdbc.read(
+            c -> {
+              if (!scope.isAll() && !inScope(c, id, scope)) {
+                throw notFound(id);
+              }
+              try (PreparedStatement ps =
+                  c.prepareStatement(
+                      "SELECT " + COLUMNS + " FROM access_credential WHERE id = ?")) {
+                ps.setLong(1, id);
+                try (ResultSet rs = ps.executeQuery()) {
+                  if (!rs.next()) {
+                    throw notFound(id);
+                  }
+                  return view(rs);
+                }
+              }
+            });
+    return v.withPushes(pushes.of(List.of(id)).getOrDefault(id, List.of()));
+  }
+
+  /**
+   * Revokes a credential, recording who did it ({@code by}) and why ({@code reason}, optional), and
+   * tells its doors' controllers to refuse it.
+   *
+   * @throws ProblemException 422 {@code validation-failed} for a reason too long, 404 {@code
+   *     credential-not-found}, also for one {@code scope} does not reach; 409 {@code
+   *     credential-revoked}
+   */
+  CredentialView revoke(
+      long id, String by, String reason, DeviceCommands sender, DeviceScope scope) {
+    String why = CredentialRules.checkReason(reason);
     Instant now = clock.instant();
     CredentialView revoked =
         jdbc.transaction(
@@ -168,11 +229,14 @@ final class Credentials {
               }
               try (PreparedStatement ps =
                   c.prepareStatement(
-                      "UPDATE access_credential SET status = 'revoked', revoked_at = ? WHERE id ="
-                          + " ? AND status = 'active' RETURNING "
+                      "UPDATE access_credential SET status = 'revoked', revoked_at = ?,"
+                          + " revoked_by = ?, revoke_reason = ? WHERE id = ? AND status = 'active'"
+                          + " RETURNING "
                           + COLUMNS)) {
                 ps.setTimestamp(1, Timestamp.from(now));
-                ps.setLong(2, id);
+                ps.setString(2, CredentialRules.actor(by));
+                ps.setString(3, why);
+                ps.setLong(4, id);
                 try (ResultSet rs = ps.executeQuery()) {
                   if (rs.next()) {
                     return view(rs);
@@ -275,6 +339,8 @@ final class Credentials {
         rs.getString(9),
         rs.getTimestamp(10).toInstant(),
         Jdbc.instant(rs.getTimestamp(11)),
+        rs.getString(12),
+        rs.getString(13),
         List.of());
   }
 }

@@ -4,8 +4,10 @@ import java.time.DateTimeException;
 import java.time.ZoneId;
 import java.util.List;
 import javax.ws.rs.Consumes;
+import javax.ws.rs.DELETE;
 import javax.ws.rs.GET;
 import javax.ws.rs.POST;
+import javax.ws.rs.PUT;
 import javax.ws.rs.Path;
 import javax.ws.rs.PathParam;
 import javax.ws.rs.Produces;
@@ -71,12 +73,14 @@ public class PatrolResource implements ModuleResource {
   @Consumes(MediaType.APPLICATION_JSON)
   public Response createRoute(
       @Context SecurityContext security, @Context UriInfo uri, RouteInput input) {
-    RouteView r = patrols(security).createRoute(Params.body(input), instances.scope(security));
+    RouteView r = routes(security).create(Params.body(input), instances.scope(security));
     return Params.created(uri.getAbsolutePathBuilder(), r.id(), r);
   }
 
-  /** Patrol routes by id, paginated like every list. */
-  @Doc(summary = "List patrol routes", description = "Patrol routes by id.")
+  /** Patrol routes by id, active and retired, paginated like every list. */
+  @Doc(
+      summary = "List patrol routes",
+      description = "Patrol routes by id, active and retired, with the version to edit them at.")
   @Permission("security.patrol.read")
   @GET
   @Path("routes")
@@ -85,7 +89,66 @@ public class PatrolResource implements ModuleResource {
       @QueryParam("limit") String limit,
       @QueryParam("cursor") String cursor) {
     int size = Params.limit(limit);
-    return patrols(security).routes(Cursor.decode(cursor), size, instances.scope(security));
+    return routes(security).list(Cursor.decode(cursor), size, instances.scope(security));
+  }
+
+  @Doc(
+      summary = "Get a patrol route",
+      description = "One route, active or retired, with its version. 404 route-not-found.")
+  @Permission("security.patrol.read")
+  @GET
+  @Path("routes/{id}")
+  public RouteView route(@Context SecurityContext security, @PathParam("id") long id) {
+    return routes(security).get(id, instances.scope(security));
+  }
+
+  /**
+   * Replaces a route at the version read; its rounds that have not begun are made again from it,
+   * their times read in {@code zone} (Asia/Shanghai).
+   */
+  @Doc(
+      summary = "Update a patrol route",
+      description =
+          "Replaces the route's name, checkpoints, times and round length at the version read."
+              + " Rounds that have begun keep their checkpoints; those that have not are made"
+              + " again from the edited route (times read in zone, default Asia/Shanghai). 422"
+              + " validation-failed, 409 stale-version, route-retired or route-exists.")
+  @Permission("security.patrol.manage")
+  @PUT
+  @Path("routes/{id}")
+  @Consumes(MediaType.APPLICATION_JSON)
+  public RouteView updateRoute(
+      @Context SecurityContext security,
+      @PathParam("id") long id,
+      @QueryParam("zone") String zone,
+      RouteInput input) {
+    ZoneId z = zone(zone);
+    return routes(security).update(id, Params.body(input), z, instances.scope(security));
+  }
+
+  @Doc(
+      summary = "Retire a patrol route",
+      description =
+          "The route stays with its rounds and check-ins but gets no new rounds; those that had"
+              + " not begun are taken back. 409 route-retired when it already is.")
+  @Permission("security.patrol.manage")
+  @POST
+  @Path("routes/{id}/retire")
+  public RouteView retireRoute(@Context SecurityContext security, @PathParam("id") long id) {
+    return routes(security).retire(id, instances.scope(security));
+  }
+
+  @Doc(
+      summary = "Delete a patrol route",
+      description =
+          "Deletes a route none of whose rounds has begun, with the rounds made for later. 409"
+              + " route-in-use once one has: retire it instead.")
+  @Permission("security.patrol.manage")
+  @DELETE
+  @Path("routes/{id}")
+  public Response deleteRoute(@Context SecurityContext security, @PathParam("id") long id) {
+    routes(security).delete(id, instances.scope(security));
+    return Response.noContent().build();
   }
 
   /** Creates the day's rounds of every route ({@code zone} of the route times: Asia/Shanghai). */
@@ -172,5 +235,9 @@ public class PatrolResource implements ModuleResource {
 
   private Patrols patrols(SecurityContext security) {
     return instances.of(security).patrols();
+  }
+
+  private PatrolRoutes routes(SecurityContext security) {
+    return instances.of(security).routes();
   }
 }

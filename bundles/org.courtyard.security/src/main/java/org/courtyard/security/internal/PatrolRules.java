@@ -120,16 +120,18 @@ final class PatrolRules {
    * A round as it stands at {@code now}: completed once every checkpoint is checked in, missed
    * (with what is left) once its window has passed without that.
    *
+   * @param checkpoints the round's: its route's when the round was made
    * @param checkins the round's check-ins by checkpoint, in the order made
    */
   static RoundView round(
       long id,
       RouteView route,
+      List<String> checkpoints,
       Instant starts,
       Instant due,
       Map<String, CheckinView> checkins,
       Instant now) {
-    List<String> left = route.checkpoints().stream().filter(p -> !checkins.containsKey(p)).toList();
+    List<String> left = checkpoints.stream().filter(p -> !checkins.containsKey(p)).toList();
     String status;
     if (left.isEmpty()) {
       status = COMPLETED;

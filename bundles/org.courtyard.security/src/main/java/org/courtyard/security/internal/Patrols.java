@@ -20,43 +20,35 @@ import java.util.Map;
 import org.courtyard.api.ProblemException;
 import org.courtyard.api.Texts;
 import org.courtyard.api.jdbc.Jdbc;
-import org.courtyard.api.rest.Cursor;
 import org.courtyard.api.rest.Page;
 import org.courtyard.security.internal.dto.CheckinInput;
 import org.courtyard.security.internal.dto.CheckinView;
 import org.courtyard.security.internal.dto.RoundView;
-import org.courtyard.security.internal.dto.RouteInput;
 import org.courtyard.security.internal.dto.RouteView;
 
 /**
- * Guard patrol (巡更) of one tenant: a route is a list of checkpoints walked in rounds that start at
- * set local times and must be done within some minutes. A guard checks in at a checkpoint from the
- * app, or by badging at a reader that is a checkpoint ({@code <device>:<door>}). A round is
- * completed when every checkpoint has a check-in inside its window, and missed, with the
- * checkpoints it missed, once its window has passed without that ({@link PatrolRules}).
+ * Guard patrol (巡更) of one tenant, its rounds: a route ({@link PatrolRoutes}) is a list of
+ * checkpoints walked in rounds that start at set local times and must be done within some minutes.
+ * A round keeps the checkpoints its route had when it was made, so editing the route later rewrites
+ * no history. A guard checks in at a checkpoint from the app, or by badging at a reader that is a
+ * checkpoint ({@code <device>:<door>}). A round is completed when every checkpoint has a check-in
+ * inside its window, and missed, with the checkpoints it missed, once its window has passed without
+ * that ({@link PatrolRules}).
  *
  * <p>A route is where its readers are: it is in a caller's scope when the scope reaches every
- * device its {@code <device>:<door>} checkpoints name ({@link #ROUTE_IN_SCOPE}); a route of app
- * tags only is tied to no place, so only the whole company's scope has it. Its rounds and their
+ * device its {@code <device>:<door>} checkpoints name ({@link PatrolRoutes#IN_SCOPE}); a route of
+ * app tags only is tied to no place, so only the whole company's scope has it. Its rounds and their
  * check-ins follow it.
  */
 final class Patrols {
 
   private static final Texts TEXTS = Texts.of(Patrols.class);
 
-  private record RoundRow(long id, long routeId, Instant startsAt, Instant dueAt) {}
+  private record RoundRow(
+      long id, long routeId, Instant startsAt, Instant dueAt, List<String> checkpoints) {}
 
   /** How far around now the rounds list looks, both ways. */
   private static final Duration ROUNDS_WINDOW = Duration.ofDays(1);
-
-  /**
-   * A route (alias {@code p}) has a reader checkpoint, and the devices of all of them are in the
-   * array ({@link PatrolRules#checkpointDevices} in SQL).
-   */
-  static final String ROUTE_IN_SCOPE =
-      "EXISTS (SELECT 1 FROM unnest(p.checkpoints) k WHERE strpos(k, ':') > 0) AND NOT EXISTS"
-          + " (SELECT 1 FROM unnest(p.checkpoints) k WHERE strpos(k, ':') > 0"
-          + " AND split_part(k, ':', 1) <> ALL(?))";
 
   private final Jdbc jdbc;
   private final Clock clock;
@@ -64,70 +56,6 @@ final class Patrols {
   Patrols(Jdbc jdbc, Clock clock) {
     this.jdbc = jdbc;
     this.clock = clock;
-  }
-
-  /**
-   * @throws ProblemException 422 {@code validation-failed}, 404 {@code device-not-found} for a
-   *     reader outside a narrow {@code scope}, 403 {@code outside-scope} for a route of app tags
-   *     only unless the scope is the whole company's, 409 {@code route-exists} for a taken name
-   */
-  RouteView createRoute(RouteInput in, DeviceScope scope) {
-    PatrolRules.checkRoute(in);
-    if (!scope.isAll()) {
-      List<String> devices = PatrolRules.checkpointDevices(in.checkpoints());
-      if (devices.isEmpty()) {
-        throw DeviceScope.outside(TEXTS.text("scope.route-of-tags"));
-      }
-      scope.require(devices);
-    }
-    return jdbc.transaction(
-        c -> {
-          try (PreparedStatement ps =
-              c.prepareStatement(
-                  "INSERT INTO patrol_route (name, checkpoints, times, round_minutes)"
-                      + " VALUES (?, ?, ?, ?) ON CONFLICT (name) DO NOTHING RETURNING id")) {
-            ps.setString(1, in.name().strip());
-            ps.setArray(2, c.createArrayOf("text", in.checkpoints().toArray(new String[0])));
-            ps.setArray(
-                3, c.createArrayOf("text", in.times().stream().sorted().toArray(String[]::new)));
-            ps.setInt(4, in.roundMinutes());
-            try (ResultSet rs = ps.executeQuery()) {
-              if (!rs.next()) {
-                throw TEXTS.problem(409, "route-exists", "patrol.route-exists", in.name().strip());
-              }
-              return route(c, rs.getLong(1));
-            }
-          }
-        });
-  }
-
-  /**
-   * One page of routes, by id, after the route {@code after} (0: from the first); only those {@code
-   * scope} reaches.
-   */
-  Page<RouteView> routes(long after, int limit, DeviceScope scope) {
-    if (scope.reachesNone()) {
-      return new Page<>(List.of(), null);
-    }
-    List<RouteView> rows =
-        jdbc.read(
-            c -> {
-              try (PreparedStatement ps =
-                  c.prepareStatement(
-                      "SELECT "
-                          + ROUTE_COLUMNS
-                          + " FROM patrol_route p WHERE id > ?"
-                          + (scope.isAll() ? "" : " AND " + ROUTE_IN_SCOPE)
-                          + " ORDER BY id LIMIT "
-                          + (limit + 1))) {
-                ps.setLong(1, after);
-                if (!scope.isAll()) {
-                  ps.setArray(2, c.createArrayOf("text", scope.idArray()));
-                }
-                return routes(ps);
-              }
-            });
-    return Page.of(rows, limit, r -> Cursor.encode(r.id()));
   }
 
   /**
@@ -145,23 +73,7 @@ final class Patrols {
         c -> {
           List<Long> ids = new ArrayList<>();
           for (RouteView r : routesIn(c, scope)) {
-            for (String t : r.times()) {
-              Instant start = day.atTime(LocalTime.parse(t)).atZone(zone).toInstant();
-              try (PreparedStatement ps =
-                  c.prepareStatement(
-                      "INSERT INTO patrol_round (route_id, starts_at, due_at) VALUES (?, ?, ?)"
-                          + " ON CONFLICT (route_id, starts_at) DO UPDATE SET due_at ="
-                          + " patrol_round.due_at RETURNING id")) {
-                ps.setLong(1, r.id());
-                ps.setTimestamp(2, Timestamp.from(start));
-                ps.setTimestamp(
-                    3, Timestamp.from(start.plus(Duration.ofMinutes(r.roundMinutes()))));
-                try (ResultSet rs = ps.executeQuery()) {
-                  rs.next();
-                  ids.add(rs.getLong(1));
-                }
-              }
-            }
+            ids.addAll(scheduleRoute(c, r, day, zone, null));
           }
           List<RoundView> out = new ArrayList<>();
           for (long id : ids) {
@@ -169,6 +81,64 @@ final class Patrols {
           }
           return out;
         });
+  }
+
+  /**
+   * Creates the rounds of route {@code r} on {@code day}, its times read in {@code zone}, that
+   * start after {@code after} (null: all of them); a round that exists stays as it is. Each round
+   * keeps the route's checkpoints as they are now.
+   *
+   * @return the ids of the day's rounds, made now or before
+   */
+  static List<Long> scheduleRoute(
+      Connection c, RouteView r, LocalDate day, ZoneId zone, Instant after) throws SQLException {
+    List<Long> ids = new ArrayList<>();
+    for (String t : r.times()) {
+      Instant start = day.atTime(LocalTime.parse(t)).atZone(zone).toInstant();
+      if (after != null && !start.isAfter(after)) {
+        continue;
+      }
+      try (PreparedStatement ps =
+          c.prepareStatement(
+              "INSERT INTO patrol_round (route_id, starts_at, due_at, checkpoints)"
+                  + " VALUES (?, ?, ?, ?) ON CONFLICT (route_id, starts_at) DO UPDATE SET due_at ="
+                  + " patrol_round.due_at RETURNING id")) {
+        ps.setLong(1, r.id());
+        ps.setTimestamp(2, Timestamp.from(start));
+        ps.setTimestamp(3, Timestamp.from(start.plus(Duration.ofMinutes(r.roundMinutes()))));
+        ps.setArray(4, c.createArrayOf("text", r.checkpoints().toArray(new String[0])));
+        try (ResultSet rs = ps.executeQuery()) {
+          rs.next();
+          ids.add(rs.getLong(1));
+        }
+      }
+    }
+    return ids;
+  }
+
+  /**
+   * Takes back the rounds of route {@code routeId} that start after {@code now} and have no
+   * check-in (a reader whose clock runs ahead may have badged one early): they were made from the
+   * route as it was.
+   *
+   * @return when the rounds taken back would have started
+   */
+  static List<Instant> takeBackUnstarted(Connection c, long routeId, Instant now)
+      throws SQLException {
+    try (PreparedStatement ps =
+        c.prepareStatement(
+            "DELETE FROM patrol_round r WHERE route_id = ? AND starts_at > ? AND NOT EXISTS"
+                + " (SELECT 1 FROM patrol_checkin k WHERE k.round_id = r.id) RETURNING starts_at")) {
+      ps.setLong(1, routeId);
+      ps.setTimestamp(2, Timestamp.from(now));
+      List<Instant> out = new ArrayList<>();
+      try (ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          out.add(rs.getTimestamp(1).toInstant());
+        }
+      }
+      return out;
+    }
   }
 
   /** A calendar day in a zone: the rounds that start in it. */
@@ -199,14 +169,14 @@ final class Patrols {
               // a round lasts at most 720 minutes (patrol_route_minutes_ck), so the rounds of the
               // window start after from - 12 h: the index scan starts there, not at the first round
               String sql =
-                  "SELECT id, route_id, starts_at, due_at FROM patrol_round"
+                  "SELECT id, route_id, starts_at, due_at, checkpoints FROM patrol_round"
                       + " WHERE starts_at > ? AND starts_at < ? AND due_at > ?"
                       + (after == null ? "" : " AND (starts_at, id) > (?, ?)")
                       + (routeId == null ? "" : " AND route_id = ?")
                       + (scope.isAll()
                           ? ""
                           : " AND route_id IN (SELECT p.id FROM patrol_route p WHERE "
-                              + ROUTE_IN_SCOPE
+                              + PatrolRoutes.IN_SCOPE
                               + ")")
                       + " ORDER BY starts_at, id LIMIT "
                       + (limit + 1);
@@ -233,7 +203,8 @@ final class Patrols {
                             rs.getLong(1),
                             rs.getLong(2),
                             rs.getTimestamp(3).toInstant(),
-                            rs.getTimestamp(4).toInstant()));
+                            rs.getTimestamp(4).toInstant(),
+                            strings(rs, 5)));
                   }
                 }
               }
@@ -241,10 +212,12 @@ final class Patrols {
               Map<Long, RouteView> routes = new HashMap<>();
               try (PreparedStatement ps =
                   c.prepareStatement(
-                      "SELECT " + ROUTE_COLUMNS + " FROM patrol_route WHERE id = ANY(?)")) {
+                      "SELECT "
+                          + PatrolRoutes.COLUMNS
+                          + " FROM patrol_route p WHERE id = ANY(?)")) {
                 ps.setArray(
                     1, Jdbc.bigints(c, found.stream().map(RoundRow::routeId).distinct().toList()));
-                for (RouteView r : routes(ps)) {
+                for (RouteView r : PatrolRoutes.routes(ps)) {
                   routes.put(r.id(), r);
                 }
               }
@@ -256,6 +229,7 @@ final class Patrols {
                     PatrolRules.round(
                         r.id(),
                         routes.get(r.routeId()),
+                        r.checkpoints(),
                         r.startsAt(),
                         r.dueAt(),
                         checkins.getOrDefault(r.id(), Map.of()),
@@ -289,7 +263,7 @@ final class Patrols {
     return jdbc.transaction(
         c -> {
           RoundView r = round(c, roundId, now, scope);
-          if (!route(c, r.routeId()).checkpoints().contains(in.checkpoint())) {
+          if (!roundRow(c, roundId).checkpoints().contains(in.checkpoint())) {
             throw TEXTS.problem(
                 422, "not-a-checkpoint", "patrol.not-a-checkpoint", in.checkpoint(), r.route());
           }
@@ -314,8 +288,8 @@ final class Patrols {
   void badged(Connection c, String checkpoint, String guard, Instant at) throws SQLException {
     try (PreparedStatement ps =
         c.prepareStatement(
-            "SELECT r.id FROM patrol_round r JOIN patrol_route p ON p.id = r.route_id"
-                + " WHERE ? = ANY(p.checkpoints) AND r.starts_at <= ? AND r.due_at >= ?")) {
+            "SELECT r.id FROM patrol_round r"
+                + " WHERE ? = ANY(r.checkpoints) AND r.starts_at <= ? AND r.due_at >= ?")) {
       ps.setString(1, checkpoint);
       ps.setTimestamp(2, Timestamp.from(at));
       ps.setTimestamp(3, Timestamp.from(at));
@@ -350,7 +324,7 @@ final class Patrols {
   private RoundView round(Connection c, long id, Instant now, DeviceScope scope)
       throws SQLException {
     RoundView r = round(c, id, now);
-    if (!scope.reaches(PatrolRules.checkpointDevices(route(c, r.routeId()).checkpoints()))) {
+    if (!PatrolRoutes.reaches(scope, PatrolRoutes.route(c, r.routeId()))) {
       throw roundNotFound(id);
     }
     return r;
@@ -361,28 +335,38 @@ final class Patrols {
   }
 
   private RoundView round(Connection c, long id, Instant now) throws SQLException {
-    long routeId;
-    Instant starts;
-    Instant due;
+    RoundRow r = roundRow(c, id);
+    return PatrolRules.round(
+        id,
+        PatrolRoutes.route(c, r.routeId()),
+        r.checkpoints(),
+        r.startsAt(),
+        r.dueAt(),
+        checkins(c, List.of(id)).getOrDefault(id, Map.of()),
+        now);
+  }
+
+  private static RoundRow roundRow(Connection c, long id) throws SQLException {
     try (PreparedStatement ps =
-        c.prepareStatement("SELECT route_id, starts_at, due_at FROM patrol_round WHERE id = ?")) {
+        c.prepareStatement(
+            "SELECT route_id, starts_at, due_at, checkpoints FROM patrol_round WHERE id = ?")) {
       ps.setLong(1, id);
       try (ResultSet rs = ps.executeQuery()) {
         if (!rs.next()) {
           throw roundNotFound(id);
         }
-        routeId = rs.getLong(1);
-        starts = rs.getTimestamp(2).toInstant();
-        due = rs.getTimestamp(3).toInstant();
+        return new RoundRow(
+            id,
+            rs.getLong(1),
+            rs.getTimestamp(2).toInstant(),
+            rs.getTimestamp(3).toInstant(),
+            strings(rs, 4));
       }
     }
-    return PatrolRules.round(
-        id,
-        route(c, routeId),
-        starts,
-        due,
-        checkins(c, List.of(id)).getOrDefault(id, Map.of()),
-        now);
+  }
+
+  private static List<String> strings(ResultSet rs, int column) throws SQLException {
+    return Arrays.asList((String[]) rs.getArray(column).getArray());
   }
 
   /** The check-ins of these rounds, by round, each round's by checkpoint in the order made. */
@@ -413,53 +397,23 @@ final class Patrols {
     return out;
   }
 
-  private static final String ROUTE_COLUMNS = "id, name, checkpoints, times, round_minutes";
-
-  /** Every route {@code scope} reaches, by id: what a day's schedule is made of. */
+  /**
+   * Every active route {@code scope} reaches, by id: what a day's schedule is made of. Each is
+   * locked against a concurrent edit or retirement until the rounds are made, so that a retired
+   * route gets none and an edited one none from its old times.
+   */
   private static List<RouteView> routesIn(Connection c, DeviceScope scope) throws SQLException {
     try (PreparedStatement ps =
         c.prepareStatement(
             "SELECT "
-                + ROUTE_COLUMNS
-                + " FROM patrol_route p"
-                + (scope.isAll() ? "" : " WHERE " + ROUTE_IN_SCOPE)
-                + " ORDER BY id")) {
+                + PatrolRoutes.COLUMNS
+                + " FROM patrol_route p WHERE retired_at IS NULL"
+                + (scope.isAll() ? "" : " AND " + PatrolRoutes.IN_SCOPE)
+                + " ORDER BY id FOR SHARE")) {
       if (!scope.isAll()) {
         ps.setArray(1, c.createArrayOf("text", scope.idArray()));
       }
-      return routes(ps);
+      return PatrolRoutes.routes(ps);
     }
-  }
-
-  private static List<RouteView> routes(PreparedStatement ps) throws SQLException {
-    List<RouteView> out = new ArrayList<>();
-    try (ResultSet rs = ps.executeQuery()) {
-      while (rs.next()) {
-        out.add(route(rs));
-      }
-    }
-    return out;
-  }
-
-  private static RouteView route(Connection c, long id) throws SQLException {
-    try (PreparedStatement ps =
-        c.prepareStatement("SELECT " + ROUTE_COLUMNS + " FROM patrol_route WHERE id = ?")) {
-      ps.setLong(1, id);
-      try (ResultSet rs = ps.executeQuery()) {
-        if (!rs.next()) {
-          throw TEXTS.problem(404, "route-not-found", "patrol.route-not-found", id);
-        }
-        return route(rs);
-      }
-    }
-  }
-
-  private static RouteView route(ResultSet rs) throws SQLException {
-    return new RouteView(
-        rs.getLong(1),
-        rs.getString(2),
-        Arrays.asList((String[]) rs.getArray(3).getArray()),
-        Arrays.asList((String[]) rs.getArray(4).getArray()),
-        rs.getInt(5));
   }
 }

@@ -50,6 +50,7 @@ public final class SecurityTenant extends JdbcTenantModule {
   private final Alarms alarms;
   private final Credentials credentials;
   private final Patrols patrols;
+  private final PatrolRoutes routes;
   private final DeviceReports reports;
 
   @Activate
@@ -61,6 +62,7 @@ public final class SecurityTenant extends JdbcTenantModule {
     this.alarms = new Alarms(jdbc, clock);
     this.credentials = new Credentials(jdbc, clock, new CredentialPushes(jdbc, clock));
     this.patrols = new Patrols(jdbc, clock);
+    this.routes = new PatrolRoutes(jdbc, clock);
     this.reports = new DeviceReports(jdbc, accessLog, alarms, patrols);
   }
 
@@ -83,6 +85,10 @@ public final class SecurityTenant extends JdbcTenantModule {
 
   Patrols patrols() {
     return patrols;
+  }
+
+  PatrolRoutes routes() {
+    return routes;
   }
 
   /** Stores what the tenant's devices reported ({@link SecurityEvents} hands it over). */

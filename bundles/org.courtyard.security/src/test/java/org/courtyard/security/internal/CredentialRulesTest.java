@@ -101,8 +101,46 @@ class CredentialRulesTest {
         .isEqualTo("revoked");
   }
 
+  @Test
+  void aRevocationsReasonIsOptionalOneLineAndAtMost200Characters() {
+    assertThat(CredentialRules.checkReason(null)).isNull();
+    assertThat(CredentialRules.checkReason("  ")).isNull();
+    assertThat(CredentialRules.checkReason(" card lost ")).isEqualTo("card lost");
+    assertThat(CredentialRules.checkReason("中".repeat(200))).hasSize(200);
+    assertThat(fieldErrors(() -> CredentialRules.checkReason("x".repeat(201))))
+        .singleElement()
+        .asString()
+        .startsWith("reason ");
+    assertThat(fieldErrors(() -> CredentialRules.checkReason("lost\nfound")))
+        .singleElement()
+        .asString()
+        .startsWith("reason ");
+  }
+
+  @Test
+  void whoRevokedIsCutToItsColumn() {
+    assertThat(CredentialRules.actor("pm_li")).isEqualTo("pm_li");
+    assertThat(CredentialRules.actor("k".repeat(150))).hasSize(100);
+  }
+
+  @Test
+  void theListFiltersAKindAndADoorOrControllerAndRefuseAnythingElse() {
+    assertThat(CredentialRules.kindFilter(null)).isNull();
+    assertThat(CredentialRules.kindFilter(" ")).isNull();
+    assertThat(CredentialRules.kindFilter("pin")).isEqualTo("pin");
+    assertThat(thrown(() -> CredentialRules.kindFilter("face")).type())
+        .isEqualTo("invalid-parameter");
+    assertThat(CredentialRules.doorFilter("")).isNull();
+    assertThat(CredentialRules.doorFilter("gate-1")).isEqualTo("gate-1");
+    assertThat(CredentialRules.doorFilter("gate-1:2")).isEqualTo("gate-1:2");
+    assertThat(thrown(() -> CredentialRules.doorFilter("Gate 1")).status()).isEqualTo(400);
+    assertThat(thrown(() -> CredentialRules.doorFilter("gate-1:")).type())
+        .isEqualTo("invalid-parameter");
+  }
+
   private static CredentialView view(String status, List<String> doors, Instant from, Instant to) {
     return new CredentialView(
-        1, "card", "A1B2", "Wang", null, doors, from, to, status, from, null, List.of());
+        1, "card", "A1B2", "Wang", null, doors, from, to, status, from, null, null, null,
+        List.of());
   }
 }

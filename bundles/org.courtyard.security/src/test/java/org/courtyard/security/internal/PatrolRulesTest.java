@@ -21,7 +21,8 @@ class PatrolRulesTest {
   private static final Instant START = Instant.parse("2026-12-05T01:00:00Z");
   private static final Instant DUE = START.plusSeconds(1800);
   private static final RouteView ROUTE =
-      new RouteView(4, "Night", List.of("gate-1:1", "tag-7"), List.of("09:00"), 30);
+      new RouteView(
+          4, "Night", List.of("gate-1:1", "tag-7"), List.of("09:00"), 30, "active", null, 0);
 
   @Test
   void aRouteIsWhereTheReadersItsCheckpointsNameAre() {
@@ -34,12 +35,13 @@ class PatrolRulesTest {
 
   @Test
   void everyWrongFieldOfARouteIsReportedAtOnce() {
-    PatrolRules.checkRoute(new RouteInput("Night", List.of("gate-1:1"), List.of("23:30"), 30));
+    PatrolRules.checkRoute(
+        new RouteInput("Night", List.of("gate-1:1"), List.of("23:30"), 30, null));
     assertThat(
             fieldErrors(
                 () ->
                     PatrolRules.checkRoute(
-                        new RouteInput("", List.of("a", "a"), List.of("24:00"), 721))))
+                        new RouteInput("", List.of("a", "a"), List.of("24:00"), 721, 3))))
         .containsExactly(
             "name 1-100 characters",
             "checkpoints 1-200 distinct codes: '<device>:<door>' or a tag code",
@@ -95,7 +97,24 @@ class PatrolRulesTest {
     assertThat(PatrolRules.guard("Li")).isEqualTo("Li");
   }
 
+  @Test
+  void aRoundIsJudgedByTheCheckpointsItWasMadeWithNotByItsRoutesLaterOnes() {
+    Map<String, CheckinView> checkins =
+        Map.of("tag-7", new CheckinView("tag-7", "Li", "app", START.plusSeconds(60)));
+    // made when the route had tag-7 only; the route has gained gate-1:1 since
+    RoundView walked =
+        PatrolRules.round(9, ROUTE, List.of("tag-7"), START, DUE, checkins, DUE.plusSeconds(1));
+    assertThat(walked.status()).isEqualTo("completed");
+    assertThat(walked.missed()).isEmpty();
+    // made with a checkpoint the route has dropped since: still missed there
+    RoundView missed =
+        PatrolRules.round(
+            9, ROUTE, List.of("tag-7", "tag-9"), START, DUE, checkins, DUE.plusSeconds(1));
+    assertThat(missed.status()).isEqualTo("missed");
+    assertThat(missed.missed()).containsExactly("tag-9");
+  }
+
   private static RoundView round(Map<String, CheckinView> checkins, Instant now) {
-    return PatrolRules.round(9, ROUTE, START, DUE, checkins, now);
+    return PatrolRules.round(9, ROUTE, ROUTE.checkpoints(), START, DUE, checkins, now);
   }
 }

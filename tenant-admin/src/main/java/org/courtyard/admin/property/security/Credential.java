@@ -6,8 +6,8 @@ import java.util.List;
 
 /**
  * An access credential (门禁卡, PIN, QR) as {@code GET /security/credentials} lists it: its kind and
- * value, whose it is, the doors it opens and when, {@code active} or {@code revoked}, and what each
- * door controller was told of it ({@code pushes}).
+ * value, whose it is, the doors it opens and when, {@code active} or {@code revoked} (when, by whom
+ * and why), and what each door controller was told of it ({@code pushes}).
  */
 public record Credential(
     long id,
@@ -21,6 +21,8 @@ public record Credential(
     String status,
     Instant createdAt,
     Instant revokedAt,
+    String revokedBy,
+    String reason,
     List<Push> pushes)
     implements Serializable {
 
@@ -38,6 +40,9 @@ public record Credential(
       String detail,
       Instant at)
       implements Serializable {}
+
+  /** The body of {@code POST /security/credentials/{id}/revoke}: why, or null. */
+  public record Revocation(String reason) {}
 
   /** The body of {@code POST /security/credentials}; times are ISO-8601 instants or null. */
   public record Input(

@@ -23,8 +23,8 @@ import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 import org.courtyard.admin.api.ApiProblem;
 import org.courtyard.admin.api.ApiUnreachable;
 import org.courtyard.admin.api.TenantApi;
@@ -37,9 +37,10 @@ import org.courtyard.admin.ui.Errors;
 import org.courtyard.admin.ui.Texts;
 
 /**
- * Access credentials (门禁卡, PIN, QR): whose, which doors, valid when, active or revoked, newest
- * first, filtered by holder and status as the API does. Those who may issue one get a dialog (the
- * API's field errors land on their fields); those who may revoke one get a confirmation.
+ * Access credentials (门禁卡, PIN, QR): whose, which doors, valid when, active or revoked (by whom,
+ * when and why), newest first, filtered by holder, kind, door or controller and status as the API
+ * does. Those who may issue one get a dialog (the API's field errors land on their fields); those
+ * who may revoke one get a confirmation that takes a reason.
  */
 @Route(value = "security/credentials", layout = PropertyLayout.class)
 @PropertyScreen(
@@ -53,8 +54,16 @@ public final class CredentialsView extends VerticalLayout implements HasDynamicT
   static final String ISSUE = "security.credential.issue";
   static final String REVOKE = "security.credential.revoke";
 
+  /**
+   * A controller {@code <device>} or one of its doors {@code <device>:<door>}, as the API takes.
+   */
+  private static final Pattern DOOR =
+      Pattern.compile("^[a-z0-9][a-z0-9_-]{0,63}(:[A-Za-z0-9_-]{1,32})?$");
+
   private final Grid<Credential> grid = new Grid<>(Credential.class, false);
   private final TextField holder = new TextField();
+  private final Select<String> kind = new Select<>();
+  private final TextField door = new TextField();
   private final Select<String> status = new Select<>();
   private final HorizontalLayout bar;
   private CursorDataProvider<Credential> credentials;
@@ -69,6 +78,22 @@ public final class CredentialsView extends VerticalLayout implements HasDynamicT
     holder.setClearButtonVisible(true);
     holder.setValueChangeMode(ValueChangeMode.LAZY);
     holder.addValueChangeListener(e -> filter());
+    kind.setId("credentials-kind");
+    kind.setLabel(getTranslation("security.credential.kind"));
+    kind.setItems("", "card", "pin", "qr");
+    kind.setItemLabelGenerator(
+        k ->
+            k.isEmpty()
+                ? getTranslation("security.credential.kind.all")
+                : Texts.state("security.access.kind.", k));
+    kind.setValue("");
+    kind.addValueChangeListener(e -> filter());
+    door.setId("credentials-door");
+    door.setLabel(getTranslation("security.credential.door"));
+    door.setHelperText(getTranslation("security.credential.door.help"));
+    door.setClearButtonVisible(true);
+    door.setValueChangeMode(ValueChangeMode.LAZY);
+    door.addValueChangeListener(e -> filter());
     status.setId("credentials-status");
     status.setLabel(getTranslation("security.credential.status"));
     status.setItems("active", "revoked", "");
@@ -79,7 +104,7 @@ public final class CredentialsView extends VerticalLayout implements HasDynamicT
                 : Texts.state("security.credential.status.", s));
     status.setValue("active");
     status.addValueChangeListener(e -> filter());
-    bar = new HorizontalLayout(holder, status);
+    bar = new HorizontalLayout(holder, kind, door, status);
     bar.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.BASELINE);
     add(bar);
 
@@ -114,6 +139,10 @@ public final class CredentialsView extends VerticalLayout implements HasDynamicT
         .setKey("status")
         .setHeader(getTranslation("security.credential.status"))
         .setPartNameGenerator(c -> c.active() ? null : "revoked")
+        .setAutoWidth(true);
+    grid.addColumn(this::revocation)
+        .setKey("revoked")
+        .setHeader(getTranslation("security.credential.revokedColumn"))
         .setAutoWidth(true);
     add(grid);
     setFlexGrow(1, grid);
@@ -153,8 +182,30 @@ public final class CredentialsView extends VerticalLayout implements HasDynamicT
     }
     Map<String, Object> f = new LinkedHashMap<>();
     f.put("holder", holder.getValue() == null ? null : holder.getValue().strip());
+    f.put("kind", kind.getValue());
+    String d = door.getValue() == null ? "" : door.getValue().strip();
+    // the API refuses what is not a controller or a door: say so here and keep the list as it is
+    if (!d.isEmpty() && !DOOR.matcher(d).matches()) {
+      door.setErrorMessage(getTranslation("security.credential.door.invalid"));
+      door.setInvalid(true);
+      return;
+    }
+    door.setInvalid(false);
+    f.put("door", d);
     f.put("status", status.getValue());
     credentials.setFilter(f);
+  }
+
+  /** Who revoked a credential, when, and why if they said: empty while it is active. */
+  private String revocation(Credential c) {
+    if (c.active() || c.revokedAt() == null) {
+      return "";
+    }
+    String by = c.revokedBy() == null ? "" : c.revokedBy();
+    String when = When.format(c.revokedAt(), getLocale());
+    return c.reason() == null
+        ? getTranslation("security.credential.revokedBy", by, when)
+        : getTranslation("security.credential.revokedFor", by, when, c.reason());
   }
 
   private HorizontalLayout actions(Credential c) {
@@ -168,7 +219,10 @@ public final class CredentialsView extends VerticalLayout implements HasDynamicT
     return row;
   }
 
-  /** Asks first: a revoked credential opens no door again (its controllers are told at once). */
+  /**
+   * Asks first, with an optional reason: a revoked credential opens no door again (its controllers
+   * are told at once). A refused reason (too long) stays in the dialog with the API's message.
+   */
   private void revoke(Credential c) {
     Dialog dialog = new Dialog();
     dialog.setId("credential-revoke-dialog");
@@ -180,14 +234,26 @@ public final class CredentialsView extends VerticalLayout implements HasDynamicT
                 Texts.state("security.access.kind.", c.kind()),
                 c.credential(),
                 c.holder())));
+    TextField reason = field("credential-revoke-reason", "security.credential.reason");
+    reason.setMaxLength(200);
+    reason.setHelperText(getTranslation("security.credential.reason.help"));
+    dialog.add(reason);
     Button ok =
         new Button(
             getTranslation("security.credential.revoke"),
             e -> {
+              reason.setInvalid(false);
               try {
-                new SecurityClient(PropertySession.api()).revoke(c.id());
+                new SecurityClient(PropertySession.api()).revoke(c.id(), reason.getValue());
                 Errors.success(getTranslation("security.credential.revoked", c.holder()));
-              } catch (ApiProblem | ApiUnreachable ex) {
+              } catch (ApiProblem ex) {
+                if (ex.status() == 422) {
+                  FieldMarks.mark(ex, Map.of("reason", reason));
+                  Errors.show(ex);
+                  return;
+                }
+                Errors.show(ex);
+              } catch (ApiUnreachable ex) {
                 Errors.show(ex);
               }
               dialog.close();
@@ -256,7 +322,7 @@ public final class CredentialsView extends VerticalLayout implements HasDynamicT
                 dialog.close();
                 credentials.refresh();
               } catch (ApiProblem ex) {
-                marks(ex, fields);
+                FieldMarks.mark(ex, fields);
                 Errors.show(ex);
               } catch (ApiUnreachable ex) {
                 Errors.show(ex);
@@ -293,21 +359,6 @@ public final class CredentialsView extends VerticalLayout implements HasDynamicT
         return Instant.parse(t).toString();
       } catch (DateTimeParseException e2) {
         return t;
-      }
-    }
-  }
-
-  /** Puts each field error of a 422 on its field, with the API's message. */
-  private static void marks(ApiProblem problem, Map<String, HasValidation> fields) {
-    if (problem.extensions().get("errors") instanceof List<?> errors) {
-      for (Object o : errors) {
-        if (o instanceof Map<?, ?> e && e.get("field") != null) {
-          HasValidation field = fields.get(e.get("field").toString());
-          if (field != null) {
-            field.setErrorMessage(String.valueOf(e.get("message")));
-            field.setInvalid(true);
-          }
-        }
       }
     }
   }

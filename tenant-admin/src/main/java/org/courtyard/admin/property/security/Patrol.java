@@ -9,10 +9,37 @@ public final class Patrol {
 
   private Patrol() {}
 
-  /** A route: its checkpoints in order, the local times its rounds start and how long one takes. */
+  /**
+   * A route: its checkpoints in order, the local times its rounds start and how long one takes;
+   * {@code active} or {@code retired} (kept with its rounds, no new ones), and the {@code version}
+   * an edit is made at.
+   */
   public record Route(
-      long id, String name, List<String> checkpoints, List<String> times, int roundMinutes)
-      implements Serializable {}
+      long id,
+      String name,
+      List<String> checkpoints,
+      List<String> times,
+      int roundMinutes,
+      String status,
+      Instant retiredAt,
+      int version)
+      implements Serializable {
+
+    public boolean active() {
+      return !"retired".equals(status);
+    }
+  }
+
+  /**
+   * The body of {@code POST /security/patrol/routes} and, with the version read, {@code PUT
+   * /security/patrol/routes/{id}}.
+   */
+  public record RouteInput(
+      String name,
+      List<String> checkpoints,
+      List<String> times,
+      Integer roundMinutes,
+      Integer version) {}
 
   /**
    * A round: {@code scheduled}, {@code in_progress}, {@code completed} or {@code missed} (its

@@ -50,7 +50,10 @@ public final class SecurityClient implements Serializable {
     return CursorDataProvider.of(api, "security/access-events", AccessEvent.class);
   }
 
-  /** Credentials in the user's scope, newest first; filters {@code holder} and {@code status}. */
+  /**
+   * Credentials in the user's scope, newest first; filters {@code holder}, {@code kind}, {@code
+   * door} (a controller, or one of its doors) and {@code status}.
+   */
   public CursorDataProvider<Credential> credentials() {
     return CursorDataProvider.of(api, "security/credentials", Credential.class);
   }
@@ -62,13 +65,44 @@ public final class SecurityClient implements Serializable {
     return api.post("security/credentials", input, Credential.class, key);
   }
 
-  public Credential revoke(long id) {
-    return api.post("security/credentials/" + id + "/revoke", null, Credential.class);
+  public Credential credential(long id) {
+    return api.get("security/credentials/" + id, Credential.class);
+  }
+
+  /** Revokes a credential; {@code reason} may be blank. Who revoked it is the signed-in user. */
+  public Credential revoke(long id, String reason) {
+    String why = reason == null || reason.isBlank() ? null : reason.strip();
+    return api.post(
+        "security/credentials/" + id + "/revoke", new Credential.Revocation(why), Credential.class);
   }
 
   /** Patrol routes, by id. */
   public CursorDataProvider<Patrol.Route> routes() {
     return CursorDataProvider.of(api, "security/patrol/routes", Patrol.Route.class);
+  }
+
+  public Patrol.Route route(long id) {
+    return api.get("security/patrol/routes/" + id, Patrol.Route.class);
+  }
+
+  public Patrol.Route createRoute(Patrol.RouteInput input) {
+    return api.post("security/patrol/routes", input, Patrol.Route.class);
+  }
+
+  /**
+   * Edits a route at the version in {@code input}; its rounds that have not begun are made again,
+   * their times read in {@code zone}.
+   */
+  public Patrol.Route updateRoute(long id, Patrol.RouteInput input, String zone) {
+    return api.put(
+        "security/patrol/routes/" + id + TenantApi.query(Map.of("zone", zone)),
+        input,
+        Patrol.Route.class);
+  }
+
+  /** Retires a route: it keeps its rounds and gets no new ones. */
+  public Patrol.Route retireRoute(long id) {
+    return api.post("security/patrol/routes/" + id + "/retire", null, Patrol.Route.class);
   }
 
   /** Rounds overlapping the last and the next 24 hours, earliest start first. */

@@ -3,7 +3,11 @@ package org.courtyard.security.internal.dto;
 import java.time.Instant;
 import java.util.List;
 
-/** An access credential, with what its door controllers were told of it. */
+/**
+ * An access credential, with what its door controllers were told of it. A revoked one says when, by
+ * whom ({@code revokedBy}: the user name or key that revoked it) and why ({@code reason}, when
+ * given).
+ */
 public record CredentialView(
     long id,
     String kind,
@@ -16,6 +20,8 @@ public record CredentialView(
     String status,
     Instant createdAt,
     Instant revokedAt,
+    String revokedBy,
+    String reason,
     List<Push> pushes) {
 
   /** The same credential with these pushes. */
@@ -32,6 +38,8 @@ public record CredentialView(
         status,
         createdAt,
         revokedAt,
+        revokedBy,
+        reason,
         p);
   }
 }

@@ -1,0 +1,4 @@
+package org.courtyard.security.internal.dto;
+
+/** Body of revoking a credential, optional: why ({@code reason}, at most 200 characters). */
+public record RevokeInput(String reason) {}
