@@ -78,6 +78,7 @@ public final class FakeWorkOrdersArea implements FakeArea {
   private final List<Map<String, Object>> categories = new ArrayList<>();
   private final Map<Long, List<Map<String, Object>>> charges = new HashMap<>();
   private final Map<Long, List<Map<String, Object>>> watchers = new HashMap<>();
+  private final Map<Long, List<Map<String, Object>>> duty = new HashMap<>();
   private final Map<Long, List<Map<String, Object>>> notices = new HashMap<>();
   private final List<Map<String, Object>> orders = new ArrayList<>();
   private final Map<Long, List<Map<String, Object>>> timelines = new LinkedHashMap<>();
@@ -136,6 +137,7 @@ public final class FakeWorkOrdersArea implements FakeArea {
     categories.clear();
     charges.clear();
     watchers.clear();
+    duty.clear();
     notices.clear();
     orders.clear();
     timelines.clear();
@@ -233,11 +235,35 @@ public final class FakeWorkOrdersArea implements FakeArea {
     rooms.put(roomId, new long[] {estateId, buildingId});
   }
 
+  private Map<String, Object> technicianById(long userId) {
+    return technicians.stream()
+        .filter(t -> ((Number) t.get("userId")).longValue() == userId)
+        .findFirst()
+        .orElseThrow(
+            () ->
+                new FakeProblem(
+                    404,
+                    "technician-not-found",
+                    "Technician not found",
+                    "There is no staff user " + userId + "."));
+  }
+
+  /** The shifts last saved for a technician, as sent. */
+  public synchronized List<Map<String, Object>> shifts(long userId) {
+    return List.copyOf(duty.getOrDefault(userId, List.of()));
+  }
+
+  /** The technician as stored. */
+  public synchronized Map<String, Object> technicianJson(long userId) {
+    return new LinkedHashMap<>(technicianById(userId));
+  }
+
   /** A technician with skills and teams ({@code teamId → name}). */
   public synchronized void technician(
       long userId, List<String> skills, Map<Long, String> teams, boolean onDuty) {
     Map<String, Object> t = new LinkedHashMap<>();
     t.put("userId", userId);
+    t.put("displayName", "Technician " + userId);
     t.put("skills", skills);
     t.put("areas", List.of());
     List<Map<String, Object>> ts = new ArrayList<>();
@@ -474,6 +500,70 @@ public final class FakeWorkOrdersArea implements FakeArea {
     if (r.is("GET", "technicians")) {
       r.require(READ);
       return FakeResponse.json(technicians);
+    }
+    if (r.is("PUT", "technicians/\\d+")) {
+      r.require("workorders.technician.manage");
+      Map<String, Object> t = technicianById(idAt(r, 1));
+      JsonNode in = r.body();
+      lastBodies.put("PUT technicians", in);
+      List<String> skills = new ArrayList<>();
+      in.path("skills").forEach(k -> skills.add(k.asText()));
+      for (int i = 0; i < skills.size(); i++) {
+        if (!skills.get(i).matches("[a-z][a-z0-9-]{0,31}")) {
+          throw new FakeProblem(
+              422,
+              "validation-failed",
+              "Invalid input",
+              "skills[" + i + "] is not a skill code.",
+              Map.of(
+                  "errors",
+                  List.of(Map.of("field", "skills[" + i + "]", "message", "not a skill code"))));
+        }
+      }
+      List<Map<String, Object>> areas = new ArrayList<>();
+      in.path("areas")
+          .forEach(
+              a -> {
+                Map<String, Object> area = new LinkedHashMap<>();
+                area.put("estateId", a.path("estateId").asLong());
+                area.put(
+                    "buildingId",
+                    a.hasNonNull("buildingId") ? a.path("buildingId").asLong() : null);
+                areas.add(area);
+              });
+      t.put("skills", skills);
+      t.put("areas", areas);
+      return FakeResponse.json(t);
+    }
+    if (r.is("GET", "technicians/\\d+/duty")) {
+      r.require(READ);
+      technicianById(idAt(r, 1));
+      java.time.LocalDate today = java.time.LocalDate.now(java.time.ZoneId.of("Asia/Shanghai"));
+      Map<String, Object> d = new LinkedHashMap<>();
+      d.put("userId", idAt(r, 1));
+      d.put("from", today.toString());
+      d.put("to", today.plusDays(6).toString());
+      d.put("timeZone", "Asia/Shanghai");
+      d.put("shifts", duty.getOrDefault(idAt(r, 1), List.of()));
+      return FakeResponse.json(d);
+    }
+    if (r.is("PUT", "technicians/\\d+/duty")) {
+      r.require("workorders.technician.manage");
+      technicianById(idAt(r, 1));
+      lastBodies.put("PUT duty", r.body());
+      List<Map<String, Object>> shifts = new ArrayList<>();
+      r.body()
+          .path("shifts")
+          .forEach(
+              x -> {
+                Map<String, Object> shift = new LinkedHashMap<>();
+                shift.put("day", x.path("day").asText());
+                shift.put("from", x.path("from").asText());
+                shift.put("to", x.path("to").asText());
+                shifts.add(shift);
+              });
+      duty.put(idAt(r, 1), shifts);
+      return FakeResponse.json(Map.of("userId", idAt(r, 1), "shifts", shifts));
     }
     return null;
   }

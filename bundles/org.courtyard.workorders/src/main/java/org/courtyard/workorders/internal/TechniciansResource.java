@@ -57,12 +57,28 @@ public class TechniciansResource implements ModuleResource {
       summary = "List technicians",
       description =
           "Everyone with a skill, an area, a team, a shift not yet over or an open order, by user"
-              + " id: skills, areas (estateId, buildingId null for the whole estate), teams, open"
+              + " id: the name (displayName, null for a disabled user), skills, areas (estateId, buildingId null for the whole estate), teams, open"
               + " orders within the caller's scope, and whether on duty now. Not paged.")
   @Permission("workorders.order.read")
   @GET
   public List<TechnicianView> technicians(@Context SecurityContext security) {
-    return instances.of(security).technicians().list(TenantPrincipal.scopeOf(security));
+    return named(
+        security, instances.of(security).technicians().list(TenantPrincipal.scopeOf(security)));
+  }
+
+  /** The views with their names, read from the staff directory in one call. */
+  private List<TechnicianView> named(SecurityContext security, List<TechnicianView> views) {
+    if (views.isEmpty()) {
+      return views;
+    }
+    java.util.Map<Long, org.courtyard.api.StaffDirectory.Contact> names =
+        instances
+            .staff()
+            .contacts(
+                TenantPrincipal.of(security), views.stream().map(TechnicianView::userId).toList());
+    return views.stream()
+        .map(v -> names.containsKey(v.userId()) ? v.named(names.get(v.userId()).displayName()) : v)
+        .toList();
   }
 
   @Doc(
@@ -75,10 +91,14 @@ public class TechniciansResource implements ModuleResource {
   @Path("{userId}")
   public TechnicianView technician(
       @Context SecurityContext security, @PathParam("userId") String userId) {
-    return instances
-        .of(security)
-        .technicians()
-        .get(staffUser(security, userId), TenantPrincipal.scopeOf(security));
+    return named(
+            security,
+            List.of(
+                instances
+                    .of(security)
+                    .technicians()
+                    .get(staffUser(security, userId), TenantPrincipal.scopeOf(security))))
+        .get(0);
   }
 
   @Doc(
@@ -97,12 +117,16 @@ public class TechniciansResource implements ModuleResource {
       TechnicianInput input) {
     WorkordersTenant t = instances.of(security);
     Places places = instances.places(t.tenant());
-    return t.technicians()
-        .update(
-            staffUser(security, userId),
-            body(input),
-            (estate, building) -> places.area(estate, building).isPresent(),
-            TenantPrincipal.scopeOf(security));
+    return named(
+            security,
+            List.of(
+                t.technicians()
+                    .update(
+                        staffUser(security, userId),
+                        body(input),
+                        (estate, building) -> places.area(estate, building).isPresent(),
+                        TenantPrincipal.scopeOf(security))))
+        .get(0);
   }
 
   @Doc(

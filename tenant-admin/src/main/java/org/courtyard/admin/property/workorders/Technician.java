@@ -9,6 +9,7 @@ import java.util.List;
  */
 public record Technician(
     long userId,
+    String displayName,
     List<String> skills,
     List<Area> areas,
     List<Team> teams,

@@ -107,6 +107,37 @@ public final class WorkOrdersClient implements Serializable {
     return List.of(api.get(BASE + "load", LoadRow[].class));
   }
 
+  /** Replaces a technician's skills and areas ({@code workorders.technician.manage}). */
+  public Technician updateTechnician(
+      long userId, List<String> skills, List<Technician.Area> areas) {
+    return api.put(
+        BASE + "technicians/" + userId,
+        java.util.Map.of("skills", skills, "areas", areas),
+        Technician.class);
+  }
+
+  /** A technician's shifts of today and the next six days in the company's zone. */
+  public Duty duty(long userId) {
+    return api.get(BASE + "technicians/" + userId + "/duty", Duty.class);
+  }
+
+  /** A technician's shifts beginning on the days {@code from} to {@code to}. */
+  public Duty duty(long userId, java.time.LocalDate from, java.time.LocalDate to) {
+    return api.get(
+        BASE + "technicians/" + userId + "/duty",
+        java.util.Map.of("from", from.toString(), "to", to.toString()),
+        Duty.class);
+  }
+
+  /** Replaces the shifts of those days: 422 naming a wrong shift, 409 {@code duty-overlap}. */
+  public Duty setDuty(
+      long userId, java.time.LocalDate from, java.time.LocalDate to, List<Duty.Shift> shifts) {
+    return api.put(
+        BASE + "technicians/" + userId + "/duty?from=" + from + "&to=" + to,
+        java.util.Map.of("shifts", shifts),
+        Duty.class);
+  }
+
   public List<Technician> technicians() {
     return List.of(api.get(BASE + "technicians", Technician[].class));
   }
