@@ -112,6 +112,14 @@ public class IdentityIT {
     Http.Reply login = login("idn_east", "li.lei");
     assertEquals(login.toString(), 200, login.status);
     assertEquals("Bearer", login.json.path("tokenType").asText());
+    // the sign-in names the user both ways: the console shows 李雷, not li.lei
+    assertEquals(login.text, "li.lei", login.json.path("user").path("username").asText());
+    assertEquals(login.text, "李雷", login.json.path("user").path("displayName").asText());
+    assertFalse(login.text, login.json.path("user").path("totp").asBoolean(true));
+    Http.Reply named = anonymous.tenant(login.json.path("accessToken").asText()).get("/auth/me");
+    assertEquals(named.toString(), 200, named.status);
+    assertEquals(named.text, "li.lei", named.json.path("name").asText());
+    assertEquals(named.text, "李雷", named.json.path("displayName").asText());
     assertEquals(900, login.json.path("expiresIn").asLong());
     assertTrue(login.json.path("refreshToken").asText().startsWith("cyr_idn_east."));
     String access = login.json.path("accessToken").asText();
@@ -432,6 +440,15 @@ public class IdentityIT {
     assertEquals(wrongFirst.toString(), 401, wrongFirst.status);
     assertEquals(204, otp.post("/auth/totp/confirm", map("code", totp(secret, 0))).status);
 
+    // the administrator sees that the user's second factor is on, in the list and alone
+    JsonNode listed = owner.get("/identity/users?q=otp1").json.path("items").get(0);
+    assertTrue(listed.toString(), listed.path("totp").isBoolean());
+    assertTrue(listed.toString(), listed.path("totp").asBoolean());
+    assertTrue(
+        owner.get("/identity/users/" + listed.path("id").asLong()).json.path("totp").asBoolean());
+    JsonNode plainUser = owner.get("/identity/users?q=li.lei").json.path("items").get(0);
+    assertFalse(plainUser.toString(), plainUser.path("totp").asBoolean(true));
+
     Http.Reply noCode = login("idn_east", "otp1");
     assertEquals(noCode.toString(), 401, noCode.status);
     assertEquals("totp-required", noCode.problemType());
@@ -482,7 +499,9 @@ public class IdentityIT {
             now.path("version").asInt()));
     long cashierId =
         owner.get("/identity/users?q=cashier1").json.path("items").get(0).path("id").asLong();
+    assertTrue(owner.get("/identity/users/" + cashierId).json.path("totp").asBoolean());
     assertEquals(204, owner.delete("/identity/users/" + cashierId + "/totp").status);
+    assertFalse(owner.get("/identity/users/" + cashierId).json.path("totp").asBoolean(true));
     assertEquals(200, login("idn_east", "cashier1").status);
   }
 

@@ -6,6 +6,9 @@ import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -258,6 +261,104 @@ public class ResidentsIT {
   }
 
   @Test
+  public void a06_occupiedRoomsAreTheRoomsWithSomeoneInThemNowWithTheirLabels() throws Exception {
+    // eastRoom2: the three owners of a03; eastRoom: Li Lei moved out in a04, so nobody yet
+    assertEquals(List.of(eastRoom2), occupiedRooms(east, "", 500));
+    long sun =
+        id(east.post("/residents/persons", map("fullName", "Sun Li", "phone", "13600004444")));
+    Http.Reply owns =
+        east.post(
+            "/residents/occupancies",
+            map("personId", sun, "roomId", eastRoom, "role", "owner", "moveIn", "2025-05-01"));
+    assertEquals(owns.toString(), 201, owns.status);
+    // the occupancy names its room in words, and where it is
+    assertEquals("EEST/B1/U1/101", owns.json.path("roomLabel").asText());
+    assertTrue(owns.text, owns.json.path("estateId").asLong() > 0);
+    Http.Reply lives =
+        east.post(
+            "/residents/occupancies",
+            map("personId", sun, "roomId", eastRoom, "role", "occupant", "moveIn", "2025-05-01"));
+    assertEquals(lives.toString(), 201, lives.status);
+    for (JsonNode o : east.get("/residents/persons/" + sun + "/occupancies").json.path("items")) {
+      assertEquals(o.toString(), "EEST/B1/U1/101", o.path("roomLabel").asText());
+    }
+    JsonNode one = east.get("/residents/occupancies/" + lives.json.path("id").asLong()).json;
+    assertEquals(one.toString(), "EEST/B1/U1/101", one.path("roomLabel").asText());
+    for (JsonNode o :
+        east.get("/residents/rooms/" + eastRoom2 + "/occupancies").json.path("items")) {
+      assertEquals(o.toString(), "EEST/B1/U1/102", o.path("roomLabel").asText());
+    }
+
+    Http.Reply page = east.get("/residents/occupied-rooms");
+    assertEquals(page.toString(), 200, page.status);
+    JsonNode items = page.json.path("items");
+    assertEquals(page.text, 2, items.size());
+    assertEquals(eastRoom, items.get(0).path("roomId").asLong());
+    assertEquals("EEST/B1/U1/101", items.get(0).path("label").asText());
+    // owner and occupant of the room: one person in it
+    assertEquals(page.text, 1, items.get(0).path("occupants").asLong());
+    assertEquals("EEST/B1/U1/102", items.get(1).path("label").asText());
+    assertEquals(page.text, 3, items.get(1).path("occupants").asLong());
+    long estate = items.get(0).path("estateId").asLong();
+    long building = items.get(0).path("buildingId").asLong();
+    assertEquals(List.of(eastRoom, eastRoom2), occupiedRooms(east, "", 1));
+    assertEquals(List.of(eastRoom, eastRoom2), occupiedRooms(east, "estateId=" + estate, 1));
+    assertEquals(List.of(eastRoom, eastRoom2), occupiedRooms(east, "buildingId=" + building, 500));
+    assertEquals(List.of(), occupiedRooms(east, "estateId=" + (estate + 1000), 500));
+
+    // the person moves out of both: the room is no longer occupied
+    for (Http.Reply o : List.of(owns, lives)) {
+      assertEquals(
+          200,
+          east.post(
+                  "/residents/occupancies/" + o.json.path("id").asLong() + "/end",
+                  map("moveOut", "2025-12-31"))
+              .status);
+    }
+    assertEquals(List.of(eastRoom2), occupiedRooms(east, "", 500));
+
+    for (String bad : List.of("estateId=x", "buildingId=-1", "limit=0", "cursor=not-a-cursor")) {
+      Http.Reply r = east.get("/residents/occupied-rooms?" + bad);
+      assertEquals(bad + " " + r, 400, r.status);
+      assertTrue(r.toString(), r.contentType.startsWith("application/problem+json"));
+    }
+    Http.Reply zh = east.inLanguage("zh-CN").get("/residents/occupied-rooms?buildingId=x");
+    assertEquals(zh.toString(), 400, zh.status);
+    assertEquals(zh.toString(), "buildingId 必须是正整数。", zh.json.path("detail").asText());
+    Http.Reply en = east.get("/residents/occupied-rooms?buildingId=x");
+    assertEquals(
+        en.toString(),
+        "buildingId must be a positive whole number.",
+        en.json.path("detail").asText());
+  }
+
+  /** The room ids of every page of {@code GET /occupied-rooms?query}, {@code limit} at a time. */
+  static List<Long> occupiedRooms(Http api, String query, int limit) throws Exception {
+    List<Long> rooms = new ArrayList<>();
+    String cursor = null;
+    do {
+      Http.Reply page =
+          api.get(
+              "/residents/occupied-rooms?"
+                  + (query.isEmpty() ? "" : query + "&")
+                  + "limit="
+                  + limit
+                  + (cursor == null
+                      ? ""
+                      : "&cursor=" + URLEncoder.encode(cursor, StandardCharsets.UTF_8)));
+      assertEquals(page.toString(), 200, page.status);
+      assertTrue(page.text, page.json.path("items").size() <= limit);
+      for (JsonNode room : page.json.path("items")) {
+        assertTrue(room.toString(), room.path("occupants").asLong() >= 1);
+        rooms.add(room.path("roomId").asLong());
+      }
+      cursor =
+          page.json.path("nextCursor").isTextual() ? page.json.path("nextCursor").asText() : null;
+    } while (cursor != null);
+    return rooms;
+  }
+
+  @Test
   public void b01_anotherTenantSeesNoneOfIt() throws Exception {
     long person =
         id(
@@ -327,6 +428,7 @@ public class ResidentsIT {
       Http.Reply r = west.get(list);
       assertFalse(list + " " + r, r.text.contains("Secret") || r.text.contains("99999"));
     }
+    assertEquals(List.of(), occupiedRooms(west, "", 500));
     assertEquals(
         "Secret Person", east.get("/residents/persons/" + person).json.path("fullName").asText());
   }

@@ -432,4 +432,53 @@ public class ResidentsScopeIT {
     assertEquals(200, company.get("/residents/persons/" + ivy).status);
     assertTrue(ids(company, "/residents/persons").contains(ivy));
   }
+
+  @Test
+  public void a07_occupiedRoomsAreListedInTheScopeAndCountedAsTheTodayTileSays() throws Exception {
+    // r11: alice and gina (a04); r11b: erin; r21: bob, carol, erin and hank; r12: carol moved out;
+    // MISSING: ivy's occupancy of a room estate does not have (a06), placed nowhere
+    List<Long> all = List.of(r11, r11b, r21, MISSING);
+    assertEquals(all, ResidentsIT.occupiedRooms(owner, "", 1));
+    assertEquals(all, ResidentsIT.occupiedRooms(company, "", 2));
+    assertEquals(List.of(r11, r11b), ResidentsIT.occupiedRooms(east, "", 1));
+    assertEquals(List.of(r11, r11b), ResidentsIT.occupiedRooms(desk, "", 500));
+    assertEquals(List.of(r11, r11b), ResidentsIT.occupiedRooms(owner, "estateId=" + e1, 500));
+    assertEquals(List.of(r11, r11b), ResidentsIT.occupiedRooms(owner, "buildingId=" + b11, 500));
+    // a filter does not widen the scope: estate 2 is not the east manager's
+    long e2 = owner.get("/residents/occupancies/" + bobOccupancy).json.path("estateId").asLong();
+    assertEquals(List.of(r21), ResidentsIT.occupiedRooms(owner, "estateId=" + e2, 500));
+    assertEquals(List.of(), ResidentsIT.occupiedRooms(east, "estateId=" + e2, 500));
+
+    Map<Long, JsonNode> rooms = new java.util.HashMap<>();
+    owner
+        .get("/residents/occupied-rooms")
+        .json
+        .path("items")
+        .forEach(r -> rooms.put(r.path("roomId").asLong(), r));
+    assertEquals("E1/B1/U1/101", rooms.get(r11).path("label").asText());
+    assertEquals(2, rooms.get(r11).path("occupants").asLong());
+    assertEquals(e1, rooms.get(r11).path("estateId").asLong());
+    assertEquals(b11, rooms.get(r11).path("buildingId").asLong());
+    assertEquals("E2/B1/U1/101", rooms.get(r21).path("label").asText());
+    assertEquals(4, rooms.get(r21).path("occupants").asLong());
+    JsonNode unknown = rooms.get(MISSING);
+    assertTrue(unknown.toString(), unknown.path("label").isNull());
+    assertTrue(unknown.toString(), unknown.path("estateId").isNull());
+
+    // the Today tile counts exactly the rooms its link lists, in each caller's scope
+    for (Http api : List.of(owner, company, east, desk)) {
+      JsonNode tile = null;
+      for (JsonNode t : api.get("/today").json.path("tiles")) {
+        if (t.path("id").asText().equals("residents.occupied-rooms")) {
+          tile = t;
+        }
+      }
+      assertTrue("no occupied-rooms tile", tile != null);
+      assertEquals(tile.toString(), "/api/v1/residents/occupied-rooms", tile.path("link").asText());
+      assertEquals(
+          tile.toString(),
+          ResidentsIT.occupiedRooms(api, "", 500).size(),
+          tile.path("value").asLong());
+    }
+  }
 }

@@ -374,6 +374,34 @@ public class TodayIT {
     assertTrue(unknown.text, unknown.json.path("detail").asText().contains("state must be one of"));
   }
 
+  @Test
+  public void a08_theOccupiedRoomsTileLinksToTheListOfTheRoomsItCounts() throws Exception {
+    // 101 and 301 (陈静), 302 (王磊); estate 1's manager and guard: 101 only
+    assertTileListsItsRooms(owner, List.of("101", "301", "302"));
+    assertTileListsItsRooms(manager, List.of("101"));
+    assertTileListsItsRooms(guard, List.of("101"));
+    assertTileListsItsRooms(other, List.of());
+    // derived from occupancies: 301 and 302 were recorded vacant in estate, yet are lived in
+    JsonNode first = owner.get("/residents/occupied-rooms?limit=1").json.path("items").get(0);
+    assertEquals(first.toString(), "TE1/B1/U1/101", first.path("label").asText());
+    assertEquals(first.toString(), 1, first.path("occupants").asLong());
+  }
+
+  /**
+   * The residents.occupied-rooms tile of {@code api} counts exactly the rooms its link lists,
+   * walked one room a page, in the caller's scope.
+   */
+  private static void assertTileListsItsRooms(Http api, List<String> numbers) throws Exception {
+    JsonNode tile = today(api).tile("residents.occupied-rooms");
+    String link = tile.path("link").asText();
+    assertEquals(tile.toString(), "/api/v1/residents/occupied-rooms", link);
+    List<Long> expected = new ArrayList<>();
+    numbers.forEach(n -> expected.add(rooms.get(n)));
+    List<Long> listed = ResidentsIT.occupiedRooms(api, "", 1);
+    assertEquals(tile.toString(), expected, listed);
+    assertEquals(tile.toString(), listed.size(), tile.path("value").asLong());
+  }
+
   /**
    * The devices.offline and devices.faulty tiles of {@code api} count exactly the devices their
    * links list, walked one device a page (keyset paging under the filter), in the caller's scope.

@@ -122,6 +122,25 @@ public final class FakeEstateArea implements FakeArea {
     return room == null ? null : new LinkedHashMap<>(room);
   }
 
+  /**
+   * A room's label as the platform's {@code EstateDirectory} makes it, from the codes as they are
+   * now: estate, building and unit code and room number, {@code E1/B1/U1/101}; null for no room.
+   */
+  public synchronized String roomLabel(long id) {
+    Map<String, Object> room = rooms.get(id);
+    if (room == null) {
+      return null;
+    }
+    Map<String, Object> building = buildings.get((Long) room.get("buildingId"));
+    return estates.get((Long) building.get("estateId")).get("code")
+        + "/"
+        + building.get("code")
+        + "/"
+        + units.get((Long) room.get("unitId")).get("code")
+        + "/"
+        + room.get("number");
+  }
+
   public synchronized int roomCount() {
     return rooms.size();
   }

@@ -73,7 +73,8 @@ public final class FakeIdentityArea implements FakeArea {
     }
   }
 
-  private record Profile(String displayName, String phone, String email, Instant createdAt) {}
+  /** What the sign-in account does not keep; the display name is the account's (auth/me). */
+  private record Profile(String phone, String email, Instant createdAt) {}
 
   private record GrantMeta(long id, Instant createdAt) {}
 
@@ -257,8 +258,8 @@ public final class FakeIdentityArea implements FakeArea {
       throw new FakeProblem(
           409, "duplicate", "Already exists", "A user named '" + username + "' already exists.");
     }
-    FakeTenantApi.User u = fake.staff(r.caller().tenant(), username, password);
-    profiles.put(u.id(), new Profile(name, phone, email, Instant.now()));
+    FakeTenantApi.User u = fake.staff(r.caller().tenant(), username, password).displayName(name);
+    profiles.put(u.id(), new Profile(phone, email, Instant.now()));
     record(r, "POST /identity/users", "", 201);
     return userView(u);
   }
@@ -375,12 +376,11 @@ public final class FakeIdentityArea implements FakeArea {
   private Map<String, Object> userView(FakeTenantApi.User u) {
     Profile p =
         profiles.computeIfAbsent(
-            u.id(),
-            k -> new Profile(u.username, null, null, Instant.parse("2026-01-01T00:00:00Z")));
+            u.id(), k -> new Profile(null, null, Instant.parse("2026-01-01T00:00:00Z")));
     Map<String, Object> v = new LinkedHashMap<>();
     v.put("id", u.id());
     v.put("username", u.username);
-    v.put("displayName", p.displayName());
+    v.put("displayName", u.displayName);
     v.put("phone", p.phone());
     v.put("email", p.email());
     v.put("status", u.status);

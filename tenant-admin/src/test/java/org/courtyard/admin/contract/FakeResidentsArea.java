@@ -20,9 +20,11 @@ import org.courtyard.admin.api.StaffMe;
  * the phone's last digits and current plates; {@code roomId} for a room's current occupants) with
  * masked phone and identity numbers, a person in full, their occupancies and vehicles (current, or
  * with {@code history=true} all), move-in with 422 field errors, 409 {@code duplicate} and {@code
- * share-exceeded}, and move-out with 409 {@code already-ended}. Rooms are the {@link
- * FakeEstateArea}'s; scope is by the room's estate and building, as on the platform. {@code
- * ResidentsContract} states what the console relies on and runs against this and the platform.
+ * share-exceeded}, move-out with 409 {@code already-ended}, and the occupied rooms ({@code
+ * occupied-rooms}, with {@code estateId} and {@code buildingId}); occupancies and occupied rooms
+ * carry the room's label as estate makes it. Rooms are the {@link FakeEstateArea}'s; scope is by
+ * the room's estate and building, as on the platform. {@code ResidentsContract} states what the
+ * console relies on and runs against this and the platform.
  */
 public final class FakeResidentsArea implements FakeArea {
 
@@ -151,6 +153,9 @@ public final class FakeResidentsArea implements FakeArea {
       if (p.length == 2 && m.equals("DELETE")) {
         return removeVehicle(r, id);
       }
+    }
+    if (p[0].equals("occupied-rooms") && p.length == 1 && m.equals("GET")) {
+      return occupiedRooms(r);
     }
     if (p[0].equals("occupancies")) {
       if (p.length == 1 && m.equals("POST")) {
@@ -300,7 +305,7 @@ public final class FakeResidentsArea implements FakeArea {
       if (o.get("personId").equals(personId)
           && (history || o.get("moveOut") == null)
           && roomInScope(r, "residents.occupancy.read", (long) o.get("roomId"))) {
-        shown.add(o);
+        shown.add(occupancyView(o));
       }
     }
     return FakeResponse.page(shown, r);
@@ -450,7 +455,7 @@ public final class FakeResidentsArea implements FakeArea {
     }
     long id = nextId++;
     occupancies.put(id, occupancyRow(id, personId, roomId, role, share, moveIn));
-    return FakeResponse.json(201, occupancies.get(id));
+    return FakeResponse.json(201, occupancyView(occupancies.get(id)));
   }
 
   private FakeResponse endOccupancy(FakeRequest r, long id) {
@@ -483,7 +488,60 @@ public final class FakeResidentsArea implements FakeArea {
       throwIfAny(errors);
     }
     o.put("moveOut", moveOut.toString());
-    return FakeResponse.json(o);
+    return FakeResponse.json(occupancyView(o));
+  }
+
+  /**
+   * The rooms with a current occupancy in the caller's scope, in room id order, of one estate or
+   * building if asked, each with its label and its current occupants counted once.
+   */
+  private FakeResponse occupiedRooms(FakeRequest r) {
+    r.require("residents.occupancy.read");
+    Long estateId = positiveId(r, "estateId");
+    Long buildingId = positiveId(r, "buildingId");
+    Map<Long, java.util.Set<Long>> occupants = new TreeMap<>();
+    for (Map<String, Object> o : occupancies.values()) {
+      long roomId = (long) o.get("roomId");
+      Map<String, Object> room = estate.roomById(roomId);
+      if (o.get("moveOut") != null
+          || !roomInScope(r, "residents.occupancy.read", roomId)
+          || (estateId != null && (room == null || !estateId.equals(room.get("estateId"))))
+          || (buildingId != null && (room == null || !buildingId.equals(room.get("buildingId"))))) {
+        continue;
+      }
+      occupants
+          .computeIfAbsent(roomId, k -> new java.util.TreeSet<>())
+          .add((Long) o.get("personId"));
+    }
+    List<Map<String, Object>> shown = new ArrayList<>();
+    occupants.forEach(
+        (roomId, persons) -> {
+          Map<String, Object> room = estate.roomById(roomId);
+          Map<String, Object> v = new LinkedHashMap<>();
+          v.put("roomId", roomId);
+          v.put("label", estate.roomLabel(roomId));
+          v.put("estateId", room == null ? null : room.get("estateId"));
+          v.put("buildingId", room == null ? null : room.get("buildingId"));
+          v.put("occupants", (long) persons.size());
+          shown.add(v);
+        });
+    return FakeResponse.page(shown, r);
+  }
+
+  private static Long positiveId(FakeRequest r, String name) {
+    String v = r.query(name);
+    if (v == null || v.isBlank()) {
+      return null;
+    }
+    Long id = parseId(v.strip());
+    if (id == null || id <= 0) {
+      throw new FakeProblem(
+          400,
+          "invalid-parameter",
+          "Invalid parameter",
+          name + " must be a positive whole number.");
+    }
+    return id;
   }
 
   // ------------------------------------------------------------------------------ scope
@@ -582,6 +640,26 @@ public final class FakeResidentsArea implements FakeArea {
     m.put("moveOut", null);
     m.put("createdAt", Instant.now().toString());
     return m;
+  }
+
+  /**
+   * An occupancy as the platform answers it: the stored row with the room's label as estate has it
+   * now, and where the room is.
+   */
+  private Map<String, Object> occupancyView(Map<String, Object> o) {
+    long roomId = (long) o.get("roomId");
+    Map<String, Object> room = estate.roomById(roomId);
+    Map<String, Object> v = new LinkedHashMap<>();
+    o.forEach(
+        (k, value) -> {
+          v.put(k, value);
+          if (k.equals("roomId")) {
+            v.put("roomLabel", estate.roomLabel(roomId));
+            v.put("estateId", room == null ? null : room.get("estateId"));
+            v.put("buildingId", room == null ? null : room.get("buildingId"));
+          }
+        });
+    return v;
   }
 
   // ------------------------------------------------------------------------------ rules

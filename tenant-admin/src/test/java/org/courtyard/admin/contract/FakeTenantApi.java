@@ -122,6 +122,7 @@ public final class FakeTenantApi implements AutoCloseable {
     final String password;
     final List<Grant> grants = new ArrayList<>();
     String status = "active";
+    String displayName;
     String totpSecret;
     boolean totpOn;
     long lastStep = -1;
@@ -131,6 +132,13 @@ public final class FakeTenantApi implements AutoCloseable {
       this.tenant = tenant;
       this.username = username;
       this.password = password;
+      this.displayName = username;
+    }
+
+    /** What people call them ({@code 李娜}); the user name until set, as seeded users have. */
+    public User displayName(String name) {
+      displayName = name;
+      return this;
     }
 
     /** Gives a role over the whole company. */
@@ -496,8 +504,9 @@ public final class FakeTenantApi implements AutoCloseable {
     Map<String, Object> user = new LinkedHashMap<>();
     user.put("id", s.user.id);
     user.put("username", s.user.username);
-    user.put("displayName", s.user.username);
+    user.put("displayName", s.user.displayName);
     user.put("status", s.user.status);
+    user.put("totp", s.user.totpOn);
     t.put("user", user);
     t.put("resident", null);
     t.put("secondFactorSetupRequired", false);
@@ -539,7 +548,8 @@ public final class FakeTenantApi implements AutoCloseable {
                     permission, "some", List.copyOf(estates), List.copyOf(buildings)));
       }
     }
-    StaffMe me = new StaffMe(u.tenant, "staff", String.valueOf(u.id), u.username, u.username, held);
+    StaffMe me =
+        new StaffMe(u.tenant, "staff", String.valueOf(u.id), u.username, u.displayName, held);
     return new FakeRequest.Caller(u.tenant, u.id, u.username, me);
   }
 

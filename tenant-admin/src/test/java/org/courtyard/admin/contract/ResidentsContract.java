@@ -20,8 +20,9 @@ import org.junit.Test;
  * phone's last digits and room, with masked numbers; a person in full; their occupancies and
  * vehicles, current or with {@code history=true}; move-in (422 field errors, 409 {@code duplicate}
  * and {@code share-exceeded} with what is left) and move-out (422 before the move-in, 409 {@code
- * already-ended}). Run against {@link FakeResidentsArea} ({@code FakeResidentsContractTest}) and
- * the real platform ({@code ResidentsContractE2E}).
+ * already-ended}); the occupied rooms with their labels, and occupancies naming their room's label.
+ * Run against {@link FakeResidentsArea} ({@code FakeResidentsContractTest}) and the real platform
+ * ({@code ResidentsContractE2E}).
  */
 public abstract class ResidentsContract extends TenantApiContract {
 
@@ -219,6 +220,63 @@ public abstract class ResidentsContract extends TenantApiContract {
         List.of(occupancy),
         ids(send("GET", "residents/persons/" + p + "/occupancies?history=true", null, admin)));
     assertEquals(List.of(), ids(send("GET", "residents/persons?roomId=" + room, null, admin)));
+  }
+
+  @Test
+  public void occupiedRoomsAreTheRoomsWithSomeoneInThemNowWithTheirLabels() {
+    long room = room();
+    JsonNode where = send("GET", "estate/rooms/" + room, null, admin).body();
+    long estate = where.path("estateId").asLong();
+    String rooms = "residents/occupied-rooms?estateId=" + estate;
+    assertEquals(List.of(), roomIds(send("GET", rooms, null, admin)));
+
+    long chen = person("Contract Chen " + unique(), mobile());
+    Answer owns = moveIn(chen, room, "owner", null, "2024-03-01");
+    assertEquals(describe(owns), 201, owns.status());
+    String label = owns.body().path("roomLabel").asText();
+    assertTrue(describe(owns), label.startsWith("R") && label.endsWith("/B1/U1/101"));
+    assertEquals(estate, owns.body().path("estateId").asLong());
+    assertEquals(where.path("buildingId").asLong(), owns.body().path("buildingId").asLong());
+    Answer lives = moveIn(chen, room, "occupant", null, "2024-03-01");
+    assertEquals(describe(lives), 201, lives.status());
+    JsonNode listed =
+        send("GET", "residents/persons/" + chen + "/occupancies", null, admin)
+            .body()
+            .path("items")
+            .get(0);
+    assertEquals(label, listed.path("roomLabel").asText());
+
+    Answer occupied = send("GET", rooms, null, admin);
+    assertEquals(List.of(room), roomIds(occupied));
+    JsonNode r = occupied.body().path("items").get(0);
+    assertEquals(label, r.path("label").asText());
+    assertEquals("owner and occupant: one person", 1, r.path("occupants").asLong());
+    assertEquals(
+        List.of(room),
+        roomIds(
+            send(
+                "GET",
+                "residents/occupied-rooms?buildingId=" + where.path("buildingId").asLong(),
+                null,
+                admin)));
+
+    for (Answer o : List.of(owns, lives)) {
+      send(
+          "POST",
+          "residents/occupancies/" + o.body().path("id").asLong() + "/end",
+          Map.of("moveOut", "2025-06-30"),
+          admin);
+    }
+    assertEquals(List.of(), roomIds(send("GET", rooms, null, admin)));
+    assertProblem(
+        send("GET", "residents/occupied-rooms?estateId=x", null, admin), 400, "invalid-parameter");
+  }
+
+  private List<Long> roomIds(Answer page) {
+    assertPage(page);
+    List<Long> ids = new ArrayList<>();
+    page.body().path("items").forEach(i -> ids.add(i.path("roomId").asLong()));
+    return ids;
   }
 
   @Test

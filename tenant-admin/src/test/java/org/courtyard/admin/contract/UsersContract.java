@@ -118,6 +118,45 @@ public abstract class UsersContract extends TenantApiContract {
   }
 
   @Test
+  public void theSignInAndMeNameTheUserByTheirDisplayNameAsWellAsTheirUserName() {
+    String name = uniqueName("cn");
+    create(name);
+
+    Answer in = signIn(account(name), null);
+    assertEquals(describe(in), 200, in.status());
+    JsonNode user = in.body().path("user");
+    assertEquals(describe(in), name, user.path("username").asText());
+    assertEquals(describe(in), "Li Lei " + name, user.path("displayName").asText());
+    Answer me = send("GET", "auth/me", null, in.body().path("accessToken").asText());
+    assertEquals(describe(me), 200, me.status());
+    assertEquals(describe(me), name, me.body().path("name").asText());
+    assertEquals(describe(me), "Li Lei " + name, me.body().path("displayName").asText());
+  }
+
+  @Test
+  public void theUsersListSaysWhoseSecondFactorIsOn() {
+    String name = uniqueName("ct2");
+    long id = create(name).path("id").asLong();
+    String access = accessToken(account(name));
+    String secret =
+        send("POST", "auth/totp/setup", Map.of(), access).body().path("secret").asText();
+    assertEquals(
+        "not confirmed yet: off",
+        false,
+        send("GET", "identity/users/" + id, null, admin()).body().path("totp").asBoolean(true));
+    Answer confirm =
+        send("POST", "auth/totp/confirm", Map.of("code", FakeOperatorApi.totp(secret)), access);
+    assertTrue(describe(confirm), confirm.ok());
+
+    Answer listed = send("GET", "identity/users?q=" + name, null, admin());
+    assertPage(listed);
+    assertTrue(describe(listed), listed.body().path("items").get(0).path("totp").asBoolean());
+    assertEquals(204, send("DELETE", "identity/users/" + id + "/totp", null, admin()).status());
+    assertFalse(
+        send("GET", "identity/users/" + id, null, admin()).body().path("totp").asBoolean(true));
+  }
+
+  @Test
   public void signingOutEverywhereEndsTheUsersSessions() {
     String name = uniqueName("cs");
     long id = create(name).path("id").asLong();

@@ -54,6 +54,20 @@ class StaffSignInTest extends PropertyTestBase {
   }
 
   @Test
+  void theHeaderCallsTheStaffMemberByTheirDisplayNameNotTheirUserName() {
+    fake.staff(COMPANY, "li.na", PASSWORD).grant("guard").displayName("李娜");
+
+    submit(COMPANY, "li.na", PASSWORD);
+
+    assertThat(PropertySession.me().name()).isEqualTo("li.na");
+    assertThat(PropertySession.me().shownName()).isEqualTo("李娜");
+    assertThat(
+            _get(com.vaadin.flow.component.html.Span.class, s -> s.withId("property-user"))
+                .getText())
+        .isEqualTo("李娜");
+  }
+
+  @Test
   void theCompanyIsRememberedInACookieAndChosenNextTime() {
     submit("ACME", "admin", PASSWORD);
 

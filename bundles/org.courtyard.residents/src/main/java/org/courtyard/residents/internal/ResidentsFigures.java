@@ -9,9 +9,9 @@ import org.courtyard.api.jpa.Transactions;
 /**
  * The counts of residents' Today tiles, with the lists' own scope rules ({@link ResidentScope}):
  * the persons the caller may see, and the rooms with someone currently in them (an owner, tenant,
- * occupant or family member whose occupancy has not ended). One count each, in one read; a narrow
- * scope reads the occupancies' {@code (estate_id, person_id)} or {@code (building_id, person_id)}
- * index.
+ * occupant or family member whose occupancy has not ended: {@link OccupiedRooms}). One count each,
+ * in one read; a narrow scope reads the occupancies' {@code (estate_id, person_id)} or {@code
+ * (building_id, person_id)} index.
  */
 final class ResidentsFigures {
 
@@ -37,12 +37,9 @@ final class ResidentsFigures {
     return count(em, "SELECT COUNT(p) FROM Person p", scope.person("p"), scope);
   }
 
+  /** Counted by the list's own condition: the tile's number is the length of its link's list. */
   private static long occupiedRooms(EntityManager em, ResidentScope scope) {
-    return count(
-        em,
-        "SELECT COUNT(DISTINCT o.roomId) FROM Occupancy o WHERE o.moveOut IS NULL",
-        scope.occupancy("o"),
-        scope);
+    return OccupiedRooms.count(em, scope);
   }
 
   /** {@code jpql} with the scope's condition (none for the whole company) and its parameters. */

@@ -34,6 +34,7 @@ import org.courtyard.residents.internal.dto.MyHomeView;
 import org.courtyard.residents.internal.dto.OccupancyEnd;
 import org.courtyard.residents.internal.dto.OccupancyInput;
 import org.courtyard.residents.internal.dto.OccupancyView;
+import org.courtyard.residents.internal.dto.OccupiedRoomView;
 import org.courtyard.residents.internal.dto.PersonInput;
 import org.courtyard.residents.internal.dto.PersonSummary;
 import org.courtyard.residents.internal.dto.PersonUpdate;
@@ -285,6 +286,35 @@ public class ResidentsResource implements ModuleResource {
     return service(security).endOccupancy(scope(security), id, body(input));
   }
 
+  /**
+   * The rooms someone currently owns, rents or lives in, in room id order: the list the Today tile
+   * {@code residents.occupied-rooms} counts.
+   */
+  @Doc(
+      summary = "List occupied rooms",
+      description =
+          "The rooms someone currently owns, rents or lives in (a current occupancy in any role),"
+              + " in the caller's scope and in room id order, each with its label and the number"
+              + " of persons currently in it; optionally of one estate or building. Derived from"
+              + " occupancies, not from the room's status in estate.")
+  @Permission("residents.occupancy.read")
+  @GET
+  @Path("occupied-rooms")
+  public Page<OccupiedRoomView> listOccupiedRooms(
+      @Context SecurityContext security,
+      @QueryParam("estateId") String estateId,
+      @QueryParam("buildingId") String buildingId,
+      @QueryParam("limit") String limit,
+      @QueryParam("cursor") String cursor) {
+    return tenant(security)
+        .occupiedRooms()
+        .page(
+            scope(security),
+            new OccupiedRooms.Filter(id("estateId", estateId), id("buildingId", buildingId)),
+            Cursor.decode(cursor),
+            limit(limit));
+  }
+
   // --------------------------------------------------------------------------------- vehicles
 
   /** Current vehicles whose plate contains {@code plate} (normalised); all of them without it. */
@@ -350,9 +380,15 @@ public class ResidentsResource implements ModuleResource {
    *     instance, e.g. in the moment between disabling the module and the platform noticing
    */
   private ResidentsService service(SecurityContext security) {
+    return tenant(security).service();
+  }
+
+  /**
+   * @throws ProblemException 404 {@code module-not-enabled}, as {@link #service}
+   */
+  private ResidentsTenant tenant(SecurityContext security) {
     TenantSlug tenant = TenantPrincipal.of(security);
-    ResidentsTenant instance = tenants.require(tenant);
-    return instance.service();
+    return tenants.require(tenant);
   }
 
   /** The caller, in the scope they hold this operation's permission in (bound by the platform). */

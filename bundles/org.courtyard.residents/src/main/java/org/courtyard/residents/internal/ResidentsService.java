@@ -95,6 +95,7 @@ public final class ResidentsService {
   private final TenantSlug tenant;
   private final Transactions transactions;
   private final EstateDirectory estate;
+  private final RoomLabels labels;
   private final Clock clock;
   private final int roomLockNamespace;
 
@@ -103,6 +104,7 @@ public final class ResidentsService {
     this.tenant = tenant;
     this.transactions = transactions;
     this.estate = estate;
+    this.labels = new RoomLabels(tenant, estate);
     this.clock = clock;
     this.roomLockNamespace = (ROOM_LOCK_NAMESPACE + tenant.value()).hashCode();
   }
@@ -166,36 +168,38 @@ public final class ResidentsService {
    * person id comes from the resident's verified credential, never from the request.
    */
   public MyHomeView myHome(long personId) {
-    return transactions.read(
-        em -> {
-          Person p = em.find(Person.class, personId);
-          if (p == null) {
-            throw Problems.notFound(PERSON, personId);
-          }
-          List<OccupancyView> occupancies =
-              em
-                  .createQuery(
-                      "SELECT o FROM Occupancy o WHERE o.personId = :person AND o.moveOut IS NULL"
-                          + " ORDER BY o.roomId, o.id",
-                      Occupancy.class)
-                  .setParameter("person", personId)
-                  .getResultList()
-                  .stream()
-                  .map(o -> occupancyView(o, p.getFullName()))
-                  .toList();
-          List<VehicleView> vehicles =
-              em
-                  .createQuery(
-                      "SELECT v FROM Vehicle v WHERE v.personId = :person AND v.removedAt IS NULL"
-                          + " ORDER BY v.id",
-                      Vehicle.class)
-                  .setParameter("person", personId)
-                  .getResultList()
-                  .stream()
-                  .map(ResidentsService::vehicleView)
-                  .toList();
-          return new MyHomeView(personView(p), occupancies, vehicles);
-        });
+    MyHomeView home =
+        transactions.read(
+            em -> {
+              Person p = em.find(Person.class, personId);
+              if (p == null) {
+                throw Problems.notFound(PERSON, personId);
+              }
+              List<OccupancyView> occupancies =
+                  em
+                      .createQuery(
+                          "SELECT o FROM Occupancy o WHERE o.personId = :person AND o.moveOut IS NULL"
+                              + " ORDER BY o.roomId, o.id",
+                          Occupancy.class)
+                      .setParameter("person", personId)
+                      .getResultList()
+                      .stream()
+                      .map(o -> occupancyView(o, p.getFullName(), null))
+                      .toList();
+              List<VehicleView> vehicles =
+                  em
+                      .createQuery(
+                          "SELECT v FROM Vehicle v WHERE v.personId = :person AND v.removedAt IS NULL"
+                              + " ORDER BY v.id",
+                          Vehicle.class)
+                      .setParameter("person", personId)
+                      .getResultList()
+                      .stream()
+                      .map(ResidentsService::vehicleView)
+                      .toList();
+              return new MyHomeView(personView(p), occupancies, vehicles);
+            });
+    return new MyHomeView(home.person(), labelledAll(home.occupancies()), home.vehicles());
   }
 
   public PersonView getPerson(ResidentScope scope, long id) {
@@ -368,13 +372,14 @@ public final class ResidentsService {
     parameters.put("after", afterId);
     scope.bind(jpql, parameters);
     Page<OccupancyView> page =
-        transactions.read(
-            em ->
-                Page.byId(
-                    rows(em, jpql.toString(), Object[].class, parameters, limit),
-                    limit,
-                    row -> occupancyView((Occupancy) row[0], (String) row[1]),
-                    row -> ((Occupancy) row[0]).getId()));
+        labelled(
+            transactions.read(
+                em ->
+                    Page.byId(
+                        rows(em, jpql.toString(), Object[].class, parameters, limit),
+                        limit,
+                        row -> occupancyView((Occupancy) row[0], (String) row[1], null),
+                        row -> ((Occupancy) row[0]).getId())));
     if (page.items.isEmpty()
         && afterId == 0
         && estate.room(tenant, roomId).filter(scope::covers).isEmpty()) {
@@ -408,23 +413,25 @@ public final class ResidentsService {
     parameters.put("person", personId);
     parameters.put("after", afterId);
     scope.bind(jpql, parameters);
-    return transactions.read(
-        em -> {
-          String name = person(em, scope, personId).getFullName();
-          return Page.byId(
-              rows(em, jpql.toString(), Occupancy.class, parameters, limit),
-              limit,
-              o -> occupancyView(o, name),
-              Occupancy::getId);
-        });
+    return labelled(
+        transactions.read(
+            em -> {
+              String name = person(em, scope, personId).getFullName();
+              return Page.byId(
+                  rows(em, jpql.toString(), Occupancy.class, parameters, limit),
+                  limit,
+                  o -> occupancyView(o, name, null),
+                  Occupancy::getId);
+            }));
   }
 
   public OccupancyView getOccupancy(ResidentScope scope, long id) {
-    return transactions.read(
-        em -> {
-          Occupancy occupancy = occupancy(scope, em.find(Occupancy.class, id), id);
-          return occupancyView(occupancy, personName(em, occupancy.getPersonId()));
-        });
+    return labelledOne(
+        transactions.read(
+            em -> {
+              Occupancy occupancy = occupancy(scope, em.find(Occupancy.class, id), id);
+              return occupancyView(occupancy, personName(em, occupancy.getPersonId()), null);
+            }));
   }
 
   /**
@@ -498,7 +505,7 @@ public final class ResidentsService {
               roomId,
               moveIn,
               occupancy.getId());
-          return occupancyView(occupancy, person.getFullName());
+          return occupancyView(occupancy, person.getFullName(), room.label);
         },
         conflict ->
             switch (conflict) {
@@ -517,27 +524,31 @@ public final class ResidentsService {
     FieldErrors errors = new FieldErrors();
     LocalDate moveOut = Rules.date(input.moveOut(), "moveOut", errors::add);
     errors.throwIfAny();
-    return transactions.write(
-        em -> {
-          Occupancy occupancy =
-              occupancy(scope, em.find(Occupancy.class, id, LockModeType.PESSIMISTIC_WRITE), id);
-          if (!occupancy.isCurrent()) {
-            throw TEXTS.problem(
-                409, "already-ended", "occupancy.already-ended", id, occupancy.getMoveOut());
-          }
-          if (moveOut.isBefore(occupancy.getMoveIn())) {
-            throw FieldErrors.single(
-                FieldErrors.TYPE,
-                TEXTS.title(FieldErrors.TYPE),
-                "moveOut",
-                TEXTS.text("occupancy.move-out-before-move-in", occupancy.getMoveIn(), moveOut));
-          }
-          occupancy.end(moveOut);
-          em.flush();
-          LOG.debug("Tenant {}: ended occupancy {} on {}", tenant, id, moveOut);
-          return occupancyView(occupancy, personName(em, occupancy.getPersonId()));
-        },
-        conflict -> null);
+    OccupancyView ended =
+        transactions.write(
+            em -> {
+              Occupancy occupancy =
+                  occupancy(
+                      scope, em.find(Occupancy.class, id, LockModeType.PESSIMISTIC_WRITE), id);
+              if (!occupancy.isCurrent()) {
+                throw TEXTS.problem(
+                    409, "already-ended", "occupancy.already-ended", id, occupancy.getMoveOut());
+              }
+              if (moveOut.isBefore(occupancy.getMoveIn())) {
+                throw FieldErrors.single(
+                    FieldErrors.TYPE,
+                    TEXTS.title(FieldErrors.TYPE),
+                    "moveOut",
+                    TEXTS.text(
+                        "occupancy.move-out-before-move-in", occupancy.getMoveIn(), moveOut));
+              }
+              occupancy.end(moveOut);
+              em.flush();
+              LOG.debug("Tenant {}: ended occupancy {} on {}", tenant, id, moveOut);
+              return occupancyView(occupancy, personName(em, occupancy.getPersonId()), null);
+            },
+            conflict -> null);
+    return labelledOne(ended);
   }
 
   /**
@@ -847,17 +858,60 @@ public final class ResidentsService {
         p.getVersion());
   }
 
-  static OccupancyView occupancyView(Occupancy o, String personName) {
+  /**
+   * An occupancy as the API shows it; {@code roomLabel} null until {@link #labelled} adds the
+   * labels of a whole page at once.
+   */
+  static OccupancyView occupancyView(Occupancy o, String personName, String roomLabel) {
     return new OccupancyView(
         o.getId(),
         o.getPersonId(),
         personName,
         o.getRoomId(),
+        roomLabel,
+        o.getEstateId(),
+        o.getBuildingId(),
         o.getRole(),
         o.getSharePercent(),
         o.getMoveIn(),
         o.getMoveOut(),
         o.getCreatedAt());
+  }
+
+  /**
+   * The occupancies with their rooms' labels, asked of estate for the whole page at once ({@link
+   * RoomLabels}), after the transaction that read them: no connection of ours is held meanwhile.
+   */
+  private Page<OccupancyView> labelled(Page<OccupancyView> page) {
+    return new Page<>(labelledAll(page.items), page.nextCursor);
+  }
+
+  private List<OccupancyView> labelledAll(List<OccupancyView> occupancies) {
+    if (occupancies.isEmpty()) {
+      return occupancies;
+    }
+    Map<Long, String> byRoom = labels.of(occupancies.stream().map(OccupancyView::roomId).toList());
+    return occupancies.stream().map(o -> withLabel(o, byRoom.get(o.roomId()))).toList();
+  }
+
+  private OccupancyView labelledOne(OccupancyView occupancy) {
+    return labelledAll(List.of(occupancy)).get(0);
+  }
+
+  private static OccupancyView withLabel(OccupancyView o, String roomLabel) {
+    return new OccupancyView(
+        o.id(),
+        o.personId(),
+        o.personName(),
+        o.roomId(),
+        roomLabel,
+        o.estateId(),
+        o.buildingId(),
+        o.role(),
+        o.sharePercent(),
+        o.moveIn(),
+        o.moveOut(),
+        o.createdAt());
   }
 
   static VehicleView vehicleView(Vehicle v) {

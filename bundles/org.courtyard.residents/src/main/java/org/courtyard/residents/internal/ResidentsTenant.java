@@ -56,6 +56,7 @@ public final class ResidentsTenant extends JpaTenantModule implements TenantStat
 
   private final ResidentsService service;
   private final ResidentsFigures figures;
+  private final OccupiedRooms occupiedRooms;
 
   /** False once the instance stops: the places backfill ends with it. */
   private volatile boolean running = true;
@@ -74,6 +75,7 @@ public final class ResidentsTenant extends JpaTenantModule implements TenantStat
         "SELECT p.id FROM Person p ORDER BY p.id");
     this.service = new ResidentsService(tenant(), transactions(), estate, Clock.systemUTC());
     this.figures = new ResidentsFigures(transactions());
+    this.occupiedRooms = new OccupiedRooms(transactions(), new RoomLabels(tenant(), estate));
     backfill.start(
         new OccupancyPlaces(tenant(), dataSource(), transactions(), estate), () -> running);
   }
@@ -97,6 +99,11 @@ public final class ResidentsTenant extends JpaTenantModule implements TenantStat
   /** The tenant's persons, occupancies and vehicles. */
   public ResidentsService service() {
     return service;
+  }
+
+  /** The rooms someone currently owns, rents or lives in. */
+  OccupiedRooms occupiedRooms() {
+    return occupiedRooms;
   }
 
   /** The counts of the Today screen's tiles. */

@@ -17,7 +17,8 @@ import org.osgi.service.component.annotations.ReferencePolicy;
 /**
  * Residents' tiles on the Today screen: the persons the caller may see ({@code
  * residents.person.read}) and the rooms someone currently owns, rents or lives in ({@code
- * residents.occupancy.read}), each in the scope held ({@link ResidentsFigures}).
+ * residents.occupancy.read}), each in the scope held ({@link ResidentsFigures}). Each links to the
+ * list it counts: {@code /residents/persons} and {@code /residents/occupied-rooms}.
  */
 @Component(service = TodayTiles.class)
 public final class ResidentsTodayTiles implements TodayTiles {
@@ -78,7 +79,7 @@ public final class ResidentsTodayTiles implements TodayTiles {
               "Rooms lived in or owned",
               "有住户的房间",
               counts.occupiedRooms(),
-              "/api/v1/estate/rooms"));
+              "/api/v1/residents/occupied-rooms"));
     }
     return tiles;
   }

@@ -70,7 +70,6 @@ public final class PersonView extends VerticalLayout
 
   private ResidentsClient client;
   private EstateClient estates;
-  private RoomLabels labels;
   private CursorDataProvider<Occupancy> roomData;
   private CursorDataProvider<Vehicle> vehicleData;
   private PersonDetail person;
@@ -91,10 +90,7 @@ public final class PersonView extends VerticalLayout
 
     rooms.setId("person-rooms");
     rooms.addThemeVariants(GridVariant.LUMO_COMPACT);
-    rooms
-        .addColumn(o -> labels.label(o.roomId()))
-        .setHeader(getTranslation("residents.room"))
-        .setFlexGrow(3);
+    rooms.addColumn(Occupancy::room).setHeader(getTranslation("residents.room")).setFlexGrow(3);
     rooms
         .addColumn(o -> getTranslation("residents.role." + o.role()))
         .setHeader(getTranslation("residents.role"))
@@ -147,7 +143,6 @@ public final class PersonView extends VerticalLayout
     }
     client = new ResidentsClient(PropertySession.api());
     estates = new EstateClient(PropertySession.api());
-    labels = new RoomLabels(estates);
     try {
       person = client.person(id);
     } catch (ApiProblem | ApiUnreachable e) {
@@ -220,7 +215,7 @@ public final class PersonView extends VerticalLayout
           client.occupanciesPage(person.id(), CursorDataProvider.DEFAULT_PAGE_SIZE)) {
         if (o.current() && "owner".equals(o.role())) {
           owned.add(
-              labels.label(o.roomId())
+              o.room()
                   + (o.sharePercent() == null
                       ? " " + getTranslation("residents.share.joint")
                       : " " + percent(o.sharePercent())));
@@ -257,10 +252,13 @@ public final class PersonView extends VerticalLayout
     Button b = new Button(getTranslation("residents.moveOut"));
     b.setId("move-out-" + o.id());
     b.addThemeVariants(ButtonVariant.LUMO_SMALL);
-    RoomLabels.Place place = labels.of(o.roomId());
+    // a room not yet placed (-1) is the whole company's to end, as on the platform
     b.setVisible(
         o.current()
-            && Reach.building("residents.occupancy.end", place.estateId(), place.buildingId()));
+            && Reach.building(
+                "residents.occupancy.end",
+                o.estateId() == null ? -1 : o.estateId(),
+                o.buildingId() == null ? -1 : o.buildingId()));
     b.addClickListener(e -> moveOutDialog(o).open());
     return b;
   }
@@ -320,7 +318,7 @@ public final class PersonView extends VerticalLayout
             getTranslation(
                 "residents.moveOut.title",
                 person.fullName(),
-                labels.label(o.roomId()),
+                o.room(),
                 getTranslation("residents.role." + o.role())),
             getTranslation("residents.moveOut"));
     DatePicker date = new DatePicker(getTranslation("residents.moveOut.date"));
@@ -331,7 +329,7 @@ public final class PersonView extends VerticalLayout
     d.onSend(() -> client.moveOut(o.id(), date.getValue()));
     d.onDone(
         () -> {
-          Errors.success(getTranslation("residents.movedOut", labels.label(o.roomId())));
+          Errors.success(getTranslation("residents.movedOut", o.room()));
           changed();
         });
     return d;
@@ -381,6 +379,6 @@ public final class PersonView extends VerticalLayout
   }
 
   String roomLabel(Occupancy o) {
-    return labels.label(o.roomId());
+    return o.room();
   }
 }

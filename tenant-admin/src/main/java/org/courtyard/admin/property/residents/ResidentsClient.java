@@ -13,7 +13,8 @@ import org.courtyard.admin.property.CursorDataProvider;
  * The residents screens' endpoints ({@code /residents/...}): the person search ({@code q} matches
  * name, phone and plate; {@code roomId} keeps a room's current occupants), a person with their
  * occupancies and vehicles (current, or with {@code history=true} the ended ones too), move-in
- * ({@code POST occupancies}) and move-out ({@code POST occupancies/{id}/end}).
+ * ({@code POST occupancies}) and move-out ({@code POST occupancies/{id}/end}), and the rooms
+ * someone lives in now ({@code occupied-rooms}).
  */
 public final class ResidentsClient implements Serializable {
 
@@ -57,6 +58,21 @@ public final class ResidentsClient implements Serializable {
             "residents/persons/" + personId + "/occupancies",
             Map.of("limit", limit),
             Occupancy.class)
+        .items();
+  }
+
+  /**
+   * The rooms someone currently owns, rents or lives in, in the user's scope, in room order; filter
+   * {@code estateId} or {@code buildingId}. What the Today tile {@code residents.occupied-rooms}
+   * counts.
+   */
+  public CursorDataProvider<OccupiedRoom> occupiedRooms() {
+    return CursorDataProvider.of(api, "residents/occupied-rooms", OccupiedRoom.class);
+  }
+
+  /** The first {@code limit} current occupants of a room (any role), masked as lists are. */
+  public List<Person> occupantsOf(long roomId, int limit) {
+    return api.page("residents/persons", Map.of("roomId", roomId, "limit", limit), Person.class)
         .items();
   }
 

@@ -44,17 +44,17 @@ class PersonViewTest extends ResidentsTestBase {
 
     assertThat(_get(H2.class, s -> s.withId("person-name")).getText()).isEqualTo("陈静");
     assertThat(page.detailsText()).contains("+8613812345678");
-    assertThat(page.sharesText()).isEqualTo("Owns now: Sunny Garden · B1 · U1 · 101 50%");
+    assertThat(page.sharesText()).isEqualTo("Owns now: SUN/B1/U1/101 50%");
     assertThat(page.listedRooms()).extracting(Occupancy::roomId).containsExactly(room101);
     assertThat(GridKt._getFormattedRow(rooms(), 0))
-        .startsWith("Sunny Garden · B1 · U1 · 101", "Owner", "50%", "Jan 1, 2023", "");
+        .startsWith("SUN/B1/U1/101", "Owner", "50%", "Jan 1, 2023", "");
     assertThat(page.listedVehicles()).extracting(Vehicle::plate).containsExactly("粤B12345");
 
     HasValueUtilsKt._setValue(_get(Checkbox.class, s -> s.withId("person-history")), true);
 
     assertThat(page.listedRooms()).extracting(Occupancy::roomId).containsExactly(room101, room102);
     assertThat(GridKt._getFormattedRow(rooms(), 1))
-        .startsWith("Sunny Garden · B1 · U1 · 102", "Tenant", "", "Jan 1, 2020", "Dec 31, 2022");
+        .startsWith("SUN/B1/U1/102", "Tenant", "", "Jan 1, 2020", "Dec 31, 2022");
     assertThat(moveOutButton(1).isVisible()).as("an ended occupancy cannot move out").isFalse();
     assertThat(page.listedVehicles())
         .extracting(Vehicle::plate)
@@ -90,7 +90,7 @@ class PersonViewTest extends ResidentsTestBase {
     assertThat(_find(FormDialog.class)).noneMatch(FormDialog::isOpened);
     assertThat(notifications()).contains("钱多 moved in to B1 · U1 · 103.");
     assertThat(page.listedRooms()).extracting(Occupancy::roomId).containsExactly(room103);
-    assertThat(page.sharesText()).isEqualTo("Owns now: Sunny Garden · B1 · U1 · 103 20%");
+    assertThat(page.sharesText()).isEqualTo("Owns now: SUN/B1/U1/103 20%");
     assertThat(residents.occupanciesOf(person))
         .singleElement()
         .extracting(o -> o.get("moveIn"))
@@ -114,7 +114,7 @@ class PersonViewTest extends ResidentsTestBase {
     HasValueUtilsKt._setValue(date, LocalDate.of(2025, 2, 28));
     click("move-out-dialog-save");
 
-    assertThat(notifications()).contains("Moved out of Sunny Garden · B1 · U1 · 102.");
+    assertThat(notifications()).contains("Moved out of SUN/B1/U1/102.");
     assertThat(page.listedRooms()).isEmpty();
     Map<String, Object> ended = residents.occupanciesOf(person).get(0);
     assertThat(ended.get("moveOut")).isEqualTo("2025-02-28");
@@ -140,9 +140,9 @@ class PersonViewTest extends ResidentsTestBase {
     UI.getCurrent().getSession().setLocale(Locale.CHINESE);
     UI.getCurrent().setLocale(Locale.CHINESE);
     PersonView page = open("admin", chen);
-    assertThat(page.sharesText()).isEqualTo("现为业主：Sunny Garden · B1 · U1 · 101 50%");
+    assertThat(page.sharesText()).isEqualTo("现为业主：SUN/B1/U1/101 50%");
     assertThat(GridKt._getFormattedRow(rooms(), 0))
-        .startsWith("Sunny Garden · B1 · U1 · 101", "业主", "50%", "2023年1月1日");
+        .startsWith("SUN/B1/U1/101", "业主", "50%", "2023年1月1日");
     assertThat(_get(Button.class, s -> s.withId("person-move-in")).getText()).isEqualTo("迁入");
   }
 

@@ -146,6 +146,26 @@ class UsersViewTest extends PropertyTestBase {
   }
 
   @Test
+  void theGridSaysWhoseSecondFactorIsOnAndShowsDisplayNames() {
+    fake.staff(COMPANY, "temp.twofa", PASSWORD)
+        .grant("auditor")
+        .displayName("李娜")
+        .totp(TOTP_SECRET);
+    signIn("admin");
+    UI.getCurrent().navigate(UsersView.class);
+    type("users-search", "temp.twofa");
+
+    assertThat(GridKt._fetch(usersGrid(), 0, 10))
+        .singleElement()
+        .matches(StaffUser::totp)
+        .extracting(StaffUser::displayName)
+        .isEqualTo("李娜");
+    assertThat(GridKt._getFormattedRow(usersGrid(), 0)).contains("李娜", "on");
+    type("users-search", "cashier");
+    assertThat(GridKt._getFormattedRow(usersGrid(), 0)).contains("not set up");
+  }
+
+  @Test
   void aResetSecondFactorLetsTheUserSignInWithoutACode() {
     fake.staff(COMPANY, "temp.totp", PASSWORD).grant("auditor").totp(TOTP_SECRET);
     assertThatThrownBy(() -> TenantApi.signIn(fake.baseUrl(), COMPANY, "temp.totp", PASSWORD, null))
@@ -158,6 +178,9 @@ class UsersViewTest extends PropertyTestBase {
 
     assertThat(TenantApi.signIn(fake.baseUrl(), COMPANY, "temp.totp", PASSWORD, null).me())
         .isNotNull();
+    UI.getCurrent().navigate(UsersView.class);
+    type("users-search", "temp.totp");
+    assertThat(GridKt._fetch(usersGrid(), 0, 10)).singleElement().matches(u -> !u.totp());
   }
 
   @Test
