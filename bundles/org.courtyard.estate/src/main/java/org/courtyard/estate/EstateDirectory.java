@@ -17,6 +17,12 @@ public interface EstateDirectory {
   /** Rooms with an id greater than {@code afterId}, in id order, at most {@code limit} (≤ 5000). */
   List<RoomSummary> rooms(TenantSlug tenant, long afterId, int limit);
 
+  /**
+   * The rooms of {@code roomIds} the tenant has, in id order, in one read; ids it has no room for
+   * are left out. At most 5000 ids.
+   */
+  List<RoomSummary> rooms(TenantSlug tenant, java.util.Collection<Long> roomIds);
+
   long roomCount(TenantSlug tenant);
 
   /** The estate a building belongs to; empty when the tenant has no building with that id. */

@@ -4,5 +4,5 @@
  * through {@link org.courtyard.estate.RoomReferences} what of theirs refers to a room, building or
  * estate it is about to delete.
  */
-@org.osgi.annotation.versioning.Version("1.2.0")
+@org.osgi.annotation.versioning.Version("1.3.0")
 package org.courtyard.estate;

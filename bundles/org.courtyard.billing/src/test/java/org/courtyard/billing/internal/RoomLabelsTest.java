@@ -4,10 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.stream.Collectors;
 import java.util.stream.LongStream;
 import org.courtyard.api.TenantSlug;
 import org.courtyard.estate.EstateDirectory;
@@ -18,10 +20,10 @@ class RoomLabelsTest {
 
   private static final TenantSlug TENANT = TenantSlug.of("acme");
 
-  /** Estate's rooms by id, counting the calls billing makes. */
+  /** Estate's rooms by id, counting the calls made of it. */
   private static final class Directory implements EstateDirectory {
     final TreeMap<Long, RoomSummary> rooms = new TreeMap<>();
-    final List<String> calls = new ArrayList<>();
+    final List<Integer> calls = new ArrayList<>();
 
     Directory(LongStream ids) {
       ids.forEach(
@@ -32,15 +34,19 @@ class RoomLabelsTest {
 
     @Override
     public Optional<RoomSummary> room(TenantSlug tenant, long roomId) {
-      calls.add("room " + roomId);
-      return Optional.ofNullable(rooms.get(roomId));
+      throw new AssertionError("one call per room");
     }
 
     @Override
     public List<RoomSummary> rooms(TenantSlug tenant, long afterId, int limit) {
-      calls.add("rooms " + afterId + " " + limit);
-      assertThat(limit).isBetween(1, 5000);
-      return rooms.tailMap(afterId, false).values().stream().limit(limit).toList();
+      throw new AssertionError("a range of rooms is not asked for");
+    }
+
+    @Override
+    public List<RoomSummary> rooms(TenantSlug tenant, Collection<Long> roomIds) {
+      assertThat(roomIds.size()).isBetween(1, 5000);
+      calls.add(roomIds.size());
+      return roomIds.stream().map(rooms::get).filter(r -> r != null).toList();
     }
 
     @Override
@@ -60,68 +66,36 @@ class RoomLabelsTest {
   }
 
   @Test
-  void aPageOfNearbyRoomsIsOneCall() {
-    Directory estate = new Directory(LongStream.rangeClosed(1, 20_000));
-    List<Long> page = LongStream.rangeClosed(1001, 1100).boxed().toList();
-
-    Map<Long, String> labels = new RoomLabels(TENANT, estate).of(page);
-
-    assertThat(labels).hasSize(100).containsEntry(1050L, "E/B/U/1050");
-    assertThat(estate.calls).containsExactly("rooms 1000 100");
+  void aPageOfRoomsFarApartIsOneCall() {
+    Directory estate = new Directory(LongStream.of(3, 70_000, 900_000));
+    Map<Long, String> labels =
+        new RoomLabels(TENANT, estate).of(List.of(900_000L, 3L, 70_000L, 3L));
+    assertThat(labels)
+        .containsOnly(
+            Map.entry(3L, "E/B/U/3"),
+            Map.entry(70_000L, "E/B/U/70000"),
+            Map.entry(900_000L, "E/B/U/900000"));
+    assertThat(estate.calls).containsExactly(3);
   }
 
   @Test
-  void roomsFarApartAreReadInAFewRangesNeverOneCallPerRoom() {
-    Directory estate = new Directory(LongStream.rangeClosed(1, 20_000));
-    // two runs of a period's bills (the end of one period, the start of the next), and rooms
-    // scattered every 150 ids: far more rooms than calls allowed
-    List<Long> page = new ArrayList<>();
-    LongStream.rangeClosed(9_951, 10_000).forEach(page::add);
-    LongStream.rangeClosed(1, 30).forEach(page::add);
-    LongStream.range(0, 20).forEach(i -> page.add(12_000 + 150 * i));
-
-    Map<Long, String> labels = new RoomLabels(TENANT, estate).of(page);
-
-    assertThat(labels.keySet()).containsExactlyInAnyOrderElementsOf(page);
-    assertThat(estate.calls).hasSizeLessThanOrEqualTo(RoomLabels.MAX_READS);
+  void aRoomEstateNoLongerHasHasNoLabel() {
+    Directory estate = new Directory(LongStream.of(1, 2));
+    assertThat(new RoomLabels(TENANT, estate).of(List.of(1L, 5L))).containsOnlyKeys(1L);
   }
 
   @Test
-  void roomsEstateNoLongerHasAreLeftOutAndAWideRangeIsReadInEstatesPages() {
-    Directory estate = new Directory(LongStream.rangeClosed(1, 12_000).filter(i -> i % 7 != 0));
-    List<Long> page = LongStream.rangeClosed(0, 39).map(i -> 1 + i * 300).boxed().toList();
-
-    Map<Long, String> labels = new RoomLabels(TENANT, estate).of(page);
-
-    assertThat(labels.keySet())
-        .containsExactlyInAnyOrderElementsOf(page.stream().filter(i -> i % 7 != 0).toList());
-    // three ranges of one room and one of 10,801 ids (9,258 rooms), read in estate's pages of
-    // 5000 at most
-    assertThat(estate.calls)
-        .containsExactly(
-            "rooms 0 1", "rooms 300 1", "rooms 600 1", "rooms 900 5000", "rooms 6733 4968");
-  }
-
-  @Test
-  void oneRoomIsAskedForByItsId() {
-    Directory estate = new Directory(LongStream.rangeClosed(1, 10));
-    assertThat(new RoomLabels(TENANT, estate).of(List.of(4L, 4L))).containsOnlyKeys(4L);
-    assertThat(new RoomLabels(TENANT, estate).of(List.of(40L))).isEmpty();
+  void noRoomsNoCall() {
+    Directory estate = new Directory(LongStream.empty());
     assertThat(new RoomLabels(TENANT, estate).of(List.of())).isEmpty();
-    assertThat(estate.calls).containsExactly("room 4", "room 40");
+    assertThat(estate.calls).isEmpty();
   }
 
   @Test
-  void rangesSplitAtTheWidestGapsOnly() {
-    assertThat(RoomLabels.ranges(List.of(5L, 1L, 3L, 500L, 501L, 9000L), 2))
-        .containsExactly(new RoomLabels.Range(1, 501), new RoomLabels.Range(9000, 9000));
-    assertThat(RoomLabels.ranges(List.of(5L, 1L, 3L, 500L, 501L, 9000L), 4))
-        .containsExactly(
-            new RoomLabels.Range(1, 5),
-            new RoomLabels.Range(500, 501),
-            new RoomLabels.Range(9000, 9000));
-    // gaps narrower than the read-through are not worth a call
-    assertThat(RoomLabels.ranges(List.of(1L, 40L, 80L, 120L), 4))
-        .containsExactly(new RoomLabels.Range(1, 120));
+  void moreRoomsThanOneCallTakesAreAskedForInBatches() {
+    Directory estate = new Directory(LongStream.rangeClosed(1, 12_000));
+    List<Long> ids = LongStream.rangeClosed(1, 12_000).boxed().collect(Collectors.toList());
+    assertThat(new RoomLabels(TENANT, estate).of(ids)).hasSize(12_000);
+    assertThat(estate.calls).containsExactly(5000, 5000, 2000);
   }
 }

@@ -52,6 +52,11 @@ class DevicePlacesTest {
     }
 
     @Override
+    public List<RoomSummary> rooms(TenantSlug tenant, java.util.Collection<Long> roomIds) {
+      return rooms.stream().filter(r -> roomIds.contains(r.id)).toList();
+    }
+
+    @Override
     public long roomCount(TenantSlug tenant) {
       return rooms.size();
     }

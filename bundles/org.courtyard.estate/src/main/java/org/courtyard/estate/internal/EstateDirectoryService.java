@@ -80,6 +80,30 @@ public final class EstateDirectoryService implements EstateDirectory {
   }
 
   @Override
+  public List<RoomSummary> rooms(TenantSlug tenant, java.util.Collection<Long> roomIds) {
+    if (roomIds.size() > 5000) {
+      throw new IllegalArgumentException("at most 5000 ids, were " + roomIds.size());
+    }
+    if (roomIds.isEmpty()) {
+      return List.of();
+    }
+    List<Long> ids = roomIds.stream().distinct().toList();
+    return instance(tenant)
+        .transactions()
+        .read(
+            em -> {
+              TypedQuery<Object[]> q =
+                  em.createQuery(ROOM_QUERY + " AND r.id IN :ids ORDER BY r.id", Object[].class);
+              q.setParameter("ids", ids);
+              List<RoomSummary> result = new ArrayList<>();
+              for (Object[] row : q.getResultList()) {
+                result.add(summary(row));
+              }
+              return result;
+            });
+  }
+
+  @Override
   public long roomCount(TenantSlug tenant) {
     return instance(tenant)
         .transactions()

@@ -4,11 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
-import java.util.Arrays;
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
-import java.util.TreeSet;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
+import java.util.stream.LongStream;
 import org.courtyard.api.TenantSlug;
 import org.courtyard.estate.EstateDirectory;
 import org.courtyard.estate.RoomSummary;
@@ -18,37 +20,38 @@ class RoomLabelsTest {
 
   private static final TenantSlug TENANT = TenantSlug.of("acme");
 
-  /**
-   * Estate's rooms with gaps (deleted rooms), answering as estate does: in id order after an id.
-   */
-  private static final class Rooms implements EstateDirectory {
-    final Set<Long> ids = new TreeSet<>();
-    final List<long[]> calls = new ArrayList<>();
+  /** Estate's rooms by id, counting the calls made of it. */
+  private static final class Directory implements EstateDirectory {
+    final TreeMap<Long, RoomSummary> rooms = new TreeMap<>();
+    final List<Integer> calls = new ArrayList<>();
 
-    Rooms(long... ids) {
-      Arrays.stream(ids).forEach(this.ids::add);
+    Directory(LongStream ids) {
+      ids.forEach(
+          id ->
+              rooms.put(
+                  id, new RoomSummary(id, 1, 2, 3, "E/B/U/" + id, 1, BigDecimal.ONE, "r", "v")));
     }
 
     @Override
     public Optional<RoomSummary> room(TenantSlug tenant, long roomId) {
-      throw new AssertionError("asked for room " + roomId + " alone");
+      throw new AssertionError("one call per room");
     }
 
     @Override
     public List<RoomSummary> rooms(TenantSlug tenant, long afterId, int limit) {
-      assertThat(limit).isBetween(1, 5000);
-      calls.add(new long[] {afterId, limit});
-      return ids.stream().filter(id -> id > afterId).limit(limit).map(Rooms::summary).toList();
+      throw new AssertionError("a range of rooms is not asked for");
     }
 
-    private static RoomSummary summary(long id) {
-      return new RoomSummary(
-          id, 1, 2, 3, "E/B/U/" + id, 1, BigDecimal.TEN, "residential", "occupied");
+    @Override
+    public List<RoomSummary> rooms(TenantSlug tenant, Collection<Long> roomIds) {
+      assertThat(roomIds.size()).isBetween(1, 5000);
+      calls.add(roomIds.size());
+      return roomIds.stream().map(rooms::get).filter(r -> r != null).toList();
     }
 
     @Override
     public long roomCount(TenantSlug tenant) {
-      return ids.size();
+      return rooms.size();
     }
 
     @Override
@@ -63,50 +66,36 @@ class RoomLabelsTest {
   }
 
   @Test
-  void aPageOfNearbyRoomsIsOneCallForExactlyTheirSpan() {
-    Rooms estate = new Rooms(10, 11, 12, 13, 14, 20, 21, 40, 41);
-
-    var labels = new RoomLabels(TENANT, estate).of(List.of(40L, 12L, 20L, 12L));
-
-    assertThat(labels).containsOnlyKeys(12L, 20L, 40L).containsEntry(20L, "E/B/U/20");
-    assertThat(estate.calls).hasSize(1);
-    assertThat(estate.calls.get(0)).containsExactly(11, 29);
+  void aPageOfRoomsFarApartIsOneCall() {
+    Directory estate = new Directory(LongStream.of(3, 70_000, 900_000));
+    Map<Long, String> labels =
+        new RoomLabels(TENANT, estate).of(List.of(900_000L, 3L, 70_000L, 3L));
+    assertThat(labels)
+        .containsOnly(
+            Map.entry(3L, "E/B/U/3"),
+            Map.entry(70_000L, "E/B/U/70000"),
+            Map.entry(900_000L, "E/B/U/900000"));
+    assertThat(estate.calls).containsExactly(3);
   }
 
   @Test
-  void roomsFarApartInIdTakeACallPerRunAndNoneIsMissed() {
-    Rooms estate = new Rooms(5, 6, 5004, 5005, 12000, 12001, 12002);
-
-    var labels = new RoomLabels(TENANT, estate).of(List.of(5L, 5004L, 5005L, 12002L));
-
-    assertThat(labels).containsOnlyKeys(5L, 5004L, 5005L, 12002L);
-    // 5 and 5004 are 4999 apart: one run; 5005 starts the next, and 12002 its own
-    assertThat(estate.calls).hasSize(3);
-  }
-
-  @Test
-  void aRoomEstateNoLongerHasHasNoLabelAndTheNextRoomIsNotTakenForIt() {
-    Rooms estate = new Rooms(7, 9);
-
-    var labels = new RoomLabels(TENANT, estate).of(List.of(8L));
-
-    assertThat(labels).isEmpty();
+  void aRoomEstateNoLongerHasHasNoLabel() {
+    Directory estate = new Directory(LongStream.of(1, 2));
+    assertThat(new RoomLabels(TENANT, estate).of(List.of(1L, 5L))).containsOnlyKeys(1L);
   }
 
   @Test
   void noRoomsNoCall() {
-    Rooms estate = new Rooms(1);
-
+    Directory estate = new Directory(LongStream.empty());
     assertThat(new RoomLabels(TENANT, estate).of(List.of())).isEmpty();
     assertThat(estate.calls).isEmpty();
   }
 
   @Test
-  void runsAreAscendingDistinctAndNarrowerThanACall() {
-    List<long[]> runs = RoomLabels.runs(Arrays.asList(3L, 1L, null, 3L, 5001L, 5002L, 0L));
-
-    assertThat(runs).hasSize(2);
-    assertThat(runs.get(0)).containsExactly(1, 3);
-    assertThat(runs.get(1)).containsExactly(5001, 5002);
+  void moreRoomsThanOneCallTakesAreAskedForInBatches() {
+    Directory estate = new Directory(LongStream.rangeClosed(1, 12_000));
+    List<Long> ids = LongStream.rangeClosed(1, 12_000).boxed().collect(Collectors.toList());
+    assertThat(new RoomLabels(TENANT, estate).of(ids)).hasSize(12_000);
+    assertThat(estate.calls).containsExactly(5000, 5000, 2000);
   }
 }
