@@ -797,7 +797,10 @@ public class WorkordersIT {
     assertEquals(technicians.toString(), 200, technicians.status);
     boolean found = false;
     for (JsonNode t : technicians.json.path("technicians")) {
-      found |= t.path("userId").asLong() == techId && t.path("done").asLong() >= 2;
+      found |=
+          t.path("userId").asLong() == techId
+              && t.path("done").asLong() >= 2
+              && "tech_1".equals(t.path("displayName").asText());
     }
     assertTrue(technicians.text, found);
   }

@@ -103,14 +103,29 @@ public class ReportsResource implements ModuleResource {
       @QueryParam("format") String format) {
     boolean csv = csv(format, headers);
     ReportPeriod period = ReportPeriod.of(from, to);
-    TechniciansReport report =
+    TechniciansReport counted =
         instances
             .of(security)
             .reports()
             .technicians(
                 period, Params.id("estateId", estateId), TenantPrincipal.scopeOf(security));
+    TechniciansReport report = counted.named(names(security, counted));
     return answer(
         csv, report, () -> ReportCsv.technicians(report, locale(headers)), "technicians", period);
+  }
+
+  /** The technicians' names, read from the staff directory in one call. */
+  private java.util.Map<Long, String> names(SecurityContext security, TechniciansReport report) {
+    java.util.Map<Long, String> names = new java.util.HashMap<>();
+    if (!report.technicians().isEmpty()) {
+      instances
+          .staff()
+          .contacts(
+              TenantPrincipal.of(security),
+              report.technicians().stream().map(r -> r.userId()).toList())
+          .forEach((id, c) -> names.put(id, c.displayName()));
+    }
+    return names;
   }
 
   /**

@@ -120,6 +120,7 @@ public final class OrderReports {
                 rows.add(
                     new TechnicianRow(
                         rs.getLong(1),
+                        null,
                         rs.getInt(2),
                         rs.getInt(3),
                         rs.getBigDecimal(4),

@@ -50,6 +50,7 @@ public final class ReportCsv {
 
   private static final Text[] TECHNICIANS = {
     TEXTS.text("csv.user-id"),
+    TEXTS.text("csv.name"),
     TEXTS.text("csv.done"),
     TEXTS.text("csv.resolution-on-time"),
     TEXTS.text("csv.on-time-share"),
@@ -80,6 +81,7 @@ public final class ReportCsv {
       rows.add(
           List.of(
               Long.toString(r.userId()),
+              r.displayName() == null ? "" : r.displayName(),
               Integer.toString(r.done()),
               Integer.toString(r.resolutionOnTime()),
               number(r.onTimeShare()),

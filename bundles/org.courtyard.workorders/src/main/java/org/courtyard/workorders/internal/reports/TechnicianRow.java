@@ -5,6 +5,7 @@ import java.math.BigDecimal;
 /**
  * One technician's orders done in the period (their last completion in it, and finished now).
  *
+ * @param displayName the technician's name from the staff directory; null for a disabled user
  * @param done orders done
  * @param resolutionOnTime those done by their resolution deadline
  * @param onTimeShare resolutionOnTime ÷ done
@@ -14,10 +15,26 @@ import java.math.BigDecimal;
  */
 public record TechnicianRow(
     long userId,
+    String displayName,
     int done,
     int resolutionOnTime,
     BigDecimal onTimeShare,
     BigDecimal avgResolutionMinutes,
     int reopened,
     BigDecimal avgRating,
-    int ratingCount) {}
+    int ratingCount) {
+
+  /** This row with the technician's name. */
+  public TechnicianRow named(String name) {
+    return new TechnicianRow(
+        userId,
+        name,
+        done,
+        resolutionOnTime,
+        onTimeShare,
+        avgResolutionMinutes,
+        reopened,
+        avgRating,
+        ratingCount);
+  }
+}

@@ -8,8 +8,15 @@ import java.util.List;
  * estate or all of the caller's scope, per technician by user id.
  */
 public record TechniciansReport(
-    LocalDate from,
-    LocalDate to,
-    String timeZone,
-    Long estateId,
-    List<TechnicianRow> technicians) {}
+    LocalDate from, LocalDate to, String timeZone, Long estateId, List<TechnicianRow> technicians) {
+
+  /** This report with each technician's name as {@code names} has it. */
+  public TechniciansReport named(java.util.Map<Long, String> names) {
+    return new TechniciansReport(
+        from,
+        to,
+        timeZone,
+        estateId,
+        technicians.stream().map(r -> r.named(names.get(r.userId()))).toList());
+  }
+}

@@ -435,15 +435,16 @@ class OrderReportsTest {
     assertThat(march.timeZone()).isEqualTo("Asia/Shanghai");
     assertThat(march.technicians())
         .containsExactly(
-            new TechnicianRow(101, 2, 1, dec("0.5000"), dec("240.0"), 1, dec("4.00"), 2),
-            new TechnicianRow(103, 2, 1, dec("0.5000"), dec("780.0"), 0, dec("2.50"), 2));
+            new TechnicianRow(101, null, 2, 1, dec("0.5000"), dec("240.0"), 1, dec("4.00"), 2),
+            new TechnicianRow(103, null, 2, 1, dec("0.5000"), dec("780.0"), 0, dec("2.50"), 2));
 
     LocalDate april1 = LocalDate.of(2024, 4, 1);
     assertThat(
             reports
                 .technicians(new ReportPeriod(april1, april1), null, DataScope.ALL)
                 .technicians())
-        .containsExactly(new TechnicianRow(102, 1, 1, dec("1.0000"), dec("120.0"), 0, null, 0));
+        .containsExactly(
+            new TechnicianRow(102, null, 1, 1, dec("1.0000"), dec("120.0"), 0, null, 0));
 
     assertThat(reports.technicians(MARCH, 1L, DataScope.ALL).technicians())
         .extracting(TechnicianRow::userId, TechnicianRow::done)
