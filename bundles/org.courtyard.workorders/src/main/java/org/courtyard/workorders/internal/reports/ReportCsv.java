@@ -50,7 +50,7 @@ public final class ReportCsv {
 
   private static final Text[] TECHNICIANS = {
     TEXTS.text("csv.user-id"),
-    TEXTS.text("csv.name"),
+    TEXTS.text("csv.technician-name"),
     TEXTS.text("csv.done"),
     TEXTS.text("csv.resolution-on-time"),
     TEXTS.text("csv.on-time-share"),

@@ -508,10 +508,19 @@ class OrderReportsTest {
             StandardCharsets.UTF_8);
     assertThat(technicians)
         .isEqualTo(
-            "\ufeffTechnician (user id),Done,Resolved on time,On-time share,Average resolution"
+            "\ufeffTechnician (user id),Name,Done,Resolved on time,On-time share,Average resolution"
                 + " (minutes),Reopened,Average rating,Ratings\r\n"
-                + "101,2,1,0.5000,240.0,1,4.00,2\r\n"
-                + "103,2,1,0.5000,780.0,0,2.50,2\r\n");
+                + "101,,2,1,0.5000,240.0,1,4.00,2\r\n"
+                + "103,,2,1,0.5000,780.0,0,2.50,2\r\n");
+    String named =
+        new String(
+            ReportCsv.technicians(
+                reports
+                    .technicians(MARCH, null, DataScope.ALL)
+                    .named(java.util.Map.of(101L, "李师傅")),
+                Languages.ENGLISH),
+            StandardCharsets.UTF_8);
+    assertThat(named).contains("\r\n101,李师傅,2,").contains("\r\n103,,2,");
     assertThat(ReportCsv.cell("=1+2")).isEqualTo("'=1+2");
   }
 
