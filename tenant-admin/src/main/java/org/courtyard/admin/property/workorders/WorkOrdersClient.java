@@ -59,6 +59,17 @@ public final class WorkOrdersClient implements Serializable {
     return List.of(api.get(BASE + "orders/" + id + "/timeline", TimelineEntry[].class));
   }
 
+  /** The first {@code limit} orders in {@code state}, newest first, within the caller's scope. */
+  public Page<Order> ordersIn(String state, Long estateId, int limit) {
+    Map<String, Object> q = new java.util.LinkedHashMap<>();
+    q.put("state", state);
+    q.put("limit", limit);
+    if (estateId != null) {
+      q.put("estateId", estateId);
+    }
+    return api.page(BASE + "orders", q, Order.class);
+  }
+
   /**
    * Records an order for a resident or from an inspection; {@code key} is made once per user action
    * (a double click records one order).
