@@ -180,6 +180,36 @@ final class FakeWorkOrderExtras {
       r.require(STOCK);
       return FakeResponse.json(201, createMaterial(r, zh));
     }
+    if (r.is("PUT", "materials/\\d+")) {
+      r.require(STOCK);
+      Map<String, Object> m = visibleMaterial(r, id(r, 1), STOCK);
+      JsonNode in = r.body();
+      if (!in.hasNonNull("version")
+          || in.path("version").asInt() != ((Number) m.get("version")).intValue()) {
+        throw new FakeProblem(
+            409,
+            "stale-version",
+            "Stale version",
+            zh ? "材料已被他人修改，请刷新后重试。" : "The material was changed by someone else; read it again.");
+      }
+      List<Map<String, Object>> errors = new ArrayList<>();
+      for (String field : List.of("code", "name", "unit")) {
+        if (in.path(field).asText("").isBlank()) {
+          errors.add(error(field, zh ? "不能为空" : "is required"));
+        }
+      }
+      if (!errors.isEmpty()) {
+        throw invalid(zh, errors);
+      }
+      m.put("code", in.path("code").asText().strip());
+      m.put("name", in.path("name").asText().strip());
+      m.put("unit", in.path("unit").asText().strip());
+      if (in.has("active")) {
+        m.put("active", in.path("active").asBoolean());
+      }
+      m.put("version", ((Number) m.get("version")).intValue() + 1);
+      return FakeResponse.json(m);
+    }
     if (r.is("POST", "materials/\\d+/(receipts|adjustments)")) {
       r.require(STOCK);
       Map<String, Object> m = visibleMaterial(r, id(r, 1), STOCK);

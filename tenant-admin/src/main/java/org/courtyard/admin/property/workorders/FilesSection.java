@@ -1,5 +1,6 @@
 package org.courtyard.admin.property.workorders;
 
+import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.Image;
@@ -126,8 +127,34 @@ final class FilesSection extends VerticalLayout {
         .set("display", "block")
         .set("font-size", "var(--lumo-font-size-xs)")
         .set("color", "var(--lumo-secondary-text-color)");
-    tile.add(name, when);
+    Anchor open = new Anchor(original(client, a), getTranslation("workorders.files.open"));
+    open.setId("wo-file-open-" + a.id());
+    open.setTarget("_blank");
+    open.getElement().setAttribute("download", a.fileName() == null ? "" : a.fileName());
+    open.getStyle().set("font-size", "var(--lumo-font-size-xs)");
+    tile.add(name, when, open);
     return tile;
+  }
+
+  /** The file in full, read through the API when the user opens it, under its own name. */
+  static StreamResource original(WorkOrdersClient client, Attachment a) {
+    String fileName =
+        a.fileName() == null || a.fileName().isBlank()
+            ? "file-" + a.orderId() + "-" + a.id()
+            : a.fileName();
+    StreamResource resource =
+        new StreamResource(
+            fileName,
+            () -> {
+              try {
+                return (InputStream) new ByteArrayInputStream(client.file(a.orderId(), a.id()));
+              } catch (ApiProblem | ApiUnreachable e) {
+                return new ByteArrayInputStream(new byte[0]);
+              }
+            });
+    resource.setContentType(a.contentType() == null ? "application/octet-stream" : a.contentType());
+    resource.setCacheTime(0);
+    return resource;
   }
 
   /** The thumbnail, read through the API by the console when the browser asks for it. */

@@ -3,6 +3,7 @@ package org.courtyard.admin.property.workorders;
 import com.vaadin.flow.component.HasValidation;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.checkbox.Checkbox;
 import com.vaadin.flow.component.combobox.ComboBox;
 import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.formlayout.FormLayout;
@@ -19,8 +20,10 @@ import org.courtyard.admin.ui.Errors;
 
 /**
  * Creates a material in an estate's stores with nothing in stock: code, name, unit and the unit
- * cost before any receipt. The API checks it: a 422's field errors go on the fields, a 409 {@code
- * duplicate} code shows its detail.
+ * cost before any receipt; or edits one at the version read: code, name, unit, and whether it is
+ * still in use (a retired material is kept with its history and no longer offered for orders). Its
+ * estate, quantity and cost change only by movements. The API checks it: a 422's field errors go on
+ * the fields, a 409 {@code duplicate} code or {@code stale-version} shows its detail.
  */
 final class MaterialDialog extends Dialog {
 
@@ -36,10 +39,28 @@ final class MaterialDialog extends Dialog {
   private final TextField name = new TextField();
   private final TextField unit = new TextField();
   private final BigDecimalField unitCost = new BigDecimalField();
+  private final Checkbox active = new Checkbox();
+  private final Material editing;
 
   MaterialDialog(WorkOrdersClient client, List<Estate> estates, Estate chosen, Done done) {
+    this(client, estates, chosen, null, done);
+  }
+
+  /** Edits {@code material}. */
+  MaterialDialog(WorkOrdersClient client, List<Estate> estates, Material material, Done done) {
+    this(
+        client,
+        estates,
+        estates.stream().filter(e -> e.id() == material.estateId()).findFirst().orElse(null),
+        material,
+        done);
+  }
+
+  private MaterialDialog(
+      WorkOrdersClient client, List<Estate> estates, Estate chosen, Material material, Done done) {
     this.client = client;
     this.done = done;
+    this.editing = material;
     setId("wo-material-dialog");
     setHeaderTitle(getTranslation("workorders.stock.new"));
     estate.setId("wo-material-estate");
@@ -66,7 +87,19 @@ final class MaterialDialog extends Dialog {
     unit.setMaxLength(10);
     unitCost.setId("wo-material-unitCost");
     unitCost.setLabel(getTranslation("workorders.materials.unitCost"));
-    add(new FormLayout(estate, code, name, unit, unitCost));
+    active.setId("wo-material-active");
+    active.setLabel(getTranslation("workorders.stock.active"));
+    if (material != null) {
+      setHeaderTitle(getTranslation("workorders.stock.editTitle", material.name()));
+      estate.setReadOnly(true);
+      code.setValue(material.code());
+      name.setValue(material.name());
+      unit.setValue(material.unit() == null ? "" : material.unit());
+      active.setValue(material.active());
+      add(new FormLayout(estate, code, name, unit, active));
+    } else {
+      add(new FormLayout(estate, code, name, unit, unitCost));
+    }
     Button ok = new Button(getTranslation("workorders.save"), e -> save());
     ok.setId("wo-material-ok");
     ok.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
@@ -77,6 +110,10 @@ final class MaterialDialog extends Dialog {
   }
 
   private void save() {
+    if (editing != null) {
+      saveEdit();
+      return;
+    }
     estate.setInvalid(estate.getValue() == null);
     estate.setErrorMessage(
         estate.isInvalid() ? getTranslation("workorders.stock.estate.required") : null);
@@ -105,6 +142,33 @@ final class MaterialDialog extends Dialog {
       fields.put("name", name);
       fields.put("unit", unit);
       fields.put("unitCost", unitCost);
+      Refused.mark(p, fields);
+    } catch (ApiUnreachable e) {
+      Errors.show(e);
+    }
+  }
+
+  private void saveEdit() {
+    Material.Input input =
+        new Material.Input(
+            null,
+            code.getValue().strip(),
+            name.getValue().strip(),
+            unit.getValue().strip(),
+            null,
+            active.getValue(),
+            editing.version());
+    try {
+      Material saved = client.updateMaterial(editing.id(), input);
+      Errors.success(getTranslation("workorders.stock.saved", saved.name()));
+      close();
+      done.created(saved);
+    } catch (ApiProblem p) {
+      Refused.show(p);
+      Map<String, HasValidation> fields = new LinkedHashMap<>();
+      fields.put("code", code);
+      fields.put("name", name);
+      fields.put("unit", unit);
       Refused.mark(p, fields);
     } catch (ApiUnreachable e) {
       Errors.show(e);

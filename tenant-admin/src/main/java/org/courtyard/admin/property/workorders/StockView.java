@@ -45,6 +45,7 @@ public final class StockView extends VerticalLayout implements HasDynamicTitle {
   private final ComboBox<Estate> estate = new ComboBox<>();
   private final HorizontalLayout bar = new HorizontalLayout();
   private final Button receive = new Button();
+  private final Button edit = new Button();
   private final Button adjust = new Button();
   private final Button movements = new Button();
   private List<Estate> estates = List.of();
@@ -60,6 +61,16 @@ public final class StockView extends VerticalLayout implements HasDynamicTitle {
     estate.setItemLabelGenerator(Estate::name);
     estate.setClearButtonVisible(true);
     estate.addValueChangeListener(e -> filter());
+    edit.setId("wo-stock-edit");
+    edit.setText(getTranslation("workorders.stock.edit"));
+    edit.addClickListener(
+        e ->
+            grid.asSingleSelect()
+                .getOptionalValue()
+                .ifPresent(
+                    m ->
+                        new MaterialDialog(client(), estates, m, saved -> materials.refresh())
+                            .open()));
     receive.setId("wo-stock-receive");
     receive.setText(getTranslation("workorders.stock.receive"));
     receive.addClickListener(e -> selected(MovementDialog.RECEIPT));
@@ -133,7 +144,7 @@ public final class StockView extends VerticalLayout implements HasDynamicTitle {
       create.setId("wo-stock-new");
       create.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
       bar.addComponentAsFirst(create);
-      bar.add(receive, adjust);
+      bar.add(edit, receive, adjust);
     }
     materials = client().materials();
     materials.bind(grid);
@@ -163,6 +174,7 @@ public final class StockView extends VerticalLayout implements HasDynamicTitle {
   }
 
   private void chosen(Material m) {
+    edit.setEnabled(m != null);
     receive.setEnabled(m != null && m.active());
     adjust.setEnabled(m != null);
     movements.setEnabled(m != null);

@@ -187,6 +187,14 @@ public final class WorkOrdersClient implements Serializable {
     return api.post(BASE + "materials", input, Material.class);
   }
 
+  /**
+   * Changes code, name, unit and active (retired when false) at the version read; 409 {@code
+   * stale-version} or {@code duplicate}.
+   */
+  public Material updateMaterial(long id, Material.Input input) {
+    return api.put(BASE + "materials/" + id, input, Material.class);
+  }
+
   /** Stock in at a unit cost; the material's cost becomes the moving average. */
   public Material.Movement receive(long id, Material.Change change) {
     return api.post(BASE + "materials/" + id + "/receipts", change, Material.Movement.class);
@@ -247,6 +255,11 @@ public final class WorkOrdersClient implements Serializable {
 
   public List<Attachment> attachments(long orderId) {
     return List.of(api.get(BASE + "orders/" + orderId + "/attachments", Attachment[].class));
+  }
+
+  /** The photo or file as it was uploaded, for the user to open or save. */
+  public byte[] file(long orderId, long attachmentId) {
+    return api.bytes(BASE + "orders/" + orderId + "/attachments/" + attachmentId);
   }
 
   /** The thumbnail's bytes (JPEG or PNG), read here and shown by the console itself. */

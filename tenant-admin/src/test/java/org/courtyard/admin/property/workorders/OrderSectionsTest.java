@@ -12,6 +12,7 @@ import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.combobox.ComboBox;
 import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Image;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.textfield.BigDecimalField;
@@ -85,6 +86,14 @@ class OrderSectionsTest extends WorkOrdersTestBase {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     resource.getWriter().accept(out, VaadinSession.getCurrent());
     assertThat(out.toByteArray()).isEqualTo(PNG);
+    // the full file opens under its own name and type, read through the API as well
+    assertThat(_get(Anchor.class, s -> s.withId("wo-file-open-" + photo))).isNotNull();
+    StreamResource original =
+        FilesSection.original(new WorkOrdersClient(PropertySession.api()), files.shown().get(1));
+    assertThat(original.getName()).isEqualTo("invoice.pdf");
+    ByteArrayOutputStream pdf = new ByteArrayOutputStream();
+    original.getWriter().accept(pdf, VaadinSession.getCurrent());
+    assertThat(new String(pdf.toByteArray(), StandardCharsets.UTF_8)).isEqualTo("%PDF-1.4");
     // who only reads is offered no upload
     assertThat(shown("wo-files-upload")).isFalse();
   }

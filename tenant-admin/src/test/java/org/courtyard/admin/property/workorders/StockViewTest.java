@@ -154,4 +154,25 @@ class StockViewTest extends WorkOrdersTestBase {
     open();
     assertThat(currentView()).isInstanceOf(NotAllowedView.class);
   }
+
+  @Test
+  void aStockManagerRenamesAndRetiresAMaterialAtTheVersionRead() {
+    long pipe = wo.material(sunny, "P-20", "PVC pipe", "m", "10", "2.50");
+    signIn("admin");
+    open();
+    select(pipe);
+    click("wo-stock-edit");
+    com.github.mvysny.kaributesting.v10.HasValueUtilsKt._setValue(
+        _get(
+            com.vaadin.flow.component.textfield.TextField.class, s -> s.withId("wo-material-name")),
+        "PPR pipe 20mm");
+    com.github.mvysny.kaributesting.v10.HasValueUtilsKt._setValue(
+        _get(
+            com.vaadin.flow.component.checkbox.Checkbox.class, s -> s.withId("wo-material-active")),
+        false);
+    click("wo-material-ok");
+    assertThat(wo.materialJson(pipe).get("name")).isEqualTo("PPR pipe 20mm");
+    assertThat(wo.materialJson(pipe).get("active")).isEqualTo(false);
+    assertThat(wo.materialJson(pipe).get("version")).isEqualTo(1);
+  }
 }
