@@ -617,6 +617,19 @@ public class WorkordersIT {
         service.get("/workorders/orders/" + given.json.path("id").asLong() + "/timeline").json;
     assertEquals("dispatch", timeline.get(1).path("action").asText());
     assertEquals("system", timeline.get(1).path("actorKind").asText());
+    // the technician is told of the automatic dispatch; without an e-mail or phone on record the
+    // delivery log says so
+    JsonNode told = null;
+    for (int i = 0; i < 50 && (told == null || told.size() == 0); i++) {
+      if (told != null) {
+        Thread.sleep(100);
+      }
+      told = service.get("/workorders/orders/" + given.json.path("id").asLong() + "/notices").json;
+    }
+    assertEquals(told.toString(), 1, told.size());
+    assertEquals("dispatch", told.get(0).path("action").asText());
+    assertEquals(techId, told.get(0).path("recipientId").asLong());
+    assertEquals("no-address", told.get(0).path("state").asText());
   }
 
   private static long category(String code) throws Exception {

@@ -23,6 +23,23 @@ public interface EstateDirectory {
    */
   List<RoomSummary> rooms(TenantSlug tenant, java.util.Collection<Long> roomIds);
 
+  /**
+   * The label of each of these rooms the tenant has ({@code SUN/B1/U1/101}), by room id, for lists
+   * that show rooms by more than an id: one {@link #rooms(TenantSlug, java.util.Collection)} call
+   * per 5000 distinct ids, never one per row; rooms the tenant does not have are absent.
+   */
+  default java.util.Map<Long, String> labels(
+      TenantSlug tenant, java.util.Collection<Long> roomIds) {
+    List<Long> ids = roomIds.stream().filter(java.util.Objects::nonNull).distinct().toList();
+    java.util.Map<Long, String> labels = new java.util.HashMap<>();
+    for (int from = 0; from < ids.size(); from += 5000) {
+      for (RoomSummary room : rooms(tenant, ids.subList(from, Math.min(ids.size(), from + 5000)))) {
+        labels.put(room.id, room.label);
+      }
+    }
+    return labels;
+  }
+
   long roomCount(TenantSlug tenant);
 
   /** The estate a building belongs to; empty when the tenant has no building with that id. */

@@ -29,7 +29,6 @@ import org.courtyard.workorders.internal.dto.OrderView;
 import org.courtyard.workorders.internal.dto.RatingInput;
 import org.courtyard.workorders.internal.dto.TimelineView;
 import org.courtyard.workorders.internal.lifecycle.Action;
-import org.courtyard.workorders.internal.notices.Recipient;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -92,6 +91,7 @@ public class MyOrdersResource implements ModuleResource {
             .of(security)
             .orders()
             .create(in, place, caller, RequestKeys.of(key), MINE::contains);
+    instances.afterCreate(TenantPrincipal.of(security), created);
     return RequestKeys.answer(uri, created);
   }
 
@@ -219,18 +219,8 @@ public class MyOrdersResource implements ModuleResource {
             .of(security)
             .orders()
             .act(id, action, step, reach(security), Caller.of(security), MINE::contains);
-    if (action == Action.COMPLETE || action == Action.CANCEL) {
-      instances.settleCharges(TenantPrincipal.of(security), id);
-    }
-    Caller caller = Caller.of(security);
-    instances.tell(
-        TenantPrincipal.of(security),
-        view,
-        action,
-        step.note(),
-        caller.resident()
-            ? Recipient.resident(caller.id())
-            : caller.staffUser() ? Recipient.staff(caller.id(), "assignee") : null);
+    instances.afterStep(
+        TenantPrincipal.of(security), view, action, step.note(), Caller.of(security));
     return view;
   }
 

@@ -35,7 +35,6 @@ import org.courtyard.workorders.internal.dto.TimelineView;
 import org.courtyard.workorders.internal.dto.VisitInput;
 import org.courtyard.workorders.internal.lifecycle.Action;
 import org.courtyard.workorders.internal.lifecycle.OrderState;
-import org.courtyard.workorders.internal.notices.Recipient;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -120,6 +119,7 @@ public class OrdersResource implements ModuleResource {
             .of(security)
             .orders()
             .create(in, place, Caller.of(security), RequestKeys.of(key), permitted(security));
+    instances.afterCreate(TenantPrincipal.of(security), created);
     return RequestKeys.answer(uri, created);
   }
 
@@ -455,18 +455,8 @@ public class OrdersResource implements ModuleResource {
             .of(security)
             .orders()
             .act(id, action, step, reach(security), Caller.of(security), permitted(security));
-    if (action == Action.COMPLETE || action == Action.CANCEL) {
-      instances.settleCharges(TenantPrincipal.of(security), id);
-    }
-    Caller caller = Caller.of(security);
-    instances.tell(
-        TenantPrincipal.of(security),
-        view,
-        action,
-        step.note(),
-        caller.resident()
-            ? Recipient.resident(caller.id())
-            : caller.staffUser() ? Recipient.staff(caller.id(), "assignee") : null);
+    instances.afterStep(
+        TenantPrincipal.of(security), view, action, step.note(), Caller.of(security));
     return view;
   }
 

@@ -7,6 +7,7 @@ import org.courtyard.api.ResidentContacts;
 import org.courtyard.api.StaffDirectory;
 import org.courtyard.api.TenantInstances;
 import org.courtyard.api.TenantSlug;
+import org.courtyard.api.Workers;
 import org.courtyard.api.rest.TenantPrincipal;
 import org.courtyard.estate.EstateDirectory;
 import org.courtyard.messaging.Messages;
@@ -18,6 +19,7 @@ import org.courtyard.workorders.internal.notices.Recipient;
 import org.osgi.framework.BundleContext;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.component.annotations.ReferenceCardinality;
 import org.osgi.service.component.annotations.ReferencePolicy;
@@ -46,12 +48,31 @@ public final class WorkordersInstances {
   @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
   private volatile ResidentContacts residentContacts;
 
+  /**
+   * Where the people a step concerns are told, after the step answered: one task at a time, so a
+   * delivery log lists an order's messages in the order of its steps.
+   */
+  private final Workers.Lane notices;
+
   @Activate
   public WorkordersInstances(
-      BundleContext context, @Reference EstateDirectory estate, @Reference StaffDirectory staff) {
+      BundleContext context,
+      @Reference EstateDirectory estate,
+      @Reference StaffDirectory staff,
+      @Reference Workers workers) {
     this.estate = estate;
     this.staff = staff;
+    this.notices = workers.lane("workorders-notices", 1, NOTICES_WAITING);
     tenants.activate(context);
+  }
+
+  /** Steps whose telling may wait at once; a step beyond it waits for room (backpressure). */
+  static final int NOTICES_WAITING = 10_000;
+
+  /** Lets the messages already handed in go out (a few seconds at most), then closes the lane. */
+  @Deactivate
+  void deactivate() throws InterruptedException {
+    notices.close(java.time.Duration.ofSeconds(5));
   }
 
   @Reference(
@@ -116,6 +137,34 @@ public final class WorkordersInstances {
             .warn("Tenant {}: order {}'s charges wait for the sweep", tenant, orderId, e);
       }
     }
+  }
+
+  /**
+   * What follows recording an order once it committed: an order its category dispatched at once
+   * (automatically, to the technician on duty) tells its assignee as a dispatch does. A replayed
+   * request told them the first time.
+   */
+  void afterCreate(TenantSlug tenant, Orders.Created created) {
+    OrderView order = created.order();
+    if (!created.replayed() && "dispatched".equals(order.state())) {
+      notices.execute(() -> tell(tenant, order, Action.DISPATCH, null, null));
+    }
+  }
+
+  /**
+   * What follows a step once it committed: the charges it left waiting are posted or voided
+   * (completing, cancelling) before the step answers, and the people it concerns are told, but not
+   * {@code caller}, on the notices lane: the step's answer does not wait for their messages.
+   */
+  void afterStep(TenantSlug tenant, OrderView after, Action action, String note, Caller caller) {
+    if (action == Action.COMPLETE || action == Action.CANCEL) {
+      settleCharges(tenant, after.id());
+    }
+    Recipient actor =
+        caller.resident()
+            ? Recipient.resident(caller.id())
+            : caller.staffUser() ? Recipient.staff(caller.id(), "assignee") : null;
+    notices.execute(() -> tell(tenant, after, action, note, actor));
   }
 
   /**

@@ -1,4 +1,4 @@
-package org.courtyard.residents.internal;
+package org.courtyard.estate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -12,11 +12,10 @@ import java.util.TreeMap;
 import java.util.stream.Collectors;
 import java.util.stream.LongStream;
 import org.courtyard.api.TenantSlug;
-import org.courtyard.estate.EstateDirectory;
-import org.courtyard.estate.RoomSummary;
 import org.junit.jupiter.api.Test;
 
-class RoomLabelsTest {
+/** {@link EstateDirectory#labels}: a page's labels in one read per 5000 ids, never one per room. */
+class EstateDirectoryLabelsTest {
 
   private static final TenantSlug TENANT = TenantSlug.of("acme");
 
@@ -68,8 +67,7 @@ class RoomLabelsTest {
   @Test
   void aPageOfRoomsFarApartIsOneCall() {
     Directory estate = new Directory(LongStream.of(3, 70_000, 900_000));
-    Map<Long, String> labels =
-        new RoomLabels(TENANT, estate).of(List.of(900_000L, 3L, 70_000L, 3L));
+    Map<Long, String> labels = estate.labels(TENANT, List.of(900_000L, 3L, 70_000L, 3L));
     assertThat(labels)
         .containsOnly(
             Map.entry(3L, "E/B/U/3"),
@@ -81,13 +79,13 @@ class RoomLabelsTest {
   @Test
   void aRoomEstateNoLongerHasHasNoLabel() {
     Directory estate = new Directory(LongStream.of(1, 2));
-    assertThat(new RoomLabels(TENANT, estate).of(List.of(1L, 5L))).containsOnlyKeys(1L);
+    assertThat(estate.labels(TENANT, List.of(1L, 5L))).containsOnlyKeys(1L);
   }
 
   @Test
   void noRoomsNoCall() {
     Directory estate = new Directory(LongStream.empty());
-    assertThat(new RoomLabels(TENANT, estate).of(List.of())).isEmpty();
+    assertThat(estate.labels(TENANT, List.of())).isEmpty();
     assertThat(estate.calls).isEmpty();
   }
 
@@ -95,7 +93,7 @@ class RoomLabelsTest {
   void moreRoomsThanOneCallTakesAreAskedForInBatches() {
     Directory estate = new Directory(LongStream.rangeClosed(1, 12_000));
     List<Long> ids = LongStream.rangeClosed(1, 12_000).boxed().collect(Collectors.toList());
-    assertThat(new RoomLabels(TENANT, estate).of(ids)).hasSize(12_000);
+    assertThat(estate.labels(TENANT, ids)).hasSize(12_000);
     assertThat(estate.calls).containsExactly(5000, 5000, 2000);
   }
 }
