@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.courtyard.api.ProblemException;
 import org.courtyard.api.Problems;
 import org.courtyard.api.Texts;
@@ -65,38 +66,56 @@ final class RunRecords {
    *     it ({@code runId}), for the screen to follow that run instead
    */
   long insert(YearMonth period, DataScope scope, long total) {
-    try {
-      return jdbc.transaction(
-          c -> {
-            try (PreparedStatement ps =
-                c.prepareStatement(
-                    "INSERT INTO billing_run (period, status, rooms_total, posted_at,"
-                        + " estate_ids, building_ids) VALUES (?, 'queued', ?, ?, ?, ?)"
-                        + " RETURNING id")) {
-              ps.setString(1, period.toString());
-              ps.setInt(2, (int) Math.min(Integer.MAX_VALUE, total));
-              ps.setTimestamp(3, Timestamp.from(clock.instant()));
-              ps.setArray(4, scope.isAll() ? null : c.createArrayOf("bigint", scope.estateArray()));
-              ps.setArray(
-                  5, scope.isAll() ? null : c.createArrayOf("bigint", scope.buildingArray()));
-              try (ResultSet rs = ps.executeQuery()) {
-                rs.next();
-                return rs.getLong(1);
-              }
-            } catch (SQLException e) {
-              if (Jdbc.isUniqueViolation(e)) {
-                throw new RunTaken();
-              }
-              throw e;
-            }
-          });
-    } catch (RunTaken e) {
-      // answered below, outside the rolled-back transaction
+    // the run holding the period may finish between the refusal and the look-up that names it:
+    // the period is free again then, and the insert is tried once more
+    for (int attempt = 1; ; attempt++) {
+      Optional<Long> holder = insertOrHolder(period, scope, total);
+      if (holder.isPresent() && holder.get() > 0) {
+        return holder.get();
+      }
+      Optional<Long> active = activeRun(period);
+      if (active.isPresent() || attempt == 3) {
+        Map<String, Object> extensions = new java.util.LinkedHashMap<>();
+        extensions.put("period", period.toString());
+        active.ifPresent(runId -> extensions.put("runId", runId));
+        throw TEXTS.problem(409, "run-in-progress", extensions, "run.in-progress", period);
+      }
     }
-    Map<String, Object> extensions = new java.util.LinkedHashMap<>();
-    extensions.put("period", period.toString());
-    activeRun(period).ifPresent(runId -> extensions.put("runId", runId));
-    throw TEXTS.problem(409, "run-in-progress", extensions, "run.in-progress", period);
+  }
+
+  /** The new run's id, or empty when another run holds the period. */
+  private Optional<Long> insertOrHolder(YearMonth period, DataScope scope, long total) {
+    try {
+      return Optional.of(
+          jdbc.transaction(
+              c -> {
+                try (PreparedStatement ps =
+                    c.prepareStatement(
+                        "INSERT INTO billing_run (period, status, rooms_total, posted_at,"
+                            + " estate_ids, building_ids) VALUES (?, 'queued', ?, ?, ?, ?)"
+                            + " RETURNING id")) {
+                  ps.setString(1, period.toString());
+                  ps.setInt(2, (int) Math.min(Integer.MAX_VALUE, total));
+                  ps.setTimestamp(3, Timestamp.from(clock.instant()));
+                  ps.setArray(
+                      4, scope.isAll() ? null : c.createArrayOf("bigint", scope.estateArray()));
+                  ps.setArray(
+                      5, scope.isAll() ? null : c.createArrayOf("bigint", scope.buildingArray()));
+                  try (ResultSet rs = ps.executeQuery()) {
+                    rs.next();
+                    return rs.getLong(1);
+                  }
+                } catch (SQLException e) {
+                  if (Jdbc.isUniqueViolation(e)) {
+                    throw new RunTaken();
+                  }
+                  throw e;
+                }
+              }));
+    } catch (RunTaken e) {
+      // answered by the caller, outside the rolled-back transaction
+      return Optional.empty();
+    }
   }
 
   /** The period's queued or running run, if one still is. */
