@@ -66,7 +66,7 @@ public final class WorkordersInstances {
     tenants.activate(context);
   }
 
-  /** Steps whose telling may wait at once; a step beyond it waits for room (backpressure). */
+  /** Steps whose telling may wait at once; beyond it a step's telling is dropped and logged. */
   static final int NOTICES_WAITING = 10_000;
 
   /** Lets the messages already handed in go out (a few seconds at most), then closes the lane. */
@@ -147,7 +147,21 @@ public final class WorkordersInstances {
   void afterCreate(TenantSlug tenant, Orders.Created created) {
     OrderView order = created.order();
     if (!created.replayed() && "dispatched".equals(order.state())) {
-      notices.execute(() -> tell(tenant, order, Action.DISPATCH, null, null));
+      hand(tenant, order, () -> tell(tenant, order, Action.DISPATCH, null, null));
+    }
+  }
+
+  /**
+   * Hands the telling to the notices lane without waiting: the step has committed and its answer
+   * stands, so a full or closing lane only costs the messages, which the log says.
+   */
+  private void hand(TenantSlug tenant, OrderView order, Runnable telling) {
+    if (!notices.offer(telling)) {
+      org.slf4j.LoggerFactory.getLogger(WorkordersInstances.class)
+          .warn(
+              "Tenant {}: order {}'s step was not told: the notices lane is full or closing",
+              tenant,
+              order.number());
     }
   }
 
@@ -164,7 +178,7 @@ public final class WorkordersInstances {
         caller.resident()
             ? Recipient.resident(caller.id())
             : caller.staffUser() ? Recipient.staff(caller.id(), "assignee") : null;
-    notices.execute(() -> tell(tenant, after, action, note, actor));
+    hand(tenant, after, () -> tell(tenant, after, action, note, actor));
   }
 
   /**
