@@ -950,6 +950,18 @@ public class WorkordersIT {
     JsonNode refused = service.get(second + "/charges").json.get(0);
     assertEquals(refused.toString(), "void_refused", refused.path("state").asText());
     assertEquals("paid", owner.get("/billing/bills/" + paidBill).json.path("status").asText());
+    // once the cashier reverses the payment, a manager puts the void back in billing's queue
+    String paymentTx = Http.JSON.readTree(paid.body()).path("txId").asText();
+    Http.Reply reversed = owner.post("/billing/ledger/transactions/" + paymentTx + "/reverse", "");
+    assertEquals(reversed.toString(), 201, reversed.status);
+    Http.Reply retried = owner.post(second + "/charges/0/retry", "");
+    assertEquals(retried.toString(), 200, retried.status);
+    assertEquals(retried.toString(), "voided", retried.json.get(0).path("state").asText());
+    assertEquals("cancelled", owner.get("/billing/bills/" + paidBill).json.path("status").asText());
+    Http.Reply again = owner.post(second + "/charges/0/retry", "");
+    assertEquals(again.toString(), 409, again.status);
+    assertEquals("charge-not-refused", again.problemType());
+    assertEquals(404, serviceEstate2.post(second + "/charges/0/retry", "").status);
 
     // the category's price range holds; a free category takes no charge
     String third = startedOrder(paidCategory);

@@ -292,6 +292,24 @@ public final class FakeWorkOrdersArea implements FakeArea {
   }
 
   /** Sets fields of an order as they are (assignee, overdue, deadlines) without a step. */
+  /**
+   * Records a charge of the order as billing left it: {@code state} refused or void_refused with
+   * billing's reason, as the platform's queue does when billing refuses for good.
+   */
+  public synchronized void charge(long orderId, String amount, String state, String note) {
+    List<Map<String, Object>> held = charges.computeIfAbsent(orderId, k -> new ArrayList<>());
+    Map<String, Object> c = new LinkedHashMap<>();
+    c.put("seq", held.size());
+    c.put("amount", new java.math.BigDecimal(amount).setScale(2));
+    c.put("state", state);
+    c.put("billId", null);
+    c.put("paid", null);
+    c.put("billStatus", null);
+    c.put("note", note);
+    c.put("createdAt", Instant.now().toString());
+    held.add(c);
+  }
+
   public synchronized void set(long id, String field, Object value) {
     orderById(id).put(field, value);
   }
@@ -477,6 +495,28 @@ public final class FakeWorkOrdersArea implements FakeArea {
       r.require(READ);
       visible(r, idAt(r, 1));
       return FakeResponse.json(notices.getOrDefault(idAt(r, 1), List.of()));
+    }
+    if (r.is("POST", "orders/\\d+/charges/\\d+/retry")) {
+      r.require(CLOSE);
+      visible(r, idAt(r, 1));
+      int seq = Integer.parseInt(r.path().split("/")[3]);
+      Map<String, Object> c =
+          charges.getOrDefault(idAt(r, 1), List.of()).stream()
+              .filter(h -> ((Number) h.get("seq")).intValue() == seq)
+              .findFirst()
+              .orElseThrow(
+                  () ->
+                      new FakeProblem(
+                          404, "not-found", "Not found", "The order holds no charge " + seq + "."));
+      if (!Set.of("refused", "void_refused").contains(c.get("state"))) {
+        throw new FakeProblem(
+            409,
+            "charge-not-refused",
+            "Charge not refused",
+            "Charge " + seq + " is " + c.get("state") + ".");
+      }
+      c.put("state", "refused".equals(c.get("state")) ? "posted" : "voided");
+      return FakeResponse.json(charges.get(idAt(r, 1)));
     }
     if (r.is("GET", "orders/\\d+/charges")) {
       r.require(READ);

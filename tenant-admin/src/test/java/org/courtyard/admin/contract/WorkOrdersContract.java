@@ -409,6 +409,8 @@ public abstract class WorkOrdersContract extends TenantApiContract {
     Answer charges = send("GET", path + "/charges", null, admin);
     assertEquals(describe(charges), 200, charges.status());
     assertTrue(describe(charges), charges.body().isArray() && charges.body().isEmpty());
+    // there is no charge to put back in billing's queue
+    assertProblem(send("POST", path + "/charges/0/retry", null, admin), 404, "not-found");
   }
 
   @Test

@@ -2,6 +2,7 @@ package org.courtyard.workorders.internal;
 
 import java.util.List;
 import javax.ws.rs.GET;
+import javax.ws.rs.POST;
 import javax.ws.rs.Path;
 import javax.ws.rs.PathParam;
 import javax.ws.rs.Produces;
@@ -13,6 +14,7 @@ import org.courtyard.api.rest.Doc;
 import org.courtyard.api.rest.ModuleResource;
 import org.courtyard.api.rest.Permission;
 import org.courtyard.api.rest.TenantPrincipal;
+import org.courtyard.workorders.internal.attachments.OrderGate;
 import org.courtyard.workorders.internal.dto.ChargeView;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -48,8 +50,9 @@ public class OrderChargesResource implements ModuleResource {
           "The charges the completing steps put on the order's room (a paid category's order"
               + " completes with {charge} within the category's price range), oldest first:"
               + " state pending (waiting for billing), posted (a bill of the room, billId),"
-              + " void_pending, voided (the order was cancelled) or void_refused (it was paid:"
-              + " refund the room through billing); paid and billStatus as billing holds them"
+              + " refused (billing refused it for good: note says why), void_pending, voided"
+              + " (the order was cancelled) or void_refused (it was paid: refund the room"
+              + " through billing, then retry); paid and billStatus as billing holds them"
               + " while the tenant has billing. 404 not-found.")
   @Permission("workorders.order.read")
   @GET
@@ -64,5 +67,28 @@ public class OrderChargesResource implements ModuleResource {
             Orders.gate(Reach.staff(TenantPrincipal.scopeOf(security))),
             instances.billing(),
             caller.tenant());
+  }
+
+  @Doc(
+      summary = "Put a refused charge back in billing's queue",
+      description =
+          "Once the cause billing named is mended (the payment on a void_refused charge reversed,"
+              + " the room of a refused one back), posts a refused charge or voids a void_refused"
+              + " one again, right away; what billing answers shows in the returned list, and"
+              + " what it cannot take now waits for the sweep. 404 not-found, 409"
+              + " charge-not-refused for a charge in any other state.")
+  @Permission("workorders.order.close")
+  @POST
+  @Path("{seq}/retry")
+  public List<ChargeView> retry(
+      @Context SecurityContext security,
+      @PathParam("orderId") long orderId,
+      @PathParam("seq") int seq) {
+    Caller caller = Caller.of(security);
+    WorkordersTenant tenant = instances.of(security);
+    OrderGate gate = Orders.gate(Reach.staff(TenantPrincipal.scopeOf(security)));
+    tenant.charges().retry(orderId, seq, gate, caller.staffUser() ? caller.id() : null);
+    instances.settleCharges(tenant.tenant(), orderId);
+    return tenant.charges().list(orderId, gate, instances.billing(), tenant.tenant());
   }
 }

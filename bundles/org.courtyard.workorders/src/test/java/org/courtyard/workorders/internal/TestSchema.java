@@ -38,6 +38,11 @@ public final class TestSchema implements AutoCloseable {
 
   /** A new schema with the migrations applied. */
   public static TestSchema fresh() throws SQLException, IOException {
+    return fresh(new String[0]);
+  }
+
+  /** A new schema with the migrations applied, then the named later ones. */
+  public static TestSchema fresh(String... later) throws SQLException, IOException {
     String url = server();
     String schema =
         "wo_test_"
@@ -49,7 +54,9 @@ public final class TestSchema implements AutoCloseable {
       s.execute("create schema " + schema);
       s.execute("set search_path = " + schema);
       String location = new WorkordersModule().migrationLocation();
-      for (String migration : MIGRATIONS) {
+      java.util.List<String> all = new java.util.ArrayList<>(java.util.List.of(MIGRATIONS));
+      all.addAll(java.util.List.of(later));
+      for (String migration : all) {
         try (InputStream in =
             WorkordersModule.class
                 .getClassLoader()

@@ -217,6 +217,15 @@ public final class WorkOrdersClient implements Serializable {
     return List.of(api.get(BASE + "orders/" + orderId + "/charges", Charge[].class));
   }
 
+  /**
+   * Puts a charge billing refused back in its queue (posted or voided again at once); the order's
+   * charges as they stand after. 409 {@code charge-not-refused} for any other charge.
+   */
+  public List<Charge> retryCharge(long orderId, int seq) {
+    return List.of(
+        api.post(BASE + "orders/" + orderId + "/charges/" + seq + "/retry", null, Charge[].class));
+  }
+
   /** The staff users told of every step of the order. */
   public List<Watcher> watchers(long orderId) {
     return List.of(api.get(BASE + "orders/" + orderId + "/watchers", Watcher[].class));

@@ -305,6 +305,32 @@ class OrderViewTest extends WorkOrdersTestBase {
   }
 
   @Test
+  void aChargeBillingRefusedSaysWhyAndIsSentAgainOnceMended() {
+    long plumbing = wo.categoryId("plumbing");
+    wo.paid(plumbing, "50", "300");
+    long id = wo.order("plumbing", "normal", "done", sunny, "kitchen", T0);
+    wo.set(id, "roomId", room101);
+    wo.set(id, "place", null);
+    wo.set(id, "assigneeUserId", technicianId);
+    wo.charge(id, "80", "refused", "room 101 not found.");
+
+    signIn("dispatcher");
+    open(id);
+    @SuppressWarnings("unchecked")
+    com.vaadin.flow.component.grid.Grid<Charge> grid =
+        _get(com.vaadin.flow.component.grid.Grid.class, s -> s.withId("wo-charges-grid"));
+    assertThat(grid.getListDataView().getItems().toList().get(0).note())
+        .isEqualTo("room 101 not found.");
+    com.vaadin.flow.component.button.Button retry =
+        (com.vaadin.flow.component.button.Button)
+            com.github.mvysny.kaributesting.v10.GridKt._getCellComponent(grid, 0, "retry");
+    assertThat(retry.getId()).hasValue("wo-charges-retry-0");
+    com.github.mvysny.kaributesting.v10.ButtonKt._click(retry);
+    assertThat(grid.getListDataView().getItems().toList().get(0).state()).isEqualTo("posted");
+    assertThat(notificationTexts()).anyMatch(t -> t.contains("Sent to billing again: Billed"));
+  }
+
+  @Test
   void aFreeOrderShowsNoChargesAndItsCompletionAsksForNone() {
     long id = wo.order("plumbing", "normal", "in_progress", sunny, "kitchen", T0);
     wo.set(id, "assigneeUserId", technicianId);

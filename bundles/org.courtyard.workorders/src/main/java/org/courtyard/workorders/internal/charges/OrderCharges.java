@@ -180,20 +180,14 @@ public final class OrderCharges {
       long order = (Long) r[0];
       int seq = (Integer) r[1];
       String reference = reference(order, seq);
+      boolean post = "pending".equals(r[4]);
       try {
-        if ("pending".equals(r[4])) {
+        if (post) {
           ChargesPort.Billed billed = port.post(tenant, reference, (Long) r[2], (BigDecimal) r[3]);
-          update(order, seq, "pending", "posted", billed.billId(), null);
+          posted(order, seq, billed);
         } else {
-          try {
-            port.cancel(tenant, reference);
-            update(order, seq, "void_pending", "voided", null, null);
-          } catch (ProblemException refused) {
-            if (refused.status() != 409) {
-              throw refused;
-            }
-            update(order, seq, "void_pending", "void_refused", null, refused.detail());
-          }
+          port.cancel(tenant, reference);
+          update(order, seq, "void_pending", "voided", null);
         }
         settled++;
       } catch (ProblemException e) {
@@ -201,14 +195,86 @@ public final class OrderCharges {
           LOG.info("Tenant {}: charge {} waits for billing: {}", tenant, reference, e.detail());
           break;
         }
-        // billing refused this charge for good: say why on the row, try again next sweep
-        note(order, seq, e.detail());
+        // billing refused this charge for good (a paid bill is not voided, a room that is gone
+        // takes no bill): the row says why and leaves the queue until staff put it back
+        update(order, seq, r[4].toString(), post ? "refused" : "void_refused", e.detail());
+        settled++;
       } catch (RuntimeException e) {
         LOG.warn("Tenant {}: charge {} waits for billing", tenant, reference, e);
         break;
       }
     }
     return settled;
+  }
+
+  /**
+   * Records billing's answer to a post. A cancel may have overtaken the post while billing worked
+   * on it (the order reopened and cancelled, and the void found no bill yet): a charge no longer
+   * pending whose bill is live goes back to void_pending, so the bill the late post made is voided
+   * too.
+   */
+  private void posted(long order, int seq, ChargesPort.Billed billed) {
+    boolean live = !"cancelled".equals(billed.status());
+    jdbc.transaction(
+        c -> {
+          try (PreparedStatement ps =
+              c.prepareStatement(
+                  "UPDATE workorder_charge SET bill_id = ?, note = NULL, updated_at = ?,"
+                      + " state = CASE WHEN state = 'pending' THEN 'posted'"
+                      + " WHEN state = 'voided' AND ? THEN 'void_pending' ELSE state END"
+                      + " WHERE order_id = ? AND seq = ?"
+                      + " AND state IN ('pending', 'void_pending', 'voided')")) {
+            ps.setLong(1, billed.billId());
+            ps.setTimestamp(2, Timestamp.from(clock.instant()));
+            ps.setBoolean(3, live);
+            ps.setLong(4, order);
+            ps.setInt(5, seq);
+            ps.executeUpdate();
+          }
+          return null;
+        });
+  }
+
+  /**
+   * Puts a charge billing refused back in the queue, once its cause is mended: refused is posted
+   * again, void_refused voided again (after the payment on it was reversed).
+   *
+   * @throws ProblemException 404 for an order outside the gate's reach or an unknown charge, 409
+   *     {@code charge-not-refused} for a charge billing did not refuse
+   */
+  public void retry(long orderId, int seq, OrderGate gate, Long userId) {
+    jdbc.transaction(
+        c -> {
+          gate.enter(c, orderId, true);
+          String state;
+          try (PreparedStatement ps =
+              c.prepareStatement(
+                  "SELECT state FROM workorder_charge WHERE order_id = ? AND seq = ? FOR UPDATE")) {
+            ps.setLong(1, orderId);
+            ps.setInt(2, seq);
+            try (ResultSet rs = ps.executeQuery()) {
+              if (!rs.next()) {
+                throw TEXTS.problem(404, "not-found", "charge.missing", seq, orderId);
+              }
+              state = rs.getString(1);
+            }
+          }
+          if (!"refused".equals(state) && !"void_refused".equals(state)) {
+            throw TEXTS.problem(409, "charge-not-refused", "charge.not-refused", seq, state);
+          }
+          try (PreparedStatement ps =
+              c.prepareStatement(
+                  "UPDATE workorder_charge SET state = ?, updated_at = ?"
+                      + " WHERE order_id = ? AND seq = ?")) {
+            ps.setString(1, "refused".equals(state) ? "pending" : "void_pending");
+            ps.setTimestamp(2, Timestamp.from(clock.instant()));
+            ps.setLong(3, orderId);
+            ps.setInt(4, seq);
+            ps.executeUpdate();
+          }
+          return null;
+        });
+    LOG.info("Charge {} of order {} put back in billing's queue by user {}", seq, orderId, userId);
   }
 
   /**
@@ -256,35 +322,19 @@ public final class OrderCharges {
     return seen;
   }
 
-  private void update(long order, int seq, String from, String to, Long billId, String note) {
+  private void update(long order, int seq, String from, String to, String note) {
     jdbc.transaction(
         c -> {
           try (PreparedStatement ps =
               c.prepareStatement(
-                  "UPDATE workorder_charge SET state = ?, bill_id = COALESCE(?, bill_id),"
-                      + " note = ?, updated_at = ? WHERE order_id = ? AND seq = ? AND state = ?")) {
+                  "UPDATE workorder_charge SET state = ?, note = ?, updated_at = ?"
+                      + " WHERE order_id = ? AND seq = ? AND state = ?")) {
             ps.setString(1, to);
-            Jdbc.setLong(ps, 2, billId);
-            ps.setString(3, note);
-            ps.setTimestamp(4, Timestamp.from(clock.instant()));
-            ps.setLong(5, order);
-            ps.setInt(6, seq);
-            ps.setString(7, from);
-            ps.executeUpdate();
-          }
-          return null;
-        });
-  }
-
-  private void note(long order, int seq, String note) {
-    jdbc.transaction(
-        c -> {
-          try (PreparedStatement ps =
-              c.prepareStatement(
-                  "UPDATE workorder_charge SET note = ? WHERE order_id = ? AND seq = ?")) {
-            ps.setString(1, note == null ? null : note.substring(0, Math.min(500, note.length())));
-            ps.setLong(2, order);
-            ps.setInt(3, seq);
+            ps.setString(2, note == null ? null : note.substring(0, Math.min(500, note.length())));
+            ps.setTimestamp(3, Timestamp.from(clock.instant()));
+            ps.setLong(4, order);
+            ps.setInt(5, seq);
+            ps.setString(6, from);
             ps.executeUpdate();
           }
           return null;
