@@ -98,13 +98,17 @@ public class WorkordersIT {
   }
 
   private static long room(long building, String number) throws Exception {
+    return room(owner, building, number);
+  }
+
+  private static long room(Http api, long building, String number) throws Exception {
     long unit =
         id(
-            owner.post(
+            api.post(
                 "/estate/units",
                 map("buildingId", building, "code", "U" + number, "name", number)));
     return id(
-        owner.post(
+        api.post(
             "/estate/rooms",
             map("unitId", unit, "number", number, "floor", 1, "area", 90, "type", "residential")));
   }
@@ -1113,5 +1117,173 @@ public class WorkordersIT {
             path + "/complete", map("note", "换了锁芯", "charge", new java.math.BigDecimal(amount)));
     assertEquals(done.toString(), 200, done.status);
     return path;
+  }
+
+  /**
+   * A forced door opens a locksmith's order at the door's building, once: the door forced again
+   * while the order is open opens none, a sweep run twice opens nothing twice, and a rule switched
+   * off opens nothing. The rules refuse unknown kinds, non-repair categories and stale versions.
+   */
+  @Test
+  public void a18_aForcedDoorOpensOneOrderAtItsPlaceThroughTheAlarmRules() throws Exception {
+    Http anonymous = Http.anonymous(CourtyardContainer.httpPort());
+    Http operator = anonymous.operator(CourtyardContainer.operatorPassword());
+    Http co =
+        anonymous.tenant(
+            operator.onboard("wo_alarm", "estate", "devices", "security", "workorders"));
+    long estate = id(co.post("/estate/estates", map("code", "EA", "name", "南园")));
+    long building =
+        id(co.post("/estate/buildings", map("estateId", estate, "code", "B9", "name", "9")));
+    room(co, building, "901");
+
+    JsonNode rules = co.get("/workorders/alarm-rules").json;
+    assertEquals(rules.toString(), 8, rules.size());
+    long doorLock = 0;
+    long noise = 0;
+    for (JsonNode k : co.get("/workorders/categories").json) {
+      if (k.path("code").asText().equals("door-lock")) {
+        doorLock = k.path("id").asLong();
+      } else if (k.path("code").asText().equals("noise")) {
+        noise = k.path("id").asLong();
+      }
+    }
+    JsonNode forcedRule = null;
+    for (JsonNode r : rules) {
+      if (r.path("kind").asText().equals("door_forced")) {
+        forcedRule = r;
+      } else if (r.path("kind").asText().equals("smoke")) {
+        assertTrue(r.toString(), r.path("categoryId").isNull());
+      }
+    }
+    assertNotNull(rules.toString(), forcedRule);
+    assertEquals(doorLock, forcedRule.path("categoryId").asLong());
+    assertEquals("urgent", forcedRule.path("priority").asText());
+
+    Http.Reply door =
+        co.post(
+            "/devices/devices",
+            map(
+                "id",
+                "door-9",
+                "type",
+                "door-controller",
+                "name",
+                "9号楼大门",
+                "location",
+                map(
+                    "kind",
+                    "gate",
+                    "ref",
+                    "B9 lobby",
+                    "estateId",
+                    estate,
+                    "buildingId",
+                    building)));
+    assertEquals(door.toString(), 201, door.status);
+    String password = door.json.path("mqtt").path("password").asText();
+    // the first sweep starts at the latest alarm: none yet
+    assertEquals(200, co.post("/workorders/sweep", map()).status);
+
+    org.eclipse.paho.client.mqttv3.MqttClient mqtt = DevicesIT.connect("wo_alarm/door-9", password);
+    String up = "t/wo_alarm/d/door-9/up";
+    try {
+      mqtt.publish(up, SecurityIT.alarm(1, 1, 1, true), 1, false); // door 1 forced
+      DevicesIT.await(co, "/security/alarms", j -> j.path("items").size() == 1);
+      JsonNode orders = alarmOrders(co, 1);
+      JsonNode order = orders.get(0);
+      assertEquals(order.toString(), doorLock, order.path("categoryId").asLong());
+      assertEquals("urgent", order.path("priority").asText());
+      assertEquals("device", order.path("reporterKind").asText());
+      assertEquals("door-9", order.path("reporterDeviceId").asText());
+      assertEquals("device_alarm", order.path("channel").asText());
+      assertEquals(estate, order.path("estateId").asLong());
+      assertEquals(building, order.path("buildingId").asLong());
+      assertTrue(order.toString(), order.path("place").asText().contains("9号楼大门"));
+      assertTrue(order.toString(), order.path("description").asText().contains("Door forced"));
+      JsonNode timeline =
+          co.get("/workorders/orders/" + order.path("id").asLong() + "/timeline").json;
+      assertEquals(timeline.toString(), "system", timeline.get(0).path("actorKind").asText());
+      // linked both ways: the order names its alarm, the alarm finds its order
+      long alarmId = co.get("/security/alarms").json.path("items").get(0).path("id").asLong();
+      assertEquals(order.toString(), alarmId, order.path("alarmId").asLong());
+      JsonNode byAlarm = co.get("/workorders/orders?alarmId=" + alarmId).json.path("items");
+      assertEquals(byAlarm.toString(), 1, byAlarm.size());
+      assertEquals(
+          0, co.get("/workorders/orders?alarmId=" + (alarmId + 100)).json.path("items").size());
+
+      // cleared and forced again while the order is open: a second alarm, no second order
+      mqtt.publish(up, SecurityIT.alarm(2, 1, 1, false), 1, false);
+      mqtt.publish(up, SecurityIT.alarm(3, 1, 1, true), 1, false);
+      DevicesIT.await(co, "/security/alarms", j -> j.path("items").size() == 2);
+      Thread.sleep(6_000);
+      assertEquals(200, co.post("/workorders/sweep", map()).status);
+      assertEquals(200, co.post("/workorders/sweep", map()).status);
+      assertEquals(1, co.get("/workorders/orders").json.path("items").size());
+      // the door cleared its alarm: the order's timeline says so, once
+      long id = order.path("id").asLong();
+      JsonNode notes = co.get("/workorders/orders/" + id + "/timeline").json;
+      int resolved = 0;
+      for (JsonNode e : notes) {
+        if (e.path("action").asText().equals("alarm")) {
+          assertTrue(e.toString(), e.path("note").asText().contains("resolved by"));
+          resolved++;
+        }
+      }
+      assertEquals(notes.toString(), 1, resolved);
+
+      // the order cancelled and the rule switched off: the next forced door opens nothing
+      assertEquals(
+          200,
+          co.post("/workorders/orders/" + id + "/cancel", map("reason", "duplicate", "note", "x"))
+              .status);
+      Http.Reply off =
+          co.put(
+              "/workorders/alarm-rules/door_forced",
+              map("categoryId", doorLock, "priority", "urgent", "enabled", false, "version", 0));
+      assertEquals(off.toString(), 200, off.status);
+      assertEquals(1, off.json.path("version").asInt());
+      mqtt.publish(up, SecurityIT.alarm(4, 1, 1, false), 1, false);
+      mqtt.publish(up, SecurityIT.alarm(5, 1, 1, true), 1, false);
+      DevicesIT.await(co, "/security/alarms", j -> j.path("items").size() == 3);
+      Thread.sleep(6_000);
+      assertEquals(200, co.post("/workorders/sweep", map()).status);
+      assertEquals(1, co.get("/workorders/orders").json.path("items").size());
+    } finally {
+      mqtt.disconnect();
+    }
+
+    Http.Reply stale =
+        co.put(
+            "/workorders/alarm-rules/door_forced",
+            map("categoryId", doorLock, "enabled", true, "version", 0));
+    assertEquals(stale.toString(), 409, stale.status);
+    assertEquals("stale-version", stale.problemType());
+    Http.Reply complaint =
+        co.put("/workorders/alarm-rules/smoke", map("categoryId", noise, "version", 0));
+    assertEquals(complaint.toString(), 422, complaint.status);
+    Http.Reply unknown =
+        co.put("/workorders/alarm-rules/flood", map("categoryId", doorLock, "version", 0));
+    assertEquals(unknown.toString(), 404, unknown.status);
+    // another company's rules are its own
+    JsonNode mine = owner.get("/workorders/alarm-rules").json;
+    for (JsonNode r : mine) {
+      if (r.path("kind").asText().equals("door_forced")) {
+        assertEquals(r.toString(), 0, r.path("version").asInt());
+        assertTrue(r.toString(), r.path("enabled").asBoolean());
+      }
+    }
+  }
+
+  /** Sweeps until the alarms (taken once 5 s old) have opened {@code n} orders; those orders. */
+  private static JsonNode alarmOrders(Http api, int n) throws Exception {
+    Instant until = Instant.now().plusSeconds(30);
+    JsonNode items;
+    do {
+      Thread.sleep(1_000);
+      assertEquals(200, api.post("/workorders/sweep", map()).status);
+      items = api.get("/workorders/orders").json.path("items");
+    } while (items.size() < n && Instant.now().isBefore(until));
+    assertEquals(items.toString(), n, items.size());
+    return items;
   }
 }

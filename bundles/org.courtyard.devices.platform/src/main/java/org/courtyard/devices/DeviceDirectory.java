@@ -60,4 +60,11 @@ public interface DeviceDirectory {
    *     a missing id, for the first that is not
    */
   void requireWithin(TenantSlug tenant, DataScope scope, Collection<String> deviceIds);
+
+  /**
+   * Where each of {@code deviceIds} that is a device of the tenant (revoked ones too) is, by id;
+   * ids that are none are left out, and the map is empty when the tenant has not enabled the
+   * devices module.
+   */
+  Map<String, DevicePlace> places(TenantSlug tenant, Collection<String> deviceIds);
 }

@@ -8,6 +8,7 @@ import org.courtyard.api.TenantSlug;
 import org.courtyard.api.rest.DataScope;
 import org.courtyard.devices.DeviceCommand;
 import org.courtyard.devices.DeviceDirectory;
+import org.courtyard.devices.DevicePlace;
 import org.courtyard.devices.DeviceStatus;
 import org.courtyard.devices.internal.dto.CommandInput;
 import org.courtyard.devices.internal.dto.CommandView;
@@ -65,5 +66,11 @@ public final class DeviceDirectoryService implements DeviceDirectory {
   @Override
   public void requireWithin(TenantSlug tenant, DataScope scope, Collection<String> deviceIds) {
     tenants.require(tenant).devices().requireWithin(scope, deviceIds);
+  }
+
+  @Override
+  public Map<String, DevicePlace> places(TenantSlug tenant, Collection<String> deviceIds) {
+    DevicesTenant t = tenants.find(tenant);
+    return t == null ? Map.of() : t.devices().places(deviceIds);
   }
 }

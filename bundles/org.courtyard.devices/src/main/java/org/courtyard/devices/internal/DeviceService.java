@@ -351,6 +351,11 @@ final class DeviceService {
     return store.within(scope, ids.stream().filter(DeviceRules::validId).toList());
   }
 
+  /** Where each of {@code ids} that is a device is, by id. */
+  Map<String, org.courtyard.devices.DevicePlace> places(Collection<String> ids) {
+    return store.places(ids.stream().filter(DeviceRules::validId).toList());
+  }
+
   /**
    * @throws ProblemException 404 {@code device-not-found} for the first of {@code ids} that is no
    *     device within {@code scope}

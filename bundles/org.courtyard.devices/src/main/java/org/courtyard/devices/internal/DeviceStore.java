@@ -262,6 +262,39 @@ final class DeviceStore {
         });
   }
 
+  /** Where each of {@code ids} that is a device is, by id. */
+  Map<String, org.courtyard.devices.DevicePlace> places(Collection<String> ids) {
+    if (ids.isEmpty()) {
+      return Map.of();
+    }
+    return jdbc.read(
+        c -> {
+          try (PreparedStatement ps =
+              c.prepareStatement(
+                  "SELECT id, name, type, location_kind, location_ref, room_id, estate_id,"
+                      + " building_id FROM device WHERE id = ANY(?)")) {
+            ps.setArray(1, Jdbc.texts(c, ids));
+            Map<String, org.courtyard.devices.DevicePlace> found = new HashMap<>();
+            try (ResultSet rs = ps.executeQuery()) {
+              while (rs.next()) {
+                found.put(
+                    rs.getString(1),
+                    new org.courtyard.devices.DevicePlace(
+                        rs.getString(1),
+                        rs.getString(2),
+                        rs.getString(3),
+                        rs.getString(4),
+                        rs.getString(5),
+                        Jdbc.getLong(rs, "room_id"),
+                        Jdbc.getLong(rs, "estate_id"),
+                        Jdbc.getLong(rs, "building_id")));
+              }
+            }
+            return found;
+          }
+        });
+  }
+
   /** Devices of a room or building whose estate and building are not stored yet. */
   List<Unplaced> unplaced() {
     return jdbc.read(

@@ -49,6 +49,11 @@ public final class SecurityInstances {
     return tenants.require(TenantPrincipal.of(security));
   }
 
+  /** The tenant's security instance; null without one. */
+  SecurityTenant find(TenantSlug tenant) {
+    return tenants.find(tenant);
+  }
+
   /** The tenant's security instance; 404 {@code module-not-enabled} without one. */
   SecurityTenant require(TenantSlug tenant) {
     return tenants.require(tenant);

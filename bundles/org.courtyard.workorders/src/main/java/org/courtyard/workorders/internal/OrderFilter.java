@@ -10,7 +10,8 @@ import org.courtyard.api.jdbc.Jdbc;
 /**
  * The filters of the order list, each optional: states, category, priority, where (estate,
  * building, room), assignee (technician or team), overdue only, the grab pool (new orders of
- * categories dispatched by grabbing), and a number or words of the description ({@code q}).
+ * categories dispatched by grabbing), a number or words of the description ({@code q}), and the
+ * alarm that opened it.
  */
 record OrderFilter(
     Set<String> states,
@@ -23,10 +24,11 @@ record OrderFilter(
     Long assigneeTeamId,
     boolean overdue,
     boolean pool,
-    String q) {
+    String q,
+    Long alarmId) {
 
   static final OrderFilter NONE =
-      new OrderFilter(Set.of(), null, null, null, null, null, null, null, false, false, null);
+      new OrderFilter(Set.of(), null, null, null, null, null, null, null, false, false, null, null);
 
   void restrict(StringBuilder where, List<Object> params, Instant now, Connection c)
       throws SQLException {
@@ -41,6 +43,7 @@ record OrderFilter(
     eq(where, params, "o.room_id", roomId);
     eq(where, params, "o.assignee_user_id", assigneeUserId);
     eq(where, params, "o.assignee_team_id", assigneeTeamId);
+    eq(where, params, "o.alarm_id", alarmId);
     if (overdue) {
       java.sql.Timestamp t = java.sql.Timestamp.from(now);
       where.append(

@@ -68,7 +68,8 @@ record OrderRow(
     Instant resolutionBreachedAt,
     Instant createdAt,
     Instant updatedAt,
-    int version) {
+    int version,
+    Long alarmId) {
 
   static final String COLUMNS =
       "id, number, kind, category_id, priority, state, description, room_id, unit_id,"
@@ -79,7 +80,7 @@ record OrderRow(
           + " response_warn_at, responded_at, response_warned_at, response_breached_at,"
           + " resolution_running_since, paused_since, resolution_met_at, resolution_used_micros,"
           + " paused_micros, resolution_due, resolution_warn_at, resolution_warned_at,"
-          + " resolution_breached_at, created_at, updated_at, version";
+          + " resolution_breached_at, created_at, updated_at, version, alarm_id";
 
   /**
    * What a step changes, in the order {@link #bindStep} binds it; {@code id} is the last parameter.
@@ -140,7 +141,8 @@ record OrderRow(
         Jdbc.instant(rs.getTimestamp(42)),
         Jdbc.instant(rs.getTimestamp(43)),
         Jdbc.instant(rs.getTimestamp(44)),
-        rs.getInt(45));
+        rs.getInt(45),
+        Jdbc.getLong(rs, "alarm_id"));
   }
 
   OrderState orderState() {
@@ -261,6 +263,7 @@ record OrderRow(
         reporterPersonId,
         reporterUserId,
         reporterDeviceId,
+        alarmId,
         channel,
         contactName,
         contactPhone,

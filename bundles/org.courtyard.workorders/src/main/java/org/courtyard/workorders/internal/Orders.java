@@ -63,12 +63,13 @@ final class Orders {
       "WITH n AS (SELECT nextval('workorder_id_seq') AS id),"
           + " o AS (INSERT INTO workorder (id, number, kind, category_id, priority, description,"
           + " room_id, unit_id, building_id, estate_id, place, reporter_kind,"
-          + " reporter_person_id, reporter_user_id, channel, contact_name, contact_phone,"
+          + " reporter_person_id, reporter_user_id, reporter_device_id, channel, contact_name,"
+          + " contact_phone,"
           + " working_hours, response_minutes, resolution_minutes, response_due,"
           + " response_warn_at, resolution_running_since, resolution_due, resolution_warn_at,"
-          + " created_at, updated_at, request_key)"
+          + " created_at, updated_at, request_key, alarm_id, alarm_status)"
           + " SELECT n.id, ? || n.id, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?,"
-          + " ?, ?, ?, ?, ?, ? FROM n"
+          + " ?, ?, ?, ?, ?, ?, ?, ?, ? FROM n"
           + " ON CONFLICT (request_key) WHERE request_key IS NOT NULL DO NOTHING RETURNING "
           + OrderRow.COLUMNS
           + "), e AS (INSERT INTO workorder_event (order_id, at, actor_kind, actor_id, action,"
@@ -102,6 +103,64 @@ final class Orders {
       Caller caller,
       String requestKey,
       Predicate<Action> permitted) {
+    return create(in, place, Reporter.of(caller, in), caller, requestKey, permitted);
+  }
+
+  /**
+   * Who reported an order and how, as the row and its report entry record it: the caller, or a
+   * device whose alarm opened it (recorded by the system).
+   */
+  record Reporter(
+      String kind,
+      Long personId,
+      Long userId,
+      String deviceId,
+      String channel,
+      String actorKind,
+      Long actorId,
+      String note,
+      Long alarmId) {
+
+    static Reporter of(Caller caller, OrderRules.Checked in) {
+      if (caller.resident()) {
+        return new Reporter(
+            "resident",
+            caller.id(),
+            null,
+            null,
+            "resident_app",
+            "resident",
+            caller.id(),
+            in.channel(),
+            null);
+      }
+      return new Reporter(
+          in.reporterKind(),
+          in.reporterPersonId(),
+          caller.id(),
+          null,
+          in.channel(),
+          "staff",
+          caller.id(),
+          in.channel(),
+          null);
+    }
+
+    /** A device's alarm, taken in by the system. */
+    static Reporter alarm(String deviceId, long alarmId, String note) {
+      return new Reporter(
+          "device", null, null, deviceId, "device_alarm", "system", null, note, alarmId);
+    }
+  }
+
+  /** Records a new order reported by {@code reporter}; {@code caller} is whom the answer is for. */
+  Created create(
+      OrderRules.Checked in,
+      Places.Place place,
+      Reporter reporter,
+      Caller caller,
+      String requestKey,
+      Predicate<Action> permitted) {
     return jdbc.transaction(
         c -> {
           TenantRules rules = tenant.rules(c);
@@ -124,11 +183,11 @@ final class Orders {
             Jdbc.setLong(ps, i++, place.buildingId());
             ps.setLong(i++, place.estateId());
             ps.setString(i++, in.place());
-            ps.setString(i++, caller.resident() ? "resident" : in.reporterKind());
-            Jdbc.setLong(
-                ps, i++, caller.resident() ? Long.valueOf(caller.id()) : in.reporterPersonId());
-            Jdbc.setLong(ps, i++, caller.resident() ? null : caller.id());
-            ps.setString(i++, caller.resident() ? "resident_app" : in.channel());
+            ps.setString(i++, reporter.kind());
+            Jdbc.setLong(ps, i++, reporter.personId());
+            Jdbc.setLong(ps, i++, reporter.userId());
+            ps.setString(i++, reporter.deviceId());
+            ps.setString(i++, reporter.channel());
             ps.setString(i++, in.contactName());
             ps.setString(i++, in.contactPhone());
             ps.setBoolean(i++, d.workingHours());
@@ -142,14 +201,16 @@ final class Orders {
             ps.setTimestamp(i++, OrderRow.ts(now));
             ps.setTimestamp(i++, OrderRow.ts(now));
             ps.setString(i++, requestKey);
+            Jdbc.setLong(ps, i++, reporter.alarmId());
+            ps.setString(i++, reporter.alarmId() == null ? null : "raised");
             ps.setTimestamp(i++, OrderRow.ts(now));
-            ps.setString(i++, caller.resident() ? "resident" : "staff");
-            ps.setLong(i++, caller.id());
-            ps.setString(i, in.channel());
+            ps.setString(i++, reporter.actorKind());
+            Jdbc.setLong(ps, i++, reporter.actorId());
+            ps.setString(i, reporter.note());
             try (ResultSet rs = ps.executeQuery()) {
               if (!rs.next()) {
                 OrderRow earlier = recordedWith(c, requestKey);
-                if (!sameRequest(earlier, in, place, caller)) {
+                if (!sameRequest(earlier, in, place, reporter)) {
                   throw TEXTS.problem(422, "idempotency-key-reused", "order.key-reused");
                 }
                 return new Created(
@@ -204,8 +265,7 @@ final class Orders {
 
   /** Whether an earlier order is what this request asks for, by the same reporter. */
   private static boolean sameRequest(
-      OrderRow o, OrderRules.Checked in, Places.Place place, Caller caller) {
-    Long reporter = caller.resident() ? o.reporterPersonId() : o.reporterUserId();
+      OrderRow o, OrderRules.Checked in, Places.Place place, Reporter reporter) {
     return o.categoryId() == in.categoryId()
         && o.description().equals(in.description())
         && o.priority().equals(in.priority().code())
@@ -213,7 +273,10 @@ final class Orders {
         && java.util.Objects.equals(o.buildingId(), place.buildingId())
         && o.estateId() == place.estateId()
         && java.util.Objects.equals(o.place(), in.place())
-        && Long.valueOf(caller.id()).equals(reporter);
+        && java.util.Objects.equals(o.reporterKind(), reporter.kind())
+        && java.util.Objects.equals(o.reporterPersonId(), reporter.personId())
+        && java.util.Objects.equals(o.reporterUserId(), reporter.userId())
+        && java.util.Objects.equals(o.reporterDeviceId(), reporter.deviceId());
   }
 
   /** One order within reach; 404 {@code order-not-found} otherwise. */

@@ -130,7 +130,7 @@ public class OrdersResource implements ModuleResource {
               + " separated), categoryId, priority, estateId, buildingId, roomId, assigneeUserId,"
               + " assigneeTeamId, overdue=true (open with a deadline passed), pool=true (new"
               + " orders waiting to be grabbed), q (an order number, or words of the"
-              + " description).")
+              + " description), alarmId (the order a security alarm opened).")
   @Permission("workorders.order.read")
   @GET
   public Page<OrderView> list(
@@ -146,6 +146,7 @@ public class OrdersResource implements ModuleResource {
       @QueryParam("overdue") String overdue,
       @QueryParam("pool") String pool,
       @QueryParam("q") String q,
+      @QueryParam("alarmId") String alarmId,
       @QueryParam("limit") String limit,
       @QueryParam("cursor") String cursor) {
     Set<String> states = new TreeSet<>();
@@ -178,7 +179,8 @@ public class OrdersResource implements ModuleResource {
             Params.id("assigneeTeamId", assigneeTeamId),
             !Params.blank(overdue) && Params.flag("overdue", overdue),
             !Params.blank(pool) && Params.flag("pool", pool),
-            words);
+            words,
+            Params.id("alarmId", alarmId));
     return instances
         .of(security)
         .orders()

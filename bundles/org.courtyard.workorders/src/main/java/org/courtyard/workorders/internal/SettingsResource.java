@@ -116,7 +116,9 @@ public class SettingsResource implements ModuleResource {
               + " a timeline line by the system, as the scheduler does every minute. Answers what"
               + " it marked; a second run marks nothing again. Then, as the scheduler does, posts"
               + " to billing the paid repairs' charges still waiting for it (and voids those of"
-              + " cancelled orders), each once whatever the number of runs.")
+              + " cancelled orders), each once whatever the number of runs; and opens the orders"
+              + " the alarm rules ask for from the device alarms security recorded since (an"
+              + " alarm is taken once it is 5 s old).")
   @Permission("workorders.category.manage")
   @POST
   @Path("sweep")
@@ -124,6 +126,7 @@ public class SettingsResource implements ModuleResource {
     WorkordersTenant tenant = instances.of(security);
     SweepCounts counts = tenant.sweeps().sweep();
     tenant.charges().settle(instances.billing(), tenant.tenant(), null);
+    instances.intakeAlarms(tenant);
     return counts;
   }
 }

@@ -9,8 +9,10 @@ import org.courtyard.api.TenantInstances;
 import org.courtyard.api.TenantSlug;
 import org.courtyard.api.Workers;
 import org.courtyard.api.rest.TenantPrincipal;
+import org.courtyard.devices.DeviceDirectory;
 import org.courtyard.estate.EstateDirectory;
 import org.courtyard.messaging.Messages;
+import org.courtyard.workorders.internal.alarms.AlarmPort;
 import org.courtyard.workorders.internal.charges.ChargesPort;
 import org.courtyard.workorders.internal.dto.OrderView;
 import org.courtyard.workorders.internal.lifecycle.Action;
@@ -41,6 +43,10 @@ public final class WorkordersInstances {
   private final RoomCache rooms = new RoomCache();
   private volatile ResidentRooms residents;
   private volatile ChargesPort billing;
+  private volatile AlarmPort alarms;
+
+  @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
+  private volatile DeviceDirectory devices;
 
   @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
   private volatile Messages messages;
@@ -116,6 +122,40 @@ public final class WorkordersInstances {
     if (this.billing == port) {
       this.billing = null;
     }
+  }
+
+  @Reference(
+      cardinality = ReferenceCardinality.OPTIONAL,
+      policy = ReferencePolicy.DYNAMIC,
+      unbind = "unbindAlarms")
+  void bindAlarms(AlarmPort port) {
+    this.alarms = port;
+  }
+
+  void unbindAlarms(AlarmPort port) {
+    if (this.alarms == port) {
+      this.alarms = null;
+    }
+  }
+
+  /**
+   * Opens the orders the tenant's alarm rules ask for, from the alarms security recorded since the
+   * last intake (nothing without security); the assignees of those its category dispatched at once
+   * are told. Answers the orders opened.
+   */
+  int intakeAlarms(WorkordersTenant t) {
+    AlarmPort feed = alarms;
+    int opened =
+        t.alarmOrders()
+            .intake(
+                t.tenant(),
+                feed,
+                devices,
+                places(t.tenant()),
+                t.orders(),
+                created -> afterCreate(t.tenant(), created));
+    t.alarmOrders().follow(t.tenant(), feed);
+    return opened;
   }
 
   /** Billing's charges while the billing bundle is installed; null otherwise. */

@@ -88,6 +88,10 @@ public final class WorkordersSweeper {
       try {
         SweepCounts counts = t.sweeps().sweep();
         t.charges().settle(instances.billing(), t.tenant(), null);
+        int opened = instances.intakeAlarms(t);
+        if (opened > 0) {
+          LOG.info("Tenant {}: {} orders opened by device alarms", t.tenant(), opened);
+        }
         if (counts.total() > 0) {
           LOG.debug("Tenant {}: sweep {}", t.tenant(), counts);
         }

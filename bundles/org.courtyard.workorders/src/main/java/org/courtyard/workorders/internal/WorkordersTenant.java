@@ -181,6 +181,14 @@ public final class WorkordersTenant extends JdbcTenantModule {
     return charges;
   }
 
+  // Orders opened by device alarms (V12): the rules and the intake from security's alarms.
+  private final AlarmOrders alarmOrders = new AlarmOrders(jdbc(), clock);
+
+  /** Which alarms open orders, and their intake. */
+  AlarmOrders alarmOrders() {
+    return alarmOrders;
+  }
+
   // Watchers and the delivery log of the messages steps send (V10).
   private final org.courtyard.workorders.internal.notices.Notices notices =
       new org.courtyard.workorders.internal.notices.Notices(jdbc(), clock);

@@ -5,7 +5,8 @@ import java.util.List;
 
 /**
  * A work order: what, where, who reported it and how, whom it is given to, where it is in its life
- * and its two deadlines. {@code actions} (single reads and steps only) lists what the caller may do
+ * and its two deadlines. {@code alarmId}: the security alarm that opened it, for an order a
+ * device's alarm opened. {@code actions} (single reads and steps only) lists what the caller may do
  * with it now.
  */
 public record OrderView(
@@ -25,6 +26,7 @@ public record OrderView(
     Long reporterPersonId,
     Long reporterUserId,
     String reporterDeviceId,
+    Long alarmId,
     String channel,
     String contactName,
     String contactPhone,

@@ -278,10 +278,20 @@ public final class Notices {
           .delivery()
           .whenComplete(
               (d, failure) -> {
-                if (failure != null) {
-                  update(row, "failed", null, failure.getClass().getSimpleName());
-                } else {
-                  update(row, state(d.status()), d.channel(), d.detail());
+                // runs on messaging's thread, whose future nobody reads: say what went wrong here
+                try {
+                  if (failure != null) {
+                    update(row, "failed", null, failure.getClass().getSimpleName());
+                  } else {
+                    update(row, state(d.status()), d.channel(), d.detail());
+                  }
+                } catch (RuntimeException e) {
+                  LOG.warn(
+                      "Tenant {}: order {}: the delivery of notice {} was not recorded",
+                      tenant,
+                      order.number(),
+                      row,
+                      e);
                 }
               });
     }
