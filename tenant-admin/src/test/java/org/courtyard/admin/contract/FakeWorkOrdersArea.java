@@ -151,6 +151,34 @@ public final class FakeWorkOrdersArea implements FakeArea {
     seedCategories();
   }
 
+  /** Every alarm kind, water leaks opening plumbing orders as a new company's do. */
+  private void seedAlarmRules() {
+    alarmRules.clear();
+    for (String kind : ALARM_KINDS) {
+      Map<String, Object> rule = new LinkedHashMap<>();
+      rule.put("kind", kind);
+      rule.put("categoryId", "water_leak".equals(kind) ? categoryId("plumbing") : null);
+      rule.put("priority", "water_leak".equals(kind) ? "urgent" : null);
+      rule.put("enabled", "water_leak".equals(kind));
+      rule.put("version", 0);
+      alarmRules.put(kind, rule);
+    }
+  }
+
+  /** The alarm kinds security records, in the platform's order. */
+  static final List<String> ALARM_KINDS =
+      List.of(
+          "water_leak",
+          "door_forced",
+          "door_held_open",
+          "smoke",
+          "tamper",
+          "low_battery",
+          "sensor_fault",
+          "device_offline");
+
+  private final Map<String, Map<String, Object>> alarmRules = new LinkedHashMap<>();
+
   private void seedCategories() {
     category("cleaning", "Cleaning", "保洁", "repair", "assign");
     category("complaint", "Complaint", "投诉", "complaint", "assign");
@@ -161,6 +189,7 @@ public final class FakeWorkOrdersArea implements FakeArea {
     category("other-repair", "Other repair", "其他维修", "repair", "grab");
     category("plumbing", "Plumbing", "水管", "repair", "assign");
     category("praise", "Praise", "表扬", "praise", "assign");
+    seedAlarmRules();
   }
 
   /** A category as if created through the API; answers its id. */
@@ -400,6 +429,43 @@ public final class FakeWorkOrdersArea implements FakeArea {
     FakeResponse extra = extras.handle(r, zh, (id, permission) -> reach(r, id, permission));
     if (extra != null) {
       return extra;
+    }
+    if (r.is("GET", "alarm-rules")) {
+      r.require(READ);
+      return FakeResponse.json(new ArrayList<>(alarmRules.values()));
+    }
+    if (r.is("PUT", "alarm-rules/[a-z_]+")) {
+      r.require(MANAGE);
+      Map<String, Object> rule = alarmRules.get(r.path().split("/")[1]);
+      if (rule == null) {
+        throw new FakeProblem(
+            404,
+            "not-found",
+            "Not found",
+            "There is no alarm kind " + r.path().split("/")[1] + ".");
+      }
+      JsonNode in = r.body();
+      lastBodies.put("PUT alarm-rules", in);
+      if (in.path("version").asInt(0) != ((Number) rule.get("version")).intValue()) {
+        throw stale(zh, "alarm rule");
+      }
+      Map<String, Object> k =
+          categories.stream()
+              .filter(c -> ((Number) c.get("id")).longValue() == in.path("categoryId").asLong(-1))
+              .findFirst()
+              .orElse(null);
+      if (k == null || !"repair".equals(k.get("kind"))) {
+        throw new FakeProblem(
+            422,
+            k == null ? "unknown-category" : "validation-failed",
+            "Unknown category",
+            "There is no active repair category " + in.path("categoryId").asText() + ".");
+      }
+      rule.put("categoryId", k.get("id"));
+      rule.put("priority", in.path("priority").asText("urgent"));
+      rule.put("enabled", !in.hasNonNull("enabled") || in.path("enabled").asBoolean());
+      rule.put("version", ((Number) rule.get("version")).intValue() + 1);
+      return FakeResponse.json(rule);
     }
     if (r.is("GET", "categories")) {
       r.require(READ);

@@ -442,4 +442,40 @@ public abstract class WorkOrdersContract extends TenantApiContract {
     assertEquals(204, send("DELETE", path + "/watchers/" + me, null, admin).status());
     assertProblem(send("DELETE", path + "/watchers/" + me, null, admin), 404, "not-found");
   }
+
+  @Test
+  public void alarmRulesListEveryKindAndAreSetAtTheVersionRead() {
+    String admin = accessToken(target().newStaff("administrator"));
+    Answer rules = send("GET", "workorders/alarm-rules", null, admin);
+    assertEquals(describe(rules), 200, rules.status());
+    assertEquals(describe(rules), 8, rules.body().size());
+    assertEquals(describe(rules), "water_leak", rules.body().get(0).path("kind").asText());
+    long plumbing =
+        categoryId(send("GET", "workorders/categories", null, admin).body(), "plumbing");
+    long noise = categoryId(send("GET", "workorders/categories", null, admin).body(), "noise");
+    int version = 0;
+    for (JsonNode r : rules.body()) {
+      if (r.path("kind").asText().equals("low_battery")) {
+        version = r.path("version").asInt();
+      }
+    }
+    Map<String, Object> rule = new LinkedHashMap<>();
+    rule.put("categoryId", plumbing);
+    rule.put("priority", "normal");
+    rule.put("version", version);
+    Answer set = send("PUT", "workorders/alarm-rules/low_battery", rule, admin);
+    assertEquals(describe(set), 200, set.status());
+    assertEquals(describe(set), plumbing, set.body().path("categoryId").asLong());
+    assertEquals(describe(set), "normal", set.body().path("priority").asText());
+    assertEquals(describe(set), version + 1, set.body().path("version").asInt());
+    // the version read before is stale now
+    assertProblem(
+        send("PUT", "workorders/alarm-rules/low_battery", rule, admin), 409, "stale-version");
+    // an alarm opens repairs only, and only of a kind security records
+    rule.put("version", version + 1);
+    rule.put("categoryId", noise);
+    assertEquals(422, send("PUT", "workorders/alarm-rules/low_battery", rule, admin).status());
+    rule.put("categoryId", plumbing);
+    assertProblem(send("PUT", "workorders/alarm-rules/flood", rule, admin), 404, "not-found");
+  }
 }

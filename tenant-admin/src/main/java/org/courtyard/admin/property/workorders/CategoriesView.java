@@ -23,7 +23,8 @@ import org.courtyard.admin.ui.Texts;
  * The work-order categories (工单类别): what is reported (plumbing, lift, noise, a praise), how its
  * orders are handed out, whether the resident pays, and the minutes allowed per priority to respond
  * and to resolve. A dialog creates or edits one ({@link CategoryDialog}); an edit sends the version
- * it read, so a change made meanwhile is refused with the API's detail, not overwritten.
+ * it read, so a change made meanwhile is refused with the API's detail, not overwritten. Below
+ * them, which device alarms open orders in which category ({@link AlarmRulesSection}).
  */
 @Route(value = "workorders/categories", layout = PropertyLayout.class)
 @PropertyScreen(
@@ -35,6 +36,7 @@ public final class CategoriesView extends VerticalLayout implements HasDynamicTi
 
   private final Grid<Category> grid = new Grid<>(Category.class, false);
   private final Button edit = new Button();
+  private final AlarmRulesSection alarmRules = new AlarmRulesSection();
 
   public CategoriesView() {
     setId("wo-categories");
@@ -88,7 +90,7 @@ public final class CategoriesView extends VerticalLayout implements HasDynamicTi
         .setAutoWidth(true);
     grid.asSingleSelect().addValueChangeListener(e -> edit.setEnabled(e.getValue() != null));
     grid.addItemDoubleClickListener(e -> open(e.getItem()));
-    add(grid);
+    add(grid, alarmRules);
     setFlexGrow(1, grid);
   }
 
@@ -106,12 +108,17 @@ public final class CategoriesView extends VerticalLayout implements HasDynamicTi
   }
 
   void load() {
+    WorkOrdersClient client = new WorkOrdersClient(PropertySession.api());
+    List<Category> all;
     try {
-      grid.setItems(new WorkOrdersClient(PropertySession.api()).categories(null));
+      all = client.categories(null);
     } catch (ApiProblem | ApiUnreachable e) {
       Refused.show(e);
       grid.setItems(List.of());
+      return;
     }
+    grid.setItems(all);
+    alarmRules.load(client, all);
   }
 
   /** Response / resolution minutes of a normal order: "30 / 240 min". */

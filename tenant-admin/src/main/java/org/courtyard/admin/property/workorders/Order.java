@@ -29,6 +29,7 @@ public record Order(
     Long reporterPersonId,
     Long reporterUserId,
     String reporterDeviceId,
+    Long alarmId,
     String channel,
     String contactName,
     String contactPhone,

@@ -259,6 +259,12 @@ public final class OrderView extends VerticalLayout
     String who = Texts.state("workorders.reporterKind.", o.reporterKind());
     List<String> parts = new ArrayList<>();
     parts.add(who);
+    if (o.reporterDeviceId() != null) {
+      parts.add(o.reporterDeviceId());
+    }
+    if (o.alarmId() != null) {
+      parts.add(getTranslation("workorders.reporter.alarm", o.alarmId()));
+    }
     if (o.contactName() != null && !o.contactName().isBlank()) {
       parts.add(o.contactName());
     }

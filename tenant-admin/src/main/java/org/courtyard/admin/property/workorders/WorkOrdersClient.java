@@ -87,6 +87,18 @@ public final class WorkOrdersClient implements Serializable {
     return api.post(BASE + "orders/" + id + "/" + TenantApi.segment(action), step, Order.class);
   }
 
+  // ---------------------------------------------------------------------------- alarm rules
+
+  /** Every alarm kind with the category and priority of the order it opens. */
+  public List<AlarmRule> alarmRules() {
+    return List.of(api.get(BASE + "alarm-rules", AlarmRule[].class));
+  }
+
+  /** Sets a kind's rule at the version read; 409 {@code stale-version} after a change meanwhile. */
+  public AlarmRule putAlarmRule(AlarmRule rule) {
+    return api.put(BASE + "alarm-rules/" + rule.kind(), rule, AlarmRule.class);
+  }
+
   // ------------------------------------------------------------------------------ categories
 
   /** The whole catalogue ordered by code; {@code active} null for every category. */

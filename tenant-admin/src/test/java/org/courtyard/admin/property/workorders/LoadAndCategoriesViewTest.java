@@ -135,6 +135,41 @@ class LoadAndCategoriesViewTest extends WorkOrdersTestBase {
   }
 
   @Test
+  void anAlarmKindIsSetToOpenOrdersInARepairCategory() {
+    long electrical = wo.categoryId("electrical");
+    signIn("admin");
+    UI.getCurrent().navigate(CategoriesView.class);
+    @SuppressWarnings("unchecked")
+    com.vaadin.flow.component.grid.Grid<AlarmRule> rules =
+        _get(com.vaadin.flow.component.grid.Grid.class, s -> s.withId("wo-alarm-rules-grid"));
+    List<AlarmRule> shown = rules.getListDataView().getItems().toList();
+    assertThat(shown).extracting(AlarmRule::kind).startsWith("water_leak", "door_forced");
+    assertThat(com.github.mvysny.kaributesting.v10.GridKt._getFormattedRow(rules, 0))
+        .contains("Water leak", "Plumbing, Urgent");
+    int lowBattery =
+        shown.indexOf(
+            shown.stream().filter(r -> r.kind().equals("low_battery")).findFirst().orElseThrow());
+    assertThat(com.github.mvysny.kaributesting.v10.GridKt._getFormattedRow(rules, lowBattery))
+        .contains("Low battery", "No order");
+
+    com.github.mvysny.kaributesting.v10.ButtonKt._click(
+        (com.vaadin.flow.component.button.Button)
+            com.github.mvysny.kaributesting.v10.GridKt._getCellComponent(
+                rules, lowBattery, "edit"));
+    choose("wo-alarm-rule-category", "Electrical");
+    choose("wo-alarm-rule-priority", "Normal");
+    click("wo-alarm-rule-save");
+
+    JsonNode body = wo.lastBody("PUT alarm-rules");
+    assertThat(body.path("categoryId").asLong()).isEqualTo(electrical);
+    assertThat(body.path("priority").asText()).isEqualTo("normal");
+    assertThat(body.path("version").asInt()).isZero();
+    _assertNone(Dialog.class);
+    assertThat(com.github.mvysny.kaributesting.v10.GridKt._getFormattedRow(rules, lowBattery))
+        .contains("Electrical, Normal");
+  }
+
+  @Test
   void anEditSendsTheVersionRead() {
     long lift = wo.categoryId("lift");
     signIn("admin");
