@@ -993,6 +993,16 @@ public class WorkordersIT {
     Http techMail =
         Http.anonymous(CourtyardContainer.httpPort())
             .signIn(TENANT, "tech_mail", Http.STAFF_PASSWORD);
+    // the technician chooses to be written to in English; the owner's token is nobody's
+    JsonNode before = techMail.get("/auth/me").json.path("language");
+    assertTrue(before.toString(), before.isNull() || before.isMissingNode());
+    Http.Reply english = techMail.put("/auth/me/language", map("language", "en"));
+    assertEquals(english.toString(), 200, english.status);
+    assertEquals("en", english.json.path("language").asText());
+    assertEquals("en", techMail.get("/auth/me").json.path("language").asText());
+    Http.Reply french = techMail.put("/auth/me/language", map("language", "fr"));
+    assertEquals(french.toString(), 422, french.status);
+    assertEquals(409, owner.put("/auth/me/language", map("language", "en")).status);
     Http.Reply created =
         service.post(
             "/workorders/orders",

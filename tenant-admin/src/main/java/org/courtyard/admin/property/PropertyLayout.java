@@ -63,7 +63,14 @@ public final class PropertyLayout extends AppLayout implements BeforeEnterObserv
     signOut.setId("property-sign-out");
     signOut.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
 
-    HorizontalLayout bar = new HorizontalLayout(title, identity, new LanguageSwitch(), signOut);
+    LanguageSwitch language = new LanguageSwitch();
+    language.addValueChangeListener(
+        e -> {
+          if (e.isFromClient() && e.getValue() != null) {
+            rememberLanguage(e.getValue());
+          }
+        });
+    HorizontalLayout bar = new HorizontalLayout(title, identity, language, signOut);
     bar.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.CENTER);
     bar.expand(identity);
     bar.setWidthFull();
@@ -159,6 +166,27 @@ public final class PropertyLayout extends AppLayout implements BeforeEnterObserv
       return VaadinIcon.valueOf(name);
     } catch (IllegalArgumentException e) {
       return null;
+    }
+  }
+
+  /**
+   * The language chosen here is also the one the platform writes to the signed-in staff member in
+   * (a work order dispatched to them): {@code PUT /auth/me/language}. The console switches whatever
+   * the answer; an owner token, which is nobody's, is refused and that is all.
+   */
+  private static void rememberLanguage(java.util.Locale locale) {
+    if (!PropertySession.signedIn()) {
+      return;
+    }
+    try {
+      PropertySession.api()
+          .put(
+              "auth/me/language",
+              java.util.Map.of("language", "zh".equals(locale.getLanguage()) ? "zh" : "en"),
+              Void.class);
+    } catch (org.courtyard.admin.api.ApiProblem | org.courtyard.admin.api.ApiUnreachable e) {
+      org.slf4j.LoggerFactory.getLogger(PropertyLayout.class)
+          .info("The chosen language was not stored: {}", e.getMessage());
     }
   }
 }

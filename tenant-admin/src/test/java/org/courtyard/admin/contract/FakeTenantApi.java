@@ -126,6 +126,7 @@ public final class FakeTenantApi implements AutoCloseable {
     String totpSecret;
     boolean totpOn;
     long lastStep = -1;
+    String language;
 
     User(long id, String tenant, String username, String password) {
       this.id = id;
@@ -133,6 +134,11 @@ public final class FakeTenantApi implements AutoCloseable {
       this.username = username;
       this.password = password;
       this.displayName = username;
+    }
+
+    /** The language they chose to be written to in ({@code PUT auth/me/language}); null before. */
+    public String language() {
+      return language;
     }
 
     /** What people call them ({@code 李娜}); the user name until set, as seeded users have. */
@@ -388,6 +394,20 @@ public final class FakeTenantApi implements AutoCloseable {
         return FakeResponse.noContent();
       case "GET auth/me":
         return FakeResponse.json(caller.me());
+      case "PUT auth/me/language":
+        {
+          String language = json.path("language").asText("");
+          if (!List.of("zh", "en").contains(language)) {
+            throw new FakeProblem(
+                422,
+                "validation-failed",
+                "Invalid input",
+                "language is zh or en.",
+                Map.of("errors", List.of(Map.of("field", "language", "message", "zh or en"))));
+          }
+          session.user.language = language;
+          return FakeResponse.json(caller.me());
+        }
       case "POST auth/totp/setup":
         return totpSetup(session.user);
       case "POST auth/totp/confirm":

@@ -50,6 +50,17 @@ public abstract class StaffAuthContract extends TenantApiContract {
   }
 
   @Test
+  public void aStaffMemberChoosesTheLanguageTheyAreWrittenTo() {
+    String access = accessToken(target().newStaff("dispatcher"));
+    assertEquals(
+        200, send("PUT", "auth/me/language", java.util.Map.of("language", "zh"), access).status());
+    assertProblem(
+        send("PUT", "auth/me/language", java.util.Map.of("language", "fr"), access),
+        422,
+        "validation-failed");
+  }
+
+  @Test
   public void aWrongPasswordAnUnknownCompanyAndMissingFieldsAreRefused() {
     TenantTarget.StaffAccount who = target().newStaff("cashier");
 

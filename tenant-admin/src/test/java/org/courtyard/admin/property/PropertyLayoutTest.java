@@ -183,4 +183,17 @@ class PropertyLayoutTest extends PropertyTestBase {
     assertThat(PropertySession.signedIn()).isFalse();
     assertThat(fake.openSessions()).isEqualTo(open - 1);
   }
+
+  @Test
+  void theLanguageChosenInTheConsoleIsTheOneTheStaffMemberIsWrittenTo() {
+    org.courtyard.admin.contract.FakeTenantApi.User me =
+        fake.staff(COMPANY, "linguist", PASSWORD).grant("dispatcher");
+    signIn("linguist");
+    assertThat(me.language()).isNull();
+
+    com.github.mvysny.kaributesting.v10.HasValueUtilsKt._setValue(
+        _get(org.courtyard.admin.ui.LanguageSwitch.class), java.util.Locale.CHINESE);
+
+    assertThat(me.language()).isEqualTo("zh");
+  }
 }

@@ -10,6 +10,7 @@ import javax.ws.rs.Consumes;
 import javax.ws.rs.GET;
 import javax.ws.rs.HeaderParam;
 import javax.ws.rs.POST;
+import javax.ws.rs.PUT;
 import javax.ws.rs.Path;
 import javax.ws.rs.Produces;
 import javax.ws.rs.core.Context;
@@ -54,6 +55,7 @@ public final class AuthResource implements TenantExtension {
   private final SecondFactor secondFactor;
   private final ResidentSignIn residents;
   private final ResidentAccounts residentAccounts;
+  private final PersonLanguages languages;
 
   AuthResource(
       Sessions sessions,
@@ -63,7 +65,9 @@ public final class AuthResource implements TenantExtension {
       PermissionCatalog catalog,
       SecondFactor secondFactor,
       ResidentSignIn residents,
-      ResidentAccounts residentAccounts) {
+      ResidentAccounts residentAccounts,
+      PersonLanguages languages) {
+    this.languages = languages;
     this.residents = residents;
     this.residentAccounts = residentAccounts;
     this.secondFactor = secondFactor;
@@ -199,8 +203,13 @@ public final class AuthResource implements TenantExtension {
                           List.copyOf(scope.buildings()))));
     }
     String displayName = caller.name();
+    String language = null;
     if (caller.kind() == TenantPrincipal.Kind.STAFF) {
-      displayName = users.get(caller.tenant(), Long.parseLong(caller.subject())).displayName();
+      long id = Long.parseLong(caller.subject());
+      displayName = users.get(caller.tenant(), id).displayName();
+      language = languages.get(caller.tenant(), false, id);
+    } else if (caller.kind() == TenantPrincipal.Kind.RESIDENT) {
+      language = languages.get(caller.tenant(), true, Long.parseLong(caller.subject()));
     }
     return new CallerView(
         caller.tenant().value(),
@@ -208,7 +217,32 @@ public final class AuthResource implements TenantExtension {
         caller.subject(),
         caller.name(),
         displayName,
+        language,
         held);
+  }
+
+  @Doc(
+      summary = "Choose the language you are written to in",
+      description =
+          "{\"language\": \"zh\" or \"en\"}: the messages the modules send you (a work order"
+              + " dispatched to you, a step of an order you reported) are written in it; until"
+              + " you choose, they come in both. For a signed-in staff member or resident; 409"
+              + " not-signed-in for an owner token or an API key, which are nobody's. 422"
+              + " validation-failed for another language.")
+  @Permission(Permission.SELF)
+  @PUT
+  @Path("me/language")
+  @Consumes(MediaType.APPLICATION_JSON)
+  public CallerView setLanguage(
+      @Context SecurityContext security, org.courtyard.identity.internal.dto.LanguageInput input) {
+    TenantPrincipal caller = signedIn(security);
+    boolean resident = caller.kind() == TenantPrincipal.Kind.RESIDENT;
+    languages.set(
+        caller.tenant(),
+        resident,
+        Long.parseLong(caller.subject()),
+        input == null ? null : input.language());
+    return me(security);
   }
 
   @Doc(

@@ -50,13 +50,18 @@ import org.slf4j.LoggerFactory;
       OnboardingListener.class,
       AuditTrail.class,
       StaffDirectory.class,
+      org.courtyard.api.PreferredLanguages.class,
       IdentityPlatform.class
     },
     immediate = true,
     configurationPid = IdentityPlatform.PID)
 @Designate(ocd = IdentityPlatform.Config.class)
 public final class IdentityPlatform
-    implements CallerVerifier, OnboardingListener, AuditTrail, StaffDirectory {
+    implements CallerVerifier,
+        OnboardingListener,
+        AuditTrail,
+        StaffDirectory,
+        org.courtyard.api.PreferredLanguages {
 
   static final String PID = "org.courtyard.identity";
   static final String IDENTITY_PATH = "identity";
@@ -92,6 +97,7 @@ public final class IdentityPlatform
   private final Roles roles;
   private final Grants grants;
   private final ResidentSignIn residentSignIn;
+  private final PersonLanguages languages;
 
   @Activate
   public IdentityPlatform(
@@ -135,6 +141,7 @@ public final class IdentityPlatform
             Duration.ofDays(config.refreshTokenDays()));
     this.residentSignIn = new ResidentSignIn(tenants, stores, sessions, audit);
     ResidentAccounts residentAccounts = new ResidentAccounts(stores, callers);
+    this.languages = new PersonLanguages(stores);
     this.roles = new Roles(stores, catalog, callers);
     this.grants = new Grants(stores, callers);
     register(context, new AuditResource(audit));
@@ -150,7 +157,8 @@ public final class IdentityPlatform
             catalog,
             secondFactor,
             residentSignIn,
-            residentAccounts));
+            residentAccounts,
+            languages));
     register(context, new ResidentAccountsResource(residentAccounts));
     register(context, new UsersResource(users, grants, sessions, secondFactor));
     register(context, new RolesResource(roles, catalog));
@@ -269,6 +277,18 @@ public final class IdentityPlatform
   public java.util.Map<Long, StaffDirectory.Contact> contacts(
       TenantSlug tenant, Collection<Long> userIds) {
     return users.contacts(tenant, userIds);
+  }
+
+  @Override
+  public java.util.Map<Long, java.util.Locale> ofStaff(
+      TenantSlug tenant, Collection<Long> userIds) {
+    return languages.ofStaff(tenant, userIds);
+  }
+
+  @Override
+  public java.util.Map<Long, java.util.Locale> ofResidents(
+      TenantSlug tenant, Collection<Long> personIds) {
+    return languages.ofResidents(tenant, personIds);
   }
 
   @Override

@@ -1,5 +1,6 @@
 package org.courtyard.security.internal;
 
+import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -41,31 +42,17 @@ public final class SecurityAlarmFeed implements AlarmFeed {
 
   @Override
   public List<RaisedAlarm> after(TenantSlug tenant, long afterId, int limit) {
-    SecurityTenant t = tenants.find(tenant);
-    if (t == null) {
-      return List.of();
-    }
-    return t.jdbc()
-        .read(
-            c -> {
-              List<RaisedAlarm> out = new ArrayList<>();
-              try (PreparedStatement ps =
-                  c.prepareStatement(
-                      "SELECT "
-                          + COLUMNS
-                          + " FROM alarm WHERE id > ? AND (recorded_at IS NULL OR recorded_at < "
-                          + SETTLED
-                          + ") ORDER BY id LIMIT ?")) {
-                ps.setLong(1, afterId);
-                ps.setInt(2, Math.max(1, Math.min(limit, 1000)));
-                try (ResultSet rs = ps.executeQuery()) {
-                  while (rs.next()) {
-                    out.add(read(rs));
-                  }
-                }
-              }
-              return out;
-            });
+    return list(
+        tenant,
+        "SELECT "
+            + COLUMNS
+            + " FROM alarm WHERE id > ? AND (recorded_at IS NULL OR recorded_at < "
+            + SETTLED
+            + ") ORDER BY id LIMIT ?",
+        (c, ps) -> {
+          ps.setLong(1, afterId);
+          ps.setInt(2, Math.max(1, Math.min(limit, 1000)));
+        });
   }
 
   @Override
@@ -91,18 +78,33 @@ public final class SecurityAlarmFeed implements AlarmFeed {
 
   @Override
   public List<RaisedAlarm> of(TenantSlug tenant, Collection<Long> ids) {
+    if (ids.isEmpty()) {
+      return List.of();
+    }
+    return list(
+        tenant,
+        "SELECT " + COLUMNS + " FROM alarm WHERE id = ANY(?) ORDER BY id",
+        (c, ps) -> ps.setArray(1, c.createArrayOf("bigint", ids.toArray())));
+  }
+
+  /** Binds a statement's parameters. */
+  @FunctionalInterface
+  private interface Binder {
+    void bind(Connection c, PreparedStatement ps) throws SQLException;
+  }
+
+  /** The alarms a query answers; none without a security module. */
+  private List<RaisedAlarm> list(TenantSlug tenant, String sql, Binder binder) {
     SecurityTenant t = tenants.find(tenant);
-    if (t == null || ids.isEmpty()) {
+    if (t == null) {
       return List.of();
     }
     return t.jdbc()
         .read(
             c -> {
               List<RaisedAlarm> out = new ArrayList<>();
-              try (PreparedStatement ps =
-                  c.prepareStatement(
-                      "SELECT " + COLUMNS + " FROM alarm WHERE id = ANY(?) ORDER BY id")) {
-                ps.setArray(1, c.createArrayOf("bigint", ids.toArray()));
+              try (PreparedStatement ps = c.prepareStatement(sql)) {
+                binder.bind(c, ps);
                 try (ResultSet rs = ps.executeQuery()) {
                   while (rs.next()) {
                     out.add(read(rs));

@@ -73,20 +73,11 @@ final class AlarmOrders {
     return jdbc.read(
         c -> {
           Map<String, AlarmRuleView> set = new HashMap<>();
-          try (PreparedStatement ps =
-                  c.prepareStatement(
-                      "SELECT kind, category_id, priority, enabled, version FROM"
-                          + " workorder_alarm_rule");
+          try (PreparedStatement ps = c.prepareStatement(RULES);
               ResultSet rs = ps.executeQuery()) {
             while (rs.next()) {
-              set.put(
-                  rs.getString(1),
-                  new AlarmRuleView(
-                      rs.getString(1),
-                      rs.getLong(2),
-                      rs.getString(3),
-                      rs.getBoolean(4),
-                      rs.getInt(5)));
+              AlarmRuleView r = rule(rs);
+              set.put(r.kind(), r);
             }
           }
           List<AlarmRuleView> out = new ArrayList<>();
@@ -485,23 +476,20 @@ final class AlarmOrders {
         });
   }
 
+  private static final String RULES =
+      "SELECT kind, category_id, priority, enabled, version FROM workorder_alarm_rule";
+
   private static Optional<AlarmRuleView> rule(Connection c, String kind) throws SQLException {
-    try (PreparedStatement ps =
-        c.prepareStatement(
-            "SELECT kind, category_id, priority, enabled, version FROM workorder_alarm_rule"
-                + " WHERE kind = ?")) {
+    try (PreparedStatement ps = c.prepareStatement(RULES + " WHERE kind = ?")) {
       ps.setString(1, kind);
       try (ResultSet rs = ps.executeQuery()) {
-        return rs.next()
-            ? Optional.of(
-                new AlarmRuleView(
-                    rs.getString(1),
-                    rs.getLong(2),
-                    rs.getString(3),
-                    rs.getBoolean(4),
-                    rs.getInt(5)))
-            : Optional.empty();
+        return rs.next() ? Optional.of(rule(rs)) : Optional.empty();
       }
     }
+  }
+
+  private static AlarmRuleView rule(ResultSet rs) throws SQLException {
+    return new AlarmRuleView(
+        rs.getString(1), rs.getLong(2), rs.getString(3), rs.getBoolean(4), rs.getInt(5));
   }
 }

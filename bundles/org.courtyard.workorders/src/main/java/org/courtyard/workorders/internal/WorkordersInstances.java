@@ -54,6 +54,9 @@ public final class WorkordersInstances {
   @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
   private volatile ResidentContacts residentContacts;
 
+  @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
+  private volatile org.courtyard.api.PreferredLanguages languages;
+
   /**
    * Where the people a step concerns are told, after the step answered: one task at a time, so a
    * delivery log lists an order's messages in the order of its steps.
@@ -238,7 +241,7 @@ public final class WorkordersInstances {
               action,
               note,
               actor,
-              new Notices.Ports(messages, staff, residentContacts));
+              new Notices.Ports(messages, staff, residentContacts, languages));
     } catch (RuntimeException e) {
       org.slf4j.LoggerFactory.getLogger(WorkordersInstances.class)
           .warn("Tenant {}: order {}'s {} was not told", tenant, after.number(), action, e);

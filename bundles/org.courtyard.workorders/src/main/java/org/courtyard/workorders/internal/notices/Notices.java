@@ -89,7 +89,11 @@ public final class Notices {
           Action.URGE);
 
   /** The platform's services a message needs; any may be absent (null). */
-  public record Ports(Messages messages, StaffDirectory staff, ResidentContacts residents) {}
+  public record Ports(
+      Messages messages,
+      StaffDirectory staff,
+      ResidentContacts residents,
+      org.courtyard.api.PreferredLanguages languages) {}
 
   private final Jdbc jdbc;
   private final Clock clock;
@@ -250,6 +254,13 @@ public final class Notices {
                         .filter(r -> Recipient.STAFF.equals(r.kind()))
                         .map(Recipient::id)
                         .toList());
+    Map<Long, Locale> staffLanguages = Map.of();
+    Map<Long, Locale> residentLanguages = Map.of();
+    if (ports.languages() != null) {
+      staffLanguages = ports.languages().ofStaff(tenant, ids(recipients, Recipient.STAFF));
+      residentLanguages =
+          ports.languages().ofResidents(tenant, ids(recipients, Recipient.RESIDENT));
+    }
     int logged = 0;
     for (Recipient r : recipients) {
       Optional<Address> to = address(tenant, r, staff, ports.residents());
@@ -264,7 +275,12 @@ public final class Notices {
       }
       Sending sending;
       try {
-        sending = ports.messages().send(message(tenant, order, action, note, to.get(), r.role()));
+        Locale language =
+            (Recipient.STAFF.equals(r.kind()) ? staffLanguages : residentLanguages).get(r.id());
+        sending =
+            ports
+                .messages()
+                .send(message(tenant, order, action, note, to.get(), r.role(), language));
       } catch (RuntimeException e) {
         LOG.warn("Tenant {}: order {} message to {} not sent", tenant, order.number(), r, e);
         update(row, "failed", null, e.getClass().getSimpleName());
@@ -385,15 +401,25 @@ public final class Notices {
     return Optional.empty();
   }
 
-  /** The message: Chinese, then English, each with the order, the step and its note. */
+  /**
+   * The message, with the order, the step and its note: in the recipient's chosen language, or,
+   * while they chose none ({@code language} null), in Chinese and then English.
+   */
   static Message message(
-      TenantSlug tenant, OrderView order, Action action, String note, Address to, String role) {
+      TenantSlug tenant,
+      OrderView order,
+      Action action,
+      String note,
+      Address to,
+      String role,
+      Locale language) {
     Locale zh = Locale.SIMPLIFIED_CHINESE;
     Locale en = Locale.ENGLISH;
+    Locale first = language == null ? zh : language;
     org.courtyard.api.Text word = word(action);
-    String subject = TEXTS.text("notice.subject", order.number(), word.in(zh)).in(zh);
+    String subject = TEXTS.text("notice.subject", order.number(), word.in(first)).in(first);
     StringBuilder text = new StringBuilder();
-    for (Locale l : List.of(zh, en)) {
+    for (Locale l : language == null ? List.of(zh, en) : List.of(language)) {
       if (!text.isEmpty()) {
         text.append("\n\n---\n\n");
       }
@@ -405,7 +431,11 @@ public final class Notices {
         text.append('\n').append(TEXTS.text("notice.note", note).in(l));
       }
     }
-    return Message.text(tenant, to, purpose(role), zh, subject, text.toString());
+    return Message.text(tenant, to, purpose(role), first, subject, text.toString());
+  }
+
+  private static List<Long> ids(List<Recipient> recipients, String kind) {
+    return recipients.stream().filter(r -> kind.equals(r.kind())).map(Recipient::id).toList();
   }
 
   private static org.courtyard.api.Text word(Action action) {
