@@ -200,8 +200,15 @@ final class AlarmOrders {
           rules.put(r.kind(), r);
         }
       }
+      boolean covered = alarms.stream().anyMatch(a -> rules.containsKey(a.kind()));
+      if (covered && devices == null) {
+        // the devices module is away for a moment (a bundle update): these alarms wait for it,
+        // rather than being passed over as devices placed nowhere
+        LOG.info("Tenant {}: alarms wait for the devices module to place them", tenant);
+        return 0;
+      }
       Map<String, DevicePlace> where =
-          devices == null || rules.isEmpty()
+          !covered
               ? Map.of()
               : devices.places(
                   tenant,

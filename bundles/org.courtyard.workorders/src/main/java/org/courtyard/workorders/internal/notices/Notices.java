@@ -257,9 +257,14 @@ public final class Notices {
     Map<Long, Locale> staffLanguages = Map.of();
     Map<Long, Locale> residentLanguages = Map.of();
     if (ports.languages() != null) {
-      staffLanguages = ports.languages().ofStaff(tenant, ids(recipients, Recipient.STAFF));
-      residentLanguages =
-          ports.languages().ofResidents(tenant, ids(recipients, Recipient.RESIDENT));
+      try {
+        staffLanguages = ports.languages().ofStaff(tenant, ids(recipients, Recipient.STAFF));
+        residentLanguages =
+            ports.languages().ofResidents(tenant, ids(recipients, Recipient.RESIDENT));
+      } catch (RuntimeException e) {
+        // the step is told all the same, in both languages
+        LOG.warn("Tenant {}: the recipients' languages could not be read", tenant, e);
+      }
     }
     int logged = 0;
     for (Recipient r : recipients) {
@@ -326,6 +331,12 @@ public final class Notices {
         }
       }
     }
+    // a technician or team taken off the order by a transfer is told too
+    if (action == Action.TRANSFER) {
+      for (long previous : previousAssignees(order.id())) {
+        add(out, Recipient.staff(previous, "assignee"));
+      }
+    }
     // the resident who reported it, in the app or through staff on their behalf
     if (TO_REPORTER.contains(action) && order.reporterPersonId() != null) {
       add(out, Recipient.resident(order.reporterPersonId()));
@@ -345,6 +356,35 @@ public final class Notices {
   private List<Long> teamMembers(long teamId) {
     return ids(
         "SELECT user_id FROM workorder_team_member WHERE team_id = ? ORDER BY user_id", teamId);
+  }
+
+  /**
+   * Whom the order was given to before its last transfer: the user, or the team's members, of the
+   * timeline's entry before the latest one that named an assignee.
+   */
+  private List<Long> previousAssignees(long orderId) {
+    return jdbc.read(
+        c -> {
+          Long user = null;
+          Long team = null;
+          try (PreparedStatement ps =
+              c.prepareStatement(
+                  "SELECT assignee_user_id, assignee_team_id FROM workorder_event"
+                      + " WHERE order_id = ? AND (assignee_user_id IS NOT NULL"
+                      + " OR assignee_team_id IS NOT NULL) ORDER BY id DESC OFFSET 1 LIMIT 1")) {
+            ps.setLong(1, orderId);
+            try (ResultSet rs = ps.executeQuery()) {
+              if (rs.next()) {
+                user = Jdbc.getLong(rs, "assignee_user_id");
+                team = Jdbc.getLong(rs, "assignee_team_id");
+              }
+            }
+          }
+          if (user != null) {
+            return List.of(user);
+          }
+          return team == null ? List.<Long>of() : teamMembers(team);
+        });
   }
 
   private List<Long> watcherIds(long orderId) {
