@@ -1023,6 +1023,11 @@ public class WorkordersIT {
     Http.Reply unknown = service.put(path + "/watchers/999999", map());
     assertEquals(unknown.toString(), 422, unknown.status);
     assertEquals("unknown-user", unknown.problemType());
+    // a cashier may not read work orders: they are not told what one says
+    long cashier = staffWithEmail("cash_watch", "cash.watch@example.com", "cashier");
+    Http.Reply blind = service.put(path + "/watchers/" + cashier, map());
+    assertEquals(blind.toString(), 422, blind.status);
+    assertEquals("watcher-cannot-read", blind.problemType());
     assertEquals(204, service.put(path + "/watchers/" + watcher, map()).status);
     assertEquals(204, service.put(path + "/watchers/" + watcher, map()).status);
     JsonNode watchers = service.get(path + "/watchers").json;

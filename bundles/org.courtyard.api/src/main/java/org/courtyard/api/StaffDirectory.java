@@ -2,7 +2,9 @@ package org.courtyard.api;
 
 import java.util.Collection;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
+import org.courtyard.api.rest.DataScope;
 import org.osgi.annotation.versioning.ProviderType;
 
 /**
@@ -28,4 +30,11 @@ public interface StaffDirectory {
    * user is told nothing.
    */
   Map<Long, Contact> contacts(TenantSlug tenant, Collection<Long> userIds);
+
+  /**
+   * Where an active staff user of the tenant holds {@code permission} (1.13): the union of their
+   * grants' scopes whose role has it; empty when they hold it nowhere, are disabled or are no staff
+   * user of the tenant. For a module that tells someone about a record only while they may read it.
+   */
+  Optional<DataScope> scopeOf(TenantSlug tenant, long userId, String permission);
 }

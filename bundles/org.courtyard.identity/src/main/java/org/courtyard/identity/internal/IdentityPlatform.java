@@ -19,6 +19,7 @@ import org.courtyard.api.TenantSlug;
 import org.courtyard.api.Workers;
 import org.courtyard.api.jdbc.Jdbc;
 import org.courtyard.api.rest.CallerVerifier;
+import org.courtyard.api.rest.DataScope;
 import org.courtyard.api.rest.OperatorExtension;
 import org.courtyard.api.rest.TenantExtension;
 import org.courtyard.api.rest.TenantPrincipal;
@@ -277,6 +278,12 @@ public final class IdentityPlatform
   public java.util.Map<Long, StaffDirectory.Contact> contacts(
       TenantSlug tenant, Collection<Long> userIds) {
     return users.contacts(tenant, userIds);
+  }
+
+  @Override
+  public Optional<DataScope> scopeOf(TenantSlug tenant, long userId, String permission) {
+    Callers.UserState user = callers.user(tenant, userId);
+    return user == null || !user.active ? Optional.empty() : user.scopeFor(permission);
   }
 
   @Override

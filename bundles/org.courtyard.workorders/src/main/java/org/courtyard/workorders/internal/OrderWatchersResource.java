@@ -12,7 +12,9 @@ import javax.ws.rs.core.Context;
 import javax.ws.rs.core.MediaType;
 import javax.ws.rs.core.SecurityContext;
 import org.courtyard.api.CourtyardConstants;
+import org.courtyard.api.ProblemException;
 import org.courtyard.api.Texts;
+import org.courtyard.api.rest.DataScope;
 import org.courtyard.api.rest.Doc;
 import org.courtyard.api.rest.ModuleResource;
 import org.courtyard.api.rest.Permission;
@@ -67,8 +69,9 @@ public class OrderWatchersResource implements ModuleResource {
       summary = "Add a watcher to an order",
       description =
           "The staff user is told of every later step of the order; adding one twice keeps the"
-              + " first. 422 unknown-user for a number that is not a staff user of the company;"
-              + " 404 not-found for the order.",
+              + " first. 422 unknown-user for a number that is not a staff user of the company,"
+              + " 422 watcher-cannot-read for one who does not hold workorders.order.read where"
+              + " the order is; 404 not-found for the order.",
       status = 204)
   @Permission("workorders.order.dispatch")
   @PUT
@@ -80,11 +83,19 @@ public class OrderWatchersResource implements ModuleResource {
     if (instances.staff().existing(TenantPrincipal.of(security), Set.of(userId)).isEmpty()) {
       throw TEXTS.problem(422, "unknown-user", "order.unknown-watcher", userId);
     }
+    // a watcher is told what the order says: only someone who may read it there
+    DataScope reads =
+        instances
+            .staff()
+            .scopeOf(TenantPrincipal.of(security), userId, "workorders.order.read")
+            .orElseThrow(() -> cannotRead(userId));
     Caller caller = Caller.of(security);
-    instances
+    if (!instances
         .of(security)
         .notices()
-        .watch(orderId, userId, caller.staffUser() ? caller.id() : null, gate(security));
+        .watch(orderId, userId, caller.staffUser() ? caller.id() : null, gate(security), reads)) {
+      throw cannotRead(userId);
+    }
   }
 
   @Doc(
@@ -99,6 +110,10 @@ public class OrderWatchersResource implements ModuleResource {
       @PathParam("orderId") long orderId,
       @PathParam("userId") long userId) {
     instances.of(security).notices().unwatch(orderId, userId, gate(security));
+  }
+
+  private static ProblemException cannotRead(long userId) {
+    return TEXTS.problem(422, "watcher-cannot-read", "order.watcher-cannot-read", userId);
   }
 
   private static org.courtyard.workorders.internal.attachments.OrderGate gate(

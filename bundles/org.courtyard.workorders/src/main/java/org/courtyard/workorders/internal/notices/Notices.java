@@ -1,7 +1,9 @@
 package org.courtyard.workorders.internal.notices;
 
+import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -11,12 +13,15 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.courtyard.api.Problems;
 import org.courtyard.api.ResidentContacts;
 import org.courtyard.api.StaffDirectory;
 import org.courtyard.api.TenantSlug;
 import org.courtyard.api.Texts;
 import org.courtyard.api.jdbc.Jdbc;
+import org.courtyard.api.rest.DataScope;
 import org.courtyard.messaging.Address;
 import org.courtyard.messaging.Delivery;
 import org.courtyard.messaging.Message;
@@ -148,11 +153,18 @@ public final class Notices {
         .toList();
   }
 
-  /** Adds a watcher; adding one twice keeps the first. */
-  public void watch(long orderId, long userId, Long addedBy, OrderGate gate) {
-    jdbc.transaction(
+  /**
+   * Adds a watcher who may read orders within {@code reads}; adding one twice keeps the first.
+   *
+   * @return false, adding nothing, when the order is outside {@code reads}
+   */
+  public boolean watch(long orderId, long userId, Long addedBy, OrderGate gate, DataScope reads) {
+    return jdbc.transaction(
         c -> {
           gate.enter(c, orderId, true);
+          if (!covers(c, orderId, reads)) {
+            return false;
+          }
           try (PreparedStatement ps =
               c.prepareStatement(
                   "INSERT INTO workorder_watcher (order_id, user_id, added_by, added_at)"
@@ -163,8 +175,21 @@ public final class Notices {
             ps.setTimestamp(4, Timestamp.from(clock.instant()));
             ps.executeUpdate();
           }
-          return null;
+          return true;
         });
+  }
+
+  private static boolean covers(Connection c, long orderId, DataScope scope) throws SQLException {
+    if (scope.isAll()) {
+      return true;
+    }
+    try (PreparedStatement ps =
+        c.prepareStatement("SELECT estate_id, building_id FROM workorder WHERE id = ?")) {
+      ps.setLong(1, orderId);
+      try (ResultSet rs = ps.executeQuery()) {
+        return rs.next() && scope.covers(rs.getLong(1), Jdbc.getLong(rs, "building_id"));
+      }
+    }
   }
 
   /** Removes a watcher; 404 when the user does not watch the order. */
@@ -268,6 +293,13 @@ public final class Notices {
     }
     int logged = 0;
     for (Recipient r : recipients) {
+      if ("watcher".equals(r.role()) && !mayRead(tenant, r.id(), order, ports.staff())) {
+        // their grants changed since they were added: the log says why they were not told
+        long row = insert(order.id(), action, r, null);
+        logged++;
+        update(row, "refused", null, TEXTS.text("notice.cannot-read").in(Locale.ENGLISH));
+        continue;
+      }
       Optional<Address> to = address(tenant, r, staff, ports.residents());
       long row = insert(order.id(), action, r, to.orElse(null));
       logged++;
@@ -474,6 +506,18 @@ public final class Notices {
     return Message.text(tenant, to, purpose(role), first, subject, text.toString());
   }
 
+  /** Whether a staff user holds the order's read permission where the order is. */
+  private static boolean mayRead(
+      TenantSlug tenant, long userId, OrderView order, StaffDirectory staff) {
+    if (staff == null) {
+      return false;
+    }
+    return staff
+        .scopeOf(tenant, userId, "workorders.order.read")
+        .map(s -> s.covers(order.estateId(), order.buildingId()))
+        .orElse(false);
+  }
+
   private static List<Long> ids(List<Recipient> recipients, String kind) {
     return recipients.stream().filter(r -> kind.equals(r.kind())).map(Recipient::id).toList();
   }
@@ -541,7 +585,7 @@ public final class Notices {
                         + " updated_at = ? WHERE id = ?")) {
               ps.setString(1, state);
               ps.setString(2, channel == null ? null : clip(channel, 64));
-              ps.setString(3, detail == null ? null : clip(detail, 500));
+              ps.setString(3, detail == null ? null : clip(masked(detail), 500));
               ps.setTimestamp(4, Timestamp.from(clock.instant()));
               ps.setLong(5, row);
               ps.executeUpdate();
@@ -551,6 +595,24 @@ public final class Notices {
     } catch (RuntimeException e) {
       LOG.warn("The delivery log row {} keeps its state: {}", row, e.toString());
     }
+  }
+
+  private static final Pattern EMAILS =
+      Pattern.compile("[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\\.[A-Za-z]{2,}");
+  private static final Pattern PHONES = Pattern.compile("\\+?[0-9][0-9 -]{9,}[0-9]");
+
+  /**
+   * A channel's answer as the log may show it: the e-mail addresses and phone numbers it names (a
+   * mail server's reply often quotes the recipient) masked as the addresses are.
+   */
+  static String masked(String detail) {
+    String out =
+        EMAILS
+            .matcher(detail)
+            .replaceAll(m -> Matcher.quoteReplacement(Address.email(m.group()).masked()));
+    return PHONES
+        .matcher(out)
+        .replaceAll(m -> Matcher.quoteReplacement(Address.phone(m.group()).masked()));
   }
 
   private static String clip(String s, int max) {

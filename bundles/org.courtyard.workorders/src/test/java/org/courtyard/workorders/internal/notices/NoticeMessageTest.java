@@ -88,4 +88,12 @@ class NoticeMessageTest {
     assertThat(m.text().indexOf("工单 WO261207-42"))
         .isLessThan(m.text().indexOf("Work order WO261207-42"));
   }
+
+  @Test
+  void aChannelsAnswerIsLoggedWithTheAddressesItQuotesMasked() {
+    String logged =
+        Notices.masked("250 2.0.0 queued for <tech.mail@example.com>, cc +8613900000077");
+    assertThat(logged).doesNotContain("tech.mail@").doesNotContain("13900000077");
+    assertThat(logged).contains("te***@example.com").contains("0077").startsWith("250 2.0.0");
+  }
 }
