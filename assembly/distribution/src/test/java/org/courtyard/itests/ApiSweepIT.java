@@ -1337,6 +1337,54 @@ public class ApiSweepIT {
                   "channel",
                   "phone"));
         }
+        Long lot =
+            estate == null
+                ? null
+                : create(
+                    "/parking/lots",
+                    map(
+                        "estateId",
+                        estate,
+                        "code",
+                        mark + "P" + i,
+                        "name",
+                        mark + " Lot " + i,
+                        "location",
+                        "underground"));
+        if (lot != null) {
+          Long rented =
+              create("/parking/spaces", map("lotId", lot, "number", "R" + i, "kind", "rented"));
+          Long visitor =
+              create("/parking/spaces", map("lotId", lot, "number", "V" + i, "kind", "visitor"));
+          if (rented != null) {
+            create(
+                "/parking/leases",
+                map(
+                    "spaceId",
+                    rented,
+                    "startDate",
+                    LocalDate.now(ZoneOffset.UTC).toString(),
+                    "term",
+                    "monthly",
+                    "holderName",
+                    mark + " Holder " + i));
+          }
+          if (visitor != null) {
+            java.time.OffsetDateTime from =
+                java.time.OffsetDateTime.now(ZoneOffset.UTC).plusDays(1).withNano(0);
+            create(
+                "/parking/reservations",
+                map(
+                    "spaceId",
+                    visitor,
+                    "from",
+                    from.toString(),
+                    "to",
+                    from.plusHours(2).toString(),
+                    "holderName",
+                    mark + " Visitor " + i));
+          }
+        }
         create(
             "/identity/users",
             map(

@@ -1,0 +1,403 @@
+package org.courtyard.itests;
+
+import static org.courtyard.itests.Http.id;
+import static org.courtyard.itests.Http.map;
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.junit.Before;
+import org.junit.FixMethodOrder;
+import org.junit.Test;
+import org.junit.runner.RunWith;
+import org.junit.runners.MethodSorters;
+import org.ops4j.pax.exam.Configuration;
+import org.ops4j.pax.exam.Option;
+import org.ops4j.pax.exam.junit.PaxExam;
+import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
+import org.ops4j.pax.exam.spi.reactors.PerClass;
+
+/**
+ * The parking module through its REST API: lots and ranges of spaces of an estate, leases and
+ * reservations, 50 requests racing for one space and period (exactly one holds it, the others are
+ * told whose period it is), idempotent retries, data scopes and permissions, and another company's
+ * ids out of reach.
+ */
+@RunWith(PaxExam.class)
+@ExamReactorStrategy(PerClass.class)
+@FixMethodOrder(MethodSorters.NAME_ASCENDING)
+public class ParkingIT {
+
+  private static final String TENANT = "park_co";
+
+  private static Http owner;
+  private static Http other;
+  private static long estate1;
+  private static long estate2;
+  private static long lot1;
+
+  @Configuration
+  public Option[] config() {
+    return CourtyardContainer.options();
+  }
+
+  @Before
+  public void tenants() throws Exception {
+    if (owner != null) {
+      return;
+    }
+    Http anonymous = Http.anonymous(CourtyardContainer.httpPort());
+    Http operator = anonymous.operator(CourtyardContainer.operatorPassword());
+    owner = anonymous.tenant(operator.onboard(TENANT, "estate", "parking"));
+    other = anonymous.tenant(operator.onboard("park_other", "estate", "parking"));
+    estate1 = id(owner.post("/estate/estates", map("code", "E1", "name", "东园")));
+    estate2 = id(owner.post("/estate/estates", map("code", "E2", "name", "西园")));
+    lot1 =
+        id(
+            owner.post(
+                "/parking/lots",
+                map(
+                    "estateId",
+                    estate1,
+                    "code",
+                    "P1",
+                    "name",
+                    "地下车库",
+                    "location",
+                    "underground",
+                    "levels",
+                    2)));
+  }
+
+  private static long space(long lot, String number, String kind) throws Exception {
+    return id(owner.post("/parking/spaces", map("lotId", lot, "number", number, "kind", kind)));
+  }
+
+  @Test
+  public void a01_lotsAndRangesOfSpaces() throws Exception {
+    Http.Reply range =
+        owner.post(
+            "/parking/lots/" + lot1 + "/spaces",
+            map("prefix", "B1-", "from", 1, "to", 30, "kind", "rented", "level", -1));
+    assertEquals(range.toString(), 201, range.status);
+    assertEquals(30, range.json.size());
+    assertEquals("B1-001", range.json.get(0).path("number").asText());
+    Http.Reply lot = owner.get("/parking/lots/" + lot1);
+    assertEquals(30, lot.json.path("spaces").asInt());
+
+    Http.Reply clash =
+        owner.post(
+            "/parking/lots/" + lot1 + "/spaces",
+            map("prefix", "B1-", "from", 25, "to", 40, "kind", "rented", "level", -1));
+    assertEquals(clash.toString(), 409, clash.status);
+    assertEquals("B1-025", clash.json.path("number").asText());
+    assertEquals(30, owner.get("/parking/lots/" + lot1).json.path("spaces").asInt());
+
+    Http.Reply bad =
+        owner.post(
+            "/parking/lots",
+            map("estateId", estate1, "code", "bad code", "name", "", "location", "roof"));
+    assertEquals(bad.toString(), 422, bad.status);
+    assertEquals(3, bad.json.path("errors").size());
+    Http.Reply unknown =
+        owner.post(
+            "/parking/lots",
+            map("estateId", 999999, "code", "PX", "name", "X", "location", "underground"));
+    assertEquals(unknown.toString(), 422, unknown.status);
+    assertEquals("unknown-estate", unknown.problemType());
+    Http.Reply twice =
+        owner.post(
+            "/parking/lots",
+            map("estateId", estate2, "code", "P1", "name", "X", "location", "underground"));
+    assertEquals(twice.toString(), 409, twice.status);
+
+    JsonNode rented = owner.get("/parking/spaces?lotId=" + lot1 + "&kind=rented&limit=5").json;
+    assertEquals(5, rented.path("items").size());
+    assertTrue(rented.path("nextCursor").isTextual());
+    assertEquals(400, owner.get("/parking/spaces?kind=garage").status);
+
+    long spaceId = range.json.get(0).path("id").asLong();
+    JsonNode s = owner.get("/parking/spaces/" + spaceId).json;
+    Http.Reply changed =
+        owner.put(
+            "/parking/spaces/" + spaceId,
+            map(
+                "number",
+                "B1-001",
+                "kind",
+                "ev_charging",
+                "level",
+                -1,
+                "size",
+                "large",
+                "state",
+                "in_service",
+                "version",
+                s.path("version").asInt()));
+    assertEquals(changed.toString(), 200, changed.status);
+    assertEquals("ev_charging", changed.json.path("kind").asText());
+    Http.Reply stale =
+        owner.put(
+            "/parking/spaces/" + spaceId,
+            map(
+                "number",
+                "B1-001",
+                "kind",
+                "rented",
+                "level",
+                -1,
+                "version",
+                s.path("version").asInt()));
+    assertEquals(stale.toString(), 409, stale.status);
+    assertEquals("stale-version", stale.problemType());
+  }
+
+  @Test
+  public void a02_fiftyRequestsForOneSpaceAndPeriodLeaveExactlyOneLease() throws Exception {
+    long space = space(lot1, "RACE-1", "rented");
+    int n = 50;
+    ExecutorService pool = Executors.newFixedThreadPool(n);
+    CountDownLatch go = new CountDownLatch(1);
+    List<Future<Http.Reply>> replies = new ArrayList<>();
+    try {
+      for (int i = 0; i < n; i++) {
+        String holder = "住户" + i;
+        replies.add(
+            pool.submit(
+                () -> {
+                  go.await();
+                  return owner.post(
+                      "/parking/leases",
+                      map(
+                          "spaceId",
+                          space,
+                          "startDate",
+                          "2027-01-01",
+                          "term",
+                          "quarterly",
+                          "holderName",
+                          holder));
+                }));
+      }
+      go.countDown();
+      List<Http.Reply> won = new ArrayList<>();
+      List<Http.Reply> lost = new ArrayList<>();
+      for (Future<Http.Reply> f : replies) {
+        Http.Reply r = f.get();
+        if (r.status == 201) {
+          won.add(r);
+        } else {
+          lost.add(r);
+        }
+      }
+      assertEquals(1, won.size());
+      long winner = won.get(0).json.path("id").asLong();
+      for (Http.Reply r : lost) {
+        assertEquals(r.toString(), 409, r.status);
+        assertEquals("space-taken", r.problemType());
+        assertEquals(winner, r.json.path("heldBy").path("bookingId").asLong());
+        assertEquals("2026-12-31T16:00:00Z", r.json.path("heldBy").path("from").asText());
+        assertEquals("2027-03-31T16:00:00Z", r.json.path("heldBy").path("to").asText());
+        assertTrue(
+            r.toString(), r.json.path("detail").asText().contains("2027-01-01 – 2027-03-31"));
+      }
+      JsonNode leases = owner.get("/parking/leases?spaceId=" + space).json.path("items");
+      assertEquals(1, leases.size());
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+
+  @Test
+  public void a03_reservationsAndRetriesWithTheSameKey() throws Exception {
+    long visitor = space(lot1, "V-1", "visitor");
+    OffsetDateTime from = OffsetDateTime.now(ZoneOffset.ofHours(8)).plusDays(1).withNano(0);
+    byte[] body =
+        Http.JSON
+            .writeValueAsString(
+                map(
+                    "spaceId",
+                    visitor,
+                    "from",
+                    from.toString(),
+                    "to",
+                    from.plusHours(2).toString(),
+                    "holderName",
+                    "访客 张",
+                    "holderPhone",
+                    "13800000000"))
+            .getBytes(StandardCharsets.UTF_8);
+    Map<String, String> headers =
+        Map.of("Content-Type", "application/json", "Idempotency-Key", "visit-42");
+    HttpResponse<String> first = owner.raw("POST", "/parking/reservations", headers, body, false);
+    assertEquals(first.body(), 201, first.statusCode());
+    HttpResponse<String> again = owner.raw("POST", "/parking/reservations", headers, body, false);
+    assertEquals(again.body(), 200, again.statusCode());
+    assertEquals("true", again.headers().firstValue("Idempotent-Replayed").orElse(null));
+    long id = Http.JSON.readTree(first.body()).path("id").asLong();
+    assertEquals(id, Http.JSON.readTree(again.body()).path("id").asLong());
+
+    Http.Reply overlap =
+        owner.post(
+            "/parking/reservations",
+            map(
+                "spaceId",
+                visitor,
+                "from",
+                from.plusHours(1).toString(),
+                "to",
+                from.plusHours(3).toString(),
+                "holderName",
+                "访客 李"));
+    assertEquals(overlap.toString(), 409, overlap.status);
+    assertEquals(id, overlap.json.path("heldBy").path("bookingId").asLong());
+
+    JsonNode r = owner.get("/parking/reservations/" + id).json;
+    Http.Reply cancelled =
+        owner.post(
+            "/parking/reservations/" + id + "/cancel",
+            map("reason", "访客改期", "version", r.path("version").asInt()));
+    assertEquals(cancelled.toString(), 200, cancelled.status);
+    Http.Reply now =
+        owner.post(
+            "/parking/reservations",
+            map(
+                "spaceId",
+                visitor,
+                "from",
+                from.plusHours(1).toString(),
+                "to",
+                from.plusHours(3).toString(),
+                "holderName",
+                "访客 李"));
+    assertEquals(now.toString(), 201, now.status);
+
+    Http.Reply notForLease =
+        owner.post(
+            "/parking/leases",
+            map(
+                "spaceId",
+                visitor,
+                "startDate",
+                LocalDate.now().toString(),
+                "term",
+                "monthly",
+                "holderName",
+                "X"));
+    assertEquals(notForLease.toString(), 422, notForLease.status);
+    assertEquals("space-not-leasable", notForLease.problemType());
+  }
+
+  @Test
+  public void a04_staffSeeAndBookOnlyWithinTheirEstatesAndPermissions() throws Exception {
+    long lot2 =
+        id(
+            owner.post(
+                "/parking/lots",
+                map(
+                    "estateId",
+                    estate2,
+                    "code",
+                    "P2",
+                    "name",
+                    "西园地面",
+                    "location",
+                    "above_ground")));
+    long space2 = space(lot2, "W-1", "rented");
+    Http east = owner.staff(TENANT, "park_east", "administrator", "estates", estate1);
+    assertEquals(404, east.get("/parking/lots/" + lot2).status);
+    assertEquals(404, east.get("/parking/spaces/" + space2).status);
+    for (JsonNode l : east.get("/parking/lots").json.path("items")) {
+      assertEquals(estate1, l.path("estateId").asLong());
+    }
+    Http.Reply outside =
+        east.post(
+            "/parking/lots",
+            map("estateId", estate2, "code", "P3", "name", "X", "location", "underground"));
+    assertEquals(outside.toString(), 403, outside.status);
+    Http.Reply lease =
+        east.post(
+            "/parking/leases",
+            map(
+                "spaceId",
+                space2,
+                "startDate",
+                "2027-01-01",
+                "term",
+                "monthly",
+                "holderName",
+                "X"));
+    assertEquals(lease.toString(), 404, lease.status);
+
+    Http.Reply role =
+        owner.post(
+            "/identity/roles",
+            map(
+                "code",
+                "park_viewer",
+                "nameEn",
+                "Parking viewer",
+                "nameZh",
+                "停车查看",
+                "permissions",
+                List.of("parking.lot.read", "parking.booking.read")));
+    assertEquals(role.toString(), 201, role.status);
+    Http viewer = owner.staff(TENANT, "park_view", "park_viewer", "company");
+    assertEquals(200, viewer.get("/parking/spaces/" + space2).status);
+    Http.Reply refused =
+        viewer.post(
+            "/parking/leases",
+            map(
+                "spaceId",
+                space2,
+                "startDate",
+                "2027-01-01",
+                "term",
+                "monthly",
+                "holderName",
+                "X"));
+    assertEquals(refused.toString(), 403, refused.status);
+  }
+
+  @Test
+  public void a05_anotherCompanysIdsAreNotFound() throws Exception {
+    long space = space(lot1, "MINE-1", "rented");
+    long lease =
+        id(
+            owner.post(
+                "/parking/leases",
+                map(
+                    "spaceId",
+                    space,
+                    "startDate",
+                    "2028-01-01",
+                    "term",
+                    "yearly",
+                    "holderName",
+                    "业主")));
+    assertEquals(404, other.get("/parking/lots/" + lot1).status);
+    assertEquals(404, other.get("/parking/spaces/" + space).status);
+    assertEquals(404, other.get("/parking/leases/" + lease).status);
+    Http.Reply steal =
+        other.post(
+            "/parking/leases",
+            map("spaceId", space, "startDate", "2029-01-01", "term", "yearly", "holderName", "X"));
+    assertEquals(steal.toString(), 404, steal.status);
+    Http.Reply cancel =
+        other.post("/parking/leases/" + lease + "/cancel", map("reason", "X", "version", 0));
+    assertEquals(cancel.toString(), 404, cancel.status);
+    assertEquals(0, other.get("/parking/leases").json.path("items").size());
+  }
+}

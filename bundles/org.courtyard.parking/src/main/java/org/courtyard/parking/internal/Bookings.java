@@ -1,0 +1,375 @@
+package org.courtyard.parking.internal;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Savepoint;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import org.courtyard.api.Problems;
+import org.courtyard.api.Text;
+import org.courtyard.api.Texts;
+import org.courtyard.api.jdbc.Jdbc;
+import org.courtyard.api.rest.DataScope;
+import org.courtyard.api.rest.Page;
+import org.courtyard.parking.internal.dto.BookingView;
+import org.courtyard.parking.internal.dto.CancelInput;
+import org.courtyard.parking.internal.dto.LeaseInput;
+import org.courtyard.parking.internal.dto.ReservationInput;
+import org.courtyard.parking.internal.dto.SpaceView;
+
+/**
+ * Leases and reservations: a space held for a half-open period {@code [from, to)}. That no two
+ * active ones of a space overlap is PostgreSQL's to enforce (the exclusion constraint {@code
+ * parking_booking_no_overlap}), not a check-then-insert here, so it holds however many requests
+ * race for the same space and whichever node they reach; the loser is answered 409 {@code
+ * space-taken} naming the period that holds the space, read in the same transaction after the
+ * refused insert. A lease runs from a start date for whole months, quarters or years, its days
+ * beginning at midnight in the module's time zone (Asia/Shanghai unless set otherwise); a
+ * reservation of a visitor space is a slot of at most seven days.
+ */
+final class Bookings {
+
+  private static final Texts TEXTS = Texts.of(Bookings.class);
+  static final Text BOOKING = TEXTS.text("label.booking");
+
+  /** Kinds of space a lease may hold, and that a reservation may. */
+  static final Set<String> LEASABLE = Set.of("owned", "rented", "ev_charging", "accessible");
+
+  static final Set<String> RESERVABLE = Set.of("visitor");
+
+  private static final String COLUMNS =
+      "b.id, b.kind, b.space_id, s.number, s.lot_id, l.estate_id, b.term, b.terms,"
+          + " b.holder_name, b.holder_phone, lower(b.period), upper(b.period), b.state, b.note,"
+          + " b.cancel_reason, b.created_at, b.updated_at, b.version,"
+          + " CASE WHEN b.kind = 'lease' THEN (lower(b.period) AT TIME ZONE z.time_zone)::date END,"
+          + " CASE WHEN b.kind = 'lease'"
+          + " THEN (upper(b.period) AT TIME ZONE z.time_zone)::date - 1 END";
+
+  private static final String FROM =
+      " FROM parking_booking b JOIN parking_space s ON s.id = b.space_id"
+          + " JOIN parking_lot l ON l.id = s.lot_id CROSS JOIN parking_settings z";
+
+  /** A booking and whether it was made before, under the same request key. */
+  record Made(BookingView booking, boolean replayed) {}
+
+  private final Jdbc jdbc;
+  private final Spaces spaces;
+  private final Clock clock;
+
+  Bookings(Jdbc jdbc, Spaces spaces, Clock clock) {
+    this.jdbc = jdbc;
+    this.spaces = spaces;
+    this.clock = clock;
+  }
+
+  Made lease(DataScope scope, LeaseInput input, Long staffUser, String requestKey) {
+    ParkingRules.Lease v = ParkingRules.lease(Objects.requireNonNull(input, "input"));
+    return jdbc.transaction(
+        c -> {
+          SpaceView space = spaces.find(c, scope, v.spaceId(), false);
+          usable(space, LEASABLE, "space-not-leasable", "booking.not-leasable");
+          ZoneId zone = zone(c);
+          Instant from = v.start().atStartOfDay(zone).toInstant();
+          Instant to = v.end().atStartOfDay(zone).toInstant();
+          Booked row =
+              new Booked("lease", v.term(), v.terms(), v.holder(), from, to, staffUser, requestKey);
+          return make(c, scope, space, row, zone);
+        });
+  }
+
+  Made reserve(DataScope scope, ReservationInput input, Long staffUser, String requestKey) {
+    ParkingRules.Reservation v =
+        ParkingRules.reservation(Objects.requireNonNull(input, "input"), clock.instant());
+    return jdbc.transaction(
+        c -> {
+          SpaceView space = spaces.find(c, scope, v.spaceId(), false);
+          usable(space, RESERVABLE, "space-not-reservable", "booking.not-reservable");
+          Booked row =
+              new Booked(
+                  "reservation", null, null, v.holder(), v.from(), v.to(), staffUser, requestKey);
+          return make(c, scope, space, row, zone(c));
+        });
+  }
+
+  /** What a new booking's row holds. */
+  private record Booked(
+      String kind,
+      String term,
+      Integer terms,
+      ParkingRules.Holder holder,
+      Instant from,
+      Instant to,
+      Long staffUser,
+      String requestKey) {}
+
+  private static void usable(SpaceView space, Set<String> kinds, String type, String key) {
+    if (!kinds.contains(space.kind())) {
+      throw TEXTS.problem(
+          422, type, Map.of("spaceKind", space.kind()), key, space.number(), space.kind());
+    }
+    if (!"in_service".equals(space.state())) {
+      throw TEXTS.problem(409, "space-out-of-service", "booking.out-of-service", space.number());
+    }
+  }
+
+  private Made make(Connection c, DataScope scope, SpaceView space, Booked b, ZoneId zone)
+      throws SQLException {
+    Savepoint before = c.setSavepoint();
+    long id;
+    try (PreparedStatement ps =
+        c.prepareStatement(
+            "INSERT INTO parking_booking (space_id, kind, term, terms, holder_name, holder_phone,"
+                + " period, note, request_key, created_by)"
+                + " VALUES (?, ?, ?, ?, ?, ?, tstzrange(?, ?, '[)'), ?, ?, ?)"
+                + " ON CONFLICT (request_key) DO NOTHING RETURNING id")) {
+      int i = 1;
+      ps.setLong(i++, space.id());
+      ps.setString(i++, b.kind());
+      ps.setString(i++, b.term());
+      if (b.terms() == null) {
+        ps.setNull(i++, java.sql.Types.INTEGER);
+      } else {
+        ps.setInt(i++, b.terms());
+      }
+      ps.setString(i++, b.holder().name());
+      ps.setString(i++, b.holder().phone());
+      ps.setTimestamp(i++, Timestamp.from(b.from()));
+      ps.setTimestamp(i++, Timestamp.from(b.to()));
+      ps.setString(i++, b.holder().note());
+      ps.setString(i++, b.requestKey());
+      Jdbc.setLong(ps, i, b.staffUser());
+      try (ResultSet rs = ps.executeQuery()) {
+        if (!rs.next()) {
+          return replay(c, scope, space, b);
+        }
+        id = rs.getLong(1);
+      }
+    } catch (SQLException e) {
+      if (!"23P01".equals(e.getSQLState())) {
+        throw e;
+      }
+      c.rollback(before);
+      throw taken(c, space, b.from(), b.to(), zone);
+    }
+    return new Made(find(c, scope, id), false);
+  }
+
+  /** The booking made before under the same key, if this request is the same one. */
+  private Made replay(Connection c, DataScope scope, SpaceView space, Booked b)
+      throws SQLException {
+    try (PreparedStatement ps =
+        c.prepareStatement(
+            "SELECT id, space_id, kind, lower(period), upper(period), holder_name"
+                + " FROM parking_booking WHERE request_key = ?")) {
+      ps.setString(1, b.requestKey());
+      try (ResultSet rs = ps.executeQuery()) {
+        rs.next();
+        boolean same =
+            rs.getLong(2) == space.id()
+                && rs.getString(3).equals(b.kind())
+                && rs.getTimestamp(4).toInstant().equals(b.from())
+                && rs.getTimestamp(5).toInstant().equals(b.to())
+                && rs.getString(6).equals(b.holder().name());
+        if (!same) {
+          throw TEXTS.problem(422, "idempotency-key-reused", "booking.key-reused");
+        }
+        return new Made(find(c, scope, rs.getLong(1)), true);
+      }
+    }
+  }
+
+  /**
+   * 409 {@code space-taken}: the active booking whose period meets {@code [from, to)}, named with
+   * its period (the dates of a lease, the instants of a reservation) and its kind.
+   */
+  private static RuntimeException taken(
+      Connection c, SpaceView space, Instant from, Instant to, ZoneId zone) throws SQLException {
+    try (PreparedStatement ps =
+        c.prepareStatement(
+            "SELECT id, kind, lower(period), upper(period) FROM parking_booking"
+                + " WHERE space_id = ? AND state = 'active' AND period && tstzrange(?, ?, '[)')"
+                + " ORDER BY lower(period) LIMIT 1")) {
+      ps.setLong(1, space.id());
+      ps.setTimestamp(2, Timestamp.from(from));
+      ps.setTimestamp(3, Timestamp.from(to));
+      try (ResultSet rs = ps.executeQuery()) {
+        if (!rs.next()) {
+          // the holder was cancelled between the refusal and this read: the client may retry
+          return TEXTS.problem(
+              409, "space-taken", Map.of(), "booking.taken-meanwhile", space.number());
+        }
+        Instant heldFrom = rs.getTimestamp(3).toInstant();
+        Instant heldTo = rs.getTimestamp(4).toInstant();
+        Map<String, Object> holder = new LinkedHashMap<>();
+        holder.put("bookingId", rs.getLong(1));
+        holder.put("kind", rs.getString(2));
+        holder.put("from", heldFrom.toString());
+        holder.put("to", heldTo.toString());
+        return TEXTS.problem(
+            409,
+            "space-taken",
+            Map.of("heldBy", holder),
+            "lease".equals(rs.getString(2)) ? "booking.taken-lease" : "booking.taken-slot",
+            space.number(),
+            period(heldFrom, heldTo, zone, "lease".equals(rs.getString(2))),
+            rs.getLong(1));
+      }
+    }
+  }
+
+  /** A period as people read it: a lease's first and last day, a slot's local times. */
+  static String period(Instant from, Instant to, ZoneId zone, boolean days) {
+    if (days) {
+      LocalDate first = from.atZone(zone).toLocalDate();
+      LocalDate last = to.atZone(zone).toLocalDate().minusDays(1);
+      return first + " – " + last;
+    }
+    java.time.format.DateTimeFormatter f =
+        java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
+    return from.atZone(zone).format(f) + " – " + to.atZone(zone).format(f);
+  }
+
+  Page<BookingView> list(
+      DataScope scope,
+      String kind,
+      Long spaceId,
+      Long lotId,
+      Boolean current,
+      long afterId,
+      int limit) {
+    return jdbc.read(
+        c -> {
+          try (PreparedStatement ps =
+              c.prepareStatement(
+                  "SELECT "
+                      + COLUMNS
+                      + FROM
+                      + " WHERE b.kind = ? AND b.id > ? AND (?::bigint IS NULL OR b.space_id = ?)"
+                      + " AND (?::bigint IS NULL OR s.lot_id = ?)"
+                      + " AND (NOT ? OR (b.state = 'active' AND upper(b.period) > now()))"
+                      + " AND (? OR l.estate_id = ANY(?)) ORDER BY b.id LIMIT ?")) {
+            int i = 1;
+            ps.setString(i++, kind);
+            ps.setLong(i++, afterId);
+            Jdbc.setLong(ps, i++, spaceId);
+            Jdbc.setLong(ps, i++, spaceId);
+            Jdbc.setLong(ps, i++, lotId);
+            Jdbc.setLong(ps, i++, lotId);
+            ps.setBoolean(i++, Boolean.TRUE.equals(current));
+            ps.setBoolean(i++, scope.isAll());
+            ps.setArray(i++, Jdbc.bigints(c, scope.estates()));
+            ps.setInt(i, limit + 1);
+            List<BookingView> rows = new ArrayList<>();
+            try (ResultSet rs = ps.executeQuery()) {
+              while (rs.next()) {
+                rows.add(view(rs));
+              }
+            }
+            return Page.byId(rows, limit, BookingView::id);
+          }
+        });
+  }
+
+  BookingView get(DataScope scope, String kind, long id) {
+    return jdbc.read(c -> ofKind(find(c, scope, id), kind));
+  }
+
+  /**
+   * Cancels an active booking at the version read: the space is free again for its period. 409
+   * {@code wrong-state} for one already cancelled.
+   */
+  BookingView cancel(DataScope scope, String kind, long id, CancelInput input) {
+    ParkingRules.Cancel v = ParkingRules.cancel(Objects.requireNonNull(input, "input"));
+    String reason = v.reason();
+    int version = v.version();
+    return jdbc.transaction(
+        c -> {
+          BookingView b = ofKind(find(c, scope, id), kind);
+          try (PreparedStatement ps =
+              c.prepareStatement(
+                  "UPDATE parking_booking SET state = 'cancelled', cancel_reason = ?,"
+                      + " updated_at = now(), version = version + 1"
+                      + " WHERE id = ? AND version = ? AND state = 'active'")) {
+            ps.setString(1, reason);
+            ps.setLong(2, id);
+            ps.setInt(3, version);
+            if (ps.executeUpdate() == 0) {
+              BookingView now = find(c, scope, id);
+              if (!"active".equals(now.state())) {
+                throw TEXTS.problem(409, "wrong-state", "booking.cancelled-already", id);
+              }
+              throw Problems.staleVersion(BOOKING, id, now.version(), version);
+            }
+          }
+          return find(c, scope, b.id());
+        });
+  }
+
+  private static BookingView ofKind(BookingView b, String kind) {
+    if (!b.kind().equals(kind)) {
+      throw Problems.notFound(BOOKING, b.id());
+    }
+    return b;
+  }
+
+  private BookingView find(Connection c, DataScope scope, long id) throws SQLException {
+    try (PreparedStatement ps =
+        c.prepareStatement("SELECT " + COLUMNS + FROM + " WHERE b.id = ?")) {
+      ps.setLong(1, id);
+      try (ResultSet rs = ps.executeQuery()) {
+        if (!rs.next()) {
+          throw Problems.notFound(BOOKING, id);
+        }
+        BookingView b = view(rs);
+        if (!scope.covers(b.estateId(), null)) {
+          throw Problems.notFound(BOOKING, id);
+        }
+        return b;
+      }
+    }
+  }
+
+  private static ZoneId zone(Connection c) throws SQLException {
+    try (PreparedStatement ps = c.prepareStatement("SELECT time_zone FROM parking_settings");
+        ResultSet rs = ps.executeQuery()) {
+      return rs.next() ? ZoneId.of(rs.getString(1)) : ZoneId.of("Asia/Shanghai");
+    }
+  }
+
+  private static BookingView view(ResultSet rs) throws SQLException {
+    int terms = rs.getInt(8);
+    Integer termsOrNull = rs.wasNull() ? null : terms;
+    return new BookingView(
+        rs.getLong(1),
+        rs.getString(2),
+        rs.getLong(3),
+        rs.getString(4),
+        rs.getLong(5),
+        rs.getLong(6),
+        rs.getString(7),
+        termsOrNull,
+        rs.getString(9),
+        rs.getString(10),
+        rs.getTimestamp(11).toInstant(),
+        rs.getTimestamp(12).toInstant(),
+        rs.getString(13),
+        rs.getString(14),
+        rs.getString(15),
+        rs.getTimestamp(16).toInstant(),
+        rs.getTimestamp(17).toInstant(),
+        rs.getInt(18),
+        rs.getObject(19, LocalDate.class),
+        rs.getObject(20, LocalDate.class));
+  }
+}

@@ -1,0 +1,141 @@
+package org.courtyard.parking.internal;
+
+import java.util.List;
+import javax.ws.rs.Consumes;
+import javax.ws.rs.GET;
+import javax.ws.rs.POST;
+import javax.ws.rs.PUT;
+import javax.ws.rs.Path;
+import javax.ws.rs.PathParam;
+import javax.ws.rs.Produces;
+import javax.ws.rs.QueryParam;
+import javax.ws.rs.core.Context;
+import javax.ws.rs.core.MediaType;
+import javax.ws.rs.core.Response;
+import javax.ws.rs.core.SecurityContext;
+import javax.ws.rs.core.UriInfo;
+import org.courtyard.api.CourtyardConstants;
+import org.courtyard.api.rest.Cursor;
+import org.courtyard.api.rest.Doc;
+import org.courtyard.api.rest.ModuleResource;
+import org.courtyard.api.rest.Page;
+import org.courtyard.api.rest.Params;
+import org.courtyard.api.rest.Permission;
+import org.courtyard.api.rest.TenantPrincipal;
+import org.courtyard.parking.internal.dto.LotInput;
+import org.courtyard.parking.internal.dto.LotView;
+import org.courtyard.parking.internal.dto.SpaceRange;
+import org.courtyard.parking.internal.dto.SpaceView;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+
+/** Parking lots under {@code /api/v1/parking/lots}, and the numbered ranges of their spaces. */
+@Component(
+    service = ModuleResource.class,
+    property = CourtyardConstants.MODULE + "=" + ParkingModule.ID)
+@Path("lots")
+@Produces(MediaType.APPLICATION_JSON)
+public class LotsResource implements ModuleResource {
+
+  private final ParkingInstances instances;
+
+  @Activate
+  public LotsResource(@Reference ParkingInstances instances) {
+    this.instances = instances;
+  }
+
+  @Override
+  public String moduleId() {
+    return ParkingModule.ID;
+  }
+
+  @Doc(
+      summary = "List parking lots",
+      description =
+          "The lots of the estates in the caller's scope, by id, each with its number of spaces;"
+              + " estateId filters.")
+  @Permission("parking.lot.read")
+  @GET
+  public Page<LotView> listLots(
+      @Context SecurityContext security,
+      @QueryParam("estateId") String estateId,
+      @QueryParam("limit") String limit,
+      @QueryParam("cursor") String cursor) {
+    return instances
+        .of(security)
+        .lots()
+        .list(
+            TenantPrincipal.scopeOf(security),
+            Params.id("estateId", estateId),
+            Cursor.decode(cursor),
+            Params.limit(limit));
+  }
+
+  @Doc(
+      summary = "Create a parking lot",
+      description =
+          "A lot of an estate: code (unique in the company), name, location (above_ground or"
+              + " underground), levels (1 to 20, default 1), temporarySpaces (spaces for"
+              + " visitors who pay by the hour, default 0). 422 validation-failed,"
+              + " unknown-estate; 409 duplicate code; 403 for an estate outside the caller's"
+              + " scope.",
+      returns = LotView.class,
+      status = 201)
+  @Permission("parking.lot.manage")
+  @POST
+  @Consumes(MediaType.APPLICATION_JSON)
+  public Response createLot(
+      @Context SecurityContext security, @Context UriInfo uri, LotInput input) {
+    LotView lot =
+        instances.of(security).lots().create(TenantPrincipal.scopeOf(security), Params.body(input));
+    return Params.created(uri.getAbsolutePathBuilder(), lot.id(), lot);
+  }
+
+  @Doc(summary = "Get a parking lot", description = "One lot. 404 not-found.")
+  @Permission("parking.lot.read")
+  @GET
+  @Path("{id}")
+  public LotView getLot(@Context SecurityContext security, @PathParam("id") long id) {
+    return instances.of(security).lots().get(TenantPrincipal.scopeOf(security), id);
+  }
+
+  @Doc(
+      summary = "Change a parking lot",
+      description =
+          "Its code, name, location, levels and temporary spaces at the version read (the estate"
+              + " stays). 409 stale-version, 409 duplicate code, 404 not-found.")
+  @Permission("parking.lot.manage")
+  @PUT
+  @Path("{id}")
+  @Consumes(MediaType.APPLICATION_JSON)
+  public LotView updateLot(
+      @Context SecurityContext security, @PathParam("id") long id, LotInput input) {
+    return instances
+        .of(security)
+        .lots()
+        .update(TenantPrincipal.scopeOf(security), id, Params.body(input));
+  }
+
+  @Doc(
+      summary = "Create a range of spaces",
+      description =
+          "The spaces prefix+from to prefix+to of the lot (numbers zero-padded to digits,"
+              + " default 3; at most 1,000 at once), all of one kind, level and size: all of"
+              + " them or, when one number is taken, none (409 duplicate naming it).",
+      returns = SpaceView.class,
+      status = 201)
+  @Permission("parking.lot.manage")
+  @POST
+  @Path("{id}/spaces")
+  @Consumes(MediaType.APPLICATION_JSON)
+  public Response createSpaces(
+      @Context SecurityContext security, @PathParam("id") long id, SpaceRange input) {
+    List<SpaceView> made =
+        instances
+            .of(security)
+            .spaces()
+            .createRange(TenantPrincipal.scopeOf(security), id, Params.body(input));
+    return Response.status(Response.Status.CREATED).entity(made).build();
+  }
+}

@@ -1,0 +1,56 @@
+package org.courtyard.parking.internal;
+
+import java.util.List;
+import org.courtyard.api.CourtyardConstants;
+import org.courtyard.api.ModuleDescriptor;
+import org.courtyard.api.PermissionDef;
+import org.osgi.service.component.annotations.Component;
+
+/**
+ * Announces the parking module: the platform runs the migrations under {@code db/parking/} for a
+ * tenant before creating its {@link ParkingTenant}. Lots belong to the estate module's estates, so
+ * it requires {@code estate}.
+ */
+@Component(
+    service = ModuleDescriptor.class,
+    property = CourtyardConstants.MODULE + "=" + ParkingModule.ID)
+public final class ParkingModule implements ModuleDescriptor {
+
+  public static final String ID = "parking";
+
+  private static final List<PermissionDef> PERMISSIONS =
+      List.of(
+          PermissionDef.of("parking.lot.read", "View parking lots and spaces", "查看停车场与车位"),
+          PermissionDef.of("parking.lot.manage", "Set up parking lots and spaces", "设置停车场与车位"),
+          PermissionDef.of(
+              "parking.booking.read", "View space leases and reservations", "查看车位租用与预约"),
+          PermissionDef.money("parking.booking.create", "Lease and reserve spaces", "办理车位租用与预约"),
+          PermissionDef.money(
+              "parking.booking.cancel", "Cancel space leases and reservations", "取消车位租用与预约"));
+
+  @Override
+  public String id() {
+    return ID;
+  }
+
+  @Override
+  public String title() {
+    return "Parking";
+  }
+
+  @Override
+  public String description() {
+    return "Parking lots and spaces per estate, and leases and reservations of a space, never two"
+        + " for the same time";
+  }
+
+  @Override
+  public List<String> requires() {
+    return List.of("estate");
+  }
+
+  @Override
+  public List<PermissionDef> permissions() {
+    return PERMISSIONS;
+  }
+}

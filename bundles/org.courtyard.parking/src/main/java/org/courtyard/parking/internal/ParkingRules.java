@@ -1,0 +1,257 @@
+package org.courtyard.parking.internal;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Set;
+import java.util.regex.Pattern;
+import org.courtyard.api.FieldErrors;
+import org.courtyard.api.TextRules;
+import org.courtyard.api.Texts;
+import org.courtyard.api.rest.Params;
+import org.courtyard.parking.internal.dto.CancelInput;
+import org.courtyard.parking.internal.dto.LeaseInput;
+import org.courtyard.parking.internal.dto.LotInput;
+import org.courtyard.parking.internal.dto.ReservationInput;
+import org.courtyard.parking.internal.dto.SpaceInput;
+import org.courtyard.parking.internal.dto.SpaceRange;
+
+/**
+ * What lots, spaces, leases and reservations must be, checked before the database is touched and
+ * repeated as CHECK constraints in {@code db/parking/V1__parking.sql}. Every problem of a request
+ * is reported in one 422 {@code validation-failed}.
+ */
+final class ParkingRules {
+
+  private static final Texts TEXTS = Texts.of(ParkingRules.class);
+
+  static final Pattern CODE = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_-]{0,31}");
+  static final Set<String> LOCATIONS = Set.of("above_ground", "underground");
+  static final Set<String> KINDS =
+      Set.of("owned", "rented", "public", "visitor", "ev_charging", "accessible");
+  static final Set<String> SIZES = Set.of("small", "standard", "large");
+  static final Set<String> STATES = Set.of("in_service", "out_of_service");
+  static final Set<String> TERMS = Set.of("monthly", "quarterly", "yearly");
+
+  /** The most spaces one range creates: a whole level of a large garage. */
+  static final int RANGE_MAX = 1000;
+
+  /** A lease starts within these days: no typing slip becomes a lease in the year 20270. */
+  static final LocalDate FIRST_DAY = LocalDate.of(2000, 1, 1);
+
+  static final LocalDate LAST_DAY = LocalDate.of(2099, 12, 31);
+
+  /** How far ahead a visitor space is reserved. */
+  static final Duration RESERVATION_AHEAD = Duration.ofDays(366);
+
+  /** The longest reservation: visitor spaces are for visits, leases are for longer. */
+  static final Duration RESERVATION_MAX = Duration.ofDays(7);
+
+  record Lot(Long estateId, String code, String name, String location, int levels, int temporary) {}
+
+  record Space(String number, String kind, int level, String size, String state) {}
+
+  record Range(String prefix, int from, int to, int digits, String kind, int level, String size) {
+
+    String number(int n) {
+      return prefix + String.format("%0" + digits + "d", n);
+    }
+  }
+
+  record Holder(String name, String phone, String note) {}
+
+  record Lease(long spaceId, LocalDate start, String term, int terms, Holder holder) {
+
+    /** The first day after the lease. */
+    LocalDate end() {
+      return switch (term) {
+        case "monthly" -> start.plusMonths(terms);
+        case "quarterly" -> start.plusMonths(3L * terms);
+        default -> start.plusYears(terms);
+      };
+    }
+  }
+
+  record Reservation(long spaceId, Instant from, Instant to, Holder holder) {}
+
+  private ParkingRules() {}
+
+  static Lot lot(LotInput in, boolean creating) {
+    FieldErrors errors = new FieldErrors();
+    Long estate = creating ? TextRules.required(in.estateId(), "estateId", errors) : null;
+    String code = code(in.code(), "code", errors);
+    String name = TextRules.requiredLine(in.name(), "name", 100, errors);
+    String location = oneOf(in.location(), "location", LOCATIONS, null, errors);
+    Integer levels = TextRules.optionalInRange(in.levels(), "levels", 1, 20, errors);
+    Integer temporary =
+        TextRules.optionalInRange(in.temporarySpaces(), "temporarySpaces", 0, 100_000, errors);
+    if (!creating) {
+      TextRules.required(in.version(), "version", errors);
+    }
+    errors.throwIfAny();
+    return new Lot(
+        estate,
+        code,
+        name,
+        location,
+        levels == null ? 1 : levels,
+        temporary == null ? 0 : temporary);
+  }
+
+  static Space space(SpaceInput in, boolean creating) {
+    FieldErrors errors = new FieldErrors();
+    if (creating) {
+      TextRules.required(in.lotId(), "lotId", errors);
+    } else {
+      TextRules.required(in.version(), "version", errors);
+    }
+    String number = code(in.number(), "number", errors);
+    String kind = oneOf(in.kind(), "kind", KINDS, null, errors);
+    Integer level = level(in.level(), errors);
+    String size = oneOf(in.size(), "size", SIZES, "standard", errors);
+    String state = oneOf(in.state(), "state", STATES, "in_service", errors);
+    errors.throwIfAny();
+    return new Space(number, kind, level == null ? 1 : level, size, state);
+  }
+
+  static Range range(SpaceRange in) {
+    FieldErrors errors = new FieldErrors();
+    String prefix = TextRules.trimToNull(in.prefix());
+    if (prefix != null && !Pattern.matches("[A-Za-z0-9][A-Za-z0-9_-]{0,15}", prefix)) {
+      errors.add("prefix", TEXTS.text("rules.prefix"));
+    }
+    Integer from = TextRules.requiredInRange(in.from(), "from", 0, 999_999, errors);
+    Integer to = TextRules.requiredInRange(in.to(), "to", 0, 999_999, errors);
+    Integer digits = TextRules.optionalInRange(in.digits(), "digits", 1, 6, errors);
+    String kind = oneOf(in.kind(), "kind", KINDS, null, errors);
+    Integer level = level(in.level(), errors);
+    String size = oneOf(in.size(), "size", SIZES, "standard", errors);
+    if (from != null && to != null) {
+      if (to < from) {
+        errors.add("to", TEXTS.text("rules.range-order"));
+      } else if (to - from + 1 > RANGE_MAX) {
+        errors.add("to", TEXTS.text("rules.range-size", RANGE_MAX));
+      }
+    }
+    errors.throwIfAny();
+    int width = digits == null ? 3 : digits;
+    Range r =
+        new Range(
+            prefix == null ? "" : prefix, from, to, width, kind, level == null ? 1 : level, size);
+    if (r.number(to).length() > 32) {
+      throw FieldErrors.single(
+          FieldErrors.TYPE, TEXTS.title(FieldErrors.TYPE), "prefix", TEXTS.text("rules.prefix"));
+    }
+    return r;
+  }
+
+  static Lease lease(LeaseInput in) {
+    FieldErrors errors = new FieldErrors();
+    Long space = TextRules.required(in.spaceId(), "spaceId", errors);
+    LocalDate start = TextRules.required(in.startDate(), "startDate", errors);
+    if (start != null && (start.isBefore(FIRST_DAY) || start.isAfter(LAST_DAY))) {
+      errors.add("startDate", TEXTS.text("rules.start-range", FIRST_DAY, LAST_DAY));
+      start = null;
+    }
+    String term = oneOf(in.term(), "term", TERMS, null, errors);
+    Integer terms = TextRules.optionalInRange(in.terms(), "terms", 1, 120, errors);
+    Holder holder = holder(in.holderName(), in.holderPhone(), in.note(), errors);
+    errors.throwIfAny();
+    return new Lease(space, start, term, terms == null ? 1 : terms, holder);
+  }
+
+  static Reservation reservation(ReservationInput in, Instant now) {
+    FieldErrors errors = new FieldErrors();
+    Long space = TextRules.required(in.spaceId(), "spaceId", errors);
+    Instant from = in.from() == null ? null : in.from().toInstant();
+    Instant to = in.to() == null ? null : in.to().toInstant();
+    TextRules.required(from, "from", errors);
+    TextRules.required(to, "to", errors);
+    if (from != null && to != null) {
+      if (!to.isAfter(from)) {
+        errors.add("to", TEXTS.text("rules.slot-order"));
+      } else if (Duration.between(from, to).compareTo(RESERVATION_MAX) > 0) {
+        errors.add("to", TEXTS.text("rules.slot-length", RESERVATION_MAX.toDays()));
+      }
+      if (!to.isAfter(now)) {
+        errors.add("to", TEXTS.text("rules.slot-past"));
+      } else if (from.isAfter(now.plus(RESERVATION_AHEAD))) {
+        errors.add("from", TEXTS.text("rules.slot-far", RESERVATION_AHEAD.toDays()));
+      }
+    }
+    Holder holder = holder(in.holderName(), in.holderPhone(), in.note(), errors);
+    errors.throwIfAny();
+    return new Reservation(space, from, to, holder);
+  }
+
+  private static Holder holder(String name, String phone, String note, FieldErrors errors) {
+    String n = TextRules.requiredLine(name, "holderName", 100, errors);
+    String p = TextRules.optionalLine(phone, "holderPhone", 32, errors);
+    if (p != null && !Pattern.matches("\\+?[0-9][0-9 -]{2,30}", p)) {
+      errors.add("holderPhone", TEXTS.text("rules.phone"));
+    }
+    String t = TextRules.optionalLine(note, "note", 500, errors);
+    return new Holder(n, p, t);
+  }
+
+  record Cancel(String reason, int version) {}
+
+  static Cancel cancel(CancelInput in) {
+    FieldErrors errors = new FieldErrors();
+    String r = TextRules.requiredLine(in.reason(), "reason", 500, errors);
+    Integer version = TextRules.required(in.version(), "version", errors);
+    errors.throwIfAny();
+    return new Cancel(r, version);
+  }
+
+  /** A query parameter that must be one of {@code allowed}: null when absent, else 400. */
+  static String filter(String name, String raw, Set<String> allowed) {
+    String v = TextRules.trimToNull(raw);
+    if (v != null && !allowed.contains(v)) {
+      throw Params.invalid(TEXTS.text("rules.filter", name, TextRules.quote(v)));
+    }
+    return v;
+  }
+
+  private static String code(String raw, String field, FieldErrors errors) {
+    String v = TextRules.trimToNull(raw);
+    if (v == null) {
+      errors.add(field, TextRules.IS_REQUIRED);
+      return null;
+    }
+    if (!CODE.matcher(v).matches()) {
+      errors.add(field, TEXTS.text("rules.code", TextRules.quote(v)));
+      return null;
+    }
+    return v;
+  }
+
+  private static Integer level(Integer level, FieldErrors errors) {
+    if (level != null && (level == 0 || level < -10 || level > 20)) {
+      errors.add("level", TEXTS.text("rules.level"));
+      return null;
+    }
+    return level;
+  }
+
+  private static String oneOf(
+      String raw, String field, Set<String> allowed, String otherwise, FieldErrors errors) {
+    String v = TextRules.trimToNull(raw);
+    if (v == null) {
+      if (otherwise == null) {
+        errors.add(field, TextRules.IS_REQUIRED);
+      }
+      return otherwise;
+    }
+    if (!allowed.contains(v)) {
+      errors.add(
+          field,
+          TEXTS.text(
+              "rules.one-of",
+              TextRules.quote(v),
+              String.join(", ", allowed.stream().sorted().toList())));
+      return null;
+    }
+    return v;
+  }
+}

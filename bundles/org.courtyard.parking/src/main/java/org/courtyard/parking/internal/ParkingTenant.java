@@ -1,0 +1,94 @@
+package org.courtyard.parking.internal;
+
+import java.time.Clock;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.courtyard.api.CourtyardConstants;
+import org.courtyard.api.TenantModule;
+import org.courtyard.api.TenantPersistence;
+import org.courtyard.api.TenantStatistics;
+import org.courtyard.api.jdbc.JdbcTenantModule;
+import org.courtyard.estate.EstateDirectory;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.ConfigurationPolicy;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.metatype.annotations.AttributeDefinition;
+import org.osgi.service.metatype.annotations.Designate;
+import org.osgi.service.metatype.annotations.ObjectClassDefinition;
+
+/**
+ * The parking module of one tenant, created by the platform when the tenant enables it; the
+ * constructor probes the tenant's tables, so a present instance is a ready one. It wires the
+ * services and holds no rules.
+ */
+@Component(
+    name = ParkingTenant.PID,
+    configurationPolicy = ConfigurationPolicy.REQUIRE,
+    immediate = true,
+    service = {TenantModule.class, ParkingTenant.class},
+    property = CourtyardConstants.MODULE + "=" + ParkingModule.ID)
+@Designate(ocd = ParkingTenant.Config.class, factory = true)
+public final class ParkingTenant extends JdbcTenantModule implements TenantStatistics {
+
+  static final String PID = CourtyardConstants.MODULE_FACTORY_PID_PREFIX + ParkingModule.ID;
+
+  @ObjectClassDefinition(
+      id = PID,
+      name = "Courtyard parking module, per tenant",
+      description = "Created by the platform when a tenant enables the parking module.")
+  @interface Config {
+
+    @AttributeDefinition(name = "Tenant", description = "Slug of the tenant this instance serves.")
+    String tenant();
+  }
+
+  private final Lots lots;
+  private final Spaces spaces;
+  private final Bookings bookings;
+
+  @Activate
+  public ParkingTenant(
+      Config config,
+      @Reference(name = "persistence") TenantPersistence persistence,
+      @Reference(name = "estate") EstateDirectory estate) {
+    super(config.tenant(), ParkingModule.ID, persistence, "SELECT 1 FROM parking_booking LIMIT 0");
+    this.lots = new Lots(jdbc(), tenant(), estate);
+    this.spaces = new Spaces(jdbc(), lots);
+    this.bookings = new Bookings(jdbc(), spaces, Clock.systemUTC());
+  }
+
+  @Override
+  public Map<String, Object> statistics() {
+    return jdbc()
+        .read(
+            c -> {
+              Map<String, Object> out = new LinkedHashMap<>();
+              try (var s = c.createStatement();
+                  var rs =
+                      s.executeQuery(
+                          "SELECT (SELECT count(*) FROM parking_lot),"
+                              + " (SELECT count(*) FROM parking_space),"
+                              + " (SELECT count(*) FROM parking_booking WHERE state = 'active'"
+                              + " AND upper(period) > now())")) {
+                rs.next();
+                out.put("lots", rs.getLong(1));
+                out.put("spaces", rs.getLong(2));
+                out.put("currentBookings", rs.getLong(3));
+              }
+              return out;
+            });
+  }
+
+  Lots lots() {
+    return lots;
+  }
+
+  Spaces spaces() {
+    return spaces;
+  }
+
+  Bookings bookings() {
+    return bookings;
+  }
+}

@@ -1,0 +1,123 @@
+package org.courtyard.parking.internal;
+
+import javax.ws.rs.Consumes;
+import javax.ws.rs.GET;
+import javax.ws.rs.POST;
+import javax.ws.rs.PUT;
+import javax.ws.rs.Path;
+import javax.ws.rs.PathParam;
+import javax.ws.rs.Produces;
+import javax.ws.rs.QueryParam;
+import javax.ws.rs.core.Context;
+import javax.ws.rs.core.MediaType;
+import javax.ws.rs.core.Response;
+import javax.ws.rs.core.SecurityContext;
+import javax.ws.rs.core.UriInfo;
+import org.courtyard.api.CourtyardConstants;
+import org.courtyard.api.rest.Cursor;
+import org.courtyard.api.rest.Doc;
+import org.courtyard.api.rest.ModuleResource;
+import org.courtyard.api.rest.Page;
+import org.courtyard.api.rest.Params;
+import org.courtyard.api.rest.Permission;
+import org.courtyard.api.rest.TenantPrincipal;
+import org.courtyard.parking.internal.dto.SpaceInput;
+import org.courtyard.parking.internal.dto.SpaceView;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+
+/** The spaces of the lots under {@code /api/v1/parking/spaces}. */
+@Component(
+    service = ModuleResource.class,
+    property = CourtyardConstants.MODULE + "=" + ParkingModule.ID)
+@Path("spaces")
+@Produces(MediaType.APPLICATION_JSON)
+public class SpacesResource implements ModuleResource {
+
+  private final ParkingInstances instances;
+
+  @Activate
+  public SpacesResource(@Reference ParkingInstances instances) {
+    this.instances = instances;
+  }
+
+  @Override
+  public String moduleId() {
+    return ParkingModule.ID;
+  }
+
+  @Doc(
+      summary = "List spaces",
+      description =
+          "Spaces of the lots in the caller's scope, by id. Filters: lotId, kind (owned, rented,"
+              + " public, visitor, ev_charging, accessible), state (in_service,"
+              + " out_of_service).")
+  @Permission("parking.lot.read")
+  @GET
+  public Page<SpaceView> listSpaces(
+      @Context SecurityContext security,
+      @QueryParam("lotId") String lotId,
+      @QueryParam("kind") String kind,
+      @QueryParam("state") String state,
+      @QueryParam("limit") String limit,
+      @QueryParam("cursor") String cursor) {
+    return instances
+        .of(security)
+        .spaces()
+        .list(
+            TenantPrincipal.scopeOf(security),
+            Params.id("lotId", lotId),
+            ParkingRules.filter("kind", kind, ParkingRules.KINDS),
+            ParkingRules.filter("state", state, ParkingRules.STATES),
+            Cursor.decode(cursor),
+            Params.limit(limit));
+  }
+
+  @Doc(
+      summary = "Create a space",
+      description =
+          "A space of a lot: number (unique in the lot), kind, level (-10 to 20, not 0; default"
+              + " 1), size (small, standard, large), state. 409 duplicate number, 404 for the"
+              + " lot, 422 validation-failed.",
+      returns = SpaceView.class,
+      status = 201)
+  @Permission("parking.lot.manage")
+  @POST
+  @Consumes(MediaType.APPLICATION_JSON)
+  public Response createSpace(
+      @Context SecurityContext security, @Context UriInfo uri, SpaceInput input) {
+    SpaceView space =
+        instances
+            .of(security)
+            .spaces()
+            .create(TenantPrincipal.scopeOf(security), Params.body(input));
+    return Params.created(uri.getAbsolutePathBuilder(), space.id(), space);
+  }
+
+  @Doc(summary = "Get a space", description = "One space. 404 not-found.")
+  @Permission("parking.lot.read")
+  @GET
+  @Path("{id}")
+  public SpaceView getSpace(@Context SecurityContext security, @PathParam("id") long id) {
+    return instances.of(security).spaces().get(TenantPrincipal.scopeOf(security), id);
+  }
+
+  @Doc(
+      summary = "Change a space",
+      description =
+          "Its number, kind, level, size and state at the version read; out_of_service keeps"
+              + " existing leases but takes no new ones. 409 stale-version, 409 duplicate, 404"
+              + " not-found.")
+  @Permission("parking.lot.manage")
+  @PUT
+  @Path("{id}")
+  @Consumes(MediaType.APPLICATION_JSON)
+  public SpaceView updateSpace(
+      @Context SecurityContext security, @PathParam("id") long id, SpaceInput input) {
+    return instances
+        .of(security)
+        .spaces()
+        .update(TenantPrincipal.scopeOf(security), id, Params.body(input));
+  }
+}

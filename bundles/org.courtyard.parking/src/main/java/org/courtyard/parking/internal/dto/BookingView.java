@@ -1,0 +1,31 @@
+package org.courtyard.parking.internal.dto;
+
+import java.time.Instant;
+import java.time.LocalDate;
+
+/**
+ * A lease or a reservation: the space it holds (with its lot and number), for whom, and the half
+ * open period {@code [from, to)} it holds it; for a lease also its first and last day in the
+ * module's time zone.
+ */
+public record BookingView(
+    long id,
+    String kind,
+    long spaceId,
+    String spaceNumber,
+    long lotId,
+    long estateId,
+    String term,
+    Integer terms,
+    String holderName,
+    String holderPhone,
+    Instant from,
+    Instant to,
+    String state,
+    String note,
+    String cancelReason,
+    Instant createdAt,
+    Instant updatedAt,
+    int version,
+    LocalDate firstDay,
+    LocalDate lastDay) {}

@@ -1,0 +1,17 @@
+package org.courtyard.parking.internal.dto;
+
+import java.time.Instant;
+
+/** A space of a lot. */
+public record SpaceView(
+    long id,
+    long lotId,
+    long estateId,
+    String number,
+    String kind,
+    int level,
+    String size,
+    String state,
+    Instant createdAt,
+    Instant updatedAt,
+    int version) {}
