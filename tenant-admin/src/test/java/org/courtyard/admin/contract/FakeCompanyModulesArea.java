@@ -27,6 +27,7 @@ public final class FakeCompanyModulesArea implements FakeArea {
     MODULES.put("billing", List.of("estate"));
     MODULES.put("devices", List.of("estate"));
     MODULES.put("estate", List.of());
+    MODULES.put("parking", List.of("estate"));
     MODULES.put("residents", List.of("estate"));
     MODULES.put("security", List.of("devices"));
     MODULES.put("workorders", List.of("estate"));
@@ -37,6 +38,7 @@ public final class FakeCompanyModulesArea implements FakeArea {
           "billing", "Fees and billing",
           "devices", "Devices",
           "estate", "Estate base data",
+          "parking", "Parking",
           "residents", "Residents and owners",
           "security", "Security",
           "workorders", "Repairs and complaints");

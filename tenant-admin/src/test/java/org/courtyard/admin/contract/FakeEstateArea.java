@@ -63,6 +63,11 @@ public final class FakeEstateArea implements FakeArea {
 
   // ------------------------------------------------------------------------------ seeding
 
+  /** Whether an estate exists (for areas whose rows belong to one, such as parking lots). */
+  public synchronized boolean hasEstate(long id) {
+    return estates.containsKey(id);
+  }
+
   /** Seeds an estate; answers its id (ids count up from 1 across estates, buildings, ...). */
   public synchronized long estate(String code, String name) {
     return put(estates, estateRow(code, name, null));

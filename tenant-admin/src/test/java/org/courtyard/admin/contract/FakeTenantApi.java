@@ -69,10 +69,18 @@ public final class FakeTenantApi implements AutoCloseable {
                   "billing.*.read",
                   "devices.*",
                   "security.*",
+                  "parking.*",
                   "identity.tenant.read"),
           "cashier",
-              List.of("billing.*", "estate.*.read", "residents.*.read", "identity.tenant.read"),
-          "guard", List.of("security.*", "devices.*.read", "identity.tenant.read"),
+              List.of(
+                  "billing.*",
+                  "estate.*.read",
+                  "residents.*.read",
+                  "parking.*.read",
+                  "parking.booking.create",
+                  "identity.tenant.read"),
+          "guard",
+              List.of("security.*", "devices.*.read", "parking.*.read", "identity.tenant.read"),
           "auditor", List.of("*.read"));
 
   private final HttpServer server;

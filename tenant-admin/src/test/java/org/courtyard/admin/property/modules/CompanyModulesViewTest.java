@@ -25,7 +25,7 @@ import org.junit.jupiter.api.Test;
 class CompanyModulesViewTest extends PropertyTestBase {
 
   private static final List<String> ALL =
-      List.of("billing", "devices", "estate", "residents", "security", "workorders");
+      List.of("billing", "devices", "estate", "parking", "residents", "security", "workorders");
 
   private FakeCompanyModulesArea modules;
 
@@ -93,7 +93,8 @@ class CompanyModulesViewTest extends PropertyTestBase {
 
     assertThat(GridKt._findAll(grid()))
         .extracting(CompanyModule::id)
-        .containsExactly("billing", "devices", "estate", "residents", "security", "workorders");
+        .containsExactly(
+            "billing", "devices", "estate", "parking", "residents", "security", "workorders");
     assertThat(state("billing")).isEqualTo("Enabled");
     assertThat(state("security")).isEqualTo("Not in your plan");
     assertThat(action("security").isEnabled()).isFalse();

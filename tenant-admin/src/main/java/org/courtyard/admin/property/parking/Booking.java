@@ -1,0 +1,44 @@
+package org.courtyard.admin.property.parking;
+
+import java.io.Serializable;
+import java.time.Instant;
+import java.time.LocalDate;
+
+/** A lease or a reservation: a space held for {@code [from, to)}. */
+public record Booking(
+    long id,
+    String kind,
+    long spaceId,
+    String spaceNumber,
+    long lotId,
+    String term,
+    Integer terms,
+    String holderName,
+    String holderPhone,
+    Instant from,
+    Instant to,
+    String state,
+    String note,
+    String cancelReason,
+    int version,
+    LocalDate firstDay,
+    LocalDate lastDay)
+    implements Serializable {
+
+  public boolean active() {
+    return "active".equals(state);
+  }
+
+  /** The body of {@code POST /parking/leases}; {@code startDate} is {@code YYYY-MM-DD}. */
+  public record LeaseInput(
+      Long spaceId,
+      String startDate,
+      String term,
+      Integer terms,
+      String holderName,
+      String holderPhone,
+      String note) {}
+
+  /** The body of {@code POST /parking/{leases|reservations}/{id}/cancel}. */
+  public record Cancel(String reason, int version) {}
+}

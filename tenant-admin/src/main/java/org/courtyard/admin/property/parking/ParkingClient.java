@@ -1,0 +1,55 @@
+package org.courtyard.admin.property.parking;
+
+import java.io.Serializable;
+import java.util.List;
+import java.util.Map;
+import org.courtyard.admin.api.TenantApi;
+import org.courtyard.admin.property.CursorDataProvider;
+
+/** The parking endpoints the lot and lease screens call ({@code /parking/...}). */
+public final class ParkingClient implements Serializable {
+
+  private static final long serialVersionUID = 1L;
+
+  /** The most lots a company shows in the lot picker. */
+  static final int LOTS_SHOWN = 500;
+
+  private final TenantApi api;
+
+  public ParkingClient(TenantApi api) {
+    this.api = api;
+  }
+
+  /** The lots of the caller's estates, by id. */
+  public List<Lot> lots() {
+    return api.page("parking/lots", Map.of("limit", LOTS_SHOWN), Lot.class).items();
+  }
+
+  public Lot createLot(Lot.Input input) {
+    return api.post("parking/lots", input, Lot.class);
+  }
+
+  /** Creates a numbered range of spaces in a lot, all or none. */
+  public List<Space> createSpaces(long lotId, Space.Range range) {
+    return List.of(api.post("parking/lots/" + lotId + "/spaces", range, Space[].class));
+  }
+
+  /** Spaces, by id; filters {@code lotId}, {@code kind}, {@code state}. */
+  public CursorDataProvider<Space> spaces() {
+    return CursorDataProvider.of(api, "parking/spaces", Space.class);
+  }
+
+  /** Leases, by id; filters {@code spaceId}, {@code lotId}, {@code current}. */
+  public CursorDataProvider<Booking> leases() {
+    return CursorDataProvider.of(api, "parking/leases", Booking.class);
+  }
+
+  /** Leases a space; {@code key} is made once per user action, so a retry leases none twice. */
+  public Booking lease(Booking.LeaseInput input, String key) {
+    return api.post("parking/leases", input, Booking.class, key);
+  }
+
+  public Booking cancelLease(long id, Booking.Cancel cancel) {
+    return api.post("parking/leases/" + id + "/cancel", cancel, Booking.class);
+  }
+}

@@ -1,0 +1,315 @@
+package org.courtyard.admin.property.parking;
+
+import com.vaadin.flow.component.AttachEvent;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.datepicker.DatePicker;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.grid.GridVariant;
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.orderedlayout.FlexComponent;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.component.select.Select;
+import com.vaadin.flow.component.textfield.IntegerField;
+import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.router.HasDynamicTitle;
+import com.vaadin.flow.router.Route;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.courtyard.admin.api.TenantApi;
+import org.courtyard.admin.property.CursorDataProvider;
+import org.courtyard.admin.property.PropertyLayout;
+import org.courtyard.admin.property.PropertyScreen;
+import org.courtyard.admin.property.PropertySession;
+import org.courtyard.admin.property.estate.FormDialog;
+import org.courtyard.admin.ui.Errors;
+import org.courtyard.admin.ui.Texts;
+
+/**
+ * Parking lots and their spaces (车位): pick a lot to see its spaces with their kind, level and
+ * state; managers add lots and numbered ranges of spaces, and whoever may lease leases a space from
+ * a row. A space already leased for the months asked is refused with the period that holds it,
+ * shown at the start date.
+ */
+@Route(value = "parking", layout = PropertyLayout.class)
+@PropertyScreen(
+    order = 900,
+    titleKey = "parking.title",
+    icon = "CAR",
+    permission = ParkingView.READ)
+public final class ParkingView extends VerticalLayout implements HasDynamicTitle {
+
+  static final String READ = "parking.lot.read";
+  static final String MANAGE = "parking.lot.manage";
+  static final String LEASE = "parking.booking.create";
+
+  private final Select<Lot> lot = new Select<>();
+  private final HorizontalLayout actions = new HorizontalLayout();
+  private final Paragraph empty = new Paragraph();
+  private final Grid<Space> grid = new Grid<>(Space.class, false);
+  private ParkingClient client;
+  private CursorDataProvider<Space> spaces;
+
+  public ParkingView() {
+    setId("parking");
+    setSizeFull();
+    add(new H2(getTranslation("parking.title")));
+    lot.setId("parking-lot");
+    lot.setLabel(getTranslation("parking.lot"));
+    lot.setItemLabelGenerator(
+        l ->
+            getTranslation(
+                "parking.lot.label",
+                l.code(),
+                l.name(),
+                PropertySession.estateNames().getOrDefault(l.estateId(), "#" + l.estateId()),
+                l.spaces()));
+    lot.addValueChangeListener(e -> showSpaces());
+    HorizontalLayout bar = new HorizontalLayout(lot, actions);
+    bar.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.BASELINE);
+    add(bar);
+    empty.setId("parking-empty");
+    empty.setText(getTranslation("parking.empty"));
+    empty.setVisible(false);
+    add(empty);
+
+    grid.setId("parking-spaces");
+    grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES, GridVariant.LUMO_COMPACT);
+    grid.addColumn(Space::number)
+        .setKey("number")
+        .setHeader(getTranslation("parking.space.number"))
+        .setAutoWidth(true);
+    grid.addColumn(s -> Texts.state("parking.kind.", s.kind()))
+        .setKey("kind")
+        .setHeader(getTranslation("parking.space.kind"))
+        .setAutoWidth(true);
+    grid.addColumn(s -> level(s.level()))
+        .setKey("level")
+        .setHeader(getTranslation("parking.space.level"))
+        .setAutoWidth(true);
+    grid.addColumn(s -> Texts.state("parking.size.", s.size()))
+        .setKey("size")
+        .setHeader(getTranslation("parking.space.size"))
+        .setAutoWidth(true);
+    grid.addColumn(s -> Texts.state("parking.state.", s.state()))
+        .setKey("state")
+        .setHeader(getTranslation("parking.space.state"))
+        .setPartNameGenerator(s -> "in_service".equals(s.state()) ? null : "refused")
+        .setAutoWidth(true);
+    grid.addComponentColumn(this::leaseButton).setKey("actions").setFlexGrow(1);
+    add(grid);
+    setFlexGrow(1, grid);
+  }
+
+  @Override
+  protected void onAttach(AttachEvent event) {
+    super.onAttach(event);
+    if (!PropertySession.signedIn() || client != null) {
+      return;
+    }
+    client = new ParkingClient(PropertySession.api());
+    if (PropertySession.can(MANAGE)) {
+      Button newLot = new Button(getTranslation("parking.lot.new"), e -> newLot());
+      newLot.setId("parking-new-lot");
+      Button addSpaces = new Button(getTranslation("parking.spaces.add"), e -> addSpaces());
+      addSpaces.setId("parking-add-spaces");
+      addSpaces.setEnabled(false);
+      lot.addValueChangeListener(e -> addSpaces.setEnabled(e.getValue() != null));
+      actions.add(newLot, addSpaces);
+    }
+    spaces = client.spaces();
+    spaces.setFilter(Map.of("lotId", -1));
+    spaces.bind(grid);
+    loadLots(null);
+  }
+
+  @Override
+  public String getPageTitle() {
+    return getTranslation("parking.title");
+  }
+
+  private void loadLots(Long select) {
+    List<Lot> lots;
+    try {
+      lots = client.lots();
+    } catch (RuntimeException e) {
+      Errors.show(e);
+      return;
+    }
+    lot.setItems(lots);
+    empty.setVisible(lots.isEmpty());
+    Lot chosen =
+        lots.stream().filter(l -> select == null || l.id() == select).findFirst().orElse(null);
+    lot.setValue(chosen);
+  }
+
+  private void showSpaces() {
+    if (spaces != null) {
+      Lot l = lot.getValue();
+      spaces.setFilter(Map.of("lotId", l == null ? -1 : l.id()));
+    }
+  }
+
+  private String level(int level) {
+    return level < 0
+        ? getTranslation("parking.level.below", -level)
+        : getTranslation("parking.level.above", level);
+  }
+
+  private com.vaadin.flow.component.Component leaseButton(Space s) {
+    if (!PropertySession.can(LEASE) || !s.leasable()) {
+      return new com.vaadin.flow.component.html.Span();
+    }
+    Button b = new Button(getTranslation("parking.lease"), e -> lease(s));
+    b.setId("parking-lease-" + s.number());
+    b.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_TERTIARY);
+    return b;
+  }
+
+  private void newLot() {
+    FormDialog d =
+        new FormDialog(
+            "lot-dialog", getTranslation("parking.lot.new"), getTranslation("parking.save"));
+    Select<Long> estate = new Select<>();
+    estate.setLabel(getTranslation("parking.lot.estate"));
+    Map<Long, String> estates = PropertySession.estateNames();
+    estate.setItems(new ArrayList<>(estates.keySet()));
+    estate.setItemLabelGenerator(id -> estates.getOrDefault(id, "#" + id));
+    estate.setId("lot-estate");
+    d.field("estateId", estate);
+    TextField code = d.field("code", text("lot-code", "parking.lot.code"));
+    TextField name = d.field("name", text("lot-name", "parking.lot.name"));
+    Select<String> location = new Select<>();
+    location.setId("lot-location");
+    location.setLabel(getTranslation("parking.lot.location"));
+    location.setItems("underground", "above_ground");
+    location.setItemLabelGenerator(v -> Texts.state("parking.location.", v));
+    location.setValue("underground");
+    d.field("location", location);
+    IntegerField levels = d.field("levels", number("lot-levels", "parking.lot.levels", 1));
+    d.duplicateAt("code")
+        .onSend(
+            () -> {
+              Lot made =
+                  client.createLot(
+                      new Lot.Input(
+                          estate.getValue(),
+                          code.getValue(),
+                          name.getValue(),
+                          location.getValue(),
+                          levels.getValue(),
+                          null));
+              Errors.success(getTranslation("parking.lot.created", made.code()));
+              loadLots(made.id());
+            });
+    d.open();
+    code.focus();
+  }
+
+  private void addSpaces() {
+    Lot l = lot.getValue();
+    if (l == null) {
+      return;
+    }
+    FormDialog d =
+        new FormDialog(
+            "spaces-dialog",
+            getTranslation("parking.spaces.add.title", l.name()),
+            getTranslation("parking.save"));
+    TextField prefix = d.field("prefix", text("spaces-prefix", "parking.spaces.prefix"));
+    prefix.setPlaceholder("B1-");
+    IntegerField from = d.field("from", number("spaces-from", "parking.spaces.from", 1));
+    IntegerField to = d.field("to", number("spaces-to", "parking.spaces.to", 50));
+    IntegerField digits = d.field("digits", number("spaces-digits", "parking.spaces.digits", 3));
+    Select<String> kind = new Select<>();
+    kind.setId("spaces-kind");
+    kind.setLabel(getTranslation("parking.space.kind"));
+    kind.setItems("rented", "owned", "public", "visitor", "ev_charging", "accessible");
+    kind.setItemLabelGenerator(v -> Texts.state("parking.kind.", v));
+    kind.setValue("rented");
+    d.field("kind", kind);
+    IntegerField level = d.field("level", number("spaces-level", "parking.space.level", -1));
+    level.setHelperText(getTranslation("parking.level.help"));
+    d.duplicateAt("from")
+        .onSend(
+            () -> {
+              List<Space> made =
+                  client.createSpaces(
+                      l.id(),
+                      new Space.Range(
+                          prefix.getValue(),
+                          from.getValue(),
+                          to.getValue(),
+                          digits.getValue(),
+                          kind.getValue(),
+                          level.getValue()));
+              Errors.success(getTranslation("parking.spaces.created", made.size()));
+              loadLots(l.id());
+            });
+    d.open();
+    prefix.focus();
+  }
+
+  /** Leases a space; one key per dialog, so a second click or a retry leases once. */
+  private void lease(Space s) {
+    String key = TenantApi.newIdempotencyKey();
+    FormDialog d =
+        new FormDialog(
+            "lease-dialog",
+            getTranslation("parking.lease.title", s.number()),
+            getTranslation("parking.lease"));
+    DatePicker start = new DatePicker(getTranslation("parking.lease.start"));
+    start.setId("lease-start");
+    start.setValue(LocalDate.now().withDayOfMonth(1).plusMonths(1));
+    d.field("startDate", start);
+    Select<String> term = new Select<>();
+    term.setId("lease-term");
+    term.setLabel(getTranslation("parking.lease.term"));
+    term.setItems("monthly", "quarterly", "yearly");
+    term.setItemLabelGenerator(v -> Texts.state("parking.term.", v));
+    term.setValue("monthly");
+    d.field("term", term);
+    IntegerField terms = d.field("terms", number("lease-terms", "parking.lease.terms", 1));
+    TextField holder = d.field("holderName", text("lease-holder", "parking.lease.holder"));
+    TextField phone = d.field("holderPhone", text("lease-phone", "parking.lease.phone"));
+    TextField note = d.field("note", text("lease-note", "parking.lease.note"));
+    d.conflictAt("space-taken", "startDate")
+        .onSend(
+            () -> {
+              Booking b =
+                  client.lease(
+                      new Booking.LeaseInput(
+                          s.id(),
+                          start.getValue() == null ? null : start.getValue().toString(),
+                          term.getValue(),
+                          terms.getValue(),
+                          holder.getValue(),
+                          phone.getValue(),
+                          note.getValue()),
+                      key);
+              Errors.success(
+                  getTranslation(
+                      "parking.leased", s.number(), b.holderName(), b.firstDay(), b.lastDay()));
+            });
+    d.open();
+    holder.focus();
+  }
+
+  private TextField text(String id, String labelKey) {
+    TextField f = new TextField(getTranslation(labelKey));
+    f.setId(id);
+    return f;
+  }
+
+  private IntegerField number(String id, String labelKey, int value) {
+    IntegerField f = new IntegerField(getTranslation(labelKey));
+    f.setId(id);
+    f.setValue(value);
+    f.setStepButtonsVisible(true);
+    return f;
+  }
+}

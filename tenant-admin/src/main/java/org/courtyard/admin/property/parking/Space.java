@@ -1,0 +1,29 @@
+package org.courtyard.admin.property.parking;
+
+import java.io.Serializable;
+import java.util.Set;
+
+/** A space of a lot as {@code GET /parking/spaces} lists it. */
+public record Space(
+    long id,
+    long lotId,
+    long estateId,
+    String number,
+    String kind,
+    int level,
+    String size,
+    String state,
+    int version)
+    implements Serializable {
+
+  /** The kinds a lease may hold; a visitor space is reserved instead. */
+  static final Set<String> LEASABLE = Set.of("owned", "rented", "ev_charging", "accessible");
+
+  public boolean leasable() {
+    return LEASABLE.contains(kind) && "in_service".equals(state);
+  }
+
+  /** The body of {@code POST /parking/lots/{id}/spaces}: a numbered range. */
+  public record Range(
+      String prefix, Integer from, Integer to, Integer digits, String kind, Integer level) {}
+}

@@ -1,0 +1,418 @@
+package org.courtyard.admin.contract;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * The parking module as the lot and lease screens use it, under {@code /api/v1/parking}: lots of an
+ * estate (list, create with 409 duplicate code and 422 unknown-estate), numbered ranges of spaces
+ * (all or none, 409 duplicate naming the number), spaces by lot, and leases (create, 409
+ * space-taken with {@code heldBy}, list with {@code current}, cancel at the version read). Shapes
+ * and problem types follow {@code LotsResource}, {@code SpacesResource}, {@code LeasesResource},
+ * {@code ParkingRules} and {@code Bookings}; a lot is in scope when its estate is.
+ */
+public final class FakeParkingArea implements FakeArea {
+
+  private static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
+  private static final Pattern CODE = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_-]{0,31}");
+  private static final Set<String> KINDS =
+      Set.of("owned", "rented", "public", "visitor", "ev_charging", "accessible");
+  private static final Set<String> LEASABLE =
+      Set.of("owned", "rented", "ev_charging", "accessible");
+  private static final Set<String> TERMS = Set.of("monthly", "quarterly", "yearly");
+
+  private final List<Map<String, Object>> lots = new ArrayList<>();
+  private final List<Map<String, Object>> spaces = new ArrayList<>();
+  private final List<Map<String, Object>> leases = new ArrayList<>();
+  private FakeTenantApi fake;
+  private long next = 1;
+
+  @Override
+  public String module() {
+    return "parking";
+  }
+
+  @Override
+  public List<String> permissions() {
+    return List.of(
+        "parking.lot.read",
+        "parking.lot.manage",
+        "parking.booking.read",
+        "parking.booking.create",
+        "parking.booking.cancel");
+  }
+
+  @Override
+  public void started(FakeTenantApi fake) {
+    this.fake = fake;
+  }
+
+  /** Seeds a lot of an estate; answers its id. */
+  public synchronized long lot(long estateId, String code, String name) {
+    Map<String, Object> lot = new LinkedHashMap<>();
+    lot.put("id", next++);
+    lot.put("estateId", estateId);
+    lot.put("code", code);
+    lot.put("name", name);
+    lot.put("location", "underground");
+    lot.put("levels", 1);
+    lot.put("temporarySpaces", 0);
+    lot.put("version", 0);
+    lots.add(lot);
+    return (Long) lot.get("id");
+  }
+
+  /** Seeds the spaces {@code prefix + from … to} (three digits) of a lot. */
+  public synchronized void spaces(long lotId, String prefix, int from, int to, String kind) {
+    Map<String, Object> lot =
+        lots.stream().filter(l -> l.get("id").equals(lotId)).findFirst().orElseThrow();
+    createRange(
+        FakeResponse.JSON
+            .createObjectNode()
+            .put("prefix", prefix)
+            .put("from", from)
+            .put("to", to)
+            .put("digits", 3)
+            .put("kind", kind)
+            .put("level", -1),
+        lot);
+  }
+
+  @Override
+  public synchronized FakeResponse handle(FakeRequest r) {
+    if (r.is("GET", "lots")) {
+      r.require("parking.lot.read");
+      return FakeResponse.page(
+          lots.stream().filter(l -> inScope(r, "parking.lot.read", l)).map(this::lotView).toList(),
+          r);
+    }
+    if (r.is("POST", "lots")) {
+      r.require("parking.lot.manage");
+      return FakeResponse.json(201, lotView(createLot(r)));
+    }
+    if (r.is("POST", "lots/\\d+/spaces")) {
+      r.require("parking.lot.manage");
+      Map<String, Object> lot =
+          lot(r, "parking.lot.manage", Long.parseLong(r.path().split("/")[1]));
+      return FakeResponse.json(201, createRange(r.body(), lot));
+    }
+    if (r.is("GET", "spaces")) {
+      r.require("parking.lot.read");
+      String lotId = r.query("lotId");
+      return FakeResponse.page(
+          spaces.stream()
+              .filter(
+                  s -> lotId == null || lotId.isBlank() || s.get("lotId").toString().equals(lotId))
+              .filter(s -> inScope(r, "parking.lot.read", s))
+              .toList(),
+          r);
+    }
+    if (r.is("GET", "leases")) {
+      r.require("parking.booking.read");
+      boolean current = "true".equals(r.query("current"));
+      return FakeResponse.page(
+          leases.stream()
+              .filter(b -> inScope(r, "parking.booking.read", b))
+              .filter(
+                  b ->
+                      !current
+                          || ("active".equals(b.get("state"))
+                              && Instant.parse(b.get("to").toString()).isAfter(Instant.now())))
+              .toList(),
+          r);
+    }
+    if (r.is("POST", "leases")) {
+      r.require("parking.booking.create");
+      return FakeResponse.json(201, lease(r));
+    }
+    if (r.is("POST", "leases/\\d+/cancel")) {
+      r.require("parking.booking.cancel");
+      return FakeResponse.json(cancel(r, Long.parseLong(r.path().split("/")[1])));
+    }
+    return null;
+  }
+
+  private boolean inScope(FakeRequest r, String permission, Map<String, Object> row) {
+    return r.caller().canIn(permission, ((Number) row.get("estateId")).longValue());
+  }
+
+  private Map<String, Object> lot(FakeRequest r, String permission, long id) {
+    return lots.stream()
+        .filter(l -> ((Number) l.get("id")).longValue() == id && inScope(r, permission, l))
+        .findFirst()
+        .orElseThrow(() -> notFound("Parking lot", id));
+  }
+
+  private Map<String, Object> createLot(FakeRequest r) {
+    JsonNode b = r.body();
+    List<Map<String, Object>> errors = new ArrayList<>();
+    if (!b.path("estateId").canConvertToLong()) {
+      errors.add(error("estateId", "is required"));
+    }
+    String code = b.path("code").asText("").strip();
+    if (!CODE.matcher(code).matches()) {
+      errors.add(error("code", code.isEmpty() ? "is required" : "must be letters, digits, _ or -"));
+    }
+    String name = b.path("name").asText("").strip();
+    if (name.isEmpty()) {
+      errors.add(error("name", "is required"));
+    }
+    String location = b.path("location").asText("");
+    if (!Set.of("underground", "above_ground").contains(location)) {
+      errors.add(error("location", "is not one of: above_ground, underground"));
+    }
+    refuse(errors);
+    long estate = b.path("estateId").asLong();
+    if (!r.caller().canIn("parking.lot.manage", estate)) {
+      throw new FakeProblem(403, "outside-scope", "Outside your scope", "Not your estate.");
+    }
+    if (fake == null || !fake.area(FakeEstateArea.class).hasEstate(estate)) {
+      throw new FakeProblem(
+          422, "unknown-estate", "Unknown estate", "Estate " + estate + " does not exist.");
+    }
+    if (lots.stream().anyMatch(l -> l.get("code").equals(code))) {
+      throw new FakeProblem(
+          409, "duplicate", "Already exists", "A lot with code " + code + " exists already.");
+    }
+    Map<String, Object> lot = new LinkedHashMap<>();
+    lot.put("id", next++);
+    lot.put("estateId", estate);
+    lot.put("code", code);
+    lot.put("name", name);
+    lot.put("location", location);
+    lot.put("levels", b.path("levels").asInt(1));
+    lot.put("temporarySpaces", b.path("temporarySpaces").asInt(0));
+    lot.put("version", 0);
+    lots.add(lot);
+    return lot;
+  }
+
+  private Map<String, Object> lotView(Map<String, Object> lot) {
+    Map<String, Object> v = new LinkedHashMap<>(lot);
+    v.put("spaces", spaces.stream().filter(s -> s.get("lotId").equals(lot.get("id"))).count());
+    return v;
+  }
+
+  private List<Map<String, Object>> createRange(JsonNode b, Map<String, Object> lot) {
+    List<Map<String, Object>> errors = new ArrayList<>();
+    String prefix = b.path("prefix").asText("").strip();
+    int from = b.path("from").asInt(-1);
+    int to = b.path("to").asInt(-1);
+    int digits = b.path("digits").asInt(3);
+    String kind = b.path("kind").asText("");
+    if (from < 0) {
+      errors.add(error("from", "is required"));
+    }
+    if (to < from) {
+      errors.add(error("to", "must not be less than from"));
+    } else if (to - from + 1 > 1000) {
+      errors.add(error("to", "makes more than 1000 spaces at once"));
+    }
+    if (!KINDS.contains(kind)) {
+      errors.add(error("kind", "is not a kind of space"));
+    }
+    int level = b.path("level").asInt(1);
+    if (level == 0 || level < -10 || level > 20) {
+      errors.add(error("level", "must be from -10 to 20, not 0"));
+    }
+    refuse(errors);
+    List<Map<String, Object>> made = new ArrayList<>();
+    for (int n = from; n <= to; n++) {
+      String number = prefix + String.format("%0" + digits + "d", n);
+      boolean taken =
+          spaces.stream()
+              .anyMatch(
+                  s -> s.get("lotId").equals(lot.get("id")) && s.get("number").equals(number));
+      if (taken) {
+        throw new FakeProblem(
+            409,
+            "duplicate",
+            "Already exists",
+            "The lot has a space " + number + " already; nothing was created.",
+            Map.of("number", number));
+      }
+      Map<String, Object> s = new LinkedHashMap<>();
+      s.put("id", next++);
+      s.put("lotId", lot.get("id"));
+      s.put("estateId", lot.get("estateId"));
+      s.put("number", number);
+      s.put("kind", kind);
+      s.put("level", level);
+      s.put("size", "standard");
+      s.put("state", "in_service");
+      s.put("version", 0);
+      made.add(s);
+    }
+    spaces.addAll(made);
+    return made;
+  }
+
+  private Map<String, Object> lease(FakeRequest r) {
+    JsonNode b = r.body();
+    List<Map<String, Object>> errors = new ArrayList<>();
+    if (!b.path("spaceId").canConvertToLong()) {
+      errors.add(error("spaceId", "is required"));
+    }
+    LocalDate start = null;
+    try {
+      start = LocalDate.parse(b.path("startDate").asText());
+    } catch (RuntimeException e) {
+      errors.add(error("startDate", "is required"));
+    }
+    String term = b.path("term").asText("");
+    if (!TERMS.contains(term)) {
+      errors.add(error("term", "is not one of: monthly, quarterly, yearly"));
+    }
+    int terms =
+        b.path("terms").isNull() || b.path("terms").isMissingNode() ? 1 : b.path("terms").asInt();
+    if (terms < 1 || terms > 120) {
+      errors.add(error("terms", "must be from 1 to 120"));
+    }
+    String holder = b.path("holderName").asText("").strip();
+    if (holder.isEmpty()) {
+      errors.add(error("holderName", "is required"));
+    }
+    refuse(errors);
+    long spaceId = b.path("spaceId").asLong();
+    Map<String, Object> space =
+        spaces.stream()
+            .filter(s -> ((Number) s.get("id")).longValue() == spaceId)
+            .filter(s -> inScope(r, "parking.booking.create", s))
+            .findFirst()
+            .orElseThrow(() -> notFound("Parking space", spaceId));
+    if (!LEASABLE.contains(space.get("kind"))) {
+      throw new FakeProblem(
+          422,
+          "space-not-leasable",
+          "Space not for lease",
+          "Space " + space.get("number") + " is not leased.");
+    }
+    LocalDate end =
+        switch (term) {
+          case "monthly" -> start.plusMonths(terms);
+          case "quarterly" -> start.plusMonths(3L * terms);
+          default -> start.plusYears(terms);
+        };
+    Instant from = start.atStartOfDay(ZONE).toInstant();
+    Instant to = end.atStartOfDay(ZONE).toInstant();
+    for (Map<String, Object> held : leases) {
+      if (held.get("spaceId").equals(space.get("id"))
+          && "active".equals(held.get("state"))
+          && Instant.parse(held.get("from").toString()).isBefore(to)
+          && from.isBefore(Instant.parse(held.get("to").toString()))) {
+        Map<String, Object> heldBy = new LinkedHashMap<>();
+        heldBy.put("bookingId", held.get("id"));
+        heldBy.put("kind", "lease");
+        heldBy.put("from", held.get("from"));
+        heldBy.put("to", held.get("to"));
+        throw new FakeProblem(
+            409,
+            "space-taken",
+            "Space taken",
+            "Space "
+                + space.get("number")
+                + " is leased for "
+                + held.get("firstDay")
+                + " – "
+                + held.get("lastDay")
+                + " (lease "
+                + held.get("id")
+                + ").",
+            Map.of("heldBy", heldBy));
+      }
+    }
+    Map<String, Object> lease = new LinkedHashMap<>();
+    lease.put("id", next++);
+    lease.put("kind", "lease");
+    lease.put("spaceId", space.get("id"));
+    lease.put("spaceNumber", space.get("number"));
+    lease.put("lotId", space.get("lotId"));
+    lease.put("estateId", space.get("estateId"));
+    lease.put("term", term);
+    lease.put("terms", terms);
+    lease.put("holderName", holder);
+    lease.put(
+        "holderPhone",
+        b.path("holderPhone").isTextual() && !b.path("holderPhone").asText().isBlank()
+            ? b.path("holderPhone").asText()
+            : null);
+    lease.put("from", from.toString());
+    lease.put("to", to.toString());
+    lease.put("state", "active");
+    lease.put("note", null);
+    lease.put("cancelReason", null);
+    lease.put("version", 0);
+    lease.put("firstDay", start.toString());
+    lease.put("lastDay", end.minusDays(1).toString());
+    leases.add(lease);
+    return lease;
+  }
+
+  private Map<String, Object> cancel(FakeRequest r, long id) {
+    Map<String, Object> lease =
+        leases.stream()
+            .filter(b -> ((Number) b.get("id")).longValue() == id)
+            .filter(b -> inScope(r, "parking.booking.cancel", b))
+            .findFirst()
+            .orElseThrow(() -> notFound("Lease or reservation", id));
+    JsonNode b = r.body();
+    String reason = b.path("reason").asText("").strip();
+    List<Map<String, Object>> errors = new ArrayList<>();
+    if (reason.isEmpty()) {
+      errors.add(error("reason", "is required"));
+    }
+    if (!b.path("version").canConvertToInt()) {
+      errors.add(error("version", "is required"));
+    }
+    refuse(errors);
+    if (!"active".equals(lease.get("state"))) {
+      throw new FakeProblem(
+          409,
+          "wrong-state",
+          "Not allowed in this state",
+          "Booking " + id + " is cancelled already.");
+    }
+    if (b.path("version").asInt() != ((Number) lease.get("version")).intValue()) {
+      throw new FakeProblem(
+          409, "stale-version", "Stale version", "Lease or reservation " + id + " was changed.");
+    }
+    lease.put("state", "cancelled");
+    lease.put("cancelReason", reason);
+    lease.put("version", ((Number) lease.get("version")).intValue() + 1);
+    return lease;
+  }
+
+  private static FakeProblem notFound(String label, long id) {
+    return new FakeProblem(404, "not-found", "Not found", label + " " + id + " not found.");
+  }
+
+  private static Map<String, Object> error(String field, String message) {
+    Map<String, Object> e = new LinkedHashMap<>();
+    e.put("field", field);
+    e.put("message", message);
+    return e;
+  }
+
+  private static void refuse(List<Map<String, Object>> errors) {
+    if (!errors.isEmpty()) {
+      throw new FakeProblem(
+          422,
+          "validation-failed",
+          "Invalid input",
+          errors.stream()
+                  .map(e -> e.get("field") + " " + e.get("message"))
+                  .reduce((a, c) -> a + "; " + c)
+                  .orElse("")
+              + ".",
+          Map.of("errors", errors));
+    }
+  }
+}

@@ -1,0 +1,148 @@
+package org.courtyard.admin.contract;
+
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
+import org.junit.Test;
+
+/**
+ * What the parking screens rely on: lots of an estate, a numbered range of spaces (all or none),
+ * spaces by lot, leases with their first and last day, a second lease of the same months refused
+ * with the holder's period, and a lease cancelled with a reason at its version.
+ */
+public abstract class ParkingContract extends TenantApiContract {
+
+  private static final AtomicLong NEXT = new AtomicLong(System.nanoTime() % 100000);
+
+  private static String unique(String prefix) {
+    return prefix + NEXT.incrementAndGet();
+  }
+
+  /** A new estate and a lot in it; answers the lot. */
+  private JsonNode lot(String admin) {
+    Answer estate =
+        send(
+            "POST",
+            "estate/estates",
+            Map.of("code", unique("PK"), "name", "Parking estate"),
+            admin);
+    assertEquals(describe(estate), 201, estate.status());
+    Map<String, Object> lot = new LinkedHashMap<>();
+    lot.put("estateId", estate.body().path("id").asLong());
+    lot.put("code", unique("P"));
+    lot.put("name", "Garage");
+    lot.put("location", "underground");
+    lot.put("levels", 2);
+    Answer made = send("POST", "parking/lots", lot, admin);
+    assertEquals(describe(made), 201, made.status());
+    return made.body();
+  }
+
+  @Test
+  public void lotsAndRangesOfSpacesAreMadeAllOrNothing() {
+    String admin = accessToken(target().newStaff("administrator"));
+    JsonNode lot = lot(admin);
+    long lotId = lot.path("id").asLong();
+    assertEquals(0, lot.path("spaces").asLong());
+
+    Map<String, Object> range = new LinkedHashMap<>();
+    range.put("prefix", "B1-");
+    range.put("from", 1);
+    range.put("to", 12);
+    range.put("digits", 3);
+    range.put("kind", "rented");
+    range.put("level", -1);
+    Answer spaces = send("POST", "parking/lots/" + lotId + "/spaces", range, admin);
+    assertEquals(describe(spaces), 201, spaces.status());
+    assertEquals(12, spaces.body().size());
+    assertEquals("B1-001", spaces.body().get(0).path("number").asText());
+    assertEquals("in_service", spaces.body().get(0).path("state").asText());
+
+    range.put("from", 10);
+    range.put("to", 20);
+    Answer clash = send("POST", "parking/lots/" + lotId + "/spaces", range, admin);
+    assertProblem(clash, 409, "duplicate");
+    assertEquals("B1-010", clash.body().path("number").asText());
+
+    Answer listed = send("GET", "parking/spaces?lotId=" + lotId + "&limit=5", null, admin);
+    assertPage(listed);
+    assertEquals(5, listed.body().path("items").size());
+    boolean found = false;
+    for (JsonNode l : send("GET", "parking/lots?limit=500", null, admin).body().path("items")) {
+      if (l.path("id").asLong() == lotId) {
+        assertEquals(12, l.path("spaces").asLong());
+        found = true;
+      }
+    }
+    assertTrue("the new lot is listed", found);
+
+    Map<String, Object> bad = new LinkedHashMap<>();
+    bad.put("estateId", lot.path("estateId").asLong());
+    bad.put("code", "");
+    bad.put("name", "");
+    bad.put("location", "roof");
+    assertProblem(send("POST", "parking/lots", bad, admin), 422, "validation-failed");
+  }
+
+  @Test
+  public void aSecondLeaseOfTheSameMonthsIsRefusedWithTheHoldersPeriod() {
+    String admin = accessToken(target().newStaff("administrator"));
+    long lotId = lot(admin).path("id").asLong();
+    Map<String, Object> range =
+        Map.of("prefix", "R-", "from", 1, "to", 1, "digits", 1, "kind", "rented", "level", -1);
+    long space =
+        send("POST", "parking/lots/" + lotId + "/spaces", range, admin)
+            .body()
+            .get(0)
+            .path("id")
+            .asLong();
+
+    Map<String, Object> lease = new LinkedHashMap<>();
+    lease.put("spaceId", space);
+    lease.put("startDate", "2027-01-01");
+    lease.put("term", "quarterly");
+    lease.put("terms", 1);
+    lease.put("holderName", "Han Meimei");
+    Answer first = send("POST", "parking/leases", lease, admin);
+    assertEquals(describe(first), 201, first.status());
+    assertEquals("2027-01-01", first.body().path("firstDay").asText());
+    assertEquals("2027-03-31", first.body().path("lastDay").asText());
+    assertEquals("R-1", first.body().path("spaceNumber").asText());
+    assertEquals("active", first.body().path("state").asText());
+
+    lease.put("startDate", "2027-03-01");
+    lease.put("term", "monthly");
+    lease.put("holderName", "Li Lei");
+    Answer second = send("POST", "parking/leases", lease, admin);
+    assertProblem(second, 409, "space-taken");
+    assertEquals(
+        first.body().path("id").asLong(), second.body().path("heldBy").path("bookingId").asLong());
+    assertTrue(describe(second), second.body().path("detail").asText().contains("2027-03-31"));
+
+    Answer current = send("GET", "parking/leases?current=true&limit=500", null, admin);
+    assertPage(current);
+
+    Answer cancelled =
+        send(
+            "POST",
+            "parking/leases/" + first.body().path("id").asLong() + "/cancel",
+            Map.of("reason", "moved away", "version", first.body().path("version").asInt()),
+            admin);
+    assertEquals(describe(cancelled), 200, cancelled.status());
+    assertEquals("cancelled", cancelled.body().path("state").asText());
+    assertEquals("moved away", cancelled.body().path("cancelReason").asText());
+    assertEquals(201, send("POST", "parking/leases", lease, admin).status());
+    assertProblem(
+        send(
+            "POST",
+            "parking/leases/" + first.body().path("id").asLong() + "/cancel",
+            Map.of("reason", "again", "version", cancelled.body().path("version").asInt()),
+            admin),
+        409,
+        "wrong-state");
+  }
+}

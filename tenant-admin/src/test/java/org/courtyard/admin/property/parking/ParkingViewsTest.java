@@ -1,0 +1,207 @@
+package org.courtyard.admin.property.parking;
+
+import static com.github.mvysny.kaributesting.v10.LocatorJ._find;
+import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.github.mvysny.kaributesting.v10.ButtonKt;
+import com.github.mvysny.kaributesting.v10.GridKt;
+import com.github.mvysny.kaributesting.v10.HasValueUtilsKt;
+import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.datepicker.DatePicker;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.select.Select;
+import com.vaadin.flow.component.textfield.IntegerField;
+import com.vaadin.flow.component.textfield.TextField;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Locale;
+import org.courtyard.admin.contract.FakeEstateArea;
+import org.courtyard.admin.contract.FakeParkingArea;
+import org.courtyard.admin.property.NotAllowedView;
+import org.courtyard.admin.property.PropertyTestBase;
+import org.courtyard.admin.property.estate.FormDialog;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+class ParkingViewsTest extends PropertyTestBase {
+
+  private static long east;
+  private static long garage;
+
+  @BeforeAll
+  static void seed() {
+    east = fake.area(FakeEstateArea.class).estate("E1", "东园");
+    FakeParkingArea parking = fake.area(FakeParkingArea.class);
+    garage = parking.lot(east, "P1", "North garage");
+    parking.spaces(garage, "B1-", 1, 8, "rented");
+    parking.spaces(garage, "V-", 1, 2, "visitor");
+  }
+
+  @SuppressWarnings("unchecked")
+  private static Grid<Space> spacesGrid() {
+    return _get(Grid.class, s -> s.withId("parking-spaces"));
+  }
+
+  private static List<Space> spaces() {
+    return GridKt._fetch(spacesGrid(), 0, 100);
+  }
+
+  private static void click(String id) {
+    ButtonKt._click(_get(Button.class, s -> s.withId(id)));
+  }
+
+  /** The lease button in a space's row, if the row has one. */
+  private static java.util.Optional<Button> leaseButton(String number) {
+    int row = spaces().stream().map(Space::number).toList().indexOf(number);
+    return GridKt._getCellComponent(spacesGrid(), row, "actions") instanceof Button b
+        ? java.util.Optional.of(b)
+        : java.util.Optional.empty();
+  }
+
+  private static void lease(String number) {
+    ButtonKt._click(leaseButton(number).orElseThrow());
+  }
+
+  private static TextField text(String id) {
+    return _get(TextField.class, s -> s.withId(id));
+  }
+
+  private static IntegerField number(String id) {
+    return _get(IntegerField.class, s -> s.withId(id));
+  }
+
+  @Test
+  void theFirstLotShowsItsSpacesAndOnlyLeasableOnesOfferALease() {
+    signIn("admin");
+    UI.getCurrent().navigate(ParkingView.class);
+    assertThat(spaces()).extracting(Space::number).startsWith("B1-001").contains("V-001");
+    int visitor = spaces().stream().map(Space::number).toList().indexOf("V-001");
+    assertThat(GridKt._getFormatted(spacesGrid(), visitor, "kind")).isEqualTo("Visitor");
+    assertThat(GridKt._getFormatted(spacesGrid(), 0, "level")).isEqualTo("B1");
+    assertThat(leaseButton("B1-001")).isPresent();
+    assertThat(leaseButton("V-001")).isEmpty();
+  }
+
+  @Test
+  @SuppressWarnings("unchecked")
+  void aManagerAddsALotAndARangeOfSpacesAndADuplicateNumberIsShownAtTheField() {
+    signIn("admin");
+    UI.getCurrent().navigate(ParkingView.class);
+    click("parking-new-lot");
+    HasValueUtilsKt._setValue(_get(Select.class, s -> s.withId("lot-estate")), east);
+    HasValueUtilsKt._setValue(text("lot-code"), "P9");
+    HasValueUtilsKt._setValue(text("lot-name"), "South yard");
+    click("lot-dialog-save");
+    assertThat(_find(FormDialog.class)).noneMatch(FormDialog::isOpened);
+    Lot chosen = (Lot) _get(Select.class, s -> s.withId("parking-lot")).getValue();
+    assertThat(chosen.code()).isEqualTo("P9");
+    assertThat(spaces()).isEmpty();
+
+    click("parking-add-spaces");
+    HasValueUtilsKt._setValue(text("spaces-prefix"), "S-");
+    HasValueUtilsKt._setValue(number("spaces-from"), 1);
+    HasValueUtilsKt._setValue(number("spaces-to"), 12);
+    click("spaces-dialog-save");
+    assertThat(spaces()).hasSize(12);
+    assertThat(spaces().get(11).number()).isEqualTo("S-012");
+
+    click("parking-add-spaces");
+    HasValueUtilsKt._setValue(text("spaces-prefix"), "S-");
+    HasValueUtilsKt._setValue(number("spaces-from"), 10);
+    HasValueUtilsKt._setValue(number("spaces-to"), 20);
+    click("spaces-dialog-save");
+    assertThat(number("spaces-from").isInvalid()).isTrue();
+    assertThat(number("spaces-from").getErrorMessage()).contains("S-010");
+    assertThat(spaces()).hasSize(12);
+  }
+
+  @Test
+  void aSecondLeaseOfTheSameMonthsStaysOpenNamingTheHoldersDays() {
+    signIn("cashier.parking");
+    UI.getCurrent().navigate(ParkingView.class);
+    lease("B1-003");
+    HasValueUtilsKt._setValue(
+        _get(DatePicker.class, s -> s.withId("lease-start")), LocalDate.parse("2027-01-01"));
+    HasValueUtilsKt._setValue(number("lease-terms"), 3);
+    HasValueUtilsKt._setValue(text("lease-holder"), "韩梅梅");
+    click("lease-dialog-save");
+    assertThat(_find(FormDialog.class)).noneMatch(FormDialog::isOpened);
+
+    lease("B1-003");
+    HasValueUtilsKt._setValue(
+        _get(DatePicker.class, s -> s.withId("lease-start")), LocalDate.parse("2027-02-01"));
+    HasValueUtilsKt._setValue(text("lease-holder"), "李雷");
+    click("lease-dialog-save");
+    DatePicker start = _get(DatePicker.class, s -> s.withId("lease-start"));
+    assertThat(start.isInvalid()).isTrue();
+    assertThat(start.getErrorMessage()).contains("2027-01-01 – 2027-03-31");
+    assertThat(_find(FormDialog.class)).anyMatch(FormDialog::isOpened);
+  }
+
+  @Test
+  @SuppressWarnings("unchecked")
+  void leasesAreListedWithTheirDaysAndCancelledWithAReason() {
+    signIn("admin");
+    UI.getCurrent().navigate(ParkingView.class);
+    lease("B1-005");
+    HasValueUtilsKt._setValue(
+        _get(DatePicker.class, s -> s.withId("lease-start")), LocalDate.now().withDayOfMonth(1));
+    HasValueUtilsKt._setValue(_get(Select.class, s -> s.withId("lease-term")), "yearly");
+    HasValueUtilsKt._setValue(text("lease-holder"), "Wang Fang");
+    click("lease-dialog-save");
+
+    UI.getCurrent().navigate(LeasesView.class);
+    Grid<Booking> grid = _get(Grid.class, s -> s.withId("leases-grid"));
+    List<Booking> rows = GridKt._fetch(grid, 0, 100);
+    int row = rows.stream().map(Booking::holderName).toList().indexOf("Wang Fang");
+    assertThat(row).isNotNegative();
+    LocalDate first = LocalDate.now().withDayOfMonth(1);
+    assertThat(GridKt._getFormatted(grid, row, "days"))
+        .isEqualTo(first + " – " + first.plusYears(1).minusDays(1));
+    assertThat(GridKt._getFormatted(grid, row, "term")).isEqualTo("1 × year");
+
+    ButtonKt._click((Button) GridKt._getCellComponent(grid, row, "actions"));
+    click("lease-cancel-dialog-save");
+    assertThat(text("lease-cancel-reason").isInvalid()).isTrue();
+    HasValueUtilsKt._setValue(text("lease-cancel-reason"), "moved away");
+    click("lease-cancel-dialog-save");
+    assertThat(GridKt._fetch(grid, 0, 100))
+        .extracting(Booking::holderName)
+        .doesNotContain("Wang Fang");
+    HasValueUtilsKt._setValue(
+        _get(com.vaadin.flow.component.checkbox.Checkbox.class, s -> s.withId("leases-current")),
+        false);
+    Booking cancelled =
+        GridKt._fetch(grid, 0, 100).stream()
+            .filter(b -> b.holderName().equals("Wang Fang"))
+            .findFirst()
+            .orElseThrow();
+    assertThat(cancelled.cancelReason()).isEqualTo("moved away");
+  }
+
+  @Test
+  void staffWithoutParkingPermissionsAreNotAllowed() {
+    fake.staff(COMPANY, "tech.p", PASSWORD).grant("technician");
+    signIn("tech.p");
+    UI.getCurrent().navigate(ParkingView.class);
+    assertThat(_get(NotAllowedView.class).reason()).contains("parking.lot.read");
+  }
+
+  @Test
+  void inChineseTheSpacesSpeakChinese() {
+    UI.getCurrent().getSession().setLocale(Locale.CHINESE);
+    UI.getCurrent().setLocale(Locale.CHINESE);
+    signIn("admin");
+    UI.getCurrent().navigate(ParkingView.class);
+    assertThat(_get(H2.class, s -> s.withText("停车管理"))).isNotNull();
+    assertThat(GridKt._getFormatted(spacesGrid(), 0, "kind")).isEqualTo("出租车位");
+  }
+
+  @BeforeAll
+  static void staff() {
+    fake.staff(COMPANY, "cashier.parking", PASSWORD).grant("cashier");
+  }
+}
