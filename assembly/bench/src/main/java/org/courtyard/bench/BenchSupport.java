@@ -196,4 +196,47 @@ final class BenchSupport {
     }
     return dflt;
   }
+
+  /**
+   * A module's migrations in order, read from its bundle in the distribution's system repository,
+   * for a baseline that writes into a copy of the module's tables.
+   */
+  static List<String> migrations(Path karaf, String module) throws IOException {
+    Path dir = karaf.resolve("system/org/courtyard/org.courtyard." + module);
+    Path jar = null;
+    try (java.nio.file.DirectoryStream<Path> versions = Files.newDirectoryStream(dir)) {
+      for (Path v : versions) {
+        try (java.nio.file.DirectoryStream<Path> jars = Files.newDirectoryStream(v, "*.jar")) {
+          for (Path j : jars) {
+            jar = j;
+          }
+        }
+      }
+    }
+    if (jar == null) {
+      throw new IllegalStateException("no " + module + " bundle under " + dir);
+    }
+    List<String> scripts = new ArrayList<>();
+    try (java.util.zip.ZipFile zip = new java.util.zip.ZipFile(jar.toFile())) {
+      List<java.util.zip.ZipEntry> entries = new ArrayList<>();
+      zip.stream()
+          .filter(e -> e.getName().matches("db/" + module + "/V\\d+__.*\\.sql"))
+          .forEach(entries::add);
+      entries.sort(
+          (a, b) -> Integer.compare(migrationVersion(a.getName()), migrationVersion(b.getName())));
+      for (java.util.zip.ZipEntry e : entries) {
+        try (java.io.InputStream in = zip.getInputStream(e)) {
+          scripts.add(new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8));
+        }
+      }
+    }
+    if (scripts.isEmpty()) {
+      throw new IllegalStateException(jar + " holds no db/" + module + "/V*.sql");
+    }
+    return scripts;
+  }
+
+  private static int migrationVersion(String name) {
+    return Integer.parseInt(name.replaceAll("^.*/V(\\d+)__.*$", "$1"));
+  }
 }

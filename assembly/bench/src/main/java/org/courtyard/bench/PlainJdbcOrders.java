@@ -1,10 +1,6 @@
 package org.courtyard.bench;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.DirectoryStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -15,10 +11,7 @@ import java.sql.Timestamp;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.zip.ZipEntry;
-import java.util.zip.ZipFile;
 
 /**
  * The baseline of the work-orders benchmark's create throughput: what a competent engineer writes
@@ -46,41 +39,7 @@ final class PlainJdbcOrders {
 
   /** The workorders migrations of the distribution unpacked in {@code karaf}, in their order. */
   static PlainJdbcOrders fromDistribution(Path karaf) throws IOException {
-    Path dir = karaf.resolve("system/org/courtyard/org.courtyard.workorders");
-    Path jar = null;
-    try (DirectoryStream<Path> versions = Files.newDirectoryStream(dir)) {
-      for (Path v : versions) {
-        try (DirectoryStream<Path> jars = Files.newDirectoryStream(v, "*.jar")) {
-          for (Path j : jars) {
-            jar = j;
-          }
-        }
-      }
-    }
-    if (jar == null) {
-      throw new IllegalStateException("no workorders bundle under " + dir);
-    }
-    List<String> scripts = new ArrayList<>();
-    try (ZipFile zip = new ZipFile(jar.toFile())) {
-      List<ZipEntry> entries = new ArrayList<>();
-      zip.stream()
-          .filter(e -> e.getName().matches("db/workorders/V\\d+__.*\\.sql"))
-          .forEach(entries::add);
-      entries.sort((a, b) -> Integer.compare(version(a.getName()), version(b.getName())));
-      for (ZipEntry e : entries) {
-        try (InputStream in = zip.getInputStream(e)) {
-          scripts.add(new String(in.readAllBytes(), StandardCharsets.UTF_8));
-        }
-      }
-    }
-    if (scripts.isEmpty()) {
-      throw new IllegalStateException(jar + " holds no db/workorders/V*.sql");
-    }
-    return new PlainJdbcOrders(scripts);
-  }
-
-  private static int version(String name) {
-    return Integer.parseInt(name.replaceAll("^.*/V(\\d+)__.*$", "$1"));
+    return new PlainJdbcOrders(BenchSupport.migrations(karaf, "workorders"));
   }
 
   /** Creates {@code schema} and runs the module's migrations in it. */
