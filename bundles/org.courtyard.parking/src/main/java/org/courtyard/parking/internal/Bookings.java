@@ -4,7 +4,6 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Savepoint;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
@@ -15,6 +14,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import org.courtyard.api.Problems;
 import org.courtyard.api.Text;
@@ -34,8 +34,8 @@ import org.courtyard.parking.internal.dto.SpaceView;
  * parking_booking_no_overlap}), not a check-then-insert here, so it holds however many requests
  * race for the same space and whichever node they reach; the loser is answered 409 {@code
  * space-taken} naming the period that holds the space, read in the same transaction after the
- * refused insert. A lease runs from a start date for whole months, quarters or years, its days
- * beginning at midnight in the module's time zone (Asia/Shanghai unless set otherwise); a
+ * insert that did nothing. A lease runs from a start date for whole months, quarters or years, its
+ * days beginning at midnight in the module's time zone (Asia/Shanghai unless set otherwise); a
  * reservation of a visitor space is a slot of at most seven days.
  */
 final class Bookings {
@@ -64,12 +64,10 @@ final class Bookings {
   record Made(BookingView booking, boolean replayed) {}
 
   private final Jdbc jdbc;
-  private final Spaces spaces;
   private final Clock clock;
 
-  Bookings(Jdbc jdbc, Spaces spaces, Clock clock) {
+  Bookings(Jdbc jdbc, Clock clock) {
     this.jdbc = jdbc;
-    this.spaces = spaces;
     this.clock = clock;
   }
 
@@ -77,9 +75,10 @@ final class Bookings {
     ParkingRules.Lease v = ParkingRules.lease(Objects.requireNonNull(input, "input"));
     return jdbc.transaction(
         c -> {
-          SpaceView space = spaces.find(c, scope, v.spaceId(), false);
+          Place place = place(c, scope, v.spaceId());
+          SpaceView space = place.space();
           usable(space, LEASABLE, "space-not-leasable", "booking.not-leasable");
-          ZoneId zone = zone(c);
+          ZoneId zone = place.zone();
           Instant from = v.start().atStartOfDay(zone).toInstant();
           Instant to = v.end().atStartOfDay(zone).toInstant();
           Booked row =
@@ -93,12 +92,13 @@ final class Bookings {
         ParkingRules.reservation(Objects.requireNonNull(input, "input"), clock.instant());
     return jdbc.transaction(
         c -> {
-          SpaceView space = spaces.find(c, scope, v.spaceId(), false);
+          Place place = place(c, scope, v.spaceId());
+          SpaceView space = place.space();
           usable(space, RESERVABLE, "space-not-reservable", "booking.not-reservable");
           Booked row =
               new Booked(
                   "reservation", null, null, v.holder(), v.from(), v.to(), staffUser, requestKey);
-          return make(c, scope, space, row, zone(c));
+          return make(c, scope, space, row, place.zone());
         });
   }
 
@@ -123,16 +123,21 @@ final class Bookings {
     }
   }
 
+  /**
+   * Inserts the booking, or nothing when the space is held for part of the period or the request
+   * key was used: {@code ON CONFLICT DO NOTHING} without a target covers the exclusion constraint
+   * as well as the key, so a refusal leaves the transaction usable and the holder is read in it.
+   * PostgreSQL waits for a concurrent insert of a conflicting row to end before deciding, so
+   * exactly one of many racing requests inserts.
+   */
   private Made make(Connection c, DataScope scope, SpaceView space, Booked b, ZoneId zone)
       throws SQLException {
-    Savepoint before = c.setSavepoint();
-    long id;
     try (PreparedStatement ps =
         c.prepareStatement(
             "INSERT INTO parking_booking (space_id, kind, term, terms, holder_name, holder_phone,"
                 + " period, note, request_key, created_by)"
                 + " VALUES (?, ?, ?, ?, ?, ?, tstzrange(?, ?, '[)'), ?, ?, ?)"
-                + " ON CONFLICT (request_key) DO NOTHING RETURNING id")) {
+                + " ON CONFLICT DO NOTHING RETURNING id, created_at, updated_at, version")) {
       int i = 1;
       ps.setLong(i++, space.id());
       ps.setString(i++, b.kind());
@@ -150,23 +155,49 @@ final class Bookings {
       ps.setString(i++, b.requestKey());
       Jdbc.setLong(ps, i, b.staffUser());
       try (ResultSet rs = ps.executeQuery()) {
-        if (!rs.next()) {
-          return replay(c, scope, space, b);
+        if (rs.next()) {
+          // the answer is what was written: no second read
+          boolean lease = "lease".equals(b.kind());
+          return new Made(
+              new BookingView(
+                  rs.getLong(1),
+                  b.kind(),
+                  space.id(),
+                  space.number(),
+                  space.lotId(),
+                  space.estateId(),
+                  b.term(),
+                  b.terms(),
+                  b.holder().name(),
+                  b.holder().phone(),
+                  b.from(),
+                  b.to(),
+                  "active",
+                  b.holder().note(),
+                  null,
+                  rs.getTimestamp(2).toInstant(),
+                  rs.getTimestamp(3).toInstant(),
+                  rs.getInt(4),
+                  lease ? b.from().atZone(zone).toLocalDate() : null,
+                  lease ? b.to().atZone(zone).toLocalDate().minusDays(1) : null),
+              false);
         }
-        id = rs.getLong(1);
       }
-    } catch (SQLException e) {
-      if (!"23P01".equals(e.getSQLState())) {
-        throw e;
-      }
-      c.rollback(before);
-      throw taken(c, space, b.from(), b.to(), zone);
     }
-    return new Made(find(c, scope, id), false);
+    if (b.requestKey() != null) {
+      Optional<Made> replayed = replay(c, scope, space, b);
+      if (replayed.isPresent()) {
+        return replayed.get();
+      }
+    }
+    throw taken(c, space, b.from(), b.to(), zone);
   }
 
-  /** The booking made before under the same key, if this request is the same one. */
-  private Made replay(Connection c, DataScope scope, SpaceView space, Booked b)
+  /**
+   * The booking made before under the same key, if there is one and this request is the same one
+   * (else 422 {@code idempotency-key-reused}); empty when the key is unused.
+   */
+  private Optional<Made> replay(Connection c, DataScope scope, SpaceView space, Booked b)
       throws SQLException {
     try (PreparedStatement ps =
         c.prepareStatement(
@@ -174,7 +205,9 @@ final class Bookings {
                 + " FROM parking_booking WHERE request_key = ?")) {
       ps.setString(1, b.requestKey());
       try (ResultSet rs = ps.executeQuery()) {
-        rs.next();
+        if (!rs.next()) {
+          return Optional.empty();
+        }
         boolean same =
             rs.getLong(2) == space.id()
                 && rs.getString(3).equals(b.kind())
@@ -184,7 +217,7 @@ final class Bookings {
         if (!same) {
           throw TEXTS.problem(422, "idempotency-key-reused", "booking.key-reused");
         }
-        return new Made(find(c, scope, rs.getLong(1)), true);
+        return Optional.of(new Made(find(c, scope, rs.getLong(1)), true));
       }
     }
   }
@@ -340,10 +373,32 @@ final class Bookings {
     }
   }
 
-  private static ZoneId zone(Connection c) throws SQLException {
-    try (PreparedStatement ps = c.prepareStatement("SELECT time_zone FROM parking_settings");
-        ResultSet rs = ps.executeQuery()) {
-      return rs.next() ? ZoneId.of(rs.getString(1)) : ZoneId.of("Asia/Shanghai");
+  /** A space and the zone a lease's days are counted in. */
+  private record Place(SpaceView space, ZoneId zone) {}
+
+  /**
+   * The space {@code id} within {@code scope} and the module's zone, in one read.
+   *
+   * @throws org.courtyard.api.ProblemException 404 when there is no space the caller may see
+   */
+  private static Place place(Connection c, DataScope scope, long id) throws SQLException {
+    try (PreparedStatement ps =
+        c.prepareStatement(
+            "SELECT "
+                + Spaces.COLUMNS
+                + ", z.time_zone FROM parking_space s JOIN parking_lot l ON l.id = s.lot_id"
+                + " CROSS JOIN parking_settings z WHERE s.id = ?")) {
+      ps.setLong(1, id);
+      try (ResultSet rs = ps.executeQuery()) {
+        if (!rs.next()) {
+          throw Problems.notFound(Spaces.SPACE, id);
+        }
+        SpaceView space = Spaces.view(rs);
+        if (!scope.covers(space.estateId(), null)) {
+          throw Problems.notFound(Spaces.SPACE, id);
+        }
+        return new Place(space, ZoneId.of(rs.getString(12)));
+      }
     }
   }
 

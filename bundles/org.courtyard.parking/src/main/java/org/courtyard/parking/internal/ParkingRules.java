@@ -3,6 +3,7 @@ package org.courtyard.parking.internal;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
 import java.util.Set;
 import java.util.regex.Pattern;
 import org.courtyard.api.FieldErrors;
@@ -163,8 +164,9 @@ final class ParkingRules {
   static Reservation reservation(ReservationInput in, Instant now) {
     FieldErrors errors = new FieldErrors();
     Long space = TextRules.required(in.spaceId(), "spaceId", errors);
-    Instant from = in.from() == null ? null : in.from().toInstant();
-    Instant to = in.to() == null ? null : in.to().toInstant();
+    // at the database's precision, so the answer and a replay compare with what is stored
+    Instant from = in.from() == null ? null : in.from().toInstant().truncatedTo(ChronoUnit.MICROS);
+    Instant to = in.to() == null ? null : in.to().toInstant().truncatedTo(ChronoUnit.MICROS);
     TextRules.required(from, "from", errors);
     TextRules.required(to, "to", errors);
     if (from != null && to != null) {

@@ -55,7 +55,7 @@ public final class ParkingTenant extends JdbcTenantModule implements TenantStati
     super(config.tenant(), ParkingModule.ID, persistence, "SELECT 1 FROM parking_booking LIMIT 0");
     this.lots = new Lots(jdbc(), tenant(), estate);
     this.spaces = new Spaces(jdbc(), lots);
-    this.bookings = new Bookings(jdbc(), spaces, Clock.systemUTC());
+    this.bookings = new Bookings(jdbc(), Clock.systemUTC());
   }
 
   @Override

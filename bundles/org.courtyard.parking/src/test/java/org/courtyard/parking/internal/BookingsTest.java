@@ -49,7 +49,7 @@ class BookingsTest {
     otherEstateLot = schema.count("SELECT id FROM parking_lot WHERE code = 'P2'");
     Lots lots = new Lots(schema.jdbc(), null, null);
     spaces = new Spaces(schema.jdbc(), lots);
-    bookings = new Bookings(schema.jdbc(), spaces, Clock.fixed(NOW, ZoneOffset.UTC));
+    bookings = new Bookings(schema.jdbc(), Clock.fixed(NOW, ZoneOffset.UTC));
   }
 
   @AfterAll
