@@ -1351,6 +1351,25 @@ public class ApiSweepIT {
                         mark + " Lot " + i,
                         "location",
                         "underground"));
+        if (lot != null && paths.contains("/parking/lots/{id}/tariff")) {
+          record(
+              "/parking/lots/{id}/tariff",
+              api.put(
+                  "/parking/lots/" + lot + "/tariff",
+                  map(
+                      "freeMinutes",
+                      15,
+                      "firstMinutes",
+                      60,
+                      "firstPrice",
+                      5,
+                      "unitMinutes",
+                      30,
+                      "unitPrice",
+                      2,
+                      "capPer24h",
+                      40)));
+        }
         if (lot != null) {
           Long rented =
               create("/parking/spaces", map("lotId", lot, "number", "R" + i, "kind", "rented"));

@@ -400,4 +400,89 @@ public class ParkingIT {
     assertEquals(cancel.toString(), 404, cancel.status);
     assertEquals(0, other.get("/parking/leases").json.path("items").size());
   }
+
+  @Test
+  public void a06_aLotsTariffPricesAStay() throws Exception {
+    Http.Reply none = owner.get("/parking/lots/" + lot1 + "/tariff");
+    assertEquals(none.toString(), 404, none.status);
+    assertEquals("no-tariff", none.problemType());
+    Http.Reply set =
+        owner.put(
+            "/parking/lots/" + lot1 + "/tariff",
+            map(
+                "freeMinutes",
+                15,
+                "firstMinutes",
+                60,
+                "firstPrice",
+                5,
+                "unitMinutes",
+                30,
+                "unitPrice",
+                2,
+                "nightFrom",
+                "22:00",
+                "nightTo",
+                "07:00",
+                "nightUnitPrice",
+                1,
+                "capPer24h",
+                40));
+    assertEquals(set.toString(), 200, set.status);
+    assertEquals(0, set.json.path("version").asInt());
+    Http.Reply bad =
+        owner.put(
+            "/parking/lots/" + lot1 + "/tariff",
+            map(
+                "freeMinutes",
+                15,
+                "firstMinutes",
+                60,
+                "firstPrice",
+                5.001,
+                "unitMinutes",
+                30,
+                "unitPrice",
+                2,
+                "nightFrom",
+                "22:00",
+                "version",
+                0));
+    assertEquals(bad.toString(), 422, bad.status);
+    assertEquals(2, bad.json.path("errors").size());
+
+    Http.Reply quote =
+        owner.get(
+            "/parking/lots/"
+                + lot1
+                + "/tariff/quote?entry=2026-12-07T08:00:00%2B08:00"
+                + "&exit=2026-12-09T09:00:00%2B08:00");
+    assertEquals(quote.toString(), 200, quote.status);
+    assertEquals(
+        0, new java.math.BigDecimal("84.00").compareTo(quote.json.path("amount").decimalValue()));
+    assertEquals(3, quote.json.path("days").size());
+    Http.Reply free =
+        owner.get(
+            "/parking/lots/"
+                + lot1
+                + "/tariff/quote?entry=2026-12-07T08:00:00Z"
+                + "&exit=2026-12-07T08:15:00Z");
+    assertEquals(0, free.json.path("amount").decimalValue().signum());
+    Http.Reply backwards =
+        owner.get(
+            "/parking/lots/"
+                + lot1
+                + "/tariff/quote?entry=2026-12-07T08:00:00Z"
+                + "&exit=2026-12-07T07:00:00Z");
+    assertEquals(backwards.toString(), 422, backwards.status);
+    assertEquals(404, other.get("/parking/lots/" + lot1 + "/tariff").status);
+    assertEquals(
+        404,
+        other.get(
+                "/parking/lots/"
+                    + lot1
+                    + "/tariff/quote?entry=2026-12-07T08:00:00Z"
+                    + "&exit=2026-12-07T09:00:00Z")
+            .status);
+  }
 }

@@ -15,9 +15,10 @@ import java.util.regex.Pattern;
  * The parking module as the lot and lease screens use it, under {@code /api/v1/parking}: lots of an
  * estate (list, create with 409 duplicate code and 422 unknown-estate), numbered ranges of spaces
  * (all or none, 409 duplicate naming the number), spaces by lot, and leases (create, 409
- * space-taken with {@code heldBy}, list with {@code current}, cancel at the version read). Shapes
- * and problem types follow {@code LotsResource}, {@code SpacesResource}, {@code LeasesResource},
- * {@code ParkingRules} and {@code Bookings}; a lot is in scope when its estate is.
+ * space-taken with {@code heldBy}, list with {@code current}, cancel at the version read), and a
+ * lot's tariff (404 no-tariff, set, changed at its version). Shapes and problem types follow {@code
+ * LotsResource}, {@code SpacesResource}, {@code LeasesResource}, {@code ParkingRules} and {@code
+ * Bookings}; a lot is in scope when its estate is.
  */
 public final class FakeParkingArea implements FakeArea {
 
@@ -32,6 +33,7 @@ public final class FakeParkingArea implements FakeArea {
   private final List<Map<String, Object>> lots = new ArrayList<>();
   private final List<Map<String, Object>> spaces = new ArrayList<>();
   private final List<Map<String, Object>> leases = new ArrayList<>();
+  private final Map<Long, Map<String, Object>> tariffs = new java.util.HashMap<>();
   private FakeTenantApi fake;
   private long next = 1;
 
@@ -70,6 +72,11 @@ public final class FakeParkingArea implements FakeArea {
     return (Long) lot.get("id");
   }
 
+  /** The lot's tariff as stored, or null. */
+  public synchronized Map<String, Object> tariffOf(long lotId) {
+    return tariffs.get(lotId);
+  }
+
   /** Seeds the spaces {@code prefix + from … to} (three digits) of a lot. */
   public synchronized void spaces(long lotId, String prefix, int from, int to, String kind) {
     Map<String, Object> lot =
@@ -103,6 +110,23 @@ public final class FakeParkingArea implements FakeArea {
       Map<String, Object> lot =
           lot(r, "parking.lot.manage", Long.parseLong(r.path().split("/")[1]));
       return FakeResponse.json(201, createRange(r.body(), lot));
+    }
+    if (r.is("GET", "lots/\\d+/tariff")) {
+      r.require("parking.lot.read");
+      long id = Long.parseLong(r.path().split("/")[1]);
+      lot(r, "parking.lot.read", id);
+      Map<String, Object> t = tariffs.get(id);
+      if (t == null) {
+        throw new FakeProblem(
+            404, "no-tariff", "No tariff", "Lot " + id + " has no temporary-parking tariff yet.");
+      }
+      return FakeResponse.json(t);
+    }
+    if (r.is("PUT", "lots/\\d+/tariff")) {
+      r.require("parking.lot.manage");
+      long id = Long.parseLong(r.path().split("/")[1]);
+      lot(r, "parking.lot.manage", id);
+      return FakeResponse.json(putTariff(id, r.body()));
     }
     if (r.is("GET", "spaces")) {
       r.require("parking.lot.read");
@@ -253,6 +277,64 @@ public final class FakeParkingArea implements FakeArea {
     }
     spaces.addAll(made);
     return made;
+  }
+
+  private Map<String, Object> putTariff(long lotId, JsonNode b) {
+    List<Map<String, Object>> errors = new ArrayList<>();
+    minutes(b, "freeMinutes", 0, errors);
+    minutes(b, "firstMinutes", 1, errors);
+    minutes(b, "unitMinutes", 1, errors);
+    for (String price : List.of("firstPrice", "unitPrice")) {
+      if (!b.path(price).isNumber()
+          || b.path(price).decimalValue().signum() < 0
+          || b.path(price).decimalValue().stripTrailingZeros().scale() > 2) {
+        errors.add(error(price, "must be an amount from 0 to 10000 with at most 2 decimals"));
+      }
+    }
+    boolean anyNight =
+        !b.path("nightFrom").asText("").isBlank()
+            || !b.path("nightTo").asText("").isBlank()
+            || b.path("nightUnitPrice").isNumber();
+    boolean allNight =
+        !b.path("nightFrom").asText("").isBlank()
+            && !b.path("nightTo").asText("").isBlank()
+            && b.path("nightUnitPrice").isNumber();
+    if (anyNight && !allNight) {
+      errors.add(error("nightFrom", "a night rate needs its start, its end and its price"));
+    }
+    Map<String, Object> now = tariffs.get(lotId);
+    if (now != null && !b.path("version").canConvertToInt()) {
+      errors.add(error("version", "the lot has a tariff: send the version you read"));
+    }
+    refuse(errors);
+    if (now != null && b.path("version").asInt() != ((Number) now.get("version")).intValue()) {
+      throw new FakeProblem(
+          409, "stale-version", "Stale version", "Tariff of lot " + lotId + " was changed.");
+    }
+    Map<String, Object> t = new LinkedHashMap<>();
+    t.put("lotId", lotId);
+    t.put("freeMinutes", b.path("freeMinutes").asInt());
+    t.put("firstMinutes", b.path("firstMinutes").asInt());
+    t.put("firstPrice", b.path("firstPrice").decimalValue().setScale(2));
+    t.put("unitMinutes", b.path("unitMinutes").asInt());
+    t.put("unitPrice", b.path("unitPrice").decimalValue().setScale(2));
+    t.put("nightFrom", allNight ? b.path("nightFrom").asText() : null);
+    t.put("nightTo", allNight ? b.path("nightTo").asText() : null);
+    t.put("nightUnitPrice", allNight ? b.path("nightUnitPrice").decimalValue().setScale(2) : null);
+    t.put(
+        "capPer24h",
+        b.path("capPer24h").isNumber() ? b.path("capPer24h").decimalValue().setScale(2) : null);
+    t.put("version", now == null ? 0 : ((Number) now.get("version")).intValue() + 1);
+    tariffs.put(lotId, t);
+    return t;
+  }
+
+  private static void minutes(JsonNode b, String field, int min, List<Map<String, Object>> errors) {
+    if (!b.path(field).canConvertToInt()
+        || b.path(field).asInt() < min
+        || b.path(field).asInt() > 1440) {
+      errors.add(error(field, "must be from " + min + " to 1440"));
+    }
   }
 
   private Map<String, Object> lease(FakeRequest r) {

@@ -145,4 +145,40 @@ public abstract class ParkingContract extends TenantApiContract {
         409,
         "wrong-state");
   }
+
+  @Test
+  public void aLotsTariffIsSetAndChangedAtItsVersion() {
+    String admin = accessToken(target().newStaff("administrator"));
+    long lotId = lot(admin).path("id").asLong();
+    assertProblem(send("GET", "parking/lots/" + lotId + "/tariff", null, admin), 404, "no-tariff");
+    Map<String, Object> t = new LinkedHashMap<>();
+    t.put("freeMinutes", 15);
+    t.put("firstMinutes", 60);
+    t.put("firstPrice", 5);
+    t.put("unitMinutes", 30);
+    t.put("unitPrice", 2.5);
+    t.put("capPer24h", 40);
+    Answer set = send("PUT", "parking/lots/" + lotId + "/tariff", t, admin);
+    assertEquals(describe(set), 200, set.status());
+    assertEquals(0, set.body().path("version").asInt());
+    assertEquals(
+        0, new java.math.BigDecimal("2.50").compareTo(set.body().path("unitPrice").decimalValue()));
+    assertTrue(set.body().path("nightFrom").isNull());
+    Answer read = send("GET", "parking/lots/" + lotId + "/tariff", null, admin);
+    assertEquals(describe(read), 200, read.status());
+    assertEquals(set.body().path("version"), read.body().path("version"));
+    assertEquals(set.body().path("firstPrice"), read.body().path("firstPrice"));
+    assertEquals(15, read.body().path("freeMinutes").asInt());
+    t.put("nightFrom", "22:00");
+    assertProblem(
+        send("PUT", "parking/lots/" + lotId + "/tariff", t, admin), 422, "validation-failed");
+    t.put("nightTo", "07:00");
+    t.put("nightUnitPrice", 1);
+    t.put("version", 0);
+    Answer changed = send("PUT", "parking/lots/" + lotId + "/tariff", t, admin);
+    assertEquals(describe(changed), 200, changed.status());
+    assertEquals(1, changed.body().path("version").asInt());
+    assertEquals("22:00", changed.body().path("nightFrom").asText());
+    assertProblem(send("PUT", "parking/lots/" + lotId + "/tariff", t, admin), 409, "stale-version");
+  }
 }

@@ -24,8 +24,11 @@ import org.courtyard.api.rest.Permission;
 import org.courtyard.api.rest.TenantPrincipal;
 import org.courtyard.parking.internal.dto.LotInput;
 import org.courtyard.parking.internal.dto.LotView;
+import org.courtyard.parking.internal.dto.QuoteView;
 import org.courtyard.parking.internal.dto.SpaceRange;
 import org.courtyard.parking.internal.dto.SpaceView;
+import org.courtyard.parking.internal.dto.TariffInput;
+import org.courtyard.parking.internal.dto.TariffView;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -137,5 +140,65 @@ public class LotsResource implements ModuleResource {
             .spaces()
             .createRange(TenantPrincipal.scopeOf(security), id, Params.body(input));
     return Response.status(Response.Status.CREATED).entity(made).build();
+  }
+
+  @Doc(
+      summary = "Get a lot's tariff",
+      description =
+          "The lot's temporary-parking tariff: free minutes, the first period and its price, the"
+              + " price of each started unit after it, an optional night rate (nightFrom, nightTo"
+              + " HH:mm, nightUnitPrice) and an optional cap per 24 hours from the entry. 404"
+              + " no-tariff when none is set, 404 not-found for the lot.",
+      returns = TariffView.class)
+  @Permission("parking.lot.read")
+  @GET
+  @Path("{id}/tariff")
+  public TariffView getTariff(@Context SecurityContext security, @PathParam("id") long id) {
+    return instances.of(security).tariffs().get(TenantPrincipal.scopeOf(security), id);
+  }
+
+  @Doc(
+      summary = "Set a lot's tariff",
+      description =
+          "Sets the lot's tariff, or changes it at the version read (422 on field version when"
+              + " the lot has one and none is sent, 409 stale-version). Minutes 0 to 1440 (the"
+              + " first period and the unit at least 1), amounts 0 to 10,000 with at most 2"
+              + " decimals, the night rate's three fields together or none, a cap above 0 or"
+              + " none: 422 validation-failed naming every wrong field.",
+      returns = TariffView.class)
+  @Permission("parking.lot.manage")
+  @PUT
+  @Path("{id}/tariff")
+  @Consumes(MediaType.APPLICATION_JSON)
+  public TariffView putTariff(
+      @Context SecurityContext security, @PathParam("id") long id, TariffInput input) {
+    return instances
+        .of(security)
+        .tariffs()
+        .put(TenantPrincipal.scopeOf(security), id, Params.body(input));
+  }
+
+  @Doc(
+      summary = "Price a stay",
+      description =
+          "What a stay from entry to exit (ISO-8601 with offset) costs under the lot's tariff,"
+              + " with minutesOff given off (a visitor grant, a coupon; default 0): the amount,"
+              + " the minutes charged and each 24 hours from the entry before and after its cap."
+              + " A stay within the free minutes is free. 422 for an exit before the entry or a"
+              + " stay of more than 366 days, 404 no-tariff.",
+      returns = QuoteView.class)
+  @Permission("parking.lot.read")
+  @GET
+  @Path("{id}/tariff/quote")
+  public QuoteView quote(
+      @Context SecurityContext security,
+      @PathParam("id") long id,
+      @QueryParam("entry") String entry,
+      @QueryParam("exit") String exit,
+      @QueryParam("minutesOff") String minutesOff) {
+    return instances
+        .of(security)
+        .tariffs()
+        .quote(TenantPrincipal.scopeOf(security), id, entry, exit, minutesOff);
   }
 }

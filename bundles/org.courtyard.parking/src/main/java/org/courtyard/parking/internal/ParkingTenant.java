@@ -46,6 +46,7 @@ public final class ParkingTenant extends JdbcTenantModule implements TenantStati
   private final Lots lots;
   private final Spaces spaces;
   private final Bookings bookings;
+  private final Tariffs tariffs;
 
   @Activate
   public ParkingTenant(
@@ -56,6 +57,7 @@ public final class ParkingTenant extends JdbcTenantModule implements TenantStati
     this.lots = new Lots(jdbc(), tenant(), estate);
     this.spaces = new Spaces(jdbc(), lots);
     this.bookings = new Bookings(jdbc(), Clock.systemUTC());
+    this.tariffs = new Tariffs(jdbc(), lots);
   }
 
   @Override
@@ -90,5 +92,9 @@ public final class ParkingTenant extends JdbcTenantModule implements TenantStati
 
   Bookings bookings() {
     return bookings;
+  }
+
+  Tariffs tariffs() {
+    return tariffs;
   }
 }

@@ -20,7 +20,7 @@ import org.postgresql.ds.PGSimpleDataSource;
  */
 final class TestSchema implements AutoCloseable {
 
-  private static final String[] MIGRATIONS = {"V1__parking.sql"};
+  private static final String[] MIGRATIONS = {"V1__parking.sql", "V2__parking_tariff.sql"};
 
   private static String admin;
 

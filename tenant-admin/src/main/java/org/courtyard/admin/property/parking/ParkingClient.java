@@ -3,6 +3,8 @@ package org.courtyard.admin.property.parking;
 import java.io.Serializable;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import org.courtyard.admin.api.ApiProblem;
 import org.courtyard.admin.api.TenantApi;
 import org.courtyard.admin.property.CursorDataProvider;
 
@@ -51,5 +53,22 @@ public final class ParkingClient implements Serializable {
 
   public Booking cancelLease(long id, Booking.Cancel cancel) {
     return api.post("parking/leases/" + id + "/cancel", cancel, Booking.class);
+  }
+
+  /** The lot's tariff, or empty while none is set (404 {@code no-tariff}). */
+  public Optional<Tariff> tariff(long lotId) {
+    try {
+      return Optional.of(api.get("parking/lots/" + lotId + "/tariff", Tariff.class));
+    } catch (ApiProblem p) {
+      if (p.status() == 404 && "no-tariff".equals(p.shortType())) {
+        return Optional.empty();
+      }
+      throw p;
+    }
+  }
+
+  /** Sets the lot's tariff, or changes it at the version in {@code input}. */
+  public Tariff putTariff(long lotId, Tariff.Input input) {
+    return api.put("parking/lots/" + lotId + "/tariff", input, Tariff.class);
   }
 }

@@ -12,14 +12,17 @@ import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.select.Select;
+import com.vaadin.flow.component.textfield.BigDecimalField;
 import com.vaadin.flow.component.textfield.IntegerField;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
+import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.courtyard.admin.api.TenantApi;
 import org.courtyard.admin.property.CursorDataProvider;
 import org.courtyard.admin.property.PropertyLayout;
@@ -118,8 +121,15 @@ public final class ParkingView extends VerticalLayout implements HasDynamicTitle
       Button addSpaces = new Button(getTranslation("parking.spaces.add"), e -> addSpaces());
       addSpaces.setId("parking-add-spaces");
       addSpaces.setEnabled(false);
-      lot.addValueChangeListener(e -> addSpaces.setEnabled(e.getValue() != null));
-      actions.add(newLot, addSpaces);
+      Button tariff = new Button(getTranslation("parking.tariff"), e -> tariff());
+      tariff.setId("parking-tariff");
+      tariff.setEnabled(false);
+      lot.addValueChangeListener(
+          e -> {
+            addSpaces.setEnabled(e.getValue() != null);
+            tariff.setEnabled(e.getValue() != null);
+          });
+      actions.add(newLot, addSpaces, tariff);
     }
     spaces = client.spaces();
     spaces.setFilter(Map.of("lotId", -1));
@@ -297,6 +307,89 @@ public final class ParkingView extends VerticalLayout implements HasDynamicTitle
             });
     d.open();
     holder.focus();
+  }
+
+  /**
+   * The lot's temporary-parking tariff, edited at the version read; a lot without one starts from a
+   * common tariff (15 minutes free, 5 yuan the first hour, 2 yuan each half hour after).
+   */
+  private void tariff() {
+    Lot l = lot.getValue();
+    if (l == null) {
+      return;
+    }
+    Optional<Tariff> now;
+    try {
+      now = client.tariff(l.id());
+    } catch (RuntimeException e) {
+      Errors.show(e);
+      return;
+    }
+    FormDialog d =
+        new FormDialog(
+            "tariff-dialog",
+            getTranslation("parking.tariff.title", l.name()),
+            getTranslation("parking.save"));
+    IntegerField free = d.field("freeMinutes", number("tariff-free", "parking.tariff.free", 15));
+    IntegerField first =
+        d.field("firstMinutes", number("tariff-first", "parking.tariff.first", 60));
+    BigDecimalField firstPrice =
+        d.field("firstPrice", money("tariff-first-price", "parking.tariff.firstPrice", "5.00"));
+    IntegerField unit = d.field("unitMinutes", number("tariff-unit", "parking.tariff.unit", 30));
+    BigDecimalField unitPrice =
+        d.field("unitPrice", money("tariff-unit-price", "parking.tariff.unitPrice", "2.00"));
+    TextField nightFrom =
+        d.field("nightFrom", text("tariff-night-from", "parking.tariff.nightFrom"));
+    nightFrom.setPlaceholder("22:00");
+    TextField nightTo = d.field("nightTo", text("tariff-night-to", "parking.tariff.nightTo"));
+    nightTo.setPlaceholder("07:00");
+    BigDecimalField nightPrice =
+        d.field("nightUnitPrice", money("tariff-night-price", "parking.tariff.nightPrice", null));
+    BigDecimalField cap = d.field("capPer24h", money("tariff-cap", "parking.tariff.cap", null));
+    cap.setHelperText(getTranslation("parking.tariff.cap.help"));
+    now.ifPresent(
+        t -> {
+          free.setValue(t.freeMinutes());
+          first.setValue(t.firstMinutes());
+          firstPrice.setValue(t.firstPrice());
+          unit.setValue(t.unitMinutes());
+          unitPrice.setValue(t.unitPrice());
+          nightFrom.setValue(t.nightFrom() == null ? "" : t.nightFrom());
+          nightTo.setValue(t.nightTo() == null ? "" : t.nightTo());
+          nightPrice.setValue(t.nightUnitPrice());
+          cap.setValue(t.capPer24h());
+        });
+    Integer version = now.map(Tariff::version).orElse(null);
+    d.onSend(
+        () -> {
+          client.putTariff(
+              l.id(),
+              new Tariff.Input(
+                  free.getValue(),
+                  first.getValue(),
+                  firstPrice.getValue(),
+                  unit.getValue(),
+                  unitPrice.getValue(),
+                  blankToNull(nightFrom.getValue()),
+                  blankToNull(nightTo.getValue()),
+                  nightPrice.getValue(),
+                  cap.getValue(),
+                  version));
+          Errors.success(getTranslation("parking.tariff.saved", l.name()));
+        });
+    d.open();
+    free.focus();
+  }
+
+  private static String blankToNull(String v) {
+    return v == null || v.isBlank() ? null : v.strip();
+  }
+
+  private BigDecimalField money(String id, String labelKey, String value) {
+    BigDecimalField f = new BigDecimalField(getTranslation(labelKey));
+    f.setId(id);
+    f.setValue(value == null ? null : new BigDecimal(value));
+    return f;
   }
 
   private TextField text(String id, String labelKey) {

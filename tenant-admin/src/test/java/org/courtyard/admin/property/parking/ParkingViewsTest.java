@@ -204,4 +204,35 @@ class ParkingViewsTest extends PropertyTestBase {
   static void staff() {
     fake.staff(COMPANY, "cashier.parking", PASSWORD).grant("cashier");
   }
+
+  @Test
+  void aManagerSetsTheLotsTariffAndChangesItAtItsVersion() {
+    signIn("admin");
+    UI.getCurrent().navigate(ParkingView.class);
+    click("parking-tariff");
+    // a lot without a tariff starts from the common one
+    assertThat(number("tariff-free").getValue()).isEqualTo(15);
+    HasValueUtilsKt._setValue(
+        _get(
+            com.vaadin.flow.component.textfield.BigDecimalField.class, s -> s.withId("tariff-cap")),
+        new java.math.BigDecimal("40"));
+    HasValueUtilsKt._setValue(text("tariff-night-from"), "22:00");
+    click("tariff-dialog-save");
+    assertThat(text("tariff-night-from").isInvalid()).isTrue();
+    HasValueUtilsKt._setValue(text("tariff-night-from"), "");
+    click("tariff-dialog-save");
+    assertThat(_find(FormDialog.class)).noneMatch(FormDialog::isOpened);
+
+    click("parking-tariff");
+    assertThat(
+            _get(
+                    com.vaadin.flow.component.textfield.BigDecimalField.class,
+                    s -> s.withId("tariff-cap"))
+                .getValue())
+        .isEqualByComparingTo("40");
+    HasValueUtilsKt._setValue(number("tariff-free"), 30);
+    click("tariff-dialog-save");
+    assertThat(_find(FormDialog.class)).noneMatch(FormDialog::isOpened);
+    assertThat(fake.area(FakeParkingArea.class).tariffOf(garage)).containsEntry("freeMinutes", 30);
+  }
 }

@@ -1,0 +1,19 @@
+package org.courtyard.parking.internal.dto;
+
+import java.math.BigDecimal;
+
+/**
+ * Body of {@code PUT /parking/lots/{id}/tariff}; night times are {@code HH:mm}, all three night
+ * fields or none; {@code version} is the one read, needed once the lot has a tariff.
+ */
+public record TariffInput(
+    Integer freeMinutes,
+    Integer firstMinutes,
+    BigDecimal firstPrice,
+    Integer unitMinutes,
+    BigDecimal unitPrice,
+    String nightFrom,
+    String nightTo,
+    BigDecimal nightUnitPrice,
+    BigDecimal capPer24h,
+    Integer version) {}
