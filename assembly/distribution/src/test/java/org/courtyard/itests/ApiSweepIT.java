@@ -1375,6 +1375,15 @@ public class ApiSweepIT {
               create("/parking/spaces", map("lotId", lot, "number", "R" + i, "kind", "rented"));
           Long visitor =
               create("/parking/spaces", map("lotId", lot, "number", "V" + i, "kind", "visitor"));
+          Long owned =
+              create("/parking/spaces", map("lotId", lot, "number", "O" + i, "kind", "owned"));
+          if (owned != null && paths.contains("/parking/spaces/{id}/owners")) {
+            record(
+                "/parking/spaces/{id}/owners",
+                api.post(
+                    "/parking/spaces/" + owned + "/owners",
+                    map("holderName", mark + " Owner " + i, "since", "2020-01-01")));
+          }
           if (rented != null) {
             create(
                 "/parking/leases",

@@ -485,4 +485,40 @@ public class ParkingIT {
                     + "&exit=2026-12-07T09:00:00Z")
             .status);
   }
+
+  @Test
+  public void a07_aSoldSpaceKeepsItsOwnersHistory() throws Exception {
+    long space = space(lot1, "OWN-1", "owned");
+    Http.Reply first =
+        owner.post(
+            "/parking/spaces/" + space + "/owners",
+            map("holderName", "韩梅梅", "since", "2020-05-01", "holderPhone", "13900000001"));
+    assertEquals(first.toString(), 201, first.status);
+    Http.Reply second =
+        owner.post(
+            "/parking/spaces/" + space + "/owners", map("holderName", "李雷", "since", "2026-12-01"));
+    assertEquals(second.toString(), 201, second.status);
+    JsonNode history = owner.get("/parking/spaces/" + space + "/owners").json;
+    assertEquals(2, history.size());
+    assertEquals("李雷", history.get(0).path("holderName").asText());
+    assertEquals("2026-12-01", history.get(1).path("until").asText());
+    assertEquals("李雷", owner.get("/parking/spaces/" + space).json.path("ownerName").asText());
+    Http.Reply early =
+        owner.post(
+            "/parking/spaces/" + space + "/owners", map("holderName", "王芳", "since", "2026-01-01"));
+    assertEquals(early.toString(), 409, early.status);
+    assertEquals("owner-since-order", early.problemType());
+    long rented = space(lot1, "NOT-OWN", "rented");
+    Http.Reply notOwned =
+        owner.post(
+            "/parking/spaces/" + rented + "/owners", map("holderName", "X", "since", "2026-01-01"));
+    assertEquals(notOwned.toString(), 422, notOwned.status);
+    assertEquals(404, other.get("/parking/spaces/" + space + "/owners").status);
+    assertEquals(
+        404,
+        other.post(
+                "/parking/spaces/" + space + "/owners",
+                map("holderName", "X", "since", "2027-01-01"))
+            .status);
+  }
 }

@@ -16,9 +16,10 @@ import java.util.regex.Pattern;
  * estate (list, create with 409 duplicate code and 422 unknown-estate), numbered ranges of spaces
  * (all or none, 409 duplicate naming the number), spaces by lot, and leases (create, 409
  * space-taken with {@code heldBy}, list with {@code current}, cancel at the version read), and a
- * lot's tariff (404 no-tariff, set, changed at its version). Shapes and problem types follow {@code
- * LotsResource}, {@code SpacesResource}, {@code LeasesResource}, {@code ParkingRules} and {@code
- * Bookings}; a lot is in scope when its estate is.
+ * lot's tariff (404 no-tariff, set, changed at its version), and a sold space's owners (the current
+ * one on the space as ownerName, 409 owner-since-order, 422 space-not-owned). Shapes and problem
+ * types follow {@code LotsResource}, {@code SpacesResource}, {@code LeasesResource}, {@code
+ * ParkingRules} and {@code Bookings}; a lot is in scope when its estate is.
  */
 public final class FakeParkingArea implements FakeArea {
 
@@ -34,6 +35,7 @@ public final class FakeParkingArea implements FakeArea {
   private final List<Map<String, Object>> spaces = new ArrayList<>();
   private final List<Map<String, Object>> leases = new ArrayList<>();
   private final Map<Long, Map<String, Object>> tariffs = new java.util.HashMap<>();
+  private final Map<Long, List<Map<String, Object>>> owners = new java.util.HashMap<>();
   private FakeTenantApi fake;
   private long next = 1;
 
@@ -127,6 +129,21 @@ public final class FakeParkingArea implements FakeArea {
       long id = Long.parseLong(r.path().split("/")[1]);
       lot(r, "parking.lot.manage", id);
       return FakeResponse.json(putTariff(id, r.body()));
+    }
+    if (r.is("GET", "spaces/\\d+/owners")) {
+      r.require("parking.lot.read");
+      Map<String, Object> space =
+          space(r, "parking.lot.read", Long.parseLong(r.path().split("/")[1]));
+      List<Map<String, Object>> history =
+          new ArrayList<>(owners.getOrDefault(space.get("id"), List.of()));
+      java.util.Collections.reverse(history);
+      return FakeResponse.json(history);
+    }
+    if (r.is("POST", "spaces/\\d+/owners")) {
+      r.require("parking.lot.manage");
+      Map<String, Object> space =
+          space(r, "parking.lot.manage", Long.parseLong(r.path().split("/")[1]));
+      return FakeResponse.json(201, recordOwner(space, r.body()));
     }
     if (r.is("GET", "spaces")) {
       r.require("parking.lot.read");
@@ -273,10 +290,72 @@ public final class FakeParkingArea implements FakeArea {
       s.put("size", "standard");
       s.put("state", "in_service");
       s.put("version", 0);
+      s.put("ownerName", null);
       made.add(s);
     }
     spaces.addAll(made);
     return made;
+  }
+
+  private Map<String, Object> space(FakeRequest r, String permission, long id) {
+    return spaces.stream()
+        .filter(s -> ((Number) s.get("id")).longValue() == id && inScope(r, permission, s))
+        .findFirst()
+        .orElseThrow(() -> notFound("Parking space", id));
+  }
+
+  private Map<String, Object> recordOwner(Map<String, Object> space, JsonNode b) {
+    List<Map<String, Object>> errors = new ArrayList<>();
+    String name = b.path("holderName").asText("").strip();
+    if (name.isEmpty()) {
+      errors.add(error("holderName", "is required"));
+    }
+    LocalDate since = null;
+    try {
+      since = LocalDate.parse(b.path("since").asText());
+    } catch (RuntimeException e) {
+      errors.add(error("since", "is required"));
+    }
+    refuse(errors);
+    if (!"owned".equals(space.get("kind"))) {
+      throw new FakeProblem(
+          422,
+          "space-not-owned",
+          "Space not sold",
+          "Space " + space.get("number") + " is a " + space.get("kind") + " space.");
+    }
+    List<Map<String, Object>> history =
+        owners.computeIfAbsent((Long) space.get("id"), k -> new ArrayList<>());
+    if (!history.isEmpty()) {
+      Map<String, Object> current = history.get(history.size() - 1);
+      LocalDate currentSince = LocalDate.parse(current.get("since").toString());
+      if (!since.isAfter(currentSince)) {
+        throw new FakeProblem(
+            409,
+            "owner-since-order",
+            "Owner out of order",
+            current.get("holderName")
+                + " owns the space since "
+                + currentSince
+                + ": a new owner's first day comes after it.",
+            Map.of("currentSince", currentSince.toString()));
+      }
+      current.put("until", since.toString());
+    }
+    Map<String, Object> owner = new LinkedHashMap<>();
+    owner.put("id", next++);
+    owner.put("spaceId", space.get("id"));
+    owner.put("holderName", name);
+    owner.put(
+        "holderPhone",
+        b.path("holderPhone").asText("").isBlank() ? null : b.path("holderPhone").asText());
+    owner.put("since", since.toString());
+    owner.put("until", null);
+    owner.put("note", null);
+    owner.put("recordedAt", Instant.now().toString());
+    history.add(owner);
+    space.put("ownerName", name);
+    return owner;
   }
 
   private Map<String, Object> putTariff(long lotId, JsonNode b) {

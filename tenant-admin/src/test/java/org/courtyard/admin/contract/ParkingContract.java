@@ -181,4 +181,46 @@ public abstract class ParkingContract extends TenantApiContract {
     assertEquals("22:00", changed.body().path("nightFrom").asText());
     assertProblem(send("PUT", "parking/lots/" + lotId + "/tariff", t, admin), 409, "stale-version");
   }
+
+  @Test
+  public void aSoldSpacesOwnerIsRecordedAndShownOnTheSpace() {
+    String admin = accessToken(target().newStaff("administrator"));
+    long lotId = lot(admin).path("id").asLong();
+    Map<String, Object> range =
+        Map.of("prefix", "OW-", "from", 1, "to", 1, "digits", 1, "kind", "owned", "level", -1);
+    long space =
+        send("POST", "parking/lots/" + lotId + "/spaces", range, admin)
+            .body()
+            .get(0)
+            .path("id")
+            .asLong();
+    Answer first =
+        send(
+            "POST",
+            "parking/spaces/" + space + "/owners",
+            Map.of("holderName", "Han Meimei", "since", "2020-05-01"),
+            admin);
+    assertEquals(describe(first), 201, first.status());
+    assertEquals("2020-05-01", first.body().path("since").asText());
+    boolean shown = false;
+    for (JsonNode s :
+        send("GET", "parking/spaces?lotId=" + lotId, null, admin).body().path("items")) {
+      if (s.path("id").asLong() == space) {
+        assertEquals("Han Meimei", s.path("ownerName").asText());
+        shown = true;
+      }
+    }
+    assertTrue("the space is listed with its owner", shown);
+    Answer early =
+        send(
+            "POST",
+            "parking/spaces/" + space + "/owners",
+            Map.of("holderName", "Li Lei", "since", "2019-01-01"),
+            admin);
+    assertProblem(early, 409, "owner-since-order");
+    assertEquals("2020-05-01", early.body().path("currentSince").asText());
+    Answer history = send("GET", "parking/spaces/" + space + "/owners", null, admin);
+    assertEquals(describe(history), 200, history.status());
+    assertEquals(1, history.body().size());
+  }
 }

@@ -397,7 +397,7 @@ final class Bookings {
         if (!scope.covers(space.estateId(), null)) {
           throw Problems.notFound(Spaces.SPACE, id);
         }
-        return new Place(space, ZoneId.of(rs.getString(12)));
+        return new Place(space, ZoneId.of(rs.getString(13)));
       }
     }
   }

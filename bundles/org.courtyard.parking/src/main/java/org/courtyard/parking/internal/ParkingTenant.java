@@ -47,6 +47,7 @@ public final class ParkingTenant extends JdbcTenantModule implements TenantStati
   private final Spaces spaces;
   private final Bookings bookings;
   private final Tariffs tariffs;
+  private final Owners owners;
 
   @Activate
   public ParkingTenant(
@@ -58,6 +59,7 @@ public final class ParkingTenant extends JdbcTenantModule implements TenantStati
     this.spaces = new Spaces(jdbc(), lots);
     this.bookings = new Bookings(jdbc(), Clock.systemUTC());
     this.tariffs = new Tariffs(jdbc(), lots);
+    this.owners = new Owners(jdbc(), spaces);
   }
 
   @Override
@@ -96,5 +98,9 @@ public final class ParkingTenant extends JdbcTenantModule implements TenantStati
 
   Tariffs tariffs() {
     return tariffs;
+  }
+
+  Owners owners() {
+    return owners;
   }
 }

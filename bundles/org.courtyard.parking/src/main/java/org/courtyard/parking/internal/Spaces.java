@@ -31,7 +31,8 @@ final class Spaces {
 
   static final String COLUMNS =
       "s.id, s.lot_id, l.estate_id, s.number, s.kind, s.level, s.size, s.state, s.created_at,"
-          + " s.updated_at, s.version";
+          + " s.updated_at, s.version, (SELECT o.holder_name FROM parking_space_owner o"
+          + " WHERE o.space_id = s.id AND o.until IS NULL)";
 
   private final Jdbc jdbc;
   private final Lots lots;
@@ -232,6 +233,7 @@ final class Spaces {
         rs.getString(8),
         rs.getTimestamp(9).toInstant(),
         rs.getTimestamp(10).toInstant(),
-        rs.getInt(11));
+        rs.getInt(11),
+        rs.getString(12));
   }
 }

@@ -1,5 +1,6 @@
 package org.courtyard.parking.internal;
 
+import java.util.List;
 import javax.ws.rs.Consumes;
 import javax.ws.rs.GET;
 import javax.ws.rs.POST;
@@ -21,6 +22,8 @@ import org.courtyard.api.rest.Page;
 import org.courtyard.api.rest.Params;
 import org.courtyard.api.rest.Permission;
 import org.courtyard.api.rest.TenantPrincipal;
+import org.courtyard.parking.internal.dto.OwnerInput;
+import org.courtyard.parking.internal.dto.OwnerView;
 import org.courtyard.parking.internal.dto.SpaceInput;
 import org.courtyard.parking.internal.dto.SpaceView;
 import org.osgi.service.component.annotations.Activate;
@@ -119,5 +122,48 @@ public class SpacesResource implements ModuleResource {
         .of(security)
         .spaces()
         .update(TenantPrincipal.scopeOf(security), id, Params.body(input));
+  }
+
+  @Doc(
+      summary = "List a space's owners",
+      description =
+          "The owners of a sold space, the current one first: each from since until until (null"
+              + " while still theirs). 404 not-found.",
+      returns = OwnerView.class)
+  @Permission("parking.lot.read")
+  @GET
+  @Path("{id}/owners")
+  public List<OwnerView> listOwners(@Context SecurityContext security, @PathParam("id") long id) {
+    return instances.of(security).owners().history(TenantPrincipal.scopeOf(security), id);
+  }
+
+  @Doc(
+      summary = "Record a space's new owner",
+      description =
+          "The owner of an owned space from since (holderName, holderPhone, note); the current"
+              + " owner's time ends that day. 422 space-not-owned for a space of another kind,"
+              + " 409 owner-since-order when since is not after the current owner's first day"
+              + " (currentSince), 422 validation-failed, 404 not-found.",
+      returns = OwnerView.class,
+      status = 201)
+  @Permission("parking.lot.manage")
+  @POST
+  @Path("{id}/owners")
+  @Consumes(MediaType.APPLICATION_JSON)
+  public Response recordOwner(
+      @Context SecurityContext security,
+      @Context UriInfo uri,
+      @PathParam("id") long id,
+      OwnerInput input) {
+    OwnerView owner =
+        instances
+            .of(security)
+            .owners()
+            .record(
+                TenantPrincipal.scopeOf(security),
+                id,
+                Params.body(input),
+                ParkingInstances.staffUser(security));
+    return Response.status(Response.Status.CREATED).entity(owner).build();
   }
 }

@@ -20,7 +20,9 @@ import org.postgresql.ds.PGSimpleDataSource;
  */
 final class TestSchema implements AutoCloseable {
 
-  private static final String[] MIGRATIONS = {"V1__parking.sql", "V2__parking_tariff.sql"};
+  private static final String[] MIGRATIONS = {
+    "V1__parking.sql", "V2__parking_tariff.sql", "V3__parking_owner.sql"
+  };
 
   private static String admin;
 

@@ -71,4 +71,9 @@ public final class ParkingClient implements Serializable {
   public Tariff putTariff(long lotId, Tariff.Input input) {
     return api.put("parking/lots/" + lotId + "/tariff", input, Tariff.class);
   }
+
+  /** Records a sold space's new owner from a day; the current owner's time ends that day. */
+  public void recordOwner(long spaceId, Space.OwnerInput input) {
+    api.post("parking/spaces/" + spaceId + "/owners", input, Map.class);
+  }
 }

@@ -103,7 +103,11 @@ public final class ParkingView extends VerticalLayout implements HasDynamicTitle
         .setHeader(getTranslation("parking.space.state"))
         .setPartNameGenerator(s -> "in_service".equals(s.state()) ? null : "refused")
         .setAutoWidth(true);
-    grid.addComponentColumn(this::leaseButton).setKey("actions").setFlexGrow(1);
+    grid.addColumn(s -> s.ownerName() == null ? "" : s.ownerName())
+        .setKey("owner")
+        .setHeader(getTranslation("parking.space.owner"))
+        .setAutoWidth(true);
+    grid.addComponentColumn(this::rowActions).setKey("actions").setFlexGrow(1);
     add(grid);
     setFlexGrow(1, grid);
   }
@@ -170,14 +174,55 @@ public final class ParkingView extends VerticalLayout implements HasDynamicTitle
         : getTranslation("parking.level.above", level);
   }
 
-  private com.vaadin.flow.component.Component leaseButton(Space s) {
-    if (!PropertySession.can(LEASE) || !s.leasable()) {
-      return new com.vaadin.flow.component.html.Span();
+  /** What may be done with a space from its row: lease it, record a sold space's new owner. */
+  private com.vaadin.flow.component.Component rowActions(Space s) {
+    HorizontalLayout row = new HorizontalLayout();
+    row.setSpacing(false);
+    if (PropertySession.can(LEASE) && s.leasable()) {
+      Button b = new Button(getTranslation("parking.lease"), e -> lease(s));
+      b.setId("parking-lease-" + s.number());
+      b.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_TERTIARY);
+      row.add(b);
     }
-    Button b = new Button(getTranslation("parking.lease"), e -> lease(s));
-    b.setId("parking-lease-" + s.number());
-    b.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_TERTIARY);
-    return b;
+    if (PropertySession.can(MANAGE) && "owned".equals(s.kind())) {
+      Button b = new Button(getTranslation("parking.owner.record"), e -> recordOwner(s));
+      b.setId("parking-owner-" + s.number());
+      b.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_TERTIARY);
+      row.add(b);
+    }
+    return row;
+  }
+
+  /** Records who owns a sold space from a day; the previous owner's time ends that day. */
+  private void recordOwner(Space s) {
+    FormDialog d =
+        new FormDialog(
+            "owner-dialog",
+            getTranslation("parking.owner.title", s.number()),
+            getTranslation("parking.save"));
+    TextField holder = d.field("holderName", text("owner-holder", "parking.lease.holder"));
+    TextField phone = d.field("holderPhone", text("owner-phone", "parking.lease.phone"));
+    DatePicker since = new DatePicker(getTranslation("parking.owner.since"));
+    since.setId("owner-since");
+    since.setValue(LocalDate.now());
+    d.field("since", since);
+    TextField note = d.field("note", text("owner-note", "parking.lease.note"));
+    d.conflictAt("owner-since-order", "since")
+        .onSend(
+            () -> {
+              client.recordOwner(
+                  s.id(),
+                  new Space.OwnerInput(
+                      holder.getValue(),
+                      phone.getValue(),
+                      since.getValue() == null ? null : since.getValue().toString(),
+                      note.getValue()));
+              Errors.success(
+                  getTranslation("parking.owner.recorded", s.number(), holder.getValue()));
+            })
+        .onDone(() -> spaces.refresh());
+    d.open();
+    holder.focus();
   }
 
   private void newLot() {

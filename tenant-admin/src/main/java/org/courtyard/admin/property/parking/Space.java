@@ -3,7 +3,7 @@ package org.courtyard.admin.property.parking;
 import java.io.Serializable;
 import java.util.Set;
 
-/** A space of a lot as {@code GET /parking/spaces} lists it. */
+/** A space of a lot as {@code GET /parking/spaces} lists it, with a sold space's current owner. */
 public record Space(
     long id,
     long lotId,
@@ -13,7 +13,8 @@ public record Space(
     int level,
     String size,
     String state,
-    int version)
+    int version,
+    String ownerName)
     implements Serializable {
 
   /** The kinds a lease may hold; a visitor space is reserved instead. */
@@ -22,6 +23,9 @@ public record Space(
   public boolean leasable() {
     return LEASABLE.contains(kind) && "in_service".equals(state);
   }
+
+  /** The body of {@code POST /parking/spaces/{id}/owners}; {@code since} is {@code YYYY-MM-DD}. */
+  public record OwnerInput(String holderName, String holderPhone, String since, String note) {}
 
   /** The body of {@code POST /parking/lots/{id}/spaces}: a numbered range. */
   public record Range(

@@ -53,12 +53,21 @@ class ParkingViewsTest extends PropertyTestBase {
     ButtonKt._click(_get(Button.class, s -> s.withId(id)));
   }
 
-  /** The lease button in a space's row, if the row has one. */
-  private static java.util.Optional<Button> leaseButton(String number) {
+  /**
+   * A button in a space's row ({@code parking-lease-…}, {@code parking-owner-…}), if it has one.
+   */
+  private static java.util.Optional<Button> rowButton(String idPrefix, String number) {
     int row = spaces().stream().map(Space::number).toList().indexOf(number);
-    return GridKt._getCellComponent(spacesGrid(), row, "actions") instanceof Button b
-        ? java.util.Optional.of(b)
-        : java.util.Optional.empty();
+    return _find(
+            GridKt._getCellComponent(spacesGrid(), row, "actions"),
+            Button.class,
+            s -> s.withId(idPrefix + number))
+        .stream()
+        .findFirst();
+  }
+
+  private static java.util.Optional<Button> leaseButton(String number) {
+    return rowButton("parking-lease-", number);
   }
 
   private static void lease(String number) {
@@ -234,5 +243,30 @@ class ParkingViewsTest extends PropertyTestBase {
     click("tariff-dialog-save");
     assertThat(_find(FormDialog.class)).noneMatch(FormDialog::isOpened);
     assertThat(fake.area(FakeParkingArea.class).tariffOf(garage)).containsEntry("freeMinutes", 30);
+  }
+
+  @Test
+  void aManagerRecordsASoldSpacesNewOwnerAndAnEarlierDayIsShownAtTheField() {
+    fake.area(FakeParkingArea.class).spaces(garage, "OW-", 1, 1, "owned");
+    signIn("admin");
+    UI.getCurrent().navigate(ParkingView.class);
+    assertThat(rowButton("parking-owner-", "B1-001")).isEmpty();
+    ButtonKt._click(rowButton("parking-owner-", "OW-001").orElseThrow());
+    HasValueUtilsKt._setValue(text("owner-holder"), "韩梅梅");
+    HasValueUtilsKt._setValue(
+        _get(DatePicker.class, s -> s.withId("owner-since")), LocalDate.parse("2020-05-01"));
+    click("owner-dialog-save");
+    assertThat(_find(FormDialog.class)).noneMatch(FormDialog::isOpened);
+    int row = spaces().stream().map(Space::number).toList().indexOf("OW-001");
+    assertThat(GridKt._getFormatted(spacesGrid(), row, "owner")).isEqualTo("韩梅梅");
+
+    ButtonKt._click(rowButton("parking-owner-", "OW-001").orElseThrow());
+    HasValueUtilsKt._setValue(text("owner-holder"), "李雷");
+    HasValueUtilsKt._setValue(
+        _get(DatePicker.class, s -> s.withId("owner-since")), LocalDate.parse("2019-01-01"));
+    click("owner-dialog-save");
+    DatePicker since = _get(DatePicker.class, s -> s.withId("owner-since"));
+    assertThat(since.isInvalid()).isTrue();
+    assertThat(since.getErrorMessage()).contains("2020-05-01");
   }
 }

@@ -2,7 +2,7 @@ package org.courtyard.parking.internal.dto;
 
 import java.time.Instant;
 
-/** A space of a lot. */
+/** A space of a lot; {@code ownerName} is the current owner of a sold space, or null. */
 public record SpaceView(
     long id,
     long lotId,
@@ -14,4 +14,5 @@ public record SpaceView(
     String state,
     Instant createdAt,
     Instant updatedAt,
-    int version) {}
+    int version,
+    String ownerName) {}
