@@ -77,12 +77,17 @@ final class Bookings {
         c -> {
           Place place = place(c, scope, v.spaceId());
           SpaceView space = place.space();
-          usable(space, LEASABLE, "space-not-leasable", "booking.not-leasable");
           ZoneId zone = place.zone();
           Instant from = v.start().atStartOfDay(zone).toInstant();
           Instant to = v.end().atStartOfDay(zone).toInstant();
           Booked row =
               new Booked("lease", v.term(), v.terms(), v.holder(), from, to, staffUser, requestKey);
+          // a retry is answered with what it made, whatever became of the space since
+          Optional<Made> made = replay(c, scope, space, row);
+          if (made.isPresent()) {
+            return made.get();
+          }
+          usable(space, true);
           return make(c, scope, space, row, zone);
         });
   }
@@ -94,10 +99,14 @@ final class Bookings {
         c -> {
           Place place = place(c, scope, v.spaceId());
           SpaceView space = place.space();
-          usable(space, RESERVABLE, "space-not-reservable", "booking.not-reservable");
           Booked row =
               new Booked(
                   "reservation", null, null, v.holder(), v.from(), v.to(), staffUser, requestKey);
+          Optional<Made> made = replay(c, scope, space, row);
+          if (made.isPresent()) {
+            return made.get();
+          }
+          usable(space, false);
           return make(c, scope, space, row, place.zone());
         });
   }
@@ -113,10 +122,21 @@ final class Bookings {
       Long staffUser,
       String requestKey) {}
 
-  private static void usable(SpaceView space, Set<String> kinds, String type, String key) {
-    if (!kinds.contains(space.kind())) {
+  /** Whether a lease ({@code lease}) or a reservation may hold the space now. */
+  private static void usable(SpaceView space, boolean lease) {
+    Map<String, Object> kind = Map.of("spaceKind", space.kind());
+    if (lease && !LEASABLE.contains(space.kind())) {
       throw TEXTS.problem(
-          422, type, Map.of("spaceKind", space.kind()), key, space.number(), space.kind());
+          422, "space-not-leasable", kind, "booking.not-leasable", space.number(), space.kind());
+    }
+    if (!lease && !RESERVABLE.contains(space.kind())) {
+      throw TEXTS.problem(
+          422,
+          "space-not-reservable",
+          kind,
+          "booking.not-reservable",
+          space.number(),
+          space.kind());
     }
     if (!"in_service".equals(space.state())) {
       throw TEXTS.problem(409, "space-out-of-service", "booking.out-of-service", space.number());
@@ -184,11 +204,10 @@ final class Bookings {
         }
       }
     }
-    if (b.requestKey() != null) {
-      Optional<Made> replayed = replay(c, scope, space, b);
-      if (replayed.isPresent()) {
-        return replayed.get();
-      }
+    // the same key may have been used by a request that committed while this one waited
+    Optional<Made> replayed = replay(c, scope, space, b);
+    if (replayed.isPresent()) {
+      return replayed.get();
     }
     throw taken(c, space, b.from(), b.to(), zone);
   }
@@ -199,10 +218,13 @@ final class Bookings {
    */
   private Optional<Made> replay(Connection c, DataScope scope, SpaceView space, Booked b)
       throws SQLException {
+    if (b.requestKey() == null) {
+      return Optional.empty();
+    }
     try (PreparedStatement ps =
         c.prepareStatement(
-            "SELECT id, space_id, kind, lower(period), upper(period), holder_name"
-                + " FROM parking_booking WHERE request_key = ?")) {
+            "SELECT id, space_id, kind, lower(period), upper(period), holder_name, term, terms,"
+                + " holder_phone, note FROM parking_booking WHERE request_key = ?")) {
       ps.setString(1, b.requestKey());
       try (ResultSet rs = ps.executeQuery()) {
         if (!rs.next()) {
@@ -213,7 +235,11 @@ final class Bookings {
                 && rs.getString(3).equals(b.kind())
                 && rs.getTimestamp(4).toInstant().equals(b.from())
                 && rs.getTimestamp(5).toInstant().equals(b.to())
-                && rs.getString(6).equals(b.holder().name());
+                && rs.getString(6).equals(b.holder().name())
+                && Objects.equals(rs.getString(7), b.term())
+                && Objects.equals((Integer) rs.getObject(8), b.terms())
+                && Objects.equals(rs.getString(9), b.holder().phone())
+                && Objects.equals(rs.getString(10), b.holder().note());
         if (!same) {
           throw TEXTS.problem(422, "idempotency-key-reused", "booking.key-reused");
         }
@@ -249,14 +275,25 @@ final class Bookings {
         holder.put("kind", rs.getString(2));
         holder.put("from", heldFrom.toString());
         holder.put("to", heldTo.toString());
-        return TEXTS.problem(
-            409,
-            "space-taken",
-            Map.of("heldBy", holder),
-            "lease".equals(rs.getString(2)) ? "booking.taken-lease" : "booking.taken-slot",
-            space.number(),
-            period(heldFrom, heldTo, zone, "lease".equals(rs.getString(2))),
-            rs.getLong(1));
+        boolean lease = "lease".equals(rs.getString(2));
+        String period = period(heldFrom, heldTo, zone, lease);
+        return lease
+            ? TEXTS.problem(
+                409,
+                "space-taken",
+                Map.of("heldBy", holder),
+                "booking.taken-lease",
+                space.number(),
+                period,
+                rs.getLong(1))
+            : TEXTS.problem(
+                409,
+                "space-taken",
+                Map.of("heldBy", holder),
+                "booking.taken-slot",
+                space.number(),
+                period,
+                rs.getLong(1));
       }
     }
   }

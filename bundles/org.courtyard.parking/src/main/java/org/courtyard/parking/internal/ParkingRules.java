@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
+import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Pattern;
 import org.courtyard.api.FieldErrors;
@@ -55,7 +56,7 @@ final class ParkingRules {
   record Range(String prefix, int from, int to, int digits, String kind, int level, String size) {
 
     String number(int n) {
-      return prefix + String.format("%0" + digits + "d", n);
+      return prefix + String.format(Locale.ROOT, "%0" + digits + "d", n);
     }
   }
 

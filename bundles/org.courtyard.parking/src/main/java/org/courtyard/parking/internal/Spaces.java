@@ -32,7 +32,8 @@ final class Spaces {
   static final String COLUMNS =
       "s.id, s.lot_id, l.estate_id, s.number, s.kind, s.level, s.size, s.state, s.created_at,"
           + " s.updated_at, s.version, (SELECT o.holder_name FROM parking_space_owner o"
-          + " WHERE o.space_id = s.id AND o.until IS NULL)";
+          + " WHERE o.space_id = s.id AND o.since <= (SELECT (now() AT TIME ZONE time_zone)::date"
+          + " FROM parking_settings) ORDER BY o.since DESC LIMIT 1)";
 
   private final Jdbc jdbc;
   private final Lots lots;

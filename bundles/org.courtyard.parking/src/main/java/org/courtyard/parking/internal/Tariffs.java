@@ -14,6 +14,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
+import java.util.Locale;
 import java.util.Objects;
 import org.courtyard.api.FieldErrors;
 import org.courtyard.api.Problems;
@@ -42,6 +43,8 @@ final class Tariffs {
           + " t.version";
 
   private static final BigDecimal MAX_PRICE = new BigDecimal("10000");
+  private static final Instant EARLIEST = Instant.parse("2000-01-01T00:00:00Z");
+  private static final Instant LATEST = Instant.parse("2100-01-01T00:00:00Z");
   private static final BigDecimal MAX_CAP = new BigDecimal("100000");
 
   private final Jdbc jdbc;
@@ -157,12 +160,19 @@ final class Tariffs {
       errors.add(field, TextRules.IS_REQUIRED);
       return null;
     }
+    Instant at;
     try {
-      return OffsetDateTime.parse(v).toInstant().truncatedTo(ChronoUnit.SECONDS);
+      at = OffsetDateTime.parse(v).toInstant().truncatedTo(ChronoUnit.SECONDS);
     } catch (DateTimeParseException e) {
       errors.add(field, TEXTS.text("tariff.instant", TextRules.quote(v)));
       return null;
     }
+    // stays in the years a tariff can be about: no arithmetic near the ends of time
+    if (at.isBefore(EARLIEST) || at.isAfter(LATEST)) {
+      errors.add(field, TEXTS.text("tariff.instant-range", TextRules.quote(v)));
+      return null;
+    }
+    return at;
   }
 
   /** The tariff's values as the rules of {@code V2__parking_tariff.sql} allow them. */
@@ -287,6 +297,6 @@ final class Tariffs {
   }
 
   private static String hhmm(LocalTime t) {
-    return String.format("%02d:%02d", t.getHour(), t.getMinute());
+    return String.format(Locale.ROOT, "%02d:%02d", t.getHour(), t.getMinute());
   }
 }

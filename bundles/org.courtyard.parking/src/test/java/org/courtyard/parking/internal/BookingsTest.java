@@ -236,7 +236,7 @@ class BookingsTest {
   }
 
   @Test
-  void theSameIdempotencyKeyAnswersTheFirstLeaseAndAnotherBodyIsRefused() {
+  void theSameIdempotencyKeyAnswersTheFirstLeaseAndAnotherBodyIsRefused() throws Exception {
     long space = space("KEY", "rented");
     var first = bookings.lease(ALL, lease(space, "2027-06-01", 1, "A"), 5L, "k-1");
     var again = bookings.lease(ALL, lease(space, "2027-06-01", 1, "A"), 5L, "k-1");
@@ -247,6 +247,16 @@ class BookingsTest {
             catchProblem(() -> bookings.lease(ALL, lease(space, "2027-07-01", 1, "A"), 5L, "k-1"))
                 .type())
         .isEqualTo("idempotency-key-reused");
+    // the same space, days and holder with another phone is another request
+    var otherPhone =
+        new LeaseInput(
+            space, LocalDate.parse("2027-06-01"), "monthly", 1, "A", "13800000000", null);
+    assertThat(catchProblem(() -> bookings.lease(ALL, otherPhone, 5L, "k-1")).type())
+        .isEqualTo("idempotency-key-reused");
+    // a retry after the space went out of service still gets the lease it made
+    schema.execute("UPDATE parking_space SET state = 'out_of_service' WHERE id = " + space);
+    assertThat(bookings.lease(ALL, lease(space, "2027-06-01", 1, "A"), 5L, "k-1").replayed())
+        .isTrue();
   }
 
   @Test

@@ -135,6 +135,17 @@ class TariffsTest {
                             "2026-12-07T09:00:00+08:00",
                             null))))
         .containsExactly("exit");
+    assertThat(
+            fields(
+                refused(
+                    () ->
+                        tariffs.quote(
+                            DataScope.ALL,
+                            lot,
+                            "+999999999-12-31T12:00:00Z",
+                            "+999999999-12-31T20:00:00Z",
+                            null))))
+        .containsExactlyInAnyOrder("entry", "exit");
   }
 
   @Test

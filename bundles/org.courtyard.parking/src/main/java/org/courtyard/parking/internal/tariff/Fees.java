@@ -80,7 +80,9 @@ public final class Fees {
       }
       total = total.add(capped);
     }
-    return new Fee(scaled(total), Duration.between(start, exit).toMinutes(), days);
+    // every minute begun is charged time, as every unit begun is charged
+    long seconds = Duration.between(start, exit).toSeconds();
+    return new Fee(scaled(total), (seconds + 59) / 60, days);
   }
 
   private static int block(Instant entry, Instant t) {

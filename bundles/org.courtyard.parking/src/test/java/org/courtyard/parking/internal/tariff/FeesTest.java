@@ -130,6 +130,14 @@ class FeesTest {
   }
 
   @Test
+  void aMinuteBegunIsAChargedMinute() {
+    assertThat(
+            Fees.of(T, at("2026-12-07T10:00:00"), at("2026-12-07T11:00:30"), 0, SHANGHAI)
+                .chargedMinutes())
+        .isEqualTo(61);
+  }
+
+  @Test
   void anExitBeforeTheEntryOrAStayOfMoreThanAYearIsRefused() {
     assertThatThrownBy(
             () -> Fees.of(T, at("2026-12-07T10:00:00"), at("2026-12-07T09:59:59"), 0, SHANGHAI))
