@@ -71,13 +71,16 @@ public final class ModulesView extends VerticalLayout
     add(everyModule);
 
     perTenant.setId("tenant-modules");
-    perTenant.addThemeVariants(GridVariant.LUMO_COMPACT);
+    // the titles wrap within the width left over, so the switches stay on screen however many
+    // modules the container has and however long their titles are
+    perTenant.addThemeVariants(GridVariant.LUMO_COMPACT, GridVariant.LUMO_WRAP_CELL_CONTENT);
     perTenant.setAllRowsVisible(true);
     perTenant
         .addColumn(ModuleInfo::title)
         .setKey("title")
         .setHeader(getTranslation("modules.module"))
-        .setAutoWidth(true);
+        .setWidth("16em")
+        .setFlexGrow(1);
     perTenant.addColumn(ModuleInfo::id).setKey("id").setHeader("ID").setAutoWidth(true);
     perTenant
         .addColumn(m -> m.requires().isEmpty() ? "—" : String.join(", ", m.requires()))

@@ -17,6 +17,7 @@ import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.ElementClickInterceptedException;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
@@ -100,6 +101,20 @@ class ConsoleE2E {
     return waiting().until(ExpectedConditions.visibilityOfElementLocated(by));
   }
 
+  /**
+   * Clicks {@code by} once nothing lies over it: a dialog that just closed fades out over the page
+   * for a moment, and a click in that moment would land on its overlay.
+   */
+  private static void click(By by) {
+    waiting()
+        .ignoring(ElementClickInterceptedException.class)
+        .until(
+            d -> {
+              d.findElement(by).click();
+              return true;
+            });
+  }
+
   private static void type(String fieldId, String text) {
     WebElement input = visible(By.cssSelector("#" + fieldId + " > input"));
     input.clear();
@@ -137,10 +152,12 @@ class ConsoleE2E {
         .matches("Onboarded " + slug + " in \\d+ ms \\(modules: estate\\)\\.");
     screenshot("onboarded");
     visible(By.id("token-close")).click();
+    waiting().until(ExpectedConditions.invisibilityOfElementLocated(By.id("token-close")));
 
-    visible(By.id("modules-" + slug)).click();
+    click(By.id("modules-" + slug));
     waiting().until(ExpectedConditions.textToBe(By.tagName("h2"), "Modules"));
-    visible(By.cssSelector("#enable-billing:not([disabled])")).click();
+    visible(By.cssSelector("#enable-billing:not([disabled])"));
+    click(By.cssSelector("#enable-billing:not([disabled])"));
     WebElement outcome =
         waiting()
             .until(
