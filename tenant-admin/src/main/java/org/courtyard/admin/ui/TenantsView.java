@@ -74,7 +74,9 @@ public final class TenantsView extends VerticalLayout implements HasDynamicTitle
     add(new HorizontalLayout(search, refresh));
 
     grid.setId("tenants");
-    grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES, GridVariant.LUMO_COMPACT);
+    // long names and module lists wrap, so the actions stay on screen
+    grid.addThemeVariants(
+        GridVariant.LUMO_ROW_STRIPES, GridVariant.LUMO_COMPACT, GridVariant.LUMO_WRAP_CELL_CONTENT);
     grid.addColumn(Tenant::slug)
         .setKey("slug")
         .setHeader(getTranslation("tenants.slug"))
@@ -82,7 +84,8 @@ public final class TenantsView extends VerticalLayout implements HasDynamicTitle
     grid.addColumn(Tenant::name)
         .setKey("name")
         .setHeader(getTranslation("tenants.name"))
-        .setAutoWidth(true);
+        .setWidth("12em")
+        .setFlexGrow(1);
     grid.addColumn(this::statusText)
         .setKey("status")
         .setHeader(getTranslation("tenants.status"))
@@ -90,7 +93,8 @@ public final class TenantsView extends VerticalLayout implements HasDynamicTitle
     grid.addColumn(t -> String.join(", ", t.modules()))
         .setKey("modules")
         .setHeader(getTranslation("tenants.modules"))
-        .setAutoWidth(true);
+        .setWidth("14em")
+        .setFlexGrow(1);
     grid.addColumn(t -> t.createdAt() == null ? "" : CREATED.format(t.createdAt()))
         .setKey("created")
         .setHeader(getTranslation("tenants.created"))
