@@ -18,3 +18,5 @@ create table parking_space_owner (
 );
 create unique index parking_space_owner_current_ux on parking_space_owner (space_id)
     where until is null;
+-- every space row a list reads names its owner as of today: one index step per space
+create index parking_space_owner_space_since_ix on parking_space_owner (space_id, since);

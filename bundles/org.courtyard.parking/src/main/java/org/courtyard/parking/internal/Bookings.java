@@ -75,7 +75,7 @@ final class Bookings {
     ParkingRules.Lease v = ParkingRules.lease(Objects.requireNonNull(input, "input"));
     return jdbc.transaction(
         c -> {
-          Place place = place(c, scope, v.spaceId());
+          Spaces.Located place = Spaces.locate(c, scope, v.spaceId());
           SpaceView space = place.space();
           ZoneId zone = place.zone();
           Instant from = v.start().atStartOfDay(zone).toInstant();
@@ -97,7 +97,7 @@ final class Bookings {
         ParkingRules.reservation(Objects.requireNonNull(input, "input"), clock.instant());
     return jdbc.transaction(
         c -> {
-          Place place = place(c, scope, v.spaceId());
+          Spaces.Located place = Spaces.locate(c, scope, v.spaceId());
           SpaceView space = place.space();
           Booked row =
               new Booked(
@@ -406,35 +406,6 @@ final class Bookings {
           throw Problems.notFound(BOOKING, id);
         }
         return b;
-      }
-    }
-  }
-
-  /** A space and the zone a lease's days are counted in. */
-  private record Place(SpaceView space, ZoneId zone) {}
-
-  /**
-   * The space {@code id} within {@code scope} and the module's zone, in one read.
-   *
-   * @throws org.courtyard.api.ProblemException 404 when there is no space the caller may see
-   */
-  private static Place place(Connection c, DataScope scope, long id) throws SQLException {
-    try (PreparedStatement ps =
-        c.prepareStatement(
-            "SELECT "
-                + Spaces.COLUMNS
-                + ", z.time_zone FROM parking_space s JOIN parking_lot l ON l.id = s.lot_id"
-                + " CROSS JOIN parking_settings z WHERE s.id = ?")) {
-      ps.setLong(1, id);
-      try (ResultSet rs = ps.executeQuery()) {
-        if (!rs.next()) {
-          throw Problems.notFound(Spaces.SPACE, id);
-        }
-        SpaceView space = Spaces.view(rs);
-        if (!scope.covers(space.estateId(), null)) {
-          throw Problems.notFound(Spaces.SPACE, id);
-        }
-        return new Place(space, ZoneId.of(rs.getString(13)));
       }
     }
   }

@@ -4,6 +4,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -202,12 +203,30 @@ final class Spaces {
    * @throws org.courtyard.api.ProblemException 404 when there is none the caller may see
    */
   SpaceView find(Connection c, DataScope scope, long id, boolean lock) throws SQLException {
+    return one(c, scope, id, "", lock ? " FOR UPDATE OF s" : "").space();
+  }
+
+  /** A space and the zone a lease's days are counted in. */
+  record Located(SpaceView space, ZoneId zone) {}
+
+  /**
+   * The space {@code id} within {@code scope} and the module's zone, in one read.
+   *
+   * @throws org.courtyard.api.ProblemException 404 when there is none the caller may see
+   */
+  static Located locate(Connection c, DataScope scope, long id) throws SQLException {
+    return one(c, scope, id, ", (SELECT time_zone FROM parking_settings)", "");
+  }
+
+  private static Located one(
+      Connection c, DataScope scope, long id, String extraColumn, String lock) throws SQLException {
     try (PreparedStatement ps =
         c.prepareStatement(
             "SELECT "
                 + COLUMNS
+                + extraColumn
                 + " FROM parking_space s JOIN parking_lot l ON l.id = s.lot_id WHERE s.id = ?"
-                + (lock ? " FOR UPDATE OF s" : ""))) {
+                + lock)) {
       ps.setLong(1, id);
       try (ResultSet rs = ps.executeQuery()) {
         if (!rs.next()) {
@@ -217,7 +236,7 @@ final class Spaces {
         if (!scope.covers(space.estateId(), null)) {
           throw Problems.notFound(SPACE, id);
         }
-        return space;
+        return new Located(space, extraColumn.isEmpty() ? null : ZoneId.of(rs.getString(13)));
       }
     }
   }
