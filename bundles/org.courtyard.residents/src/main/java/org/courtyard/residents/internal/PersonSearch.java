@@ -1,8 +1,8 @@
 package org.courtyard.residents.internal;
 
 import java.util.Locale;
+import org.courtyard.api.Plates;
 import org.courtyard.residents.internal.validation.PhoneNumbers;
-import org.courtyard.residents.internal.validation.Plates;
 
 /**
  * What {@code GET /persons?q=} looks for: one text box for the front desk, matched against the name

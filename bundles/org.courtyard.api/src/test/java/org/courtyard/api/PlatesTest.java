@@ -1,4 +1,4 @@
-package org.courtyard.residents.internal.validation;
+package org.courtyard.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,11 +1,8 @@
-package org.courtyard.residents.internal.validation;
+package org.courtyard.api;
 
 import java.text.Normalizer;
 import java.util.Locale;
 import java.util.regex.Pattern;
-import org.courtyard.api.FieldReport;
-import org.courtyard.api.TextRules;
-import org.courtyard.api.Texts;
 
 /**
  * Licence plates in one stored form: upper case, without the spaces, dots and hyphens people and
