@@ -1397,6 +1397,30 @@ public class ApiSweepIT {
                     "holderName",
                     mark + " Holder " + i));
           }
+          create(
+              "/parking/cards",
+              map(
+                  "lotId",
+                  lot,
+                  "plate",
+                  String.format(java.util.Locale.ROOT, "粤B%05d", i),
+                  "holderName",
+                  mark + " Card " + i,
+                  "firstDay",
+                  LocalDate.now(ZoneOffset.UTC).toString(),
+                  "lastDay",
+                  LocalDate.now(ZoneOffset.UTC).plusDays(30).toString()));
+          create(
+              "/parking/lists",
+              map(
+                  "list",
+                  "black",
+                  "plate",
+                  String.format(java.util.Locale.ROOT, "京A%05d", i),
+                  "lotId",
+                  lot,
+                  "reason",
+                  mark + " Listed " + i));
           if (visitor != null) {
             java.time.OffsetDateTime from =
                 java.time.OffsetDateTime.now(ZoneOffset.UTC).plusDays(1).withNano(0);

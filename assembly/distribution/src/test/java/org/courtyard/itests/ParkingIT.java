@@ -60,7 +60,7 @@ public class ParkingIT {
     }
     Http anonymous = Http.anonymous(CourtyardContainer.httpPort());
     Http operator = anonymous.operator(CourtyardContainer.operatorPassword());
-    owner = anonymous.tenant(operator.onboard(TENANT, "estate", "parking"));
+    owner = anonymous.tenant(operator.onboard(TENANT, "estate", "residents", "parking"));
     other = anonymous.tenant(operator.onboard("park_other", "estate", "parking"));
     estate1 = id(owner.post("/estate/estates", map("code", "E1", "name", "东园")));
     estate2 = id(owner.post("/estate/estates", map("code", "E2", "name", "西园")));
@@ -520,5 +520,98 @@ public class ParkingIT {
                 "/parking/spaces/" + space + "/owners",
                 map("holderName", "X", "since", "2027-01-01"))
             .status);
+  }
+
+  @Test
+  public void a08_monthlyCardsAndListsByRole() throws Exception {
+    long person =
+        id(owner.post("/residents/persons", map("fullName", "王芳", "phone", "13800000005")));
+    Http cashier = owner.staff(TENANT, "park_cashier", "cashier", "company");
+    Http.Reply card =
+        cashier.post(
+            "/parking/cards",
+            map(
+                "lotId",
+                lot1,
+                "plate",
+                "粤b·123 45",
+                "personId",
+                person,
+                "firstDay",
+                "2027-01-01",
+                "lastDay",
+                "2027-01-31"));
+    assertEquals(card.toString(), 201, card.status);
+    assertEquals("粤B12345", card.json.path("plate").asText());
+    assertEquals("王芳", card.json.path("holderName").asText());
+    Http.Reply overlap =
+        cashier.post(
+            "/parking/cards",
+            map(
+                "lotId",
+                lot1,
+                "plate",
+                "粤B12345",
+                "holderName",
+                "李雷",
+                "firstDay",
+                "2027-01-31",
+                "lastDay",
+                "2027-02-27"));
+    assertEquals(overlap.toString(), 409, overlap.status);
+    assertEquals("card-overlaps", overlap.problemType());
+    assertEquals(
+        card.json.path("id").asLong(), overlap.json.path("heldBy").path("cardId").asLong());
+    Http.Reply nobody =
+        cashier.post(
+            "/parking/cards",
+            map(
+                "lotId",
+                lot1,
+                "plate",
+                "粤B54321",
+                "personId",
+                person + 1000,
+                "firstDay",
+                "2027-01-01",
+                "lastDay",
+                "2027-01-31"));
+    assertEquals(nobody.toString(), 422, nobody.status);
+    assertEquals("unknown-person", nobody.problemType());
+    assertEquals(1, owner.get("/parking/cards?plate=" + enc("粤b 12345")).json.path("items").size());
+
+    Http guard = owner.staff(TENANT, "park_guard", "guard", "estates", estate1);
+    Http.Reply byGuard =
+        guard.post(
+            "/parking/lists",
+            map("list", "black", "plate", "苏E55555", "lotId", lot1, "reason", "damaged the gate"));
+    assertEquals(byGuard.toString(), 403, byGuard.status);
+    Http.Reply black =
+        owner.post(
+            "/parking/lists",
+            map("list", "black", "plate", "苏E55555", "lotId", lot1, "reason", "damaged the gate"));
+    assertEquals(black.toString(), 201, black.status);
+    Http.Reply white =
+        owner.post(
+            "/parking/lists",
+            map("list", "white", "plate", "苏e 55555", "lotId", lot1, "reason", "staff"));
+    assertEquals(white.toString(), 409, white.status);
+    assertEquals("already-listed", white.problemType());
+    Http.Reply wide =
+        owner.post("/parking/lists", map("list", "white", "plate", "120JJ", "reason", "ambulance"));
+    assertEquals(wide.toString(), 201, wide.status);
+    JsonNode seen = guard.get("/parking/lists?lotId=" + lot1).json.path("items");
+    assertEquals(seen.toString(), 2, seen.size());
+
+    long entry = black.json.path("id").asLong();
+    assertEquals(404, other.get("/parking/lists/" + entry).status);
+    assertEquals(404, other.delete("/parking/lists/" + entry).status);
+    assertEquals(404, other.get("/parking/cards/" + card.json.path("id").asLong()).status);
+    assertEquals(204, owner.delete("/parking/lists/" + entry).status);
+    assertEquals(404, owner.get("/parking/lists/" + entry).status);
+  }
+
+  private static String enc(String v) {
+    return java.net.URLEncoder.encode(v, java.nio.charset.StandardCharsets.UTF_8);
   }
 }

@@ -10,7 +10,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.regex.Pattern;
 import org.courtyard.api.FieldErrors;
 import org.courtyard.api.TextRules;
 import org.courtyard.api.Texts;
@@ -72,10 +71,7 @@ final class Owners {
     Objects.requireNonNull(input, "input");
     FieldErrors errors = new FieldErrors();
     String name = TextRules.requiredLine(input.holderName(), "holderName", 100, errors);
-    String phone = TextRules.optionalLine(input.holderPhone(), "holderPhone", 32, errors);
-    if (phone != null && !Pattern.matches("\\+?[0-9][0-9 -]{2,30}", phone)) {
-      errors.add("holderPhone", TEXTS.text("rules.phone"));
-    }
+    String phone = ParkingRules.phone(input.holderPhone(), errors);
     LocalDate since = TextRules.required(input.since(), "since", errors);
     if (since != null
         && (since.isBefore(ParkingRules.FIRST_DAY) || since.isAfter(ParkingRules.LAST_DAY))) {

@@ -1,7 +1,11 @@
 package org.courtyard.parking.internal;
 
+import java.util.Optional;
+import java.util.function.LongFunction;
 import javax.ws.rs.core.SecurityContext;
+import org.courtyard.api.ResidentContacts;
 import org.courtyard.api.TenantInstances;
+import org.courtyard.api.TenantSlug;
 import org.courtyard.api.rest.TenantPrincipal;
 import org.osgi.framework.BundleContext;
 import org.osgi.service.component.annotations.Activate;
@@ -9,6 +13,7 @@ import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.component.annotations.ReferenceCardinality;
 import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.component.annotations.ReferencePolicyOption;
 
 /**
  * What the module's REST resources share: the caller's {@link ParkingTenant}, found by the tenant
@@ -32,6 +37,22 @@ public final class ParkingInstances {
 
   void unbindTenant(ParkingTenant instance) {
     tenants.unbind(instance);
+  }
+
+  /** The residents module's persons, while its bundle is installed. */
+  @Reference(
+      cardinality = ReferenceCardinality.OPTIONAL,
+      policy = ReferencePolicy.DYNAMIC,
+      policyOption = ReferencePolicyOption.GREEDY)
+  private volatile ResidentContacts residents;
+
+  /**
+   * The tenant's residents by person id, or null when the residents bundle is not installed (a
+   * tenant without the module finds nobody, as {@link ResidentContacts} says).
+   */
+  LongFunction<Optional<ResidentContacts.Contact>> residents(TenantSlug tenant) {
+    ResidentContacts r = residents;
+    return r == null ? null : id -> r.contact(tenant, id);
   }
 
   @Activate

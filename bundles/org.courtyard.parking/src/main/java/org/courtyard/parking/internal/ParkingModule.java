@@ -26,7 +26,14 @@ public final class ParkingModule implements ModuleDescriptor {
               "parking.booking.read", "View space leases and reservations", "查看车位租用与预约"),
           PermissionDef.money("parking.booking.create", "Lease and reserve spaces", "办理车位租用与预约"),
           PermissionDef.money(
-              "parking.booking.cancel", "Cancel space leases and reservations", "取消车位租用与预约"));
+              "parking.booking.cancel", "Cancel space leases and reservations", "取消车位租用与预约"),
+          PermissionDef.of("parking.card.read", "View monthly cards", "查看月卡"),
+          PermissionDef.money("parking.card.manage", "Sell and cancel monthly cards", "办理与注销月卡"),
+          PermissionDef.of("parking.list.read", "View the white and black lists", "查看白名单与黑名单"),
+          PermissionDef.of(
+              "parking.list.manage",
+              "Put plates on and off the white and black lists",
+              "管理白名单与黑名单"));
 
   @Override
   public String id() {
@@ -40,8 +47,8 @@ public final class ParkingModule implements ModuleDescriptor {
 
   @Override
   public String description() {
-    return "Parking lots and spaces per estate, and leases and reservations of a space, never two"
-        + " for the same time";
+    return "Parking lots and spaces per estate, leases and reservations of a space (never two for"
+        + " the same time), monthly cards, and the white and black lists of plates";
   }
 
   @Override

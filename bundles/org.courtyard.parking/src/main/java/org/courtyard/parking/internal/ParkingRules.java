@@ -8,11 +8,14 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Pattern;
 import org.courtyard.api.FieldErrors;
+import org.courtyard.api.Plates;
 import org.courtyard.api.TextRules;
 import org.courtyard.api.Texts;
 import org.courtyard.api.rest.Params;
 import org.courtyard.parking.internal.dto.CancelInput;
+import org.courtyard.parking.internal.dto.CardInput;
 import org.courtyard.parking.internal.dto.LeaseInput;
+import org.courtyard.parking.internal.dto.ListEntryInput;
 import org.courtyard.parking.internal.dto.LotInput;
 import org.courtyard.parking.internal.dto.ReservationInput;
 import org.courtyard.parking.internal.dto.SpaceInput;
@@ -189,10 +192,7 @@ final class ParkingRules {
 
   private static Holder holder(String name, String phone, String note, FieldErrors errors) {
     String n = TextRules.requiredLine(name, "holderName", 100, errors);
-    String p = TextRules.optionalLine(phone, "holderPhone", 32, errors);
-    if (p != null && !Pattern.matches("\\+?[0-9][0-9 -]{2,30}", p)) {
-      errors.add("holderPhone", TEXTS.text("rules.phone"));
-    }
+    String p = phone(phone, errors);
     String t = TextRules.optionalLine(note, "note", 500, errors);
     return new Holder(n, p, t);
   }
@@ -205,6 +205,98 @@ final class ParkingRules {
     Integer version = TextRules.required(in.version(), "version", errors);
     errors.throwIfAny();
     return new Cancel(r, version);
+  }
+
+  /** The longest card sold at once: three years and a leap day. */
+  static final int CARD_MAX_DAYS = 3 * 366;
+
+  static final Set<String> LISTS = Set.of("white", "black");
+
+  /** A card's terms: the holder's name may come from the resident {@code personId} instead. */
+  record Card(
+      long lotId,
+      String plate,
+      Long personId,
+      String holderName,
+      String holderPhone,
+      LocalDate firstDay,
+      LocalDate lastDay,
+      String note) {}
+
+  static Card card(CardInput in) {
+    FieldErrors errors = new FieldErrors();
+    Long lotId = TextRules.required(in.lotId(), "lotId", errors);
+    String plate = Plates.plate(in.plate(), "plate", errors);
+    String name =
+        in.personId() == null
+            ? TextRules.requiredLine(in.holderName(), "holderName", 100, errors)
+            : TextRules.optionalLine(in.holderName(), "holderName", 100, errors);
+    String phone = phone(in.holderPhone(), errors);
+    LocalDate first = day(in.firstDay(), "firstDay", errors);
+    LocalDate last = day(in.lastDay(), "lastDay", errors);
+    if (first != null && last != null) {
+      if (last.isBefore(first)) {
+        errors.add("lastDay", TEXTS.text("card.days-order"));
+      } else if (ChronoUnit.DAYS.between(first, last) >= CARD_MAX_DAYS) {
+        errors.add("lastDay", TEXTS.text("card.days-max", CARD_MAX_DAYS));
+      }
+    }
+    String note = TextRules.optionalLine(in.note(), "note", 500, errors);
+    errors.throwIfAny();
+    return new Card(lotId, plate, in.personId(), name, phone, first, last, note);
+  }
+
+  /** A list entry's terms; {@code lotId} null for every lot. */
+  record ListEntry(String list, String plate, Long lotId, String reason, Instant expiresAt) {}
+
+  static ListEntry listEntry(ListEntryInput in, Instant now) {
+    FieldErrors errors = new FieldErrors();
+    String list = TextRules.trimToNull(in.list());
+    if (list == null) {
+      errors.add("list", TextRules.IS_REQUIRED);
+    } else if (!LISTS.contains(list)) {
+      errors.add("list", TEXTS.text("rules.one-of", TextRules.quote(list), "white, black"));
+    }
+    String plate = Plates.plate(in.plate(), "plate", errors);
+    String reason = TextRules.requiredLine(in.reason(), "reason", 500, errors);
+    Instant expires =
+        in.expiresAt() == null ? null : in.expiresAt().toInstant().truncatedTo(ChronoUnit.MICROS);
+    if (expires != null
+        && (!expires.isAfter(now)
+            || expires.isAfter(LAST_DAY.atStartOfDay(java.time.ZoneOffset.UTC).toInstant()))) {
+      errors.add("expiresAt", TEXTS.text("list.expiry", LAST_DAY));
+    }
+    errors.throwIfAny();
+    return new ListEntry(list, plate, in.lotId(), reason, expires);
+  }
+
+  private static LocalDate day(LocalDate day, String field, FieldErrors errors) {
+    TextRules.required(day, field, errors);
+    if (day != null && (day.isBefore(FIRST_DAY) || day.isAfter(LAST_DAY))) {
+      errors.add(field, TEXTS.text("rules.start-range", FIRST_DAY, LAST_DAY));
+      return null;
+    }
+    return day;
+  }
+
+  /** An optional phone number of a holder, field {@code holderPhone}. */
+  static String phone(String raw, FieldErrors errors) {
+    String p = TextRules.optionalLine(raw, "holderPhone", 32, errors);
+    if (p != null && !Pattern.matches("\\+?[0-9][0-9 -]{2,30}", p)) {
+      errors.add("holderPhone", TEXTS.text("rules.phone"));
+    }
+    return p;
+  }
+
+  static final Set<String> CARD_STATES = Set.of("active", "cancelled");
+
+  /** A plate to look for, as typed: null when absent, 400 when longer than any plate written. */
+  static String plateFilter(String raw) {
+    String v = TextRules.trimToNull(raw);
+    if (v != null && v.length() > 32) {
+      throw Params.invalid(TEXTS.text("rules.filter", "plate", TextRules.quote(v)));
+    }
+    return v;
   }
 
   /** A query parameter that must be one of {@code allowed}: null when absent, else 400. */

@@ -48,6 +48,8 @@ public final class ParkingTenant extends JdbcTenantModule implements TenantStati
   private final Bookings bookings;
   private final Tariffs tariffs;
   private final Owners owners;
+  private final Cards cards;
+  private final ListEntries lists;
 
   @Activate
   public ParkingTenant(
@@ -60,6 +62,8 @@ public final class ParkingTenant extends JdbcTenantModule implements TenantStati
     this.bookings = new Bookings(jdbc(), Clock.systemUTC());
     this.tariffs = new Tariffs(jdbc(), lots);
     this.owners = new Owners(jdbc(), spaces);
+    this.cards = new Cards(jdbc(), lots);
+    this.lists = new ListEntries(jdbc(), lots, Clock.systemUTC());
   }
 
   @Override
@@ -102,5 +106,13 @@ public final class ParkingTenant extends JdbcTenantModule implements TenantStati
 
   Owners owners() {
     return owners;
+  }
+
+  Cards cards() {
+    return cards;
+  }
+
+  ListEntries lists() {
+    return lists;
   }
 }

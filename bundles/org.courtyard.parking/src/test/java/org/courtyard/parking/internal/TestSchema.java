@@ -21,7 +21,10 @@ import org.postgresql.ds.PGSimpleDataSource;
 final class TestSchema implements AutoCloseable {
 
   private static final String[] MIGRATIONS = {
-    "V1__parking.sql", "V2__parking_tariff.sql", "V3__parking_owner.sql"
+    "V1__parking.sql",
+    "V2__parking_tariff.sql",
+    "V3__parking_owner.sql",
+    "V4__parking_cards_lists.sql"
   };
 
   private static String admin;
