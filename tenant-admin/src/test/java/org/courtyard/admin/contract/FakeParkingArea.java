@@ -19,7 +19,8 @@ import java.util.regex.Pattern;
  * lot's tariff (404 no-tariff, set, changed at its version), and a sold space's owners (the current
  * one on the space as ownerName, 409 owner-since-order, 422 space-not-owned). Shapes and problem
  * types follow {@code LotsResource}, {@code SpacesResource}, {@code LeasesResource}, {@code
- * ParkingRules} and {@code Bookings}; a lot is in scope when its estate is.
+ * ParkingRules} and {@code Bookings}; a lot is in scope when its estate is. Monthly cards and the
+ * plate lists are {@link FakeParkingCards}'.
  */
 public final class FakeParkingArea implements FakeArea {
 
@@ -36,6 +37,19 @@ public final class FakeParkingArea implements FakeArea {
   private final List<Map<String, Object>> leases = new ArrayList<>();
   private final Map<Long, Map<String, Object>> tariffs = new java.util.HashMap<>();
   private final Map<Long, List<Map<String, Object>>> owners = new java.util.HashMap<>();
+  private final FakeParkingCards cards =
+      new FakeParkingCards(
+          new FakeParkingCards.Lots() {
+            @Override
+            public Map<String, Object> lot(FakeRequest r, String permission, long id) {
+              return FakeParkingArea.this.lot(r, permission, id);
+            }
+
+            @Override
+            public boolean inScope(FakeRequest r, String permission, Map<String, Object> row) {
+              return FakeParkingArea.this.inScope(r, permission, row);
+            }
+          });
   private FakeTenantApi fake;
   private long next = 1;
 
@@ -46,12 +60,16 @@ public final class FakeParkingArea implements FakeArea {
 
   @Override
   public List<String> permissions() {
-    return List.of(
-        "parking.lot.read",
-        "parking.lot.manage",
-        "parking.booking.read",
-        "parking.booking.create",
-        "parking.booking.cancel");
+    List<String> all =
+        new ArrayList<>(
+            List.of(
+                "parking.lot.read",
+                "parking.lot.manage",
+                "parking.booking.read",
+                "parking.booking.create",
+                "parking.booking.cancel"));
+    all.addAll(FakeParkingCards.permissions());
+    return all;
   }
 
   @Override
@@ -97,6 +115,10 @@ public final class FakeParkingArea implements FakeArea {
 
   @Override
   public synchronized FakeResponse handle(FakeRequest r) {
+    FakeResponse cardsOrLists = cards.handle(r);
+    if (cardsOrLists != null) {
+      return cardsOrLists;
+    }
     if (r.is("GET", "lots")) {
       r.require("parking.lot.read");
       return FakeResponse.page(

@@ -78,6 +78,7 @@ public final class FakeTenantApi implements AutoCloseable {
                   "residents.*.read",
                   "parking.*.read",
                   "parking.booking.create",
+                  "parking.card.manage",
                   "identity.tenant.read"),
           "guard",
               List.of("security.*", "devices.*.read", "parking.*.read", "identity.tenant.read"),

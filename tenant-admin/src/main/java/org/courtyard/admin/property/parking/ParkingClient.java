@@ -8,7 +8,7 @@ import org.courtyard.admin.api.ApiProblem;
 import org.courtyard.admin.api.TenantApi;
 import org.courtyard.admin.property.CursorDataProvider;
 
-/** The parking endpoints the lot and lease screens call ({@code /parking/...}). */
+/** The parking endpoints the lot, lease, card and list screens call ({@code /parking/...}). */
 public final class ParkingClient implements Serializable {
 
   private static final long serialVersionUID = 1L;
@@ -75,5 +75,33 @@ public final class ParkingClient implements Serializable {
   /** Records a sold space's new owner from a day; the current owner's time ends that day. */
   public void recordOwner(long spaceId, Space.OwnerInput input) {
     api.post("parking/spaces/" + spaceId + "/owners", input, Map.class);
+  }
+
+  /** Monthly cards, by id; filters {@code lotId}, {@code plate}, {@code state}. */
+  public CursorDataProvider<Card> cards() {
+    return CursorDataProvider.of(api, "parking/cards", Card.class);
+  }
+
+  public Card sellCard(Card.Input input) {
+    return api.post("parking/cards", input, Card.class);
+  }
+
+  public Card cancelCard(long id, Booking.Cancel cancel) {
+    return api.post("parking/cards/" + id + "/cancel", cancel, Card.class);
+  }
+
+  /**
+   * Listed plates in force or expired, by id; filters {@code list}, {@code plate}, {@code lotId}.
+   */
+  public CursorDataProvider<ListEntry> listEntries() {
+    return CursorDataProvider.of(api, "parking/lists", ListEntry.class);
+  }
+
+  public ListEntry list(ListEntry.Input input) {
+    return api.post("parking/lists", input, ListEntry.class);
+  }
+
+  public void unlist(long id) {
+    api.delete("parking/lists/" + id);
   }
 }

@@ -269,4 +269,76 @@ class ParkingViewsTest extends PropertyTestBase {
     assertThat(since.isInvalid()).isTrue();
     assertThat(since.getErrorMessage()).contains("2020-05-01");
   }
+
+  @Test
+  @SuppressWarnings("unchecked")
+  void aCashierSellsAMonthlyCardTheSameDaysTwiceAreShownAtTheFieldAndACardIsCancelled() {
+    signIn("cashier.parking");
+    UI.getCurrent().navigate(CardsView.class);
+    click("cards-sell");
+    HasValueUtilsKt._setValue(text("card-plate"), "粤b·123 45");
+    HasValueUtilsKt._setValue(text("card-holder"), "韩梅梅");
+    HasValueUtilsKt._setValue(
+        _get(DatePicker.class, s -> s.withId("card-first")), LocalDate.now().withDayOfMonth(1));
+    HasValueUtilsKt._setValue(
+        _get(DatePicker.class, s -> s.withId("card-last")),
+        LocalDate.now().withDayOfMonth(1).plusMonths(1).minusDays(1));
+    click("card-dialog-save");
+    assertThat(_find(FormDialog.class)).noneMatch(FormDialog::isOpened);
+    Grid<Card> grid = _get(Grid.class, s -> s.withId("cards-grid"));
+    List<Card> rows = GridKt._fetch(grid, 0, 100);
+    int row = rows.stream().map(Card::plate).toList().indexOf("粤B12345");
+    assertThat(row).isNotNegative();
+    assertThat(GridKt._getFormatted(grid, row, "state")).isEqualTo("Valid today");
+
+    click("cards-sell");
+    HasValueUtilsKt._setValue(text("card-plate"), "粤B12345");
+    HasValueUtilsKt._setValue(text("card-holder"), "李雷");
+    click("card-dialog-save");
+    DatePicker first = _get(DatePicker.class, s -> s.withId("card-first"));
+    assertThat(first.isInvalid()).isTrue();
+    assertThat(first.getErrorMessage()).contains(LocalDate.now().withDayOfMonth(1).toString());
+    _get(FormDialog.class, s -> s.withId("card-dialog")).close();
+
+    HasValueUtilsKt._setValue(text("cards-plate"), "粤b 12345");
+    assertThat(GridKt._fetch(grid, 0, 100)).extracting(Card::plate).containsOnly("粤B12345");
+    ButtonKt._click((Button) GridKt._getCellComponent(grid, 0, "actions"));
+    HasValueUtilsKt._setValue(text("card-cancel-reason"), "sold the car");
+    click("card-cancel-dialog-save");
+    assertThat(GridKt._getFormatted(grid, 0, "state")).isEqualTo("Cancelled: sold the car");
+  }
+
+  @Test
+  @SuppressWarnings("unchecked")
+  void aManagerBlackListsAPlateAndTheSamePlateCannotBeWhiteListedThere() {
+    signIn("admin");
+    UI.getCurrent().navigate(ListsView.class);
+    click("lists-add");
+    HasValueUtilsKt._setValue(text("list-plate"), "苏E55555");
+    HasValueUtilsKt._setValue(text("list-reason"), "damaged the gate");
+    click("list-dialog-save");
+    assertThat(_find(FormDialog.class)).noneMatch(FormDialog::isOpened);
+    Grid<ListEntry> grid = _get(Grid.class, s -> s.withId("lists-grid"));
+    assertThat(GridKt._fetch(grid, 0, 100)).extracting(ListEntry::plate).contains("苏E55555");
+
+    click("lists-add");
+    HasValueUtilsKt._setValue(_get(Select.class, s -> s.withId("list-which")), "white");
+    HasValueUtilsKt._setValue(text("list-plate"), "苏e 55555");
+    HasValueUtilsKt._setValue(text("list-reason"), "staff");
+    click("list-dialog-save");
+    assertThat(text("list-plate").isInvalid()).isTrue();
+    _get(FormDialog.class, s -> s.withId("list-dialog")).close();
+    assertThat(GridKt._fetch(grid, 0, 100))
+        .filteredOn(e -> e.plate().equals("苏E55555"))
+        .extracting(ListEntry::list)
+        .containsExactly("black");
+  }
+
+  @Test
+  void aCashierReadsTheListsButPutsNoPlateOnThem() {
+    signIn("cashier.parking");
+    UI.getCurrent().navigate(ListsView.class);
+    assertThat(_find(Button.class, s -> s.withId("lists-add"))).isEmpty();
+    assertThat(_find(Grid.class, s -> s.withId("lists-grid"))).hasSize(1);
+  }
 }

@@ -1,0 +1,315 @@
+package org.courtyard.admin.contract;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.text.Normalizer;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.regex.Pattern;
+
+/**
+ * The parking module's monthly cards and plate lists as the card and list screens use them: cards
+ * (list with plate and state filters, sell with 409 card-overlaps naming the card that holds a day,
+ * cancel at the version read) and list entries (list, add with 409 already-listed, company-wide
+ * only for staff of the whole company, remove). Shapes and problem types follow {@code
+ * CardsResource}, {@code ListsResource}, {@code Cards}, {@code ListEntries} and {@code
+ * org.courtyard.api.Plates}; the lots are {@link FakeParkingArea}'s.
+ */
+final class FakeParkingCards {
+
+  private static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
+  private static final Pattern SEPARATORS = Pattern.compile("[\\s.\\-\u00B7\u2022\u30FB]+");
+  private static final Pattern PLATE =
+      Pattern.compile(
+          "[京津沪渝冀豫云辽黑湘皖鲁新苏浙赣鄂桂甘晋蒙陕吉闽贵粤青藏川宁琼][A-Z](?:[A-Z0-9]{5,6}|[A-Z0-9]{4}[挂学警港澳领])"
+              + "|[A-Z0-9]{2,10}");
+
+  private final List<Map<String, Object>> cards = new ArrayList<>();
+  private final List<Map<String, Object>> entries = new ArrayList<>();
+
+  /** A lot the caller may use with a permission, by id; 404 otherwise. */
+  interface Lots {
+    Map<String, Object> lot(FakeRequest r, String permission, long id);
+
+    /** Whether a row's estate is in the caller's scope for the permission. */
+    boolean inScope(FakeRequest r, String permission, Map<String, Object> row);
+  }
+
+  private final Lots lots;
+  private long next = 10_000;
+
+  FakeParkingCards(Lots lots) {
+    this.lots = lots;
+  }
+
+  static List<String> permissions() {
+    return List.of(
+        "parking.card.read", "parking.card.manage", "parking.list.read", "parking.list.manage");
+  }
+
+  static String normalize(String raw) {
+    String s = Normalizer.normalize(raw, Normalizer.Form.NFKC).toUpperCase(Locale.ROOT);
+    return SEPARATORS.matcher(s).replaceAll("");
+  }
+
+  /** The answer to a cards or lists request, or null for another path. */
+  FakeResponse handle(FakeRequest r) {
+    if (r.is("GET", "cards")) {
+      r.require("parking.card.read");
+      String plate = r.query("plate");
+      String stored = plate == null || plate.isBlank() ? null : normalize(plate);
+      return FakeResponse.page(
+          cards.stream()
+              .filter(c -> stored == null || stored.equals(c.get("plate")))
+              .filter(c -> lots.inScope(r, "parking.card.read", c))
+              .map(this::cardView)
+              .toList(),
+          r);
+    }
+    if (r.is("POST", "cards")) {
+      r.require("parking.card.manage");
+      return FakeResponse.json(201, cardView(sell(r)));
+    }
+    if (r.is("POST", "cards/\\d+/cancel")) {
+      r.require("parking.card.manage");
+      return FakeResponse.json(cardView(cancel(r, Long.parseLong(r.path().split("/")[1]))));
+    }
+    if (r.is("GET", "lists")) {
+      r.require("parking.list.read");
+      String list = r.query("list");
+      return FakeResponse.page(
+          entries.stream()
+              .filter(e -> list == null || list.isBlank() || list.equals(e.get("list")))
+              .filter(e -> e.get("lotId") == null || lots.inScope(r, "parking.list.read", e))
+              .map(this::entryView)
+              .toList(),
+          r);
+    }
+    if (r.is("POST", "lists")) {
+      r.require("parking.list.manage");
+      return FakeResponse.json(201, entryView(list(r)));
+    }
+    if (r.is("DELETE", "lists/\\d+")) {
+      r.require("parking.list.manage");
+      long id = Long.parseLong(r.path().split("/")[1]);
+      Map<String, Object> e =
+          entries.stream()
+              .filter(x -> ((Number) x.get("id")).longValue() == id)
+              .filter(x -> x.get("lotId") == null || lots.inScope(r, "parking.list.manage", x))
+              .findFirst()
+              .orElseThrow(() -> notFound("List entry", id));
+      entries.remove(e);
+      return FakeResponse.noContent();
+    }
+    return null;
+  }
+
+  private Map<String, Object> sell(FakeRequest r) {
+    JsonNode b = r.body();
+    List<Map<String, Object>> errors = new ArrayList<>();
+    String plate = plate(b, errors);
+    String holder = b.path("holderName").asText("").strip();
+    if (holder.isEmpty()) {
+      errors.add(error("holderName", "is required"));
+    }
+    LocalDate first = day(b, "firstDay", errors);
+    LocalDate last = day(b, "lastDay", errors);
+    if (first != null && last != null && last.isBefore(first)) {
+      errors.add(error("lastDay", "must not be before firstDay"));
+    }
+    if (!b.path("lotId").canConvertToLong()) {
+      errors.add(error("lotId", "is required"));
+    }
+    refuse(errors);
+    Map<String, Object> lot = lots.lot(r, "parking.card.manage", b.path("lotId").asLong());
+    for (Map<String, Object> c : cards) {
+      if (c.get("plate").equals(plate)
+          && c.get("lotId").equals(lot.get("id"))
+          && "active".equals(c.get("state"))
+          && !LocalDate.parse(c.get("firstDay").toString()).isAfter(last)
+          && !LocalDate.parse(c.get("lastDay").toString()).isBefore(first)) {
+        throw new FakeProblem(
+            409,
+            "card-overlaps",
+            "Card days taken",
+            "Plate "
+                + plate
+                + " has a card in this lot from "
+                + c.get("firstDay")
+                + " to "
+                + c.get("lastDay")
+                + " (card "
+                + c.get("id")
+                + ").",
+            Map.of(
+                "heldBy",
+                Map.of(
+                    "cardId", c.get("id"),
+                    "firstDay", c.get("firstDay"),
+                    "lastDay", c.get("lastDay"))));
+      }
+    }
+    Map<String, Object> card = new LinkedHashMap<>();
+    card.put("id", next++);
+    card.put("lotId", lot.get("id"));
+    card.put("lotName", lot.get("name"));
+    card.put("estateId", lot.get("estateId"));
+    card.put("plate", plate);
+    card.put("personId", null);
+    card.put("holderName", holder);
+    card.put("holderPhone", b.path("holderPhone").asText(null));
+    card.put("firstDay", first.toString());
+    card.put("lastDay", last.toString());
+    card.put("state", "active");
+    card.put("cancelReason", null);
+    card.put("note", b.path("note").asText(null));
+    card.put("version", 0);
+    cards.add(card);
+    return card;
+  }
+
+  private Map<String, Object> cancel(FakeRequest r, long id) {
+    Map<String, Object> card =
+        cards.stream()
+            .filter(c -> ((Number) c.get("id")).longValue() == id)
+            .filter(c -> lots.inScope(r, "parking.card.manage", c))
+            .findFirst()
+            .orElseThrow(() -> notFound("Monthly card", id));
+    String reason = r.body().path("reason").asText("").strip();
+    if (reason.isEmpty()) {
+      refuse(List.of(error("reason", "is required")));
+    }
+    if (!"active".equals(card.get("state"))) {
+      throw new FakeProblem(
+          409, "wrong-state", "Not allowed in this state", "Card " + id + " is cancelled already.");
+    }
+    int version = r.body().path("version").asInt(-1);
+    if (version != (int) card.get("version")) {
+      throw new FakeProblem(409, "stale-version", "Changed meanwhile", "Card " + id + " changed.");
+    }
+    card.put("state", "cancelled");
+    card.put("cancelReason", reason);
+    card.put("version", version + 1);
+    return card;
+  }
+
+  private Map<String, Object> list(FakeRequest r) {
+    JsonNode b = r.body();
+    List<Map<String, Object>> errors = new ArrayList<>();
+    String which = b.path("list").asText("");
+    if (!which.equals("white") && !which.equals("black")) {
+      errors.add(error("list", "is not one of: white, black"));
+    }
+    String plate = plate(b, errors);
+    String reason = b.path("reason").asText("").strip();
+    if (reason.isEmpty()) {
+      errors.add(error("reason", "is required"));
+    }
+    Instant expires = null;
+    if (b.hasNonNull("expiresAt")) {
+      expires = OffsetDateTime.parse(b.path("expiresAt").asText()).toInstant();
+      if (!expires.isAfter(Instant.now())) {
+        errors.add(error("expiresAt", "must be a time in the future"));
+      }
+    }
+    refuse(errors);
+    Map<String, Object> lot = null;
+    if (b.hasNonNull("lotId")) {
+      lot = lots.lot(r, "parking.list.manage", b.path("lotId").asLong());
+    } else if (!r.caller()
+        .me()
+        .scopeOf("parking.list.manage")
+        .map(h -> h.companyWide())
+        .orElse(false)) {
+      throw new FakeProblem(403, "outside-scope", "Outside your scope", "The whole company.");
+    }
+    Object lotId = lot == null ? null : lot.get("id");
+    for (Map<String, Object> e : entries) {
+      if (e.get("plate").equals(plate) && java.util.Objects.equals(e.get("lotId"), lotId)) {
+        throw new FakeProblem(
+            409,
+            "already-listed",
+            "Plate already listed",
+            "Plate " + plate + " is on the " + e.get("list") + " list here already.",
+            Map.of("entryId", e.get("id"), "list", e.get("list")));
+      }
+    }
+    Map<String, Object> entry = new LinkedHashMap<>();
+    entry.put("id", next++);
+    entry.put("list", which);
+    entry.put("plate", plate);
+    entry.put("lotId", lotId);
+    entry.put("lotName", lot == null ? null : lot.get("name"));
+    entry.put("estateId", lot == null ? null : lot.get("estateId"));
+    entry.put("reason", reason);
+    entry.put("expiresAt", expires == null ? null : expires.toString());
+    entries.add(entry);
+    return entry;
+  }
+
+  private Map<String, Object> cardView(Map<String, Object> card) {
+    Map<String, Object> v = new LinkedHashMap<>(card);
+    LocalDate today = LocalDate.now(ZONE);
+    v.put(
+        "validToday",
+        "active".equals(card.get("state"))
+            && !today.isBefore(LocalDate.parse(card.get("firstDay").toString()))
+            && !today.isAfter(LocalDate.parse(card.get("lastDay").toString())));
+    return v;
+  }
+
+  private Map<String, Object> entryView(Map<String, Object> entry) {
+    Map<String, Object> v = new LinkedHashMap<>(entry);
+    Object expires = entry.get("expiresAt");
+    v.put("inForce", expires == null || Instant.parse(expires.toString()).isAfter(Instant.now()));
+    return v;
+  }
+
+  private static String plate(JsonNode b, List<Map<String, Object>> errors) {
+    String raw = b.path("plate").asText("").strip();
+    String plate = normalize(raw);
+    if (plate.isEmpty()) {
+      errors.add(error("plate", "is required"));
+    } else if (!PLATE.matcher(plate).matches()) {
+      errors.add(error("plate", "is not a licence plate (got \"" + raw + "\")"));
+    }
+    return plate;
+  }
+
+  private static LocalDate day(JsonNode b, String field, List<Map<String, Object>> errors) {
+    try {
+      return LocalDate.parse(b.path(field).asText(""));
+    } catch (RuntimeException e) {
+      errors.add(error(field, "is required"));
+      return null;
+    }
+  }
+
+  private static FakeProblem notFound(String label, long id) {
+    return new FakeProblem(404, "not-found", "Not found", label + " " + id + " does not exist.");
+  }
+
+  private static Map<String, Object> error(String field, String message) {
+    Map<String, Object> e = new LinkedHashMap<>();
+    e.put("field", field);
+    e.put("message", message);
+    return e;
+  }
+
+  private static void refuse(List<Map<String, Object>> errors) {
+    if (!errors.isEmpty()) {
+      throw new FakeProblem(
+          422,
+          "validation-failed",
+          "Validation failed",
+          "The request has invalid fields.",
+          Map.of("errors", errors));
+    }
+  }
+}
