@@ -203,6 +203,7 @@ public class DevicesIT {
     assertEquals("1.2.1", versions.get("jsonmeter"));
     assertEquals("2.1.0", versions.get("gateframe"));
     assertEquals("0.9.4", versions.get("kvsensor"));
+    assertEquals("1.0.0", versions.get("platecam"));
     JsonNode json = null;
     for (JsonNode d : r.json) {
       if (d.path("id").asText().equals("jsonmeter")) {
@@ -1234,5 +1235,73 @@ public class DevicesIT {
             + dropped
             + " let go",
         dropped + storedSince >= backlog);
+  }
+
+  @Test
+  public void a16_aLaneCamerasPlateReadsAreStoredAndItsBarrierOpensOnCommand() throws Exception {
+    Http.Reply camera =
+        acme.post(
+            "/devices/devices",
+            map(
+                "id", "cam-in-1",
+                "type", "plate-camera",
+                "name", "North gate camera",
+                "location", map("kind", "gate", "ref", "North gate")));
+    assertEquals(camera.toString(), 201, camera.status);
+    assertEquals("platecam", camera.json.path("driver").asText());
+    MqttClient cam =
+        connect("acme_dev/cam-in-1", camera.json.path("mqtt").path("password").asText());
+    try {
+      BlockingQueue<String> down = new LinkedBlockingQueue<>();
+      cam.subscribe(
+          "t/acme_dev/d/cam-in-1/down",
+          1,
+          (topic, msg) -> down.add(new String(msg.getPayload(), StandardCharsets.UTF_8)));
+      cam.publish(
+          "t/acme_dev/d/cam-in-1/up",
+          ("{\"seq\":1,\"type\":\"plate\",\"ts\":\"2026-12-07T08:30:15+08:00\","
+                  + "\"lane\":\"in-1\",\"dir\":\"in\",\"plate\":\"粤B·12345\","
+                  + "\"color\":\"blue\",\"conf\":96,\"snap\":\"/snap/1.jpg\"}")
+              .getBytes(StandardCharsets.UTF_8),
+          1,
+          false);
+      JsonNode read =
+          await(
+                  acme,
+                  "/devices/devices/cam-in-1/records?kind=plate_read&limit=1",
+                  j -> j.size() == 1)
+              .get(0)
+              .path("data");
+      assertEquals("粤B·12345", read.path("plate").asText());
+      assertEquals("ENTRY", read.path("direction").asText());
+      assertEquals("BLUE", read.path("colour").asText());
+      assertEquals(96, read.path("confidence").asInt());
+
+      Http.Reply open =
+          acme.post(
+              "/devices/devices/cam-in-1/commands",
+              map("name", "open", "arguments", Map.of("lane", "in-1")));
+      assertEquals(open.toString(), 202, open.status);
+      long id = open.json.path("id").asLong();
+      assertEquals(
+          "{\"cmd\":\"open\",\"id\":" + id + ",\"lane\":\"in-1\"}",
+          down.poll(10, TimeUnit.SECONDS));
+      cam.publish(
+          "t/acme_dev/d/cam-in-1/up",
+          ("{\"seq\":2,\"type\":\"ack\",\"ts\":\"2026-12-07T08:30:16+08:00\",\"id\":"
+                  + id
+                  + ",\"ok\":true}")
+              .getBytes(StandardCharsets.UTF_8),
+          1,
+          false);
+      await(
+          acme,
+          "/devices/devices/cam-in-1/commands",
+          j ->
+              j.get(0).path("id").asLong() == id
+                  && j.get(0).path("status").asText().equals("acked"));
+    } finally {
+      cam.disconnect();
+    }
   }
 }

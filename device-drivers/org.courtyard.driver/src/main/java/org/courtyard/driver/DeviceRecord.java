@@ -7,7 +7,7 @@ import java.util.Objects;
 /**
  * A normalized reading or event, the same whatever the vendor. Modules consume these: billing takes
  * {@link MeterReading}s, security takes {@link AccessEvent}s and {@link Alarm}s, parking takes
- * {@link ParkingSpaceState}s.
+ * {@link ParkingSpaceState}s and {@link PlateRead}s.
  */
 public sealed interface DeviceRecord {
 
@@ -117,6 +117,57 @@ public sealed interface DeviceRecord {
     public ParkingSpaceState {
       Objects.requireNonNull(space, "space");
       Objects.requireNonNull(at, "at");
+    }
+  }
+
+  /** Which way a vehicle passes a lane. */
+  enum Direction {
+    ENTRY,
+    EXIT
+  }
+
+  /** The background colour of a Chinese plate, which tells its kind. */
+  enum PlateColour {
+    /** Ordinary small cars. */
+    BLUE,
+    /** Large vehicles, learners. */
+    YELLOW,
+    /** New-energy vehicles (8 characters). */
+    GREEN,
+    /** Police, military, armed police. */
+    WHITE,
+    /** Foreign-owned, Hong Kong and Macao vehicles. */
+    BLACK,
+    OTHER
+  }
+
+  /**
+   * A plate-reading camera saw a vehicle at a lane (since 1.2).
+   *
+   * @param lane the lane within the camera or its controller, e.g. {@code in-1}
+   * @param plate as the camera read it, or null when it read none (a car without a plate, or one it
+   *     could not read); modules store it in the one form {@code org.courtyard.api.Plates} gives
+   * @param colour the plate's colour when the camera tells it, else null
+   * @param confidence how sure the camera is of the plate, 0 to 100
+   * @param snapshot the camera's reference to its picture of the vehicle (a path or id there),
+   *     never the picture itself, or null
+   */
+  record PlateRead(
+      String lane,
+      Direction direction,
+      String plate,
+      PlateColour colour,
+      int confidence,
+      String snapshot,
+      Instant at)
+      implements DeviceRecord {
+    public PlateRead {
+      Objects.requireNonNull(lane, "lane");
+      Objects.requireNonNull(direction, "direction");
+      Objects.requireNonNull(at, "at");
+      if (confidence < 0 || confidence > 100) {
+        throw new IllegalArgumentException("confidence " + confidence + " is not 0-100");
+      }
     }
   }
 

@@ -12,6 +12,9 @@
  * <p>Payloads come from devices and from whoever can publish on their topics: read their numbers
  * with {@link org.courtyard.driver.PayloadNumber}, which bounds a number's length and digits before
  * any arithmetic ({@code new BigDecimal("1E-500000000").setScale(2)} does not return).
+ *
+ * <p>1.2: {@link org.courtyard.driver.DeviceRecord.PlateRead}, a plate-reading camera's read at a
+ * lane.
  */
-@org.osgi.annotation.versioning.Version("1.1.0")
+@org.osgi.annotation.versioning.Version("1.2.0")
 package org.courtyard.driver;

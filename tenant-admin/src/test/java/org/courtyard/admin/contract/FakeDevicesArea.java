@@ -27,6 +27,7 @@ public final class FakeDevicesArea implements FakeArea {
           "alarm",
           "sensor_value",
           "parking_space_state",
+          "plate_read",
           "command_ack");
 
   private final Map<String, Map<String, Object>> devices = new TreeMap<>();

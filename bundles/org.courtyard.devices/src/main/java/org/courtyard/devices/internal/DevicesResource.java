@@ -60,6 +60,7 @@ public class DevicesResource implements ModuleResource {
           "alarm",
           "sensor_value",
           "parking_space_state",
+          "plate_read",
           "command_ack");
 
   private final DevicesInstances tenants;

@@ -32,6 +32,8 @@ final class RecordJson {
       return "parking_space_state";
     } else if (r instanceof DeviceRecord.CommandAck) {
       return "command_ack";
+    } else if (r instanceof DeviceRecord.PlateRead) {
+      return "plate_read";
     }
     throw new IllegalArgumentException("unknown record " + r.getClass());
   }

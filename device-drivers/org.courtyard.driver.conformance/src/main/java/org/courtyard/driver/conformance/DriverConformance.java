@@ -33,6 +33,7 @@ import org.courtyard.driver.DeviceRecord.Alarm;
 import org.courtyard.driver.DeviceRecord.CommandAck;
 import org.courtyard.driver.DeviceRecord.MeterReading;
 import org.courtyard.driver.DeviceRecord.ParkingSpaceState;
+import org.courtyard.driver.DeviceRecord.PlateRead;
 import org.courtyard.driver.DeviceRecord.SensorValue;
 import org.courtyard.driver.DriverInfo;
 import org.courtyard.driver.EncodeResult;
@@ -498,6 +499,10 @@ public final class DriverConformance {
       strings.add(p.space());
     } else if (record instanceof CommandAck c) {
       strings.add(c.detail());
+    } else if (record instanceof PlateRead r) {
+      strings.add(r.lane());
+      strings.add(r.plate());
+      strings.add(r.snapshot());
     }
     for (BigDecimal n : numbers) {
       // precision and scale only: the number itself may be too big to print
