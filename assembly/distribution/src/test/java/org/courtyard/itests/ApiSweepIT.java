@@ -1370,6 +1370,33 @@ public class ApiSweepIT {
                       "capPer24h",
                       40)));
         }
+        if (lot != null
+            && create(
+                    "/devices/devices",
+                    map(
+                        "id",
+                        low + "-cam-" + i,
+                        "type",
+                        "plate-camera",
+                        "name",
+                        mark + " Camera " + i,
+                        "location",
+                        map("kind", "gate", "ref", mark + " Gate " + i)))
+                != null) {
+          create(
+              "/parking/gates",
+              map(
+                  "lotId",
+                  lot,
+                  "deviceId",
+                  low + "-cam-" + i,
+                  "lane",
+                  "in-1",
+                  "direction",
+                  "entry",
+                  "name",
+                  mark + " Entrance " + i));
+        }
         if (lot != null) {
           Long rented =
               create("/parking/spaces", map("lotId", lot, "number", "R" + i, "kind", "rented"));

@@ -3,6 +3,7 @@ package org.courtyard.itests;
 import static org.courtyard.itests.Http.id;
 import static org.courtyard.itests.Http.map;
 import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -60,7 +61,7 @@ public class ParkingIT {
     }
     Http anonymous = Http.anonymous(CourtyardContainer.httpPort());
     Http operator = anonymous.operator(CourtyardContainer.operatorPassword());
-    owner = anonymous.tenant(operator.onboard(TENANT, "estate", "residents", "parking"));
+    owner = anonymous.tenant(operator.onboard(TENANT, "estate", "residents", "devices", "parking"));
     other = anonymous.tenant(operator.onboard("park_other", "estate", "parking"));
     estate1 = id(owner.post("/estate/estates", map("code", "E1", "name", "东园")));
     estate2 = id(owner.post("/estate/estates", map("code", "E2", "name", "西园")));
@@ -609,6 +610,195 @@ public class ParkingIT {
     assertEquals(404, other.get("/parking/cards/" + card.json.path("id").asLong()).status);
     assertEquals(204, owner.delete("/parking/lists/" + entry).status);
     assertEquals(404, owner.get("/parking/lists/" + entry).status);
+  }
+
+  @Test
+  public void a09_aLotsSpacesFromACsvFileAllOrNone() throws Exception {
+    Http.Reply bad =
+        owner.postCsv(
+            "/parking/lots/" + lot1 + "/spaces/import",
+            "number,kind,level\nCSV-1,rented,-1\nCSV-2,garage,-1\nCSV-1,rented,-1\n");
+    assertEquals(bad.toString(), 422, bad.status);
+    assertEquals("import-rejected", bad.problemType());
+    assertEquals(2, bad.json.path("errors").size());
+    for (JsonNode space : owner.get("/parking/spaces?limit=500&lotId=" + lot1).json.path("items")) {
+      assertFalse(space.toString(), space.path("number").asText().startsWith("CSV-"));
+    }
+    Http.Reply good =
+        owner.postCsv(
+            "/parking/lots/" + lot1 + "/spaces/import",
+            "\uFEFFNumber,Kind,Level,Size\nCSV-1,rented,-1,large\nCSV-2,visitor,-1,\n");
+    assertEquals(good.toString(), 200, good.status);
+    assertEquals(2, good.json.path("spacesCreated").asInt());
+    Http.Reply again =
+        owner.postCsv(
+            "/parking/lots/" + lot1 + "/spaces/import",
+            "number,kind,level\nCSV-3,rented,-1\nCSV-2,rented,-1\n");
+    assertEquals(again.toString(), 422, again.status);
+    assertEquals(3, again.json.path("errors").get(0).path("line").asInt());
+    assertEquals(
+        404,
+        other.postCsv(
+                "/parking/lots/" + lot1 + "/spaces/import", "number,kind,level\nX-1,rented,1\n")
+            .status);
+  }
+
+  @Test
+  public void a10_aGateCameraReadsPlatesAndTheGateDecidesOverMqtt() throws Exception {
+    Http.Reply camera =
+        owner.post(
+            "/devices/devices",
+            map(
+                "id", "cam-p1",
+                "type", "plate-camera",
+                "name", "Garage gate camera",
+                "location", map("kind", "gate", "ref", "Garage gate")));
+    assertEquals(camera.toString(), 201, camera.status);
+    Http.Reply in =
+        owner.post(
+            "/parking/gates",
+            map(
+                "lotId",
+                lot1,
+                "deviceId",
+                "cam-p1",
+                "lane",
+                "in-1",
+                "direction",
+                "entry",
+                "name",
+                "入口"));
+    assertEquals(in.toString(), 201, in.status);
+    assertEquals(
+        201,
+        owner.post(
+                "/parking/gates",
+                map(
+                    "lotId",
+                    lot1,
+                    "deviceId",
+                    "cam-p1",
+                    "lane",
+                    "out-1",
+                    "direction",
+                    "exit",
+                    "name",
+                    "出口"))
+            .status);
+    String today = java.time.LocalDate.now(java.time.ZoneId.of("Asia/Shanghai")).toString();
+    assertEquals(
+        201,
+        owner.post(
+                "/parking/cards",
+                map(
+                    "lotId",
+                    lot1,
+                    "plate",
+                    "闽D88888",
+                    "holderName",
+                    "月卡车主",
+                    "firstDay",
+                    today,
+                    "lastDay",
+                    today))
+            .status);
+    assertEquals(
+        201,
+        owner.post(
+                "/parking/lists",
+                map("list", "black", "plate", "闽D44444", "lotId", lot1, "reason", "逃费"))
+            .status);
+    org.eclipse.paho.client.mqttv3.MqttClient cam =
+        DevicesIT.connect(TENANT + "/cam-p1", camera.json.path("mqtt").path("password").asText());
+    try {
+      java.util.concurrent.BlockingQueue<String> down =
+          new java.util.concurrent.LinkedBlockingQueue<>();
+      cam.subscribe(
+          "t/" + TENANT + "/d/cam-p1/down",
+          1,
+          (topic, msg) ->
+              down.add(new String(msg.getPayload(), java.nio.charset.StandardCharsets.UTF_8)));
+      publishRead(cam, 1, "in-1", "in", "闽D·88888", 97);
+      JsonNode card = awaitPassage("闽D88888", p -> p.path("commandId").isNumber());
+      assertEquals("open", card.path("decision").asText());
+      assertEquals("card", card.path("reason").asText());
+      String open = down.poll(10, java.util.concurrent.TimeUnit.SECONDS);
+      assertEquals(
+          "{\"cmd\":\"open\",\"id\":" + card.path("commandId").asLong() + ",\"lane\":\"in-1\"}",
+          open);
+
+      publishRead(cam, 2, "in-1", "in", "闽D44444", 97);
+      JsonNode black = awaitPassage("闽D44444", p -> true);
+      assertEquals("refuse", black.path("decision").asText());
+      assertEquals("black-list", black.path("reason").asText());
+
+      publishRead(cam, 3, "in-1", "in", "闽D55555", 41);
+      JsonNode doubtful = awaitPassage("闽D55555", p -> true);
+      assertEquals("guard", doubtful.path("decision").asText());
+      assertEquals("low-confidence", doubtful.path("reason").asText());
+      assertTrue(down.poll(500, java.util.concurrent.TimeUnit.MILLISECONDS) == null);
+      Http cashier = owner.staff(TENANT, "park_gate_cashier", "cashier", "company");
+      Http.Reply refused =
+          cashier.post(
+              "/parking/passages/" + doubtful.path("id").asLong() + "/decide",
+              map("decision", "open", "note", "看清了车牌"));
+      assertEquals(refused.toString(), 403, refused.status);
+      Http guard = owner.staff(TENANT, "park_gate_guard", "guard", "estates", estate1);
+      Http.Reply decided =
+          guard.post(
+              "/parking/passages/" + doubtful.path("id").asLong() + "/decide",
+              map("decision", "open", "note", "看清了车牌"));
+      assertEquals(decided.toString(), 200, decided.status);
+      assertEquals("open", decided.json.path("decision").asText());
+      assertTrue(decided.json.toString(), decided.json.path("commandId").isNumber());
+      assertTrue(
+          down.poll(10, java.util.concurrent.TimeUnit.SECONDS).contains("\"lane\":\"in-1\""));
+      assertEquals(
+          2, owner.get("/parking/lots/" + lot1 + "/occupancy").json.path("inside").asInt());
+      assertEquals(200, guard.get("/parking/passages?waiting=true").status);
+      assertEquals(404, other.get("/parking/passages/" + doubtful.path("id").asLong()).status);
+    } finally {
+      cam.disconnect();
+    }
+  }
+
+  private static void publishRead(
+      org.eclipse.paho.client.mqttv3.MqttClient cam,
+      int seq,
+      String lane,
+      String dir,
+      String plate,
+      int confidence)
+      throws Exception {
+    cam.publish(
+        "t/" + TENANT + "/d/cam-p1/up",
+        ("{\"seq\":"
+                + seq
+                + ",\"type\":\"plate\",\"ts\":\""
+                + java.time.OffsetDateTime.now(java.time.ZoneOffset.ofHours(8)).withNano(0)
+                + "\",\"lane\":\""
+                + lane
+                + "\",\"dir\":\""
+                + dir
+                + "\",\"plate\":\""
+                + plate
+                + "\",\"color\":\"blue\",\"conf\":"
+                + confidence
+                + "}")
+            .getBytes(java.nio.charset.StandardCharsets.UTF_8),
+        1,
+        false);
+  }
+
+  /** The newest passage of the plate once {@code done} holds for it. */
+  private static JsonNode awaitPassage(String plate, java.util.function.Predicate<JsonNode> done)
+      throws Exception {
+    JsonNode items =
+        DevicesIT.await(
+            owner,
+            "/parking/passages?plate=" + enc(plate),
+            j -> j.path("items").size() > 0 && done.test(j.path("items").get(0)));
+    return items.path("items").get(0);
   }
 
   private static String enc(String v) {

@@ -1,5 +1,7 @@
 package org.courtyard.parking.internal;
 
+import java.io.IOException;
+import java.io.InputStream;
 import java.util.List;
 import javax.ws.rs.Consumes;
 import javax.ws.rs.GET;
@@ -10,11 +12,14 @@ import javax.ws.rs.PathParam;
 import javax.ws.rs.Produces;
 import javax.ws.rs.QueryParam;
 import javax.ws.rs.core.Context;
+import javax.ws.rs.core.HttpHeaders;
 import javax.ws.rs.core.MediaType;
 import javax.ws.rs.core.Response;
 import javax.ws.rs.core.SecurityContext;
 import javax.ws.rs.core.UriInfo;
 import org.courtyard.api.CourtyardConstants;
+import org.courtyard.api.csv.CsvDecoder;
+import org.courtyard.api.rest.CsvUpload;
 import org.courtyard.api.rest.Cursor;
 import org.courtyard.api.rest.Doc;
 import org.courtyard.api.rest.ModuleResource;
@@ -22,11 +27,14 @@ import org.courtyard.api.rest.Page;
 import org.courtyard.api.rest.Params;
 import org.courtyard.api.rest.Permission;
 import org.courtyard.api.rest.TenantPrincipal;
+import org.courtyard.parking.internal.dto.GateView;
 import org.courtyard.parking.internal.dto.LotInput;
 import org.courtyard.parking.internal.dto.LotView;
+import org.courtyard.parking.internal.dto.OccupancyView;
 import org.courtyard.parking.internal.dto.QuoteView;
 import org.courtyard.parking.internal.dto.SpaceRange;
 import org.courtyard.parking.internal.dto.SpaceView;
+import org.courtyard.parking.internal.dto.SpacesImported;
 import org.courtyard.parking.internal.dto.TariffInput;
 import org.courtyard.parking.internal.dto.TariffView;
 import org.osgi.service.component.annotations.Activate;
@@ -140,6 +148,54 @@ public class LotsResource implements ModuleResource {
             .spaces()
             .createRange(TenantPrincipal.scopeOf(security), id, Params.body(input));
     return Response.status(Response.Status.CREATED).entity(made).build();
+  }
+
+  @Doc(summary = "List a lot's gates", description = "The lot's camera lanes by id. 404 not-found.")
+  @Permission("parking.lot.read")
+  @GET
+  @Path("{id}/gates")
+  public List<GateView> listGates(@Context SecurityContext security, @PathParam("id") long id) {
+    return instances.of(security).gates().gates(TenantPrincipal.scopeOf(security), id);
+  }
+
+  @Doc(
+      summary = "A lot's occupancy",
+      description =
+          "Vehicles inside by the passages, those on temporary spaces, the temporary spaces"
+              + " free, and reads waiting for the guard. 404 not-found.")
+  @Permission("parking.lot.read")
+  @GET
+  @Path("{id}/occupancy")
+  public OccupancyView occupancy(@Context SecurityContext security, @PathParam("id") long id) {
+    return instances.of(security).gates().occupancy(TenantPrincipal.scopeOf(security), id);
+  }
+
+  @Doc(
+      summary = "Import a lot's spaces",
+      description =
+          "Spaces from a CSV body (UTF-8 unless the Content-Type names another charset; up to"
+              + " 10,000 rows): columns number, kind (owned, rented, public, visitor, ev_charging,"
+              + " accessible), level (-10 to 20, not 0), and optionally size (small, standard,"
+              + " large) and state (in_service, out_of_service), in any order. All of them or,"
+              + " with one problem anywhere (a bad value, a number the file repeats or the lot has"
+              + " already), none: 422 import-rejected lists every problem with its line and"
+              + " column. 413 for a larger file, 404 for a lot outside the caller's scope.",
+      returns = SpacesImported.class)
+  @Permission("parking.lot.manage")
+  @POST
+  @Path("{id}/spaces/import")
+  @Consumes({CsvUpload.CSV, MediaType.TEXT_PLAIN, CsvUpload.CSV_AS_EXCEL})
+  public SpacesImported importSpaces(
+      @Context SecurityContext security,
+      @Context HttpHeaders headers,
+      @PathParam("id") long id,
+      InputStream body)
+      throws IOException {
+    CsvUpload file = CsvUpload.read(headers, body, SpaceImport.MAX_BYTES);
+    List<SpaceImport.Row> rows = SpaceImport.read(CsvDecoder.decode(file.bytes(), file.charset()));
+    int created =
+        instances.of(security).spaces().importSpaces(TenantPrincipal.scopeOf(security), id, rows);
+    return new SpacesImported(id, created);
   }
 
   @Doc(

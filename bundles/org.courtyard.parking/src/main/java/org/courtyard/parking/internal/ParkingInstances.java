@@ -1,12 +1,17 @@
 package org.courtyard.parking.internal;
 
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.LongFunction;
 import javax.ws.rs.core.SecurityContext;
 import org.courtyard.api.ResidentContacts;
 import org.courtyard.api.TenantInstances;
 import org.courtyard.api.TenantSlug;
+import org.courtyard.api.rest.DataScope;
 import org.courtyard.api.rest.TenantPrincipal;
+import org.courtyard.devices.DeviceCommand;
+import org.courtyard.devices.DeviceDirectory;
 import org.osgi.framework.BundleContext;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -14,6 +19,8 @@ import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.component.annotations.ReferenceCardinality;
 import org.osgi.service.component.annotations.ReferencePolicy;
 import org.osgi.service.component.annotations.ReferencePolicyOption;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * What the module's REST resources share: the caller's {@link ParkingTenant}, found by the tenant
@@ -23,6 +30,8 @@ import org.osgi.service.component.annotations.ReferencePolicyOption;
  */
 @Component(service = ParkingInstances.class)
 public final class ParkingInstances {
+
+  private static final Logger LOG = LoggerFactory.getLogger(ParkingInstances.class);
 
   private final TenantInstances<ParkingTenant> tenants =
       new TenantInstances<>(ParkingTenant.class, ParkingModule.ID);
@@ -53,6 +62,60 @@ public final class ParkingInstances {
   LongFunction<Optional<ResidentContacts.Contact>> residents(TenantSlug tenant) {
     ResidentContacts r = residents;
     return r == null ? null : id -> r.contact(tenant, id);
+  }
+
+  /** The devices module's cameras, while its bundle is installed: gates open through it. */
+  @Reference(
+      cardinality = ReferenceCardinality.OPTIONAL,
+      policy = ReferencePolicy.DYNAMIC,
+      policyOption = ReferencePolicyOption.GREEDY)
+  private volatile DeviceDirectory devices;
+
+  /**
+   * 404 {@code device-not-found} unless the camera is one of the tenant's devices within {@code
+   * scope}, while the devices bundle is installed (without it no camera reaches a gate yet, and a
+   * gate may be set up ahead of its camera).
+   */
+  void requireDevice(TenantSlug tenant, DataScope scope, String deviceId) {
+    DeviceDirectory d = devices;
+    if (d != null && deviceId != null) {
+      d.requireWithin(tenant, scope, List.of(deviceId));
+    }
+  }
+
+  /** The tenant's running instance, or null while it has none. */
+  ParkingTenant find(TenantSlug tenant) {
+    return tenants.find(tenant);
+  }
+
+  /**
+   * Sends the open command of a passage to its camera and notes it on the passage. The passage is
+   * committed already, so a command that cannot go (no devices module, the broker away, the camera
+   * revoked) is logged and leaves the passage without a command: the guard's screen shows the gate
+   * did not open, and the guard opens it by hand.
+   */
+  void open(TenantSlug tenant, ParkingTenant parking, Gates.Opening opening) {
+    DeviceDirectory d = devices;
+    if (d == null) {
+      LOG.warn(
+          "Tenant {}: passage {} was not opened: the devices module is not installed",
+          tenant,
+          opening.passageId());
+      return;
+    }
+    try {
+      DeviceCommand sent =
+          d.send(tenant, opening.deviceId(), "open", Map.of("lane", opening.lane()));
+      parking.gates().commandSent(opening.passageId(), sent.id());
+    } catch (RuntimeException e) {
+      LOG.warn(
+          "Tenant {}: passage {} was not opened at {} lane {}: {}",
+          tenant,
+          opening.passageId(),
+          opening.deviceId(),
+          opening.lane(),
+          e.getMessage());
+    }
   }
 
   @Activate

@@ -33,7 +33,10 @@ public final class ParkingModule implements ModuleDescriptor {
           PermissionDef.of(
               "parking.list.manage",
               "Put plates on and off the white and black lists",
-              "管理白名单与黑名单"));
+              "管理白名单与黑名单"),
+          PermissionDef.of("parking.gate.read", "View vehicles through the gates", "查看车辆出入记录"),
+          PermissionDef.doors(
+              "parking.gate.operate", "Decide at a gate and open its barrier", "道闸人工放行与拦截"));
 
   @Override
   public String id() {

@@ -8,6 +8,7 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Pattern;
 import org.courtyard.api.FieldErrors;
+import org.courtyard.api.FieldReport;
 import org.courtyard.api.Plates;
 import org.courtyard.api.TextRules;
 import org.courtyard.api.Texts;
@@ -308,7 +309,7 @@ final class ParkingRules {
     return v;
   }
 
-  private static String code(String raw, String field, FieldErrors errors) {
+  static String code(String raw, String field, FieldReport errors) {
     String v = TextRules.trimToNull(raw);
     if (v == null) {
       errors.add(field, TextRules.IS_REQUIRED);
@@ -321,7 +322,7 @@ final class ParkingRules {
     return v;
   }
 
-  private static Integer level(Integer level, FieldErrors errors) {
+  static Integer level(Integer level, FieldReport errors) {
     if (level != null && (level == 0 || level < -10 || level > 20)) {
       errors.add("level", TEXTS.text("rules.level"));
       return null;
@@ -329,8 +330,8 @@ final class ParkingRules {
     return level;
   }
 
-  private static String oneOf(
-      String raw, String field, Set<String> allowed, String otherwise, FieldErrors errors) {
+  static String oneOf(
+      String raw, String field, Set<String> allowed, String otherwise, FieldReport errors) {
     String v = TextRules.trimToNull(raw);
     if (v == null) {
       if (otherwise == null) {

@@ -50,6 +50,7 @@ public final class ParkingTenant extends JdbcTenantModule implements TenantStati
   private final Owners owners;
   private final Cards cards;
   private final ListEntries lists;
+  private final Gates gates;
 
   @Activate
   public ParkingTenant(
@@ -64,6 +65,7 @@ public final class ParkingTenant extends JdbcTenantModule implements TenantStati
     this.owners = new Owners(jdbc(), spaces);
     this.cards = new Cards(jdbc(), lots);
     this.lists = new ListEntries(jdbc(), lots, Clock.systemUTC());
+    this.gates = new Gates(jdbc(), lots);
   }
 
   @Override
@@ -114,5 +116,9 @@ public final class ParkingTenant extends JdbcTenantModule implements TenantStati
 
   ListEntries lists() {
     return lists;
+  }
+
+  Gates gates() {
+    return gates;
   }
 }

@@ -13,6 +13,7 @@ import java.util.Set;
 import org.courtyard.api.Problems;
 import org.courtyard.api.Text;
 import org.courtyard.api.Texts;
+import org.courtyard.api.csv.CsvTable;
 import org.courtyard.api.jdbc.Jdbc;
 import org.courtyard.api.rest.DataScope;
 import org.courtyard.api.rest.Page;
@@ -119,6 +120,40 @@ final class Spaces {
             }
           }
           return out;
+        });
+  }
+
+  /**
+   * Writes the spaces of an import file into the lot, all or none: a number the lot has already is
+   * a problem of its row (422 {@code import-rejected} with every such row), a number taken
+   * meanwhile 409 as for a range.
+   *
+   * @return how many spaces were created
+   */
+  int importSpaces(DataScope scope, long lotId, List<SpaceImport.Row> rows) {
+    return jdbc.transaction(
+        c -> {
+          lots.find(c, scope, lotId, false);
+          Set<String> taken = new HashSet<>();
+          try (PreparedStatement ps =
+              c.prepareStatement(
+                  "SELECT number FROM parking_space WHERE lot_id = ? AND number = ANY(?)")) {
+            ps.setLong(1, lotId);
+            ps.setArray(2, Jdbc.texts(c, rows.stream().map(r -> r.space().number()).toList()));
+            try (ResultSet rs = ps.executeQuery()) {
+              while (rs.next()) {
+                taken.add(rs.getString(1));
+              }
+            }
+          }
+          if (!taken.isEmpty()) {
+            throw CsvTable.rejection(
+                rows.stream()
+                    .filter(r -> taken.contains(r.space().number()))
+                    .map(SpaceImport::taken)
+                    .toList());
+          }
+          return insert(c, lotId, rows.stream().map(SpaceImport.Row::space).toList()).size();
         });
   }
 

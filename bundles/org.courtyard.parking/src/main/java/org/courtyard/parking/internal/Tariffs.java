@@ -16,6 +16,7 @@ import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.Optional;
 import org.courtyard.api.FieldErrors;
 import org.courtyard.api.Problems;
 import org.courtyard.api.TextRules;
@@ -152,6 +153,22 @@ final class Tariffs {
                   .map(d -> new QuoteView.Day(d.from(), d.charged(), d.capped()))
                   .toList());
         });
+  }
+
+  /**
+   * What a stay from {@code entry} to {@code exit} costs in the lot, read on {@code c}: empty when
+   * the lot has no tariff, or for a stay no tariff prices (longer than {@link Fees#LONGEST}, or
+   * ending before it began), which a person then decides.
+   */
+  static Optional<Fees.Fee> fee(Connection c, long lotId, Instant entry, Instant exit)
+      throws SQLException {
+    TariffView v = existing(c, lotId);
+    if (v == null
+        || exit.isBefore(entry)
+        || Duration.between(entry, exit).compareTo(Fees.LONGEST) > 0) {
+      return Optional.empty();
+    }
+    return Optional.of(Fees.of(tariff(v), entry, exit, 0, zone(c)));
   }
 
   private static Instant instant(String raw, String field, FieldErrors errors) {

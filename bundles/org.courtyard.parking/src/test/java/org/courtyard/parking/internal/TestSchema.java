@@ -24,7 +24,8 @@ final class TestSchema implements AutoCloseable {
     "V1__parking.sql",
     "V2__parking_tariff.sql",
     "V3__parking_owner.sql",
-    "V4__parking_cards_lists.sql"
+    "V4__parking_cards_lists.sql",
+    "V5__parking_gates.sql"
   };
 
   private static String admin;

@@ -1,0 +1,64 @@
+package org.courtyard.parking.internal;
+
+import java.util.List;
+import org.courtyard.api.CourtyardConstants;
+import org.courtyard.devices.DeviceEvent;
+import org.courtyard.devices.DeviceEventListener;
+import org.courtyard.driver.DeviceRecord.PlateRead;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The plate reads of the tenants' gate cameras, for the tenants that run parking (the devices
+ * module calls this after it stored the reads, one tenant's chunk at a time, in order): each read
+ * of a lane that is a gate is decided and written as a passage by {@link Gates}, and a gate that
+ * should open is sent its open command once the passage is committed. A read that fails (the
+ * database away) is logged and stays in the device's stored messages; the others are decided.
+ */
+@Component(
+    service = DeviceEventListener.class,
+    property = CourtyardConstants.MODULE + "=" + ParkingModule.ID)
+public final class ParkingGates implements DeviceEventListener {
+
+  private static final Logger LOG = LoggerFactory.getLogger(ParkingGates.class);
+
+  private final ParkingInstances instances;
+
+  @Activate
+  public ParkingGates(@Reference ParkingInstances instances) {
+    this.instances = instances;
+  }
+
+  @Override
+  public void onEvents(List<DeviceEvent> events) {
+    if (events.isEmpty()) {
+      return;
+    }
+    ParkingTenant parking = instances.find(events.get(0).tenant());
+    if (parking == null) {
+      return;
+    }
+    for (DeviceEvent e : events) {
+      if (!(e.record() instanceof PlateRead read)) {
+        continue;
+      }
+      try {
+        parking
+            .gates()
+            .read(e.deviceId(), read)
+            .flatMap(Gates.Handled::opening)
+            .ifPresent(o -> instances.open(e.tenant(), parking, o));
+      } catch (RuntimeException ex) {
+        LOG.warn(
+            "Tenant {}: a plate read of {} lane {} was not decided",
+            e.tenant(),
+            e.deviceId(),
+            read.lane(),
+            ex);
+      }
+    }
+  }
+}

@@ -1,0 +1,110 @@
+package org.courtyard.parking.internal;
+
+import javax.ws.rs.Consumes;
+import javax.ws.rs.GET;
+import javax.ws.rs.POST;
+import javax.ws.rs.Path;
+import javax.ws.rs.PathParam;
+import javax.ws.rs.Produces;
+import javax.ws.rs.QueryParam;
+import javax.ws.rs.core.Context;
+import javax.ws.rs.core.MediaType;
+import javax.ws.rs.core.SecurityContext;
+import org.courtyard.api.CourtyardConstants;
+import org.courtyard.api.rest.Cursor;
+import org.courtyard.api.rest.Doc;
+import org.courtyard.api.rest.ModuleResource;
+import org.courtyard.api.rest.Page;
+import org.courtyard.api.rest.Params;
+import org.courtyard.api.rest.Permission;
+import org.courtyard.api.rest.TenantPrincipal;
+import org.courtyard.parking.internal.dto.DecisionInput;
+import org.courtyard.parking.internal.dto.PassageView;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+
+/**
+ * A lot's gates (camera lanes), the passages through them with the gate's decisions, the guard's
+ * decisions for the reads left to a person, and the lot's occupancy, under {@code /api/v1/parking}.
+ */
+@Component(
+    service = ModuleResource.class,
+    property = CourtyardConstants.MODULE + "=" + ParkingModule.ID)
+@Path("passages")
+@Produces(MediaType.APPLICATION_JSON)
+public class PassagesResource implements ModuleResource {
+
+  private final ParkingInstances instances;
+
+  @Activate
+  public PassagesResource(@Reference ParkingInstances instances) {
+    this.instances = instances;
+  }
+
+  @Override
+  public String moduleId() {
+    return ParkingModule.ID;
+  }
+
+  @Doc(
+      summary = "List passages",
+      description =
+          "Vehicles the gates' cameras read in the caller's scope, newest first, with the"
+              + " decision and its reason. Filters: lotId, plate (any way it is written),"
+              + " waiting=true (reads waiting for the guard).")
+  @Permission("parking.gate.read")
+  @GET
+  public Page<PassageView> listPassages(
+      @Context SecurityContext security,
+      @QueryParam("lotId") String lotId,
+      @QueryParam("plate") String plate,
+      @QueryParam("waiting") String waiting,
+      @QueryParam("limit") String limit,
+      @QueryParam("cursor") String cursor) {
+    return instances
+        .of(security)
+        .gates()
+        .passages(
+            TenantPrincipal.scopeOf(security),
+            Params.id("lotId", lotId),
+            ParkingRules.plateFilter(plate),
+            Params.flag("waiting", waiting),
+            Cursor.decode(cursor),
+            Params.limit(limit));
+  }
+
+  @Doc(summary = "Get a passage", description = "One passage. 404 not-found.")
+  @Permission("parking.gate.read")
+  @GET
+  @Path("{id}")
+  public PassageView getPassage(@Context SecurityContext security, @PathParam("id") long id) {
+    return instances.of(security).gates().get(TenantPrincipal.scopeOf(security), id);
+  }
+
+  @Doc(
+      summary = "Decide a read the gate left to the guard",
+      description =
+          "decision open (the gate's camera is sent its open command; an entry's vehicle is then"
+              + " inside, an exit lets its entry out) or refuse, with a note; who decided and when"
+              + " are kept. 409 wrong-state when the passage is not waiting for a person, 404"
+              + " not-found.")
+  @Permission("parking.gate.operate")
+  @POST
+  @Path("{id}/decide")
+  @Consumes(MediaType.APPLICATION_JSON)
+  public PassageView decide(
+      @Context SecurityContext security, @PathParam("id") long id, DecisionInput input) {
+    ParkingTenant parking = instances.of(security);
+    Gates.Handled h =
+        parking
+            .gates()
+            .decide(
+                TenantPrincipal.scopeOf(security),
+                id,
+                Params.body(input),
+                ParkingInstances.staffUser(security));
+    h.opening().ifPresent(o -> instances.open(TenantPrincipal.of(security), parking, o));
+    return parking.gates().get(TenantPrincipal.scopeOf(security), id);
+  }
+}
