@@ -92,6 +92,21 @@ public final class FakeParkingArea implements FakeArea {
     return (Long) lot.get("id");
   }
 
+  /** Seeds a passage of the lot as its gate decided it; answers its id. */
+  public synchronized long passage(
+      long lotId,
+      String gateName,
+      String direction,
+      String plate,
+      int confidence,
+      String decision,
+      String reason,
+      String fee) {
+    Map<String, Object> lot =
+        lots.stream().filter(l -> l.get("id").equals(lotId)).findFirst().orElseThrow();
+    return cards.passage(lot, gateName, direction, plate, confidence, decision, reason, fee);
+  }
+
   /** The lot's tariff as stored, or null. */
   public synchronized Map<String, Object> tariffOf(long lotId) {
     return tariffs.get(lotId);

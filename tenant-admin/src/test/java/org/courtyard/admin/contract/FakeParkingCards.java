@@ -17,9 +17,10 @@ import java.util.regex.Pattern;
  * The parking module's monthly cards and plate lists as the card and list screens use them: cards
  * (list with plate and state filters, sell with 409 card-overlaps naming the card that holds a day,
  * cancel at the version read) and list entries (list, add with 409 already-listed, company-wide
- * only for staff of the whole company, remove). Shapes and problem types follow {@code
- * CardsResource}, {@code ListsResource}, {@code Cards}, {@code ListEntries} and {@code
- * org.courtyard.api.Plates}; the lots are {@link FakeParkingArea}'s.
+ * only for staff of the whole company, remove), passages (newest first, waiting ones, a guard's
+ * open or refuse with 409 wrong-state once decided) and a lot's occupancy. Shapes and problem types
+ * follow {@code CardsResource}, {@code ListsResource}, {@code Cards}, {@code ListEntries} and
+ * {@code org.courtyard.api.Plates}; the lots are {@link FakeParkingArea}'s.
  */
 final class FakeParkingCards {
 
@@ -32,6 +33,7 @@ final class FakeParkingCards {
 
   private final List<Map<String, Object>> cards = new ArrayList<>();
   private final List<Map<String, Object>> entries = new ArrayList<>();
+  private final List<Map<String, Object>> passages = new ArrayList<>();
 
   /** A lot the caller may use with a permission, by id; 404 otherwise. */
   interface Lots {
@@ -50,7 +52,12 @@ final class FakeParkingCards {
 
   static List<String> permissions() {
     return List.of(
-        "parking.card.read", "parking.card.manage", "parking.list.read", "parking.list.manage");
+        "parking.card.read",
+        "parking.card.manage",
+        "parking.list.read",
+        "parking.list.manage",
+        "parking.gate.read",
+        "parking.gate.operate");
   }
 
   static String normalize(String raw) {
@@ -58,8 +65,45 @@ final class FakeParkingCards {
     return SEPARATORS.matcher(s).replaceAll("");
   }
 
-  /** The answer to a cards or lists request, or null for another path. */
+  /** Seeds a passage as a gate decided it; answers its id. */
+  synchronized long passage(
+      Map<String, Object> lot,
+      String gateName,
+      String direction,
+      String plate,
+      int confidence,
+      String decision,
+      String reason,
+      String fee) {
+    Map<String, Object> p = new LinkedHashMap<>();
+    p.put("id", next++);
+    p.put("lotId", lot.get("id"));
+    p.put("estateId", lot.get("estateId"));
+    p.put("gateId", 1);
+    p.put("gateName", gateName);
+    p.put("direction", direction);
+    p.put("plate", plate);
+    p.put("readPlate", plate);
+    p.put("confidence", confidence);
+    p.put("seenAt", Instant.now().toString());
+    p.put("decision", decision);
+    p.put("reason", reason);
+    p.put("fee", fee);
+    p.put("inside", "entry".equals(direction) && "open".equals(decision) && plate != null);
+    p.put("commandId", "open".equals(decision) ? next++ : null);
+    p.put("decidedBy", null);
+    p.put("decidedAt", null);
+    p.put("note", null);
+    passages.add(p);
+    return (Long) p.get("id");
+  }
+
+  /** The answer to a cards, lists or passages request, or null for another path. */
   FakeResponse handle(FakeRequest r) {
+    FakeResponse gate = gate(r);
+    if (gate != null) {
+      return gate;
+    }
     if (r.is("GET", "cards")) {
       r.require("parking.card.read");
       String plate = r.query("plate");
@@ -108,6 +152,85 @@ final class FakeParkingCards {
       return FakeResponse.noContent();
     }
     return null;
+  }
+
+  /** Passages, the guard's decisions and a lot's occupancy, as GatesResource answers them. */
+  private FakeResponse gate(FakeRequest r) {
+    if (r.is("GET", "passages")) {
+      r.require("parking.gate.read");
+      String lotId = r.query("lotId");
+      boolean waiting = "true".equals(r.query("waiting"));
+      List<Map<String, Object>> shown = new ArrayList<>();
+      for (int i = passages.size() - 1; i >= 0; i--) {
+        Map<String, Object> p = passages.get(i);
+        if ((lotId == null || lotId.isBlank() || p.get("lotId").toString().equals(lotId))
+            && (!waiting || waiting(p))
+            && lots.inScope(r, "parking.gate.read", p)) {
+          shown.add(p);
+        }
+      }
+      return FakeResponse.page(shown, r);
+    }
+    if (r.is("POST", "passages/\\d+/decide")) {
+      r.require("parking.gate.operate");
+      long id = Long.parseLong(r.path().split("/")[1]);
+      Map<String, Object> p =
+          passages.stream()
+              .filter(x -> ((Number) x.get("id")).longValue() == id)
+              .filter(x -> lots.inScope(r, "parking.gate.operate", x))
+              .findFirst()
+              .orElseThrow(() -> notFound("Passage", id));
+      String decision = r.body().path("decision").asText("");
+      if (!decision.equals("open") && !decision.equals("refuse")) {
+        refuse(List.of(error("decision", "is not one of: open, refuse")));
+      }
+      if (!waiting(p)) {
+        throw new FakeProblem(
+            409,
+            "wrong-state",
+            "Not allowed in this state",
+            "Passage "
+                + id
+                + " is not waiting for a person: the gate decided "
+                + p.get("decision")
+                + ".");
+      }
+      p.put("decision", decision);
+      p.put("decidedBy", r.caller().userId());
+      p.put("decidedAt", Instant.now().toString());
+      p.put("note", r.body().path("note").asText(null));
+      if (decision.equals("open")) {
+        p.put("commandId", next++);
+        p.put("inside", "entry".equals(p.get("direction")) && p.get("plate") != null);
+      }
+      return FakeResponse.json(p);
+    }
+    if (r.is("GET", "lots/\\d+/occupancy")) {
+      r.require("parking.lot.read");
+      long lotId = Long.parseLong(r.path().split("/")[1]);
+      Map<String, Object> lot = lots.lot(r, "parking.lot.read", lotId);
+      long inside =
+          passages.stream()
+              .filter(
+                  p -> p.get("lotId").equals(lot.get("id")) && Boolean.TRUE.equals(p.get("inside")))
+              .count();
+      long waiting =
+          passages.stream().filter(p -> p.get("lotId").equals(lot.get("id")) && waiting(p)).count();
+      int spaces = ((Number) lot.get("temporarySpaces")).intValue();
+      return FakeResponse.json(
+          Map.of(
+              "lotId", lotId,
+              "inside", inside,
+              "temporarySpaces", spaces,
+              "temporaryInside", 0,
+              "temporaryFree", spaces,
+              "waiting", waiting));
+    }
+    return null;
+  }
+
+  private static boolean waiting(Map<String, Object> p) {
+    return "guard".equals(p.get("decision")) && p.get("decidedAt") == null;
   }
 
   private Map<String, Object> sell(FakeRequest r) {

@@ -81,7 +81,12 @@ public final class FakeTenantApi implements AutoCloseable {
                   "parking.card.manage",
                   "identity.tenant.read"),
           "guard",
-              List.of("security.*", "devices.*.read", "parking.*.read", "identity.tenant.read"),
+              List.of(
+                  "security.*",
+                  "devices.*.read",
+                  "parking.*.read",
+                  "parking.gate.operate",
+                  "identity.tenant.read"),
           "auditor", List.of("*.read"));
 
   private final HttpServer server;

@@ -104,4 +104,18 @@ public final class ParkingClient implements Serializable {
   public void unlist(long id) {
     api.delete("parking/lists/" + id);
   }
+
+  /** Passages, newest first; filters {@code lotId}, {@code plate}, {@code waiting}. */
+  public CursorDataProvider<Passage> passages() {
+    return CursorDataProvider.of(api, "parking/passages", Passage.class);
+  }
+
+  /** A guard's decision for a read the gate left to a person. */
+  public Passage decide(long passageId, Passage.Decision decision) {
+    return api.post("parking/passages/" + passageId + "/decide", decision, Passage.class);
+  }
+
+  public Passage.Occupancy occupancy(long lotId) {
+    return api.get("parking/lots/" + lotId + "/occupancy", Passage.Occupancy.class);
+  }
 }

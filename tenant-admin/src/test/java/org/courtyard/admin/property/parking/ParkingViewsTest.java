@@ -341,4 +341,62 @@ class ParkingViewsTest extends PropertyTestBase {
     assertThat(_find(Button.class, s -> s.withId("lists-add"))).isEmpty();
     assertThat(_find(Grid.class, s -> s.withId("lists-grid"))).hasSize(1);
   }
+
+  @Test
+  @SuppressWarnings("unchecked")
+  void aGuardSeesTheGatesReadsAndOpensForADoubtfulOneWithANote() {
+    FakeParkingArea parking = fake.area(FakeParkingArea.class);
+    parking.passage(garage, "North in", "entry", "粤B11111", 97, "open", "card", null);
+    long doubtful =
+        parking.passage(
+            garage, "North in", "entry", "粤B2222?", 41, "guard", "low-confidence", null);
+    fake.staff(COMPANY, "guard.parking", PASSWORD).grant("guard");
+    signIn("guard.parking");
+    UI.getCurrent().navigate(GateView.class);
+    Grid<Passage> grid = _get(Grid.class, s -> s.withId("gate-grid"));
+    List<Passage> rows = GridKt._fetch(grid, 0, 100);
+    int row = rows.stream().map(Passage::id).toList().indexOf(doubtful);
+    assertThat(row).isNotNegative();
+    assertThat(GridKt._getFormatted(grid, row, "decision")).isEqualTo("Waiting: doubtful read");
+    int card = rows.stream().map(Passage::plate).toList().indexOf("粤B11111");
+    assertThat(GridKt._getFormatted(grid, card, "decision")).isEqualTo("Opened: monthly card");
+    assertThat(
+            _get(com.vaadin.flow.component.html.Span.class, s -> s.withId("gate-occupancy"))
+                .getText())
+        .contains("1 waiting");
+
+    ButtonKt._click(
+        _find(
+                GridKt._getCellComponent(grid, row, "actions"),
+                Button.class,
+                s -> s.withId("gate-open-" + doubtful))
+            .get(0));
+    HasValueUtilsKt._setValue(text("gate-decide-note"), "plate read by the guard");
+    click("gate-decide-dialog-save");
+    Passage decided =
+        GridKt._fetch(grid, 0, 100).stream()
+            .filter(p -> p.id() == doubtful)
+            .findFirst()
+            .orElseThrow();
+    assertThat(decided.decision()).isEqualTo("open");
+    assertThat(decided.note()).isEqualTo("plate read by the guard");
+    int after = GridKt._fetch(grid, 0, 100).stream().map(Passage::id).toList().indexOf(doubtful);
+    assertThat(_find(GridKt._getCellComponent(grid, after, "actions"), Button.class)).isEmpty();
+  }
+
+  @Test
+  void aCashierSeesTheGateButDecidesNothingThere() {
+    long waiting =
+        fake.area(FakeParkingArea.class)
+            .passage(garage, "North out", "exit", "粤B33333", 95, "guard", "payment-due", "13.00");
+    signIn("cashier.parking");
+    UI.getCurrent().navigate(GateView.class);
+    @SuppressWarnings("unchecked")
+    Grid<Passage> grid = _get(Grid.class, s -> s.withId("gate-grid"));
+    int row = GridKt._fetch(grid, 0, 100).stream().map(Passage::id).toList().indexOf(waiting);
+    assertThat(row).isNotNegative();
+    assertThat(GridKt._getFormatted(grid, row, "decision"))
+        .isEqualTo("Waiting: fee to pay, 13.00 yuan to pay");
+    assertThat(_find(GridKt._getCellComponent(grid, row, "actions"), Button.class)).isEmpty();
+  }
 }

@@ -1,0 +1,217 @@
+package org.courtyard.admin.property.parking;
+
+import com.vaadin.flow.component.AttachEvent;
+import com.vaadin.flow.component.Component;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.checkbox.Checkbox;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.grid.GridVariant;
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.orderedlayout.FlexComponent;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.component.select.Select;
+import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.router.HasDynamicTitle;
+import com.vaadin.flow.router.Route;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.courtyard.admin.property.CursorDataProvider;
+import org.courtyard.admin.property.PropertyLayout;
+import org.courtyard.admin.property.PropertyScreen;
+import org.courtyard.admin.property.PropertySession;
+import org.courtyard.admin.property.When;
+import org.courtyard.admin.property.estate.FormDialog;
+import org.courtyard.admin.ui.Errors;
+import org.courtyard.admin.ui.Texts;
+
+/**
+ * The guard's screen (岗亭): the vehicles the gates' cameras read, newest first, what each gate
+ * decided and why, and the reads waiting for a person (no plate, a doubtful read, a stay to pay),
+ * which a guard opens or refuses with a note; above them the lot's vehicles inside and its free
+ * temporary spaces.
+ */
+@Route(value = "parking/gate", layout = PropertyLayout.class)
+@PropertyScreen(
+    order = 940,
+    titleKey = "parking.gate.title",
+    icon = "CAR",
+    permission = GateView.READ)
+public final class GateView extends VerticalLayout implements HasDynamicTitle {
+
+  static final String READ = "parking.gate.read";
+  static final String OPERATE = "parking.gate.operate";
+
+  private final Select<Lot> lot = new Select<>();
+  private final Checkbox waiting = new Checkbox();
+  private final Span occupancy = new Span();
+  private final Grid<Passage> grid = new Grid<>(Passage.class, false);
+  private CursorDataProvider<Passage> passages;
+
+  public GateView() {
+    setId("parking-gate");
+    setSizeFull();
+    add(new H2(getTranslation("parking.gate.title")));
+    lot.setId("gate-lot");
+    lot.setLabel(getTranslation("parking.lot"));
+    lot.setItemLabelGenerator(l -> l == null ? "" : l.code() + " " + l.name());
+    lot.addValueChangeListener(e -> filter());
+    waiting.setId("gate-waiting");
+    waiting.setLabel(getTranslation("parking.gate.waiting-only"));
+    waiting.addValueChangeListener(e -> filter());
+    occupancy.setId("gate-occupancy");
+    HorizontalLayout bar = new HorizontalLayout(lot, waiting, occupancy);
+    bar.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.BASELINE);
+    add(bar);
+    grid.setId("gate-grid");
+    grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES, GridVariant.LUMO_COMPACT);
+    grid.addColumn(p -> When.format(p.seenAt(), getLocale()))
+        .setKey("at")
+        .setHeader(getTranslation("parking.gate.at"))
+        .setAutoWidth(true);
+    grid.addColumn(
+            p ->
+                getTranslation(
+                    "parking.gate.lane", p.gateName(), Texts.state("parking.gate.", p.direction())))
+        .setKey("gate")
+        .setHeader(getTranslation("parking.gate.gate"))
+        .setAutoWidth(true);
+    grid.addColumn(p -> p.plate() == null ? getTranslation("parking.gate.no-plate") : p.plate())
+        .setKey("plate")
+        .setHeader(getTranslation("parking.card.plate"))
+        .setAutoWidth(true);
+    grid.addColumn(Passage::confidence)
+        .setKey("confidence")
+        .setHeader(getTranslation("parking.gate.confidence"))
+        .setAutoWidth(true);
+    grid.addColumn(this::decision)
+        .setKey("decision")
+        .setHeader(getTranslation("parking.gate.decision"))
+        .setPartNameGenerator(p -> p.waiting() ? "refused" : null)
+        .setFlexGrow(1);
+    grid.addComponentColumn(this::actions).setKey("actions").setAutoWidth(true);
+    add(grid);
+    setFlexGrow(1, grid);
+  }
+
+  @Override
+  protected void onAttach(AttachEvent event) {
+    super.onAttach(event);
+    if (PropertySession.signedIn() && passages == null) {
+      ParkingClient client = new ParkingClient(PropertySession.api());
+      try {
+        List<Lot> lots = client.lots();
+        lot.setItems(lots);
+        if (!lots.isEmpty()) {
+          lot.setValue(lots.get(0));
+        }
+      } catch (RuntimeException e) {
+        Errors.show(e);
+      }
+      passages = client.passages();
+      filter();
+      passages.bind(grid);
+    }
+  }
+
+  @Override
+  public String getPageTitle() {
+    return getTranslation("parking.gate.title");
+  }
+
+  private void filter() {
+    if (passages == null) {
+      return;
+    }
+    Map<String, Object> f = new HashMap<>();
+    Lot l = lot.getValue();
+    f.put("lotId", l == null ? "" : l.id());
+    f.put("waiting", Boolean.TRUE.equals(waiting.getValue()) ? "true" : "");
+    passages.setFilter(f);
+    showOccupancy();
+  }
+
+  private void showOccupancy() {
+    Lot l = lot.getValue();
+    if (l == null) {
+      occupancy.setText("");
+      return;
+    }
+    try {
+      Passage.Occupancy o = new ParkingClient(PropertySession.api()).occupancy(l.id());
+      occupancy.setText(
+          getTranslation(
+              "parking.gate.occupancy",
+              o.inside(),
+              o.temporaryFree(),
+              o.temporarySpaces(),
+              o.waiting()));
+    } catch (RuntimeException e) {
+      Errors.show(e);
+    }
+  }
+
+  private String decision(Passage p) {
+    String reason = Texts.state("parking.reason.", p.reason());
+    String text =
+        p.waiting()
+            ? getTranslation("parking.gate.waiting", reason)
+            : getTranslation(
+                "parking.gate.decided", Texts.state("parking.decision.", p.decision()), reason);
+    if (p.fee() != null && p.fee().signum() > 0) {
+      text += getTranslation("parking.gate.fee", p.fee().toPlainString());
+    }
+    if (p.decidedAt() != null && p.note() != null) {
+      text += " (" + p.note() + ")";
+    }
+    return text;
+  }
+
+  private Component actions(Passage p) {
+    if (!p.waiting() || !PropertySession.can(OPERATE)) {
+      return new Span();
+    }
+    Button open = new Button(getTranslation("parking.gate.open"), e -> decide(p, "open"));
+    open.setId("gate-open-" + p.id());
+    open.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_SUCCESS);
+    Button refuse = new Button(getTranslation("parking.gate.refuse"), e -> decide(p, "refuse"));
+    refuse.setId("gate-refuse-" + p.id());
+    refuse.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_ERROR);
+    HorizontalLayout row = new HorizontalLayout(open, refuse);
+    row.setSpacing(false);
+    return row;
+  }
+
+  private void decide(Passage p, String decision) {
+    FormDialog d =
+        new FormDialog(
+            "gate-decide-dialog",
+            getTranslation(
+                "parking.gate.decide.title",
+                p.plate() == null ? getTranslation("parking.gate.no-plate") : p.plate(),
+                p.gateName()),
+            getTranslation("open".equals(decision) ? "parking.gate.open" : "parking.gate.refuse"));
+    TextField note = d.field("note", new TextField(getTranslation("parking.gate.note")));
+    note.setId("gate-decide-note");
+    note.setMaxLength(500);
+    d.onSend(
+            () -> {
+              new ParkingClient(PropertySession.api())
+                  .decide(p.id(), new Passage.Decision(decision, note.getValue()));
+              Errors.success(
+                  getTranslation(
+                      "open".equals(decision) ? "parking.gate.opened" : "parking.gate.refused",
+                      p.gateName()));
+            })
+        .onDone(
+            () -> {
+              passages.refresh();
+              showOccupancy();
+            });
+    d.open();
+    note.focus();
+  }
+}
