@@ -36,8 +36,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * warmed by a first round that is not counted. Both must leave zero overlapping active bookings;
  * the figure is the API's rate against the baseline's.
  *
- * <p>The gate half of the issue's benchmark (camera publish to open command over MQTT) comes with
- * the gate driver.
+ * <p>Then the gate half ({@link GateLoop}): a plate camera's read to its open command, car after
+ * car, through Courtyard against a plain broker with an in-memory gate controller.
  */
 public final class ParkingBenchmark {
 
@@ -47,17 +47,18 @@ public final class ParkingBenchmark {
     int requests = BenchSupport.intArg(args, "--requests", 1000);
     int spaces = BenchSupport.intArg(args, "--spaces", 100);
     int threads = BenchSupport.intArg(args, "--threads", 50);
+    int gateReads = BenchSupport.intArg(args, "--gate-reads", 300);
     boolean keepDb = List.of(args).contains("--keep-db");
     String distribution = BenchSupport.stringArg(args, "--karaf", null);
-    if (distribution == null || requests < 1 || spaces < 1 || threads < 1) {
+    if (distribution == null || requests < 1 || spaces < 1 || threads < 1 || gateReads < 1) {
       System.err.println(
           "usage: ParkingBenchmark --karaf <unpacked distribution> [--requests N] [--spaces S]"
-              + " [--threads C] [--keep-db]");
+              + " [--threads C] [--gate-reads R] [--keep-db]");
       System.exit(2);
     }
     boolean met;
     try {
-      met = run(Paths.get(distribution), requests, spaces, threads, keepDb);
+      met = run(Paths.get(distribution), requests, spaces, threads, gateReads, keepDb);
     } catch (IllegalStateException e) {
       System.err.println("parking benchmark: " + e.getMessage());
       met = false;
@@ -76,15 +77,19 @@ public final class ParkingBenchmark {
     }
   }
 
-  private static boolean run(Path karaf, int requests, int spaceCount, int threads, boolean keepDb)
+  private static boolean run(
+      Path karaf, int requests, int spaceCount, int threads, int gateReads, boolean keepDb)
       throws Exception {
     List<String> migrations = BenchSupport.migrations(karaf, "parking");
     BenchSupport.Database db = BenchSupport.Database.create("parking");
     Path home = Files.createTempDirectory("courtyard-bench");
     int port = BenchSupport.freePort();
+    int mqttPort = BenchSupport.freePort();
     Process courtyard = null;
     try {
-      courtyard = BenchSupport.start(karaf, home, port, db);
+      courtyard =
+          BenchSupport.start(
+              karaf, home, port, db, Map.of("COURTYARD_MQTT_PORT", Integer.toString(mqttPort)));
       BenchHttp http = new BenchHttp(port, home);
       System.out.printf(
           Locale.ROOT,
@@ -106,7 +111,7 @@ public final class ParkingBenchmark {
                   "name",
                   "Benchmark parking",
                   "modules",
-                  List.of("estate", "parking")),
+                  List.of("estate", "devices", "parking")),
               201);
       String owner = "Bearer " + tenant.path("adminToken").asText();
       long estate =
@@ -213,7 +218,29 @@ public final class ParkingBenchmark {
           "| overlapping active bookings afterwards | %d | %d | |%n",
           apiOverlaps,
           jdbcOverlaps);
-      System.out.println(met ? "RESULT: met (zero overlaps)" : "RESULT: NOT met");
+      GateLoop.Result gate =
+          GateLoop.run(http, owner, "bench_park", lot, mqttPort, db, gateReads, 50);
+      boolean gateChecked = gate.passages() == gateReads + 50 && gate.opened() == gateReads + 50;
+      System.out.printf(
+          Locale.ROOT,
+          "| the gate: a camera's read to its open command, %d cars one after another: p50 / p99"
+              + " | %.1f / %.1f ms | %.1f / %.1f ms | %.2f |%n",
+          gateReads,
+          gate.courtyard().p(50),
+          gate.courtyard().p(99),
+          gate.baseline().p(50),
+          gate.baseline().p(99),
+          gate.baseline().p(50) / gate.courtyard().p(50));
+      System.out.printf(
+          Locale.ROOT,
+          "| passages recorded / opened with a command (warm-up included) | %d / %d | none kept |"
+              + " |%n",
+          gate.passages(),
+          gate.opened());
+      System.out.println("(load " + BenchSupport.load() + ")");
+      met = met && gateChecked;
+      System.out.println(
+          met ? "RESULT: met (zero overlaps, every car a passage)" : "RESULT: NOT met");
       return met;
     } finally {
       if (courtyard != null) {
