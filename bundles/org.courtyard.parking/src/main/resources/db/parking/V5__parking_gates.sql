@@ -40,7 +40,7 @@ create table parking_passage (
     card_id        bigint        references parking_card (id),
     list_entry_id  bigint        references parking_list_entry (id),
     entry_id       bigint        references parking_passage (id),
-    fee            numeric(10, 2),
+    fee            numeric(12, 2),
     inside         boolean       not null default false,
     temporary      boolean       not null default false,
     command_id     bigint,

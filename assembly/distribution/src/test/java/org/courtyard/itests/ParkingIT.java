@@ -755,6 +755,21 @@ public class ParkingIT {
           down.poll(10, java.util.concurrent.TimeUnit.SECONDS).contains("\"lane\":\"in-1\""));
       assertEquals(
           2, owner.get("/parking/lots/" + lot1 + "/occupancy").json.path("inside").asInt());
+      Http.Reply out =
+          guard.post(
+              "/parking/passages/" + doubtful.path("id").asLong() + "/out",
+              map("note", "出口未识别，人工放行"));
+      assertEquals(out.toString(), 200, out.status);
+      assertEquals(
+          1, owner.get("/parking/lots/" + lot1 + "/occupancy").json.path("inside").asInt());
+      assertEquals(
+          409,
+          guard.post(
+                  "/parking/passages/" + doubtful.path("id").asLong() + "/out",
+                  map("note", "again"))
+              .status);
+      assertEquals(200, owner.get("/parking/gates/" + in.json.path("id").asLong()).status);
+      assertEquals(404, other.get("/parking/gates/" + in.json.path("id").asLong()).status);
       assertEquals(200, guard.get("/parking/passages?waiting=true").status);
       assertEquals(404, other.get("/parking/passages/" + doubtful.path("id").asLong()).status);
     } finally {

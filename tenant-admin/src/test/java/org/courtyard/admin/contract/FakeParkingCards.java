@@ -205,6 +205,30 @@ final class FakeParkingCards {
       }
       return FakeResponse.json(p);
     }
+    if (r.is("POST", "passages/\\d+/out")) {
+      r.require("parking.gate.operate");
+      long id = Long.parseLong(r.path().split("/")[1]);
+      Map<String, Object> p =
+          passages.stream()
+              .filter(x -> ((Number) x.get("id")).longValue() == id)
+              .filter(x -> lots.inScope(r, "parking.gate.operate", x))
+              .findFirst()
+              .orElseThrow(() -> notFound("Passage", id));
+      String note = r.body().path("note").asText("").strip();
+      if (note.isEmpty()) {
+        refuse(List.of(error("note", "is required")));
+      }
+      if (!Boolean.TRUE.equals(p.get("inside"))) {
+        throw new FakeProblem(
+            409,
+            "wrong-state",
+            "Not allowed in this state",
+            "Passage " + id + " is no vehicle inside the lot.");
+      }
+      p.put("inside", false);
+      p.put("note", note);
+      return FakeResponse.json(p);
+    }
     if (r.is("GET", "lots/\\d+/occupancy")) {
       r.require("parking.lot.read");
       long lotId = Long.parseLong(r.path().split("/")[1]);

@@ -114,8 +114,15 @@ final class Cards {
                   : residents.apply(v.personId()))
               .orElseThrow(
                   () -> TEXTS.problem(422, "unknown-person", "card.unknown-person", v.personId()));
-      name = name == null ? person.fullName() : name;
-      phone = phone == null ? person.phone() : phone;
+      // the residents module answers for the whole company: staff of some estates name the
+      // holder themselves rather than read another estate's resident's contact through a card
+      if (name == null && !scope.isAll()) {
+        throw TEXTS.problem(422, "holder-name-needed", "card.holder-needed", v.personId());
+      }
+      if (scope.isAll()) {
+        name = name == null ? person.fullName() : name;
+        phone = phone == null ? person.phone() : phone;
+      }
     }
     String holderName = name;
     String holderPhone = phone;

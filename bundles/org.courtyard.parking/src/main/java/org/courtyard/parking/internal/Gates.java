@@ -49,6 +49,7 @@ import org.courtyard.parking.internal.tariff.Fees;
 final class Gates {
 
   private static final Texts TEXTS = Texts.of(Gates.class);
+  private static final Text GATE = TEXTS.text("label.gate");
   private static final Text PASSAGE = TEXTS.text("label.passage");
   private static final Pattern DEVICE = Pattern.compile("[a-z0-9][a-z0-9_-]{0,63}");
   private static final Pattern LANE = Pattern.compile("\\S(.{0,15})");
@@ -151,7 +152,7 @@ final class Gates {
    * Decides a plate read of the camera {@code deviceId} and writes its passage; empty when the
    * read's lane is no gate of a lot (a camera over a road, or not yet set up).
    */
-  Optional<Handled> read(String deviceId, PlateRead read) {
+  Optional<Handled> read(String deviceId, PlateRead read, Instant received) {
     return jdbc.transaction(
         c -> {
           long gateId;
@@ -189,7 +190,7 @@ final class Gates {
             }
           }
           String plate = stored(read.plate());
-          Instant at = read.at();
+          Instant at = when(read.at(), received);
           // the gate says which way a lane goes; a camera set up the other way round does not
           // turn an exit into an entrance
           boolean entry = direction.equals("entry");
@@ -211,11 +212,16 @@ final class Gates {
                         f.whiteId != null,
                         f.cardId != null,
                         temporarySpaces - temporaryInside));
+            // a passage names the card or list entry that decided it, and nothing else
+            f.keepOnly(d.reason());
           } else {
             Inside in = plate == null ? null : inside(c, lotId, plate);
             BigDecimal fee = null;
             if (in != null && in.temporary) {
               fee = Tariffs.fee(c, lotId, in.seenAt, at).map(Fees.Fee::amount).orElse(null);
+              if (fee != null && fee.precision() - fee.scale() > FEE_DIGITS) {
+                fee = null; // beyond what a passage holds: a person looks at this stay
+              }
             }
             d =
                 GateRules.exit(
@@ -223,12 +229,13 @@ final class Gates {
                         plate,
                         read.confidence(),
                         minConfidence,
-                        in == null ? null : in.temporary ? "temporary" : in.reason,
+                        in == null ? null : in.entered(),
                         fee));
             f.entryId = in == null ? null : in.id;
             f.cardId = in == null ? null : in.cardId;
           }
-          long id = insert(c, lotId, gateId, direction, plate, read, d, f, entry && plate != null);
+          long id =
+              insert(c, lotId, gateId, direction, plate, read, at, d, f, entry && plate != null);
           if (!entry && d.verdict() == Verdict.OPEN && f.entryId != null) {
             letOut(c, f.entryId);
           }
@@ -242,16 +249,49 @@ final class Gates {
         });
   }
 
+  /** Digits before the point a passage's fee holds ({@code numeric(12, 2)}). */
+  private static final int FEE_DIGITS = 10;
+
+  /** A camera clock further off the gateway's than this is not believed. */
+  private static final java.time.Duration CLOCK_SKEW = java.time.Duration.ofMinutes(5);
+
+  /**
+   * When a read happened: the camera's time, unless its clock is off the gateway's by more than
+   * {@link #CLOCK_SKEW} (a camera whose clock reset to 1970 would otherwise decide on cards of
+   * another day and price a stay of decades).
+   */
+  static Instant when(Instant camera, Instant received) {
+    if (received == null) {
+      return camera;
+    }
+    return java.time.Duration.between(camera, received).abs().compareTo(CLOCK_SKEW) > 0
+        ? received
+        : camera;
+  }
+
   /** The facts a decision named, kept on its passage. */
   private static final class Facts {
     Long blackId;
     Long whiteId;
     Long cardId;
     Long entryId;
+
+    /** Keeps the card or list entry the decision went by; a read left to a person keeps none. */
+    void keepOnly(String reason) {
+      cardId = reason.equals("card") ? cardId : null;
+      blackId = reason.equals("black-list") ? blackId : null;
+      whiteId = reason.equals("white-list") ? whiteId : null;
+    }
   }
 
   /** An entry whose vehicle is in the lot. */
-  private record Inside(long id, Instant seenAt, boolean temporary, String reason, Long cardId) {}
+  private record Inside(long id, Instant seenAt, boolean temporary, Long cardId) {
+
+    /** How it came in, as an exit's rule asks: on a temporary space, a card or the white list. */
+    String entered() {
+      return temporary ? "temporary" : cardId != null ? "card" : "white-list";
+    }
+  }
 
   private static String stored(String read) {
     if (read == null) {
@@ -314,7 +354,7 @@ final class Gates {
   private static Inside inside(Connection c, long lotId, String plate) throws SQLException {
     try (PreparedStatement ps =
         c.prepareStatement(
-            "SELECT id, seen_at, temporary, reason, card_id FROM parking_passage"
+            "SELECT id, seen_at, temporary, card_id FROM parking_passage"
                 + " WHERE lot_id = ? AND plate = ? AND inside ORDER BY seen_at DESC LIMIT 1")) {
       ps.setLong(1, lotId);
       ps.setString(2, plate);
@@ -324,8 +364,7 @@ final class Gates {
                 rs.getLong(1),
                 rs.getTimestamp(2).toInstant(),
                 rs.getBoolean(3),
-                rs.getString(4),
-                rs.getObject(5, Long.class))
+                rs.getObject(4, Long.class))
             : null;
       }
     }
@@ -338,6 +377,7 @@ final class Gates {
       String direction,
       String plate,
       PlateRead read,
+      Instant at,
       Decision d,
       Facts f,
       boolean entering)
@@ -364,13 +404,14 @@ final class Gates {
       ps.setLong(i++, gateId);
       ps.setString(i++, direction);
       ps.setString(i++, plate);
-      ps.setString(i++, read.plate());
+      // another vendor's driver may send more than the columns hold: the read is kept, clipped
+      ps.setString(i++, clip(read.plate(), 16));
       ps.setString(
           i++,
           read.colour() == null ? null : read.colour().name().toLowerCase(java.util.Locale.ROOT));
       ps.setInt(i++, read.confidence());
-      ps.setString(i++, read.snapshot());
-      ps.setTimestamp(i++, Timestamp.from(read.at()));
+      ps.setString(i++, clip(read.snapshot(), 200));
+      ps.setTimestamp(i++, Timestamp.from(at));
       ps.setString(i++, d.verdict().code());
       ps.setString(i++, d.reason());
       Jdbc.setLong(ps, i++, f.cardId);
@@ -384,6 +425,12 @@ final class Gates {
         return rs.getLong(1);
       }
     }
+  }
+
+  private static String clip(String s, int max) {
+    return s == null || s.codePointCount(0, s.length()) <= max
+        ? s
+        : s.substring(0, s.offsetByCodePoints(0, max));
   }
 
   private static void letOut(Connection c, long entryId) throws SQLException {
@@ -424,14 +471,16 @@ final class Gates {
     return jdbc.transaction(
         c -> {
           PassageView p = find(c, scope, id);
-          try (PreparedStatement ps =
-              c.prepareStatement("SELECT id FROM parking_lot WHERE id = ? FOR UPDATE")) {
-            ps.setLong(1, p.lotId());
-            ps.executeQuery().close();
-          }
+          ZoneId zone = lockLot(c, p.lotId());
           boolean open = decision.equals("open");
           boolean entering = open && p.direction().equals("entry") && p.plate() != null;
+          boolean temporary = false;
+          Facts f = new Facts();
           if (entering) {
+            // a card holder or white-listed plate the guard let in is no temporary stay
+            lists(c, p.lotId(), p.plate(), Instant.now(), f);
+            f.cardId = card(c, p.lotId(), p.plate(), LocalDate.now(zone));
+            temporary = f.cardId == null && f.whiteId == null;
             try (PreparedStatement ps =
                 c.prepareStatement(
                     "UPDATE parking_passage SET inside = false"
@@ -444,34 +493,100 @@ final class Gates {
           try (PreparedStatement ps =
               c.prepareStatement(
                   "UPDATE parking_passage SET decision = ?, decided_by = ?, decided_at = now(),"
-                      + " note = ?, inside = ?, temporary = ? WHERE id = ?"
-                      + " AND decision = 'guard' AND decided_at IS NULL")) {
+                      + " note = ?, inside = ?, temporary = ?,"
+                      + " card_id = coalesce(?, card_id), list_entry_id = coalesce(?, list_entry_id)"
+                      + " WHERE id = ? AND decision = 'guard' AND decided_at IS NULL")) {
             ps.setString(1, decision);
             Jdbc.setLong(ps, 2, staffUser);
             ps.setString(3, note);
             ps.setBoolean(4, entering);
-            ps.setBoolean(5, entering && p.cardId() == null && p.listEntryId() == null);
-            ps.setLong(6, id);
+            ps.setBoolean(5, temporary);
+            Jdbc.setLong(ps, 6, entering && !temporary ? f.cardId : null);
+            Jdbc.setLong(ps, 7, entering && f.cardId == null ? f.whiteId : null);
+            ps.setLong(8, id);
             if (ps.executeUpdate() == 0) {
-              throw TEXTS.problem(409, "wrong-state", "passage.not-waiting", id, p.decision());
+              PassageView now = find(c, scope, id);
+              throw TEXTS.problem(409, "wrong-state", "passage.not-waiting", id, now.decision());
             }
           }
           if (open && p.direction().equals("exit") && p.entryId() != null) {
             letOut(c, p.entryId());
           }
           PassageView after = find(c, scope, id);
-          Optional<Opening> opening = Optional.empty();
-          if (open) {
-            try (PreparedStatement ps =
-                c.prepareStatement("SELECT device_id, lane FROM parking_gate WHERE id = ?")) {
-              ps.setLong(1, p.gateId());
-              try (ResultSet rs = ps.executeQuery()) {
-                rs.next();
-                opening = Optional.of(new Opening(id, rs.getString(1), rs.getString(2)));
-              }
+          return new Handled(after, open ? Optional.of(opening(c, p)) : Optional.empty());
+        });
+  }
+
+  /**
+   * A vehicle the lot counts inside that is not there (its exit was misread, or its gate did not
+   * open after all) is let out by hand, with a note: it no longer takes a temporary space. 409
+   * {@code wrong-state} for a passage that is not an entry inside.
+   */
+  PassageView out(DataScope scope, long id, String rawNote, Long staffUser) {
+    FieldErrors errors = new FieldErrors();
+    String note = TextRules.requiredLine(rawNote, "note", 500, errors);
+    errors.throwIfAny();
+    return jdbc.transaction(
+        c -> {
+          PassageView p = find(c, scope, id);
+          lockLot(c, p.lotId());
+          try (PreparedStatement ps =
+              c.prepareStatement(
+                  "UPDATE parking_passage SET inside = false, note = ?, decided_by ="
+                      + " coalesce(decided_by, ?) WHERE id = ? AND inside")) {
+            ps.setString(1, note);
+            Jdbc.setLong(ps, 2, staffUser);
+            ps.setLong(3, id);
+            if (ps.executeUpdate() == 0) {
+              throw TEXTS.problem(409, "wrong-state", "passage.not-inside", id);
             }
           }
-          return new Handled(after, opening);
+          return find(c, scope, id);
+        });
+  }
+
+  /** Locks the lot's row (entries and exits of a lot one after another); its zone. */
+  private static ZoneId lockLot(Connection c, long lotId) throws SQLException {
+    try (PreparedStatement ps =
+        c.prepareStatement(
+            "SELECT (SELECT time_zone FROM parking_settings) FROM parking_lot WHERE id = ?"
+                + " FOR UPDATE")) {
+      ps.setLong(1, lotId);
+      try (ResultSet rs = ps.executeQuery()) {
+        rs.next();
+        return ZoneId.of(rs.getString(1));
+      }
+    }
+  }
+
+  private static Opening opening(Connection c, PassageView p) throws SQLException {
+    try (PreparedStatement ps =
+        c.prepareStatement("SELECT device_id, lane FROM parking_gate WHERE id = ?")) {
+      ps.setLong(1, p.gateId());
+      try (ResultSet rs = ps.executeQuery()) {
+        rs.next();
+        return new Opening(p.id(), rs.getString(1), rs.getString(2));
+      }
+    }
+  }
+
+  GateView gate(DataScope scope, long id) {
+    return jdbc.read(
+        c -> {
+          try (PreparedStatement ps =
+              c.prepareStatement(
+                  "SELECT "
+                      + GATE_COLUMNS
+                      + ", l.estate_id FROM parking_gate g"
+                      + " JOIN parking_lot l ON l.id = g.lot_id WHERE g.id = ?")) {
+            ps.setLong(1, id);
+            try (ResultSet rs = ps.executeQuery()) {
+              if (!rs.next() || !scope.covers(rs.getLong(8), null)) {
+                throw Problems.notFound(GATE, id);
+              }
+              return gate(rs);
+            }
+          }
         });
   }
 

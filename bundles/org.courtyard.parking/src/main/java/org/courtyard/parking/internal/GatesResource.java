@@ -1,8 +1,10 @@
 package org.courtyard.parking.internal;
 
 import javax.ws.rs.Consumes;
+import javax.ws.rs.GET;
 import javax.ws.rs.POST;
 import javax.ws.rs.Path;
+import javax.ws.rs.PathParam;
 import javax.ws.rs.Produces;
 import javax.ws.rs.core.Context;
 import javax.ws.rs.core.MediaType;
@@ -47,8 +49,8 @@ public class GatesResource implements ModuleResource {
   @Doc(
       summary = "Add a gate",
       description =
-          "A lane of a plate-reading camera (deviceId, a device of the devices module of type"
-              + " plate-camera, and lane, as its reads name it) becomes an entry or an exit of the"
+          "A lane of a plate-reading camera (deviceId, a device of the devices module such as"
+              + " one of type plate-camera, and lane, as its reads name it) becomes an entry or an exit of the"
               + " lot (lotId, direction, name). Its reads are then decided: at an entry, black"
               + " list refused, white list and monthly cards let in, others on a free temporary"
               + " space or refused when there is none; at an exit, cards and the white list let"
@@ -69,5 +71,13 @@ public class GatesResource implements ModuleResource {
         TenantPrincipal.of(security), TenantPrincipal.scopeOf(security), body.deviceId());
     GateView gate = parking.gates().addGate(TenantPrincipal.scopeOf(security), body);
     return Params.created(uri.getAbsolutePathBuilder(), gate.id(), gate);
+  }
+
+  @Doc(summary = "Get a gate", description = "One gate (a camera's lane of a lot). 404 not-found.")
+  @Permission("parking.lot.read")
+  @GET
+  @Path("{id}")
+  public GateView getGate(@Context SecurityContext security, @PathParam("id") long id) {
+    return instances.of(security).gates().gate(TenantPrincipal.scopeOf(security), id);
   }
 }

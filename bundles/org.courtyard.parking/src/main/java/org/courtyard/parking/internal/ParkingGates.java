@@ -1,6 +1,9 @@
 package org.courtyard.parking.internal;
 
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import org.courtyard.api.CourtyardConstants;
 import org.courtyard.devices.DeviceEvent;
 import org.courtyard.devices.DeviceEventListener;
@@ -15,8 +18,10 @@ import org.slf4j.LoggerFactory;
  * The plate reads of the tenants' gate cameras, for the tenants that run parking (the devices
  * module calls this after it stored the reads, one tenant's chunk at a time, in order): each read
  * of a lane that is a gate is decided and written as a passage by {@link Gates}, and a gate that
- * should open is sent its open command once the passage is committed. A read that fails (the
- * database away) is logged and stays in the device's stored messages; the others are decided.
+ * should open is sent its open command once the passage is committed, unless the read reached
+ * parking more than {@link #TOO_LATE} after it arrived (the car is gone; the guard's screen shows
+ * the passage without a command). A read that fails (the database away) is logged and stays in the
+ * device's stored messages; the others are decided.
  */
 @Component(
     service = DeviceEventListener.class,
@@ -24,6 +29,9 @@ import org.slf4j.LoggerFactory;
 public final class ParkingGates implements DeviceEventListener {
 
   private static final Logger LOG = LoggerFactory.getLogger(ParkingGates.class);
+
+  /** A read handed over later than this after it arrived opens no barrier. */
+  static final Duration TOO_LATE = Duration.ofMinutes(2);
 
   private final ParkingInstances instances;
 
@@ -46,11 +54,22 @@ public final class ParkingGates implements DeviceEventListener {
         continue;
       }
       try {
-        parking
-            .gates()
-            .read(e.deviceId(), read)
-            .flatMap(Gates.Handled::opening)
-            .ifPresent(o -> instances.open(e.tenant(), parking, o));
+        Optional<Gates.Opening> opening =
+            parking
+                .gates()
+                .read(e.deviceId(), read, e.receivedAt())
+                .flatMap(Gates.Handled::opening);
+        if (opening.isPresent() && late(e)) {
+          // the car that stood there is long gone: its passage says open, without a command
+          LOG.warn(
+              "Tenant {}: the read of {} lane {} arrived {} late; the barrier was not opened",
+              e.tenant(),
+              e.deviceId(),
+              read.lane(),
+              Duration.between(e.receivedAt(), Instant.now()));
+        } else {
+          opening.ifPresent(o -> instances.open(e.tenant(), parking, o));
+        }
       } catch (RuntimeException ex) {
         LOG.warn(
             "Tenant {}: a plate read of {} lane {} was not decided",
@@ -60,5 +79,10 @@ public final class ParkingGates implements DeviceEventListener {
             ex);
       }
     }
+  }
+
+  private static boolean late(DeviceEvent e) {
+    return e.receivedAt() != null
+        && Duration.between(e.receivedAt(), Instant.now()).compareTo(TOO_LATE) > 0;
   }
 }

@@ -19,6 +19,7 @@ import org.courtyard.api.rest.Params;
 import org.courtyard.api.rest.Permission;
 import org.courtyard.api.rest.TenantPrincipal;
 import org.courtyard.parking.internal.dto.DecisionInput;
+import org.courtyard.parking.internal.dto.NoteInput;
 import org.courtyard.parking.internal.dto.PassageView;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -106,5 +107,28 @@ public class PassagesResource implements ModuleResource {
                 ParkingInstances.staffUser(security));
     h.opening().ifPresent(o -> instances.open(TenantPrincipal.of(security), parking, o));
     return parking.gates().get(TenantPrincipal.scopeOf(security), id);
+  }
+
+  @Doc(
+      summary = "Let a vehicle out by hand",
+      description =
+          "An entry the lot counts inside whose vehicle is not there (its exit was misread or"
+              + " read without a plate, or its barrier did not open) no longer counts, with a note"
+              + " saying why. 409 wrong-state when the passage is no entry inside, 404"
+              + " not-found.")
+  @Permission("parking.gate.operate")
+  @POST
+  @Path("{id}/out")
+  @Consumes(MediaType.APPLICATION_JSON)
+  public PassageView letOut(
+      @Context SecurityContext security, @PathParam("id") long id, NoteInput input) {
+    return instances
+        .of(security)
+        .gates()
+        .out(
+            TenantPrincipal.scopeOf(security),
+            id,
+            Params.body(input).note(),
+            ParkingInstances.staffUser(security));
   }
 }

@@ -81,11 +81,13 @@ class GatesTest {
   }
 
   private static Gates.Handled entry(String plate, int confidence, Instant at) {
-    return gates.read("cam-1", read("in-1", Direction.ENTRY, plate, confidence, at)).orElseThrow();
+    return gates
+        .read("cam-1", read("in-1", Direction.ENTRY, plate, confidence, at), at)
+        .orElseThrow();
   }
 
   private static Gates.Handled exit(String plate, Instant at) {
-    return gates.read("cam-1", read("out-1", Direction.EXIT, plate, 95, at)).orElseThrow();
+    return gates.read("cam-1", read("out-1", Direction.EXIT, plate, 95, at), at).orElseThrow();
   }
 
   private static String said(Gates.Handled h) {
@@ -155,7 +157,7 @@ class GatesTest {
                 .map(PassageView::id))
         .doesNotContain(none.passage().id());
     Optional<Gates.Handled> road =
-        gates.read("cam-9", read("in-1", Direction.ENTRY, "粤B33333", 99, NOON));
+        gates.read("cam-9", read("in-1", Direction.ENTRY, "粤B33333", 99, NOON), NOON);
     assertThat(road).isEmpty();
     assertThat(
             refusedBy(
@@ -179,7 +181,7 @@ class GatesTest {
               () -> {
                 start.await();
                 return gates
-                    .read("cam-2", read("in", Direction.ENTRY, plate, 95, NOON))
+                    .read("cam-2", read("in", Direction.ENTRY, plate, 95, NOON), NOON)
                     .orElseThrow()
                     .passage()
                     .reason();
@@ -203,5 +205,57 @@ class GatesTest {
       return p;
     }
     throw new AssertionError("accepted");
+  }
+
+  @Test
+  void aDoubtfulExitShowsTheGuardItsFeeAndACardHolderLetInByHandLeavesFree() {
+    // a card holder read badly at the entrance, let in by the guard: not a temporary stay
+    Gates.Handled doubtful = entry("粤B11111", 30, NOON.plusSeconds(30_000));
+    assertThat(said(doubtful)).isEqualTo("guard low-confidence");
+    assertThat(doubtful.passage().cardId()).isNull();
+    gates.decide(DataScope.ALL, doubtful.passage().id(), new DecisionInput("open", "card"), 5L);
+    assertThat(said(exit("粤B11111", NOON.plusSeconds(40_000)))).isEqualTo("open card");
+
+    // a temporary stay read badly at the exit: the guard is shown the fee
+    entry("浙A20001", 95, NOON.plusSeconds(50_000));
+    Gates.Handled out =
+        gates
+            .read(
+                "cam-1",
+                read("out-1", Direction.EXIT, "浙A20001", 30, NOON.plusSeconds(50_000 + 3600)),
+                NOON.plusSeconds(50_000 + 3600))
+            .orElseThrow();
+    assertThat(said(out)).isEqualTo("guard low-confidence");
+    assertThat(out.passage().fee()).isEqualByComparingTo("5.00");
+    // the guard opened the exit of a plate it read wrongly: the entry is let out by hand
+    gates.decide(DataScope.ALL, out.passage().id(), new DecisionInput("open", "paid 5"), 5L);
+    long entryId = out.passage().entryId();
+    assertThat(gates.get(DataScope.ALL, entryId).inside()).isFalse();
+    assertThat(refusedBy(() -> gates.out(DataScope.ALL, entryId, "gone", 5L)).status())
+        .isEqualTo(409);
+  }
+
+  @Test
+  void aVehicleTheLotStillCountsIsLetOutByHandAndACameraClockOffIsNotBelieved() {
+    Gates.Handled in = entry("浙A30001", 95, NOON.plusSeconds(60_000));
+    assertThat(refusedBy(() -> gates.out(DataScope.ALL, in.passage().id(), " ", 5L)).status())
+        .isEqualTo(422);
+    PassageView out = gates.out(DataScope.ALL, in.passage().id(), "exit misread", 5L);
+    assertThat(out.inside()).isFalse();
+    assertThat(out.note()).isEqualTo("exit misread");
+    assertThat(gates.occupancy(DataScope.ALL, lot).temporaryFree()).isEqualTo(1);
+
+    Instant received = NOON.plusSeconds(70_000);
+    Gates.Handled reset =
+        gates
+            .read(
+                "cam-1",
+                read("in-1", Direction.ENTRY, "浙A30002", 95, Instant.parse("1970-01-01T00:00:00Z")),
+                received)
+            .orElseThrow();
+    assertThat(reset.passage().seenAt()).isEqualTo(received);
+    gates.out(DataScope.ALL, reset.passage().id(), "test car", 5L);
+    assertThat(Gates.when(received.minusSeconds(60), received))
+        .isEqualTo(received.minusSeconds(60));
   }
 }

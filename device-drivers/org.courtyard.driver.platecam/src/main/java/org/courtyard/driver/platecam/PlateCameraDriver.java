@@ -54,6 +54,7 @@ public final class PlateCameraDriver implements DeviceDriver {
   private static final int MAX_TEXT = 16;
   private static final int MAX_SNAPSHOT = 200;
   private static final ObjectMapper JSON = new ObjectMapper();
+  private static final Instant LATEST = Instant.parse("9999-12-31T23:59:59Z");
 
   /** What the cameras send when they saw a vehicle but no plate. */
   private static final List<String> NO_PLATE = List.of("", "无牌车", "NONE", "UNKNOWN", "未识别");
@@ -114,6 +115,11 @@ public final class PlateCameraDriver implements DeviceDriver {
       } catch (DateTimeException e) {
         return DecodeResult.rejected(
             RecordStatus.MALFORMED, "ts missing or not a date and time with its offset");
+      }
+      // a camera whose clock reset reads 1970 in its own zone: before the epoch in UTC
+      if (at.isBefore(Instant.EPOCH) || at.isAfter(LATEST)) {
+        return DecodeResult.rejected(
+            RecordStatus.OUT_OF_RANGE, "ts " + shown(root.path("ts").asText(), 40));
       }
     }
     return switch (type) {

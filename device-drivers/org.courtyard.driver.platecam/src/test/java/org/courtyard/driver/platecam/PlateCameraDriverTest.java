@@ -132,6 +132,12 @@ class PlateCameraDriverTest {
             .get(0);
     assertThat(noConfidence.status()).isEqualTo(RecordStatus.MALFORMED);
     assertThat(decode("{\"seq\":8,\"type\":\"plate\",\"ts\":\"08:30\"}").accepted()).isFalse();
+    DecodeResult reset =
+        decode(
+            "{\"seq\":8,\"type\":\"plate\",\"ts\":\"1970-01-01T00:00:00+08:00\","
+                + "\"lane\":\"in-1\",\"dir\":\"in\",\"plate\":\"粤B12345\",\"conf\":90}");
+    assertThat(reset.accepted()).isFalse();
+    assertThat(reset.status()).isEqualTo(RecordStatus.OUT_OF_RANGE);
     assertThat(decode("{\"type\":\"plate\"}").accepted()).isFalse();
   }
 

@@ -31,8 +31,9 @@ import org.courtyard.admin.ui.Texts;
 /**
  * The guard's screen (岗亭): the vehicles the gates' cameras read, newest first, what each gate
  * decided and why, and the reads waiting for a person (no plate, a doubtful read, a stay to pay),
- * which a guard opens or refuses with a note; above them the lot's vehicles inside and its free
- * temporary spaces.
+ * which a guard opens or refuses with a note; a vehicle counted inside that is not there (its exit
+ * misread) is let out by hand; a passage that should have opened but sent no command says so; above
+ * them the lot's vehicles inside and its free temporary spaces.
  */
 @Route(value = "parking/gate", layout = PropertyLayout.class)
 @PropertyScreen(
@@ -164,14 +165,27 @@ public final class GateView extends VerticalLayout implements HasDynamicTitle {
     if (p.fee() != null && p.fee().signum() > 0) {
       text += getTranslation("parking.gate.fee", p.fee().toPlainString());
     }
-    if (p.decidedAt() != null && p.note() != null) {
+    if ("open".equals(p.decision()) && p.commandId() == null) {
+      // the passage says open but no command reached the camera: the guard opens by hand
+      text += " " + getTranslation("parking.gate.not-sent");
+    }
+    if (p.note() != null) {
       text += " (" + p.note() + ")";
     }
     return text;
   }
 
   private Component actions(Passage p) {
-    if (!p.waiting() || !PropertySession.can(OPERATE)) {
+    if (!PropertySession.can(OPERATE)) {
+      return new Span();
+    }
+    if (p.inside()) {
+      Button out = new Button(getTranslation("parking.gate.let-out"), e -> letOut(p));
+      out.setId("gate-out-" + p.id());
+      out.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_TERTIARY);
+      return out;
+    }
+    if (!p.waiting()) {
       return new Span();
     }
     Button open = new Button(getTranslation("parking.gate.open"), e -> decide(p, "open"));
@@ -183,6 +197,30 @@ public final class GateView extends VerticalLayout implements HasDynamicTitle {
     HorizontalLayout row = new HorizontalLayout(open, refuse);
     row.setSpacing(false);
     return row;
+  }
+
+  /** A vehicle the lot counts inside that is not there: let out by hand, with why. */
+  private void letOut(Passage p) {
+    FormDialog d =
+        new FormDialog(
+            "gate-out-dialog",
+            getTranslation("parking.gate.let-out.title", p.plate()),
+            getTranslation("parking.gate.let-out"));
+    TextField note = d.field("note", new TextField(getTranslation("parking.gate.note")));
+    note.setId("gate-out-note");
+    note.setMaxLength(500);
+    d.onSend(
+            () -> {
+              new ParkingClient(PropertySession.api()).letOut(p.id(), note.getValue());
+              Errors.success(getTranslation("parking.gate.let-out.done", p.plate()));
+            })
+        .onDone(
+            () -> {
+              passages.refresh();
+              showOccupancy();
+            });
+    d.open();
+    note.focus();
   }
 
   private void decide(Passage p, String decision) {

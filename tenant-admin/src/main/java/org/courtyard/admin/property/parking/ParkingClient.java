@@ -118,4 +118,9 @@ public final class ParkingClient implements Serializable {
   public Passage.Occupancy occupancy(long lotId) {
     return api.get("parking/lots/" + lotId + "/occupancy", Passage.Occupancy.class);
   }
+
+  /** Lets a vehicle the lot still counts inside out by hand, with a note. */
+  public Passage letOut(long passageId, String note) {
+    return api.post("parking/passages/" + passageId + "/out", Map.of("note", note), Passage.class);
+  }
 }

@@ -381,7 +381,10 @@ class ParkingViewsTest extends PropertyTestBase {
     assertThat(decided.decision()).isEqualTo("open");
     assertThat(decided.note()).isEqualTo("plate read by the guard");
     int after = GridKt._fetch(grid, 0, 100).stream().map(Passage::id).toList().indexOf(doubtful);
-    assertThat(_find(GridKt._getCellComponent(grid, after, "actions"), Button.class)).isEmpty();
+    // decided: no more open or refuse, only letting the car out should it not be there
+    assertThat(_find(GridKt._getCellComponent(grid, after, "actions"), Button.class))
+        .extracting(Button::getId)
+        .containsExactly(java.util.Optional.of("gate-out-" + doubtful));
   }
 
   @Test
@@ -398,5 +401,30 @@ class ParkingViewsTest extends PropertyTestBase {
     assertThat(GridKt._getFormatted(grid, row, "decision"))
         .isEqualTo("Waiting: fee to pay, 13.00 yuan to pay");
     assertThat(_find(GridKt._getCellComponent(grid, row, "actions"), Button.class)).isEmpty();
+  }
+
+  @Test
+  @SuppressWarnings("unchecked")
+  void aGuardLetsOutACarTheLotStillCountsAndSeesAnOpenThatSentNoCommand() {
+    FakeParkingArea parking = fake.area(FakeParkingArea.class);
+    long stuck =
+        parking.passage(garage, "North in", "entry", "粤B44444", 97, "open", "temporary", null);
+    fake.staff(COMPANY, "guard.out", PASSWORD).grant("guard");
+    signIn("guard.out");
+    UI.getCurrent().navigate(GateView.class);
+    Grid<Passage> grid = _get(Grid.class, s -> s.withId("gate-grid"));
+    int row = GridKt._fetch(grid, 0, 100).stream().map(Passage::id).toList().indexOf(stuck);
+    ButtonKt._click(
+        _find(
+                GridKt._getCellComponent(grid, row, "actions"),
+                Button.class,
+                s -> s.withId("gate-out-" + stuck))
+            .get(0));
+    HasValueUtilsKt._setValue(text("gate-out-note"), "exit read without a plate");
+    click("gate-out-dialog-save");
+    Passage out =
+        GridKt._fetch(grid, 0, 100).stream().filter(p -> p.id() == stuck).findFirst().orElseThrow();
+    assertThat(out.inside()).isFalse();
+    assertThat(out.note()).isEqualTo("exit read without a plate");
   }
 }

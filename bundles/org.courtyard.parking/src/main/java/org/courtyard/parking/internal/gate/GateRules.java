@@ -100,7 +100,9 @@ public final class GateRules {
       return Decision.guard("no-plate");
     }
     if (e.confidence() < e.minConfidence()) {
-      return Decision.guard("low-confidence");
+      // the guard sees what the stay costs, should the plate be the one read
+      boolean temporary = "temporary".equals(e.entered());
+      return new Decision(Verdict.GUARD, "low-confidence", temporary, temporary ? e.fee() : null);
     }
     if (e.entered() == null) {
       return Decision.guard("no-entry");
