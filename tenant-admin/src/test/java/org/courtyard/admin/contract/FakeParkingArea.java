@@ -588,18 +588,19 @@ public final class FakeParkingArea implements FakeArea {
     return lease;
   }
 
-  private static FakeProblem notFound(String label, long id) {
+  /** Shared with {@link FakeParkingCards}: parking answers its refusals alike. */
+  static FakeProblem notFound(String label, long id) {
     return new FakeProblem(404, "not-found", "Not found", label + " " + id + " not found.");
   }
 
-  private static Map<String, Object> error(String field, String message) {
+  static Map<String, Object> error(String field, String message) {
     Map<String, Object> e = new LinkedHashMap<>();
     e.put("field", field);
     e.put("message", message);
     return e;
   }
 
-  private static void refuse(List<Map<String, Object>> errors) {
+  static void refuse(List<Map<String, Object>> errors) {
     if (!errors.isEmpty()) {
       throw new FakeProblem(
           422,

@@ -439,24 +439,14 @@ final class FakeParkingCards {
   }
 
   private static FakeProblem notFound(String label, long id) {
-    return new FakeProblem(404, "not-found", "Not found", label + " " + id + " does not exist.");
+    return FakeParkingArea.notFound(label, id);
   }
 
   private static Map<String, Object> error(String field, String message) {
-    Map<String, Object> e = new LinkedHashMap<>();
-    e.put("field", field);
-    e.put("message", message);
-    return e;
+    return FakeParkingArea.error(field, message);
   }
 
   private static void refuse(List<Map<String, Object>> errors) {
-    if (!errors.isEmpty()) {
-      throw new FakeProblem(
-          422,
-          "validation-failed",
-          "Validation failed",
-          "The request has invalid fields.",
-          Map.of("errors", errors));
-    }
+    FakeParkingArea.refuse(errors);
   }
 }
