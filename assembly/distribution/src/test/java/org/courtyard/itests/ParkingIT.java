@@ -43,11 +43,15 @@ public class ParkingIT {
 
   private static final String TENANT = "park_co";
 
+  private static Http operator;
   private static Http owner;
   private static Http other;
   private static long estate1;
   private static long estate2;
   private static long lot1;
+
+  /** The gate camera a10 set up, for the later tests' reads. */
+  private static String camPassword;
 
   @Configuration
   public Option[] config() {
@@ -60,7 +64,7 @@ public class ParkingIT {
       return;
     }
     Http anonymous = Http.anonymous(CourtyardContainer.httpPort());
-    Http operator = anonymous.operator(CourtyardContainer.operatorPassword());
+    operator = anonymous.operator(CourtyardContainer.operatorPassword());
     owner = anonymous.tenant(operator.onboard(TENANT, "estate", "residents", "devices", "parking"));
     other = anonymous.tenant(operator.onboard("park_other", "estate", "parking"));
     estate1 = id(owner.post("/estate/estates", map("code", "E1", "name", "东园")));
@@ -708,8 +712,9 @@ public class ParkingIT {
                 "/parking/lists",
                 map("list", "black", "plate", "闽D44444", "lotId", lot1, "reason", "逃费"))
             .status);
+    camPassword = camera.json.path("mqtt").path("password").asText();
     org.eclipse.paho.client.mqttv3.MqttClient cam =
-        DevicesIT.connect(TENANT + "/cam-p1", camera.json.path("mqtt").path("password").asText());
+        DevicesIT.connect(TENANT + "/cam-p1", camPassword);
     try {
       java.util.concurrent.BlockingQueue<String> down =
           new java.util.concurrent.LinkedBlockingQueue<>();
@@ -777,6 +782,153 @@ public class ParkingIT {
     }
   }
 
+  @Test
+  public void a11_aStayIsPaidAtTheExitOrAheadIntoBillingsLedger() throws Exception {
+    long lot =
+        id(
+            owner.post(
+                "/parking/lots",
+                map(
+                    "estateId",
+                    estate1,
+                    "code",
+                    "P9",
+                    "name",
+                    "访客车场",
+                    "location",
+                    "above_ground",
+                    "temporarySpaces",
+                    10)));
+    for (String[] g : new String[][] {{"in-9", "entry"}, {"out-9", "exit"}}) {
+      Http.Reply gate =
+          owner.post(
+              "/parking/gates",
+              map(
+                  "lotId",
+                  lot,
+                  "deviceId",
+                  "cam-p1",
+                  "lane",
+                  g[0],
+                  "direction",
+                  g[1],
+                  "name",
+                  g[0]));
+      assertEquals(gate.toString(), 201, gate.status);
+    }
+    Http.Reply tariff =
+        owner.put(
+            "/parking/lots/" + lot + "/tariff",
+            map(
+                "freeMinutes",
+                0,
+                "firstMinutes",
+                60,
+                "firstPrice",
+                5,
+                "unitMinutes",
+                30,
+                "unitPrice",
+                2,
+                "graceMinutes",
+                15));
+    assertEquals(tariff.toString(), 200, tariff.status);
+    assertEquals(15, tariff.json.path("graceMinutes").asInt());
+    Http guard = owner.staff(TENANT, "park_pay_guard", "guard", "estates", estate1);
+    org.eclipse.paho.client.mqttv3.MqttClient cam =
+        DevicesIT.connect(TENANT + "/cam-p1", camPassword);
+    try {
+      java.util.concurrent.BlockingQueue<String> down =
+          new java.util.concurrent.LinkedBlockingQueue<>();
+      cam.subscribe(
+          "t/" + TENANT + "/d/cam-p1/down",
+          1,
+          (topic, msg) ->
+              down.add(new String(msg.getPayload(), java.nio.charset.StandardCharsets.UTF_8)));
+      // at the exit: the gate holds the car for its fee
+      publishRead(cam, 21, "in-9", "in", "闽D70001", 97, 180);
+      assertEquals("temporary", awaitPassage("闽D70001", p -> true).path("reason").asText());
+      assertTrue(down.poll(10, java.util.concurrent.TimeUnit.SECONDS).contains("in-9"));
+      publishRead(cam, 22, "out-9", "out", "闽D70001", 97);
+      JsonNode held = awaitPassage("闽D70001", p -> p.path("direction").asText().equals("exit"));
+      assertEquals("payment-due", held.path("reason").asText());
+      assertEquals(0, new java.math.BigDecimal("5.00").compareTo(held.path("fee").decimalValue()));
+      String pay = "/parking/passages/" + held.path("id").asLong() + "/pay";
+
+      // the money goes to billing's ledger: without billing nothing is taken
+      Http.Reply noBilling = guard.post(pay, map("method", "cash"));
+      assertEquals(noBilling.toString(), 409, noBilling.status);
+      assertEquals("billing-not-enabled", noBilling.problemType());
+      Http.Reply enabled = operator.post("/operator/tenants/" + TENANT + "/modules/billing", "");
+      assertEquals(enabled.toString(), 200, enabled.status);
+
+      Http.Reply paid = guard.post(pay, map("method", "cash", "note", "现金"));
+      assertEquals(paid.toString(), 201, paid.status);
+      assertEquals("posted", paid.json.path("state").asText());
+      String receipt = paid.json.path("receiptNo").asText();
+      assertTrue(paid.toString(), receipt.startsWith("I"));
+      String open = down.poll(10, java.util.concurrent.TimeUnit.SECONDS);
+      assertTrue(String.valueOf(open), open != null && open.contains("\"lane\":\"out-9\""));
+      JsonNode opened = owner.get("/parking/passages/" + held.path("id").asLong()).json;
+      assertEquals("open", opened.path("decision").asText());
+      assertEquals("paid", opened.path("reason").asText());
+      // pressing again pays nothing more
+      Http.Reply again = guard.post(pay, map("method", "cash"));
+      assertEquals(again.toString(), 200, again.status);
+      assertEquals(paid.json.path("id").asLong(), again.json.path("id").asLong());
+      JsonNode income = owner.get("/billing/income/" + paid.json.path("incomeId").asLong()).json;
+      assertEquals(receipt, income.path("receiptNo").asText());
+      assertEquals("parking", income.path("source").asText());
+      assertEquals("闽D70001", income.path("payer").asText());
+      assertEquals(
+          0, new java.math.BigDecimal("5.00").compareTo(income.path("amount").decimalValue()));
+      Http.Reply printed =
+          owner.get("/billing/income/" + paid.json.path("incomeId").asLong() + "/receipt.html");
+      assertEquals(200, printed.status);
+      assertTrue(printed.text.contains(receipt) && printed.text.contains("伍元整"));
+      assertTrue(owner.get("/billing/ledger/check").json.path("balanced").asBoolean());
+
+      // ahead, at a pay station: the exit then opens by itself
+      publishRead(cam, 23, "in-9", "in", "闽D70002", 97, 180);
+      awaitPassage("闽D70002", p -> true);
+      assertTrue(down.poll(10, java.util.concurrent.TimeUnit.SECONDS).contains("in-9"));
+      JsonNode due = owner.get("/parking/lots/" + lot + "/due?plate=" + enc("闽D70002")).json;
+      assertEquals(0, new java.math.BigDecimal("5.00").compareTo(due.path("due").decimalValue()));
+      byte[] body =
+          "{\"plate\":\"闽D70002\",\"method\":\"wechat\"}"
+              .getBytes(java.nio.charset.StandardCharsets.UTF_8);
+      java.util.Map<String, String> headers =
+          java.util.Map.of("Content-Type", "application/json", "Idempotency-Key", "kiosk-7-1");
+      java.net.http.HttpResponse<String> ahead =
+          guard.raw("POST", "/parking/lots/" + lot + "/payments", headers, body, false);
+      assertEquals(ahead.body(), 201, ahead.statusCode());
+      java.net.http.HttpResponse<String> replay =
+          guard.raw("POST", "/parking/lots/" + lot + "/payments", headers, body, false);
+      assertEquals(replay.body(), 200, replay.statusCode());
+      assertEquals("true", replay.headers().firstValue("Idempotent-Replayed").orElse(""));
+      assertEquals(
+          409,
+          guard
+              .raw(
+                  "POST",
+                  "/parking/lots/" + lot + "/payments",
+                  java.util.Map.of("Content-Type", "application/json", "Idempotency-Key", "k-2"),
+                  body,
+                  false)
+              .statusCode());
+      publishRead(cam, 24, "out-9", "out", "闽D70002", 97);
+      JsonNode left = awaitPassage("闽D70002", p -> p.path("direction").asText().equals("exit"));
+      assertEquals("open", left.path("decision").asText());
+      assertEquals("paid", left.path("reason").asText());
+      assertEquals(2, owner.get("/parking/payments?lotId=" + lot).json.path("items").size());
+      assertEquals(404, other.get("/parking/payments/" + paid.json.path("id").asLong()).status);
+      assertEquals(404, other.post(pay, map("method", "cash")).status);
+      assertTrue(owner.get("/billing/ledger/check").json.path("balanced").asBoolean());
+    } finally {
+      cam.disconnect();
+    }
+  }
+
   private static void publishRead(
       org.eclipse.paho.client.mqttv3.MqttClient cam,
       int seq,
@@ -785,12 +937,27 @@ public class ParkingIT {
       String plate,
       int confidence)
       throws Exception {
+    publishRead(cam, seq, lane, dir, plate, confidence, 0);
+  }
+
+  /** A read the camera made {@code agoSeconds} before now (less than its allowed clock skew). */
+  private static void publishRead(
+      org.eclipse.paho.client.mqttv3.MqttClient cam,
+      int seq,
+      String lane,
+      String dir,
+      String plate,
+      int confidence,
+      int agoSeconds)
+      throws Exception {
     cam.publish(
         "t/" + TENANT + "/d/cam-p1/up",
         ("{\"seq\":"
                 + seq
                 + ",\"type\":\"plate\",\"ts\":\""
-                + java.time.OffsetDateTime.now(java.time.ZoneOffset.ofHours(8)).withNano(0)
+                + java.time.OffsetDateTime.now(java.time.ZoneOffset.ofHours(8))
+                    .minusSeconds(agoSeconds)
+                    .withNano(0)
                 + "\",\"lane\":\""
                 + lane
                 + "\",\"dir\":\""

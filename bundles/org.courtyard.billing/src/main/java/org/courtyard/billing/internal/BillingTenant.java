@@ -66,6 +66,7 @@ public final class BillingTenant extends JpaTenantModule {
   private final BillingRuns runs;
   private final OneOffCharges charges;
   private final ExternalCharges externalCharges;
+  private final CounterIncomes incomes;
   private final Payments payments;
   private final Reversals reversals;
   private final Reports reports;
@@ -97,6 +98,7 @@ public final class BillingTenant extends JpaTenantModule {
     this.runs = new BillingRuns(tenant, jdbc, catalog, estate, clock, runQueue);
     this.charges = new OneOffCharges(tenant, jdbc, catalog, estate, clock);
     this.externalCharges = new ExternalCharges(tenant, jdbc, catalog, estate, clock);
+    this.incomes = new CounterIncomes(jdbc, catalog, clock);
     this.payments = new Payments(tenant, jdbc, catalog, estate, clock);
     this.reversals = new Reversals(jdbc, clock);
     this.reports = new Reports(tenant, jdbc, catalog, estate, clock);
@@ -135,6 +137,10 @@ public final class BillingTenant extends JpaTenantModule {
 
   BillingRuns runs() {
     return runs;
+  }
+
+  CounterIncomes incomes() {
+    return incomes;
   }
 
   ExternalCharges externalCharges() {

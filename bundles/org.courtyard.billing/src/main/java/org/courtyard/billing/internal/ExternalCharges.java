@@ -81,7 +81,9 @@ final class ExternalCharges {
           Optional<RoomCharge> earlier = find(c, order.source(), order.reference(), false);
           if (earlier.isEmpty()) {
             Instant now = clock.instant();
-            long feeItem = feeItem(c, order, LocalDate.ofInstant(now, settings.zone()));
+            long feeItem =
+                feeItem(
+                    c, order.feeCode(), order.feeName(), LocalDate.ofInstant(now, settings.zone()));
             BillWriter.NewBill bill =
                 new BillWriter.NewBill(
                     order.roomId(),
@@ -197,19 +199,18 @@ final class ExternalCharges {
   }
 
   /** The fee item of the code, created as a one-off item with no price of its own if missing. */
-  private static long feeItem(Connection c, ChargeOrder order, LocalDate today)
-      throws SQLException {
+  static long feeItem(Connection c, String code, String name, LocalDate today) throws SQLException {
     try (PreparedStatement ps =
         c.prepareStatement(
             "INSERT INTO fee_item (code, name, kind, unit_price, effective_from)"
                 + " VALUES (?, ?, 'one_off', 0, ?) ON CONFLICT (code) DO NOTHING")) {
-      ps.setString(1, order.feeCode());
-      ps.setString(2, order.feeName().strip());
+      ps.setString(1, code);
+      ps.setString(2, name.strip());
       ps.setDate(3, Date.valueOf(today));
       ps.executeUpdate();
     }
     try (PreparedStatement ps = c.prepareStatement("SELECT id FROM fee_item WHERE code = ?")) {
-      ps.setString(1, order.feeCode());
+      ps.setString(1, code);
       try (ResultSet rs = ps.executeQuery()) {
         rs.next();
         return rs.getLong(1);
@@ -217,7 +218,7 @@ final class ExternalCharges {
     }
   }
 
-  private static void text(FieldErrors errors, String field, String value, int max) {
+  static void text(FieldErrors errors, String field, String value, int max) {
     if (value == null || value.isBlank() || value.length() > max) {
       errors.add(field, TEXTS.text("external.text", max));
     }

@@ -5,6 +5,7 @@ import static org.courtyard.billing.internal.StatementHtml.num;
 
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
+import org.courtyard.billing.internal.dto.IncomeView;
 import org.courtyard.billing.internal.dto.PaymentView;
 
 /**
@@ -65,6 +66,42 @@ final class ReceiptHtml {
     }
     h.append("</table>\n<p>Transaction / 交易号: ")
         .append(esc(String.valueOf(p.txId())))
+        .append("</p>\n</body></html>\n");
+    return h.toString();
+  }
+
+  /** An income's receipt: what it was for and who paid, for no room. */
+  static String render(IncomeView i, String feeName, ZoneId zone) {
+    StringBuilder h = new StringBuilder(1536);
+    StatementHtml.head(h, "Receipt 收据", i.receiptNo(), ".amount{font-size:1.3em}");
+    h.append("<h1>Receipt / 收据</h1>\n<table>")
+        .append("<tr><th>Receipt no. / 收据编号</th><td>")
+        .append(esc(i.receiptNo()))
+        .append("</td></tr><tr><th>For / 收费项目</th><td>")
+        .append(esc(feeName != null ? feeName : i.feeCode()))
+        .append("</td></tr>");
+    if (i.payer() != null) {
+      h.append("<tr><th>Payer / 付款人</th><td>").append(esc(i.payer())).append("</td></tr>");
+    }
+    h.append("<tr><th>Received / 收款时间</th><td>")
+        .append(esc(TIME.format(i.receivedAt().atZone(zone))))
+        .append("</td></tr><tr><th>Method / 收款方式</th><td>")
+        .append(esc(i.method()))
+        .append("</td></tr><tr class=\"amount\"><th>Amount / 金额 (")
+        .append(esc(i.currency()))
+        .append(")</th>")
+        .append(num(i.amount()))
+        .append("</tr>");
+    if ("CNY".equals(i.currency())) {
+      h.append("<tr class=\"amount\"><th>Amount in words / 大写</th><td>")
+          .append(esc("人民币" + ChineseAmount.of(i.amount())))
+          .append("</td></tr>");
+    }
+    if ("reversed".equals(i.status())) {
+      h.append("<tr><th>Status / 状态</th><td>Reversed / 已冲销</td></tr>");
+    }
+    h.append("</table>\n<p>Transaction / 交易号: ")
+        .append(esc(String.valueOf(i.txId())))
         .append("</p>\n</body></html>\n");
     return h.toString();
   }

@@ -99,6 +99,9 @@ final class Reversals {
       case "payment" -> undoPayment(c, original.paymentId(), original.roomId(), now);
       case "prepayment_use" -> undoPrepaymentUse(c, txId, original.roomId(), now);
       case "refund" -> undoRefund(c, original.refundId(), original.roomId(), now);
+      // income for no room (CounterIncome): the money went back over the counter; the
+      // reversal is the whole record of it, and the income's receipt shows it reversed
+      case "income" -> {}
       default -> throw new IllegalStateException("unknown transaction kind " + original.kind());
     }
     List<Posting> mirrored = new ArrayList<>();

@@ -34,7 +34,6 @@ import org.courtyard.parking.internal.dto.PassageView;
 import org.courtyard.parking.internal.gate.GateRules;
 import org.courtyard.parking.internal.gate.GateRules.Decision;
 import org.courtyard.parking.internal.gate.GateRules.Verdict;
-import org.courtyard.parking.internal.tariff.Fees;
 
 /**
  * A lot's gates and the passages through them. A plate read by a gate's camera is decided in one
@@ -217,8 +216,16 @@ final class Gates {
           } else {
             Inside in = plate == null ? null : inside(c, lotId, plate);
             BigDecimal fee = null;
+            boolean paidAhead = false;
             if (in != null && in.temporary) {
-              fee = Tariffs.fee(c, lotId, in.seenAt, at).map(Fees.Fee::amount).orElse(null);
+              // what is left to pay: the stay's fee less what was paid ahead, nothing within the
+              // grace minutes of the last payment
+              StayPayments.Stay stay = StayPayments.stay(c, in.id);
+              paidAhead = stay.paid().signum() > 0;
+              fee =
+                  StayPayments.due(c, lotId, in.seenAt, at, stay)
+                      .map(StayPayments.Due::left)
+                      .orElse(null);
               if (fee != null && fee.precision() - fee.scale() > FEE_DIGITS) {
                 fee = null; // beyond what a passage holds: a person looks at this stay
               }
@@ -230,7 +237,8 @@ final class Gates {
                         read.confidence(),
                         minConfidence,
                         in == null ? null : in.entered(),
-                        fee));
+                        fee,
+                        paidAhead));
             f.entryId = in == null ? null : in.id;
             f.cardId = in == null ? null : in.cardId;
           }
@@ -285,7 +293,7 @@ final class Gates {
   }
 
   /** An entry whose vehicle is in the lot. */
-  private record Inside(long id, Instant seenAt, boolean temporary, Long cardId) {
+  record Inside(long id, Instant seenAt, boolean temporary, Long cardId) {
 
     /** How it came in, as an exit's rule asks: on a temporary space, a card or the white list. */
     String entered() {
@@ -351,7 +359,7 @@ final class Gates {
     }
   }
 
-  private static Inside inside(Connection c, long lotId, String plate) throws SQLException {
+  static Inside inside(Connection c, long lotId, String plate) throws SQLException {
     try (PreparedStatement ps =
         c.prepareStatement(
             "SELECT id, seen_at, temporary, card_id FROM parking_passage"
@@ -433,7 +441,7 @@ final class Gates {
         : s.substring(0, s.offsetByCodePoints(0, max));
   }
 
-  private static void letOut(Connection c, long entryId) throws SQLException {
+  static void letOut(Connection c, long entryId) throws SQLException {
     try (PreparedStatement ps =
         c.prepareStatement("UPDATE parking_passage SET inside = false WHERE id = ?")) {
       ps.setLong(1, entryId);
@@ -546,7 +554,7 @@ final class Gates {
   }
 
   /** Locks the lot's row (entries and exits of a lot one after another); its zone. */
-  private static ZoneId lockLot(Connection c, long lotId) throws SQLException {
+  static ZoneId lockLot(Connection c, long lotId) throws SQLException {
     try (PreparedStatement ps =
         c.prepareStatement(
             "SELECT (SELECT time_zone FROM parking_settings) FROM parking_lot WHERE id = ?"
@@ -559,7 +567,7 @@ final class Gates {
     }
   }
 
-  private static Opening opening(Connection c, PassageView p) throws SQLException {
+  static Opening opening(Connection c, PassageView p) throws SQLException {
     try (PreparedStatement ps =
         c.prepareStatement("SELECT device_id, lane FROM parking_gate WHERE id = ?")) {
       ps.setLong(1, p.gateId());
@@ -659,7 +667,7 @@ final class Gates {
         });
   }
 
-  private static PassageView find(Connection c, DataScope scope, long id) throws SQLException {
+  static PassageView find(Connection c, DataScope scope, long id) throws SQLException {
     try (PreparedStatement ps =
         c.prepareStatement("SELECT " + PASSAGE_COLUMNS + PASSAGE_FROM + " WHERE p.id = ?")) {
       ps.setLong(1, id);

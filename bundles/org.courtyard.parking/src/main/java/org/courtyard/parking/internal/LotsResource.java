@@ -5,6 +5,7 @@ import java.io.InputStream;
 import java.util.List;
 import javax.ws.rs.Consumes;
 import javax.ws.rs.GET;
+import javax.ws.rs.HeaderParam;
 import javax.ws.rs.POST;
 import javax.ws.rs.PUT;
 import javax.ws.rs.Path;
@@ -27,10 +28,13 @@ import org.courtyard.api.rest.Page;
 import org.courtyard.api.rest.Params;
 import org.courtyard.api.rest.Permission;
 import org.courtyard.api.rest.TenantPrincipal;
+import org.courtyard.parking.internal.dto.DueView;
 import org.courtyard.parking.internal.dto.GateView;
 import org.courtyard.parking.internal.dto.LotInput;
 import org.courtyard.parking.internal.dto.LotView;
 import org.courtyard.parking.internal.dto.OccupancyView;
+import org.courtyard.parking.internal.dto.PayInput;
+import org.courtyard.parking.internal.dto.PaymentView;
 import org.courtyard.parking.internal.dto.QuoteView;
 import org.courtyard.parking.internal.dto.SpaceRange;
 import org.courtyard.parking.internal.dto.SpaceView;
@@ -256,5 +260,58 @@ public class LotsResource implements ModuleResource {
         .of(security)
         .tariffs()
         .quote(TenantPrincipal.scopeOf(security), id, entry, exit, minutesOff);
+  }
+
+  @Doc(
+      summary = "What a vehicle inside owes",
+      description =
+          "For the vehicle plate parked on one of the lot's temporary spaces: its stay's fee now"
+              + " by the tariff, what was paid ahead, what is due (nothing until leaveBy, the"
+              + " tariff's grace minutes after the last payment). 404 not-found for a plate not"
+              + " inside on a temporary space, 404 no-tariff.",
+      returns = DueView.class)
+  @Permission("parking.gate.read")
+  @GET
+  @Path("{id}/due")
+  public DueView due(
+      @Context SecurityContext security,
+      @PathParam("id") long id,
+      @QueryParam("plate") String plate) {
+    return instances.of(security).payments().due(TenantPrincipal.scopeOf(security), id, plate);
+  }
+
+  @Doc(
+      summary = "Pay a stay ahead",
+      description =
+          "At a pay station or by a QR code: pays what the vehicle plate inside owes now (body"
+              + " {plate, method: cash|bank|wechat|alipay}), booked as income in billing's ledger"
+              + " with a receipt (receiptNo); the exit then opens by itself until leaveBy, and"
+              + " asks later only for what the time since added. Idempotency-Key required: the"
+              + " same key answers 200 with the payment it made (Idempotent-Replayed: true). 201;"
+              + " 409 nothing-to-pay, 409 billing-not-enabled, 404 not-found for a plate not"
+              + " inside, 400 idempotency-key-required.",
+      returns = PaymentView.class)
+  @Permission("parking.payment.collect")
+  @POST
+  @Path("{id}/payments")
+  @Consumes(MediaType.APPLICATION_JSON)
+  public Response payAhead(
+      @Context SecurityContext security,
+      @Context UriInfo uri,
+      @HeaderParam(RequestKeys.HEADER) String key,
+      @PathParam("id") long id,
+      PayInput input) {
+    StayPayments.Paid paid =
+        instances
+            .of(security)
+            .payments()
+            .ahead(
+                TenantPrincipal.scopeOf(security),
+                id,
+                Params.body(input),
+                RequestKeys.of(key),
+                ParkingInstances.staffUser(security),
+                instances.income());
+    return RequestKeys.answer(uri, "parking/payments", paid);
   }
 }

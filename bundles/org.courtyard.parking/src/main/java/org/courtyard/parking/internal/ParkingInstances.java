@@ -12,6 +12,7 @@ import org.courtyard.api.rest.DataScope;
 import org.courtyard.api.rest.TenantPrincipal;
 import org.courtyard.devices.DeviceCommand;
 import org.courtyard.devices.DeviceDirectory;
+import org.courtyard.parking.internal.pay.IncomePort;
 import org.osgi.framework.BundleContext;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -81,6 +82,18 @@ public final class ParkingInstances {
     if (d != null && deviceId != null) {
       d.requireWithin(tenant, scope, List.of(deviceId));
     }
+  }
+
+  /** Billing's ledger for the money parking takes, while the billing bundle is installed. */
+  @Reference(
+      cardinality = ReferenceCardinality.OPTIONAL,
+      policy = ReferencePolicy.DYNAMIC,
+      policyOption = ReferencePolicyOption.GREEDY)
+  private volatile IncomePort income;
+
+  /** Billing's ledger, or null while the billing bundle is not installed. */
+  IncomePort income() {
+    return income;
   }
 
   /** The tenant's running instance, or null while it has none. */

@@ -36,7 +36,8 @@ public final class ParkingModule implements ModuleDescriptor {
               "管理白名单与黑名单"),
           PermissionDef.of("parking.gate.read", "View vehicles through the gates", "查看车辆出入记录"),
           PermissionDef.doors(
-              "parking.gate.operate", "Decide at a gate and open its barrier", "道闸人工放行与拦截"));
+              "parking.gate.operate", "Decide at a gate and open its barrier", "道闸人工放行与拦截"),
+          PermissionDef.money("parking.payment.collect", "Take temporary parking fees", "收取临时停车费"));
 
   @Override
   public String id() {

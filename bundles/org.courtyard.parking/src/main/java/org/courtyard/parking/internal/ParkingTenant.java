@@ -51,6 +51,7 @@ public final class ParkingTenant extends JdbcTenantModule implements TenantStati
   private final Cards cards;
   private final ListEntries lists;
   private final Gates gates;
+  private final StayPayments payments;
 
   @Activate
   public ParkingTenant(
@@ -66,6 +67,7 @@ public final class ParkingTenant extends JdbcTenantModule implements TenantStati
     this.cards = new Cards(jdbc(), lots);
     this.lists = new ListEntries(jdbc(), lots, Clock.systemUTC());
     this.gates = new Gates(jdbc(), lots);
+    this.payments = new StayPayments(tenant(), jdbc(), lots, Clock.systemUTC());
   }
 
   @Override
@@ -120,5 +122,9 @@ public final class ParkingTenant extends JdbcTenantModule implements TenantStati
 
   Gates gates() {
     return gates;
+  }
+
+  StayPayments payments() {
+    return payments;
   }
 }

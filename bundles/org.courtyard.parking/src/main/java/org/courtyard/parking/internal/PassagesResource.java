@@ -2,6 +2,7 @@ package org.courtyard.parking.internal;
 
 import javax.ws.rs.Consumes;
 import javax.ws.rs.GET;
+import javax.ws.rs.HeaderParam;
 import javax.ws.rs.POST;
 import javax.ws.rs.Path;
 import javax.ws.rs.PathParam;
@@ -9,7 +10,9 @@ import javax.ws.rs.Produces;
 import javax.ws.rs.QueryParam;
 import javax.ws.rs.core.Context;
 import javax.ws.rs.core.MediaType;
+import javax.ws.rs.core.Response;
 import javax.ws.rs.core.SecurityContext;
+import javax.ws.rs.core.UriInfo;
 import org.courtyard.api.CourtyardConstants;
 import org.courtyard.api.rest.Cursor;
 import org.courtyard.api.rest.Doc;
@@ -21,6 +24,8 @@ import org.courtyard.api.rest.TenantPrincipal;
 import org.courtyard.parking.internal.dto.DecisionInput;
 import org.courtyard.parking.internal.dto.NoteInput;
 import org.courtyard.parking.internal.dto.PassageView;
+import org.courtyard.parking.internal.dto.PayInput;
+import org.courtyard.parking.internal.dto.PaymentView;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -130,5 +135,41 @@ public class PassagesResource implements ModuleResource {
             id,
             Params.body(input).note(),
             ParkingInstances.staffUser(security));
+  }
+
+  @Doc(
+      summary = "Pay at the exit",
+      description =
+          "The exit the gate held for its fee (reason payment-due) is paid (body {method:"
+              + " cash|bank|wechat|alipay, note}): the fee is booked as income in billing's ledger"
+              + " with a receipt (receiptNo), the passage opens with reason paid and who took the"
+              + " money, and the camera is sent its open command. An exit is paid once: asking"
+              + " again answers 200 with its payment (Idempotent-Replayed: true). 201; 409"
+              + " wrong-state for a passage not waiting for its fee, 409 billing-not-enabled, 404"
+              + " not-found.",
+      returns = PaymentView.class)
+  @Permission("parking.payment.collect")
+  @POST
+  @Path("{id}/pay")
+  @Consumes(MediaType.APPLICATION_JSON)
+  public Response pay(
+      @Context SecurityContext security,
+      @Context UriInfo uri,
+      @HeaderParam(RequestKeys.HEADER) String key,
+      @PathParam("id") long id,
+      PayInput input) {
+    ParkingTenant parking = instances.of(security);
+    StayPayments.Paid paid =
+        parking
+            .payments()
+            .atExit(
+                TenantPrincipal.scopeOf(security),
+                id,
+                Params.body(input),
+                RequestKeys.of(key),
+                ParkingInstances.staffUser(security),
+                instances.income());
+    paid.opening().ifPresent(o -> instances.open(TenantPrincipal.of(security), parking, o));
+    return RequestKeys.answer(uri, "parking/payments", paid);
   }
 }

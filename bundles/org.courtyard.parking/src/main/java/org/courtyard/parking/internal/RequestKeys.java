@@ -4,6 +4,7 @@ import javax.ws.rs.core.Response;
 import javax.ws.rs.core.UriInfo;
 import org.courtyard.api.Texts;
 import org.courtyard.parking.internal.dto.BookingView;
+import org.courtyard.parking.internal.dto.PaymentView;
 
 /**
  * The optional {@code Idempotency-Key} of a new lease or reservation: printable ASCII, at most 200
@@ -30,6 +31,18 @@ final class RequestKeys {
       throw TEXTS.problem(400, "invalid-idempotency-key", "booking.key-invalid", MAX);
     }
     return key;
+  }
+
+  /** 201 with the new payment's address, or 200 with the one made before. */
+  static Response answer(UriInfo uri, String paymentsPath, StayPayments.Paid paid) {
+    PaymentView p = paid.payment();
+    if (paid.replayed()) {
+      return Response.ok(p).header(REPLAYED, "true").build();
+    }
+    return Response.created(
+            uri.getBaseUriBuilder().path(paymentsPath).path(String.valueOf(p.id())).build())
+        .entity(p)
+        .build();
   }
 
   /** 201 with the new booking's address, or 200 with the one made before. */

@@ -16,7 +16,6 @@ import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
 import java.util.Locale;
 import java.util.Objects;
-import java.util.Optional;
 import org.courtyard.api.FieldErrors;
 import org.courtyard.api.Problems;
 import org.courtyard.api.TextRules;
@@ -41,7 +40,7 @@ final class Tariffs {
   private static final String COLUMNS =
       "t.lot_id, t.free_minutes, t.first_minutes, t.first_price, t.unit_minutes, t.unit_price,"
           + " t.night_from, t.night_to, t.night_unit_price, t.cap_per_24h, t.updated_at,"
-          + " t.version";
+          + " t.version, t.grace_minutes";
 
   private static final BigDecimal MAX_PRICE = new BigDecimal("10000");
   private static final Instant EARLIEST = Instant.parse("2000-01-01T00:00:00Z");
@@ -88,13 +87,15 @@ final class Tariffs {
               c.prepareStatement(
                   "INSERT INTO parking_tariff (lot_id, free_minutes, first_minutes, first_price,"
                       + " unit_minutes, unit_price, night_from, night_to, night_unit_price,"
-                      + " cap_per_24h) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+                      + " cap_per_24h, grace_minutes)"
+                      + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, coalesce(?, 15))"
                       + " ON CONFLICT (lot_id) DO UPDATE SET free_minutes = excluded.free_minutes,"
                       + " first_minutes = excluded.first_minutes, first_price ="
                       + " excluded.first_price, unit_minutes = excluded.unit_minutes, unit_price"
                       + " = excluded.unit_price, night_from = excluded.night_from, night_to ="
                       + " excluded.night_to, night_unit_price = excluded.night_unit_price,"
-                      + " cap_per_24h = excluded.cap_per_24h, updated_at = now(), version ="
+                      + " cap_per_24h = excluded.cap_per_24h, grace_minutes ="
+                      + " coalesce(?, parking_tariff.grace_minutes), updated_at = now(), version ="
                       + " parking_tariff.version + 1")) {
             ps.setLong(1, lotId);
             ps.setInt(2, t.freeMinutes());
@@ -106,6 +107,8 @@ final class Tariffs {
             ps.setTime(8, t.nightTo() == null ? null : Time.valueOf(t.nightTo()));
             ps.setBigDecimal(9, t.nightUnitPrice());
             ps.setBigDecimal(10, t.capPer24h());
+            ps.setObject(11, input.graceMinutes(), java.sql.Types.INTEGER);
+            ps.setObject(12, input.graceMinutes(), java.sql.Types.INTEGER);
             ps.executeUpdate();
           }
           return find(c, lotId);
@@ -155,22 +158,6 @@ final class Tariffs {
         });
   }
 
-  /**
-   * What a stay from {@code entry} to {@code exit} costs in the lot, read on {@code c}: empty when
-   * the lot has no tariff, or for a stay no tariff prices (longer than {@link Fees#LONGEST}, or
-   * ending before it began), which a person then decides.
-   */
-  static Optional<Fees.Fee> fee(Connection c, long lotId, Instant entry, Instant exit)
-      throws SQLException {
-    TariffView v = existing(c, lotId);
-    if (v == null
-        || exit.isBefore(entry)
-        || Duration.between(entry, exit).compareTo(Fees.LONGEST) > 0) {
-      return Optional.empty();
-    }
-    return Optional.of(Fees.of(tariff(v), entry, exit, 0, zone(c)));
-  }
-
   private static Instant instant(String raw, String field, FieldErrors errors) {
     String v = TextRules.trimToNull(raw);
     if (v == null) {
@@ -217,6 +204,9 @@ final class Tariffs {
       errors.add("nightTo", TEXTS.text("tariff.night-empty"));
     }
     BigDecimal cap = money(in.capPer24h(), "capPer24h", false, MAX_CAP, errors);
+    if (in.graceMinutes() != null) {
+      TextRules.requiredInRange(in.graceMinutes(), "graceMinutes", 0, 120, errors);
+    }
     if (cap != null && cap.signum() == 0) {
       errors.add("capPer24h", TEXTS.text("tariff.cap-zero"));
     }
@@ -252,7 +242,7 @@ final class Tariffs {
     return LocalTime.parse(v);
   }
 
-  private static Tariff tariff(TariffView v) {
+  static Tariff tariff(TariffView v) {
     return new Tariff(
         v.freeMinutes(),
         v.firstMinutes(),
@@ -265,7 +255,7 @@ final class Tariffs {
         v.capPer24h());
   }
 
-  private static TariffView existing(Connection c, long lotId) throws SQLException {
+  static TariffView existing(Connection c, long lotId) throws SQLException {
     try (PreparedStatement ps =
         c.prepareStatement("SELECT " + COLUMNS + " FROM parking_tariff t WHERE t.lot_id = ?")) {
       ps.setLong(1, lotId);
@@ -286,7 +276,7 @@ final class Tariffs {
     return v;
   }
 
-  private static ZoneId zone(Connection c) throws SQLException {
+  static ZoneId zone(Connection c) throws SQLException {
     try (PreparedStatement ps = c.prepareStatement("SELECT time_zone FROM parking_settings");
         ResultSet rs = ps.executeQuery()) {
       rs.next();
@@ -309,6 +299,7 @@ final class Tariffs {
         nightTo == null ? null : hhmm(nightTo.toLocalTime()),
         rs.getBigDecimal(9),
         rs.getBigDecimal(10),
+        rs.getInt(13),
         updated.toInstant(),
         rs.getInt(12));
   }

@@ -47,6 +47,7 @@ class TariffsTest {
         "07:00",
         new BigDecimal("1.00"),
         new BigDecimal("40"),
+        10,
         version);
   }
 
@@ -107,10 +108,12 @@ class TariffsTest {
                         null,
                         null,
                         BigDecimal.ZERO,
+                        121,
                         null)));
     assertThat(fields(p))
         .containsExactlyInAnyOrder(
             "freeMinutes",
+            "graceMinutes",
             "firstMinutes",
             "firstPrice",
             "unitMinutes",

@@ -25,7 +25,8 @@ final class TestSchema implements AutoCloseable {
     "V2__parking_tariff.sql",
     "V3__parking_owner.sql",
     "V4__parking_cards_lists.sql",
-    "V5__parking_gates.sql"
+    "V5__parking_gates.sql",
+    "V6__parking_payments.sql"
   };
 
   private static String admin;

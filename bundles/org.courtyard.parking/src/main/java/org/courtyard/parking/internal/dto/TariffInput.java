@@ -4,7 +4,8 @@ import java.math.BigDecimal;
 
 /**
  * Body of {@code PUT /parking/lots/{id}/tariff}; night times are {@code HH:mm}, all three night
- * fields or none; {@code version} is the one read, needed once the lot has a tariff.
+ * fields or none; {@code graceMinutes} (0 to 120, 15 when never given) is how long a stay paid
+ * ahead has to leave; {@code version} is the one read, needed once the lot has a tariff.
  */
 public record TariffInput(
     Integer freeMinutes,
@@ -16,4 +17,5 @@ public record TariffInput(
     String nightTo,
     BigDecimal nightUnitPrice,
     BigDecimal capPer24h,
+    Integer graceMinutes,
     Integer version) {}

@@ -3,7 +3,10 @@ package org.courtyard.parking.internal.dto;
 import java.math.BigDecimal;
 import java.time.Instant;
 
-/** A lot's temporary-parking tariff; night times {@code HH:mm} or null. */
+/**
+ * A lot's temporary-parking tariff; night times {@code HH:mm} or null; {@code graceMinutes} after a
+ * payment ahead before the time since counts again.
+ */
 public record TariffView(
     long lotId,
     int freeMinutes,
@@ -15,5 +18,6 @@ public record TariffView(
     String nightTo,
     BigDecimal nightUnitPrice,
     BigDecimal capPer24h,
+    int graceMinutes,
     Instant updatedAt,
     int version) {}

@@ -11,8 +11,9 @@ import java.math.BigDecimal;
  * today, is let in; anyone else takes a temporary space while the lot has one free, and is refused
  * when it has none. At an exit: the same two reasons go to the guard, and so does a plate with no
  * entry on record (when did it come in?); a vehicle that came in on a card or the white list is let
- * out; a temporary one is let out when its stay costs nothing, and otherwise waits at the guard
- * with the fee to pay, as does one whose lot has no tariff to price it.
+ * out; a temporary one is let out when nothing is left to pay (its stay was free, or was paid ahead
+ * and it leaves within the grace minutes or owes nothing more), and otherwise waits at the guard
+ * with what is left to pay, as does one whose lot has no tariff to price it.
  */
 public final class GateRules {
 
@@ -66,10 +67,17 @@ public final class GateRules {
    *
    * @param entered how its entry was let in ({@code card}, {@code white-list}, {@code temporary}
    *     …), null when no entry of the plate is inside
-   * @param fee what the stay costs by the lot's tariff, null when the lot has none
+   * @param fee what is left to pay for the stay by the lot's tariff (its cost less what was paid
+   *     ahead, nothing within the grace minutes after a payment), null when the lot has none
+   * @param paidAhead whether the stay was paid ahead, in part or whole
    */
   public record Exit(
-      String plate, int confidence, int minConfidence, String entered, BigDecimal fee) {}
+      String plate,
+      int confidence,
+      int minConfidence,
+      String entered,
+      BigDecimal fee,
+      boolean paidAhead) {}
 
   private GateRules() {}
 
@@ -114,7 +122,7 @@ public final class GateRules {
       return Decision.guard("no-tariff");
     }
     if (e.fee().signum() == 0) {
-      return new Decision(Verdict.OPEN, "free", true, e.fee());
+      return new Decision(Verdict.OPEN, e.paidAhead() ? "paid" : "free", true, e.fee());
     }
     return new Decision(Verdict.GUARD, "payment-due", true, e.fee());
   }

@@ -38,7 +38,21 @@ class GateRulesTest {
 
   private static Decision out(String plate, int confidence, String entered, String fee) {
     return GateRules.exit(
-        new Exit(plate, confidence, 80, entered, fee == null ? null : new BigDecimal(fee)));
+        new Exit(plate, confidence, 80, entered, fee == null ? null : new BigDecimal(fee), false));
+  }
+
+  @Test
+  void aStayPaidAheadLeavesWhenNothingIsLeftAndPaysTheRestOtherwise() {
+    Decision paid =
+        GateRules.exit(new Exit("粤B12345", 90, 80, "temporary", new BigDecimal("0.00"), true));
+    assertThat(paid.verdict()).isEqualTo(Verdict.OPEN);
+    assertThat(paid.reason()).isEqualTo("paid");
+    assertThat(paid.temporary()).isTrue();
+    Decision rest =
+        GateRules.exit(new Exit("粤B12345", 90, 80, "temporary", new BigDecimal("2.00"), true));
+    assertThat(rest.verdict()).isEqualTo(Verdict.GUARD);
+    assertThat(rest.reason()).isEqualTo("payment-due");
+    assertThat(rest.fee()).isEqualByComparingTo("2.00");
   }
 
   @Test

@@ -1,0 +1,437 @@
+package org.courtyard.parking.internal;
+
+import java.math.BigDecimal;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import org.courtyard.api.FieldErrors;
+import org.courtyard.api.Plates;
+import org.courtyard.api.Problems;
+import org.courtyard.api.TenantSlug;
+import org.courtyard.api.Text;
+import org.courtyard.api.TextRules;
+import org.courtyard.api.Texts;
+import org.courtyard.api.jdbc.Jdbc;
+import org.courtyard.api.rest.DataScope;
+import org.courtyard.api.rest.Page;
+import org.courtyard.parking.internal.dto.DueView;
+import org.courtyard.parking.internal.dto.PassageView;
+import org.courtyard.parking.internal.dto.PayInput;
+import org.courtyard.parking.internal.dto.PaymentView;
+import org.courtyard.parking.internal.dto.TariffView;
+import org.courtyard.parking.internal.pay.IncomePort;
+import org.courtyard.parking.internal.tariff.Fees;
+
+/**
+ * Temporary stays paid: at the exit, where the gate left the car to the guard with what it owes
+ * (the exit's passage then opens, reason {@code paid}), or ahead of it, at a pay station or by a QR
+ * code, for a vehicle inside (its exit then opens by itself within the tariff's grace minutes, or
+ * asks only for what the time since added).
+ *
+ * <p>Money is booked in billing's ledger, so a payment goes in three steps: it is written {@code
+ * pending} (what, how much, for which stay), billing is asked to book it under the reference {@code
+ * payment-<id>}, and it is {@code posted} with billing's receipt. An answer of 2xx means posted. A
+ * payment left pending (billing away, a crash between the steps) is asked of billing again by the
+ * next request for its stay or its key, and billing's reference books it once: the money is never
+ * lost nor taken twice. A stay's exit is paid at most once (unique in the database).
+ */
+final class StayPayments {
+
+  private static final Texts TEXTS = Texts.of(StayPayments.class);
+  private static final Text PAYMENT = TEXTS.text("label.payment");
+  private static final Set<String> METHODS = Set.of("cash", "bank", "wechat", "alipay");
+
+  private static final String COLUMNS =
+      "y.id, y.lot_id, l.estate_id, y.entry_id, y.exit_id, y.plate, y.amount, y.method, y.state,"
+          + " y.income_id, y.receipt_no, y.paid_by, y.created_at, y.posted_at,"
+          + " y.posted_at + make_interval(mins => coalesce(t.grace_minutes, 0)) AS leave_by";
+
+  private static final String FROM =
+      " FROM parking_payment y JOIN parking_lot l ON l.id = y.lot_id"
+          + " LEFT JOIN parking_tariff t ON t.lot_id = y.lot_id";
+
+  /** A payment made, the gate it opens (a payment at the exit), and whether it was made before. */
+  record Paid(PaymentView payment, Optional<Gates.Opening> opening, boolean replayed) {}
+
+  /**
+   * A payment read or written by the first step, and whether that step wrote it (an answer is a
+   * replay when the payment was posted before the request came).
+   */
+  private record Made(PaymentView payment, boolean created) {}
+
+  /** What a stay paid ahead, posted. */
+  record Stay(BigDecimal paid, Instant lastPaidAt) {}
+
+  /** A stay's fee now, what was paid, what is left, and until when nothing is. */
+  record Due(BigDecimal fee, BigDecimal paid, BigDecimal left, Instant leaveBy) {}
+
+  private final TenantSlug tenant;
+  private final Jdbc jdbc;
+  private final Lots lots;
+  private final Clock clock;
+
+  StayPayments(TenantSlug tenant, Jdbc jdbc, Lots lots, Clock clock) {
+    this.tenant = tenant;
+    this.jdbc = jdbc;
+    this.lots = lots;
+    this.clock = clock;
+  }
+
+  // ------------------------------------------------------------------------- what is owed
+
+  /** What the stay {@code entryId} paid ahead, posted, read on {@code c}. */
+  static Stay stay(Connection c, long entryId) throws SQLException {
+    try (PreparedStatement ps =
+        c.prepareStatement(
+            "SELECT coalesce(sum(amount), 0), max(posted_at) FROM parking_payment"
+                + " WHERE entry_id = ? AND state = 'posted'")) {
+      ps.setLong(1, entryId);
+      try (ResultSet rs = ps.executeQuery()) {
+        rs.next();
+        Timestamp last = rs.getTimestamp(2);
+        return new Stay(rs.getBigDecimal(1).setScale(2), last == null ? null : last.toInstant());
+      }
+    }
+  }
+
+  /**
+   * What a stay from {@code entered} owes at {@code at} in the lot: its fee by the tariff less what
+   * was paid, and nothing while within the grace minutes of its last payment. Empty when the lot
+   * has no tariff or the stay is one no tariff prices, which a person decides.
+   */
+  static Optional<Due> due(Connection c, long lotId, Instant entered, Instant at, Stay stay)
+      throws SQLException {
+    TariffView v = Tariffs.existing(c, lotId);
+    if (v == null
+        || at.isBefore(entered)
+        || Duration.between(entered, at).compareTo(Fees.LONGEST) > 0) {
+      return Optional.empty();
+    }
+    BigDecimal fee = Fees.of(Tariffs.tariff(v), entered, at, 0, Tariffs.zone(c)).amount();
+    Instant leaveBy =
+        stay.lastPaidAt() == null
+            ? null
+            : stay.lastPaidAt().plus(Duration.ofMinutes(v.graceMinutes()));
+    BigDecimal left =
+        leaveBy != null && !at.isAfter(leaveBy)
+            ? BigDecimal.ZERO.setScale(2)
+            : fee.subtract(stay.paid()).max(BigDecimal.ZERO).setScale(2);
+    return Optional.of(new Due(fee, stay.paid(), left, leaveBy));
+  }
+
+  /**
+   * What the vehicle {@code plate} inside the lot owes now; 404 {@code not-found} for a plate not
+   * inside on a temporary space, 404 {@code no-tariff} for a lot without one.
+   */
+  DueView due(DataScope scope, long lotId, String rawPlate) {
+    FieldErrors errors = new FieldErrors();
+    String plate = Plates.plate(rawPlate, "plate", errors);
+    errors.throwIfAny();
+    Instant now = clock.instant();
+    return jdbc.read(
+        c -> {
+          lots.find(c, scope, lotId, false);
+          Gates.Inside in = temporaryInside(c, lotId, plate);
+          Due d = owed(c, lotId, in, now);
+          return new DueView(
+              lotId, plate, in.id(), in.seenAt(), now, d.fee(), d.paid(), d.left(), d.leaveBy());
+        });
+  }
+
+  private static Gates.Inside temporaryInside(Connection c, long lotId, String plate)
+      throws SQLException {
+    Gates.Inside in = Gates.inside(c, lotId, plate);
+    if (in == null || !in.temporary()) {
+      throw TEXTS.problem(404, "not-found", "payment.not-inside", plate);
+    }
+    return in;
+  }
+
+  private static Due owed(Connection c, long lotId, Gates.Inside in, Instant now)
+      throws SQLException {
+    return due(c, lotId, in.seenAt(), now, stay(c, in.id()))
+        .orElseThrow(() -> TEXTS.problem(404, "no-tariff", "tariff.none", lotId));
+  }
+
+  // ------------------------------------------------------------------------------ paying
+
+  /**
+   * Pays what the exit's passage owes (the fee the gate held it for) and opens it. The exit is paid
+   * once: asking again, with any key or none, answers that payment (a pending one is booked first).
+   * 409 {@code wrong-state} for a passage not waiting for its payment.
+   */
+  Paid atExit(
+      DataScope scope, long passageId, PayInput input, String key, Long staff, IncomePort port) {
+    Objects.requireNonNull(input, "input");
+    FieldErrors errors = new FieldErrors();
+    String method = method(input.method(), errors);
+    String note = TextRules.optionalLine(input.note(), "note", 500, errors);
+    errors.throwIfAny();
+    Made made =
+        jdbc.transaction(
+            c -> {
+              PassageView p = Gates.find(c, scope, passageId);
+              requireBilling(port);
+              Gates.lockLot(c, p.lotId());
+              Optional<PaymentView> byKey = key == null ? Optional.empty() : byKey(c, key);
+              if (byKey.isPresent()) {
+                if (!Objects.equals(byKey.get().exitId(), passageId)) {
+                  throw TEXTS.problem(422, "idempotency-key-reused", "payment.key-reused");
+                }
+                return new Made(byKey.get(), false);
+              }
+              Optional<PaymentView> paid = one(c, "y.exit_id = ?", passageId);
+              if (paid.isPresent()) {
+                return new Made(paid.get(), false);
+              }
+              if (!p.direction().equals("exit")
+                  || !p.decision().equals("guard")
+                  || p.decidedAt() != null
+                  || !"payment-due".equals(p.reason())
+                  || p.fee() == null
+                  || p.fee().signum() <= 0
+                  || p.entryId() == null) {
+                throw TEXTS.problem(409, "wrong-state", "payment.exit-not-due", passageId);
+              }
+              long id =
+                  insert(
+                      c, p.lotId(), p.entryId(), passageId, p.plate(), p.fee(), method, key, staff);
+              return new Made(one(c, "y.id = ?", id).orElseThrow(), true);
+            });
+    return settle(port, made.payment(), note, staff, made.payment().state().equals("posted"));
+  }
+
+  /**
+   * Pays ahead what the vehicle {@code plate} inside owes now. {@code key} (Idempotency-Key) is
+   * required: the same key again answers the payment it made. 409 {@code nothing-to-pay} while the
+   * stay owes nothing (free so far, or within the grace minutes of its last payment).
+   */
+  Paid ahead(DataScope scope, long lotId, PayInput input, String key, Long staff, IncomePort port) {
+    Objects.requireNonNull(input, "input");
+    if (key == null) {
+      throw TEXTS.problem(400, "idempotency-key-required", "payment.key-required");
+    }
+    FieldErrors errors = new FieldErrors();
+    String plate = Plates.plate(input.plate(), "plate", errors);
+    String method = method(input.method(), errors);
+    errors.throwIfAny();
+    // a payment of the stay left pending by an earlier failure is booked before any new one
+    for (int attempt = 0; ; attempt++) {
+      PaymentView[] stale = new PaymentView[1];
+      Made made =
+          jdbc.transaction(
+              c -> {
+                lots.find(c, scope, lotId, false);
+                requireBilling(port);
+                Gates.lockLot(c, lotId);
+                Optional<PaymentView> byKey = byKey(c, key);
+                if (byKey.isPresent()) {
+                  PaymentView b = byKey.get();
+                  if (b.lotId() != lotId || !plate.equals(b.plate()) || b.exitId() != null) {
+                    throw TEXTS.problem(422, "idempotency-key-reused", "payment.key-reused");
+                  }
+                  return new Made(b, false);
+                }
+                Gates.Inside in = temporaryInside(c, lotId, plate);
+                Optional<PaymentView> pending =
+                    one(c, "y.entry_id = ? AND y.state = 'pending'", in.id());
+                if (pending.isPresent()) {
+                  stale[0] = pending.get();
+                  return null;
+                }
+                Due d = owed(c, lotId, in, clock.instant());
+                if (d.left().signum() == 0) {
+                  throw TEXTS.problem(
+                      409,
+                      "nothing-to-pay",
+                      "payment.nothing-due",
+                      plate,
+                      d.leaveBy() == null ? "-" : d.leaveBy().toString());
+                }
+                long id = insert(c, lotId, in.id(), null, plate, d.left(), method, key, staff);
+                return new Made(one(c, "y.id = ?", id).orElseThrow(), true);
+              });
+      if (made != null) {
+        return settle(port, made.payment(), null, staff, made.payment().state().equals("posted"));
+      }
+      if (attempt > 0) {
+        throw TEXTS.problem(409, "wrong-state", "payment.pending", plate);
+      }
+      settle(port, stale[0], null, staff, true);
+    }
+  }
+
+  /** Books a pending payment in billing and posts it; a payment at the exit opens its passage. */
+  private Paid settle(IncomePort port, PaymentView p, String note, Long staff, boolean replayed) {
+    if (p.state().equals("posted")) {
+      return new Paid(p, Optional.empty(), replayed);
+    }
+    IncomePort.Receipt receipt =
+        port.book(tenant, "payment-" + p.id(), p.estateId(), p.amount(), p.method(), p.plate());
+    return jdbc.transaction(
+        c -> {
+          Gates.lockLot(c, p.lotId());
+          try (PreparedStatement ps =
+              c.prepareStatement(
+                  "UPDATE parking_payment SET state = 'posted', income_id = ?, receipt_no = ?,"
+                      + " posted_at = ? WHERE id = ? AND state = 'pending'")) {
+            ps.setLong(1, receipt.incomeId());
+            ps.setString(2, receipt.receiptNo());
+            ps.setTimestamp(3, Timestamp.from(clock.instant()));
+            ps.setLong(4, p.id());
+            ps.executeUpdate();
+          }
+          Optional<Gates.Opening> opening = Optional.empty();
+          if (p.exitId() != null) {
+            try (PreparedStatement ps =
+                c.prepareStatement(
+                    "UPDATE parking_passage SET decision = 'open', reason = 'paid',"
+                        + " decided_by = ?, decided_at = now(), note = coalesce(?, note)"
+                        + " WHERE id = ? AND decision = 'guard' AND decided_at IS NULL")) {
+              Jdbc.setLong(ps, 1, staff != null ? staff : p.paidBy());
+              ps.setString(2, note);
+              ps.setLong(3, p.exitId());
+              if (ps.executeUpdate() == 1) {
+                Gates.letOut(c, p.entryId());
+                opening = Optional.of(Gates.opening(c, Gates.find(c, DataScope.ALL, p.exitId())));
+              }
+            }
+          }
+          return new Paid(one(c, "y.id = ?", p.id()).orElseThrow(), opening, replayed);
+        });
+  }
+
+  /** 409 {@code billing-not-enabled} unless the tenant's billing can book the money. */
+  private void requireBilling(IncomePort income) {
+    if (income == null || !income.enabled(tenant)) {
+      throw TEXTS.problem(409, "billing-not-enabled", "payment.billing-needed");
+    }
+  }
+
+  private static String method(String raw, FieldErrors errors) {
+    return ParkingRules.oneOf(raw, "method", METHODS, null, errors);
+  }
+
+  private static long insert(
+      Connection c,
+      long lotId,
+      long entryId,
+      Long exitId,
+      String plate,
+      BigDecimal amount,
+      String method,
+      String key,
+      Long staff)
+      throws SQLException {
+    try (PreparedStatement ps =
+        c.prepareStatement(
+            "INSERT INTO parking_payment (lot_id, entry_id, exit_id, plate, amount, method,"
+                + " request_key, paid_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?) RETURNING id")) {
+      ps.setLong(1, lotId);
+      ps.setLong(2, entryId);
+      Jdbc.setLong(ps, 3, exitId);
+      ps.setString(4, plate);
+      ps.setBigDecimal(5, amount);
+      ps.setString(6, method);
+      ps.setString(7, key);
+      Jdbc.setLong(ps, 8, staff);
+      try (ResultSet rs = ps.executeQuery()) {
+        rs.next();
+        return rs.getLong(1);
+      }
+    }
+  }
+
+  // ----------------------------------------------------------------------------- reading
+
+  private Optional<PaymentView> byKey(Connection c, String key) throws SQLException {
+    return one(c, "y.request_key = ?", key);
+  }
+
+  PaymentView get(DataScope scope, long id) {
+    return jdbc.read(
+        c -> {
+          Optional<PaymentView> p = one(c, "y.id = ?", id);
+          if (p.isEmpty() || !scope.covers(p.get().estateId(), null)) {
+            throw Problems.notFound(PAYMENT, id);
+          }
+          return p.get();
+        });
+  }
+
+  /** Payments of the lots in scope, newest first. */
+  Page<PaymentView> list(DataScope scope, Long lotId, String plate, long beforeId, int limit) {
+    String stored = plate == null ? null : Plates.normalize(plate);
+    return jdbc.read(
+        c -> {
+          try (PreparedStatement ps =
+              c.prepareStatement(
+                  "SELECT "
+                      + COLUMNS
+                      + FROM
+                      + " WHERE (? = 0 OR y.id < ?) AND (?::bigint IS NULL OR y.lot_id = ?)"
+                      + " AND (?::text IS NULL OR y.plate = ?)"
+                      + " AND (? OR l.estate_id = ANY(?)) ORDER BY y.id DESC LIMIT ?")) {
+            int i = 1;
+            ps.setLong(i++, beforeId);
+            ps.setLong(i++, beforeId);
+            Jdbc.setLong(ps, i++, lotId);
+            Jdbc.setLong(ps, i++, lotId);
+            ps.setString(i++, stored);
+            ps.setString(i++, stored);
+            ps.setBoolean(i++, scope.isAll());
+            ps.setArray(i++, Jdbc.bigints(c, scope.estates()));
+            ps.setInt(i, limit + 1);
+            List<PaymentView> rows = new ArrayList<>();
+            try (ResultSet rs = ps.executeQuery()) {
+              while (rs.next()) {
+                rows.add(view(rs));
+              }
+            }
+            return Page.byId(rows, limit, PaymentView::id);
+          }
+        });
+  }
+
+  private static Optional<PaymentView> one(Connection c, String where, Object value)
+      throws SQLException {
+    try (PreparedStatement ps =
+        c.prepareStatement("SELECT " + COLUMNS + FROM + " WHERE " + where)) {
+      ps.setObject(1, value);
+      try (ResultSet rs = ps.executeQuery()) {
+        return rs.next() ? Optional.of(view(rs)) : Optional.empty();
+      }
+    }
+  }
+
+  private static PaymentView view(ResultSet rs) throws SQLException {
+    Timestamp posted = rs.getTimestamp(14);
+    Timestamp leaveBy = rs.getTimestamp(15);
+    return new PaymentView(
+        rs.getLong(1),
+        rs.getLong(2),
+        rs.getLong(3),
+        rs.getLong(4),
+        rs.getObject(5, Long.class),
+        rs.getString(6),
+        rs.getBigDecimal(7),
+        rs.getString(8),
+        rs.getString(9),
+        rs.getObject(10, Long.class),
+        rs.getString(11),
+        rs.getObject(12, Long.class),
+        rs.getTimestamp(13).toInstant(),
+        posted == null ? null : posted.toInstant(),
+        posted == null || rs.getLong(5) != 0 ? null : leaveBy.toInstant());
+  }
+}
