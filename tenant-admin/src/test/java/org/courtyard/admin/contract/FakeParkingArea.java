@@ -418,6 +418,12 @@ public final class FakeParkingArea implements FakeArea {
     if (anyNight && !allNight) {
       errors.add(error("nightFrom", "a night rate needs its start, its end and its price"));
     }
+    if (b.hasNonNull("graceMinutes")
+        && (!b.path("graceMinutes").canConvertToInt()
+            || b.path("graceMinutes").asInt() < 0
+            || b.path("graceMinutes").asInt() > 120)) {
+      errors.add(error("graceMinutes", "must be from 0 to 120"));
+    }
     Map<String, Object> now = tariffs.get(lotId);
     if (now != null && !b.path("version").canConvertToInt()) {
       errors.add(error("version", "the lot has a tariff: send the version you read"));
@@ -440,6 +446,11 @@ public final class FakeParkingArea implements FakeArea {
     t.put(
         "capPer24h",
         b.path("capPer24h").isNumber() ? b.path("capPer24h").decimalValue().setScale(2) : null);
+    t.put(
+        "graceMinutes",
+        b.hasNonNull("graceMinutes")
+            ? b.path("graceMinutes").asInt()
+            : now == null ? 15 : now.get("graceMinutes"));
     t.put("version", now == null ? 0 : ((Number) now.get("version")).intValue() + 1);
     tariffs.put(lotId, t);
     return t;

@@ -57,7 +57,8 @@ final class FakeParkingCards {
         "parking.list.read",
         "parking.list.manage",
         "parking.gate.read",
-        "parking.gate.operate");
+        "parking.gate.operate",
+        "parking.payment.collect");
   }
 
   static String normalize(String raw) {
@@ -204,6 +205,47 @@ final class FakeParkingCards {
         p.put("inside", "entry".equals(p.get("direction")) && p.get("plate") != null);
       }
       return FakeResponse.json(p);
+    }
+    if (r.is("POST", "passages/\\d+/pay")) {
+      r.require("parking.payment.collect");
+      long id = Long.parseLong(r.path().split("/")[1]);
+      Map<String, Object> p =
+          passages.stream()
+              .filter(x -> ((Number) x.get("id")).longValue() == id)
+              .filter(x -> lots.inScope(r, "parking.payment.collect", x))
+              .findFirst()
+              .orElseThrow(() -> notFound("Passage", id));
+      String method = r.body().path("method").asText("");
+      if (!List.of("cash", "bank", "wechat", "alipay").contains(method)) {
+        refuse(List.of(error("method", "is not one of: alipay, bank, cash, wechat")));
+      }
+      if (!waiting(p) || !"payment-due".equals(p.get("reason"))) {
+        throw new FakeProblem(
+            409,
+            "wrong-state",
+            "Not allowed in this state",
+            "Passage " + id + " is no exit waiting for its fee.");
+      }
+      p.put("decision", "open");
+      p.put("reason", "paid");
+      p.put("decidedBy", r.caller().userId());
+      p.put("decidedAt", Instant.now().toString());
+      p.put("commandId", next++);
+      String note = r.body().path("note").asText("").strip();
+      if (!note.isEmpty()) {
+        p.put("note", note);
+      }
+      long paymentId = next++;
+      Map<String, Object> payment = new LinkedHashMap<>();
+      payment.put("id", paymentId);
+      payment.put("lotId", p.get("lotId"));
+      payment.put("exitId", id);
+      payment.put("plate", p.get("plate"));
+      payment.put("amount", p.get("fee"));
+      payment.put("method", method);
+      payment.put("state", "posted");
+      payment.put("receiptNo", "I" + paymentId);
+      return FakeResponse.json(201, payment);
     }
     if (r.is("POST", "passages/\\d+/out")) {
       r.require("parking.gate.operate");

@@ -79,6 +79,7 @@ public final class FakeTenantApi implements AutoCloseable {
                   "parking.*.read",
                   "parking.booking.create",
                   "parking.card.manage",
+                  "parking.payment.collect",
                   "identity.tenant.read"),
           "guard",
               List.of(
@@ -86,6 +87,7 @@ public final class FakeTenantApi implements AutoCloseable {
                   "devices.*.read",
                   "parking.*.read",
                   "parking.gate.operate",
+                  "parking.payment.collect",
                   "identity.tenant.read"),
           "auditor", List.of("*.read"));
 

@@ -169,16 +169,23 @@ public abstract class ParkingContract extends TenantApiContract {
     assertEquals(set.body().path("version"), read.body().path("version"));
     assertEquals(set.body().path("firstPrice"), read.body().path("firstPrice"));
     assertEquals(15, read.body().path("freeMinutes").asInt());
+    // minutes to leave after paying ahead: 15 unless given, at most 120
+    assertEquals(15, read.body().path("graceMinutes").asInt());
     t.put("nightFrom", "22:00");
     assertProblem(
         send("PUT", "parking/lots/" + lotId + "/tariff", t, admin), 422, "validation-failed");
     t.put("nightTo", "07:00");
     t.put("nightUnitPrice", 1);
     t.put("version", 0);
+    t.put("graceMinutes", 121);
+    assertProblem(
+        send("PUT", "parking/lots/" + lotId + "/tariff", t, admin), 422, "validation-failed");
+    t.put("graceMinutes", 10);
     Answer changed = send("PUT", "parking/lots/" + lotId + "/tariff", t, admin);
     assertEquals(describe(changed), 200, changed.status());
     assertEquals(1, changed.body().path("version").asInt());
     assertEquals("22:00", changed.body().path("nightFrom").asText());
+    assertEquals(10, changed.body().path("graceMinutes").asInt());
     assertProblem(send("PUT", "parking/lots/" + lotId + "/tariff", t, admin), 409, "stale-version");
   }
 

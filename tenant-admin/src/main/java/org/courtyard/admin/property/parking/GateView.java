@@ -31,9 +31,10 @@ import org.courtyard.admin.ui.Texts;
 /**
  * The guard's screen (岗亭): the vehicles the gates' cameras read, newest first, what each gate
  * decided and why, and the reads waiting for a person (no plate, a doubtful read, a stay to pay),
- * which a guard opens or refuses with a note; a vehicle counted inside that is not there (its exit
- * misread) is let out by hand; a passage that should have opened but sent no command says so; above
- * them the lot's vehicles inside and its free temporary spaces.
+ * which a guard opens or refuses with a note, or, for a stay to pay, takes the fee (booked in
+ * billing's ledger, with a receipt) and the gate opens; a vehicle counted inside that is not there
+ * (its exit misread) is let out by hand; a passage that should have opened but sent no command says
+ * so; above them the lot's vehicles inside and its free temporary spaces.
  */
 @Route(value = "parking/gate", layout = PropertyLayout.class)
 @PropertyScreen(
@@ -45,6 +46,8 @@ public final class GateView extends VerticalLayout implements HasDynamicTitle {
 
   static final String READ = "parking.gate.read";
   static final String OPERATE = "parking.gate.operate";
+  static final String COLLECT = "parking.payment.collect";
+  private static final List<String> METHODS = List.of("cash", "wechat", "alipay", "bank");
 
   private final Select<Lot> lot = new Select<>();
   private final Checkbox waiting = new Checkbox();
@@ -176,10 +179,12 @@ public final class GateView extends VerticalLayout implements HasDynamicTitle {
   }
 
   private Component actions(Passage p) {
-    if (!PropertySession.can(OPERATE)) {
+    boolean operate = PropertySession.can(OPERATE);
+    boolean collect = PropertySession.can(COLLECT) && p.feeDue();
+    if (!operate && !collect) {
       return new Span();
     }
-    if (p.inside()) {
+    if (p.inside() && operate) {
       Button out = new Button(getTranslation("parking.gate.let-out"), e -> letOut(p));
       out.setId("gate-out-" + p.id());
       out.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_TERTIARY);
@@ -188,15 +193,63 @@ public final class GateView extends VerticalLayout implements HasDynamicTitle {
     if (!p.waiting()) {
       return new Span();
     }
+    HorizontalLayout row = new HorizontalLayout();
+    row.setSpacing(false);
+    if (collect) {
+      Button pay =
+          new Button(getTranslation("parking.gate.pay", p.fee().toPlainString()), e -> pay(p));
+      pay.setId("gate-pay-" + p.id());
+      pay.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_PRIMARY);
+      row.add(pay);
+    }
+    if (!operate) {
+      return row;
+    }
     Button open = new Button(getTranslation("parking.gate.open"), e -> decide(p, "open"));
     open.setId("gate-open-" + p.id());
     open.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_SUCCESS);
     Button refuse = new Button(getTranslation("parking.gate.refuse"), e -> decide(p, "refuse"));
     refuse.setId("gate-refuse-" + p.id());
     refuse.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_ERROR);
-    HorizontalLayout row = new HorizontalLayout(open, refuse);
-    row.setSpacing(false);
+    row.add(open, refuse);
     return row;
+  }
+
+  /** Takes the fee the exit is held for, by the method the driver pays with; the gate opens. */
+  private void pay(Passage p) {
+    FormDialog d =
+        new FormDialog(
+            "gate-pay-dialog",
+            getTranslation("parking.gate.pay.title", p.plate(), p.fee().toPlainString()),
+            getTranslation("parking.gate.pay", p.fee().toPlainString()));
+    Select<String> method = d.field("method", new Select<>());
+    method.setId("gate-pay-method");
+    method.setLabel(getTranslation("billing.method"));
+    method.setItems(METHODS);
+    method.setItemLabelGenerator(m -> getTranslation("billing.method." + m));
+    method.setValue("cash");
+    TextField note = d.field("note", new TextField(getTranslation("parking.gate.note")));
+    note.setId("gate-pay-note");
+    note.setMaxLength(500);
+    d.onSend(
+            () -> {
+              Passage.Payment paid =
+                  new ParkingClient(PropertySession.api())
+                      .pay(p.id(), new Passage.Pay(method.getValue(), note.getValue()));
+              Errors.success(
+                  getTranslation(
+                      "parking.gate.paid",
+                      paid.amount().toPlainString(),
+                      getTranslation("billing.method." + paid.method()),
+                      paid.receiptNo(),
+                      p.gateName()));
+            })
+        .onDone(
+            () -> {
+              passages.refresh();
+              showOccupancy();
+            });
+    d.open();
   }
 
   /** A vehicle the lot counts inside that is not there: let out by hand, with why. */

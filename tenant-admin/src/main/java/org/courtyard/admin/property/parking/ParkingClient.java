@@ -115,6 +115,11 @@ public final class ParkingClient implements Serializable {
     return api.post("parking/passages/" + passageId + "/decide", decision, Passage.class);
   }
 
+  /** Takes the fee the exit is held for; the gate then opens. */
+  public Passage.Payment pay(long passageId, Passage.Pay pay) {
+    return api.post("parking/passages/" + passageId + "/pay", pay, Passage.Payment.class);
+  }
+
   public Passage.Occupancy occupancy(long lotId) {
     return api.get("parking/lots/" + lotId + "/occupancy", Passage.Occupancy.class);
   }

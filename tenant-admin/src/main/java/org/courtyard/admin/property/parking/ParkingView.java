@@ -392,6 +392,9 @@ public final class ParkingView extends VerticalLayout implements HasDynamicTitle
         d.field("nightUnitPrice", money("tariff-night-price", "parking.tariff.nightPrice", null));
     BigDecimalField cap = d.field("capPer24h", money("tariff-cap", "parking.tariff.cap", null));
     cap.setHelperText(getTranslation("parking.tariff.cap.help"));
+    IntegerField grace =
+        d.field("graceMinutes", number("tariff-grace", "parking.tariff.grace", 15));
+    grace.setHelperText(getTranslation("parking.tariff.grace.help"));
     now.ifPresent(
         t -> {
           free.setValue(t.freeMinutes());
@@ -403,6 +406,7 @@ public final class ParkingView extends VerticalLayout implements HasDynamicTitle
           nightTo.setValue(t.nightTo() == null ? "" : t.nightTo());
           nightPrice.setValue(t.nightUnitPrice());
           cap.setValue(t.capPer24h());
+          grace.setValue(t.graceMinutes());
         });
     Integer version = now.map(Tariff::version).orElse(null);
     d.onSend(
@@ -419,6 +423,7 @@ public final class ParkingView extends VerticalLayout implements HasDynamicTitle
                   blankToNull(nightTo.getValue()),
                   nightPrice.getValue(),
                   cap.getValue(),
+                  grace.getValue(),
                   version));
           Errors.success(getTranslation("parking.tariff.saved", l.name()));
         });

@@ -30,6 +30,30 @@ public record Passage(
     return "guard".equals(decision) && decidedAt == null;
   }
 
+  /** Whether the gate holds the car at the exit for a fee a cashier or guard can take. */
+  public boolean feeDue() {
+    return waiting()
+        && "exit".equals(direction)
+        && "payment-due".equals(reason)
+        && fee != null
+        && fee.signum() > 0;
+  }
+
+  /** Body of {@code POST /parking/passages/{id}/pay}. */
+  public record Pay(String method, String note) {}
+
+  /** A temporary stay's payment, booked in billing's ledger with its receipt number. */
+  public record Payment(
+      long id,
+      long lotId,
+      Long exitId,
+      String plate,
+      BigDecimal amount,
+      String method,
+      String state,
+      String receiptNo)
+      implements Serializable {}
+
   /** Body of {@code POST /parking/passages/{id}/decide}. */
   public record Decision(String decision, String note) {}
 

@@ -5,7 +5,7 @@ import java.math.BigDecimal;
 
 /**
  * A lot's temporary-parking tariff as {@code GET /parking/lots/{id}/tariff} answers it; night times
- * {@code HH:mm} or null.
+ * {@code HH:mm} or null; {@code graceMinutes} a stay paid ahead has to leave.
  */
 public record Tariff(
     long lotId,
@@ -18,6 +18,7 @@ public record Tariff(
     String nightTo,
     BigDecimal nightUnitPrice,
     BigDecimal capPer24h,
+    int graceMinutes,
     int version)
     implements Serializable {
 
@@ -32,5 +33,6 @@ public record Tariff(
       String nightTo,
       BigDecimal nightUnitPrice,
       BigDecimal capPer24h,
+      Integer graceMinutes,
       Integer version) {}
 }

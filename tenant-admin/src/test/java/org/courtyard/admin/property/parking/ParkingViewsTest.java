@@ -239,10 +239,14 @@ class ParkingViewsTest extends PropertyTestBase {
                     s -> s.withId("tariff-cap"))
                 .getValue())
         .isEqualByComparingTo("40");
+    assertThat(number("tariff-grace").getValue()).isEqualTo(15);
     HasValueUtilsKt._setValue(number("tariff-free"), 30);
+    HasValueUtilsKt._setValue(number("tariff-grace"), 10);
     click("tariff-dialog-save");
     assertThat(_find(FormDialog.class)).noneMatch(FormDialog::isOpened);
-    assertThat(fake.area(FakeParkingArea.class).tariffOf(garage)).containsEntry("freeMinutes", 30);
+    assertThat(fake.area(FakeParkingArea.class).tariffOf(garage))
+        .containsEntry("freeMinutes", 30)
+        .containsEntry("graceMinutes", 10);
   }
 
   @Test
@@ -363,7 +367,7 @@ class ParkingViewsTest extends PropertyTestBase {
     assertThat(
             _get(com.vaadin.flow.component.html.Span.class, s -> s.withId("gate-occupancy"))
                 .getText())
-        .contains("1 waiting");
+        .contains(rows.stream().filter(Passage::waiting).count() + " waiting");
 
     ButtonKt._click(
         _find(
@@ -388,19 +392,50 @@ class ParkingViewsTest extends PropertyTestBase {
   }
 
   @Test
-  void aCashierSeesTheGateButDecidesNothingThere() {
+  @SuppressWarnings("unchecked")
+  void aCashierTakesTheFeeAnExitIsHeldForButDecidesNothingElseThere() {
+    FakeParkingArea parking = fake.area(FakeParkingArea.class);
     long waiting =
-        fake.area(FakeParkingArea.class)
-            .passage(garage, "North out", "exit", "粤B33333", 95, "guard", "payment-due", "13.00");
+        parking.passage(
+            garage, "North out", "exit", "粤B33333", 95, "guard", "payment-due", "13.00");
+    long doubtful =
+        parking.passage(
+            garage, "North in", "entry", "粤B3333?", 40, "guard", "low-confidence", null);
     signIn("cashier.parking");
     UI.getCurrent().navigate(GateView.class);
-    @SuppressWarnings("unchecked")
     Grid<Passage> grid = _get(Grid.class, s -> s.withId("gate-grid"));
-    int row = GridKt._fetch(grid, 0, 100).stream().map(Passage::id).toList().indexOf(waiting);
+    List<Passage> rows = GridKt._fetch(grid, 0, 100);
+    int row = rows.stream().map(Passage::id).toList().indexOf(waiting);
     assertThat(row).isNotNegative();
     assertThat(GridKt._getFormatted(grid, row, "decision"))
         .isEqualTo("Waiting: fee to pay, 13.00 yuan to pay");
-    assertThat(_find(GridKt._getCellComponent(grid, row, "actions"), Button.class)).isEmpty();
+    // the fee only: opening or refusing is the guard's
+    assertThat(_find(GridKt._getCellComponent(grid, row, "actions"), Button.class))
+        .extracting(Button::getId)
+        .containsExactly(java.util.Optional.of("gate-pay-" + waiting));
+    int other = rows.stream().map(Passage::id).toList().indexOf(doubtful);
+    assertThat(_find(GridKt._getCellComponent(grid, other, "actions"), Button.class)).isEmpty();
+
+    ButtonKt._click(
+        _find(
+                GridKt._getCellComponent(grid, row, "actions"),
+                Button.class,
+                s -> s.withId("gate-pay-" + waiting))
+            .get(0));
+    HasValueUtilsKt._setValue(
+        _get(com.vaadin.flow.component.select.Select.class, s -> s.withId("gate-pay-method")),
+        "wechat");
+    click("gate-pay-dialog-save");
+    Passage paid =
+        GridKt._fetch(grid, 0, 100).stream()
+            .filter(p -> p.id() == waiting)
+            .findFirst()
+            .orElseThrow();
+    assertThat(paid.decision()).isEqualTo("open");
+    assertThat(paid.reason()).isEqualTo("paid");
+    int after = GridKt._fetch(grid, 0, 100).stream().map(Passage::id).toList().indexOf(waiting);
+    assertThat(GridKt._getFormatted(grid, after, "decision")).startsWith("Opened: paid");
+    assertThat(_find(GridKt._getCellComponent(grid, after, "actions"), Button.class)).isEmpty();
   }
 
   @Test
