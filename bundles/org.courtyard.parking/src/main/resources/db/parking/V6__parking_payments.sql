@@ -2,8 +2,9 @@
 -- or ahead of it (a pay station, a QR code) for a vehicle inside. Each payment is income in
 -- billing's ledger (CounterIncome, reference payment-<id>) with billing's receipt; it is written
 -- pending first, then billing is asked, then it is posted: a payment that is pending after a crash
--- or a failed call is asked of billing again by the next request for its stay, and billing's
--- reference makes that once. A stay's exit is paid at most once.
+-- or a failed call is asked of billing again by the next request for its stay or, within a minute
+-- or two, by the module's retry; billing's reference makes that once. A stay's exit is paid at most
+-- once.
 create table parking_payment (
     id           bigserial      primary key,
     lot_id       bigint         not null references parking_lot (id),
@@ -24,10 +25,16 @@ create table parking_payment (
     constraint parking_payment_state_ck check (state in ('pending', 'posted')),
     constraint parking_payment_posted_ck check (
         (state = 'posted') = (posted_at is not null and income_id is not null)),
-    constraint parking_payment_key_ux unique (request_key),
+    -- a key names one payment in its lot (the lot's row lock orders the requests of a lot)
+    constraint parking_payment_key_ux unique (lot_id, request_key),
     constraint parking_payment_exit_ux unique (exit_id)
 );
 create index parking_payment_entry_ix on parking_payment (entry_id);
+-- a stay's exit is paid once, whichever of its exit's reads the guard pressed
+create unique index parking_payment_stay_exit_ux on parking_payment (entry_id)
+    where exit_id is not null;
+-- the payments still to book, oldest first, for the retry
+create index parking_payment_pending_ix on parking_payment (created_at) where state = 'pending';
 create index parking_payment_lot_ix on parking_payment (lot_id, id);
 
 -- Minutes a stay paid ahead has to leave before the time since counts again.

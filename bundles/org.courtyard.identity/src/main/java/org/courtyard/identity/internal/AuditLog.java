@@ -24,6 +24,7 @@ import org.courtyard.api.TenantService;
 import org.courtyard.api.TenantSlug;
 import org.courtyard.api.TextRules;
 import org.courtyard.api.Texts;
+import org.courtyard.api.csv.CsvWriter;
 import org.courtyard.api.jdbc.Jdbc;
 import org.courtyard.api.rest.Cursor;
 import org.courtyard.api.rest.Page;
@@ -138,7 +139,7 @@ final class AuditLog implements AuditTrail {
           if (i > 0) {
             w.write(',');
           }
-          w.write(cell(cells[i]));
+          w.write(CsvWriter.cell(cells[i]));
         }
         w.write("\r\n");
       }
@@ -284,24 +285,6 @@ final class AuditLog implements AuditTrail {
       }
       return out;
     }
-  }
-
-  /** A CSV cell: quoted when needed, and never read by a spreadsheet as a formula. */
-  static String cell(String value) {
-    if (value == null) {
-      return "";
-    }
-    String v = value;
-    if (!v.isEmpty() && "=+-@\t\r".indexOf(v.charAt(0)) >= 0) {
-      v = "'" + v;
-    }
-    if (v.indexOf(',') >= 0
-        || v.indexOf('"') >= 0
-        || v.indexOf('\n') >= 0
-        || v.indexOf('\r') >= 0) {
-      v = "\"" + v.replace("\"", "\"\"") + "\"";
-    }
-    return v;
   }
 
   private static Optional<Instant> instant(String name, String raw) {

@@ -217,11 +217,13 @@ final class Gates {
             Inside in = plate == null ? null : inside(c, lotId, plate);
             BigDecimal fee = null;
             boolean paidAhead = false;
+            boolean pending = false;
             if (in != null && in.temporary) {
               // what is left to pay: the stay's fee less what was paid ahead, nothing within the
               // grace minutes of the last payment
               StayPayments.Stay stay = StayPayments.stay(c, in.id);
               paidAhead = stay.paid().signum() > 0;
+              pending = StayPayments.pending(c, in.id);
               fee =
                   StayPayments.due(c, lotId, in.seenAt, at, stay)
                       .map(StayPayments.Due::left)
@@ -238,7 +240,8 @@ final class Gates {
                         minConfidence,
                         in == null ? null : in.entered(),
                         fee,
-                        paidAhead));
+                        paidAhead,
+                        pending));
             f.entryId = in == null ? null : in.id;
             f.cardId = in == null ? null : in.cardId;
           }
@@ -439,6 +442,17 @@ final class Gates {
     return s == null || s.codePointCount(0, s.length()) <= max
         ? s
         : s.substring(0, s.offsetByCodePoints(0, max));
+  }
+
+  /** Whether the entry's vehicle is still counted inside its lot. */
+  static boolean stillInside(Connection c, long entryId) throws SQLException {
+    try (PreparedStatement ps =
+        c.prepareStatement("SELECT inside FROM parking_passage WHERE id = ?")) {
+      ps.setLong(1, entryId);
+      try (ResultSet rs = ps.executeQuery()) {
+        return rs.next() && rs.getBoolean(1);
+      }
+    }
   }
 
   static void letOut(Connection c, long entryId) throws SQLException {

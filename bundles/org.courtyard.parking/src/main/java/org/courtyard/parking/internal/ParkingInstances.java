@@ -43,10 +43,20 @@ public final class ParkingInstances {
       unbind = "unbindTenant")
   void bindTenant(ParkingTenant instance) {
     tenants.bind(instance);
+    running.add(instance);
   }
 
   void unbindTenant(ParkingTenant instance) {
+    running.remove(instance);
     tenants.unbind(instance);
+  }
+
+  private final java.util.Set<ParkingTenant> running =
+      new java.util.concurrent.CopyOnWriteArraySet<>();
+
+  /** The tenants with a running parking instance, for the payments' retry. */
+  Iterable<ParkingTenant> running() {
+    return running;
   }
 
   /** The residents module's persons, while its bundle is installed. */

@@ -104,6 +104,18 @@ final class StayPayments {
     }
   }
 
+  /** Whether a payment of the stay is still waiting for billing to book it. */
+  static boolean pending(Connection c, long entryId) throws SQLException {
+    try (PreparedStatement ps =
+        c.prepareStatement(
+            "SELECT 1 FROM parking_payment WHERE entry_id = ? AND state = 'pending' LIMIT 1")) {
+      ps.setLong(1, entryId);
+      try (ResultSet rs = ps.executeQuery()) {
+        return rs.next();
+      }
+    }
+  }
+
   /**
    * What a stay from {@code entered} owes at {@code at} in the lot: its fee by the tariff less what
    * was paid, and nothing while within the grace minutes of its last payment. Empty when the lot
@@ -112,18 +124,18 @@ final class StayPayments {
   static Optional<Due> due(Connection c, long lotId, Instant entered, Instant at, Stay stay)
       throws SQLException {
     TariffView v = Tariffs.existing(c, lotId);
-    if (v == null
-        || at.isBefore(entered)
-        || Duration.between(entered, at).compareTo(Fees.LONGEST) > 0) {
+    // a clock a little behind the entry camera's prices the stay as just begun
+    Instant until = at.isBefore(entered) ? entered : at;
+    if (v == null || Duration.between(entered, until).compareTo(Fees.LONGEST) > 0) {
       return Optional.empty();
     }
-    BigDecimal fee = Fees.of(Tariffs.tariff(v), entered, at, 0, Tariffs.zone(c)).amount();
+    BigDecimal fee = Fees.of(Tariffs.tariff(v), entered, until, 0, Tariffs.zone(c)).amount();
     Instant leaveBy =
         stay.lastPaidAt() == null
             ? null
             : stay.lastPaidAt().plus(Duration.ofMinutes(v.graceMinutes()));
     BigDecimal left =
-        leaveBy != null && !at.isAfter(leaveBy)
+        leaveBy != null && !until.isAfter(leaveBy)
             ? BigDecimal.ZERO.setScale(2)
             : fee.subtract(stay.paid()).max(BigDecimal.ZERO).setScale(2);
     return Optional.of(new Due(fee, stay.paid(), left, leaveBy));
@@ -159,16 +171,27 @@ final class StayPayments {
 
   private static Due owed(Connection c, long lotId, Gates.Inside in, Instant now)
       throws SQLException {
-    return due(c, lotId, in.seenAt(), now, stay(c, in.id()))
-        .orElseThrow(() -> TEXTS.problem(404, "no-tariff", "tariff.none", lotId));
+    Optional<Due> d = due(c, lotId, in.seenAt(), now, stay(c, in.id()));
+    if (d.isPresent()) {
+      return d.get();
+    }
+    if (Tariffs.existing(c, lotId) == null) {
+      throw TEXTS.problem(404, "no-tariff", "tariff.none", lotId);
+    }
+    throw TEXTS.problem(422, "stay-unpriced", "payment.unpriced", Fees.LONGEST.toDays());
   }
 
   // ------------------------------------------------------------------------------ paying
 
+  /** What the first step of a payment at the exit found or wrote, and a gate it opened. */
+  private record AtExit(Made made, Optional<Gates.Opening> opening) {}
+
   /**
-   * Pays what the exit's passage owes (the fee the gate held it for) and opens it. The exit is paid
-   * once: asking again, with any key or none, answers that payment (a pending one is booked first).
-   * 409 {@code wrong-state} for a passage not waiting for its payment.
+   * Pays what the exit's passage owes (the fee the gate held it for, less anything the stay was
+   * paid since) and opens it. The exit is paid once: asking again, with any key or none, answers
+   * that payment. A payment of the stay still pending is booked first; when the stay then owes
+   * nothing, the passage opens without taking money. 409 {@code wrong-state} for a passage not
+   * waiting for its fee or whose vehicle is no longer counted inside.
    */
   Paid atExit(
       DataScope scope, long passageId, PayInput input, String key, Long staff, IncomePort port) {
@@ -177,44 +200,101 @@ final class StayPayments {
     String method = method(input.method(), errors);
     String note = TextRules.optionalLine(input.note(), "note", 500, errors);
     errors.throwIfAny();
-    Made made =
-        jdbc.transaction(
-            c -> {
-              PassageView p = Gates.find(c, scope, passageId);
-              requireBilling(port);
-              Gates.lockLot(c, p.lotId());
-              Optional<PaymentView> byKey = key == null ? Optional.empty() : byKey(c, key);
-              if (byKey.isPresent()) {
-                if (!Objects.equals(byKey.get().exitId(), passageId)) {
-                  throw TEXTS.problem(422, "idempotency-key-reused", "payment.key-reused");
+    for (int attempt = 0; ; attempt++) {
+      PaymentView[] stale = new PaymentView[1];
+      AtExit first =
+          jdbc.transaction(
+              c -> {
+                long lotId = Gates.find(c, scope, passageId).lotId();
+                Gates.lockLot(c, lotId);
+                // read again under the lot's lock: a guard may have decided it meanwhile
+                PassageView p = Gates.find(c, scope, passageId);
+                Optional<PaymentView> byKey = key == null ? Optional.empty() : byKey(c, lotId, key);
+                if (byKey.isPresent()) {
+                  if (!Objects.equals(byKey.get().exitId(), passageId)) {
+                    throw TEXTS.problem(422, "idempotency-key-reused", "payment.key-reused");
+                  }
+                  return new AtExit(new Made(byKey.get(), false), Optional.empty());
                 }
-                return new Made(byKey.get(), false);
-              }
-              Optional<PaymentView> paid = one(c, "y.exit_id = ?", passageId);
-              if (paid.isPresent()) {
-                return new Made(paid.get(), false);
-              }
-              if (!p.direction().equals("exit")
-                  || !p.decision().equals("guard")
-                  || p.decidedAt() != null
-                  || !"payment-due".equals(p.reason())
-                  || p.fee() == null
-                  || p.fee().signum() <= 0
-                  || p.entryId() == null) {
-                throw TEXTS.problem(409, "wrong-state", "payment.exit-not-due", passageId);
-              }
-              long id =
-                  insert(
-                      c, p.lotId(), p.entryId(), passageId, p.plate(), p.fee(), method, key, staff);
-              return new Made(one(c, "y.id = ?", id).orElseThrow(), true);
-            });
-    return settle(port, made.payment(), note, staff, made.payment().state().equals("posted"));
+                Optional<PaymentView> paid = one(c, "y.exit_id = ?", passageId);
+                if (paid.isPresent()) {
+                  return new AtExit(new Made(paid.get(), false), Optional.empty());
+                }
+                requireBilling(port);
+                if (!heldForFee(p) || !Gates.stillInside(c, p.entryId())) {
+                  throw TEXTS.problem(409, "wrong-state", "payment.exit-not-due", passageId);
+                }
+                Optional<PaymentView> pending =
+                    one(c, "y.entry_id = ? AND y.state = 'pending'", p.entryId());
+                if (pending.isPresent()) {
+                  stale[0] = pending.get();
+                  return null;
+                }
+                BigDecimal left = leftAt(c, p);
+                if (left.signum() == 0) {
+                  // paid meanwhile (ahead, or a payment just booked): the gate opens, no money
+                  Optional<Gates.Opening> opening = openPaid(c, p, note, staff);
+                  PaymentView last =
+                      one(
+                              c,
+                              "y.id = (SELECT max(id) FROM parking_payment WHERE entry_id = ?"
+                                  + " AND state = 'posted')",
+                              p.entryId())
+                          .orElseThrow();
+                  return new AtExit(new Made(last, false), opening);
+                }
+                long id =
+                    insert(c, lotId, p.entryId(), passageId, p.plate(), left, method, key, staff);
+                return new AtExit(
+                    new Made(one(c, "y.id = ?", id).orElseThrow(), true), Optional.empty());
+              });
+      if (first != null) {
+        if (first.opening().isPresent()) {
+          return new Paid(first.made().payment(), first.opening(), true);
+        }
+        PaymentView made = first.made().payment();
+        return settle(port, made, note, staff, made.state().equals("posted"));
+      }
+      if (attempt > 0) {
+        throw TEXTS.problem(409, "wrong-state", "payment.pending", passageId);
+      }
+      Paid earlier = settle(port, stale[0], null, staff, true);
+      if (earlier.opening().isPresent()) {
+        // the stay's pending payment was another read of this exit's: it opens now
+        return earlier;
+      }
+    }
+  }
+
+  /** Whether the passage is an exit the gate held for a fee. */
+  private static boolean heldForFee(PassageView p) {
+    return p.direction().equals("exit")
+        && p.decision().equals("guard")
+        && p.decidedAt() == null
+        && ("payment-due".equals(p.reason()) || "payment-pending".equals(p.reason()))
+        && p.fee() != null
+        && p.fee().signum() > 0
+        && p.entryId() != null;
+  }
+
+  /**
+   * What the exit owes now: the fee it was held for, or less when the stay was paid since (what the
+   * stay owed at the exit's read less what it paid, nothing within the grace minutes).
+   */
+  private static BigDecimal leftAt(Connection c, PassageView p) throws SQLException {
+    Stay stay = stay(c, p.entryId());
+    if (stay.paid().signum() == 0) {
+      return p.fee();
+    }
+    Instant entered = Gates.find(c, DataScope.ALL, p.entryId()).seenAt();
+    return due(c, p.lotId(), entered, p.seenAt(), stay).map(Due::left).orElse(p.fee()).min(p.fee());
   }
 
   /**
    * Pays ahead what the vehicle {@code plate} inside owes now. {@code key} (Idempotency-Key) is
    * required: the same key again answers the payment it made. 409 {@code nothing-to-pay} while the
-   * stay owes nothing (free so far, or within the grace minutes of its last payment).
+   * stay owes nothing (free so far, or within the grace minutes of its last payment); 409 {@code
+   * wrong-state} while its exit is being paid at the gate.
    */
   Paid ahead(DataScope scope, long lotId, PayInput input, String key, Long staff, IncomePort port) {
     Objects.requireNonNull(input, "input");
@@ -232,20 +312,23 @@ final class StayPayments {
           jdbc.transaction(
               c -> {
                 lots.find(c, scope, lotId, false);
-                requireBilling(port);
                 Gates.lockLot(c, lotId);
-                Optional<PaymentView> byKey = byKey(c, key);
+                Optional<PaymentView> byKey = byKey(c, lotId, key);
                 if (byKey.isPresent()) {
                   PaymentView b = byKey.get();
-                  if (b.lotId() != lotId || !plate.equals(b.plate()) || b.exitId() != null) {
+                  if (!plate.equals(b.plate()) || b.exitId() != null) {
                     throw TEXTS.problem(422, "idempotency-key-reused", "payment.key-reused");
                   }
                   return new Made(b, false);
                 }
+                requireBilling(port);
                 Gates.Inside in = temporaryInside(c, lotId, plate);
                 Optional<PaymentView> pending =
                     one(c, "y.entry_id = ? AND y.state = 'pending'", in.id());
                 if (pending.isPresent()) {
+                  if (pending.get().exitId() != null) {
+                    throw TEXTS.problem(409, "wrong-state", "payment.at-exit", plate);
+                  }
                   stale[0] = pending.get();
                   return null;
                 }
@@ -271,6 +354,66 @@ final class StayPayments {
     }
   }
 
+  /**
+   * Books the payments left pending longer than {@code after} (billing was away, or the request
+   * that wrote one never came back): the money a guard or a pay station took reaches the ledger
+   * even when nobody asks for that stay again. A payment at an exit is posted and its passage
+   * decided, but no barrier is opened this late: the guard's screen shows it sent no command.
+   *
+   * @return how many were booked
+   */
+  int bookPending(IncomePort port, java.time.Duration after) {
+    if (port == null || !port.enabled(tenant)) {
+      return 0;
+    }
+    Instant before = clock.instant().minus(after);
+    List<PaymentView> pending =
+        jdbc.read(
+            c -> {
+              List<PaymentView> out = new ArrayList<>();
+              try (PreparedStatement ps =
+                  c.prepareStatement(
+                      "SELECT "
+                          + COLUMNS
+                          + FROM
+                          + " WHERE y.state = 'pending' AND y.created_at < ?"
+                          + " ORDER BY y.created_at LIMIT 100")) {
+                ps.setTimestamp(1, Timestamp.from(before));
+                try (ResultSet rs = ps.executeQuery()) {
+                  while (rs.next()) {
+                    out.add(view(rs));
+                  }
+                }
+              }
+              return out;
+            });
+    int booked = 0;
+    for (PaymentView p : pending) {
+      settle(port, p, null, null, true);
+      booked++;
+    }
+    return booked;
+  }
+
+  /** The exit opens as paid: who took the step, and its entry is out. */
+  private static Optional<Gates.Opening> openPaid(
+      Connection c, PassageView exit, String note, Long staff) throws SQLException {
+    try (PreparedStatement ps =
+        c.prepareStatement(
+            "UPDATE parking_passage SET decision = 'open', reason = 'paid',"
+                + " decided_by = ?, decided_at = now(), note = coalesce(?, note)"
+                + " WHERE id = ? AND decision = 'guard' AND decided_at IS NULL")) {
+      Jdbc.setLong(ps, 1, staff);
+      ps.setString(2, note);
+      ps.setLong(3, exit.id());
+      if (ps.executeUpdate() == 0) {
+        return Optional.empty();
+      }
+    }
+    Gates.letOut(c, exit.entryId());
+    return Optional.of(Gates.opening(c, exit));
+  }
+
   /** Books a pending payment in billing and posts it; a payment at the exit opens its passage. */
   private Paid settle(IncomePort port, PaymentView p, String note, Long staff, boolean replayed) {
     if (p.state().equals("posted")) {
@@ -293,19 +436,12 @@ final class StayPayments {
           }
           Optional<Gates.Opening> opening = Optional.empty();
           if (p.exitId() != null) {
-            try (PreparedStatement ps =
-                c.prepareStatement(
-                    "UPDATE parking_passage SET decision = 'open', reason = 'paid',"
-                        + " decided_by = ?, decided_at = now(), note = coalesce(?, note)"
-                        + " WHERE id = ? AND decision = 'guard' AND decided_at IS NULL")) {
-              Jdbc.setLong(ps, 1, staff != null ? staff : p.paidBy());
-              ps.setString(2, note);
-              ps.setLong(3, p.exitId());
-              if (ps.executeUpdate() == 1) {
-                Gates.letOut(c, p.entryId());
-                opening = Optional.of(Gates.opening(c, Gates.find(c, DataScope.ALL, p.exitId())));
-              }
-            }
+            opening =
+                openPaid(
+                    c,
+                    Gates.find(c, DataScope.ALL, p.exitId()),
+                    note,
+                    staff != null ? staff : p.paidBy());
           }
           return new Paid(one(c, "y.id = ?", p.id()).orElseThrow(), opening, replayed);
         });
@@ -354,8 +490,17 @@ final class StayPayments {
 
   // ----------------------------------------------------------------------------- reading
 
-  private Optional<PaymentView> byKey(Connection c, String key) throws SQLException {
-    return one(c, "y.request_key = ?", key);
+  private static Optional<PaymentView> byKey(Connection c, long lotId, String key)
+      throws SQLException {
+    try (PreparedStatement ps =
+        c.prepareStatement(
+            "SELECT " + COLUMNS + FROM + " WHERE y.lot_id = ? AND y.request_key = ?")) {
+      ps.setLong(1, lotId);
+      ps.setString(2, key);
+      try (ResultSet rs = ps.executeQuery()) {
+        return rs.next() ? Optional.of(view(rs)) : Optional.empty();
+      }
+    }
   }
 
   PaymentView get(DataScope scope, long id) {

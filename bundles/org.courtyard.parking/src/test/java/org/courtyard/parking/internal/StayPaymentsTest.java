@@ -273,4 +273,65 @@ class StayPaymentsTest {
     assertThat(schema.count("SELECT count(*) FROM parking_payment WHERE plate = '粤B20005'"))
         .isZero();
   }
+
+  @Test
+  void anExitReadTwiceIsPaidOnce() {
+    Ledger ledger = new Ledger();
+    pass("in", Direction.ENTRY, "粤B20006", T);
+    Gates.Handled first = pass("out", Direction.EXIT, "粤B20006", T.plusSeconds(3600));
+    Gates.Handled second = pass("out", Direction.EXIT, "粤B20006", T.plusSeconds(3610));
+    assertThat(said(second)).isEqualTo("guard payment-due");
+    PayInput cash = new PayInput(null, "cash", null);
+    payments.atExit(DataScope.ALL, first.passage().id(), cash, null, 7L, ledger);
+    ProblemException again =
+        (ProblemException)
+            org.assertj.core.api.Assertions.catchThrowable(
+                () ->
+                    payments.atExit(DataScope.ALL, second.passage().id(), cash, null, 8L, ledger));
+    assertThat(again.status()).isEqualTo(409);
+    assertThat(again.type()).endsWith("wrong-state");
+    assertThat(ledger.booked).hasSize(1);
+  }
+
+  @Test
+  void aPaymentBillingMissedIsBookedByTheRetryOrByTheNextReadOfItsExit() throws Exception {
+    Ledger ledger = new Ledger();
+    PayInput cash = new PayInput(null, "cash", null);
+    // one car: its payment is left pending, then booked by the retry
+    pass("in", Direction.ENTRY, "粤B20007", T);
+    Gates.Handled out = pass("out", Direction.EXIT, "粤B20007", T.plusSeconds(3600));
+    ledger.away = true;
+    assertThatThrownBy(
+            () -> payments.atExit(DataScope.ALL, out.passage().id(), cash, null, 7L, ledger))
+        .isInstanceOf(IllegalStateException.class);
+    // the camera reads it again while billing is away: the guard sees a payment waiting
+    Gates.Handled reread = pass("out", Direction.EXIT, "粤B20007", T.plusSeconds(3620));
+    assertThat(said(reread)).isEqualTo("guard payment-pending");
+    ledger.away = false;
+    CLOCK.now = Instant.now().plusSeconds(1);
+    assertThat(payments.bookPending(ledger, java.time.Duration.ZERO)).isGreaterThanOrEqualTo(1);
+    assertThat(
+            schema.count(
+                "SELECT count(*) FROM parking_payment WHERE state = 'posted' AND exit_id = "
+                    + out.passage().id()))
+        .isEqualTo(1);
+    // decided, but no barrier opened this late: no command
+    assertThat(said(gates.get(DataScope.ALL, out.passage().id()))).isEqualTo("open paid");
+
+    // another car: its pending payment is booked when the guard presses pay on the next read
+    pass("in", Direction.ENTRY, "粤B20008", T);
+    Gates.Handled exit = pass("out", Direction.EXIT, "粤B20008", T.plusSeconds(3600));
+    ledger.away = true;
+    assertThatThrownBy(
+            () -> payments.atExit(DataScope.ALL, exit.passage().id(), cash, null, 7L, ledger))
+        .isInstanceOf(IllegalStateException.class);
+    Gates.Handled next = pass("out", Direction.EXIT, "粤B20008", T.plusSeconds(3630));
+    ledger.away = false;
+    StayPayments.Paid paid =
+        payments.atExit(DataScope.ALL, next.passage().id(), cash, null, 7L, ledger);
+    assertThat(paid.payment().exitId()).isEqualTo(exit.passage().id());
+    assertThat(paid.payment().state()).isEqualTo("posted");
+    assertThat(paid.opening()).isPresent();
+    assertThat(ledger.booked).hasSize(2);
+  }
 }

@@ -12,13 +12,14 @@ import javax.ws.rs.core.Response;
 import javax.ws.rs.core.SecurityContext;
 import org.courtyard.api.CourtyardConstants;
 import org.courtyard.api.Languages;
+import org.courtyard.api.rest.CsvAnswer;
 import org.courtyard.api.rest.Doc;
 import org.courtyard.api.rest.ModuleResource;
 import org.courtyard.api.rest.Params;
 import org.courtyard.api.rest.Permission;
+import org.courtyard.api.rest.ReportPeriod;
 import org.courtyard.api.rest.TenantPrincipal;
 import org.courtyard.workorders.internal.reports.ReportCsv;
-import org.courtyard.workorders.internal.reports.ReportPeriod;
 import org.courtyard.workorders.internal.reports.SummaryReport;
 import org.courtyard.workorders.internal.reports.TechniciansReport;
 import org.osgi.service.component.annotations.Activate;
@@ -34,10 +35,8 @@ import org.osgi.service.component.annotations.Reference;
     service = ModuleResource.class,
     property = CourtyardConstants.MODULE + "=" + WorkordersModule.ID)
 @Path("reports")
-@Produces({MediaType.APPLICATION_JSON, ReportsResource.CSV})
+@Produces({MediaType.APPLICATION_JSON, CsvAnswer.CSV})
 public class ReportsResource implements ModuleResource {
-
-  static final String CSV = "text/csv";
 
   private final WorkordersInstances instances;
 
@@ -72,7 +71,7 @@ public class ReportsResource implements ModuleResource {
       @QueryParam("to") String to,
       @QueryParam("estateId") String estateId,
       @QueryParam("format") String format) {
-    boolean csv = csv(format, headers);
+    boolean csv = CsvAnswer.wanted(format, headers);
     ReportPeriod period = ReportPeriod.of(from, to);
     SummaryReport report =
         instances
@@ -101,7 +100,7 @@ public class ReportsResource implements ModuleResource {
       @QueryParam("to") String to,
       @QueryParam("estateId") String estateId,
       @QueryParam("format") String format) {
-    boolean csv = csv(format, headers);
+    boolean csv = CsvAnswer.wanted(format, headers);
     ReportPeriod period = ReportPeriod.of(from, to);
     TechniciansReport counted =
         instances
@@ -128,50 +127,18 @@ public class ReportsResource implements ModuleResource {
     return names;
   }
 
-  /**
-   * CSV when asked by {@code format=csv}, or when the Accept header ranks text/csv before JSON (or
-   * lists it alone); JSON otherwise. 400 for another format.
-   */
-  static boolean csv(String format, HttpHeaders headers) {
-    if (!Params.blank(format)) {
-      return switch (format.strip().toLowerCase(Locale.ROOT)) {
-        case "csv" -> true;
-        case "json" -> false;
-        default -> throw Params.invalid("format is csv or json");
-      };
-    }
-    for (MediaType type : headers.getAcceptableMediaTypes()) {
-      if (type.isCompatible(MediaType.APPLICATION_JSON_TYPE)) {
-        return "text".equals(type.getType()) && "csv".equals(type.getSubtype());
-      }
-      if ("text".equals(type.getType()) && "csv".equals(type.getSubtype())) {
-        return true;
-      }
-    }
-    return false;
-  }
-
   private static Locale locale(HttpHeaders headers) {
     return Languages.fromAcceptLanguage(headers.getHeaderString(HttpHeaders.ACCEPT_LANGUAGE));
   }
 
-  /**
-   * The report as JSON, or as the CSV file {@code workorders-<name>-<from>-<to>.csv} (written only
-   * when asked for).
-   */
+  /** The report as JSON, or as the CSV file {@code workorders-<name>-<from>-<to>.csv}. */
   private static Response answer(
       boolean csv,
       Object report,
       java.util.function.Supplier<byte[]> file,
       String name,
       ReportPeriod period) {
-    if (!csv) {
-      return Response.ok(report, MediaType.APPLICATION_JSON_TYPE).build();
-    }
-    String fileName = "workorders-" + name + "-" + period.from() + "-" + period.to() + ".csv";
-    return Response.ok(file.get())
-        .type(CSV + "; charset=UTF-8")
-        .header("Content-Disposition", "attachment; filename=\"" + fileName + "\"")
-        .build();
+    return CsvAnswer.of(
+        csv, report, file, "workorders-" + name + "-" + period.from() + "-" + period.to());
   }
 }

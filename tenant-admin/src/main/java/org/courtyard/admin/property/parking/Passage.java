@@ -34,7 +34,7 @@ public record Passage(
   public boolean feeDue() {
     return waiting()
         && "exit".equals(direction)
-        && "payment-due".equals(reason)
+        && ("payment-due".equals(reason) || "payment-pending".equals(reason))
         && fee != null
         && fee.signum() > 0;
   }

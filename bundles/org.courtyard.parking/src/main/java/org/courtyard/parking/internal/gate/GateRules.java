@@ -70,6 +70,8 @@ public final class GateRules {
    * @param fee what is left to pay for the stay by the lot's tariff (its cost less what was paid
    *     ahead, nothing within the grace minutes after a payment), null when the lot has none
    * @param paidAhead whether the stay was paid ahead, in part or whole
+   * @param pending whether a payment of the stay is still waiting for billing to book it: the guard
+   *     books it before taking any more money
    */
   public record Exit(
       String plate,
@@ -77,7 +79,8 @@ public final class GateRules {
       int minConfidence,
       String entered,
       BigDecimal fee,
-      boolean paidAhead) {}
+      boolean paidAhead,
+      boolean pending) {}
 
   private GateRules() {}
 
@@ -123,6 +126,9 @@ public final class GateRules {
     }
     if (e.fee().signum() == 0) {
       return new Decision(Verdict.OPEN, e.paidAhead() ? "paid" : "free", true, e.fee());
+    }
+    if (e.pending()) {
+      return new Decision(Verdict.GUARD, "payment-pending", true, e.fee());
     }
     return new Decision(Verdict.GUARD, "payment-due", true, e.fee());
   }

@@ -38,21 +38,35 @@ class GateRulesTest {
 
   private static Decision out(String plate, int confidence, String entered, String fee) {
     return GateRules.exit(
-        new Exit(plate, confidence, 80, entered, fee == null ? null : new BigDecimal(fee), false));
+        new Exit(
+            plate,
+            confidence,
+            80,
+            entered,
+            fee == null ? null : new BigDecimal(fee),
+            false,
+            false));
   }
 
   @Test
   void aStayPaidAheadLeavesWhenNothingIsLeftAndPaysTheRestOtherwise() {
     Decision paid =
-        GateRules.exit(new Exit("粤B12345", 90, 80, "temporary", new BigDecimal("0.00"), true));
+        GateRules.exit(
+            new Exit("粤B12345", 90, 80, "temporary", new BigDecimal("0.00"), true, false));
     assertThat(paid.verdict()).isEqualTo(Verdict.OPEN);
     assertThat(paid.reason()).isEqualTo("paid");
     assertThat(paid.temporary()).isTrue();
     Decision rest =
-        GateRules.exit(new Exit("粤B12345", 90, 80, "temporary", new BigDecimal("2.00"), true));
+        GateRules.exit(
+            new Exit("粤B12345", 90, 80, "temporary", new BigDecimal("2.00"), true, false));
     assertThat(rest.verdict()).isEqualTo(Verdict.GUARD);
     assertThat(rest.reason()).isEqualTo("payment-due");
     assertThat(rest.fee()).isEqualByComparingTo("2.00");
+    Decision pending =
+        GateRules.exit(
+            new Exit("粤B12345", 90, 80, "temporary", new BigDecimal("5.00"), false, true));
+    assertThat(pending.verdict()).isEqualTo(Verdict.GUARD);
+    assertThat(pending.reason()).isEqualTo("payment-pending");
   }
 
   @Test

@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.courtyard.api.jdbc.Jdbc;
 import org.courtyard.api.rest.DataScope;
+import org.courtyard.api.rest.ReportPeriod;
 
 /**
  * The work-order reports, each one grouped query over the orders of a period within the caller's

@@ -1,18 +1,13 @@
 package org.courtyard.workorders.internal.reports;
 
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.OutputStreamWriter;
-import java.io.UncheckedIOException;
-import java.io.Writer;
 import java.math.BigDecimal;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import org.courtyard.api.Languages;
 import org.courtyard.api.Text;
 import org.courtyard.api.Texts;
+import org.courtyard.api.csv.CsvWriter;
 
 /**
  * The reports as CSV for spreadsheets: UTF-8 with a byte order mark (Excel otherwise reads Chinese
@@ -131,43 +126,6 @@ public final class ReportCsv {
   }
 
   private static byte[] write(List<List<String>> rows) {
-    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-    try (Writer w = new OutputStreamWriter(bytes, StandardCharsets.UTF_8)) {
-      w.write('\ufeff');
-      for (List<String> row : rows) {
-        for (int i = 0; i < row.size(); i++) {
-          if (i > 0) {
-            w.write(',');
-          }
-          w.write(cell(row.get(i)));
-        }
-        w.write("\r\n");
-      }
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-    return bytes.toByteArray();
-  }
-
-  /**
-   * A CSV cell: quoted when needed, and never read by a spreadsheet as a formula. A copy of
-   * identity's {@code AuditLog.cell}: it belongs in the API's {@code csv} package once a third
-   * export needs it.
-   */
-  static String cell(String value) {
-    if (value == null) {
-      return "";
-    }
-    String v = value;
-    if (!v.isEmpty() && "=+-@\t\r".indexOf(v.charAt(0)) >= 0) {
-      v = "'" + v;
-    }
-    if (v.indexOf(',') >= 0
-        || v.indexOf('"') >= 0
-        || v.indexOf('\n') >= 0
-        || v.indexOf('\r') >= 0) {
-      v = "\"" + v.replace("\"", "\"\"") + "\"";
-    }
-    return v;
+    return CsvWriter.write(rows);
   }
 }

@@ -3,8 +3,7 @@
  * compliance, response and resolution times, reopen rate and residents' satisfaction ({@link
  * org.courtyard.workorders.internal.reports.OrderReports#summary}), and the same per technician
  * ({@link org.courtyard.workorders.internal.reports.OrderReports#technicians}); each one grouped
- * query within the caller's data scope. {@link
- * org.courtyard.workorders.internal.reports.ReportPeriod} checks the period, {@link
+ * query within the caller's data scope. The API's {@code ReportPeriod} checks the period, {@link
  * org.courtyard.workorders.internal.reports.ReportCsv} writes either report as CSV for
  * spreadsheets. They are inputs of the analytics module.
  */

@@ -1,9 +1,8 @@
-package org.courtyard.workorders.internal.reports;
+package org.courtyard.api.rest;
 
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import org.courtyard.api.Texts;
-import org.courtyard.api.rest.Params;
 
 /**
  * The days a report covers, both included, as dates of the tenant's zone: at most {@link #MAX_DAYS}
@@ -31,6 +30,11 @@ public record ReportPeriod(LocalDate from, LocalDate to) {
       throw TEXTS.problem(422, "invalid-period", "period.too-long", MAX_DAYS);
     }
     return new ReportPeriod(from, to);
+  }
+
+  /** The number of days covered. */
+  public int days() {
+    return (int) ChronoUnit.DAYS.between(from, to) + 1;
   }
 
   private static LocalDate required(String name, String value) {

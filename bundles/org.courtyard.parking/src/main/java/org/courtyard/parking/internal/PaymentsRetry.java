@@ -1,0 +1,60 @@
+package org.courtyard.parking.internal;
+
+import java.time.Duration;
+import org.courtyard.api.Workers;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.component.annotations.Reference;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
+
+/**
+ * Books every tenant's temporary-parking payments left pending for more than half a minute ({@link
+ * StayPayments#bookPending}) on the platform's shared workers, every minute: the money a guard or a
+ * pay station took reaches billing's ledger even when billing was away at that moment and nobody
+ * asks for that stay again. One tenant's failure is logged and the others go on; the next run tries
+ * again, and billing's reference books each payment once.
+ */
+// no service: nobody asks for it, so it must start by itself
+@Component(
+    service = {},
+    immediate = true)
+public final class PaymentsRetry {
+
+  private static final Logger LOG = LoggerFactory.getLogger(PaymentsRetry.class);
+  private static final Duration EVERY = Duration.ofMinutes(1);
+  private static final Duration PENDING_FOR = Duration.ofSeconds(30);
+
+  private final ParkingInstances instances;
+  private final AutoCloseable schedule;
+
+  @Activate
+  public PaymentsRetry(@Reference ParkingInstances instances, @Reference Workers workers) {
+    this.instances = instances;
+    this.schedule = workers.every("parking-payments", EVERY, EVERY, this::bookAll);
+  }
+
+  @Deactivate
+  void deactivate() throws Exception {
+    schedule.close();
+  }
+
+  void bookAll() {
+    for (ParkingTenant t : instances.running()) {
+      MDC.put("tenant", t.tenant().value());
+      try {
+        int booked = t.payments().bookPending(instances.income(), PENDING_FOR);
+        if (booked > 0) {
+          LOG.info(
+              "Tenant {}: {} pending parking payment(s) booked in billing", t.tenant(), booked);
+        }
+      } catch (RuntimeException e) {
+        LOG.warn("Tenant {}: pending parking payments could not be booked yet", t.tenant(), e);
+      } finally {
+        MDC.remove("tenant");
+      }
+    }
+  }
+}
