@@ -40,3 +40,10 @@ create index parking_payment_lot_ix on parking_payment (lot_id, id);
 -- Minutes a stay paid ahead has to leave before the time since counts again.
 alter table parking_tariff add column grace_minutes integer not null default 15
     constraint parking_tariff_grace_ck check (grace_minutes between 0 and 120);
+
+-- The reports (ParkingReports): an entry's exit by its entry, the stays of a lot by time, the
+-- takings of a lot by the time billing booked them.
+create index parking_passage_entry_ix on parking_passage (entry_id) where entry_id is not null;
+create index parking_passage_stay_ix on parking_passage (lot_id, seen_at)
+    where direction = 'entry' and decision = 'open';
+create index parking_payment_posted_ix on parking_payment (lot_id, posted_at) where state = 'posted';

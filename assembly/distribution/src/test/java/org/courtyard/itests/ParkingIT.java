@@ -924,6 +924,28 @@ public class ParkingIT {
       assertEquals(404, other.get("/parking/payments/" + paid.json.path("id").asLong()).status);
       assertEquals(404, other.post(pay, map("method", "cash")).status);
       assertTrue(owner.get("/billing/ledger/check").json.path("balanced").asBoolean());
+
+      // the day's takings in the revenue report, and as a CSV file for a spreadsheet
+      String today = java.time.LocalDate.now(java.time.ZoneId.of("Asia/Shanghai")).toString();
+      String period = "from=" + today + "&to=" + today + "&lotId=" + lot;
+      JsonNode revenue = owner.get("/parking/reports/revenue?" + period).json;
+      assertEquals(
+          revenue.toString(),
+          0,
+          new java.math.BigDecimal("10.00").compareTo(revenue.path("total").decimalValue()));
+      assertEquals(2, revenue.path("payments").asInt());
+      Http.Reply csv = owner.get("/parking/reports/revenue?" + period + "&format=csv");
+      assertEquals(csv.toString(), 200, csv.status);
+      assertTrue(csv.contentType, csv.contentType.startsWith("text/csv"));
+      assertTrue(csv.text, csv.text.startsWith("\ufeff") && csv.text.contains("10.00"));
+      JsonNode occupancy = owner.get("/parking/reports/occupancy?" + period).json;
+      assertEquals(24, occupancy.path("lots").get(0).path("hours").size());
+      JsonNode dwell = owner.get("/parking/reports/dwell?" + period).json;
+      assertEquals(2, dwell.path("buckets").get(0).path("temporary").asInt());
+      assertEquals(200, owner.get("/parking/reports/expiring-cards?days=30").status);
+      assertEquals(
+          422, owner.get("/parking/reports/revenue?from=" + today + "&to=2020-01-01").status);
+      assertEquals(404, other.get("/parking/reports/revenue?" + period).status);
     } finally {
       cam.disconnect();
     }

@@ -49,6 +49,13 @@ public final class FakeParkingArea implements FakeArea {
             public boolean inScope(FakeRequest r, String permission, Map<String, Object> row) {
               return FakeParkingArea.this.inScope(r, permission, row);
             }
+
+            @Override
+            public List<Map<String, Object>> all(FakeRequest r, String permission) {
+              synchronized (FakeParkingArea.this) {
+                return lots.stream().filter(l -> inScope(r, permission, l)).toList();
+              }
+            }
           });
   private FakeTenantApi fake;
   private long next = 1;

@@ -41,7 +41,12 @@ final class FakeParkingCards {
 
     /** Whether a row's estate is in the caller's scope for the permission. */
     boolean inScope(FakeRequest r, String permission, Map<String, Object> row);
+
+    /** The lots in the caller's scope for the permission. */
+    List<Map<String, Object>> all(FakeRequest r, String permission);
   }
+
+  private final List<Map<String, Object>> payments = new ArrayList<>();
 
   private final Lots lots;
   private long next = 10_000;
@@ -58,7 +63,8 @@ final class FakeParkingCards {
         "parking.list.manage",
         "parking.gate.read",
         "parking.gate.operate",
-        "parking.payment.collect");
+        "parking.payment.collect",
+        "parking.report.read");
   }
 
   static String normalize(String raw) {
@@ -101,6 +107,10 @@ final class FakeParkingCards {
 
   /** The answer to a cards, lists or passages request, or null for another path. */
   FakeResponse handle(FakeRequest r) {
+    FakeResponse report = report(r);
+    if (report != null) {
+      return report;
+    }
     FakeResponse gate = gate(r);
     if (gate != null) {
       return gate;
@@ -153,6 +163,176 @@ final class FakeParkingCards {
       return FakeResponse.noContent();
     }
     return null;
+  }
+
+  /**
+   * Parking's reports as ReportsResource answers them, from what the fake holds: entries and the
+   * vehicles inside by the hour they came in (today's), takings by the day they were taken, no
+   * finished stays, and the cards ending within the days asked.
+   */
+  private FakeResponse report(FakeRequest r) {
+    if (!r.path().startsWith("reports/") || !"GET".equals(r.method())) {
+      return null;
+    }
+    r.require("parking.report.read");
+    String lotId = r.query("lotId");
+    List<Map<String, Object>> shown =
+        lots.all(r, "parking.report.read").stream()
+            .filter(l -> lotId == null || lotId.isBlank() || l.get("id").toString().equals(lotId))
+            .toList();
+    java.util.Set<String> ids =
+        shown.stream()
+            .map(l -> l.get("id").toString())
+            .collect(java.util.stream.Collectors.toSet());
+    java.time.ZoneId zone = java.time.ZoneId.of("Asia/Shanghai");
+    LocalDate from =
+        r.path().equals("reports/expiring-cards") ? null : LocalDate.parse(r.query("from"));
+    LocalDate to = from == null ? null : LocalDate.parse(r.query("to"));
+    switch (r.path()) {
+      case "reports/occupancy" -> {
+        List<Map<String, Object>> out = new ArrayList<>();
+        for (Map<String, Object> lot : shown) {
+          int[] entries = new int[24];
+          int[] inside = new int[24];
+          for (Map<String, Object> p : passages) {
+            if (p.get("lotId").equals(lot.get("id"))
+                && "entry".equals(p.get("direction"))
+                && "open".equals(p.get("decision"))) {
+              int hour = Instant.parse(p.get("seenAt").toString()).atZone(zone).getHour();
+              entries[hour]++;
+              for (int h = hour; h < 24 && Boolean.TRUE.equals(p.get("inside")); h++) {
+                inside[h]++;
+              }
+            }
+          }
+          List<Map<String, Object>> hours = new ArrayList<>();
+          for (int h = 0; h < 24; h++) {
+            hours.add(
+                Map.of(
+                    "hour",
+                    h,
+                    "avgInside",
+                    java.math.BigDecimal.valueOf(inside[h]).setScale(1),
+                    "peakInside",
+                    inside[h],
+                    "entries",
+                    entries[h]));
+          }
+          out.add(
+              Map.of(
+                  "lotId",
+                  lot.get("id"),
+                  "code",
+                  lot.get("code"),
+                  "name",
+                  lot.get("name"),
+                  "hours",
+                  hours));
+        }
+        return FakeResponse.json(Map.of("from", from.toString(), "to", to.toString(), "lots", out));
+      }
+      case "reports/revenue" -> {
+        java.math.BigDecimal atExit = java.math.BigDecimal.ZERO.setScale(2);
+        java.util.Map<LocalDate, java.math.BigDecimal> days = new java.util.TreeMap<>();
+        int n = 0;
+        for (Map<String, Object> y : payments) {
+          LocalDate day = Instant.parse(y.get("postedAt").toString()).atZone(zone).toLocalDate();
+          if (ids.contains(y.get("lotId").toString()) && !day.isBefore(from) && !day.isAfter(to)) {
+            java.math.BigDecimal a = new java.math.BigDecimal(y.get("amount").toString());
+            atExit = atExit.add(a);
+            days.merge(day, a, java.math.BigDecimal::add);
+            n++;
+          }
+        }
+        List<Map<String, Object>> dayRows = new ArrayList<>();
+        java.math.BigDecimal zero = java.math.BigDecimal.ZERO.setScale(2);
+        days.forEach(
+            (d, a) ->
+                dayRows.add(
+                    Map.of(
+                        "day",
+                        d.toString(),
+                        "atExit",
+                        a,
+                        "ahead",
+                        zero,
+                        "total",
+                        a,
+                        "payments",
+                        1)));
+        return FakeResponse.json(
+            Map.of(
+                "from",
+                from.toString(),
+                "to",
+                to.toString(),
+                "days",
+                dayRows,
+                "methods",
+                List.of(),
+                "atExit",
+                atExit,
+                "ahead",
+                zero,
+                "total",
+                atExit,
+                "payments",
+                n));
+      }
+      case "reports/dwell" -> {
+        List<Map<String, Object>> buckets = new ArrayList<>();
+        int[][] edges = {{0, 15}, {15, 60}, {60, 180}, {180, 480}, {480, 1440}, {1440, -1}};
+        for (int[] e : edges) {
+          Map<String, Object> b = new LinkedHashMap<>();
+          b.put("fromMinutes", e[0]);
+          b.put("toMinutes", e[1] < 0 ? null : e[1]);
+          b.put("temporary", 0);
+          b.put("card", 0);
+          b.put("whiteList", 0);
+          b.put("total", 0);
+          buckets.add(b);
+        }
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("from", from.toString());
+        body.put("to", to.toString());
+        body.put("buckets", buckets);
+        body.put("medianTemporaryMinutes", null);
+        return FakeResponse.json(body);
+      }
+      case "reports/expiring-cards" -> {
+        int days = r.query("days") == null ? 30 : Integer.parseInt(r.query("days"));
+        LocalDate today = LocalDate.now(zone);
+        List<Map<String, Object>> out = new ArrayList<>();
+        for (Map<String, Object> c : cards) {
+          LocalDate last = LocalDate.parse(c.get("lastDay").toString());
+          if (ids.contains(c.get("lotId").toString())
+              && "active".equals(c.get("state"))
+              && !last.isBefore(today)
+              && !last.isAfter(today.plusDays(days))) {
+            Map<String, Object> k = new LinkedHashMap<>();
+            k.put("cardId", c.get("id"));
+            k.put("lotId", c.get("lotId"));
+            k.put(
+                "lotCode",
+                shown.stream()
+                    .filter(l -> l.get("id").equals(c.get("lotId")))
+                    .findFirst()
+                    .map(l -> l.get("code"))
+                    .orElse(""));
+            k.put("plate", c.get("plate"));
+            k.put("holderName", c.get("holderName"));
+            k.put("holderPhone", c.get("holderPhone"));
+            k.put("lastDay", last.toString());
+            k.put("daysLeft", java.time.temporal.ChronoUnit.DAYS.between(today, last));
+            out.add(k);
+          }
+        }
+        return FakeResponse.json(out);
+      }
+      default -> {
+        return null;
+      }
+    }
   }
 
   /** Passages, the guard's decisions and a lot's occupancy, as GatesResource answers them. */
@@ -245,6 +425,9 @@ final class FakeParkingCards {
       payment.put("method", method);
       payment.put("state", "posted");
       payment.put("receiptNo", "I" + paymentId);
+      payment.put("estateId", p.get("estateId"));
+      payment.put("postedAt", Instant.now().toString());
+      payments.add(payment);
       return FakeResponse.json(201, payment);
     }
     if (r.is("POST", "passages/\\d+/out")) {

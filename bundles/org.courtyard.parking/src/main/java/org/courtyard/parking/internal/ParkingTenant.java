@@ -9,6 +9,7 @@ import org.courtyard.api.TenantPersistence;
 import org.courtyard.api.TenantStatistics;
 import org.courtyard.api.jdbc.JdbcTenantModule;
 import org.courtyard.estate.EstateDirectory;
+import org.courtyard.parking.internal.reports.ParkingReports;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.ConfigurationPolicy;
@@ -52,6 +53,7 @@ public final class ParkingTenant extends JdbcTenantModule implements TenantStati
   private final ListEntries lists;
   private final Gates gates;
   private final StayPayments payments;
+  private final ParkingReports reports;
 
   @Activate
   public ParkingTenant(
@@ -68,6 +70,7 @@ public final class ParkingTenant extends JdbcTenantModule implements TenantStati
     this.lists = new ListEntries(jdbc(), lots, Clock.systemUTC());
     this.gates = new Gates(jdbc(), lots);
     this.payments = new StayPayments(tenant(), jdbc(), lots, Clock.systemUTC());
+    this.reports = new ParkingReports(jdbc(), (c, scope, id) -> lots.find(c, scope, id, false));
   }
 
   @Override
@@ -126,5 +129,9 @@ public final class ParkingTenant extends JdbcTenantModule implements TenantStati
 
   StayPayments payments() {
     return payments;
+  }
+
+  ParkingReports reports() {
+    return reports;
   }
 }

@@ -120,6 +120,55 @@ public final class ParkingClient implements Serializable {
     return api.post("parking/passages/" + passageId + "/pay", pay, Passage.Payment.class);
   }
 
+  /** The query of a report over {@code from} to {@code to}, of one lot or all (null). */
+  private static java.util.Map<String, Object> period(
+      java.time.LocalDate from, java.time.LocalDate to, Long lotId) {
+    java.util.Map<String, Object> q = new java.util.LinkedHashMap<>();
+    q.put("from", from.toString());
+    q.put("to", to.toString());
+    if (lotId != null) {
+      q.put("lotId", lotId);
+    }
+    return q;
+  }
+
+  public Reports.Occupancy occupancyReport(
+      java.time.LocalDate from, java.time.LocalDate to, Long lotId) {
+    return api.get("parking/reports/occupancy", period(from, to, lotId), Reports.Occupancy.class);
+  }
+
+  public Reports.Revenue revenueReport(
+      java.time.LocalDate from, java.time.LocalDate to, Long lotId) {
+    return api.get("parking/reports/revenue", period(from, to, lotId), Reports.Revenue.class);
+  }
+
+  public Reports.Dwell dwellReport(java.time.LocalDate from, java.time.LocalDate to, Long lotId) {
+    return api.get("parking/reports/dwell", period(from, to, lotId), Reports.Dwell.class);
+  }
+
+  public List<Reports.ExpiringCard> expiringCards(int days, Long lotId) {
+    java.util.Map<String, Object> q = new java.util.LinkedHashMap<>();
+    q.put("days", days);
+    if (lotId != null) {
+      q.put("lotId", lotId);
+    }
+    return List.of(api.get("parking/reports/expiring-cards", q, Reports.ExpiringCard[].class));
+  }
+
+  /** A report as the API's CSV file. */
+  public byte[] reportCsv(
+      String report, java.time.LocalDate from, java.time.LocalDate to, Long lotId) {
+    java.util.Map<String, Object> q =
+        "expiring-cards".equals(report)
+            ? new java.util.LinkedHashMap<>(java.util.Map.of("days", 30))
+            : period(from, to, lotId);
+    if (lotId != null) {
+      q.put("lotId", lotId);
+    }
+    q.put("format", "csv");
+    return api.bytes("parking/reports/" + report + TenantApi.query(q));
+  }
+
   public Passage.Occupancy occupancy(long lotId) {
     return api.get("parking/lots/" + lotId + "/occupancy", Passage.Occupancy.class);
   }

@@ -11,7 +11,7 @@ import java.util.Locale;
  * A tile's series as grouped bars (e.g. 12 months of billed vs collected), an SVG string drawn on
  * the server like the operator console's traffic chart: no chart add-on, no frontend code.
  */
-final class TodayChart {
+public final class TodayChart {
 
   static final int WIDTH = 360;
   static final int HEIGHT = 170;
@@ -24,7 +24,7 @@ final class TodayChart {
 
   private TodayChart() {}
 
-  static String svg(List<TodayTiles.Series> series, Locale locale, String title) {
+  public static String svg(List<TodayTiles.Series> series, Locale locale, String title) {
     List<String> labels = new ArrayList<>(new LinkedHashSet<>(labelsOf(series)));
     double max = 0;
     for (TodayTiles.Series s : series) {

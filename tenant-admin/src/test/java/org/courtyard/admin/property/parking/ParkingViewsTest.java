@@ -462,4 +462,48 @@ class ParkingViewsTest extends PropertyTestBase {
     assertThat(out.inside()).isFalse();
     assertThat(out.note()).isEqualTo("exit read without a plate");
   }
+
+  @Test
+  @SuppressWarnings("unchecked")
+  void aManagerSeesALotsHoursTakingsAndStaysAsChartsAndTheCardsEndingSoon() {
+    FakeParkingArea parking = fake.area(FakeParkingArea.class);
+    long yard = parking.lot(east, "RPT", "Report yard");
+    parking.passage(yard, "Yard in", "entry", "粤B90001", 95, "open", "temporary", null);
+    signIn("admin");
+    UI.getCurrent().navigate(ReportsView.class);
+    com.vaadin.flow.component.select.Select<Lot> lot =
+        _get(com.vaadin.flow.component.select.Select.class, s -> s.withId("reports-lot"));
+    Lot p9 = lot.getListDataView().getItems().filter(l -> l.id() == yard).findFirst().orElseThrow();
+    HasValueUtilsKt._setValue(lot, p9);
+    String occupancy =
+        _get(com.vaadin.flow.component.html.Div.class, s -> s.withId("parking-report-occupancy"))
+            .getElement()
+            .getProperty("innerHTML");
+    assertThat(occupancy).startsWith("<svg").contains("class=\"bar\"").contains(">23<");
+    // one vehicle inside since it came in: a bar of height above zero at its hour
+    assertThat(occupancy).containsPattern("<rect class=\"bar\"[^>]*height=\"[1-9]");
+    assertThat(
+            _get(com.vaadin.flow.component.html.Span.class, s -> s.withId("reports-revenue-totals"))
+                .getText())
+        .startsWith("0.00 yuan from 0 payments");
+    assertThat(
+            _get(com.vaadin.flow.component.html.Div.class, s -> s.withId("parking-report-dwell"))
+                .getElement()
+                .getProperty("innerHTML"))
+        .contains("&lt;15m")
+        .contains("≥1d");
+    assertThat(
+            _find(
+                com.vaadin.flow.component.html.Anchor.class, s -> s.withId("reports-csv-revenue")))
+        .hasSize(1);
+    Grid<Reports.ExpiringCard> expiring = _get(Grid.class, s -> s.withId("reports-expiring"));
+    assertThat(GridKt._size(expiring)).isZero();
+  }
+
+  @Test
+  void bucketsAreShortEnoughToSitUnderTheirBars() {
+    assertThat(ReportsView.bucket(new Reports.Bucket(0, 15, 0, 0, 0, 0))).isEqualTo("<15m");
+    assertThat(ReportsView.bucket(new Reports.Bucket(60, 180, 0, 0, 0, 0))).isEqualTo("1h-3h");
+    assertThat(ReportsView.bucket(new Reports.Bucket(1440, null, 0, 0, 0, 0))).isEqualTo("≥1d");
+  }
 }
