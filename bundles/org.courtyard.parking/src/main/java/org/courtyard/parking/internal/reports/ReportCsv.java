@@ -15,10 +15,30 @@ public final class ReportCsv {
 
   private ReportCsv() {}
 
-  private static List<String> header(Locale locale, String... keys) {
+  private static final Text LOT = TEXTS.text("csv.lot");
+  private static final Text HOUR = TEXTS.text("csv.hour");
+  private static final Text AVG_INSIDE = TEXTS.text("csv.avg-inside");
+  private static final Text PEAK_INSIDE = TEXTS.text("csv.peak-inside");
+  private static final Text ENTRIES = TEXTS.text("csv.entries");
+  private static final Text DAY = TEXTS.text("csv.day");
+  private static final Text AT_EXIT = TEXTS.text("csv.at-exit");
+  private static final Text AHEAD = TEXTS.text("csv.ahead");
+  private static final Text TOTAL = TEXTS.text("csv.total");
+  private static final Text PAYMENTS = TEXTS.text("csv.payments");
+  private static final Text FROM_MINUTES = TEXTS.text("csv.from-minutes");
+  private static final Text TO_MINUTES = TEXTS.text("csv.to-minutes");
+  private static final Text TEMPORARY = TEXTS.text("csv.temporary");
+  private static final Text CARD = TEXTS.text("csv.card");
+  private static final Text WHITE_LIST = TEXTS.text("csv.white-list");
+  private static final Text PLATE = TEXTS.text("csv.plate");
+  private static final Text HOLDER = TEXTS.text("csv.holder");
+  private static final Text PHONE = TEXTS.text("csv.phone");
+  private static final Text LAST_DAY = TEXTS.text("csv.last-day");
+  private static final Text DAYS_LEFT = TEXTS.text("csv.days-left");
+
+  private static List<String> header(Locale locale, Text... columns) {
     List<String> row = new ArrayList<>();
-    for (String key : keys) {
-      Text t = TEXTS.text("csv." + key);
+    for (Text t : columns) {
       row.add(t.in(locale));
     }
     return row;
@@ -27,7 +47,7 @@ public final class ReportCsv {
   /** One row per lot and hour. */
   public static byte[] occupancy(OccupancyReport r, Locale locale) {
     List<List<String>> rows = new ArrayList<>();
-    rows.add(header(locale, "lot", "hour", "avg-inside", "peak-inside", "entries"));
+    rows.add(header(locale, LOT, HOUR, AVG_INSIDE, PEAK_INSIDE, ENTRIES));
     for (OccupancyReport.Lot lot : r.lots()) {
       for (OccupancyReport.Hour h : lot.hours()) {
         rows.add(
@@ -45,7 +65,7 @@ public final class ReportCsv {
   /** One row per day, then the totals. */
   public static byte[] revenue(RevenueReport r, Locale locale) {
     List<List<String>> rows = new ArrayList<>();
-    rows.add(header(locale, "day", "at-exit", "ahead", "total", "payments"));
+    rows.add(header(locale, DAY, AT_EXIT, AHEAD, TOTAL, PAYMENTS));
     for (RevenueReport.Day d : r.days()) {
       rows.add(
           List.of(
@@ -69,7 +89,7 @@ public final class ReportCsv {
   public static byte[] dwell(DwellReport r, Locale locale) {
     List<List<String>> rows = new ArrayList<>();
     rows.add(
-        header(locale, "from-minutes", "to-minutes", "temporary", "card", "white-list", "total"));
+        header(locale, FROM_MINUTES, TO_MINUTES, TEMPORARY, CARD, WHITE_LIST, TOTAL));
     for (DwellReport.Bucket b : r.buckets()) {
       rows.add(
           List.of(
@@ -86,7 +106,7 @@ public final class ReportCsv {
   /** One row per card. */
   public static byte[] expiringCards(List<ExpiringCard> cards, Locale locale) {
     List<List<String>> rows = new ArrayList<>();
-    rows.add(header(locale, "lot", "plate", "holder", "phone", "last-day", "days-left"));
+    rows.add(header(locale, LOT, PLATE, HOLDER, PHONE, LAST_DAY, DAYS_LEFT));
     for (ExpiringCard k : cards) {
       rows.add(
           java.util.Arrays.asList(
