@@ -925,6 +925,29 @@ public class ParkingIT {
       assertEquals(404, other.post(pay, map("method", "cash")).status);
       assertTrue(owner.get("/billing/ledger/check").json.path("balanced").asBoolean());
 
+      // a merchant's coupon takes an hour off: a short stay leaves free
+      Map<String, Object> coupon =
+          map("plate", "闽D70003", "minutes", 60, "merchant", "咖啡馆", "code", "CAFE-7");
+      Http.Reply couponed = owner.post("/parking/lots/" + lot + "/coupons", coupon);
+      assertEquals(couponed.toString(), 201, couponed.status);
+      assertEquals(200, owner.post("/parking/lots/" + lot + "/coupons", coupon).status);
+      assertEquals(
+          409,
+          owner.post(
+                  "/parking/lots/" + lot + "/coupons",
+                  map("plate", "闽D70004", "minutes", 60, "merchant", "咖啡馆", "code", "CAFE-7"))
+              .status);
+      assertEquals(404, other.post("/parking/lots/" + lot + "/coupons", coupon).status);
+      publishRead(cam, 25, "in-9", "in", "闽D70003", 97, 180);
+      JsonNode in3 = awaitPassage("闽D70003", p -> p.path("commandId").isNumber());
+      assertEquals("open", in3.path("decision").asText());
+      publishRead(cam, 26, "out-9", "out", "闽D70003", 97);
+      JsonNode free = awaitPassage("闽D70003", p -> p.path("direction").asText().equals("exit"));
+      assertEquals(free.toString(), "open", free.path("decision").asText());
+      assertEquals("free", free.path("reason").asText());
+      assertEquals(
+          1, owner.get("/parking/discounts?plate=" + enc("闽D70003")).json.path("items").size());
+
       // the day's takings in the revenue report, and as a CSV file for a spreadsheet
       String today = java.time.LocalDate.now(java.time.ZoneId.of("Asia/Shanghai")).toString();
       String period = "from=" + today + "&to=" + today + "&lotId=" + lot;
@@ -941,7 +964,7 @@ public class ParkingIT {
       JsonNode occupancy = owner.get("/parking/reports/occupancy?" + period).json;
       assertEquals(24, occupancy.path("lots").get(0).path("hours").size());
       JsonNode dwell = owner.get("/parking/reports/dwell?" + period).json;
-      assertEquals(2, dwell.path("buckets").get(0).path("temporary").asInt());
+      assertEquals(3, dwell.path("buckets").get(0).path("temporary").asInt());
       assertEquals(200, owner.get("/parking/reports/expiring-cards?days=30").status);
       assertEquals(
           422, owner.get("/parking/reports/revenue?from=" + today + "&to=2020-01-01").status);

@@ -225,7 +225,7 @@ final class Gates {
               paidAhead = stay.paid().signum() > 0;
               pending = StayPayments.pending(c, in.id);
               fee =
-                  StayPayments.due(c, lotId, in.seenAt, at, stay)
+                  StayPayments.due(c, lotId, plate, in.seenAt, at, stay)
                       .map(StayPayments.Due::left)
                       .orElse(null);
               if (fee != null && fee.precision() - fee.scale() > FEE_DIGITS) {

@@ -28,6 +28,8 @@ import org.courtyard.api.rest.Page;
 import org.courtyard.api.rest.Params;
 import org.courtyard.api.rest.Permission;
 import org.courtyard.api.rest.TenantPrincipal;
+import org.courtyard.parking.internal.dto.DiscountInput;
+import org.courtyard.parking.internal.dto.DiscountView;
 import org.courtyard.parking.internal.dto.DueView;
 import org.courtyard.parking.internal.dto.GateView;
 import org.courtyard.parking.internal.dto.LotInput;
@@ -313,5 +315,35 @@ public class LotsResource implements ModuleResource {
                 ParkingInstances.staffUser(security),
                 instances.income());
     return RequestKeys.answer(uri, "parking/payments", paid);
+  }
+
+  @Doc(
+      summary = "Record a merchant's coupon",
+      description =
+          "A merchant's parking coupon (商户停车优惠券) for a plate in the lot, today: {plate,"
+              + " minutes 1-1440, merchant, code}. The plate's stays covering today are charged"
+              + " that much less. A code is used once in its lot: the same code again answers 200"
+              + " with the coupon recorded (Idempotent-Replayed: true), for another plate 409"
+              + " coupon-used. 201; 404 not-found.",
+      returns = DiscountView.class)
+  @Permission("parking.coupon.grant")
+  @POST
+  @Path("{id}/coupons")
+  @Consumes(MediaType.APPLICATION_JSON)
+  public Response coupon(
+      @Context SecurityContext security,
+      @Context UriInfo uri,
+      @PathParam("id") long id,
+      DiscountInput input) {
+    Discounts.Made made =
+        instances
+            .of(security)
+            .discounts()
+            .coupon(
+                TenantPrincipal.scopeOf(security),
+                id,
+                Params.body(input),
+                ParkingInstances.staffUser(security));
+    return RequestKeys.answer(uri, "parking/discounts", made);
   }
 }

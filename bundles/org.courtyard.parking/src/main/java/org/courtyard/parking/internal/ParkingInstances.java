@@ -13,6 +13,7 @@ import org.courtyard.api.rest.TenantPrincipal;
 import org.courtyard.devices.DeviceCommand;
 import org.courtyard.devices.DeviceDirectory;
 import org.courtyard.parking.internal.pay.IncomePort;
+import org.courtyard.parking.internal.residents.ResidentEstates;
 import org.osgi.framework.BundleContext;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -92,6 +93,19 @@ public final class ParkingInstances {
     if (d != null && deviceId != null) {
       d.requireWithin(tenant, scope, List.of(deviceId));
     }
+  }
+
+  /** Where residents live, while the residents bundle is installed. */
+  @Reference(
+      cardinality = ReferenceCardinality.OPTIONAL,
+      policy = ReferencePolicy.DYNAMIC,
+      policyOption = ReferencePolicyOption.GREEDY)
+  private volatile ResidentEstates residentEstates;
+
+  /** The estates the person lives in now; none without the residents bundle. */
+  java.util.Set<Long> estatesOf(TenantSlug tenant, long personId) {
+    ResidentEstates r = residentEstates;
+    return r == null ? java.util.Set.of() : r.estatesOf(tenant, personId);
   }
 
   /** Billing's ledger for the money parking takes, while the billing bundle is installed. */

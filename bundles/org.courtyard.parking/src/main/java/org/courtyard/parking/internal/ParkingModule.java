@@ -37,7 +37,17 @@ public final class ParkingModule implements ModuleDescriptor {
           PermissionDef.of("parking.gate.read", "View vehicles through the gates", "查看车辆出入记录"),
           PermissionDef.doors(
               "parking.gate.operate", "Decide at a gate and open its barrier", "道闸人工放行与拦截"),
-          PermissionDef.money("parking.payment.collect", "Take temporary parking fees", "收取临时停车费"));
+          PermissionDef.money("parking.payment.collect", "Take temporary parking fees", "收取临时停车费"),
+          PermissionDef.money(
+              "parking.coupon.grant", "Record merchants' parking coupons", "登记商户停车优惠券"),
+          PermissionDef.resident(
+              "parking.my-visitor.grant", "Give my visitors free parking time", "为访客赠送免费停车时长"),
+          PermissionDef.resident(
+              "parking.my-visitor.read", "View the free time I gave my visitors", "查看本人赠送的访客停车时长"),
+          PermissionDef.of(
+              "parking.report.read",
+              "View parking reports: occupancy, revenue, stays, expiring cards",
+              "查看停车报表：车位占用、收入、停车时长、到期月卡"));
 
   @Override
   public String id() {

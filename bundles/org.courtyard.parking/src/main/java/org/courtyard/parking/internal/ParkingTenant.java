@@ -54,6 +54,7 @@ public final class ParkingTenant extends JdbcTenantModule implements TenantStati
   private final Gates gates;
   private final StayPayments payments;
   private final ParkingReports reports;
+  private final Discounts discounts;
 
   @Activate
   public ParkingTenant(
@@ -70,6 +71,7 @@ public final class ParkingTenant extends JdbcTenantModule implements TenantStati
     this.lists = new ListEntries(jdbc(), lots, Clock.systemUTC());
     this.gates = new Gates(jdbc(), lots);
     this.payments = new StayPayments(tenant(), jdbc(), lots, Clock.systemUTC());
+    this.discounts = new Discounts(jdbc(), lots, Clock.systemUTC());
     this.reports = new ParkingReports(jdbc(), (c, scope, id) -> lots.find(c, scope, id, false));
   }
 
@@ -133,5 +135,9 @@ public final class ParkingTenant extends JdbcTenantModule implements TenantStati
 
   ParkingReports reports() {
     return reports;
+  }
+
+  Discounts discounts() {
+    return discounts;
   }
 }

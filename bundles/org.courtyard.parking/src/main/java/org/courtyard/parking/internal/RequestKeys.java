@@ -33,6 +33,17 @@ final class RequestKeys {
     return key;
   }
 
+  /** 201 with the new grant's or coupon's address, or 200 with the one made before. */
+  static Response answer(UriInfo uri, String path, Discounts.Made made) {
+    if (made.replayed()) {
+      return Response.ok(made.discount()).header(REPLAYED, "true").build();
+    }
+    return Response.created(
+            uri.getBaseUriBuilder().path(path).path(String.valueOf(made.discount().id())).build())
+        .entity(made.discount())
+        .build();
+  }
+
   /** 201 with the new payment's address, or 200 with the one made before. */
   static Response answer(UriInfo uri, String paymentsPath, StayPayments.Paid paid) {
     PaymentView p = paid.payment();

@@ -121,7 +121,8 @@ final class StayPayments {
    * was paid, and nothing while within the grace minutes of its last payment. Empty when the lot
    * has no tariff or the stay is one no tariff prices, which a person decides.
    */
-  static Optional<Due> due(Connection c, long lotId, Instant entered, Instant at, Stay stay)
+  static Optional<Due> due(
+      Connection c, long lotId, String plate, Instant entered, Instant at, Stay stay)
       throws SQLException {
     TariffView v = Tariffs.existing(c, lotId);
     // a clock a little behind the entry camera's prices the stay as just begun
@@ -129,7 +130,18 @@ final class StayPayments {
     if (v == null || Duration.between(entered, until).compareTo(Fees.LONGEST) > 0) {
       return Optional.empty();
     }
-    BigDecimal fee = Fees.of(Tariffs.tariff(v), entered, until, 0, Tariffs.zone(c)).amount();
+    java.time.ZoneId zone = Tariffs.zone(c);
+    // a visitor's time and merchants' coupons of the plate on the days the stay covers
+    long off =
+        Discounts.minutesOff(
+            c,
+            lotId,
+            plate,
+            java.time.LocalDate.ofInstant(entered, zone),
+            java.time.LocalDate.ofInstant(until, zone));
+    BigDecimal fee =
+        Fees.of(Tariffs.tariff(v), entered, until, Math.min(off, Fees.LONGEST.toMinutes()), zone)
+            .amount();
     Instant leaveBy =
         stay.lastPaidAt() == null
             ? null
@@ -154,7 +166,7 @@ final class StayPayments {
         c -> {
           lots.find(c, scope, lotId, false);
           Gates.Inside in = temporaryInside(c, lotId, plate);
-          Due d = owed(c, lotId, in, now);
+          Due d = owed(c, lotId, plate, in, now);
           return new DueView(
               lotId, plate, in.id(), in.seenAt(), now, d.fee(), d.paid(), d.left(), d.leaveBy());
         });
@@ -169,9 +181,9 @@ final class StayPayments {
     return in;
   }
 
-  private static Due owed(Connection c, long lotId, Gates.Inside in, Instant now)
+  private static Due owed(Connection c, long lotId, String plate, Gates.Inside in, Instant now)
       throws SQLException {
-    Optional<Due> d = due(c, lotId, in.seenAt(), now, stay(c, in.id()));
+    Optional<Due> d = due(c, lotId, plate, in.seenAt(), now, stay(c, in.id()));
     if (d.isPresent()) {
       return d.get();
     }
@@ -287,7 +299,10 @@ final class StayPayments {
       return p.fee();
     }
     Instant entered = Gates.find(c, DataScope.ALL, p.entryId()).seenAt();
-    return due(c, p.lotId(), entered, p.seenAt(), stay).map(Due::left).orElse(p.fee()).min(p.fee());
+    return due(c, p.lotId(), p.plate(), entered, p.seenAt(), stay)
+        .map(Due::left)
+        .orElse(p.fee())
+        .min(p.fee());
   }
 
   /**
@@ -332,7 +347,7 @@ final class StayPayments {
                   stale[0] = pending.get();
                   return null;
                 }
-                Due d = owed(c, lotId, in, clock.instant());
+                Due d = owed(c, lotId, plate, in, clock.instant());
                 if (d.left().signum() == 0) {
                   throw TEXTS.problem(
                       409,

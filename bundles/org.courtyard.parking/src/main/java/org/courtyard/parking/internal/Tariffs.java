@@ -40,7 +40,7 @@ final class Tariffs {
   private static final String COLUMNS =
       "t.lot_id, t.free_minutes, t.first_minutes, t.first_price, t.unit_minutes, t.unit_price,"
           + " t.night_from, t.night_to, t.night_unit_price, t.cap_per_24h, t.updated_at,"
-          + " t.version, t.grace_minutes";
+          + " t.version, t.grace_minutes, t.visitor_minutes";
 
   private static final BigDecimal MAX_PRICE = new BigDecimal("10000");
   private static final Instant EARLIEST = Instant.parse("2000-01-01T00:00:00Z");
@@ -87,15 +87,16 @@ final class Tariffs {
               c.prepareStatement(
                   "INSERT INTO parking_tariff (lot_id, free_minutes, first_minutes, first_price,"
                       + " unit_minutes, unit_price, night_from, night_to, night_unit_price,"
-                      + " cap_per_24h, grace_minutes)"
-                      + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, coalesce(?, 15))"
+                      + " cap_per_24h, grace_minutes, visitor_minutes)"
+                      + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, coalesce(?, 15), coalesce(?, 120))"
                       + " ON CONFLICT (lot_id) DO UPDATE SET free_minutes = excluded.free_minutes,"
                       + " first_minutes = excluded.first_minutes, first_price ="
                       + " excluded.first_price, unit_minutes = excluded.unit_minutes, unit_price"
                       + " = excluded.unit_price, night_from = excluded.night_from, night_to ="
                       + " excluded.night_to, night_unit_price = excluded.night_unit_price,"
                       + " cap_per_24h = excluded.cap_per_24h, grace_minutes ="
-                      + " coalesce(?, parking_tariff.grace_minutes), updated_at = now(), version ="
+                      + " coalesce(?, parking_tariff.grace_minutes), visitor_minutes ="
+                      + " coalesce(?, parking_tariff.visitor_minutes), updated_at = now(), version ="
                       + " parking_tariff.version + 1")) {
             ps.setLong(1, lotId);
             ps.setInt(2, t.freeMinutes());
@@ -108,7 +109,9 @@ final class Tariffs {
             ps.setBigDecimal(9, t.nightUnitPrice());
             ps.setBigDecimal(10, t.capPer24h());
             ps.setObject(11, input.graceMinutes(), java.sql.Types.INTEGER);
-            ps.setObject(12, input.graceMinutes(), java.sql.Types.INTEGER);
+            ps.setObject(12, input.visitorMinutes(), java.sql.Types.INTEGER);
+            ps.setObject(13, input.graceMinutes(), java.sql.Types.INTEGER);
+            ps.setObject(14, input.visitorMinutes(), java.sql.Types.INTEGER);
             ps.executeUpdate();
           }
           return find(c, lotId);
@@ -207,6 +210,9 @@ final class Tariffs {
     if (in.graceMinutes() != null) {
       TextRules.requiredInRange(in.graceMinutes(), "graceMinutes", 0, 120, errors);
     }
+    if (in.visitorMinutes() != null) {
+      TextRules.requiredInRange(in.visitorMinutes(), "visitorMinutes", 0, 1440, errors);
+    }
     if (cap != null && cap.signum() == 0) {
       errors.add("capPer24h", TEXTS.text("tariff.cap-zero"));
     }
@@ -300,6 +306,7 @@ final class Tariffs {
         rs.getBigDecimal(9),
         rs.getBigDecimal(10),
         rs.getInt(13),
+        rs.getInt(14),
         updated.toInstant(),
         rs.getInt(12));
   }

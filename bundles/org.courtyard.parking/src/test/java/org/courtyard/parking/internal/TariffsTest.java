@@ -48,6 +48,7 @@ class TariffsTest {
         new BigDecimal("1.00"),
         new BigDecimal("40"),
         10,
+        90,
         version);
   }
 
@@ -109,11 +110,13 @@ class TariffsTest {
                         null,
                         BigDecimal.ZERO,
                         121,
+                        1441,
                         null)));
     assertThat(fields(p))
         .containsExactlyInAnyOrder(
             "freeMinutes",
             "graceMinutes",
+            "visitorMinutes",
             "firstMinutes",
             "firstPrice",
             "unitMinutes",

@@ -26,7 +26,8 @@ final class TestSchema implements AutoCloseable {
     "V3__parking_owner.sql",
     "V4__parking_cards_lists.sql",
     "V5__parking_gates.sql",
-    "V6__parking_payments.sql"
+    "V6__parking_payments.sql",
+    "V7__parking_discounts.sql"
   };
 
   private static String admin;

@@ -19,5 +19,6 @@ public record TariffView(
     BigDecimal nightUnitPrice,
     BigDecimal capPer24h,
     int graceMinutes,
+    int visitorMinutes,
     Instant updatedAt,
     int version) {}

@@ -88,8 +88,7 @@ public final class ReportCsv {
   /** One row per bucket. */
   public static byte[] dwell(DwellReport r, Locale locale) {
     List<List<String>> rows = new ArrayList<>();
-    rows.add(
-        header(locale, FROM_MINUTES, TO_MINUTES, TEMPORARY, CARD, WHITE_LIST, TOTAL));
+    rows.add(header(locale, FROM_MINUTES, TO_MINUTES, TEMPORARY, CARD, WHITE_LIST, TOTAL));
     for (DwellReport.Bucket b : r.buckets()) {
       rows.add(
           List.of(
