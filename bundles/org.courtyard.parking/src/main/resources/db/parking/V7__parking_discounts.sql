@@ -1,7 +1,8 @@
 -- Time given off temporary stays (#14): a resident's visitor grant (访客免费时长) for a plate on a day
 -- in a lot of their estate, worth the lot tariff's visitor_minutes, and merchants' coupons (商户停车
 -- 优惠券) that staff record for a plate by the coupon's code. A stay is charged for its time less the
--- minutes of the grants and coupons of its plate in its lot on the local days it covers (Fees).
+-- minutes of the grants and coupons of its plate in its lot on the local days it covers (Fees) that
+-- no other stay used up; its exit uses them up.
 alter table parking_tariff add column visitor_minutes integer not null default 120
     constraint parking_tariff_visitor_ck check (visitor_minutes between 0 and 1440);
 
@@ -17,6 +18,8 @@ create table parking_discount (
     code        varchar(64),
     granted_by  bigint,
     created_at  timestamptz   not null default now(),
+    -- the stay whose exit used it up: a day's grant or coupon serves one stay
+    used_entry_id bigint      references parking_passage (id),
     constraint parking_discount_kind_ck check (kind in ('visitor', 'coupon')),
     constraint parking_discount_minutes_ck check (minutes between 1 and 1440),
     constraint parking_discount_who_ck check (

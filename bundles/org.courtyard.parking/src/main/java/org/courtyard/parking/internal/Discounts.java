@@ -44,7 +44,7 @@ final class Discounts {
 
   private static final String COLUMNS =
       "d.id, d.lot_id, d.plate, d.day, d.kind, d.minutes, d.person_id, d.merchant, d.code,"
-          + " d.granted_by, d.created_at";
+          + " d.granted_by, d.created_at, d.used_entry_id";
 
   /** A grant or coupon, and whether it was made before this request. */
   record Made(DiscountView discount, boolean replayed) {}
@@ -59,8 +59,12 @@ final class Discounts {
     this.clock = clock;
   }
 
-  /** The minutes given off the plate's stays in the lot from {@code from} to {@code to}. */
-  static long minutesOff(Connection c, long lotId, String plate, LocalDate from, LocalDate to)
+  /**
+   * The minutes given off the stay {@code entryId} of the plate in the lot from {@code from} to
+   * {@code to}: its plate's grants and coupons of those days that no other stay used up.
+   */
+  static long minutesOff(
+      Connection c, long lotId, long entryId, String plate, LocalDate from, LocalDate to)
       throws SQLException {
     if (plate == null) {
       return 0;
@@ -68,15 +72,36 @@ final class Discounts {
     try (PreparedStatement ps =
         c.prepareStatement(
             "SELECT coalesce(sum(minutes), 0) FROM parking_discount"
-                + " WHERE lot_id = ? AND plate = ? AND day BETWEEN ? AND ?")) {
+                + " WHERE lot_id = ? AND plate = ? AND day BETWEEN ? AND ?"
+                + " AND (used_entry_id IS NULL OR used_entry_id = ?)")) {
       ps.setLong(1, lotId);
       ps.setString(2, plate);
       ps.setDate(3, Date.valueOf(from));
       ps.setDate(4, Date.valueOf(to));
+      ps.setLong(5, entryId);
       try (ResultSet rs = ps.executeQuery()) {
         rs.next();
         return rs.getLong(1);
       }
+    }
+  }
+
+  /**
+   * The grants and coupons the stay {@code entryId} was priced with are used up as its exit lets it
+   * out: the plate's unused ones in its lot on the local days from its entry to now. A later stay
+   * of the plate the same day pays in full.
+   */
+  static void useUp(Connection c, long entryId) throws SQLException {
+    try (PreparedStatement ps =
+        c.prepareStatement(
+            "UPDATE parking_discount d SET used_entry_id = e.id FROM parking_passage e"
+                + " WHERE e.id = ? AND e.plate IS NOT NULL AND d.lot_id = e.lot_id"
+                + " AND d.plate = e.plate AND d.used_entry_id IS NULL"
+                + " AND d.day BETWEEN (e.seen_at AT TIME ZONE"
+                + " (SELECT time_zone FROM parking_settings))::date"
+                + " AND (now() AT TIME ZONE (SELECT time_zone FROM parking_settings))::date")) {
+      ps.setLong(1, entryId);
+      ps.executeUpdate();
     }
   }
 
@@ -94,10 +119,17 @@ final class Discounts {
     errors.throwIfAny();
     return jdbc.transaction(
         c -> {
-          ZoneId zone = Gates.lockLot(c, lotId);
           Long estate = estateOf(c, lotId);
           if (estate == null || !estates.contains(estate)) {
             throw TEXTS.problem(422, "not-your-estate", "discount.not-your-estate", lotId);
+          }
+          ZoneId zone = Gates.lockLot(c, lotId);
+          // a resident's grants of a day are counted one request at a time, whichever lot
+          try (PreparedStatement lock =
+              c.prepareStatement(
+                  "SELECT pg_advisory_xact_lock(hashtext(current_schema() || ':visitor:' || ?))")) {
+            lock.setLong(1, personId);
+            lock.execute();
           }
           LocalDate today = LocalDate.now(clock.withZone(zone));
           LocalDate day = input.day() == null ? today : input.day();
@@ -209,6 +241,21 @@ final class Discounts {
         });
   }
 
+  /** One grant or coupon of the lots in scope (a resident's own with {@code personId}); 404. */
+  DiscountView get(DataScope scope, Long personId, long id) {
+    return jdbc.read(
+        c -> {
+          DiscountView d = one(c, "d.id = ?", id);
+          boolean mine = personId != null && d != null && personId.equals(d.personId());
+          boolean inScope =
+              personId == null && d != null && scope.covers(estateOf(c, d.lotId()), null);
+          if (!mine && !inScope) {
+            throw org.courtyard.api.Problems.notFound(TEXTS.text("label.discount"), id);
+          }
+          return d;
+        });
+  }
+
   /** A resident's own grants, newest first (at most 100). */
   List<DiscountView> mine(long personId) {
     return jdbc.read(
@@ -312,6 +359,7 @@ final class Discounts {
         rs.getString(8),
         rs.getString(9),
         Jdbc.getLong(rs, "granted_by"),
-        created.toInstant());
+        created.toInstant(),
+        Jdbc.getLong(rs, "used_entry_id"));
   }
 }

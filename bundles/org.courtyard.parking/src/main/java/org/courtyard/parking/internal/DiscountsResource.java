@@ -2,6 +2,7 @@ package org.courtyard.parking.internal;
 
 import javax.ws.rs.GET;
 import javax.ws.rs.Path;
+import javax.ws.rs.PathParam;
 import javax.ws.rs.Produces;
 import javax.ws.rs.QueryParam;
 import javax.ws.rs.core.Context;
@@ -66,5 +67,13 @@ public class DiscountsResource implements ModuleResource {
             ParkingRules.plateFilter(plate),
             Cursor.decode(cursor),
             Params.limit(limit));
+  }
+
+  @Doc(summary = "Get a visitor grant or coupon", description = "One of them. 404 not-found.")
+  @Permission("parking.gate.read")
+  @GET
+  @Path("{id}")
+  public DiscountView getDiscount(@Context SecurityContext security, @PathParam("id") long id) {
+    return instances.of(security).discounts().get(TenantPrincipal.scopeOf(security), null, id);
   }
 }

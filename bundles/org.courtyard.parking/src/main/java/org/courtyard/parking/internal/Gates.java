@@ -225,7 +225,7 @@ final class Gates {
               paidAhead = stay.paid().signum() > 0;
               pending = StayPayments.pending(c, in.id);
               fee =
-                  StayPayments.due(c, lotId, plate, in.seenAt, at, stay)
+                  StayPayments.due(c, lotId, in.id, plate, in.seenAt, at, stay)
                       .map(StayPayments.Due::left)
                       .orElse(null);
               if (fee != null && fee.precision() - fee.scale() > FEE_DIGITS) {
@@ -461,6 +461,8 @@ final class Gates {
       ps.setLong(1, entryId);
       ps.executeUpdate();
     }
+    // the visitor time and coupons this stay was priced with are used up
+    Discounts.useUp(c, entryId);
   }
 
   /** Notes the open command the camera was sent for the passage. */
@@ -575,7 +577,9 @@ final class Gates {
                 + " FOR UPDATE")) {
       ps.setLong(1, lotId);
       try (ResultSet rs = ps.executeQuery()) {
-        rs.next();
+        if (!rs.next()) {
+          throw Problems.notFound(TEXTS.text("label.lot"), lotId);
+        }
         return ZoneId.of(rs.getString(1));
       }
     }

@@ -5,6 +5,7 @@ import javax.ws.rs.Consumes;
 import javax.ws.rs.GET;
 import javax.ws.rs.POST;
 import javax.ws.rs.Path;
+import javax.ws.rs.PathParam;
 import javax.ws.rs.Produces;
 import javax.ws.rs.core.Context;
 import javax.ws.rs.core.MediaType;
@@ -13,6 +14,7 @@ import javax.ws.rs.core.SecurityContext;
 import javax.ws.rs.core.UriInfo;
 import org.courtyard.api.CourtyardConstants;
 import org.courtyard.api.Texts;
+import org.courtyard.api.rest.DataScope;
 import org.courtyard.api.rest.Doc;
 import org.courtyard.api.rest.ModuleResource;
 import org.courtyard.api.rest.Params;
@@ -89,5 +91,16 @@ public class MyVisitorsResource implements ModuleResource {
   @GET
   public List<DiscountView> mine(@Context SecurityContext security) {
     return instances.of(security).discounts().mine(resident(security));
+  }
+
+  @Doc(
+      summary = "Get a visitor grant of mine (residents)",
+      description = "One of my grants. 404 not-found; 403 residents-only.")
+  @Permission("parking.my-visitor.read")
+  @GET
+  @Path("{id}")
+  public DiscountView one(@Context SecurityContext security, @PathParam("id") long id) {
+    long person = resident(security);
+    return instances.of(security).discounts().get(DataScope.NONE, person, id);
   }
 }

@@ -11,7 +11,7 @@ import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
 
 /**
- * Books every tenant's temporary-parking payments left pending for more than half a minute ({@link
+ * Books every tenant's temporary-parking payments left pending for more than two minutes ({@link
  * StayPayments#bookPending}) on the platform's shared workers, every minute: the money a guard or a
  * pay station took reaches billing's ledger even when billing was away at that moment and nobody
  * asks for that stay again. One tenant's failure is logged and the others go on; the next run tries
@@ -25,7 +25,9 @@ public final class PaymentsRetry {
 
   private static final Logger LOG = LoggerFactory.getLogger(PaymentsRetry.class);
   private static final Duration EVERY = Duration.ofMinutes(1);
-  private static final Duration PENDING_FOR = Duration.ofSeconds(30);
+
+  /** Longer than a request waits for billing, so the retry never races a guard's own request. */
+  private static final Duration PENDING_FOR = Duration.ofMinutes(2);
 
   private final ParkingInstances instances;
   private final AutoCloseable schedule;

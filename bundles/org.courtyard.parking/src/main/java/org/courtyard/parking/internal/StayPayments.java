@@ -122,7 +122,7 @@ final class StayPayments {
    * has no tariff or the stay is one no tariff prices, which a person decides.
    */
   static Optional<Due> due(
-      Connection c, long lotId, String plate, Instant entered, Instant at, Stay stay)
+      Connection c, long lotId, long entryId, String plate, Instant entered, Instant at, Stay stay)
       throws SQLException {
     TariffView v = Tariffs.existing(c, lotId);
     // a clock a little behind the entry camera's prices the stay as just begun
@@ -136,6 +136,7 @@ final class StayPayments {
         Discounts.minutesOff(
             c,
             lotId,
+            entryId,
             plate,
             java.time.LocalDate.ofInstant(entered, zone),
             java.time.LocalDate.ofInstant(until, zone));
@@ -183,7 +184,7 @@ final class StayPayments {
 
   private static Due owed(Connection c, long lotId, String plate, Gates.Inside in, Instant now)
       throws SQLException {
-    Optional<Due> d = due(c, lotId, plate, in.seenAt(), now, stay(c, in.id()));
+    Optional<Due> d = due(c, lotId, in.id(), plate, in.seenAt(), now, stay(c, in.id()));
     if (d.isPresent()) {
       return d.get();
     }
@@ -295,11 +296,8 @@ final class StayPayments {
    */
   private static BigDecimal leftAt(Connection c, PassageView p) throws SQLException {
     Stay stay = stay(c, p.entryId());
-    if (stay.paid().signum() == 0) {
-      return p.fee();
-    }
     Instant entered = Gates.find(c, DataScope.ALL, p.entryId()).seenAt();
-    return due(c, p.lotId(), p.plate(), entered, p.seenAt(), stay)
+    return due(c, p.lotId(), p.entryId(), p.plate(), entered, p.seenAt(), stay)
         .map(Due::left)
         .orElse(p.fee())
         .min(p.fee());
@@ -403,9 +401,18 @@ final class StayPayments {
               return out;
             });
     int booked = 0;
+    RuntimeException first = null;
     for (PaymentView p : pending) {
-      settle(port, p, null, null, true);
-      booked++;
+      // one payment billing refuses does not hold back the others
+      try {
+        settle(port, p, null, null, true);
+        booked++;
+      } catch (RuntimeException e) {
+        first = first == null ? e : first;
+      }
+    }
+    if (first != null && booked == 0) {
+      throw first;
     }
     return booked;
   }

@@ -146,4 +146,26 @@ class DiscountsTest {
         .isEqualByComparingTo("5.00");
     assertThat(discounts.list(DataScope.ALL, lot, "粤B30002", 0, 10).items).hasSize(1);
   }
+
+  @Test
+  void aDaysCouponServesOneStayAndAnUnknownLotIsNoResidentsLot() {
+    discounts.coupon(
+        DataScope.ALL, lot, new DiscountInput(null, "粤B30003", null, 60, "书店", "BOOK-1"), 9L);
+    pass("in", Direction.ENTRY, "粤B30003", today("09:00"));
+    // half an hour, an hour given: free, and the coupon is used up as the car leaves
+    Gates.Handled first = pass("out", Direction.EXIT, "粤B30003", today("09:30"));
+    assertThat(first.passage().decision() + " " + first.passage().reason()).isEqualTo("open free");
+    assertThat(discounts.list(DataScope.ALL, lot, "粤B30003", 0, 10).items.get(0).usedByEntryId())
+        .isNotNull();
+    pass("in", Direction.ENTRY, "粤B30003", today("11:00"));
+    // 90 minutes and nothing left to give: 7
+    assertThat(pass("out", Direction.EXIT, "粤B30003", today("12:30")).passage().fee())
+        .isEqualByComparingTo("7.00");
+    ProblemException unknown =
+        refused(
+            () ->
+                discounts.grantVisitor(
+                    5L, Set.of(1L), new DiscountInput(987654L, "粤B30004", null, null, null, null)));
+    assertThat(unknown.status()).isEqualTo(422);
+  }
 }

@@ -108,6 +108,9 @@ class ParkingReportsTest {
     long a = stay(lot, "粤B70000", "09:30", "11:00", true, null);
     stay(lot, "粤B70001", "10:00", "10:10", false, card);
     stay(lot, "粤B70002", "10:20", null, true, null);
+    // D: let out by hand at some time nobody knows: counts as an entry, for no hour
+    long d = stay(lot, "粤B70003", "08:00", null, true, null);
+    schema.execute("UPDATE parking_passage SET inside = false WHERE id = " + d);
     stay(otherEstateLot, "粤B79999", "10:00", "12:00", true, null);
     reports =
         new ParkingReports(
@@ -167,6 +170,8 @@ class ParkingReportsTest {
     assertThat(hours.get(11).peakInside()).isEqualTo(1);
     assertThat(hours.get(23).peakInside()).isEqualTo(1);
     assertThat(hours.get(9).entries()).isEqualTo(1);
+    assertThat(hours.get(8).entries()).isEqualTo(1);
+    assertThat(hours.get(8).peakInside()).isZero();
     assertThat(hours.get(10).entries()).isEqualTo(2);
     String csv = new String(ReportCsv.occupancy(r, Languages.ENGLISH), StandardCharsets.UTF_8);
     assertThat(csv).contains("\r\nR1,10:00,2.0,2,2\r\n");

@@ -6,7 +6,7 @@ import java.time.LocalDate;
 /**
  * Minutes given off a plate's stays in a lot on a day: a resident's visitor grant ({@code kind}
  * visitor, {@code personId}) or a merchant's coupon ({@code kind} coupon, {@code merchant}, {@code
- * code}).
+ * code}); {@code usedByEntryId} the stay whose exit used it up, null while unused.
  */
 public record DiscountView(
     long id,
@@ -19,4 +19,5 @@ public record DiscountView(
     String merchant,
     String code,
     Long grantedBy,
-    Instant createdAt) {}
+    Instant createdAt,
+    Long usedByEntryId) {}

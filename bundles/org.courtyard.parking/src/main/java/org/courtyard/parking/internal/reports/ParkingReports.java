@@ -38,13 +38,24 @@ public final class ParkingReports {
           + " (?::date)::timestamp AT TIME ZONE s.time_zone AS t0,"
           + " ((?::date) + 1)::timestamp AT TIME ZONE s.time_zone AS t1 FROM parking_settings s)";
 
+  /**
+   * The stays the period may see: entries let in from 366 days before it to its end, and older ones
+   * still inside, each read from index {@code parking_passage_stay_ix}; {@code exit_at} the exit
+   * that let it out, {@code left_at} that or now for one still inside.
+   */
   private static final String STAYS =
-      ", stays AS (SELECT e.lot_id, e.seen_at AS entered, e.temporary, e.card_id,"
-          + " coalesce((SELECT min(x.seen_at) FROM parking_passage x WHERE x.entry_id = e.id"
-          + " AND x.decision = 'open'), CASE WHEN e.inside THEN now() END) AS left_at"
+      ", entries AS (SELECT e.id, e.lot_id, e.seen_at, e.temporary, e.card_id, e.inside"
           + " FROM parking_passage e JOIN lots ON lots.id = e.lot_id, b"
-          + " WHERE e.direction = 'entry' AND e.decision = 'open' AND e.seen_at < b.t1"
-          + " AND (e.seen_at >= b.t0 - interval '366 days' OR e.inside))";
+          + " WHERE e.direction = 'entry' AND e.decision = 'open'"
+          + " AND e.seen_at >= b.t0 - interval '366 days' AND e.seen_at < b.t1"
+          + " UNION ALL SELECT e.id, e.lot_id, e.seen_at, e.temporary, e.card_id, e.inside"
+          + " FROM parking_passage e JOIN lots ON lots.id = e.lot_id, b"
+          + " WHERE e.direction = 'entry' AND e.decision = 'open' AND e.inside"
+          + " AND e.seen_at < b.t0 - interval '366 days'),"
+          + " exits AS (SELECT en.*, (SELECT min(x.seen_at) FROM parking_passage x"
+          + " WHERE x.entry_id = en.id AND x.decision = 'open') AS exit_at FROM entries en),"
+          + " stays AS (SELECT lot_id, seen_at AS entered, temporary, card_id, exit_at,"
+          + " coalesce(exit_at, CASE WHEN inside THEN now() END) AS left_at FROM exits)";
 
   /** Stays' lengths in minutes, the report's buckets: from (included) and to (excluded). */
   static final int[][] BUCKETS = {
@@ -132,20 +143,21 @@ public final class ParkingReports {
                   + STAYS
                   + ", events AS ("
                   + " SELECT lot_id, entered AS t, 1 AS d, 0 AS mark FROM stays"
+                  + " WHERE left_at IS NOT NULL"
                   + " UNION ALL SELECT lot_id, left_at, -1, 0 FROM stays WHERE left_at IS NOT NULL"
                   + " UNION ALL SELECT lots.id, h, 0, 1 FROM lots, b,"
-                  + " generate_series(b.t0, least(b.t1, now()) - interval '1 hour',"
-                  + " interval '1 hour') h),"
+                  + " generate_series(b.t0, b.t1 - interval '1 hour', interval '1 hour') h"
+                  + " WHERE h <= now()),"
                   + " running AS (SELECT lot_id, t, mark, sum(d) OVER (PARTITION BY lot_id"
                   + " ORDER BY t, mark ROWS UNBOUNDED PRECEDING) AS inside FROM events),"
                   + " per_hour AS (SELECT lot_id, extract(hour FROM t AT TIME ZONE b.tz)::int AS hr,"
                   + " round(avg(inside), 1) AS avg_inside, max(inside) AS peak"
                   + " FROM running, b WHERE mark = 1 GROUP BY 1, 2),"
-                  + " entries AS (SELECT lot_id, extract(hour FROM entered AT TIME ZONE b.tz)::int"
+                  + " arrivals AS (SELECT lot_id, extract(hour FROM entered AT TIME ZONE b.tz)::int"
                   + " AS hr, count(*) AS n FROM stays, b WHERE entered >= b.t0 GROUP BY 1, 2)"
                   + " SELECT coalesce(p.lot_id, e.lot_id), coalesce(p.hr, e.hr),"
                   + " coalesce(p.avg_inside, 0), coalesce(p.peak, 0), coalesce(e.n, 0)"
-                  + " FROM per_hour p FULL JOIN entries e ON e.lot_id = p.lot_id AND e.hr = p.hr";
+                  + " FROM per_hour p FULL JOIN arrivals e ON e.lot_id = p.lot_id AND e.hr = p.hr";
           try (PreparedStatement ps = c.prepareStatement(sql)) {
             bind(c, ps, period, lotId, scope);
             try (ResultSet rs = ps.executeQuery()) {
@@ -256,9 +268,9 @@ public final class ParkingReports {
           String sql =
               LOTS_AND_BOUNDS
                   + STAYS
-                  + " SELECT extract(epoch FROM left_at - entered)::bigint / 60 AS minutes,"
+                  + " SELECT extract(epoch FROM exit_at - entered)::bigint / 60 AS minutes,"
                   + " temporary, card_id IS NOT NULL FROM stays, b"
-                  + " WHERE left_at >= b.t0 AND left_at < b.t1 AND left_at <= now()";
+                  + " WHERE exit_at >= b.t0 AND exit_at < b.t1";
           int[][] counts = new int[BUCKETS.length][3];
           List<Long> temporary = new ArrayList<>();
           try (PreparedStatement ps = c.prepareStatement(sql)) {
