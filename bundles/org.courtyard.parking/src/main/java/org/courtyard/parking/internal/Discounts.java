@@ -209,36 +209,22 @@ final class Discounts {
 
   /** The grants and coupons of the lots in scope, newest first. */
   Page<DiscountView> list(DataScope scope, Long lotId, String plate, long beforeId, int limit) {
-    String stored = plate == null ? null : Plates.normalize(plate);
     return jdbc.read(
-        c -> {
-          try (PreparedStatement ps =
-              c.prepareStatement(
-                  "SELECT "
-                      + COLUMNS
-                      + " FROM parking_discount d JOIN parking_lot l ON l.id = d.lot_id"
-                      + " WHERE (? = 0 OR d.id < ?) AND (?::bigint IS NULL OR d.lot_id = ?)"
-                      + " AND (?::text IS NULL OR d.plate = ?)"
-                      + " AND (? OR l.estate_id = ANY(?)) ORDER BY d.id DESC LIMIT ?")) {
-            int i = 1;
-            ps.setLong(i++, beforeId);
-            ps.setLong(i++, beforeId);
-            Jdbc.setLong(ps, i++, lotId);
-            Jdbc.setLong(ps, i++, lotId);
-            ps.setString(i++, stored);
-            ps.setString(i++, stored);
-            ps.setBoolean(i++, scope.isAll());
-            ps.setArray(i++, Jdbc.bigints(c, scope.estates()));
-            ps.setInt(i, limit + 1);
-            List<DiscountView> rows = new ArrayList<>();
-            try (ResultSet rs = ps.executeQuery()) {
-              while (rs.next()) {
-                rows.add(view(rs));
-              }
-            }
-            return Page.byId(rows, limit, DiscountView::id);
-          }
-        });
+        c ->
+            LotPages.newestFirst(
+                c,
+                "SELECT "
+                    + COLUMNS
+                    + " FROM parking_discount d JOIN parking_lot l ON l.id = d.lot_id",
+                "d",
+                null,
+                scope,
+                lotId,
+                plate,
+                beforeId,
+                limit,
+                Discounts::view,
+                DiscountView::id));
   }
 
   /** One grant or coupon of the lots in scope (a resident's own with {@code personId}); 404. */

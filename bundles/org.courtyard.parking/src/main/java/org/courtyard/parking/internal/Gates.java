@@ -621,38 +621,20 @@ final class Gates {
   /** Passages of the lots in scope, newest first; {@code waiting} only those for a person. */
   Page<PassageView> passages(
       DataScope scope, Long lotId, String plate, boolean waiting, long beforeId, int limit) {
-    String stored = plate == null ? null : Plates.normalize(plate);
     return jdbc.read(
-        c -> {
-          try (PreparedStatement ps =
-              c.prepareStatement(
-                  "SELECT "
-                      + PASSAGE_COLUMNS
-                      + PASSAGE_FROM
-                      + " WHERE (? = 0 OR p.id < ?) AND (?::bigint IS NULL OR p.lot_id = ?)"
-                      + " AND (?::text IS NULL OR p.plate = ?)"
-                      + " AND (NOT ? OR (p.decision = 'guard' AND p.decided_at IS NULL))"
-                      + " AND (? OR l.estate_id = ANY(?)) ORDER BY p.id DESC LIMIT ?")) {
-            int i = 1;
-            ps.setLong(i++, beforeId);
-            ps.setLong(i++, beforeId);
-            Jdbc.setLong(ps, i++, lotId);
-            Jdbc.setLong(ps, i++, lotId);
-            ps.setString(i++, stored);
-            ps.setString(i++, stored);
-            ps.setBoolean(i++, waiting);
-            ps.setBoolean(i++, scope.isAll());
-            ps.setArray(i++, Jdbc.bigints(c, scope.estates()));
-            ps.setInt(i, limit + 1);
-            List<PassageView> rows = new ArrayList<>();
-            try (ResultSet rs = ps.executeQuery()) {
-              while (rs.next()) {
-                rows.add(passage(rs));
-              }
-            }
-            return Page.byId(rows, limit, PassageView::id);
-          }
-        });
+        c ->
+            LotPages.newestFirst(
+                c,
+                "SELECT " + PASSAGE_COLUMNS + PASSAGE_FROM,
+                "p",
+                waiting ? "p.decision = 'guard' AND p.decided_at IS NULL" : null,
+                scope,
+                lotId,
+                plate,
+                beforeId,
+                limit,
+                Gates::passage,
+                PassageView::id));
   }
 
   PassageView get(DataScope scope, long id) {

@@ -14,6 +14,7 @@ import javax.ws.rs.core.SecurityContext;
 import org.courtyard.api.CourtyardConstants;
 import org.courtyard.api.Languages;
 import org.courtyard.api.rest.CsvAnswer;
+import org.courtyard.api.rest.DataScope;
 import org.courtyard.api.rest.Doc;
 import org.courtyard.api.rest.ModuleResource;
 import org.courtyard.api.rest.Params;
@@ -23,6 +24,7 @@ import org.courtyard.api.rest.TenantPrincipal;
 import org.courtyard.parking.internal.reports.DwellReport;
 import org.courtyard.parking.internal.reports.ExpiringCard;
 import org.courtyard.parking.internal.reports.OccupancyReport;
+import org.courtyard.parking.internal.reports.ParkingReports;
 import org.courtyard.parking.internal.reports.ReportCsv;
 import org.courtyard.parking.internal.reports.RevenueReport;
 import org.osgi.service.component.annotations.Activate;
@@ -57,8 +59,45 @@ public class ReportsResource implements ModuleResource {
     return Languages.fromAcceptLanguage(headers.getHeaderString(HttpHeaders.ACCEPT_LANGUAGE));
   }
 
-  private static String name(String report, ReportPeriod p) {
-    return "parking-" + report + "-" + p.from() + "-" + p.to();
+  /** A report over a period: what it reads. */
+  @FunctionalInterface
+  private interface Query<R> {
+    R read(ParkingReports reports, ReportPeriod period, Long lotId, DataScope scope);
+  }
+
+  /** How a report is written as CSV. */
+  @FunctionalInterface
+  private interface Csv<R> {
+    byte[] write(R report, Locale locale);
+  }
+
+  /**
+   * The period's report of one lot or all in the caller's scope, as JSON or as the CSV file {@code
+   * parking-<name>-<from>-<to>.csv}.
+   */
+  private <R> Response period(
+      SecurityContext security,
+      HttpHeaders headers,
+      String from,
+      String to,
+      String lotId,
+      String format,
+      String name,
+      Query<R> query,
+      Csv<R> csv) {
+    boolean asCsv = CsvAnswer.wanted(format, headers);
+    ReportPeriod period = ReportPeriod.of(from, to);
+    R r =
+        query.read(
+            instances.of(security).reports(),
+            period,
+            Params.id("lotId", lotId),
+            TenantPrincipal.scopeOf(security));
+    return CsvAnswer.of(
+        asCsv,
+        r,
+        () -> csv.write(r, locale(headers)),
+        "parking-" + name + "-" + period.from() + "-" + period.to());
   }
 
   @Doc(
@@ -80,15 +119,16 @@ public class ReportsResource implements ModuleResource {
       @QueryParam("to") String to,
       @QueryParam("lotId") String lotId,
       @QueryParam("format") String format) {
-    boolean csv = CsvAnswer.wanted(format, headers);
-    ReportPeriod period = ReportPeriod.of(from, to);
-    OccupancyReport r =
-        instances
-            .of(security)
-            .reports()
-            .occupancy(period, Params.id("lotId", lotId), TenantPrincipal.scopeOf(security));
-    return CsvAnswer.of(
-        csv, r, () -> ReportCsv.occupancy(r, locale(headers)), name("occupancy", period));
+    return period(
+        security,
+        headers,
+        from,
+        to,
+        lotId,
+        format,
+        "occupancy",
+        ParkingReports::occupancy,
+        ReportCsv::occupancy);
   }
 
   @Doc(
@@ -109,15 +149,16 @@ public class ReportsResource implements ModuleResource {
       @QueryParam("to") String to,
       @QueryParam("lotId") String lotId,
       @QueryParam("format") String format) {
-    boolean csv = CsvAnswer.wanted(format, headers);
-    ReportPeriod period = ReportPeriod.of(from, to);
-    RevenueReport r =
-        instances
-            .of(security)
-            .reports()
-            .revenue(period, Params.id("lotId", lotId), TenantPrincipal.scopeOf(security));
-    return CsvAnswer.of(
-        csv, r, () -> ReportCsv.revenue(r, locale(headers)), name("revenue", period));
+    return period(
+        security,
+        headers,
+        from,
+        to,
+        lotId,
+        format,
+        "revenue",
+        ParkingReports::revenue,
+        ReportCsv::revenue);
   }
 
   @Doc(
@@ -139,14 +180,16 @@ public class ReportsResource implements ModuleResource {
       @QueryParam("to") String to,
       @QueryParam("lotId") String lotId,
       @QueryParam("format") String format) {
-    boolean csv = CsvAnswer.wanted(format, headers);
-    ReportPeriod period = ReportPeriod.of(from, to);
-    DwellReport r =
-        instances
-            .of(security)
-            .reports()
-            .dwell(period, Params.id("lotId", lotId), TenantPrincipal.scopeOf(security));
-    return CsvAnswer.of(csv, r, () -> ReportCsv.dwell(r, locale(headers)), name("dwell", period));
+    return period(
+        security,
+        headers,
+        from,
+        to,
+        lotId,
+        format,
+        "dwell",
+        ParkingReports::dwell,
+        ReportCsv::dwell);
   }
 
   @Doc(

@@ -538,36 +538,20 @@ final class StayPayments {
 
   /** Payments of the lots in scope, newest first. */
   Page<PaymentView> list(DataScope scope, Long lotId, String plate, long beforeId, int limit) {
-    String stored = plate == null ? null : Plates.normalize(plate);
     return jdbc.read(
-        c -> {
-          try (PreparedStatement ps =
-              c.prepareStatement(
-                  "SELECT "
-                      + COLUMNS
-                      + FROM
-                      + " WHERE (? = 0 OR y.id < ?) AND (?::bigint IS NULL OR y.lot_id = ?)"
-                      + " AND (?::text IS NULL OR y.plate = ?)"
-                      + " AND (? OR l.estate_id = ANY(?)) ORDER BY y.id DESC LIMIT ?")) {
-            int i = 1;
-            ps.setLong(i++, beforeId);
-            ps.setLong(i++, beforeId);
-            Jdbc.setLong(ps, i++, lotId);
-            Jdbc.setLong(ps, i++, lotId);
-            ps.setString(i++, stored);
-            ps.setString(i++, stored);
-            ps.setBoolean(i++, scope.isAll());
-            ps.setArray(i++, Jdbc.bigints(c, scope.estates()));
-            ps.setInt(i, limit + 1);
-            List<PaymentView> rows = new ArrayList<>();
-            try (ResultSet rs = ps.executeQuery()) {
-              while (rs.next()) {
-                rows.add(view(rs));
-              }
-            }
-            return Page.byId(rows, limit, PaymentView::id);
-          }
-        });
+        c ->
+            LotPages.newestFirst(
+                c,
+                "SELECT " + COLUMNS + FROM,
+                "y",
+                null,
+                scope,
+                lotId,
+                plate,
+                beforeId,
+                limit,
+                StayPayments::view,
+                PaymentView::id));
   }
 
   private static Optional<PaymentView> one(Connection c, String where, Object value)
