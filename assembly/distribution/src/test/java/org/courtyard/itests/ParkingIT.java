@@ -974,6 +974,134 @@ public class ParkingIT {
     }
   }
 
+  @Test
+  public void a12_leasesRentsAndOwnersFeesGoOnTheRoomsBillsOnce() throws Exception {
+    // billing may have been enabled by a11; enabling it again changes nothing
+    operator.post("/operator/tenants/" + TENANT + "/modules/billing", "");
+    long building =
+        id(
+            owner.post(
+                "/estate/buildings",
+                map("estateId", estate1, "code", "RB", "name", "租户楼", "floors", 6)));
+    long unit =
+        id(owner.post("/estate/units", map("buildingId", building, "code", "U1", "name", "一单元")));
+    long room =
+        id(
+            owner.post(
+                "/estate/rooms",
+                map(
+                    "unitId",
+                    unit,
+                    "number",
+                    "301",
+                    "floor",
+                    3,
+                    "area",
+                    90,
+                    "type",
+                    "residential")));
+    java.time.YearMonth month = java.time.YearMonth.now(java.time.ZoneId.of("Asia/Shanghai"));
+    long rented = space(lot1, "R-12", "rented");
+    long sold = space(lot1, "S-12", "owned");
+    Http.Reply lease =
+        owner.post(
+            "/parking/leases",
+            map(
+                "spaceId",
+                rented,
+                "startDate",
+                month.atDay(1).toString(),
+                "term",
+                "monthly",
+                "terms",
+                3,
+                "holderName",
+                "韩梅梅",
+                "roomId",
+                room,
+                "rent",
+                300));
+    assertEquals(lease.toString(), 201, lease.status);
+    assertEquals(room, lease.json.path("roomId").asLong());
+    Http.Reply owned =
+        owner.post(
+            "/parking/spaces/" + sold + "/owners",
+            map(
+                "holderName",
+                "李雷",
+                "since",
+                month.minusMonths(1).atDay(1).toString(),
+                "roomId",
+                room,
+                "monthlyFee",
+                80));
+    assertEquals(owned.toString(), 201, owned.status);
+    // a rent without its room, and a room the company does not have, are refused
+    Http.Reply half =
+        owner.post(
+            "/parking/leases",
+            map(
+                "spaceId",
+                rented,
+                "startDate",
+                month.plusMonths(6).atDay(1).toString(),
+                "term",
+                "monthly",
+                "holderName",
+                "A",
+                "rent",
+                300));
+    assertEquals(half.toString(), 422, half.status);
+    assertTrue(half.toString(), half.toString().contains("roomId"));
+    Http.Reply stranger =
+        owner.post(
+            "/parking/spaces/" + sold + "/owners",
+            map(
+                "holderName",
+                "王",
+                "since",
+                month.plusMonths(1).atDay(1).toString(),
+                "roomId",
+                99999999,
+                "monthlyFee",
+                80));
+    assertEquals(stranger.toString(), 422, stranger.status);
+
+    // the month's run puts both on the room's bill; a second run of the month adds nothing
+    for (int run = 0; run < 2; run++) {
+      Http.Reply started = owner.post("/billing/runs", map("period", month.toString()));
+      assertEquals(started.toString(), 202, started.status);
+      JsonNode state = null;
+      for (int i = 0; i < 300; i++) {
+        state = owner.get("/billing/runs/" + started.json.path("id").asLong()).json;
+        if (state.path("finishedAt").isTextual()) {
+          break;
+        }
+        Thread.sleep(100);
+      }
+      assertEquals(state.toString(), "completed", state.path("status").asText());
+      JsonNode bills = owner.get("/billing/bills?roomId=" + room).json.path("items");
+      assertEquals(bills.toString(), 1, bills.size());
+      JsonNode bill = owner.get("/billing/bills/" + bills.get(0).path("id").asLong()).json;
+      java.util.List<String> lines = new java.util.ArrayList<>();
+      bill.path("lines")
+          .forEach(
+              l ->
+                  lines.add(
+                      l.path("feeCode").asText()
+                          + " "
+                          + l.path("amount").decimalValue().stripTrailingZeros().toPlainString()));
+      assertEquals(
+          bill.toString(), java.util.List.of("PARKING-RENT 300", "PARKING-MGMT 80"), lines);
+      assertEquals(0, new java.math.BigDecimal("380").compareTo(bill.path("total").decimalValue()));
+    }
+    assertTrue(owner.get("/billing/ledger/check").json.path("balanced").asBoolean());
+    // the room is billed for a space: estate keeps it
+    Http.Reply delete = owner.delete("/estate/rooms/" + room);
+    assertEquals(delete.toString(), 409, delete.status);
+    assertTrue(delete.toString(), delete.toString().contains("parking"));
+  }
+
   private static void publishRead(
       org.eclipse.paho.client.mqttv3.MqttClient cam,
       int seq,

@@ -360,6 +360,7 @@ public final class FakeParkingArea implements FakeArea {
     } catch (RuntimeException e) {
       errors.add(error("since", "is required"));
     }
+    java.math.BigDecimal fee = billed(b, "monthlyFee", errors);
     refuse(errors);
     if (!"owned".equals(space.get("kind"))) {
       throw new FakeProblem(
@@ -397,6 +398,8 @@ public final class FakeParkingArea implements FakeArea {
     owner.put("until", null);
     owner.put("note", null);
     owner.put("recordedAt", Instant.now().toString());
+    owner.put("roomId", fee == null ? null : b.path("roomId").asLong());
+    owner.put("monthlyFee", fee);
     history.add(owner);
     space.put("ownerName", name);
     return owner;
@@ -496,6 +499,7 @@ public final class FakeParkingArea implements FakeArea {
     if (holder.isEmpty()) {
       errors.add(error("holderName", "is required"));
     }
+    java.math.BigDecimal rent = billed(b, "rent", errors);
     refuse(errors);
     long spaceId = b.path("spaceId").asLong();
     Map<String, Object> space =
@@ -568,6 +572,8 @@ public final class FakeParkingArea implements FakeArea {
     lease.put("version", 0);
     lease.put("firstDay", start.toString());
     lease.put("lastDay", end.minusDays(1).toString());
+    lease.put("roomId", rent == null ? null : b.path("roomId").asLong());
+    lease.put("rent", rent);
     leases.add(lease);
     return lease;
   }
@@ -609,6 +615,35 @@ public final class FakeParkingArea implements FakeArea {
   /** Shared with {@link FakeParkingCards}: parking answers its refusals alike. */
   static FakeProblem notFound(String label, long id) {
     return new FakeProblem(404, "not-found", "Not found", label + " " + id + " not found.");
+  }
+
+  /**
+   * A rent or fee billed to {@code roomId} as the API takes it: both or neither, a positive amount
+   * with at most two places, a room the estate fake has.
+   */
+  private java.math.BigDecimal billed(JsonNode b, String field, List<Map<String, Object>> errors) {
+    boolean room = b.path("roomId").canConvertToLong();
+    boolean amount = b.path(field).isNumber();
+    if (!room && !amount) {
+      return null;
+    }
+    if (!room || !amount) {
+      errors.add(
+          error(room ? field : "roomId", "give roomId and " + field + " together, or neither"));
+      return null;
+    }
+    java.math.BigDecimal v = b.path(field).decimalValue();
+    if (v.signum() <= 0 || v.stripTrailingZeros().scale() > 2) {
+      errors.add(error(field, "must be more than 0, with at most two decimal places"));
+      return null;
+    }
+    if (fake == null
+        || fake.area(FakeEstateArea.class).roomById(b.path("roomId").asLong()) == null) {
+      errors.add(
+          error("roomId", "is not a room of yours (room " + b.path("roomId").asLong() + ")"));
+      return null;
+    }
+    return v.setScale(2);
   }
 
   static Map<String, Object> error(String field, String message) {

@@ -114,6 +114,16 @@ public abstract class ParkingContract extends TenantApiContract {
     assertEquals("R-1", first.body().path("spaceNumber").asText());
     assertEquals("active", first.body().path("state").asText());
 
+    // a rent is billed to a room: one without the other is refused on the missing field
+    lease.put("rent", 300);
+    Answer rentAlone = send("POST", "parking/leases", lease, admin);
+    assertProblem(rentAlone, 422, "validation-failed");
+    assertEquals(
+        describe(rentAlone),
+        "roomId",
+        rentAlone.body().path("errors").get(0).path("field").asText());
+    lease.remove("rent");
+
     lease.put("startDate", "2027-03-01");
     lease.put("term", "monthly");
     lease.put("holderName", "Li Lei");

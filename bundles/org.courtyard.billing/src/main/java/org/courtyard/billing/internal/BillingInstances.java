@@ -1,9 +1,13 @@
 package org.courtyard.billing.internal;
 
 import java.time.Instant;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
 import javax.ws.rs.core.SecurityContext;
 import org.courtyard.api.ProblemException;
 import org.courtyard.api.Problems;
@@ -14,6 +18,8 @@ import org.courtyard.api.TextRules;
 import org.courtyard.api.Texts;
 import org.courtyard.api.rest.DataScope;
 import org.courtyard.api.rest.TenantPrincipal;
+import org.courtyard.billing.PeriodCharge;
+import org.courtyard.billing.PeriodCharges;
 import org.courtyard.billing.internal.dto.PersonStatementView;
 import org.osgi.framework.BundleContext;
 import org.osgi.service.component.annotations.Activate;
@@ -53,6 +59,21 @@ public final class BillingInstances {
     tenants.unbind(instance);
   }
 
+  /** What other modules charge rooms every period, asked by each billing run. */
+  private final List<PeriodCharges> periodCharges = new CopyOnWriteArrayList<>();
+
+  @Reference(
+      cardinality = ReferenceCardinality.MULTIPLE,
+      policy = ReferencePolicy.DYNAMIC,
+      unbind = "unbindPeriodCharges")
+  void bindPeriodCharges(PeriodCharges charges) {
+    periodCharges.add(charges);
+  }
+
+  void unbindPeriodCharges(PeriodCharges charges) {
+    periodCharges.remove(charges);
+  }
+
   @Activate
   void activate(BundleContext context) {
     tenants.activate(context);
@@ -85,6 +106,36 @@ public final class BillingInstances {
       throw moduleRequired(tenant, feeCodes, TEXTS.text("module-required.post-again"));
     }
     return port.vehicleCounts(tenant, roomIds);
+  }
+
+  /**
+   * What the other modules charge these rooms for the period, each answer checked: a line billing
+   * cannot book (an unusable fee code, a text that is empty or too long, an amount not positive or
+   * with more than two places) fails the run naming the module, rather than billing part of it.
+   */
+  Map<Long, List<PeriodCharge>> periodCharges(
+      TenantSlug tenant, YearMonth period, List<Long> roomIds) {
+    Map<Long, List<PeriodCharge>> out = new HashMap<>();
+    for (PeriodCharges module : periodCharges) {
+      Map<Long, List<PeriodCharge>> answer = module.charges(tenant, period, roomIds);
+      answer.forEach(
+          (room, lines) -> {
+            for (PeriodCharge line : lines) {
+              String wrong = ModuleLines.wrong(line);
+              if (wrong != null) {
+                throw TEXTS.problem(
+                    422,
+                    "period-charge-refused",
+                    "period-charge.refused",
+                    module.source(),
+                    room,
+                    wrong);
+              }
+            }
+            out.computeIfAbsent(room, r -> new ArrayList<>()).addAll(lines);
+          });
+    }
+    return out;
   }
 
   /**

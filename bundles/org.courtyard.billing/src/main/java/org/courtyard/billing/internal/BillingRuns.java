@@ -42,7 +42,9 @@ import org.slf4j.MDC;
  * this holds across nodes too.
  *
  * <p>Metered fees charge the consumption {@link MeterUsage} reads for each batch of rooms from the
- * meter readings as they are when the batch is billed.
+ * meter readings as they are when the batch is billed. Lines of other modules ({@link
+ * org.courtyard.billing.PeriodCharges}: a parking space's rent) are asked for each batch the same
+ * way and follow billing's own on the room's bill.
  *
  * <p>A run is posted in the poster's data scope: the whole company's run bills every room, the run
  * of a project manager granted some estates or buildings bills the rooms there only (it walks the
@@ -94,15 +96,17 @@ final class BillingRuns {
    *     run-in-progress}, 503 {@code runs-busy}
    * @param scope the rooms to bill: the whole company's, or those of some estates or buildings
    * @param vehicles the current vehicles of rooms, for per_vehicle fees
+   * @param modules what other modules charge rooms for the period
    */
-  RunView start(String periodText, DataScope scope, RoomVehicles vehicles) {
+  RunView start(
+      String periodText, DataScope scope, RoomVehicles vehicles, ModuleLines.Source modules) {
     YearMonth period = Periods.parse(periodText);
     Catalog.Settings settings = catalog.settings();
     Periods.requireNotFuture(period, clock, settings.zone());
     long total = scope.isAll() ? estate.roomCount(tenant) : roomsIn(scope);
     long id = records.insert(period, scope, total);
     try {
-      queue.submit(tenant, id, () -> execute(id, period, scope, vehicles));
+      queue.submit(tenant, id, () -> execute(id, period, scope, vehicles, modules));
     } catch (ProblemException e) {
       records.finish(id, "failed", "not started: too many runs queued");
       throw e;
@@ -138,7 +142,12 @@ final class BillingRuns {
   }
 
   /** The run itself, on a thread of {@link BillingRunQueue}. */
-  void execute(long runId, YearMonth period, DataScope scope, RoomVehicles vehicles) {
+  void execute(
+      long runId,
+      YearMonth period,
+      DataScope scope,
+      RoomVehicles vehicles,
+      ModuleLines.Source modules) {
     MDC.put("tenant", tenant.value());
     try {
       if (Thread.currentThread().isInterrupted() || !records.markRunning(runId)) {
@@ -157,6 +166,7 @@ final class BillingRuns {
                   f ->
                       f.terms().kind() == FeeKind.PER_VEHICLE
                           && FeeCalculator.chargedIn(f.terms(), period));
+      ModuleLines moduleLines = new ModuleLines(jdbc, modules, period, settings.zone());
       long after = 0;
       RunWriters writers = new RunWriters(tenant, queue);
       try {
@@ -196,8 +206,9 @@ final class BillingRuns {
                                   meterTypes,
                                   period,
                                   settings.zone()));
-              Map<Long, Integer> vehicleCounts =
-                  perVehicle ? vehicles.counts(batch.stream().map(r -> r.id).toList()) : Map.of();
+              List<Long> roomIds = batch.stream().map(r -> r.id).toList();
+              Map<Long, Integer> vehicleCounts = perVehicle ? vehicles.counts(roomIds) : Map.of();
+              Map<Long, List<BillWriter.Line>> others = moduleLines.lines(roomIds);
               List<BillWriter.NewBill> bills = new ArrayList<>();
               for (RoomSummary room : batch) {
                 bill(
@@ -205,7 +216,8 @@ final class BillingRuns {
                         period,
                         fees,
                         usage.getOrDefault(room.id, Map.of()),
-                        vehicleCounts.getOrDefault(room.id, 0))
+                        vehicleCounts.getOrDefault(room.id, 0),
+                        others.getOrDefault(room.id, List.of()))
                     .ifPresent(bills::add);
               }
               int rooms = batch.size();
@@ -274,13 +286,15 @@ final class BillingRuns {
    *     absent gets no line
    * @param vehicles the room's current vehicles; a per_vehicle fee gets a line only when there is
    *     at least one
+   * @param others the lines other modules charge the room for the period, after billing's own
    */
   static Optional<BillWriter.NewBill> bill(
       RoomSummary room,
       YearMonth period,
       List<Catalog.Fee> fees,
       Map<MeterType, BigDecimal> usage,
-      int vehicles) {
+      int vehicles,
+      List<BillWriter.Line> others) {
     List<BillWriter.Line> lines = new ArrayList<>();
     for (Catalog.Fee fee : fees) {
       Optional<LineAmount> amount;
@@ -298,6 +312,7 @@ final class BillingRuns {
       }
       amount.ifPresent(a -> lines.add(new BillWriter.Line(fee.id(), fee.code(), fee.name(), a)));
     }
+    lines.addAll(others);
     return lines.isEmpty()
         ? Optional.empty()
         : Optional.of(new BillWriter.NewBill(room.id, room.estateId, room.buildingId, lines));

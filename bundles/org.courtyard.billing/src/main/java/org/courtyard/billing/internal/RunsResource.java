@@ -62,7 +62,9 @@ public class RunsResource implements ModuleResource {
       summary = "Start a billing run",
       description =
           "Queues a run that bills every room for a period, or, for someone granted only some"
-              + " estates or buildings, the rooms there. 202 with the run queued; poll it. 409"
+              + " estates or buildings, the rooms there; each bill carries the fee items that"
+              + " apply and what the company's other modules charge the room that month (a leased"
+              + " parking space's rent). 202 with the run queued; poll it. 409"
               + " run-in-progress for the same period, naming the run to follow (runId); 503"
               + " runs-busy when too many wait.",
       returns = RunView.class,
@@ -92,7 +94,8 @@ public class RunsResource implements ModuleResource {
             .start(
                 period,
                 TenantPrincipal.scopeOf(security),
-                roomIds -> billing.vehicleCounts(tenant, needResidents, roomIds));
+                roomIds -> billing.vehicleCounts(tenant, needResidents, roomIds),
+                (billed, roomIds) -> billing.periodCharges(tenant, billed, roomIds));
     return Response.accepted(run)
         .location(uri.getAbsolutePathBuilder().path(Long.toString(run.id())).build())
         .build();

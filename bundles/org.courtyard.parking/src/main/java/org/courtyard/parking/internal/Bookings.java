@@ -54,7 +54,7 @@ final class Bookings {
           + " b.cancel_reason, b.created_at, b.updated_at, b.version,"
           + " CASE WHEN b.kind = 'lease' THEN (lower(b.period) AT TIME ZONE z.time_zone)::date END,"
           + " CASE WHEN b.kind = 'lease'"
-          + " THEN (upper(b.period) AT TIME ZONE z.time_zone)::date - 1 END";
+          + " THEN (upper(b.period) AT TIME ZONE z.time_zone)::date - 1 END, b.room_id, b.rent";
 
   private static final String FROM =
       " FROM parking_booking b JOIN parking_space s ON s.id = b.space_id"
@@ -65,14 +65,17 @@ final class Bookings {
 
   private final Jdbc jdbc;
   private final Clock clock;
+  private final BilledRooms rooms;
 
-  Bookings(Jdbc jdbc, Clock clock) {
+  Bookings(Jdbc jdbc, Clock clock, BilledRooms rooms) {
     this.jdbc = jdbc;
     this.clock = clock;
+    this.rooms = rooms;
   }
 
   Made lease(DataScope scope, LeaseInput input, Long staffUser, String requestKey) {
     ParkingRules.Lease v = ParkingRules.lease(Objects.requireNonNull(input, "input"));
+    rooms.require(scope, v.roomId());
     return jdbc.transaction(
         c -> {
           Spaces.Located place = Spaces.locate(c, scope, v.spaceId());
@@ -81,7 +84,17 @@ final class Bookings {
           Instant from = v.start().atStartOfDay(zone).toInstant();
           Instant to = v.end().atStartOfDay(zone).toInstant();
           Booked row =
-              new Booked("lease", v.term(), v.terms(), v.holder(), from, to, staffUser, requestKey);
+              new Booked(
+                  "lease",
+                  v.term(),
+                  v.terms(),
+                  v.holder(),
+                  from,
+                  to,
+                  staffUser,
+                  requestKey,
+                  v.roomId(),
+                  v.rent());
           // a retry is answered with what it made, whatever became of the space since
           Optional<Made> made = replay(c, scope, space, row);
           if (made.isPresent()) {
@@ -101,7 +114,16 @@ final class Bookings {
           SpaceView space = place.space();
           Booked row =
               new Booked(
-                  "reservation", null, null, v.holder(), v.from(), v.to(), staffUser, requestKey);
+                  "reservation",
+                  null,
+                  null,
+                  v.holder(),
+                  v.from(),
+                  v.to(),
+                  staffUser,
+                  requestKey,
+                  null,
+                  null);
           Optional<Made> made = replay(c, scope, space, row);
           if (made.isPresent()) {
             return made.get();
@@ -120,7 +142,9 @@ final class Bookings {
       Instant from,
       Instant to,
       Long staffUser,
-      String requestKey) {}
+      String requestKey,
+      Long roomId,
+      java.math.BigDecimal rent) {}
 
   /** Whether a lease ({@code lease}) or a reservation may hold the space now. */
   private static void usable(SpaceView space, boolean lease) {
@@ -155,8 +179,8 @@ final class Bookings {
     try (PreparedStatement ps =
         c.prepareStatement(
             "INSERT INTO parking_booking (space_id, kind, term, terms, holder_name, holder_phone,"
-                + " period, note, request_key, created_by)"
-                + " VALUES (?, ?, ?, ?, ?, ?, tstzrange(?, ?, '[)'), ?, ?, ?)"
+                + " period, note, request_key, created_by, room_id, rent)"
+                + " VALUES (?, ?, ?, ?, ?, ?, tstzrange(?, ?, '[)'), ?, ?, ?, ?, ?)"
                 + " ON CONFLICT DO NOTHING RETURNING id, created_at, updated_at, version")) {
       int i = 1;
       ps.setLong(i++, space.id());
@@ -173,7 +197,9 @@ final class Bookings {
       ps.setTimestamp(i++, Timestamp.from(b.to()));
       ps.setString(i++, b.holder().note());
       ps.setString(i++, b.requestKey());
-      Jdbc.setLong(ps, i, b.staffUser());
+      Jdbc.setLong(ps, i++, b.staffUser());
+      Jdbc.setLong(ps, i++, b.roomId());
+      ps.setBigDecimal(i, b.rent());
       try (ResultSet rs = ps.executeQuery()) {
         if (rs.next()) {
           // the answer is what was written: no second read
@@ -199,7 +225,9 @@ final class Bookings {
                   rs.getTimestamp(3).toInstant(),
                   rs.getInt(4),
                   lease ? b.from().atZone(zone).toLocalDate() : null,
-                  lease ? b.to().atZone(zone).toLocalDate().minusDays(1) : null),
+                  lease ? b.to().atZone(zone).toLocalDate().minusDays(1) : null,
+                  b.roomId(),
+                  b.rent()),
               false);
         }
       }
@@ -224,7 +252,7 @@ final class Bookings {
     try (PreparedStatement ps =
         c.prepareStatement(
             "SELECT id, space_id, kind, lower(period), upper(period), holder_name, term, terms,"
-                + " holder_phone, note FROM parking_booking WHERE request_key = ?")) {
+                + " holder_phone, note, room_id, rent FROM parking_booking WHERE request_key = ?")) {
       ps.setString(1, b.requestKey());
       try (ResultSet rs = ps.executeQuery()) {
         if (!rs.next()) {
@@ -239,7 +267,9 @@ final class Bookings {
                 && Objects.equals(rs.getString(7), b.term())
                 && Objects.equals((Integer) rs.getObject(8), b.terms())
                 && Objects.equals(rs.getString(9), b.holder().phone())
-                && Objects.equals(rs.getString(10), b.holder().note());
+                && Objects.equals(rs.getString(10), b.holder().note())
+                && Objects.equals(Jdbc.getLong(rs, "room_id"), b.roomId())
+                && Objects.equals(rs.getBigDecimal(12), b.rent());
         if (!same) {
           throw TEXTS.problem(422, "idempotency-key-reused", "booking.key-reused");
         }
@@ -433,6 +463,8 @@ final class Bookings {
         rs.getTimestamp(17).toInstant(),
         rs.getInt(18),
         rs.getObject(19, LocalDate.class),
-        rs.getObject(20, LocalDate.class));
+        rs.getObject(20, LocalDate.class),
+        Jdbc.getLong(rs, "room_id"),
+        rs.getBigDecimal(22));
   }
 }

@@ -1,5 +1,6 @@
 package org.courtyard.parking.internal;
 
+import java.math.BigDecimal;
 import java.sql.Connection;
 import java.sql.Date;
 import java.sql.PreparedStatement;
@@ -24,21 +25,25 @@ import org.courtyard.parking.internal.dto.SpaceView;
  * current owner's time on that day, in one transaction with the space's row locked, so two
  * recordings at once leave one chain; the exclusion constraint {@code
  * parking_space_owner_no_overlap} holds it in the database as well. Only spaces of kind {@code
- * owned} have owners.
+ * owned} have owners. An owner may name the room whose monthly bills carry the space's management
+ * fee ({@link RoomRents}).
  */
 final class Owners {
 
   private static final Texts TEXTS = Texts.of(Owners.class);
 
   private static final String COLUMNS =
-      "id, space_id, holder_name, holder_phone, since, until, note, recorded_at";
+      "id, space_id, holder_name, holder_phone, since, until, note, recorded_at, room_id,"
+          + " monthly_fee";
 
   private final Jdbc jdbc;
   private final Spaces spaces;
+  private final BilledRooms rooms;
 
-  Owners(Jdbc jdbc, Spaces spaces) {
+  Owners(Jdbc jdbc, Spaces spaces, BilledRooms rooms) {
     this.jdbc = jdbc;
     this.spaces = spaces;
+    this.rooms = rooms;
   }
 
   /** The space's owners, the current one first. */
@@ -79,7 +84,10 @@ final class Owners {
           "since", TEXTS.text("rules.start-range", ParkingRules.FIRST_DAY, ParkingRules.LAST_DAY));
     }
     String note = TextRules.optionalLine(input.note(), "note", 500, errors);
+    BigDecimal fee = ParkingRules.billed(input.roomId(), input.monthlyFee(), "monthlyFee", errors);
     errors.throwIfAny();
+    Long room = fee == null ? null : input.roomId();
+    rooms.require(scope, room);
     return jdbc.transaction(
         c -> {
           SpaceView space = spaces.find(c, scope, spaceId, true);
@@ -113,7 +121,8 @@ final class Owners {
           try (PreparedStatement ps =
               c.prepareStatement(
                   "INSERT INTO parking_space_owner (space_id, holder_name, holder_phone, since,"
-                      + " note, recorded_by) VALUES (?, ?, ?, ?, ?, ?) RETURNING "
+                      + " note, recorded_by, room_id, monthly_fee) VALUES (?, ?, ?, ?, ?, ?, ?, ?)"
+                      + " RETURNING "
                       + COLUMNS)) {
             ps.setLong(1, spaceId);
             ps.setString(2, name);
@@ -121,6 +130,8 @@ final class Owners {
             ps.setDate(4, Date.valueOf(since));
             ps.setString(5, note);
             Jdbc.setLong(ps, 6, staffUser);
+            Jdbc.setLong(ps, 7, room);
+            ps.setBigDecimal(8, fee);
             try (ResultSet rs = ps.executeQuery()) {
               rs.next();
               return view(rs);
@@ -152,6 +163,8 @@ final class Owners {
         rs.getDate(5).toLocalDate(),
         until == null ? null : until.toLocalDate(),
         rs.getString(7),
-        rs.getTimestamp(8).toInstant());
+        rs.getTimestamp(8).toInstant(),
+        Jdbc.getLong(rs, "room_id"),
+        rs.getBigDecimal(10));
   }
 }

@@ -1,5 +1,6 @@
 package org.courtyard.parking.internal;
 
+import java.time.YearMonth;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -123,6 +124,16 @@ public final class ParkingInstances {
   /** The tenant's running instance, or null while it has none. */
   ParkingTenant find(TenantSlug tenant) {
     return tenants.find(tenant);
+  }
+
+  /**
+   * What the tenant's parking charges these rooms in {@code month} ({@link RoomRents}); empty while
+   * the tenant has no parking.
+   */
+  public Map<Long, List<RoomRents.Rent>> rents(
+      TenantSlug tenant, YearMonth month, List<Long> roomIds) {
+    ParkingTenant parking = tenants.find(tenant);
+    return parking == null ? Map.of() : parking.rents().of(month, roomIds);
   }
 
   /**

@@ -1,5 +1,6 @@
 package org.courtyard.parking.internal;
 
+import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -66,7 +67,18 @@ final class ParkingRules {
 
   record Holder(String name, String phone, String note) {}
 
-  record Lease(long spaceId, LocalDate start, String term, int terms, Holder holder) {
+  /**
+   * A lease: with {@code roomId} and {@code rent} (per term) billed in billing's runs, both null
+   * otherwise.
+   */
+  record Lease(
+      long spaceId,
+      LocalDate start,
+      String term,
+      int terms,
+      Holder holder,
+      Long roomId,
+      BigDecimal rent) {
 
     /** The first day after the lease. */
     LocalDate end() {
@@ -162,8 +174,45 @@ final class ParkingRules {
     String term = oneOf(in.term(), "term", TERMS, null, errors);
     Integer terms = TextRules.optionalInRange(in.terms(), "terms", 1, 120, errors);
     Holder holder = holder(in.holderName(), in.holderPhone(), in.note(), errors);
+    BigDecimal rent = billed(in.roomId(), in.rent(), "rent", errors);
     errors.throwIfAny();
-    return new Lease(space, start, term, terms == null ? 1 : terms, holder);
+    return new Lease(
+        space,
+        start,
+        term,
+        terms == null ? 1 : terms,
+        holder,
+        rent == null ? null : in.roomId(),
+        rent);
+  }
+
+  /** The most a lease's rent per term or an owned space's monthly fee may be. */
+  static final BigDecimal MAX_BILLED = new BigDecimal("100000");
+
+  /**
+   * The amount billed to {@code roomId} each term or month: both given or neither, the amount
+   * positive with at most two places; null when neither is given or one is wrong.
+   */
+  static BigDecimal billed(Long roomId, BigDecimal amount, String field, FieldErrors errors) {
+    if (roomId == null && amount == null) {
+      return null;
+    }
+    if (roomId == null || amount == null) {
+      errors.add(
+          roomId == null ? "roomId" : field, TEXTS.text("rules.billed-both", "roomId", field));
+      return null;
+    }
+    if (roomId <= 0) {
+      errors.add("roomId", TEXTS.text("rules.billed-room", roomId));
+      return null;
+    }
+    if (amount.signum() <= 0
+        || amount.compareTo(MAX_BILLED) > 0
+        || amount.stripTrailingZeros().scale() > 2) {
+      errors.add(field, TEXTS.text("rules.billed-amount", MAX_BILLED.toPlainString()));
+      return null;
+    }
+    return amount.setScale(2);
   }
 
   static Reservation reservation(ReservationInput in, Instant now) {

@@ -55,6 +55,7 @@ public final class ParkingTenant extends JdbcTenantModule implements TenantStati
   private final StayPayments payments;
   private final ParkingReports reports;
   private final Discounts discounts;
+  private final RoomRents rents;
 
   @Activate
   public ParkingTenant(
@@ -64,14 +65,16 @@ public final class ParkingTenant extends JdbcTenantModule implements TenantStati
     super(config.tenant(), ParkingModule.ID, persistence, "SELECT 1 FROM parking_booking LIMIT 0");
     this.lots = new Lots(jdbc(), tenant(), estate);
     this.spaces = new Spaces(jdbc(), lots);
-    this.bookings = new Bookings(jdbc(), Clock.systemUTC());
+    BilledRooms rooms = BilledRooms.of(estate, tenant());
+    this.bookings = new Bookings(jdbc(), Clock.systemUTC(), rooms);
     this.tariffs = new Tariffs(jdbc(), lots);
-    this.owners = new Owners(jdbc(), spaces);
+    this.owners = new Owners(jdbc(), spaces, rooms);
     this.cards = new Cards(jdbc(), lots);
     this.lists = new ListEntries(jdbc(), lots, Clock.systemUTC());
     this.gates = new Gates(jdbc(), lots);
     this.payments = new StayPayments(tenant(), jdbc(), lots, Clock.systemUTC());
     this.discounts = new Discounts(jdbc(), lots, Clock.systemUTC());
+    this.rents = new RoomRents(jdbc());
     this.reports = new ParkingReports(jdbc(), (c, scope, id) -> lots.find(c, scope, id, false));
   }
 
@@ -139,5 +142,9 @@ public final class ParkingTenant extends JdbcTenantModule implements TenantStati
 
   Discounts discounts() {
     return discounts;
+  }
+
+  RoomRents rents() {
+    return rents;
   }
 }

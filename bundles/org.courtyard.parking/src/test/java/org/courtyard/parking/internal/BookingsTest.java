@@ -3,10 +3,12 @@ package org.courtyard.parking.internal;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.time.YearMonth;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
@@ -32,6 +34,7 @@ class BookingsTest {
 
   private static final DataScope ALL = DataScope.ALL;
   private static final Instant NOW = Instant.parse("2026-12-07T02:00:00Z");
+  private static final long ROOM = 101L;
 
   private static TestSchema schema;
   private static Spaces spaces;
@@ -49,7 +52,9 @@ class BookingsTest {
     otherEstateLot = schema.count("SELECT id FROM parking_lot WHERE code = 'P2'");
     Lots lots = new Lots(schema.jdbc(), null, null);
     spaces = new Spaces(schema.jdbc(), lots);
-    bookings = new Bookings(schema.jdbc(), Clock.fixed(NOW, ZoneOffset.UTC));
+    bookings =
+        new Bookings(
+            schema.jdbc(), Clock.fixed(NOW, ZoneOffset.UTC), (scope, room) -> room == ROOM);
   }
 
   @AfterAll
@@ -64,8 +69,23 @@ class BookingsTest {
         .id();
   }
 
+  /** A month's lease of {@code space} from 1 January 2027 with its rent billed to {@code room}. */
+  private static LeaseInput billed(long space, Long room, String rent) {
+    return new LeaseInput(
+        space,
+        LocalDate.parse("2027-01-01"),
+        "monthly",
+        1,
+        "A",
+        null,
+        null,
+        room,
+        new BigDecimal(rent));
+  }
+
   private static LeaseInput lease(long space, String start, int months, String holder) {
-    return new LeaseInput(space, LocalDate.parse(start), "monthly", months, holder, null, null);
+    return new LeaseInput(
+        space, LocalDate.parse(start), "monthly", months, holder, null, null, null, null);
   }
 
   @Test
@@ -140,7 +160,15 @@ class BookingsTest {
             .lease(
                 ALL,
                 new LeaseInput(
-                    space, LocalDate.parse("2027-03-01"), "quarterly", 2, "D", null, null),
+                    space,
+                    LocalDate.parse("2027-03-01"),
+                    "quarterly",
+                    2,
+                    "D",
+                    null,
+                    null,
+                    null,
+                    null),
                 null,
                 null)
             .booking();
@@ -250,13 +278,87 @@ class BookingsTest {
     // the same space, days and holder with another phone is another request
     var otherPhone =
         new LeaseInput(
-            space, LocalDate.parse("2027-06-01"), "monthly", 1, "A", "13800000000", null);
+            space,
+            LocalDate.parse("2027-06-01"),
+            "monthly",
+            1,
+            "A",
+            "13800000000",
+            null,
+            null,
+            null);
     assertThat(catchProblem(() -> bookings.lease(ALL, otherPhone, 5L, "k-1")).type())
         .isEqualTo("idempotency-key-reused");
     // a retry after the space went out of service still gets the lease it made
     schema.execute("UPDATE parking_space SET state = 'out_of_service' WHERE id = " + space);
     assertThat(bookings.lease(ALL, lease(space, "2027-06-01", 1, "A"), 5L, "k-1").replayed())
         .isTrue();
+  }
+
+  @Test
+  void aLeaseBilledToARoomKeepsItsRentAndIsChargedOncePerTermInTheMonthItBegins() {
+    long space = space("RENT", "rented");
+    LeaseInput billed =
+        new LeaseInput(
+            space,
+            LocalDate.parse("2027-01-31"),
+            "quarterly",
+            2,
+            "A",
+            null,
+            null,
+            ROOM,
+            new BigDecimal("900"));
+    var lease = bookings.lease(ALL, billed, null, "rent-1").booking();
+    assertThat(lease.roomId()).isEqualTo(ROOM);
+    assertThat(lease.rent()).isEqualByComparingTo("900.00");
+    assertThat(bookings.lease(ALL, billed, null, "rent-1").replayed()).isTrue();
+    // the same key with another rent is another request
+    LeaseInput cheaper =
+        new LeaseInput(
+            space,
+            LocalDate.parse("2027-01-31"),
+            "quarterly",
+            2,
+            "A",
+            null,
+            null,
+            ROOM,
+            new BigDecimal("800"));
+    assertThat(catchProblem(() -> bookings.lease(ALL, cheaper, null, "rent-1")).type())
+        .isEqualTo("idempotency-key-reused");
+
+    RoomRents rents = new RoomRents(schema.jdbc());
+    // terms begin on 31 January and 30 April: charged in those months only
+    assertThat(rents.of(YearMonth.of(2027, 1), List.of(ROOM)).get(ROOM))
+        .containsExactly(
+            new RoomRents.Rent(
+                "rent", "P1", "RENT1", LocalDate.parse("2027-01-31"), new BigDecimal("900.00")));
+    assertThat(rents.of(YearMonth.of(2027, 2), List.of(ROOM))).isEmpty();
+    assertThat(rents.of(YearMonth.of(2027, 4), List.of(ROOM)).get(ROOM))
+        .extracting(RoomRents.Rent::from)
+        .containsExactly(LocalDate.parse("2027-04-30"));
+    assertThat(rents.of(YearMonth.of(2027, 7), List.of(ROOM))).isEmpty();
+    assertThat(rents.of(YearMonth.of(2027, 4), List.of(ROOM + 1))).isEmpty();
+    // a cancelled lease is charged no more
+    bookings.cancel(ALL, "lease", lease.id(), new CancelInput("moved", lease.version()));
+    assertThat(rents.of(YearMonth.of(2027, 4), List.of(ROOM))).isEmpty();
+  }
+
+  @Test
+  void rentNeedsItsRoomAndARoomOutsideTheCallersReachIsRefused() {
+    long space = space("RENT2", "rented");
+    ProblemException half =
+        catchProblem(() -> bookings.lease(ALL, billed(space, null, "300"), null, null));
+    assertThat(half.status()).isEqualTo(422);
+    assertThat(String.valueOf(half.extensions().get("errors"))).contains("roomId");
+    ProblemException cents =
+        catchProblem(() -> bookings.lease(ALL, billed(space, ROOM, "300.001"), null, null));
+    assertThat(String.valueOf(cents.extensions().get("errors"))).contains("rent");
+    ProblemException stranger =
+        catchProblem(() -> bookings.lease(ALL, billed(space, 999L, "300"), null, null));
+    assertThat(stranger.status()).isEqualTo(422);
+    assertThat(String.valueOf(stranger.extensions().get("errors"))).contains("roomId");
   }
 
   @Test

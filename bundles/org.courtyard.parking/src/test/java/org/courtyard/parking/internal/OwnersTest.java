@@ -2,7 +2,9 @@ package org.courtyard.parking.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
@@ -34,7 +36,7 @@ class OwnersTest {
             + " (1, 'O1', 'Owners garage', 'underground')");
     lot = schema.count("SELECT id FROM parking_lot WHERE code = 'O1'");
     spaces = new Spaces(schema.jdbc(), new Lots(schema.jdbc(), null, null));
-    owners = new Owners(schema.jdbc(), spaces);
+    owners = new Owners(schema.jdbc(), spaces, (scope, room) -> room == 101L);
   }
 
   @AfterAll
@@ -50,7 +52,7 @@ class OwnersTest {
   }
 
   private static OwnerInput owner(String name, String since) {
-    return new OwnerInput(name, null, LocalDate.parse(since), null);
+    return new OwnerInput(name, null, LocalDate.parse(since), null, null, null);
   }
 
   private static ProblemException refused(Runnable r) {
@@ -60,6 +62,52 @@ class OwnersTest {
       return p;
     }
     throw new AssertionError("accepted");
+  }
+
+  @Test
+  void theOwnerOnTheFirstDayOfAMonthIsChargedTheSpacesFeeThatMonth() {
+    long space = space("FEE", "owned");
+    OwnerView first =
+        owners.record(
+            DataScope.ALL,
+            space,
+            new OwnerInput(
+                "韩梅梅", null, LocalDate.parse("2026-11-10"), null, 101L, new BigDecimal("80")),
+            7L);
+    assertThat(first.roomId()).isEqualTo(101L);
+    assertThat(first.monthlyFee()).isEqualByComparingTo("80.00");
+    // sold on to someone billed elsewhere (no room) from 15 January
+    owners.record(DataScope.ALL, space, owner("李雷", "2027-01-15"), 7L);
+    RoomRents rents = new RoomRents(schema.jdbc());
+    // not the owner on 1 November, the owner on 1 December and 1 January, not on 1 February
+    assertThat(rents.of(YearMonth.of(2026, 11), List.of(101L))).isEmpty();
+    assertThat(rents.of(YearMonth.of(2026, 12), List.of(101L)).get(101L))
+        .containsExactly(
+            new RoomRents.Rent(
+                "fee", "O1", "FEE1", LocalDate.parse("2026-12-01"), new BigDecimal("80.00")));
+    assertThat(rents.of(YearMonth.of(2027, 1), List.of(101L))).containsKey(101L);
+    assertThat(rents.of(YearMonth.of(2027, 2), List.of(101L))).isEmpty();
+    // a fee without its room, and a room out of reach, are refused
+    ProblemException half =
+        refused(
+            () ->
+                owners.record(
+                    DataScope.ALL,
+                    space,
+                    new OwnerInput(
+                        "王", null, LocalDate.parse("2027-03-01"), null, null, BigDecimal.TEN),
+                    7L));
+    assertThat(String.valueOf(half.extensions().get("errors"))).contains("roomId");
+    ProblemException stranger =
+        refused(
+            () ->
+                owners.record(
+                    DataScope.ALL,
+                    space,
+                    new OwnerInput(
+                        "王", null, LocalDate.parse("2027-03-01"), null, 7L, BigDecimal.TEN),
+                    7L));
+    assertThat(stranger.status()).isEqualTo(422);
   }
 
   @Test
@@ -91,7 +139,11 @@ class OwnersTest {
     ProblemException bad =
         refused(
             () ->
-                owners.record(DataScope.ALL, rented, new OwnerInput(" ", "abc", null, null), null));
+                owners.record(
+                    DataScope.ALL,
+                    rented,
+                    new OwnerInput(" ", "abc", null, null, null, null),
+                    null));
     assertThat(bad.type()).isEqualTo("validation-failed");
     assertThat(refused(() -> owners.history(DataScope.of(List.of(9L), List.of()), rented)).status())
         .isEqualTo(404);

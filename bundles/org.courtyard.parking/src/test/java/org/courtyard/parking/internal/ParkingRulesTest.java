@@ -83,18 +83,21 @@ class ParkingRulesTest {
   void aLeaseCountsWholeTermsFromItsStartDate() {
     var monthly =
         ParkingRules.lease(
-            new LeaseInput(1L, LocalDate.parse("2027-01-31"), "monthly", 1, "A", null, null));
+            new LeaseInput(
+                1L, LocalDate.parse("2027-01-31"), "monthly", 1, "A", null, null, null, null));
     assertThat(monthly.end()).isEqualTo(LocalDate.parse("2027-02-28"));
     var yearly =
         ParkingRules.lease(
-            new LeaseInput(1L, LocalDate.parse("2028-02-29"), "yearly", 1, "A", null, null));
+            new LeaseInput(
+                1L, LocalDate.parse("2028-02-29"), "yearly", 1, "A", null, null, null, null));
     assertThat(yearly.end()).isEqualTo(LocalDate.parse("2029-02-28"));
     assertThat(
             fields(
                 refused(
                     () ->
                         ParkingRules.lease(
-                            new LeaseInput(null, null, "weekly", 121, "", "abc", null)))))
+                            new LeaseInput(
+                                null, null, "weekly", 121, "", "abc", null, null, null)))))
         .containsExactlyInAnyOrder(
             "spaceId", "startDate", "term", "terms", "holderName", "holderPhone");
   }

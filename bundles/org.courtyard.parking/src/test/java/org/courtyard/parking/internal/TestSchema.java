@@ -27,7 +27,8 @@ final class TestSchema implements AutoCloseable {
     "V4__parking_cards_lists.sql",
     "V5__parking_gates.sql",
     "V6__parking_payments.sql",
-    "V7__parking_discounts.sql"
+    "V7__parking_discounts.sql",
+    "V8__parking_billed_rent.sql"
   };
 
   private static String admin;

@@ -17,16 +17,17 @@ import org.courtyard.admin.property.estate.Room;
  * The counter's room (房间), found by typing the start of its number: a lazy list of {@code GET
  * /estate/rooms?number=<typed>}, paged by the API and holding only the rooms of the cashier's scope
  * (the API's doing, not this screen's). Each room reads as where it is ("Sunny Garden · B1 · U1 ·
- * 1801"); the codes come from the estate's tree, read once per estate the list shows.
+ * 1801"); the codes come from the estate's tree, read once per estate the list shows. Parking's
+ * lease and owner dialogs use it for the room billed a space's rent.
  */
-final class RoomByNumber extends ComboBox<Room> {
+public final class RoomByNumber extends ComboBox<Room> {
 
   private final EstateClient estates;
   private final CursorDataProvider<Room> rooms;
   private final Map<Long, EstateTree> trees = new HashMap<>();
   private String typed;
 
-  RoomByNumber(String id, TenantApi api) {
+  public RoomByNumber(String id, TenantApi api) {
     this.estates = new EstateClient(api);
     this.rooms = Pages.of(api, "estate/rooms", Room.class);
     setId(id);

@@ -22,14 +22,19 @@ public record Booking(
     String cancelReason,
     int version,
     LocalDate firstDay,
-    LocalDate lastDay)
+    LocalDate lastDay,
+    Long roomId,
+    java.math.BigDecimal rent)
     implements Serializable {
 
   public boolean active() {
     return "active".equals(state);
   }
 
-  /** The body of {@code POST /parking/leases}; {@code startDate} is {@code YYYY-MM-DD}. */
+  /**
+   * The body of {@code POST /parking/leases}; {@code startDate} is {@code YYYY-MM-DD}; with {@code
+   * roomId} and {@code rent} (per term) the rent goes on that room's bills.
+   */
   public record LeaseInput(
       Long spaceId,
       String startDate,
@@ -37,7 +42,9 @@ public record Booking(
       Integer terms,
       String holderName,
       String holderPhone,
-      String note) {}
+      String note,
+      Long roomId,
+      java.math.BigDecimal rent) {}
 
   /** The body of {@code POST /parking/{leases|reservations}/{id}/cancel}. */
   public record Cancel(String reason, int version) {}

@@ -72,6 +72,14 @@ public final class LeasesView extends VerticalLayout implements HasDynamicTitle 
         .setKey("term")
         .setHeader(getTranslation("parking.lease.term"))
         .setAutoWidth(true);
+    grid.addColumn(
+            b ->
+                b.rent() == null
+                    ? ""
+                    : getTranslation("parking.lease.billed", b.rent().toPlainString(), b.roomId()))
+        .setKey("rent")
+        .setHeader(getTranslation("parking.lease.rent"))
+        .setAutoWidth(true);
     grid.addColumn(b -> getTranslation("parking.lease.days", b.firstDay(), b.lastDay()))
         .setKey("days")
         .setHeader(getTranslation("parking.lease.period"))

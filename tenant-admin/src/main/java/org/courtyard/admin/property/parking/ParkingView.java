@@ -28,6 +28,7 @@ import org.courtyard.admin.property.CursorDataProvider;
 import org.courtyard.admin.property.PropertyLayout;
 import org.courtyard.admin.property.PropertyScreen;
 import org.courtyard.admin.property.PropertySession;
+import org.courtyard.admin.property.billing.RoomByNumber;
 import org.courtyard.admin.property.estate.FormDialog;
 import org.courtyard.admin.ui.Errors;
 import org.courtyard.admin.ui.Texts;
@@ -207,6 +208,10 @@ public final class ParkingView extends VerticalLayout implements HasDynamicTitle
     since.setValue(LocalDate.now());
     d.field("since", since);
     TextField note = d.field("note", text("owner-note", "parking.lease.note"));
+    RoomByNumber room = billedRoom(d, "owner-room");
+    BigDecimalField fee =
+        d.field("monthlyFee", money("owner-fee", "parking.owner.monthlyFee", null));
+    fee.setHelperText(getTranslation("parking.billed.help"));
     d.conflictAt("owner-since-order", "since")
         .onSend(
             () -> {
@@ -216,7 +221,9 @@ public final class ParkingView extends VerticalLayout implements HasDynamicTitle
                       holder.getValue(),
                       phone.getValue(),
                       since.getValue() == null ? null : since.getValue().toString(),
-                      note.getValue()));
+                      note.getValue(),
+                      room.getValue() == null ? null : room.getValue().id(),
+                      fee.getValue()));
               Errors.success(
                   getTranslation("parking.owner.recorded", s.number(), holder.getValue()));
             })
@@ -332,6 +339,9 @@ public final class ParkingView extends VerticalLayout implements HasDynamicTitle
     TextField holder = d.field("holderName", text("lease-holder", "parking.lease.holder"));
     TextField phone = d.field("holderPhone", text("lease-phone", "parking.lease.phone"));
     TextField note = d.field("note", text("lease-note", "parking.lease.note"));
+    RoomByNumber room = billedRoom(d, "lease-room");
+    BigDecimalField rent = d.field("rent", money("lease-rent", "parking.lease.rent", null));
+    rent.setHelperText(getTranslation("parking.billed.help"));
     d.conflictAt("space-taken", "startDate")
         .onSend(
             () -> {
@@ -344,7 +354,9 @@ public final class ParkingView extends VerticalLayout implements HasDynamicTitle
                           terms.getValue(),
                           holder.getValue(),
                           phone.getValue(),
-                          note.getValue()),
+                          note.getValue(),
+                          room.getValue() == null ? null : room.getValue().id(),
+                          rent.getValue()),
                       key);
               Errors.success(
                   getTranslation(
@@ -433,6 +445,13 @@ public final class ParkingView extends VerticalLayout implements HasDynamicTitle
 
   private static String blankToNull(String v) {
     return v == null || v.isBlank() ? null : v.strip();
+  }
+
+  /** The room billed a rent or a fee, optional: found by its number in the caller's rooms. */
+  private static RoomByNumber billedRoom(FormDialog d, String id) {
+    RoomByNumber room = d.field("roomId", new RoomByNumber(id, PropertySession.api()));
+    room.setRequiredIndicatorVisible(false);
+    return room;
   }
 
   private BigDecimalField money(String id, String labelKey, String value) {

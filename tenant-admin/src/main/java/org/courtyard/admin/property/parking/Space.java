@@ -25,7 +25,14 @@ public record Space(
   }
 
   /** The body of {@code POST /parking/spaces/{id}/owners}; {@code since} is {@code YYYY-MM-DD}. */
-  public record OwnerInput(String holderName, String holderPhone, String since, String note) {}
+  /** With {@code roomId} and {@code monthlyFee} the space's fee goes on that room's bills. */
+  public record OwnerInput(
+      String holderName,
+      String holderPhone,
+      String since,
+      String note,
+      Long roomId,
+      java.math.BigDecimal monthlyFee) {}
 
   /** The body of {@code POST /parking/lots/{id}/spaces}: a numbered range. */
   public record Range(

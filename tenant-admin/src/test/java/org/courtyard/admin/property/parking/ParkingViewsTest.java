@@ -21,6 +21,7 @@ import java.util.Locale;
 import org.courtyard.admin.contract.FakeEstateArea;
 import org.courtyard.admin.contract.FakeParkingArea;
 import org.courtyard.admin.property.NotAllowedView;
+import org.courtyard.admin.property.PropertySession;
 import org.courtyard.admin.property.PropertyTestBase;
 import org.courtyard.admin.property.estate.FormDialog;
 import org.junit.jupiter.api.BeforeAll;
@@ -30,10 +31,14 @@ class ParkingViewsTest extends PropertyTestBase {
 
   private static long east;
   private static long garage;
+  private static long flat;
 
   @BeforeAll
   static void seed() {
-    east = fake.area(FakeEstateArea.class).estate("E1", "东园");
+    FakeEstateArea estate = fake.area(FakeEstateArea.class);
+    east = estate.estate("E1", "东园");
+    long unit = estate.unit(estate.building(east, "B1", "一号楼"), "U1");
+    flat = estate.room(unit, "1801", 18, "89.50", "residential");
     FakeParkingArea parking = fake.area(FakeParkingArea.class);
     garage = parking.lot(east, "P1", "North garage");
     parking.spaces(garage, "B1-", 1, 8, "rented");
@@ -148,6 +153,38 @@ class ParkingViewsTest extends PropertyTestBase {
     assertThat(start.isInvalid()).isTrue();
     assertThat(start.getErrorMessage()).contains("2027-01-01 – 2027-03-31");
     assertThat(_find(FormDialog.class)).anyMatch(FormDialog::isOpened);
+  }
+
+  @Test
+  @SuppressWarnings("unchecked")
+  void aLeasesRentIsBilledToTheRoomFoundByItsNumberAndNeedsBoth() {
+    signIn("admin");
+    UI.getCurrent().navigate(ParkingView.class);
+    lease("B1-007");
+    HasValueUtilsKt._setValue(text("lease-holder"), "Rent Payer");
+    HasValueUtilsKt._setValue(
+        _get(
+            com.vaadin.flow.component.textfield.BigDecimalField.class, s -> s.withId("lease-rent")),
+        new java.math.BigDecimal("300"));
+    click("lease-dialog-save");
+    // a rent without its room stays open, the room field saying so
+    org.courtyard.admin.property.billing.RoomByNumber room =
+        _get(org.courtyard.admin.property.billing.RoomByNumber.class, s -> s.withId("lease-room"));
+    assertThat(room.isInvalid()).isTrue();
+    assertThat(_find(FormDialog.class)).anyMatch(FormDialog::isOpened);
+    HasValueUtilsKt._setValue(
+        room,
+        new org.courtyard.admin.property.estate.EstateClient(PropertySession.api()).room(flat));
+    click("lease-dialog-save");
+    assertThat(_find(FormDialog.class)).noneMatch(FormDialog::isOpened);
+
+    UI.getCurrent().navigate(LeasesView.class);
+    Grid<Booking> grid = _get(Grid.class, s -> s.withId("leases-grid"));
+    List<Booking> rows = GridKt._fetch(grid, 0, 100);
+    int row = rows.stream().map(Booking::holderName).toList().indexOf("Rent Payer");
+    assertThat(rows.get(row).roomId()).isEqualTo(flat);
+    assertThat(GridKt._getFormatted(grid, row, "rent"))
+        .isEqualTo("300.00 on room " + flat + "'s bills");
   }
 
   @Test

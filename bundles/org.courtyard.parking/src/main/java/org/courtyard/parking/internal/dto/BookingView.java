@@ -1,12 +1,13 @@
 package org.courtyard.parking.internal.dto;
 
+import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
 
 /**
  * A lease or a reservation: the space it holds (with its lot and number), for whom, and the half
  * open period {@code [from, to)} it holds it; for a lease also its first and last day in the
- * module's time zone.
+ * module's time zone, and the room billed its rent per term, if any.
  */
 public record BookingView(
     long id,
@@ -28,4 +29,6 @@ public record BookingView(
     Instant updatedAt,
     int version,
     LocalDate firstDay,
-    LocalDate lastDay) {}
+    LocalDate lastDay,
+    Long roomId,
+    BigDecimal rent) {}
