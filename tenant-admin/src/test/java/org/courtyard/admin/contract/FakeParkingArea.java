@@ -200,11 +200,13 @@ public final class FakeParkingArea implements FakeArea {
               .toList(),
           r);
     }
-    if (r.is("GET", "leases")) {
+    if (r.is("GET", "leases") || r.is("GET", "reservations")) {
       r.require("parking.booking.read");
       boolean current = "true".equals(r.query("current"));
+      String kind = r.is("GET", "leases") ? "lease" : "reservation";
       return FakeResponse.page(
           leases.stream()
+              .filter(b -> kind.equals(b.get("kind")))
               .filter(b -> inScope(r, "parking.booking.read", b))
               .filter(
                   b ->
@@ -217,6 +219,28 @@ public final class FakeParkingArea implements FakeArea {
     if (r.is("POST", "leases")) {
       r.require("parking.booking.create");
       return FakeResponse.json(201, lease(r));
+    }
+    if (r.is("POST", "reservations")) {
+      r.require("parking.booking.create");
+      return FakeResponse.json(201, reservation(r));
+    }
+    if (r.is("POST", "reservations/\\d+/arrive")) {
+      r.require("parking.gate.operate");
+      Map<String, Object> held = booking(r, "parking.gate.operate", r.path().split("/")[1]);
+      if (!"active".equals(held.get("state"))) {
+        throw new FakeProblem(
+            409, "wrong-state", "Not allowed in this state", "Booking is cancelled already.");
+      }
+      held.putIfAbsent("arrivedAt", null);
+      if (held.get("arrivedAt") == null) {
+        held.put("arrivedAt", Instant.now().toString());
+        held.put("version", ((Number) held.get("version")).intValue() + 1);
+      }
+      return FakeResponse.json(held);
+    }
+    if (r.is("POST", "reservations/\\d+/cancel")) {
+      r.require("parking.booking.cancel");
+      return FakeResponse.json(cancel(r, Long.parseLong(r.path().split("/")[1])));
     }
     if (r.is("POST", "leases/\\d+/cancel")) {
       r.require("parking.booking.cancel");
@@ -576,6 +600,86 @@ public final class FakeParkingArea implements FakeArea {
     lease.put("rent", rent);
     leases.add(lease);
     return lease;
+  }
+
+  private Map<String, Object> booking(FakeRequest r, String permission, String id) {
+    long wanted = Long.parseLong(id);
+    return leases.stream()
+        .filter(b -> ((Number) b.get("id")).longValue() == wanted)
+        .filter(b -> inScope(r, permission, b))
+        .findFirst()
+        .orElseThrow(() -> notFound("Lease or reservation", wanted));
+  }
+
+  /** A visitor space for a slot, as the API takes it (plate and waiting minutes optional). */
+  private Map<String, Object> reservation(FakeRequest r) {
+    JsonNode b = r.body();
+    List<Map<String, Object>> errors = new ArrayList<>();
+    Instant from = instant(b, "from", errors);
+    Instant to = instant(b, "to", errors);
+    if (from != null && to != null && !to.isAfter(from)) {
+      errors.add(error("to", "must be after from"));
+    }
+    String holder = b.path("holderName").asText("").strip();
+    if (holder.isEmpty()) {
+      errors.add(error("holderName", "is required"));
+    }
+    int wait = b.path("noShowMinutes").isNumber() ? b.path("noShowMinutes").asInt() : 30;
+    if (wait < 5 || wait > 1440) {
+      errors.add(error("noShowMinutes", "must be from 5 to 1440"));
+    }
+    refuse(errors);
+    long spaceId = b.path("spaceId").asLong();
+    Map<String, Object> space =
+        spaces.stream()
+            .filter(s -> ((Number) s.get("id")).longValue() == spaceId)
+            .filter(s -> inScope(r, "parking.booking.create", s))
+            .findFirst()
+            .orElseThrow(() -> notFound("Parking space", spaceId));
+    if (!"visitor".equals(space.get("kind"))) {
+      throw new FakeProblem(
+          422, "space-not-reservable", "Space not for visitors", "Only visitor spaces.");
+    }
+    for (Map<String, Object> held : leases) {
+      if (held.get("spaceId").equals(space.get("id"))
+          && "active".equals(held.get("state"))
+          && Instant.parse(held.get("from").toString()).isBefore(to)
+          && from.isBefore(Instant.parse(held.get("to").toString()))) {
+        throw new FakeProblem(
+            409,
+            "space-taken",
+            "Space taken",
+            "Space " + space.get("number") + " is held then (booking " + held.get("id") + ").");
+      }
+    }
+    String plate = b.path("plate").asText("").replaceAll("[\\s·.-]", "").toUpperCase();
+    Map<String, Object> row = new LinkedHashMap<>();
+    row.put("id", next++);
+    row.put("kind", "reservation");
+    row.put("spaceId", space.get("id"));
+    row.put("spaceNumber", space.get("number"));
+    row.put("lotId", space.get("lotId"));
+    row.put("estateId", space.get("estateId"));
+    row.put("holderName", holder);
+    row.put("from", from.toString());
+    row.put("to", to.toString());
+    row.put("state", "active");
+    row.put("version", 0);
+    row.put("plate", plate.isEmpty() ? null : plate);
+    row.put("noShowMinutes", wait);
+    row.put("arrivedAt", null);
+    row.put("releasedAt", null);
+    leases.add(row);
+    return row;
+  }
+
+  private static Instant instant(JsonNode b, String field, List<Map<String, Object>> errors) {
+    try {
+      return java.time.OffsetDateTime.parse(b.path(field).asText()).toInstant();
+    } catch (RuntimeException e) {
+      errors.add(error(field, "is required"));
+      return null;
+    }
   }
 
   private Map<String, Object> cancel(FakeRequest r, long id) {

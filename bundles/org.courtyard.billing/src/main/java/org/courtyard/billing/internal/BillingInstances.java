@@ -3,7 +3,6 @@ package org.courtyard.billing.internal;
 import java.time.Instant;
 import java.time.YearMonth;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -109,31 +108,33 @@ public final class BillingInstances {
   }
 
   /**
-   * What the other modules charge these rooms for the period, each answer checked: a line billing
-   * cannot book (an unusable fee code, a text that is empty or too long, an amount not positive or
-   * with more than two places) fails the run naming the module, rather than billing part of it.
+   * What the other modules charge these rooms as of the period, each answer checked: a charge
+   * billing cannot book (no reference, an unusable fee code, a text that is empty or too long, an
+   * amount not positive, too large or with more than two places) fails the run naming the module,
+   * rather than billing part of it.
    */
-  Map<Long, List<PeriodCharge>> periodCharges(
-      TenantSlug tenant, YearMonth period, List<Long> roomIds) {
-    Map<Long, List<PeriodCharge>> out = new HashMap<>();
+  List<ModuleLines.Charge> periodCharges(TenantSlug tenant, YearMonth period, List<Long> roomIds) {
+    List<ModuleLines.Charge> out = new ArrayList<>();
     for (PeriodCharges module : periodCharges) {
       Map<Long, List<PeriodCharge>> answer = module.charges(tenant, period, roomIds);
-      answer.forEach(
-          (room, lines) -> {
-            for (PeriodCharge line : lines) {
-              String wrong = ModuleLines.wrong(line);
-              if (wrong != null) {
-                throw TEXTS.problem(
-                    422,
-                    "period-charge-refused",
-                    "period-charge.refused",
-                    module.source(),
-                    room,
-                    wrong);
-              }
-            }
-            out.computeIfAbsent(room, r -> new ArrayList<>()).addAll(lines);
-          });
+      if (answer == null) {
+        continue;
+      }
+      for (Map.Entry<Long, List<PeriodCharge>> e : answer.entrySet()) {
+        for (PeriodCharge line : e.getValue() == null ? List.<PeriodCharge>of() : e.getValue()) {
+          String wrong = ModuleLines.wrong(line);
+          if (wrong != null) {
+            throw TEXTS.problem(
+                422,
+                "period-charge-refused",
+                "period-charge.refused",
+                module.source(),
+                e.getKey(),
+                wrong);
+          }
+          out.add(new ModuleLines.Charge(module.source(), e.getKey(), line));
+        }
+      }
     }
     return out;
   }

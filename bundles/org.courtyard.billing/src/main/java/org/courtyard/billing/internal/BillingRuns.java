@@ -42,9 +42,10 @@ import org.slf4j.MDC;
  * this holds across nodes too.
  *
  * <p>Metered fees charge the consumption {@link MeterUsage} reads for each batch of rooms from the
- * meter readings as they are when the batch is billed. Lines of other modules ({@link
- * org.courtyard.billing.PeriodCharges}: a parking space's rent) are asked for each batch the same
- * way and follow billing's own on the room's bill.
+ * meter readings as they are when the batch is billed. What other modules charge ({@link
+ * org.courtyard.billing.PeriodCharges}: a parking space's rent) is asked for each batch the same
+ * way and written in the batch's transaction as bills of their own, one per module's reference
+ * ({@link ModuleLines}).
  *
  * <p>A run is posted in the poster's data scope: the whole company's run bills every room, the run
  * of a project manager granted some estates or buildings bills the rooms there only (it walks the
@@ -208,7 +209,7 @@ final class BillingRuns {
                                   settings.zone()));
               List<Long> roomIds = batch.stream().map(r -> r.id).toList();
               Map<Long, Integer> vehicleCounts = perVehicle ? vehicles.counts(roomIds) : Map.of();
-              Map<Long, List<BillWriter.Line>> others = moduleLines.lines(roomIds);
+              List<ModuleLines.Pending> others = moduleLines.lines(roomIds);
               List<BillWriter.NewBill> bills = new ArrayList<>();
               for (RoomSummary room : batch) {
                 bill(
@@ -216,8 +217,7 @@ final class BillingRuns {
                         period,
                         fees,
                         usage.getOrDefault(room.id, Map.of()),
-                        vehicleCounts.getOrDefault(room.id, 0),
-                        others.getOrDefault(room.id, List.of()))
+                        vehicleCounts.getOrDefault(room.id, 0))
                     .ifPresent(bills::add);
               }
               int rooms = batch.size();
@@ -231,6 +231,7 @@ final class BillingRuns {
                                 Map<Long, Long> created =
                                     BillWriter.write(
                                         c, period, null, runId, settings, bills, clock.instant());
+                                moduleLines.write(c, batch, others, settings, clock.instant());
                                 RunRecords.progress(c, runId, rooms, created.size());
                                 return null;
                               }));
@@ -286,15 +287,13 @@ final class BillingRuns {
    *     absent gets no line
    * @param vehicles the room's current vehicles; a per_vehicle fee gets a line only when there is
    *     at least one
-   * @param others the lines other modules charge the room for the period, after billing's own
    */
   static Optional<BillWriter.NewBill> bill(
       RoomSummary room,
       YearMonth period,
       List<Catalog.Fee> fees,
       Map<MeterType, BigDecimal> usage,
-      int vehicles,
-      List<BillWriter.Line> others) {
+      int vehicles) {
     List<BillWriter.Line> lines = new ArrayList<>();
     for (Catalog.Fee fee : fees) {
       Optional<LineAmount> amount;
@@ -312,7 +311,6 @@ final class BillingRuns {
       }
       amount.ifPresent(a -> lines.add(new BillWriter.Line(fee.id(), fee.code(), fee.name(), a)));
     }
-    lines.addAll(others);
     return lines.isEmpty()
         ? Optional.empty()
         : Optional.of(new BillWriter.NewBill(room.id, room.estateId, room.buildingId, lines));

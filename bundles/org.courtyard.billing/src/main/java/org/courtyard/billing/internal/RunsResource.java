@@ -62,9 +62,9 @@ public class RunsResource implements ModuleResource {
       summary = "Start a billing run",
       description =
           "Queues a run that bills every room for a period, or, for someone granted only some"
-              + " estates or buildings, the rooms there; each bill carries the fee items that"
-              + " apply and what the company's other modules charge the room that month (a leased"
-              + " parking space's rent). 202 with the run queued; poll it. 409"
+              + " estates or buildings, the rooms there: a bill per room with the fee items that"
+              + " apply, and a bill of its own for each charge of the company's other modules not"
+              + " billed yet (a leased parking space's rent). 202 with the run queued; poll it. 409"
               + " run-in-progress for the same period, naming the run to follow (runId); 503"
               + " runs-busy when too many wait.",
       returns = RunView.class,

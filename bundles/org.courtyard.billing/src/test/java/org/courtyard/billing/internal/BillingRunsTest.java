@@ -11,7 +11,6 @@ import java.util.Set;
 import org.courtyard.billing.internal.calc.Cycle;
 import org.courtyard.billing.internal.calc.FeeKind;
 import org.courtyard.billing.internal.calc.FeeTerms;
-import org.courtyard.billing.internal.calc.LineAmount;
 import org.courtyard.billing.internal.calc.MeterType;
 import org.courtyard.billing.internal.calc.Rounding;
 import org.courtyard.billing.internal.calc.TieredTariff;
@@ -71,8 +70,7 @@ class BillingRunsTest {
                 Map.of(
                     MeterType.WATER, new BigDecimal("12.000"),
                     MeterType.ELECTRICITY, new BigDecimal("150.500")),
-                0,
-                List.of())
+                0)
             .orElseThrow();
 
     assertThat(bill.lines())
@@ -93,17 +91,16 @@ class BillingRunsTest {
     List<Catalog.Fee> withoutMetered = List.of(FEES.get(0), FEES.get(2));
 
     BillWriter.NewBill withMeteredItems =
-        BillingRuns.bill(ROOM, NOV, FEES, Map.of(MeterType.GAS, BigDecimal.TEN), 0, List.of())
-            .orElseThrow();
+        BillingRuns.bill(ROOM, NOV, FEES, Map.of(MeterType.GAS, BigDecimal.TEN), 0).orElseThrow();
     BillWriter.NewBill before =
-        BillingRuns.bill(ROOM, NOV, withoutMetered, Map.of(), 0, List.of()).orElseThrow();
+        BillingRuns.bill(ROOM, NOV, withoutMetered, Map.of(), 0).orElseThrow();
 
     assertThat(withMeteredItems).isEqualTo(before);
   }
 
   @Test
   void aRoomWithOnlyMeteredFeesAndNoReadingsGetsNoBill() {
-    assertThat(BillingRuns.bill(ROOM, NOV, List.of(FEES.get(1)), Map.of(), 0, List.of())).isEmpty();
+    assertThat(BillingRuns.bill(ROOM, NOV, List.of(FEES.get(1)), Map.of(), 0)).isEmpty();
   }
 
   @Test
@@ -114,8 +111,7 @@ class BillingRunsTest {
             periodic(2, "CAR", FeeKind.PER_VEHICLE, "60"),
             periodic(3, "PARK", FeeKind.FIXED, "100"));
 
-    BillWriter.NewBill bill =
-        BillingRuns.bill(ROOM, NOV, fees, Map.of(), 2, List.of()).orElseThrow();
+    BillWriter.NewBill bill = BillingRuns.bill(ROOM, NOV, fees, Map.of(), 2).orElseThrow();
 
     assertThat(bill.lines())
         .extracting(BillWriter.Line::feeCode)
@@ -132,39 +128,9 @@ class BillingRunsTest {
     Catalog.Fee car = periodic(2, "CAR", FeeKind.PER_VEHICLE, "60");
     List<Catalog.Fee> fees = List.of(FEES.get(0), car);
 
-    BillWriter.NewBill bill =
-        BillingRuns.bill(ROOM, NOV, fees, Map.of(), 0, List.of()).orElseThrow();
+    BillWriter.NewBill bill = BillingRuns.bill(ROOM, NOV, fees, Map.of(), 0).orElseThrow();
 
     assertThat(bill.lines()).extracting(BillWriter.Line::feeCode).containsExactly("PM");
-    assertThat(BillingRuns.bill(ROOM, NOV, List.of(car), Map.of(), 0, List.of())).isEmpty();
-  }
-
-  @Test
-  void anotherModulesLinesFollowBillingsOwnAndBillARoomWithoutFees() {
-    BillWriter.Line rent =
-        new BillWriter.Line(
-            9,
-            "PARKING-RENT",
-            "车位租金 Parking rent P1-B012",
-            new LineAmount(
-                BigDecimal.ONE,
-                new BigDecimal("300.00"),
-                1,
-                30,
-                30,
-                new BigDecimal("300.00"),
-                new BigDecimal("300.00")));
-
-    BillWriter.NewBill bill =
-        BillingRuns.bill(ROOM, NOV, List.of(FEES.get(0)), Map.of(), 0, List.of(rent)).orElseThrow();
-    BillWriter.NewBill only =
-        BillingRuns.bill(ROOM, NOV, List.of(), Map.of(), 0, List.of(rent)).orElseThrow();
-
-    assertThat(bill.lines())
-        .extracting(BillWriter.Line::feeCode)
-        .containsExactly("PM", "PARKING-RENT");
-    assertThat(bill.total()).isEqualByComparingTo("523.75");
-    assertThat(only.lines()).containsExactly(rent);
-    assertThat(only.total()).isEqualByComparingTo("300.00");
+    assertThat(BillingRuns.bill(ROOM, NOV, List.of(car), Map.of(), 0)).isEmpty();
   }
 }

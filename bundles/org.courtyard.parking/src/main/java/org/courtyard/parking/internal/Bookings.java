@@ -48,15 +48,16 @@ final class Bookings {
 
   static final Set<String> RESERVABLE = Set.of("visitor");
 
-  private static final String COLUMNS =
+  static final String COLUMNS =
       "b.id, b.kind, b.space_id, s.number, s.lot_id, l.estate_id, b.term, b.terms,"
           + " b.holder_name, b.holder_phone, lower(b.period), upper(b.period), b.state, b.note,"
           + " b.cancel_reason, b.created_at, b.updated_at, b.version,"
           + " CASE WHEN b.kind = 'lease' THEN (lower(b.period) AT TIME ZONE z.time_zone)::date END,"
           + " CASE WHEN b.kind = 'lease'"
-          + " THEN (upper(b.period) AT TIME ZONE z.time_zone)::date - 1 END, b.room_id, b.rent";
+          + " THEN (upper(b.period) AT TIME ZONE z.time_zone)::date - 1 END, b.room_id, b.rent,"
+          + " b.plate, b.no_show_minutes, b.arrived_at, b.released_at";
 
-  private static final String FROM =
+  static final String FROM =
       " FROM parking_booking b JOIN parking_space s ON s.id = b.space_id"
           + " JOIN parking_lot l ON l.id = s.lot_id CROSS JOIN parking_settings z";
 
@@ -94,7 +95,10 @@ final class Bookings {
                   staffUser,
                   requestKey,
                   v.roomId(),
-                  v.rent());
+                  v.rent(),
+                  null,
+                  null,
+                  null);
           // a retry is answered with what it made, whatever became of the space since
           Optional<Made> made = replay(c, scope, space, row);
           if (made.isPresent()) {
@@ -123,6 +127,9 @@ final class Bookings {
                   staffUser,
                   requestKey,
                   null,
+                  null,
+                  v.plate(),
+                  v.noShowMinutes(),
                   null);
           Optional<Made> made = replay(c, scope, space, row);
           if (made.isPresent()) {
@@ -134,7 +141,7 @@ final class Bookings {
   }
 
   /** What a new booking's row holds. */
-  private record Booked(
+  record Booked(
       String kind,
       String term,
       Integer terms,
@@ -144,7 +151,10 @@ final class Bookings {
       Long staffUser,
       String requestKey,
       Long roomId,
-      java.math.BigDecimal rent) {}
+      java.math.BigDecimal rent,
+      String plate,
+      Integer noShowMinutes,
+      Long personId) {}
 
   /** Whether a lease ({@code lease}) or a reservation may hold the space now. */
   private static void usable(SpaceView space, boolean lease) {
@@ -176,12 +186,29 @@ final class Bookings {
    */
   private Made make(Connection c, DataScope scope, SpaceView space, Booked b, ZoneId zone)
       throws SQLException {
+    Optional<Made> made = insert(c, space, b, zone);
+    if (made.isPresent()) {
+      return made.get();
+    }
+    // the same key may have been used by a request that committed while this one waited
+    Optional<Made> replayed = replay(c, scope, space, b);
+    if (replayed.isPresent()) {
+      return replayed.get();
+    }
+    throw taken(c, space, b.from(), b.to(), zone);
+  }
+
+  /**
+   * The booking inserted, or empty when the space is held for part of the period or the key used.
+   */
+  static Optional<Made> insert(Connection c, SpaceView space, Booked b, ZoneId zone)
+      throws SQLException {
     try (PreparedStatement ps =
         c.prepareStatement(
             "INSERT INTO parking_booking (space_id, kind, term, terms, holder_name, holder_phone,"
-                + " period, note, request_key, created_by, room_id, rent)"
-                + " VALUES (?, ?, ?, ?, ?, ?, tstzrange(?, ?, '[)'), ?, ?, ?, ?, ?)"
-                + " ON CONFLICT DO NOTHING RETURNING id, created_at, updated_at, version")) {
+                + " period, note, request_key, created_by, room_id, rent, plate, no_show_minutes,"
+                + " person_id) VALUES (?, ?, ?, ?, ?, ?, tstzrange(?, ?, '[)'), ?, ?, ?, ?, ?, ?,"
+                + " ?, ?) ON CONFLICT DO NOTHING RETURNING id, created_at, updated_at, version")) {
       int i = 1;
       ps.setLong(i++, space.id());
       ps.setString(i++, b.kind());
@@ -199,45 +226,48 @@ final class Bookings {
       ps.setString(i++, b.requestKey());
       Jdbc.setLong(ps, i++, b.staffUser());
       Jdbc.setLong(ps, i++, b.roomId());
-      ps.setBigDecimal(i, b.rent());
+      ps.setBigDecimal(i++, b.rent());
+      ps.setString(i++, b.plate());
+      ps.setObject(i++, b.noShowMinutes(), java.sql.Types.INTEGER);
+      Jdbc.setLong(ps, i, b.personId());
       try (ResultSet rs = ps.executeQuery()) {
         if (rs.next()) {
           // the answer is what was written: no second read
           boolean lease = "lease".equals(b.kind());
-          return new Made(
-              new BookingView(
-                  rs.getLong(1),
-                  b.kind(),
-                  space.id(),
-                  space.number(),
-                  space.lotId(),
-                  space.estateId(),
-                  b.term(),
-                  b.terms(),
-                  b.holder().name(),
-                  b.holder().phone(),
-                  b.from(),
-                  b.to(),
-                  "active",
-                  b.holder().note(),
-                  null,
-                  rs.getTimestamp(2).toInstant(),
-                  rs.getTimestamp(3).toInstant(),
-                  rs.getInt(4),
-                  lease ? b.from().atZone(zone).toLocalDate() : null,
-                  lease ? b.to().atZone(zone).toLocalDate().minusDays(1) : null,
-                  b.roomId(),
-                  b.rent()),
-              false);
+          return Optional.of(
+              new Made(
+                  new BookingView(
+                      rs.getLong(1),
+                      b.kind(),
+                      space.id(),
+                      space.number(),
+                      space.lotId(),
+                      space.estateId(),
+                      b.term(),
+                      b.terms(),
+                      b.holder().name(),
+                      b.holder().phone(),
+                      b.from(),
+                      b.to(),
+                      "active",
+                      b.holder().note(),
+                      null,
+                      rs.getTimestamp(2).toInstant(),
+                      rs.getTimestamp(3).toInstant(),
+                      rs.getInt(4),
+                      lease ? b.from().atZone(zone).toLocalDate() : null,
+                      lease ? b.to().atZone(zone).toLocalDate().minusDays(1) : null,
+                      b.roomId(),
+                      b.rent(),
+                      b.plate(),
+                      b.noShowMinutes(),
+                      null,
+                      null),
+                  false));
         }
       }
     }
-    // the same key may have been used by a request that committed while this one waited
-    Optional<Made> replayed = replay(c, scope, space, b);
-    if (replayed.isPresent()) {
-      return replayed.get();
-    }
-    throw taken(c, space, b.from(), b.to(), zone);
+    return Optional.empty();
   }
 
   /**
@@ -252,7 +282,8 @@ final class Bookings {
     try (PreparedStatement ps =
         c.prepareStatement(
             "SELECT id, space_id, kind, lower(period), upper(period), holder_name, term, terms,"
-                + " holder_phone, note, room_id, rent FROM parking_booking WHERE request_key = ?")) {
+                + " holder_phone, note, room_id, rent, plate, no_show_minutes FROM parking_booking"
+                + " WHERE request_key = ?")) {
       ps.setString(1, b.requestKey());
       try (ResultSet rs = ps.executeQuery()) {
         if (!rs.next()) {
@@ -269,7 +300,9 @@ final class Bookings {
                 && Objects.equals(rs.getString(9), b.holder().phone())
                 && Objects.equals(rs.getString(10), b.holder().note())
                 && Objects.equals(Jdbc.getLong(rs, "room_id"), b.roomId())
-                && Objects.equals(rs.getBigDecimal(12), b.rent());
+                && Objects.equals(rs.getBigDecimal(12), b.rent())
+                && Objects.equals(rs.getString(13), b.plate())
+                && Objects.equals(rs.getObject(14, Integer.class), b.noShowMinutes());
         if (!same) {
           throw TEXTS.problem(422, "idempotency-key-reused", "booking.key-reused");
         }
@@ -416,6 +449,152 @@ final class Bookings {
         });
   }
 
+  /**
+   * Notes that the reservation's visitor arrived (a guard saw them in): the space is no longer
+   * released as a no-show. Noting it again answers the reservation as it is. 409 {@code
+   * wrong-state} for a cancelled or released reservation, one whose slot is over, or one whose slot
+   * begins more than {@link #EARLY} from now. The row is locked first, so a release at the same
+   * moment either comes before (409) or finds it arrived.
+   */
+  BookingView arrive(DataScope scope, long id) {
+    Instant now = clock.instant();
+    return jdbc.transaction(
+        c -> {
+          try (PreparedStatement lock =
+              c.prepareStatement("SELECT id FROM parking_booking WHERE id = ? FOR UPDATE")) {
+            lock.setLong(1, id);
+            lock.executeQuery().close();
+          }
+          BookingView b = ofKind(find(c, scope, id), "reservation");
+          if (b.arrivedAt() != null) {
+            return b;
+          }
+          if (!"active".equals(b.state())) {
+            throw TEXTS.problem(409, "wrong-state", "booking.cancelled-already", id);
+          }
+          if (!now.isBefore(b.to())) {
+            throw TEXTS.problem(409, "wrong-state", "booking.slot-over", id, b.to());
+          }
+          if (now.plus(EARLY).isBefore(b.from())) {
+            throw TEXTS.problem(
+                409, "wrong-state", "booking.too-early", id, b.from(), EARLY.toMinutes());
+          }
+          try (PreparedStatement ps =
+              c.prepareStatement(
+                  "UPDATE parking_booking SET arrived_at = ?, updated_at = now(),"
+                      + " version = version + 1 WHERE id = ? AND state = 'active'"
+                      + " AND arrived_at IS NULL")) {
+            ps.setTimestamp(1, Timestamp.from(now));
+            ps.setLong(2, id);
+            ps.executeUpdate();
+          }
+          return find(c, scope, id);
+        });
+  }
+
+  /** Reservations released per statement: short locks whatever the backlog. */
+  static final int RELEASE_BATCH = 500;
+
+  /**
+   * Releases the reservations nobody arrived for within their {@code no_show_minutes} after the
+   * slot began: cancelled with the reason {@code no-show} and the instant, so the space can be
+   * reserved for the rest of the slot. A reservation a gate or a guard is noting the arrival of at
+   * that moment is skipped (locked) and looked at again next time, when it has arrived.
+   *
+   * @return how many were released
+   */
+  int releaseNoShows() {
+    Timestamp now = Timestamp.from(clock.instant());
+    int total = 0;
+    while (true) {
+      int released =
+          jdbc.transaction(
+              c -> {
+                try (PreparedStatement ps =
+                    c.prepareStatement(
+                        "UPDATE parking_booking SET state = 'cancelled', cancel_reason ="
+                            + " 'no-show', released_at = ?, updated_at = ?, version = version + 1"
+                            + " WHERE id IN (SELECT id FROM parking_booking"
+                            + " WHERE kind = 'reservation' AND state = 'active'"
+                            + " AND arrived_at IS NULL AND lower(period) <= ?"
+                            + " AND lower(period) + no_show_minutes * interval '1 minute' <= ?"
+                            + " AND no_show_minutes IS NOT NULL"
+                            + " ORDER BY lower(period) LIMIT ? FOR UPDATE SKIP LOCKED)")) {
+                  ps.setTimestamp(1, now);
+                  ps.setTimestamp(2, now);
+                  ps.setTimestamp(3, now);
+                  ps.setTimestamp(4, now);
+                  ps.setInt(5, RELEASE_BATCH);
+                  return ps.executeUpdate();
+                }
+              });
+      total += released;
+      if (released < RELEASE_BATCH) {
+        return total;
+      }
+    }
+  }
+
+  /**
+   * The active reservation of {@code plate} in the lot whose slot lets it in at {@code at} (from
+   * {@link #EARLY} before the slot until its end) and that nobody arrived for, oldest slot first;
+   * null when there is none. Asked by an entrance for a plate without a card or a list entry.
+   */
+  static Long reservationFor(Connection c, long lotId, String plate, Instant at)
+      throws SQLException {
+    try (PreparedStatement ps =
+        c.prepareStatement(
+            "SELECT b.id FROM parking_booking b JOIN parking_space s ON s.id = b.space_id"
+                + " WHERE b.plate = ? AND b.kind = 'reservation' AND b.state = 'active'"
+                + " AND b.arrived_at IS NULL AND s.lot_id = ?"
+                + " AND lower(b.period) <= ? AND upper(b.period) > ?"
+                + " ORDER BY lower(b.period) LIMIT 1 FOR UPDATE OF b")) {
+      ps.setString(1, plate);
+      ps.setLong(2, lotId);
+      ps.setTimestamp(3, Timestamp.from(at.plus(EARLY)));
+      ps.setTimestamp(4, Timestamp.from(at));
+      try (ResultSet rs = ps.executeQuery()) {
+        return rs.next() ? rs.getLong(1) : null;
+      }
+    }
+  }
+
+  /** How long before its slot a reserved visitor is let in. */
+  static final java.time.Duration EARLY = java.time.Duration.ofMinutes(30);
+
+  /**
+   * Notes the arrival of the plate's reservation in the lot that lets it in at {@code at}, if there
+   * is one: the vehicle came in another way (a card, the white list, a guard's decision).
+   */
+  static void arrivedBy(Connection c, long lotId, String plate, Instant at) throws SQLException {
+    try (PreparedStatement ps =
+        c.prepareStatement(
+            "UPDATE parking_booking b SET arrived_at = ?, updated_at = now(),"
+                + " version = b.version + 1 FROM parking_space s WHERE s.id = b.space_id"
+                + " AND s.lot_id = ? AND b.plate = ? AND b.kind = 'reservation'"
+                + " AND b.state = 'active' AND b.arrived_at IS NULL AND lower(b.period) <= ?"
+                + " AND upper(b.period) > ?")) {
+      ps.setTimestamp(1, Timestamp.from(at));
+      ps.setLong(2, lotId);
+      ps.setString(3, plate);
+      ps.setTimestamp(4, Timestamp.from(at.plus(EARLY)));
+      ps.setTimestamp(5, Timestamp.from(at));
+      ps.executeUpdate();
+    }
+  }
+
+  /** Notes the arrival of a reserved visitor the entrance let in. */
+  static void arrived(Connection c, long bookingId, Instant at) throws SQLException {
+    try (PreparedStatement ps =
+        c.prepareStatement(
+            "UPDATE parking_booking SET arrived_at = ?, updated_at = now(), version = version + 1"
+                + " WHERE id = ? AND arrived_at IS NULL")) {
+      ps.setTimestamp(1, Timestamp.from(at));
+      ps.setLong(2, bookingId);
+      ps.executeUpdate();
+    }
+  }
+
   private static BookingView ofKind(BookingView b, String kind) {
     if (!b.kind().equals(kind)) {
       throw Problems.notFound(BOOKING, b.id());
@@ -423,7 +602,7 @@ final class Bookings {
     return b;
   }
 
-  private BookingView find(Connection c, DataScope scope, long id) throws SQLException {
+  static BookingView find(Connection c, DataScope scope, long id) throws SQLException {
     try (PreparedStatement ps =
         c.prepareStatement("SELECT " + COLUMNS + FROM + " WHERE b.id = ?")) {
       ps.setLong(1, id);
@@ -440,7 +619,7 @@ final class Bookings {
     }
   }
 
-  private static BookingView view(ResultSet rs) throws SQLException {
+  static BookingView view(ResultSet rs) throws SQLException {
     int terms = rs.getInt(8);
     Integer termsOrNull = rs.wasNull() ? null : terms;
     return new BookingView(
@@ -465,6 +644,14 @@ final class Bookings {
         rs.getObject(19, LocalDate.class),
         rs.getObject(20, LocalDate.class),
         Jdbc.getLong(rs, "room_id"),
-        rs.getBigDecimal(22));
+        rs.getBigDecimal(22),
+        rs.getString(23),
+        rs.getObject(24, Integer.class),
+        instant(rs.getTimestamp(25)),
+        instant(rs.getTimestamp(26)));
+  }
+
+  private static Instant instant(Timestamp t) {
+    return t == null ? null : t.toInstant();
   }
 }

@@ -264,7 +264,7 @@ final class Discounts {
         });
   }
 
-  private static Long estateOf(Connection c, long lotId) throws SQLException {
+  static Long estateOf(Connection c, long lotId) throws SQLException {
     try (PreparedStatement ps =
         c.prepareStatement("SELECT estate_id FROM parking_lot WHERE id = ?")) {
       ps.setLong(1, lotId);

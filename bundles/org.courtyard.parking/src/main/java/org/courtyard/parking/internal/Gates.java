@@ -199,6 +199,9 @@ final class Gates {
             if (plate != null) {
               lists(c, lotId, plate, at, f);
               f.cardId = card(c, lotId, plate, LocalDate.ofInstant(at, zone));
+              if (f.blackId == null && f.whiteId == null && f.cardId == null) {
+                f.reservationId = Bookings.reservationFor(c, lotId, plate, at);
+              }
             }
             int temporaryInside = temporaryInside(c, lotId);
             d =
@@ -210,6 +213,7 @@ final class Gates {
                         f.blackId != null,
                         f.whiteId != null,
                         f.cardId != null,
+                        f.reservationId != null,
                         temporarySpaces - temporaryInside));
             // a passage names the card or list entry that decided it, and nothing else
             f.keepOnly(d.reason());
@@ -250,6 +254,12 @@ final class Gates {
           if (!entry && d.verdict() == Verdict.OPEN && f.entryId != null) {
             letOut(c, f.entryId);
           }
+          if (f.reservationId != null) {
+            Bookings.arrived(c, f.reservationId, at);
+          } else if (entry && plate != null && d.verdict() == Verdict.OPEN) {
+            // a reserved visitor let in on a card or the white list has arrived all the same
+            Bookings.arrivedBy(c, lotId, plate, at);
+          }
           PassageView p = find(c, DataScope.ALL, id);
           return Optional.of(
               new Handled(
@@ -287,11 +297,15 @@ final class Gates {
     Long cardId;
     Long entryId;
 
+    /** The reservation the plate was let in on, whose arrival the passage notes. */
+    Long reservationId;
+
     /** Keeps the card or list entry the decision went by; a read left to a person keeps none. */
     void keepOnly(String reason) {
       cardId = reason.equals("card") ? cardId : null;
       blackId = reason.equals("black-list") ? blackId : null;
       whiteId = reason.equals("white-list") ? whiteId : null;
+      reservationId = reason.equals("reservation") ? reservationId : null;
     }
   }
 
@@ -353,7 +367,8 @@ final class Gates {
   private static int temporaryInside(Connection c, long lotId) throws SQLException {
     try (PreparedStatement ps =
         c.prepareStatement(
-            "SELECT count(*) FROM parking_passage WHERE lot_id = ? AND inside AND temporary")) {
+            "SELECT count(*) FROM parking_passage WHERE lot_id = ? AND inside AND temporary"
+                + " AND reason <> 'reservation'")) {
       ps.setLong(1, lotId);
       try (ResultSet rs = ps.executeQuery()) {
         rs.next();
@@ -505,6 +520,7 @@ final class Gates {
             lists(c, p.lotId(), p.plate(), Instant.now(), f);
             f.cardId = card(c, p.lotId(), p.plate(), LocalDate.now(zone));
             temporary = f.cardId == null && f.whiteId == null;
+            Bookings.arrivedBy(c, p.lotId(), p.plate(), Instant.now());
             try (PreparedStatement ps =
                 c.prepareStatement(
                     "UPDATE parking_passage SET inside = false"
@@ -648,7 +664,7 @@ final class Gates {
           try (PreparedStatement ps =
               c.prepareStatement(
                   "SELECT count(*) FILTER (WHERE inside), count(*) FILTER (WHERE inside AND"
-                      + " temporary), count(*) FILTER (WHERE decision = 'guard' AND decided_at IS"
+                      + " temporary AND reason <> 'reservation'), count(*) FILTER (WHERE decision = 'guard' AND decided_at IS"
                       + " NULL) FROM parking_passage WHERE lot_id = ?"
                       + " AND (inside OR (decision = 'guard' AND decided_at IS NULL))")) {
             ps.setLong(1, lotId);

@@ -52,7 +52,8 @@ public class MyVisitorsResource implements ModuleResource {
     return ParkingModule.ID;
   }
 
-  private static long resident(SecurityContext security) {
+  /** The resident's person id; 403 {@code residents-only} for staff. */
+  static long resident(SecurityContext security) {
     TenantPrincipal p = TenantPrincipal.principalOf(security);
     if (p.kind() != TenantPrincipal.Kind.RESIDENT) {
       throw TEXTS.problem(403, "residents-only", "discount.residents-only");

@@ -90,7 +90,18 @@ final class ParkingRules {
     }
   }
 
-  record Reservation(long spaceId, Instant from, Instant to, Holder holder) {}
+  /**
+   * A reservation: {@code noShowMinutes} null when it is never released (no plate and none given).
+   */
+  record Reservation(
+      long spaceId, Instant from, Instant to, Holder holder, String plate, Integer noShowMinutes) {}
+
+  /**
+   * How long a reserved space waits for its visitor after the slot begins, unless told, when the
+   * reservation names a plate (the camera notes the arrival); without a plate only a given number
+   * of minutes releases it, as a guard must note the arrival by hand.
+   */
+  static final int NO_SHOW_MINUTES = 30;
 
   private ParkingRules() {}
 
@@ -236,8 +247,17 @@ final class ParkingRules {
       }
     }
     Holder holder = holder(in.holderName(), in.holderPhone(), in.note(), errors);
+    String plate =
+        TextRules.trimToNull(in.plate()) == null ? null : Plates.plate(in.plate(), "plate", errors);
+    Integer wait = TextRules.optionalInRange(in.noShowMinutes(), "noShowMinutes", 5, 1440, errors);
     errors.throwIfAny();
-    return new Reservation(space, from, to, holder);
+    return new Reservation(
+        space,
+        from,
+        to,
+        holder,
+        plate,
+        wait != null ? wait : plate == null ? null : NO_SHOW_MINUTES);
   }
 
   private static Holder holder(String name, String phone, String note, FieldErrors errors) {

@@ -56,6 +56,7 @@ public final class ParkingTenant extends JdbcTenantModule implements TenantStati
   private final ParkingReports reports;
   private final Discounts discounts;
   private final RoomRents rents;
+  private final VisitorReservations visitorReservations;
 
   @Activate
   public ParkingTenant(
@@ -75,6 +76,7 @@ public final class ParkingTenant extends JdbcTenantModule implements TenantStati
     this.payments = new StayPayments(tenant(), jdbc(), lots, Clock.systemUTC());
     this.discounts = new Discounts(jdbc(), lots, Clock.systemUTC());
     this.rents = new RoomRents(jdbc());
+    this.visitorReservations = new VisitorReservations(jdbc(), Clock.systemUTC());
     this.reports = new ParkingReports(jdbc(), (c, scope, id) -> lots.find(c, scope, id, false));
   }
 
@@ -146,5 +148,9 @@ public final class ParkingTenant extends JdbcTenantModule implements TenantStati
 
   RoomRents rents() {
     return rents;
+  }
+
+  VisitorReservations visitorReservations() {
+    return visitorReservations;
   }
 }

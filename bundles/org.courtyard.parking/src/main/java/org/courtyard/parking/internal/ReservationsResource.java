@@ -81,7 +81,12 @@ public class ReservationsResource implements ModuleResource {
       summary = "Reservation a space",
       description =
           "A visitor space reserved for a slot [from, to) (ISO-8601 with offset, at most 7 days,"
-              + " not over) for holderName (holderPhone, note). Only visitor spaces (422"
+              + " not over) for holderName (holderPhone, note), optionally for a plate: the"
+              + " lot's entrance camera lets it in on the reservation from 30 minutes before the"
+              + " slot (passage reason reservation, priced as a temporary stay) and notes the"
+              + " arrival. Nobody arrived noShowMinutes (5-1440, default 30) after the slot"
+              + " began: the platform cancels it (cancelReason no-show, releasedAt) and the space"
+              + " can be reserved again. Only visitor spaces (422"
               + " space-not-reservable), none out of service (409 space-out-of-service). A slot"
               + " never overlaps another reservation or lease of the space: 409 space-taken"
               + " names the period that holds it (heldBy: bookingId, kind, from, to). With an"
@@ -115,6 +120,19 @@ public class ReservationsResource implements ModuleResource {
   @Path("{id}")
   public BookingView getReservation(@Context SecurityContext security, @PathParam("id") long id) {
     return instances.of(security).bookings().get(TenantPrincipal.scopeOf(security), KIND, id);
+  }
+
+  @Doc(
+      summary = "Note a reserved visitor's arrival",
+      description =
+          "The visitor is here (a guard saw them in): the reservation is not released as a"
+              + " no-show. Again: the reservation as it is. 409 wrong-state when it was cancelled"
+              + " or released, or its slot is over; 404 not-found.")
+  @Permission("parking.gate.operate")
+  @POST
+  @Path("{id}/arrive")
+  public BookingView arrive(@Context SecurityContext security, @PathParam("id") long id) {
+    return instances.of(security).bookings().arrive(TenantPrincipal.scopeOf(security), id);
   }
 
   @Doc(

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.math.BigDecimal;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -208,7 +209,8 @@ class BookingsTest {
         bookings
             .reserve(
                 ALL,
-                new ReservationInput(visitor, from, from.plusHours(2), "Guest", null, null),
+                new ReservationInput(
+                    visitor, from, from.plusHours(2), "Guest", null, null, null, null),
                 null,
                 null)
             .booking();
@@ -219,7 +221,14 @@ class BookingsTest {
                 bookings.reserve(
                     ALL,
                     new ReservationInput(
-                        visitor, from.plusHours(1), from.plusHours(3), "Late", null, null),
+                        visitor,
+                        from.plusHours(1),
+                        from.plusHours(3),
+                        "Late",
+                        null,
+                        null,
+                        null,
+                        null),
                     null,
                     null));
     assertThat(taken.type()).isEqualTo("space-taken");
@@ -227,7 +236,8 @@ class BookingsTest {
     // back to back is fine
     bookings.reserve(
         ALL,
-        new ReservationInput(visitor, from.plusHours(2), from.plusHours(3), "Next", null, null),
+        new ReservationInput(
+            visitor, from.plusHours(2), from.plusHours(3), "Next", null, null, null, null),
         null,
         null);
     assertThat(
@@ -236,7 +246,7 @@ class BookingsTest {
                         bookings.reserve(
                             ALL,
                             new ReservationInput(
-                                rented, from, from.plusHours(1), "Guest", null, null),
+                                rented, from, from.plusHours(1), "Guest", null, null, null, null),
                             null,
                             null))
                 .type())
@@ -256,6 +266,8 @@ class BookingsTest {
                         OffsetDateTime.parse("2026-12-06T10:00:00Z"),
                         OffsetDateTime.parse("2026-12-06T11:00:00Z"),
                         "Past",
+                        null,
+                        null,
                         null,
                         null),
                     null,
@@ -296,7 +308,7 @@ class BookingsTest {
   }
 
   @Test
-  void aLeaseBilledToARoomKeepsItsRentAndIsChargedOncePerTermInTheMonthItBegins() {
+  void aLeaseBilledToARoomKeepsItsRentAndIsChargedOncePerTermInTheMonthItBegins() throws Exception {
     long space = space("RENT", "rented");
     LeaseInput billed =
         new LeaseInput(
@@ -328,16 +340,27 @@ class BookingsTest {
     assertThat(catchProblem(() -> bookings.lease(ALL, cheaper, null, "rent-1")).type())
         .isEqualTo("idempotency-key-reused");
 
+    // recorded in December, whatever day the test runs
+    schema.execute(
+        "UPDATE parking_booking SET created_at = '2026-12-10T10:00:00+08' WHERE id = "
+            + lease.id());
     RoomRents rents = new RoomRents(schema.jdbc());
-    // terms begin on 31 January and 30 April: charged in those months only
-    assertThat(rents.of(YearMonth.of(2027, 1), List.of(ROOM)).get(ROOM))
-        .containsExactly(
-            new RoomRents.Rent(
-                "rent", "P1", "RENT1", LocalDate.parse("2027-01-31"), new BigDecimal("900.00")));
-    assertThat(rents.of(YearMonth.of(2027, 2), List.of(ROOM))).isEmpty();
+    // terms begin on 31 January and 30 April, each charged from its month on, under one reference
+    RoomRents.Rent january =
+        new RoomRents.Rent(
+            "rent",
+            "lease-" + lease.id() + "-2027-01-31",
+            "P1",
+            "RENT1",
+            LocalDate.parse("2027-01-31"),
+            new BigDecimal("900.00"));
+    assertThat(rents.of(YearMonth.of(2026, 12), List.of(ROOM))).isEmpty();
+    assertThat(rents.of(YearMonth.of(2027, 1), List.of(ROOM)).get(ROOM)).containsExactly(january);
+    // a run that missed January finds it in the next two months, never after
+    assertThat(rents.of(YearMonth.of(2027, 3), List.of(ROOM)).get(ROOM)).containsExactly(january);
     assertThat(rents.of(YearMonth.of(2027, 4), List.of(ROOM)).get(ROOM))
-        .extracting(RoomRents.Rent::from)
-        .containsExactly(LocalDate.parse("2027-04-30"));
+        .extracting(RoomRents.Rent::reference)
+        .containsExactly("lease-" + lease.id() + "-2027-04-30");
     assertThat(rents.of(YearMonth.of(2027, 7), List.of(ROOM))).isEmpty();
     assertThat(rents.of(YearMonth.of(2027, 4), List.of(ROOM + 1))).isEmpty();
     // a cancelled lease is charged no more
@@ -359,6 +382,84 @@ class BookingsTest {
         catchProblem(() -> bookings.lease(ALL, billed(space, 999L, "300"), null, null));
     assertThat(stranger.status()).isEqualTo(422);
     assertThat(String.valueOf(stranger.extensions().get("errors"))).contains("roomId");
+  }
+
+  @Test
+  void aReservationNobodyArrivedForIsReleasedAfterItsMinutesAndAnArrivalKeepsIt() {
+    long waiting = space("NS", "visitor");
+    long kept = space("AR", "visitor");
+    java.time.OffsetDateTime from = NOW.plus(Duration.ofHours(1)).atOffset(ZoneOffset.UTC);
+    var noShow =
+        bookings
+            .reserve(
+                ALL,
+                new ReservationInput(
+                    waiting, from, from.plusHours(2), "Guest", null, null, "粤b·123 45", null),
+                null,
+                null)
+            .booking();
+    assertThat(noShow.plate()).isEqualTo("粤B12345");
+    assertThat(noShow.noShowMinutes()).isEqualTo(ParkingRules.NO_SHOW_MINUTES);
+    var arriving =
+        bookings
+            .reserve(
+                ALL,
+                new ReservationInput(kept, from, from.plusHours(2), "Guest", null, null, null, 45),
+                null,
+                null)
+            .booking();
+    // an arrival is noted from half an hour before the slot
+    assertThat(catchProblem(() -> bookings.arrive(ALL, arriving.id())).type())
+        .isEqualTo("wrong-state");
+    Bookings atTheGate =
+        new Bookings(
+            schema.jdbc(),
+            Clock.fixed(NOW.plus(Duration.ofMinutes(45)), ZoneOffset.UTC),
+            (scope, room) -> false);
+    Instant arrived = NOW.plus(Duration.ofMinutes(45));
+    assertThat(atTheGate.arrive(ALL, arriving.id()).arrivedAt()).isEqualTo(arrived);
+    assertThat(atTheGate.arrive(ALL, arriving.id()).arrivedAt()).isEqualTo(arrived);
+
+    Bookings justBefore =
+        new Bookings(
+            schema.jdbc(),
+            Clock.fixed(NOW.plus(Duration.ofMinutes(89)), ZoneOffset.UTC),
+            (scope, room) -> false);
+    justBefore.releaseNoShows();
+    assertThat(bookings.get(ALL, "reservation", noShow.id()).state()).isEqualTo("active");
+    Bookings after =
+        new Bookings(
+            schema.jdbc(),
+            Clock.fixed(NOW.plus(Duration.ofMinutes(90)), ZoneOffset.UTC),
+            (scope, room) -> false);
+    assertThat(after.releaseNoShows()).isPositive();
+    var released = bookings.get(ALL, "reservation", noShow.id());
+    assertThat(released.state()).isEqualTo("cancelled");
+    assertThat(released.cancelReason()).isEqualTo("no-show");
+    assertThat(released.releasedAt()).isEqualTo(NOW.plus(Duration.ofMinutes(90)));
+    assertThat(bookings.get(ALL, "reservation", arriving.id()).state()).isEqualTo("active");
+    assertThat(after.releaseNoShows()).isZero();
+    // the rest of the slot can be reserved again; a released one cannot be arrived at
+    assertThat(
+            bookings
+                .reserve(
+                    ALL,
+                    new ReservationInput(
+                        waiting,
+                        from.plusMinutes(30),
+                        from.plusHours(2),
+                        "Walk-in",
+                        null,
+                        null,
+                        null,
+                        null),
+                    null,
+                    null)
+                .booking()
+                .state())
+        .isEqualTo("active");
+    assertThat(catchProblem(() -> bookings.arrive(ALL, noShow.id())).type())
+        .isEqualTo("wrong-state");
   }
 
   @Test

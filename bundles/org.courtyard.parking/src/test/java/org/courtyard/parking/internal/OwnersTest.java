@@ -65,7 +65,7 @@ class OwnersTest {
   }
 
   @Test
-  void theOwnerOnTheFirstDayOfAMonthIsChargedTheSpacesFeeThatMonth() {
+  void theOwnerOnTheFirstDayOfAMonthIsChargedTheSpacesFeeThatMonth() throws Exception {
     long space = space("FEE", "owned");
     OwnerView first =
         owners.record(
@@ -78,15 +78,27 @@ class OwnersTest {
     assertThat(first.monthlyFee()).isEqualByComparingTo("80.00");
     // sold on to someone billed elsewhere (no room) from 15 January
     owners.record(DataScope.ALL, space, owner("李雷", "2027-01-15"), 7L);
+    // recorded in November, whatever day the test runs
+    schema.execute(
+        "UPDATE parking_space_owner SET recorded_at = '2026-11-10T10:00:00+08' WHERE id = "
+            + first.id());
     RoomRents rents = new RoomRents(schema.jdbc());
-    // not the owner on 1 November, the owner on 1 December and 1 January, not on 1 February
+    // not the owner on 1 November; the owner on 1 December and 1 January; not on 1 February
     assertThat(rents.of(YearMonth.of(2026, 11), List.of(101L))).isEmpty();
     assertThat(rents.of(YearMonth.of(2026, 12), List.of(101L)).get(101L))
         .containsExactly(
             new RoomRents.Rent(
-                "fee", "O1", "FEE1", LocalDate.parse("2026-12-01"), new BigDecimal("80.00")));
-    assertThat(rents.of(YearMonth.of(2027, 1), List.of(101L))).containsKey(101L);
-    assertThat(rents.of(YearMonth.of(2027, 2), List.of(101L))).isEmpty();
+                "fee",
+                "owner-" + first.id() + "-2026-12",
+                "O1",
+                "FEE1",
+                LocalDate.parse("2026-12-01"),
+                new BigDecimal("80.00")));
+    // each month once by its reference, looked at again by the two months' runs after it
+    assertThat(rents.of(YearMonth.of(2027, 2), List.of(101L)).get(101L))
+        .extracting(RoomRents.Rent::reference)
+        .containsExactly("owner-" + first.id() + "-2026-12", "owner-" + first.id() + "-2027-01");
+    assertThat(rents.of(YearMonth.of(2027, 4), List.of(101L))).isEmpty();
     // a fee without its room, and a room out of reach, are refused
     ProblemException half =
         refused(

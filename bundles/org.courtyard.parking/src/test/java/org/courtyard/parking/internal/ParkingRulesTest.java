@@ -108,7 +108,8 @@ class ParkingRulesTest {
     OffsetDateTime from = OffsetDateTime.parse("2026-12-08T09:00:00+08:00");
     assertThat(
             ParkingRules.reservation(
-                    new ReservationInput(1L, from, from.plusDays(7), "A", null, null), now)
+                    new ReservationInput(1L, from, from.plusDays(7), "A", null, null, null, null),
+                    now)
                 .to())
         .isEqualTo(from.plusDays(7).toInstant());
     assertThat(
@@ -117,7 +118,14 @@ class ParkingRulesTest {
                     () ->
                         ParkingRules.reservation(
                             new ReservationInput(
-                                1L, from, from.plusDays(7).plusMinutes(1), "A", null, null),
+                                1L,
+                                from,
+                                from.plusDays(7).plusMinutes(1),
+                                "A",
+                                null,
+                                null,
+                                null,
+                                null),
                             now))))
         .containsExactly("to");
     assertThat(
@@ -125,7 +133,8 @@ class ParkingRulesTest {
                 refused(
                     () ->
                         ParkingRules.reservation(
-                            new ReservationInput(1L, from, from, "A", null, null), now))))
+                            new ReservationInput(1L, from, from, "A", null, null, null, null),
+                            now))))
         .containsExactly("to");
   }
 

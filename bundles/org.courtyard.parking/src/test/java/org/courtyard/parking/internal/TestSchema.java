@@ -28,7 +28,8 @@ final class TestSchema implements AutoCloseable {
     "V5__parking_gates.sql",
     "V6__parking_payments.sql",
     "V7__parking_discounts.sql",
-    "V8__parking_billed_rent.sql"
+    "V8__parking_billed_rent.sql",
+    "V9__parking_no_shows.sql"
   };
 
   private static String admin;

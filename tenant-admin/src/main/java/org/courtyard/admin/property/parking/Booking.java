@@ -24,7 +24,11 @@ public record Booking(
     LocalDate firstDay,
     LocalDate lastDay,
     Long roomId,
-    java.math.BigDecimal rent)
+    java.math.BigDecimal rent,
+    String plate,
+    Integer noShowMinutes,
+    Instant arrivedAt,
+    Instant releasedAt)
     implements Serializable {
 
   public boolean active() {
@@ -45,6 +49,20 @@ public record Booking(
       String note,
       Long roomId,
       java.math.BigDecimal rent) {}
+
+  /**
+   * The body of {@code POST /parking/reservations}: {@code from} and {@code to} ISO-8601 with
+   * offset; the visitor's plate and the minutes the space waits for them, both optional.
+   */
+  public record ReservationInput(
+      Long spaceId,
+      String from,
+      String to,
+      String holderName,
+      String holderPhone,
+      String note,
+      String plate,
+      Integer noShowMinutes) {}
 
   /** The body of {@code POST /parking/{leases|reservations}/{id}/cancel}. */
   public record Cancel(String reason, int version) {}

@@ -55,6 +55,25 @@ public final class ParkingClient implements Serializable {
     return api.post("parking/leases/" + id + "/cancel", cancel, Booking.class);
   }
 
+  /** Reservations of visitor spaces, by id; {@code current=true} filters the active, not over. */
+  public CursorDataProvider<Booking> reservations() {
+    return CursorDataProvider.of(api, "parking/reservations", Booking.class);
+  }
+
+  /** Reserves a visitor space; {@code key} once per user action, so a retry reserves once. */
+  public Booking reserve(Booking.ReservationInput input, String key) {
+    return api.post("parking/reservations", input, Booking.class, key);
+  }
+
+  public Booking cancelReservation(long id, Booking.Cancel cancel) {
+    return api.post("parking/reservations/" + id + "/cancel", cancel, Booking.class);
+  }
+
+  /** Notes that a reservation's visitor arrived: it is no longer released as a no-show. */
+  public Booking arrive(long id) {
+    return api.post("parking/reservations/" + id + "/arrive", Map.of(), Booking.class);
+  }
+
   /** The lot's tariff, or empty while none is set (404 {@code no-tariff}). */
   public Optional<Tariff> tariff(long lotId) {
     try {

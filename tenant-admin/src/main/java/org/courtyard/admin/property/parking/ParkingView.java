@@ -185,6 +185,12 @@ public final class ParkingView extends VerticalLayout implements HasDynamicTitle
       b.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_TERTIARY);
       row.add(b);
     }
+    if (PropertySession.can(LEASE) && "visitor".equals(s.kind())) {
+      Button b = new Button(getTranslation("parking.reserve"), e -> ReserveDialog.open(client, s));
+      b.setId("parking-reserve-" + s.number());
+      b.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_TERTIARY);
+      row.add(b);
+    }
     if (PropertySession.can(MANAGE) && "owned".equals(s.kind())) {
       Button b = new Button(getTranslation("parking.owner.record"), e -> recordOwner(s));
       b.setId("parking-owner-" + s.number());

@@ -71,6 +71,10 @@ class ParkingViewsTest extends PropertyTestBase {
         .findFirst();
   }
 
+  private static Button cellButton(Grid<?> grid, int row, String id) {
+    return _get(GridKt._getCellComponent(grid, row, "actions"), Button.class, s -> s.withId(id));
+  }
+
   private static java.util.Optional<Button> leaseButton(String number) {
     return rowButton("parking-lease-", number);
   }
@@ -185,6 +189,40 @@ class ParkingViewsTest extends PropertyTestBase {
     assertThat(rows.get(row).roomId()).isEqualTo(flat);
     assertThat(GridKt._getFormatted(grid, row, "rent"))
         .isEqualTo("300.00 on room " + flat + "'s bills");
+  }
+
+  @Test
+  @SuppressWarnings("unchecked")
+  void aVisitorSpaceIsReservedForAPlateAndTheGuardNotesTheArrival() {
+    signIn("admin");
+    UI.getCurrent().navigate(ParkingView.class);
+    assertThat(rowButton("parking-reserve-", "B1-001")).isEmpty();
+    ButtonKt._click(rowButton("parking-reserve-", "V-002").orElseThrow());
+    HasValueUtilsKt._setValue(text("reserve-holder"), "Visitor Zhang");
+    HasValueUtilsKt._setValue(text("reserve-plate"), "粤b 12345");
+    click("reserve-dialog-save");
+    assertThat(_find(FormDialog.class)).noneMatch(FormDialog::isOpened);
+
+    UI.getCurrent().navigate(ReservationsView.class);
+    Grid<Booking> grid = _get(Grid.class, s -> s.withId("reservations-grid"));
+    List<Booking> rows = GridKt._fetch(grid, 0, 100);
+    int row = rows.stream().map(Booking::holderName).toList().indexOf("Visitor Zhang");
+    Booking made = rows.get(row);
+    assertThat(made.plate()).isEqualTo("粤B12345");
+    assertThat(GridKt._getFormatted(grid, row, "state")).startsWith("Awaited until");
+    ButtonKt._click(cellButton(grid, row, "reservation-arrive-" + made.id()));
+    row = GridKt._fetch(grid, 0, 100).stream().map(Booking::id).toList().indexOf(made.id());
+    assertThat(GridKt._getFormatted(grid, row, "state")).startsWith("Arrived");
+    assertThat(
+            _find(
+                GridKt._getCellComponent(grid, row, "actions"),
+                Button.class,
+                s -> s.withId("reservation-arrive-" + made.id())))
+        .isEmpty();
+    ButtonKt._click(cellButton(grid, row, "reservation-cancel-" + made.id()));
+    HasValueUtilsKt._setValue(text("reservation-cancel-reason"), "left early");
+    click("reservation-cancel-dialog-save");
+    assertThat(GridKt._fetch(grid, 0, 100)).extracting(Booking::id).doesNotContain(made.id());
   }
 
   @Test

@@ -7,7 +7,9 @@ import java.time.LocalDate;
 /**
  * A lease or a reservation: the space it holds (with its lot and number), for whom, and the half
  * open period {@code [from, to)} it holds it; for a lease also its first and last day in the
- * module's time zone, and the room billed its rent per term, if any.
+ * module's time zone, and the room billed its rent per term, if any; for a reservation the
+ * visitor's plate, the minutes it waits for an arrival, when the visitor arrived, and when the
+ * platform released it as a no-show.
  */
 public record BookingView(
     long id,
@@ -31,4 +33,8 @@ public record BookingView(
     LocalDate firstDay,
     LocalDate lastDay,
     Long roomId,
-    BigDecimal rent) {}
+    BigDecimal rent,
+    String plate,
+    Integer noShowMinutes,
+    Instant arrivedAt,
+    Instant releasedAt) {}

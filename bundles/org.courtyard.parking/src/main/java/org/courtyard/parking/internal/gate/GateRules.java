@@ -8,12 +8,14 @@ import java.math.BigDecimal;
  *
  * <p>At an entrance: no plate, or one read with less confidence than the lot asks for, goes to the
  * guard; a black-listed plate is refused; a white-listed one, or one with a monthly card valid
- * today, is let in; anyone else takes a temporary space while the lot has one free, and is refused
- * when it has none. At an exit: the same two reasons go to the guard, and so does a plate with no
- * entry on record (when did it come in?); a vehicle that came in on a card or the white list is let
- * out; a temporary one is let out when nothing is left to pay (its stay was free, or was paid ahead
- * and it leaves within the grace minutes or owes nothing more), and otherwise waits at the guard
- * with what is left to pay, as does one whose lot has no tariff to price it.
+ * today, is let in; so is the plate of a visitor space's reservation whose slot has come (from half
+ * an hour before), whatever the temporary spaces, its stay priced as a temporary one; anyone else
+ * takes a temporary space while the lot has one free, and is refused when it has none. At an exit:
+ * the same two reasons go to the guard, and so does a plate with no entry on record (when did it
+ * come in?); a vehicle that came in on a card or the white list is let out; a temporary one is let
+ * out when nothing is left to pay (its stay was free, or was paid ahead and it leaves within the
+ * grace minutes or owes nothing more), and otherwise waits at the guard with what is left to pay,
+ * as does one whose lot has no tariff to price it.
  */
 public final class GateRules {
 
@@ -51,6 +53,7 @@ public final class GateRules {
    * @param black whether a black-list entry holds for the plate here now
    * @param white whether a white-list entry holds
    * @param card whether a monthly card of the plate for this lot is valid today
+   * @param reserved whether a reservation of a visitor space in this lot waits for the plate now
    * @param temporaryFree the lot's temporary spaces not taken by a vehicle inside
    */
   public record Entry(
@@ -60,6 +63,7 @@ public final class GateRules {
       boolean black,
       boolean white,
       boolean card,
+      boolean reserved,
       int temporaryFree) {}
 
   /**
@@ -99,6 +103,9 @@ public final class GateRules {
     }
     if (e.card()) {
       return Decision.open("card");
+    }
+    if (e.reserved()) {
+      return new Decision(Verdict.OPEN, "reservation", true, null);
     }
     if (e.temporaryFree() > 0) {
       return new Decision(Verdict.OPEN, "temporary", true, null);

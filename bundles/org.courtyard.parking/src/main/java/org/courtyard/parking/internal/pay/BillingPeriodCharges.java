@@ -56,12 +56,17 @@ public final class BillingPeriodCharges implements PeriodCharges {
                 lines.add(
                     "rent".equals(r.kind())
                         ? new PeriodCharge(
+                            r.reference(),
                             RENT_CODE,
                             RENT_NAME,
                             "车位租金 Parking rent " + space + " " + r.from(),
                             r.amount())
                         : new PeriodCharge(
-                            FEE_CODE, FEE_NAME, "车位管理费 Parking space fee " + space, r.amount()));
+                            r.reference(),
+                            FEE_CODE,
+                            FEE_NAME,
+                            "车位管理费 Parking space fee " + space + " " + YearMonth.from(r.from()),
+                            r.amount()));
               }
               out.put(room, lines);
             });

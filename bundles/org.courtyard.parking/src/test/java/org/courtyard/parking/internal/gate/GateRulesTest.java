@@ -13,7 +13,7 @@ class GateRulesTest {
 
   private static Decision in(
       String plate, int confidence, boolean black, boolean white, boolean card, int free) {
-    return GateRules.entry(new Entry(plate, confidence, 80, black, white, card, free));
+    return GateRules.entry(new Entry(plate, confidence, 80, black, white, card, false, free));
   }
 
   @Test
@@ -34,6 +34,21 @@ class GateRulesTest {
     assertThat(temporary.temporary()).isTrue();
     assertThat(in("粤B12345", 95, false, false, false, 0)).isEqualTo(refuse("full"));
     assertThat(in("粤B12345", 95, false, false, false, -2)).isEqualTo(refuse("full"));
+  }
+
+  @Test
+  void aReservedPlateComesInAfterCardsWhateverTheTemporarySpacesAndItsStayIsPriced() {
+    Decision reserved = GateRules.entry(new Entry("粤B12345", 95, 80, false, false, false, true, 0));
+    assertThat(reserved.verdict()).isEqualTo(Verdict.OPEN);
+    assertThat(reserved.reason()).isEqualTo("reservation");
+    assertThat(reserved.temporary()).isTrue();
+    // a card or the black list still decide first, and no read below the lot's confidence opens
+    assertThat(GateRules.entry(new Entry("粤B12345", 95, 80, false, false, true, true, 0)))
+        .isEqualTo(open("card"));
+    assertThat(GateRules.entry(new Entry("粤B12345", 95, 80, true, false, false, true, 0)))
+        .isEqualTo(refuse("black-list"));
+    assertThat(GateRules.entry(new Entry("粤B12345", 60, 80, false, false, false, true, 0)))
+        .isEqualTo(guard("low-confidence"));
   }
 
   private static Decision out(String plate, int confidence, String entered, String fee) {
