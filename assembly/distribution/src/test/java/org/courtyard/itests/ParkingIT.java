@@ -1284,6 +1284,75 @@ public class ParkingIT {
     assertEquals(cancelled.toString(), "cancelled", cancelled.json.path("state").asText());
   }
 
+  @Test
+  public void a14_aSpacesOccupancySensorSaysWhetherItIsTaken() throws Exception {
+    long lot =
+        id(
+            owner.post(
+                "/parking/lots",
+                map(
+                    "estateId",
+                    estate1,
+                    "code",
+                    "P14",
+                    "name",
+                    "地面车位",
+                    "location",
+                    "above_ground",
+                    "temporarySpaces",
+                    2)));
+    long watched = space(lot, "S-1", "visitor");
+    Http.Reply sensor =
+        owner.post(
+            "/devices/devices",
+            map(
+                "id", "sensor-p14",
+                "type", "parking-sensor",
+                "name", "Space S-1 sensor",
+                "location", map("kind", "area", "ref", "Yard")));
+    assertEquals(sensor.toString(), 201, sensor.status);
+    assertEquals(
+        404, owner.put("/parking/spaces/" + watched + "/sensor", map("deviceId", "nobody")).status);
+    assertEquals(
+        404,
+        other.put("/parking/spaces/" + watched + "/sensor", map("deviceId", "sensor-p14")).status);
+    Http.Reply bound =
+        owner.put("/parking/spaces/" + watched + "/sensor", map("deviceId", "sensor-p14"));
+    assertEquals(bound.toString(), 200, bound.status);
+    assertEquals("sensor-p14", bound.json.path("sensorDeviceId").asText());
+
+    org.eclipse.paho.client.mqttv3.MqttClient device =
+        DevicesIT.connect(
+            TENANT + "/sensor-p14", sensor.json.path("mqtt").path("password").asText());
+    try {
+      device.publish(
+          "t/" + TENANT + "/d/sensor-p14/up",
+          ("seq=1;ts=" + java.time.Instant.now().getEpochSecond() + ";sp=S-1;occ=1;bat=90")
+              .getBytes(java.nio.charset.StandardCharsets.UTF_8),
+          1,
+          false);
+      JsonNode taken =
+          DevicesIT.await(
+              owner, "/parking/spaces/" + watched, j -> j.path("occupied").asBoolean(false));
+      assertTrue(taken.toString(), taken.path("occupiedAt").isTextual());
+      JsonNode occupancy = owner.get("/parking/lots/" + lot + "/occupancy").json;
+      assertEquals(occupancy.toString(), 1, occupancy.path("sensedSpaces").asInt());
+      assertEquals(0, occupancy.path("sensedFree").asInt());
+      device.publish(
+          "t/" + TENANT + "/d/sensor-p14/up",
+          ("seq=2;ts=" + (java.time.Instant.now().getEpochSecond() + 1) + ";sp=S-1;occ=0")
+              .getBytes(java.nio.charset.StandardCharsets.UTF_8),
+          1,
+          false);
+      DevicesIT.await(
+          owner, "/parking/lots/" + lot + "/occupancy", j -> j.path("sensedFree").asInt() == 1);
+    } finally {
+      device.disconnect();
+    }
+    assertEquals(200, owner.delete("/parking/spaces/" + watched + "/sensor").status);
+    assertTrue(owner.get("/parking/spaces/" + watched).json.path("occupied").isNull());
+  }
+
   private static void publishRead(
       org.eclipse.paho.client.mqttv3.MqttClient cam,
       int seq,

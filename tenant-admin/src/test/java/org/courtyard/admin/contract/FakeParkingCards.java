@@ -473,7 +473,9 @@ final class FakeParkingCards {
               "temporarySpaces", spaces,
               "temporaryInside", 0,
               "temporaryFree", spaces,
-              "waiting", waiting));
+              "waiting", waiting,
+              "sensedSpaces", 0,
+              "sensedFree", 0));
     }
     return null;
   }

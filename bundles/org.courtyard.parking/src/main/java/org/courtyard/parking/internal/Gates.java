@@ -668,16 +668,34 @@ final class Gates {
                       + " NULL) FROM parking_passage WHERE lot_id = ?"
                       + " AND (inside OR (decision = 'guard' AND decided_at IS NULL))")) {
             ps.setLong(1, lotId);
+            int inside;
+            int temporary;
+            int waiting;
             try (ResultSet rs = ps.executeQuery()) {
               rs.next();
-              int temporary = rs.getInt(2);
-              return new OccupancyView(
-                  lotId,
-                  rs.getInt(1),
-                  spaces,
-                  temporary,
-                  Math.max(0, spaces - temporary),
-                  rs.getInt(3));
+              inside = rs.getInt(1);
+              temporary = rs.getInt(2);
+              waiting = rs.getInt(3);
+            }
+            // the spaces sensors watch: free when their latest reading says so and in service
+            try (PreparedStatement sensed =
+                c.prepareStatement(
+                    "SELECT count(*), count(*) FILTER (WHERE occupied IS FALSE"
+                        + " AND state = 'in_service') FROM parking_space"
+                        + " WHERE lot_id = ? AND sensor_device_id IS NOT NULL")) {
+              sensed.setLong(1, lotId);
+              try (ResultSet rs = sensed.executeQuery()) {
+                rs.next();
+                return new OccupancyView(
+                    lotId,
+                    inside,
+                    spaces,
+                    temporary,
+                    Math.max(0, spaces - temporary),
+                    waiting,
+                    rs.getInt(1),
+                    rs.getInt(2));
+              }
             }
           }
         });

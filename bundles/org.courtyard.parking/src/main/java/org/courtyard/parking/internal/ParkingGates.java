@@ -7,6 +7,7 @@ import java.util.Optional;
 import org.courtyard.api.CourtyardConstants;
 import org.courtyard.devices.DeviceEvent;
 import org.courtyard.devices.DeviceEventListener;
+import org.courtyard.driver.DeviceRecord.ParkingSpaceState;
 import org.courtyard.driver.DeviceRecord.PlateRead;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -21,7 +22,8 @@ import org.slf4j.LoggerFactory;
  * should open is sent its open command once the passage is committed, unless the read reached
  * parking more than {@link #TOO_LATE} after it arrived (the car is gone; the guard's screen shows
  * the passage without a command). A read that fails (the database away) is logged and stays in the
- * device's stored messages; the others are decided.
+ * device's stored messages; the others are decided. Occupancy sensors' readings of the spaces they
+ * watch are kept on those spaces ({@link Spaces#sensed}).
  */
 @Component(
     service = DeviceEventListener.class,
@@ -50,6 +52,10 @@ public final class ParkingGates implements DeviceEventListener {
       return;
     }
     for (DeviceEvent e : events) {
+      if (e.record() instanceof ParkingSpaceState state) {
+        sensed(parking, e, state);
+        continue;
+      }
       if (!(e.record() instanceof PlateRead read)) {
         continue;
       }
@@ -78,6 +84,20 @@ public final class ParkingGates implements DeviceEventListener {
             read.lane(),
             ex);
       }
+    }
+  }
+
+  /** A sensor's reading of a space it watches; one the lot does not know of is ignored. */
+  private static void sensed(ParkingTenant parking, DeviceEvent e, ParkingSpaceState state) {
+    try {
+      parking.spaces().sensed(e.deviceId(), state.space(), state.occupied(), state.at());
+    } catch (RuntimeException ex) {
+      LOG.warn(
+          "Tenant {}: the reading of {} for space {} was not kept",
+          e.tenant(),
+          e.deviceId(),
+          state.space(),
+          ex);
     }
   }
 

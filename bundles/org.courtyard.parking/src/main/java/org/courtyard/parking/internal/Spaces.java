@@ -10,8 +10,10 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.courtyard.api.FieldErrors;
 import org.courtyard.api.Problems;
 import org.courtyard.api.Text;
+import org.courtyard.api.TextRules;
 import org.courtyard.api.Texts;
 import org.courtyard.api.csv.CsvTable;
 import org.courtyard.api.jdbc.Jdbc;
@@ -35,7 +37,8 @@ final class Spaces {
       "s.id, s.lot_id, l.estate_id, s.number, s.kind, s.level, s.size, s.state, s.created_at,"
           + " s.updated_at, s.version, (SELECT o.holder_name FROM parking_space_owner o"
           + " WHERE o.space_id = s.id AND o.since <= (SELECT (now() AT TIME ZONE time_zone)::date"
-          + " FROM parking_settings) ORDER BY o.since DESC LIMIT 1)";
+          + " FROM parking_settings) ORDER BY o.since DESC LIMIT 1), s.sensor_device_id,"
+          + " s.occupied, s.occupied_at";
 
   private final Jdbc jdbc;
   private final Lots lots;
@@ -271,7 +274,7 @@ final class Spaces {
         if (!scope.covers(space.estateId(), null)) {
           throw Problems.notFound(SPACE, id);
         }
-        return new Located(space, extraColumn.isEmpty() ? null : ZoneId.of(rs.getString(13)));
+        return new Located(space, extraColumn.isEmpty() ? null : ZoneId.of(rs.getString(16)));
       }
     }
   }
@@ -289,6 +292,66 @@ final class Spaces {
         rs.getTimestamp(9).toInstant(),
         rs.getTimestamp(10).toInstant(),
         rs.getInt(11),
-        rs.getString(12));
+        rs.getString(12),
+        rs.getString(13),
+        rs.getObject(14, Boolean.class),
+        rs.getTimestamp(15) == null ? null : rs.getTimestamp(15).toInstant());
+  }
+
+  /**
+   * Binds the space to the occupancy sensor {@code deviceId} (null: none), whose readings of the
+   * space's number say whether it is taken; the state known is forgotten, the next reading tells.
+   */
+  SpaceView watch(DataScope scope, long id, String deviceId) {
+    FieldErrors errors = new FieldErrors();
+    String device = TextRules.requiredLine(deviceId, "deviceId", 64, errors);
+    errors.throwIfAny();
+    return bind(scope, id, device);
+  }
+
+  /** The space no longer watched by a sensor, its sensed state forgotten. */
+  SpaceView unwatch(DataScope scope, long id) {
+    return bind(scope, id, null);
+  }
+
+  private SpaceView bind(DataScope scope, long id, String device) {
+    return jdbc.transaction(
+        c -> {
+          find(c, scope, id, true);
+          try (PreparedStatement ps =
+              c.prepareStatement(
+                  "UPDATE parking_space SET sensor_device_id = ?, occupied = NULL,"
+                      + " occupied_at = NULL, updated_at = now(), version = version + 1"
+                      + " WHERE id = ?")) {
+            ps.setString(1, device);
+            ps.setLong(2, id);
+            ps.executeUpdate();
+          }
+          return find(c, scope, id, false);
+        });
+  }
+
+  /**
+   * A sensor's reading: the space it watches, bound to {@code deviceId} with the reported number,
+   * is taken or free from {@code at}, unless a later reading is known.
+   *
+   * @return whether a space took the reading
+   */
+  boolean sensed(String deviceId, String number, boolean occupied, java.time.Instant at) {
+    return jdbc.transaction(
+        c -> {
+          try (PreparedStatement ps =
+              c.prepareStatement(
+                  "UPDATE parking_space SET occupied = ?, occupied_at = ?"
+                      + " WHERE sensor_device_id = ? AND number = ?"
+                      + " AND (occupied_at IS NULL OR occupied_at <= ?)")) {
+            ps.setBoolean(1, occupied);
+            ps.setTimestamp(2, java.sql.Timestamp.from(at));
+            ps.setString(3, deviceId);
+            ps.setString(4, number);
+            ps.setTimestamp(5, java.sql.Timestamp.from(at));
+            return ps.executeUpdate() > 0;
+          }
+        });
   }
 }

@@ -2,6 +2,7 @@ package org.courtyard.parking.internal;
 
 import java.util.List;
 import javax.ws.rs.Consumes;
+import javax.ws.rs.DELETE;
 import javax.ws.rs.GET;
 import javax.ws.rs.POST;
 import javax.ws.rs.PUT;
@@ -24,6 +25,7 @@ import org.courtyard.api.rest.Permission;
 import org.courtyard.api.rest.TenantPrincipal;
 import org.courtyard.parking.internal.dto.OwnerInput;
 import org.courtyard.parking.internal.dto.OwnerView;
+import org.courtyard.parking.internal.dto.SensorInput;
 import org.courtyard.parking.internal.dto.SpaceInput;
 import org.courtyard.parking.internal.dto.SpaceView;
 import org.osgi.service.component.annotations.Activate;
@@ -122,6 +124,40 @@ public class SpacesResource implements ModuleResource {
         .of(security)
         .spaces()
         .update(TenantPrincipal.scopeOf(security), id, Params.body(input));
+  }
+
+  @Doc(
+      summary = "Watch a space with an occupancy sensor",
+      description =
+          "{deviceId}: a parking sensor of the devices module (device-not-found otherwise) whose"
+              + " readings of the space's number (the driver API's parking-space state) say"
+              + " whether it is taken: the space's occupied and occupiedAt, and the lot's sensed"
+              + " free spaces in its occupancy. 404 not-found.",
+      returns = SpaceView.class)
+  @Permission("parking.lot.manage")
+  @PUT
+  @Path("{id}/sensor")
+  @Consumes(MediaType.APPLICATION_JSON)
+  public SpaceView watch(
+      @Context SecurityContext security, @PathParam("id") long id, SensorInput input) {
+    SensorInput body = Params.body(input);
+    instances.requireDevice(
+        TenantPrincipal.of(security), TenantPrincipal.scopeOf(security), body.deviceId());
+    return instances
+        .of(security)
+        .spaces()
+        .watch(TenantPrincipal.scopeOf(security), id, body.deviceId());
+  }
+
+  @Doc(
+      summary = "Stop watching a space with a sensor",
+      description = "The space has no sensor and no sensed state. 404 not-found.",
+      returns = SpaceView.class)
+  @Permission("parking.lot.manage")
+  @DELETE
+  @Path("{id}/sensor")
+  public SpaceView unwatch(@Context SecurityContext security, @PathParam("id") long id) {
+    return instances.of(security).spaces().unwatch(TenantPrincipal.scopeOf(security), id);
   }
 
   @Doc(

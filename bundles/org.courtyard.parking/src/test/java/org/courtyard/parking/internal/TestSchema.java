@@ -29,7 +29,8 @@ final class TestSchema implements AutoCloseable {
     "V6__parking_payments.sql",
     "V7__parking_discounts.sql",
     "V8__parking_billed_rent.sql",
-    "V9__parking_no_shows.sql"
+    "V9__parking_no_shows.sql",
+    "V10__parking_space_sensors.sql"
   };
 
   private static String admin;

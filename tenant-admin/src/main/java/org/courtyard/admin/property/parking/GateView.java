@@ -146,13 +146,20 @@ public final class GateView extends VerticalLayout implements HasDynamicTitle {
     }
     try {
       Passage.Occupancy o = new ParkingClient(PropertySession.api()).occupancy(l.id());
-      occupancy.setText(
+      String text =
           getTranslation(
               "parking.gate.occupancy",
               o.inside(),
               o.temporaryFree(),
               o.temporarySpaces(),
-              o.waiting()));
+              o.waiting());
+      // where spaces have sensors, what they see beside what the passages count
+      occupancy.setText(
+          o.sensedSpaces() == 0
+              ? text
+              : text
+                  + " · "
+                  + getTranslation("parking.gate.sensed", o.sensedFree(), o.sensedSpaces()));
     } catch (RuntimeException e) {
       Errors.show(e);
     }

@@ -64,6 +64,8 @@ public record Passage(
       int temporarySpaces,
       int temporaryInside,
       int temporaryFree,
-      int waiting)
+      int waiting,
+      int sensedSpaces,
+      int sensedFree)
       implements Serializable {}
 }

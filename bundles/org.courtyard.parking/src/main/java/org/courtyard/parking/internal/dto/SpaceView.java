@@ -15,4 +15,7 @@ public record SpaceView(
     Instant createdAt,
     Instant updatedAt,
     int version,
-    String ownerName) {}
+    String ownerName,
+    String sensorDeviceId,
+    Boolean occupied,
+    Instant occupiedAt) {}
