@@ -256,8 +256,9 @@ final class Gates {
           }
           if (f.reservationId != null) {
             Bookings.arrived(c, f.reservationId, at);
-          } else if (entry && plate != null && d.verdict() == Verdict.OPEN) {
-            // a reserved visitor let in on a card or the white list has arrived all the same
+          } else if (entry && (f.cardId != null || f.whiteId != null)) {
+            // a reserved visitor let in on a card or the white list has arrived all the same; a
+            // temporary entry asked reservationFor already and found none, so it asks nothing more
             Bookings.arrivedBy(c, lotId, plate, at);
           }
           PassageView p = find(c, DataScope.ALL, id);

@@ -95,8 +95,23 @@ class GatesTest {
   }
 
   @Test
-  void aCardHolderComesAndGoesAndABlackListedPlateIsRefused() {
+  void aCardHolderComesAndGoesAndABlackListedPlateIsRefused() throws Exception {
+    // the card holder also reserved a visitor space for now: coming in on the card is arriving
+    schema.execute(
+        "INSERT INTO parking_space (lot_id, number, kind) VALUES (" + lot + ", 'VR-1', 'visitor')");
+    schema.execute(
+        "INSERT INTO parking_booking (space_id, kind, holder_name, period, plate,"
+            + " no_show_minutes) SELECT id, 'reservation', 'Guest', tstzrange('"
+            + NOON.minusSeconds(600)
+            + "', '"
+            + NOON.plusSeconds(3600)
+            + "', '[)'), '粤B11111', 30 FROM parking_space WHERE number = 'VR-1'");
     Gates.Handled in = entry("粤b·11111", 96, NOON);
+    assertThat(
+            schema.count(
+                "SELECT count(*) FROM parking_booking WHERE plate = '粤B11111'"
+                    + " AND arrived_at IS NOT NULL"))
+        .isEqualTo(1);
     assertThat(said(in)).isEqualTo("open card");
     assertThat(in.opening()).contains(new Gates.Opening(in.passage().id(), "cam-1", "in-1"));
     assertThat(in.passage().inside()).isTrue();
