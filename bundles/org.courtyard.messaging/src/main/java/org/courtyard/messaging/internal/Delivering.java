@@ -4,7 +4,6 @@ import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
-import org.courtyard.api.Workers;
 import org.courtyard.messaging.Delivery;
 import org.courtyard.messaging.Message;
 import org.courtyard.messaging.MessageChannel;
@@ -23,7 +22,7 @@ final class Delivering {
 
   private final Message message;
   private final Channels channels;
-  private final Workers.Lane lane;
+  private final TenantTurns turns;
   private final Backoff backoff;
   private final int maxAttempts;
   private final Consumer<Delivering> done;
@@ -34,13 +33,13 @@ final class Delivering {
   Delivering(
       Message message,
       Channels channels,
-      Workers.Lane lane,
+      TenantTurns turns,
       Backoff backoff,
       int maxAttempts,
       Consumer<Delivering> done) {
     this.message = message;
     this.channels = channels;
-    this.lane = lane;
+    this.turns = turns;
     this.backoff = backoff;
     this.maxAttempts = maxAttempts;
     this.done = done;
@@ -78,7 +77,7 @@ final class Delivering {
             result.channel(),
             result.detail(),
             pause.toMillis());
-        lane.executeLater(pause, this::attempt);
+        turns.later(message.tenant(), pause, this::attempt);
         return;
       }
       finish(result.afterAttempts(attempts));

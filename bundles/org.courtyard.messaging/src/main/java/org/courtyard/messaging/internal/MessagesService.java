@@ -61,6 +61,13 @@ public final class MessagesService implements Messages {
     int capacity() default 10_000;
 
     @AttributeDefinition(
+        name = "Messages in flight per company",
+        description =
+            "Of those, what one tenant may hold; past it, that tenant's sends are refused with"
+                + " BUSY and every other tenant's still go. Tenants' messages are sent in turns.")
+    int tenantShare() default 2_000;
+
+    @AttributeDefinition(
         name = "Attempts",
         description = "Attempts per message in all while the provider is away")
     int attempts() default 8;
@@ -90,6 +97,7 @@ public final class MessagesService implements Messages {
   private final RecipientLimits limits;
   private final Backoff backoff;
   private final Workers.Lane lane;
+  private final TenantTurns turns;
   private final int capacity;
   private final int attempts;
 
@@ -99,6 +107,7 @@ public final class MessagesService implements Messages {
         workers,
         config.concurrency(),
         config.capacity(),
+        config.tenantShare(),
         config.attempts(),
         new Backoff(
             Duration.ofSeconds(config.retryFirstSeconds()),
@@ -114,18 +123,20 @@ public final class MessagesService implements Messages {
       Workers workers,
       int concurrency,
       int capacity,
+      int tenantShare,
       int attempts,
       Backoff backoff,
       RecipientLimits limits) {
-    if (concurrency < 1 || capacity < 1 || attempts < 1) {
+    if (concurrency < 1 || capacity < 1 || tenantShare < 1 || attempts < 1) {
       throw new IllegalArgumentException(
-          "concurrency, capacity and attempts are at least 1 in etc/" + PID + ".cfg");
+          "concurrency, capacity, tenantShare and attempts are at least 1 in etc/" + PID + ".cfg");
     }
     this.capacity = capacity;
     this.attempts = attempts;
     this.backoff = backoff;
     this.limits = limits;
     this.lane = workers.lane(LANE, concurrency, capacity);
+    this.turns = new TenantTurns(lane, Math.min(tenantShare, capacity));
   }
 
   @Reference(
@@ -186,11 +197,25 @@ public final class MessagesService implements Messages {
       return busy();
     }
     Delivering delivering =
-        new Delivering(message, channels, lane, backoff, attempts, inFlight::remove);
+        new Delivering(
+            message,
+            channels,
+            turns,
+            backoff,
+            attempts,
+            d -> {
+              inFlight.remove(d);
+              turns.release(d.message().tenant());
+            });
     inFlight.add(delivering);
-    if (!lane.offer(delivering::attempt)) {
+    if (!turns.admit(message.tenant(), delivering::attempt)) {
       inFlight.remove(delivering);
-      return busy();
+      return turns.held(message.tenant()) >= turns.share()
+          ? Sending.refused(
+              Sending.Refusal.BUSY,
+              Duration.ofSeconds(1),
+              turns.share() + " messages of " + message.tenant() + " are in flight")
+          : busy();
     }
     limits.count(message);
     return Sending.accepted(delivering.outcome().minimalCompletionStage());

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
 import java.util.Locale;
@@ -39,10 +40,16 @@ class MessagesServiceTest {
   }
 
   private MessagesService service(int attempts, int capacity, Duration firstRetry) {
+    return service(attempts, capacity, capacity, firstRetry);
+  }
+
+  private MessagesService service(
+      int attempts, int capacity, int tenantShare, Duration firstRetry) {
     return new MessagesService(
         workers,
         2,
         capacity,
+        tenantShare,
         attempts,
         new Backoff(firstRetry, firstRetry.multipliedBy(2), () -> 0.5),
         new RecipientLimits(3, Duration.ofMinutes(10), Clock.systemUTC()));
@@ -263,6 +270,75 @@ class MessagesServiceTest {
     assertThat(outcome(a).isDelivered()).isTrue();
     assertThat(outcome(b).isDelivered()).isTrue();
     assertThat(service.send(code("c@example.com")).isAccepted()).isTrue();
+  }
+
+  /** A channel that holds every send until released, noting whose message each was. */
+  private static Scripted held(CountDownLatch release, List<String> order) {
+    return new Scripted(
+        "email",
+        Set.of("email"),
+        m -> {
+          try {
+            release.await(10, TimeUnit.SECONDS);
+          } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+          }
+          order.add(m.tenant().value());
+          return Delivery.delivered("email", "id", "250 ok");
+        });
+  }
+
+  private static Message of(TenantSlug tenant, String email) {
+    return Message.text(
+        tenant, Address.email(email), "sign-in-code", Locale.ENGLISH, "Code", "Your code is 1.");
+  }
+
+  @Test
+  void aCompanysBurstRefusesItsOwnMessagesAndNotAnothers() throws Exception {
+    MessagesService service = service(4, 10, 2, Duration.ofMillis(20));
+    CountDownLatch release = new CountDownLatch(1);
+    List<String> order = java.util.Collections.synchronizedList(new ArrayList<>());
+    register(service, held(release, order), 0);
+    TenantSlug other = TenantSlug.of("other");
+
+    Sending a = service.send(of(ACME, "a@example.com"));
+    Sending b = service.send(of(ACME, "b@example.com"));
+    Sending c = service.send(of(ACME, "c@example.com"));
+    Sending elsewhere = service.send(of(other, "d@example.com"));
+
+    assertThat(c.refusal()).isEqualTo(Sending.Refusal.BUSY);
+    assertThat(c.toString()).contains("acme");
+    assertThat(elsewhere.isAccepted()).as("another company's message still goes").isTrue();
+    release.countDown();
+    for (Sending s : List.of(a, b, elsewhere)) {
+      assertThat(outcome(s).isDelivered()).isTrue();
+    }
+    waitFor(() -> service.inFlight() == 0);
+    assertThat(service.send(of(ACME, "c@example.com")).isAccepted())
+        .as("the share is given back as messages finish")
+        .isTrue();
+  }
+
+  @Test
+  void companiesAreSentInTurnsNotBehindAnothersBacklog() throws Exception {
+    MessagesService service = service(4, 100, Duration.ofMillis(20));
+    CountDownLatch release = new CountDownLatch(1);
+    List<String> order = java.util.Collections.synchronizedList(new ArrayList<>());
+    register(service, held(release, order), 0);
+    List<Sending> all = new ArrayList<>();
+    for (int i = 0; i < 22; i++) {
+      all.add(service.send(of(ACME, "a" + i + "@example.com")));
+    }
+    all.add(service.send(of(TenantSlug.of("other"), "o@example.com")));
+
+    release.countDown();
+    for (Sending s : all) {
+      assertThat(outcome(s).isDelivered()).isTrue();
+    }
+    // two of acme's were being sent when the other company's came; its turn comes right after
+    // the next of acme's, not after the twenty waiting ones
+    assertThat(order).hasSize(23);
+    assertThat(order.indexOf("other")).as(order.toString()).isLessThanOrEqualTo(4);
   }
 
   @Test

@@ -131,11 +131,21 @@ final class Categories {
   }
 
   /**
-   * The category a new order is reported in. It is not locked: the order copies its terms, and the
-   * order's foreign key on (category, kind) holds the kind while the row goes in.
+   * The settings row's versions and the category a new order names, in one round trip: {version,
+   * calendar version} of the settings, and the category (null when there is none).
    */
-  CategoryView forNewOrder(Connection c, long id) throws SQLException {
-    CategoryView k = find(c, id, false).orElse(null);
+  static final String SETTINGS_AND_CATEGORY =
+      "SELECT k.*, s.version AS settings_version, s.calendar_version AS settings_calendar"
+          + " FROM workorder_settings s LEFT JOIN (SELECT "
+          + COLUMNS
+          + " FROM workorder_category WHERE id = ?) k ON true WHERE s.id = 1";
+
+  /**
+   * {@code k}, read for category {@code id}, if a new order may take it; 422 otherwise. It is not
+   * locked: the order copies its terms, and the order's foreign key on (category, kind) holds the
+   * kind while the row goes in.
+   */
+  static CategoryView forNewOrder(CategoryView k, long id) {
     if (k == null) {
       throw TEXTS.problem(422, "unknown-category", "category.unknown", id);
     }

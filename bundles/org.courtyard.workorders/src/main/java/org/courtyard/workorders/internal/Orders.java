@@ -80,12 +80,10 @@ final class Orders {
 
   private final Jdbc jdbc;
   private final WorkordersTenant tenant;
-  private final Categories categories;
 
-  Orders(Jdbc jdbc, WorkordersTenant tenant, Categories categories) {
+  Orders(Jdbc jdbc, WorkordersTenant tenant) {
     this.jdbc = jdbc;
     this.tenant = tenant;
-    this.categories = categories;
   }
 
   /**
@@ -163,8 +161,22 @@ final class Orders {
       Predicate<Action> permitted) {
     return jdbc.transaction(
         c -> {
-          TenantRules rules = tenant.rules(c);
-          CategoryView k = categories.forNewOrder(c, in.categoryId());
+          TenantRules rules;
+          CategoryView k;
+          try (PreparedStatement ps = c.prepareStatement(Categories.SETTINGS_AND_CATEGORY)) {
+            ps.setLong(1, in.categoryId());
+            try (ResultSet rs = ps.executeQuery()) {
+              if (!rs.next()) {
+                throw new IllegalStateException("workorder_settings has no row");
+              }
+              int version = rs.getInt("settings_version");
+              int calendarVersion = rs.getInt("settings_calendar");
+              k =
+                  Categories.forNewOrder(
+                      rs.getObject("id") == null ? null : Categories.view(rs), in.categoryId());
+              rules = tenant.rules(c, version, calendarVersion);
+            }
+          }
           Priority priority = in.priority();
           OrderDeadlines d = rules.deadlines().reported(Categories.terms(k), priority);
           Instant now = d.response().runningSince();
@@ -244,7 +256,11 @@ final class Orders {
             }
           }
           return new Created(
-              row.view(rules, now, actions(c, row, rules, caller, permitted)), false);
+              row.view(
+                  rules,
+                  now,
+                  actions(c, row, rules, caller, permitted, "grab".equals(k.dispatchMode()))),
+              false);
         });
   }
 
@@ -477,6 +493,21 @@ final class Orders {
   private List<String> actions(
       Connection c, OrderRow o, TenantRules rules, Caller caller, Predicate<Action> permitted)
       throws SQLException {
+    return actions(c, o, rules, caller, permitted, null);
+  }
+
+  /**
+   * The steps the caller may take next; {@code pool} says whether the order's category hands its
+   * orders to the grab pool when the caller has just read it (null: read it here).
+   */
+  private List<String> actions(
+      Connection c,
+      OrderRow o,
+      TenantRules rules,
+      Caller caller,
+      Predicate<Action> permitted,
+      Boolean pool)
+      throws SQLException {
     OrderLifecycle lifecycle = rules.lifecycle();
     OrderProgress p = o.progress();
     Set<Action> allowed = EnumSet.noneOf(Action.class);
@@ -485,10 +516,13 @@ final class Orders {
     } else {
       allowed.addAll(lifecycle.allowed(p, Actor.staff(caller.actorId())));
       if (caller.staffUser()) {
-        allowed.addAll(lifecycle.allowed(p, technician(c, caller.id())));
+        // a technician's teams only matter for an order assigned to a team
+        Actor technician =
+            o.assigneeTeamId() == null ? Actor.technician(caller.id()) : technician(c, caller.id());
+        allowed.addAll(lifecycle.allowed(p, technician));
       }
     }
-    if (allowed.contains(Action.GRAB) && !inPool(c, o)) {
+    if (allowed.contains(Action.GRAB) && !(pool != null ? pool : inPool(c, o))) {
       allowed.remove(Action.GRAB);
     }
     List<String> out = new ArrayList<>();

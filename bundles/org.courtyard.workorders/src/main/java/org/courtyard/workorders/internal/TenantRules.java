@@ -56,6 +56,14 @@ record TenantRules(
         version = rs.getInt(1);
         calendarVersion = rs.getInt(2);
       }
+      return get(c, version, calendarVersion);
+    }
+
+    /**
+     * The rules of the settings row's versions, read by the caller with its own query on {@code c};
+     * loaded on {@code c} only when they moved.
+     */
+    TenantRules get(Connection c, int version, int calendarVersion) throws SQLException {
       Entry e = entry;
       if (e != null && e.version == version && e.calendarVersion == calendarVersion) {
         return e.rules;

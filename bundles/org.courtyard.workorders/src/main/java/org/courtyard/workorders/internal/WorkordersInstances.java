@@ -1,6 +1,8 @@
 package org.courtyard.workorders.internal;
 
+import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArraySet;
 import javax.ws.rs.core.SecurityContext;
 import org.courtyard.api.ResidentContacts;
@@ -58,10 +60,13 @@ public final class WorkordersInstances {
   private volatile org.courtyard.api.PreferredLanguages languages;
 
   /**
-   * Where the people a step concerns are told, after the step answered: one task at a time, so a
-   * delivery log lists an order's messages in the order of its steps.
+   * Where the people a step concerns are told, after the step answered: a lane per tenant, one task
+   * at a time, so a delivery log lists an order's messages in the order of its steps, and a
+   * company's burst of steps fills its own lane and delays its own messages, never another's.
    */
-  private final Workers.Lane notices;
+  private final Map<TenantSlug, Workers.Lane> notices = new ConcurrentHashMap<>();
+
+  private final Workers workers;
 
   @Activate
   public WorkordersInstances(
@@ -71,17 +76,30 @@ public final class WorkordersInstances {
       @Reference Workers workers) {
     this.estate = estate;
     this.staff = staff;
-    this.notices = workers.lane("workorders-notices", 1, NOTICES_WAITING);
+    this.workers = workers;
     tenants.activate(context);
   }
 
-  /** Steps whose telling may wait at once; beyond it a step's telling is dropped and logged. */
-  static final int NOTICES_WAITING = 10_000;
+  /**
+   * Steps of one tenant whose telling may wait at once; beyond it a step's telling is dropped and
+   * logged.
+   */
+  static final int NOTICES_WAITING = 2_000;
 
-  /** Lets the messages already handed in go out (a few seconds at most), then closes the lane. */
+  /** Lets the messages already handed in go out (a few seconds at most), then closes the lanes. */
   @Deactivate
   void deactivate() throws InterruptedException {
-    notices.close(java.time.Duration.ofSeconds(5));
+    long deadline = System.nanoTime() + java.time.Duration.ofSeconds(5).toNanos();
+    for (Workers.Lane lane : notices.values()) {
+      lane.close(java.time.Duration.ofNanos(Math.max(0, deadline - System.nanoTime())));
+    }
+    notices.clear();
+  }
+
+  /** The tenant's notices lane, taken on its first step. */
+  private Workers.Lane notices(TenantSlug tenant) {
+    return notices.computeIfAbsent(
+        tenant, t -> workers.lane("workorders-notices " + t.value(), 1, NOTICES_WAITING));
   }
 
   @Reference(
@@ -95,6 +113,15 @@ public final class WorkordersInstances {
 
   void unbindTenant(WorkordersTenant instance) {
     running.remove(instance);
+    Workers.Lane lane = notices.remove(instance.tenant());
+    if (lane != null) {
+      // takes nothing more; what it holds still goes out on the shared workers
+      try {
+        lane.close(java.time.Duration.ZERO);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    }
     rooms.forget(instance.tenant());
     tenants.unbind(instance);
   }
@@ -199,7 +226,7 @@ public final class WorkordersInstances {
    * stands, so a full or closing lane only costs the messages, which the log says.
    */
   private void hand(TenantSlug tenant, OrderView order, Runnable telling) {
-    if (!notices.offer(telling)) {
+    if (!notices(tenant).offer(telling)) {
       org.slf4j.LoggerFactory.getLogger(WorkordersInstances.class)
           .warn(
               "Tenant {}: order {}'s step was not told: the notices lane is full or closing",

@@ -76,7 +76,7 @@ public final class WorkordersTenant extends JdbcTenantModule {
     super(config.tenant(), WorkordersModule.ID, persistence, "SELECT 1 FROM workorder LIMIT 0");
     Jdbc jdbc = jdbc();
     this.categories = new Categories(jdbc);
-    this.orders = new Orders(jdbc, this, categories);
+    this.orders = new Orders(jdbc, this);
     this.statistics = new OrderStatistics(jdbc, this);
     this.feedback = new Feedback(jdbc, this);
     this.settings = new TenantSettings(jdbc);
@@ -116,6 +116,11 @@ public final class WorkordersTenant extends JdbcTenantModule {
   /** The tenant's rules in force, read on the caller's connection (inside its transaction). */
   TenantRules rules(Connection c) throws SQLException {
     return rules.get(c);
+  }
+
+  /** The rules of the settings versions the caller read on {@code c}. */
+  TenantRules rules(Connection c, int version, int calendarVersion) throws SQLException {
+    return rules.get(c, version, calendarVersion);
   }
 
   /** The settings and the working calendar, as managers edit them. */
