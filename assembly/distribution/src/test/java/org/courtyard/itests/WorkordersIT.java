@@ -863,6 +863,17 @@ public class WorkordersIT {
       throws Exception {
     Http.Reply billing = owner.post("/tenant/modules/billing", map());
     assertEquals(billing.toString(), 200, billing.status);
+    // the company's own monthly item under the code paid repairs use: their money stays apart
+    Http.Reply fund =
+        owner.post(
+            "/billing/fee-items",
+            map(
+                "code", "REPAIR",
+                "name", "维修基金 Repair fund",
+                "kind", "fixed",
+                "unitPrice", 20,
+                "effectiveFrom", "2020-01-01"));
+    assertEquals(fund.toString(), 201, fund.status);
     Http.Reply k =
         owner.post(
             "/workorders/categories",
@@ -902,6 +913,10 @@ public class WorkordersIT {
     assertEquals(
         0, new java.math.BigDecimal("120.50").compareTo(bill.path("total").decimalValue()));
     assertEquals("external", bill.path("kind").asText());
+    assertEquals(
+        bill.toString(), "REPAIR.ONE-OFF", bill.path("lines").get(0).path("feeCode").asText());
+    JsonNode repairFund = owner.get("/billing/fee-items/" + fund.json.path("id").asLong()).json;
+    assertEquals(repairFund.toString(), "fixed", repairFund.path("kind").asText());
 
     // a post retried after a lost answer (the row put back to pending) charges nothing twice
     String orderId = first.substring(first.lastIndexOf('/') + 1);

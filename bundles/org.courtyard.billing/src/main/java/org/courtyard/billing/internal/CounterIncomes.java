@@ -82,8 +82,13 @@ final class CounterIncomes {
           Optional<IncomeReceipt> earlier = find(c, order.source(), order.reference(), false);
           if (earlier.isEmpty()) {
             Instant now = clock.instant();
-            ExternalCharges.feeItem(
-                c, order.feeCode(), order.feeName(), LocalDate.ofInstant(now, settings.zone()));
+            String feeCode =
+                ExternalCharges.feeItem(
+                        c,
+                        order.feeCode(),
+                        order.feeName(),
+                        LocalDate.ofInstant(now, settings.zone()))
+                    .code();
             UUID txId = TxIds.next();
             try (PreparedStatement ps =
                 c.prepareStatement(
@@ -94,7 +99,7 @@ final class CounterIncomes {
               ps.setString(1, order.source());
               ps.setString(2, order.reference());
               Jdbc.setLong(ps, 3, order.estateId());
-              ps.setString(4, order.feeCode());
+              ps.setString(4, feeCode);
               ps.setBigDecimal(5, money);
               ps.setString(6, order.method());
               ps.setString(7, order.payer() == null ? null : order.payer().strip());
@@ -116,7 +121,7 @@ final class CounterIncomes {
                             null,
                             List.of(
                                 Posting.debit(Ledger.moneyAccount(order.method()), money),
-                                Posting.credit(Ledger.income(order.feeCode()), money)))),
+                                Posting.credit(Ledger.income(feeCode), money)))),
                     now);
                 return find(c, order.source(), order.reference(), true).orElseThrow();
               }

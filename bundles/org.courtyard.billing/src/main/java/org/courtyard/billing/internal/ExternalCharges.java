@@ -81,7 +81,7 @@ final class ExternalCharges {
           Optional<RoomCharge> earlier = find(c, order.source(), order.reference(), false);
           if (earlier.isEmpty()) {
             Instant now = clock.instant();
-            long feeItem =
+            ModuleItem feeItem =
                 feeItem(
                     c, order.feeCode(), order.feeName(), LocalDate.ofInstant(now, settings.zone()));
             BillWriter.NewBill bill =
@@ -91,8 +91,8 @@ final class ExternalCharges {
                     room.get().buildingId,
                     List.of(
                         new BillWriter.Line(
-                            feeItem,
-                            order.feeCode(),
+                            feeItem.id(),
+                            feeItem.code(),
                             order.feeName(),
                             new LineAmount(BigDecimal.ONE, money, 1, 1, 1, money, money))));
             if (BillWriter.writeExternal(
@@ -198,8 +198,39 @@ final class ExternalCharges {
     }
   }
 
-  /** The fee item of the code, created as a one-off item with no price of its own if missing. */
-  static long feeItem(Connection c, String code, String name, LocalDate today) throws SQLException {
+  /** A module's fee item: its id and the code its lines and income are booked under. */
+  record ModuleItem(long id, String code) {}
+
+  /**
+   * What a code of a module's is told apart by when the tenant's own periodic item holds the code.
+   */
+  static final String ONE_OFF_SUFFIX = ".ONE-OFF";
+
+  /**
+   * The one-off fee item a module's charges or income of {@code code} go on, created with no price
+   * of its own if missing. When the tenant has a periodic item (area or fixed) of that code, say
+   * its own monthly REPAIR fund, the module's money is kept apart from it on the item {@code
+   * <code>.ONE-OFF}: its bills' lines, income account and reports never mix with the periodic
+   * item's, and the runs never bill the periodic item to a room because a module used its code.
+   */
+  static ModuleItem feeItem(Connection c, String code, String name, LocalDate today)
+      throws SQLException {
+    ModuleItem item = item(c, code, name, today);
+    if (item != null) {
+      return item;
+    }
+    String own = code.substring(0, Math.min(code.length(), 32 - ONE_OFF_SUFFIX.length()));
+    item = item(c, own + ONE_OFF_SUFFIX, name, today);
+    if (item == null) {
+      throw new IllegalStateException(
+          "fee items " + code + " and " + own + ONE_OFF_SUFFIX + " are both periodic");
+    }
+    return item;
+  }
+
+  /** The one-off item of {@code code}, made if missing; null when the code is a periodic item's. */
+  private static ModuleItem item(Connection c, String code, String name, LocalDate today)
+      throws SQLException {
     try (PreparedStatement ps =
         c.prepareStatement(
             "INSERT INTO fee_item (code, name, kind, unit_price, effective_from)"
@@ -209,11 +240,12 @@ final class ExternalCharges {
       ps.setDate(3, Date.valueOf(today));
       ps.executeUpdate();
     }
-    try (PreparedStatement ps = c.prepareStatement("SELECT id FROM fee_item WHERE code = ?")) {
+    try (PreparedStatement ps =
+        c.prepareStatement("SELECT id, kind FROM fee_item WHERE code = ?")) {
       ps.setString(1, code);
       try (ResultSet rs = ps.executeQuery()) {
         rs.next();
-        return rs.getLong(1);
+        return "one_off".equals(rs.getString(2)) ? new ModuleItem(rs.getLong(1), code) : null;
       }
     }
   }

@@ -81,7 +81,7 @@ final class ModuleLines {
   private final Source source;
   private final YearMonth period;
   private final ZoneId zone;
-  private final Map<String, Long> feeItems = new HashMap<>();
+  private final Map<String, ExternalCharges.ModuleItem> feeItems = new HashMap<>();
 
   ModuleLines(Jdbc jdbc, Source source, YearMonth period, ZoneId zone) {
     this.jdbc = jdbc;
@@ -107,7 +107,7 @@ final class ModuleLines {
       feeItems.putAll(
           jdbc.transaction(
               c -> {
-                Map<String, Long> ids = new HashMap<>();
+                Map<String, ExternalCharges.ModuleItem> ids = new HashMap<>();
                 for (Map.Entry<String, String> e : missing.entrySet()) {
                   ids.put(e.getKey(), ExternalCharges.feeItem(c, e.getKey(), e.getValue(), today));
                 }
@@ -125,8 +125,8 @@ final class ModuleLines {
               c.roomId(),
               l.reference(),
               new BillWriter.Line(
-                  feeItems.get(l.feeCode()),
-                  l.feeCode(),
+                  feeItems.get(l.feeCode()).id(),
+                  feeItems.get(l.feeCode()).code(),
                   l.text(),
                   new LineAmount(BigDecimal.ONE, amount, 1, days, days, amount, amount))));
     }

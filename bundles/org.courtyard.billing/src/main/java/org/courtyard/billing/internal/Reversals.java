@@ -63,17 +63,31 @@ final class Reversals {
    */
   static LedgerTxView reverseIn(Connection c, UUID txId, DataScope scope, Instant now)
       throws SQLException {
-    // Locking the original serialises two reversals of it; the unique reverses_tx is the
-    // backstop.
+    Long room;
     try (PreparedStatement ps =
-        c.prepareStatement("SELECT room_id FROM ledger_tx WHERE tx_id = ? FOR UPDATE")) {
+        c.prepareStatement("SELECT room_id FROM ledger_tx WHERE tx_id = ?")) {
       ps.setObject(1, txId);
       try (ResultSet rs = ps.executeQuery()) {
-        if (!rs.next()
-            || (scope != null && !Ledger.inScope(c, Jdbc.getLong(rs, "room_id"), scope))) {
+        if (!rs.next()) {
           throw Problems.notFound(TEXTS.text("label.ledger-tx"), txId);
         }
+        room = Jdbc.getLong(rs, "room_id");
       }
+    }
+    if (scope != null && !Ledger.inScope(c, room, scope)) {
+      throw Problems.notFound(TEXTS.text("label.ledger-tx"), txId);
+    }
+    // The room's account first, as payments and a charge's void lock it, then the original:
+    // every writer of a room's money takes the account before its bills and transactions, so a
+    // reversal and a void of the same bill wait for each other instead of deadlocking. Locking
+    // the original serialises two reversals of it; the unique reverses_tx is the backstop.
+    if (room != null) {
+      Payments.lockAccount(c, room, null);
+    }
+    try (PreparedStatement ps =
+        c.prepareStatement("SELECT 1 FROM ledger_tx WHERE tx_id = ? FOR UPDATE")) {
+      ps.setObject(1, txId);
+      ps.executeQuery().close();
     }
     LedgerTxView original = Ledger.find(c, txId);
     if ("reversal".equals(original.kind())) {
