@@ -53,17 +53,33 @@ final class Delivering {
     return message;
   }
 
-  /** Whether an attempt is under way: the provider may be taking the message right now. */
-  boolean attempting() {
-    return attempting;
+  /**
+   * Ends it with {@code result} unless an attempt is under way; true when it ended (now or before).
+   * An attempt starts only while it has not ended, under the same lock, so a message ended here is
+   * never sent afterwards.
+   */
+  synchronized boolean finishIfIdle(Delivery result) {
+    if (attempting) {
+      return outcome.isDone();
+    }
+    finish(result);
+    return true;
+  }
+
+  /** Starts an attempt unless the message has ended. */
+  private synchronized boolean start() {
+    if (outcome.isDone()) {
+      return false;
+    }
+    attempting = true;
+    return true;
   }
 
   /** One attempt; for the lane. */
   void attempt() {
-    if (outcome.isDone()) {
+    if (!start()) {
       return;
     }
-    attempting = true;
     MDC.put("tenant", message.tenant().value());
     try {
       attempts++;
@@ -77,7 +93,11 @@ final class Delivering {
             result.channel(),
             result.detail(),
             pause.toMillis());
-        turns.later(message.tenant(), pause, this::attempt);
+        if (!turns.later(message.tenant(), pause, this::attempt)) {
+          finish(
+              Delivery.transientFailure(result.channel(), "messaging stopped before a retry")
+                  .afterAttempts(attempts));
+        }
         return;
       }
       finish(result.afterAttempts(attempts));

@@ -64,7 +64,8 @@ public final class MessagesService implements Messages {
         name = "Messages in flight per company",
         description =
             "Of those, what one tenant may hold; past it, that tenant's sends are refused with"
-                + " BUSY and every other tenant's still go. Tenants' messages are sent in turns.")
+                + " BUSY. Tenants' messages are sent in turns, and each tenant may always have 20"
+                + " in flight, however many the others hold.")
     int tenantShare() default 2_000;
 
     @AttributeDefinition(
@@ -135,8 +136,9 @@ public final class MessagesService implements Messages {
     this.attempts = attempts;
     this.backoff = backoff;
     this.limits = limits;
-    this.lane = workers.lane(LANE, concurrency, capacity);
-    this.turns = new TenantTurns(lane, Math.min(tenantShare, capacity));
+    // the turns bound what waits: capacity in all, and each tenant's reserve beyond it
+    this.lane = workers.lane(LANE, concurrency, Integer.MAX_VALUE);
+    this.turns = new TenantTurns(lane, capacity, tenantShare);
   }
 
   @Reference(
@@ -193,9 +195,6 @@ public final class MessagesService implements Messages {
           wait,
           "enough " + message.purpose() + " messages to this recipient for now");
     }
-    if (inFlight.size() >= capacity) {
-      return busy();
-    }
     Delivering delivering =
         new Delivering(
             message,
@@ -210,7 +209,7 @@ public final class MessagesService implements Messages {
     inFlight.add(delivering);
     if (!turns.admit(message.tenant(), delivering::attempt)) {
       inFlight.remove(delivering);
-      return turns.held(message.tenant()) >= turns.share()
+      return turns.atShare(message.tenant())
           ? Sending.refused(
               Sending.Refusal.BUSY,
               Duration.ofSeconds(1),
@@ -242,13 +241,14 @@ public final class MessagesService implements Messages {
    */
   @Deactivate
   void deactivate() throws InterruptedException {
+    turns.close();
     if (!lane.close(Duration.ofSeconds(10))) {
       LOG.warn("Messages: attempts still running after 10 s; their outcome comes when they end");
     }
     for (Delivering d : List.copyOf(inFlight)) {
-      if (!d.attempting()) {
-        d.finish(Delivery.transientFailure("none", "messaging stopped before a channel took it"));
-      }
+      // one under way ends when its provider answers; a retry it asks for then ends it as stopped
+      d.finishIfIdle(
+          Delivery.transientFailure("none", "messaging stopped before a channel took it"));
     }
   }
 }

@@ -21,8 +21,17 @@ import org.courtyard.api.Workers;
  */
 final class TenantTurns {
 
+  /**
+   * Messages a tenant may always have in flight, however many the others hold: a company flooding
+   * the service (or several) never refuses another's sign-in code.
+   */
+  static final int RESERVED = 20;
+
   private final Workers.Lane lane;
+  private final int capacity;
   private final int share;
+  private volatile boolean closed;
+  private int total;
 
   /** Tenants with attempts waiting, in the order of their turns. */
   private final LinkedHashMap<TenantSlug, ArrayDeque<Runnable>> waiting = new LinkedHashMap<>();
@@ -30,11 +39,19 @@ final class TenantTurns {
   /** Messages accepted and not finished, per tenant. */
   private final Map<TenantSlug, Integer> held = new HashMap<>();
 
-  TenantTurns(Workers.Lane lane, int share) {
-    if (share < 1) {
+  /**
+   * @param lane where the attempts run; it must hold {@code capacity} plus {@link #RESERVED} per
+   *     tenant, as this bounds what it queues
+   * @param capacity messages in flight in all, beyond which only a tenant holding fewer than {@link
+   *     #RESERVED} is taken
+   * @param share what one tenant may hold
+   */
+  TenantTurns(Workers.Lane lane, int capacity, int share) {
+    if (share < 1 || capacity < 1) {
       throw new IllegalArgumentException("a tenant holds at least one message in flight");
     }
     this.lane = lane;
+    this.capacity = capacity;
     this.share = share;
   }
 
@@ -46,17 +63,28 @@ final class TenantTurns {
     // the lane never calls back into this while it holds its own lock, so offering under this one
     // keeps the queued attempts and the lane's tokens equal in number
     synchronized (this) {
-      if (held.getOrDefault(tenant, 0) >= share || !lane.offer(this::next)) {
+      int holds = held.getOrDefault(tenant, 0);
+      if (closed
+          || holds >= share
+          || (total >= capacity && holds >= RESERVED)
+          || !lane.offer(this::next)) {
         return false;
       }
+      total++;
       held.merge(tenant, 1, Integer::sum);
       waiting.computeIfAbsent(tenant, t -> new ArrayDeque<>()).addLast(attempt);
       return true;
     }
   }
 
-  /** Queues another attempt of a message in flight after {@code pause}, in the tenant's turn. */
-  void later(TenantSlug tenant, Duration pause, Runnable attempt) {
+  /**
+   * Queues another attempt of a message in flight after {@code pause}, in the tenant's turn; false
+   * once {@link #close} was called (the lane would drop it).
+   */
+  boolean later(TenantSlug tenant, Duration pause, Runnable attempt) {
+    if (closed) {
+      return false;
+    }
     lane.executeLater(
         pause,
         () -> {
@@ -65,11 +93,31 @@ final class TenantTurns {
           }
           next();
         });
+    return true;
+  }
+
+  /** Takes no more attempts: the service is stopping. */
+  void close() {
+    closed = true;
   }
 
   /** A message of {@code tenant} finished: delivered, given up, or never queued. */
   synchronized void release(TenantSlug tenant) {
-    held.computeIfPresent(tenant, (t, n) -> n <= 1 ? null : n - 1);
+    Integer n = held.get(tenant);
+    if (n == null) {
+      return;
+    }
+    if (n <= 1) {
+      held.remove(tenant);
+    } else {
+      held.put(tenant, n - 1);
+    }
+    total--;
+  }
+
+  /** Whether {@code tenant} is refused for its own share rather than for everyone's. */
+  synchronized boolean atShare(TenantSlug tenant) {
+    return held.getOrDefault(tenant, 0) >= share;
   }
 
   /** What one tenant may hold in flight. */

@@ -240,38 +240,6 @@ class MessagesServiceTest {
         .isEqualTo(Sending.Refusal.THROTTLED);
   }
 
-  @Test
-  void tooManyMessagesInFlightAreRefusedAsBusy() throws Exception {
-    MessagesService service = service(4, 2, Duration.ofMillis(20));
-    CountDownLatch release = new CountDownLatch(1);
-    Scripted slow =
-        new Scripted(
-            "email",
-            Set.of("email"),
-            m -> {
-              try {
-                release.await(10, TimeUnit.SECONDS);
-              } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-              }
-              return Delivery.delivered("email", "id", "250 ok");
-            });
-    register(service, slow, 0);
-
-    Sending a = service.send(code("a@example.com"));
-    Sending b = service.send(code("b@example.com"));
-    long before = System.nanoTime();
-    Sending c = service.send(code("c@example.com"));
-    long tookMillis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - before);
-
-    assertThat(c.refusal()).isEqualTo(Sending.Refusal.BUSY);
-    assertThat(tookMillis).as("a refusal does not wait").isLessThan(1_000);
-    release.countDown();
-    assertThat(outcome(a).isDelivered()).isTrue();
-    assertThat(outcome(b).isDelivered()).isTrue();
-    assertThat(service.send(code("c@example.com")).isAccepted()).isTrue();
-  }
-
   /** A channel that holds every send until released, noting whose message each was. */
   private static Scripted held(CountDownLatch release, List<String> order) {
     return new Scripted(
@@ -291,6 +259,36 @@ class MessagesServiceTest {
   private static Message of(TenantSlug tenant, String email) {
     return Message.text(
         tenant, Address.email(email), "sign-in-code", Locale.ENGLISH, "Code", "Your code is 1.");
+  }
+
+  @Test
+  void pastTheCapacityOnlyATenantWithinItsReserveIsTaken() throws Exception {
+    int capacity = TenantTurns.RESERVED + 5;
+    MessagesService service = service(4, capacity, 1_000, Duration.ofMillis(20));
+    CountDownLatch release = new CountDownLatch(1);
+    List<String> order = java.util.Collections.synchronizedList(new ArrayList<>());
+    register(service, held(release, order), 0);
+
+    List<Sending> accepted = new ArrayList<>();
+    for (int i = 0; i < capacity; i++) {
+      accepted.add(service.send(of(ACME, "a" + i + "@example.com")));
+    }
+    long before = System.nanoTime();
+    Sending over = service.send(of(ACME, "over@example.com"));
+    long tookMillis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - before);
+    Sending other = service.send(of(TenantSlug.of("other"), "o@example.com"));
+
+    assertThat(over.refusal()).isEqualTo(Sending.Refusal.BUSY);
+    assertThat(over.toString()).contains(capacity + " messages are in flight");
+    assertThat(tookMillis).as("a refusal does not wait").isLessThan(1_000);
+    assertThat(other.isAccepted()).as("another company's reserve").isTrue();
+    release.countDown();
+    accepted.add(other);
+    for (Sending s : accepted) {
+      assertThat(outcome(s).isDelivered()).isTrue();
+    }
+    waitFor(() -> service.inFlight() == 0);
+    assertThat(service.send(of(ACME, "over@example.com")).isAccepted()).isTrue();
   }
 
   @Test

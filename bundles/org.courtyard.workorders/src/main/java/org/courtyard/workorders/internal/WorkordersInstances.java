@@ -1,5 +1,6 @@
 package org.courtyard.workorders.internal;
 
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -64,7 +65,7 @@ public final class WorkordersInstances {
    * at a time, so a delivery log lists an order's messages in the order of its steps, and a
    * company's burst of steps fills its own lane and delays its own messages, never another's.
    */
-  private final Map<TenantSlug, Workers.Lane> notices = new ConcurrentHashMap<>();
+  private final Map<WorkordersTenant, Workers.Lane> notices = new ConcurrentHashMap<>();
 
   private final Workers workers;
 
@@ -90,16 +91,18 @@ public final class WorkordersInstances {
   @Deactivate
   void deactivate() throws InterruptedException {
     long deadline = System.nanoTime() + java.time.Duration.ofSeconds(5).toNanos();
-    for (Workers.Lane lane : notices.values()) {
-      lane.close(java.time.Duration.ofNanos(Math.max(0, deadline - System.nanoTime())));
+    for (WorkordersTenant t : List.copyOf(notices.keySet())) {
+      Workers.Lane lane = notices.remove(t);
+      if (lane != null) {
+        lane.close(java.time.Duration.ofNanos(Math.max(0, deadline - System.nanoTime())));
+      }
     }
-    notices.clear();
   }
 
-  /** The tenant's notices lane, taken on its first step. */
+  /** The notices lane of the tenant's running instance, or null while it has none. */
   private Workers.Lane notices(TenantSlug tenant) {
-    return notices.computeIfAbsent(
-        tenant, t -> workers.lane("workorders-notices " + t.value(), 1, NOTICES_WAITING));
+    WorkordersTenant t = find(tenant);
+    return t == null ? null : notices.get(t);
   }
 
   @Reference(
@@ -107,13 +110,17 @@ public final class WorkordersInstances {
       policy = ReferencePolicy.DYNAMIC,
       unbind = "unbindTenant")
   void bindTenant(WorkordersTenant instance) {
+    // the lane is the instance's: one bound before its predecessor is unbound has its own
+    notices.put(
+        instance,
+        workers.lane("workorders-notices " + instance.tenant().value(), 1, NOTICES_WAITING));
     tenants.bind(instance);
     running.add(instance);
   }
 
   void unbindTenant(WorkordersTenant instance) {
     running.remove(instance);
-    Workers.Lane lane = notices.remove(instance.tenant());
+    Workers.Lane lane = notices.remove(instance);
     if (lane != null) {
       // takes nothing more; what it holds still goes out on the shared workers
       try {
@@ -226,7 +233,8 @@ public final class WorkordersInstances {
    * stands, so a full or closing lane only costs the messages, which the log says.
    */
   private void hand(TenantSlug tenant, OrderView order, Runnable telling) {
-    if (!notices(tenant).offer(telling)) {
+    Workers.Lane lane = notices(tenant);
+    if (lane == null || !lane.offer(telling)) {
       org.slf4j.LoggerFactory.getLogger(WorkordersInstances.class)
           .warn(
               "Tenant {}: order {}'s step was not told: the notices lane is full or closing",
