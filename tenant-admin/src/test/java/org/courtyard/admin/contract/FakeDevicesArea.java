@@ -82,6 +82,11 @@ public final class FakeDevicesArea implements FakeArea {
     devices.put(id, d);
   }
 
+  /** Whether the company has the device (as parking's gates and sensors ask). */
+  public synchronized boolean has(String id) {
+    return devices.containsKey(id);
+  }
+
   /** A meter reading the device reported. */
   public synchronized void reading(
       String id, String channel, String value, String unit, Instant at) {

@@ -37,6 +37,7 @@ public final class FakeParkingArea implements FakeArea {
   private final List<Map<String, Object>> leases = new ArrayList<>();
   private final Map<Long, Map<String, Object>> tariffs = new java.util.HashMap<>();
   private final Map<Long, List<Map<String, Object>>> owners = new java.util.HashMap<>();
+  private final List<Map<String, Object>> gates = new ArrayList<>();
   private final FakeParkingCards cards =
       new FakeParkingCards(
           new FakeParkingCards.Lots() {
@@ -173,6 +174,22 @@ public final class FakeParkingArea implements FakeArea {
       long id = Long.parseLong(r.path().split("/")[1]);
       lot(r, "parking.lot.manage", id);
       return FakeResponse.json(putTariff(id, r.body()));
+    }
+    if (r.is("GET", "lots/\\d+/gates")) {
+      r.require("parking.lot.read");
+      long id = Long.parseLong(r.path().split("/")[1]);
+      lot(r, "parking.lot.read", id);
+      return FakeResponse.json(gates.stream().filter(g -> g.get("lotId").equals(id)).toList());
+    }
+    if (r.is("POST", "gates")) {
+      r.require("parking.lot.manage");
+      return FakeResponse.json(201, addGate(r));
+    }
+    if (r.is("GET", "lots/\\d+/map")) {
+      r.require("parking.lot.read");
+      long id = Long.parseLong(r.path().split("/")[1]);
+      lot(r, "parking.lot.read", id);
+      return FakeResponse.json(map(id));
     }
     if (r.is("GET", "spaces/\\d+/owners")) {
       r.require("parking.lot.read");
@@ -372,6 +389,89 @@ public final class FakeParkingArea implements FakeArea {
         .orElseThrow(() -> notFound("Parking space", id));
   }
 
+  /**
+   * A camera's lane made an entry or exit of a lot, as {@code GatesResource.addGate} checks it: the
+   * lot in scope (404), the fields (422), the device the company's (404 device-not-found), the lane
+   * not a gate already (409 duplicate).
+   */
+  private Map<String, Object> addGate(FakeRequest r) {
+    JsonNode b = r.body();
+    Map<String, Object> lot = lot(r, "parking.lot.manage", b.path("lotId").asLong(-1));
+    List<Map<String, Object>> errors = new ArrayList<>();
+    for (String field : List.of("name", "deviceId", "lane")) {
+      if (b.path(field).asText("").isBlank()) {
+        errors.add(error(field, "is required"));
+      }
+    }
+    String direction = b.path("direction").asText("");
+    if (!direction.equals("entry") && !direction.equals("exit")) {
+      errors.add(error("direction", "must be entry or exit"));
+    }
+    refuse(errors);
+    String device = b.path("deviceId").asText().strip();
+    if (!fake.area(FakeDevicesArea.class).has(device)) {
+      throw new FakeProblem(
+          404, "device-not-found", "Device not found", "Device " + device + " not found.");
+    }
+    String lane = b.path("lane").asText().strip();
+    if (gates.stream()
+        .anyMatch(g -> g.get("deviceId").equals(device) && g.get("lane").equals(lane))) {
+      throw new FakeProblem(
+          409,
+          "duplicate",
+          "Already exists",
+          "Lane " + lane + " of " + device + " is a gate already.",
+          Map.of("lane", lane));
+    }
+    Map<String, Object> g = new LinkedHashMap<>();
+    g.put("id", next++);
+    g.put("lotId", lot.get("id"));
+    g.put("deviceId", device);
+    g.put("lane", lane);
+    g.put("direction", direction);
+    g.put("name", b.path("name").asText().strip());
+    g.put("createdAt", Instant.now().toString());
+    gates.add(g);
+    return g;
+  }
+
+  /**
+   * The lot's map: its spaces, highest level first and by number, each with the lease or
+   * reservation active now, as {@code Spaces.map} answers.
+   */
+  private Map<String, Object> map(long lotId) {
+    Instant now = Instant.now();
+    List<Map<String, Object>> tiles = new ArrayList<>();
+    spaces.stream()
+        .filter(s -> s.get("lotId").equals(lotId))
+        .sorted(
+            java.util.Comparator.comparing(
+                    (Map<String, Object> s) -> -((Number) s.get("level")).intValue())
+                .thenComparing(s -> s.get("number").toString()))
+        .forEach(
+            s -> {
+              Map<String, Object> held =
+                  leases.stream()
+                      .filter(b -> b.get("spaceId").equals(s.get("id")))
+                      .filter(b -> "active".equals(b.get("state")))
+                      .filter(b -> !Instant.parse(b.get("from").toString()).isAfter(now))
+                      .filter(b -> Instant.parse(b.get("to").toString()).isAfter(now))
+                      .findFirst()
+                      .orElse(null);
+              Map<String, Object> tile = new LinkedHashMap<>();
+              tile.put("space", s);
+              tile.put("heldBy", held == null ? null : held.get("kind"));
+              tile.put("heldUntil", held == null ? null : held.get("to"));
+              tiles.add(tile);
+            });
+    Map<String, Object> map = new LinkedHashMap<>();
+    map.put("lotId", lotId);
+    map.put("at", now.toString());
+    map.put("complete", true);
+    map.put("spaces", tiles);
+    return map;
+  }
+
   private Map<String, Object> recordOwner(Map<String, Object> space, JsonNode b) {
     List<Map<String, Object>> errors = new ArrayList<>();
     String name = b.path("holderName").asText("").strip();
@@ -458,6 +558,12 @@ public final class FakeParkingArea implements FakeArea {
             || b.path("graceMinutes").asInt() > 120)) {
       errors.add(error("graceMinutes", "must be from 0 to 120"));
     }
+    if (b.hasNonNull("visitorMinutes")
+        && (!b.path("visitorMinutes").canConvertToInt()
+            || b.path("visitorMinutes").asInt() < 0
+            || b.path("visitorMinutes").asInt() > 1440)) {
+      errors.add(error("visitorMinutes", "must be from 0 to 1440"));
+    }
     Map<String, Object> now = tariffs.get(lotId);
     if (now != null && !b.path("version").canConvertToInt()) {
       errors.add(error("version", "the lot has a tariff: send the version you read"));
@@ -485,6 +591,11 @@ public final class FakeParkingArea implements FakeArea {
         b.hasNonNull("graceMinutes")
             ? b.path("graceMinutes").asInt()
             : now == null ? 15 : now.get("graceMinutes"));
+    t.put(
+        "visitorMinutes",
+        b.hasNonNull("visitorMinutes")
+            ? b.path("visitorMinutes").asInt()
+            : now == null ? 120 : now.get("visitorMinutes"));
     t.put("version", now == null ? 0 : ((Number) now.get("version")).intValue() + 1);
     tariffs.put(lotId, t);
     return t;

@@ -89,6 +89,62 @@ public abstract class ParkingContract extends TenantApiContract {
   }
 
   @Test
+  public void aLotsMapShowsEverySpaceWithWhatHoldsItNow() {
+    String admin = accessToken(target().newStaff("administrator"));
+    long lotId = lot(admin).path("id").asLong();
+    Answer below =
+        send(
+            "POST",
+            "parking/lots/" + lotId + "/spaces",
+            Map.of("prefix", "M-", "from", 1, "to", 3, "digits", 1, "kind", "rented", "level", -1),
+            admin);
+    assertEquals(describe(below), 201, below.status());
+    Answer above =
+        send(
+            "POST",
+            "parking/lots/" + lotId + "/spaces",
+            Map.of("prefix", "U-", "from", 1, "to", 1, "digits", 1, "kind", "rented", "level", 1),
+            admin);
+    assertEquals(describe(above), 201, above.status());
+    Map<String, Object> lease = new LinkedHashMap<>();
+    lease.put("spaceId", below.body().get(1).path("id").asLong());
+    lease.put(
+        "startDate", java.time.LocalDate.now(java.time.ZoneId.of("Asia/Shanghai")).toString());
+    lease.put("term", "monthly");
+    lease.put("terms", 1);
+    lease.put("holderName", "Han Meimei");
+    Answer leased = send("POST", "parking/leases", lease, admin);
+    assertEquals(describe(leased), 201, leased.status());
+
+    Answer map = send("GET", "parking/lots/" + lotId + "/map", null, admin);
+    assertEquals(describe(map), 200, map.status());
+    assertTrue(describe(map), map.body().path("complete").asBoolean());
+    StringBuilder drawn = new StringBuilder();
+    for (JsonNode t : map.body().path("spaces")) {
+      drawn
+          .append(t.path("space").path("number").asText())
+          .append('=')
+          .append(
+              t.path("heldBy").isNull() || t.path("heldBy").isMissingNode()
+                  ? "-"
+                  : t.path("heldBy").asText())
+          .append(' ');
+    }
+    assertEquals(describe(map), "U-1=- M-1=- M-2=lease M-3=- ", drawn.toString());
+    assertProblem(
+        send("GET", "parking/lots/" + (lotId + 1_000_000) + "/map", null, admin), 404, "not-found");
+
+    // a new lot has no gates; one without its fields is refused at them
+    Answer gates = send("GET", "parking/lots/" + lotId + "/gates", null, admin);
+    assertEquals(describe(gates), 200, gates.status());
+    assertEquals(describe(gates), 0, gates.body().size());
+    Map<String, Object> gate = new LinkedHashMap<>();
+    gate.put("lotId", lotId);
+    gate.put("direction", "sideways");
+    assertProblem(send("POST", "parking/gates", gate, admin), 422, "validation-failed");
+  }
+
+  @Test
   public void aSecondLeaseOfTheSameMonthsIsRefusedWithTheHoldersPeriod() {
     String admin = accessToken(target().newStaff("administrator"));
     long lotId = lot(admin).path("id").asLong();
@@ -181,6 +237,7 @@ public abstract class ParkingContract extends TenantApiContract {
     assertEquals(15, read.body().path("freeMinutes").asInt());
     // minutes to leave after paying ahead: 15 unless given, at most 120
     assertEquals(15, read.body().path("graceMinutes").asInt());
+    assertEquals(120, read.body().path("visitorMinutes").asInt());
     t.put("nightFrom", "22:00");
     assertProblem(
         send("PUT", "parking/lots/" + lotId + "/tariff", t, admin), 422, "validation-failed");

@@ -33,6 +33,7 @@ import org.courtyard.parking.internal.dto.DiscountView;
 import org.courtyard.parking.internal.dto.DueView;
 import org.courtyard.parking.internal.dto.GateView;
 import org.courtyard.parking.internal.dto.LotInput;
+import org.courtyard.parking.internal.dto.LotMapView;
 import org.courtyard.parking.internal.dto.LotView;
 import org.courtyard.parking.internal.dto.OccupancyView;
 import org.courtyard.parking.internal.dto.PayInput;
@@ -174,6 +175,21 @@ public class LotsResource implements ModuleResource {
   @Path("{id}/occupancy")
   public OccupancyView occupancy(@Context SecurityContext security, @PathParam("id") long id) {
     return instances.of(security).gates().occupancy(TenantPrincipal.scopeOf(security), id);
+  }
+
+  @Doc(
+      summary = "A lot's map",
+      description =
+          "Every space of the lot (up to 10,000; complete false beyond), highest level first"
+              + " and by number, each with what holds it at this instant (heldBy lease or"
+              + " reservation, until heldUntil), its owner and its occupancy sensor's latest"
+              + " reading: what the property console draws as the lot's map. 404 not-found.",
+      returns = LotMapView.class)
+  @Permission("parking.lot.read")
+  @GET
+  @Path("{id}/map")
+  public LotMapView map(@Context SecurityContext security, @PathParam("id") long id) {
+    return instances.of(security).spaces().map(TenantPrincipal.scopeOf(security), id);
   }
 
   @Doc(

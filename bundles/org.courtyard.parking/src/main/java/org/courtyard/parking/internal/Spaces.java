@@ -4,6 +4,8 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -19,6 +21,7 @@ import org.courtyard.api.csv.CsvTable;
 import org.courtyard.api.jdbc.Jdbc;
 import org.courtyard.api.rest.DataScope;
 import org.courtyard.api.rest.Page;
+import org.courtyard.parking.internal.dto.LotMapView;
 import org.courtyard.parking.internal.dto.SpaceInput;
 import org.courtyard.parking.internal.dto.SpaceRange;
 import org.courtyard.parking.internal.dto.SpaceView;
@@ -277,6 +280,45 @@ final class Spaces {
         return new Located(space, extraColumn.isEmpty() ? null : ZoneId.of(rs.getString(16)));
       }
     }
+  }
+
+  /**
+   * The lot's spaces with what holds each now, for its map: one read, the lease or reservation
+   * covering this instant joined on (the exclusion constraint leaves at most one per space).
+   */
+  LotMapView map(DataScope scope, long lotId) {
+    return jdbc.read(
+        c -> {
+          lots.find(c, scope, lotId, false);
+          List<LotMapView.Tile> tiles = new ArrayList<>();
+          try (PreparedStatement ps =
+              c.prepareStatement(
+                  "SELECT "
+                      + COLUMNS
+                      + ", b.kind, upper(b.period), now() FROM parking_space s"
+                      + " JOIN parking_lot l ON l.id = s.lot_id"
+                      + " LEFT JOIN parking_booking b ON b.space_id = s.id AND b.state = 'active'"
+                      + " AND b.period @> now() WHERE s.lot_id = ?"
+                      + " ORDER BY s.level DESC, s.number LIMIT ?")) {
+            ps.setLong(1, lotId);
+            ps.setInt(2, LotMapView.MAX_SPACES + 1);
+            try (ResultSet rs = ps.executeQuery()) {
+              // the database's instant the bookings were read at; a lot with no spaces has none
+              Instant at = Instant.now();
+              int read = 0;
+              while (rs.next()) {
+                at = rs.getTimestamp(18).toInstant();
+                if (++read <= LotMapView.MAX_SPACES) {
+                  Timestamp until = rs.getTimestamp(17);
+                  tiles.add(
+                      new LotMapView.Tile(
+                          view(rs), rs.getString(16), until == null ? null : until.toInstant()));
+                }
+              }
+              return new LotMapView(lotId, at, read <= LotMapView.MAX_SPACES, tiles);
+            }
+          }
+        });
   }
 
   static SpaceView view(ResultSet rs) throws SQLException {

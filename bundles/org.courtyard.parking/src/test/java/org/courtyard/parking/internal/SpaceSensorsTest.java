@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Instant;
 import org.courtyard.api.ProblemException;
 import org.courtyard.api.rest.DataScope;
+import org.courtyard.parking.internal.dto.LotMapView;
 import org.courtyard.parking.internal.dto.OccupancyView;
 import org.courtyard.parking.internal.dto.SpaceRange;
 import org.courtyard.parking.internal.dto.SpaceView;
@@ -40,7 +41,8 @@ class SpaceSensorsTest {
   }
 
   @Test
-  void aWatchedSpaceTakesItsSensorsLatestReadingAndTheLotCountsItsSensedFreeSpaces() {
+  void aWatchedSpaceTakesItsSensorsLatestReadingAndTheLotCountsItsSensedFreeSpaces()
+      throws Exception {
     var made =
         spaces.createRange(DataScope.ALL, lot, new SpaceRange("V-", 1, 3, 1, "visitor", 1, null));
     long v1 = made.get(0).id();
@@ -68,6 +70,29 @@ class SpaceSensorsTest {
     assertThat(plain.sensorDeviceId()).isNull();
     assertThat(plain.occupied()).isNull();
     assertThat(gates.occupancy(DataScope.ALL, lot).sensedSpaces()).isEqualTo(1);
+    // the map: every space with what holds it now and its sensor's reading
+    schema.execute(
+        "INSERT INTO parking_booking (space_id, kind, holder_name, period) VALUES ("
+            + made.get(2).id()
+            + ", 'reservation', '访客', tstzrange(now() - interval '1 hour',"
+            + " now() + interval '2 hours'))");
+    schema.execute(
+        "INSERT INTO parking_booking (space_id, kind, holder_name, period) VALUES ("
+            + v2
+            + ", 'reservation', '明天的', tstzrange(now() + interval '1 day',"
+            + " now() + interval '2 days'))");
+    LotMapView map = spaces.map(DataScope.ALL, lot);
+    assertThat(map.complete()).isTrue();
+    assertThat(map.spaces())
+        .extracting(t -> t.space().number() + " " + t.heldBy() + " " + t.space().occupied())
+        .containsExactly("V-1 null true", "V-2 null null", "V-3 reservation null");
+    assertThat(map.spaces().get(2).heldUntil()).isAfter(map.at());
+    try {
+      spaces.map(DataScope.of(java.util.List.of(99L), java.util.List.of()), lot);
+      throw new AssertionError("another estate's lot was drawn");
+    } catch (ProblemException e) {
+      assertThat(e.status()).isEqualTo(404);
+    }
     try {
       spaces.watch(DataScope.ALL, v2, " ");
       throw new AssertionError("accepted");

@@ -82,7 +82,10 @@ public class FormDialog extends Dialog {
     return conflictAt("duplicate", apiField);
   }
 
-  /** The field a 409 of this problem type is shown at, e.g. {@code share-exceeded} at the share. */
+  /**
+   * The field a refusal of this problem type is shown at, e.g. a 409 {@code share-exceeded} at the
+   * share, a 404 {@code device-not-found} at the device.
+   */
   public FormDialog conflictAt(String problemType, String apiField) {
     conflictFields.put(problemType, apiField);
     return this;
@@ -130,7 +133,7 @@ public class FormDialog extends Dialog {
       }
       return;
     }
-    String field = p.status() == 409 ? conflictFields.get(p.shortType()) : null;
+    String field = conflictFields.get(p.shortType());
     if (field != null) {
       problems.mark(field, p.detail());
       return;

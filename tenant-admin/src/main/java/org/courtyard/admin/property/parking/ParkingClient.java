@@ -74,6 +74,21 @@ public final class ParkingClient implements Serializable {
     return api.post("parking/reservations/" + id + "/arrive", Map.of(), Booking.class);
   }
 
+  /** The lot's entrances and exits. */
+  public List<Gate> gates(long lotId) {
+    return List.of(api.get("parking/lots/" + lotId + "/gates", Gate[].class));
+  }
+
+  /** Makes a camera's lane an entrance or an exit of a lot. */
+  public Gate addGate(Gate.Input input) {
+    return api.post("parking/gates", input, Gate.class);
+  }
+
+  /** Every space of the lot with what holds it now and its sensor's reading, for its map. */
+  public LotMap map(long lotId) {
+    return api.get("parking/lots/" + lotId + "/map", LotMap.class);
+  }
+
   /** The lot's tariff, or empty while none is set (404 {@code no-tariff}). */
   public Optional<Tariff> tariff(long lotId) {
     try {

@@ -12,6 +12,8 @@ import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.select.Select;
+import com.vaadin.flow.component.tabs.Tab;
+import com.vaadin.flow.component.tabs.Tabs;
 import com.vaadin.flow.component.textfield.BigDecimalField;
 import com.vaadin.flow.component.textfield.IntegerField;
 import com.vaadin.flow.component.textfield.TextField;
@@ -55,8 +57,12 @@ public final class ParkingView extends VerticalLayout implements HasDynamicTitle
   private final HorizontalLayout actions = new HorizontalLayout();
   private final Paragraph empty = new Paragraph();
   private final Grid<Space> grid = new Grid<>(Space.class, false);
+  private final Tab listTab = new Tab();
+  private final Tab mapTab = new Tab();
+  private final Tabs view = new Tabs();
   private ParkingClient client;
   private CursorDataProvider<Space> spaces;
+  private LotMapPanel map;
 
   public ParkingView() {
     setId("parking");
@@ -80,6 +86,14 @@ public final class ParkingView extends VerticalLayout implements HasDynamicTitle
     empty.setText(getTranslation("parking.empty"));
     empty.setVisible(false);
     add(empty);
+    listTab.setLabel(getTranslation("parking.view.list"));
+    listTab.setId("parking-view-list");
+    mapTab.setLabel(getTranslation("parking.view.map"));
+    mapTab.setId("parking-view-map");
+    view.add(listTab, mapTab);
+    view.setId("parking-view");
+    view.addSelectedChangeListener(e -> showSpaces());
+    add(view);
 
     grid.setId("parking-spaces");
     grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES, GridVariant.LUMO_COMPACT);
@@ -129,16 +143,26 @@ public final class ParkingView extends VerticalLayout implements HasDynamicTitle
       Button tariff = new Button(getTranslation("parking.tariff"), e -> tariff());
       tariff.setId("parking-tariff");
       tariff.setEnabled(false);
+      Button gates =
+          new Button(
+              getTranslation("parking.gates"), e -> GatesDialog.open(client, lot.getValue()));
+      gates.setId("parking-gates");
+      gates.setEnabled(false);
       lot.addValueChangeListener(
           e -> {
             addSpaces.setEnabled(e.getValue() != null);
             tariff.setEnabled(e.getValue() != null);
+            gates.setEnabled(e.getValue() != null);
           });
-      actions.add(newLot, addSpaces, tariff);
+      actions.add(newLot, addSpaces, tariff, gates);
     }
     spaces = client.spaces();
     spaces.setFilter(Map.of("lotId", -1));
     spaces.bind(grid);
+    map = new LotMapPanel(client);
+    map.setVisible(false);
+    addComponentAtIndex(indexOf(grid) + 1, map);
+    setFlexGrow(1, map);
     loadLots(null);
   }
 
@@ -162,9 +186,18 @@ public final class ParkingView extends VerticalLayout implements HasDynamicTitle
     lot.setValue(chosen);
   }
 
+  /** The chosen lot's spaces as a list or as its map, as the tabs say. */
   private void showSpaces() {
-    if (spaces != null) {
-      Lot l = lot.getValue();
+    if (spaces == null) {
+      return;
+    }
+    Lot l = lot.getValue();
+    boolean drawn = view.getSelectedTab() == mapTab;
+    grid.setVisible(!drawn);
+    map.setVisible(drawn);
+    if (drawn) {
+      map.show(l);
+    } else {
       spaces.setFilter(Map.of("lotId", l == null ? -1 : l.id()));
     }
   }
@@ -413,6 +446,10 @@ public final class ParkingView extends VerticalLayout implements HasDynamicTitle
     IntegerField grace =
         d.field("graceMinutes", number("tariff-grace", "parking.tariff.grace", 15));
     grace.setHelperText(getTranslation("parking.tariff.grace.help"));
+    IntegerField visitor =
+        d.field("visitorMinutes", number("tariff-visitor", "parking.tariff.visitor", 120));
+    visitor.setMax(1440);
+    visitor.setHelperText(getTranslation("parking.tariff.visitor.help"));
     now.ifPresent(
         t -> {
           free.setValue(t.freeMinutes());
@@ -425,6 +462,7 @@ public final class ParkingView extends VerticalLayout implements HasDynamicTitle
           nightPrice.setValue(t.nightUnitPrice());
           cap.setValue(t.capPer24h());
           grace.setValue(t.graceMinutes());
+          visitor.setValue(t.visitorMinutes());
         });
     Integer version = now.map(Tariff::version).orElse(null);
     d.onSend(
@@ -442,6 +480,7 @@ public final class ParkingView extends VerticalLayout implements HasDynamicTitle
                   nightPrice.getValue(),
                   cap.getValue(),
                   grace.getValue(),
+                  visitor.getValue(),
                   version));
           Errors.success(getTranslation("parking.tariff.saved", l.name()));
         });

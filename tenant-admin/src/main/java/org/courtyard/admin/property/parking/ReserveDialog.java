@@ -69,7 +69,8 @@ final class ReserveDialog {
     holder.focus();
   }
 
-  private static TextField text(UI ui, String id, String labelKey) {
+  /** A text field of the parking dialogs, labelled by {@code labelKey}. */
+  static TextField text(UI ui, String id, String labelKey) {
     TextField f = new TextField(ui.getTranslation(labelKey));
     f.setId(id);
     return f;

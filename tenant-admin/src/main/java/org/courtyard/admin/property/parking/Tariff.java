@@ -5,7 +5,8 @@ import java.math.BigDecimal;
 
 /**
  * A lot's temporary-parking tariff as {@code GET /parking/lots/{id}/tariff} answers it; night times
- * {@code HH:mm} or null; {@code graceMinutes} a stay paid ahead has to leave.
+ * {@code HH:mm} or null; {@code graceMinutes} a stay paid ahead has to leave; {@code
+ * visitorMinutes} the free time a resident's visitor grant gives.
  */
 public record Tariff(
     long lotId,
@@ -19,6 +20,7 @@ public record Tariff(
     BigDecimal nightUnitPrice,
     BigDecimal capPer24h,
     int graceMinutes,
+    int visitorMinutes,
     int version)
     implements Serializable {
 
@@ -34,5 +36,6 @@ public record Tariff(
       BigDecimal nightUnitPrice,
       BigDecimal capPer24h,
       Integer graceMinutes,
+      Integer visitorMinutes,
       Integer version) {}
 }

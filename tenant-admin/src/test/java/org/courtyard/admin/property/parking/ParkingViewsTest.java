@@ -105,6 +105,84 @@ class ParkingViewsTest extends PropertyTestBase {
 
   @Test
   @SuppressWarnings("unchecked")
+  void aManagerAddsACamerasLaneAsAGateAndAnUnknownCameraOrATakenLaneIsShownAtItsField() {
+    fake.area(org.courtyard.admin.contract.FakeDevicesArea.class)
+        .device("cam-north", "plate-camera", "North camera", east, "online", null);
+    signIn("admin");
+    UI.getCurrent().navigate(ParkingView.class);
+    click("parking-gates");
+    Grid<Gate> gates = _get(Grid.class, s -> s.withId("gates-grid"));
+    int before = GridKt._size(gates);
+
+    click("gates-add");
+    HasValueUtilsKt._setValue(text("gate-name"), "北门入口");
+    HasValueUtilsKt._setValue(text("gate-device"), "cam-nowhere");
+    click("gate-dialog-save");
+    assertThat(text("gate-device").isInvalid()).isTrue();
+    HasValueUtilsKt._setValue(text("gate-device"), "cam-north");
+    click("gate-dialog-save");
+    assertThat(_find(FormDialog.class)).noneMatch(FormDialog::isOpened);
+    assertThat(GridKt._size(gates)).isEqualTo(before + 1);
+    int row = GridKt._size(gates) - 1;
+    assertThat(GridKt._getFormatted(gates, row, "name")).isEqualTo("北门入口");
+    assertThat(GridKt._getFormatted(gates, row, "direction")).isEqualTo("Entrance");
+
+    click("gates-add");
+    HasValueUtilsKt._setValue(text("gate-name"), "again");
+    HasValueUtilsKt._setValue(text("gate-device"), "cam-north");
+    click("gate-dialog-save");
+    assertThat(text("gate-lane").isInvalid()).as("lane 1 is a gate already").isTrue();
+  }
+
+  @Test
+  void theMapTabDrawsEverySpaceOfTheLotWithALegendThatCountsThem() {
+    signIn("admin");
+    UI.getCurrent().navigate(ParkingView.class);
+    com.vaadin.flow.component.tabs.Tabs tabs =
+        _get(com.vaadin.flow.component.tabs.Tabs.class, s -> s.withId("parking-view"));
+    tabs.setSelectedTab(
+        _get(com.vaadin.flow.component.tabs.Tab.class, s -> s.withId("parking-view-map")));
+
+    assertThat(_find(Grid.class, s -> s.withId("parking-spaces")))
+        .as("the list is hidden")
+        .isEmpty();
+    String svg =
+        _get(com.vaadin.flow.component.html.Div.class, s -> s.withId("parking-map-picture"))
+            .getElement()
+            .getProperty("innerHTML");
+    assertThat(svg).startsWith("<svg").contains("data-number=\"B1-001\"");
+    // the seeded ten, and whatever other tests of this class added to the lot
+    int tiles = svg.split("<g class=\"space ", -1).length - 1;
+    assertThat(tiles).isGreaterThanOrEqualTo(10);
+    assertThat(svg).contains("aria-label=\"Map of lot P1, " + tiles + " spaces\"");
+    // the visitor spaces are drawn dashed; each tile says what it is
+    assertThat(svg).contains("<title>V-001 · Visitor · ").contains("stroke-dasharray");
+    assertThat(svg).contains(">B1</text>");
+    int counted = 0;
+    for (SpaceMap.Status status : SpaceMap.Status.values()) {
+      String chip =
+          _get(
+                  com.vaadin.flow.component.html.Span.class,
+                  s -> s.withId("parking-map-" + status.key()))
+              .getElement()
+              .getTextRecursively();
+      counted += Integer.parseInt(chip.replaceAll("\\D", ""));
+    }
+    assertThat(counted).isEqualTo(tiles);
+    assertThat(
+            _find(
+                com.vaadin.flow.component.html.Span.class,
+                s -> s.withId("parking-map-sensed-taken")))
+        .as("no sensor watches these spaces")
+        .isEmpty();
+
+    tabs.setSelectedTab(
+        _get(com.vaadin.flow.component.tabs.Tab.class, s -> s.withId("parking-view-list")));
+    assertThat(spacesGrid().isVisible()).isTrue();
+  }
+
+  @Test
+  @SuppressWarnings("unchecked")
   void aManagerAddsALotAndARangeOfSpacesAndADuplicateNumberIsShownAtTheField() {
     signIn("admin");
     UI.getCurrent().navigate(ParkingView.class);
@@ -315,13 +393,19 @@ class ParkingViewsTest extends PropertyTestBase {
                 .getValue())
         .isEqualByComparingTo("40");
     assertThat(number("tariff-grace").getValue()).isEqualTo(15);
+    assertThat(number("tariff-visitor").getValue()).isEqualTo(120);
     HasValueUtilsKt._setValue(number("tariff-free"), 30);
     HasValueUtilsKt._setValue(number("tariff-grace"), 10);
+    HasValueUtilsKt._setValue(number("tariff-visitor"), 1500);
+    click("tariff-dialog-save");
+    assertThat(number("tariff-visitor").isInvalid()).isTrue();
+    HasValueUtilsKt._setValue(number("tariff-visitor"), 90);
     click("tariff-dialog-save");
     assertThat(_find(FormDialog.class)).noneMatch(FormDialog::isOpened);
     assertThat(fake.area(FakeParkingArea.class).tariffOf(garage))
         .containsEntry("freeMinutes", 30)
-        .containsEntry("graceMinutes", 10);
+        .containsEntry("graceMinutes", 10)
+        .containsEntry("visitorMinutes", 90);
   }
 
   @Test
