@@ -38,26 +38,27 @@ public final class FakeParkingArea implements FakeArea {
   private final Map<Long, Map<String, Object>> tariffs = new java.util.HashMap<>();
   private final Map<Long, List<Map<String, Object>>> owners = new java.util.HashMap<>();
   private final List<Map<String, Object>> gates = new ArrayList<>();
-  private final FakeParkingCards cards =
-      new FakeParkingCards(
-          new FakeParkingCards.Lots() {
-            @Override
-            public Map<String, Object> lot(FakeRequest r, String permission, long id) {
-              return FakeParkingArea.this.lot(r, permission, id);
-            }
+  private final FakeParkingCards.Lots lotsInScope =
+      new FakeParkingCards.Lots() {
+        @Override
+        public Map<String, Object> lot(FakeRequest r, String permission, long id) {
+          return FakeParkingArea.this.lot(r, permission, id);
+        }
 
-            @Override
-            public boolean inScope(FakeRequest r, String permission, Map<String, Object> row) {
-              return FakeParkingArea.this.inScope(r, permission, row);
-            }
+        @Override
+        public boolean inScope(FakeRequest r, String permission, Map<String, Object> row) {
+          return FakeParkingArea.this.inScope(r, permission, row);
+        }
 
-            @Override
-            public List<Map<String, Object>> all(FakeRequest r, String permission) {
-              synchronized (FakeParkingArea.this) {
-                return lots.stream().filter(l -> inScope(r, permission, l)).toList();
-              }
-            }
-          });
+        @Override
+        public List<Map<String, Object>> all(FakeRequest r, String permission) {
+          synchronized (FakeParkingArea.this) {
+            return lots.stream().filter(l -> inScope(r, permission, l)).toList();
+          }
+        }
+      };
+  private final FakeParkingCards cards = new FakeParkingCards(lotsInScope);
+  private final FakeParkingDiscounts discounts = new FakeParkingDiscounts(lotsInScope);
   private FakeTenantApi fake;
   private long next = 1;
 
@@ -75,7 +76,8 @@ public final class FakeParkingArea implements FakeArea {
                 "parking.lot.manage",
                 "parking.booking.read",
                 "parking.booking.create",
-                "parking.booking.cancel"));
+                "parking.booking.cancel",
+                "parking.coupon.grant"));
     all.addAll(FakeParkingCards.permissions());
     return all;
   }
@@ -115,6 +117,13 @@ public final class FakeParkingArea implements FakeArea {
     return cards.passage(lot, gateName, direction, plate, confidence, decision, reason, fee);
   }
 
+  /** Seeds a resident's grant of free time today for a visitor's plate in a lot. */
+  public synchronized void visitorGrant(long lotId, String plate, int minutes, long personId) {
+    Map<String, Object> lot =
+        lots.stream().filter(l -> l.get("id").equals(lotId)).findFirst().orElseThrow();
+    discounts.visitor(lot, plate, minutes, personId);
+  }
+
   /** The lot's tariff as stored, or null. */
   public synchronized Map<String, Object> tariffOf(long lotId) {
     return tariffs.get(lotId);
@@ -141,6 +150,10 @@ public final class FakeParkingArea implements FakeArea {
     FakeResponse cardsOrLists = cards.handle(r);
     if (cardsOrLists != null) {
       return cardsOrLists;
+    }
+    FakeResponse discount = discounts.handle(r);
+    if (discount != null) {
+      return discount;
     }
     if (r.is("GET", "lots")) {
       r.require("parking.lot.read");

@@ -645,7 +645,7 @@ final class FakeParkingCards {
     return v;
   }
 
-  private static String plate(JsonNode b, List<Map<String, Object>> errors) {
+  static String plate(JsonNode b, List<Map<String, Object>> errors) {
     String raw = b.path("plate").asText("").strip();
     String plate = normalize(raw);
     if (plate.isEmpty()) {

@@ -145,6 +145,48 @@ public abstract class ParkingContract extends TenantApiContract {
   }
 
   @Test
+  public void aMerchantsCouponServesOnceInItsLotAndIsListedByPlate() {
+    String admin = accessToken(target().newStaff("administrator"));
+    long lotId = lot(admin).path("id").asLong();
+    String code = unique("C");
+    Map<String, Object> coupon = new LinkedHashMap<>();
+    coupon.put("plate", "粤b 12345");
+    coupon.put("minutes", 60);
+    coupon.put("merchant", "Corner cafe");
+    coupon.put("code", code);
+    Answer made = send("POST", "parking/lots/" + lotId + "/coupons", coupon, admin);
+    assertEquals(describe(made), 201, made.status());
+    assertEquals("coupon", made.body().path("kind").asText());
+    assertEquals("粤B12345", made.body().path("plate").asText());
+    assertEquals(60, made.body().path("minutes").asInt());
+    Answer again = send("POST", "parking/lots/" + lotId + "/coupons", coupon, admin);
+    assertEquals(describe(again), 200, again.status());
+    assertEquals(made.body().path("id").asLong(), again.body().path("id").asLong());
+    coupon.put("plate", "粤B54321");
+    assertProblem(
+        send("POST", "parking/lots/" + lotId + "/coupons", coupon, admin), 409, "coupon-used");
+    coupon.put("code", unique("C"));
+    coupon.put("minutes", 0);
+    assertProblem(
+        send("POST", "parking/lots/" + lotId + "/coupons", coupon, admin),
+        422,
+        "validation-failed");
+
+    Answer listed =
+        send(
+            "GET",
+            "parking/discounts?lotId="
+                + lotId
+                + "&plate="
+                + java.net.URLEncoder.encode("粤B12345", java.nio.charset.StandardCharsets.UTF_8),
+            null,
+            admin);
+    assertPage(listed);
+    assertEquals(describe(listed), 1, listed.body().path("items").size());
+    assertEquals(code, listed.body().path("items").get(0).path("code").asText());
+  }
+
+  @Test
   public void aSecondLeaseOfTheSameMonthsIsRefusedWithTheHoldersPeriod() {
     String admin = accessToken(target().newStaff("administrator"));
     long lotId = lot(admin).path("id").asLong();

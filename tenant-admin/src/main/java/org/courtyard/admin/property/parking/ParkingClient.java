@@ -74,6 +74,16 @@ public final class ParkingClient implements Serializable {
     return api.post("parking/reservations/" + id + "/arrive", Map.of(), Booking.class);
   }
 
+  /** Visitor grants and merchants' coupons, newest first; filters {@code lotId}, {@code plate}. */
+  public CursorDataProvider<Discount> discounts() {
+    return CursorDataProvider.of(api, "parking/discounts", Discount.class);
+  }
+
+  /** Records a merchant's coupon for a plate in the lot, today; a code serves once. */
+  public Discount coupon(long lotId, Discount.Coupon coupon) {
+    return api.post("parking/lots/" + lotId + "/coupons", coupon, Discount.class);
+  }
+
   /** The lot's entrances and exits. */
   public List<Gate> gates(long lotId) {
     return List.of(api.get("parking/lots/" + lotId + "/gates", Gate[].class));

@@ -135,6 +135,38 @@ class ParkingViewsTest extends PropertyTestBase {
   }
 
   @Test
+  @SuppressWarnings("unchecked")
+  void aCashierRecordsAMerchantsCouponAndACodeGivenToAnotherPlateIsShownAtTheCode() {
+    fake.area(FakeParkingArea.class).visitorGrant(garage, "粤B-V0001", 120, 7);
+    signIn("admin");
+    UI.getCurrent().navigate(DiscountsView.class);
+    Grid<Discount> grid = _get(Grid.class, s -> s.withId("discounts-grid"));
+    List<Discount> shown = GridKt._fetch(grid, 0, 100);
+    int visitor = shown.stream().map(Discount::plate).toList().indexOf("粤BV0001");
+    assertThat(visitor).isNotNegative();
+    assertThat(GridKt._getFormatted(grid, visitor, "kind")).isEqualTo("Visitor grant");
+    assertThat(GridKt._getFormatted(grid, visitor, "used")).isEqualTo("Not used yet");
+
+    click("discounts-coupon");
+    HasValueUtilsKt._setValue(text("coupon-plate"), "粤B 88888");
+    HasValueUtilsKt._setValue(number("coupon-minutes"), 90);
+    HasValueUtilsKt._setValue(text("coupon-merchant"), "一楼咖啡");
+    HasValueUtilsKt._setValue(text("coupon-code"), "CAFE-001");
+    click("coupon-dialog-save");
+    assertThat(_find(FormDialog.class)).noneMatch(FormDialog::isOpened);
+    assertThat(GridKt._getFormatted(grid, 0, "plate")).isEqualTo("粤B88888");
+    assertThat(GridKt._getFormatted(grid, 0, "source")).isEqualTo("一楼咖啡 (code CAFE-001)");
+    assertThat(GridKt._getFormatted(grid, 0, "minutes")).isEqualTo("90 min");
+
+    click("discounts-coupon");
+    HasValueUtilsKt._setValue(text("coupon-plate"), "粤B 99999");
+    HasValueUtilsKt._setValue(text("coupon-merchant"), "一楼咖啡");
+    HasValueUtilsKt._setValue(text("coupon-code"), "CAFE-001");
+    click("coupon-dialog-save");
+    assertThat(text("coupon-code").isInvalid()).as("the code served another plate").isTrue();
+  }
+
+  @Test
   void theMapTabDrawsEverySpaceOfTheLotWithALegendThatCountsThem() {
     signIn("admin");
     UI.getCurrent().navigate(ParkingView.class);
