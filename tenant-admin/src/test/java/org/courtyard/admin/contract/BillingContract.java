@@ -485,26 +485,7 @@ public abstract class BillingContract extends TenantApiContract {
 
   /** A CSV upload of meter readings. */
   private Answer csv(String text, String token) {
-    try {
-      HttpResponse<String> r =
-          HTTP.send(
-              HttpRequest.newBuilder(
-                      URI.create(target().baseUrl() + "/billing/meters/readings/import"))
-                  .timeout(Duration.ofSeconds(60))
-                  .header("Accept", "application/json")
-                  .header("Content-Type", "text/csv")
-                  .header("Authorization", "Bearer " + token)
-                  .POST(HttpRequest.BodyPublishers.ofString(text, StandardCharsets.UTF_8))
-                  .build(),
-              HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-      JsonNode body = r.body() == null || r.body().isBlank() ? null : JSON.readTree(r.body());
-      return new Answer(r.statusCode(), r.headers().firstValue("Content-Type").orElse(null), body);
-    } catch (IOException e) {
-      throw new AssertionError("API not reachable at " + target().baseUrl(), e);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new AssertionError(e);
-    }
+    return upload("billing/meters/readings/import", text, token);
   }
 
   /** What the room owes over its open bills. */

@@ -5,12 +5,7 @@ import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.io.IOException;
-import java.net.URI;
 import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -79,28 +74,6 @@ public abstract class EstateContract extends TenantApiContract {
     body.put("type", "residential");
     body.put("status", status);
     return create("estate/rooms", body);
-  }
-
-  private Answer upload(String path, String csv, String bearer) {
-    try {
-      HttpRequest request =
-          HttpRequest.newBuilder(URI.create(target().baseUrl() + "/" + path))
-              .timeout(Duration.ofSeconds(60))
-              .header("Accept", "application/json")
-              .header("Authorization", "Bearer " + bearer)
-              .header("Content-Type", "text/csv")
-              .POST(HttpRequest.BodyPublishers.ofString(csv, StandardCharsets.UTF_8))
-              .build();
-      HttpResponse<String> r =
-          HTTP.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-      JsonNode body = r.body() == null || r.body().isBlank() ? null : JSON.readTree(r.body());
-      return new Answer(r.statusCode(), r.headers().firstValue("Content-Type").orElse(null), body);
-    } catch (IOException e) {
-      throw new AssertionError("API not reachable at " + target().baseUrl(), e);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new AssertionError(e);
-    }
   }
 
   private static List<String> fields(Answer a) {

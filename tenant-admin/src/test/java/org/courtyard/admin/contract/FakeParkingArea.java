@@ -188,6 +188,12 @@ public final class FakeParkingArea implements FakeArea {
       lot(r, "parking.lot.manage", id);
       return FakeResponse.json(putTariff(id, r.body()));
     }
+    if (r.is("POST", "lots/\\d+/spaces/import")) {
+      r.require("parking.lot.manage");
+      Map<String, Object> lot =
+          lot(r, "parking.lot.manage", Long.parseLong(r.path().split("/")[1]));
+      return FakeResponse.json(importSpaces(lot, r.rawBody()));
+    }
     if (r.is("GET", "lots/\\d+/gates")) {
       r.require("parking.lot.read");
       long id = Long.parseLong(r.path().split("/")[1]);
@@ -378,21 +384,42 @@ public final class FakeParkingArea implements FakeArea {
             "The lot has a space " + number + " already; nothing was created.",
             Map.of("number", number));
       }
-      Map<String, Object> s = new LinkedHashMap<>();
-      s.put("id", next++);
-      s.put("lotId", lot.get("id"));
-      s.put("estateId", lot.get("estateId"));
-      s.put("number", number);
-      s.put("kind", kind);
-      s.put("level", level);
-      s.put("size", "standard");
-      s.put("state", "in_service");
-      s.put("version", 0);
-      s.put("ownerName", null);
-      made.add(s);
+      made.add(spaceRow(lot, number, kind, level, "standard", "in_service"));
     }
     spaces.addAll(made);
     return made;
+  }
+
+  private Map<String, Object> spaceRow(
+      Map<String, Object> lot, String number, String kind, int level, String size, String state) {
+    Map<String, Object> s = new LinkedHashMap<>();
+    s.put("id", next++);
+    s.put("lotId", lot.get("id"));
+    s.put("estateId", lot.get("estateId"));
+    s.put("number", number);
+    s.put("kind", kind);
+    s.put("level", level);
+    s.put("size", size);
+    s.put("state", state);
+    s.put("version", 0);
+    s.put("ownerName", null);
+    return s;
+  }
+
+  /** A lot's spaces from a CSV file, all or none ({@link FakeSpaceImport}). */
+  private Map<String, Object> importSpaces(Map<String, Object> lot, byte[] csv) {
+    Set<String> taken = new java.util.HashSet<>();
+    spaces.stream()
+        .filter(s -> s.get("lotId").equals(lot.get("id")))
+        .forEach(s -> taken.add(s.get("number").toString()));
+    List<FakeSpaceImport.Row> rows = FakeSpaceImport.read(csv, taken);
+    for (FakeSpaceImport.Row row : rows) {
+      spaces.add(spaceRow(lot, row.number(), row.kind(), row.level(), row.size(), row.state()));
+    }
+    Map<String, Object> answer = new LinkedHashMap<>();
+    answer.put("lotId", lot.get("id"));
+    answer.put("spacesCreated", rows.size());
+    return answer;
   }
 
   private Map<String, Object> space(FakeRequest r, String permission, long id) {

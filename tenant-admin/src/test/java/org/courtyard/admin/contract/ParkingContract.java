@@ -187,6 +187,39 @@ public abstract class ParkingContract extends TenantApiContract {
   }
 
   @Test
+  public void aLotsSpacesComeFromACsvFileAllOrNone() {
+    String admin = accessToken(target().newStaff("administrator"));
+    long lotId = lot(admin).path("id").asLong();
+    String path = "parking/lots/" + lotId + "/spaces/import";
+    Answer refused =
+        upload(path, "number,kind,level\nC-1,garage,-1\nC-2,rented,0\nC-3,rented,-1\n", admin);
+    assertProblem(refused, 422, "import-rejected");
+    StringBuilder where = new StringBuilder();
+    refused
+        .body()
+        .path("errors")
+        .forEach(
+            e ->
+                where
+                    .append(e.path("line").asInt())
+                    .append(':')
+                    .append(e.path("column").asText())
+                    .append(' '));
+    assertEquals(describe(refused), "2:kind 3:level ", where.toString());
+    assertEquals(
+        0, send("GET", "parking/spaces?lotId=" + lotId, null, admin).body().path("items").size());
+
+    Answer done =
+        upload(path, "\uFEFFkind,number,level,size\nrented,C-1,-1,large\nvisitor,C-2,1,\n", admin);
+    assertEquals(describe(done), 200, done.status());
+    assertEquals(2, done.body().path("spacesCreated").asInt());
+    JsonNode listed =
+        send("GET", "parking/spaces?lotId=" + lotId, null, admin).body().path("items");
+    assertEquals(2, listed.size());
+    assertEquals("large", listed.get(0).path("size").asText());
+  }
+
+  @Test
   public void aSecondLeaseOfTheSameMonthsIsRefusedWithTheHoldersPeriod() {
     String admin = accessToken(target().newStaff("administrator"));
     long lotId = lot(admin).path("id").asLong();

@@ -126,6 +126,29 @@ public abstract class TenantApiContract {
     assertTrue(describe(a), a.body().has("nextCursor"));
   }
 
+  /** {@code POST}s a CSV file ({@code text/csv}), as an import is sent. */
+  protected Answer upload(String path, String csv, String bearer) {
+    try {
+      HttpRequest request =
+          HttpRequest.newBuilder(URI.create(target().baseUrl() + "/" + path))
+              .timeout(Duration.ofSeconds(60))
+              .header("Accept", "application/json")
+              .header("Authorization", "Bearer " + bearer)
+              .header("Content-Type", "text/csv")
+              .POST(HttpRequest.BodyPublishers.ofString(csv, StandardCharsets.UTF_8))
+              .build();
+      HttpResponse<String> r =
+          HTTP.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+      JsonNode body = r.body() == null || r.body().isBlank() ? null : JSON.readTree(r.body());
+      return new Answer(r.statusCode(), r.headers().firstValue("Content-Type").orElse(null), body);
+    } catch (IOException e) {
+      throw new AssertionError("API not reachable at " + target().baseUrl(), e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new AssertionError(e);
+    }
+  }
+
   protected static String describe(Answer a) {
     return a.status() + " " + a.contentType() + " " + a.body();
   }

@@ -2,12 +2,12 @@ package org.courtyard.admin.property.estate;
 
 import java.io.Serializable;
 import java.math.BigDecimal;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.courtyard.admin.api.ApiProblem;
 import org.courtyard.admin.api.TenantApi;
+import org.courtyard.admin.property.CsvRejection;
 import org.courtyard.admin.property.CursorDataProvider;
 
 /**
@@ -143,34 +143,15 @@ public final class EstateClient implements Serializable {
               "estate/buildings/" + buildingId + "/rooms/import", csv, "text/csv", Imported.class);
       return new RoomImport(done.roomsImported(), done.unitsCreated(), null);
     } catch (ApiProblem p) {
-      if (p.status() != 422 || !"import-rejected".equals(p.shortType())) {
+      if (!CsvRejection.is(p)) {
         throw p;
       }
-      return new RoomImport(0, 0, rejection(p));
+      return new RoomImport(0, 0, CsvRejection.of(p));
     }
   }
 
   /** The import's success answer. */
   record Imported(long buildingId, int roomsImported, int unitsCreated) {}
-
-  static RoomImport.Rejection rejection(ApiProblem p) {
-    List<RoomImport.RowError> errors = new ArrayList<>();
-    if (p.extensions().get("errors") instanceof List<?> list) {
-      for (Object o : list) {
-        if (o instanceof Map<?, ?> m) {
-          Object column = m.get("column");
-          Object message = m.get("message");
-          errors.add(
-              new RoomImport.RowError(
-                  m.get("line") instanceof Number n ? n.intValue() : 0,
-                  column == null ? null : column.toString(),
-                  message == null ? "" : message.toString()));
-        }
-      }
-    }
-    int count = p.extensions().get("errorCount") instanceof Number n ? n.intValue() : errors.size();
-    return new RoomImport.Rejection(p.detail(), count, errors);
-  }
 
   /** A JSON object of name, value pairs; nulls are sent as null (the API names what is missing). */
   private static Map<String, Object> body(Object... pairs) {

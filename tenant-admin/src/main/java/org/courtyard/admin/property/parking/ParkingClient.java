@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.courtyard.admin.api.ApiProblem;
 import org.courtyard.admin.api.TenantApi;
+import org.courtyard.admin.property.CsvRejection;
 import org.courtyard.admin.property.CursorDataProvider;
 
 /** The parking endpoints the lot, lease, card and list screens call ({@code /parking/...}). */
@@ -92,6 +93,27 @@ public final class ParkingClient implements Serializable {
   /** Makes a camera's lane an entrance or an exit of a lot. */
   public Gate addGate(Gate.Input input) {
     return api.post("parking/gates", input, Gate.class);
+  }
+
+  /** What a space import answered: the spaces created, or why the file was refused. */
+  public record SpaceImport(int spacesCreated, CsvRejection rejection) {}
+
+  /** The success answer of a space import. */
+  record SpacesImported(long lotId, int spacesCreated) {}
+
+  /** Imports a lot's spaces from a CSV file, all of them or, with any problem, none. */
+  public SpaceImport importSpaces(long lotId, byte[] csv) {
+    try {
+      SpacesImported done =
+          api.upload(
+              "parking/lots/" + lotId + "/spaces/import", csv, "text/csv", SpacesImported.class);
+      return new SpaceImport(done.spacesCreated(), null);
+    } catch (ApiProblem p) {
+      if (!CsvRejection.is(p)) {
+        throw p;
+      }
+      return new SpaceImport(0, CsvRejection.of(p));
+    }
   }
 
   /** Every space of the lot with what holds it now and its sensor's reading, for its map. */

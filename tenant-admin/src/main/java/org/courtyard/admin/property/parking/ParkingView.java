@@ -148,13 +148,25 @@ public final class ParkingView extends VerticalLayout implements HasDynamicTitle
               getTranslation("parking.gates"), e -> GatesDialog.open(client, lot.getValue()));
       gates.setId("parking-gates");
       gates.setEnabled(false);
+      Button importSpaces =
+          new Button(
+              getTranslation("parking.import"),
+              e -> {
+                Lot chosen = lot.getValue();
+                new SpaceImportDialog(client, chosen)
+                    .onImported(() -> loadLots(chosen.id()))
+                    .open();
+              });
+      importSpaces.setId("parking-import");
+      importSpaces.setEnabled(false);
       lot.addValueChangeListener(
           e -> {
             addSpaces.setEnabled(e.getValue() != null);
             tariff.setEnabled(e.getValue() != null);
             gates.setEnabled(e.getValue() != null);
+            importSpaces.setEnabled(e.getValue() != null);
           });
-      actions.add(newLot, addSpaces, tariff, gates);
+      actions.add(newLot, addSpaces, importSpaces, tariff, gates);
     }
     spaces = client.spaces();
     spaces.setFilter(Map.of("lotId", -1));

@@ -167,6 +167,42 @@ class ParkingViewsTest extends PropertyTestBase {
   }
 
   @Test
+  @SuppressWarnings("unchecked")
+  void aManagerImportsSpacesFromACsvFileAndABadFileListsItsProblemsByLine() {
+    long yard = fake.area(FakeParkingArea.class).lot(east, "P9", "Import yard");
+    signIn("admin");
+    UI.getCurrent().navigate(ParkingView.class);
+    Select<Lot> lots = _get(Select.class, s -> s.withId("parking-lot"));
+    HasValueUtilsKt._setValue(
+        lots,
+        lots.getListDataView().getItems().filter(l -> l.id() == yard).findFirst().orElseThrow());
+    click("parking-import");
+    com.vaadin.flow.component.upload.Upload upload =
+        _get(com.vaadin.flow.component.upload.Upload.class);
+    com.github.mvysny.kaributesting.v10.UploadKt._upload(
+        upload,
+        "spaces.csv",
+        "text/csv",
+        "number,kind,level\nY-1,rented,0\nX-1,garage,-1\n"
+            .getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    SpaceImportDialog dialog = _get(SpaceImportDialog.class);
+    assertThat(dialog.shownErrors())
+        .extracting(e -> e.line() + ":" + e.column())
+        .containsExactly("2:level", "3:kind");
+    assertThat(dialog.resultText()).startsWith("Nothing was imported: the file has 2 problems.");
+
+    com.github.mvysny.kaributesting.v10.UploadKt._upload(
+        upload,
+        "spaces.csv",
+        "text/csv",
+        SpaceImportDialog.SAMPLE.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    assertThat(dialog.resultText()).isEqualTo("3 spaces imported.");
+    assertThat(dialog.shownErrors()).isEmpty();
+    click("import-close");
+    assertThat(spaces()).extracting(Space::number).containsExactly("B1-001", "B1-002", "V-01");
+  }
+
+  @Test
   void theMapTabDrawsEverySpaceOfTheLotWithALegendThatCountsThem() {
     signIn("admin");
     UI.getCurrent().navigate(ParkingView.class);
