@@ -72,7 +72,8 @@ public final class DiscountsView extends VerticalLayout implements HasDynamicTit
     coupon.addClickListener(e -> coupon());
     coupon.setId("discounts-coupon");
     coupon.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
-    coupon.setVisible(PropertySession.can(GRANT));
+    // shown once the lots are read: a coupon is recorded in one
+    coupon.setVisible(false);
     HorizontalLayout bar = new HorizontalLayout(lot, plate, coupon);
     bar.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.BASELINE);
     add(bar);
@@ -165,6 +166,9 @@ public final class DiscountsView extends VerticalLayout implements HasDynamicTit
   }
 
   private void coupon() {
+    if (lot.getListDataView().getItems().findAny().isEmpty()) {
+      return;
+    }
     Lot chosen = lot.getValue();
     FormDialog d =
         new FormDialog(

@@ -62,6 +62,10 @@ final class LotMapPanel extends VerticalLayout {
     try {
       map = client.map(lot.id());
     } catch (RuntimeException e) {
+      // never the previous lot's picture under this lot's name
+      picture.getElement().setProperty("innerHTML", "");
+      at.setText("");
+      partial.setVisible(false);
       Errors.show(e);
       return;
     }
@@ -127,7 +131,8 @@ final class LotMapPanel extends VerticalLayout {
             .append(" · ");
     SpaceMap.Status status = SpaceMap.status(t);
     b.append(getTranslation("parking.map.is." + status.key()));
-    if (t.heldUntil() != null) {
+    if (t.heldUntil() != null
+        && (status == SpaceMap.Status.LEASED || status == SpaceMap.Status.RESERVED)) {
       b.append(' ')
           .append(getTranslation("parking.map.until", When.format(t.heldUntil(), getLocale())));
     }
