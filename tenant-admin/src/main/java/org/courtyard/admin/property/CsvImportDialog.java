@@ -1,5 +1,6 @@
 package org.courtyard.admin.property;
 
+import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.Text;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.dialog.Dialog;
@@ -73,24 +74,9 @@ public abstract class CsvImportDialog extends Dialog {
             getTranslation("import.sample"));
     sampleLink.setId("import-sample");
     helpText.add(new Text(" "), sampleLink);
-    upload = new Upload(UploadHandler.inMemory((meta, bytes) -> send(bytes)));
+    upload =
+        csvUpload(this, "import", maxBytes, UploadHandler.inMemory((meta, bytes) -> send(bytes)));
     upload.setId("import-upload");
-    upload.setAcceptedFileTypes(".csv", "text/csv", "text/plain");
-    upload.setMaxFileSize(maxBytes);
-    upload.setMaxFiles(1);
-    UploadI18N i18n = new UploadI18N();
-    UploadI18N.AddFiles add = new UploadI18N.AddFiles();
-    add.setOne(getTranslation("import.choose"));
-    UploadI18N.DropFiles drop = new UploadI18N.DropFiles();
-    drop.setOne(getTranslation("import.drop"));
-    i18n.setAddFiles(add);
-    i18n.setDropFiles(drop);
-    i18n.setError(
-        new UploadI18N.Error()
-            .setFileIsTooBig(getTranslation("import.tooBig", maxBytes / (1024 * 1024)))
-            .setIncorrectFileType(getTranslation("import.notCsv"))
-            .setTooManyFiles(getTranslation("import.oneFile")));
-    upload.setI18n(i18n);
 
     result.setId("import-result");
     result.setVisible(false);
@@ -118,6 +104,32 @@ public abstract class CsvImportDialog extends Dialog {
     Button close = new Button(getTranslation("import.close"), e -> close());
     close.setId("import-close");
     getFooter().add(close);
+  }
+
+  /**
+   * An upload of one CSV file of at most {@code maxBytes}, worded by {@code keys}{@code .choose},
+   * {@code .drop}, {@code .tooBig} (given the megabytes), {@code .notCsv} and {@code .oneFile}.
+   */
+  public static Upload csvUpload(
+      Component words, String keys, int maxBytes, UploadHandler handler) {
+    Upload upload = new Upload(handler);
+    upload.setAcceptedFileTypes(".csv", "text/csv", "text/plain");
+    upload.setMaxFileSize(maxBytes);
+    upload.setMaxFiles(1);
+    UploadI18N i18n = new UploadI18N();
+    UploadI18N.AddFiles add = new UploadI18N.AddFiles();
+    add.setOne(words.getTranslation(keys + ".choose"));
+    UploadI18N.DropFiles drop = new UploadI18N.DropFiles();
+    drop.setOne(words.getTranslation(keys + ".drop"));
+    i18n.setAddFiles(add);
+    i18n.setDropFiles(drop);
+    i18n.setError(
+        new UploadI18N.Error()
+            .setFileIsTooBig(words.getTranslation(keys + ".tooBig", maxBytes / (1024 * 1024)))
+            .setIncorrectFileType(words.getTranslation(keys + ".notCsv"))
+            .setTooManyFiles(words.getTranslation(keys + ".oneFile")));
+    upload.setI18n(i18n);
+    return upload;
   }
 
   /**

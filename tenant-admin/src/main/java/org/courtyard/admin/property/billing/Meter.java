@@ -45,9 +45,4 @@ public record Meter(
   /** A reading stored with the implausible flag, by the file's line. */
   public record Implausible(int line, String serial, BigDecimal value, String reason)
       implements Serializable {}
-
-  /**
-   * One problem of a refused file: its line, the column (null for the whole row), what is wrong.
-   */
-  public record RowError(int line, String column, String message) implements Serializable {}
 }

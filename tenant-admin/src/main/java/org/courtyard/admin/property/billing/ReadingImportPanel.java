@@ -5,15 +5,14 @@ import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.upload.Upload;
-import com.vaadin.flow.component.upload.UploadI18N;
 import com.vaadin.flow.server.streams.UploadHandler;
 import java.io.Serializable;
-import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Map;
 import org.courtyard.admin.api.ApiProblem;
 import org.courtyard.admin.api.ApiUnreachable;
+import org.courtyard.admin.property.CsvImportDialog;
+import org.courtyard.admin.property.CsvRejection;
 import org.courtyard.admin.property.PropertySession;
 import org.courtyard.admin.ui.Errors;
 
@@ -29,7 +28,7 @@ final class ReadingImportPanel extends VerticalLayout {
 
   private final Upload upload;
   private final Paragraph result = new Paragraph();
-  private final Grid<Meter.RowError> errors = new Grid<>();
+  private final Grid<CsvRejection.RowError> errors = new Grid<>();
   private final Grid<Meter.Implausible> implausible = new Grid<>();
   private final Runnable imported;
 
@@ -38,24 +37,13 @@ final class ReadingImportPanel extends VerticalLayout {
     setId("reading-import");
     setPadding(false);
     Paragraph help = new Paragraph(getTranslation("billing.import.help"));
-    upload = new Upload(UploadHandler.inMemory((meta, bytes) -> send(bytes)));
+    upload =
+        CsvImportDialog.csvUpload(
+            this,
+            "billing.import",
+            MAX_BYTES,
+            UploadHandler.inMemory((meta, bytes) -> send(bytes)));
     upload.setId("reading-upload");
-    upload.setAcceptedFileTypes(".csv", "text/csv", "text/plain");
-    upload.setMaxFileSize(MAX_BYTES);
-    upload.setMaxFiles(1);
-    UploadI18N i18n = new UploadI18N();
-    UploadI18N.AddFiles add = new UploadI18N.AddFiles();
-    add.setOne(getTranslation("billing.import.choose"));
-    UploadI18N.DropFiles drop = new UploadI18N.DropFiles();
-    drop.setOne(getTranslation("billing.import.drop"));
-    i18n.setAddFiles(add);
-    i18n.setDropFiles(drop);
-    i18n.setError(
-        new UploadI18N.Error()
-            .setFileIsTooBig(getTranslation("billing.import.tooBig"))
-            .setIncorrectFileType(getTranslation("billing.import.notCsv"))
-            .setTooManyFiles(getTranslation("billing.import.oneFile")));
-    upload.setI18n(i18n);
 
     result.setId("reading-import-result");
     result.setVisible(false);
@@ -63,7 +51,7 @@ final class ReadingImportPanel extends VerticalLayout {
     errors.setId("reading-import-errors");
     errors.addThemeVariants(GridVariant.LUMO_COMPACT, GridVariant.LUMO_ROW_STRIPES);
     errors
-        .addColumn(Meter.RowError::line)
+        .addColumn(CsvRejection.RowError::line)
         .setHeader(getTranslation("billing.import.line"))
         .setAutoWidth(true)
         .setFlexGrow(0);
@@ -72,7 +60,9 @@ final class ReadingImportPanel extends VerticalLayout {
         .setHeader(getTranslation("billing.import.column"))
         .setAutoWidth(true)
         .setFlexGrow(0);
-    errors.addColumn(Meter.RowError::message).setHeader(getTranslation("billing.import.message"));
+    errors
+        .addColumn(CsvRejection.RowError::message)
+        .setHeader(getTranslation("billing.import.message"));
     errors.getElement().setAttribute("aria-label", getTranslation("billing.import.errors"));
     errors.setHeight("14em");
     errors.setVisible(false);
@@ -115,14 +105,17 @@ final class ReadingImportPanel extends VerticalLayout {
       Errors.success(result.getText());
       imported.run();
     } catch (ApiProblem p) {
-      List<Meter.RowError> rows = rowErrors(p);
-      if (!"import-rejected".equals(p.shortType()) || rows.isEmpty()) {
+      CsvRejection rejection = CsvRejection.is(p) ? CsvRejection.of(p) : null;
+      if (rejection == null || rejection.errors().isEmpty()) {
         result.setVisible(false);
         Errors.show(p);
         return;
       }
-      Object count = p.extensions().get("errorCount");
-      int total = count instanceof Number n ? n.intValue() : rows.size();
+      List<CsvRejection.RowError> rows =
+          rejection.errors().stream()
+              .sorted(Comparator.comparingInt(CsvRejection.RowError::line))
+              .toList();
+      int total = rejection.errorCount();
       String text = getTranslation("billing.import.rejected", total);
       if (total > rows.size()) {
         text += " " + getTranslation("billing.import.shown", rows.size());
@@ -140,32 +133,12 @@ final class ReadingImportPanel extends VerticalLayout {
     }
   }
 
-  /** The {@code errors} of an {@code import-rejected} problem, by line. */
-  static List<Meter.RowError> rowErrors(ApiProblem p) {
-    List<Meter.RowError> rows = new ArrayList<>();
-    if (p.extensions().get("errors") instanceof List<?> list) {
-      for (Object o : list) {
-        if (o instanceof Map<?, ?> m) {
-          Object line = m.get("line");
-          Object column = m.get("column");
-          rows.add(
-              new Meter.RowError(
-                  line instanceof Number n ? n.intValue() : 0,
-                  column == null ? null : column.toString(),
-                  String.valueOf(m.get("message"))));
-        }
-      }
-    }
-    rows.sort(Comparator.comparingInt(Meter.RowError::line));
-    return rows;
-  }
-
   Upload upload() {
     return upload;
   }
 
   /** The problems shown, in the table's order; empty while it is hidden. */
-  List<Meter.RowError> shownErrors() {
+  List<CsvRejection.RowError> shownErrors() {
     return errors.isVisible() ? errors.getListDataView().getItems().toList() : List.of();
   }
 
